@@ -1,0 +1,25 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import prettier from "eslint-config-prettier";
+
+export default tseslint.config(
+  { ignores: ["node_modules/", "dist/", "dist-tsc/", "coverage/", "out/", "test-artifacts/", "**/*.js", "**/*.mjs"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  prettier,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["src/engine/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: ["react", "react-dom", "@fluentui/*", "exceljs", "fs", "node:*", "../workbook/*", "../taskpane/*", "../functions/*", "../cli/*"] },
+      ],
+      "no-restricted-globals": ["error", "document", "window", "Excel", "Office"],
+    },
+  },
+);

@@ -1,0 +1,106 @@
+/**
+ * The allocation model: everything the engine computed, ready for the sheet writer, the results JSON,
+ * the custom functions and the task pane. Plain data; no step reads back from a sheet.
+ */
+import type { Issue } from "./issues";
+import type { Model } from "./model";
+
+export type Band = "oberhalb" | "innerhalb" | "unterhalb";
+
+export interface NormBand {
+  mean: number;
+  sd: number;
+  lower: number;
+  upper: number;
+}
+
+export interface Eligibility {
+  /** Strand 1 Kita-Sozialarbeit: Gesamtindex ≥ lower bound of the norm band. */
+  sozialarbeit: boolean;
+  /** Strand 2 Kommunikations- und Nachbarschaftszentrum: the unit flagged by the user. */
+  nachbarschaftszentrum: boolean;
+  /** Strand 3 Interkulturelle Fachkräfte: category index > its mean (or the marked exception). */
+  interkulturell: boolean;
+  /** Strand 3 granted only as an exception (index > lower bound, ≤ mean, reason given). */
+  interkulturellException: boolean;
+  /** Strand 4 Betriebserlaubnisrelevantes Zusatzpersonal: flag plus non-empty justification. */
+  zusatzpersonal: boolean;
+}
+
+export interface BremenUnitResult {
+  /** Kita-Index used (external column, else SRB's Gesamtindex). */
+  kitaIndex: number | null;
+  /** VZÄ granted to this unit (0 if the position went to its Verbund). */
+  vzae: number;
+  /** Sachkosten granted (0, sachkosten or sachkostenFirstYear). */
+  sachkosten: number;
+  /** Human-readable reason (German), e.g. "Index 62,3 > 50, 85 Kinder → 0,5 VZÄ". */
+  reason: string;
+}
+
+export interface UnitResult {
+  id: string;
+  /** Code used in publication mode (e.g. "E01"). */
+  code: string;
+  area: string;
+  row: number;
+  children: number | null;
+  /** Standard score per indicator (order of the model's indicators); null = missing or constant. */
+  scores: (number | null)[];
+  /** Category index per category name; null when the unit has no value in the category. */
+  categories: Record<string, number | null>;
+  /** Gesamtindex; null when a category is missing. */
+  index: number | null;
+  band: Band | null;
+  categoryBands: Record<string, Band | null>;
+  eligible: Eligibility;
+  /** Proposed amount within the Sozialraum (Schritt 2), euros, cent-exact. */
+  proposedAmount: number;
+  bremen?: BremenUnitResult;
+}
+
+export interface AreaResult {
+  name: string;
+  index: number;
+  band: Band | null;
+  /** Share of the budget (0–1). */
+  share: number;
+  /** Amount in euros, cent-exact; all areas add up to the budget. */
+  amount: number;
+  units: number;
+  children: number | null;
+  /** Kofinanzierung: personnel volume P = amount / landShare, Land part = amount, municipal part = P · municipalShare. */
+  personnelVolume: number;
+  landPart: number;
+  municipalPart: number;
+  /** VZÄ = P / costPerVzae rounded down to the step; null without costPerVzae. */
+  vzae: number | null;
+  /** Cent decided by a tie in the largest-remainder method (the law would draw lots). */
+  tieFlag: boolean;
+}
+
+export interface EffectiveWeight {
+  column: string;
+  category: string;
+  /** Weight of the indicator in the Gesamtindex (all effective weights add up to 1). */
+  weight: number;
+}
+
+export interface Allocation {
+  budget: number;
+  units: UnitResult[];
+  areas: AreaResult[];
+  norm: {
+    /** Over the units' Gesamtindex. */
+    index: NormBand;
+    /** Over the units' category indices. */
+    categories: Record<string, NormBand>;
+    /** Over the Sozialräume' area index. */
+    areaIndex: NormBand;
+  };
+  effectiveWeights: EffectiveWeight[];
+  /** Warnings found while computing (constant indicator, ties, coverage, …); errors block before this. */
+  issues: Issue[];
+  /** The model the allocation was computed with (defaults filled in). */
+  model: Model;
+}

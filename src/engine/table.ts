@@ -1,0 +1,46 @@
+/**
+ * A data sheet as the workbook adapters hand it to the engine: raw cell values, untouched.
+ * The engine's check (checkTable) turns it into typed units or into issues; nothing is coerced here.
+ */
+
+/** An Excel error value such as `#N/A` or `#DIV/0!`. */
+export interface CellError {
+  error: string;
+}
+
+/** A raw cell: blank is `null`. Dates arrive as numbers or text; formulas arrive as their cached result. */
+export type CellValue = number | string | boolean | null | CellError;
+
+export interface RawTable {
+  /** Sheet name (for messages). */
+  sheet: string;
+  /** Header row (row `headerRow` on the sheet). */
+  headers: CellValue[];
+  /** Data rows below the header, top to bottom; rows may be shorter than the header. */
+  rows: CellValue[][];
+  /** 1-based sheet row of the header row (default 1). */
+  headerRow?: number;
+  /** 1-based sheet column of the first column (default 1 = A). */
+  firstColumn?: number;
+}
+
+export function isCellError(v: unknown): v is CellError {
+  return typeof v === "object" && v !== null && typeof (v as CellError).error === "string";
+}
+
+/** 1-based column number → letters (1 → A, 27 → AA). */
+export function columnLetters(column: number): string {
+  let n = column;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** A1 address of a 1-based row and column. */
+export function a1(row: number, column: number): string {
+  return `${columnLetters(column)}${row}`;
+}

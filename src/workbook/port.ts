@@ -1,0 +1,66 @@
+/**
+ * The workbook port: the only way SRB reads from and writes to a workbook. Two adapters implement it
+ * (Office.js inside Excel, exceljs for .xlsx files) and pass one shared contract test suite.
+ *
+ * Data flows one way: readTable → check → engine → allocation model → SheetSpec[] → writeGeneratedSheets.
+ */
+import type { RawTable } from "../engine/table";
+
+/** One cell to write. `formula` (English syntax, no leading "=") wins over `value`, which is its cached result. */
+export interface SheetCell {
+  value: string | number | boolean | null;
+  formula?: string;
+  /** Excel number format (English syntax), e.g. '#,##0.00 "€"' or '0.00%'. */
+  numFmt?: string;
+  bold?: boolean;
+}
+
+export interface ChartSpec {
+  /** "bar": one category axis, one or more value series. "line" likewise. */
+  kind: "bar" | "line";
+  title: string;
+  /** 1-based rows and columns on the same sheet: categories in one column, each series in one column. */
+  firstRow: number;
+  lastRow: number;
+  categoryColumn: number;
+  seriesColumns: number[];
+  /** Where the chart's top-left corner goes (A1 address). */
+  anchor: string;
+}
+
+export interface SheetSpec {
+  /** Desired sheet name (≤ 31 characters, no []:*?/\); the adapter picks another if a user sheet has it. */
+  name: string;
+  /** Row-major cells from A1; a row may be shorter than others. All text is written as text, never as a formula. */
+  rows: SheetCell[][];
+  columnWidths?: number[];
+  /** Number of header rows to freeze. */
+  freezeRows?: number;
+  charts?: ChartSpec[];
+}
+
+export interface WriteReport {
+  /** For each SheetSpec, the name it was actually written under. */
+  sheets: { requested: string; written: string }[];
+  /** Generated sheets of an earlier run that were removed or replaced. */
+  replaced: string[];
+}
+
+export interface WorkbookPort {
+  /** Names of all sheets, in workbook order (the hidden SRB store sheet excluded). */
+  sheetNames(): Promise<string[]>;
+  /** The used range of a sheet, header row 1, as raw values (error values as CellError). */
+  readTable(sheet: string): Promise<RawTable>;
+  /** The model JSON stored in the workbook by an earlier run, or null. Parsing/validation is the caller's. */
+  readStoredModel(): Promise<unknown | null>;
+  /** Store the model JSON inside the workbook (hidden store sheet). */
+  writeStoredModel(model: unknown): Promise<void>;
+  /**
+   * Replace SRB's generated sheets by these: earlier generated sheets (recorded in the store) are removed,
+   * user sheets are never changed, renamed or deleted; a name clash with a user sheet gets a new name.
+   */
+  writeGeneratedSheets(sheets: SheetSpec[]): Promise<WriteReport>;
+}
+
+/** Name of the hidden sheet where SRB keeps its model and the list of sheets it generated. */
+export const STORE_SHEET = "_SRB";
