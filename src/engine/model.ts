@@ -21,6 +21,11 @@ export interface IndicatorSpec {
   label?: string;
   /** Fixed goalposts (reference-year min and max); used when `options.goalposts` is on. */
   goalposts?: { min: number; max: number };
+  /**
+   * Values below 0 are allowed (e.g. a Saldo or a change rate). Default false: indicators are counts,
+   * shares or scale values, and a negative value is a data error (see docs/bad-inputs.md).
+   */
+  allowNegative?: boolean;
 }
 
 export interface CategorySpec {
