@@ -44,6 +44,8 @@ export interface WriteReport {
   sheets: { requested: string; written: string }[];
   /** Generated sheets of an earlier run that were removed or replaced. */
   replaced: string[];
+  /** German notes on what could not be written as asked (text cut to Excel's limits, charts not supported …). */
+  notes?: string[];
 }
 
 export interface WorkbookPort {

@@ -1,0 +1,187 @@
+/**
+ * The shared contract suite of the workbook port. Every adapter (exceljs, Office.js) runs it:
+ *
+ * ```ts
+ * runPortContract("XlsxWorkbook", async (fixture) => { … return { port, reopen }; });
+ * ```
+ * `make` builds a workbook holding `fixture.sheets` (sheet name → rows from A1, values exactly as given:
+ * text stays text, `{ error }` is an Excel error value, null a blank cell) and returns the port plus
+ * `reopen()`, which saves and loads the workbook again (the Office.js fake may return the same port).
+ */
+import type { CellValue } from "../../src/engine/table";
+import type { SheetSpec, WorkbookPort } from "../../src/workbook/port";
+import { STORE_SHEET } from "../../src/workbook/port";
+import { isValidSheetName } from "../../src/workbook/sheetNames";
+
+export interface PortFixture {
+  sheets: Record<string, CellValue[][]>;
+}
+
+export type MakePort = (
+  fixture: PortFixture,
+) => Promise<{ port: WorkbookPort; reopen(): Promise<WorkbookPort> }>;
+
+/** A data sheet with every kind of raw value the check must see unchanged. */
+export const KITAS_ROWS: CellValue[][] = [
+  ["Einrichtung", "Sozialraum", "Kinder", "Anteil_SGB_II", "Bemerkung"],
+  ["Kita Sonnenschein", "Nord", 85, 0.25, "12,5"],
+  ["Kita Regenbogen", "Nord", "k.A.", { error: "#N/A" }, null],
+  ["Kita Löwenzahn", "Süd", 130, null, "=SUMME(A1:A3)"],
+  ["Kita Pusteblume", "Süd", true, { error: "#DIV/0!" }, "0042"],
+];
+
+function text(value: string): SheetSpec["rows"][number][number] {
+  return { value };
+}
+
+/** Minimal generated sheets: a header and one line of text/number/formula. */
+export function sampleSpecs(names: string[], marker: string): SheetSpec[] {
+  return names.map((name) => ({
+    name,
+    rows: [
+      [text("Spalte"), text("Wert")],
+      [text(marker), { value: 3, numFmt: "0.0" }],
+      [text("Summe"), { value: 3, formula: "SUM(B2:B2)", bold: true }],
+    ],
+    freezeRows: 1,
+    columnWidths: [20, 12],
+  }));
+}
+
+/**
+ * Defines the describe/it blocks of the port contract for one adapter.
+ *
+ * @example runPortContract("XlsxWorkbook", makeXlsxPort);
+ */
+export function runPortContract(name: string, make: MakePort): void {
+  describe(`WorkbookPort contract: ${name}`, () => {
+    test("readTable returns every raw value as given: text stays text, errors as CellError, blanks null", async () => {
+      const { port, reopen } = await make({ sheets: { Kitas: KITAS_ROWS } });
+      for (const p of [port, await reopen()]) {
+        const table = await p.readTable("Kitas");
+        expect(table.sheet).toBe("Kitas");
+        expect(table.headerRow ?? 1).toBe(1);
+        expect(table.firstColumn ?? 1).toBe(1);
+        expect(table.headers).toEqual(KITAS_ROWS[0]);
+        expect(table.rows).toEqual(KITAS_ROWS.slice(1));
+        // never coerced: "12,5" and "0042" are strings, not 12.5 and 42
+        expect(typeof table.rows[0][4]).toBe("string");
+        expect(typeof table.rows[3][4]).toBe("string");
+      }
+    });
+
+    test("sheetNames lists the user's sheets in order and never the store sheet", async () => {
+      const { port, reopen } = await make({ sheets: { Kitas: KITAS_ROWS, Notizen: [["frei"]] } });
+      await port.writeStoredModel({ budget: { total: 1 } });
+      await port.writeGeneratedSheets(sampleSpecs(["Verteilung"], "x"));
+      for (const p of [port, await reopen()]) {
+        const names = await p.sheetNames();
+        expect(names).toEqual(["Kitas", "Notizen", "Verteilung"]);
+        expect(names).not.toContain(STORE_SHEET);
+      }
+    });
+
+    test("the stored model round-trips, also when it is longer than one cell", async () => {
+      const { port, reopen } = await make({ sheets: { Kitas: KITAS_ROWS } });
+      expect(await port.readStoredModel()).toBeNull();
+      const model = {
+        data: { sheet: "Kitas", id: "Einrichtung", area: "Sozialraum" },
+        indicators: Array.from({ length: 900 }, (_, i) => ({
+          column: `Indikator ${i} – Anteil „ä/ö/ü“ 😀`,
+          category: "Soziale Lage",
+          direction: i % 2 ? 1 : -1,
+          weight: 1,
+        })),
+        budget: { total: 1002240 },
+      };
+      expect(JSON.stringify(model).length).toBeGreaterThan(60000); // three store chunks
+      await port.writeStoredModel(model);
+      expect(await port.readStoredModel()).toEqual(model);
+      const again = await reopen();
+      expect(await again.readStoredModel()).toEqual(model);
+      // writing sheets keeps the model
+      await again.writeGeneratedSheets(sampleSpecs(["Verteilung"], "x"));
+      expect(await again.readStoredModel()).toEqual(model);
+    });
+
+    test("writeGeneratedSheets twice replaces only the generated sheets", async () => {
+      const { port, reopen } = await make({ sheets: { Kitas: KITAS_ROWS } });
+      const first = await port.writeGeneratedSheets(
+        sampleSpecs(["Verteilung", "Einrichtungen", "Methode"], "erster"),
+      );
+      expect(first.replaced).toEqual([]);
+      expect(first.sheets.map((s) => s.written)).toEqual(["Verteilung", "Einrichtungen", "Methode"]);
+      const p2 = await reopen();
+      const second = await p2.writeGeneratedSheets(sampleSpecs(["Verteilung", "Prüfbericht"], "zweiter"));
+      expect([...second.replaced].sort()).toEqual(["Einrichtungen", "Methode", "Verteilung"]);
+      expect(second.sheets.map((s) => s.written)).toEqual(["Verteilung", "Prüfbericht"]);
+      for (const p of [p2, await reopen()]) {
+        expect(await p.sheetNames()).toEqual(["Kitas", "Verteilung", "Prüfbericht"]);
+        expect((await p.readTable("Verteilung")).rows[0]).toEqual(["zweiter", 3]);
+        expect((await p.readTable("Kitas")).rows).toEqual(KITAS_ROWS.slice(1));
+      }
+    });
+
+    test('a user sheet named "Verteilung" is kept untouched; the generated one becomes "Verteilung (2)"', async () => {
+      const mine: CellValue[][] = [
+        ["Meine Verteilung", "Betrag"],
+        ["Nord", 1000],
+      ];
+      const { port, reopen } = await make({ sheets: { Kitas: KITAS_ROWS, Verteilung: mine } });
+      const report = await port.writeGeneratedSheets(sampleSpecs(["Verteilung"], "erster"));
+      expect(report.sheets).toEqual([{ requested: "Verteilung", written: "Verteilung (2)" }]);
+      // and again: the user's sheet stays, the generated one is replaced under the same name
+      const p2 = await reopen();
+      const again = await p2.writeGeneratedSheets(sampleSpecs(["Verteilung"], "zweiter"));
+      expect(again.replaced).toEqual(["Verteilung (2)"]);
+      expect(again.sheets[0].written).toBe("Verteilung (2)");
+      for (const p of [p2, await reopen()]) {
+        expect(await p.sheetNames()).toEqual(["Kitas", "Verteilung", "Verteilung (2)"]);
+        const user = await p.readTable("Verteilung");
+        expect([user.headers, ...user.rows]).toEqual(mine);
+        expect((await p.readTable("Verteilung (2)")).rows[0]).toEqual(["zweiter", 3]);
+      }
+    });
+
+    test("formula-like text stays text; a formula cell reads back as its cached result", async () => {
+      const risky = ["=1+1", "+1+1", "-1-1", "@SUMME(A1)", '=HYPERLINK("http://example.invalid")'];
+      const { port, reopen } = await make({ sheets: { Kitas: KITAS_ROWS } });
+      await port.writeGeneratedSheets([
+        {
+          name: "Prüfbericht",
+          rows: [
+            [text("Meldung"), text("Formel")],
+            ...risky.map((r) => [text(r), { value: 2, formula: "1+1" }]),
+          ],
+        },
+      ]);
+      const table = await (await reopen()).readTable("Prüfbericht");
+      expect(table.rows.map((r) => r[0])).toEqual(risky);
+      expect(table.rows.map((r) => r[1])).toEqual(risky.map(() => 2));
+    });
+
+    test("long names and forbidden characters give valid, distinct sheet names", async () => {
+      const { port, reopen } = await make({ sheets: { Kitas: KITAS_ROWS } });
+      const requested = [
+        "Verteilung/Budget: 2024 [Entwurf]?",
+        "Ein sehr langer Blattname für die Einrichtungen im Sozialraum",
+        "Ein sehr langer Blattname für die Einrichtungen im Sozialraum Nord",
+        "'Methode'",
+        "kitas",
+      ];
+      const report = await port.writeGeneratedSheets(sampleSpecs(requested, "x"));
+      const written = report.sheets.map((s) => s.written);
+      for (const w of written) expect(isValidSheetName(w)).toBe(true);
+      const lower = ["kitas", ...written.map((w) => w.toLowerCase())];
+      expect(new Set(lower).size).toBe(lower.length);
+      expect(written[4]).toBe("kitas (2)"); // the user's "Kitas" is taken case-insensitively
+      expect(await (await reopen()).sheetNames()).toEqual(["Kitas", ...written]);
+    });
+
+    test("an unknown sheet is a usage error, not a crash with an exceljs/Office message", async () => {
+      const { port } = await make({ sheets: { Kitas: KITAS_ROWS } });
+      await expect(port.readTable("Gibt es nicht")).rejects.toThrow(/Gibt es nicht/);
+      await expect(port.readTable("Gibt es nicht")).rejects.toMatchObject({ name: "SrbUsageError" });
+    });
+  });
+}
