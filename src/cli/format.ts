@@ -1,0 +1,101 @@
+/**
+ * Text output of `srb allocate`: German number formats and the Sozialraum table on stdout.
+ */
+import type { AreaResult } from "../engine/allocation";
+import type { Issue } from "../engine/issues";
+
+const euroFormat = new Intl.NumberFormat("de-DE", {
+  style: "currency",
+  currency: "EUR",
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+const indexFormat = new Intl.NumberFormat("de-DE", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const percentFormat = new Intl.NumberFormat("de-DE", {
+  style: "percent",
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+
+/**
+ * An amount in euros, German style (thousands dot, decimal comma, two decimals).
+ *
+ * @example formatEuro(1002240) // => "1.002.240,00 €"
+ */
+export function formatEuro(euros: number): string {
+  // Intl puts a no-break space before "€"; a plain space keeps terminals and tests simple.
+  return euroFormat.format(euros).replace(/\u00a0/g, " ");
+}
+
+/**
+ * A share (0–1) as a German percentage with two decimals.
+ *
+ * @example formatShare(0.17366) // => "17,37 %"
+ */
+export function formatShare(share: number): string {
+  return percentFormat.format(share).replace(/\u00a0/g, " ");
+}
+
+/**
+ * An index value with one decimal, German style.
+ *
+ * @example formatIndex(53.04) // => "53,0"
+ */
+export function formatIndex(value: number): string {
+  return indexFormat.format(value);
+}
+
+/**
+ * The Sozialraum table printed on stdout: one line per area (index, share, amount) and a total line.
+ * Columns are padded so that numbers line up on the right.
+ *
+ * @example
+ * sozialraumTable([{ name: "Altstadt", index: 50, share: 0.5, amount: 500, … }, …], 1000);
+ * // Sozialraum  Index   Anteil      Betrag
+ * // Altstadt     50,0  50,00 %   500,00 €
+ * // …
+ * // Summe              100,00 % 1.000,00 €
+ */
+export function sozialraumTable(
+  areas: readonly Pick<AreaResult, "name" | "index" | "share" | "amount">[],
+  budget: number,
+): string {
+  const header = ["Sozialraum", "Index", "Anteil", "Betrag"];
+  const body = areas.map((a) => [a.name, formatIndex(a.index), formatShare(a.share), formatEuro(a.amount)]);
+  const shareSum = areas.reduce((s, a) => s + a.share, 0);
+  const amountSum = areas.reduce((s, a) => s + a.amount, 0);
+  const total = ["Summe", "", formatShare(shareSum), formatEuro(Math.round(amountSum * 100) / 100)];
+  const rows = [header, ...body, total];
+  const widths = header.map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  const line = (r: string[]) =>
+    r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ");
+  const rule = widths.map((w) => "-".repeat(w)).join("  ");
+  const out = [line(header), rule, ...body.map(line), rule, line(total)];
+  if (Math.round(amountSum * 100) !== Math.round(budget * 100)) {
+    out.push(`Achtung: Summe ${formatEuro(amountSum)} weicht vom Budget ${formatEuro(budget)} ab.`);
+  }
+  return out.join("\n") + "\n";
+}
+
+/**
+ * One line per issue for stderr, e.g. `Fehler Kitas!L11: „k.A.“ ist keine Zahl …`.
+ *
+ * @example issueLine({ level: "error", code: "text-in-number", sheet: "Kitas", cell: "L11", message: "…" })
+ * // => "  Fehler Kitas!L11: …"
+ */
+export function issueLine(issue: Issue): string {
+  const where = issue.sheet && issue.cell ? `${issue.sheet}!${issue.cell}` : issue.sheet || issue.cell;
+  const level = issue.level === "error" ? "Fehler" : "Warnung";
+  return `  ${level}${where ? ` ${where}` : ""}: ${issue.message}`;
+}
+
+/**
+ * German count phrase: "1 Fehler, 3 Warnungen".
+ *
+ * @example countIssues([{ level: "warning", … }]) // => "0 Fehler, 1 Warnung"
+ */
+export function countIssues(issues: readonly Issue[]): string {
+  const errors = issues.filter((i) => i.level === "error").length;
+  const warnings = issues.length - errors;
+  return `${errors} Fehler, ${warnings} ${warnings === 1 ? "Warnung" : "Warnungen"}`;
+}

@@ -1,0 +1,209 @@
+import * as path from "node:path";
+import fc from "fast-check";
+import { defaultOutputPath, HELP_TEXT, parseCommandLine } from "../../src/cli/args";
+import {
+  countIssues,
+  formatEuro,
+  formatIndex,
+  formatShare,
+  issueLine,
+  sozialraumTable,
+} from "../../src/cli/format";
+
+describe("parseCommandLine", () => {
+  test("allocate with defaults beside the input (<input>-srb.xlsx, <input>-srb.json)", () => {
+    const parsed = parseCommandLine(["allocate", path.join("daten", "Kitas 2024.xlsx")]);
+    expect(parsed).toEqual({
+      kind: "allocate",
+      options: {
+        workbook: path.join("daten", "Kitas 2024.xlsx"),
+        modelFile: null,
+        out: path.join("daten", "Kitas 2024-srb.xlsx"),
+        json: path.join("daten", "Kitas 2024-srb.json"),
+        publication: false,
+        robustness: false,
+        quiet: false,
+      },
+    });
+  });
+
+  test("every option is passed through", () => {
+    const parsed = parseCommandLine([
+      "allocate",
+      "a.xlsx",
+      "--model",
+      "m.srb.json",
+      "--out",
+      "o.xlsx",
+      "--json",
+      "r.json",
+      "--publication",
+      "--robustness",
+      "--quiet",
+    ]);
+    expect(parsed).toEqual({
+      kind: "allocate",
+      options: {
+        workbook: "a.xlsx",
+        modelFile: "m.srb.json",
+        out: "o.xlsx",
+        json: "r.json",
+        publication: true,
+        robustness: true,
+        quiet: true,
+      },
+    });
+  });
+
+  test("options may come before the workbook and use --opt=value", () => {
+    const parsed = parseCommandLine(["allocate", "--out=x.xlsx", "a.XLSX"]);
+    expect(parsed.kind === "allocate" && parsed.options.out).toBe("x.xlsx");
+    expect(parsed.kind === "allocate" && parsed.options.workbook).toBe("a.XLSX");
+  });
+
+  test("help and version", () => {
+    expect(parseCommandLine(["--help"])).toEqual({ kind: "help" });
+    expect(parseCommandLine(["allocate", "-h"])).toEqual({ kind: "help" });
+    expect(parseCommandLine(["--version"])).toEqual({ kind: "version" });
+    expect(HELP_TEXT).toContain("srb allocate <arbeitsmappe.xlsx>");
+    expect(HELP_TEXT).toContain("--publication");
+  });
+
+  test.each([
+    [[], /kein Befehl/],
+    [["verteile", "a.xlsx"], /unbekannter Befehl „verteile“/],
+    [["allocate"], /keine Arbeitsmappe angegeben/],
+    [["allocate", "a.xlsx", "b.xlsx"], /genau eine Arbeitsmappe/],
+    [["allocate", "a.csv"], /„a\.csv“ ist keine \.xlsx-Datei/],
+    [["allocate", "a.xlsx", "--foo"], /unbekannte Option „--foo“/],
+    [["allocate", "a.xlsx", "--model"], /Option „--model“ braucht einen Wert/],
+    [["allocate", "a.xlsx", "--quiet=ja"], /Option „--quiet“ erlaubt keinen Wert/],
+    [["allocate", "a.xlsx", "--out", "o.json"], /--out „o\.json“ muss auf \.xlsx enden/],
+    [["allocate", "a.xlsx", "--json="], /--json braucht einen Dateinamen/],
+  ])("usage error for %j", (argv, message) => {
+    const parsed = parseCommandLine(argv);
+    expect(parsed.kind).toBe("usage-error");
+    expect(parsed.kind === "usage-error" && parsed.message).toMatch(message);
+  });
+
+  test("never throws, whatever the arguments (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.string(), fc.constantFrom("allocate", "--out", "--model", "-h", "x.xlsx"))),
+        (argv) => {
+          const parsed = parseCommandLine(argv);
+          expect(["help", "version", "allocate", "usage-error"]).toContain(parsed.kind);
+        },
+      ),
+    );
+  });
+
+  test("defaultOutputPath replaces the extension", () => {
+    expect(defaultOutputPath(path.join("a", "b.c.xlsx"), "-srb.json")).toBe(path.join("a", "b.c-srb.json"));
+  });
+});
+
+describe("German formats", () => {
+  test("euros: thousands dot, decimal comma, two decimals", () => {
+    expect(formatEuro(1002240)).toBe("1.002.240,00 €");
+    expect(formatEuro(0.5)).toBe("0,50 €");
+    expect(formatEuro(174060.01)).toBe("174.060,01 €");
+  });
+
+  test("shares: Bad Kreuznach 2021, 53.0 / 305.2 = 0.173656… → 17,37 %", () => {
+    // SPEC.md §4: area index 53.0 of the sum 305.2 gives the published 17.37 %.
+    expect(formatShare(53.0 / 305.2)).toBe("17,37 %");
+    // 30.6 / 305.2 = 0.100262… → 10,03 %
+    expect(formatShare(30.6 / 305.2)).toBe("10,03 %");
+  });
+
+  test("index with one decimal", () => {
+    expect(formatIndex(53.04)).toBe("53,0");
+    expect(formatIndex(36.66)).toBe("36,7");
+  });
+
+  test("formatEuro reads back to the same cents (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000_000 }), (cents) => {
+        const text = formatEuro(cents / 100);
+        expect(text).toMatch(/^\d{1,3}(\.\d{3})*,\d{2} €$/);
+        const back = Number(text.replace(" €", "").replace(/\./g, "").replace(",", "."));
+        expect(Math.round(back * 100)).toBe(cents);
+      }),
+    );
+  });
+});
+
+describe("sozialraumTable", () => {
+  test("worked example: indices 30 and 10, budget 1,000 € → 75 % / 25 %, 750 € / 250 €", () => {
+    // share = 30 / (30 + 10) = 0.75 and 10 / 40 = 0.25; amounts 0.75 · 1000 = 750, 0.25 · 1000 = 250.
+    const table = sozialraumTable(
+      [
+        { name: "Nordstadt", index: 30, share: 0.75, amount: 750 },
+        { name: "Gartenstadt", index: 10, share: 0.25, amount: 250 },
+      ],
+      1000,
+    );
+    const lines = table.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^Sozialraum\s+Index\s+Anteil\s+Betrag$/);
+    expect(lines[2]).toMatch(/^Nordstadt\s+30,0\s+75,00 %\s+750,00 €$/);
+    expect(lines[3]).toMatch(/^Gartenstadt\s+10,0\s+25,00 %\s+250,00 €$/);
+    expect(lines[5]).toMatch(/^Summe\s+100,00 %\s+1\.000,00 €$/);
+    expect(table).not.toContain("Achtung");
+    // columns line up: every line has the same length
+    expect(new Set(lines.map((l) => l.length)).size).toBe(1);
+  });
+
+  test("says so when the amounts do not add up to the budget", () => {
+    const table = sozialraumTable([{ name: "A", index: 1, share: 1, amount: 999.99 }], 1000);
+    expect(table).toContain("Achtung: Summe 999,99 € weicht vom Budget 1.000,00 € ab.");
+  });
+
+  test("every area appears once, the total line shows the sum (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.stringMatching(/^[A-Za-zÄÖÜäöüß]{1,12}$/), { minLength: 1, maxLength: 10 }),
+        fc.integer({ min: 1, max: 1_000_000_00 }),
+        (names, budgetCents) => {
+          const areas = names.map((name, i) => ({
+            name: `${name}${i}`,
+            index: 10 + i,
+            share: 1 / names.length,
+            amount: 0,
+          }));
+          // give the whole budget to the first area so the sum is exact
+          areas[0].amount = budgetCents / 100;
+          const table = sozialraumTable(areas, budgetCents / 100);
+          for (const a of areas) expect(table).toContain(a.name);
+          expect(table).toContain(formatEuro(budgetCents / 100));
+          expect(table).not.toContain("Achtung");
+        },
+      ),
+    );
+  });
+});
+
+describe("issue lines", () => {
+  test("level, sheet!cell and message", () => {
+    expect(
+      issueLine({
+        level: "error",
+        code: "text-in-number",
+        sheet: "Kitas",
+        cell: "L11",
+        message: "„k.A.“ ist keine Zahl.",
+      }),
+    ).toBe("  Fehler Kitas!L11: „k.A.“ ist keine Zahl.");
+    expect(issueLine({ level: "warning", code: "x", sheet: "", cell: "", message: "Modell." })).toBe(
+      "  Warnung: Modell.",
+    );
+  });
+
+  test("counts in German", () => {
+    const e = { level: "error" as const, code: "c", sheet: "", cell: "", message: "" };
+    const w = { ...e, level: "warning" as const };
+    expect(countIssues([])).toBe("0 Fehler, 0 Warnungen");
+    expect(countIssues([e, w])).toBe("1 Fehler, 1 Warnung");
+    expect(countIssues([e, e, w, w, w])).toBe("2 Fehler, 3 Warnungen");
+  });
+});
