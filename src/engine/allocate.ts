@@ -1,0 +1,588 @@
+/**
+ * The whole computation (SPEC.md §2–§6): from checked data to the allocation model.
+ *
+ * `allocate` runs on a checked Dataset and never throws on one; whatever it finds on the way (winsorised
+ * outliers, a cent decided by a tie, a Kinder weighting that had to fall back) becomes an Issue on the
+ * allocation. `runAllocation` is check + allocate in one call, the entry point of the CLI and the add-in.
+ *
+ * Order conventions (documented in the README's method section):
+ * - Units keep the dataset's (sheet) order.
+ * - Sozialräume are listed in the order they first appear on the sheet (smallest row); this is the
+ *   "sheet order" that breaks ties in the largest-remainder method after the larger share.
+ * - Because both orders come from the sheet rows, permuting the dataset's unit list changes nothing.
+ */
+import type {
+  Allocation,
+  AreaResult,
+  Band,
+  BremenUnitResult,
+  Eligibility,
+  NormBand,
+  UnitResult,
+} from "./allocation";
+import { apportionCents } from "./apportionCents";
+import { areaIndexOfUnits, areaRawValues } from "./areaIndex";
+import { bremenAllocation, bremenRulesIssues } from "./bremenRules";
+import { checkTable } from "./check";
+import type { Dataset, Unit } from "./dataset";
+import { effectiveWeights } from "./effectiveWeights";
+import { indexStructure, unitIndex, type IndexStructure } from "./gesamtindex";
+import { hasBlockingErrors, type Issue } from "./issues";
+import { kofinanzierung, kofinanzierungIssues } from "./kofinanzierung";
+import { formatList, formatNumber } from "./messages";
+import {
+  DEFAULT_BREMEN_RULES,
+  DEFAULT_KOFINANZIERUNG,
+  DEFAULT_OPTIONS,
+  DEFAULT_STRAND3_CATEGORY,
+  type IndicatorSpec,
+  type Model,
+  type ModelOptions,
+} from "./model";
+import { bandOf, normBand } from "./normBand";
+import { budgetShares } from "./share";
+import { standardScores } from "./standardScore";
+import { eligibility, eligibilityIssues, proposeWithinArea, strand2Issues } from "./strands";
+import type { RawTable } from "./table";
+import { unitCodes } from "./unitCodes";
+import { DEFAULT_VZAE_STEP, vzaeFor, vzaeIssues } from "./vzae";
+import { winsorise } from "./winsorise";
+
+const NO_BAND: NormBand = { mean: NaN, sd: NaN, lower: NaN, upper: NaN };
+
+function definedOnly<T extends object>(o: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * The model with every default filled in (options, weights, rule set, strand-3 category, Kofinanzierung,
+ * VZÄ step, Bremen rules when the rule set is "bremen"). The input is not changed.
+ *
+ * @example
+ * withModelDefaults(model).options.normalisation; // => "minmax" when the model leaves it out
+ * withModelDefaults(model).strand3Category; // => "Flucht und Migration"
+ */
+export function withModelDefaults(model: Model): Model {
+  const ruleSet = model.ruleSet ?? "rlp";
+  const options: ModelOptions = { ...DEFAULT_OPTIONS, ...definedOnly(model.options) };
+  return {
+    ...model,
+    indicators: model.indicators.map((i) => ({ ...i, weight: i.weight ?? 1 })),
+    categories: model.categories.map((c) => ({ ...c, weight: c.weight ?? 1 })),
+    options,
+    budget: {
+      ...model.budget,
+      kofinanzierung: model.budget.kofinanzierung ?? { ...DEFAULT_KOFINANZIERUNG },
+      vzaeStep: model.budget.vzaeStep ?? DEFAULT_VZAE_STEP,
+    },
+    ruleSet,
+    strand3Category: model.strand3Category ?? DEFAULT_STRAND3_CATEGORY,
+    ...(ruleSet === "bremen" || model.bremen ? { bremen: model.bremen ?? DEFAULT_BREMEN_RULES } : {}),
+  };
+}
+
+function warning(code: string, sheet: string, cell: string, message: string): Issue {
+  return { level: "warning", code, sheet, cell, message };
+}
+
+function error(code: string, sheet: string, cell: string, message: string): Issue {
+  return { level: "error", code, sheet, cell, message };
+}
+
+interface ScoredIndicators {
+  /** scores[indicator][unit or area] */
+  scores: (number | null)[][];
+  informative: boolean[];
+  structure: IndexStructure;
+}
+
+/** SPEC §2 over a set of entities (units, or areas for the aggregate method): scores and index structure. */
+function scoreIndicators(
+  columns: (number | null)[][],
+  indicators: readonly IndicatorSpec[],
+  model: Model,
+): ScoredIndicators {
+  const o = model.options;
+  const scored = columns.map((values, i) =>
+    standardScores(values, indicators[i].direction, {
+      normalisation: o.normalisation,
+      sd: o.sd,
+      goalposts: o.goalposts ? (indicators[i].goalposts ?? null) : null,
+    }),
+  );
+  const informative = scored.map((s) => !s.constant);
+  return {
+    scores: scored.map((s) => s.scores),
+    informative,
+    structure: indexStructure(indicators, model.categories, informative),
+  };
+}
+
+function entityIndices(
+  scored: ScoredIndicators,
+  count: number,
+): { categories: (number | null)[]; index: number | null }[] {
+  return Array.from({ length: count }, (_, e) =>
+    unitIndex(
+      scored.scores.map((col) => col[e]),
+      scored.structure,
+    ),
+  );
+}
+
+function goalpostIssues(
+  indicators: readonly IndicatorSpec[],
+  sheet: string,
+  columns: readonly string[],
+): Issue[] {
+  return indicators.flatMap((ind, i) => {
+    const g = ind.goalposts;
+    if (g && Number.isFinite(g.min) && Number.isFinite(g.max) && g.max > g.min) return [];
+    return [
+      warning(
+        "goalposts-missing",
+        sheet,
+        columns[i] ? `${columns[i]}1` : "",
+        `Indikator „${ind.column}“: feste Grenzwerte (Min/Max eines Referenzjahres) sind eingeschaltet, aber für diesen Indikator fehlen gültige Werte (erwartet: Min < Max) – es werden Min und Max der aktuellen Daten verwendet.`,
+      ),
+    ];
+  });
+}
+
+function anyStrand(e: Eligibility): boolean {
+  return e.sozialarbeit || e.nachbarschaftszentrum || e.interkulturell || e.zusatzpersonal;
+}
+
+interface AreaGroup {
+  name: string;
+  units: number[];
+}
+
+/** Areas in order of their first appearance on the sheet; their units in sheet (row) order. */
+function groupByArea(units: readonly Unit[]): AreaGroup[] {
+  const byRow = units.map((_, i) => i).sort((a, b) => units[a].row - units[b].row || a - b);
+  const groups = new Map<string, number[]>();
+  for (const i of byRow) {
+    const list = groups.get(units[i].area) ?? [];
+    list.push(i);
+    groups.set(units[i].area, list);
+  }
+  return [...groups.entries()].map(([name, list]) => ({ name, units: list }));
+}
+
+/**
+ * Compute the allocation from a checked dataset: standard scores, category indices, Gesamtindex, norm
+ * bands, area indices, shares, cent-exact amounts, Kofinanzierung and VZÄ, eligibility per strand, the
+ * Schritt-2 proposal, Bremen rules (rule set "bremen") and publication codes.
+ *
+ * Never throws on a dataset that `checkTable` produced. Problems found on the way are issues on the
+ * result; an `error` among them (e.g. no area index to share by) means the amounts are all 0 and the
+ * allocation must not be used (`runAllocation` then returns null).
+ *
+ * @param model the model (defaults are filled in; the result carries the completed model)
+ * @param dataset checked data
+ * @example
+ * const allocation = allocate(model, dataset);
+ * allocation.areas.reduce((s, a) => s + Math.round(a.amount * 100), 0) === Math.round(model.budget.total * 100); // => true
+ */
+export function allocate(model: Model, dataset: Dataset): Allocation {
+  const m = withModelDefaults(model);
+  const o = m.options;
+  const sheet = dataset.sheet;
+  const issues: Issue[] = [];
+  const units = dataset.units;
+  const indicators: IndicatorSpec[] = dataset.indicators.map((i) => ({ ...i, weight: i.weight ?? 1 }));
+  const columnOf = (i: number) => dataset.indicatorColumns[i] ?? "";
+
+  // ── §2: raw columns, optional winsorisation, standard scores, indices ─────────────────────────────
+  let columns = indicators.map((_, i) => units.map((u) => u.values[i] ?? null));
+  if (o.winsorise) {
+    columns = columns.map((values, i) => {
+      const w = winsorise(values);
+      if (w.clipped.length > 0) {
+        const first = units[w.clipped[0]];
+        issues.push(
+          warning(
+            "winsorised",
+            sheet,
+            `${columnOf(i)}${first.row}`,
+            `Indikator „${indicators[i].column}“: Ausreißer gekappt (Schiefe > 2 und Kurtosis > 3,5) bei ${formatList(
+              w.clipped.map(
+                (k) =>
+                  `${units[k].id}: ${formatNumber(values[k] as number)} → ${formatNumber(w.values[k] as number)}`,
+              ),
+            )}.`,
+          ),
+        );
+      }
+      return w.values;
+    });
+  }
+  if (o.goalposts) issues.push(...goalpostIssues(indicators, sheet, dataset.indicatorColumns));
+
+  const unitScored = scoreIndicators(columns, indicators, m);
+  const structure = unitScored.structure;
+  const categoryNames = structure.categories.map((c) => c.name);
+  const unitIndices = entityIndices(unitScored, units.length);
+
+  // The check reports a unit without a value in a category's informative indicators ("category-empty")
+  // and a category without informative indicators ("category-no-information"). Winsorisation can make an
+  // indicator constant after the check; only that case is reported here, so nothing is reported twice.
+  const rawInformative = indicators.map(
+    (_, i) =>
+      standardScores(
+        units.map((u) => u.values[i] ?? null),
+        1,
+      ).constant === false,
+  );
+  structure.categories.forEach((c, k) => {
+    const inCategory = indicators.map((_, i) => i).filter((i) => structure.indicatorCategory[i] === k);
+    if (
+      !structure.categoryCounts[k] &&
+      inCategory.some((i) => rawInformative[i] && unitScored.informative[i] === false)
+    ) {
+      issues.push(
+        warning(
+          "category-left-out",
+          sheet,
+          "",
+          `Die Kategorie „${c.name}“ hat nach dem Kappen der Ausreißer keinen Indikator mit unterschiedlichen Werten mehr – sie wird im Gesamtindex nicht berücksichtigt, die übrigen Kategorien werden neu gewichtet.`,
+        ),
+      );
+    }
+  });
+  units.forEach((u, e) => {
+    structure.categories.forEach((c, k) => {
+      if (!structure.categoryCounts[k] || unitIndices[e].categories[k] !== null) return;
+      const inCategory = indicators.map((_, i) => i).filter((i) => structure.indicatorCategory[i] === k);
+      const hasRaw = inCategory.some(
+        (i) => rawInformative[i] && u.values[i] !== null && u.values[i] !== undefined,
+      );
+      if (!hasRaw) return;
+      issues.push(
+        error(
+          "category-only-constant",
+          sheet,
+          `${columnOf(inCategory[0])}${u.row}`,
+          `Die Einrichtung „${u.id}“ hat in der Kategorie „${c.name}“ nur Werte bei Indikatoren, die nach dem Kappen der Ausreißer bei allen Einrichtungen gleich sind – erwartet wird mindestens ein Wert bei einem Indikator mit unterschiedlichen Werten, sonst gibt es keinen Gesamtindex.`,
+        ),
+      );
+    });
+  });
+
+  // ── §3: norm bands over the units ──────────────────────────────────────────────────────────────────
+  const indexBand = normBand(
+    unitIndices.map((x) => x.index),
+    o.sd,
+  );
+  const categoryBands: Record<string, NormBand> = {};
+  structure.categories.forEach((c, k) => {
+    if (structure.categoryCounts[k])
+      categoryBands[c.name] = normBand(
+        unitIndices.map((x) => x.categories[k]),
+        o.sd,
+      );
+  });
+
+  // ── §4: area index ────────────────────────────────────────────────────────────────────────────────
+  const groups = groupByArea(units);
+  const areaIndices: (number | null)[] = [];
+  if (o.areaMethod === "aggregate" && groups.length > 1) {
+    const raw = groups.map((g) =>
+      areaRawValues(
+        g.units.map((i) => ({ values: columns.map((col) => col[i]), children: units[i].children })),
+        indicators.length,
+        o.childWeighted === true,
+      ),
+    );
+    raw.forEach((r, a) => {
+      if (o.childWeighted && !r.weightedByChildren) issues.push(childFallback(groups[a].name));
+    });
+    const areaScored = scoreIndicators(
+      indicators.map((_, i) => raw.map((r) => r.values[i])),
+      indicators,
+      m,
+    );
+    entityIndices(areaScored, groups.length).forEach((x) => areaIndices.push(x.index));
+  } else {
+    if (o.areaMethod === "aggregate") {
+      issues.push(
+        warning(
+          "aggregate-single-area",
+          "",
+          "",
+          `Die Methode „aggregate“ vergleicht Sozialräume miteinander, es gibt aber nur einen Sozialraum („${groups[0]?.name ?? ""}“) – sein Index ist der Mittelwert der Einrichtungen.`,
+        ),
+      );
+    }
+    const method = o.areaMethod === "sum-of-units" ? "sum-of-units" : "mean-of-units";
+    for (const g of groups) {
+      const r = areaIndexOfUnits(
+        g.units.map((i) => ({ index: unitIndices[i].index, children: units[i].children })),
+        method,
+        o.childWeighted === true,
+      );
+      if (o.childWeighted && method === "mean-of-units" && !r.weightedByChildren && r.index !== null) {
+        issues.push(childFallback(g.name));
+      }
+      areaIndices.push(r.index);
+    }
+  }
+
+  const areaBand = normBand(areaIndices, o.sd);
+  const shareable =
+    groups.length > 0 &&
+    areaIndices.every((x) => x !== null && Number.isFinite(x) && x >= 0) &&
+    areaIndices.reduce<number>((s, x) => s + (x ?? 0), 0) > 0;
+  const budget = m.budget.total;
+  const budgetValid = Number.isFinite(budget) && budget >= 0;
+  if (!budgetValid) {
+    issues.push(
+      error(
+        "budget-invalid",
+        "",
+        "",
+        `Budget ${formatNumber(budget)} €: erwartet wird ein Betrag von mindestens 0 €.`,
+      ),
+    );
+  }
+  if (!shareable && groups.length > 0) {
+    const bad = groups
+      .filter((_, a) => !(areaIndices[a] !== null && (areaIndices[a] as number) >= 0))
+      .map((g) => g.name);
+    issues.push(
+      error(
+        "area-index-invalid",
+        "",
+        "",
+        bad.length > 0
+          ? `Für die Sozialräume ${formatList(bad)} ergibt sich kein Index von mindestens 0 – erwartet wird für jeden Sozialraum ein Index ≥ 0, sonst kann das Budget nicht nach Anteilen verteilt werden.`
+          : "Alle Sozialraum-Indizes sind 0 – erwartet wird mindestens ein Sozialraum mit einem Index über 0, sonst kann das Budget nicht nach Anteilen verteilt werden.",
+      ),
+    );
+  }
+
+  let shares = groups.map(() => 0);
+  let amounts = groups.map(() => 0);
+  let areaTies = groups.map(() => false);
+  if (shareable && budgetValid) {
+    const split = budgetShares(
+      groups.map((g, a) => ({ index: areaIndices[a] as number, children: sumChildren(g, units) })),
+      o.sockel,
+    );
+    if (o.sockel && o.sockel.fraction > 0 && o.sockel.by === "children" && !split.sockelByChildren) {
+      issues.push(
+        warning(
+          "sockel-children-missing",
+          "",
+          "",
+          "Der Sockel soll nach Kinderzahl verteilt werden, aber nicht für alle Sozialräume ist die Kinderzahl bekannt – der Sockel wird gleichmäßig verteilt.",
+        ),
+      );
+    }
+    shares = split.shares;
+    const cents = apportionCents(budget, shares);
+    amounts = cents.amounts;
+    areaTies = cents.tieFlags;
+    const tied = groups.filter((_, a) => areaTies[a]).map((g) => g.name);
+    if (tied.length > 0) issues.push(centTie(`die Sozialräume ${formatList(tied)}`));
+  }
+
+  // ── §6: Kofinanzierung and VZÄ per area ─────────────────────────────────────────────────────────────
+  const kofiSpec = m.budget.kofinanzierung ?? DEFAULT_KOFINANZIERUNG;
+  const kofiProblems = kofinanzierungIssues(kofiSpec);
+  issues.push(...kofiProblems);
+  const cost = m.budget.costPerVzae;
+  const step = m.budget.vzaeStep ?? DEFAULT_VZAE_STEP;
+  const vzaeProblems = cost === undefined ? [] : vzaeIssues(cost, step);
+  issues.push(...vzaeProblems);
+
+  const areas: AreaResult[] = groups.map((g, a) => {
+    const k =
+      kofiProblems.length === 0
+        ? kofinanzierung(amounts[a], kofiSpec)
+        : { personnelVolume: 0, landPart: 0, municipalPart: 0 };
+    return {
+      name: g.name,
+      index: areaIndices[a] ?? NaN,
+      band: bandOf(areaIndices[a], areaBand),
+      share: shares[a],
+      amount: amounts[a],
+      units: g.units.length,
+      children: sumChildren(g, units),
+      personnelVolume: k.personnelVolume,
+      landPart: k.landPart,
+      municipalPart: k.municipalPart,
+      vzae: cost !== undefined && vzaeProblems.length === 0 ? vzaeFor(k.personnelVolume, cost, step) : null,
+      tieFlag: areaTies[a],
+    };
+  });
+
+  // ── §5: eligibility and the Schritt-2 proposal ──────────────────────────────────────────────────────
+  const strand3 = m.strand3Category ?? DEFAULT_STRAND3_CATEGORY;
+  const strand3k = categoryNames.indexOf(strand3);
+  if (strand3k < 0 || !structure.categoryCounts[strand3k]) {
+    issues.push(
+      warning(
+        "strand3-category-missing",
+        "",
+        "",
+        `Förderstrang 3 (Interkulturelle Fachkräfte) richtet sich nach der Kategorie „${strand3}“, die im Modell nicht (oder ohne aussagekräftigen Indikator) vorkommt – keine Einrichtung ist für Strang 3 vorgeschlagen.`,
+      ),
+    );
+  }
+  const strand3Band = categoryBands[strand3] ?? NO_BAND;
+  const eligible: Eligibility[] = units.map((u, e) =>
+    eligibility(
+      {
+        index: unitIndices[e].index,
+        strand3Index: strand3k >= 0 ? unitIndices[e].categories[strand3k] : null,
+        strand2: u.strand2,
+        strand3Reason: u.strand3Reason,
+        strand4: u.strand4,
+        strand4Reason: u.strand4Reason,
+      },
+      indexBand,
+      strand3Band,
+    ),
+  );
+  units.forEach((u, e) => {
+    issues.push(
+      ...eligibilityIssues(
+        {
+          index: unitIndices[e].index,
+          strand3Index: strand3k >= 0 ? unitIndices[e].categories[strand3k] : null,
+          strand2: u.strand2,
+          strand3Reason: u.strand3Reason,
+          strand4: u.strand4,
+          strand4Reason: u.strand4Reason,
+        },
+        indexBand,
+        strand3Band,
+        { sheet, unitId: u.id },
+      ),
+    );
+  });
+  issues.push(...strand2Issues(units, sheet));
+  const proposed = units.map(() => 0);
+  groups.forEach((g, a) => {
+    const p = proposeWithinArea(
+      amounts[a],
+      g.units.map((i) => ({ index: unitIndices[i].index, eligible: anyStrand(eligible[i]) })),
+    );
+    g.units.forEach((i, k) => (proposed[i] = p.amounts[k]));
+    if (amounts[a] > 0 && p.amounts.every((x) => x === 0)) {
+      issues.push(
+        warning(
+          "no-eligible-unit",
+          "",
+          "",
+          `Im Sozialraum „${g.name}“ erfüllt keine Einrichtung mit einem Gesamtindex über 0 ein Kriterium der Förderstränge – der Betrag von ${formatNumber(amounts[a])} € wird nicht auf Einrichtungen vorgeschlagen.`,
+        ),
+      );
+    }
+    const tied = g.units.filter((_, k) => p.tieFlags[k]).map((i) => units[i].id);
+    if (tied.length > 0)
+      issues.push(centTie(`die Einrichtungen ${formatList(tied)} im Sozialraum „${g.name}“`));
+  });
+
+  // ── Bremen rule set ─────────────────────────────────────────────────────────────────────────────────
+  let bremen: BremenUnitResult[] | null = null;
+  const bremenProblems = m.ruleSet === "bremen" ? bremenRulesIssues(m.bremen ?? DEFAULT_BREMEN_RULES) : [];
+  issues.push(...bremenProblems);
+  if (m.ruleSet === "bremen" && bremenProblems.length === 0) {
+    bremen = bremenAllocation(
+      units.map((u, e) => ({
+        id: u.id,
+        children: u.children,
+        verbund: u.verbund,
+        firstYear: u.firstYear,
+        kitaIndex: m.data.kitaIndex ? u.kitaIndex : unitIndices[e].index,
+      })),
+      m.bremen ?? DEFAULT_BREMEN_RULES,
+    );
+  }
+
+  // ── unit results ────────────────────────────────────────────────────────────────────────────────────
+  const codes = unitCodes(units);
+  const unitResults: UnitResult[] = units.map((u, e) => {
+    const categories: Record<string, number | null> = {};
+    const bands: Record<string, Band | null> = {};
+    categoryNames.forEach((name, k) => {
+      categories[name] = unitIndices[e].categories[k];
+      bands[name] = categoryBands[name] ? bandOf(unitIndices[e].categories[k], categoryBands[name]) : null;
+    });
+    return {
+      id: u.id,
+      code: codes[e],
+      area: u.area,
+      row: u.row,
+      children: u.children,
+      scores: unitScored.scores.map((col) => col[e]),
+      categories,
+      index: unitIndices[e].index,
+      band: bandOf(unitIndices[e].index, indexBand),
+      categoryBands: bands,
+      eligible: eligible[e],
+      proposedAmount: proposed[e],
+      ...(bremen ? { bremen: bremen[e] } : {}),
+    };
+  });
+
+  return {
+    budget,
+    units: unitResults,
+    areas,
+    norm: { index: indexBand, categories: categoryBands, areaIndex: areaBand },
+    effectiveWeights: effectiveWeights(indicators, m.categories, unitScored.informative),
+    issues,
+    model: m,
+  };
+}
+
+function sumChildren(group: AreaGroup, units: readonly Unit[]): number | null {
+  const children = group.units.map((i) => units[i].children);
+  if (children.length === 0 || children.some((c) => c === null)) return null;
+  return children.reduce<number>((s, c) => s + (c as number), 0);
+}
+
+function childFallback(area: string): Issue {
+  return warning(
+    "children-weighting-fallback",
+    "",
+    "",
+    `Sozialraum „${area}“: die Gewichtung nach Kinderzahl braucht für jede Einrichtung eine Kinderzahl (und zusammen mehr als 0) – hier fehlt sie, es wird der ungewichtete Mittelwert verwendet.`,
+  );
+}
+
+function centTie(who: string): Issue {
+  return warning(
+    "cent-tie",
+    "",
+    "",
+    `Gleichstand bei der Cent-Rundung (größter Rest): ${who} haben denselben Rest; der letzte Cent ging nach größerem Anteil und Reihenfolge im Blatt. Nach dem Verfahren Hare–Niemeyer entscheidet hier das Los – bitte prüfen und dokumentieren.`,
+  );
+}
+
+/**
+ * Check the raw data sheet and compute the allocation: `checkTable` first (its issues come first), then
+ * `allocate` when the check let the data through. `allocation` is null when there are blocking errors
+ * (from the check or from the computation); every issue is returned either way. Never throws on data.
+ *
+ * @param model the model
+ * @param table the raw data sheet
+ * @example
+ * const { allocation, issues } = runAllocation(model, table);
+ * if (allocation === null) console.log(issues.filter((i) => i.level === "error"));
+ */
+export function runAllocation(
+  model: Model,
+  table: RawTable,
+): { allocation: Allocation | null; issues: Issue[] } {
+  const checked = checkTable(model, table);
+  if (checked.dataset === null) return { allocation: null, issues: checked.issues };
+  const allocation = allocate(model, checked.dataset);
+  const issues = [...checked.issues, ...allocation.issues];
+  if (hasBlockingErrors(allocation.issues)) return { allocation: null, issues };
+  return { allocation, issues };
+}

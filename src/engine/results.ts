@@ -1,0 +1,147 @@
+/**
+ * The results JSON the command line writes (SPEC.md §8). The fixed names are exactly the SPEC's; extra
+ * fields carry what the sheets show too (effective weights, category and area norm bands, cents, tie flags,
+ * strands 2–4, proposed amounts, Kofinanzierung, VZÄ, publication codes). Numbers are full precision;
+ * only amounts are cents (they are cent-exact by construction).
+ */
+import type {
+  Allocation,
+  Band,
+  BremenUnitResult,
+  EffectiveWeight,
+  Eligibility,
+  NormBand,
+} from "./allocation";
+import { toCents } from "./apportionCents";
+import type { Issue, IssueLevel } from "./issues";
+
+export interface ResultsUnit {
+  id: string;
+  area: string;
+  categories: Record<string, number | null>;
+  index: number | null;
+  band: Band | null;
+  /** SPEC fields `sozialarbeit` and `interkulturell`, plus strands 2 and 4 and the strand-3 exception. */
+  eligible: Eligibility;
+  code: string;
+  row: number;
+  children: number | null;
+  scores: (number | null)[];
+  categoryBands: Record<string, Band | null>;
+  proposedAmount: number;
+  bremen?: BremenUnitResult;
+}
+
+export interface ResultsArea {
+  name: string;
+  index: number;
+  share: number;
+  amount: number;
+  band: Band | null;
+  cents: number;
+  tieFlag: boolean;
+  units: number;
+  children: number | null;
+  personnelVolume: number;
+  landPart: number;
+  municipalPart: number;
+  vzae: number | null;
+}
+
+export interface ResultsIssue {
+  level: IssueLevel;
+  sheet: string;
+  cell: string;
+  message: string;
+  code: string;
+}
+
+export interface ResultsJson {
+  budget: number;
+  /** false when blocking errors prevented the allocation (then units and areas are empty). */
+  allocated: boolean;
+  units: ResultsUnit[];
+  areas: ResultsArea[];
+  norm: { index: NormBand | null; categories: Record<string, NormBand>; areaIndex: NormBand | null };
+  effectiveWeights: EffectiveWeight[];
+  issues: ResultsIssue[];
+}
+
+/**
+ * Build the SPEC §8 results JSON object (serialise it with `JSON.stringify`).
+ *
+ * @param budget the budget of the model (written even when there is no allocation)
+ * @param allocation the allocation, or null when blocking errors were found
+ * @param issues every issue (check and computation), in report order
+ * @example
+ * const { allocation, issues } = runAllocation(model, table);
+ * JSON.stringify(toResultsJson(model.budget.total, allocation, issues), null, 2);
+ * toResultsJson(1000, null, issues).units; // => []
+ */
+export function toResultsJson(
+  budget: number,
+  allocation: Allocation | null,
+  issues: readonly Issue[],
+): ResultsJson {
+  const resultIssues = issues.map((i) => ({
+    level: i.level,
+    sheet: i.sheet,
+    cell: i.cell,
+    message: i.message,
+    code: i.code,
+  }));
+  if (allocation === null) {
+    return {
+      budget,
+      allocated: false,
+      units: [],
+      areas: [],
+      norm: { index: null, categories: {}, areaIndex: null },
+      effectiveWeights: [],
+      issues: resultIssues,
+    };
+  }
+  return {
+    budget,
+    allocated: true,
+    units: allocation.units.map((u) => ({
+      id: u.id,
+      area: u.area,
+      categories: { ...u.categories },
+      index: u.index,
+      band: u.band,
+      eligible: { ...u.eligible },
+      code: u.code,
+      row: u.row,
+      children: u.children,
+      scores: [...u.scores],
+      categoryBands: { ...u.categoryBands },
+      proposedAmount: u.proposedAmount,
+      ...(u.bremen ? { bremen: { ...u.bremen } } : {}),
+    })),
+    areas: allocation.areas.map((a) => ({
+      name: a.name,
+      index: a.index,
+      share: a.share,
+      amount: a.amount,
+      band: a.band,
+      cents: toCents(a.amount),
+      tieFlag: a.tieFlag,
+      units: a.units,
+      children: a.children,
+      personnelVolume: a.personnelVolume,
+      landPart: a.landPart,
+      municipalPart: a.municipalPart,
+      vzae: a.vzae,
+    })),
+    norm: {
+      index: { ...allocation.norm.index },
+      categories: Object.fromEntries(
+        Object.entries(allocation.norm.categories).map(([k, v]) => [k, { ...v }]),
+      ),
+      areaIndex: { ...allocation.norm.areaIndex },
+    },
+    effectiveWeights: allocation.effectiveWeights.map((w) => ({ ...w })),
+    issues: resultIssues,
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * Neutral codes for publication mode (SPEC.md §7): unit names are replaced by "E01", "E02", … so that
+ * published results do not stigmatise individual Kitas.
+ *
+ * The numbering is stable: units are sorted by Sozialraum, then by id (German collation, numbers in names
+ * compared numerically: "Kita 2" before "Kita 10"), so the row order on the sheet never changes a code.
+ * Codes have at least two digits, more when there are more than 99 units ("E001").
+ */
+
+const collator = new Intl.Collator("de", { numeric: true, sensitivity: "variant" });
+
+function compareText(a: string, b: string): number {
+  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/**
+ * Publication codes, in the order of the input units.
+ *
+ * @param units id and Sozialraum of each unit
+ * @returns one code per unit, same order
+ * @example
+ * unitCodes([
+ *   { id: "Kita Sonnenschein", area: "Süd" },
+ *   { id: "Kita Regenbogen", area: "Nord" },
+ *   { id: "Kita Arche", area: "Süd" },
+ * ]); // => ["E03", "E01", "E02"]
+ */
+export function unitCodes(units: readonly { id: string; area: string }[]): string[] {
+  const order = units.map((_, i) => i);
+  order.sort(
+    (a, b) => compareText(units[a].area, units[b].area) || compareText(units[a].id, units[b].id) || a - b,
+  );
+  const width = Math.max(2, String(units.length).length);
+  const codes = new Array<string>(units.length);
+  order.forEach((unit, k) => {
+    codes[unit] = `E${String(k + 1).padStart(width, "0")}`;
+  });
+  return codes;
+}
