@@ -1,0 +1,549 @@
+/**
+ * SRB custom functions (`=SRB.SHARE(B2; B$2:B$9)` …): thin wrappers over the engine.
+ *
+ * Each function cleans the Excel input (excelInput.ts), calls the engine and maps every failure through one
+ * `toExcelError()` (excelErrors.ts). No formula is computed here. The JSDoc below is build input: the
+ * custom-functions-metadata plugin turns it into functions.json (English); scripts/functions-de.js adds
+ * the German descriptions from descriptions-de.json. Function ids are public contracts: never rename one.
+ *
+ * Rules the plugin imposes: top-level `function` declarations, no type aliases in signatures, optional
+ * parameters arrive as `null` (TypeScript defaults never apply). Inputs are declared `unknown` so that Excel
+ * never coerces text to numbers; the wrappers check them.
+ */
+import type { NormBand } from "../engine/allocation";
+import { apportionCents } from "../engine/apportionCents";
+import { areaIndexOfUnits } from "../engine/areaIndex";
+import { bremenAllocation } from "../engine/bremenRules";
+import { dynamisiert, dynamisierungIssues, DEFAULT_DYNAMISIERUNG_RATE } from "../engine/dynamisierung";
+import { indexStructure, unitIndex } from "../engine/gesamtindex";
+import type { Issue } from "../engine/issues";
+import { kofinanzierung, kofinanzierungIssues } from "../engine/kofinanzierung";
+import { landFormula } from "../engine/landFormula";
+import { DEFAULT_BREMEN_RULES } from "../engine/model";
+import type { CategorySpec, Direction, IndicatorSpec, Normalisation, SdKind } from "../engine/model";
+import { bandOf, normBand } from "../engine/normBand";
+import { indexShares } from "../engine/share";
+import { standardScores } from "../engine/standardScore";
+import { eligibility } from "../engine/strands";
+import { DEFAULT_VZAE_STEP, vzaeFor, vzaeIssues } from "../engine/vzae";
+import { ExcelInputError, excelGuard } from "./excelErrors";
+import {
+  choice,
+  describePosition,
+  formatNumberDe,
+  isBlank,
+  optionalNumber,
+  readNumberMatrix,
+  readNumberVector,
+  readTextVector,
+  requiredNumber,
+  spill,
+  type NumberVector,
+} from "./excelInput";
+
+const SD_WORDS: Record<string, SdKind> = {
+  stichprobe: "sample",
+  sample: "sample",
+  grundgesamtheit: "population",
+  population: "population",
+};
+
+const METHOD_WORDS: Record<string, Normalisation> = {
+  minmax: "minmax",
+  "min-max": "minmax",
+  tscore: "tscore",
+  "t-score": "tscore",
+  "t-wert": "tscore",
+};
+
+const AREA_METHOD_WORDS: Record<string, "mean-of-units" | "sum-of-units"> = {
+  mittelwert: "mean-of-units",
+  "mean-of-units": "mean-of-units",
+  summe: "sum-of-units",
+  "sum-of-units": "sum-of-units",
+};
+
+/** The first error issue of an engine check as a `#VALUE!` with its German message. */
+function failOnIssues(issues: readonly Issue[]): void {
+  const error = issues.find((i) => i.level === "error");
+  if (error) throw new ExcelInputError("#VALUE!", error.message);
+}
+
+/** Present values of a vector, failing with `#N/A` when there is none. */
+function presentValues(vector: NumberVector, argument: string): number[] {
+  const present = vector.values.filter((v): v is number => v !== null);
+  if (present.length === 0) throw new ExcelInputError("#N/A", `${argument}: keine Zahl im Bereich.`);
+  return present;
+}
+
+/** Rejects negative values (indices, counts) with the position. */
+function requireNonNegative(vector: NumberVector, argument: string, what: string): void {
+  vector.values.forEach((v, i) => {
+    if (v !== null && v < 0) {
+      const position = describePosition(vector.orientation === "column" ? i : 0, i, vector.orientation);
+      throw new ExcelInputError(
+        "#VALUE!",
+        `${argument}, ${position}: ${formatNumberDe(v)} ist negativ (erwartet: ${what} ≥ 0).`,
+      );
+    }
+  });
+}
+
+/** A single amount of money ≥ 0: negative is `#NUM!`. */
+function requiredAmount(input: unknown, argument: string): number {
+  const amount = requiredNumber(input, argument);
+  if (amount < 0) throw new ExcelInputError("#NUM!", `${argument}: ${formatNumberDe(amount)} ist negativ.`);
+  return amount;
+}
+
+/** Optional weights for `count` columns (a row or a column of numbers ≥ 0); null → all 1. */
+function readWeights(input: unknown, count: number, argument: string): number[] {
+  if (isBlank(input)) return new Array<number>(count).fill(1);
+  const weights = readNumberVector(input, argument);
+  if (weights.values.length !== count) {
+    throw new ExcelInputError(
+      "#VALUE!",
+      `${argument}: ${weights.values.length} Gewichte für ${count} Spalten (erwartet: eines je Spalte).`,
+    );
+  }
+  return weights.values.map((w, i) => {
+    const position = describePosition(i, i, weights.orientation);
+    if (w === null)
+      throw new ExcelInputError("#VALUE!", `${argument}, ${position}: leer (erwartet: Gewicht ≥ 0).`);
+    if (w < 0) {
+      throw new ExcelInputError(
+        "#VALUE!",
+        `${argument}, ${position}: ${formatNumberDe(w)} ist negativ (erwartet: Gewicht ≥ 0).`,
+      );
+    }
+    return w;
+  });
+}
+
+/** Norm band of a range; `#N/A` without any value. */
+function bandOfRange(input: unknown, argument: string, sd: SdKind): NormBand {
+  const vector = readNumberVector(input, argument);
+  return normBand(presentValues(vector, argument), sd);
+}
+
+/** Weighted mean per row through the engine's index structure (categories of one indicator each, or one category). */
+function rowMeans(rows: (number | null)[][], weights: number[], oneCategory: boolean): (number | null)[] {
+  const indicators: IndicatorSpec[] = weights.map((w, k) => ({
+    column: `S${k + 1}`,
+    category: oneCategory ? "K" : `K${k + 1}`,
+    direction: 1,
+    weight: oneCategory ? w : 1,
+  }));
+  const categories: CategorySpec[] = oneCategory
+    ? [{ name: "K", weight: 1 }]
+    : weights.map((w, k) => ({ name: `K${k + 1}`, weight: w }));
+  const structure = indexStructure(indicators, categories);
+  return rows.map((row) => {
+    const result = unitIndex(row, structure);
+    return oneCategory ? result.categories[0] : result.index;
+  });
+}
+
+/**
+ * Standard scores (Standardpunktzahl) of one indicator, 0–100 by min–max, spilled like the input.
+ * Blank cells stay blank. A constant indicator gives #DIV/0!.
+ * @customfunction STANDARDSCORE STANDARDSCORE
+ * @param values The indicator's values of all units (one column or one row).
+ * @param [direction] 1 = a higher value means more need (default), -1 = less need.
+ * @param [method] "minmax" (default) or "tscore" (50 + 10·z).
+ * @returns One score per value.
+ */
+function standardScore(values: unknown[][], direction?: unknown, method?: unknown): unknown[][] {
+  return excelGuard(() => {
+    const vector = readNumberVector(values, "Werte");
+    const dir = choice<Direction>(direction, "Richtung", { "1": 1, "+1": 1, "-1": -1 }, 1);
+    const normalisation = choice(method, "Methode", METHOD_WORDS, "minmax");
+    presentValues(vector, "Werte");
+    const result = standardScores(vector.values, dir, { normalisation });
+    if (result.constant) {
+      throw new ExcelInputError("#DIV/0!", "Werte: alle Werte sind gleich (konstanter Indikator).");
+    }
+    return spill(result.scores, vector.orientation);
+  });
+}
+
+/**
+ * Category index per unit: the weighted mean of each row of a block of standard scores; blank scores are
+ * skipped (weights renormalised). Spilled as a column.
+ * @customfunction CATEGORYINDEX CATEGORYINDEX
+ * @param scores Standard scores: one row per unit, one column per indicator of the category.
+ * @param [weights] One weight per column (default: all 1).
+ * @returns One category index per row ("" when the row has no score).
+ */
+function categoryIndex(scores: unknown[][], weights?: unknown[][]): unknown[][] {
+  return excelGuard(() => {
+    const rows = readNumberMatrix(scores, "Punktzahlen");
+    const w = readWeights(weights, rows[0].length, "Gewichte");
+    return spill(rowMeans(rows, w, true), "column");
+  });
+}
+
+/**
+ * Total index (Gesamtindex) per unit: the weighted mean of each row of a block of category indices.
+ * A unit with a blank category index gets no total index (""). Spilled as a column.
+ * @customfunction TOTALINDEX TOTALINDEX
+ * @param categoryIndices Category indices: one row per unit, one column per category.
+ * @param [weights] One weight per category (default: all 1).
+ * @returns One total index per row.
+ */
+function totalIndex(categoryIndices: unknown[][], weights?: unknown[][]): unknown[][] {
+  return excelGuard(() => {
+    const rows = readNumberMatrix(categoryIndices, "Kategorie-Indizes");
+    const w = readWeights(weights, rows[0].length, "Gewichte");
+    return spill(rowMeans(rows, w, false), "column");
+  });
+}
+
+/**
+ * Norm band of an index: mean, standard deviation, lower bound (mean − sd) and upper bound (mean + sd),
+ * as one row of four cells.
+ * @customfunction NORMBAND NORMBAND
+ * @param values The index values of all units (blank cells are skipped).
+ * @param [sd] "sample" (default, like STDEV.S) or "population" (like STDEV.P).
+ * @returns Mean, standard deviation, lower bound, upper bound.
+ */
+function normBandFunction(values: unknown[][], sd?: unknown): number[][] {
+  return excelGuard(() => {
+    const band = bandOfRange(values, "Werte", choice(sd, "Standardabweichung", SD_WORDS, "sample"));
+    return [[band.mean, band.sd, band.lower, band.upper]];
+  });
+}
+
+/**
+ * Where an index lies relative to the norm band of all values: "oberhalb" (above), "innerhalb" (inside,
+ * bounds included) or "unterhalb" (below). Spilled like the first argument.
+ * @customfunction BAND BAND
+ * @param value The index value (or a column of them).
+ * @param values The index values of all units.
+ * @param [sd] "sample" (default) or "population".
+ * @returns "oberhalb", "innerhalb" or "unterhalb" ("" for a blank value).
+ */
+function band(value: unknown[][], values: unknown[][], sd?: unknown): string[][] {
+  return excelGuard(() => {
+    const normband = bandOfRange(values, "Alle Werte", choice(sd, "Standardabweichung", SD_WORDS, "sample"));
+    const vector = readNumberVector(value, "Wert");
+    return spill(
+      vector.values.map((v) => bandOf(v, normband)),
+      vector.orientation,
+    );
+  });
+}
+
+/**
+ * Budget share of a Sozialraum: its index divided by the sum of all indices (0–1; format as %).
+ * @customfunction SHARE SHARE
+ * @param index The area's index (or a column of them), one of allIndices.
+ * @param allIndices The indices of all areas (blank cells are skipped).
+ * @returns The share of the budget.
+ */
+function share(index: unknown[][], allIndices: unknown[][]): unknown[][] {
+  return excelGuard(() => {
+    const all = readNumberVector(allIndices, "Alle Indizes");
+    requireNonNegative(all, "Alle Indizes", "Index");
+    const present = presentValues(all, "Alle Indizes");
+    if (!present.some((v) => v > 0)) throw new ExcelInputError("#DIV/0!", "Alle Indizes: die Summe ist 0.");
+    const shares = indexShares(present);
+    const vector = readNumberVector(index, "Index");
+    return spill(
+      vector.values.map((v) => {
+        if (v === null) return null;
+        const k = present.indexOf(v);
+        if (k < 0) {
+          throw new ExcelInputError("#N/A", `Index ${formatNumberDe(v)} kommt in „Alle Indizes“ nicht vor.`);
+        }
+        return shares[k];
+      }),
+      vector.orientation,
+    );
+  });
+}
+
+/**
+ * Distributes a budget over the Sozialräume in proportion to their indices, cent-exact (largest remainder,
+ * Hare–Niemeyer): the amounts add up to the budget exactly. Spilled like the indices.
+ * @customfunction ALLOCATE ALLOCATE
+ * @param indices The indices of all areas (every area needs one).
+ * @param budget The budget in euros (≥ 0).
+ * @returns One amount per area in euros.
+ */
+function allocate(indices: unknown[][], budget: unknown): number[][] {
+  return excelGuard(() => {
+    const total = requiredAmount(budget, "Budget");
+    const vector = readNumberVector(indices, "Indizes");
+    requireNonNegative(vector, "Indizes", "Index");
+    const values = vector.values.map((v, i) => {
+      if (v === null) {
+        const position = describePosition(i, i, vector.orientation);
+        throw new ExcelInputError(
+          "#N/A",
+          `Indizes, ${position}: kein Index (jeder Sozialraum braucht einen Index).`,
+        );
+      }
+      return v;
+    });
+    if (!values.some((v) => v > 0)) throw new ExcelInputError("#DIV/0!", "Indizes: die Summe ist 0.");
+    return spill(apportionCents(total, values).amounts, vector.orientation) as number[][];
+  });
+}
+
+/**
+ * Sozialraum index from the units' total indices: the mean (default) or the sum of the Gesamtindex of the
+ * units in each area. Spilled like the list of areas.
+ * @customfunction AREAINDEX AREAINDEX
+ * @param areas The Sozialräume to compute (one column or row of names).
+ * @param unitAreas Sozialraum of every unit.
+ * @param unitIndices Total index of every unit (same size as unitAreas; blank = no index, skipped).
+ * @param [method] "mittelwert" (mean, default) or "summe" (sum; favours areas with many Kitas).
+ * @returns One index per area ("" when no unit of the area has an index).
+ */
+function areaIndex(
+  areas: unknown[][],
+  unitAreas: unknown[][],
+  unitIndices: unknown[][],
+  method?: unknown,
+): unknown[][] {
+  return excelGuard(() => {
+    const how = choice(method, "Methode", AREA_METHOD_WORDS, "mean-of-units");
+    const indices = readNumberVector(unitIndices, "Indizes der Einrichtungen");
+    const names = readTextVector(unitAreas, "Sozialräume der Einrichtungen");
+    if (names.values.length !== indices.values.length) {
+      throw new ExcelInputError(
+        "#VALUE!",
+        `Sozialräume der Einrichtungen (${names.values.length}) und Indizes (${indices.values.length}) sind verschieden lang.`,
+      );
+    }
+    const wanted = readTextVector(areas, "Sozialräume");
+    const result = wanted.values.map((area) => {
+      if (area === null) return null;
+      const units = indices.values
+        .map((index, i) => ({ index, children: null, area: names.values[i] }))
+        .filter((u) => u.area === area);
+      return areaIndexOfUnits(units, how).index;
+    });
+    return spill(result, wanted.orientation);
+  });
+}
+
+/**
+ * Land formula (Rhineland-Palatinate): distributes the Land total over the Jugendämter,
+ * 40 % by children under 7 and 60 % by children under 7 receiving SGB II, cent-exact. Spilled as a column.
+ * @customfunction LANDFORMULA LANDFORMULA
+ * @param children Children under 7 per Jugendamt.
+ * @param sgb2 Children under 7 receiving SGB II per Jugendamt.
+ * @param total The Land total in euros (≥ 0).
+ * @returns One amount per Jugendamt in euros.
+ */
+function landFormulaFunction(children: unknown[][], sgb2: unknown[][], total: unknown): number[][] {
+  return excelGuard(() => {
+    const amount = requiredAmount(total, "Gesamtbetrag");
+    const c = readCounts(children, "Kinder unter 7");
+    const s = readCounts(sgb2, "Kinder unter 7 im SGB-II-Bezug");
+    if (c.values.length !== s.values.length) {
+      throw new ExcelInputError(
+        "#VALUE!",
+        `Kinder (${c.values.length} Werte) und SGB-II-Kinder (${s.values.length} Werte) sind verschieden lang.`,
+      );
+    }
+    const rows = c.values.map((v, i) => ({
+      name: describePosition(i, i, c.orientation),
+      childrenUnder7: v as number,
+      sgb2Under7: s.values[i] as number,
+    }));
+    const result = landFormula(amount, rows);
+    failOnIssues(result.issues);
+    return spill(result.amounts, c.orientation) as number[][];
+  });
+}
+
+/**
+ * Dynamisierung: the amount for a year, grown from a base amount by a yearly rate (default 2.5 %),
+ * A = base · (1 + rate)^(year − baseYear), rounded to the cent.
+ * @customfunction DYNAMISIERUNG DYNAMISIERUNG
+ * @param base The base amount in euros (≥ 0).
+ * @param baseYear The year of the base amount.
+ * @param year The year to compute (≥ baseYear).
+ * @param [rate] Yearly rate (default 0.025).
+ * @returns The amount for the year in euros.
+ */
+function dynamisierung(base: unknown, baseYear: unknown, year: unknown, rate?: unknown): number {
+  return excelGuard(() => {
+    const amount = requiredAmount(base, "Ausgangsbetrag");
+    const from = requiredNumber(baseYear, "Ausgangsjahr");
+    const to = requiredNumber(year, "Jahr");
+    const r = optionalNumber(rate, "Steigerungssatz") ?? DEFAULT_DYNAMISIERUNG_RATE;
+    failOnIssues(dynamisierungIssues({ baseAmount: amount, baseYear: from, rate: r }, to));
+    return dynamisiert(amount, from, to, r);
+  });
+}
+
+/**
+ * Kofinanzierung: from an amount of budget (Land) money, the personnel volume (amount / Land share), the
+ * Land part and the municipal part (volume · (1 − Land share)), as one row of three cells.
+ * @customfunction KOFINANZIERUNG KOFINANZIERUNG
+ * @param amount The budget (Land) amount in euros (≥ 0).
+ * @param [landShare] Share of the personnel costs the Land pays (default 0.6).
+ * @returns Personnel volume, Land part, municipal part (euros).
+ */
+function kofinanzierungFunction(amount: unknown, landShare?: unknown): number[][] {
+  return excelGuard(() => {
+    const money = requiredAmount(amount, "Betrag");
+    const land = optionalNumber(landShare, "Landesanteil") ?? 0.6;
+    const spec = { landShare: land, municipalShare: Math.max(0, 1 - land) };
+    failOnIssues(kofinanzierungIssues(spec));
+    const result = kofinanzierung(money, spec);
+    return [[result.personnelVolume, result.landPart, result.municipalPart]];
+  });
+}
+
+/**
+ * VZÄ (full-time equivalents) a personnel volume pays for, rounded down to a step (default 0.25) so that
+ * the positions never cost more than the money.
+ * @customfunction VZAE VZAE
+ * @param amount The personnel volume in euros (≥ 0).
+ * @param costPerVzae Annual employer cost of one full-time position in euros.
+ * @param [step] Step the VZÄ are rounded down to (default 0.25).
+ * @returns The VZÄ.
+ */
+function vzae(amount: unknown, costPerVzae: unknown, step?: unknown): number {
+  return excelGuard(() => {
+    const money = requiredAmount(amount, "Personalvolumen");
+    const cost = requiredNumber(costPerVzae, "Kosten je VZÄ");
+    const s = optionalNumber(step, "Schrittweite") ?? DEFAULT_VZAE_STEP;
+    failOnIssues(vzaeIssues(cost, s));
+    return vzaeFor(money, cost, s);
+  });
+}
+
+/**
+ * Bremen rule set (SozPäd programme): VZÄ per Kita. Kita-Index above 50 and 40–120 children → 0.5 VZÄ,
+ * above 120 children → 1.0 VZÄ; Kitas below 40 children count together in their Verbund (the position goes
+ * to one member). Spilled like the indices.
+ * @customfunction BREMENVZAE BREMENVZAE
+ * @param indices Kita-Index of every Kita (0–100).
+ * @param children Number of children of every Kita.
+ * @param [verbund] Verbund name of every Kita (blank: not in a Verbund).
+ * @returns VZÄ per Kita.
+ */
+function bremenVzae(indices: unknown[][], children: unknown[][], verbund?: unknown[][]): number[][] {
+  return excelGuard(() => {
+    const index = readNumberVector(indices, "Kita-Index");
+    const kids = readCounts(children, "Kinder");
+    const groups = isBlank(verbund) ? null : readTextVector(verbund, "Verbund");
+    if (
+      kids.values.length !== index.values.length ||
+      (groups !== null && groups.values.length !== index.values.length)
+    ) {
+      throw new ExcelInputError(
+        "#VALUE!",
+        "Kita-Index, Kinder und Verbund müssen gleich viele Zellen haben.",
+      );
+    }
+    const units = index.values.map((kitaIndex, i) => ({
+      id: describePosition(i, i, index.orientation),
+      children: kids.values[i],
+      verbund: groups?.values[i] ?? null,
+      firstYear: false,
+      kitaIndex,
+    }));
+    const result = bremenAllocation(units, DEFAULT_BREMEN_RULES);
+    return spill(
+      result.map((r) => r.vzae),
+      index.orientation,
+    ) as number[][];
+  });
+}
+
+/**
+ * Funding strand 1 (Kita-Sozialarbeit): TRUE when the unit's total index is at least the lower bound of
+ * the norm band of all units. Spilled like the first argument.
+ * @customfunction SOZIALARBEIT SOZIALARBEIT
+ * @param index The unit's total index (or a column of them).
+ * @param allIndices The total indices of all units.
+ * @returns TRUE if eligible, else FALSE ("" for a blank index).
+ */
+function sozialarbeit(index: unknown[][], allIndices: unknown[][]): unknown[][] {
+  return excelGuard(() => {
+    const normband = bandOfRange(allIndices, "Alle Indizes", "sample");
+    const vector = readNumberVector(index, "Index");
+    return spill(
+      vector.values.map((v) =>
+        v === null ? null : eligibility(strandInput(v, null, ""), normband, normband).sozialarbeit,
+      ),
+      vector.orientation,
+    );
+  });
+}
+
+/**
+ * Funding strand 3 (Interkulturelle Fachkräfte): TRUE when the unit's "Flucht und Migration" index is above
+ * the mean of all units; above the lower bound of the norm band only as an exception with a written reason.
+ * Spilled like the first argument.
+ * @customfunction INTERKULTURELL INTERKULTURELL
+ * @param index The unit's "Flucht und Migration" category index (or a column of them).
+ * @param allIndices That category index of all units.
+ * @param [reason] Written reason for an exception (text, same size as index).
+ * @returns TRUE if eligible, else FALSE ("" for a blank index).
+ */
+function interkulturell(index: unknown[][], allIndices: unknown[][], reason?: unknown[][]): unknown[][] {
+  return excelGuard(() => {
+    const normband = bandOfRange(allIndices, "Alle Indizes", "sample");
+    const vector = readNumberVector(index, "Index");
+    const reasons = isBlank(reason) ? null : readTextVector(reason, "Begründung");
+    if (reasons !== null && reasons.values.length !== vector.values.length) {
+      throw new ExcelInputError(
+        "#VALUE!",
+        `Begründung (${reasons.values.length} Zellen) und Index (${vector.values.length} Zellen) sind verschieden groß.`,
+      );
+    }
+    return spill(
+      vector.values.map((v, i) =>
+        v === null
+          ? null
+          : eligibility(strandInput(null, v, reasons?.values[i] ?? ""), normband, normband).interkulturell,
+      ),
+      vector.orientation,
+    );
+  });
+}
+
+/** Eligibility input with only the index the strand needs. */
+function strandInput(index: number | null, strand3Index: number | null, reason: string) {
+  return { index, strand3Index, strand2: false, strand3Reason: reason, strand4: false, strand4Reason: "" };
+}
+
+/** Counts (children): required, ≥ 0. */
+function readCounts(input: unknown, argument: string): NumberVector {
+  const vector = readNumberVector(input, argument);
+  vector.values.forEach((v, i) => {
+    const position = describePosition(i, i, vector.orientation);
+    if (v === null)
+      throw new ExcelInputError("#VALUE!", `${argument}, ${position}: leer (erwartet: Anzahl ≥ 0).`);
+  });
+  requireNonNegative(vector, argument, "Anzahl");
+  return vector;
+}
+
+// Referenced so that bundlers and linters see them as used; the metadata plugin adds the
+// CustomFunctions.associate calls at build time.
+export {
+  allocate,
+  areaIndex,
+  band,
+  bremenVzae,
+  categoryIndex,
+  dynamisierung,
+  interkulturell,
+  kofinanzierungFunction,
+  landFormulaFunction,
+  normBandFunction,
+  share,
+  sozialarbeit,
+  standardScore,
+  totalIndex,
+  vzae,
+};
