@@ -1,0 +1,383 @@
+/**
+ * Texts of the task pane, German (default) and English, plus the number formats the users expect.
+ *
+ * German is the language of the users and of the documents; English is offered when Office's display
+ * language (or, in standalone mode, the browser's) is English. Engine messages (issues) stay German.
+ */
+
+export type Language = "de" | "en";
+
+/**
+ * Chooses the task-pane language from a BCP-47 tag (Office.context.displayLanguage or navigator.language).
+ * English tags give English, everything else (and nothing) gives German.
+ *
+ * @example
+ * detectLanguage("en-US"); // => "en"
+ * detectLanguage("de-DE"); // => "de"
+ * detectLanguage(undefined); // => "de"
+ */
+export function detectLanguage(tag: string | null | undefined): Language {
+  return typeof tag === "string" && /^en\b/i.test(tag.trim()) ? "en" : "de";
+}
+
+function locale(language: Language): string {
+  return language === "en" ? "en-GB" : "de-DE";
+}
+
+/**
+ * Formats an amount in euros with cents, the way the users' reports show it.
+ *
+ * @example
+ * formatEuro(1234.56, "de"); // => "1.234,56 €" (with a non-breaking space before €)
+ */
+export function formatEuro(amount: number, language: Language): string {
+  return new Intl.NumberFormat(locale(language), { style: "currency", currency: "EUR" }).format(amount);
+}
+
+/**
+ * Formats a share (0–1) as a percentage with two decimals.
+ *
+ * @example
+ * formatShare(0.17366, "de"); // => "17,37 %" (with a non-breaking space before %)
+ */
+export function formatShare(share: number, language: Language): string {
+  return new Intl.NumberFormat(locale(language), {
+    style: "percent",
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(share);
+}
+
+/**
+ * Formats an index or weight with a fixed number of decimals (de-DE: decimal comma).
+ *
+ * @example
+ * formatNumber(53.04, "de", 1); // => "53,0"
+ * formatNumber(1 / 12, "en", 4); // => "0.0833"
+ */
+export function formatNumber(value: number, language: Language, decimals = 2): string {
+  return new Intl.NumberFormat(locale(language), {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  }).format(value);
+}
+
+/**
+ * Formats a number for an input field: no thousands separators, as few decimals as needed (up to 6).
+ *
+ * @example
+ * formatInputNumber(1002240.5, "de"); // => "1002240,5"
+ */
+export function formatInputNumber(value: number, language: Language): string {
+  return new Intl.NumberFormat(locale(language), { useGrouping: false, maximumFractionDigits: 6 }).format(value);
+}
+
+/**
+ * Reads a number typed by a user. German: "1.002.240,50" or "1002240,5" (dot = thousands separator, comma =
+ * decimal); English: "1,002,240.50". A trailing "€" or "%" and spaces are ignored. Returns null for anything
+ * else ("abc", "12,3,4", "") — nothing is guessed.
+ *
+ * @example
+ * parseUserNumber("1.002.240,50", "de"); // => 1002240.5
+ * parseUserNumber("2,5 %", "de"); // => 2.5
+ * parseUserNumber("k.A.", "de"); // => null
+ */
+export function parseUserNumber(text: string, language: Language): number | null {
+  const compact = text.replace(/[\s\u00a0\u202f]/g, "").replace(/[€%]$/, "");
+  const thousands = language === "en" ? "," : ".";
+  const decimal = language === "en" ? "." : ",";
+  const t = `\\${thousands}`;
+  const d = `\\${decimal}`;
+  const grouped = new RegExp(`^-?\\d{1,3}(${t}\\d{3})+(${d}\\d+)?$`);
+  const plain = new RegExp(`^-?\\d+(${d}\\d+)?$`);
+  let normalised: string;
+  if (grouped.test(compact)) {
+    normalised = compact.split(thousands).join("").replace(decimal, ".");
+  } else if (plain.test(compact)) {
+    normalised = compact.replace(decimal, ".");
+  } else {
+    return null;
+  }
+  const value = Number(normalised);
+  return Number.isFinite(value) ? value : null;
+}
+
+const de = {
+  appTitle: "SRB – Sozialraumbudget",
+  stepData: "Daten",
+  stepModel: "Modell",
+  stepBudget: "Budget & Regeln",
+  stepResult: "Ergebnis",
+  steps: "Schritte",
+  busy: "Bitte warten …",
+  errorTitle: "Fehler",
+  dismiss: "Schließen",
+  noWorkbook: "Keine Arbeitsmappe geöffnet.",
+  // Daten
+  sheet: "Tabellenblatt mit den Kita-Daten",
+  sheetPlaceholder: "Blatt wählen",
+  reloadSheets: "Blätter neu einlesen",
+  detectTable: "Tabelle erkennen",
+  tableSummary: (units: number, columns: number, sheet: string) =>
+    `${units} Zeilen (Einrichtungen) und ${columns} Spalten auf „${sheet}“ erkannt.`,
+  columnId: "Spalte Einrichtung",
+  columnArea: "Spalte Sozialraum",
+  columnChildren: "Spalte Kinder (optional)",
+  columnNone: "— keine —",
+  suggested: "Vorschlag",
+  moreColumns: "Weitere Spalten (Förderstränge, Bremen)",
+  columnStrand2: "Nachbarschaftszentrum (Kennzeichen, Strang 2)",
+  columnStrand3Reason: "Begründung Ausnahme Strang 3",
+  columnStrand4: "Zusatzpersonal (Kennzeichen, Strang 4)",
+  columnStrand4Reason: "Begründung Zusatzpersonal (Strang 4)",
+  columnVerbund: "Verbund (Bremen)",
+  columnFirstYear: "Neu gefördert (Bremen)",
+  columnKitaIndex: "Kita-Index aus Statistik (Bremen)",
+  storedModelLoaded: "Das in der Arbeitsmappe gespeicherte Modell wurde geladen.",
+  storedModelInvalid: "Das in der Arbeitsmappe gespeicherte Modell ist ungültig und wurde nicht übernommen:",
+  // Modell
+  indicators: "Indikatoren",
+  indicatorUse: "verwenden",
+  indicatorColumn: "Spalte",
+  category: "Kategorie",
+  direction: "Richtung",
+  directionPlus: "+1: höherer Wert = mehr Bedarf",
+  directionMinus: "−1: höherer Wert = weniger Bedarf",
+  weight: "Gewicht",
+  effectiveWeight: "Effektives Gewicht",
+  effectiveWeightsNote:
+    "Effektives Gewicht = Anteil der Kategorie am Gesamtindex × Anteil des Indikators in seiner Kategorie.",
+  categories: "Kategorien",
+  categoryWeight: (name: string) => `Gewicht der Kategorie „${name}“`,
+  indicatorWeight: (column: string) => `Gewicht von „${column}“`,
+  indicatorCategory: (column: string) => `Kategorie von „${column}“`,
+  indicatorDirection: (column: string) => `Richtung von „${column}“`,
+  indicatorUseLabel: (column: string) => `„${column}“ als Indikator verwenden`,
+  noIndicators: "Noch keine Indikatoren: zuerst im Schritt „Daten“ die Tabelle erkennen.",
+  saveModel: "Modell in der Arbeitsmappe speichern",
+  modelSaved: "Modell in der Arbeitsmappe gespeichert.",
+  // Budget & Regeln
+  budgetTotal: "Budget (€)",
+  budgetYear: "Haushaltsjahr",
+  dynamisierung: "Dynamisierung (jährliche Steigerung)",
+  baseAmount: "Ausgangsbetrag je Jahr (€)",
+  baseYear: "Basisjahr",
+  rate: "Steigerung je Jahr (%)",
+  derivedBudget: (amount: string) => `Budget aus Dynamisierung: ${amount}`,
+  kofinanzierung: "Kofinanzierung",
+  landShare: "Anteil Land an den Personalkosten (%)",
+  municipalShare: "Anteil Jugendamt (%)",
+  costPerVzae: "Jährliche Kosten je VZÄ (€, optional)",
+  vzaeStep: "VZÄ abrunden auf Schritte von",
+  ruleSet: "Regelwerk",
+  ruleSetRlp: "Rheinland-Pfalz (Sozialraumbudget)",
+  ruleSetBremen: "Bremen (SozPäd-Programm)",
+  options: "Methode",
+  normalisation: "Normierung",
+  normalisationMinmax: "Min–Max (0–100)",
+  normalisationTscore: "z-Wert als T-Wert (50 + 10·z)",
+  sdKind: "Standardabweichung",
+  sdSample: "Stichprobe (STABW.S)",
+  sdPopulation: "Grundgesamtheit (STABW.N)",
+  areaMethod: "Sozialraum-Index",
+  areaMeanOfUnits: "Mittelwert der Einrichtungen",
+  areaSumOfUnits: "Summe der Einrichtungen (begünstigt Sozialräume mit vielen Kitas)",
+  areaAggregate: "Indikatoren je Sozialraum zusammenfassen",
+  childWeighted: "Nach Kinderzahl gewichten",
+  winsorise: "Ausreißer kappen (Winsorisierung)",
+  coverage: "Mindest-Datenabdeckung prüfen",
+  coverageUnit: "Mindestens vorhandene Indikatoren je Einrichtung (%)",
+  coverageIndicator: "Mindestens vorhandene Werte je Indikator (%)",
+  coverageLevel: "Unterschreitung ist",
+  coverageWarning: "eine Warnung",
+  coverageError: "ein Fehler",
+  sockel: "Sockelbetrag vorab verteilen",
+  sockelFraction: "Anteil des Sockels am Budget (%)",
+  sockelBy: "Sockel verteilen",
+  sockelEqual: "gleich je Sozialraum",
+  sockelChildren: "nach Kinderzahl",
+  publication: "Veröffentlichungsmodus (Einrichtungen als neutrale Codes)",
+  invalidNumber: (text: string, expected: string) => `„${text}“ ist keine gültige Zahl; erwartet: ${expected}.`,
+  expectedAmount: "ein Betrag ≥ 0, z. B. 1.002.240,00",
+  expectedPositiveAmount: "ein Betrag > 0, z. B. 1.002.240,00",
+  expectedYear: "eine Jahreszahl zwischen 2000 und 2100",
+  expectedPercent: "ein Prozentwert zwischen 0 und 100",
+  expectedWeight: "ein Gewicht ≥ 0, z. B. 1 oder 0,5",
+  expectedStep: "eine Schrittweite > 0, z. B. 0,25",
+  sharesMustAddUp: (sum: string) => `Die Anteile Land und Jugendamt ergeben ${sum} %; erwartet: 100 %.`,
+  // Ergebnis
+  checkReport: "Prüfbericht",
+  noIssues: "Keine Fehler oder Warnungen.",
+  errorsCount: (errors: number, warnings: number) => `${errors} Fehler, ${warnings} Warnungen`,
+  levelError: "Fehler",
+  levelWarning: "Warnung",
+  goToCell: (address: string) => `Zelle ${address} in Excel auswählen`,
+  preview: "Vorschau der Sozialräume",
+  area: "Sozialraum",
+  index: "Index",
+  share: "Anteil",
+  amount: "Betrag",
+  total: "Summe",
+  sharesChart: "Anteile der Sozialräume am Budget",
+  generate: "Verteilungsblatt erzeugen",
+  generating: "Verteilungsblatt wird erzeugt …",
+  progressSheets: "Blätter werden berechnet …",
+  progressWrite: "Blätter werden in die Arbeitsmappe geschrieben …",
+  generated: (sheets: string) => `Erzeugt: ${sheets}.`,
+  blockedByErrors: "Erst alle Fehler im Prüfbericht beheben, dann kann das Verteilungsblatt erzeugt werden.",
+  blockedByInputs: (fields: string) => `Ungültige Eingaben: ${fields}. Bitte korrigieren.`,
+  notReady: "Zuerst im Schritt „Daten“ die Tabelle erkennen und die Spalten zuordnen.",
+  computeFailed: "Die Berechnung ist fehlgeschlagen:",
+  // Standalone
+  standaloneTitle: "SRB – Sozialraumbudget (ohne Excel)",
+  standaloneIntro:
+    "Arbeitsmappe (.xlsx) hochladen, die vier Schritte durchgehen, Ergebnis herunterladen. Die Datei verlässt diesen Rechner nicht.",
+  uploadLabel: "Arbeitsmappe (.xlsx) öffnen",
+  loadedFile: (name: string) => `Geöffnet: ${name}`,
+  download: (name: string) => `Ergebnis herunterladen (${name})`,
+  openInExcel: "Dieses Add-in läuft in Excel. Ohne Excel: Standalone-Modus öffnen.",
+  openStandalone: "Standalone-Modus öffnen",
+};
+
+export type Strings = typeof de;
+
+const en: Strings = {
+  appTitle: "SRB – social area budget",
+  stepData: "Data",
+  stepModel: "Model",
+  stepBudget: "Budget & rules",
+  stepResult: "Result",
+  steps: "Steps",
+  busy: "Please wait …",
+  errorTitle: "Error",
+  dismiss: "Dismiss",
+  noWorkbook: "No workbook open.",
+  sheet: "Sheet with the day-care data",
+  sheetPlaceholder: "Choose a sheet",
+  reloadSheets: "Reload sheets",
+  detectTable: "Detect table",
+  tableSummary: (units, columns, sheet) => `Found ${units} rows (units) and ${columns} columns on “${sheet}”.`,
+  columnId: "Column Einrichtung (unit)",
+  columnArea: "Column Sozialraum (area)",
+  columnChildren: "Column Kinder (children, optional)",
+  columnNone: "— none —",
+  suggested: "suggested",
+  moreColumns: "More columns (funding strands, Bremen)",
+  columnStrand2: "Neighbourhood centre (flag, strand 2)",
+  columnStrand3Reason: "Reason for strand 3 exception",
+  columnStrand4: "Additional staff (flag, strand 4)",
+  columnStrand4Reason: "Justification additional staff (strand 4)",
+  columnVerbund: "Verbund (group, Bremen)",
+  columnFirstYear: "Newly funded (Bremen)",
+  columnKitaIndex: "Kita-Index from statistics (Bremen)",
+  storedModelLoaded: "The model saved in the workbook was loaded.",
+  storedModelInvalid: "The model saved in the workbook is invalid and was not used:",
+  indicators: "Indicators",
+  indicatorUse: "use",
+  indicatorColumn: "Column",
+  category: "Category",
+  direction: "Direction",
+  directionPlus: "+1: higher value = more need",
+  directionMinus: "−1: higher value = less need",
+  weight: "Weight",
+  effectiveWeight: "Effective weight",
+  effectiveWeightsNote: "Effective weight = category share of the total index × indicator share within its category.",
+  categories: "Categories",
+  categoryWeight: (name) => `Weight of category “${name}”`,
+  indicatorWeight: (column) => `Weight of “${column}”`,
+  indicatorCategory: (column) => `Category of “${column}”`,
+  indicatorDirection: (column) => `Direction of “${column}”`,
+  indicatorUseLabel: (column) => `Use “${column}” as an indicator`,
+  noIndicators: "No indicators yet: detect the table in step “Data” first.",
+  saveModel: "Save model in the workbook",
+  modelSaved: "Model saved in the workbook.",
+  budgetTotal: "Budget (€)",
+  budgetYear: "Budget year",
+  dynamisierung: "Dynamisierung (yearly increase)",
+  baseAmount: "Base amount per year (€)",
+  baseYear: "Base year",
+  rate: "Increase per year (%)",
+  derivedBudget: (amount) => `Budget from Dynamisierung: ${amount}`,
+  kofinanzierung: "Co-financing",
+  landShare: "Land share of personnel costs (%)",
+  municipalShare: "Jugendamt share (%)",
+  costPerVzae: "Annual cost per FTE (€, optional)",
+  vzaeStep: "Round FTE down to steps of",
+  ruleSet: "Rule set",
+  ruleSetRlp: "Rhineland-Palatinate (Sozialraumbudget)",
+  ruleSetBremen: "Bremen (SozPäd programme)",
+  options: "Method",
+  normalisation: "Normalisation",
+  normalisationMinmax: "Min–max (0–100)",
+  normalisationTscore: "z-score as T-score (50 + 10·z)",
+  sdKind: "Standard deviation",
+  sdSample: "Sample (STDEV.S)",
+  sdPopulation: "Population (STDEV.P)",
+  areaMethod: "Area index",
+  areaMeanOfUnits: "Mean of the units",
+  areaSumOfUnits: "Sum of the units (favours areas with many units)",
+  areaAggregate: "Aggregate indicators per area",
+  childWeighted: "Weight by number of children",
+  winsorise: "Clip outliers (winsorisation)",
+  coverage: "Check minimum data coverage",
+  coverageUnit: "Minimum indicators present per unit (%)",
+  coverageIndicator: "Minimum values present per indicator (%)",
+  coverageLevel: "Falling short is",
+  coverageWarning: "a warning",
+  coverageError: "an error",
+  sockel: "Distribute a base amount first",
+  sockelFraction: "Base amount share of the budget (%)",
+  sockelBy: "Split the base amount",
+  sockelEqual: "equally per area",
+  sockelChildren: "by number of children",
+  publication: "Publication mode (units as neutral codes)",
+  invalidNumber: (text, expected) => `“${text}” is not a valid number; expected: ${expected}.`,
+  expectedAmount: "an amount ≥ 0, e.g. 1,002,240.00",
+  expectedPositiveAmount: "an amount > 0, e.g. 1,002,240.00",
+  expectedYear: "a year between 2000 and 2100",
+  expectedPercent: "a percentage between 0 and 100",
+  expectedWeight: "a weight ≥ 0, e.g. 1 or 0.5",
+  expectedStep: "a step > 0, e.g. 0.25",
+  sharesMustAddUp: (sum) => `Land and Jugendamt shares add up to ${sum} %; expected: 100 %.`,
+  checkReport: "Check report",
+  noIssues: "No errors or warnings.",
+  errorsCount: (errors, warnings) => `${errors} errors, ${warnings} warnings`,
+  levelError: "Error",
+  levelWarning: "Warning",
+  goToCell: (address) => `Select cell ${address} in Excel`,
+  preview: "Preview of the areas",
+  area: "Sozialraum",
+  index: "Index",
+  share: "Share",
+  amount: "Amount",
+  total: "Total",
+  sharesChart: "Budget shares of the areas",
+  generate: "Create allocation sheet",
+  generating: "Creating allocation sheet …",
+  progressSheets: "Computing sheets …",
+  progressWrite: "Writing sheets to the workbook …",
+  generated: (sheets) => `Created: ${sheets}.`,
+  blockedByErrors: "Fix every error in the check report first, then the allocation sheet can be created.",
+  blockedByInputs: (fields) => `Invalid inputs: ${fields}. Please correct them.`,
+  notReady: "First detect the table and map the columns in step “Data”.",
+  computeFailed: "The computation failed:",
+  standaloneTitle: "SRB – social area budget (without Excel)",
+  standaloneIntro:
+    "Upload a workbook (.xlsx), go through the four steps, download the result. The file never leaves this computer.",
+  uploadLabel: "Open workbook (.xlsx)",
+  loadedFile: (name) => `Opened: ${name}`,
+  download: (name) => `Download result (${name})`,
+  openInExcel: "This add-in runs in Excel. Without Excel: open the standalone mode.",
+  openStandalone: "Open standalone mode",
+};
+
+/**
+ * The texts of the task pane in one language.
+ *
+ * @example
+ * stringsFor("de").stepData; // => "Daten"
+ * stringsFor("en").stepData; // => "Data"
+ */
+export function stringsFor(language: Language): Strings {
+  return language === "en" ? en : de;
+}

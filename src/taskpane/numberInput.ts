@@ -1,0 +1,82 @@
+/**
+ * What a number typed into the task pane means and whether it is acceptable. One rule per kind of field,
+ * so that every field reports a bad entry the same way: the text as typed and what was expected.
+ */
+import { formatInputNumber, parseUserNumber, stringsFor, type Language } from "./i18n";
+
+/** Kinds of numeric field. `percent` is typed as 0–100 and stored as a fraction 0–1. */
+export type NumberKind = "amount" | "positiveAmount" | "year" | "percent" | "weight" | "step";
+
+export type NumberReading = { ok: true; value: number | null } | { ok: false; message: string };
+
+function expectation(kind: NumberKind, language: Language): string {
+  const s = stringsFor(language);
+  switch (kind) {
+    case "amount":
+      return s.expectedAmount;
+    case "positiveAmount":
+      return s.expectedPositiveAmount;
+    case "year":
+      return s.expectedYear;
+    case "percent":
+      return s.expectedPercent;
+    case "weight":
+      return s.expectedWeight;
+    case "step":
+      return s.expectedStep;
+  }
+}
+
+function acceptable(kind: NumberKind, n: number): boolean {
+  switch (kind) {
+    case "amount":
+    case "weight":
+      return n >= 0;
+    case "positiveAmount":
+    case "step":
+      return n > 0;
+    case "year":
+      return Number.isInteger(n) && n >= 2000 && n <= 2100;
+    case "percent":
+      return n >= 0 && n <= 100;
+  }
+}
+
+/**
+ * Reads the text of a numeric field. An empty field is `null` when the field is optional, an error otherwise.
+ * Percentages come back as fractions (typed "60" → 0.6).
+ *
+ * @example
+ * readNumberInput("1.002.240", "positiveAmount", "de"); // => { ok: true, value: 1002240 }
+ * readNumberInput("60", "percent", "de"); // => { ok: true, value: 0.6 }
+ * readNumberInput("viel", "positiveAmount", "de");
+ * // => { ok: false, message: "„viel“ ist keine gültige Zahl; erwartet: ein Betrag > 0, z. B. 1.002.240,00." }
+ */
+export function readNumberInput(
+  text: string,
+  kind: NumberKind,
+  language: Language,
+  optional = false,
+): NumberReading {
+  const trimmed = text.trim();
+  if (trimmed === "" && optional) return { ok: true, value: null };
+  const n = parseUserNumber(trimmed, language);
+  if (n === null || !acceptable(kind, n)) {
+    return { ok: false, message: stringsFor(language).invalidNumber(trimmed, expectation(kind, language)) };
+  }
+  return { ok: true, value: kind === "percent" ? n / 100 : n };
+}
+
+/**
+ * The text a numeric field shows for a stored value (the inverse of {@link readNumberInput}).
+ *
+ * @example
+ * showNumberInput(0.6, "percent", "de"); // => "60"
+ * showNumberInput(1002240.5, "amount", "de"); // => "1002240,5"
+ * showNumberInput(null, "amount", "de"); // => ""
+ */
+export function showNumberInput(value: number | null | undefined, kind: NumberKind, language: Language): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "";
+  const shown = kind === "percent" ? Math.round(value * 100 * 1e6) / 1e6 : value;
+  return kind === "year" ? String(shown) : formatInputNumber(shown, language);
+}

@@ -1,0 +1,59 @@
+import { readNumberInput, showNumberInput, type NumberKind } from "../../src/taskpane/numberInput";
+import fc from "fast-check";
+
+describe("readNumberInput", () => {
+  test("a German budget with thousands dots", () => {
+    expect(readNumberInput("1.002.240", "positiveAmount", "de")).toEqual({ ok: true, value: 1002240 });
+  });
+  test("a percentage is stored as a fraction: 60 → 0,6; 2,5 → 0,025", () => {
+    expect(readNumberInput("60", "percent", "de")).toEqual({ ok: true, value: 0.6 });
+    expect(readNumberInput("2,5", "percent", "de")).toEqual({ ok: true, value: 0.025 });
+  });
+  test("bad budget text names the text and what is expected", () => {
+    expect(readNumberInput("viel", "positiveAmount", "de")).toEqual({
+      ok: false,
+      message: "„viel“ ist keine gültige Zahl; erwartet: ein Betrag > 0, z. B. 1.002.240,00.",
+    });
+    expect(readNumberInput("much", "positiveAmount", "en")).toEqual({
+      ok: false,
+      message: "“much” is not a valid number; expected: an amount > 0, e.g. 1,002,240.00.",
+    });
+  });
+  test.each<[string, NumberKind]>([
+    ["0", "positiveAmount"],
+    ["-1", "amount"],
+    ["-0,5", "weight"],
+    ["0", "step"],
+    ["101", "percent"],
+    ["1999", "year"],
+    ["2022,5", "year"],
+    ["", "amount"],
+  ])("%s is not acceptable as %s", (text, kind) => {
+    expect(readNumberInput(text, kind, "de").ok).toBe(false);
+  });
+  test("an empty optional field is null", () => {
+    expect(readNumberInput("  ", "positiveAmount", "de", true)).toEqual({ ok: true, value: null });
+  });
+});
+
+describe("showNumberInput", () => {
+  test("examples", () => {
+    expect(showNumberInput(0.6, "percent", "de")).toBe("60");
+    expect(showNumberInput(0.65, "percent", "de")).toBe("65");
+    expect(showNumberInput(1002240.5, "amount", "de")).toBe("1002240,5");
+    expect(showNumberInput(2022, "year", "de")).toBe("2022");
+    expect(showNumberInput(null, "amount", "de")).toBe("");
+  });
+  test("what is shown reads back as the stored value", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10000 }).map((n) => n / 10000),
+        fc.constantFrom("de" as const, "en" as const),
+        (fraction, language) => {
+          const read = readNumberInput(showNumberInput(fraction, "percent", language), "percent", language);
+          return read.ok && Math.abs((read.value ?? NaN) - fraction) < 1e-12;
+        },
+      ),
+    );
+  });
+});
