@@ -1,0 +1,735 @@
+/**
+ * The check (SPEC.md §2.4–2.5, §8): turns a raw data sheet and a model into checked units, or into the
+ * complete list of problems. Every problem is collected in one pass over the rows (never only the first);
+ * each one names the sheet, the A1 cell, the value found and what was expected (German, messages.ts).
+ *
+ * Rules in short (the full catalogue with codes is docs/bad-inputs.md):
+ * - Columns are found by header text (trimmed, spaces collapsed, case ignored) in the header row.
+ * - Strings are never coerced to numbers: "12,5" stored as text, "k.A.", Excel errors, booleans and
+ *   non-finite numbers in a numeric column are errors.
+ * - Kinder must be a whole number ≥ 0. Indicator values must be ≥ 0 unless the indicator has
+ *   `allowNegative: true` (a Saldo, a change rate); counts, shares and scale values cannot be negative.
+ * - A blank indicator cell is a warning (the indicator is skipped for that unit, weights renormalised);
+ *   a unit without any value in a category is an error (no Gesamtindex). A constant or empty indicator
+ *   is a warning and is not used.
+ * - Rows that are blank in every cell are skipped silently; rows blank in every model column but with
+ *   text elsewhere are skipped with a warning (`row-ignored`). A whitespace-only text counts as blank.
+ * - Model problems (sheet "" and cell "") are reported by `checkModel`, which `checkTable` includes.
+ *
+ * The dataset is null if and only if at least one issue is an error.
+ */
+import type { Dataset, Unit } from "./dataset";
+import type { Issue } from "./issues";
+import { SrbUsageError } from "./issues";
+import type { DataMapping, IndicatorSpec, Model } from "./model";
+import { messages, ROLE_NAMES, type CheckCode } from "./messages";
+import { a1, columnLetters, isCellError, type CellValue, type RawTable } from "./table";
+
+export interface CheckResult {
+  /** Checked units; null if and only if `issues` contains an error. */
+  dataset: Dataset | null;
+  /**
+   * Every error and warning: model problems first, then the header, then cell problems in sheet order,
+   * then the findings about whole columns, indicators, categories and coverage.
+   */
+  issues: Issue[];
+}
+
+/** Text cells that look like a number typed or imported as text: "12,5", "1.234,56", "7 %", "-3", "1e-5". */
+const NUMBER_AS_TEXT = /^[+\-−]?(\d{1,3}([.\s\u00a0']\d{3})+|\d+)?([.,]\d+)?(e[+-]?\d+)?\s*(%|€|EUR)?$/i;
+/** Excel error literals in English and German Excel (also when they arrive as text, e.g. from a CSV). */
+const EXCEL_ERROR_TEXT =
+  /^#(N\/A|NV|DIV\/0!|VALUE!|WERT!|REF!|BEZUG!|NAME\?|NUM!|ZAHL!|NULL!|SPILL!|ÜBERLAUF!|CALC!|BERECHNUNG!|BUSY!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|UNKNOWN!)$/i;
+/** Ids that mark a totals or average row below the data rather than a unit. */
+const TOTAL_ROW = /^(summe|gesamt|insgesamt|mittelwert|durchschnitt|ø|total)\b/i;
+/** Accepted flag texts (trimmed, case ignored). */
+const FLAG_TRUE = new Set(["x", "ja", "j", "wahr", "true"]);
+const FLAG_FALSE = new Set(["nein", "n", "falsch", "false"]);
+/** Whole-number tolerance for Kinder (values read from formulas may carry rounding noise). */
+const INTEGER_TOLERANCE = 1e-9;
+
+/**
+ * Normalised header or name key: trimmed, inner whitespace collapsed, lower case.
+ *
+ * @example headerKey("  Anzahl   Kinder ") // => "anzahl kinder"
+ */
+export function headerKey(text: string): string {
+  return text.trim().replace(/\s+/g, " ").toLowerCase();
+}
+
+function isBlank(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/** Header cell → display text ("" for blank, booleans and error values). */
+function headerText(v: CellValue | undefined): string {
+  if (typeof v === "string") return v.trim().replace(/\s+/g, " ");
+  if (typeof v === "number" && Number.isFinite(v)) return String(v);
+  return "";
+}
+
+function errorText(v: CellValue): string | null {
+  if (isCellError(v)) return v.error;
+  if (typeof v === "string" && EXCEL_ERROR_TEXT.test(v.trim())) return v.trim();
+  return null;
+}
+
+/** One model column that must exist on the sheet. */
+interface Role {
+  key: keyof typeof ROLE_NAMES;
+  header: string;
+  /** Index into the sheet's columns (0-based from firstColumn), -1 if the sheet lacks it. */
+  column: number;
+}
+
+const OPTIONAL_ROLES = [
+  "children",
+  "strand2",
+  "strand3Reason",
+  "strand4",
+  "strand4Reason",
+  "verbund",
+  "firstYear",
+  "kitaIndex",
+] as const satisfies readonly (keyof DataMapping & keyof typeof ROLE_NAMES)[];
+
+function modelIssue(code: CheckCode, message: string): Issue {
+  return { level: "error", code, sheet: "", cell: "", message };
+}
+
+function isPositiveFinite(w: unknown): boolean {
+  return typeof w === "number" && Number.isFinite(w) && w > 0;
+}
+
+/**
+ * Checks the model on its own (no sheet): indicators present, every indicator's category defined,
+ * weights > 0 and finite, directions 1 or −1, no duplicate categories or indicator columns, the id and
+ * Sozialraum columns named, no column in two roles, coverage and Sockel options within 0–1.
+ * All problems are errors with sheet "" and cell "".
+ *
+ * @example
+ * checkModel({ ...model, indicators: [] })[0].code; // => "model-no-indicators"
+ */
+export function checkModel(model: Model): Issue[] {
+  if (typeof model !== "object" || model === null)
+    throw new SrbUsageError("checkModel: model must be an object");
+  const issues: Issue[] = [];
+  const indicators: IndicatorSpec[] = Array.isArray(model.indicators) ? model.indicators : [];
+  const categories = Array.isArray(model.categories) ? model.categories : [];
+  const data: Partial<DataMapping> = typeof model.data === "object" && model.data !== null ? model.data : {};
+
+  for (const role of ["id", "area"] as const) {
+    if (typeof data[role] !== "string" || data[role].trim() === "") {
+      issues.push(
+        modelIssue("model-mapping-missing", messages.modelMappingMissing(`data.${role}`, ROLE_NAMES[role])),
+      );
+    }
+  }
+  if (indicators.length === 0) issues.push(modelIssue("model-no-indicators", messages.modelNoIndicators()));
+
+  const categoryNames = new Set<string>();
+  categories.forEach((c, i) => {
+    if (categoryNames.has(c.name)) {
+      issues.push(
+        modelIssue(
+          "model-category-duplicate",
+          messages.modelCategoryDuplicate(`categories[${i}].name`, c.name),
+        ),
+      );
+    }
+    categoryNames.add(c.name);
+    if (!isPositiveFinite(c.weight)) {
+      issues.push(
+        modelIssue("model-weight-invalid", messages.modelWeightInvalid(`categories[${i}].weight`, c.weight)),
+      );
+    }
+  });
+
+  const usedCategories = new Set<string>();
+  const indicatorColumns = new Set<string>();
+  indicators.forEach((ind, i) => {
+    const path = `indicators[${i}]`;
+    const key = headerKey(String(ind.column ?? ""));
+    if (indicatorColumns.has(key)) {
+      issues.push(
+        modelIssue(
+          "model-indicator-duplicate",
+          messages.modelIndicatorDuplicate(`${path}.column`, ind.column),
+        ),
+      );
+    }
+    indicatorColumns.add(key);
+    if (!categoryNames.has(ind.category)) {
+      issues.push(
+        modelIssue(
+          "model-category-unknown",
+          messages.modelCategoryUnknown(`${path}.category`, ind.column, ind.category, [...categoryNames]),
+        ),
+      );
+    }
+    usedCategories.add(ind.category);
+    if (!isPositiveFinite(ind.weight)) {
+      issues.push(
+        modelIssue("model-weight-invalid", messages.modelWeightInvalid(`${path}.weight`, ind.weight)),
+      );
+    }
+    if (ind.direction !== 1 && ind.direction !== -1) {
+      issues.push(
+        modelIssue(
+          "model-direction-invalid",
+          messages.modelDirectionInvalid(`${path}.direction`, ind.direction),
+        ),
+      );
+    }
+  });
+  categories.forEach((c, i) => {
+    if (indicators.length > 0 && !usedCategories.has(c.name)) {
+      issues.push(
+        modelIssue("model-category-empty", messages.modelCategoryEmpty(`categories[${i}]`, c.name)),
+      );
+    }
+  });
+
+  // a column in two roles (e.g. Kinder also an indicator) is ambiguous
+  const roles = new Map<string, { header: string; names: string[] }>();
+  const addRole = (header: string | undefined, name: string) => {
+    if (typeof header !== "string" || header.trim() === "") return;
+    const k = headerKey(header);
+    const entry = roles.get(k) ?? { header: header.trim(), names: [] };
+    entry.names.push(name);
+    roles.set(k, entry);
+  };
+  addRole(data.id, ROLE_NAMES.id);
+  addRole(data.area, ROLE_NAMES.area);
+  for (const r of OPTIONAL_ROLES) addRole(data[r], ROLE_NAMES[r]);
+  // each indicator column once: two indicators on one column are reported as model-indicator-duplicate
+  const distinctIndicatorColumns = new Map(
+    indicators.map((ind) => [headerKey(String(ind.column ?? "")), ind.column]),
+  );
+  for (const column of distinctIndicatorColumns.values()) addRole(column, ROLE_NAMES.indicator);
+  for (const { header, names } of roles.values()) {
+    if (names.length > 1)
+      issues.push(modelIssue("model-column-twice", messages.modelColumnTwice(header, names)));
+  }
+
+  const options = model.options ?? {};
+  const share = (v: unknown) => typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= 1;
+  if (options.coverage !== undefined) {
+    for (const k of ["unit", "indicator"] as const) {
+      if (!share(options.coverage[k])) {
+        issues.push(
+          modelIssue(
+            "model-option-invalid",
+            messages.modelOptionInvalid(
+              `options.coverage.${k}`,
+              options.coverage[k],
+              "ein Anteil zwischen 0 und 1 (z. B. 0.65)",
+            ),
+          ),
+        );
+      }
+    }
+    if (options.coverage.level !== "warning" && options.coverage.level !== "error") {
+      issues.push(
+        modelIssue(
+          "model-option-invalid",
+          messages.modelOptionInvalid(
+            "options.coverage.level",
+            options.coverage.level,
+            "„warning“ oder „error“",
+          ),
+        ),
+      );
+    }
+  }
+  if (options.sockel !== undefined && !share(options.sockel.fraction)) {
+    issues.push(
+      modelIssue(
+        "model-option-invalid",
+        messages.modelOptionInvalid(
+          "options.sockel.fraction",
+          options.sockel.fraction,
+          "ein Anteil zwischen 0 und 1",
+        ),
+      ),
+    );
+  }
+  return issues;
+}
+
+type NumberRead = { kind: "number"; value: number } | { kind: "blank" } | { kind: "bad" };
+
+/** Does the model need Kinder for every unit (so a blank Kinder cell is an error)? */
+function needsChildren(model: Model): boolean {
+  const o = model.options ?? {};
+  return o.childWeighted === true || o.sockel?.by === "children" || model.ruleSet === "bremen";
+}
+
+function quoteSheet(sheet: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/**
+ * Checks a data sheet against a model and returns the checked units or every problem found.
+ *
+ * One pass over the rows collects all cell problems; a short pass over the collected values adds the
+ * per-indicator and per-category findings (constant indicators, units without a value in a category,
+ * data coverage). Runs in O(rows × columns). Never throws for bad data.
+ *
+ * @example
+ * const table = { sheet: "Kitas", headers: ["Einrichtung", "Sozialraum", "SGB II"],
+ *   rows: [["Kita A", "Nord", 12], ["Kita B", "Süd", "k.A."]] };
+ * checkTable(model, table).issues[0].message;
+ * // => "Zelle C3 (Spalte „SGB II“): „k.A.“ ist keine Zahl – erwartet wird eine Zahl (leer lassen, …)."
+ */
+export function checkTable(model: Model, table: RawTable): CheckResult {
+  if (
+    typeof table !== "object" ||
+    table === null ||
+    !Array.isArray(table.headers) ||
+    !Array.isArray(table.rows)
+  ) {
+    throw new SrbUsageError("checkTable: table must be a RawTable with headers and rows arrays");
+  }
+  const issues: Issue[] = checkModel(model);
+  const sheet = table.sheet;
+  const headerRow = table.headerRow ?? 1;
+  const firstColumn = table.firstColumn ?? 1;
+  const rowNumber = (r: number) => headerRow + 1 + r;
+  const cellAt = (r: number, c: number) => a1(rowNumber(r), firstColumn + c);
+  const headerCell = (c: number) => a1(headerRow, firstColumn + c);
+  const push = (level: Issue["level"], code: CheckCode, cell: string, message: string) =>
+    issues.push({ level, code, sheet, cell, message });
+  const rows = table.rows;
+
+  // ── header ────────────────────────────────────────────────────────────────────────────────────
+  const headers = table.headers.map(headerText);
+  const anyRowFilled = rows.some((row) => Array.isArray(row) && row.some((v) => !isBlank(v)));
+  if (headers.every((h) => h === "")) {
+    if (anyRowFilled)
+      push("error", "header-missing", headerCell(0), messages.headerMissing(sheet, headerRow));
+    else push("error", "empty-sheet", headerCell(0), messages.emptySheet(sheet));
+    return { dataset: null, issues };
+  }
+  const columnsByKey = new Map<string, number[]>();
+  headers.forEach((h, c) => {
+    if (h === "") return;
+    const k = headerKey(h);
+    const list = columnsByKey.get(k);
+    if (list) list.push(c);
+    else columnsByKey.set(k, [c]);
+  });
+
+  const data: Partial<DataMapping> = model.data ?? {};
+  const find = (header: string) => columnsByKey.get(headerKey(header))?.[0] ?? -1;
+  const roles: Role[] = [];
+  for (const key of ["id", "area", ...OPTIONAL_ROLES] as const) {
+    const header = data[key];
+    if (typeof header === "string" && header.trim() !== "") roles.push({ key, header, column: find(header) });
+  }
+  const indicators: IndicatorSpec[] = Array.isArray(model.indicators) ? model.indicators : [];
+  const indicatorColumn = indicators.map((ind) => find(String(ind.column ?? "")));
+  const role = (key: Role["key"]) => roles.find((r) => r.key === key)?.column ?? -1;
+  const usedKeys = new Set([
+    ...roles.map((r) => headerKey(r.header)),
+    ...indicators.map((i) => headerKey(String(i.column))),
+  ]);
+
+  for (const [k, cols] of columnsByKey) {
+    if (cols.length < 2) continue;
+    const used = usedKeys.has(k);
+    for (const c of cols.slice(1)) {
+      push(
+        used ? "error" : "warning",
+        "header-duplicate",
+        headerCell(c),
+        messages.headerDuplicate(
+          headerCell(c),
+          headers[c],
+          cols.filter((o) => o !== c).map(headerCell),
+          used,
+        ),
+      );
+    }
+  }
+  const existing = headers.filter((h) => h !== "");
+  for (const r of roles) {
+    if (r.column < 0) {
+      push(
+        "error",
+        "column-missing",
+        headerCell(0),
+        messages.columnMissing(ROLE_NAMES[r.key], r.header, sheet, headerRow, existing),
+      );
+    }
+  }
+  indicators.forEach((ind, i) => {
+    if (indicatorColumn[i] < 0) {
+      push(
+        "error",
+        "column-missing",
+        headerCell(0),
+        messages.columnMissing(
+          `${ROLE_NAMES.indicator}, ${ind.category}`,
+          String(ind.column),
+          sheet,
+          headerRow,
+          existing,
+        ),
+      );
+    }
+  });
+
+  // columns with no header: remembered to warn if they hold data
+  const blankHeaderColumns: number[] = [];
+  const width = rows.reduce((w, r) => Math.max(w, Array.isArray(r) ? r.length : 0), headers.length);
+  for (let c = 0; c < width; c++) if ((headers[c] ?? "") === "") blankHeaderColumns.push(c);
+  const blankHeaderData = new Map<number, { row: number; value: CellValue }>();
+  const modelColumns = [...roles.map((r) => r.column), ...indicatorColumn].filter((c) => c >= 0);
+
+  // ── one pass over the rows ────────────────────────────────────────────────────────────────────
+  const units: Unit[] = [];
+  /** Per unit and indicator: "value", "blank" (missing) or "bad" (an error was reported). */
+  const states: ("value" | "blank" | "bad")[][] = [];
+  const idCol = role("id");
+  const areaCol = role("area");
+  const childrenCol = role("children");
+  const kitaIndexCol = role("kitaIndex");
+  const idRows = new Map<string, number>();
+  const areaSpellings = new Map<string, { spellings: string[]; cell: string }>();
+  const stats = indicators.map(() => ({ count: 0, min: Infinity, max: -Infinity }));
+  let lastDataRow = -1;
+  const childrenRequired = needsChildren(model);
+
+  for (let r = 0; r < rows.length; r++) {
+    const row = Array.isArray(rows[r]) ? rows[r] : [];
+    const cell = (c: number): CellValue => (c >= 0 && c < row.length ? (row[c] ?? null) : null);
+    if (row.every((v) => isBlank(v))) continue;
+    lastDataRow = r;
+    for (const c of blankHeaderColumns) {
+      if (!blankHeaderData.has(c) && !isBlank(cell(c))) blankHeaderData.set(c, { row: r, value: cell(c) });
+    }
+    if (modelColumns.length > 0 && modelColumns.every((c) => isBlank(cell(c)))) {
+      const c = row.findIndex((v) => !isBlank(v));
+      push("warning", "row-ignored", cellAt(r, c), messages.rowIgnored(rowNumber(r), cellAt(r, c), cell(c)));
+      continue;
+    }
+    const header = (c: number) => headers[c] ?? "";
+
+    /** Reads a numeric cell; reports what is wrong with it. */
+    const readNumber = (c: number): NumberRead => {
+      const v = cell(c);
+      if (isBlank(v)) return { kind: "blank" };
+      const where = cellAt(r, c);
+      const err = errorText(v);
+      if (err !== null) {
+        push("error", "excel-error", where, messages.excelError(where, header(c), err));
+      } else if (typeof v === "number") {
+        if (Number.isFinite(v)) return { kind: "number", value: v };
+        push("error", "not-finite", where, messages.notFinite(where, header(c), v));
+      } else if (typeof v === "boolean") {
+        push("error", "boolean-in-number", where, messages.booleanInNumber(where, header(c), v));
+      } else if (typeof v === "string") {
+        const t = v.trim();
+        if (NUMBER_AS_TEXT.test(t) && /\d/.test(t))
+          push("error", "number-as-text", where, messages.numberAsText(where, header(c), t));
+        else push("error", "text-in-number", where, messages.textInNumber(where, header(c), t));
+      }
+      return { kind: "bad" };
+    };
+    /** Reads a name cell (id, Sozialraum, Verbund, reasons): text or number, else reported. */
+    const readText = (c: number): string | null | undefined => {
+      const v = cell(c);
+      if (isBlank(v)) return null;
+      const where = cellAt(r, c);
+      const err = errorText(v);
+      if (err !== null) {
+        push("error", "excel-error", where, messages.excelError(where, header(c), err));
+        return undefined;
+      }
+      if (typeof v === "string") return v.trim().replace(/\s+/g, " ");
+      if (typeof v === "number" && Number.isFinite(v)) return String(v);
+      push("error", "text-expected", where, messages.textExpected(where, header(c), v));
+      return undefined;
+    };
+    const readFlag = (c: number): boolean => {
+      if (c < 0) return false;
+      const v = cell(c);
+      if (isBlank(v)) return false;
+      if (typeof v === "boolean") return v;
+      if (v === 1 || v === 0) return v === 1;
+      if (typeof v === "string") {
+        const k = v.trim().toLowerCase();
+        if (FLAG_TRUE.has(k)) return true;
+        if (FLAG_FALSE.has(k)) return false;
+      }
+      const where = cellAt(r, c);
+      push("error", "flag-invalid", where, messages.flagInvalid(where, header(c), v));
+      return false;
+    };
+
+    // id and Sozialraum
+    const rawId = idCol >= 0 ? cell(idCol) : null;
+    if (typeof rawId === "string" && TOTAL_ROW.test(rawId.trim())) {
+      push("error", "total-row", cellAt(r, idCol), messages.totalRow(cellAt(r, idCol), rawId.trim()));
+      continue;
+    }
+    const id = idCol >= 0 ? readText(idCol) : undefined;
+    const idCell = cellAt(r, Math.max(idCol, 0));
+    if (id === null) push("error", "id-blank", idCell, messages.idBlank(idCell, rowNumber(r)));
+    const unitName = id ?? `Zeile ${rowNumber(r)}`;
+    if (typeof id === "string") {
+      const k = headerKey(id);
+      const first = idRows.get(k);
+      if (first !== undefined)
+        push("error", "id-duplicate", idCell, messages.idDuplicate(idCell, id, first, rowNumber(r)));
+      else idRows.set(k, rowNumber(r));
+    }
+    const area = areaCol >= 0 ? readText(areaCol) : undefined;
+    if (area === null)
+      push("error", "area-missing", cellAt(r, areaCol), messages.areaMissing(cellAt(r, areaCol), unitName));
+    if (typeof area === "string") {
+      const k = headerKey(area);
+      const entry = areaSpellings.get(k);
+      if (!entry) areaSpellings.set(k, { spellings: [area], cell: cellAt(r, areaCol) });
+      else if (!entry.spellings.includes(area)) {
+        entry.spellings.push(area);
+        if (entry.spellings.length === 2) entry.cell = cellAt(r, areaCol);
+      }
+    }
+
+    // Kinder
+    let children: number | null = null;
+    if (childrenCol >= 0) {
+      const read = readNumber(childrenCol);
+      const where = cellAt(r, childrenCol);
+      const column = header(childrenCol);
+      if (read.kind === "number") {
+        if (read.value < 0)
+          push("error", "negative-children", where, messages.negativeChildren(where, column, read.value));
+        else if (Math.abs(read.value - Math.round(read.value)) > INTEGER_TOLERANCE) {
+          push(
+            "error",
+            "children-not-integer",
+            where,
+            messages.childrenNotInteger(where, column, read.value),
+          );
+        } else children = Math.round(read.value);
+      } else if (read.kind === "blank") {
+        push(
+          childrenRequired ? "error" : "warning",
+          "children-missing",
+          where,
+          messages.childrenMissing(where, column, unitName, childrenRequired),
+        );
+      }
+    }
+
+    // indicators
+    const values: (number | null)[] = [];
+    const state: ("value" | "blank" | "bad")[] = [];
+    indicators.forEach((ind, i) => {
+      const c = indicatorColumn[i];
+      if (c < 0) {
+        values.push(null);
+        state.push("bad");
+        return;
+      }
+      const read = readNumber(c);
+      if (read.kind === "number" && read.value < 0 && ind.allowNegative !== true) {
+        const where = cellAt(r, c);
+        push("error", "negative-value", where, messages.negativeValue(where, header(c), read.value));
+        values.push(null);
+        state.push("bad");
+      } else if (read.kind === "number") {
+        values.push(read.value);
+        state.push("value");
+        const s = stats[i];
+        s.count++;
+        if (read.value < s.min) s.min = read.value;
+        if (read.value > s.max) s.max = read.value;
+      } else {
+        values.push(null);
+        state.push(read.kind);
+      }
+    });
+
+    // flags, reasons, Bremen columns
+    let kitaIndex: number | null = null;
+    if (kitaIndexCol >= 0) {
+      const read = readNumber(kitaIndexCol);
+      if (read.kind === "number") {
+        if (read.value < 0 || read.value > 100) {
+          const where = cellAt(r, kitaIndexCol);
+          push(
+            "error",
+            "kita-index-range",
+            where,
+            messages.kitaIndexRange(where, header(kitaIndexCol), read.value),
+          );
+        } else kitaIndex = read.value;
+      }
+    }
+    const textOf = (key: Role["key"]) => {
+      const c = role(key);
+      return c >= 0 ? readText(c) : null;
+    };
+    units.push({
+      id: id ?? "",
+      area: area ?? "",
+      children,
+      row: rowNumber(r),
+      values,
+      strand2: readFlag(role("strand2")),
+      strand3Reason: textOf("strand3Reason") ?? "",
+      strand4: readFlag(role("strand4")),
+      strand4Reason: textOf("strand4Reason") ?? "",
+      verbund: textOf("verbund") ?? null,
+      firstYear: readFlag(role("firstYear")),
+      kitaIndex,
+    });
+    states.push(state);
+  }
+
+  // ── after the pass: columns, indicators, categories, coverage ─────────────────────────────────
+  for (const [c, first] of blankHeaderData) {
+    push(
+      "warning",
+      "header-blank",
+      headerCell(c),
+      messages.headerBlank(headerCell(c), cellAt(first.row, c), first.value),
+    );
+  }
+  for (const { spellings, cell } of areaSpellings.values()) {
+    if (spellings.length > 1) push("warning", "area-spelling", cell, messages.areaSpelling(cell, spellings));
+  }
+  if (units.length === 0) {
+    push("error", "no-data-rows", headerCell(0), messages.noDataRows(sheet, headerRow));
+  }
+
+  /** An indicator is informative when it was found, has values and is not constant. */
+  const informative = indicators.map(
+    (_, i) => indicatorColumn[i] >= 0 && stats[i].count > 0 && stats[i].max > stats[i].min,
+  );
+  indicators.forEach((ind, i) => {
+    const c = indicatorColumn[i];
+    if (c < 0 || units.length === 0) return;
+    const s = stats[i];
+    if (s.count === 0)
+      push("warning", "indicator-empty", headerCell(c), messages.indicatorEmpty(headerCell(c), headers[c]));
+    else if (s.max === s.min)
+      push(
+        "warning",
+        "indicator-constant",
+        headerCell(c),
+        messages.indicatorConstant(headerCell(c), headers[c], s.min),
+      );
+  });
+
+  // blank cells of informative indicators: one warning per cell, in sheet order
+  units.forEach((unit, u) => {
+    indicators.forEach((_, i) => {
+      if (!informative[i] || states[u][i] !== "blank") return;
+      const where = a1(unit.row, firstColumn + indicatorColumn[i]);
+      push(
+        "warning",
+        "value-missing",
+        where,
+        messages.valueMissing(where, headers[indicatorColumn[i]], unit.id || `Zeile ${unit.row}`),
+      );
+    });
+  });
+
+  // categories: the informative indicators of each category
+  const categoryNames = Array.isArray(model.categories) ? model.categories.map((c) => c.name) : [];
+  for (const category of categoryNames) {
+    const members = indicators.map((ind, i) => (ind.category === category ? i : -1)).filter((i) => i >= 0);
+    const found = members.filter((i) => indicatorColumn[i] >= 0);
+    if (found.length === 0 || found.length < members.length || units.length === 0) continue; // column-missing said it
+    const useful = found.filter((i) => informative[i]);
+    if (useful.length === 0) {
+      issues.push({
+        level: "error",
+        code: "category-no-information",
+        sheet,
+        cell: "",
+        message: messages.categoryNoInformation(
+          category,
+          found.map((i) => headers[indicatorColumn[i]]),
+        ),
+      });
+      continue;
+    }
+    units.forEach((unit, u) => {
+      if (useful.some((i) => states[u][i] === "value")) return;
+      const where = a1(unit.row, firstColumn + indicatorColumn[useful[0]]);
+      push(
+        "error",
+        "category-empty",
+        where,
+        messages.categoryEmpty(
+          where,
+          unit.id || `Zeile ${unit.row}`,
+          category,
+          useful.map((i) => headers[indicatorColumn[i]]),
+        ),
+      );
+    });
+  }
+
+  const coverage = model.options?.coverage;
+  const usable = indicators.map((_, i) => i).filter((i) => informative[i]);
+  if (coverage && units.length > 0 && usable.length > 0) {
+    units.forEach((unit, u) => {
+      const present = usable.filter((i) => states[u][i] === "value").length;
+      const share = present / usable.length;
+      if (share < coverage.unit) {
+        const where = a1(unit.row, firstColumn + Math.max(idCol, 0));
+        push(
+          coverage.level,
+          "coverage-unit",
+          where,
+          messages.coverageUnit(
+            where,
+            unit.id || `Zeile ${unit.row}`,
+            present,
+            usable.length,
+            share,
+            coverage.unit,
+          ),
+        );
+      }
+    });
+    for (const i of usable) {
+      const share = stats[i].count / units.length;
+      if (share < coverage.indicator) {
+        const where = headerCell(indicatorColumn[i]);
+        push(
+          coverage.level,
+          "coverage-indicator",
+          where,
+          messages.coverageIndicator(
+            where,
+            headers[indicatorColumn[i]],
+            stats[i].count,
+            units.length,
+            share,
+            coverage.indicator,
+          ),
+        );
+      }
+    }
+  }
+
+  if (issues.some((i) => i.level === "error")) return { dataset: null, issues };
+  const lastColumn = firstColumn + width - 1;
+  const dataset: Dataset = {
+    sheet,
+    units,
+    indicators: indicators.map((ind) => ({ ...ind })),
+    indicatorColumns: indicatorColumn.map((c) => columnLetters(firstColumn + c)),
+    headerRow,
+    inputRange: `${quoteSheet(sheet)}!${a1(headerRow, firstColumn)}:${a1(rowNumber(lastDataRow), lastColumn)}`,
+  };
+  return { dataset, issues };
+}

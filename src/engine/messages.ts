@@ -1,0 +1,274 @@
+/**
+ * The German message catalogue of the check (`checkTable`, `checkModel`) and of the model file
+ * (`parseModel`). Every user-facing sentence of those modules is built here, nowhere else, so that the
+ * wording stays consistent and every message names the value found and what was expected.
+ *
+ * Numbers in messages use the de-DE format (1.234,56); text values are quoted „so“; Excel's booleans are
+ * shown as WAHR/FALSCH, as German Excel shows them. The stable issue codes are listed in `CheckCode`
+ * and documented in docs/bad-inputs.md.
+ */
+import type { CellValue } from "./table";
+import { isCellError } from "./table";
+
+/** Stable issue codes of the check and the model file (see docs/bad-inputs.md). */
+export type CheckCode =
+  | "empty-sheet"
+  | "no-data-rows"
+  | "header-missing"
+  | "header-blank"
+  | "header-duplicate"
+  | "column-missing"
+  | "row-ignored"
+  | "total-row"
+  | "number-as-text"
+  | "text-in-number"
+  | "excel-error"
+  | "boolean-in-number"
+  | "not-finite"
+  | "negative-value"
+  | "negative-children"
+  | "children-not-integer"
+  | "children-missing"
+  | "text-expected"
+  | "flag-invalid"
+  | "kita-index-range"
+  | "id-blank"
+  | "id-duplicate"
+  | "area-missing"
+  | "area-spelling"
+  | "indicator-constant"
+  | "indicator-empty"
+  | "value-missing"
+  | "category-empty"
+  | "category-no-information"
+  | "coverage-unit"
+  | "coverage-indicator"
+  | "model-no-indicators"
+  | "model-category-unknown"
+  | "model-category-empty"
+  | "model-category-duplicate"
+  | "model-indicator-duplicate"
+  | "model-weight-invalid"
+  | "model-direction-invalid"
+  | "model-mapping-missing"
+  | "model-column-twice"
+  | "model-option-invalid"
+  | "model-json-syntax"
+  | "model-field-missing"
+  | "model-field-invalid";
+
+const numberFormat = new Intl.NumberFormat("de-DE", { maximumFractionDigits: 6 });
+
+/**
+ * A number in the de-DE format, as the user reads it in German Excel.
+ *
+ * @example formatNumber(1234.5); // => "1.234,5"
+ */
+export function formatNumber(value: number): string {
+  if (Number.isNaN(value)) return "NaN";
+  if (value === Infinity) return "unendlich";
+  if (value === -Infinity) return "minus unendlich";
+  return numberFormat.format(value);
+}
+
+/**
+ * A share (0–1) as a German percentage with at most one decimal.
+ *
+ * @example formatPercent(0.655); // => "65,5 %"
+ */
+export function formatPercent(share: number): string {
+  const rounded = Math.round(share * 1000) / 10;
+  return `${formatNumber(rounded)} %`;
+}
+
+const MAX_SHOWN_TEXT = 40;
+
+/**
+ * A raw cell value as it is named in a message: text in German quotes, numbers de-DE, booleans as
+ * WAHR/FALSCH, Excel errors as the error code, blank as "(leer)".
+ *
+ * @example formatCellValue("k.A."); // => "„k.A.“"
+ * @example formatCellValue(12.5); // => "12,5"
+ */
+export function formatCellValue(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return "(leer)";
+  if (typeof value === "number") return formatNumber(value);
+  if (typeof value === "boolean") return value ? "WAHR" : "FALSCH";
+  if (isCellError(value)) return value.error;
+  const text = value.length > MAX_SHOWN_TEXT ? `${value.slice(0, MAX_SHOWN_TEXT - 1)}…` : value;
+  return `„${text}“`;
+}
+
+/**
+ * A list of names for a message, each quoted, at most `limit` of them.
+ *
+ * @example formatList(["Einrichtung", "Sozialraum"]); // => "„Einrichtung“, „Sozialraum“"
+ */
+export function formatList(names: readonly string[], limit = 25): string {
+  if (names.length === 0) return "(keine)";
+  const shown = names.slice(0, limit).map((n) => `„${n}“`);
+  const rest = names.length - shown.length;
+  return rest > 0 ? `${shown.join(", ")} und ${rest} weitere` : shown.join(", ");
+}
+
+/** Where in the sheet: "Zelle L11 (Spalte „Anteil_nicht_Deutsch“)". */
+function at(cell: string, column: string): string {
+  return `Zelle ${cell} (Spalte „${column}“)`;
+}
+
+/** The German catalogue. Each entry returns the complete sentence the user sees. */
+export const messages = {
+  // ── sheet and header ────────────────────────────────────────────────────────────────────────
+  emptySheet: (sheet: string) =>
+    `Das Blatt „${sheet}“ ist leer – erwartet wird eine Kopfzeile mit Spaltennamen und darunter eine Zeile je Einrichtung.`,
+  noDataRows: (sheet: string, headerRow: number) =>
+    `Das Blatt „${sheet}“ enthält unter der Kopfzeile (Zeile ${headerRow}) keine Datenzeilen – erwartet wird eine Zeile je Einrichtung.`,
+  headerMissing: (sheet: string, headerRow: number) =>
+    `Zeile ${headerRow} des Blatts „${sheet}“ enthält keine Überschriften – erwartet wird dort die Kopfzeile mit den Spaltennamen (z. B. Einrichtung, Sozialraum, Kinder und die Indikatoren).`,
+  headerBlank: (cell: string, firstDataCell: string, firstDataValue: CellValue) =>
+    `Zelle ${cell}: die Spalte hat keine Überschrift, enthält aber Daten (z. B. ${firstDataCell}: ${formatCellValue(firstDataValue)}) – sie wird nicht ausgewertet. Bitte eine Überschrift eintragen, wenn die Spalte gebraucht wird.`,
+  headerDuplicate: (cell: string, header: string, otherCells: readonly string[], usedByModel: boolean) =>
+    usedByModel
+      ? `Zelle ${cell}: die Überschrift „${header}“ kommt mehrfach vor (auch ${otherCells.join(", ")}) – erwartet wird jede Überschrift nur einmal, sonst ist unklar, welche Spalte gemeint ist.`
+      : `Zelle ${cell}: die Überschrift „${header}“ kommt mehrfach vor (auch ${otherCells.join(", ")}); die Spalte wird vom Modell nicht verwendet.`,
+  columnMissing: (
+    role: string,
+    header: string,
+    sheet: string,
+    headerRow: number,
+    existing: readonly string[],
+  ) =>
+    `Die Spalte „${header}“ (${role}) fehlt in der Kopfzeile (Zeile ${headerRow}) des Blatts „${sheet}“ – vorhandene Überschriften: ${formatList(existing)}.`,
+  rowIgnored: (row: number, cell: string, value: CellValue) =>
+    `Zeile ${row} enthält nur außerhalb der Modellspalten Angaben (${cell}: ${formatCellValue(value)}) und wird nicht ausgewertet.`,
+  totalRow: (cell: string, value: CellValue) =>
+    `Zelle ${cell}: ${formatCellValue(value)} sieht wie eine Summen- oder Mittelwertzeile aus – erwartet wird hier eine Einrichtung. Bitte Summenzeilen außerhalb der Datentabelle ablegen.`,
+
+  // ── bad cells ───────────────────────────────────────────────────────────────────────────────
+  numberAsText: (cell: string, column: string, value: string) =>
+    `${at(cell, column)}: ${formatCellValue(value)} ist eine Zahl als Text gespeichert – bitte als Zahl eingeben (erwartet wird eine Zahlenzelle, keine Textzelle).`,
+  textInNumber: (cell: string, column: string, value: string) =>
+    `${at(cell, column)}: ${formatCellValue(value)} ist keine Zahl – erwartet wird eine Zahl (leer lassen, wenn keine Angabe vorliegt).`,
+  excelError: (cell: string, column: string, value: string) =>
+    `${at(cell, column)}: der Fehlerwert ${value} steht in der Zelle – erwartet wird ein Wert. Bitte die Formel oder die Quelle korrigieren (leer lassen, wenn keine Angabe vorliegt).`,
+  booleanInNumber: (cell: string, column: string, value: boolean) =>
+    `${at(cell, column)}: ${formatCellValue(value)} ist ein Wahrheitswert – erwartet wird eine Zahl.`,
+  notFinite: (cell: string, column: string, value: number) =>
+    `${at(cell, column)}: ${formatNumber(value)} ist keine endliche Zahl – erwartet wird eine Zahl.`,
+  negativeValue: (cell: string, column: string, value: number) =>
+    `${at(cell, column)}: ${formatNumber(value)} ist negativ – erwartet wird ein Wert ≥ 0 (Anzahl, Anteil oder Skalenwert). Negative Werte sind nur erlaubt, wenn das Modell den Indikator so kennzeichnet (allowNegative).`,
+  negativeChildren: (cell: string, column: string, value: number) =>
+    `${at(cell, column)}: ${formatNumber(value)} Kinder ist negativ – erwartet wird eine Anzahl ≥ 0.`,
+  childrenNotInteger: (cell: string, column: string, value: number) =>
+    `${at(cell, column)}: ${formatNumber(value)} Kinder ist keine ganze Zahl – erwartet wird eine Anzahl (ganze Zahl ≥ 0).`,
+  childrenMissing: (cell: string, column: string, unit: string, needed: boolean) =>
+    needed
+      ? `${at(cell, column)}: für „${unit}“ fehlt die Kinderzahl – das Modell braucht sie (Gewichtung nach Kindern, Sockel nach Kindern oder Bremer Regeln).`
+      : `${at(cell, column)}: für „${unit}“ fehlt die Kinderzahl – sie wird als unbekannt geführt.`,
+  textExpected: (cell: string, column: string, value: CellValue) =>
+    `${at(cell, column)}: ${formatCellValue(value)} ist kein Text – erwartet wird ein Name.`,
+  flagInvalid: (cell: string, column: string, value: CellValue) =>
+    `${at(cell, column)}: ${formatCellValue(value)} ist keine Ja/Nein-Angabe – erwartet wird WAHR/FALSCH, 1/0, „x“, „ja“/„nein“ oder eine leere Zelle (= nein).`,
+  kitaIndexRange: (cell: string, column: string, value: number) =>
+    `${at(cell, column)}: Kita-Index ${formatNumber(value)} liegt außerhalb von 0 bis 100 – erwartet wird ein Wert zwischen 0 und 100.`,
+
+  // ── units ───────────────────────────────────────────────────────────────────────────────────
+  idBlank: (cell: string, row: number) =>
+    `Zelle ${cell}: Zeile ${row} hat Daten, aber keinen Namen der Einrichtung – erwartet wird ein eindeutiger Name.`,
+  idDuplicate: (cell: string, id: string, firstRow: number, row: number) =>
+    `Zelle ${cell}: die Einrichtung „${id}“ steht doppelt (Zeile ${firstRow} und Zeile ${row}) – erwartet wird jede Einrichtung genau einmal.`,
+  areaMissing: (cell: string, unit: string) =>
+    `Zelle ${cell}: für die Einrichtung „${unit}“ fehlt der Sozialraum – erwartet wird der Name des Sozialraums.`,
+  areaSpelling: (cell: string, spellings: readonly string[]) =>
+    `Zelle ${cell}: der Sozialraum ist unterschiedlich geschrieben (${formatList(spellings)}) – er wird als ein Sozialraum gezählt. Bitte einheitlich schreiben.`,
+
+  // ── indicators and categories ───────────────────────────────────────────────────────────────
+  indicatorConstant: (cell: string, column: string, value: number) =>
+    `Zelle ${cell}: der Indikator „${column}“ hat bei allen Einrichtungen denselben Wert (${formatNumber(value)}) – er trägt keine Information und wird nicht berücksichtigt.`,
+  indicatorEmpty: (cell: string, column: string) =>
+    `Zelle ${cell}: der Indikator „${column}“ hat bei keiner Einrichtung einen Wert – er trägt keine Information und wird nicht berücksichtigt.`,
+  valueMissing: (cell: string, column: string, unit: string) =>
+    `${at(cell, column)}: der Wert für „${unit}“ fehlt – wird übersprungen, Gewichte werden neu verteilt.`,
+  categoryEmpty: (cell: string, unit: string, category: string, columns: readonly string[]) =>
+    `Zelle ${cell}: die Einrichtung „${unit}“ hat keinen Wert in der Kategorie „${category}“ (Spalten ${formatList(columns)}) – erwartet wird mindestens ein Wert, sonst gibt es keinen Gesamtindex und keine Verteilung.`,
+  categoryNoInformation: (category: string, columns: readonly string[]) =>
+    `Die Kategorie „${category}“ hat keinen verwertbaren Indikator (${formatList(columns)} sind leer oder konstant) – erwartet wird mindestens ein Indikator mit unterschiedlichen Werten.`,
+  coverageUnit: (
+    cell: string,
+    unit: string,
+    present: number,
+    total: number,
+    share: number,
+    minimum: number,
+  ) =>
+    `Zelle ${cell}: für „${unit}“ liegen nur ${present} von ${total} Indikatoren vor (${formatPercent(share)}) – erwartet werden mindestens ${formatPercent(minimum)}.`,
+  coverageIndicator: (
+    cell: string,
+    column: string,
+    present: number,
+    total: number,
+    share: number,
+    minimum: number,
+  ) =>
+    `Zelle ${cell}: der Indikator „${column}“ hat nur bei ${present} von ${total} Einrichtungen einen Wert (${formatPercent(share)}) – erwartet werden mindestens ${formatPercent(minimum)}.`,
+
+  // ── the model ───────────────────────────────────────────────────────────────────────────────
+  modelNoIndicators: () =>
+    `Das Modell enthält keine Indikatoren – erwartet wird mindestens ein Indikator (Spalte, Kategorie, Richtung).`,
+  modelCategoryUnknown: (path: string, column: string, category: string, known: readonly string[]) =>
+    `Modell, ${path} (Indikator „${column}“): die Kategorie „${category}“ ist nicht definiert – erwartet wird eine der Kategorien ${formatList(known)}.`,
+  modelCategoryEmpty: (path: string, category: string) =>
+    `Modell, ${path}: die Kategorie „${category}“ hat keinen Indikator – erwartet wird mindestens ein Indikator je Kategorie (oder die Kategorie entfernen).`,
+  modelCategoryDuplicate: (path: string, category: string) =>
+    `Modell, ${path}: die Kategorie „${category}“ ist doppelt definiert – erwartet wird jeder Name nur einmal.`,
+  modelIndicatorDuplicate: (path: string, column: string) =>
+    `Modell, ${path}: die Spalte „${column}“ ist mehrfach als Indikator eingetragen – erwartet wird jede Spalte nur einmal.`,
+  modelWeightInvalid: (path: string, value: unknown) =>
+    `Modell, ${path}: Gewicht ${formatUnknown(value)} ist ungültig – erwartet wird eine Zahl größer als 0.`,
+  modelDirectionInvalid: (path: string, value: unknown) =>
+    `Modell, ${path}: Richtung ${formatUnknown(value)} ist ungültig – erwartet wird 1 (höherer Wert = mehr Bedarf) oder -1 (höherer Wert = weniger Bedarf).`,
+  modelMappingMissing: (path: string, role: string) =>
+    `Modell, ${path}: die Spalte für ${role} ist nicht festgelegt – erwartet wird die Überschrift dieser Spalte.`,
+  modelColumnTwice: (header: string, roles: readonly string[]) =>
+    `Modell: die Spalte „${header}“ ist mehrfach verwendet (${roles.join(", ")}) – erwartet wird jede Spalte in nur einer Rolle.`,
+  modelOptionInvalid: (path: string, value: unknown, expected: string) =>
+    `Modell, ${path}: ${formatUnknown(value)} ist ungültig – erwartet wird ${expected}.`,
+  modelJsonSyntax: (detail: string) =>
+    `Die Modelldatei ist kein gültiges JSON (${detail}) – erwartet wird eine *.srb.json-Datei wie in der Dokumentation.`,
+  modelFieldMissing: (path: string, expected: string) =>
+    `Modell, ${path}: die Angabe fehlt – erwartet wird ${expected}.`,
+  modelFieldInvalid: (path: string, value: unknown, expected: string) =>
+    `Modell, ${path}: ${formatUnknown(value)} ist ungültig – erwartet wird ${expected}.`,
+} as const;
+
+/**
+ * Any JSON value as it is named in a model message (numbers de-DE, text quoted).
+ *
+ * @example formatUnknown(-2); // => "-2"
+ * @example formatUnknown("eins"); // => "„eins“"
+ */
+export function formatUnknown(value: unknown): string {
+  if (value === undefined) return "(fehlt)";
+  if (value === null) return "null";
+  if (typeof value === "number") return formatNumber(value);
+  if (typeof value === "string") return formatCellValue(value);
+  if (typeof value === "boolean") return value ? "true" : "false";
+  if (Array.isArray(value)) return "eine Liste";
+  if (typeof value === "object") return "ein Objekt";
+  return String(value);
+}
+
+/** German names of the model's column roles, for messages. */
+export const ROLE_NAMES = {
+  id: "Einrichtung",
+  area: "Sozialraum",
+  children: "Kinder",
+  strand2: "Förderstrang 2, Nachbarschaftszentrum",
+  strand3Reason: "Förderstrang 3, Begründung der Ausnahme",
+  strand4: "Förderstrang 4, Zusatzpersonal",
+  strand4Reason: "Förderstrang 4, Begründung",
+  verbund: "Verbund",
+  firstYear: "erstes Förderjahr",
+  kitaIndex: "Kita-Index",
+  indicator: "Indikator",
+} as const;

@@ -1,0 +1,732 @@
+import fc from "fast-check";
+import { checkModel, checkTable, headerKey } from "../../src/engine/check";
+import type { Issue } from "../../src/engine/issues";
+import { SrbUsageError } from "../../src/engine/issues";
+import { DEFAULT_OPTIONS, type Model } from "../../src/engine/model";
+import type { CellValue, RawTable } from "../../src/engine/table";
+
+/**
+ * Sheet used throughout (header row 1, data from row 2):
+ *   A Einrichtung | B Sozialraum | C Kinder | D SGB II | E Alleinerziehend | F nicht Deutsch | G ÖPNV
+ * Categories: Soziale Lage = {D, E}, Flucht und Migration = {F}, Infrastruktur und Netzwerke = {G}.
+ */
+function model(overrides: Partial<Model> = {}): Model {
+  return {
+    data: { sheet: "Kitas", id: "Einrichtung", area: "Sozialraum", children: "Kinder" },
+    indicators: [
+      { column: "SGB II", category: "Soziale Lage", direction: 1, weight: 1 },
+      { column: "Alleinerziehend", category: "Soziale Lage", direction: 1, weight: 1 },
+      { column: "nicht Deutsch", category: "Flucht und Migration", direction: 1, weight: 1 },
+      { column: "ÖPNV", category: "Infrastruktur und Netzwerke", direction: -1, weight: 1 },
+    ],
+    categories: [
+      { name: "Soziale Lage", weight: 1 },
+      { name: "Flucht und Migration", weight: 1 },
+      { name: "Infrastruktur und Netzwerke", weight: 1 },
+    ],
+    options: { ...DEFAULT_OPTIONS },
+    budget: { total: 100000 },
+    ...overrides,
+  };
+}
+
+const HEADERS: CellValue[] = [
+  "Einrichtung",
+  "Sozialraum",
+  "Kinder",
+  "SGB II",
+  "Alleinerziehend",
+  "nicht Deutsch",
+  "ÖPNV",
+];
+
+function goodRows(): CellValue[][] {
+  return [
+    ["Kita A", "Nord", 50, 10, 5, 30, 2],
+    ["Kita B", "Nord", 80, 20, 8, 45, 3],
+    ["Kita C", "Süd", 120, 30, 2, 60, 4],
+    ["Kita D", "Süd", 40, 15, 6, 20, 1],
+  ];
+}
+
+function table(
+  rows: CellValue[][] = goodRows(),
+  headers: CellValue[] = HEADERS,
+  extra: Partial<RawTable> = {},
+): RawTable {
+  return { sheet: "Kitas", headers, rows, ...extra };
+}
+
+/** goodRows() with one cell replaced (row index r from 0, column index c from 0). */
+function withCell(r: number, c: number, value: CellValue): CellValue[][] {
+  const rows = goodRows();
+  rows[r][c] = value;
+  return rows;
+}
+
+function only(issues: Issue[], code: string): Issue[] {
+  return issues.filter((i) => i.code === code);
+}
+
+describe("checkTable: a clean sheet", () => {
+  test("valid sheet gives a dataset, no issues, sheet rows and column letters", () => {
+    const { dataset, issues } = checkTable(model(), table());
+    expect(issues).toEqual([]);
+    expect(dataset).not.toBeNull();
+    expect(dataset!.units.map((u) => [u.id, u.area, u.children, u.row])).toEqual([
+      ["Kita A", "Nord", 50, 2],
+      ["Kita B", "Nord", 80, 3],
+      ["Kita C", "Süd", 120, 4],
+      ["Kita D", "Süd", 40, 5],
+    ]);
+    expect(dataset!.units[2].values).toEqual([30, 2, 60, 4]);
+    expect(dataset!.indicatorColumns).toEqual(["D", "E", "F", "G"]);
+    // 4 data rows below header row 1 → rows 1..5, 7 columns → A..G
+    expect(dataset!.inputRange).toBe("Kitas!A1:G5");
+    expect(dataset!.headerRow).toBe(1);
+  });
+
+  test("headers are matched ignoring case and extra spaces", () => {
+    const headers = [
+      "  einrichtung ",
+      "SOZIALRAUM",
+      "Kinder",
+      "SGB  II",
+      "Alleinerziehend",
+      "nicht deutsch",
+      "ÖPNV",
+    ];
+    const { dataset, issues } = checkTable(model(), table(goodRows(), headers));
+    expect(issues).toEqual([]);
+    expect(dataset!.units).toHaveLength(4);
+    expect(headerKey("  Anzahl   Kinder ")).toBe("anzahl kinder");
+  });
+
+  test("sheet names that need quotes are quoted in the input range", () => {
+    const { dataset } = checkTable(model(), { ...table(), sheet: "Kitas 2024" });
+    expect(dataset!.inputRange).toBe("'Kitas 2024'!A1:G5");
+  });
+
+  test("the input is not mutated (frozen input)", () => {
+    const rows = goodRows().map((r) => Object.freeze(r) as CellValue[]);
+    const t = Object.freeze(
+      table(Object.freeze(rows) as CellValue[][], Object.freeze([...HEADERS]) as CellValue[]),
+    );
+    expect(() => checkTable(Object.freeze(model()), t)).not.toThrow();
+  });
+
+  test("misuse throws SrbUsageError, bad data never throws", () => {
+    expect(() => checkTable(model(), { sheet: "x" } as unknown as RawTable)).toThrow(SrbUsageError);
+  });
+});
+
+describe("checkTable: sheet and header problems", () => {
+  test("empty-sheet: no headers and no rows", () => {
+    const { dataset, issues } = checkTable(model(), table([], []));
+    expect(dataset).toBeNull();
+    expect(issues).toEqual([
+      {
+        level: "error",
+        code: "empty-sheet",
+        sheet: "Kitas",
+        cell: "A1",
+        message:
+          "Das Blatt „Kitas“ ist leer – erwartet wird eine Kopfzeile mit Spaltennamen und darunter eine Zeile je Einrichtung.",
+      },
+    ]);
+  });
+
+  test("no-data-rows: header but only blank rows below", () => {
+    const { dataset, issues } = checkTable(model(), table([[null, "  ", null], []]));
+    expect(dataset).toBeNull();
+    expect(issues.map((i) => i.code)).toEqual(["no-data-rows"]);
+    expect(issues[0].message).toContain("keine Datenzeilen");
+  });
+
+  test("header-missing: header row blank, data below", () => {
+    const { dataset, issues } = checkTable(model(), table(goodRows(), [null, "", null]));
+    expect(dataset).toBeNull();
+    expect(issues.map((i) => [i.code, i.cell])).toEqual([["header-missing", "A1"]]);
+  });
+
+  test("column-missing: error at the header row naming the existing headers", () => {
+    const headers = [
+      "Einrichtung",
+      "Sozialraum",
+      "Kinder",
+      "SGB II",
+      "Alleinerziehend",
+      "nicht Deutsch",
+      "OEPNV",
+    ];
+    const { dataset, issues } = checkTable(model(), table(goodRows(), headers));
+    expect(dataset).toBeNull();
+    const missing = only(issues, "column-missing");
+    expect(missing).toHaveLength(1);
+    expect(missing[0]).toMatchObject({ level: "error", sheet: "Kitas", cell: "A1" });
+    expect(missing[0].message).toBe(
+      "Die Spalte „ÖPNV“ (Indikator, Infrastruktur und Netzwerke) fehlt in der Kopfzeile (Zeile 1) des Blatts „Kitas“ – " +
+        "vorhandene Überschriften: „Einrichtung“, „Sozialraum“, „Kinder“, „SGB II“, „Alleinerziehend“, „nicht Deutsch“, „OEPNV“.",
+    );
+  });
+
+  test("column-missing: flag columns named in the model must exist too", () => {
+    const m = model({ data: { ...model().data, strand2: "KNZ" } });
+    const { issues } = checkTable(m, table());
+    expect(only(issues, "column-missing")[0].message).toContain(
+      "„KNZ“ (Förderstrang 2, Nachbarschaftszentrum)",
+    );
+  });
+
+  test("header-duplicate: error when the model uses the header, naming both cells", () => {
+    const headers = [...HEADERS, "SGB II"];
+    const rows = goodRows().map((r) => [...r, 1]);
+    const { dataset, issues } = checkTable(model(), table(rows, headers));
+    expect(dataset).toBeNull();
+    expect(only(issues, "header-duplicate")).toEqual([
+      expect.objectContaining({ level: "error", cell: "H1", message: expect.stringContaining("(auch D1)") }),
+    ]);
+  });
+
+  test("header-duplicate: only a warning when the model does not use the column", () => {
+    const headers = [...HEADERS, "Bemerkung", "Bemerkung"];
+    const { dataset, issues } = checkTable(model(), table(goodRows(), headers));
+    expect(dataset).not.toBeNull();
+    expect(only(issues, "header-duplicate").map((i) => [i.level, i.cell])).toEqual([["warning", "I1"]]);
+  });
+
+  test("header-blank: a column with data but no header is reported and ignored", () => {
+    const rows = withCell(1, 7, "Notiz");
+    const { dataset, issues } = checkTable(model(), table(rows));
+    expect(dataset).not.toBeNull();
+    expect(issues).toEqual([
+      expect.objectContaining({
+        level: "warning",
+        code: "header-blank",
+        cell: "H1",
+        message: expect.stringContaining("H3: „Notiz“"),
+      }),
+    ]);
+  });
+
+  test("blank rows are skipped silently, also between data and at the end", () => {
+    const rows = goodRows();
+    rows.splice(2, 0, [null, "", "   "]);
+    rows.push([], [null, null, null, null, null, null, null]);
+    const { dataset, issues } = checkTable(model(), table(rows));
+    expect(issues).toEqual([]);
+    // the blank row is sheet row 4, so Kita C sits in row 5
+    expect(dataset!.units.map((u) => u.row)).toEqual([2, 3, 5, 6]);
+    expect(dataset!.inputRange).toBe("Kitas!A1:G6");
+  });
+
+  test("row-ignored: a row blank in every model column but with a note elsewhere", () => {
+    const rows = goodRows();
+    rows.push([null, null, null, null, null, null, null, "Stand: 2024"]);
+    const { dataset, issues } = checkTable(model(), table(rows));
+    expect(dataset).not.toBeNull();
+    const ignored = only(issues, "row-ignored");
+    expect(ignored).toEqual([expect.objectContaining({ level: "warning", cell: "H6" })]);
+    expect(ignored[0].message).toBe(
+      "Zeile 6 enthält nur außerhalb der Modellspalten Angaben (H6: „Stand: 2024“) und wird nicht ausgewertet.",
+    );
+  });
+
+  test("total-row: a Summe row below the data is an error", () => {
+    const rows = goodRows();
+    rows.push(["Summe", null, 290, 75, 21, 155, 10]);
+    const { dataset, issues } = checkTable(model(), table(rows));
+    expect(dataset).toBeNull();
+    expect(issues.map((i) => [i.code, i.cell])).toEqual([["total-row", "A6"]]);
+  });
+
+  test("offsets: headerRow and firstColumn move every address", () => {
+    // header in row 3, table starts in column B: the "k.A." in the 2nd data row, 4th table column → E5
+    const { issues } = checkTable(
+      model(),
+      table(withCell(1, 3, "k.A."), HEADERS, { headerRow: 3, firstColumn: 2 }),
+    );
+    expect(issues.map((i) => i.cell)).toEqual(["E5"]);
+  });
+});
+
+describe("checkTable: bad cells are never coerced", () => {
+  test("text-in-number: „k.A.“ names cell, value and expectation", () => {
+    // row index 1 → sheet row 3, column index 4 → E (Soziale Lage keeps SGB II, so no category error)
+    const { dataset, issues } = checkTable(model(), table(withCell(1, 4, "k.A.")));
+    expect(dataset).toBeNull();
+    expect(issues).toEqual([
+      {
+        level: "error",
+        code: "text-in-number",
+        sheet: "Kitas",
+        cell: "E3",
+        message:
+          "Zelle E3 (Spalte „Alleinerziehend“): „k.A.“ ist keine Zahl – erwartet wird eine Zahl (leer lassen, wenn keine Angabe vorliegt).",
+      },
+    ]);
+  });
+
+  test.each(["12,5", "12.5", "1.234,56", "7 %", "-3", "12"])("number-as-text: %p stored as text", (text) => {
+    const { dataset, issues } = checkTable(model(), table(withCell(0, 3, text)));
+    expect(dataset).toBeNull();
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ code: "number-as-text", cell: "D2" });
+    expect(issues[0].message).toContain("Zahl als Text gespeichert – bitte als Zahl eingeben");
+  });
+
+  test("number-as-text: exact message for „12,5“", () => {
+    const { issues } = checkTable(model(), table(withCell(0, 3, "12,5")));
+    expect(issues[0].message).toBe(
+      "Zelle D2 (Spalte „SGB II“): „12,5“ ist eine Zahl als Text gespeichert – bitte als Zahl eingeben (erwartet wird eine Zahlenzelle, keine Textzelle).",
+    );
+  });
+
+  test.each([
+    [{ error: "#N/A" }, "#N/A"],
+    [{ error: "#DIV/0!" }, "#DIV/0!"],
+    ["#WERT!", "#WERT!"],
+    ["#NV", "#NV"],
+  ])("excel-error: %p", (value, shown) => {
+    const { dataset, issues } = checkTable(model(), table(withCell(2, 4, value as CellValue)));
+    expect(dataset).toBeNull();
+    expect(issues).toEqual([
+      expect.objectContaining({
+        level: "error",
+        code: "excel-error",
+        cell: "E4",
+        message: expect.stringContaining(`Fehlerwert ${shown}`),
+      }),
+    ]);
+  });
+
+  test("boolean-in-number: WAHR in an indicator cell", () => {
+    const { issues } = checkTable(model(), table(withCell(0, 3, true)));
+    expect(issues).toEqual([
+      expect.objectContaining({
+        code: "boolean-in-number",
+        cell: "D2",
+        message: "Zelle D2 (Spalte „SGB II“): WAHR ist ein Wahrheitswert – erwartet wird eine Zahl.",
+      }),
+    ]);
+  });
+
+  test.each([NaN, Infinity, -Infinity])("not-finite: %p", (value) => {
+    const { issues } = checkTable(model(), table(withCell(3, 3, value)));
+    expect(issues.map((i) => [i.code, i.cell])).toEqual([["not-finite", "D5"]]);
+  });
+
+  test("negative-value: indicators are counts, shares or scale values unless allowNegative", () => {
+    const bad = checkTable(model(), table(withCell(0, 4, -2)));
+    expect(bad.issues).toEqual([
+      expect.objectContaining({
+        code: "negative-value",
+        cell: "E2",
+        message: expect.stringContaining("-2 ist negativ"),
+      }),
+    ]);
+    const m = model();
+    m.indicators[1] = { ...m.indicators[1], allowNegative: true };
+    const ok = checkTable(m, table(withCell(0, 4, -2)));
+    expect(ok.issues).toEqual([]);
+    expect(ok.dataset!.units[0].values[1]).toBe(-2);
+  });
+
+  test("negative-children and children-not-integer", () => {
+    const rows = goodRows();
+    rows[0][2] = -5;
+    rows[1][2] = 80.5;
+    rows[2][2] = 120.0000000001; // rounding noise from a formula is accepted and rounded
+    const { dataset, issues } = checkTable(model(), table(rows));
+    expect(dataset).toBeNull();
+    expect(issues.map((i) => [i.code, i.cell])).toEqual([
+      ["negative-children", "C2"],
+      ["children-not-integer", "C3"],
+    ]);
+    expect(issues[1].message).toBe(
+      "Zelle C3 (Spalte „Kinder“): 80,5 Kinder ist keine ganze Zahl – erwartet wird eine Anzahl (ganze Zahl ≥ 0).",
+    );
+  });
+
+  test("children-missing: warning normally, error when the model needs Kinder", () => {
+    const rows = withCell(3, 2, null);
+    const warn = checkTable(model(), table(rows));
+    expect(warn.dataset!.units[3].children).toBeNull();
+    expect(warn.issues.map((i) => [i.level, i.code, i.cell])).toEqual([
+      ["warning", "children-missing", "C5"],
+    ]);
+    const m = model({ options: { ...DEFAULT_OPTIONS, childWeighted: true } });
+    const err = checkTable(m, table(rows));
+    expect(err.dataset).toBeNull();
+    expect(err.issues.map((i) => i.level)).toEqual(["error"]);
+  });
+
+  test("strings are never coerced: a numeric text never becomes a unit value", () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: 0, max: 1e6 }), (x) => {
+        const { dataset, issues } = checkTable(model(), table(withCell(0, 3, String(x))));
+        return dataset === null && issues.length === 1 && issues[0].code === "number-as-text";
+      }),
+    );
+  });
+});
+
+describe("checkTable: units", () => {
+  test("id-blank: a row with data but no name", () => {
+    const { issues } = checkTable(model(), table(withCell(2, 0, null)));
+    expect(issues).toEqual([
+      expect.objectContaining({
+        code: "id-blank",
+        cell: "A4",
+        message:
+          "Zelle A4: Zeile 4 hat Daten, aber keinen Namen der Einrichtung – erwartet wird ein eindeutiger Name.",
+      }),
+    ]);
+  });
+
+  test("id-duplicate: names both rows (case and spaces ignored)", () => {
+    const { dataset, issues } = checkTable(model(), table(withCell(3, 0, " kita a ")));
+    expect(dataset).toBeNull();
+    expect(issues).toEqual([
+      expect.objectContaining({
+        code: "id-duplicate",
+        cell: "A5",
+        message:
+          "Zelle A5: die Einrichtung „kita a“ steht doppelt (Zeile 2 und Zeile 5) – erwartet wird jede Einrichtung genau einmal.",
+      }),
+    ]);
+  });
+
+  test("numeric ids and Sozialräume are accepted as names", () => {
+    const rows = goodRows();
+    rows[0][0] = 17;
+    rows[0][1] = 3;
+    const { dataset } = checkTable(model(), table(rows));
+    expect(dataset!.units[0]).toMatchObject({ id: "17", area: "3" });
+  });
+
+  test("text-expected: a boolean where a name is expected", () => {
+    const { issues } = checkTable(model(), table(withCell(1, 1, false)));
+    expect(issues.map((i) => [i.code, i.cell])).toEqual([["text-expected", "B3"]]);
+  });
+
+  test("area-missing: names the unit", () => {
+    const { issues } = checkTable(model(), table(withCell(1, 1, "  ")));
+    expect(issues).toEqual([
+      expect.objectContaining({
+        code: "area-missing",
+        cell: "B3",
+        message:
+          "Zelle B3: für die Einrichtung „Kita B“ fehlt der Sozialraum – erwartet wird der Name des Sozialraums.",
+      }),
+    ]);
+  });
+
+  test("area-spelling: the same Sozialraum written two ways is a warning", () => {
+    const { dataset, issues } = checkTable(model(), table(withCell(1, 1, "nord ")));
+    expect(dataset).not.toBeNull();
+    expect(issues.map((i) => [i.level, i.code, i.cell])).toEqual([["warning", "area-spelling", "B3"]]);
+  });
+});
+
+describe("checkTable: flags and Bremen columns", () => {
+  const flagModel = () =>
+    model({
+      data: {
+        ...model().data,
+        strand2: "KNZ",
+        strand4: "Zusatzpersonal",
+        firstYear: "Neu",
+        kitaIndex: "Kita-Index",
+      },
+    });
+  const flagHeaders = [...HEADERS, "KNZ", "Zusatzpersonal", "Neu", "Kita-Index"];
+
+  test("flags accept WAHR/FALSCH, 1/0, x, ja/nein, blank = nein", () => {
+    const flags: CellValue[][] = [
+      [true, 1, "x", 10],
+      [false, 0, "nein", 55.5],
+      [null, "ja", "  X ", 100],
+      ["", "Nein", 0, 0],
+    ];
+    const rows = goodRows().map((r, i) => [...r, ...flags[i]]);
+    const { dataset, issues } = checkTable(flagModel(), table(rows, flagHeaders));
+    expect(issues).toEqual([]);
+    expect(dataset!.units.map((u) => [u.strand2, u.strand4, u.firstYear, u.kitaIndex])).toEqual([
+      [true, true, true, 10],
+      [false, false, false, 55.5],
+      [false, true, true, 100],
+      [false, false, false, 0],
+    ]);
+  });
+
+  test("flag-invalid: anything else in a flag column", () => {
+    const rows = goodRows().map((r) => [...r, null, null, null, null]);
+    rows[1][7] = "vielleicht";
+    rows[2][8] = 2;
+    const { dataset, issues } = checkTable(flagModel(), table(rows, flagHeaders));
+    expect(dataset).toBeNull();
+    expect(issues.map((i) => [i.code, i.cell])).toEqual([
+      ["flag-invalid", "H3"],
+      ["flag-invalid", "I4"],
+    ]);
+    expect(issues[0].message).toContain("„vielleicht“ ist keine Ja/Nein-Angabe");
+  });
+
+  test("kita-index-range: the external Kita-Index must lie in 0–100", () => {
+    const rows = goodRows().map((r) => [...r, null, null, null, 50]);
+    rows[0][10] = 101;
+    const { issues } = checkTable(flagModel(), table(rows, flagHeaders));
+    expect(issues.map((i) => [i.code, i.cell])).toEqual([["kita-index-range", "K2"]]);
+  });
+});
+
+describe("checkTable: indicators, categories and coverage", () => {
+  test("indicator-constant: warning at the header cell, dataset still produced", () => {
+    const rows = goodRows().map((r) => [...r.slice(0, 4), 7, ...r.slice(5)]);
+    // Alleinerziehend (E) is 7 everywhere; Soziale Lage still has SGB II, so no category error
+    const { dataset, issues } = checkTable(model(), table(rows));
+    expect(dataset).not.toBeNull();
+    expect(issues).toEqual([
+      {
+        level: "warning",
+        code: "indicator-constant",
+        sheet: "Kitas",
+        cell: "E1",
+        message:
+          "Zelle E1: der Indikator „Alleinerziehend“ hat bei allen Einrichtungen denselben Wert (7) – er trägt keine Information und wird nicht berücksichtigt.",
+      },
+    ]);
+  });
+
+  test("indicator-empty: a column without any value is a warning", () => {
+    const rows = goodRows().map((r) => [...r.slice(0, 4), null, ...r.slice(5)]);
+    const { dataset, issues } = checkTable(model(), table(rows));
+    expect(dataset).not.toBeNull();
+    // no per-cell warnings for an indicator that is not used at all
+    expect(issues.map((i) => [i.code, i.cell])).toEqual([["indicator-empty", "E1"]]);
+  });
+
+  test("value-missing: one warning per blank cell, dataset keeps null", () => {
+    const rows = goodRows();
+    rows[0][3] = null;
+    rows[2][4] = ""; // an empty text counts as blank
+    const { dataset, issues } = checkTable(model(), table(rows));
+    expect(issues.map((i) => [i.level, i.code, i.cell])).toEqual([
+      ["warning", "value-missing", "D2"],
+      ["warning", "value-missing", "E4"],
+    ]);
+    expect(issues[0].message).toBe(
+      "Zelle D2 (Spalte „SGB II“): der Wert für „Kita A“ fehlt – wird übersprungen, Gewichte werden neu verteilt.",
+    );
+    expect(dataset!.units[0].values).toEqual([null, 5, 30, 2]);
+  });
+
+  test("category-empty: a unit without any value in a category is an error naming unit and category", () => {
+    const rows = withCell(2, 5, null); // Kita C: Flucht und Migration has only „nicht Deutsch“ (F)
+    const { dataset, issues } = checkTable(model(), table(rows));
+    expect(dataset).toBeNull();
+    const err = only(issues, "category-empty");
+    expect(err).toEqual([expect.objectContaining({ level: "error", cell: "F4" })]);
+    expect(err[0].message).toBe(
+      "Zelle F4: die Einrichtung „Kita C“ hat keinen Wert in der Kategorie „Flucht und Migration“ (Spalten „nicht Deutsch“) – " +
+        "erwartet wird mindestens ein Wert, sonst gibt es keinen Gesamtindex und keine Verteilung.",
+    );
+  });
+
+  test("category-empty: one value in the category is enough", () => {
+    const rows = withCell(2, 3, null); // SGB II blank, Alleinerziehend present
+    const { dataset } = checkTable(model(), table(rows));
+    expect(dataset).not.toBeNull();
+  });
+
+  test("category-no-information: every indicator of a category constant", () => {
+    const rows = goodRows().map((r) => [...r.slice(0, 5), 40, r[6]]);
+    const { dataset, issues } = checkTable(model(), table(rows));
+    expect(dataset).toBeNull();
+    expect(issues.map((i) => [i.level, i.code, i.cell])).toEqual([
+      ["warning", "indicator-constant", "F1"],
+      ["error", "category-no-information", ""],
+    ]);
+  });
+
+  test("coverage-unit and coverage-indicator: warning or error as the model says", () => {
+    // threshold 80 %. SGB II (D) blank for Kita A and Kita B: each has 3 of 4 indicators = 75 % < 80 %;
+    // SGB II has a value for 2 of 4 units = 50 % < 80 %; every other indicator 4 of 4 = 100 %.
+    const rows = goodRows();
+    rows[0][3] = null;
+    rows[1][3] = null;
+    const options = {
+      ...DEFAULT_OPTIONS,
+      coverage: { unit: 0.8, indicator: 0.8, level: "warning" as const },
+    };
+    const warn = checkTable(model({ options }), table(rows));
+    expect(warn.dataset).not.toBeNull();
+    expect(only(warn.issues, "coverage-unit").map((i) => [i.level, i.cell])).toEqual([
+      ["warning", "A2"],
+      ["warning", "A3"],
+    ]);
+    expect(only(warn.issues, "coverage-unit")[0].message).toBe(
+      "Zelle A2: für „Kita A“ liegen nur 3 von 4 Indikatoren vor (75 %) – erwartet werden mindestens 80 %.",
+    );
+    expect(only(warn.issues, "coverage-indicator")[0].message).toBe(
+      "Zelle D1: der Indikator „SGB II“ hat nur bei 2 von 4 Einrichtungen einen Wert (50 %) – erwartet werden mindestens 80 %.",
+    );
+    expect(only(warn.issues, "coverage-indicator").map((i) => [i.level, i.cell])).toEqual([
+      ["warning", "D1"],
+    ]);
+    const err = checkTable(
+      model({ options: { ...options, coverage: { ...options.coverage, level: "error" } } }),
+      table(rows),
+    );
+    expect(err.dataset).toBeNull();
+    expect(only(err.issues, "coverage-unit")[0].level).toBe("error");
+  });
+});
+
+describe('checkModel: model problems have sheet "" and cell ""', () => {
+  test("model-no-indicators", () => {
+    const issues = checkModel(model({ indicators: [], categories: [] }));
+    expect(issues).toEqual([
+      {
+        level: "error",
+        code: "model-no-indicators",
+        sheet: "",
+        cell: "",
+        message:
+          "Das Modell enthält keine Indikatoren – erwartet wird mindestens ein Indikator (Spalte, Kategorie, Richtung).",
+      },
+    ]);
+  });
+
+  test("model-category-unknown names the path, the column and the known categories", () => {
+    const m = model();
+    m.indicators[3] = { ...m.indicators[3], category: "Infrastruktur" };
+    const issues = checkModel(m);
+    expect(issues.map((i) => i.code)).toEqual(["model-category-unknown", "model-category-empty"]);
+    expect(issues[0].message).toBe(
+      "Modell, indicators[3].category (Indikator „ÖPNV“): die Kategorie „Infrastruktur“ ist nicht definiert – " +
+        "erwartet wird eine der Kategorien „Soziale Lage“, „Flucht und Migration“, „Infrastruktur und Netzwerke“.",
+    );
+  });
+
+  test.each([0, -1, NaN, Infinity])("model-weight-invalid: indicator weight %p", (w) => {
+    const m = model();
+    m.indicators[0] = { ...m.indicators[0], weight: w };
+    const issues = checkModel(m);
+    expect(issues.map((i) => [i.code, i.sheet, i.cell])).toEqual([["model-weight-invalid", "", ""]]);
+    expect(issues[0].message).toContain("indicators[0].weight");
+  });
+
+  test("model-weight-invalid: category weight", () => {
+    const m = model();
+    m.categories[1] = { ...m.categories[1], weight: 0 };
+    expect(checkModel(m)[0].message).toBe(
+      "Modell, categories[1].weight: Gewicht 0 ist ungültig – erwartet wird eine Zahl größer als 0.",
+    );
+  });
+
+  test("model-direction-invalid", () => {
+    const m = model();
+    (m.indicators[2] as { direction: number }).direction = 2;
+    expect(checkModel(m).map((i) => [i.code, i.message.slice(0, 40)])).toEqual([
+      ["model-direction-invalid", "Modell, indicators[2].direction: Richtun"],
+    ]);
+  });
+
+  test("model-category-duplicate, model-indicator-duplicate, model-column-twice", () => {
+    const m = model();
+    m.categories.push({ name: "Soziale Lage", weight: 1 });
+    m.indicators.push({ column: "sgb ii", category: "Soziale Lage", direction: 1, weight: 1 });
+    m.indicators.push({ column: "Kinder", category: "Soziale Lage", direction: 1, weight: 1 });
+    expect(checkModel(m).map((i) => i.code)).toEqual([
+      "model-category-duplicate",
+      "model-indicator-duplicate",
+      "model-column-twice",
+    ]);
+  });
+
+  test("model-mapping-missing and model-option-invalid", () => {
+    const m = model({
+      data: { sheet: "Kitas", id: "", area: "Sozialraum" },
+      options: { ...DEFAULT_OPTIONS, coverage: { unit: 65, indicator: 0.5, level: "warning" } },
+    });
+    const issues = checkModel(m);
+    expect(issues.map((i) => i.code)).toEqual(["model-mapping-missing", "model-option-invalid"]);
+    expect(issues[1].message).toBe(
+      "Modell, options.coverage.unit: 65 ist ungültig – erwartet wird ein Anteil zwischen 0 und 1 (z. B. 0.65).",
+    );
+  });
+
+  test("checkTable includes the model problems and blocks the dataset", () => {
+    const m = model();
+    m.indicators[0] = { ...m.indicators[0], weight: 0 };
+    const { dataset, issues } = checkTable(m, table());
+    expect(dataset).toBeNull();
+    expect(issues[0]).toMatchObject({ code: "model-weight-invalid", sheet: "", cell: "" });
+  });
+});
+
+describe("checkTable: one pass collects every problem", () => {
+  test("several problems in several rows are all reported, in sheet order", () => {
+    const rows = goodRows();
+    rows[0][5] = "k.A."; // F2
+    rows[1][3] = "12,5"; // D3
+    rows[2][1] = null; // B4 area missing
+    rows[3][0] = "Kita A"; // A5 duplicate of row 2
+    rows[3][6] = { error: "#DIV/0!" }; // G5
+    const { dataset, issues } = checkTable(model(), table(rows));
+    expect(dataset).toBeNull();
+    expect(issues.map((i) => [i.code, i.cell])).toEqual([
+      ["text-in-number", "F2"],
+      ["number-as-text", "D3"],
+      ["area-missing", "B4"],
+      ["id-duplicate", "A5"],
+      ["excel-error", "G5"],
+      // a bad cell is no value: the single-indicator categories of F2 and G5 are reported too
+      ["category-empty", "F2"],
+      ["category-empty", "G5"],
+    ]);
+  });
+
+  const cellPool: fc.Arbitrary<CellValue> = fc.oneof(
+    fc.integer({ min: 0, max: 100 }),
+    fc.double({ min: -5, max: 100, noNaN: true }),
+    fc.constantFrom<CellValue>(null, "", "k.A.", "12,5", true, { error: "#N/A" }, NaN, -1, "Nord", "Kita A"),
+  );
+
+  test("property: dataset is null if and only if there is an error; no throw; every issue is well-formed", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(cellPool, { minLength: 0, maxLength: 8 }), { maxLength: 8 }), (rows) => {
+        const { dataset, issues } = checkTable(model(), table(rows));
+        const hasError = issues.some((i) => i.level === "error");
+        if ((dataset === null) !== hasError) return false;
+        return issues.every(
+          (i) =>
+            (i.level === "error" || i.level === "warning") &&
+            i.code.length > 0 &&
+            i.message.length > 0 &&
+            (i.sheet === "" ? i.cell === "" : i.sheet === "Kitas" && /^([A-Z]+[0-9]+)?$/.test(i.cell)),
+        );
+      }),
+    );
+  });
+
+  test("property: valid numbers pass unchanged, one unit per non-blank row", () => {
+    const value = fc.integer({ min: 0, max: 1000 });
+    const unitRow = fc.tuple(fc.integer({ min: 0, max: 300 }), value, value, value, value);
+    fc.assert(
+      fc.property(fc.array(unitRow, { minLength: 2, maxLength: 30 }), (data) => {
+        // two fixed rows guarantee that no indicator is constant
+        const rows: CellValue[][] = [
+          ["X1", "Nord", 1, 0, 0, 0, 0],
+          ["X2", "Süd", 1, 1001, 1001, 1001, 1001],
+          ...data.map(([k, a, b, c, d], i) => [`Kita ${i}`, i % 2 ? "Nord" : "Süd", k, a, b, c, d]),
+        ];
+        const { dataset, issues } = checkTable(model(), table(rows));
+        if (issues.length !== 0 || dataset === null) return false;
+        return dataset.units.every((u, i) => JSON.stringify(u.values) === JSON.stringify(rows[i].slice(3)));
+      }),
+    );
+  });
+});
