@@ -1,0 +1,663 @@
+/**
+ * The allocation workbook (SPEC.md §7): turns an `Allocation` into the generated sheets Verteilung,
+ * Einrichtungen, Normbereiche, Prüfbericht and Methode. Pure; both workbook adapters write the result.
+ *
+ * Totals are `SUM(...)` formulas (with the engine's value as cached result), so the user sees how they are
+ * made and Excel recomputes them when a figure is overridden. Formulas only refer to cells on their own
+ * sheet: a generated sheet may be renamed on a clash ("Verteilung (2)"), and a cross-sheet reference
+ * would then point at the user's sheet.
+ */
+import type { Allocation, Band, NormBand, UnitResult } from "../engine/allocation";
+import type { Issue } from "../engine/issues";
+import type { AreaMethod, Model } from "../engine/model";
+import { DEFAULT_KOFINANZIERUNG, DEFAULT_STRAND3_CATEGORY } from "../engine/model";
+import { columnLetters } from "../engine/table";
+import {
+  COUNT_FORMAT,
+  INDEX_FORMAT,
+  MONEY_FORMAT,
+  PERCENT_FORMAT,
+  VZAE_FORMAT,
+  WEIGHT_FORMAT,
+  formatEuro,
+  formatNumber,
+} from "./numberFormats";
+import type { SheetCell, SheetSpec } from "./port";
+
+export interface AllocationSheetsContext {
+  /** Input range, e.g. "Kitas!A1:T33". */
+  inputRange: string;
+  /** SHA-256 of the input values (see checksum.ts). */
+  checksum: string;
+  /** Date of the run, as the user should read it (e.g. "2024-05-17" or "17.05.2024"). */
+  date: string;
+  /** SRB version. */
+  version: string;
+  /** Every issue of the run (check and engine); merged with `allocation.issues`, duplicates dropped. */
+  issues: Issue[];
+  /** Publication mode: unit names → neutral codes everywhere. Default: the model's option. */
+  publication?: boolean;
+}
+
+/** Names of the generated sheets (the adapters may add " (2)" on a clash with a user sheet). */
+export const SHEET_NAMES = {
+  verteilung: "Verteilung",
+  einrichtungen: "Einrichtungen",
+  normbereiche: "Normbereiche",
+  pruefbericht: "Prüfbericht",
+  methode: "Methode",
+} as const;
+
+const BAND_TEXT: Record<Band, string> = {
+  oberhalb: "oberhalb",
+  innerhalb: "innerhalb",
+  unterhalb: "unterhalb",
+};
+
+// --- cell helpers -------------------------------------------------------------------------------------
+
+function text(value: string, bold = false): SheetCell {
+  return bold ? { value, bold } : { value };
+}
+function num(value: number | null | undefined, numFmt?: string, bold = false): SheetCell {
+  const cell: SheetCell = { value: value ?? null };
+  if (numFmt) cell.numFmt = numFmt;
+  if (bold) cell.bold = true;
+  return cell;
+}
+function formula(f: string, cached: number, numFmt?: string, bold = true): SheetCell {
+  const cell: SheetCell = { value: cached, formula: f };
+  if (numFmt) cell.numFmt = numFmt;
+  if (bold) cell.bold = true;
+  return cell;
+}
+function yesNo(flag: boolean): SheetCell {
+  return text(flag ? "ja" : "nein");
+}
+function bandCell(b: Band | null): SheetCell {
+  return text(b ? BAND_TEXT[b] : "–");
+}
+const EMPTY: SheetCell = { value: null };
+
+/** Sum rounded to the cent, computed in integer cents (what Excel's SUM shows at two decimals). */
+function centSum(values: readonly (number | null | undefined)[]): number {
+  return values.reduce<number>((s, v) => s + Math.round((v ?? 0) * 100), 0) / 100;
+}
+function plainSum(values: readonly (number | null | undefined)[]): number {
+  return values.reduce<number>((s, v) => s + (v ?? 0), 0);
+}
+function colSum(col: number, first: number, last: number): string {
+  const c = columnLetters(col);
+  return `SUM(${c}${first}:${c}${last})`;
+}
+
+// --- publication mode ---------------------------------------------------------------------------------
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * Replaces unit names by their codes in a text (whole names only, longest first, so "Kita Nord" inside
+ * "Kita Nordstern" is left alone).
+ *
+ * @example pseudonymiser([{ id: "Kita Nord", code: "E01" }])("Kita Nord: Wert fehlt"); // => "E01: Wert fehlt"
+ */
+export function pseudonymiser(units: readonly { id: string; code: string }[]): (text: string) => string {
+  const pairs = units.filter((u) => u.id !== "" && u.id !== u.code).sort((a, b) => b.id.length - a.id.length);
+  if (pairs.length === 0) return (t) => t;
+  const byId = new Map(pairs.map((u) => [u.id, u.code]));
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${pairs.map((u) => escapeRegExp(u.id)).join("|")})(?![\\p{L}\\p{N}])`,
+    "gu",
+  );
+  return (t) => t.replace(pattern, (m) => byId.get(m) ?? m);
+}
+
+// --- Verteilung ---------------------------------------------------------------------------------------
+
+function verteilungSheet(allocation: Allocation): SheetSpec {
+  const areas = allocation.areas;
+  const hasChildren = areas.some((a) => a.children !== null);
+  const hasVzae = areas.some((a) => a.vzae !== null);
+  const header = [
+    "Sozialraum",
+    "Einrichtungen",
+    "Kinder",
+    "Sozialraum-Index",
+    "Normbereich",
+    "Anteil",
+    "Betrag",
+    "Landesanteil",
+    "Kommunaler Anteil",
+    "Personalvolumen",
+    "VZÄ",
+    "Hinweis",
+  ].map((h) => text(h, true));
+  const first = 2;
+  const last = areas.length + 1;
+  const rows: SheetCell[][] = [header];
+  for (const a of areas) {
+    rows.push([
+      text(a.name),
+      num(a.units, COUNT_FORMAT),
+      num(a.children, COUNT_FORMAT),
+      num(a.index, INDEX_FORMAT),
+      bandCell(a.band),
+      num(a.share, PERCENT_FORMAT),
+      num(a.amount, MONEY_FORMAT),
+      num(a.landPart, MONEY_FORMAT),
+      num(a.municipalPart, MONEY_FORMAT),
+      num(a.personnelVolume, MONEY_FORMAT),
+      num(a.vzae, VZAE_FORMAT),
+      text(a.tieFlag ? "Cent durch Gleichstand vergeben (gesetzlich: Losentscheid)" : ""),
+    ]);
+  }
+  const sum = (col: number, values: (number | null)[], fmt: string, cents = true) =>
+    areas.length === 0
+      ? num(0, fmt, true)
+      : formula(colSum(col, first, last), cents ? centSum(values) : plainSum(values), fmt);
+  const totalRow = last + 1;
+  rows.push([
+    text("Summe", true),
+    sum(
+      2,
+      areas.map((a) => a.units),
+      COUNT_FORMAT,
+      false,
+    ),
+    hasChildren
+      ? sum(
+          3,
+          areas.map((a) => a.children),
+          COUNT_FORMAT,
+          false,
+        )
+      : EMPTY,
+    EMPTY,
+    EMPTY,
+    sum(
+      6,
+      areas.map((a) => a.share),
+      PERCENT_FORMAT,
+      false,
+    ),
+    // the engine guarantees Σ amounts = budget to the cent; the cached value is that sum
+    sum(
+      7,
+      areas.map((a) => a.amount),
+      MONEY_FORMAT,
+    ),
+    sum(
+      8,
+      areas.map((a) => a.landPart),
+      MONEY_FORMAT,
+    ),
+    sum(
+      9,
+      areas.map((a) => a.municipalPart),
+      MONEY_FORMAT,
+    ),
+    sum(
+      10,
+      areas.map((a) => a.personnelVolume),
+      MONEY_FORMAT,
+    ),
+    hasVzae
+      ? sum(
+          11,
+          areas.map((a) => a.vzae),
+          VZAE_FORMAT,
+          false,
+        )
+      : EMPTY,
+  ]);
+  const budgetRow = totalRow + 2;
+  const k = allocation.model.budget.kofinanzierung ?? DEFAULT_KOFINANZIERUNG;
+  rows.push([]);
+  rows.push([
+    text("Budget", true),
+    EMPTY,
+    EMPTY,
+    EMPTY,
+    EMPTY,
+    EMPTY,
+    num(allocation.budget, MONEY_FORMAT, true),
+  ]);
+  rows.push([
+    text("Abweichung Summe − Budget"),
+    EMPTY,
+    EMPTY,
+    EMPTY,
+    EMPTY,
+    EMPTY,
+    formula(
+      `G${totalRow}-G${budgetRow}`,
+      centSum([centSum(areas.map((a) => a.amount)), -allocation.budget]),
+      MONEY_FORMAT,
+    ),
+  ]);
+  rows.push([
+    text("Kofinanzierung"),
+    text(
+      `Land ${formatNumber(k.landShare * 100, 0)} % / Jugendamt ${formatNumber(k.municipalShare * 100, 0)} % ` +
+        "der Personalkosten; Personalvolumen = Betrag / Landesanteil",
+    ),
+  ]);
+  return {
+    name: SHEET_NAMES.verteilung,
+    rows,
+    columnWidths: [22, 13, 9, 16, 13, 10, 16, 16, 17, 16, 8, 40],
+    freezeRows: 1,
+    charts:
+      areas.length > 0
+        ? [
+            {
+              kind: "bar",
+              title: "Anteile der Sozialräume am Budget",
+              firstRow: first,
+              lastRow: last,
+              categoryColumn: 1,
+              seriesColumns: [6],
+              anchor: "N2",
+            },
+          ]
+        : [],
+  };
+}
+
+// --- Einrichtungen ------------------------------------------------------------------------------------
+
+function einrichtungenSheet(
+  allocation: Allocation,
+  publication: boolean,
+  anonymise: (t: string) => string,
+): SheetSpec {
+  const units = allocation.units;
+  const categories = allocation.model.categories.map((c) => c.name);
+  const bremen = allocation.model.ruleSet === "bremen" || units.some((u) => u.bremen !== undefined);
+  const header: string[] = [
+    publication ? "Einrichtung (Code)" : "Einrichtung",
+    "Sozialraum",
+    "Kinder",
+    ...categories,
+    "Gesamtindex",
+    "Normbereich",
+    "Kita-Sozialarbeit",
+    "Nachbarschaftszentrum",
+    "Interkulturelle Fachkräfte",
+    "Interkulturell als Ausnahme",
+    "Zusatzpersonal",
+    "Betrag (Vorschlag)",
+    "Betrag (angepasst)",
+    "Differenz",
+  ];
+  const colProposed = 3 + categories.length + 8; // 1-based
+  const colAdjusted = colProposed + 1;
+  const colDiff = colProposed + 2;
+  if (bremen) header.push("Kita-Index (Bremen)", "VZÄ", "Sachkosten", "Begründung");
+  const colVzae = colDiff + 2;
+  const colSach = colDiff + 3;
+  header.push("Normbereich unten", "Normbereich oben");
+  const colLower = header.length - 1;
+  const colUpper = header.length;
+  const colIndex = 3 + categories.length + 1;
+
+  const P = columnLetters(colProposed);
+  const A = columnLetters(colAdjusted);
+  const first = 2;
+  const last = units.length + 1;
+  const rows: SheetCell[][] = [header.map((h) => text(h, true))];
+  units.forEach((u: UnitResult, i) => {
+    const r = i + 2;
+    const row: SheetCell[] = [
+      text(publication ? u.code : u.id),
+      text(u.area),
+      num(u.children, COUNT_FORMAT),
+      ...categories.map((c) => num(u.categories[c] ?? null, INDEX_FORMAT)),
+      num(u.index, INDEX_FORMAT),
+      bandCell(u.band),
+      yesNo(u.eligible.sozialarbeit),
+      yesNo(u.eligible.nachbarschaftszentrum),
+      yesNo(u.eligible.interkulturell),
+      yesNo(u.eligible.interkulturellException),
+      yesNo(u.eligible.zusatzpersonal),
+      num(u.proposedAmount, MONEY_FORMAT),
+      { value: null, numFmt: MONEY_FORMAT },
+      formula(`IF(ISBLANK(${A}${r}),0,${A}${r}-${P}${r})`, 0, MONEY_FORMAT, false),
+    ];
+    if (bremen) {
+      row.push(
+        num(u.bremen?.kitaIndex ?? null, INDEX_FORMAT),
+        num(u.bremen?.vzae ?? 0, VZAE_FORMAT),
+        num(u.bremen?.sachkosten ?? 0, MONEY_FORMAT),
+        text(anonymise(u.bremen?.reason ?? "")),
+      );
+    }
+    row.push(num(allocation.norm.index.lower, INDEX_FORMAT), num(allocation.norm.index.upper, INDEX_FORMAT));
+    rows.push(row);
+  });
+  const total: SheetCell[] = Array.from({ length: header.length }, () => EMPTY);
+  total[0] = text("Summe", true);
+  if (units.length > 0) {
+    if (units.some((u) => u.children !== null)) {
+      total[2] = formula(colSum(3, first, last), plainSum(units.map((u) => u.children)), COUNT_FORMAT);
+    }
+    total[colProposed - 1] = formula(
+      colSum(colProposed, first, last),
+      centSum(units.map((u) => u.proposedAmount)),
+      MONEY_FORMAT,
+    );
+    total[colAdjusted - 1] = formula(colSum(colAdjusted, first, last), 0, MONEY_FORMAT);
+    total[colDiff - 1] = formula(colSum(colDiff, first, last), 0, MONEY_FORMAT);
+    if (bremen) {
+      total[colVzae - 1] = formula(
+        colSum(colVzae, first, last),
+        plainSum(units.map((u) => u.bremen?.vzae)),
+        VZAE_FORMAT,
+      );
+      total[colSach - 1] = formula(
+        colSum(colSach, first, last),
+        centSum(units.map((u) => u.bremen?.sachkosten)),
+        MONEY_FORMAT,
+      );
+    }
+  }
+  rows.push(total);
+
+  // Per-area totals: the proposal adds up to the area's amount; the difference shows the user's changes.
+  rows.push([]);
+  rows.push([text("Summen je Sozialraum", true)]);
+  rows.push([
+    text("Sozialraum", true),
+    text("Betrag (Vorschlag)", true),
+    text("Differenz", true),
+    text("Betrag Verteilung", true),
+  ]);
+  const areaRange = `$B$${first}:$B$${last}`;
+  const rangeOf = (col: number) => `$${columnLetters(col)}$${first}:$${columnLetters(col)}$${last}`;
+  for (const a of allocation.areas) {
+    const r = rows.length + 1;
+    const proposed = centSum(units.filter((u) => u.area === a.name).map((u) => u.proposedAmount));
+    rows.push([
+      text(a.name),
+      formula(`SUMIF(${areaRange},A${r},${rangeOf(colProposed)})`, proposed, MONEY_FORMAT, false),
+      formula(`SUMIF(${areaRange},A${r},${rangeOf(colDiff)})`, 0, MONEY_FORMAT, false),
+      num(a.amount, MONEY_FORMAT),
+    ]);
+  }
+  rows.push([]);
+  rows.push([
+    text(
+      "„Betrag (angepasst)“ leer lassen, wenn der Vorschlag gilt; ein eingetragener Betrag ersetzt ihn, " +
+        "„Differenz“ zeigt die Änderung. Der Vorschlag ist eine Empfehlung des Jugendamts; die Entscheidung trifft das Jugendamt nach Beratung mit den Trägern.",
+    ),
+  ]);
+  const widths = [24, 14, 8, ...categories.map(() => 14), 12, 12, 12, 14, 14, 14, 13, 17, 17, 13];
+  if (bremen) widths.push(14, 8, 13, 50);
+  widths.push(12, 12);
+  return {
+    name: SHEET_NAMES.einrichtungen,
+    rows,
+    columnWidths: widths,
+    freezeRows: 1,
+    charts:
+      units.length > 0
+        ? [
+            {
+              kind: "line",
+              title: "Gesamtindex der Einrichtungen und Normbereich",
+              firstRow: first,
+              lastRow: last,
+              categoryColumn: 1,
+              seriesColumns: [colIndex, colLower, colUpper],
+              anchor: `${columnLetters(header.length + 2)}2`,
+            },
+          ]
+        : [],
+  };
+}
+
+// --- Normbereiche -------------------------------------------------------------------------------------
+
+function normbereicheSheet(allocation: Allocation): SheetSpec {
+  const rows: SheetCell[][] = [
+    ["Index", "Ebene", "Mittelwert", "Standardabweichung", "Untergrenze", "Obergrenze"].map((h) =>
+      text(h, true),
+    ),
+  ];
+  const add = (label: string, level: string, n: NormBand | undefined) => {
+    if (!n) return;
+    const r = rows.length + 1;
+    rows.push([
+      text(label),
+      text(level),
+      num(n.mean, "0.00"),
+      num(n.sd, "0.00"),
+      formula(`C${r}-D${r}`, n.lower, "0.00", false),
+      formula(`C${r}+D${r}`, n.upper, "0.00", false),
+    ]);
+  };
+  add("Gesamtindex", "Einrichtungen", allocation.norm.index);
+  for (const c of allocation.model.categories)
+    add(c.name, "Einrichtungen", allocation.norm.categories[c.name]);
+  add("Sozialraum-Index", "Sozialräume", allocation.norm.areaIndex);
+  rows.push([]);
+  rows.push([
+    text(
+      allocation.model.options.sd === "population"
+        ? "Standardabweichung der Grundgesamtheit (n), wie STABW.N."
+        : "Standardabweichung der Stichprobe (n − 1), wie STABW.S.",
+    ),
+  ]);
+  rows.push([
+    text(
+      "Normbereich: Mittelwert ± Standardabweichung. „oberhalb“: Wert > Obergrenze, „unterhalb“: Wert < Untergrenze, " +
+        "sonst „innerhalb“ (Grenzen eingeschlossen).",
+    ),
+  ]);
+  return { name: SHEET_NAMES.normbereiche, rows, columnWidths: [28, 15, 12, 20, 12, 12], freezeRows: 1 };
+}
+
+// --- Prüfbericht --------------------------------------------------------------------------------------
+
+function mergeIssues(a: readonly Issue[], b: readonly Issue[]): Issue[] {
+  const seen = new Set<string>();
+  const out: Issue[] = [];
+  for (const i of [...a, ...b]) {
+    const key = JSON.stringify([i.level, i.code, i.sheet, i.cell, i.message]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(i);
+  }
+  // errors first, otherwise in the order found
+  return [...out.filter((i) => i.level === "error"), ...out.filter((i) => i.level !== "error")];
+}
+
+function pruefberichtSheet(issues: Issue[], anonymise: (t: string) => string): SheetSpec {
+  const rows: SheetCell[][] = [
+    ["Stufe", "Tabellenblatt", "Zelle", "Code", "Meldung"].map((h) => text(h, true)),
+  ];
+  if (issues.length === 0) rows.push([text("Keine Befunde.")]);
+  for (const i of issues) {
+    rows.push([
+      text(i.level === "error" ? "Fehler" : "Warnung"),
+      text(i.sheet),
+      text(i.cell),
+      text(i.code),
+      text(anonymise(i.message)),
+    ]);
+  }
+  return { name: SHEET_NAMES.pruefbericht, rows, columnWidths: [10, 16, 8, 22, 100], freezeRows: 1 };
+}
+
+// --- Methode ------------------------------------------------------------------------------------------
+
+const AREA_METHOD_TEXT: Record<AreaMethod, string> = {
+  "mean-of-units": "Mittelwert des Gesamtindex der Einrichtungen",
+  "sum-of-units": "Summe des Gesamtindex der Einrichtungen (begünstigt Sozialräume mit vielen Kitas)",
+  aggregate: "Rohwerte je Sozialraum gemittelt, dann normiert über die Sozialräume",
+};
+
+function pct(x: number): string {
+  return `${formatNumber(x * 100, x * 100 === Math.round(x * 100) ? 0 : 1)} %`;
+}
+
+function methodeSheet(allocation: Allocation, ctx: AllocationSheetsContext, publication: boolean): SheetSpec {
+  const model: Model = allocation.model;
+  const o = model.options;
+  const b = model.budget;
+  const k = b.kofinanzierung ?? DEFAULT_KOFINANZIERUNG;
+  const rows: SheetCell[][] = [];
+  const kv = (key: string, value: SheetCell) => rows.push([text(key), value]);
+  const section = (title: string) => {
+    if (rows.length > 0) rows.push([]);
+    rows.push([text(title, true)]);
+  };
+
+  section("Nachvollziehbarkeit");
+  kv("Erstellt am", text(ctx.date));
+  kv("SRB-Version", text(ctx.version));
+  kv("Eingabebereich", text(ctx.inputRange));
+  kv("Prüfsumme der Eingabewerte (SHA-256)", text(ctx.checksum));
+  kv(
+    "Regelwerk",
+    text(model.ruleSet === "bremen" ? "Bremen (SozPäd-Programm)" : "Rheinland-Pfalz (Sozialraumbudget)"),
+  );
+
+  section("Daten");
+  kv("Tabellenblatt", text(model.data.sheet));
+  kv("Spalte Einrichtung", text(model.data.id));
+  kv("Spalte Sozialraum", text(model.data.area));
+  kv("Spalte Kinder", text(model.data.children ?? "–"));
+
+  section("Optionen");
+  kv("Normierung", text(o.normalisation === "tscore" ? "T-Wert (50 + 10 · z)" : "Min-Max (0–100)"));
+  kv("Standardabweichung", text(o.sd === "population" ? "Grundgesamtheit (n)" : "Stichprobe (n − 1)"));
+  kv("Sozialraum-Index", text(AREA_METHOD_TEXT[o.areaMethod]));
+  kv("Gewichtung nach Kinderzahl", yesNo(o.childWeighted === true));
+  kv("Ausreißerbehandlung (Winsorisierung)", yesNo(o.winsorise === true));
+  kv("Feste Referenzwerte (Vorjahr)", yesNo(o.goalposts === true));
+  kv(
+    "Mindestabdeckung",
+    text(
+      o.coverage
+        ? `Einrichtung ${pct(o.coverage.unit)}, Indikator ${pct(o.coverage.indicator)}; sonst ${o.coverage.level === "error" ? "Fehler" : "Warnung"}`
+        : "keine",
+    ),
+  );
+  kv(
+    "Sockel",
+    text(
+      o.sockel
+        ? `${pct(o.sockel.fraction)} des Budgets, ${o.sockel.by === "children" ? "nach Kinderzahl" : "gleich je Sozialraum"}`
+        : "keiner",
+    ),
+  );
+  kv("Veröffentlichungsmodus (Codes statt Namen)", yesNo(publication));
+  kv("Kategorie für Interkulturelle Fachkräfte", text(model.strand3Category ?? DEFAULT_STRAND3_CATEGORY));
+
+  section("Budget");
+  kv("Gesamtbudget", num(allocation.budget, MONEY_FORMAT));
+  if (b.year !== undefined) kv("Haushaltsjahr", num(b.year, COUNT_FORMAT));
+  if (b.dynamisierung) {
+    const d = b.dynamisierung;
+    kv(
+      "Dynamisierung",
+      text(`Basis ${formatEuro(d.baseAmount)} (${d.baseYear}), ${formatNumber(d.rate * 100, 1)} % jährlich`),
+    );
+  }
+  kv("Landesanteil an den Personalkosten", num(k.landShare, PERCENT_FORMAT));
+  kv("Kommunaler Anteil an den Personalkosten", num(k.municipalShare, PERCENT_FORMAT));
+  if (b.costPerVzae !== undefined) kv("Arbeitgeberkosten je VZÄ", num(b.costPerVzae, MONEY_FORMAT));
+  kv("VZÄ-Schrittweite", num(b.vzaeStep ?? 0.25, VZAE_FORMAT));
+
+  section("Indikatoren");
+  rows.push(
+    ["Indikator", "Spalte", "Kategorie", "Richtung", "Gewicht in der Kategorie", "Effektives Gewicht"].map(
+      (h) => text(h, true),
+    ),
+  );
+  const firstIndicator = rows.length + 1;
+  for (const ind of model.indicators) {
+    const eff = allocation.effectiveWeights.find((e) => e.column === ind.column);
+    rows.push([
+      text(ind.label ?? ind.column),
+      text(ind.column),
+      text(ind.category),
+      text(ind.direction === 1 ? "+1 (höherer Wert = mehr Bedarf)" : "−1 (höherer Wert = weniger Bedarf)"),
+      num(ind.weight, WEIGHT_FORMAT),
+      num(eff?.weight ?? null, PERCENT_FORMAT),
+    ]);
+  }
+  if (model.indicators.length > 0) {
+    const lastIndicator = rows.length;
+    rows.push([
+      text("Summe", true),
+      EMPTY,
+      EMPTY,
+      EMPTY,
+      EMPTY,
+      formula(
+        colSum(6, firstIndicator, lastIndicator),
+        plainSum(allocation.effectiveWeights.map((e) => e.weight)),
+        PERCENT_FORMAT,
+      ),
+    ]);
+  }
+  rows.push([
+    text(
+      "Effektives Gewicht = Anteil der Kategorie am Gesamtindex × Anteil des Indikators in seiner Kategorie.",
+    ),
+  ]);
+
+  section("Kategorien");
+  rows.push(["Kategorie", "Gewicht im Gesamtindex"].map((h) => text(h, true)));
+  for (const c of model.categories) rows.push([text(c.name), num(c.weight, WEIGHT_FORMAT)]);
+
+  if (model.ruleSet === "bremen" && model.bremen) {
+    const br = model.bremen;
+    section("Regeln Bremen");
+    rows.push(["Kita-Index über", "Kinder ab", "Kinder bis", "VZÄ"].map((h) => text(h, true)));
+    for (const r of br.rows) {
+      rows.push([
+        num(r.indexAbove, INDEX_FORMAT),
+        num(r.childrenMin, COUNT_FORMAT),
+        r.childrenMax === null ? text("ohne Grenze") : num(r.childrenMax, COUNT_FORMAT),
+        num(r.vzae, VZAE_FORMAT),
+      ]);
+    }
+    kv("Sachkostenpauschale je Jahr", num(br.sachkosten, MONEY_FORMAT));
+    kv("Sachkosten im ersten Förderjahr", num(br.sachkostenFirstYear, MONEY_FORMAT));
+    kv("Gültigkeit des Index (Jahre)", num(br.indexPeriodYears, COUNT_FORMAT));
+  }
+
+  return { name: SHEET_NAMES.methode, rows, columnWidths: [42, 34, 22, 34, 22, 18] };
+}
+
+// --- entry point --------------------------------------------------------------------------------------
+
+/**
+ * The generated sheets of an allocation (SPEC.md §7), in this order: Verteilung, Einrichtungen,
+ * Normbereiche, Prüfbericht, Methode. In publication mode every unit name becomes its code, also inside
+ * messages and reasons.
+ *
+ * @example
+ * const specs = allocationSheets(allocation, {
+ *   inputRange: "Kitas!A1:T33", checksum: await inputChecksum(table), date: "2024-05-17",
+ *   version: "0.1.0", issues,
+ * });
+ * specs.map((s) => s.name); // => ["Verteilung", "Einrichtungen", "Normbereiche", "Prüfbericht", "Methode"]
+ */
+export function allocationSheets(allocation: Allocation, ctx: AllocationSheetsContext): SheetSpec[] {
+  const publication = ctx.publication ?? allocation.model.options.publication === true;
+  const anonymise = publication ? pseudonymiser(allocation.units) : (t: string) => t;
+  const issues = mergeIssues(ctx.issues, allocation.issues);
+  return [
+    verteilungSheet(allocation),
+    einrichtungenSheet(allocation, publication, anonymise),
+    normbereicheSheet(allocation),
+    pruefberichtSheet(issues, anonymise),
+    methodeSheet(allocation, ctx, publication),
+  ];
+}

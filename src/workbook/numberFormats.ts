@@ -1,0 +1,41 @@
+/**
+ * Number formats of the generated sheets (Excel's English format syntax, which both the exceljs writer and
+ * Office.js `numberFormat` take; Excel shows them in the user's locale, e.g. 1.234,56 € in German Excel),
+ * and the matching de-DE text formatting for messages.
+ */
+
+/** Money: `1234.5` shows as "1.234,50 €" in German Excel. */
+export const MONEY_FORMAT = '#,##0.00 "€"';
+/** Share: `0.1737` shows as "17,37%". */
+export const PERCENT_FORMAT = "0.00%";
+/** Index values (0–100 scale): one decimal. */
+export const INDEX_FORMAT = "0.0";
+/** VZÄ (full-time equivalents), steps of 0.25: two decimals. */
+export const VZAE_FORMAT = "0.00";
+/** Counts (Kinder, Einrichtungen). */
+export const COUNT_FORMAT = "0";
+/** Weights inside a category (plain number, up to three decimals). */
+export const WEIGHT_FORMAT = "0.###";
+
+const EURO = new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR" });
+
+/**
+ * A euro amount as German text.
+ *
+ * @example formatEuro(1234.5); // => "1.234,50 €"
+ */
+export function formatEuro(amount: number): string {
+  return EURO.format(amount);
+}
+
+/**
+ * A number as German text with a fixed number of decimals.
+ *
+ * @example formatNumber(53.04, 1); // => "53,0"
+ */
+export function formatNumber(value: number, decimals: number): string {
+  return new Intl.NumberFormat("de-DE", {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  }).format(value);
+}
