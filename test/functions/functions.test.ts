@@ -1,0 +1,328 @@
+/**
+ * Every SRB.* function with realistic 2-D inputs as Excel hands them over (blank = null on the web,
+ * "" from =""), the worked examples derived by hand in the comments, and the error paths users hit.
+ */
+import fc from "fast-check";
+import {
+  allocate,
+  areaIndex,
+  band,
+  bremenVzae,
+  categoryIndex,
+  dynamisierung,
+  interkulturell,
+  kofinanzierungFunction,
+  landFormulaFunction,
+  normBandFunction,
+  share,
+  sozialarbeit,
+  standardScore,
+  totalIndex,
+  vzae,
+} from "../../src/functions/functions";
+import { catchExcelError, installCustomFunctionsShim } from "./customFunctionsShim";
+
+beforeAll(() => installCustomFunctionsShim());
+
+const column = (...values: unknown[]): unknown[][] => values.map((v) => [v]);
+
+describe("STANDARDSCORE", () => {
+  test("min–max over a column with a blank: (x − 2) / (6 − 2) · 100", () => {
+    // min 2, max 6: 2 → 0, 4 → 50, 6 → 100; the blank stays blank ("" not 0)
+    expect(standardScore(column(2, 4, null, 6))).toEqual(column(0, 50, "", 100));
+  });
+
+  test("direction −1 reverses: (6 − x) / 4 · 100; a row spills as a row", () => {
+    expect(standardScore([[2, 4, 6]], -1)).toEqual([[100, 50, 0]]);
+    expect(standardScore(column(2, "", 6), "-1")).toEqual(column(100, "", 0));
+  });
+
+  test("T-score: 50 + 10·z with the sample sd", () => {
+    // 2, 4, 6: mean 4, sample sd 2 → z = −1, 0, 1 → 40, 50, 60
+    const result = standardScore(column(2, 4, 6), 1, "tscore") as number[][];
+    expect(result.flat()).toEqual([40, 50, 60].map((v) => expect.closeTo(v, 12)));
+  });
+
+  test("bad cells are #VALUE! naming the row and value; a constant column is #DIV/0!", () => {
+    const e = catchExcelError(() => standardScore(column(1, 2, 3, 4, "k.A.")));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toBe("Werte, Zeile 5: „k.A.“ ist keine Zahl (erwartet: Zahl oder leere Zelle).");
+    expect(catchExcelError(() => standardScore(column(3, 3, null))).code).toBe("#DIV/0!");
+    expect(catchExcelError(() => standardScore(column(null, ""))).code).toBe("#N/A");
+    expect(catchExcelError(() => standardScore(column(1, 2), 2)).message).toMatch(
+      /^Richtung: 2 ist nicht erlaubt/,
+    );
+    expect(catchExcelError(() => standardScore(column(1, 2), 1, "z")).code).toBe("#VALUE!");
+  });
+
+  test("property: scores lie in [0, 100] with the min at 0 and the max at 100", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: 2 }), (values) => {
+        fc.pre(new Set(values).size > 1);
+        const scores = (standardScore(column(...values)) as number[][]).flat();
+        expect(Math.min(...scores)).toBe(0);
+        expect(Math.max(...scores)).toBe(100);
+      }),
+    );
+  });
+});
+
+describe("CATEGORYINDEX and TOTALINDEX", () => {
+  test("row-wise mean skipping blanks", () => {
+    // row 1: only 80 → 80; row 2: (20 + 40) / 2 = 30; row 3: nothing → ""
+    expect(
+      categoryIndex([
+        [80, null],
+        [20, 40],
+        ["", ""],
+      ]),
+    ).toEqual(column(80, 30, ""));
+  });
+
+  test("weights renormalise over the present scores", () => {
+    // weights 1 and 3: row 1 (20·1 + 40·3) / 4 = 35; row 2 only the first score → 80
+    expect(
+      categoryIndex(
+        [
+          [20, 40],
+          [80, null],
+        ],
+        [[1, 3]],
+      ),
+    ).toEqual(column(35, 80));
+  });
+
+  test("bad weights: wrong count or negative", () => {
+    expect(catchExcelError(() => categoryIndex([[1, 2]], [[1, 2, 3]])).message).toBe(
+      "Gewichte: 3 Gewichte für 2 Spalten (erwartet: eines je Spalte).",
+    );
+    expect(catchExcelError(() => categoryIndex([[1, 2]], [[1, -2]])).message).toBe(
+      "Gewichte, Spalte 2: -2 ist negativ (erwartet: Gewicht ≥ 0).",
+    );
+  });
+
+  test("Gesamtindex: mean of category indices; a missing category gives no Gesamtindex", () => {
+    // (30 + 90) / 2 = 60; the second unit lacks a category → ""
+    expect(
+      totalIndex([
+        [30, 90],
+        [50, null],
+      ]),
+    ).toEqual(column(60, ""));
+    // weights 1 : 3 given as a column: (30·1 + 90·3) / 4 = 75
+    expect(totalIndex([[30, 90]], column(1, 3))).toEqual(column(75));
+  });
+
+  test("text in the block names row and column", () => {
+    expect(
+      catchExcelError(() =>
+        totalIndex([
+          [30, 90],
+          [50, "n.v."],
+        ]),
+      ).message,
+    ).toMatch(/^Kategorie-Indizes, Zeile 2, Spalte 2: „n.v.“ ist keine Zahl/);
+  });
+});
+
+describe("NORMBAND and BAND", () => {
+  test("mean ± sample sd as one row of four", () => {
+    // 10, 20, 30: mean 20, sample sd 10 → 10 … 30
+    expect(normBandFunction(column(10, null, 20, 30))).toEqual([[20, 10, 10, 30]]);
+  });
+
+  test("population sd: √(200/3) = 8.16496580927726", () => {
+    const [[m, sd]] = normBandFunction(column(10, 20, 30), "grundgesamtheit");
+    expect(m).toBe(20);
+    expect(sd).toBeCloseTo(8.16496580927726, 12);
+  });
+
+  test("band with inclusive bounds, spilled like the value", () => {
+    const all = column(10, 20, 30);
+    expect(band([[30]], all)).toEqual([["innerhalb"]]);
+    expect(band([[30.1]], all)).toEqual([["oberhalb"]]);
+    expect(band(column(9.9, 10, null), all)).toEqual(column("unterhalb", "innerhalb", ""));
+  });
+
+  test("no values: #N/A", () => {
+    expect(catchExcelError(() => normBandFunction(column(null, ""))).message).toBe(
+      "Werte: keine Zahl im Bereich.",
+    );
+  });
+});
+
+describe("SHARE", () => {
+  // Published check (Bad Kreuznach 2021), sum 305.2
+  const indices = column(53.0, 43.2, 39.8, 37.5, 36.6, 33.5, 31.0, 30.6);
+  const published = [17.37, 14.15, 13.04, 12.29, 11.98, 10.98, 10.16, 10.03];
+
+  test("=SRB.SHARE(B2; B$2:B$9) reproduces the published shares", () => {
+    // 53 / 305.2 = 17.3657 % → 17.37 %; 36.6 / 305.2 = 11.9921 % → 11.99 % (published 11.98 % came from an
+    // unrounded index, SPEC §4); every other figure matches to 0.01 percentage points
+    const rounded = indices.map(
+      (index) => Math.round((share([index], indices) as number[][])[0][0] * 10000) / 100,
+    );
+    expect(rounded).toEqual(published.map((p, i) => (i === 4 ? 11.99 : p)));
+    expect((share([[53]], indices) as number[][])[0][0]).toBeCloseTo(53 / 305.2, 14);
+  });
+
+  test("spilled over the whole column, the shares add up to 1", () => {
+    const all = (share(indices, indices) as number[][]).flat();
+    expect(all.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+  });
+
+  test("errors: not in the list, negative, all zero", () => {
+    expect(catchExcelError(() => share([[99]], indices)).message).toBe(
+      "Index 99 kommt in „Alle Indizes“ nicht vor.",
+    );
+    expect(catchExcelError(() => share([[1]], column(1, -5))).message).toBe(
+      "Alle Indizes, Zeile 2: -5 ist negativ (erwartet: Index ≥ 0).",
+    );
+    expect(catchExcelError(() => share([[0]], column(0, 0))).code).toBe("#DIV/0!");
+    expect(share([[null]], indices)).toEqual([[""]]);
+  });
+});
+
+describe("ALLOCATE", () => {
+  test("cent-exact largest remainder: 100 € by 1 : 1 : 1 → 33.34, 33.33, 33.33", () => {
+    expect(allocate(column(1, 1, 1), 100)).toEqual(column(33.34, 33.33, 33.33));
+  });
+
+  test("Bad Kreuznach: 1.002.240 € by the published indices adds up to the budget", () => {
+    const amounts = allocate(column(53.0, 43.2, 39.8, 37.5, 36.6, 33.5, 31.0, 30.6), 1002240).flat();
+    // 53 · 1.002.240 / 305,2 = 174.045,6094… → floor 174.045,60 €; 3 cents are missing after flooring and its
+    // remainder 0,94 cent is the largest, so it gets one → 174.045,61 €
+    expect(amounts[0]).toBe(174045.61);
+    expect(Math.round(amounts.reduce((a, b) => a + b, 0) * 100)).toBe(100224000);
+  });
+
+  test("negative budget #NUM!, missing index #N/A, text budget #VALUE!", () => {
+    expect(catchExcelError(() => allocate(column(1, 2), -5)).code).toBe("#NUM!");
+    expect(catchExcelError(() => allocate(column(1, null), 100)).message).toBe(
+      "Indizes, Zeile 2: kein Index (jeder Sozialraum braucht einen Index).",
+    );
+    expect(catchExcelError(() => allocate(column(1, 2), "1.000 €")).code).toBe("#VALUE!");
+    expect(catchExcelError(() => allocate(column(0, 0), 100)).code).toBe("#DIV/0!");
+  });
+
+  test("property: the amounts always add up to the budget, to the cent", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 10000 }), { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 0, max: 1e9 }),
+        (weights, budgetCents) => {
+          fc.pre(weights.some((w) => w > 0));
+          const amounts = allocate(column(...weights.map((w) => w / 100)), budgetCents / 100).flat();
+          expect(amounts.reduce((s, a) => s + Math.round(a * 100), 0)).toBe(budgetCents);
+        },
+      ),
+    );
+  });
+});
+
+describe("AREAINDEX", () => {
+  const unitAreas = column("Nord", "Süd", "Nord", "Süd", "Nord");
+  const unitIndices = column(40, 10, 70, 30, null);
+
+  test("mean of the units' Gesamtindex per area, blanks skipped", () => {
+    // Nord: (40 + 70) / 2 = 55 (the blank unit is skipped); Süd: (10 + 30) / 2 = 20; Ost has no unit → ""
+    expect(areaIndex(column("Nord", "Süd", "Ost"), unitAreas, unitIndices)).toEqual(column(55, 20, ""));
+  });
+
+  test("sum of units: Nord 110, Süd 40", () => {
+    expect(areaIndex([["Nord", "Süd"]], unitAreas, unitIndices, "summe")).toEqual([[110, 40]]);
+  });
+
+  test("different lengths are #VALUE!", () => {
+    expect(catchExcelError(() => areaIndex(column("Nord"), column("Nord"), column(1, 2))).code).toBe(
+      "#VALUE!",
+    );
+  });
+});
+
+describe("LANDFORMULA", () => {
+  test("worked example: 0.4 · c/Σc + 0.6 · s/Σs of 100.000 €", () => {
+    // c = 200, 300, 500 (Σ 1000), s = 50, 30, 20 (Σ 100):
+    // 100.000 · (0.08 + 0.30) = 38.000; (0.12 + 0.18) = 30.000; (0.20 + 0.12) = 32.000
+    expect(landFormulaFunction(column(200, 300, 500), column(50, 30, 20), 100000)).toEqual(
+      column(38000, 30000, 32000),
+    );
+  });
+
+  test("missing or negative counts, and different lengths", () => {
+    expect(catchExcelError(() => landFormulaFunction(column(200, null), column(1, 2), 100)).message).toBe(
+      "Kinder unter 7, Zeile 2: leer (erwartet: Anzahl ≥ 0).",
+    );
+    expect(catchExcelError(() => landFormulaFunction(column(200, -1), column(1, 2), 100)).code).toBe(
+      "#VALUE!",
+    );
+    expect(catchExcelError(() => landFormulaFunction(column(1, 2), column(1), 100)).code).toBe("#VALUE!");
+    expect(catchExcelError(() => landFormulaFunction(column(0, 0), column(1, 2), 100)).code).toBe("#VALUE!");
+    expect(catchExcelError(() => landFormulaFunction(column(1, 2), column(1, 2), -1)).code).toBe("#NUM!");
+  });
+});
+
+describe("DYNAMISIERUNG, KOFINANZIERUNG, VZAE", () => {
+  test("Bad Kreuznach: 977.794 € (2 · 488.897) in 2021 → 977.794 · 1,025 = 1.002.238,85 € in 2022", () => {
+    expect(dynamisierung(977794, 2021, 2022, null)).toBe(1002238.85);
+    // 100.000 · 1,025² = 105.062,50; with 3 %: 100.000 · 1,03 = 103.000
+    expect(dynamisierung(100000, 2021, 2023)).toBe(105062.5);
+    expect(dynamisierung(100000, 2021, 2022, 0.03)).toBe(103000);
+  });
+
+  test("Dynamisierung errors: year before the base year, negative amount", () => {
+    expect(catchExcelError(() => dynamisierung(100, 2021, 2020)).message).toBe(
+      "Dynamisierung: Jahr 2020 liegt vor dem Ausgangsjahr 2021: erwartet wird ein Jahr ≥ 2021.",
+    );
+    expect(catchExcelError(() => dynamisierung(-100, 2021, 2022)).code).toBe("#NUM!");
+  });
+
+  test("Kofinanzierung: 1.002.240 / 0,6 = 1.670.400 personnel volume, 40 % = 668.160 municipal", () => {
+    expect(kofinanzierungFunction(1002240)).toEqual([[1670400, 1002240, 668160]]);
+    // Land share 0,5: 1.000 € → volume 2.000, municipal 1.000
+    expect(kofinanzierungFunction(1000, 0.5)).toEqual([[2000, 1000, 1000]]);
+    expect(catchExcelError(() => kofinanzierungFunction(1000, 0)).message).toMatch(
+      /^Kofinanzierung: Landesanteil 0/,
+    );
+  });
+
+  test("VZÄ: 1.670.400 / 75.000 = 22,272 → 22,25 (step 0,25)", () => {
+    expect(vzae(1670400, 75000)).toBe(22.25);
+    // 50.000 / 75.000 = 0,667 → 0,5 at step 0,5
+    expect(vzae(50000, 75000, 0.5)).toBe(0.5);
+    expect(catchExcelError(() => vzae(1000, 0)).message).toMatch(/^Personal: Kosten je VZÄ 0/);
+    expect(catchExcelError(() => vzae(-1, 75000)).code).toBe("#NUM!");
+  });
+});
+
+describe("BREMENVZAE", () => {
+  test("worked example: Verbund Nord pools 25 + 30 children → 0,5 VZÄ at the larger Kita", () => {
+    // Kita C alone: index 62,3 > 50, 85 children (40–120) → 0,5
+    expect(bremenVzae(column(60, 60, 62.3), column(25, 30, 85), column("Nord", "Nord", ""))).toEqual(
+      column(0, 0.5, 0.5),
+    );
+    // without the Verbund nobody below 40 children is funded; above 120 → 1,0
+    expect(bremenVzae(column(60, 60, 51), column(25, 30, 130))).toEqual(column(0, 0, 1));
+  });
+
+  test("sizes must match", () => {
+    expect(catchExcelError(() => bremenVzae(column(60, 60), column(25))).code).toBe("#VALUE!");
+  });
+});
+
+describe("SOZIALARBEIT and INTERKULTURELL", () => {
+  // all: 10, 20, 30 → mean 20, sample sd 10, lower 10
+  const all = column(10, 20, 30);
+
+  test("strand 1: index ≥ lower bound (inclusive)", () => {
+    expect(sozialarbeit(column(10, 9.99, null), all)).toEqual(column(true, false, ""));
+  });
+
+  test("strand 3: above the mean; above the lower bound only with a written reason", () => {
+    expect(
+      interkulturell(column(25, 15, 15, 10), all, column("", "Sprachförderbedarf", null, "Begründung")),
+    ).toEqual(column(true, true, false, false));
+    expect(interkulturell([[20.5]], all)).toEqual([[true]]);
+    expect(catchExcelError(() => interkulturell(column(25, 15), all, column("x"))).code).toBe("#VALUE!");
+  });
+});
