@@ -3,8 +3,8 @@
  *
  * While an indicator has |skewness| > 2 **and** kurtosis > 3.5, its most extreme value (the maximum when
  * the skew is positive, the minimum when negative) is clipped to the next value inward; all units sharing
- * that extreme value are clipped together. At most 5 values are clipped per indicator: a clip that would
- * exceed that limit is not made.
+ * that extreme value are clipped together (a value clipped twice counts once). At most 5 distinct values
+ * are clipped per indicator: a clip that would exceed that limit is not made.
  *
  * Which statistics: skewness is simple-statistics `sampleSkewness` (adjusted Fisher–Pearson, Excel SKEW),
  * kurtosis is simple-statistics `sampleKurtosis`, the sample **excess** kurtosis (Excel KURT, normal = 0).
@@ -48,7 +48,7 @@ export function outlierRuleFires(values: readonly number[]): boolean {
  */
 export function winsorise(values: readonly (number | null)[], maxClips: number = MAX_CLIPS): Winsorisation {
   const out = [...values];
-  const clipped: number[] = [];
+  const clipped = new Set<number>();
   for (;;) {
     const present = out.filter((v): v is number => v !== null && Number.isFinite(v));
     if (!outlierRuleFires(present)) break;
@@ -58,9 +58,11 @@ export function winsorise(values: readonly (number | null)[], maxClips: number =
     if (rest.length === 0) break;
     const next = high ? Math.max(...rest) : Math.min(...rest);
     const positions = out.flatMap((v, i) => (v === extreme ? [i] : []));
-    if (clipped.length + positions.length > maxClips) break;
-    for (const i of positions) out[i] = next;
-    clipped.push(...positions);
+    if (new Set([...clipped, ...positions]).size > maxClips) break;
+    for (const i of positions) {
+      out[i] = next;
+      clipped.add(i);
+    }
   }
-  return { values: out, clipped: [...new Set(clipped)].sort((a, b) => a - b) };
+  return { values: out, clipped: [...clipped].sort((a, b) => a - b) };
 }
