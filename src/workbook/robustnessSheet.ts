@@ -1,0 +1,106 @@
+/**
+ * The "Robustheit" sheet: how much each Sozialraum's share moves under the method's alternatives, and how
+ * often each Kita stays eligible for strands 1 and 3. Written by both adapters like the other SRB sheets;
+ * the chart (share range per area) is native in Excel, a data block in .xlsx files.
+ */
+import type { Robustness } from "../engine/robustness";
+import type { SheetCell, SheetSpec } from "./port";
+
+const PERCENT = "0.00%";
+const PERCENT0 = "0%";
+
+const text = (value: string, bold = false): SheetCell => ({ value, bold });
+const num = (value: number, numFmt?: string): SheetCell => ({ value, numFmt });
+
+/**
+ * @example robustnessSheet(r, { unitName: (id) => id }).name; // => "Robustheit"
+ */
+export function robustnessSheet(r: Robustness, ctx: { unitName: (id: string) => string }): SheetSpec {
+  const rows: SheetCell[][] = [];
+  rows.push([text("Robustheit der Verteilung", true)]);
+  rows.push([
+    text(
+      `${r.runs} Alternativen berechnet: Normierung, Standardabweichung, Sozialraum-Mittel, jede Kategorie ×0,5 und ×1,5, ` +
+        `jeder Indikator einmal weggelassen, ${r.monteCarloRuns} Zufallsgewichtungen (±${Math.round(r.spread * 100)} %, Startwert ${r.seed}).`,
+    ),
+  ]);
+  rows.push([]);
+  const areaHeader = 4;
+  rows.push(
+    [
+      "Sozialraum",
+      "Anteil jetzt",
+      "Anteil min",
+      "Anteil Median",
+      "Anteil max",
+      "Rang jetzt",
+      "Rang min",
+      "Rang max",
+      "Auffällig",
+    ].map((h) => text(h, true)),
+  );
+  for (const a of r.areas) {
+    rows.push([
+      text(a.name),
+      num(a.share, PERCENT),
+      num(a.shareMin, PERCENT),
+      num(a.shareMedian, PERCENT),
+      num(a.shareMax, PERCENT),
+      num(a.rank),
+      num(a.rankMin),
+      num(a.rankMax),
+      text(a.flagged ? "Rang ändert sich um 2 oder mehr" : ""),
+    ]);
+  }
+  const areaLast = areaHeader + r.areas.length;
+  rows.push([]);
+  rows.push(
+    [
+      "Einrichtung",
+      "Sozialraum",
+      "Strang 1 jetzt",
+      "Strang 1 Häufigkeit",
+      "Strang 3 jetzt",
+      "Strang 3 Häufigkeit",
+      "Auffällig",
+      "Abweichend unter",
+    ].map((h) => text(h, true)),
+  );
+  for (const u of r.units) {
+    rows.push([
+      text(ctx.unitName(u.id)),
+      text(u.area),
+      text(u.sozialarbeit ? "ja" : "nein"),
+      num(u.sozialarbeitFrequency, PERCENT0),
+      text(u.interkulturell ? "ja" : "nein"),
+      num(u.interkulturellFrequency, PERCENT0),
+      text(u.flagged ? "Förderfähigkeit kippt" : ""),
+      text(u.flips.join("; ")),
+    ]);
+  }
+  rows.push([]);
+  rows.push([text("Alternative", true), ...r.areas.map((a) => text(a.name, true))]);
+  for (const alt of r.alternatives) {
+    rows.push([
+      text(alt.label),
+      ...r.areas.map((a) => (alt.shares ? num(alt.shares[a.name] ?? 0, PERCENT) : text("nicht berechenbar"))),
+    ]);
+  }
+  return {
+    name: "Robustheit",
+    rows,
+    columnWidths: [34, 16, 14, 14, 14, 12, 12, 12, 34],
+    freezeRows: 0,
+    charts: [
+      {
+        kind: "bar",
+        title: "Anteil je Sozialraum: Minimum, jetzt, Maximum",
+        firstRow: areaHeader,
+        lastRow: areaLast,
+        categoryColumn: 1,
+        seriesColumns: [3, 2, 5],
+        anchor: "K4",
+      },
+    ],
+  };
+}
