@@ -1,0 +1,291 @@
+import {
+  Checkbox,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Select,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { DEFAULT_DYNAMISIERUNG_RATE, dynamisiert, dynamisierungIssues } from "../../engine/dynamisierung";
+import {
+  DEFAULT_BREMEN_RULES,
+  DEFAULT_KOFINANZIERUNG,
+  type AreaMethod,
+  type BudgetSpec,
+  type Model,
+  type ModelOptions,
+  type Normalisation,
+  type RuleSet,
+  type SdKind,
+} from "../../engine/model";
+import { formatEuro, formatNumber, type Language, type Strings } from "../i18n";
+import { NumberField } from "./NumberField";
+
+export interface BudgetStepProps {
+  strings: Strings;
+  language: Language;
+  model: Model;
+  onModelChange(model: Model): void;
+  onValidityChange(id: string, label: string, message: string | null): void;
+}
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  group: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalM,
+    margin: 0,
+  },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
+  indent: { paddingLeft: tokens.spacingHorizontalXXL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+});
+
+/**
+ * The budget the model distributes once Dynamisierung is switched on: `A_y = A_base · (1 + rate)^(y − base)`
+ * (SPEC.md §6), or null while the inputs do not allow it (year before the base year, …).
+ *
+ * @example
+ * // Bad Kreuznach: 2 · 488.897 € = 977.794 € in 2021, 2022 at 2,5 %: 977.794 · 1,025 = 1.002.238,85 €
+ * derivedBudget({ total: 0, year: 2022, dynamisierung: { baseAmount: 977794, baseYear: 2021, rate: 0.025 } });
+ * // => 1002238.85
+ */
+export function derivedBudget(budget: BudgetSpec): number | null {
+  const d = budget.dynamisierung;
+  if (!d || budget.year === undefined) return null;
+  if (dynamisierungIssues(d, budget.year).length > 0) return null;
+  return dynamisiert(d.baseAmount, d.baseYear, budget.year, d.rate);
+}
+
+/**
+ * Step "Budget & Regeln": budget, year and Dynamisierung, Kofinanzierung, cost per VZÄ and its step,
+ * the rule set (RLP or Bremen) and the method options of SPEC.md.
+ *
+ * @example
+ * <BudgetStep strings={stringsFor("de")} language="de" model={model} onModelChange={setModel}
+ *   onValidityChange={report} />
+ */
+export function BudgetStep(props: BudgetStepProps) {
+  const { strings: s, language, model, onValidityChange } = props;
+  const styles = useStyles();
+  const budget = model.budget;
+  const options = model.options;
+  const kofi = budget.kofinanzierung ?? DEFAULT_KOFINANZIERUNG;
+
+  const setBudget = (patch: Partial<BudgetSpec>) => {
+    const next: BudgetSpec = { ...budget, ...patch };
+    const derived = derivedBudget(next);
+    if (derived !== null) next.total = derived;
+    props.onModelChange({ ...model, budget: next });
+  };
+  const setOptions = (patch: Partial<ModelOptions>) => props.onModelChange({ ...model, options: { ...options, ...patch } });
+
+  const dyn = budget.dynamisierung;
+  const derived = derivedBudget(budget);
+  const dynProblems = dyn && budget.year !== undefined ? dynamisierungIssues(dyn, budget.year) : [];
+  const shareSum = kofi.landShare + kofi.municipalShare;
+
+  const field = (
+    id: string,
+    label: string,
+    kind: Parameters<typeof NumberField>[0]["kind"],
+    value: number | null | undefined,
+    onChange: (v: number | null) => void,
+    extra: { optional?: boolean; disabled?: boolean; hint?: string } = {},
+  ) => (
+    <NumberField
+      id={id}
+      label={label}
+      kind={kind}
+      value={value}
+      language={language}
+      onChange={onChange}
+      onValidityChange={onValidityChange}
+      {...extra}
+    />
+  );
+
+  return (
+    <div className={styles.root}>
+      {field(
+        "budget-total",
+        s.budgetTotal,
+        "positiveAmount",
+        budget.total,
+        (v) => setBudget({ total: v ?? 0 }),
+        { disabled: dyn !== undefined, hint: formatEuro(budget.total, language) },
+      )}
+      {field("budget-year", s.budgetYear, "year", budget.year ?? null, (v) => setBudget({ year: v ?? undefined }), {
+        optional: true,
+      })}
+      <Checkbox
+        label={s.dynamisierung}
+        checked={dyn !== undefined}
+        onChange={(_, data) =>
+          setBudget({
+            dynamisierung: data.checked
+              ? { baseAmount: budget.total, baseYear: budget.year ?? 2021, rate: DEFAULT_DYNAMISIERUNG_RATE }
+              : undefined,
+            year: budget.year ?? new Date().getFullYear(),
+          })
+        }
+      />
+      {dyn && (
+        <div className={styles.indent}>
+          {field("dyn-base", s.baseAmount, "amount", dyn.baseAmount, (v) =>
+            setBudget({ dynamisierung: { ...dyn, baseAmount: v ?? 0 } }),
+          )}
+          {field("dyn-year", s.baseYear, "year", dyn.baseYear, (v) =>
+            setBudget({ dynamisierung: { ...dyn, baseYear: v ?? dyn.baseYear } }),
+          )}
+          {field("dyn-rate", s.rate, "percent", dyn.rate, (v) =>
+            setBudget({ dynamisierung: { ...dyn, rate: v ?? 0 } }),
+          )}
+          {derived !== null && <Text weight="semibold">{s.derivedBudget(formatEuro(derived, language))}</Text>}
+          {dynProblems.map((p) => (
+            <MessageBar key={p.message} intent="error">
+              <MessageBarBody>{p.message}</MessageBarBody>
+            </MessageBar>
+          ))}
+        </div>
+      )}
+
+      <fieldset className={styles.group}>
+        <legend className={styles.legend}>{s.kofinanzierung}</legend>
+        {field("kofi-land", s.landShare, "percent", kofi.landShare, (v) =>
+          setBudget({ kofinanzierung: { ...kofi, landShare: v ?? 0 } }),
+        )}
+        {field("kofi-municipal", s.municipalShare, "percent", kofi.municipalShare, (v) =>
+          setBudget({ kofinanzierung: { ...kofi, municipalShare: v ?? 0 } }),
+        )}
+        {Math.abs(shareSum - 1) > 1e-9 && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{s.sharesMustAddUp(formatNumber(shareSum * 100, language, 1))}</MessageBarBody>
+          </MessageBar>
+        )}
+        {field("cost-vzae", s.costPerVzae, "positiveAmount", budget.costPerVzae ?? null, (v) =>
+          setBudget({ costPerVzae: v ?? undefined }),
+          { optional: true },
+        )}
+        {field("vzae-step", s.vzaeStep, "step", budget.vzaeStep ?? 0.25, (v) =>
+          setBudget({ vzaeStep: v ?? 0.25 }),
+        )}
+      </fieldset>
+
+      <Field label={s.ruleSet}>
+        <RadioGroup
+          value={model.ruleSet ?? "rlp"}
+          onChange={(_, data) => {
+            const ruleSet = data.value as RuleSet;
+            props.onModelChange({
+              ...model,
+              ruleSet,
+              bremen: ruleSet === "bremen" ? (model.bremen ?? DEFAULT_BREMEN_RULES) : model.bremen,
+            });
+          }}
+        >
+          <Radio value="rlp" label={s.ruleSetRlp} />
+          <Radio value="bremen" label={s.ruleSetBremen} />
+        </RadioGroup>
+      </Field>
+
+      <Subtitle2 as="h2">{s.options}</Subtitle2>
+      <Field label={s.normalisation}>
+        <Select
+          value={options.normalisation}
+          onChange={(_, data) => setOptions({ normalisation: data.value as Normalisation })}
+        >
+          <option value="minmax">{s.normalisationMinmax}</option>
+          <option value="tscore">{s.normalisationTscore}</option>
+        </Select>
+      </Field>
+      <Field label={s.sdKind}>
+        <Select value={options.sd} onChange={(_, data) => setOptions({ sd: data.value as SdKind })}>
+          <option value="sample">{s.sdSample}</option>
+          <option value="population">{s.sdPopulation}</option>
+        </Select>
+      </Field>
+      <Field label={s.areaMethod}>
+        <Select value={options.areaMethod} onChange={(_, data) => setOptions({ areaMethod: data.value as AreaMethod })}>
+          <option value="mean-of-units">{s.areaMeanOfUnits}</option>
+          <option value="sum-of-units">{s.areaSumOfUnits}</option>
+          <option value="aggregate">{s.areaAggregate}</option>
+        </Select>
+      </Field>
+      <Checkbox
+        label={s.childWeighted}
+        checked={options.childWeighted === true}
+        onChange={(_, data) => setOptions({ childWeighted: data.checked === true })}
+      />
+      <Checkbox
+        label={s.winsorise}
+        checked={options.winsorise === true}
+        onChange={(_, data) => setOptions({ winsorise: data.checked === true })}
+      />
+      <Checkbox
+        label={s.coverage}
+        checked={options.coverage !== undefined}
+        onChange={(_, data) =>
+          setOptions({ coverage: data.checked ? { unit: 0.65, indicator: 0.65, level: "warning" } : undefined })
+        }
+      />
+      {options.coverage && (
+        <div className={styles.indent}>
+          {field("coverage-unit", s.coverageUnit, "percent", options.coverage.unit, (v) =>
+            setOptions({ coverage: { ...options.coverage!, unit: v ?? 0 } }),
+          )}
+          {field("coverage-indicator", s.coverageIndicator, "percent", options.coverage.indicator, (v) =>
+            setOptions({ coverage: { ...options.coverage!, indicator: v ?? 0 } }),
+          )}
+          <Field label={s.coverageLevel}>
+            <Select
+              value={options.coverage.level}
+              onChange={(_, data) =>
+                setOptions({ coverage: { ...options.coverage!, level: data.value as "warning" | "error" } })
+              }
+            >
+              <option value="warning">{s.coverageWarning}</option>
+              <option value="error">{s.coverageError}</option>
+            </Select>
+          </Field>
+        </div>
+      )}
+      <Checkbox
+        label={s.sockel}
+        checked={options.sockel !== undefined}
+        onChange={(_, data) => setOptions({ sockel: data.checked ? { fraction: 0.1, by: "equal" } : undefined })}
+      />
+      {options.sockel && (
+        <div className={styles.indent}>
+          {field("sockel-fraction", s.sockelFraction, "percent", options.sockel.fraction, (v) =>
+            setOptions({ sockel: { ...options.sockel!, fraction: v ?? 0 } }),
+          )}
+          <Field label={s.sockelBy}>
+            <Select
+              value={options.sockel.by}
+              onChange={(_, data) =>
+                setOptions({ sockel: { ...options.sockel!, by: data.value as "equal" | "children" } })
+              }
+            >
+              <option value="equal">{s.sockelEqual}</option>
+              <option value="children">{s.sockelChildren}</option>
+            </Select>
+          </Field>
+        </div>
+      )}
+      <Checkbox
+        label={s.publication}
+        checked={options.publication === true}
+        onChange={(_, data) => setOptions({ publication: data.checked === true })}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { DataMapping } from "../../engine/model";
+import type { RawTable } from "../../engine/table";
+import type { Strings } from "../i18n";
+
+export interface DataStepProps {
+  strings: Strings;
+  sheetNames: string[];
+  sheet: string | null;
+  onSheetChange(sheet: string): void;
+  onReloadSheets(): void;
+  onDetect(): void;
+  table: RawTable | null;
+  mapping: DataMapping | null;
+  /** The mapping `suggestModel` proposed; its columns are marked "Vorschlag". */
+  suggestion: DataMapping | null;
+  onMappingChange(mapping: DataMapping): void;
+  busy: boolean;
+  /** Note about the stored model (loaded / invalid), if any. */
+  notice?: { intent: "success" | "warning"; text: string } | null;
+}
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+});
+
+type OptionalColumn = Exclude<keyof DataMapping, "sheet" | "id" | "area" | "children">;
+
+const OPTIONAL_COLUMNS: { key: OptionalColumn; label: (s: Strings) => string }[] = [
+  { key: "strand2", label: (s) => s.columnStrand2 },
+  { key: "strand3Reason", label: (s) => s.columnStrand3Reason },
+  { key: "strand4", label: (s) => s.columnStrand4 },
+  { key: "strand4Reason", label: (s) => s.columnStrand4Reason },
+  { key: "verbund", label: (s) => s.columnVerbund },
+  { key: "firstYear", label: (s) => s.columnFirstYear },
+  { key: "kitaIndex", label: (s) => s.columnKitaIndex },
+];
+
+/**
+ * Header texts of a table that can name a column (non-empty text or numbers), in sheet order.
+ *
+ * @example
+ * headerNames({ sheet: "Kitas", headers: ["Einrichtung", null, 2024], rows: [] }); // => ["Einrichtung", "2024"]
+ */
+export function headerNames(table: RawTable | null): string[] {
+  if (!table) return [];
+  return table.headers
+    .filter((h): h is string | number => (typeof h === "string" && h.trim() !== "") || typeof h === "number")
+    .map((h) => String(h));
+}
+
+/**
+ * Step "Daten": choose the data sheet, detect its table, map Einrichtung / Sozialraum / Kinder
+ * (and the optional strand and Bremen columns) with the suggestions preselected.
+ *
+ * @example
+ * <DataStep strings={stringsFor("de")} sheetNames={["Kitas"]} sheet="Kitas" table={table}
+ *   mapping={model.data} suggestion={suggested.data} onMappingChange={setMapping} … />
+ */
+export function DataStep(props: DataStepProps) {
+  const { strings: s, sheetNames, sheet, table, mapping, suggestion, busy, notice } = props;
+  const styles = useStyles();
+  const columns = headerNames(table);
+
+  const label = (text: string, key: keyof DataMapping) =>
+    suggestion && mapping && suggestion[key] !== undefined && suggestion[key] === mapping[key]
+      ? `${text} (${s.suggested})`
+      : text;
+
+  const columnSelect = (key: Exclude<keyof DataMapping, "sheet">, text: string, optional: boolean) => (
+    <Field label={label(text, key)} key={key}>
+      <Select
+        value={mapping?.[key] ?? ""}
+        disabled={!mapping || busy}
+        onChange={(_, data) => {
+          if (!mapping) return;
+          const next: DataMapping = { ...mapping };
+          if (data.value === "" && optional) delete next[key as OptionalColumn | "children"];
+          else next[key] = data.value;
+          props.onMappingChange(next);
+        }}
+      >
+        {(optional || !mapping?.[key]) && <option value="">{s.columnNone}</option>}
+        {columns.map((c) => (
+          <option key={c} value={c}>
+            {c}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+
+  return (
+    <div className={styles.root}>
+      <Field label={s.sheet}>
+        <Select value={sheet ?? ""} disabled={busy} onChange={(_, data) => props.onSheetChange(data.value)}>
+          {sheet === null && <option value="">{s.sheetPlaceholder}</option>}
+          {sheetNames.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={busy || !sheet} onClick={props.onDetect}>
+          {s.detectTable}
+        </Button>
+        <Button disabled={busy} onClick={props.onReloadSheets}>
+          {s.reloadSheets}
+        </Button>
+      </div>
+      {notice && (
+        <MessageBar intent={notice.intent}>
+          <MessageBarBody>{notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {table && (
+        <>
+          <Text>{s.tableSummary(table.rows.length, table.headers.length, table.sheet)}</Text>
+          {columnSelect("id", s.columnId, false)}
+          {columnSelect("area", s.columnArea, false)}
+          {columnSelect("children", s.columnChildren, true)}
+          <Accordion collapsible>
+            <AccordionItem value="more">
+              <AccordionHeader>{s.moreColumns}</AccordionHeader>
+              <AccordionPanel>
+                {OPTIONAL_COLUMNS.map(({ key, label: l }) => columnSelect(key, l(s), true))}
+              </AccordionPanel>
+            </AccordionItem>
+          </Accordion>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { Badge, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { Issue } from "../../engine/issues";
+import type { Strings } from "../i18n";
+
+export interface IssueListProps {
+  strings: Strings;
+  issues: Issue[];
+  /** Selects a cell in the workbook; without it (standalone mode) addresses are plain text. */
+  onSelectCell?(sheet: string, cell: string): void;
+}
+
+const useStyles = makeStyles({
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  item: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "baseline" },
+  body: { display: "flex", flexDirection: "column" },
+});
+
+/**
+ * Where an issue points, as shown to the user: "Kitas!L11", "Kitas" or "".
+ *
+ * @example
+ * issueAddress({ level: "error", code: "x", sheet: "Kitas", cell: "L11", message: "…" }); // => "Kitas!L11"
+ */
+export function issueAddress(issue: Issue): string {
+  if (issue.sheet && issue.cell) return `${issue.sheet}!${issue.cell}`;
+  return issue.sheet || issue.cell;
+}
+
+/**
+ * The check report: errors first, then warnings, each with its message and a clickable cell address.
+ *
+ * @example
+ * <IssueList strings={stringsFor("de")} issues={issues} onSelectCell={(sheet, cell) => port.selectCell?.(sheet, cell)} />
+ */
+export function IssueList({ strings: s, issues, onSelectCell }: IssueListProps) {
+  const styles = useStyles();
+  if (issues.length === 0) return <Text>{s.noIssues}</Text>;
+  const sorted = [...issues.filter((i) => i.level === "error"), ...issues.filter((i) => i.level !== "error")];
+  return (
+    <ul className={styles.list} aria-label={s.checkReport}>
+      {sorted.map((issue, n) => {
+        const address = issueAddress(issue);
+        return (
+          <li key={`${issue.code}-${address}-${n}`} className={styles.item}>
+            <Badge appearance="filled" color={issue.level === "error" ? "danger" : "warning"}>
+              {issue.level === "error" ? s.levelError : s.levelWarning}
+            </Badge>
+            <span className={styles.body}>
+              {address &&
+                (onSelectCell && issue.sheet && issue.cell ? (
+                  <Link
+                    as="button"
+                    aria-label={s.goToCell(address)}
+                    onClick={() => onSelectCell(issue.sheet, issue.cell)}
+                  >
+                    {address}
+                  </Link>
+                ) : (
+                  <Text weight="semibold">{address}</Text>
+                ))}
+              <Text>{issue.message}</Text>
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,181 @@
+import {
+  Button,
+  Checkbox,
+  Field,
+  Select,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { EffectiveWeight } from "../../engine/allocation";
+import type { Direction, IndicatorSpec, Model } from "../../engine/model";
+import { formatShare, type Language, type Strings } from "../i18n";
+import { NumberField } from "./NumberField";
+
+export interface ModelStepProps {
+  strings: Strings;
+  language: Language;
+  model: Model | null;
+  /** Columns of the data sheet that could be indicators (mapped id/area/children columns excluded). */
+  candidateColumns: string[];
+  effectiveWeights: EffectiveWeight[];
+  onModelChange(model: Model): void;
+  onSave(): void;
+  busy: boolean;
+  onValidityChange(id: string, label: string, message: string | null): void;
+}
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  indicator: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  settings: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 2fr) minmax(0, 1fr) minmax(0, 1fr)",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "end",
+  },
+  effective: { color: tokens.colorNeutralForeground2 },
+});
+
+/**
+ * Turns a column on or off as an indicator. A new indicator gets the first category, direction +1, weight 1.
+ *
+ * @example
+ * toggleIndicator(model, "SGB_II_Quote", true).indicators.at(-1);
+ * // => { column: "SGB_II_Quote", category: "Allgemeiner Bedarf", direction: 1, weight: 1 }
+ */
+export function toggleIndicator(model: Model, column: string, use: boolean): Model {
+  const present = model.indicators.some((i) => i.column === column);
+  if (use && !present) {
+    const category = model.categories[0]?.name ?? "";
+    return { ...model, indicators: [...model.indicators, { column, category, direction: 1, weight: 1 }] };
+  }
+  if (!use && present) return { ...model, indicators: model.indicators.filter((i) => i.column !== column) };
+  return model;
+}
+
+function updateIndicator(model: Model, column: string, patch: Partial<IndicatorSpec>): Model {
+  return { ...model, indicators: model.indicators.map((i) => (i.column === column ? { ...i, ...patch } : i)) };
+}
+
+/**
+ * Step "Modell": the indicator catalogue (category, direction, weight per indicator), the category weights,
+ * the effective weights shown live, and saving the model in the workbook.
+ *
+ * @example
+ * <ModelStep strings={stringsFor("de")} language="de" model={model} candidateColumns={columns}
+ *   effectiveWeights={effectiveWeights(model)} onModelChange={setModel} onSave={save} … />
+ */
+export function ModelStep(props: ModelStepProps) {
+  const { strings: s, language, model, candidateColumns, effectiveWeights, busy, onValidityChange } = props;
+  const styles = useStyles();
+  if (!model) return <Text>{s.noIndicators}</Text>;
+
+  const columns = [...candidateColumns];
+  for (const i of model.indicators) if (!columns.includes(i.column)) columns.push(i.column);
+  const effective = new Map(effectiveWeights.map((w) => [w.column, w.weight]));
+
+  return (
+    <div className={styles.root}>
+      <Subtitle2 as="h2">{s.indicators}</Subtitle2>
+      <Text size={200} className={styles.effective}>
+        {s.effectiveWeightsNote}
+      </Text>
+      {columns.map((column, n) => {
+        const indicator = model.indicators.find((i) => i.column === column);
+        const key = `indicator-${n}`;
+        return (
+          <div key={column} className={styles.indicator} data-testid={`indicator-${column}`}>
+            <Checkbox
+              checked={indicator !== undefined}
+              label={column}
+              aria-label={s.indicatorUseLabel(column)}
+              disabled={busy}
+              onChange={(_, data) => props.onModelChange(toggleIndicator(model, column, data.checked === true))}
+            />
+            {indicator && (
+              <div className={styles.settings}>
+                <Field label={s.category}>
+                  <Select
+                    aria-label={s.indicatorCategory(column)}
+                    value={indicator.category}
+                    onChange={(_, data) =>
+                      props.onModelChange(updateIndicator(model, column, { category: data.value }))
+                    }
+                  >
+                    {model.categories.map((c) => (
+                      <option key={c.name} value={c.name}>
+                        {c.name}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+                <Field label={s.direction}>
+                  <Select
+                    aria-label={s.indicatorDirection(column)}
+                    value={String(indicator.direction)}
+                    onChange={(_, data) =>
+                      props.onModelChange(
+                        updateIndicator(model, column, { direction: Number(data.value) as Direction }),
+                      )
+                    }
+                  >
+                    <option value="1" title={s.directionPlus}>
+                      +1
+                    </option>
+                    <option value="-1" title={s.directionMinus}>
+                      −1
+                    </option>
+                  </Select>
+                </Field>
+                <NumberField
+                  id={`${key}-weight`}
+                  label={s.indicatorWeight(column)}
+                  visibleLabel={s.weight}
+                  kind="weight"
+                  language={language}
+                  value={indicator.weight}
+                  onChange={(v) => props.onModelChange(updateIndicator(model, column, { weight: v ?? 0 }))}
+                  onValidityChange={onValidityChange}
+                />
+              </div>
+            )}
+            {indicator && effective.has(column) && (
+              <Text size={200} className={styles.effective}>
+                {s.effectiveWeight}: {formatShare(effective.get(column) ?? 0, language)}
+              </Text>
+            )}
+          </div>
+        );
+      })}
+      <Subtitle2 as="h2">{s.categories}</Subtitle2>
+      {model.categories.map((c, n) => (
+        <NumberField
+          key={c.name}
+          id={`category-${n}-weight`}
+          label={s.categoryWeight(c.name)}
+          kind="weight"
+          language={language}
+          value={c.weight}
+          onChange={(v) =>
+            props.onModelChange({
+              ...model,
+              categories: model.categories.map((k) => (k.name === c.name ? { ...k, weight: v ?? 0 } : k)),
+            })
+          }
+          onValidityChange={onValidityChange}
+        />
+      ))}
+      <Button appearance="primary" disabled={busy} onClick={props.onSave}>
+        {s.saveModel}
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,145 @@
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { Allocation } from "../../engine/allocation";
+import { hasBlockingErrors, type Issue } from "../../engine/issues";
+import { formatEuro, formatNumber, formatShare, type Language, type Strings } from "../i18n";
+import { IssueList } from "./IssueList";
+import { SharesChart } from "./SharesChart";
+
+export interface ResultStepProps {
+  strings: Strings;
+  language: Language;
+  /** False until a table is detected and mapped. */
+  ready: boolean;
+  issues: Issue[];
+  allocation: Allocation | null;
+  /** A failure of the computation itself (not a data problem), shown as an error. */
+  computeError: string | null;
+  /** Labels of fields with an invalid entry (they block generation). */
+  invalidInputs: string[];
+  onSelectCell?(sheet: string, cell: string): void;
+  onGenerate(): void;
+  busy: boolean;
+  /** Progress text while generating. */
+  progress: string | null;
+  /** Success note after generation (sheet names). */
+  generated: string | null;
+}
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  number: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
+  total: { fontWeight: tokens.fontWeightSemibold },
+});
+
+/**
+ * Why "Verteilungsblatt erzeugen" is disabled, or null when it may run.
+ *
+ * @example
+ * generationBlocker(stringsFor("de"), { ready: true, issues: [], allocation, computeError: null, invalidInputs: ["Budget (€)"] });
+ * // => "Ungültige Eingaben: Budget (€). Bitte korrigieren."
+ */
+export function generationBlocker(
+  s: Strings,
+  state: Pick<ResultStepProps, "ready" | "issues" | "allocation" | "computeError" | "invalidInputs">,
+): string | null {
+  if (!state.ready) return s.notReady;
+  if (state.invalidInputs.length > 0) return s.blockedByInputs(state.invalidInputs.join(", "));
+  if (state.computeError !== null) return `${s.computeFailed} ${state.computeError}`;
+  if (hasBlockingErrors(state.issues) || state.allocation === null) return s.blockedByErrors;
+  return null;
+}
+
+/**
+ * Step "Ergebnis": the check report with clickable addresses, a preview of the Sozialräume (index, share,
+ * amount in €), a bar chart of the shares and the button that writes the allocation sheets.
+ *
+ * @example
+ * <ResultStep strings={stringsFor("de")} language="de" ready issues={issues} allocation={allocation}
+ *   computeError={null} invalidInputs={[]} onGenerate={generate} busy={false} progress={null} generated={null} />
+ */
+export function ResultStep(props: ResultStepProps) {
+  const { strings: s, language, issues, allocation, busy, progress, generated } = props;
+  const styles = useStyles();
+  const blocker = generationBlocker(s, props);
+  const errors = issues.filter((i) => i.level === "error").length;
+  const total = allocation ? allocation.areas.reduce((sum, a) => sum + a.amount, 0) : 0;
+
+  return (
+    <div className={styles.root}>
+      <Subtitle2 as="h2">{s.checkReport}</Subtitle2>
+      {props.ready && <Text>{s.errorsCount(errors, issues.length - errors)}</Text>}
+      {props.ready && <IssueList strings={s} issues={issues} onSelectCell={props.onSelectCell} />}
+      {props.computeError !== null && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            {s.computeFailed} {props.computeError}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {allocation && (
+        <>
+          <Subtitle2 as="h2">{s.preview}</Subtitle2>
+          <Table size="small" aria-label={s.preview}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{s.area}</TableHeaderCell>
+                <TableHeaderCell className={styles.number}>{s.index}</TableHeaderCell>
+                <TableHeaderCell className={styles.number}>{s.share}</TableHeaderCell>
+                <TableHeaderCell className={styles.number}>{s.amount}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {allocation.areas.map((a) => (
+                <TableRow key={a.name}>
+                  <TableCell>{a.name}</TableCell>
+                  <TableCell className={styles.number}>{formatNumber(a.index, language, 1)}</TableCell>
+                  <TableCell className={styles.number}>{formatShare(a.share, language)}</TableCell>
+                  <TableCell className={styles.number}>{formatEuro(a.amount, language)}</TableCell>
+                </TableRow>
+              ))}
+              <TableRow className={styles.total}>
+                <TableCell>{s.total}</TableCell>
+                <TableCell />
+                <TableCell className={styles.number}>{formatShare(1, language)}</TableCell>
+                <TableCell className={styles.number}>{formatEuro(Math.round(total * 100) / 100, language)}</TableCell>
+              </TableRow>
+            </TableBody>
+          </Table>
+          <SharesChart title={s.sharesChart} language={language} areas={allocation.areas} />
+        </>
+      )}
+
+      {blocker && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{blocker}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Button appearance="primary" disabled={blocker !== null || busy} onClick={props.onGenerate}>
+        {busy && progress ? s.generating : s.generate}
+      </Button>
+      {busy && progress && <ProgressBar aria-label={s.generating} thickness="large" />}
+      {busy && progress && <Text role="status">{progress}</Text>}
+      {generated && (
+        <MessageBar intent="success">
+          <MessageBarBody>{generated}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}

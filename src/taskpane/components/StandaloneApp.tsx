@@ -1,0 +1,114 @@
+import { Label, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useId, useState } from "react";
+import { App } from "../App";
+import type { DownloadableWorkbook } from "../host";
+import { stringsFor, type Language } from "../i18n";
+import { describeError } from "../useWorkbookAction";
+
+export interface StandaloneAppProps {
+  language: Language;
+  /** Opens the uploaded bytes as a workbook (host.ts: `openXlsxWorkbook`). */
+  open(bytes: ArrayBuffer): Promise<DownloadableWorkbook>;
+}
+
+const useStyles = makeStyles({
+  upload: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  download: {
+    alignSelf: "flex-start",
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+    fontWeight: tokens.fontWeightSemibold,
+    textDecorationLine: "none",
+    ":hover": { backgroundColor: tokens.colorBrandBackgroundHover, color: tokens.colorNeutralForegroundOnBrand },
+  },
+  error: { color: tokens.colorPaletteRedForeground1 },
+});
+
+/** MIME type of an .xlsx workbook. */
+export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/**
+ * Name of the downloaded result for an uploaded file.
+ *
+ * @example
+ * resultFileName("Musterstadt.xlsx"); // => "Musterstadt-SRB.xlsx"
+ * resultFileName("daten"); // => "daten-SRB.xlsx"
+ */
+export function resultFileName(uploaded: string): string {
+  const base = uploaded.replace(/\.xlsx$/i, "") || "Arbeitsmappe";
+  return `${base}-SRB.xlsx`;
+}
+
+/**
+ * The task pane outside Excel: a file input for an .xlsx workbook, the four steps on it, and after
+ * generation a download of the result (a Blob; nothing is sent anywhere).
+ *
+ * @example
+ * createRoot(el).render(<StandaloneApp language="de" open={openXlsxWorkbook} />);
+ */
+export function StandaloneApp({ language, open }: StandaloneAppProps) {
+  const s = stringsFor(language);
+  const styles = useStyles();
+  const inputId = useId();
+  const [file, setFile] = useState<{ name: string; workbook: DownloadableWorkbook; n: number } | null>(null);
+  const [openError, setOpenError] = useState<string | null>(null);
+  const [download, setDownload] = useState<{ url: string; name: string } | null>(null);
+
+  useEffect(() => () => (download ? URL.revokeObjectURL(download.url) : undefined), [download]);
+
+  const header = (
+    <>
+      <Text>{s.standaloneIntro}</Text>
+      <div className={styles.upload}>
+        <Label htmlFor={inputId}>{s.uploadLabel}</Label>
+        <input
+          id={inputId}
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={async (event) => {
+            const picked = event.currentTarget.files?.[0];
+            if (!picked) return;
+            setOpenError(null);
+            setDownload(null);
+            try {
+              const workbook = await open(await picked.arrayBuffer());
+              setFile((previous) => ({ name: picked.name, workbook, n: (previous?.n ?? 0) + 1 }));
+            } catch (thrown) {
+              setFile(null);
+              setOpenError(`${picked.name}: ${describeError(thrown)}`);
+            }
+          }}
+        />
+        {file && <Text>{s.loadedFile(file.name)}</Text>}
+        {openError && (
+          <Text role="alert" className={styles.error}>
+            {openError}
+          </Text>
+        )}
+      </div>
+      {download && (
+        <Link className={styles.download} href={download.url} download={download.name}>
+          {s.download(download.name)}
+        </Link>
+      )}
+    </>
+  );
+
+  return (
+    <App
+      key={file?.n ?? 0}
+      title={s.standaloneTitle}
+      port={file?.workbook ?? null}
+      language={language}
+      header={header}
+      onGenerated={async () => {
+        if (!file) return;
+        const bytes = await file.workbook.toBuffer();
+        const blob = new Blob([bytes as BlobPart], { type: XLSX_MIME });
+        setDownload({ url: URL.createObjectURL(blob), name: resultFileName(file.name) });
+      }}
+    />
+  );
+}

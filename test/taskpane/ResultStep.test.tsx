@@ -1,0 +1,170 @@
+/** @jest-environment jsdom */
+import "@testing-library/jest-dom";
+import { fireEvent, screen, within } from "@testing-library/react";
+import type { Allocation, AreaResult } from "../../src/engine/allocation";
+import type { Issue } from "../../src/engine/issues";
+import { ResultStep, generationBlocker, type ResultStepProps } from "../../src/taskpane/components/ResultStep";
+import { issueAddress } from "../../src/taskpane/components/IssueList";
+import { stringsFor } from "../../src/taskpane/i18n";
+import { renderWithTheme } from "./render";
+
+const NBSP = "\u00a0";
+const s = stringsFor("de");
+
+function area(name: string, index: number, share: number, amount: number): AreaResult {
+  return {
+    name,
+    index,
+    band: "innerhalb",
+    share,
+    amount,
+    units: 2,
+    children: null,
+    personnelVolume: amount / 0.6,
+    landPart: amount,
+    municipalPart: (amount / 0.6) * 0.4,
+    vzae: null,
+    tieFlag: false,
+  };
+}
+
+// Worked example (SPEC.md §4, Bad Kreuznach 2021, two areas only for the preview): index 53,0 and 43,2,
+// sum 96,2: shares 53,0/96,2 = 55,09 % and 43,2/96,2 = 44,91 %; budget 1.002.240 € → 552.167,48 € and
+// 450.072,52 € (largest remainder; they add up to the budget).
+const ALLOCATION = {
+  budget: 1002240,
+  areas: [area("Sozialraum 1", 53.0, 53.0 / 96.2, 552167.48), area("Sozialraum 2", 43.2, 43.2 / 96.2, 450072.52)],
+  units: [],
+  issues: [],
+} as unknown as Allocation;
+
+const kA: Issue = {
+  level: "error",
+  code: "text-in-number",
+  sheet: "Kitas",
+  cell: "L11",
+  message: "Zelle L11: „k.A.“ ist keine Zahl – erwartet wird eine Zahl.",
+};
+const constant: Issue = {
+  level: "warning",
+  code: "constant-indicator",
+  sheet: "Kitas",
+  cell: "",
+  message: "Indikator „Quote“ ist konstant und wird nicht verwendet.",
+};
+
+function props(patch: Partial<ResultStepProps> = {}): ResultStepProps {
+  return {
+    strings: s,
+    language: "de",
+    ready: true,
+    issues: [],
+    allocation: ALLOCATION,
+    computeError: null,
+    invalidInputs: [],
+    onGenerate: jest.fn(),
+    busy: false,
+    progress: null,
+    generated: null,
+    ...patch,
+  };
+}
+
+describe("ResultStep", () => {
+  test("preview table shows index, share and € in de-DE, with the total equal to the budget", () => {
+    renderWithTheme(<ResultStep {...props()} />);
+    const table = screen.getByRole("table", { name: s.preview });
+    const rows = within(table).getAllByRole("row");
+    const cells = (row: HTMLElement) => within(row).getAllByRole("cell").map((c) => c.textContent);
+    expect(cells(rows[1])).toEqual(["Sozialraum 1", "53,0", `55,09${NBSP}%`, `552.167,48${NBSP}€`]);
+    expect(cells(rows[2])).toEqual(["Sozialraum 2", "43,2", `44,91${NBSP}%`, `450.072,52${NBSP}€`]);
+    expect(cells(rows[3])).toEqual(["Summe", "", `100,00${NBSP}%`, `1.002.240,00${NBSP}€`]);
+    expect(screen.getByRole("img", { name: s.sharesChart })).toBeInTheDocument();
+  });
+
+  test("the button generates when nothing blocks", () => {
+    const onGenerate = jest.fn();
+    renderWithTheme(<ResultStep {...props({ onGenerate, issues: [constant] })} />);
+    const button = screen.getByRole("button", { name: s.generate });
+    expect(button).toBeEnabled();
+    fireEvent.click(button);
+    expect(onGenerate).toHaveBeenCalledTimes(1);
+  });
+
+  test("blocking errors disable the button and say why", () => {
+    const onGenerate = jest.fn();
+    renderWithTheme(<ResultStep {...props({ onGenerate, issues: [kA, constant], allocation: null })} />);
+    expect(screen.getByRole("button", { name: s.generate })).toBeDisabled();
+    expect(screen.getByText(s.blockedByErrors)).toBeInTheDocument();
+    expect(screen.getByText("1 Fehler, 1 Warnungen")).toBeInTheDocument();
+    expect(screen.getByText(kA.message)).toBeInTheDocument();
+  });
+
+  test("an error issue blocks even if an allocation is passed", () => {
+    renderWithTheme(<ResultStep {...props({ issues: [kA] })} />);
+    expect(screen.getByRole("button", { name: s.generate })).toBeDisabled();
+  });
+
+  test("clicking a cell address calls selectCell with sheet and cell", () => {
+    const onSelectCell = jest.fn();
+    renderWithTheme(<ResultStep {...props({ issues: [constant, kA], allocation: null, onSelectCell })} />);
+    fireEvent.click(screen.getByRole("button", { name: "Zelle Kitas!L11 in Excel auswählen" }));
+    expect(onSelectCell).toHaveBeenCalledWith("Kitas", "L11");
+    // errors are listed before warnings
+    const items = within(screen.getByRole("list", { name: s.checkReport })).getAllByRole("listitem");
+    expect(items[0]).toHaveTextContent("Fehler");
+    expect(items[1]).toHaveTextContent("Warnung");
+  });
+
+  test("without selectCell (standalone) the address is plain text", () => {
+    renderWithTheme(<ResultStep {...props({ issues: [kA], allocation: null })} />);
+    expect(screen.getByText("Kitas!L11")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /Zelle Kitas!L11/ })).toBeNull();
+  });
+
+  test("invalid inputs block with their labels", () => {
+    renderWithTheme(<ResultStep {...props({ invalidInputs: ["Budget (€)"] })} />);
+    expect(screen.getByRole("button", { name: s.generate })).toBeDisabled();
+    expect(screen.getByText("Ungültige Eingaben: Budget (€). Bitte korrigieren.")).toBeInTheDocument();
+  });
+
+  test("a failed computation is shown, not swallowed", () => {
+    renderWithTheme(<ResultStep {...props({ allocation: null, computeError: "Division durch null" })} />);
+    expect(screen.getAllByText(/Division durch null/).length).toBeGreaterThan(0);
+    expect(screen.getByRole("button", { name: s.generate })).toBeDisabled();
+  });
+
+  test("progress while generating", () => {
+    renderWithTheme(<ResultStep {...props({ busy: true, progress: s.progressWrite })} />);
+    expect(screen.getByRole("button", { name: s.generating })).toBeDisabled();
+    expect(screen.getByRole("status")).toHaveTextContent(s.progressWrite);
+    expect(screen.getByRole("progressbar")).toBeInTheDocument();
+  });
+
+  test("success note after generation", () => {
+    renderWithTheme(<ResultStep {...props({ generated: s.generated("Verteilung, Methode") })} />);
+    expect(screen.getByText("Erzeugt: Verteilung, Methode.")).toBeInTheDocument();
+  });
+});
+
+describe("generationBlocker", () => {
+  const base = { ready: true, issues: [], allocation: ALLOCATION, computeError: null, invalidInputs: [] };
+  test("order of reasons: not ready, inputs, computation, errors", () => {
+    expect(generationBlocker(s, base)).toBeNull();
+    expect(generationBlocker(s, { ...base, ready: false, invalidInputs: ["x"] })).toBe(s.notReady);
+    expect(generationBlocker(s, { ...base, invalidInputs: ["Budget (€)"], issues: [kA] })).toBe(
+      s.blockedByInputs("Budget (€)"),
+    );
+    expect(generationBlocker(s, { ...base, computeError: "kaputt" })).toBe(`${s.computeFailed} kaputt`);
+    expect(generationBlocker(s, { ...base, issues: [kA] })).toBe(s.blockedByErrors);
+    expect(generationBlocker(s, { ...base, issues: [constant] })).toBeNull();
+  });
+});
+
+describe("issueAddress", () => {
+  test("sheet and cell, sheet only, none", () => {
+    expect(issueAddress(kA)).toBe("Kitas!L11");
+    expect(issueAddress(constant)).toBe("Kitas");
+    expect(issueAddress({ ...constant, sheet: "" })).toBe("");
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * A fake workbook port for the task-pane tests: sheets held in memory, every call recorded, any method can
+ * be made to fail. Not a test file itself (no `.test.`).
+ */
+import type { RawTable } from "../../src/engine/table";
+import type { SheetSpec, WriteReport } from "../../src/workbook/port";
+import type { TaskpanePort } from "../../src/taskpane/host";
+
+export interface FakePort extends TaskpanePort {
+  calls: { method: string; args: unknown[] }[];
+  stored: unknown | null;
+  written: SheetSpec[] | null;
+  /** Makes the named method reject with this message. */
+  failing: Partial<Record<keyof TaskpanePort, string>>;
+}
+
+/** Four Kitas in two Sozialräume; worked example in App.test.tsx. */
+export const KITAS: RawTable = {
+  sheet: "Kitas",
+  headers: ["Einrichtung", "Sozialraum", "Kinder", "SGB2", "Migration"],
+  rows: [
+    ["Kita A", "Nord", 50, 10, 20],
+    ["Kita B", "Nord", 60, 30, 40],
+    ["Kita C", "Süd", 70, 20, 0],
+    ["Kita D", "Süd", 80, 40, 60],
+  ],
+  headerRow: 1,
+  firstColumn: 1,
+};
+
+/** The model of the worked example, as the workbook would store it (SPEC.md §8 shape). */
+export const STORED_MODEL = {
+  data: { sheet: "Kitas", id: "Einrichtung", area: "Sozialraum", children: "Kinder" },
+  indicators: [
+    { column: "SGB2", category: "Soziale Lage", direction: 1, weight: 1 },
+    { column: "Migration", category: "Flucht und Migration", direction: 1, weight: 1 },
+  ],
+  categories: [
+    { name: "Soziale Lage", weight: 1 },
+    { name: "Flucht und Migration", weight: 1 },
+  ],
+  options: { normalisation: "minmax", sd: "sample", areaMethod: "mean-of-units" },
+  budget: { total: 1000 },
+};
+
+export function fakePort(
+  tables: RawTable[] = [KITAS],
+  stored: unknown | null = STORED_MODEL,
+  withSelectCell = true,
+): FakePort {
+  const port: FakePort = {
+    calls: [],
+    stored,
+    written: null,
+    failing: {},
+    async sheetNames() {
+      record("sheetNames");
+      return tables.map((t) => t.sheet);
+    },
+    async readTable(sheet: string) {
+      record("readTable", sheet);
+      const t = tables.find((x) => x.sheet === sheet);
+      if (!t) throw new Error(`Blatt „${sheet}“ fehlt`);
+      return JSON.parse(JSON.stringify(t));
+    },
+    async readStoredModel() {
+      record("readStoredModel");
+      return port.stored === null ? null : JSON.parse(JSON.stringify(port.stored));
+    },
+    async writeStoredModel(model: unknown) {
+      record("writeStoredModel", model);
+      port.stored = JSON.parse(JSON.stringify(model));
+    },
+    async writeGeneratedSheets(sheets: SheetSpec[]): Promise<WriteReport> {
+      record("writeGeneratedSheets", sheets);
+      port.written = sheets;
+      return { sheets: sheets.map((s) => ({ requested: s.name, written: s.name })), replaced: [] };
+    },
+  };
+  if (withSelectCell) {
+    port.selectCell = async (sheet: string, address: string) => {
+      record("selectCell", sheet, address);
+    };
+  }
+  function record(method: keyof TaskpanePort, ...args: unknown[]) {
+    port.calls.push({ method, args });
+    const failure = port.failing[method];
+    if (failure) throw new Error(failure);
+  }
+  return port;
+}
