@@ -233,6 +233,8 @@ export const messages = {
     `Modell: die Spalte „${header}“ ist mehrfach verwendet (${roles.join(", ")}) – erwartet wird jede Spalte in nur einer Rolle.`,
   modelOptionInvalid: (path: string, value: unknown, expected: string) =>
     `Modell, ${path}: ${formatUnknown(value)} ist ungültig – erwartet wird ${expected}.`,
+  modelGoalpostsInvalid: (path: string, min: number, max: number) =>
+    `Modell, ${path}: Minimum ${formatNumber(min)} und Maximum ${formatNumber(max)} sind ungültig – erwartet wird ein Maximum größer als das Minimum.`,
   modelJsonSyntax: (detail: string) =>
     `Die Modelldatei ist kein gültiges JSON (${detail}) – erwartet wird eine *.srb.json-Datei wie in der Dokumentation.`,
   modelFieldMissing: (path: string, expected: string) =>

@@ -1,0 +1,372 @@
+/**
+ * The model file (`*.srb.json`, SPEC.md §8): reading with defaults and German messages, writing as
+ * stable pretty JSON. The add-in stores the same content inside the workbook.
+ *
+ * Reading rules (also in docs/bad-inputs.md):
+ * - The names fixed by SPEC.md §8 are required where the method needs them: `data.id`, `data.area`,
+ *   `indicators[].column`, `indicators[].category`, `indicators[].direction` (1 or −1, no default: a
+ *   guessed direction would silently invert an indicator) and `budget.total` (≥ 0).
+ * - Defaults: indicator and category weights 1; `options` from `DEFAULT_OPTIONS`; `ruleSet` "rlp";
+ *   for `ruleSet: "bremen"` without `bremen`, `DEFAULT_BREMEN_RULES`; `categories` missing → one category
+ *   per distinct `indicators[].category`, in order of first use, weight 1.
+ * - `data.sheet` missing → `""`, which means "the caller decides" (the CLI and the task pane take the
+ *   first sheet of the workbook).
+ * - Extra fields are allowed at every level and preserved (they are written back by `serializeModel`).
+ * - Semantic problems (unknown category, duplicate columns, …) come from `checkModel` (check.ts).
+ * The model is null if and only if an issue is an error.
+ */
+import { z } from "zod";
+import { checkModel } from "./check";
+import type { Issue } from "./issues";
+import { SrbUsageError } from "./issues";
+import { formatNumber, messages, type CheckCode } from "./messages";
+import { DEFAULT_BREMEN_RULES, DEFAULT_OPTIONS, type Model } from "./model";
+
+const text = z.string().trim().min(1);
+const share = z.number().min(0).max(1);
+const nonNegative = z.number().min(0);
+const positive = z.number().positive();
+
+const dataSchema = z.looseObject({
+  sheet: z.string().optional(),
+  id: text,
+  area: text,
+  children: text.optional(),
+  strand2: text.optional(),
+  strand3Reason: text.optional(),
+  strand4: text.optional(),
+  strand4Reason: text.optional(),
+  verbund: text.optional(),
+  firstYear: text.optional(),
+  kitaIndex: text.optional(),
+});
+
+const indicatorSchema = z.looseObject({
+  column: text,
+  category: text,
+  direction: z.literal([1, -1]),
+  weight: positive.default(1),
+  label: z.string().optional(),
+  goalposts: z
+    .looseObject({ min: z.number(), max: z.number() })
+    .refine((g) => g.max > g.min, { message: "max > min" })
+    .optional(),
+  allowNegative: z.boolean().optional(),
+});
+
+const categorySchema = z.looseObject({ name: text, weight: positive.default(1) });
+
+const optionsSchema = z.looseObject({
+  normalisation: z.enum(["minmax", "tscore"]).default(DEFAULT_OPTIONS.normalisation),
+  sd: z.enum(["sample", "population"]).default(DEFAULT_OPTIONS.sd),
+  areaMethod: z.enum(["mean-of-units", "sum-of-units", "aggregate"]).default(DEFAULT_OPTIONS.areaMethod),
+  childWeighted: z.boolean().default(DEFAULT_OPTIONS.childWeighted ?? false),
+  winsorise: z.boolean().default(DEFAULT_OPTIONS.winsorise ?? false),
+  goalposts: z.boolean().default(DEFAULT_OPTIONS.goalposts ?? false),
+  coverage: z
+    .looseObject({ unit: share, indicator: share, level: z.enum(["warning", "error"]).default("warning") })
+    .optional(),
+  sockel: z.looseObject({ fraction: share, by: z.enum(["equal", "children"]).default("equal") }).optional(),
+  publication: z.boolean().default(DEFAULT_OPTIONS.publication ?? false),
+});
+
+const budgetSchema = z.looseObject({
+  total: nonNegative,
+  year: z.number().int().optional(),
+  dynamisierung: z
+    .looseObject({ baseAmount: nonNegative, baseYear: z.number().int(), rate: z.number() })
+    .optional(),
+  kofinanzierung: z.looseObject({ landShare: share, municipalShare: share }).optional(),
+  costPerVzae: positive.optional(),
+  vzaeStep: positive.optional(),
+});
+
+const bremenSchema = z.looseObject({
+  rows: z.array(
+    z.looseObject({
+      indexAbove: z.number(),
+      childrenMin: nonNegative,
+      childrenMax: nonNegative.nullable(),
+      vzae: nonNegative,
+    }),
+  ),
+  sachkosten: nonNegative,
+  sachkostenFirstYear: nonNegative,
+  indexPeriodYears: z.number().int().positive(),
+});
+
+/** The zod schema of the model file (SPEC.md §8); extra fields pass through at every level. */
+export const modelFileSchema = z.looseObject({
+  data: dataSchema,
+  indicators: z.array(indicatorSchema),
+  categories: z.array(categorySchema).optional(),
+  options: optionsSchema.prefault({}),
+  budget: budgetSchema,
+  ruleSet: z.enum(["rlp", "bremen"]).default("rlp"),
+  bremen: bremenSchema.optional(),
+  strand3Category: text.optional(),
+});
+
+export interface ParseModelResult {
+  /** The model with defaults filled in; null if and only if `issues` contains an error. */
+  model: Model | null;
+  issues: Issue[];
+}
+
+/** `["indicators", 3, "direction"]` → `indicators[3].direction`. */
+export function jsonPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else out += out === "" ? String(key) : `.${String(key)}`;
+  }
+  return out === "" ? "(oberste Ebene)" : out;
+}
+
+function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = json;
+  for (const key of path) {
+    if (typeof v !== "object" || v === null) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+/** `indicators[3].direction` plus the indicator's column, so the user finds the entry. */
+function describePath(json: unknown, path: readonly PropertyKey[]): string {
+  const base = jsonPath(path);
+  if ((path[0] === "indicators" || path[0] === "categories") && typeof path[1] === "number") {
+    const entry = valueAt(json, path.slice(0, 2));
+    const name = valueAt(entry, [path[0] === "indicators" ? "column" : "name"]);
+    if (typeof name === "string" && name.trim() !== "") {
+      return `${base} (${path[0] === "indicators" ? "Indikator" : "Kategorie"} „${name}“)`;
+    }
+  }
+  return base;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: "ein Text",
+  number: "eine Zahl",
+  int: "eine ganze Zahl",
+  boolean: "true oder false",
+  object: "ein Objekt { … }",
+  array: "eine Liste [ … ]",
+  null: "null",
+};
+
+/** What the schema expected, in German, for one zod issue. */
+function expectation(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case "invalid_type":
+      return TYPE_NAMES[issue.expected] ?? issue.expected;
+    case "invalid_value":
+      return `einer der Werte ${issue.values.map((v) => (typeof v === "string" ? `„${v}“` : String(v))).join(", ")}`;
+    case "too_small":
+      if (issue.origin === "string") return "ein nicht leerer Text";
+      if (issue.origin === "number") {
+        const minimum = formatNumber(Number(issue.minimum));
+        return issue.inclusive ? `eine Zahl ≥ ${minimum}` : `eine Zahl größer als ${minimum}`;
+      }
+      return `mindestens ${String(issue.minimum)} Einträge`;
+    case "too_big":
+      if (issue.origin === "number") return `eine Zahl ≤ ${formatNumber(Number(issue.maximum))}`;
+      return `höchstens ${String(issue.maximum)}`;
+    case "custom":
+      return issue.message;
+    default:
+      return "ein gültiger Wert laut Dokumentation";
+  }
+}
+
+function issueFromZod(json: unknown, zi: z.core.$ZodIssue): Issue {
+  const where = describePath(json, zi.path);
+  const last = zi.path[zi.path.length - 1];
+  const value = valueAt(json, zi.path);
+  const model = (code: CheckCode, message: string): Issue => ({
+    level: "error",
+    code,
+    sheet: "",
+    cell: "",
+    message,
+  });
+  if (value === undefined) {
+    const expected =
+      last === "direction"
+        ? "1 (höherer Wert = mehr Bedarf) oder -1 (höherer Wert = weniger Bedarf)"
+        : last === "weight"
+          ? "eine Zahl größer als 0"
+          : expectation(zi);
+    return model("model-field-missing", messages.modelFieldMissing(where, expected));
+  }
+  if (zi.code === "custom" && last === "goalposts") {
+    const g = value as { min: number; max: number };
+    return model("model-field-invalid", messages.modelGoalpostsInvalid(where, g.min, g.max));
+  }
+  if (last === "direction")
+    return model("model-direction-invalid", messages.modelDirectionInvalid(where, value));
+  if (last === "weight") return model("model-weight-invalid", messages.modelWeightInvalid(where, value));
+  return model("model-field-invalid", messages.modelFieldInvalid(where, value, expectation(zi)));
+}
+
+/**
+ * Reads a model file (already parsed JSON, or its text) and fills the defaults.
+ * Never throws for bad input: every problem becomes an Issue whose message names the JSON path.
+ *
+ * @example
+ * parseModel({ data: { id: "Einrichtung", area: "Sozialraum" },
+ *   indicators: [{ column: "SGB II", category: "Soziale Lage", direction: 1 }], budget: { total: 1000 } })
+ *   .model?.categories; // => [{ name: "Soziale Lage", weight: 1 }]
+ * @example
+ * parseModel({ ..., indicators: [{ column: "x", category: "y", direction: 2 }] }).issues[0].message;
+ * // => "Modell, indicators[0].direction (Indikator „x“): Richtung 2 ist ungültig – erwartet wird 1 … oder -1 …"
+ */
+export function parseModel(json: unknown): ParseModelResult {
+  let input = json;
+  if (typeof json === "string") {
+    try {
+      input = JSON.parse(json) as unknown;
+    } catch (e) {
+      const detail = e instanceof Error ? e.message : String(e);
+      return {
+        model: null,
+        issues: [
+          {
+            level: "error",
+            code: "model-json-syntax",
+            sheet: "",
+            cell: "",
+            message: messages.modelJsonSyntax(detail),
+          },
+        ],
+      };
+    }
+  }
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    const message = messages.modelFieldInvalid(
+      jsonPath([]),
+      input,
+      "ein JSON-Objekt mit data, indicators, categories, options und budget",
+    );
+    return {
+      model: null,
+      issues: [{ level: "error", code: "model-field-invalid", sheet: "", cell: "", message }],
+    };
+  }
+  const parsed = modelFileSchema.safeParse(input);
+  if (!parsed.success)
+    return { model: null, issues: parsed.error.issues.map((zi) => issueFromZod(input, zi)) };
+
+  const file = parsed.data;
+  const categories =
+    file.categories ??
+    [...new Set(file.indicators.map((i) => i.category))].map((name) => ({ name, weight: 1 }));
+  const model: Model = {
+    ...file,
+    data: { ...file.data, sheet: file.data.sheet ?? "" },
+    categories,
+  };
+  if (model.ruleSet === "bremen" && model.bremen === undefined) {
+    model.bremen = { ...DEFAULT_BREMEN_RULES, rows: DEFAULT_BREMEN_RULES.rows.map((r) => ({ ...r })) };
+  }
+  const issues = checkModel(model);
+  return { model: issues.some((i) => i.level === "error") ? null : model, issues };
+}
+
+/** Key order of the written file: SPEC.md §8 order first, unknown (extra) keys alphabetically after. */
+const KEY_ORDER = [
+  "data",
+  "indicators",
+  "categories",
+  "options",
+  "budget",
+  "ruleSet",
+  "strand3Category",
+  "bremen",
+  "sheet",
+  "id",
+  "area",
+  "children",
+  "strand2",
+  "strand3Reason",
+  "strand4",
+  "strand4Reason",
+  "verbund",
+  "firstYear",
+  "kitaIndex",
+  "column",
+  "label",
+  "name",
+  "category",
+  "direction",
+  "weight",
+  "allowNegative",
+  "normalisation",
+  "sd",
+  "areaMethod",
+  "childWeighted",
+  "winsorise",
+  "goalposts",
+  "coverage",
+  "sockel",
+  "publication",
+  "unit",
+  "indicator",
+  "level",
+  "fraction",
+  "by",
+  "total",
+  "year",
+  "dynamisierung",
+  "baseAmount",
+  "baseYear",
+  "rate",
+  "kofinanzierung",
+  "landShare",
+  "municipalShare",
+  "costPerVzae",
+  "vzaeStep",
+  "rows",
+  "indexAbove",
+  "childrenMin",
+  "childrenMax",
+  "vzae",
+  "sachkosten",
+  "sachkostenFirstYear",
+  "indexPeriodYears",
+  "min",
+  "max",
+];
+const KEY_RANK = new Map(KEY_ORDER.map((k, i) => [k, i]));
+
+function canonical(value: unknown, path: string): unknown {
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    throw new SrbUsageError(`serializeModel: ${path} ist keine endliche Zahl`);
+  }
+  if (Array.isArray(value)) return value.map((v, i) => canonical(v, `${path}[${i}]`));
+  if (typeof value !== "object" || value === null) return value;
+  const keys = Object.keys(value).filter((k) => (value as Record<string, unknown>)[k] !== undefined);
+  keys.sort((a, b) => {
+    const ra = KEY_RANK.get(a) ?? Infinity;
+    const rb = KEY_RANK.get(b) ?? Infinity;
+    return ra !== rb ? ra - rb : a < b ? -1 : a > b ? 1 : 0;
+  });
+  const out: Record<string, unknown> = {};
+  for (const k of keys)
+    out[k] = canonical((value as Record<string, unknown>)[k], path === "" ? k : `${path}.${k}`);
+  return out;
+}
+
+/**
+ * Writes a model as stable, pretty JSON (2 spaces, SPEC.md §8 key order, extra keys alphabetically,
+ * trailing newline): the same model always gives the same text, so model files diff well.
+ * Throws SrbUsageError for a non-finite number (a caller bug: parseModel never produces one).
+ *
+ * @example
+ * serializeModel(parseModel(file).model!); // => '{\n  "data": {\n    "sheet": "Kitas", …'
+ */
+export function serializeModel(model: Model): string {
+  if (typeof model !== "object" || model === null)
+    throw new SrbUsageError("serializeModel: model must be an object");
+  return `${JSON.stringify(canonical(model, ""), null, 2)}\n`;
+}

@@ -1,0 +1,287 @@
+import fc from "fast-check";
+import { SrbUsageError } from "../../src/engine/issues";
+import { DEFAULT_BREMEN_RULES, DEFAULT_OPTIONS, type Model } from "../../src/engine/model";
+import { jsonPath, parseModel, serializeModel } from "../../src/engine/modelFile";
+
+/** The example of SPEC.md §8, verbatim. */
+const SPEC_EXAMPLE = {
+  data: { sheet: "Kitas", id: "Einrichtung", area: "Sozialraum", children: "Kinder" },
+  indicators: [{ column: "Anteil_nicht_Deutsch", category: "Flucht und Migration", direction: 1, weight: 1 }],
+  categories: [{ name: "Flucht und Migration", weight: 1 }],
+  options: { normalisation: "minmax", sd: "sample", areaMethod: "mean-of-units" },
+  budget: { total: 1002240 },
+};
+
+function clone<T>(x: T): T {
+  return JSON.parse(JSON.stringify(x)) as T;
+}
+
+describe("parseModel: valid files and defaults", () => {
+  test("the SPEC §8 example parses, defaults filled in", () => {
+    const { model, issues } = parseModel(SPEC_EXAMPLE);
+    expect(issues).toEqual([]);
+    const expected: Model = {
+      data: { sheet: "Kitas", id: "Einrichtung", area: "Sozialraum", children: "Kinder" },
+      indicators: [
+        { column: "Anteil_nicht_Deutsch", category: "Flucht und Migration", direction: 1, weight: 1 },
+      ],
+      categories: [{ name: "Flucht und Migration", weight: 1 }],
+      options: { ...DEFAULT_OPTIONS },
+      budget: { total: 1002240 },
+      ruleSet: "rlp",
+    };
+    expect(model).toEqual(expected);
+  });
+
+  test("weights default to 1, options to DEFAULT_OPTIONS, categories to those the indicators use", () => {
+    const { model, issues } = parseModel({
+      data: { id: "Einrichtung", area: "Sozialraum" },
+      indicators: [
+        { column: "SGB II", category: "Soziale Lage", direction: 1 },
+        { column: "ÖPNV", category: "Infrastruktur und Netzwerke", direction: -1 },
+        { column: "Alleinerziehend", category: "Soziale Lage", direction: 1 },
+      ],
+      budget: { total: 0 },
+    });
+    expect(issues).toEqual([]);
+    expect(model!.indicators.map((i) => i.weight)).toEqual([1, 1, 1]);
+    expect(model!.categories).toEqual([
+      { name: "Soziale Lage", weight: 1 },
+      { name: "Infrastruktur und Netzwerke", weight: 1 },
+    ]);
+    expect(model!.options).toEqual(DEFAULT_OPTIONS);
+  });
+
+  test('data.sheet missing → "" (the caller takes the first sheet)', () => {
+    const file = clone(SPEC_EXAMPLE) as Record<string, unknown> & { data: Record<string, unknown> };
+    delete file.data.sheet;
+    expect(parseModel(file).model!.data.sheet).toBe("");
+  });
+
+  test("coverage and Sockel options get their inner defaults", () => {
+    const file = {
+      ...clone(SPEC_EXAMPLE),
+      options: { coverage: { unit: 0.65, indicator: 0.65 }, sockel: { fraction: 0.2 } },
+    };
+    const { model } = parseModel(file);
+    expect(model!.options.coverage).toEqual({ unit: 0.65, indicator: 0.65, level: "warning" });
+    expect(model!.options.sockel).toEqual({ fraction: 0.2, by: "equal" });
+  });
+
+  test("ruleSet bremen without rules gets DEFAULT_BREMEN_RULES (a copy)", () => {
+    const { model } = parseModel({ ...clone(SPEC_EXAMPLE), ruleSet: "bremen" });
+    expect(model!.bremen).toEqual(DEFAULT_BREMEN_RULES);
+    expect(model!.bremen).not.toBe(DEFAULT_BREMEN_RULES);
+  });
+
+  test("extra fields are allowed and preserved at every level", () => {
+    const file = clone(SPEC_EXAMPLE) as Record<string, unknown>;
+    file.kommentar = "Beschluss JHA 2024";
+    (file.indicators as Record<string, unknown>[])[0].quelle = "Kita-Befragung";
+    (file.options as Record<string, unknown>).zukunft = { a: 1 };
+    const { model } = parseModel(file);
+    expect(model).toMatchObject({ kommentar: "Beschluss JHA 2024", options: { zukunft: { a: 1 } } });
+    expect(model!.indicators[0]).toMatchObject({ quelle: "Kita-Befragung" });
+    expect(serializeModel(model!)).toContain('"kommentar": "Beschluss JHA 2024"');
+  });
+
+  test("the file text is accepted too", () => {
+    expect(parseModel(JSON.stringify(SPEC_EXAMPLE)).model).toEqual(parseModel(SPEC_EXAMPLE).model);
+  });
+
+  test("the input is not mutated", () => {
+    const file = clone(SPEC_EXAMPLE);
+    const frozen = JSON.stringify(file);
+    parseModel(file);
+    expect(JSON.stringify(file)).toBe(frozen);
+  });
+});
+
+describe("parseModel: German messages naming the JSON path", () => {
+  test("direction 2 → model-direction-invalid at indicators[3].direction", () => {
+    const file = clone(SPEC_EXAMPLE);
+    file.indicators = [0, 1, 2, 3].map((i) => ({
+      ...file.indicators[0],
+      column: `Spalte ${i}`,
+      direction: i === 3 ? 2 : 1,
+    }));
+    const { model, issues } = parseModel(file);
+    expect(model).toBeNull();
+    expect(issues).toEqual([
+      {
+        level: "error",
+        code: "model-direction-invalid",
+        sheet: "",
+        cell: "",
+        message:
+          "Modell, indicators[3].direction (Indikator „Spalte 3“): Richtung 2 ist ungültig – erwartet wird 1 (höherer Wert = mehr Bedarf) oder -1 (höherer Wert = weniger Bedarf).",
+      },
+    ]);
+  });
+
+  test("direction missing → model-field-missing (no default: it would silently invert an indicator)", () => {
+    const file = clone(SPEC_EXAMPLE) as { indicators: Record<string, unknown>[] };
+    delete file.indicators[0].direction;
+    const { issues } = parseModel(file);
+    expect(issues.map((i) => [i.code, i.message.split(":")[0]])).toEqual([
+      ["model-field-missing", "Modell, indicators[0].direction (Indikator „Anteil_nicht_Deutsch“)"],
+    ]);
+  });
+
+  test('direction as text "1" is not coerced', () => {
+    const file = clone(SPEC_EXAMPLE) as { indicators: Record<string, unknown>[] };
+    file.indicators[0].direction = "1";
+    expect(parseModel(file).issues[0].message).toContain("Richtung „1“ ist ungültig");
+  });
+
+  test.each([0, -1, "1"])("weight %p → model-weight-invalid", (w) => {
+    const file = clone(SPEC_EXAMPLE) as { categories: Record<string, unknown>[] };
+    file.categories[0].weight = w;
+    const { model, issues } = parseModel(file);
+    expect(model).toBeNull();
+    expect(issues.map((i) => i.code)).toEqual(["model-weight-invalid"]);
+    expect(issues[0].message).toContain("categories[0].weight (Kategorie „Flucht und Migration“)");
+  });
+
+  test("several problems are reported together", () => {
+    const { issues } = parseModel({
+      data: { id: "", area: 3 },
+      indicators: [{ column: "x", category: "y", direction: 1 }],
+      options: { normalisation: "zscore", coverage: { unit: 2, indicator: 0.5 } },
+    });
+    expect(issues.map((i) => [i.code, i.message])).toEqual([
+      ["model-field-invalid", "Modell, data.id: „“ ist ungültig – erwartet wird ein nicht leerer Text."],
+      ["model-field-invalid", "Modell, data.area: 3 ist ungültig – erwartet wird ein Text."],
+      [
+        "model-field-invalid",
+        "Modell, options.normalisation: „zscore“ ist ungültig – erwartet wird einer der Werte „minmax“, „tscore“.",
+      ],
+      ["model-field-invalid", "Modell, options.coverage.unit: 2 ist ungültig – erwartet wird eine Zahl ≤ 1."],
+      ["model-field-missing", "Modell, budget: die Angabe fehlt – erwartet wird ein Objekt { … }."],
+    ]);
+  });
+
+  test("goalposts with max ≤ min", () => {
+    const file = clone(SPEC_EXAMPLE) as { indicators: Record<string, unknown>[] };
+    file.indicators[0].goalposts = { min: 3.5, max: 1 };
+    expect(parseModel(file).issues[0].message).toBe(
+      "Modell, indicators[0].goalposts (Indikator „Anteil_nicht_Deutsch“): Minimum 3,5 und Maximum 1 sind ungültig – erwartet wird ein Maximum größer als das Minimum.",
+    );
+  });
+
+  test("semantic problems from checkModel: unknown category", () => {
+    const file = clone(SPEC_EXAMPLE);
+    file.indicators[0].category = "Migration";
+    const { model, issues } = parseModel(file);
+    expect(model).toBeNull();
+    expect(issues.map((i) => i.code)).toEqual(["model-category-unknown", "model-category-empty"]);
+  });
+
+  test.each([
+    [null, "model-field-invalid"],
+    [[1, 2], "model-field-invalid"],
+    [42, "model-field-invalid"],
+    ["{ nicht json", "model-json-syntax"],
+  ])("not a model object: %p", (input, code) => {
+    const { model, issues } = parseModel(input);
+    expect(model).toBeNull();
+    expect(issues.map((i) => i.code)).toEqual([code]);
+    expect(issues[0]).toMatchObject({ sheet: "", cell: "" });
+  });
+
+  test("jsonPath formats paths as written in the file", () => {
+    expect(jsonPath(["indicators", 3, "direction"])).toBe("indicators[3].direction");
+    expect(jsonPath([])).toBe("(oberste Ebene)");
+  });
+
+  test("property: never throws; model is null if and only if there is an error", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (json) => {
+        const { model, issues } = parseModel(json);
+        return (
+          (model === null) === issues.some((i) => i.level === "error") &&
+          (model !== null || issues.length > 0)
+        );
+      }),
+    );
+  });
+});
+
+describe("serializeModel: stable pretty JSON, round trip", () => {
+  test("key order does not depend on the input order; 2 spaces; trailing newline", () => {
+    const reversed = Object.fromEntries(Object.entries(clone(SPEC_EXAMPLE)).reverse());
+    const a = serializeModel(parseModel(SPEC_EXAMPLE).model!);
+    const b = serializeModel(parseModel(reversed).model!);
+    expect(a).toBe(b);
+    expect(a.startsWith('{\n  "data": {\n    "sheet": "Kitas",\n    "id": "Einrichtung",')).toBe(true);
+    expect(a.endsWith("}\n")).toBe(true);
+  });
+
+  test("extra keys come after the known ones, alphabetically", () => {
+    const text = serializeModel({ ...parseModel(SPEC_EXAMPLE).model!, zz: 1, aa: 2 } as Model);
+    expect(text.indexOf('"ruleSet"')).toBeLessThan(text.indexOf('"aa"'));
+    expect(text.indexOf('"aa"')).toBeLessThan(text.indexOf('"zz"'));
+  });
+
+  test("a non-finite number is a caller bug", () => {
+    const model = parseModel(SPEC_EXAMPLE).model!;
+    expect(() => serializeModel({ ...model, budget: { total: NaN } })).toThrow(SrbUsageError);
+  });
+
+  const categoryName = fc.constantFrom(
+    "Allgemeiner Bedarf",
+    "Soziale Lage",
+    "Flucht und Migration",
+    "Infrastruktur und Netzwerke",
+  );
+  const indicator = fc.record(
+    {
+      column: fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim() === s && s !== ""),
+      category: categoryName,
+      direction: fc.constantFrom(1, -1),
+      weight: fc.double({ min: 0.01, max: 10, noNaN: true }),
+      allowNegative: fc.boolean(),
+    },
+    { requiredKeys: ["column", "category", "direction"] },
+  );
+  const modelFile = fc.record({
+    data: fc.record({
+      sheet: fc.constantFrom("Kitas", "Daten 2024"),
+      id: fc.constant("Einrichtung"),
+      area: fc.constant("Sozialraum"),
+    }),
+    indicators: fc.uniqueArray(indicator, {
+      minLength: 1,
+      maxLength: 6,
+      selector: (i) => i.column.toLowerCase().replace(/\s+/g, " "),
+    }),
+    options: fc.record(
+      {
+        normalisation: fc.constantFrom("minmax", "tscore"),
+        sd: fc.constantFrom("sample", "population"),
+        areaMethod: fc.constantFrom("mean-of-units", "sum-of-units", "aggregate"),
+        coverage: fc.record({
+          unit: fc.double({ min: 0, max: 1, noNaN: true }),
+          indicator: fc.double({ min: 0, max: 1, noNaN: true }),
+          level: fc.constantFrom("warning", "error"),
+        }),
+      },
+      { requiredKeys: [] },
+    ),
+    budget: fc.record({ total: fc.integer({ min: 0, max: 10_000_000 }) }),
+    notiz: fc.string(),
+  });
+
+  test("property: parse → serialize → parse gives the same model, and serialize is idempotent", () => {
+    fc.assert(
+      fc.property(modelFile, (file) => {
+        const first = parseModel(file);
+        if (first.model === null) return false;
+        const text = serializeModel(first.model);
+        const second = parseModel(JSON.parse(text));
+        expect(second.model).toEqual(first.model);
+        return serializeModel(second.model!) === text;
+      }),
+    );
+  });
+});
