@@ -1,0 +1,99 @@
+/**
+ * Bundle contract: build the `functions` chunk with the project's webpack config (production, as shipped),
+ * run it in a Node `vm` with a recording `CustomFunctions.associate`, and compare the associated ids with
+ * the functions.json the same build emitted. Also: the German metadata is emitted, nothing points outside
+ * (no source maps, no absolute build paths), and an associated function really computes.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import vm from "node:vm";
+import webpack from "webpack";
+import { ShimError, ERROR_CODES } from "./customFunctionsShim";
+
+const ROOT = join(__dirname, "..", "..");
+let outDir: string;
+let errors: string[] = [];
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), "srb-functions-bundle-"));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const makeConfig = require(join(ROOT, "webpack.config.js")) as (
+    env: object,
+    argv: { mode: string },
+  ) => webpack.Configuration;
+  const base = makeConfig({}, { mode: "production" });
+  const config: webpack.Configuration = {
+    ...base,
+    entry: { functions: (base.entry as Record<string, string>).functions },
+    output: { ...base.output, path: outDir },
+    // the HTML pages and the copied files are not part of this contract
+    plugins: (base.plugins ?? []).filter(
+      (p) => p && !["HtmlWebpackPlugin", "CopyPlugin"].includes(p.constructor.name),
+    ),
+  };
+  const stats = await new Promise<webpack.Stats>((resolve, reject) =>
+    webpack(config, (err, result) => (err || !result ? reject(err) : resolve(result))),
+  );
+  errors = stats.toJson({ all: false, errors: true }).errors?.map((e) => e.message) ?? [];
+}, 180000);
+
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+interface Metadata {
+  functions: { id: string; description: string }[];
+}
+
+function runBundle(): Map<string, (...args: unknown[]) => unknown> {
+  const associated = new Map<string, (...args: unknown[]) => unknown>();
+  const context = vm.createContext({
+    CustomFunctions: {
+      Error: ShimError,
+      ErrorCode: ERROR_CODES,
+      associate: (id: string, fn: (...args: unknown[]) => unknown) => associated.set(id, fn),
+    },
+    console,
+  });
+  vm.runInContext(readFileSync(join(outDir, "functions.js"), "utf8"), context, { filename: "functions.js" });
+  return associated;
+}
+
+test("the build succeeds and emits the chunk and both metadata files, without source maps", () => {
+  expect(errors).toEqual([]);
+  const files = readdirSync(outDir).sort();
+  expect(files).toEqual(["functions-de.json", "functions.js", "functions.json"]);
+  const bundle = readFileSync(join(outDir, "functions.js"), "utf8");
+  expect(bundle).not.toContain(ROOT);
+  expect(bundle).not.toMatch(/sourceMappingURL/);
+});
+
+test("every id in functions.json is associated by the bundle, and nothing else", () => {
+  const metadata = JSON.parse(readFileSync(join(outDir, "functions.json"), "utf8")) as Metadata;
+  const associated = runBundle();
+  expect([...associated.keys()].sort()).toEqual(metadata.functions.map((f) => f.id).sort());
+  for (const fn of associated.values()) expect(typeof fn).toBe("function");
+});
+
+test("functions-de.json has the same ids with German descriptions", () => {
+  const english = JSON.parse(readFileSync(join(outDir, "functions.json"), "utf8")) as Metadata;
+  const german = JSON.parse(readFileSync(join(outDir, "functions-de.json"), "utf8")) as Metadata;
+  expect(german.functions.map((f) => f.id)).toEqual(english.functions.map((f) => f.id));
+  expect(german.functions.find((f) => f.id === "ALLOCATE")?.description).toMatch(/centgenau/);
+});
+
+test("the bundled functions compute and fail like the source: SHARE, ALLOCATE", () => {
+  const associated = runBundle();
+  const share = associated.get("SHARE") as (index: unknown, all: unknown) => number[][];
+  // 53 / (53 + 43.2) = 0.5509…
+  expect(share([[53]], [[53], [43.2]])[0][0]).toBeCloseTo(53 / 96.2, 12);
+  const allocate = associated.get("ALLOCATE") as (indices: unknown, budget: unknown) => number[][];
+  expect(allocate([[1], [1], [1]], 100)).toEqual([[33.34], [33.33], [33.33]]);
+  let thrown: unknown;
+  try {
+    allocate([[1]], -1);
+  } catch (e) {
+    thrown = e;
+  }
+  expect(thrown).toBeInstanceOf(ShimError);
+  expect((thrown as ShimError).code).toBe("#NUM!");
+});
