@@ -1,9 +1,12 @@
 import ExcelJS from "exceljs";
+import fc from "fast-check";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { CellValue } from "../../src/engine/table";
 import { STORE_SHEET } from "../../src/workbook/port";
+import { isValidSheetName, resolveSheetName, sanitizeSheetName } from "../../src/workbook/sheetNames";
+import { STORE_CHUNK_LENGTH, chunkText, decodeStore, encodeStore } from "../../src/workbook/store";
 import { EXCEL_MAX_CELL_TEXT, XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
 import { runPortContract, type PortFixture } from "./portContract";
 
@@ -163,5 +166,99 @@ describe("XlsxWorkbook specifics", () => {
     const source = await readFile(join(__dirname, "../../src/workbook/xlsxWorkbook.ts"), "utf8");
     expect(source).not.toMatch(/from\s+["'](node:)?fs/);
     expect(source).not.toMatch(/require\(\s*["'](node:)?fs/);
+  });
+});
+
+describe("sheetNames (pure rules)", () => {
+  test("Excel's rules: length, forbidden characters, apostrophes, reserved History", () => {
+    expect(isValidSheetName("Verteilung")).toBe(true);
+    expect(isValidSheetName("")).toBe(false);
+    expect(isValidSheetName("x".repeat(31))).toBe(true);
+    expect(isValidSheetName("x".repeat(32))).toBe(false);
+    for (const ch of "[]:*?/\\") expect(isValidSheetName(`a${ch}b`)).toBe(false);
+    expect(isValidSheetName("'Methode")).toBe(false);
+    expect(isValidSheetName("history")).toBe(false);
+    expect(sanitizeSheetName("Budget 2024/25")).toBe("Budget 2024_25");
+    expect(sanitizeSheetName("'")).toBe("Tabelle");
+  });
+
+  test('clash rule: "Verteilung (2)", "(3)" … within 31 characters, case-insensitive, store name reserved', () => {
+    expect(resolveSheetName("Verteilung", ["Kitas"])).toBe("Verteilung");
+    expect(resolveSheetName("Verteilung", ["VERTEILUNG", "Verteilung (2)"])).toBe("Verteilung (3)");
+    expect(resolveSheetName("_srb", [])).toBe("_srb (2)");
+    const long = "Einrichtungen im Sozialraum Nordstadt";
+    expect(resolveSheetName(long, [sanitizeSheetName(long)])).toBe("Einrichtungen im Sozialraum (2)");
+  });
+
+  test("property: the resolved name is valid and free, whatever is requested and occupied", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 40 }),
+        fc.array(fc.string({ maxLength: 35 }), { maxLength: 12 }),
+        (wish, taken) => {
+          const name = resolveSheetName(wish, taken);
+          expect(isValidSheetName(name)).toBe(true);
+          expect(taken.map((t) => t.toLowerCase())).not.toContain(name.toLowerCase());
+        },
+      ),
+    );
+  });
+});
+
+describe("store encoding (pure)", () => {
+  test("rows, chunks of ≤ 30,000 characters, and back", () => {
+    const model = { text: "x".repeat(STORE_CHUNK_LENGTH + 5) };
+    const rows = encodeStore({ generated: ["Verteilung", "Methode"], model });
+    expect(rows.slice(0, 3)).toEqual([
+      ["SRB", 1],
+      ["generated", "Verteilung"],
+      ["generated", "Methode"],
+    ]);
+    const chunks = rows.filter((r) => r[0] === "model");
+    expect(chunks).toHaveLength(2); // 30,016 characters of JSON → 30,000 + 16
+    expect(decodeStore(rows)).toEqual({
+      version: 1,
+      generated: ["Verteilung", "Methode"],
+      model,
+      modelReadable: true,
+    });
+  });
+
+  test("hand-edited or broken store: unknown rows ignored, unreadable model is null, never a throw", () => {
+    expect(decodeStore([])).toEqual({ version: 0, generated: [], model: null, modelReadable: true });
+    expect(
+      decodeStore([
+        ["notiz", "x"],
+        [null, 1],
+        ["model", '{"a":'],
+      ]),
+    ).toEqual({
+      version: 0,
+      generated: [],
+      model: null,
+      modelReadable: false,
+    });
+  });
+
+  test("property: any JSON model and sheet list round-trip; no chunk splits a surrogate pair", () => {
+    fc.assert(
+      fc.property(
+        fc.jsonValue(),
+        fc.array(fc.string({ minLength: 1, maxLength: 31 })),
+        fc.integer({ min: 2, max: 50 }),
+        (model, generated, size) => {
+          const decoded = decodeStore(encodeStore({ generated, model }));
+          expect(decoded.generated).toEqual(generated);
+          expect(decoded.model).toEqual(model === null ? null : JSON.parse(JSON.stringify(model)));
+          const text = "a😀b😀😀c".repeat(size);
+          const chunks = chunkText(text, size);
+          expect(chunks.join("")).toBe(text);
+          for (const c of chunks) {
+            expect(c.length).toBeLessThanOrEqual(size);
+            expect(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/.test(c)).toBe(false);
+          }
+        },
+      ),
+    );
   });
 });
