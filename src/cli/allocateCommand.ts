@@ -1,0 +1,303 @@
+/**
+ * `srb allocate`: read the workbook → find the model → check and compute → write a copy and results.json.
+ *
+ * Exit status (SPEC.md §8): 0 allocation produced; 2 blocking data or model errors (results.json is
+ * written with every issue, no output workbook); 1 usage errors and unreadable files.
+ * The input workbook is only ever read.
+ */
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import type { Allocation } from "../engine/allocation";
+import { runAllocation } from "../engine/allocate";
+import { hasBlockingErrors, type Issue } from "../engine/issues";
+import type { Model } from "../engine/model";
+import { parseModel, serializeModel } from "../engine/modelFile";
+import { toResultsJson } from "../engine/results";
+import { a1, type RawTable } from "../engine/table";
+import { allocationSheets } from "../workbook/allocationSheets";
+import { inputChecksum } from "../workbook/checksum";
+import { XlsxWorkbook } from "../workbook/xlsxWorkbook";
+import type { AllocateOptions } from "./args";
+import { countIssues, issueLine, sozialraumTable } from "./format";
+import { cliHooks, type RobustnessResult } from "./hooks";
+import packageJson from "../../package.json";
+
+/** Where the command writes: injectable so that tests and `npm start` can capture it. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_USAGE = 1;
+export const EXIT_BLOCKING = 2;
+
+/** At most this many issues are listed on stderr; results.json always has all of them. */
+const MAX_ISSUES_ON_STDERR = 25;
+
+/** A failure that ends the command with exit status 1 and a German message. */
+class UsageFailure extends Error {}
+
+/**
+ * Runs `srb allocate` with parsed options.
+ *
+ * @example
+ * const code = await allocateCommand(
+ *   { workbook: "Musterstadt.xlsx", modelFile: null, out: "out.xlsx", json: "out.json",
+ *     publication: false, robustness: false, quiet: true },
+ *   { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
+ * ); // => 0
+ */
+export async function allocateCommand(options: AllocateOptions, io: CliIo): Promise<number> {
+  const progress = (text: string) => {
+    if (!options.quiet) io.stderr(`srb: ${text}\n`);
+  };
+  try {
+    return await run(options, io, progress);
+  } catch (e) {
+    if (e instanceof UsageFailure) {
+      io.stderr(`srb: ${e.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+}
+
+async function run(options: AllocateOptions, io: CliIo, progress: (text: string) => void): Promise<number> {
+  const input = path.resolve(options.workbook);
+  const out = path.resolve(options.out);
+  const json = path.resolve(options.json);
+  await checkPaths(input, out, json);
+
+  progress(`lese Arbeitsmappe ${options.workbook} …`);
+  let workbook: XlsxWorkbook;
+  try {
+    workbook = await XlsxWorkbook.fromFile(input);
+  } catch (e) {
+    throw new UsageFailure(
+      `Die Arbeitsmappe „${options.workbook}“ kann nicht gelesen werden (erwartet: eine gültige .xlsx-Datei): ${reason(e)}`,
+    );
+  }
+
+  // ── model: --model, else the one stored in the workbook, else a blocking error ──
+  const issues: Issue[] = [];
+  let modelJson: unknown;
+  if (options.modelFile !== null) {
+    progress(`lese Modell ${options.modelFile} …`);
+    modelJson = await readJsonFile(options.modelFile);
+  } else {
+    progress("lese das in der Arbeitsmappe gespeicherte Modell …");
+    modelJson = await workbook.readStoredModel();
+    if (modelJson === null || modelJson === undefined) {
+      issues.push({
+        level: "error",
+        code: "model-missing",
+        sheet: "",
+        cell: "",
+        message:
+          `Die Arbeitsmappe „${path.basename(input)}“ enthält kein gespeichertes SRB-Modell, und es wurde keine ` +
+          "Modelldatei angegeben. Erwartet: --model <datei.srb.json> oder eine Arbeitsmappe, in der das Add-in " +
+          "das Modell gespeichert hat.",
+      });
+      return blocked(options, io, progress, budgetOf(undefined), issues, out);
+    }
+  }
+  const parsed = parseModel(modelJson);
+  issues.push(...parsed.issues);
+  if (parsed.model === null || hasBlockingErrors(issues)) {
+    return blocked(options, io, progress, budgetOf(modelJson), issues, out);
+  }
+
+  // ── data sheet: model.data.sheet, else the first sheet ──
+  const sheetNames = await workbook.sheetNames();
+  const wanted = parsed.model.data.sheet?.trim() ? parsed.model.data.sheet : sheetNames[0];
+  if (wanted === undefined || !sheetNames.includes(wanted)) {
+    issues.push({
+      level: "error",
+      code: "sheet-missing",
+      sheet: wanted ?? "",
+      cell: "",
+      message:
+        `Das Datenblatt „${wanted ?? ""}“ fehlt in der Arbeitsmappe. Vorhanden: ` +
+        `${sheetNames.map((s) => `„${s}“`).join(", ") || "keine Blätter"}.`,
+    });
+    return blocked(options, io, progress, parsed.model.budget.total, issues, out);
+  }
+  const model: Model = { ...parsed.model, data: { ...parsed.model.data, sheet: wanted } };
+  const table = await workbook.readTable(wanted);
+
+  progress(`prüfe Daten und berechne Index (Blatt „${wanted}“) …`);
+  const result = runAllocation(model, table);
+  issues.push(...result.issues);
+  progress(`Prüfung: ${countIssues(issues)}`);
+  if (result.allocation === null || hasBlockingErrors(issues)) {
+    return blocked(options, io, progress, model.budget.total, issues, out);
+  }
+  const allocation = result.allocation;
+  const warnings = issues.filter((i) => i.level === "warning");
+  for (const issue of warnings.slice(0, MAX_ISSUES_ON_STDERR)) progress(issueLine(issue).trimStart());
+  if (warnings.length > MAX_ISSUES_ON_STDERR) {
+    progress(
+      `… und ${warnings.length - MAX_ISSUES_ON_STDERR} weitere Warnungen (alle in ${path.basename(json)})`,
+    );
+  }
+
+  // ── optional robustness analysis (hook) ──
+  let robustness: RobustnessResult | null = null;
+  if (options.robustness) {
+    if (cliHooks.robustness === null) {
+      io.stderr(
+        "srb: Hinweis: die Robustheitsanalyse ist in dieser Version noch nicht verfügbar (--robustness ignoriert).\n",
+      );
+    } else {
+      progress("rechne Robustheitsanalyse …");
+      robustness = await cliHooks.robustness({ model, table, allocation });
+      issues.push(...(robustness.issues ?? []));
+    }
+  }
+
+  // ── output workbook: a copy of the input with the generated sheets and the model ──
+  progress(`schreibe ${path.basename(out)} …`);
+  const sheets = allocationSheets(allocation, {
+    inputRange: inputRangeOf(table),
+    checksum: await inputChecksum(table),
+    date: new Date().toLocaleDateString("de-DE", { day: "2-digit", month: "2-digit", year: "numeric" }),
+    version: packageJson.version,
+    issues,
+    publication: options.publication || model.options.publication === true,
+  });
+  await workbook.writeGeneratedSheets([...sheets, ...(robustness?.sheets ?? [])]);
+  await workbook.writeStoredModel(JSON.parse(serializeModel(parsed.model)));
+  await saveAtomically(workbook, out);
+
+  await writeResults(options, progress, json, allocation.budget, allocation, issues, robustness);
+  io.stdout(sozialraumTable(allocation.areas, allocation.budget));
+  progress("fertig");
+  return EXIT_OK;
+}
+
+/** Exit 2: list the errors, write results.json with every issue, write no workbook. */
+async function blocked(
+  options: AllocateOptions,
+  io: CliIo,
+  progress: (text: string) => void,
+  budget: number,
+  issues: Issue[],
+  out: string,
+): Promise<number> {
+  const errors = issues.filter((i) => i.level === "error");
+  io.stderr(`srb: Die Verteilung wurde nicht berechnet: ${countIssues(issues)}.\n`);
+  for (const issue of errors.slice(0, MAX_ISSUES_ON_STDERR)) io.stderr(issueLine(issue) + "\n");
+  if (errors.length > MAX_ISSUES_ON_STDERR) {
+    io.stderr(
+      `  … und ${errors.length - MAX_ISSUES_ON_STDERR} weitere (alle in ${path.basename(options.json)})\n`,
+    );
+  }
+  await writeResults(options, progress, path.resolve(options.json), budget, null, issues, null);
+  if (await exists(out)) {
+    io.stderr(
+      `srb: Hinweis: „${options.out}“ stammt aus einem früheren Lauf und wurde NICHT aktualisiert.\n`,
+    );
+  }
+  return EXIT_BLOCKING;
+}
+
+async function writeResults(
+  options: AllocateOptions,
+  progress: (text: string) => void,
+  file: string,
+  budget: number,
+  allocation: Allocation | null,
+  issues: Issue[],
+  robustness: RobustnessResult | null,
+): Promise<void> {
+  progress(`schreibe ${path.basename(file)} …`);
+  const results = toResultsJson(budget, allocation, issues) as object;
+  const withExtras = robustness?.json === undefined ? results : { ...results, robustness: robustness.json };
+  try {
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await fs.writeFile(file, JSON.stringify(withExtras, null, 2) + "\n", "utf8");
+  } catch (e) {
+    throw new UsageFailure(`Die Ergebnisdatei „${options.json}“ kann nicht geschrieben werden: ${reason(e)}`);
+  }
+}
+
+/** Saves to a temporary file beside the target and renames it, so a failed run leaves no half-written file. */
+async function saveAtomically(workbook: XlsxWorkbook, out: string): Promise<void> {
+  const temporary = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp.xlsx`);
+  try {
+    await fs.mkdir(path.dirname(out), { recursive: true });
+    await workbook.saveAs(temporary);
+    await fs.rename(temporary, out);
+  } catch (e) {
+    await fs.rm(temporary, { force: true });
+    throw new UsageFailure(`Die Ausgabe-Arbeitsmappe „${out}“ kann nicht geschrieben werden: ${reason(e)}`);
+  }
+}
+
+async function checkPaths(input: string, out: string, json: string): Promise<void> {
+  let stat;
+  try {
+    stat = await fs.stat(input);
+  } catch {
+    throw new UsageFailure(`Die Arbeitsmappe „${input}“ wurde nicht gefunden.`);
+  }
+  if (!stat.isFile())
+    throw new UsageFailure(`„${input}“ ist keine Datei (erwartet: eine .xlsx-Arbeitsmappe).`);
+  const real = await fs.realpath(input);
+  for (const [option, target] of [
+    ["--out", out],
+    ["--json", json],
+  ] as const) {
+    const targetReal = await fs.realpath(target).catch(() => target);
+    if (targetReal === real) {
+      throw new UsageFailure(
+        `${option} zeigt auf die Eingabedatei „${input}“. SRB verändert die Eingabe nie: bitte einen anderen Dateinamen angeben.`,
+      );
+    }
+  }
+  if (out === json) throw new UsageFailure(`--out und --json zeigen auf dieselbe Datei „${out}“.`);
+}
+
+async function readJsonFile(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, "utf8");
+  } catch (e) {
+    throw new UsageFailure(`Die Modelldatei „${file}“ kann nicht gelesen werden: ${reason(e)}`);
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    throw new UsageFailure(
+      `Die Modelldatei „${file}“ ist kein gültiges JSON (erwartet: *.srb.json): ${reason(e)}`,
+    );
+  }
+}
+
+/** The budget as far as a (possibly invalid) model JSON tells it, for results.json of a blocked run. */
+function budgetOf(modelJson: unknown): number {
+  const total = (modelJson as { budget?: { total?: unknown } } | null | undefined)?.budget?.total;
+  return typeof total === "number" && Number.isFinite(total) ? total : 0;
+}
+
+/** "Kitas!A1:T33": header row plus data rows, as read (Methode sheet). */
+function inputRangeOf(table: RawTable): string {
+  const headerRow = table.headerRow ?? 1;
+  const firstColumn = table.firstColumn ?? 1;
+  const width = Math.max(table.headers.length, ...table.rows.map((r) => r.length), 1);
+  const lastRow = headerRow + table.rows.length;
+  const sheet = /^[A-Za-z0-9_]+$/.test(table.sheet) ? table.sheet : `'${table.sheet.replace(/'/g, "''")}'`;
+  return `${sheet}!${a1(headerRow, firstColumn)}:${a1(lastRow, firstColumn + width - 1)}`;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+function reason(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,355 @@
+/**
+ * `srb allocate` end to end: the real command as a child process (`node bin/srb.js allocate …`) on the
+ * sample town, checked from the outside (exit status, files, results.json against a zod schema of
+ * SPEC.md §8, the output workbook read back with exceljs, not with SRB's adapter).
+ */
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { promises as fs } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { z } from "zod";
+import { decodeStore } from "../../src/workbook/store";
+import { HEADERS, PLANTED_FAULTS, sampleModel, sampleRows } from "../../scripts/make-sample";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const SRB = path.join(ROOT, "bin", "srb.js");
+const SAMPLE_DIR = path.join(ROOT, "assets", "sample");
+
+// ── SPEC.md §8, results.json (extra fields allowed) ──
+const band = z.enum(["oberhalb", "innerhalb", "unterhalb"]);
+const issueSchema = z.object({
+  level: z.enum(["error", "warning"]),
+  sheet: z.string(),
+  cell: z.string(),
+  message: z.string().min(1),
+});
+const normSchema = z.object({ mean: z.number(), sd: z.number(), lower: z.number(), upper: z.number() });
+const resultsSchema = z.object({
+  budget: z.number(),
+  units: z.array(
+    z.object({
+      id: z.string(),
+      area: z.string(),
+      categories: z.record(z.string(), z.number().nullable()),
+      index: z.number().nullable(),
+      band: band.nullable(),
+      eligible: z.object({ sozialarbeit: z.boolean(), interkulturell: z.boolean() }),
+    }),
+  ),
+  areas: z.array(z.object({ name: z.string(), index: z.number(), share: z.number(), amount: z.number() })),
+  norm: z.object({ index: normSchema }),
+  issues: z.array(issueSchema),
+});
+/** A blocked run has no allocation: units, areas empty; the norm may be absent/null. */
+const blockedSchema = resultsSchema.extend({
+  units: z.array(z.unknown()).length(0),
+  areas: z.array(z.unknown()).length(0),
+  norm: z.unknown(),
+});
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function srb(...args: string[]): Run {
+  const r = spawnSync(process.execPath, [SRB, ...args], { cwd: ROOT, encoding: "utf8", timeout: 90_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+async function sha256(file: string): Promise<string> {
+  return createHash("sha256")
+    .update(await fs.readFile(file))
+    .digest("hex");
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function readBook(file: string): Promise<ExcelJS.Workbook> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  return book;
+}
+
+/** All cell values of a sheet as plain JSON (row by row), for "unchanged" comparisons. */
+function sheetValues(sheet: ExcelJS.Worksheet): unknown[][] {
+  const rows: unknown[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row, n) => {
+    rows[n - 1] = Array.from((row.values as unknown[]).slice(1), (v) => (v === undefined ? null : v));
+  });
+  return rows;
+}
+
+let dir: string;
+beforeEach(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "srb-cli-"));
+  for (const f of ["Musterstadt.xlsx", "Musterstadt-fehlerhaft.xlsx", "musterstadt.srb.json"]) {
+    await fs.copyFile(path.join(SAMPLE_DIR, f), path.join(dir, f));
+  }
+});
+afterEach(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+describe("the committed sample is what make-sample generates", () => {
+  test("Musterstadt.xlsx holds sampleRows() under HEADERS and the sample model in its store sheet", async () => {
+    const book = await readBook(path.join(SAMPLE_DIR, "Musterstadt.xlsx"));
+    const values = sheetValues(book.getWorksheet("Kitas")!);
+    expect(values[0]).toEqual(HEADERS);
+    expect(values.slice(1)).toEqual(sampleRows().map((r) => r.map((v) => (v === undefined ? null : v))));
+    const store = book.getWorksheet("_SRB")!;
+    expect(store.state).toBe("veryHidden");
+    expect(decodeStore(sheetValues(store) as never).model).toEqual(sampleModel());
+    expect(JSON.parse(await fs.readFile(path.join(SAMPLE_DIR, "musterstadt.srb.json"), "utf8"))).toEqual(
+      sampleModel(),
+    );
+  });
+
+  test("32 Kitas in 8 Sozialräume, one Nachbarschaftszentrum each, ≥ 16 indicators, a reversed one", () => {
+    const rows = sampleRows();
+    const model = sampleModel();
+    expect(rows).toHaveLength(32);
+    const areas = new Set(rows.map((r) => r[1]));
+    expect(areas.size).toBe(8);
+    const centre = HEADERS.indexOf("Nachbarschaftszentrum");
+    for (const area of areas) expect(rows.filter((r) => r[1] === area && r[centre] === "ja")).toHaveLength(1);
+    expect(model.indicators.length).toBeGreaterThanOrEqual(16);
+    expect(model.indicators.some((i) => i.direction === -1)).toBe(true);
+    expect(new Set(model.indicators.map((i) => i.category)).size).toBe(4);
+    expect(new Set(rows.map((r) => r[0])).size).toBe(32);
+  });
+});
+
+describe("srb allocate on the sample town", () => {
+  test("exit 0: copy with generated sheets, user sheets unchanged, input untouched, results.json per §8", async () => {
+    const input = path.join(dir, "Musterstadt.xlsx");
+    const out = path.join(dir, "Verteilung.xlsx");
+    const json = path.join(dir, "ergebnis.json");
+    const before = await sha256(input);
+
+    const run = srb("allocate", input, "--out", out, "--json", json);
+    expect(run.stderr).toContain("srb: fertig");
+    expect(run.status).toBe(0);
+    expect(await sha256(input)).toBe(before);
+
+    // results.json: SPEC.md §8 shape; Σ amounts = budget to the cent; shares add up to 1
+    const results = resultsSchema.parse(JSON.parse(await fs.readFile(json, "utf8")));
+    expect(results.budget).toBe(1002240);
+    expect(results.units).toHaveLength(32);
+    expect(results.areas.map((a) => a.name).sort()).toEqual(
+      [...new Set(sampleRows().map((r) => String(r[1])))].sort(),
+    );
+    const cents = results.areas.map((a) => Math.round(a.amount * 100));
+    results.areas.forEach((a, i) => expect(a.amount * 100).toBeCloseTo(cents[i], 6));
+    expect(cents.reduce((s, c) => s + c, 0)).toBe(100224000);
+    expect(results.areas.reduce((s, a) => s + a.share, 0)).toBeCloseTo(1, 12);
+    expect(results.issues.every((i) => i.level === "warning")).toBe(true);
+    // the sample's blank cells are reported (missing values are skipped and listed, SPEC.md §2.4)
+    expect(results.issues.map((i) => i.cell)).toEqual(expect.arrayContaining(["K8", "O14", "S21"]));
+
+    // stdout: the Sozialraum table in de-DE format
+    for (const area of results.areas) expect(run.stdout).toContain(area.name);
+    expect(run.stdout).toMatch(/Summe\s+100,00 %\s+1\.002\.240,00 €/);
+    const top = [...results.areas].sort((a, b) => b.amount - a.amount)[0];
+    expect(run.stdout).toContain(
+      new Intl.NumberFormat("de-DE", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
+        top.amount,
+      ),
+    );
+
+    // output workbook: user sheets unchanged, generated sheets added, model stored
+    const inBook = await readBook(input);
+    const outBook = await readBook(out);
+    for (const name of ["Kitas", "Notizen"]) {
+      expect(sheetValues(outBook.getWorksheet(name)!)).toEqual(sheetValues(inBook.getWorksheet(name)!));
+    }
+    const names = outBook.worksheets.map((w) => w.name);
+    expect(names.slice(0, 2)).toEqual(["Kitas", "Notizen"]);
+    expect(names).toEqual(
+      expect.arrayContaining(["Verteilung", "Einrichtungen", "Normbereiche", "Prüfbericht", "Methode"]),
+    );
+    // the model is stored as parsed: everything of the input model, defaults made explicit
+    expect(decodeStore(sheetValues(outBook.getWorksheet("_SRB")!) as never).model).toMatchObject(
+      sampleModel(),
+    );
+  });
+
+  test("default paths: <input>-srb.xlsx and <input>-srb.json beside the input; --quiet: no progress", async () => {
+    const run = srb("allocate", path.join(dir, "Musterstadt.xlsx"), "--quiet");
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe("");
+    expect(await exists(path.join(dir, "Musterstadt-srb.xlsx"))).toBe(true);
+    resultsSchema.parse(JSON.parse(await fs.readFile(path.join(dir, "Musterstadt-srb.json"), "utf8")));
+  });
+
+  test("--model overrides the stored model (budget and one weight) and is stored in the output", async () => {
+    const model = sampleModel();
+    model.budget.total = 500000;
+    model.categories[0].weight = 3;
+    const modelFile = path.join(dir, "anders.srb.json");
+    await fs.writeFile(modelFile, JSON.stringify(model));
+    const out = path.join(dir, "o.xlsx");
+    const json = path.join(dir, "o.json");
+
+    const run = srb(
+      "allocate",
+      path.join(dir, "Musterstadt.xlsx"),
+      "--model",
+      modelFile,
+      "--out",
+      out,
+      "--json",
+      json,
+    );
+    expect(run.status).toBe(0);
+    const results = resultsSchema.parse(JSON.parse(await fs.readFile(json, "utf8")));
+    expect(results.budget).toBe(500000);
+    expect(results.areas.reduce((s, a) => s + Math.round(a.amount * 100), 0)).toBe(50000000);
+    expect(run.stdout).toContain("500.000,00 €");
+    const stored = decodeStore(sheetValues((await readBook(out)).getWorksheet("_SRB")!) as never).model;
+    expect(stored).toMatchObject(model);
+  });
+
+  test("--publication: no Kita name on the generated sheets", async () => {
+    const out = path.join(dir, "p.xlsx");
+    const run = srb("allocate", path.join(dir, "Musterstadt.xlsx"), "--publication", "--out", out, "--quiet");
+    expect(run.status).toBe(0);
+    const book = await readBook(out);
+    const names = sampleRows().map((r) => String(r[0]));
+    for (const sheet of book.worksheets.filter((w) => !["Kitas", "Notizen", "_SRB"].includes(w.name))) {
+      const text = JSON.stringify(sheetValues(sheet));
+      for (const name of names) expect(text).not.toContain(name);
+    }
+  });
+
+  test("--robustness is accepted", () => {
+    const run = srb("allocate", path.join(dir, "Musterstadt.xlsx"), "--robustness", "--quiet");
+    expect(run.status).toBe(0);
+  });
+});
+
+describe("srb allocate on the faulty sample", () => {
+  test("exit 2: every planted error with sheet and A1 cell in results.json, no output workbook", async () => {
+    const input = path.join(dir, "Musterstadt-fehlerhaft.xlsx");
+    const out = path.join(dir, "Musterstadt-fehlerhaft-srb.xlsx");
+    const json = path.join(dir, "Musterstadt-fehlerhaft-srb.json");
+    const before = await sha256(input);
+
+    const run = srb("allocate", input);
+    expect(run.status).toBe(2);
+    expect(await exists(out)).toBe(false);
+    expect(await sha256(input)).toBe(before);
+    const results = blockedSchema.parse(JSON.parse(await fs.readFile(json, "utf8")));
+    const errors = results.issues.filter((i) => i.level === "error");
+
+    // the "k.A." cell, found by reading the file, not by trusting the generator
+    const sheet = (await readBook(input)).getWorksheet("Kitas")!;
+    let kA = "";
+    sheet.eachRow((row) => row.eachCell((cell) => (cell.value === "k.A." ? (kA = cell.address) : undefined)));
+    expect(kA).toBe("L11");
+
+    const column = (header: string) => String.fromCharCode(65 + HEADERS.indexOf(header));
+    const expected = PLANTED_FAULTS.map((f) => `${column(f.column)}${f.unit + 2}`);
+    expect(expected).toEqual(["L11", "M5", "J20", "A25", "B30"]);
+    for (const cell of expected) {
+      const hit = errors.find((e) => e.sheet === "Kitas" && e.cell === cell);
+      expect(hit).toBeDefined();
+    }
+    // the message names the value
+    expect(errors.find((e) => e.cell === "L11")!.message).toContain("k.A.");
+    expect(errors.find((e) => e.cell === "M5")!.message).toContain("12,5");
+    // German report on stderr, with the cell
+    expect(run.stderr).toContain("Kitas!L11");
+    expect(run.stderr).toMatch(/Die Verteilung wurde nicht berechnet: \d+ Fehler/);
+  });
+
+  test("a stale output of an earlier run is left alone and the user is told", async () => {
+    const out = path.join(dir, "alt.xlsx");
+    await fs.writeFile(out, "alt");
+    const run = srb("allocate", path.join(dir, "Musterstadt-fehlerhaft.xlsx"), "--out", out);
+    expect(run.status).toBe(2);
+    expect(await fs.readFile(out, "utf8")).toBe("alt");
+    expect(run.stderr).toContain("wurde NICHT aktualisiert");
+  });
+});
+
+describe("no model", () => {
+  test("a workbook without stored model and without --model: exit 2 with a German issue; with --model: exit 0", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Kitas");
+    sheet.addRow(HEADERS);
+    for (const row of sampleRows()) sheet.addRow(row);
+    const input = path.join(dir, "ohne-modell.xlsx");
+    await book.xlsx.writeFile(input);
+    const json = path.join(dir, "ohne.json");
+
+    const run = srb("allocate", input, "--json", json);
+    expect(run.status).toBe(2);
+    expect(await exists(path.join(dir, "ohne-modell-srb.xlsx"))).toBe(false);
+    const results = blockedSchema.parse(JSON.parse(await fs.readFile(json, "utf8")));
+    expect(results.issues).toHaveLength(1);
+    expect(results.issues[0].level).toBe("error");
+    expect(results.issues[0].message).toContain("kein gespeichertes SRB-Modell");
+
+    const withModel = srb(
+      "allocate",
+      input,
+      "--model",
+      path.join(dir, "musterstadt.srb.json"),
+      "--json",
+      json,
+    );
+    expect(withModel.status).toBe(0);
+    expect(await exists(path.join(dir, "ohne-modell-srb.xlsx"))).toBe(true);
+  });
+});
+
+describe("usage errors exit 1 with a German message", () => {
+  test.each([
+    ["no arguments", [], /kein Befehl/],
+    ["unknown option", ["allocate", "X.xlsx", "--schnell"], /unbekannte Option „--schnell“/],
+    ["missing workbook", ["allocate", "fehlt.xlsx"], /wurde nicht gefunden/],
+    ["not a workbook", ["allocate", "kaputt.xlsx"], /kann nicht gelesen werden/],
+    [
+      "--out is the input",
+      ["allocate", "Musterstadt.xlsx", "--out", "Musterstadt.xlsx"],
+      /verändert die Eingabe nie/,
+    ],
+    [
+      "model file missing",
+      ["allocate", "Musterstadt.xlsx", "--model", "fehlt.srb.json"],
+      /Modelldatei .* kann nicht gelesen/,
+    ],
+    [
+      "model file not JSON",
+      ["allocate", "Musterstadt.xlsx", "--model", "kaputt.srb.json"],
+      /kein gültiges JSON/,
+    ],
+  ])("%s", async (_name, args, message) => {
+    await fs.writeFile(path.join(dir, "kaputt.xlsx"), "das ist keine Arbeitsmappe");
+    await fs.writeFile(path.join(dir, "kaputt.srb.json"), "{ budget: ");
+    const before = await sha256(path.join(dir, "Musterstadt.xlsx"));
+    const resolved = args.map((a) => (/\.(xlsx|json)$/.test(a) ? path.join(dir, a) : a));
+    const run = srb(...resolved);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(message);
+    expect(run.stdout).toBe("");
+    expect(await sha256(path.join(dir, "Musterstadt.xlsx"))).toBe(before);
+    expect(await exists(path.join(dir, "Musterstadt-srb.xlsx"))).toBe(false);
+  });
+
+  test("--help in German, exit 0", () => {
+    const run = srb("--help");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("Aufruf:");
+    expect(run.stdout).toContain("Rückgabewert:");
+  });
+});
