@@ -6,7 +6,7 @@
  * allocation. `runAllocation` is check + allocate in one call, the entry point of the CLI and the add-in.
  *
  * Order conventions (documented in the README's method section):
- * - Units keep the dataset's (sheet) order.
+ * - Units are listed in sheet (row) order, which is the order `checkTable` produces.
  * - Sozialräume are listed in the order they first appear on the sheet (smallest row); this is the
  *   "sheet order" that breaks ties in the largest-remainder method after the larger share.
  * - Because both orders come from the sheet rows, permuting the dataset's unit list changes nothing.
@@ -158,11 +158,10 @@ interface AreaGroup {
   units: number[];
 }
 
-/** Areas in order of their first appearance on the sheet; their units in sheet (row) order. */
+/** Areas in order of their first appearance; their units in list order (the caller passes row order). */
 function groupByArea(units: readonly Unit[]): AreaGroup[] {
-  const byRow = units.map((_, i) => i).sort((a, b) => units[a].row - units[b].row || a - b);
   const groups = new Map<string, number[]>();
-  for (const i of byRow) {
+  for (let i = 0; i < units.length; i++) {
     const list = groups.get(units[i].area) ?? [];
     list.push(i);
     groups.set(units[i].area, list);
@@ -190,7 +189,12 @@ export function allocate(model: Model, dataset: Dataset): Allocation {
   const o = m.options;
   const sheet = dataset.sheet;
   const issues: Issue[] = [];
-  const units = dataset.units;
+  // Work in sheet (row) order, so that the order of the dataset's list never changes a result, not even
+  // in the last bit of a floating-point sum.
+  const units = dataset.units
+    .map((u, i) => ({ u, i }))
+    .sort((x, y) => x.u.row - y.u.row || x.i - y.i)
+    .map((x) => x.u);
   const indicators: IndicatorSpec[] = dataset.indicators.map((i) => ({ ...i, weight: i.weight ?? 1 }));
   const columnOf = (i: number) => dataset.indicatorColumns[i] ?? "";
 

@@ -56,6 +56,16 @@ describe("apportionCents (largest remainder, Hare–Niemeyer)", () => {
     expect(r.tieFlags).toEqual([true, true, true]);
   });
 
+  test("a true tie stays a tie at large budgets despite floating-point noise", () => {
+    // 0.1 : 0.3 : 0.4 = 1 : 3 : 4, 1.000.000.000,04 € = 100000000004 cents → quotas 12500000000.5,
+    // 37500000001.5, 50000000002 exactly; in floating point the first remainder comes out as 0.49999809
+    // and the third quota as 50000000001.99999 — equal within the tolerance, so the last cent is a tie
+    // between the first two (flagged) and the larger share wins
+    const r = apportionCents(1000000000.04, [0.1, 0.3, 0.4]);
+    expect(r.cents).toEqual([12500000000, 37500000002, 50000000002]);
+    expect(r.tieFlags).toEqual([true, true, false]);
+  });
+
   test("zero weights get nothing; zero total gives zeros", () => {
     expect(apportionCents(10, [0, 1]).amounts).toEqual([0, 10]);
     expect(apportionCents(0, [1, 2]).cents).toEqual([0, 0]);

@@ -1,0 +1,38 @@
+import * as engine from "../../src/engine";
+
+describe("engine barrel", () => {
+  test("exports the public functions of every engine module", () => {
+    const names = [
+      "allocate",
+      "runAllocation",
+      "withModelDefaults",
+      "toResultsJson",
+      "standardScores",
+      "winsorise",
+      "weightedMean",
+      "indexStructure",
+      "unitIndex",
+      "effectiveWeights",
+      "normBand",
+      "bandOf",
+      "areaIndexOfUnits",
+      "areaRawValues",
+      "indexShares",
+      "budgetShares",
+      "apportionCents",
+      "unitCodes",
+      "checkTable",
+      "eligibility",
+      "proposeWithinArea",
+      "kofinanzierung",
+      "vzaeFor",
+      "bremenAllocation",
+      "landFormula",
+      "dynamisiert",
+      "a1",
+      "hasBlockingErrors",
+    ];
+    const exported = engine as unknown as Record<string, unknown>;
+    for (const name of names) expect([name, typeof exported[name]]).toEqual([name, "function"]);
+  });
+});
