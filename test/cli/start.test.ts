@@ -1,0 +1,60 @@
+/**
+ * `npm start` (scripts/start.js): step 1 with CI=true, and the small static server of step 2.
+ */
+import { spawnSync } from "node:child_process";
+import { promises as fs } from "node:fs";
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import * as os from "node:os";
+import * as path from "node:path";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const start = require(path.join(ROOT, "scripts", "start.js")) as {
+  serveStatic(directory: string, port: number): Promise<Server>;
+};
+
+test("CI=true: runs the sample into out/, prints the Sozialraum table, does not serve, exit 0", () => {
+  const run = spawnSync(process.execPath, [path.join(ROOT, "scripts", "start.js")], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, CI: "true" },
+    timeout: 90_000,
+  });
+  expect(run.status).toBe(0);
+  expect(run.stdout).toMatch(/Summe\s+100,00 %\s+1\.002\.240,00 €/);
+  expect(run.stdout).toContain("Ergebnis in out");
+  expect(run.stdout).not.toContain("localhost");
+});
+
+describe("serveStatic", () => {
+  let dir: string;
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), "srb-serve-"));
+    await fs.writeFile(path.join(dir, "standalone.html"), "<!doctype html><title>SRB</title>");
+    await fs.writeFile(path.join(os.tmpdir(), "srb-serve-secret.txt"), "geheim");
+    server = await start.serveStatic(dir, 0);
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await fs.rm(dir, { recursive: true, force: true });
+    await fs.rm(path.join(os.tmpdir(), "srb-serve-secret.txt"), { force: true });
+  });
+
+  test("serves a built page with its content type, on localhost only", async () => {
+    expect((server.address() as AddressInfo).address).toBe("127.0.0.1");
+    const res = await fetch(`${base}/standalone.html`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/html");
+    expect(await res.text()).toContain("<title>SRB</title>");
+  });
+
+  test("404 for a missing file, nothing outside the directory", async () => {
+    expect((await fetch(`${base}/fehlt.js`)).status).toBe(404);
+    const escaped = await fetch(`${base}/..%2Fsrb-serve-secret.txt`);
+    expect(escaped.status).toBe(403);
+  });
+});
