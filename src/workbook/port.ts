@@ -62,6 +62,11 @@ export interface WorkbookPort {
    * user sheets are never changed, renamed or deleted; a name clash with a user sheet gets a new name.
    */
   writeGeneratedSheets(sheets: SheetSpec[]): Promise<WriteReport>;
+  /**
+   * Optional (only inside Excel): activate `sheet` and select `address` (A1, e.g. "L11"), so that a line of
+   * the check report can take the user to the cell it is about.
+   */
+  selectCell?(sheet: string, address: string): Promise<void>;
 }
 
 /** Name of the hidden sheet where SRB keeps its model and the list of sheets it generated. */
