@@ -1,0 +1,812 @@
+/**
+ * A typed in-memory fake of the few Excel JS objects the Office.js adapter uses (`ExcelContext` and friends
+ * in src/workbook/officeWorkbook.ts), strict where Excel is strict:
+ * - commands are queued and run only at `context.sync()`, in order; errors surface there (ItemNotFound …);
+ * - reading a property that was not loaded and synced throws PropertyNotLoaded, as Excel does;
+ * - a request above `maxRequestBytes` (default 5 MB, Excel on the web) is refused;
+ * - commands still queued when the batch function returns are an error (they would never reach Excel);
+ * - text assigned to `values` of a cell not formatted "@" is interpreted like Excel does
+ *   ("=…" → formula, "0012" → 12, "TRUE" → true, "#N/A" → error value).
+ * It counts syncs and measures each request (JSON length of the queued commands and their arguments).
+ */
+import type {
+  ExcelChart,
+  ExcelChartCollection,
+  ExcelChartKind,
+  ExcelChartSeries,
+  ExcelContext,
+  ExcelRange,
+  ExcelRangeFormat,
+  ExcelRun,
+  ExcelTable,
+  ExcelTableCollection,
+  ExcelWorksheet,
+  ExcelWorksheetCollection,
+} from "../../src/workbook/officeWorkbook";
+import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
+import type { SheetCell, SheetSpec } from "../../src/workbook/port";
+import { a1 } from "../../src/engine/table";
+
+export type FakeContent = string | number | boolean | { error: string };
+export interface FakeCell {
+  value?: FakeContent;
+  formula?: string;
+  numberFormat?: string;
+  bold?: boolean;
+}
+export interface FakeChartData {
+  type: ExcelChartKind;
+  source: string;
+  title: string;
+  position?: string;
+  series: { name: string; values: string; xValues?: string }[];
+}
+interface Area {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
+export class FakeExcelError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+  }
+}
+
+const ERRORS = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"]);
+
+export class FakeSheet {
+  visibility = "Visible";
+  tabColor = "";
+  frozenRows = 0;
+  readonly cells = new Map<number, FakeCell[]>();
+  readonly columnWidths = new Map<number, number>();
+  readonly autofitColumns = new Set<number>();
+  readonly tables: { name: string; area: Area }[] = [];
+  readonly charts: FakeChartData[] = [];
+  constructor(public name: string) {}
+
+  cell(row: number, column: number): FakeCell {
+    let line = this.cells.get(row);
+    if (!line) this.cells.set(row, (line = []));
+    return (line[column] ??= {});
+  }
+  peek(row: number, column: number): FakeCell | undefined {
+    return this.cells.get(row)?.[column];
+  }
+  /** Test helper: rows of contents from A1 (null = blank). */
+  setRows(rows: (FakeContent | null)[][], firstRow = 0, firstColumn = 0): this {
+    rows.forEach((line, r) =>
+      line.forEach((v, c) => {
+        if (v !== null) this.cell(firstRow + r, firstColumn + c).value = v;
+      }),
+    );
+    return this;
+  }
+  /** Bounding box of cells holding a value or formula, or null. */
+  usedArea(): Area | null {
+    let top = Infinity,
+      left = Infinity,
+      bottom = -1,
+      right = -1;
+    for (const [r, line] of this.cells) {
+      line.forEach((cell, c) => {
+        if (cell && (cell.value !== undefined || cell.formula !== undefined)) {
+          [top, left, bottom, right] = [
+            Math.min(top, r),
+            Math.min(left, c),
+            Math.max(bottom, r),
+            Math.max(right, c),
+          ];
+        }
+      });
+    }
+    return bottom < 0 ? null : { row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 };
+  }
+}
+
+/**
+ * "A1" / "B2:D5" (optionally "Sheet!…") → 0-based area.
+ *
+ * @example parseAddress("Kitas!B2:D5"); // => { row: 1, column: 1, rows: 4, columns: 3 }
+ */
+export function parseAddress(address: string): Area {
+  const m = /^(?:.*!)?\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(address.trim());
+  if (!m) throw new FakeExcelError("InvalidArgument", `Adresse ${address}`);
+  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const [r0, c0] = [Number(m[2]) - 1, col(m[1])];
+  const [r1, c1] = m[3] ? [Number(m[4]) - 1, col(m[3])] : [r0, c0];
+  return {
+    row: Math.min(r0, r1),
+    column: Math.min(c0, c1),
+    rows: Math.abs(r1 - r0) + 1,
+    columns: Math.abs(c1 - c0) + 1,
+  };
+}
+function areaAddress(sheet: FakeSheet, a: Area): string {
+  const first = a1(a.row + 1, a.column + 1);
+  const last = a1(a.row + a.rows, a.column + a.columns);
+  return `${sheet.name}!${first === last ? first : `${first}:${last}`}`;
+}
+
+/** The in-memory workbook; `run` is the fake `Excel.run`. */
+export class FakeWorkbook {
+  readonly sheets: FakeSheet[] = [];
+  activeSheet = "";
+  selection: { sheet: string; address: string } | null = null;
+  syncs = 0;
+  readonly requestBytes: number[] = [];
+  /** Requests that carried `suspendApiCalculationUntilNextSync`. */
+  suspendedRequests = 0;
+  constructor(readonly maxRequestBytes = 5_000_000) {}
+
+  addSheet(name: string): FakeSheet {
+    const sheet = new FakeSheet(name);
+    this.sheets.push(sheet);
+    if (!this.activeSheet) this.activeSheet = name;
+    return sheet;
+  }
+  find(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+  sheet(name: string): FakeSheet {
+    const s = this.find(name);
+    if (!s) throw new FakeExcelError("ItemNotFound", `Blatt ${name}`);
+    return s;
+  }
+  get largestRequestBytes(): number {
+    return Math.max(0, ...this.requestBytes);
+  }
+  resetCounters(): void {
+    this.syncs = 0;
+    this.requestBytes.length = 0;
+    this.suspendedRequests = 0;
+  }
+  readonly run: ExcelRun = async (batch) => {
+    const context = new FakeContext(this);
+    const result = await batch(context);
+    if (context.pending())
+      throw new FakeExcelError("NotSynced", "Befehle nach dem letzten sync() gehen verloren");
+    return result;
+  };
+}
+
+class FakeContext implements ExcelContext {
+  private queue: { bytes: number; apply: () => void; suspends?: boolean }[] = [];
+  readonly workbook: ExcelContext["workbook"];
+  constructor(readonly book: FakeWorkbook) {
+    this.workbook = {
+      worksheets: new FakeWorksheets(this),
+      application: {
+        suspendApiCalculationUntilNextSync: () => this.enqueue(["suspend"], () => undefined, true),
+      },
+    };
+  }
+  enqueue(command: unknown, apply: () => void, suspends = false): void {
+    this.queue.push({ bytes: JSON.stringify(command).length, apply, suspends });
+  }
+  pending(): boolean {
+    return this.queue.length > 0;
+  }
+  async sync(): Promise<void> {
+    const queue = this.queue;
+    this.queue = [];
+    const bytes = queue.reduce((n, q) => n + q.bytes, 0);
+    this.book.syncs += 1;
+    this.book.requestBytes.push(bytes);
+    if (queue.some((q) => q.suspends)) this.book.suspendedRequests += 1;
+    if (bytes > this.book.maxRequestBytes)
+      throw new FakeExcelError("RequestPayloadSizeLimitExceeded", `${bytes} B`);
+    for (const q of queue) q.apply();
+  }
+}
+
+/** "items/name, items/visibility" → ["name", "visibility"]. */
+function loadList(properties: string): string[] {
+  return properties.split(",").map((p) => p.trim().replace(/^items\//, ""));
+}
+
+/** Base of every proxy: loaded properties are readable only after the sync that ran the load. */
+abstract class Proxy {
+  protected readonly loaded = new Map<string, unknown>();
+  constructor(readonly context: FakeContext) {}
+  protected abstract current(property: string): unknown;
+  protected read<T>(property: string): T {
+    if (!this.loaded.has(property)) {
+      throw new FakeExcelError(
+        "PropertyNotLoaded",
+        `Eigenschaft '${property}' nicht geladen (load + sync fehlt)`,
+      );
+    }
+    return this.loaded.get(property) as T;
+  }
+  /** Copies the named properties' current values (as Excel does when it runs a load). */
+  capture(properties: string[]): void {
+    for (const p of [...properties, "isNullObject"]) this.loaded.set(p, this.current(p));
+  }
+  protected queueLoad(properties: string): void {
+    this.context.enqueue(["load", properties], () => this.capture(loadList(properties)));
+  }
+  get isNullObject(): boolean {
+    return this.read<boolean>("isNullObject");
+  }
+}
+
+class FakeWorksheetProxy extends Proxy implements ExcelWorksheet {
+  readonly tables: ExcelTableCollection;
+  readonly charts: ExcelChartCollection;
+  readonly freezePanes: { freezeRows(count?: number): void };
+  constructor(
+    context: FakeContext,
+    readonly target: () => FakeSheet,
+  ) {
+    super(context);
+    this.tables = new FakeTables(context, target);
+    this.charts = new FakeCharts(context, target);
+    this.freezePanes = {
+      freezeRows: (count = 1) => context.enqueue(["freezeRows", count], () => (target().frozenRows = count)),
+    };
+  }
+  protected current(p: string): unknown {
+    const s = this.target();
+    return p === "isNullObject"
+      ? false
+      : p === "name"
+        ? s.name
+        : p === "visibility"
+          ? s.visibility
+          : undefined;
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  set name(name: string) {
+    this.context.enqueue(["name", name], () => {
+      const other = this.context.book.find(name);
+      if (other && other !== this.target()) throw new FakeExcelError("ItemAlreadyExists", name);
+      if (!/^[^[\]:*?/\\]{1,31}$/.test(name)) throw new FakeExcelError("InvalidArgument", name);
+      this.target().name = name;
+    });
+  }
+  get visibility(): string {
+    return this.read("visibility");
+  }
+  set visibility(v: string) {
+    this.context.enqueue(["visibility", v], () => {
+      const s = this.target();
+      if (v !== "Visible" && !this.context.book.sheets.some((o) => o !== s && o.visibility === "Visible")) {
+        throw new FakeExcelError(
+          "InvalidOperation",
+          "das letzte sichtbare Blatt kann nicht ausgeblendet werden",
+        );
+      }
+      s.visibility = v;
+    });
+  }
+  get tabColor(): string {
+    return this.read("tabColor");
+  }
+  set tabColor(colour: string) {
+    this.context.enqueue(["tabColor", colour], () => (this.target().tabColor = colour));
+  }
+  load(properties: string): ExcelWorksheet {
+    this.queueLoad(properties);
+    return this;
+  }
+  activate(): void {
+    this.context.enqueue(["activate"], () => {
+      const s = this.target();
+      if (s.visibility !== "Visible") throw new FakeExcelError("InvalidOperation", "ausgeblendetes Blatt");
+      this.context.book.activeSheet = s.name;
+    });
+  }
+  delete(): void {
+    this.context.enqueue(["delete"], () => {
+      const book = this.context.book;
+      const s = this.target();
+      if (!book.sheets.some((o) => o !== s && o.visibility === "Visible")) {
+        throw new FakeExcelError("InvalidOperation", "das letzte sichtbare Blatt kann nicht gelöscht werden");
+      }
+      book.sheets.splice(book.sheets.indexOf(s), 1);
+      if (book.activeSheet === s.name)
+        book.activeSheet = book.sheets.find((o) => o.visibility === "Visible")!.name;
+    });
+  }
+  getRange(address?: string): ExcelRange {
+    const area = address ? parseAddress(address) : { row: 0, column: 0, rows: 1_048_576, columns: 16_384 };
+    return new FakeRangeProxy(this.context, this.target, () => area);
+  }
+  getRangeByIndexes(row: number, column: number, rows: number, columns: number): ExcelRange {
+    if (rows < 1 || columns < 1) throw new FakeExcelError("InvalidArgument", `${rows}×${columns}`);
+    return new FakeRangeProxy(this.context, this.target, () => ({ row, column, rows, columns }));
+  }
+  getUsedRangeOrNullObject(): ExcelRange {
+    return new FakeRangeProxy(this.context, this.target, () => this.target().usedArea());
+  }
+}
+
+class FakeWorksheets extends Proxy implements ExcelWorksheetCollection {
+  protected current(p: string): unknown {
+    return p === "isNullObject" ? false : undefined;
+  }
+  get items(): ExcelWorksheet[] {
+    return this.read("items");
+  }
+  load(properties: string): ExcelWorksheetCollection {
+    this.context.enqueue(["load", properties], () => {
+      const items = this.context.book.sheets.map((s) => new FakeWorksheetProxy(this.context, () => s));
+      items.forEach((item) => item.capture(loadList(properties)));
+      this.loaded.set("items", items);
+    });
+    return this;
+  }
+  add(name?: string): ExcelWorksheet {
+    let created: FakeSheet | null = null;
+    this.context.enqueue(["add", name], () => {
+      const book = this.context.book;
+      const wanted = name ?? `Sheet${book.sheets.length + 1}`;
+      if (book.find(wanted)) throw new FakeExcelError("ItemAlreadyExists", wanted);
+      created = book.addSheet(wanted);
+    });
+    return new FakeWorksheetProxy(this.context, () => {
+      if (!created) throw new FakeExcelError("InvalidObjectPath", "Blatt noch nicht angelegt");
+      return created;
+    });
+  }
+  getItem(key: string): ExcelWorksheet {
+    return new FakeWorksheetProxy(this.context, () => this.context.book.sheet(key));
+  }
+}
+
+class FakeRangeProxy extends Proxy implements ExcelRange {
+  readonly format: ExcelRangeFormat;
+  constructor(
+    context: FakeContext,
+    private readonly sheet: () => FakeSheet,
+    private readonly area: () => Area | null,
+  ) {
+    super(context);
+    const each = (f: (cell: FakeCell, r: number, c: number) => void) => this.forEach(f);
+    this.format = {
+      font: {
+        get bold(): boolean {
+          throw new FakeExcelError("PropertyNotLoaded", "format.font.bold");
+        },
+        set bold(bold: boolean) {
+          context.enqueue(["bold", bold], () => each((cell) => (cell.bold = bold)));
+        },
+      },
+      get columnWidth(): number {
+        throw new FakeExcelError("PropertyNotLoaded", "format.columnWidth");
+      },
+      set columnWidth(width: number) {
+        context.enqueue(["columnWidth", width], () =>
+          each((_c, _r, col) => sheet().columnWidths.set(col, width)),
+        );
+      },
+      autofitColumns: () =>
+        context.enqueue(["autofit"], () => each((_c, _r, col) => sheet().autofitColumns.add(col))),
+    };
+  }
+  private resolve(): Area {
+    const a = this.area();
+    if (!a) throw new FakeExcelError("InvalidObjectPath", "Nullobjekt");
+    return a;
+  }
+  /** Visits every cell of the area (huge areas, like a whole sheet: only the cells that exist). */
+  private forEach(f: (cell: FakeCell, r: number, c: number) => void): void {
+    const a = this.resolve();
+    const s = this.sheet();
+    const inside = (r: number, c: number) =>
+      r >= a.row && r < a.row + a.rows && c >= a.column && c < a.column + a.columns;
+    if (a.rows * a.columns > 10_000_000) {
+      for (const [r, line] of s.cells) line.forEach((cell, c) => cell && inside(r, c) && f(cell, r, c));
+      return;
+    }
+    for (let r = a.row; r < a.row + a.rows; r++) {
+      for (let c = a.column; c < a.column + a.columns; c++) f(s.cell(r, c), r, c);
+    }
+  }
+  /** The resolved address (for chart sources); throws like Excel when the range does not exist. */
+  resolvedAddress(): string {
+    return areaAddress(this.sheet(), this.resolve());
+  }
+  /** Writes a 2-D input (or one value for all cells: Excel's "single input copy"); null leaves a cell alone. */
+  private assign(kind: string, input: unknown[][], write: (cell: FakeCell, v: unknown) => void): void {
+    this.context.enqueue([kind, input], () => {
+      const a = this.resolve();
+      const single = input.length === 1 && input[0].length === 1;
+      if (!single && (input.length !== a.rows || input.some((l) => l.length !== a.columns))) {
+        throw new FakeExcelError(
+          "InvalidArgument",
+          `${kind}: Größe passt nicht zu ${areaAddress(this.sheet(), a)}`,
+        );
+      }
+      this.forEach((cell, r, c) => {
+        const v = single ? input[0][0] : input[r - a.row][c - a.column];
+        if (v !== null && v !== undefined) write(cell, v);
+      });
+    });
+  }
+  protected current(p: string): unknown {
+    const a = this.area();
+    if (p === "isNullObject") return a === null;
+    if (!a) return undefined;
+    const s = this.sheet();
+    const grid = <T>(f: (cell: FakeCell | undefined) => T): T[][] =>
+      Array.from({ length: a.rows }, (_, r) =>
+        Array.from({ length: a.columns }, (_, c) => f(s.peek(a.row + r, a.column + c))),
+      );
+    switch (p) {
+      case "address":
+        return areaAddress(s, a);
+      case "rowIndex":
+        return a.row;
+      case "columnIndex":
+        return a.column;
+      case "rowCount":
+        return a.rows;
+      case "columnCount":
+        return a.columns;
+      case "values":
+        return grid((cell) => shown(content(s, cell)));
+      case "formulas":
+        return grid((cell) => (cell?.formula !== undefined ? `=${cell.formula}` : shown(cell?.value)));
+      case "numberFormat":
+        return grid((cell) => cell?.numberFormat ?? "General");
+      case "valueTypes":
+        return grid((cell) => valueType(content(s, cell)));
+      default:
+        throw new FakeExcelError("InvalidArgument", `Eigenschaft ${p} kennt die Attrappe nicht`);
+    }
+  }
+  get address(): string {
+    return this.read("address");
+  }
+  get rowIndex(): number {
+    return this.read("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.read("columnIndex");
+  }
+  get rowCount(): number {
+    return this.read("rowCount");
+  }
+  get columnCount(): number {
+    return this.read("columnCount");
+  }
+  get valueTypes(): string[][] {
+    return this.read("valueTypes");
+  }
+  get values(): unknown[][] {
+    return this.read("values");
+  }
+  set values(input: unknown[][]) {
+    this.assign("values", input, (cell, v) => enter(cell, v));
+  }
+  get formulas(): unknown[][] {
+    return this.read("formulas");
+  }
+  set formulas(input: unknown[][]) {
+    this.assign("formulas", input, (cell, v) => enter(cell, v));
+  }
+  get numberFormat(): unknown[][] {
+    return this.read("numberFormat");
+  }
+  set numberFormat(input: unknown[][]) {
+    this.assign("numberFormat", input, (cell, v) => (cell.numberFormat = String(v)));
+  }
+  load(properties: string): ExcelRange {
+    this.queueLoad(properties);
+    return this;
+  }
+  clear(): void {
+    this.context.enqueue(["clear"], () =>
+      this.forEach((cell) => {
+        delete cell.value;
+        delete cell.formula;
+        delete cell.numberFormat;
+        delete cell.bold;
+      }),
+    );
+  }
+  select(): void {
+    this.context.enqueue(["select"], () => {
+      const s = this.sheet();
+      if (this.context.book.activeSheet !== s.name)
+        throw new FakeExcelError("InvalidSelection", "Blatt nicht aktiv");
+      this.context.book.selection = { sheet: s.name, address: areaAddress(s, this.resolve()) };
+    });
+  }
+}
+
+/** A cell's content: its value, or the result of its formula (computed on reading, like a recalculation). */
+function content(sheet: FakeSheet, cell: FakeCell | undefined, depth = 0): FakeContent | undefined {
+  if (cell?.formula === undefined) return cell?.value;
+  try {
+    return evaluate(sheet, cell.formula, depth);
+  } catch {
+    return { error: "#NAME?" };
+  }
+}
+function shown(v: FakeContent | undefined): string | number | boolean {
+  if (v === undefined) return "";
+  return typeof v === "object" ? v.error : v;
+}
+function valueType(v: FakeContent | undefined): string {
+  if (v === undefined) return "Empty";
+  if (typeof v === "object") return "Error";
+  return typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : "String";
+}
+/**
+ * A very small formula engine: numbers, + - * /, parentheses, cell references and SUM(range, …). Anything
+ * else throws (shown as #NAME?). Enough to read back SRB's total rows.
+ */
+function evaluate(sheet: FakeSheet, formula: string, depth: number): number {
+  if (depth > 50) throw new Error("circular");
+  const tokens = formula.toUpperCase().match(/SUM\(|[A-Z]+\d+(?::[A-Z]+\d+)?|\d+(?:\.\d+)?|[-+*/(),]/g) ?? [];
+  if (tokens.join("") !== formula.toUpperCase().replace(/\s+/g, ""))
+    throw new Error(`unsupported: ${formula}`);
+  let i = 0;
+  const cellNumber = (r: number, c: number): number => {
+    const v = content(sheet, sheet.peek(r, c), depth + 1);
+    if (typeof v === "object") throw new Error(v.error);
+    return typeof v === "number" ? v : 0;
+  };
+  const reference = (ref: string): number => {
+    const a = parseAddress(ref);
+    let sum = 0;
+    for (let r = a.row; r < a.row + a.rows; r++)
+      for (let c = a.column; c < a.column + a.columns; c++) sum += cellNumber(r, c);
+    return sum;
+  };
+  const primary = (): number => {
+    const t = tokens[i++];
+    if (t === "-") return -primary();
+    if (t === "+") return primary();
+    if (t === "(") {
+      const v = sum();
+      if (tokens[i++] !== ")") throw new Error("')' expected");
+      return v;
+    }
+    if (t === "SUM(") {
+      let total = 0;
+      do total += sum();
+      while (tokens[i++] === ",");
+      if (tokens[i - 1] !== ")") throw new Error("')' expected");
+      return total;
+    }
+    if (t !== undefined && /^\d/.test(t)) return Number(t);
+    if (t !== undefined && /^[A-Z]/.test(t)) return reference(t);
+    throw new Error(`unexpected ${t}`);
+  };
+  const product = (): number => {
+    let v = primary();
+    while (tokens[i] === "*" || tokens[i] === "/") v = tokens[i++] === "*" ? v * primary() : v / primary();
+    return v;
+  };
+  const sum = (): number => {
+    let v = product();
+    while (tokens[i] === "+" || tokens[i] === "-") v = tokens[i++] === "+" ? v + product() : v - product();
+    return v;
+  };
+  const result = sum();
+  if (i !== tokens.length) throw new Error("trailing tokens");
+  return result;
+}
+/** What Excel makes of an entered value (Ctrl+Enter semantics), unless the cell is formatted as text ("@"). */
+function enter(cell: FakeCell, v: unknown): void {
+  delete cell.formula;
+  if (v === "") return void delete cell.value;
+  if (typeof v !== "string" || cell.numberFormat === "@") return void (cell.value = v as FakeContent);
+  if (/^[=+\-@]./.test(v)) {
+    cell.formula = v.replace(/^=/, "");
+    return void delete cell.value;
+  }
+  if (ERRORS.has(v)) return void (cell.value = { error: v });
+  if (/^\s*\d+(\.\d+)?%?\s*$/.test(v)) return void (cell.value = parseFloat(v) / (v.includes("%") ? 100 : 1));
+  if (/^(true|false)$/i.test(v)) return void (cell.value = v.toLowerCase() === "true");
+  cell.value = v;
+}
+
+class FakeTables extends Proxy implements ExcelTableCollection {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: () => FakeSheet,
+  ) {
+    super(context);
+  }
+  protected current(p: string): unknown {
+    return p === "isNullObject" ? false : undefined;
+  }
+  get items(): ExcelTable[] {
+    return this.read("items");
+  }
+  load(properties: string): ExcelTableCollection {
+    this.context.enqueue(["load", properties], () => {
+      const items = this.sheet().tables.map((t): ExcelTable => ({
+        name: t.name,
+        getRange: () => new FakeRangeProxy(this.context, this.sheet, () => t.area),
+      }));
+      this.loaded.set("items", items);
+    });
+    return this;
+  }
+}
+
+class FakeCharts implements ExcelChartCollection {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly sheet: () => FakeSheet,
+  ) {}
+  add(type: ExcelChartKind, source: ExcelRange, seriesBy: "Columns"): ExcelChart {
+    const ctx = this.context;
+    let chart: FakeChartData | null = null;
+    const address = (r: ExcelRange) => (r as FakeRangeProxy).resolvedAddress();
+    ctx.enqueue(["addChart", type, seriesBy], () => {
+      const area = parseAddress(address(source));
+      const series = Array.from({ length: area.columns }, (_, c) => ({
+        name: `Reihe${c + 1}`,
+        values: areaAddress(this.sheet(), { ...area, column: area.column + c, columns: 1 }),
+      }));
+      chart = { type, source: address(source), title: "", series };
+      this.sheet().charts.push(chart);
+    });
+    const target = () => {
+      if (!chart) throw new FakeExcelError("InvalidObjectPath", "Diagramm noch nicht angelegt");
+      return chart;
+    };
+    const seriesProxy = (pick: () => FakeChartData["series"][number]): ExcelChartSeries => ({
+      get name(): string {
+        throw new FakeExcelError("PropertyNotLoaded", "series.name");
+      },
+      set name(name: string) {
+        ctx.enqueue(["seriesName", name], () => (pick().name = name));
+      },
+      setValues: (r) => ctx.enqueue(["setValues"], () => (pick().values = address(r))),
+      setXAxisValues: (r) => ctx.enqueue(["setXAxisValues"], () => (pick().xValues = address(r))),
+    });
+    return {
+      title: {
+        get text(): string {
+          throw new FakeExcelError("PropertyNotLoaded", "title.text");
+        },
+        set text(text: string) {
+          ctx.enqueue(["title", text], () => (target().title = text));
+        },
+      },
+      series: {
+        getItemAt: (i) =>
+          seriesProxy(() => {
+            const found = target().series[i];
+            if (!found) throw new FakeExcelError("ItemNotFound", `Reihe ${i}`);
+            return found;
+          }),
+        add: (name) => {
+          let added: FakeChartData["series"][number] | null = null;
+          ctx.enqueue(["addSeries", name], () =>
+            target().series.push((added = { name: name ?? "", values: "" })),
+          );
+          return seriesProxy(() => added!);
+        },
+      },
+      setPosition: (start, end) => ctx.enqueue(["position", start, end], () => (target().position = start)),
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// A generation of realistic size, for the sync-count tests and the benchmark.
+
+/** Deterministic pseudo-random numbers in [0, 1) (a small LCG), so every run writes the same sheets. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+const INDEX_FORMAT = "0.0";
+const EURO_FORMAT = '#,##0.00 "€"';
+
+/**
+ * SRB's generated sheets for `units` Einrichtungen (one per 25 in a Sozialraum): Einrichtungen (one row per
+ * unit, 11 columns), Verteilung (one row per Sozialraum, SUM formulas in the total row, a bar chart) and
+ * Normbereiche. Cached values are rounded as the sheets show them (indices to 0.1, money to the cent).
+ *
+ * @example generationSheets(30).map((s) => s.name); // => ["Einrichtungen", "Verteilung", "Normbereiche"]
+ */
+export function generationSheets(units: number): SheetSpec[] {
+  const random = seededRandom(units);
+  const text = (value: string, bold = false): SheetCell => ({ value, bold });
+  const num = (value: number, numFmt: string): SheetCell => ({ value, numFmt });
+  const areas = Math.max(1, Math.ceil(units / 25));
+  const headers = ["Einrichtung", "Sozialraum", "Allgemeiner Bedarf", "Soziale Lage", "Flucht und Migration"];
+  headers.push("Infrastruktur und Netzwerke", "Gesamtindex", "Normbereich", "Sozialarbeit", "Interkulturell");
+  headers.push("Vorschlag");
+  const unitRows: SheetCell[][] = [headers.map((h) => text(h, true))];
+  for (let u = 0; u < units; u++) {
+    const categories = [0, 1, 2, 3].map(() => Math.round(random() * 1000) / 10);
+    const index = Math.round((categories.reduce((a, b) => a + b, 0) / 4) * 10) / 10;
+    unitRows.push([
+      text(`Kita ${String(u + 1).padStart(6, "0")}`),
+      text(`Sozialraum ${Math.floor(u / 25) + 1}`),
+      ...categories.map((c) => num(c, INDEX_FORMAT)),
+      num(index, INDEX_FORMAT),
+      text(index > 60 ? "oberhalb" : index < 40 ? "unterhalb" : "innerhalb"),
+      text(index >= 40 ? "ja" : "nein"),
+      text(categories[2] > 50 ? "ja" : "nein"),
+      num(Math.round(random() * 5_000_000) / 100, EURO_FORMAT),
+    ]);
+  }
+  const areaRows: SheetCell[][] = [["Sozialraum", "Index", "Anteil", "Betrag"].map((h) => text(h, true))];
+  for (let a = 0; a < areas; a++) {
+    areaRows.push([
+      text(`Sozialraum ${a + 1}`),
+      num(Math.round(random() * 1000) / 10, INDEX_FORMAT),
+      num(1 / areas, "0.00%"),
+      num(1_002_240 / areas, EURO_FORMAT),
+    ]);
+  }
+  areaRows.push([
+    text("Summe", true),
+    { value: null },
+    { value: 1, formula: `SUM(C2:C${areas + 1})`, numFmt: "0.00%", bold: true },
+    { value: 1_002_240, formula: `SUM(D2:D${areas + 1})`, numFmt: EURO_FORMAT, bold: true },
+  ]);
+  const normRows: SheetCell[][] = [
+    ["Index", "Mittelwert", "Standardabweichung", "untere", "obere"].map((h) => text(h, true)),
+  ];
+  normRows.push([
+    text("Gesamtindex"),
+    num(50, INDEX_FORMAT),
+    num(12.5, INDEX_FORMAT),
+    num(37.5, INDEX_FORMAT),
+    num(62.5, INDEX_FORMAT),
+  ]);
+  return [
+    { name: "Einrichtungen", rows: unitRows, freezeRows: 1, columnWidths: [24, 18] },
+    {
+      name: "Verteilung",
+      rows: areaRows,
+      freezeRows: 1,
+      columnWidths: [24, 10, 10, 16],
+      charts: [
+        {
+          kind: "bar",
+          title: "Anteil je Sozialraum",
+          firstRow: 1,
+          lastRow: areas + 1,
+          categoryColumn: 1,
+          seriesColumns: [3],
+          anchor: "G2",
+        },
+      ],
+    },
+    { name: "Normbereiche", rows: normRows },
+  ];
+}
+
+/**
+ * Writes `generationSheets(rows)` through OfficeWorkbook into a fresh fake workbook (one user sheet
+ * "Kitas") and reports the round trips and the largest request. Reused by the benchmark.
+ *
+ * @example const { syncs, largestPayloadBytes } = await measureGeneration(10_000); // syncs => 3
+ */
+export async function measureGeneration(
+  rows: number,
+): Promise<{ syncs: number; largestPayloadBytes: number; totalPayloadBytes: number }> {
+  const book = new FakeWorkbook();
+  book.addSheet("Kitas").setRows([["Einrichtung", "Sozialraum"]]);
+  await new OfficeWorkbook(book.run).writeGeneratedSheets(generationSheets(rows));
+  return {
+    syncs: book.syncs,
+    largestPayloadBytes: book.largestRequestBytes,
+    totalPayloadBytes: book.requestBytes.reduce((a, b) => a + b, 0),
+  };
+}
