@@ -6,13 +6,16 @@
  * `runInExcel`), and the test fake (`test/workbook/fakeExcel.ts`) implements it.
  *
  * Round trips (`context.sync()`) are few and do not grow with the number of rows:
- * - reading (`sheetNames`, `readTable`, `readStoredModel`): 1–2 syncs;
- * - `writeGeneratedSheets`: 1 sync for the sheet names, 1 for the store sheet (only when it exists), then the
- *   whole generation — deleting the old generated sheets, adding the new ones, the store update, every value
- *   block, number formats, bold, widths, frozen rows, charts — queued in one batch and sent with one sync.
- *   Excel on the web refuses requests above about 5 MB, so the batch is cut at `PAYLOAD_LIMIT_BYTES` (4 MB,
- *   estimated as the JSON length of what is queued): every further 4 MB of payload costs one more sync.
- *   In short: syncs = 2 + ceil(payload / 4 MB) (one less without a store sheet).
+ * - reading (`sheetNames`: 1, `readTable`: 2, 3 with an Excel table, `readStoredModel`: 1–2 syncs);
+ * - `writeGeneratedSheets`: request 1 loads the sheet names. Request 2 reads the store sheet (a sheet known to
+ *   exist: no chaining on null objects) and carries the new sheets, added under temporary names, with all
+ *   their content (number formats before values, values/formulas in row blocks, bold, widths, frozen rows).
+ *   The last request deletes the old generated sheets (now known from the store), renames the new ones,
+ *   updates the store and draws the charts. Each request starts with suspendApiCalculationUntilNextSync().
+ *   Excel on the web refuses requests above about 5 MB, so a request is cut at `PAYLOAD_LIMIT_BYTES` (4 MB,
+ *   estimated as the JSON length of what is queued) and the last content request takes the final commands:
+ *   syncs = 1 + max(2, ceil(payload / ~4 MB)) — 3 for ordinary sizes, 4 for 100,000 units (≈ 9 MB).
+ *   If a request fails, the sheets added so far are deleted again (best effort) and the error is passed on.
  */
 import { SrbUsageError } from "../engine/issues";
 import type { CellValue, RawTable } from "../engine/table";
