@@ -730,3 +730,31 @@ describe("checkTable: one pass collects every problem", () => {
     );
   });
 });
+
+describe("docs/bad-inputs.md stays in sync", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fs = require("fs") as typeof import("fs");
+  const doc = fs.readFileSync(`${__dirname}/../../docs/bad-inputs.md`, "utf8");
+
+  test("every issue code of the catalogue is documented", () => {
+    const source = fs.readFileSync(`${__dirname}/../../src/engine/messages.ts`, "utf8");
+    const union = source.slice(
+      source.indexOf("export type CheckCode"),
+      source.indexOf(";", source.indexOf("export type CheckCode")),
+    );
+    const codes = [...union.matchAll(/"([a-z-]+)"/g)].map((m) => m[1]);
+    expect(codes.length).toBeGreaterThanOrEqual(40);
+    expect(codes.filter((c) => !new RegExp(`(?<![a-z-])${c}(?![a-z-])`).test(doc))).toEqual([]);
+  });
+
+  test("every test the catalogue names exists", () => {
+    const cited = [...doc.matchAll(/`([a-zA-Z]+\.test\.ts)` › [*_]([^*_]+)[*_]/g)].map(
+      (m) => [m[1], m[2]] as const,
+    );
+    expect(cited.length).toBeGreaterThanOrEqual(20);
+    const missing = cited.filter(
+      ([file, name]) => !fs.readFileSync(`${__dirname}/${file}`, "utf8").includes(`"${name}"`),
+    );
+    expect(missing).toEqual([]);
+  });
+});

@@ -128,7 +128,7 @@ describe("parseModel: German messages naming the JSON path", () => {
     ]);
   });
 
-  test('direction as text "1" is not coerced', () => {
+  test("direction as text „1“ is not coerced", () => {
     const file = clone(SPEC_EXAMPLE) as { indicators: Record<string, unknown>[] };
     file.indicators[0].direction = "1";
     expect(parseModel(file).issues[0].message).toContain("Richtung „1“ ist ungültig");
