@@ -312,6 +312,42 @@ describe("no model", () => {
   });
 });
 
+describe("model problems block (exit 2, results.json, no workbook)", () => {
+  test.each([
+    [
+      "an invalid direction",
+      (m: ReturnType<typeof sampleModel>) => ((m.indicators[0] as { direction: number }).direction = 2),
+      /Richtung 2 ist ungültig/,
+    ],
+    [
+      "a data sheet that is not there",
+      (m: ReturnType<typeof sampleModel>) => (m.data.sheet = "Daten"),
+      /Datenblatt „Daten“ fehlt/,
+    ],
+  ])("%s", async (_name, change, message) => {
+    const model = sampleModel();
+    change(model);
+    const modelFile = path.join(dir, "falsch.srb.json");
+    await fs.writeFile(modelFile, JSON.stringify(model));
+    const json = path.join(dir, "falsch.json");
+    const run = srb(
+      "allocate",
+      path.join(dir, "Musterstadt.xlsx"),
+      "--model",
+      modelFile,
+      "--json",
+      json,
+      "--quiet",
+    );
+    expect(run.status).toBe(2);
+    expect(await exists(path.join(dir, "Musterstadt-srb.xlsx"))).toBe(false);
+    const results = blockedSchema.parse(JSON.parse(await fs.readFile(json, "utf8")));
+    const errors = results.issues.filter((i) => i.level === "error");
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.map((e) => e.message).join("\n")).toMatch(message);
+  });
+});
+
 describe("usage errors exit 1 with a German message", () => {
   test.each([
     ["no arguments", [], /kein Befehl/],
