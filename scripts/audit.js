@@ -13,7 +13,9 @@ try {
   process.exit(0);
 }
 if (report.statusCode || report.error || report.message) {
-  console.log(`audit: Advisory-Dienst nicht erreichbar (${report.statusCode || report.message}) – Audit NICHT durchgeführt.`);
+  console.log(
+    `audit: Advisory-Dienst nicht erreichbar (${report.statusCode || report.message}) – Audit NICHT durchgeführt.`,
+  );
   process.exit(0);
 }
 const v = (report.metadata && report.metadata.vulnerabilities) || {};

@@ -648,8 +648,12 @@ export function checkTable(model: Model, table: RawTable): CheckResult {
     if (found.length === 0 || found.length < members.length || units.length === 0) continue; // column-missing said it
     const useful = found.filter((i) => informative[i]);
     if (useful.length === 0) {
+      // Constant indicators carry no information (SPEC §2.1): a category made only of them is left out of
+      // the Gesamtindex and the other categories are reweighted (a warning). A category without any value
+      // at all leaves every unit without a value there (SPEC §2.4): that blocks.
+      const onlyConstant = found.every((i) => units.some((_, u) => states[u][i] === "value"));
       issues.push({
-        level: "error",
+        level: onlyConstant ? "warning" : "error",
         code: "category-no-information",
         sheet,
         cell: "",

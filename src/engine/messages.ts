@@ -192,7 +192,7 @@ export const messages = {
   categoryEmpty: (cell: string, unit: string, category: string, columns: readonly string[]) =>
     `Zelle ${cell}: die Einrichtung „${unit}“ hat keinen Wert in der Kategorie „${category}“ (Spalten ${formatList(columns)}) – erwartet wird mindestens ein Wert, sonst gibt es keinen Gesamtindex und keine Verteilung.`,
   categoryNoInformation: (category: string, columns: readonly string[]) =>
-    `Die Kategorie „${category}“ hat keinen verwertbaren Indikator (${formatList(columns)} sind leer oder konstant) – erwartet wird mindestens ein Indikator mit unterschiedlichen Werten.`,
+    `Die Kategorie „${category}“ hat keinen verwertbaren Indikator (${formatList(columns)} sind leer oder konstant) – erwartet wird mindestens ein Indikator mit unterschiedlichen Werten. Sind alle nur konstant, bleibt die Kategorie im Gesamtindex unberücksichtigt und die übrigen Kategorien werden neu gewichtet.`,
   coverageUnit: (
     cell: string,
     unit: string,

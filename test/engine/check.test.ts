@@ -541,13 +541,21 @@ describe("checkTable: indicators, categories and coverage", () => {
   });
 
   test("category-no-information: every indicator of a category constant", () => {
+    // constant indicators carry no information: the category is left out (warning), nothing blocks
     const rows = goodRows().map((r) => [...r.slice(0, 5), 40, r[6]]);
     const { dataset, issues } = checkTable(model(), table(rows));
-    expect(dataset).toBeNull();
+    expect(dataset).not.toBeNull();
     expect(issues.map((i) => [i.level, i.code, i.cell])).toEqual([
       ["warning", "indicator-constant", "F1"],
-      ["error", "category-no-information", ""],
+      ["warning", "category-no-information", ""],
     ]);
+  });
+
+  test("category-no-information: every indicator of a category blank blocks (no unit has a value there)", () => {
+    const rows = goodRows().map((r) => [...r.slice(0, 5), null, r[6]]);
+    const { dataset, issues } = checkTable(model(), table(rows));
+    expect(dataset).toBeNull();
+    expect(issues.filter((i) => i.code === "category-no-information").map((i) => i.level)).toEqual(["error"]);
   });
 
   test("coverage-unit and coverage-indicator: warning or error as the model says", () => {
