@@ -69,7 +69,9 @@ export function formatNumber(value: number, language: Language, decimals = 2): s
  * formatInputNumber(1002240.5, "de"); // => "1002240,5"
  */
 export function formatInputNumber(value: number, language: Language): string {
-  return new Intl.NumberFormat(locale(language), { useGrouping: false, maximumFractionDigits: 6 }).format(value);
+  return new Intl.NumberFormat(locale(language), { useGrouping: false, maximumFractionDigits: 6 }).format(
+    value,
+  );
 }
 
 /**
@@ -197,7 +199,8 @@ const de = {
   sockelEqual: "gleich je Sozialraum",
   sockelChildren: "nach Kinderzahl",
   publication: "Veröffentlichungsmodus (Einrichtungen als neutrale Codes)",
-  invalidNumber: (text: string, expected: string) => `„${text}“ ist keine gültige Zahl; erwartet: ${expected}.`,
+  invalidNumber: (text: string, expected: string) =>
+    `„${text}“ ist keine gültige Zahl; erwartet: ${expected}.`,
   expectedAmount: "ein Betrag ≥ 0, z. B. 1.002.240,00",
   expectedPositiveAmount: "ein Betrag > 0, z. B. 1.002.240,00",
   expectedYear: "eine Jahreszahl zwischen 2000 und 2100",
@@ -256,7 +259,8 @@ const en: Strings = {
   sheetPlaceholder: "Choose a sheet",
   reloadSheets: "Reload sheets",
   detectTable: "Detect table",
-  tableSummary: (units, columns, sheet) => `Found ${units} rows (units) and ${columns} columns on “${sheet}”.`,
+  tableSummary: (units, columns, sheet) =>
+    `Found ${units} rows (units) and ${columns} columns on “${sheet}”.`,
   columnId: "Column Einrichtung (unit)",
   columnArea: "Column Sozialraum (area)",
   columnChildren: "Column Kinder (children, optional)",
@@ -281,7 +285,8 @@ const en: Strings = {
   directionMinus: "−1: higher value = less need",
   weight: "Weight",
   effectiveWeight: "Effective weight",
-  effectiveWeightsNote: "Effective weight = category share of the total index × indicator share within its category.",
+  effectiveWeightsNote:
+    "Effective weight = category share of the total index × indicator share within its category.",
   categories: "Categories",
   categoryWeight: (name) => `Weight of category “${name}”`,
   indicatorWeight: (column) => `Weight of “${column}”`,

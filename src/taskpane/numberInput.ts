@@ -75,7 +75,11 @@ export function readNumberInput(
  * showNumberInput(1002240.5, "amount", "de"); // => "1002240,5"
  * showNumberInput(null, "amount", "de"); // => ""
  */
-export function showNumberInput(value: number | null | undefined, kind: NumberKind, language: Language): string {
+export function showNumberInput(
+  value: number | null | undefined,
+  kind: NumberKind,
+  language: Language,
+): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "";
   const shown = kind === "percent" ? Math.round(value * 100 * 1e6) / 1e6 : value;
   return kind === "year" ? String(shown) : formatInputNumber(shown, language);

@@ -29,7 +29,11 @@ export interface WorkbookActionState {
 export function describeError(thrown: unknown): string {
   if (thrown instanceof Error) return thrown.message || thrown.name;
   if (typeof thrown === "string") return thrown;
-  if (typeof thrown === "object" && thrown !== null && typeof (thrown as { message?: unknown }).message === "string") {
+  if (
+    typeof thrown === "object" &&
+    thrown !== null &&
+    typeof (thrown as { message?: unknown }).message === "string"
+  ) {
     return (thrown as { message: string }).message;
   }
   return String(thrown);
@@ -50,7 +54,10 @@ export function useWorkbookAction(): WorkbookActionState {
   const running = useRef(false);
 
   const run = useCallback(
-    async <T>(label: string, action: (report: (progress: string) => void) => Promise<T>): Promise<T | undefined> => {
+    async <T>(
+      label: string,
+      action: (report: (progress: string) => void) => Promise<T>,
+    ): Promise<T | undefined> => {
       if (running.current) return undefined;
       running.current = true;
       setBusy(label);

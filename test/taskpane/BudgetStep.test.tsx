@@ -69,7 +69,11 @@ describe("BudgetStep", () => {
   test("a budget of 0 is rejected (nothing to distribute)", () => {
     const { onValidity } = setup();
     fireEvent.change(screen.getByLabelText(/^Budget \(€\)/), { target: { value: "0" } });
-    expect(onValidity).toHaveBeenLastCalledWith("budget-total", s.budgetTotal, expect.stringContaining("„0“"));
+    expect(onValidity).toHaveBeenLastCalledWith(
+      "budget-total",
+      s.budgetTotal,
+      expect.stringContaining("„0“"),
+    );
   });
 
   test("English mode reads English numbers", () => {
@@ -100,7 +104,9 @@ describe("BudgetStep", () => {
     const { last } = setup();
     fireEvent.change(screen.getByLabelText(/^Anteil Land/), { target: { value: "70" } });
     expect(last().budget.kofinanzierung).toEqual({ landShare: 0.7, municipalShare: 0.4 });
-    expect(screen.getByText("Die Anteile Land und Jugendamt ergeben 110,0 %; erwartet: 100 %.")).toBeInTheDocument();
+    expect(
+      screen.getByText("Die Anteile Land und Jugendamt ergeben 110,0 %; erwartet: 100 %."),
+    ).toBeInTheDocument();
     fireEvent.change(screen.getByLabelText(/^Anteil Jugendamt/), { target: { value: "30" } });
     expect(screen.queryByText(/ergeben/)).toBeNull();
   });
@@ -112,7 +118,11 @@ describe("BudgetStep", () => {
     fireEvent.change(screen.getByLabelText(/^Jährliche Kosten je VZÄ/), { target: { value: "" } });
     expect(last().budget.costPerVzae).toBeUndefined();
     fireEvent.change(screen.getByLabelText(/^VZÄ abrunden/), { target: { value: "0" } });
-    expect(onValidity).toHaveBeenLastCalledWith("vzae-step", s.vzaeStep, expect.stringContaining("Schrittweite"));
+    expect(onValidity).toHaveBeenLastCalledWith(
+      "vzae-step",
+      s.vzaeStep,
+      expect.stringContaining("Schrittweite"),
+    );
   });
 
   test("rule set Bremen brings the default Bremen rules", () => {
@@ -142,7 +152,9 @@ describe("BudgetStep", () => {
     const { last } = setup();
     fireEvent.click(screen.getByRole("checkbox", { name: s.coverage }));
     expect(last().options.coverage).toEqual({ unit: 0.65, indicator: 0.65, level: "warning" });
-    fireEvent.change(screen.getByLabelText(/^Mindestens vorhandene Indikatoren/), { target: { value: "80" } });
+    fireEvent.change(screen.getByLabelText(/^Mindestens vorhandene Indikatoren/), {
+      target: { value: "80" },
+    });
     fireEvent.change(screen.getByLabelText(s.coverageLevel), { target: { value: "error" } });
     expect(last().options.coverage).toEqual({ unit: 0.8, indicator: 0.65, level: "error" });
     fireEvent.click(screen.getByRole("checkbox", { name: s.sockel }));
@@ -155,7 +167,11 @@ describe("BudgetStep", () => {
     const { onValidity } = setup();
     fireEvent.click(screen.getByRole("checkbox", { name: s.sockel }));
     fireEvent.change(screen.getByLabelText(/^Anteil des Sockels/), { target: { value: "150" } });
-    expect(onValidity).toHaveBeenLastCalledWith("sockel-fraction", s.sockelFraction, expect.stringContaining("150"));
+    expect(onValidity).toHaveBeenLastCalledWith(
+      "sockel-fraction",
+      s.sockelFraction,
+      expect.stringContaining("150"),
+    );
     fireEvent.click(screen.getByRole("checkbox", { name: s.sockel }));
     expect(onValidity).toHaveBeenLastCalledWith("sockel-fraction", s.sockelFraction, null);
   });
@@ -164,17 +180,29 @@ describe("BudgetStep", () => {
 describe("derivedBudget", () => {
   test("Bad Kreuznach: 2 · 488.897 € = 977.794 € in 2021 → 1.002.238,85 € in 2022", () => {
     expect(
-      derivedBudget({ total: 0, year: 2022, dynamisierung: { baseAmount: 977794, baseYear: 2021, rate: 0.025 } }),
+      derivedBudget({
+        total: 0,
+        year: 2022,
+        dynamisierung: { baseAmount: 977794, baseYear: 2021, rate: 0.025 },
+      }),
     ).toBe(1002238.85);
   });
   test("two years: 1.000 € · 1,025² = 1.050,625 → 1.050,63 €", () => {
-    expect(derivedBudget({ total: 0, year: 2023, dynamisierung: { baseAmount: 1000, baseYear: 2021, rate: 0.025 } })).toBe(
-      1050.63,
-    );
+    expect(
+      derivedBudget({
+        total: 0,
+        year: 2023,
+        dynamisierung: { baseAmount: 1000, baseYear: 2021, rate: 0.025 },
+      }),
+    ).toBe(1050.63);
   });
   test("null without Dynamisierung, without a year, or with a year before the base year", () => {
     expect(derivedBudget({ total: 5, year: 2022 })).toBeNull();
-    expect(derivedBudget({ total: 5, dynamisierung: { baseAmount: 1, baseYear: 2021, rate: 0.025 } })).toBeNull();
-    expect(derivedBudget({ total: 5, year: 2020, dynamisierung: { baseAmount: 1, baseYear: 2021, rate: 0.025 } })).toBeNull();
+    expect(
+      derivedBudget({ total: 5, dynamisierung: { baseAmount: 1, baseYear: 2021, rate: 0.025 } }),
+    ).toBeNull();
+    expect(
+      derivedBudget({ total: 5, year: 2020, dynamisierung: { baseAmount: 1, baseYear: 2021, rate: 0.025 } }),
+    ).toBeNull();
   });
 });

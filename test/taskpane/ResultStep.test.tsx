@@ -3,7 +3,11 @@ import "@testing-library/jest-dom";
 import { fireEvent, screen, within } from "@testing-library/react";
 import type { Allocation, AreaResult } from "../../src/engine/allocation";
 import type { Issue } from "../../src/engine/issues";
-import { ResultStep, generationBlocker, type ResultStepProps } from "../../src/taskpane/components/ResultStep";
+import {
+  ResultStep,
+  generationBlocker,
+  type ResultStepProps,
+} from "../../src/taskpane/components/ResultStep";
 import { issueAddress } from "../../src/taskpane/components/IssueList";
 import { stringsFor } from "../../src/taskpane/i18n";
 import { renderWithTheme } from "./render";
@@ -33,7 +37,10 @@ function area(name: string, index: number, share: number, amount: number): AreaR
 // 450.072,52 € (largest remainder; they add up to the budget).
 const ALLOCATION = {
   budget: 1002240,
-  areas: [area("Sozialraum 1", 53.0, 53.0 / 96.2, 552167.48), area("Sozialraum 2", 43.2, 43.2 / 96.2, 450072.52)],
+  areas: [
+    area("Sozialraum 1", 53.0, 53.0 / 96.2, 552167.48),
+    area("Sozialraum 2", 43.2, 43.2 / 96.2, 450072.52),
+  ],
   units: [],
   issues: [],
 } as unknown as Allocation;
@@ -75,7 +82,10 @@ describe("ResultStep", () => {
     renderWithTheme(<ResultStep {...props()} />);
     const table = screen.getByRole("table", { name: s.preview });
     const rows = within(table).getAllByRole("row");
-    const cells = (row: HTMLElement) => within(row).getAllByRole("cell").map((c) => c.textContent);
+    const cells = (row: HTMLElement) =>
+      within(row)
+        .getAllByRole("cell")
+        .map((c) => c.textContent);
     expect(cells(rows[1])).toEqual(["Sozialraum 1", "53,0", `55,09${NBSP}%`, `552.167,48${NBSP}€`]);
     expect(cells(rows[2])).toEqual(["Sozialraum 2", "43,2", `44,91${NBSP}%`, `450.072,52${NBSP}€`]);
     expect(cells(rows[3])).toEqual(["Summe", "", `100,00${NBSP}%`, `1.002.240,00${NBSP}€`]);

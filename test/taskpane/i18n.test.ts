@@ -74,10 +74,14 @@ describe("parseUserNumber", () => {
 
   test("reads back what formatNumber writes with grouping", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2e9 }), fc.constantFrom("de" as const, "en" as const), (cents, language) => {
-        const value = cents / 100;
-        return parseUserNumber(formatNumber(value, language, 2), language) === value;
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 2e9 }),
+        fc.constantFrom("de" as const, "en" as const),
+        (cents, language) => {
+          const value = cents / 100;
+          return parseUserNumber(formatNumber(value, language, 2), language) === value;
+        },
+      ),
     );
   });
 });
@@ -89,7 +93,8 @@ describe("strings", () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(de).sort());
     for (const strings of [de, en]) {
       for (const [key, value] of Object.entries(strings)) {
-        const text = typeof value === "function" ? (value as (...a: unknown[]) => string)("X", "Y", "Z") : value;
+        const text =
+          typeof value === "function" ? (value as (...a: unknown[]) => string)("X", "Y", "Z") : value;
         expect(`${key}: ${text}`).not.toMatch(/: $/);
       }
     }

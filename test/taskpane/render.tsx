@@ -1,6 +1,8 @@
 /** Renders a component inside Fluent's provider, as the task pane does; stubs what jsdom lacks. */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { render, type RenderResult } from "@testing-library/react";
+import { webcrypto } from "node:crypto";
+import { TextEncoder } from "node:util";
 import type { ReactElement } from "react";
 
 /** jsdom has no ResizeObserver; Fluent's MessageBar measures itself with one. */
@@ -11,6 +13,11 @@ class NoResizeObserver {
 }
 const g = globalThis as { ResizeObserver?: unknown };
 if (g.ResizeObserver === undefined) g.ResizeObserver = NoResizeObserver;
+
+// Web Crypto and TextEncoder for the input checksum on the Methode sheet (jsdom lacks them).
+const c = globalThis as { crypto?: { subtle?: unknown }; TextEncoder?: unknown };
+if (!c.crypto?.subtle) Object.defineProperty(globalThis, "crypto", { value: webcrypto, configurable: true });
+if (c.TextEncoder === undefined) c.TextEncoder = TextEncoder;
 
 export function renderWithTheme(ui: ReactElement): RenderResult {
   return render(<FluentProvider theme={webLightTheme}>{ui}</FluentProvider>);

@@ -46,7 +46,12 @@ const useStyles = makeStyles({
     margin: 0,
   },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
-  indent: { paddingLeft: tokens.spacingHorizontalXXL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  indent: {
+    paddingLeft: tokens.spacingHorizontalXXL,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
 });
 
 /**
@@ -86,7 +91,8 @@ export function BudgetStep(props: BudgetStepProps) {
     if (derived !== null) next.total = derived;
     props.onModelChange({ ...model, budget: next });
   };
-  const setOptions = (patch: Partial<ModelOptions>) => props.onModelChange({ ...model, options: { ...options, ...patch } });
+  const setOptions = (patch: Partial<ModelOptions>) =>
+    props.onModelChange({ ...model, options: { ...options, ...patch } });
 
   const dyn = budget.dynamisierung;
   const derived = derivedBudget(budget);
@@ -123,9 +129,16 @@ export function BudgetStep(props: BudgetStepProps) {
         (v) => setBudget({ total: v ?? 0 }),
         { disabled: dyn !== undefined, hint: formatEuro(budget.total, language) },
       )}
-      {field("budget-year", s.budgetYear, "year", budget.year ?? null, (v) => setBudget({ year: v ?? undefined }), {
-        optional: true,
-      })}
+      {field(
+        "budget-year",
+        s.budgetYear,
+        "year",
+        budget.year ?? null,
+        (v) => setBudget({ year: v ?? undefined }),
+        {
+          optional: true,
+        },
+      )}
       <Checkbox
         label={s.dynamisierung}
         checked={dyn !== undefined}
@@ -149,7 +162,9 @@ export function BudgetStep(props: BudgetStepProps) {
           {field("dyn-rate", s.rate, "percent", dyn.rate, (v) =>
             setBudget({ dynamisierung: { ...dyn, rate: v ?? 0 } }),
           )}
-          {derived !== null && <Text weight="semibold">{s.derivedBudget(formatEuro(derived, language))}</Text>}
+          {derived !== null && (
+            <Text weight="semibold">{s.derivedBudget(formatEuro(derived, language))}</Text>
+          )}
           {dynProblems.map((p) => (
             <MessageBar key={p.message} intent="error">
               <MessageBarBody>{p.message}</MessageBarBody>
@@ -171,8 +186,12 @@ export function BudgetStep(props: BudgetStepProps) {
             <MessageBarBody>{s.sharesMustAddUp(formatNumber(shareSum * 100, language, 1))}</MessageBarBody>
           </MessageBar>
         )}
-        {field("cost-vzae", s.costPerVzae, "positiveAmount", budget.costPerVzae ?? null, (v) =>
-          setBudget({ costPerVzae: v ?? undefined }),
+        {field(
+          "cost-vzae",
+          s.costPerVzae,
+          "positiveAmount",
+          budget.costPerVzae ?? null,
+          (v) => setBudget({ costPerVzae: v ?? undefined }),
           { optional: true },
         )}
         {field("vzae-step", s.vzaeStep, "step", budget.vzaeStep ?? 0.25, (v) =>
@@ -214,7 +233,10 @@ export function BudgetStep(props: BudgetStepProps) {
         </Select>
       </Field>
       <Field label={s.areaMethod}>
-        <Select value={options.areaMethod} onChange={(_, data) => setOptions({ areaMethod: data.value as AreaMethod })}>
+        <Select
+          value={options.areaMethod}
+          onChange={(_, data) => setOptions({ areaMethod: data.value as AreaMethod })}
+        >
           <option value="mean-of-units">{s.areaMeanOfUnits}</option>
           <option value="sum-of-units">{s.areaSumOfUnits}</option>
           <option value="aggregate">{s.areaAggregate}</option>
@@ -234,7 +256,9 @@ export function BudgetStep(props: BudgetStepProps) {
         label={s.coverage}
         checked={options.coverage !== undefined}
         onChange={(_, data) =>
-          setOptions({ coverage: data.checked ? { unit: 0.65, indicator: 0.65, level: "warning" } : undefined })
+          setOptions({
+            coverage: data.checked ? { unit: 0.65, indicator: 0.65, level: "warning" } : undefined,
+          })
         }
       />
       {options.coverage && (
@@ -261,7 +285,9 @@ export function BudgetStep(props: BudgetStepProps) {
       <Checkbox
         label={s.sockel}
         checked={options.sockel !== undefined}
-        onChange={(_, data) => setOptions({ sockel: data.checked ? { fraction: 0.1, by: "equal" } : undefined })}
+        onChange={(_, data) =>
+          setOptions({ sockel: data.checked ? { fraction: 0.1, by: "equal" } : undefined })
+        }
       />
       {options.sockel && (
         <div className={styles.indent}>

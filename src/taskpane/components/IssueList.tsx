@@ -10,7 +10,14 @@ export interface IssueListProps {
 }
 
 const useStyles = makeStyles({
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
   item: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "baseline" },
   body: { display: "flex", flexDirection: "column" },
 });

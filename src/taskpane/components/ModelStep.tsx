@@ -62,7 +62,10 @@ export function toggleIndicator(model: Model, column: string, use: boolean): Mod
 }
 
 function updateIndicator(model: Model, column: string, patch: Partial<IndicatorSpec>): Model {
-  return { ...model, indicators: model.indicators.map((i) => (i.column === column ? { ...i, ...patch } : i)) };
+  return {
+    ...model,
+    indicators: model.indicators.map((i) => (i.column === column ? { ...i, ...patch } : i)),
+  };
 }
 
 /**
@@ -98,7 +101,9 @@ export function ModelStep(props: ModelStepProps) {
               label={column}
               aria-label={s.indicatorUseLabel(column)}
               disabled={busy}
-              onChange={(_, data) => props.onModelChange(toggleIndicator(model, column, data.checked === true))}
+              onChange={(_, data) =>
+                props.onModelChange(toggleIndicator(model, column, data.checked === true))
+              }
             />
             {indicator && (
               <div className={styles.settings}>

@@ -1,4 +1,11 @@
-import { FluentProvider, Link, MessageBar, MessageBarBody, Title3, webLightTheme } from "@fluentui/react-components";
+import {
+  FluentProvider,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Title3,
+  webLightTheme,
+} from "@fluentui/react-components";
 import { stringsFor, type Language } from "../i18n";
 
 export interface NotInExcelProps {

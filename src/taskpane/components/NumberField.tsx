@@ -30,7 +30,19 @@ export interface NumberFieldProps {
  *   onChange={(v) => setBudget(v)} onValidityChange={report} />
  */
 export function NumberField(props: NumberFieldProps) {
-  const { id, label, value, kind, language, onChange, onValidityChange, optional, disabled, hint, visibleLabel } = props;
+  const {
+    id,
+    label,
+    value,
+    kind,
+    language,
+    onChange,
+    onValidityChange,
+    optional,
+    disabled,
+    hint,
+    visibleLabel,
+  } = props;
   const [text, setText] = useState(() => showNumberInput(value, kind, language));
   const [message, setMessage] = useState<string | null>(null);
   const lastReported = useRef<string | null>(null);

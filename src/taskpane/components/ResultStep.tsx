@@ -117,7 +117,9 @@ export function ResultStep(props: ResultStepProps) {
                 <TableCell>{s.total}</TableCell>
                 <TableCell />
                 <TableCell className={styles.number}>{formatShare(1, language)}</TableCell>
-                <TableCell className={styles.number}>{formatEuro(Math.round(total * 100) / 100, language)}</TableCell>
+                <TableCell className={styles.number}>
+                  {formatEuro(Math.round(total * 100) / 100, language)}
+                </TableCell>
               </TableRow>
             </TableBody>
           </Table>

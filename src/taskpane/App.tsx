@@ -1,0 +1,300 @@
+import {
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Tab,
+  TabList,
+  Title3,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import type { Model } from "../engine/model";
+import type { RawTable } from "../engine/table";
+import type { WriteReport } from "../workbook/port";
+import { BudgetStep } from "./components/BudgetStep";
+import { DataStep, headerNames } from "./components/DataStep";
+import { ModelStep } from "./components/ModelStep";
+import { ResultStep } from "./components/ResultStep";
+import { compute, readStored, sheetsFor, suggest, toStored, weightsOf } from "./engine";
+import type { TaskpanePort } from "./host";
+import { stringsFor, type Language } from "./i18n";
+import { useWorkbookAction } from "./useWorkbookAction";
+
+export interface AppProps {
+  /** The workbook; null in standalone mode before a file is opened. */
+  port: TaskpanePort | null;
+  language: Language;
+  /** Called after the sheets were written (standalone mode offers the download then). */
+  onGenerated?(report: WriteReport): void | Promise<void>;
+  /** Shown above the steps (standalone mode: the file input and the download). */
+  header?: ReactNode;
+  /** Heading; default "SRB – Sozialraumbudget". */
+  title?: string;
+}
+
+export type StepId = "data" | "model" | "budget" | "result";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    maxWidth: "640px",
+    margin: "0 auto",
+    minHeight: "100vh",
+    boxSizing: "border-box",
+  },
+});
+
+/**
+ * The task pane: four steps (Daten, Modell, Budget & Regeln, Ergebnis) over one workbook port.
+ * Every workbook call runs through `useWorkbookAction`, so failures are shown, never swallowed.
+ *
+ * @example
+ * createRoot(el).render(<App port={new OfficeWorkbook()} language="de" />);
+ */
+export function App({ port, language, onGenerated, header, title }: AppProps) {
+  const styles = useStyles();
+  const s = stringsFor(language);
+  const action = useWorkbookAction();
+  const [step, setStep] = useState<StepId>("data");
+  const [sheetNames, setSheetNames] = useState<string[]>([]);
+  const [sheet, setSheet] = useState<string | null>(null);
+  const [table, setTable] = useState<RawTable | null>(null);
+  const [model, setModel] = useState<Model | null>(null);
+  const [suggestion, setSuggestion] = useState<Model | null>(null);
+  const [storedModel, setStoredModel] = useState<Model | null>(null);
+  const [notice, setNotice] = useState<{ intent: "success" | "warning"; text: string } | null>(null);
+  const [invalid, setInvalid] = useState<Record<string, string>>({});
+  const [generated, setGenerated] = useState<string | null>(null);
+  const { run } = action;
+
+  const detect = useCallback(
+    async (name: string, stored: Model | null) => {
+      const read = await run(s.detectTable, () => port!.readTable(name));
+      if (!read) return;
+      const suggested = suggest(read);
+      setTable(read);
+      setSuggestion(suggested);
+      setModel(stored && stored.data.sheet === read.sheet ? stored : suggested);
+      setGenerated(null);
+    },
+    [run, port, s.detectTable],
+  );
+
+  const loadWorkbook = useCallback(async () => {
+    if (!port) return;
+    const loaded = await run(s.reloadSheets, async () => {
+      const names = await port.sheetNames();
+      const json = await port.readStoredModel();
+      return { names, json };
+    });
+    if (!loaded) return;
+    setSheetNames(loaded.names);
+    let stored: Model | null = null;
+    if (loaded.json !== null && loaded.json !== undefined) {
+      const parsed = readStored(loaded.json);
+      stored = parsed.model;
+      setNotice(
+        parsed.model
+          ? { intent: "success", text: s.storedModelLoaded }
+          : { intent: "warning", text: `${s.storedModelInvalid} ${parsed.problems.join(" ")}` },
+      );
+    }
+    setStoredModel(stored);
+    const preferred = stored && loaded.names.includes(stored.data.sheet) ? stored.data.sheet : null;
+    const chosen = preferred ?? loaded.names[0] ?? null;
+    setSheet(chosen);
+    if (preferred) await detect(preferred, stored);
+  }, [port, run, detect, s]);
+
+  useEffect(() => {
+    void loadWorkbook();
+    // a new port (standalone: a new file) starts afresh
+  }, [loadWorkbook]);
+
+  const onValidityChange = useCallback((id: string, label: string, message: string | null) => {
+    setInvalid((current) => {
+      if (message === null) {
+        if (!(id in current)) return current;
+        const next = { ...current };
+        delete next[id];
+        return next;
+      }
+      return current[id] === label ? current : { ...current, [id]: label };
+    });
+  }, []);
+
+  const result = useMemo(() => (model && table ? compute(model, table) : null), [model, table]);
+  const effective = useMemo(() => (model ? weightsOf(model) : []), [model]);
+
+  const mapped = model ? [model.data.id, model.data.area, model.data.children] : [];
+  const candidates = headerNames(table).filter((c) => !mapped.includes(c));
+
+  const save = () => {
+    if (!port || !model) return;
+    void run(s.saveModel, async () => {
+      await port.writeStoredModel(toStored(model));
+      setStoredModel(model);
+      setNotice({ intent: "success", text: s.modelSaved });
+    });
+  };
+
+  const generate = () => {
+    const allocation = result?.allocation;
+    if (!port || !model || !table || !allocation) return;
+    void run(s.generate, async (report) => {
+      report(s.progressSheets);
+      const sheets = await sheetsFor(allocation, table, result?.issues ?? []);
+      report(s.progressWrite);
+      const written = await port.writeGeneratedSheets(sheets);
+      await port.writeStoredModel(toStored(model));
+      setStoredModel(model);
+      await onGenerated?.(written);
+      setGenerated(s.generated(written.sheets.map((w) => w.written).join(", ")));
+    });
+  };
+
+  const selectCell = port?.selectCell
+    ? (sheetName: string, cell: string) => {
+        void run(s.goToCell(`${sheetName}!${cell}`), () => port.selectCell!(sheetName, cell));
+      }
+    : undefined;
+
+  const busy = action.busy !== null;
+  const panels: { id: StepId; label: string; content: ReactNode }[] = [
+    {
+      id: "data",
+      label: s.stepData,
+      content: (
+        <DataStep
+          strings={s}
+          sheetNames={sheetNames}
+          sheet={sheet}
+          onSheetChange={(name) => setSheet(name)}
+          onReloadSheets={() => void loadWorkbook()}
+          onDetect={() => sheet && void detect(sheet, storedModel)}
+          table={table}
+          mapping={model?.data ?? null}
+          suggestion={suggestion?.data ?? null}
+          onMappingChange={(data) => model && setModel({ ...model, data })}
+          busy={busy}
+          notice={notice}
+        />
+      ),
+    },
+    {
+      id: "model",
+      label: s.stepModel,
+      content: (
+        <ModelStep
+          strings={s}
+          language={language}
+          model={model}
+          candidateColumns={candidates}
+          effectiveWeights={effective}
+          onModelChange={setModel}
+          onSave={save}
+          busy={busy}
+          onValidityChange={onValidityChange}
+        />
+      ),
+    },
+    {
+      id: "budget",
+      label: s.stepBudget,
+      content: model ? (
+        <BudgetStep
+          strings={s}
+          language={language}
+          model={model}
+          onModelChange={setModel}
+          onValidityChange={onValidityChange}
+        />
+      ) : (
+        <MessageBar intent="info">
+          <MessageBarBody>{s.notReady}</MessageBarBody>
+        </MessageBar>
+      ),
+    },
+    {
+      id: "result",
+      label: s.stepResult,
+      content: (
+        <ResultStep
+          strings={s}
+          language={language}
+          ready={result !== null}
+          issues={result?.issues ?? []}
+          allocation={result?.allocation ?? null}
+          computeError={result?.error ?? null}
+          invalidInputs={Object.values(invalid)}
+          onSelectCell={selectCell}
+          onGenerate={generate}
+          busy={busy}
+          progress={action.progress}
+          generated={generated}
+        />
+      ),
+    },
+  ];
+
+  return (
+    <FluentProvider theme={webLightTheme} lang={language === "en" ? "en" : "de"}>
+      <main className={styles.root}>
+        <Title3 as="h1">{title ?? s.appTitle}</Title3>
+        {header}
+        {action.error && (
+          <MessageBar intent="error" role="alert">
+            <MessageBarBody>
+              <MessageBarTitle>{s.errorTitle}</MessageBarTitle>
+              {action.error}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button onClick={action.clearError}>{s.dismiss}</Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+        {action.busy && <Spinner size="tiny" label={`${action.busy} – ${s.busy}`} />}
+        {port === null ? (
+          <MessageBar intent="info">
+            <MessageBarBody>{s.noWorkbook}</MessageBarBody>
+          </MessageBar>
+        ) : (
+          <>
+            <TabList
+              selectedValue={step}
+              onTabSelect={(_, data) => setStep(data.value as StepId)}
+              aria-label={s.steps}
+              size="small"
+            >
+              {panels.map((p) => (
+                <Tab key={p.id} id={`tab-${p.id}`} value={p.id} aria-controls={`panel-${p.id}`}>
+                  {p.label}
+                </Tab>
+              ))}
+            </TabList>
+            {panels.map((p) => (
+              <section
+                key={p.id}
+                id={`panel-${p.id}`}
+                role="tabpanel"
+                aria-labelledby={`tab-${p.id}`}
+                hidden={p.id !== step}
+              >
+                {p.content}
+              </section>
+            ))}
+          </>
+        )}
+      </main>
+    </FluentProvider>
+  );
+}

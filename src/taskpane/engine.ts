@@ -1,0 +1,119 @@
+/**
+ * The task pane's seam to the engine and the sheet writer: every engine call the UI makes goes through
+ * these few functions, so the components deal in plain data and a failure of the computation itself
+ * (a bug, not bad data) becomes a message instead of a blank pane.
+ */
+import packageJson from "../../package.json";
+import type { Allocation, EffectiveWeight } from "../engine/allocation";
+import { runAllocation } from "../engine/allocate";
+import { checkTable } from "../engine/check";
+import { effectiveWeights } from "../engine/effectiveWeights";
+import type { Issue } from "../engine/issues";
+import type { Model } from "../engine/model";
+import { parseModel, serializeModel } from "../engine/modelFile";
+import { suggestModel } from "../engine/suggestModel";
+import { a1, type RawTable } from "../engine/table";
+import { allocationSheets } from "../workbook/allocationSheets";
+import { inputChecksum } from "../workbook/checksum";
+import type { SheetSpec } from "../workbook/port";
+import { describeError } from "./useWorkbookAction";
+
+export interface ComputeResult {
+  allocation: Allocation | null;
+  issues: Issue[];
+  /** Set when the computation itself failed (not a data problem). */
+  error: string | null;
+}
+
+/**
+ * The model `suggestModel` proposes for a freshly detected table (columns, categories, defaults).
+ *
+ * @example suggest(table).data.id; // => "Einrichtung"
+ */
+export function suggest(table: RawTable): Model {
+  return suggestModel(table);
+}
+
+/**
+ * Reads a model stored in the workbook: the model, or null with the German reasons.
+ *
+ * @example readStored({ nonsense: true }); // => { model: null, problems: ["…"] }
+ */
+export function readStored(json: unknown): { model: Model | null; problems: string[] } {
+  try {
+    const parsed = parseModel(json);
+    const errors = parsed.issues.filter((i) => i.level === "error").map((i) => i.message);
+    return { model: errors.length === 0 ? parsed.model : null, problems: errors };
+  } catch (thrown) {
+    return { model: null, problems: [describeError(thrown)] };
+  }
+}
+
+/**
+ * The JSON the workbook stores for a model (the same content as a `*.srb.json` file).
+ *
+ * @example port.writeStoredModel(toStored(model));
+ */
+export function toStored(model: Model): unknown {
+  return JSON.parse(serializeModel(model));
+}
+
+/**
+ * Checks the table against the model and computes the allocation; never throws.
+ *
+ * @example compute(model, table); // => { allocation: {...} | null, issues: [...], error: null }
+ */
+export function compute(model: Model, table: RawTable): ComputeResult {
+  try {
+    const { allocation, issues } = runAllocation(model, table);
+    return { allocation, issues, error: null };
+  } catch (thrown) {
+    return { allocation: null, issues: [], error: describeError(thrown) };
+  }
+}
+
+/**
+ * Effective weight of each indicator in the Gesamtindex (SPEC.md §2.6); [] when the model cannot say.
+ *
+ * @example
+ * // four equal categories, 3 indicators in one of them: each counts 1/4 · 1/3 = 1/12
+ * weightsOf(model)[0].weight; // => 0.08333…
+ */
+export function weightsOf(model: Model): EffectiveWeight[] {
+  try {
+    return effectiveWeights(model.indicators, model.categories);
+  } catch {
+    return [];
+  }
+}
+
+/** A1 range of the table on its sheet, e.g. "Kitas!A1:T33". */
+function inputRangeOf(table: RawTable): string {
+  const headerRow = table.headerRow ?? 1;
+  const firstColumn = table.firstColumn ?? 1;
+  const width = Math.max(table.headers.length, ...table.rows.map((r) => r.length), 1);
+  const sheet = /^[A-Za-z0-9_]+$/.test(table.sheet) ? table.sheet : `'${table.sheet.replace(/'/g, "''")}'`;
+  return `${sheet}!${a1(headerRow, firstColumn)}:${a1(headerRow + table.rows.length, firstColumn + width - 1)}`;
+}
+
+/**
+ * The generated sheets (Verteilung, Einrichtungen, Normbereiche, Prüfbericht, Methode) for an allocation,
+ * with the Methode sheet's audit data: input range, checksum of the input values, date and version.
+ *
+ * @example const sheets = await sheetsFor(allocation, table, issues); await port.writeGeneratedSheets(sheets);
+ */
+export async function sheetsFor(
+  allocation: Allocation,
+  table: RawTable,
+  issues: Issue[] = [],
+): Promise<SheetSpec[]> {
+  const inputRange = checkTable(allocation.model, table).dataset?.inputRange ?? inputRangeOf(table);
+  return allocationSheets(allocation, {
+    inputRange,
+    checksum: await inputChecksum(table),
+    date: new Date().toISOString().slice(0, 10),
+    version: packageJson.version,
+    issues,
+    publication: allocation.model.options.publication === true,
+  });
+}

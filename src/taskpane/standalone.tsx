@@ -1,0 +1,15 @@
+/**
+ * Browser entry (standalone.html): the same task pane outside Excel, on an uploaded .xlsx file.
+ * No Office.js, no network: exceljs is loaded from this server as a separate chunk on first upload.
+ */
+import { createRoot } from "react-dom/client";
+import { StandaloneApp } from "./components/StandaloneApp";
+import { openXlsxWorkbook } from "./host";
+import { detectLanguage } from "./i18n";
+
+const container = document.getElementById("root");
+if (container) {
+  const language = detectLanguage(navigator.languages?.[0] ?? navigator.language);
+  document.documentElement.lang = language;
+  createRoot(container).render(<StandaloneApp language={language} open={openXlsxWorkbook} />);
+}

@@ -1,0 +1,169 @@
+/** @jest-environment jsdom */
+import "@testing-library/jest-dom";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { App } from "../../src/taskpane/App";
+import { stringsFor } from "../../src/taskpane/i18n";
+import type { SheetSpec } from "../../src/workbook/port";
+import { KITAS, STORED_MODEL, fakePort } from "./fakePort";
+import { renderWithTheme } from "./render";
+
+const s = stringsFor("de");
+
+async function openStep(name: string) {
+  fireEvent.click(await screen.findByRole("tab", { name }));
+}
+
+/** Clicks a button once it is enabled (the workbook is read first, the pane is busy meanwhile). */
+async function clickWhenEnabled(name: string) {
+  const button = await screen.findByRole("button", { name });
+  await waitFor(() => expect(button).toBeEnabled());
+  // act flushes the state updates of the workbook action the click starts
+  await act(async () => {
+    fireEvent.click(button);
+  });
+}
+
+const cells = (row: HTMLElement) =>
+  within(row)
+    .getAllByRole("cell")
+    .map((c) => c.textContent);
+
+describe("App with a fake workbook", () => {
+  test("loads the stored model, computes the worked example and writes the sheets", async () => {
+    // Worked example (fakePort.KITAS, min–max, two categories of weight 1):
+    // SGB2 10/30/20/40 → 0, 66,67, 33,33, 100; Migration 20/40/0/60 → 33,33, 66,67, 0, 100.
+    // Gesamtindex A 16,67, B 66,67, C 16,67, D 100. Nord = (16,67 + 66,67)/2 = 41,67 (125/3),
+    // Süd = (16,67 + 100)/2 = 58,33 (175/3); shares 5/12 = 41,67 % and 7/12 = 58,33 %.
+    // Budget 1.000 €: 416,666… and 583,333… → floors 416,66 + 583,33 = 999,99; the missing cent goes to
+    // the larger remainder (Nord, 0,67 ct) → 416,67 € and 583,33 €.
+    const port = fakePort();
+    renderWithTheme(<App port={port} language="de" />);
+    expect(await screen.findByText(s.storedModelLoaded)).toBeInTheDocument();
+    expect(
+      await screen.findByText("4 Zeilen (Einrichtungen) und 5 Spalten auf „Kitas“ erkannt."),
+    ).toBeInTheDocument();
+
+    await openStep(s.stepResult);
+    const table = await screen.findByRole("table", { name: s.preview });
+    const rows = within(table).getAllByRole("row");
+    expect(cells(rows[1])).toEqual(["Nord", "41,7", "41,67\u00a0%", "416,67\u00a0€"]);
+    expect(cells(rows[2])).toEqual(["Süd", "58,3", "58,33\u00a0%", "583,33\u00a0€"]);
+    expect(cells(rows[3])).toEqual(["Summe", "", "100,00\u00a0%", "1.000,00\u00a0€"]);
+
+    fireEvent.click(screen.getByRole("button", { name: s.generate }));
+    expect(await screen.findByText(/^Erzeugt: Verteilung/)).toBeInTheDocument();
+    const written = port.written as SheetSpec[];
+    expect(written.map((w) => w.name)).toEqual([
+      "Verteilung",
+      "Einrichtungen",
+      "Normbereiche",
+      "Prüfbericht",
+      "Methode",
+    ]);
+    const methods = port.calls.map((c) => c.method);
+    expect(methods).toContain("writeGeneratedSheets");
+    expect(methods.lastIndexOf("writeStoredModel")).toBeGreaterThan(methods.indexOf("writeGeneratedSheets"));
+    expect((port.stored as { budget: { total: number } }).budget.total).toBe(1000);
+  });
+
+  test("without a stored model the suggestion is used and marked", async () => {
+    const port = fakePort([KITAS], null);
+    renderWithTheme(<App port={port} language="de" />);
+    await clickWhenEnabled(s.detectTable);
+    expect(await screen.findByLabelText("Spalte Einrichtung (Vorschlag)")).toHaveValue("Einrichtung");
+    expect(screen.getByLabelText("Spalte Sozialraum (Vorschlag)")).toHaveValue("Sozialraum");
+    await openStep(s.stepModel);
+    expect(screen.getByRole("checkbox", { name: "„SGB2“ als Indikator verwenden" })).toBeChecked();
+  });
+
+  test("saving the model writes it to the workbook", async () => {
+    const port = fakePort();
+    renderWithTheme(<App port={port} language="de" />);
+    await screen.findByText(/4 Zeilen/);
+    await openStep(s.stepModel);
+    fireEvent.change(screen.getByLabelText("Gewicht von „SGB2“"), { target: { value: "2" } });
+    fireEvent.click(screen.getByRole("button", { name: s.saveModel }));
+    await screen.findByText(s.modelSaved);
+    const stored = port.stored as typeof STORED_MODEL;
+    expect(stored.indicators[0]).toMatchObject({ column: "SGB2", weight: 2 });
+  });
+
+  test("a bad cell blocks generation and its address selects the cell", async () => {
+    const bad = { ...KITAS, rows: KITAS.rows.map((r) => [...r]) };
+    bad.rows[1][4] = "k.A."; // Kita B, Migration: cell E3
+    const port = fakePort([bad]);
+    renderWithTheme(<App port={port} language="de" />);
+    await screen.findByText(/4 Zeilen/);
+    await openStep(s.stepResult);
+    expect(screen.getByRole("button", { name: s.generate })).toBeDisabled();
+    expect(screen.getByText(s.blockedByErrors)).toBeInTheDocument();
+    expect(screen.getByText(/k\.A\./)).toBeInTheDocument();
+    // the bad text itself, and the unit then lacking a value in its category, both point at E3
+    fireEvent.click(screen.getAllByRole("button", { name: "Zelle Kitas!E3 in Excel auswählen" })[0]);
+    await waitFor(() => expect(port.calls).toContainEqual({ method: "selectCell", args: ["Kitas", "E3"] }));
+  });
+
+  test("bad budget text blocks generation until fixed", async () => {
+    const port = fakePort();
+    renderWithTheme(<App port={port} language="de" />);
+    await screen.findByText(/4 Zeilen/);
+    await openStep(s.stepBudget);
+    fireEvent.change(screen.getByLabelText(/^Budget \(€\)/), { target: { value: "1.000,-" } });
+    await openStep(s.stepResult);
+    expect(screen.getByRole("button", { name: s.generate })).toBeDisabled();
+    expect(screen.getByText("Ungültige Eingaben: Budget (€). Bitte korrigieren.")).toBeInTheDocument();
+    await openStep(s.stepBudget);
+    fireEvent.change(screen.getByLabelText(/^Budget \(€\)/), { target: { value: "2.000" } });
+    await openStep(s.stepResult);
+    expect(screen.getByRole("button", { name: s.generate })).toBeEnabled();
+    expect(cells(within(screen.getByRole("table", { name: s.preview })).getAllByRole("row")[3])).toEqual([
+      "Summe",
+      "",
+      "100,00\u00a0%",
+      "2.000,00\u00a0€",
+    ]);
+  });
+
+  test("a failing workbook call is shown with the action's name", async () => {
+    const port = fakePort([KITAS], null);
+    port.failing.readTable = "Das Blatt ist geschützt.";
+    renderWithTheme(<App port={port} language="de" />);
+    await clickWhenEnabled(s.detectTable);
+    expect(await screen.findByRole("alert")).toHaveTextContent("Tabelle erkennen: Das Blatt ist geschützt.");
+    fireEvent.click(screen.getByRole("button", { name: s.dismiss }));
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  test("a failing write is shown and no success is claimed", async () => {
+    const port = fakePort();
+    port.failing.writeGeneratedSheets = "Zu viele Daten für eine Anfrage.";
+    renderWithTheme(<App port={port} language="de" />);
+    await screen.findByText(/4 Zeilen/);
+    await openStep(s.stepResult);
+    fireEvent.click(screen.getByRole("button", { name: s.generate }));
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Verteilungsblatt erzeugen: Zu viele Daten für eine Anfrage.",
+    );
+    expect(screen.queryByText(/^Erzeugt:/)).toBeNull();
+  });
+
+  test("an invalid stored model is reported and the suggestion is used instead", async () => {
+    const port = fakePort([KITAS], { ...STORED_MODEL, indicators: "keine" });
+    renderWithTheme(<App port={port} language="de" />);
+    expect(await screen.findByText(new RegExp(s.storedModelInvalid))).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole("button", { name: s.detectTable })).toBeEnabled());
+  });
+
+  test("English", async () => {
+    renderWithTheme(<App port={fakePort()} language="en" />);
+    expect(await screen.findByRole("tab", { name: "Result" })).toBeInTheDocument();
+    expect(screen.getByRole("tab", { name: "Budget & rules" })).toBeInTheDocument();
+    expect(await screen.findByText(/Found 4 rows/)).toBeInTheDocument();
+  });
+
+  test("without a workbook (standalone before upload) it says so", () => {
+    renderWithTheme(<App port={null} language="de" />);
+    expect(screen.getByText(s.noWorkbook)).toBeInTheDocument();
+    expect(screen.queryByRole("tab")).toBeNull();
+  });
+});

@@ -1,0 +1,87 @@
+/** @jest-environment jsdom */
+import "@testing-library/jest-dom";
+import { act, fireEvent, screen, waitFor } from "@testing-library/react";
+import { StandaloneApp, resultFileName, XLSX_MIME } from "../../src/taskpane/components/StandaloneApp";
+import type { DownloadableWorkbook } from "../../src/taskpane/host";
+import { stringsFor } from "../../src/taskpane/i18n";
+import { fakePort } from "./fakePort";
+import { renderWithTheme } from "./render";
+
+const s = stringsFor("de");
+
+/** jsdom's File lacks arrayBuffer(); the upload only needs that. */
+function xlsxFile(name: string, bytes: number[]): File {
+  const file = new File([new Uint8Array(bytes)], name, { type: XLSX_MIME });
+  Object.defineProperty(file, "arrayBuffer", { value: async () => new Uint8Array(bytes).buffer });
+  return file;
+}
+
+describe("StandaloneApp", () => {
+  const created: Blob[] = [];
+  beforeEach(() => {
+    created.length = 0;
+    Object.assign(URL, {
+      createObjectURL: (blob: Blob) => {
+        created.push(blob);
+        return `blob:srb/${created.length}`;
+      },
+      revokeObjectURL: () => undefined,
+    });
+  });
+
+  test("upload → steps → generate → download of the result as .xlsx", async () => {
+    const book: DownloadableWorkbook = Object.assign(fakePort(undefined, undefined, false), {
+      toBuffer: async () => new Uint8Array([80, 75, 3, 4]),
+    });
+    const open = jest.fn(async () => book);
+    renderWithTheme(<StandaloneApp language="de" open={open} />);
+    expect(screen.getByText(s.noWorkbook)).toBeInTheDocument();
+
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText(s.uploadLabel), {
+        target: { files: [xlsxFile("Musterstadt.xlsx", [1, 2])] },
+      });
+    });
+    expect(open).toHaveBeenCalledTimes(1);
+    expect(new Uint8Array((open.mock.calls[0] as unknown as [ArrayBuffer])[0])).toEqual(
+      new Uint8Array([1, 2]),
+    );
+    expect(await screen.findByText("Geöffnet: Musterstadt.xlsx")).toBeInTheDocument();
+    await screen.findByText(/4 Zeilen/);
+
+    fireEvent.click(screen.getByRole("tab", { name: s.stepResult }));
+    const generate = screen.getByRole("button", { name: s.generate });
+    await waitFor(() => expect(generate).toBeEnabled());
+    fireEvent.click(generate);
+    const link = await screen.findByRole("link", { name: "Ergebnis herunterladen (Musterstadt-SRB.xlsx)" });
+    expect(link).toHaveAttribute("href", "blob:srb/1");
+    expect(link).toHaveAttribute("download", "Musterstadt-SRB.xlsx");
+    expect(created[0].type).toBe(XLSX_MIME);
+    expect(created[0].size).toBe(4);
+    // no selectCell in standalone mode: no cell buttons
+    expect(screen.queryByRole("button", { name: /in Excel auswählen/ })).toBeNull();
+  });
+
+  test("a file that cannot be opened is reported", async () => {
+    const open = jest.fn(async () => {
+      throw new Error("Keine gültige .xlsx-Datei.");
+    });
+    renderWithTheme(<StandaloneApp language="de" open={open} />);
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText(s.uploadLabel), {
+        target: { files: [xlsxFile("kaputt.xlsx", [0])] },
+      });
+    });
+    expect(await screen.findByRole("alert")).toHaveTextContent("kaputt.xlsx: Keine gültige .xlsx-Datei.");
+    expect(screen.getByText(s.noWorkbook)).toBeInTheDocument();
+  });
+});
+
+describe("resultFileName", () => {
+  test("examples", () => {
+    expect(resultFileName("Musterstadt.xlsx")).toBe("Musterstadt-SRB.xlsx");
+    expect(resultFileName("Daten.XLSX")).toBe("Daten-SRB.xlsx");
+    expect(resultFileName("daten")).toBe("daten-SRB.xlsx");
+    expect(resultFileName(".xlsx")).toBe("Arbeitsmappe-SRB.xlsx");
+  });
+});
