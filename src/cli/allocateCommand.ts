@@ -19,7 +19,7 @@ import { inputChecksum } from "../workbook/checksum";
 import { XlsxWorkbook } from "../workbook/xlsxWorkbook";
 import type { AllocateOptions } from "./args";
 import { countIssues, issueLine, sozialraumTable } from "./format";
-import { cliHooks, type RobustnessResult } from "./hooks";
+import { robustnessForCli, type RobustnessResult } from "./robustness";
 import packageJson from "../../package.json";
 
 /** Where the command writes: injectable so that tests and `npm start` can capture it. */
@@ -142,18 +142,12 @@ async function run(options: AllocateOptions, io: CliIo, progress: (text: string)
     );
   }
 
-  // ── optional robustness analysis (hook) ──
+  // ── optional robustness analysis ──
+  const publication = options.publication || model.options.publication === true;
   let robustness: RobustnessResult | null = null;
   if (options.robustness) {
-    if (cliHooks.robustness === null) {
-      io.stderr(
-        "srb: Hinweis: die Robustheitsanalyse ist in dieser Version noch nicht verfügbar (--robustness ignoriert).\n",
-      );
-    } else {
-      progress("rechne Robustheitsanalyse …");
-      robustness = await cliHooks.robustness({ model, table, allocation });
-      issues.push(...(robustness.issues ?? []));
-    }
+    progress("rechne Robustheitsanalyse (1.000 Zufallsgewichtungen) …");
+    robustness = robustnessForCli({ model, table, allocation, publication });
   }
 
   // ── output workbook: a copy of the input with the generated sheets and the model ──
@@ -164,7 +158,7 @@ async function run(options: AllocateOptions, io: CliIo, progress: (text: string)
     date: new Date().toLocaleDateString("de-DE", { day: "2-digit", month: "2-digit", year: "numeric" }),
     version: packageJson.version,
     issues,
-    publication: options.publication || model.options.publication === true,
+    publication,
   });
   await workbook.writeGeneratedSheets([...sheets, ...(robustness?.sheets ?? [])]);
   await workbook.writeStoredModel(JSON.parse(serializeModel(parsed.model)));

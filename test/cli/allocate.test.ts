@@ -230,9 +230,46 @@ describe("srb allocate on the sample town", () => {
     }
   });
 
-  test("--robustness is accepted", () => {
-    const run = srb("allocate", path.join(dir, "Musterstadt.xlsx"), "--robustness", "--quiet");
+  test("--robustness adds the Robustheit sheet and the robustness field of results.json", async () => {
+    const out = path.join(dir, "robust.xlsx");
+    const json = path.join(dir, "robust.json");
+    const run = srb(
+      "allocate",
+      path.join(dir, "Musterstadt.xlsx"),
+      "--robustness",
+      "--quiet",
+      "--out",
+      out,
+      "--json",
+      json,
+    );
     expect(run.status).toBe(0);
+    const results = JSON.parse(await fs.readFile(json, "utf8"));
+    const schema = z.object({
+      areas: z.array(
+        z.object({
+          name: z.string(),
+          share: z.number(),
+          shareMin: z.number(),
+          shareMedian: z.number(),
+          shareMax: z.number(),
+          rankMin: z.number().int(),
+          rankMax: z.number().int(),
+        }),
+      ),
+      units: z.array(
+        z.object({ id: z.string(), sozialarbeitFrequency: z.number(), interkulturellFrequency: z.number() }),
+      ),
+      runs: z.number().int(),
+      seed: z.number().int(),
+    });
+    const r = schema.parse(results.robustness);
+    expect(r.areas.map((a) => a.name)).toEqual(results.areas.map((a: { name: string }) => a.name));
+    expect(r.units).toHaveLength(32);
+    expect(r.runs).toBeGreaterThan(1000);
+    for (const a of r.areas) expect(a.shareMin <= a.share && a.share <= a.shareMax).toBe(true);
+    const book = await readBook(out);
+    expect(book.getWorksheet("Robustheit")).toBeDefined();
   });
 });
 
