@@ -9,8 +9,16 @@
  * generated  | Einrichtungen
  * model      | {"data":{"sheet":"Kit…  ← model JSON in chunks of ≤ 30,000 characters, in order
  * model      | …ator":"Kinder"}}
+ * fingerprint| 9f86d081884c7d65 Verteilung  ← content fingerprint of a generated sheet at write time
  * ```
- * Excel cells hold at most 32,767 characters, hence the chunks.
+ * Excel cells hold at most 32,767 characters, hence the chunks. Fingerprint rows come last, so a store of an
+ * earlier version (without them) reads the same, and its sheets are treated as before.
+ *
+ * Why fingerprints: a generated sheet is known by its name in the store. If the user deletes SRB's
+ * "Verteilung" and makes their own under that name, or types overrides into a generated sheet, removing it
+ * by name would delete their work. So the adapter removes a generated sheet only when its content still has
+ * the fingerprint recorded when SRB wrote it (`sheetFingerprint`); otherwise the sheet is kept as the
+ * user's, and the new one gets another name.
  */
 import type { CellValue } from "../engine/table";
 
@@ -20,11 +28,20 @@ export const STORE_VERSION = 1;
 /** Longest model chunk per cell (Excel's cell limit is 32,767 characters). */
 export const STORE_CHUNK_LENGTH = 30000;
 
+/** Length of a fingerprint: 16 lower-case hex digits (two 32-bit lanes). */
+export const FINGERPRINT_LENGTH = 16;
+const FINGERPRINT_PATTERN = /^[0-9a-f]{16}$/;
+
 export interface StoreContent {
   /** Names of the sheets SRB generated in its last run, as written. */
   generated: string[];
   /** The stored model (any JSON value), or null when none is stored. */
   model: unknown | null;
+  /**
+   * Content fingerprint (`sheetFingerprint`) of each generated sheet at write time, by the name it was
+   * written under. Optional: a store without it (earlier versions) lists names only.
+   */
+  fingerprints?: Record<string, string>;
 }
 
 export interface DecodedStore extends StoreContent {
@@ -69,6 +86,11 @@ export function encodeStore(content: StoreContent): StoreRow[] {
     const json = JSON.stringify(content.model);
     if (json !== undefined) for (const chunk of chunkText(json)) rows.push(["model", chunk]);
   }
+  for (const name of content.generated) {
+    const fingerprint = content.fingerprints?.[name];
+    if (fingerprint !== undefined && FINGERPRINT_PATTERN.test(fingerprint))
+      rows.push(["fingerprint", `${fingerprint} ${name}`]);
+  }
   return rows;
 }
 
@@ -90,6 +112,8 @@ export function decodeStore(rows: readonly (readonly CellValue[])[]): DecodedSto
   let version = 0;
   const generated: string[] = [];
   const chunks: string[] = [];
+  const fingerprints: Record<string, string> = {};
+  let anyFingerprint = false;
   for (const row of rows) {
     const key = text(row[0]);
     const value = text(row[1]);
@@ -97,11 +121,99 @@ export function decodeStore(rows: readonly (readonly CellValue[])[]): DecodedSto
     if (key === "SRB") version = Number(value) || 0;
     else if (key === "generated" && value !== null && value !== "") generated.push(value);
     else if (key === "model" && value !== null) chunks.push(value);
+    else if (key === "fingerprint" && value !== null) {
+      const hash = value.slice(0, FINGERPRINT_LENGTH);
+      const name = value.slice(FINGERPRINT_LENGTH + 1);
+      if (FINGERPRINT_PATTERN.test(hash) && value[FINGERPRINT_LENGTH] === " " && name !== "") {
+        fingerprints[name] = hash;
+        anyFingerprint = true;
+      }
+    }
   }
-  if (chunks.length === 0) return { version, generated, model: null, modelReadable: true };
+  // only when present, so that a store of an earlier version decodes exactly as before
+  const extra = anyFingerprint ? { fingerprints } : {};
+  if (chunks.length === 0) return { version, generated, model: null, modelReadable: true, ...extra };
   try {
-    return { version, generated, model: JSON.parse(chunks.join("")) as unknown, modelReadable: true };
+    return {
+      version,
+      generated,
+      model: JSON.parse(chunks.join("")) as unknown,
+      modelReadable: true,
+      ...extra,
+    };
   } catch {
-    return { version, generated, model: null, modelReadable: false };
+    return { version, generated, model: null, modelReadable: false, ...extra };
   }
+}
+
+// ── content fingerprints of generated sheets ──────────────────────────────────────────────────────────
+
+/**
+ * One cell as an adapter reads it for the fingerprint: a formula cell as `"=" + formula` (English syntax,
+ * what Office.js `range.formulas` returns), any other cell as its value; an Excel error value as its text
+ * ("#NUM!") or `{ error: "#NUM!" }`; blank as null, undefined or "".
+ */
+export type FingerprintCell = string | number | boolean | null | undefined | { error: string };
+
+function fingerprintToken(cell: FingerprintCell): string | null {
+  if (cell === null || cell === undefined || cell === "") return null;
+  if (typeof cell === "number") return Object.is(cell, -0) ? "0" : (JSON.stringify(cell) ?? String(cell));
+  if (typeof cell === "boolean") return cell ? "true" : "false";
+  if (typeof cell === "string") return JSON.stringify(cell);
+  return JSON.stringify(cell.error);
+}
+
+/**
+ * The canonical text a fingerprint is taken of: one line per non-blank cell in row-major order,
+ * `row,column:value` with 1-based sheet coordinates (so the same content read from a used range that does
+ * not start at A1 gives the same text), text as JSON strings (formulas are text beginning with "="), numbers
+ * as JSON numbers (-0 as 0, non-finite as their name), booleans as true/false, error values as their text.
+ * Cached formula results, number formats, fonts and widths are not part of it: Excel recalculating or the
+ * user widening a column is not an edit.
+ *
+ * @param cells rows of cells as read (may be ragged)
+ * @param origin 1-based sheet row and column of `cells[0][0]` (default A1)
+ * @example canonicalSheetText([["Summe", "=SUM(B2:B3)"], [null, 2]]);
+ * // => '1,1:"Summe"\n1,2:"=SUM(B2:B3)"\n2,2:2'
+ */
+export function canonicalSheetText(
+  cells: readonly (readonly FingerprintCell[])[],
+  origin: { row: number; column: number } = { row: 1, column: 1 },
+): string {
+  const lines: string[] = [];
+  cells.forEach((row, r) => {
+    row.forEach((cell, c) => {
+      const token = fingerprintToken(cell);
+      if (token !== null) lines.push(`${origin.row + r},${origin.column + c}:${token}`);
+    });
+  });
+  return lines.join("\n");
+}
+
+/**
+ * A sheet's content fingerprint: a pure, synchronous 64-bit hash (two FNV-1a-style 32-bit lanes over the
+ * UTF-16 code units) of `canonicalSheetText`, as 16 hex digits. It detects edits; it is not a security
+ * measure. Both adapters compute it the same way: the .xlsx adapter from the cells it reads back, the
+ * Office.js adapter from `usedRange.formulas` with the used range's top-left corner as `origin`.
+ *
+ * @example sheetFingerprint([["Verteilung"]]) === sheetFingerprint([["Verteilung"]]); // => true
+ * @example sheetFingerprint([["Verteilung"]]) === sheetFingerprint([["Verteilung!"]]); // => false
+ * @example sheetFingerprint([["x"]]).length; // => 16
+ */
+export function sheetFingerprint(
+  cells: readonly (readonly FingerprintCell[])[],
+  origin: { row: number; column: number } = { row: 1, column: 1 },
+): string {
+  const text = canonicalSheetText(cells, origin);
+  let h1 = 0x811c9dc5;
+  let h2 = 0x050c5d1f;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ unit, 0x01000193);
+    h2 = Math.imul(h2 ^ unit, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+  }
+  h1 ^= text.length;
+  h2 = Math.imul(h2 ^ (h2 >>> 13), 0xc2b2ae35) ^ (h1 >>> 7);
+  return (h1 >>> 0).toString(16).padStart(8, "0") + (h2 >>> 0).toString(16).padStart(8, "0");
 }

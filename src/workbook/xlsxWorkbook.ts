@@ -14,7 +14,14 @@ import { a1 } from "../engine/table";
 import type { SheetCell, SheetSpec, WorkbookPort, WriteReport } from "./port";
 import { STORE_SHEET } from "./port";
 import { resolveSheetName, sameSheetName } from "./sheetNames";
-import { decodeStore, encodeStore, type DecodedStore } from "./store";
+import {
+  decodeStore,
+  encodeStore,
+  sheetFingerprint,
+  type DecodedStore,
+  type FingerprintCell,
+  type StoreContent,
+} from "./store";
 
 /** Excel's limits. */
 export const EXCEL_MAX_ROWS = 1_048_576;
@@ -143,22 +150,35 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async writeStoredModel(model: unknown): Promise<void> {
     const store = this.readStore();
-    this.writeStore({ generated: store.generated, model });
+    this.writeStore({ generated: store.generated, model, fingerprints: store.fingerprints });
   }
 
+  /**
+   * Replaces SRB's generated sheets. An earlier generated sheet is removed only when its content still has
+   * the fingerprint recorded when it was written (stores of earlier versions without fingerprints: by name,
+   * as before). A sheet that was edited, or deleted and re-created by the user under the same name, is kept
+   * and from then on treated as the user's; the new sheet gets another name and the notes say so.
+   */
   async writeGeneratedSheets(sheets: SheetSpec[]): Promise<WriteReport> {
     const store = this.readStore();
     const replaced: string[] = [];
+    const notes: string[] = [];
     for (const name of store.generated) {
       const ws = this.findSheet(name);
-      if (ws && ws.name !== STORE_SHEET) {
-        replaced.push(ws.name);
-        this.workbook.removeWorksheet(ws.id);
+      if (!ws || ws.name === STORE_SHEET) continue;
+      const recorded = store.fingerprints?.[name];
+      if (recorded !== undefined && recorded !== this.fingerprint(ws)) {
+        notes.push(
+          `Blatt „${ws.name}“ wurde seit dem letzten Lauf von SRB verändert (oder neu angelegt) – es bleibt ` +
+            `unverändert erhalten und gilt ab jetzt als Ihr eigenes Blatt; die neuen Ergebnisse stehen auf einem Blatt mit anderem Namen.`,
+        );
+        continue;
       }
+      replaced.push(ws.name);
+      this.workbook.removeWorksheet(ws.id);
     }
     const occupied = this.workbook.worksheets.map((ws) => ws.name);
-    const report: WriteReport = { sheets: [], replaced, notes: [] };
-    const notes = report.notes as string[];
+    const report: WriteReport = { sheets: [], replaced, notes };
     const written: string[] = [];
     for (const spec of sheets) {
       const name = resolveSheetName(spec.name, [...occupied, ...written]);
@@ -171,8 +191,29 @@ export class XlsxWorkbook implements WorkbookPort {
       }
       this.writeSheet(name, spec, notes);
     }
-    this.writeStore({ generated: written, model: store.model });
+    const fingerprints: Record<string, string> = {};
+    for (const name of written) {
+      const ws = this.findSheet(name);
+      if (ws) fingerprints[name] = this.fingerprint(ws);
+    }
+    this.writeStore({ generated: written, model: store.model, fingerprints });
     return report;
+  }
+
+  /** Content fingerprint of a sheet as written or read (formulas as "=" + formula, see store.ts). */
+  private fingerprint(ws: ExcelJS.Worksheet): string {
+    const cells: FingerprintCell[][] = [];
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        let v: FingerprintCell;
+        if (cell.type === ExcelJS.ValueType.Merge) v = null;
+        else if (cell.type === ExcelJS.ValueType.Formula) v = `=${cell.formula}`;
+        else v = this.convert(cell.value);
+        if (v === null) return;
+        (cells[r - 1] ??= [])[c - 1] = v;
+      });
+    });
+    return sheetFingerprint(Array.from(cells, (row) => (row ? Array.from(row) : [])));
   }
 
   private findSheet(name: string): ExcelJS.Worksheet | undefined {
@@ -233,7 +274,7 @@ export class XlsxWorkbook implements WorkbookPort {
     return decodeStore(ws ? this.readGrid(ws) : []);
   }
 
-  private writeStore(content: { generated: string[]; model: unknown | null }): void {
+  private writeStore(content: StoreContent): void {
     const old = this.workbook.getWorksheet(STORE_SHEET);
     if (old) this.workbook.removeWorksheet(old.id);
     const ws = this.workbook.addWorksheet(STORE_SHEET, { state: "veryHidden" });
