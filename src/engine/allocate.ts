@@ -41,7 +41,7 @@ import {
 } from "./model";
 import { bandOf, normBand } from "./normBand";
 import { budgetShares } from "./share";
-import { standardScores } from "./standardScore";
+import { isInformative, standardScores } from "./standardScore";
 import { eligibility, eligibilityIssues, proposeWithinArea, strand2Issues } from "./strands";
 import type { RawTable } from "./table";
 import { unitCodes } from "./unitCodes";
@@ -232,12 +232,8 @@ export function allocate(model: Model, dataset: Dataset): Allocation {
   // The check reports a unit without a value in a category's informative indicators ("category-empty")
   // and a category without informative indicators ("category-no-information"). Winsorisation can make an
   // indicator constant after the check; only that case is reported here, so nothing is reported twice.
-  const rawInformative = indicators.map(
-    (_, i) =>
-      standardScores(
-        units.map((u) => u.values[i] ?? null),
-        1,
-      ).constant === false,
+  const rawInformative = indicators.map((_, i) =>
+    isInformative(o.winsorise ? units.map((u) => u.values[i] ?? null) : columns[i]),
   );
   structure.categories.forEach((c, k) => {
     const inCategory = indicators.map((_, i) => i).filter((i) => structure.indicatorCategory[i] === k);

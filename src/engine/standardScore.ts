@@ -51,22 +51,32 @@ export function standardScores(
   direction: Direction,
   options: StandardScoreOptions = {},
 ): StandardScores {
-  const present = values.filter((v): v is number => v !== null && Number.isFinite(v));
-  const allNull = values.map(() => null);
-  if (present.length === 0) return { scores: allNull, constant: true };
-  const min = Math.min(...present);
-  const max = Math.max(...present);
-  if (max === min) return { scores: allNull, constant: true };
-  const present1 = (v: number | null): v is number => v !== null && Number.isFinite(v);
+  // One pass for min and max (no filtered copy, no `Math.min(...spread)`, which overflows the call stack
+  // for a few hundred thousand values).
+  const n = values.length;
+  let count = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let k = 0; k < n; k++) {
+    const v = values[k];
+    if (v === null || !Number.isFinite(v)) continue;
+    count++;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (count === 0 || max === min) return { scores: new Array<null>(n).fill(null), constant: true };
 
+  const scores = new Array<number | null>(n);
   if ((options.normalisation ?? "minmax") === "tscore") {
+    const present = presentValues(values, count);
     const m = mean(present);
     const sd = options.sd === "population" ? standardDeviation(present) : sampleStandardDeviation(present);
-    if (!(sd > 0)) return { scores: allNull, constant: true };
-    return {
-      scores: values.map((v) => (present1(v) ? 50 + 10 * direction * ((v - m) / sd) : null)),
-      constant: false,
-    };
+    if (!(sd > 0)) return { scores: new Array<null>(n).fill(null), constant: true };
+    for (let k = 0; k < n; k++) {
+      const v = values[k];
+      scores[k] = v !== null && Number.isFinite(v) ? 50 + 10 * direction * ((v - m) / sd) : null;
+    }
+    return { scores, constant: false };
   }
 
   const goal = options.goalposts;
@@ -74,9 +84,41 @@ export function standardScores(
     goal != null && Number.isFinite(goal.min) && Number.isFinite(goal.max) && goal.max > goal.min;
   const low = useGoal ? goal.min : min;
   const high = useGoal ? goal.max : max;
-  const score = (v: number): number => {
-    const s = direction === 1 ? (100 * (v - low)) / (high - low) : (100 * (high - v)) / (high - low);
-    return clamp(s, 0, 100);
-  };
-  return { scores: values.map((v) => (present1(v) ? score(v) : null)), constant: false };
+  const range = high - low;
+  for (let k = 0; k < n; k++) {
+    const v = values[k];
+    if (v === null || !Number.isFinite(v)) {
+      scores[k] = null;
+      continue;
+    }
+    const s = direction === 1 ? (100 * (v - low)) / range : (100 * (high - v)) / range;
+    scores[k] = clamp(s, 0, 100);
+  }
+  return { scores, constant: false };
+}
+
+/** The finite values, in order (`count` of them). */
+function presentValues(values: readonly (number | null)[], count: number): number[] {
+  const present = new Array<number>(count);
+  let j = 0;
+  for (const v of values) if (v !== null && Number.isFinite(v)) present[j++] = v;
+  return present;
+}
+
+/**
+ * Does an indicator carry information, i.e. has it at least two distinct finite values? The same answer
+ * as `standardScores(values, 1).constant === false`, without computing any score.
+ *
+ * @example
+ * isInformative([3, null, 3]); // => false
+ * isInformative([3, null, 4]); // => true
+ */
+export function isInformative(values: readonly (number | null)[]): boolean {
+  let first: number | null = null;
+  for (const v of values) {
+    if (v === null || !Number.isFinite(v)) continue;
+    if (first === null) first = v;
+    else if (v !== first) return true;
+  }
+  return false;
 }
