@@ -26,7 +26,7 @@ import { bremenAllocation, bremenRulesIssues } from "./bremenRules";
 import { checkTable } from "./check";
 import type { Dataset, Unit } from "./dataset";
 import { effectiveWeights } from "./effectiveWeights";
-import { indexStructure, unitIndex, type IndexStructure } from "./gesamtindex";
+import { indexStructure, unitIndices, type IndexStructure } from "./gesamtindex";
 import { hasBlockingErrors, type Issue } from "./issues";
 import { kofinanzierung, kofinanzierungIssues } from "./kofinanzierung";
 import { formatList, formatNumber } from "./messages";
@@ -122,12 +122,7 @@ function entityIndices(
   scored: ScoredIndicators,
   count: number,
 ): { categories: (number | null)[]; index: number | null }[] {
-  return Array.from({ length: count }, (_, e) =>
-    unitIndex(
-      scored.scores.map((col) => col[e]),
-      scored.structure,
-    ),
-  );
+  return unitIndices(scored.scores, scored.structure, count);
 }
 
 function goalpostIssues(

@@ -9,6 +9,7 @@
  *   (null): the check blocks the allocation then.
  */
 import type { CategorySpec, IndicatorSpec } from "./model";
+import { SrbUsageError } from "./issues";
 import { weightedMean } from "./weightedMean";
 
 /** How the indicators roll up into categories and the Gesamtindex. */
@@ -96,4 +97,81 @@ export function unitIndex(scores: readonly (number | null)[], structure: IndexSt
           structure.categories.map((c, k) => (structure.categoryCounts[k] ? c.weight : 0)),
         );
   return { categories, index };
+}
+
+/**
+ * Category indices and Gesamtindex of many units at once, from the scores by indicator (column-wise):
+ * the same numbers as `unitIndex` on each unit's scores, bit for bit (the weighted sums are added in the
+ * same indicator order), without building a score vector and a weight vector per unit and category.
+ *
+ * @param scores `scores[indicator][unit]` (null = blank or constant), order of the structure's indicators
+ * @param structure from `indexStructure`
+ * @param count number of units
+ * @throws {SrbUsageError} for a negative or non-finite weight of a counted category or indicator, like `unitIndex`
+ * @example
+ * const s = indexStructure(
+ *   [{ column: "a", category: "K", direction: 1, weight: 1 },
+ *    { column: "b", category: "K", direction: 1, weight: 1 },
+ *    { column: "c", category: "L", direction: 1, weight: 1 }],
+ *   [{ name: "K", weight: 1 }, { name: "L", weight: 1 }],
+ * );
+ * unitIndices([[20, 0], [40, null], [90, 100]], s, 2);
+ * // => [{ categories: [30, 90], index: 60 }, { categories: [0, 100], index: 50 }]
+ */
+export function unitIndices(
+  scores: readonly (readonly (number | null)[])[],
+  structure: IndexStructure,
+  count: number,
+): UnitIndex[] {
+  if (count === 0) return [];
+  const categoryCount = structure.categories.length;
+  const sums: (Float64Array | null)[] = [];
+  const weightSums: (Float64Array | null)[] = [];
+  for (let k = 0; k < categoryCount; k++) {
+    if (!structure.categoryCounts[k]) {
+      sums.push(null);
+      weightSums.push(null);
+      continue;
+    }
+    const sum = new Float64Array(count);
+    const weightSum = new Float64Array(count);
+    structure.indicatorCategory.forEach((kk, i) => {
+      if (kk !== k) return;
+      const w = structure.indicatorWeights[i];
+      if (!Number.isFinite(w) || w < 0)
+        throw new SrbUsageError(`weightedMean: weight ${w} is not a finite number ≥ 0`);
+      if (w === 0) return;
+      const column = scores[i];
+      for (let e = 0; e < count; e++) {
+        const v = column[e];
+        if (v === null) continue;
+        sum[e] += w * (v as number);
+        weightSum[e] += w;
+      }
+    });
+    sums.push(sum);
+    weightSums.push(weightSum);
+  }
+  const counted = structure.categoryCounts.some((c) => c);
+  const categoryWeights = structure.categories.map((c, k) => (structure.categoryCounts[k] ? c.weight : 0));
+  const result = new Array<UnitIndex>(count);
+  for (let e = 0; e < count; e++) {
+    const categories = new Array<number | null>(categoryCount);
+    let missing = false;
+    for (let k = 0; k < categoryCount; k++) {
+      const sum = sums[k];
+      const weightSum = weightSums[k];
+      if (sum === null || weightSum === null) {
+        categories[k] = null;
+      } else if (weightSum[e] > 0) {
+        categories[k] = sum[e] / weightSum[e];
+      } else {
+        categories[k] = null;
+        missing = true;
+      }
+    }
+    const index = !counted || missing ? null : weightedMean(categories, categoryWeights);
+    result[e] = { categories, index };
+  }
+  return result;
 }

@@ -1,0 +1,146 @@
+/**
+ * The engine's fast paths (written for the benchmarks, docs/benchmarks.md) against the plain definitions
+ * they replace: same numbers bit for bit, same errors.
+ */
+import fc from "fast-check";
+import { indexStructure, unitIndex, unitIndices } from "../../src/engine/gesamtindex";
+import { SrbUsageError } from "../../src/engine/issues";
+import type { CategorySpec, IndicatorSpec } from "../../src/engine/model";
+import { isInformative, standardScores } from "../../src/engine/standardScore";
+
+const ind = (column: string, category: string, weight = 1): IndicatorSpec => ({
+  column,
+  category,
+  direction: 1,
+  weight,
+});
+
+describe("unitIndices (column-wise Kategorie-Index and Gesamtindex)", () => {
+  const indicators = [ind("a", "K"), ind("b", "K", 3), ind("c", "L")];
+  const categories: CategorySpec[] = [
+    { name: "K", weight: 2 },
+    { name: "L", weight: 1 },
+  ];
+
+  test("worked example: two units, weights inside and between categories, a blank", () => {
+    // unit 1: K = (20·1 + 40·3) / 4 = 35, L = 90 → (35·2 + 90·1) / 3 = 160 / 3
+    // unit 2: b blank → K = 10 (a alone), L = 70 → (10·2 + 70·1) / 3 = 30
+    const r = unitIndices(
+      [
+        [20, 10],
+        [40, null],
+        [90, 70],
+      ],
+      indexStructure(indicators, categories),
+      2,
+    );
+    expect(r).toEqual([
+      { categories: [35, 90], index: 160 / 3 },
+      { categories: [10, 70], index: 30 },
+    ]);
+  });
+
+  test("a unit without a value in a counted category gets no Gesamtindex", () => {
+    // unit 2 has no L value → L null, index null
+    const r = unitIndices(
+      [
+        [20, 30],
+        [40, 50],
+        [90, null],
+      ],
+      indexStructure(indicators, categories),
+      2,
+    );
+    expect(r[1]).toEqual({ categories: [(30 + 150) / 4, null], index: null });
+  });
+
+  test("no units: an empty list", () => {
+    expect(unitIndices([[], [], []], indexStructure(indicators, categories), 0)).toEqual([]);
+  });
+
+  test("a non-finite indicator weight is a usage error, as in unitIndex", () => {
+    const s = indexStructure([ind("a", "K"), ind("b", "K", Infinity)], [{ name: "K", weight: 1 }]);
+    expect(() => unitIndex([1, 2], s)).toThrow(SrbUsageError);
+    expect(() => unitIndices([[1], [2]], s, 1)).toThrow(SrbUsageError);
+  });
+
+  test("property: equals unitIndex on every unit, bit for bit", () => {
+    const arb = fc
+      .record({
+        units: fc.integer({ min: 1, max: 12 }),
+        spec: fc.array(
+          fc.record({
+            category: fc.constantFrom("K", "L", "M"),
+            weight: fc.double({ min: 0.1, max: 5, noNaN: true }),
+            informative: fc.boolean(),
+          }),
+          { minLength: 1, maxLength: 8 },
+        ),
+        categoryWeights: fc.tuple(
+          fc.double({ min: 0.1, max: 5, noNaN: true }),
+          fc.double({ min: 0.1, max: 5, noNaN: true }),
+          fc.double({ min: 0.1, max: 5, noNaN: true }),
+        ),
+        seed: fc.array(fc.option(fc.double({ min: 0, max: 100, noNaN: true }), { nil: null, freq: 4 }), {
+          minLength: 96,
+          maxLength: 96,
+        }),
+      })
+      .map(({ units, spec, categoryWeights, seed }) => ({
+        units,
+        indicators: spec.map((s, i) => ind(`i${i}`, s.category, s.weight)),
+        categories: ["K", "L", "M"].map((name, k) => ({ name, weight: categoryWeights[k] })),
+        informative: spec.map((s) => s.informative),
+        scores: spec.map((_, i) => Array.from({ length: units }, (_, e) => seed[(i * 12 + e) % 96])),
+      }));
+    fc.assert(
+      fc.property(arb, ({ units, indicators: inds, categories: cats, informative, scores }) => {
+        const s = indexStructure(inds, cats, informative);
+        const fast = unitIndices(scores, s, units);
+        const slow = Array.from({ length: units }, (_, e) =>
+          unitIndex(
+            scores.map((col) => col[e]),
+            s,
+          ),
+        );
+        expect(fast).toEqual(slow);
+        fast.forEach((f, e) => {
+          expect(Object.is(f.index, slow[e].index)).toBe(true);
+          f.categories.forEach((c, k) => expect(Object.is(c, slow[e].categories[k])).toBe(true));
+        });
+      }),
+    );
+  });
+});
+
+describe("isInformative", () => {
+  test("worked examples", () => {
+    expect(isInformative([3, null, 3])).toBe(false); // one distinct value
+    expect(isInformative([3, null, 4])).toBe(true);
+    expect(isInformative([null, null])).toBe(false);
+    expect(isInformative([NaN, 1, Infinity])).toBe(false); // only 1 is finite
+  });
+
+  test("property: the same answer as standardScores(…).constant === false", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(fc.oneof(fc.integer({ min: -3, max: 3 }), fc.double()), { nil: null })),
+        (values) => {
+          expect(isInformative(values)).toBe(standardScores(values, 1).constant === false);
+        },
+      ),
+    );
+  });
+});
+
+describe("standardScores on large inputs", () => {
+  test("300,000 values do not overflow the call stack (no Math.min(...values))", () => {
+    // values 0, 1, …, 299999: min 0, max 299999 → the last scores 100, the first 0
+    const values = Array.from({ length: 300_000 }, (_, k) => k);
+    const r = standardScores(values, 1);
+    expect(r.constant).toBe(false);
+    expect(r.scores[0]).toBe(0);
+    expect(r.scores[299_999]).toBe(100);
+    expect(r.scores[149_999]).toBeCloseTo((100 * 149_999) / 299_999, 12);
+  });
+});
