@@ -135,7 +135,12 @@ export function App({ port, language, onGenerated, header, title }: AppProps) {
   const result = useMemo(() => (model && table ? compute(model, table) : null), [model, table]);
   const effective = useMemo(() => (model ? weightsOf(model) : []), [model]);
 
-  const mapped = model ? [model.data.id, model.data.area, model.data.children] : [];
+  // columns mapped in step "Daten" (id, Sozialraum, Kinder, strand and Bremen columns) are no indicators
+  const mapped: (string | undefined)[] = model
+    ? Object.entries(model.data)
+        .filter(([k]) => k !== "sheet")
+        .map(([, v]) => v)
+    : [];
   const candidates = headerNames(table).filter((c) => !mapped.includes(c));
 
   const save = () => {
@@ -286,7 +291,7 @@ export function App({ port, language, onGenerated, header, title }: AppProps) {
                 key={p.id}
                 id={`panel-${p.id}`}
                 role="tabpanel"
-                aria-labelledby={`tab-${p.id}`}
+                aria-label={p.label}
                 hidden={p.id !== step}
               >
                 {p.content}

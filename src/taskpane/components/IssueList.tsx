@@ -19,7 +19,8 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
   },
   item: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "baseline" },
-  body: { display: "flex", flexDirection: "column" },
+  badge: { flexShrink: 0 },
+  body: { display: "flex", flexDirection: "column", minWidth: 0 },
 });
 
 /**
@@ -49,7 +50,11 @@ export function IssueList({ strings: s, issues, onSelectCell }: IssueListProps) 
         const address = issueAddress(issue);
         return (
           <li key={`${issue.code}-${address}-${n}`} className={styles.item}>
-            <Badge appearance="filled" color={issue.level === "error" ? "danger" : "warning"}>
+            <Badge
+              className={styles.badge}
+              appearance="filled"
+              color={issue.level === "error" ? "danger" : "warning"}
+            >
               {issue.level === "error" ? s.levelError : s.levelWarning}
             </Badge>
             <span className={styles.body}>
