@@ -151,6 +151,7 @@ async function startAddinOrStandalone(options = {}) {
     say(`SRB: die Web-Anwendung kann nicht bereitgestellt werden (Port ${port}): ${e.message}`);
     return "none";
   }
+  say(`Standalone-Modus: http://localhost:${port}/${page}`);
   say(`SRB: eigenständige Web-Anwendung unter http://localhost:${port}/${page} (beenden mit Strg+C)`);
   say(`SRB: zum Ausprobieren die Datei ${path.relative(ROOT, SAMPLE)} dort öffnen.`);
   return "standalone";

@@ -1,0 +1,283 @@
+/**
+ * End to end, offline: the production build's standalone page in Debian's Chromium, driven by
+ * playwright-core. Every request that is not to localhost is aborted (and recorded: there must be none).
+ * Upload Musterstadt.xlsx, walk the four steps (axe on each), set a budget, generate, download, and check
+ * the downloaded workbook: the generated sheets are there, and after a LibreOffice recalculation the
+ * Verteilung total (a SUM formula) equals the budget typed in the task pane.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { execFile } from "node:child_process";
+import { existsSync, promises as fs } from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import * as path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
+import { recalcWithLibreOffice, requireTool, testWithTool, LIBREOFFICE } from "../helpers/libreoffice";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM_TOOL = {
+  name: "chromium",
+  path: existsSync(CHROMIUM) ? CHROMIUM : null,
+  debianPackage: "chromium",
+};
+const SAMPLE = path.join(ROOT, "assets", "sample", "Musterstadt.xlsx");
+const ARTIFACTS = path.join(ROOT, "test-artifacts", "e2e");
+const BUILD = path.join(ROOT, "test-artifacts", "e2e-dist");
+const SCREENSHOTS = path.join(ROOT, "docs", "screenshots");
+/** The budget typed in step 3 (de-DE) and the value the Verteilung total must show. */
+const BUDGET_TEXT = "987.654,32";
+const BUDGET = 987654.32;
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- scripts/start.js is plain CommonJS
+const start = require(path.join(ROOT, "scripts", "start.js")) as {
+  serveStatic(directory: string, port: number): Promise<Server>;
+};
+
+/** `test` with Chromium present (and in CI, where its absence fails), else skipped with a warning. */
+const withChromium = testWithTool(CHROMIUM_TOOL);
+
+function run(command: string, args: string[], timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      command,
+      args,
+      { cwd: ROOT, timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
+      (error, _out, stderr) =>
+        error
+          ? reject(new Error(`${command} ${args.join(" ")} fehlgeschlagen: ${error.message}\n${stderr}`))
+          : resolve(),
+    );
+  });
+}
+
+/** Polls for a file another engineer's script generates. */
+async function waitForFile(file: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!existsSync(file)) {
+    if (Date.now() > until)
+      throw new Error(`${file} fehlt (assets/sample wird von scripts/make-sample.ts erzeugt).`);
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+}
+
+async function expectAccessible(page: Page, step: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).analyze();
+  // Fluent UI's Tabster inserts <i data-tabster-dummy aria-hidden tabindex=0> focus sentinels on purpose
+  // (they hand focus on at once; microsoft/fluentui#27517 "by design", microsoft/tabster#288); only those
+  // nodes are dropped from aria-hidden-focus, any other node still fails the test.
+  const serious = result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) =>
+      v.id === "aria-hidden-focus"
+        ? { ...v, nodes: v.nodes.filter((n) => !n.html.includes("data-tabster-dummy")) }
+        : v,
+    )
+    .filter((v) => v.nodes.length > 0);
+  expect(
+    serious.map((v) => `${step}: ${v.id} – ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join("; ")})`),
+  ).toEqual([]);
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true });
+}
+
+describe("standalone mode in Chromium (offline)", () => {
+  let server: Server | null = null;
+  let browser: Browser | null = null;
+  let base = "";
+
+  beforeAll(async () => {
+    if (!CHROMIUM_TOOL.path && process.env.CI !== "true") return;
+    await fs.mkdir(ARTIFACTS, { recursive: true });
+    // one production build, in its own directory so that it never disturbs dist/
+    await run(
+      process.execPath,
+      [
+        path.join(ROOT, "node_modules", "webpack", "bin", "webpack.js"),
+        "--mode",
+        "production",
+        "--output-path",
+        BUILD,
+      ],
+      600_000,
+    );
+    server = await start.serveStatic(BUILD, 0);
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }, 660_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server) await new Promise((resolve) => server!.close(resolve));
+  });
+
+  withChromium(
+    "upload, four steps, generate, download: the Verteilung total equals the budget after recalculation",
+    async () => {
+      const executablePath = requireTool(CHROMIUM_TOOL);
+      requireTool(LIBREOFFICE);
+      await waitForFile(SAMPLE, 300_000);
+      browser = await chromium.launch({
+        executablePath,
+        args: [
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--no-first-run",
+        ],
+      });
+      const context = await browser.newContext({
+        locale: "de-DE",
+        acceptDownloads: true,
+        viewport: { width: 420, height: 900 },
+      });
+      const blocked: string[] = [];
+      await context.route("**/*", (route) => {
+        const url = new URL(route.request().url());
+        if (url.protocol === "blob:" || url.protocol === "data:") return route.continue();
+        if (url.hostname === "127.0.0.1" || url.hostname === "localhost") return route.continue();
+        blocked.push(url.href);
+        return route.abort();
+      });
+      const page = await context.newPage();
+      const pageErrors: string[] = [];
+      page.on("pageerror", (e) => pageErrors.push(e.message));
+
+      // ── 1 Daten: upload; the stored model of the sample is loaded and the table detected ──
+      await page.goto(`${base}/standalone.html`);
+      await page.getByLabel("Arbeitsmappe (.xlsx) öffnen").setInputFiles(SAMPLE);
+      await page.getByText("Geöffnet: Musterstadt.xlsx").waitFor();
+      await page.getByText(/Zeilen \(Einrichtungen\) und \d+ Spalten auf „Kitas“ erkannt/).waitFor();
+      expect(await page.getByLabel(/^Spalte Einrichtung/).inputValue()).toBe("Einrichtung");
+      await expectAccessible(page, "Daten");
+      await screenshot(page, "01-daten.png");
+
+      // ── 2 Modell: indicators with effective weights ──
+      await page.getByRole("tab", { name: "Modell" }).click();
+      await page
+        .getByText(/^Effektives Gewicht/)
+        .first()
+        .waitFor();
+      await expectAccessible(page, "Modell");
+      await screenshot(page, "02-modell.png");
+
+      // ── 3 Budget & Regeln: a bad budget first (shown, blocks), then the real one ──
+      await page.getByRole("tab", { name: "Budget & Regeln" }).click();
+      const budget = page.getByRole("textbox", { name: /^Budget \(€\)/ });
+      await budget.fill("viel");
+      await page.getByText("„viel“ ist keine gültige Zahl").waitFor();
+      await page.getByRole("tab", { name: "Ergebnis" }).click();
+      await page.getByText("Ungültige Eingaben: Budget (€). Bitte korrigieren.").waitFor();
+      expect(await page.getByRole("button", { name: "Verteilungsblatt erzeugen" }).isDisabled()).toBe(true);
+      await page.getByRole("tab", { name: "Budget & Regeln" }).click();
+      await budget.fill(BUDGET_TEXT);
+      await page.getByRole("tabpanel", { name: "Budget & Regeln" }).getByText("987.654,32 €").waitFor();
+      await expectAccessible(page, "Budget & Regeln");
+      await screenshot(page, "03-budget.png");
+
+      // ── 4 Ergebnis: check report, preview, chart; generate and download ──
+      await page.getByRole("tab", { name: "Ergebnis" }).click();
+      await page.getByRole("table", { name: "Vorschau der Sozialräume" }).waitFor();
+      await page.getByRole("img", { name: "Anteile der Sozialräume am Budget" }).waitFor();
+      const total = page.getByRole("row").filter({ hasText: "Summe" });
+      expect((await total.textContent())?.replace(/\s/g, " ")).toContain("987.654,32 €");
+      await expectAccessible(page, "Ergebnis");
+      await screenshot(page, "04-ergebnis.png");
+      const generate = page.getByRole("button", { name: "Verteilungsblatt erzeugen" });
+      expect(await generate.isEnabled()).toBe(true);
+      await generate.click();
+      const link = page.getByRole("link", { name: "Ergebnis herunterladen (Musterstadt-SRB.xlsx)" });
+      await link.waitFor({ timeout: 60_000 });
+      await page.getByText(/^Erzeugt: Verteilung/).waitFor();
+      await screenshot(page, "05-erzeugt.png");
+      const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+      expect(download.suggestedFilename()).toBe("Musterstadt-SRB.xlsx");
+      const downloaded = path.join(ARTIFACTS, "Musterstadt-SRB.xlsx");
+      await download.saveAs(downloaded);
+
+      expect(pageErrors).toEqual([]);
+      expect(blocked).toEqual([]);
+
+      // ── the downloaded workbook ──
+      const bytes = new Uint8Array(await fs.readFile(downloaded));
+      const book = await XlsxWorkbook.fromBuffer(bytes);
+      const names = await book.sheetNames();
+      for (const sheet of [
+        "Kitas",
+        "Notizen",
+        "Verteilung",
+        "Einrichtungen",
+        "Normbereiche",
+        "Prüfbericht",
+        "Methode",
+      ]) {
+        expect(names).toContain(sheet);
+      }
+      expect((await book.readStoredModel()) as { budget: { total: number } }).toMatchObject({
+        budget: { total: BUDGET },
+      });
+      const recalculated = await recalcWithLibreOffice(bytes);
+      const verteilung = recalculated["Verteilung"];
+      expect(verteilung[0][6]).toBe("Betrag");
+      const sumRow = verteilung.find((row) => row[0] === "Summe");
+      expect(sumRow).toBeDefined();
+      expect(Number(sumRow![6])).toBeCloseTo(BUDGET, 2);
+      const amounts = verteilung.slice(1, verteilung.indexOf(sumRow!)).map((row) => Number(row[6]));
+      expect(amounts.length).toBeGreaterThan(1);
+      expect(Math.round(amounts.reduce((a, b) => a + b, 0) * 100)).toBe(Math.round(BUDGET * 100));
+
+      // the final screenshots go to the documentation
+      await fs.mkdir(SCREENSHOTS, { recursive: true });
+      for (const shot of [
+        "01-daten.png",
+        "02-modell.png",
+        "03-budget.png",
+        "04-ergebnis.png",
+        "05-erzeugt.png",
+      ]) {
+        await fs.copyFile(path.join(ARTIFACTS, shot), path.join(SCREENSHOTS, shot));
+      }
+    },
+    900_000,
+  );
+
+  withChromium(
+    "the Excel page opened outside Excel, offline: no hang, a link to the standalone mode",
+    async () => {
+      const executablePath = requireTool(CHROMIUM_TOOL);
+      browser ??= await chromium.launch({
+        executablePath,
+        args: [
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-background-networking",
+          "--no-first-run",
+        ],
+      });
+      const context = await browser.newContext({ locale: "de-DE" });
+      const blocked: string[] = [];
+      await context.route("**/*", (route) => {
+        const url = new URL(route.request().url());
+        if (url.hostname === "127.0.0.1" || url.hostname === "localhost") return route.continue();
+        blocked.push(url.href);
+        return route.abort();
+      });
+      const page = await context.newPage();
+      await page.goto(`${base}/taskpane.html`);
+      await page.getByRole("link", { name: "Standalone-Modus öffnen" }).waitFor({ timeout: 15_000 });
+      // office.js from the CDN was asked for and refused: the page still came up
+      expect(blocked).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
+      const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+      expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com");
+      expect(csp).toContain("connect-src 'self'");
+      await context.close();
+    },
+    120_000,
+  );
+});
