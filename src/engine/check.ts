@@ -45,6 +45,13 @@ const TOTAL_ROW = /^(summe|gesamt|insgesamt|mittelwert|durchschnitt|ø|total)\b/
 /** Accepted flag texts (trimmed, case ignored). */
 const FLAG_TRUE = new Set(["x", "ja", "j", "wahr", "true"]);
 const FLAG_FALSE = new Set(["nein", "n", "falsch", "false"]);
+/**
+ * Largest budget the check lets through: 1 Billion € (10^12). Far above any Sozialraumbudget, and the cent
+ * arithmetic stays exact (10^14 cents < 2^53); above about 9 · 10^13 € the amounts would no longer add up to
+ * the budget to the cent (found by the fuzz test, see test/regressions/budgetBeyondCentPrecision.test.ts).
+ */
+export const MAX_BUDGET_EUROS = 1e12;
+
 /** Whole-number tolerance for Kinder (values read from formulas may carry rounding noise). */
 const INTEGER_TOLERANCE = 1e-9;
 
@@ -104,7 +111,8 @@ function isPositiveFinite(w: unknown): boolean {
 /**
  * Checks the model on its own (no sheet): indicators present, every indicator's category defined,
  * weights > 0 and finite, directions 1 or −1, no duplicate categories or indicator columns, the id and
- * Sozialraum columns named, no column in two roles, coverage and Sockel options within 0–1.
+ * Sozialraum columns named, no column in two roles, coverage and Sockel options within 0–1, a budget of at
+ * most `MAX_BUDGET_EUROS` (a negative or non-finite budget is the engine's `budget-invalid`).
  * All problems are errors with sheet "" and cell "".
  *
  * @example
@@ -210,6 +218,16 @@ export function checkModel(model: Model): Issue[] {
   for (const { header, names } of roles.values()) {
     if (names.length > 1)
       issues.push(modelIssue("model-column-twice", messages.modelColumnTwice(header, names)));
+  }
+
+  const total = (model.budget as { total?: unknown } | undefined)?.total;
+  if (typeof total === "number" && Number.isFinite(total) && total > MAX_BUDGET_EUROS) {
+    issues.push(
+      modelIssue(
+        "model-budget-too-large",
+        messages.modelBudgetTooLarge("budget.total", total, MAX_BUDGET_EUROS),
+      ),
+    );
   }
 
   const options = model.options ?? {};

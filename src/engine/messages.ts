@@ -53,6 +53,7 @@ export type CheckCode =
   | "model-mapping-missing"
   | "model-column-twice"
   | "model-option-invalid"
+  | "model-budget-too-large"
   | "model-json-syntax"
   | "model-field-missing"
   | "model-field-invalid";
@@ -233,6 +234,8 @@ export const messages = {
     `Modell: die Spalte „${header}“ ist mehrfach verwendet (${roles.join(", ")}) – erwartet wird jede Spalte in nur einer Rolle.`,
   modelOptionInvalid: (path: string, value: unknown, expected: string) =>
     `Modell, ${path}: ${formatUnknown(value)} ist ungültig – erwartet wird ${expected}.`,
+  modelBudgetTooLarge: (path: string, value: number, limit: number) =>
+    `Modell, ${path}: Budget ${formatNumber(value)} € ist zu groß – erwartet wird ein Betrag von höchstens ${formatNumber(limit)} € (darüber lässt sich nicht mehr auf den Cent genau rechnen).`,
   modelGoalpostsInvalid: (path: string, min: number, max: number) =>
     `Modell, ${path}: Minimum ${formatNumber(min)} und Maximum ${formatNumber(max)} sind ungültig – erwartet wird ein Maximum größer als das Minimum.`,
   modelJsonSyntax: (detail: string) =>

@@ -59,6 +59,26 @@ function plainText(value: unknown): string {
   return value === null || value === undefined ? "" : String(value);
 }
 
+/**
+ * Characters an .xlsx file (XML 1.0) cannot hold: control characters other than tab, line feed and carriage
+ * return, U+FFFE/U+FFFF, and halves of a surrogate pair standing alone. exceljs drops the control
+ * characters silently but writes the others as they are, and the file no longer opens (found by the fuzz
+ * test, see test/regressions/xmlInvalidCharactersInNames.test.ts).
+ */
+const XML_INVALID =
+  // eslint-disable-next-line no-control-regex -- these control characters are exactly what XML forbids
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text an .xlsx file can hold: every character XML forbids becomes "\uFFFD" (�). */
+function xmlSafeText(text: string): { text: string; replaced: number } {
+  let replaced = 0;
+  const safe = text.replace(XML_INVALID, () => {
+    replaced++;
+    return "\uFFFD";
+  });
+  return { text: safe, replaced };
+}
+
 /** Cuts text to Excel's cell limit, ending in "…". */
 function fitCellText(text: string): { text: string; cut: boolean } {
   if (text.length <= EXCEL_MAX_CELL_TEXT) return { text, cut: false };
@@ -306,6 +326,14 @@ export class XlsxWorkbook implements WorkbookPort {
         { state: "frozen", xSplit: 0, ySplit: spec.freezeRows, topLeftCell: a1(spec.freezeRows + 1, 1) },
       ];
     }
+    const unsafe = this.unsafeCells.get(name) ?? 0;
+    if (unsafe > 0) {
+      notes.push(
+        `Blatt „${name}“: ${unsafe === 1 ? "eine Zelle enthielt" : `${unsafe} Zellen enthielten`} Zeichen, die eine ` +
+          `.xlsx-Datei nicht speichern kann (Steuerzeichen oder unvollständige Sonderzeichen); sie wurden durch „\uFFFD“ ersetzt.`,
+      );
+      this.unsafeCells.delete(name);
+    }
     for (const chart of spec.charts ?? []) {
       notes.push(
         `Blatt „${name}“: Diagramm „${chart.title}“ nicht erstellt (in .xlsx-Dateien ohne Excel nicht möglich); ` +
@@ -328,11 +356,12 @@ export class XlsxWorkbook implements WorkbookPort {
     const cell = ws.getCell(r, c);
     if (hasFormula) {
       const formula = (spec.formula as string).replace(/^=/, "");
-      const result = typeof spec.value === "string" ? fitCellText(spec.value).text : spec.value;
+      const result =
+        typeof spec.value === "string" ? fitCellText(this.safeText(spec.value, sheet)).text : spec.value;
       cell.value = result === null || result === undefined ? { formula } : { formula, result };
     } else if (typeof spec.value === "string") {
       // A string is a shared string in the file: text, never a formula, whatever its first character.
-      const fitted = fitCellText(spec.value);
+      const fitted = fitCellText(this.safeText(spec.value, sheet));
       cell.value = fitted.text;
       if (fitted.cut) {
         cell.note = `Text gekürzt: ${spec.value.length} Zeichen, Excel erlaubt ${EXCEL_MAX_CELL_TEXT}.`;
@@ -348,6 +377,15 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     if (spec.numFmt) cell.numFmt = spec.numFmt;
     if (spec.bold) cell.font = { bold: true };
+  }
+
+  /** Counts, per sheet of the current write, the cells whose text had characters XML forbids. */
+  private unsafeCells = new Map<string, number>();
+
+  private safeText(text: string, sheet: string): string {
+    const safe = xmlSafeText(text);
+    if (safe.replaced > 0) this.unsafeCells.set(sheet, (this.unsafeCells.get(sheet) ?? 0) + 1);
+    return safe.text;
   }
 
   /** Excel refuses a workbook whose sheets are all hidden or whose active tab is hidden. */
