@@ -1,0 +1,370 @@
+/**
+ * Inputs for the bad-input catalogue (docs/bad-inputs.md): one builder per class, keyed by the class's first
+ * code, returning the issues the public API reports for that input. Used by badInputs.test.ts.
+ */
+import { allocate, runAllocation } from "../../src/engine/allocate";
+import { bremenRulesIssues } from "../../src/engine/bremenRules";
+import { checkModel, checkTable } from "../../src/engine/check";
+import { dynamisierungIssues } from "../../src/engine/dynamisierung";
+import type { Issue } from "../../src/engine/issues";
+import { kofinanzierungIssues } from "../../src/engine/kofinanzierung";
+import { landFormula } from "../../src/engine/landFormula";
+import { DEFAULT_BREMEN_RULES, DEFAULT_OPTIONS, type Model } from "../../src/engine/model";
+import { parseModel } from "../../src/engine/modelFile";
+import { applyOverrides, eligibilityIssues, strand2Issues } from "../../src/engine/strands";
+import type { CellValue, RawTable } from "../../src/engine/table";
+import { vzaeIssues } from "../../src/engine/vzae";
+
+// ── inputs: the sheet of test/engine/check.test.ts ──────────────────────────────────────────────────
+// A Einrichtung | B Sozialraum | C Kinder | D SGB II | E Alleinerziehend | F nicht Deutsch | G ÖPNV
+
+function model(overrides: Partial<Model> = {}): Model {
+  return {
+    data: { sheet: "Kitas", id: "Einrichtung", area: "Sozialraum", children: "Kinder" },
+    indicators: [
+      { column: "SGB II", category: "Soziale Lage", direction: 1, weight: 1 },
+      { column: "Alleinerziehend", category: "Soziale Lage", direction: 1, weight: 1 },
+      { column: "nicht Deutsch", category: "Flucht und Migration", direction: 1, weight: 1 },
+      { column: "ÖPNV", category: "Infrastruktur und Netzwerke", direction: -1, weight: 1 },
+    ],
+    categories: [
+      { name: "Soziale Lage", weight: 1 },
+      { name: "Flucht und Migration", weight: 1 },
+      { name: "Infrastruktur und Netzwerke", weight: 1 },
+    ],
+    options: { ...DEFAULT_OPTIONS },
+    budget: { total: 100000 },
+    ...overrides,
+  };
+}
+const HEADERS: CellValue[] = [
+  "Einrichtung",
+  "Sozialraum",
+  "Kinder",
+  "SGB II",
+  "Alleinerziehend",
+  "nicht Deutsch",
+  "ÖPNV",
+];
+function goodRows(): CellValue[][] {
+  return [
+    ["Kita A", "Nord", 50, 10, 5, 30, 2],
+    ["Kita B", "Nord", 80, 20, 8, 45, 3],
+    ["Kita C", "Süd", 120, 30, 2, 60, 4],
+    ["Kita D", "Süd", 40, 15, 6, 20, 1],
+  ];
+}
+function table(rows: CellValue[][] = goodRows(), headers: CellValue[] = HEADERS): RawTable {
+  return { sheet: "Kitas", headers, rows };
+}
+/** goodRows() with cells replaced: [row index from 0, column index from 0, value]. */
+function withCells(...changes: [number, number, CellValue][]): CellValue[][] {
+  const rows = goodRows();
+  for (const [r, c, v] of changes) rows[r][c] = v;
+  return rows;
+}
+const check = (m: Model, t: RawTable) => checkTable(m, t).issues;
+const checked = (rows: CellValue[][], m: Model = model()) => check(m, table(rows));
+
+/** The SPEC §8 example model file. */
+function specFile(): Record<string, unknown> & { indicators: Record<string, unknown>[] } {
+  return {
+    data: { sheet: "Kitas", id: "Einrichtung", area: "Sozialraum", children: "Kinder" },
+    indicators: [
+      { column: "Anteil_nicht_Deutsch", category: "Flucht und Migration", direction: 1, weight: 1 },
+    ],
+    categories: [{ name: "Flucht und Migration", weight: 1 }],
+    options: { normalisation: "minmax", sd: "sample", areaMethod: "mean-of-units" },
+    budget: { total: 1002240 },
+  };
+}
+
+/** A sheet where column L is "Anteil_nicht_Deutsch" and row 11 holds „k.A.“ there. */
+function wideSheet(): Issue[] {
+  const headers = [
+    "Einrichtung",
+    "Sozialraum",
+    ..."CDEFGHIJK".split("").map((c) => `Spalte ${c}`),
+    "Anteil_nicht_Deutsch",
+  ];
+  const rows = Array.from({ length: 10 }, (_, i) => [`Kita ${i + 1}`, "Nord", ...new Array(9).fill(null), i]);
+  rows[9][11] = "k.A.";
+  const m = model({
+    data: { sheet: "Kitas", id: "Einrichtung", area: "Sozialraum" },
+    indicators: [
+      { column: "Anteil_nicht_Deutsch", category: "Flucht und Migration", direction: 1, weight: 1 },
+    ],
+    categories: [{ name: "Flucht und Migration", weight: 1 }],
+  });
+  return check(m, table(rows, headers));
+}
+
+const FLAG_MODEL = model({
+  data: {
+    sheet: "Kitas",
+    id: "Einrichtung",
+    area: "Sozialraum",
+    children: "Kinder",
+    strand2: "KNZ",
+    kitaIndex: "Kita-Index",
+  },
+});
+const FLAG_HEADERS = [...HEADERS, "KNZ", "Zusatzpersonal", "Neu", "Kita-Index"];
+function flagRows(...changes: [number, number, CellValue][]): CellValue[][] {
+  const rows = goodRows().map((r) => [...r, null, null, null, 50]);
+  for (const [r, c, v] of changes) rows[r][c] = v;
+  return rows;
+}
+
+/** Two units in two Sozialräume for the engine classes, one indicator. */
+function engineModel(overrides: Partial<Model> = {}): Model {
+  return {
+    data: { sheet: "Kitas", id: "Einrichtung", area: "Sozialraum", children: "Kinder" },
+    indicators: [{ column: "SGB II", category: "Soziale Lage", direction: 1, weight: 1 }],
+    categories: [{ name: "Soziale Lage", weight: 1 }],
+    options: { ...DEFAULT_OPTIONS },
+    budget: { total: 1000 },
+    ...overrides,
+  };
+}
+const ENGINE_TABLE = table(
+  [
+    ["Kita A", "Nord", 50, 10],
+    ["Kita B", "Süd", 80, 30],
+    ["Kita C", "Süd", 40, 20],
+  ],
+  ["Einrichtung", "Sozialraum", "Kinder", "SGB II"],
+);
+const run = (m: Model, t: RawTable = ENGINE_TABLE) => runAllocation(m, t).issues;
+
+/** One builder per catalogue class, keyed by the class's first code: the issues its input produces. */
+export const BUILDERS: Record<string, () => Issue[]> = {
+  "empty-sheet": () => check(model(), table([], [])),
+  "no-data-rows": () => checked([[], [null, " "]]),
+  "header-missing": () =>
+    check(
+      model(),
+      table(
+        goodRows(),
+        HEADERS.map(() => null),
+      ),
+    ),
+  "column-missing": () => check(model(), table(goodRows(), ["Einrichtung", "Sozialraum", "Kinder", "OEPNV"])),
+  "header-duplicate": () => [
+    ...check(
+      model(),
+      table(
+        goodRows().map((r) => [...r, 1]),
+        [...HEADERS, "SGB II"],
+      ),
+    ),
+    ...check(model(), table(goodRows(), [...HEADERS, "Bemerkung", "Bemerkung"])),
+  ],
+  "header-blank": () => checked(withCells([1, 7, "Notiz"])),
+  "row-ignored": () => checked([...goodRows(), [null, null, null, null, null, null, null, "Stand: 2024"]]),
+  "total-row": () => checked([...goodRows(), ["Summe", null, 290, 75, 21, 155, 10]]),
+  "number-as-text": () => checked(withCells([0, 3, "12,5"])),
+  "text-in-number": wideSheet,
+  "excel-error": () => checked(withCells([2, 4, { error: "#DIV/0!" }])),
+  "boolean-in-number": () => checked(withCells([0, 3, true])),
+  "not-finite": () => checked(withCells([3, 3, Infinity])),
+  "negative-value": () => checked(withCells([0, 4, -2])),
+  "negative-children": () => checked(withCells([0, 2, -5])),
+  "children-not-integer": () => checked(withCells([1, 2, 80.5])),
+  "children-missing": () => [
+    ...checked(withCells([3, 2, null])),
+    ...checked(withCells([3, 2, null]), model({ options: { ...DEFAULT_OPTIONS, childWeighted: true } })),
+  ],
+  "text-expected": () => checked(withCells([1, 1, false])),
+  "flag-invalid": () => check(FLAG_MODEL, table(flagRows([1, 7, "vielleicht"]), FLAG_HEADERS)),
+  "kita-index-range": () => {
+    const headers = [...HEADERS, "KNZ", "Zusatzpersonal", "Neu", "Kita-Index"];
+    return check(FLAG_MODEL, table(flagRows([0, 10, 101]), headers));
+  },
+  "id-blank": () => checked(withCells([2, 0, null])),
+  "id-duplicate": () => checked(withCells([3, 0, "Kita A"])),
+  "area-missing": () => checked(withCells([1, 1, null])),
+  "area-spelling": () => checked(withCells([1, 1, "nord"])),
+  "indicator-constant": () => checked(goodRows().map((r) => r.map((v, c) => (c === 4 ? 7 : v)))),
+  "indicator-empty": () => checked(goodRows().map((r) => r.map((v, c) => (c === 4 ? null : v)))),
+  "value-missing": () => checked(withCells([0, 3, null])),
+  "category-empty": () => checked(withCells([2, 5, null])),
+  "category-no-information": () => checked(goodRows().map((r) => r.map((v, c) => (c === 5 ? 9 : v)))),
+  "coverage-unit": () =>
+    checked(
+      withCells([0, 4, null], [1, 3, null], [2, 3, null]),
+      model({ options: { ...DEFAULT_OPTIONS, coverage: { unit: 0.8, indicator: 0.8, level: "warning" } } }),
+    ),
+  "coverage-indicator": () => BUILDERS["coverage-unit"](),
+  "model-no-indicators": () => checkModel(model({ indicators: [] })),
+  "model-category-unknown": () => {
+    const m = model({
+      categories: [
+        { name: "Soziale Lage", weight: 1 },
+        { name: "Flucht und Migration", weight: 1 },
+      ],
+    });
+    m.indicators[3] = { ...m.indicators[3], category: "Infrastruktur" };
+    return checkModel(m);
+  },
+  "model-category-empty": () => {
+    const m = model();
+    m.indicators = m.indicators.slice(0, 3);
+    return checkModel(m);
+  },
+  "model-category-duplicate": () => {
+    const m = model();
+    m.categories.push({ name: "Soziale Lage", weight: 1 });
+    m.indicators.push({ column: "sgb ii", category: "Soziale Lage", direction: 1, weight: 1 });
+    m.indicators.push({ column: "Kinder", category: "Soziale Lage", direction: 1, weight: 1 });
+    return checkModel(m);
+  },
+  "model-weight-invalid": () => {
+    const m = model();
+    m.categories[1] = { ...m.categories[1], weight: 0 };
+    return checkModel(m);
+  },
+  "model-direction-invalid": () => {
+    const file = specFile();
+    file.indicators = [0, 1, 2, 3].map((i) => ({
+      ...file.indicators[0],
+      column: `Spalte ${i}`,
+      direction: i === 3 ? 2 : 1,
+    }));
+    return parseModel(file).issues;
+  },
+  "model-mapping-missing": () => checkModel(model({ data: { sheet: "Kitas", id: " ", area: "Sozialraum" } })),
+  "model-option-invalid": () =>
+    checkModel(
+      model({ options: { ...DEFAULT_OPTIONS, coverage: { unit: 65, indicator: 0.5, level: "warning" } } }),
+    ),
+  "model-budget-too-large": () => checkModel(model({ budget: { total: 1e15 } })),
+  "model-json-syntax": () => parseModel("{ x").issues,
+  "model-field-missing": () => {
+    const file = specFile();
+    delete file.indicators[0].direction;
+    return parseModel(file).issues;
+  },
+  "model-field-invalid": () => {
+    const a = specFile();
+    a.options = { normalisation: "zscore" };
+    const b = specFile();
+    b.indicators[0].goalposts = { min: 3.5, max: 1 };
+    return [...parseModel(a).issues, ...parseModel(b).issues];
+  },
+
+  // ── the engine ────────────────────────────────────────────────────────────────────────────────────
+  "budget-invalid": () => run(engineModel({ budget: { total: -5 } })),
+  "aggregate-single-area": () =>
+    run(
+      engineModel({ options: { ...DEFAULT_OPTIONS, areaMethod: "aggregate" } }),
+      table(
+        [
+          ["Kita A", "Nord", 50, 10],
+          ["Kita B", "Nord", 80, 30],
+        ],
+        ["Einrichtung", "Sozialraum", "Kinder", "SGB II"],
+      ),
+    ),
+  "sockel-children-missing": () =>
+    allocate(engineModel({ options: { ...DEFAULT_OPTIONS, sockel: { fraction: 0.2, by: "children" } } }), {
+      sheet: "Kitas",
+      units: [unit("Kita A", "Nord", 10, null, 2), unit("Kita B", "Süd", 30, 80, 3)],
+      indicators: engineModel().indicators,
+      indicatorColumns: ["D"],
+      headerRow: 1,
+      inputRange: "Kitas!A1:D3",
+    }).issues,
+  "children-weighting-fallback": () =>
+    allocate(engineModel({ options: { ...DEFAULT_OPTIONS, childWeighted: true } }), {
+      sheet: "Kitas",
+      units: [unit("Kita A", "Nord", 10, null, 2), unit("Kita B", "Süd", 30, 80, 3)],
+      indicators: engineModel().indicators,
+      indicatorColumns: ["D"],
+      headerRow: 1,
+      inputRange: "Kitas!A1:D3",
+    }).issues,
+  "cent-tie": () =>
+    run(
+      engineModel({ budget: { total: 100 } }),
+      table(
+        [
+          ["Kita A", "Nord", 50, 0],
+          ["Kita B", "Süd", 80, 10],
+          ["Kita C", "Ost", 40, 10],
+          ["Kita D", "West", 40, 10],
+        ],
+        ["Einrichtung", "Sozialraum", "Kinder", "SGB II"],
+      ),
+    ),
+  "strand3-category-missing": () => run(engineModel()),
+  "no-eligible-unit": () =>
+    run(
+      engineModel({ options: { ...DEFAULT_OPTIONS, sockel: { fraction: 0.2, by: "equal" } } }),
+      table(
+        [
+          ["Kita A", "Nord", 50, 10],
+          ["Kita B", "Süd", 80, 30],
+        ],
+        ["Einrichtung", "Sozialraum", "Kinder", "SGB II"],
+      ),
+    ),
+  "strand3-reason-without-effect": () =>
+    eligibilityIssues(
+      {
+        index: 55,
+        strand3Index: 30,
+        strand2: false,
+        strand3Reason: "viele Neuzugänge",
+        strand4: true,
+        strand4Reason: " ",
+      },
+      { mean: 50, sd: 10, lower: 40, upper: 60 },
+      { mean: 50, sd: 10, lower: 40, upper: 60 },
+      { sheet: "Kitas", unitId: "Kita Nord" },
+    ),
+  "strand2-several-in-area": () =>
+    strand2Issues(
+      [
+        { id: "A", area: "Nord", strand2: true },
+        { id: "B", area: "Nord", strand2: true },
+      ],
+      "Kitas",
+    ),
+  "override-invalid": () =>
+    applyOverrides(1000, [600, 400], [-50, 450], { area: "Nord", sheet: "Einrichtungen" }).issues,
+  "bremen-rules-invalid": () => bremenRulesIssues({ ...DEFAULT_BREMEN_RULES, rows: [] }),
+  "vzae-invalid": () => vzaeIssues(0, 0.25),
+  "kofinanzierung-invalid": () => kofinanzierungIssues({ landShare: 0, municipalShare: 0.4 }),
+  "land-count-invalid": () => [
+    ...landFormula(100000, [
+      { name: "A", childrenUnder7: -1, sgb2Under7: 50 },
+      { name: "B", childrenUnder7: 300, sgb2Under7: 30 },
+    ]).issues,
+    ...BUILDERS["land-count-sum-zero"](),
+  ],
+  "land-count-sum-zero": () =>
+    landFormula(100000, [
+      { name: "A", childrenUnder7: 200, sgb2Under7: 0 },
+      { name: "B", childrenUnder7: 300, sgb2Under7: 0 },
+    ]).issues,
+  "dynamisierung-invalid": () =>
+    dynamisierungIssues({ baseAmount: 977794, baseYear: 2021, rate: 0.025 }, 2020),
+};
+
+function unit(id: string, area: string, value: number, children: number | null, row: number) {
+  return {
+    id,
+    area,
+    children,
+    row,
+    values: [value],
+    strand2: false,
+    strand3Reason: "",
+    strand4: false,
+    strand4Reason: "",
+    verbund: null,
+    firstYear: false,
+    kitaIndex: null,
+  };
+}
