@@ -1,0 +1,48 @@
+/**
+ * Small timing and memory helpers shared by the benchmark workers.
+ */
+import { median } from "simple-statistics";
+
+export interface Timing {
+  /** Median of the runs in milliseconds. */
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  timesMs: number[];
+}
+
+/**
+ * Time `runs` calls of `work` (after `warmup` untimed calls) and summarise them.
+ *
+ * @example timeRuns(() => [3, 1, 2].sort(), 5).medianMs; // => a small number of milliseconds
+ */
+export function timeRuns(work: () => unknown, runs: number, warmup = 1): Timing {
+  for (let k = 0; k < warmup; k++) work();
+  const timesMs: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    const start = performance.now();
+    work();
+    timesMs.push(performance.now() - start);
+  }
+  return {
+    medianMs: median(timesMs),
+    minMs: Math.min(...timesMs),
+    maxMs: Math.max(...timesMs),
+    timesMs,
+  };
+}
+
+/** Collect garbage when node runs with --expose-gc (no-op otherwise). */
+export function collectGarbage(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) gc();
+}
+
+/**
+ * Megabytes, one decimal.
+ *
+ * @example megabytes(1_572_864); // => 1.5
+ */
+export function megabytes(bytes: number): number {
+  return Math.round((bytes / 1024 / 1024) * 10) / 10;
+}

@@ -1,0 +1,246 @@
+/**
+ * `npm run bench`: SRB's benchmarks in one run (docs/benchmarks.md explains each and records a run).
+ *
+ * Prints a readable table and, as its last line, one JSON object with exactly the keys
+ * engine_100k_ms, engine_scaling_10k_to_100k, syncs_100k, hyperformula_ratio, functions_gzip_kb,
+ * taskpane_gzip_kb. A measurement that could not be made is null there (the table says why).
+ *
+ * The engine, HyperFormula, custom-function and Robustheit measurements run as esbuild bundles in fresh
+ * node processes (bench/bundle.ts): plain JavaScript as the add-in ships it, and memory figures that
+ * belong to one size only. No timed assertions anywhere: this reports, it does not fail on a target.
+ */
+import { execFileSync } from "node:child_process";
+import { cpus } from "node:os";
+import path from "node:path";
+import { bundleWorker, REPOSITORY, workerEnv } from "./bundle";
+import { measureBundleSizes, type BundleSizes } from "./bundleSizes";
+import type { EngineResult } from "./engineWorker";
+import type { FunctionsResult } from "./functionsWorker";
+import type { HyperFormulaResult } from "./hyperformulaWorker";
+import type { RobustnessResult } from "./robustnessWorker";
+import type { SyncsResult } from "./syncsWorker";
+
+/** Sizes and repetitions of the engine benchmark (fewer runs for 100k). */
+const ENGINE_SIZES: { units: number; runs: number }[] = [
+  { units: 1_000, runs: 15 },
+  { units: 10_000, runs: 7 },
+  { units: 100_000, runs: 5 },
+];
+const SYNC_SIZES = [30, 10_000, 100_000];
+const TARGETS = {
+  engine100kMs: 1000,
+  scaling: 12,
+  syncs: 4,
+  payloadBytes: 5 * 1024 * 1024,
+  hyperformulaRatio: 10,
+  functionsKb: 60,
+  taskpaneKb: 400,
+  robustnessMs: 2000,
+};
+
+interface Row {
+  what: string;
+  value: string;
+  target: string;
+  ok: boolean | null;
+}
+const rows: Row[] = [];
+const notes: string[] = [];
+
+function row(what: string, value: string, target = "", ok: boolean | null = null): void {
+  rows.push({ what, value, target, ok });
+}
+
+const de = (digits: number) =>
+  new Intl.NumberFormat("de-DE", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const ms = (x: number) => `${de(x < 10 ? 2 : 0).format(x)} ms`;
+const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** Run a bundled worker in a fresh node process; its last stdout line is JSON. */
+function runWorker<T>(bundle: string, args: (string | number)[], nodeFlags: string[] = []): T {
+  const stdout = execFileSync(process.execPath, [...nodeFlags, bundle, ...args.map(String)], {
+    env: workerEnv(),
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 16 * 1024 * 1024,
+  }).toString();
+  const lines = stdout.trim().split("\n");
+  return JSON.parse(lines[lines.length - 1]) as T;
+}
+
+function attempt<T>(label: string, work: () => T): T | null {
+  try {
+    return work();
+  } catch (e) {
+    notes.push(`${label}: nicht gemessen – ${(e instanceof Error ? e.message : String(e)).split("\n")[0]}`);
+    return null;
+  }
+}
+
+function progress(text: string): void {
+  process.stderr.write(`… ${text}\n`);
+}
+
+function main(): void {
+  const started = performance.now();
+
+  // 1. engine pipeline
+  progress("Engine (runAllocation) 1.000 / 10.000 / 100.000 Kitas");
+  const engineBundle = bundleWorker("bench/engineWorker.ts");
+  const engine = new Map<number, EngineResult>();
+  for (const { units, runs } of ENGINE_SIZES) {
+    const r = attempt(`Engine ${units}`, () =>
+      runWorker<EngineResult>(engineBundle, [units, runs], ["--expose-gc"]),
+    );
+    if (r) engine.set(units, r);
+  }
+  for (const r of engine.values()) {
+    const isTarget = r.units === 100_000;
+    row(
+      `Engine ${de(0).format(r.units)} Kitas × ${r.indicators} Ind., ${r.areas} SR (Median von ${r.runs})`,
+      `${ms(r.medianMs)} (min ${ms(r.minMs)}, max ${ms(r.maxMs)})`,
+      isTarget ? `≤ ${de(0).format(TARGETS.engine100kMs)} ms` : "",
+      isTarget ? r.medianMs <= TARGETS.engine100kMs && r.ok : null,
+    );
+    row(
+      `  Speicher ${de(0).format(r.units)}: Eingabe / Ergebnis / Spitze RSS`,
+      `${de(1).format(r.heapInputMb)} / ${de(1).format(r.heapResultMb)} / ${de(0).format(r.peakRssMb)} MB`,
+    );
+  }
+  const e10k = engine.get(10_000);
+  const e100k = engine.get(100_000);
+  const scaling = e10k && e100k ? e100k.medianMs / e10k.medianMs : null;
+  row(
+    "Engine Skalierung 10.000 → 100.000 (linear = 10)",
+    scaling === null ? "–" : de(2).format(scaling),
+    `≤ ${TARGETS.scaling}`,
+    scaling === null ? null : scaling <= TARGETS.scaling,
+  );
+  const tsxRun = attempt(
+    "Engine unter tsx",
+    () =>
+      JSON.parse(
+        execFileSync(
+          process.execPath,
+          [path.join(REPOSITORY, "bin/run-ts.js"), "bench/engineWorker.ts", "10000", "3"],
+          {
+            cwd: REPOSITORY,
+            stdio: ["ignore", "pipe", "inherit"],
+          },
+        )
+          .toString()
+          .trim()
+          .split("\n")
+          .pop() as string,
+      ) as EngineResult,
+  );
+  if (tsxRun) row("  zum Vergleich: 10.000 Kitas unter tsx (keepNames, Median von 3)", ms(tsxRun.medianMs));
+
+  // 2. HyperFormula with native formulas
+  progress("HyperFormula mit nativen Formeln, 10.000 Kitas");
+  const hf = attempt("HyperFormula", () =>
+    runWorker<HyperFormulaResult>(bundleWorker("bench/hyperformulaWorker.ts"), [10_000, 7]),
+  );
+  if (hf) {
+    row(
+      `HyperFormula 10.000 Kitas (${de(0).format(hf.formulas)} Formeln) / SRB`,
+      `${ms(hf.hyperformulaMs)} / ${ms(hf.srbMs)} = ${de(1).format(hf.ratio)}×`,
+      `≥ ${TARGETS.hyperformulaRatio}×`,
+      hf.ratio >= TARGETS.hyperformulaRatio,
+    );
+    row(
+      "  gleiche Werte (Punktzahlen, Indizes, Anteile)",
+      `${de(0).format(hf.compared)} Werte, max. Abweichung ${hf.maxDifference.toExponential(1)}`,
+      "≤ 1e-9",
+      hf.equal,
+    );
+  }
+
+  // 3. Office.js adapter: syncs and request size (typed Excel fake)
+  progress("Office.js-Adapter: Syncs und Anfragegröße");
+  const syncs = new Map<number, SyncsResult>();
+  const syncRuns = attempt("Syncs (test/workbook/fakeExcel.ts)", () =>
+    runWorker<SyncsResult[]>(bundleWorker("bench/syncsWorker.ts"), SYNC_SIZES),
+  );
+  for (const s of syncRuns ?? []) syncs.set(s.rows, s);
+  for (const [n, s] of syncs) {
+    row(
+      `Ergebnisblätter schreiben, ${de(0).format(n)} Kitas: Syncs / größte Anfrage`,
+      `${s.syncs} / ${de(2).format(s.largestPayloadBytes / 1024 / 1024)} MB`,
+      `≤ ${TARGETS.syncs} / < 5 MB`,
+      s.syncs <= TARGETS.syncs && s.largestPayloadBytes < TARGETS.payloadBytes,
+    );
+  }
+
+  // 4. custom function: one spill vs one call per cell
+  progress("SRB.STANDARDSCORE, 100.000 Zeilen");
+  const fn = attempt("Custom Function", () =>
+    runWorker<FunctionsResult>(bundleWorker("bench/functionsWorker.ts"), [100_000, 10]),
+  );
+  if (fn) {
+    row("SRB.STANDARDSCORE 100.000 Zeilen, eine Formel mit Überlauf", ms(fn.spilledMs), "", fn.ok);
+    row(
+      `  100.000 Einzelzellformeln (je ganze Spalte; ${fn.sampleCalls} gemessen, hochgerechnet)`,
+      `≈ ${de(0).format(fn.singleCellsTotalMs / 60_000)} min (${ms(fn.singleCellCallMs)} je Aufruf, ${de(0).format(fn.ratio)}× langsamer)`,
+    );
+  }
+
+  // 5. bundle sizes
+  progress("webpack --mode production (in ein temporäres Verzeichnis)");
+  const bundles: BundleSizes = measureBundleSizes();
+  if (bundles.note) notes.push(`Bundles: ${bundles.note}`);
+  row(
+    `functions gzip (${bundles.functionsFiles.join(", ") || "–"})`,
+    bundles.functionsGzipKb === null ? "–" : `${de(1).format(bundles.functionsGzipKb)} KB`,
+    `≤ ${TARGETS.functionsKb} KB`,
+    bundles.functionsGzipKb === null ? null : bundles.functionsGzipKb <= TARGETS.functionsKb,
+  );
+  row(
+    `Aufgabenbereich gzip (${bundles.taskpaneFiles.join(", ") || "–"})`,
+    bundles.taskpaneGzipKb === null ? "–" : `${de(1).format(bundles.taskpaneGzipKb)} KB`,
+    `≤ ${TARGETS.taskpaneKb} KB`,
+    bundles.taskpaneGzipKb === null ? null : bundles.taskpaneGzipKb <= TARGETS.taskpaneKb,
+  );
+
+  // 6. Robustheit
+  progress("Robustheit, 1.000 Monte-Carlo-Läufe, 40 Kitas");
+  const rob = attempt("Robustheit", () =>
+    runWorker<RobustnessResult>(bundleWorker("bench/robustnessWorker.ts"), [40, 1000, 3]),
+  );
+  if (rob) {
+    row(
+      `Robustheit 40 Kitas, ${de(0).format(rob.monteCarloRuns)} Monte-Carlo-Läufe (${de(0).format(rob.allocations)} Verteilungen)`,
+      `${ms(rob.medianMs)} (${ms(rob.msPerAllocation)} je Verteilung)`,
+      `< ${de(0).format(TARGETS.robustnessMs)} ms`,
+      rob.medianMs < TARGETS.robustnessMs,
+    );
+  }
+
+  // table
+  const width = Math.max(...rows.map((r) => r.what.length));
+  const valueWidth = Math.max(...rows.map((r) => r.value.length));
+  const lines = [
+    `SRB-Benchmarks – ${cpus().length} Kerne, ${cpus()[0]?.model ?? "?"}, Node ${process.version}`,
+    "",
+    ...rows.map((r) =>
+      `${r.what.padEnd(width)}  ${r.value.padEnd(valueWidth)}  ${r.target.padEnd(14)} ${
+        r.ok === null ? "" : r.ok ? "ok" : "VERFEHLT"
+      }`.trimEnd(),
+    ),
+    "",
+    ...notes.map((n) => `Hinweis: ${n}`),
+    `Dauer des Benchmarks: ${de(0).format((performance.now() - started) / 1000)} s`,
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+
+  const summary = {
+    engine_100k_ms: e100k ? round(e100k.medianMs, 1) : null,
+    engine_scaling_10k_to_100k: scaling === null ? null : round(scaling, 2),
+    syncs_100k: syncs.get(100_000)?.syncs ?? null,
+    hyperformula_ratio: hf ? round(hf.ratio, 1) : null,
+    functions_gzip_kb: bundles.functionsGzipKb,
+    taskpane_gzip_kb: bundles.taskpaneGzipKb,
+  };
+  process.stdout.write(`${JSON.stringify(summary)}\n`);
+}
+
+main();
