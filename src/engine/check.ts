@@ -275,7 +275,13 @@ export function checkModel(model: Model): Issue[] {
   return issues;
 }
 
-type NumberRead = { kind: "number"; value: number } | { kind: "blank" } | { kind: "bad" };
+/** A numeric cell as read: the number, `null` for a blank cell, `undefined` for a bad cell (reported). */
+type NumberRead = number | null | undefined;
+
+/** Per unit and indicator (flat, unit-major): a value, blank (missing) or bad (an error was reported). */
+const STATE_VALUE = 0;
+const STATE_BLANK = 1;
+const STATE_BAD = 2;
 
 /** Does the model need Kinder for every unit (so a blank Kinder cell is an error)? */
 function needsChildren(model: Model): boolean {
@@ -407,8 +413,10 @@ export function checkTable(model: Model, table: RawTable): CheckResult {
 
   // ── one pass over the rows ────────────────────────────────────────────────────────────────────
   const units: Unit[] = [];
-  /** Per unit and indicator: "value", "blank" (missing) or "bad" (an error was reported). */
-  const states: ("value" | "blank" | "bad")[][] = [];
+  const indicatorCount = indicators.length;
+  /** `states[unit · indicatorCount + indicator]`: STATE_VALUE, STATE_BLANK or STATE_BAD. */
+  const states = new Uint8Array(rows.length * indicatorCount);
+  const stateOf = (u: number, i: number) => states[u * indicatorCount + i];
   const idCol = role("id");
   const areaCol = role("area");
   const childrenCol = role("children");
@@ -418,10 +426,74 @@ export function checkTable(model: Model, table: RawTable): CheckResult {
   const stats = indicators.map(() => ({ count: 0, min: Infinity, max: -Infinity }));
   let lastDataRow = -1;
   const childrenRequired = needsChildren(model);
+  const strand2Col = role("strand2");
+  const strand3ReasonCol = role("strand3Reason");
+  const strand4Col = role("strand4");
+  const strand4ReasonCol = role("strand4Reason");
+  const verbundCol = role("verbund");
+  const firstYearCol = role("firstYear");
 
-  for (let r = 0; r < rows.length; r++) {
-    const row = Array.isArray(rows[r]) ? rows[r] : [];
-    const cell = (c: number): CellValue => (c >= 0 && c < row.length ? (row[c] ?? null) : null);
+  // The readers work on the current row (`row`, index `r`); they are made once, not once per row.
+  let row: CellValue[] = [];
+  let r = 0;
+  const cell = (c: number): CellValue => (c >= 0 && c < row.length ? (row[c] ?? null) : null);
+  const header = (c: number) => headers[c] ?? "";
+
+  /** Reads a numeric cell; reports what is wrong with it. */
+  const readNumber = (c: number): NumberRead => {
+    const v = cell(c);
+    if (isBlank(v)) return null;
+    const where = cellAt(r, c);
+    const err = errorText(v);
+    if (err !== null) {
+      push("error", "excel-error", where, messages.excelError(where, header(c), err));
+    } else if (typeof v === "number") {
+      if (Number.isFinite(v)) return v;
+      push("error", "not-finite", where, messages.notFinite(where, header(c), v));
+    } else if (typeof v === "boolean") {
+      push("error", "boolean-in-number", where, messages.booleanInNumber(where, header(c), v));
+    } else if (typeof v === "string") {
+      const t = v.trim();
+      if (NUMBER_AS_TEXT.test(t) && /\d/.test(t))
+        push("error", "number-as-text", where, messages.numberAsText(where, header(c), t));
+      else push("error", "text-in-number", where, messages.textInNumber(where, header(c), t));
+    }
+    return undefined;
+  };
+  /** Reads a name cell (id, Sozialraum, Verbund, reasons): text or number, else reported. */
+  const readText = (c: number): string | null | undefined => {
+    const v = cell(c);
+    if (isBlank(v)) return null;
+    const where = cellAt(r, c);
+    const err = errorText(v);
+    if (err !== null) {
+      push("error", "excel-error", where, messages.excelError(where, header(c), err));
+      return undefined;
+    }
+    if (typeof v === "string") return v.trim().replace(/\s+/g, " ");
+    if (typeof v === "number" && Number.isFinite(v)) return String(v);
+    push("error", "text-expected", where, messages.textExpected(where, header(c), v));
+    return undefined;
+  };
+  const readFlag = (c: number): boolean => {
+    if (c < 0) return false;
+    const v = cell(c);
+    if (isBlank(v)) return false;
+    if (typeof v === "boolean") return v;
+    if (v === 1 || v === 0) return v === 1;
+    if (typeof v === "string") {
+      const k = v.trim().toLowerCase();
+      if (FLAG_TRUE.has(k)) return true;
+      if (FLAG_FALSE.has(k)) return false;
+    }
+    const where = cellAt(r, c);
+    push("error", "flag-invalid", where, messages.flagInvalid(where, header(c), v));
+    return false;
+  };
+  const textAt = (c: number) => (c >= 0 ? readText(c) : null);
+
+  for (r = 0; r < rows.length; r++) {
+    row = Array.isArray(rows[r]) ? rows[r] : [];
     if (row.every((v) => isBlank(v))) continue;
     lastDataRow = r;
     for (const c of blankHeaderColumns) {
@@ -432,59 +504,6 @@ export function checkTable(model: Model, table: RawTable): CheckResult {
       push("warning", "row-ignored", cellAt(r, c), messages.rowIgnored(rowNumber(r), cellAt(r, c), cell(c)));
       continue;
     }
-    const header = (c: number) => headers[c] ?? "";
-
-    /** Reads a numeric cell; reports what is wrong with it. */
-    const readNumber = (c: number): NumberRead => {
-      const v = cell(c);
-      if (isBlank(v)) return { kind: "blank" };
-      const where = cellAt(r, c);
-      const err = errorText(v);
-      if (err !== null) {
-        push("error", "excel-error", where, messages.excelError(where, header(c), err));
-      } else if (typeof v === "number") {
-        if (Number.isFinite(v)) return { kind: "number", value: v };
-        push("error", "not-finite", where, messages.notFinite(where, header(c), v));
-      } else if (typeof v === "boolean") {
-        push("error", "boolean-in-number", where, messages.booleanInNumber(where, header(c), v));
-      } else if (typeof v === "string") {
-        const t = v.trim();
-        if (NUMBER_AS_TEXT.test(t) && /\d/.test(t))
-          push("error", "number-as-text", where, messages.numberAsText(where, header(c), t));
-        else push("error", "text-in-number", where, messages.textInNumber(where, header(c), t));
-      }
-      return { kind: "bad" };
-    };
-    /** Reads a name cell (id, Sozialraum, Verbund, reasons): text or number, else reported. */
-    const readText = (c: number): string | null | undefined => {
-      const v = cell(c);
-      if (isBlank(v)) return null;
-      const where = cellAt(r, c);
-      const err = errorText(v);
-      if (err !== null) {
-        push("error", "excel-error", where, messages.excelError(where, header(c), err));
-        return undefined;
-      }
-      if (typeof v === "string") return v.trim().replace(/\s+/g, " ");
-      if (typeof v === "number" && Number.isFinite(v)) return String(v);
-      push("error", "text-expected", where, messages.textExpected(where, header(c), v));
-      return undefined;
-    };
-    const readFlag = (c: number): boolean => {
-      if (c < 0) return false;
-      const v = cell(c);
-      if (isBlank(v)) return false;
-      if (typeof v === "boolean") return v;
-      if (v === 1 || v === 0) return v === 1;
-      if (typeof v === "string") {
-        const k = v.trim().toLowerCase();
-        if (FLAG_TRUE.has(k)) return true;
-        if (FLAG_FALSE.has(k)) return false;
-      }
-      const where = cellAt(r, c);
-      push("error", "flag-invalid", where, messages.flagInvalid(where, header(c), v));
-      return false;
-    };
 
     // id and Sozialraum
     const rawId = idCol >= 0 ? cell(idCol) : null;
@@ -522,18 +541,13 @@ export function checkTable(model: Model, table: RawTable): CheckResult {
       const read = readNumber(childrenCol);
       const where = cellAt(r, childrenCol);
       const column = header(childrenCol);
-      if (read.kind === "number") {
-        if (read.value < 0)
-          push("error", "negative-children", where, messages.negativeChildren(where, column, read.value));
-        else if (Math.abs(read.value - Math.round(read.value)) > INTEGER_TOLERANCE) {
-          push(
-            "error",
-            "children-not-integer",
-            where,
-            messages.childrenNotInteger(where, column, read.value),
-          );
-        } else children = Math.round(read.value);
-      } else if (read.kind === "blank") {
+      if (typeof read === "number") {
+        if (read < 0)
+          push("error", "negative-children", where, messages.negativeChildren(where, column, read));
+        else if (Math.abs(read - Math.round(read)) > INTEGER_TOLERANCE) {
+          push("error", "children-not-integer", where, messages.childrenNotInteger(where, column, read));
+        } else children = Math.round(read);
+      } else if (read === null) {
         push(
           childrenRequired ? "error" : "warning",
           "children-missing",
@@ -545,68 +559,63 @@ export function checkTable(model: Model, table: RawTable): CheckResult {
 
     // indicators
     const values: (number | null)[] = [];
-    const state: ("value" | "blank" | "bad")[] = [];
-    indicators.forEach((ind, i) => {
+    const stateBase = units.length * indicatorCount;
+    for (let i = 0; i < indicatorCount; i++) {
       const c = indicatorColumn[i];
       if (c < 0) {
         values.push(null);
-        state.push("bad");
-        return;
+        states[stateBase + i] = STATE_BAD;
+        continue;
       }
       const read = readNumber(c);
-      if (read.kind === "number" && read.value < 0 && ind.allowNegative !== true) {
+      if (typeof read === "number" && read < 0 && indicators[i].allowNegative !== true) {
         const where = cellAt(r, c);
-        push("error", "negative-value", where, messages.negativeValue(where, header(c), read.value));
+        push("error", "negative-value", where, messages.negativeValue(where, header(c), read));
         values.push(null);
-        state.push("bad");
-      } else if (read.kind === "number") {
-        values.push(read.value);
-        state.push("value");
+        states[stateBase + i] = STATE_BAD;
+      } else if (typeof read === "number") {
+        values.push(read);
+        states[stateBase + i] = STATE_VALUE;
         const s = stats[i];
         s.count++;
-        if (read.value < s.min) s.min = read.value;
-        if (read.value > s.max) s.max = read.value;
+        if (read < s.min) s.min = read;
+        if (read > s.max) s.max = read;
       } else {
         values.push(null);
-        state.push(read.kind);
+        states[stateBase + i] = read === null ? STATE_BLANK : STATE_BAD;
       }
-    });
+    }
 
     // flags, reasons, Bremen columns
     let kitaIndex: number | null = null;
     if (kitaIndexCol >= 0) {
       const read = readNumber(kitaIndexCol);
-      if (read.kind === "number") {
-        if (read.value < 0 || read.value > 100) {
+      if (typeof read === "number") {
+        if (read < 0 || read > 100) {
           const where = cellAt(r, kitaIndexCol);
           push(
             "error",
             "kita-index-range",
             where,
-            messages.kitaIndexRange(where, header(kitaIndexCol), read.value),
+            messages.kitaIndexRange(where, header(kitaIndexCol), read),
           );
-        } else kitaIndex = read.value;
+        } else kitaIndex = read;
       }
     }
-    const textOf = (key: Role["key"]) => {
-      const c = role(key);
-      return c >= 0 ? readText(c) : null;
-    };
     units.push({
       id: id ?? "",
       area: area ?? "",
       children,
       row: rowNumber(r),
       values,
-      strand2: readFlag(role("strand2")),
-      strand3Reason: textOf("strand3Reason") ?? "",
-      strand4: readFlag(role("strand4")),
-      strand4Reason: textOf("strand4Reason") ?? "",
-      verbund: textOf("verbund") ?? null,
-      firstYear: readFlag(role("firstYear")),
+      strand2: readFlag(strand2Col),
+      strand3Reason: textAt(strand3ReasonCol) ?? "",
+      strand4: readFlag(strand4Col),
+      strand4Reason: textAt(strand4ReasonCol) ?? "",
+      verbund: textAt(verbundCol) ?? null,
+      firstYear: readFlag(firstYearCol),
       kitaIndex,
     });
-    states.push(state);
   }
 
   // ── after the pass: columns, indicators, categories, coverage ─────────────────────────────────
@@ -647,7 +656,7 @@ export function checkTable(model: Model, table: RawTable): CheckResult {
   // blank cells of informative indicators: one warning per cell, in sheet order
   units.forEach((unit, u) => {
     indicators.forEach((_, i) => {
-      if (!informative[i] || states[u][i] !== "blank") return;
+      if (!informative[i] || stateOf(u, i) !== STATE_BLANK) return;
       const where = a1(unit.row, firstColumn + indicatorColumn[i]);
       push(
         "warning",
@@ -669,7 +678,7 @@ export function checkTable(model: Model, table: RawTable): CheckResult {
       // Constant indicators carry no information (SPEC §2.1): a category made only of them is left out of
       // the Gesamtindex and the other categories are reweighted (a warning). A category without any value
       // at all leaves every unit without a value there (SPEC §2.4): that blocks.
-      const onlyConstant = found.every((i) => units.some((_, u) => states[u][i] === "value"));
+      const onlyConstant = found.every((i) => units.some((_, u) => stateOf(u, i) === STATE_VALUE));
       issues.push({
         level: onlyConstant ? "warning" : "error",
         code: "category-no-information",
@@ -683,7 +692,7 @@ export function checkTable(model: Model, table: RawTable): CheckResult {
       continue;
     }
     units.forEach((unit, u) => {
-      if (useful.some((i) => states[u][i] === "value")) return;
+      if (useful.some((i) => stateOf(u, i) === STATE_VALUE)) return;
       const where = a1(unit.row, firstColumn + indicatorColumn[useful[0]]);
       push(
         "error",
@@ -703,7 +712,7 @@ export function checkTable(model: Model, table: RawTable): CheckResult {
   const usable = indicators.map((_, i) => i).filter((i) => informative[i]);
   if (coverage && units.length > 0 && usable.length > 0) {
     units.forEach((unit, u) => {
-      const present = usable.filter((i) => states[u][i] === "value").length;
+      const present = usable.filter((i) => stateOf(u, i) === STATE_VALUE).length;
       const share = present / usable.length;
       if (share < coverage.unit) {
         const where = a1(unit.row, firstColumn + Math.max(idCol, 0));
