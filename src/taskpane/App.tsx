@@ -14,17 +14,28 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import type { Allocation } from "../engine/allocation";
 import type { Model } from "../engine/model";
+import type { Robustness } from "../engine/robustness";
 import type { RawTable } from "../engine/table";
 import type { WriteReport } from "../workbook/port";
 import { BudgetStep } from "./components/BudgetStep";
 import { DataStep, headerNames } from "./components/DataStep";
 import { ModelStep } from "./components/ModelStep";
 import { ResultStep } from "./components/ResultStep";
-import { compute, readStored, sheetsFor, suggest, toStored, weightsOf } from "./engine";
+import {
+  checkRobustness,
+  compute,
+  readStored,
+  robustnessSheetFor,
+  sheetsFor,
+  suggest,
+  toStored,
+  weightsOf,
+} from "./engine";
 import type { TaskpanePort } from "./host";
 import { stringsFor, type Language } from "./i18n";
-import { useWorkbookAction } from "./useWorkbookAction";
+import { nextPaint, useWorkbookAction } from "./useWorkbookAction";
 
 export interface AppProps {
   /** The workbook; null in standalone mode before a file is opened. */
@@ -74,6 +85,9 @@ export function App({ port, language, onGenerated, header, title }: AppProps) {
   const [notice, setNotice] = useState<{ intent: "success" | "warning"; text: string } | null>(null);
   const [invalid, setInvalid] = useState<Record<string, string>>({});
   const [generated, setGenerated] = useState<string | null>(null);
+  /** The last robustness result and the allocation it belongs to (a changed model makes it stale). */
+  const [robust, setRobust] = useState<{ allocation: Allocation; value: Robustness } | null>(null);
+  const [writeRobustness, setWriteRobustness] = useState(false);
   const { run } = action;
 
   const detect = useCallback(
@@ -134,6 +148,7 @@ export function App({ port, language, onGenerated, header, title }: AppProps) {
 
   const result = useMemo(() => (model && table ? compute(model, table) : null), [model, table]);
   const effective = useMemo(() => (model ? weightsOf(model) : []), [model]);
+  const robustnessNow = robust !== null && robust.allocation === result?.allocation ? robust.value : null;
 
   // columns mapped in step "Daten" (id, Sozialraum, Kinder, strand and Bremen columns) are no indicators
   const mapped: (string | undefined)[] = model
@@ -152,12 +167,39 @@ export function App({ port, language, onGenerated, header, title }: AppProps) {
     });
   };
 
+  /**
+   * The robustness analysis for the current allocation (1,000 weightings, seed 1): reported as progress,
+   * computed after the spinner has painted; a failure throws into the running action, which shows it.
+   */
+  const analyseRobustness = async (
+    allocation: Allocation,
+    report: (progress: string) => void,
+    progress: string,
+  ): Promise<Robustness> => {
+    report(progress);
+    await nextPaint();
+    const outcome = checkRobustness(model!, table!);
+    if (!outcome.robustness) throw new Error(outcome.error ?? s.robustnessUnavailable);
+    setRobust({ allocation, value: outcome.robustness });
+    return outcome.robustness;
+  };
+
+  const checkRobustnessNow = () => {
+    const allocation = result?.allocation;
+    if (!model || !table || !allocation) return;
+    void run(s.checkRobustness, (report) => analyseRobustness(allocation, report, s.progressRobustness));
+  };
+
   const generate = () => {
     const allocation = result?.allocation;
     if (!port || !model || !table || !allocation) return;
     void run(s.generate, async (report) => {
       report(s.progressSheets);
       const sheets = await sheetsFor(allocation, table, result?.issues ?? []);
+      if (writeRobustness) {
+        const r = robustnessNow ?? (await analyseRobustness(allocation, report, s.progressRobustnessSheet));
+        sheets.push(robustnessSheetFor(r, allocation));
+      }
       report(s.progressWrite);
       const written = await port.writeGeneratedSheets(sheets);
       await port.writeStoredModel(toStored(model));
@@ -246,6 +288,11 @@ export function App({ port, language, onGenerated, header, title }: AppProps) {
           busy={busy}
           progress={action.progress}
           generated={generated}
+          robustness={robustnessNow}
+          onCheckRobustness={checkRobustnessNow}
+          robustnessBusy={action.busy === s.checkRobustness}
+          writeRobustness={writeRobustness}
+          onWriteRobustnessChange={setWriteRobustness}
         />
       ),
     },

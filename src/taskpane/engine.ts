@@ -10,12 +10,14 @@ import { checkTable } from "../engine/check";
 import { effectiveWeights } from "../engine/effectiveWeights";
 import type { Issue } from "../engine/issues";
 import type { Model } from "../engine/model";
+import { robustness, type Robustness } from "../engine/robustness";
 import { parseModel, serializeModel } from "../engine/modelFile";
 import { suggestModel } from "../engine/suggestModel";
 import { a1, type RawTable } from "../engine/table";
 import { allocationSheets } from "../workbook/allocationSheets";
 import { inputChecksum } from "../workbook/checksum";
 import type { SheetSpec } from "../workbook/port";
+import { robustnessSheet } from "../workbook/robustnessSheet";
 import { describeError } from "./useWorkbookAction";
 
 export interface ComputeResult {
@@ -116,4 +118,64 @@ export async function sheetsFor(
     issues,
     publication: allocation.model.options.publication === true,
   });
+}
+
+/** Monte-Carlo draws of the task pane's robustness check (README „Robustheit“: 1.000 Zufallsgewichtungen). */
+export const ROBUSTNESS_RUNS = 1000;
+/** Fixed seed: the same workbook gives the same robustness result on every run and every machine. */
+export const ROBUSTNESS_SEED = 1;
+
+export interface RobustnessOutcome {
+  /** null when the allocation itself cannot be computed, or when the computation failed. */
+  robustness: Robustness | null;
+  /** Set when the computation itself failed (a bug, not bad data). */
+  error: string | null;
+}
+
+/**
+ * The robustness analysis (src/engine/robustness.ts) with the task pane's defaults: 1,000 Monte-Carlo
+ * weightings, seed 1. Never throws.
+ *
+ * @example
+ * const { robustness } = checkRobustness(model, table);
+ * robustness?.areas[0]; // => { name: "Nord", share: 0.4167, shareMin: 0.3333, shareMax: 0.5, … }
+ */
+export function checkRobustness(
+  model: Model,
+  table: RawTable,
+  options: { runs?: number; seed?: number } = {},
+): RobustnessOutcome {
+  try {
+    return {
+      robustness: robustness(model, table, {
+        runs: options.runs ?? ROBUSTNESS_RUNS,
+        seed: options.seed ?? ROBUSTNESS_SEED,
+      }),
+      error: null,
+    };
+  } catch (thrown) {
+    return { robustness: null, error: describeError(thrown) };
+  }
+}
+
+/**
+ * Name of a unit as the task pane and the sheets show it: its code in publication mode, else its name.
+ *
+ * @example
+ * unitNamer(allocation)("Kita Löwenzahn"); // => "Kita Löwenzahn", or "E07" in publication mode
+ */
+export function unitNamer(allocation: Allocation): (id: string) => string {
+  if (allocation.model.options.publication !== true) return (id) => id;
+  const codes = new Map(allocation.units.map((u) => [u.id, u.code]));
+  return (id) => codes.get(id) ?? id;
+}
+
+/**
+ * The "Robustheit" sheet for an allocation's robustness result (unit codes in publication mode).
+ *
+ * @example
+ * const sheets = [...(await sheetsFor(allocation, table)), robustnessSheetFor(r, allocation)];
+ */
+export function robustnessSheetFor(r: Robustness, allocation: Allocation): SheetSpec {
+  return robustnessSheet(r, { unitName: unitNamer(allocation) });
 }

@@ -63,6 +63,41 @@ export function formatNumber(value: number, language: Language, decimals = 2): s
 }
 
 /**
+ * Formats a share (0–1) as a percentage with few decimals (axis labels).
+ *
+ * @example
+ * formatPercent(0.33, "de"); // => "33 %" (with a non-breaking space before %)
+ * formatPercent(0.125, "en", 1); // => "12.5%"
+ */
+export function formatPercent(share: number, language: Language, decimals = 0): string {
+  return new Intl.NumberFormat(locale(language), {
+    style: "percent",
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  }).format(share);
+}
+
+/**
+ * Formats a frequency (0–1, e.g. how often a Kita stays eligible) as a percentage with one decimal. Only
+ * exactly 1 shows as 100 % and only exactly 0 as 0 %: 0,9999 shows "99,9 %", so "always" is never claimed
+ * for "nearly always".
+ *
+ * @example
+ * formatFrequency(0.87, "de"); // => "87,0 %" (with a non-breaking space before %)
+ * formatFrequency(0.99903, "de"); // => "99,9 %", not "100,0 %"
+ * formatFrequency(0.0002, "en"); // => "0.1%", not "0.0%"
+ */
+export function formatFrequency(frequency: number, language: Language): string {
+  const clamped =
+    frequency > 0 && frequency < 0.001 ? 0.001 : frequency < 1 && frequency > 0.999 ? 0.999 : frequency;
+  return new Intl.NumberFormat(locale(language), {
+    style: "percent",
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(clamped);
+}
+
+/**
  * Formats a number for an input field: no thousands separators, as few decimals as needed (up to 6).
  *
  * @example
@@ -231,6 +266,39 @@ const de = {
   blockedByInputs: (fields: string) => `Ungültige Eingaben: ${fields}. Bitte korrigieren.`,
   notReady: "Zuerst im Schritt „Daten“ die Tabelle erkennen und die Spalten zuordnen.",
   computeFailed: "Die Berechnung ist fehlgeschlagen:",
+  // Robustheit
+  robustnessTitle: "Robustheit der Verteilung",
+  robustnessIntro:
+    "Hängt die Verteilung an den Methodenentscheidungen? SRB rechnet sie unter Alternativen neu: andere Normierung und Standardabweichung, jedes Kategoriegewicht ×0,5 und ×1,5, jeder Indikator einmal weggelassen und 1.000 Zufallsgewichtungen.",
+  checkRobustness: "Robustheit prüfen",
+  progressRobustness: "Alternativen werden berechnet …",
+  robustnessSummary: (alternatives: string, runs: string, seed: string) =>
+    `${alternatives} Alternativen berechnet, davon ${runs} Zufallsgewichtungen (±50 %, Startwert ${seed}).`,
+  robustnessTable: "Anteil je Sozialraum unter den Alternativen",
+  shareNow: "jetzt",
+  shareMin: "min",
+  shareMedian: "Median",
+  shareMax: "max",
+  rankRange: "Rang",
+  flaggedArea: "auffällig",
+  flaggedAreaHint: "Der Rang ändert sich unter einer Alternative um 2 oder mehr.",
+  rangeChart: "Spanne der Anteile je Sozialraum",
+  rangeChartLegend: "Linie: min bis max · Punkt: jetzt · Strich: Median",
+  rangeChartSummary: (areas: string, widest: string, from: string, to: string, flagged: string) =>
+    `Spanne der Anteile je Sozialraum (${areas} Sozialräume): die größte Spanne hat ${widest} mit ${from} bis ${to}; ${flagged} Sozialräume auffällig.`,
+  flipsTitle: "Kitas, deren Förderfähigkeit kippt",
+  noFlips: "Keine Kita wechselt unter den Alternativen ihre Förderfähigkeit (Strang 1 und 3).",
+  strand1: "Strang 1 (Kita-Sozialarbeit)",
+  strand3: "Strang 3 (Interkulturelle Fachkräfte)",
+  yes: "ja",
+  no: "nein",
+  flipDetail: (strand: string, now: string, frequency: string) =>
+    `${strand}: jetzt ${now}, förderfähig in ${frequency} der Alternativen`,
+  differsUnder: (labels: string) => `Abweichend unter: ${labels}`,
+  robustnessUnavailable:
+    "Die Robustheit lässt sich nicht berechnen, weil die Verteilung selbst nicht berechnet werden kann.",
+  writeRobustness: "Robustheit-Blatt mitschreiben",
+  progressRobustnessSheet: "Robustheit wird für das Blatt berechnet …",
   // Standalone
   standaloneTitle: "SRB – Sozialraumbudget (ohne Excel)",
   standaloneIntro:
@@ -366,6 +434,37 @@ const en: Strings = {
   blockedByInputs: (fields) => `Invalid inputs: ${fields}. Please correct them.`,
   notReady: "First detect the table and map the columns in step “Data”.",
   computeFailed: "The computation failed:",
+  robustnessTitle: "Robustness of the allocation",
+  robustnessIntro:
+    "Does the allocation depend on the method's choices? SRB recomputes it under alternatives: the other normalisation and standard deviation, each category weight ×0.5 and ×1.5, each indicator left out once, and 1,000 random weightings.",
+  checkRobustness: "Check robustness",
+  progressRobustness: "Computing the alternatives …",
+  robustnessSummary: (alternatives, runs, seed) =>
+    `${alternatives} alternatives computed, ${runs} of them random weightings (±50%, seed ${seed}).`,
+  robustnessTable: "Share per area under the alternatives",
+  shareNow: "now",
+  shareMin: "min",
+  shareMedian: "median",
+  shareMax: "max",
+  rankRange: "Rank",
+  flaggedArea: "flagged",
+  flaggedAreaHint: "The rank changes by 2 or more under some alternative.",
+  rangeChart: "Range of the shares per area",
+  rangeChartLegend: "Line: min to max · dot: now · tick: median",
+  rangeChartSummary: (areas, widest, from, to, flagged) =>
+    `Range of the shares per area (${areas} areas): the widest range is ${widest}, from ${from} to ${to}; ${flagged} areas flagged.`,
+  flipsTitle: "Units whose eligibility flips",
+  noFlips: "No unit changes its eligibility (strands 1 and 3) under the alternatives.",
+  strand1: "Strand 1 (Kita social work)",
+  strand3: "Strand 3 (intercultural staff)",
+  yes: "yes",
+  no: "no",
+  flipDetail: (strand, now, frequency) =>
+    `${strand}: now ${now}, eligible in ${frequency} of the alternatives`,
+  differsUnder: (labels) => `Differs under: ${labels}`,
+  robustnessUnavailable: "Robustness cannot be computed because the allocation itself cannot be computed.",
+  writeRobustness: "Also write the Robustheit sheet",
+  progressRobustnessSheet: "Computing robustness for the sheet …",
   standaloneTitle: "SRB – social area budget (without Excel)",
   standaloneIntro:
     "Upload a workbook (.xlsx), go through the four steps, download the result. The file never leaves this computer.",

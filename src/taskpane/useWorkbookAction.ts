@@ -79,3 +79,30 @@ export function useWorkbookAction(): WorkbookActionState {
   const clearError = useCallback(() => setError(null), []);
   return { busy, progress, error, run, clearError };
 }
+
+/**
+ * Resolves after the browser has painted the current state (a frame, then a task), so a spinner set just
+ * before a long synchronous computation is visible while it runs. Falls back to a plain task where there is
+ * no requestAnimationFrame (tests, workers), and resolves after 100 ms at the latest: a hidden page gets no
+ * frames, and the computation must not wait for the pane to be shown again.
+ *
+ * @example
+ * report("Alternativen werden berechnet …");
+ * await nextPaint();
+ * const r = checkRobustness(model, table); // runs ~1 s; the spinner is already on screen
+ */
+export function nextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame !== "function") {
+      setTimeout(resolve, 0);
+      return;
+    }
+    const latest = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(latest);
+        resolve();
+      }, 0),
+    );
+  });
+}

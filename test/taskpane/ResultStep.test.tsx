@@ -43,6 +43,7 @@ const ALLOCATION = {
   ],
   units: [],
   issues: [],
+  model: { options: { publication: false } },
 } as unknown as Allocation;
 
 const kA: Issue = {
@@ -154,6 +155,91 @@ describe("ResultStep", () => {
   test("success note after generation", () => {
     renderWithTheme(<ResultStep {...props({ generated: s.generated("Verteilung, Methode") })} />);
     expect(screen.getByText("Erzeugt: Verteilung, Methode.")).toBeInTheDocument();
+  });
+});
+
+describe("ResultStep: Robustheit", () => {
+  const robustness = {
+    areas: [
+      {
+        name: "Sozialraum 1",
+        share: 0.5509,
+        shareMin: 0.5,
+        shareMedian: 0.55,
+        shareMax: 0.6,
+        rank: 1,
+        rankMin: 1,
+        rankMax: 2,
+        flagged: false,
+      },
+      {
+        name: "Sozialraum 2",
+        share: 0.4491,
+        shareMin: 0.4,
+        shareMedian: 0.45,
+        shareMax: 0.5,
+        rank: 2,
+        rankMin: 1,
+        rankMax: 2,
+        flagged: false,
+      },
+    ],
+    units: [],
+    runs: 1007,
+    monteCarloRuns: 1000,
+    seed: 1,
+    spread: 0.5,
+    alternatives: [],
+  };
+
+  test("the button runs the check; the result is shown when passed", () => {
+    const onCheckRobustness = jest.fn();
+    const { rerender } = renderWithTheme(<ResultStep {...props({ onCheckRobustness })} />);
+    expect(screen.queryByRole("table", { name: s.robustnessTable })).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: s.checkRobustness }));
+    expect(onCheckRobustness).toHaveBeenCalledTimes(1);
+    rerender(<ResultStep {...props({ onCheckRobustness, robustness })} />);
+    expect(screen.getByRole("table", { name: s.robustnessTable })).toBeInTheDocument();
+  });
+
+  test("what blocks the generation blocks the check", () => {
+    renderWithTheme(
+      <ResultStep {...props({ onCheckRobustness: jest.fn(), invalidInputs: ["Budget (€)"] })} />,
+    );
+    expect(screen.getByRole("button", { name: s.checkRobustness })).toBeDisabled();
+  });
+
+  test("while the check runs: its progress is shown, the generate button keeps its name", () => {
+    renderWithTheme(
+      <ResultStep
+        {...props({
+          onCheckRobustness: jest.fn(),
+          busy: true,
+          robustnessBusy: true,
+          progress: s.progressRobustness,
+        })}
+      />,
+    );
+    expect(screen.getByRole("status")).toHaveTextContent(s.progressRobustness);
+    expect(screen.getByRole("progressbar", { name: s.progressRobustness })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: s.generate })).toBeDisabled();
+    expect(screen.getByRole("button", { name: s.checkRobustness })).toBeDisabled();
+    expect(screen.queryByRole("button", { name: s.generating })).toBeNull();
+  });
+
+  test("the checkbox reports its state and is off by default", () => {
+    const onWriteRobustnessChange = jest.fn();
+    renderWithTheme(<ResultStep {...props({ onWriteRobustnessChange })} />);
+    const checkbox = screen.getByRole("checkbox", { name: s.writeRobustness });
+    expect(checkbox).not.toBeChecked();
+    fireEvent.click(checkbox);
+    expect(onWriteRobustnessChange).toHaveBeenCalledWith(true);
+  });
+
+  test("without the callbacks (older hosts) neither button nor checkbox is offered", () => {
+    renderWithTheme(<ResultStep {...props()} />);
+    expect(screen.queryByRole("button", { name: s.checkRobustness })).toBeNull();
+    expect(screen.queryByRole("checkbox", { name: s.writeRobustness })).toBeNull();
   });
 });
 

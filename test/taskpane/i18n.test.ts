@@ -1,6 +1,8 @@
 import {
   detectLanguage,
   formatEuro,
+  formatFrequency,
+  formatPercent,
   formatInputNumber,
   formatNumber,
   formatShare,
@@ -38,6 +40,34 @@ describe("number formats", () => {
   test("indices with a fixed number of decimals", () => {
     expect(formatNumber(53.04, "de", 1)).toBe("53,0");
     expect(formatNumber(1 / 12, "en", 4)).toBe("0.0833");
+  });
+});
+
+describe("formatFrequency", () => {
+  test("one decimal, de-DE and en", () => {
+    // 7 of 8 alternatives = 0,875 = 87,5 %; 1 of 8 = 12,5 %
+    expect(formatFrequency(7 / 8, "de")).toBe(`87,5${NBSP}%`);
+    expect(formatFrequency(1 / 8, "en")).toBe("12.5%");
+    expect(formatFrequency(1, "de")).toBe(`100,0${NBSP}%`);
+    expect(formatFrequency(0, "de")).toBe(`0,0${NBSP}%`);
+  });
+  test("nearly always is not shown as always, rarely not as never", () => {
+    // 1.006 of 1.007 alternatives = 0,99901 would round to 99,9 %; 1.0069/1.007 would round to 100,0 %
+    expect(formatFrequency(1006 / 1007, "de")).toBe(`99,9${NBSP}%`);
+    expect(formatFrequency(0.99999, "de")).toBe(`99,9${NBSP}%`);
+    expect(formatFrequency(1 / 5000, "de")).toBe(`0,1${NBSP}%`);
+  });
+  test("property: 100,0 % only for exactly 1, 0,0 % only for exactly 0", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), (f) => {
+        const text = formatFrequency(f, "de");
+        return (text === `100,0${NBSP}%`) === (f === 1) && (text === `0,0${NBSP}%`) === (f === 0);
+      }),
+    );
+  });
+  test("axis percents", () => {
+    expect(formatPercent(0.33, "de")).toBe(`33${NBSP}%`);
+    expect(formatPercent(0.125, "en", 1)).toBe("12.5%");
   });
 });
 

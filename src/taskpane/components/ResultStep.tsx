@@ -1,5 +1,6 @@
 import {
   Button,
+  Checkbox,
   MessageBar,
   MessageBarBody,
   ProgressBar,
@@ -14,10 +15,14 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { useId } from "react";
 import type { Allocation } from "../../engine/allocation";
 import { hasBlockingErrors, type Issue } from "../../engine/issues";
+import type { Robustness } from "../../engine/robustness";
+import { unitNamer } from "../engine";
 import { formatEuro, formatNumber, formatShare, type Language, type Strings } from "../i18n";
 import { IssueList } from "./IssueList";
+import { RobustnessView } from "./RobustnessView";
 import { SharesChart } from "./SharesChart";
 
 export interface ResultStepProps {
@@ -38,12 +43,22 @@ export interface ResultStepProps {
   progress: string | null;
   /** Success note after generation (sheet names). */
   generated: string | null;
+  /** Result of "Robustheit prüfen" for the allocation shown, or null (not yet checked, or stale). */
+  robustness?: Robustness | null;
+  /** Runs the robustness check; without it the button is not offered. */
+  onCheckRobustness?(): void;
+  /** True while the robustness check (not the generation) runs. */
+  robustnessBusy?: boolean;
+  /** "Robustheit-Blatt mitschreiben": generation also writes the Robustheit sheet. */
+  writeRobustness?: boolean;
+  onWriteRobustnessChange?(checked: boolean): void;
 }
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   number: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
   total: { fontWeight: tokens.fontWeightSemibold },
+  action: { alignSelf: "flex-start" },
 });
 
 /**
@@ -66,7 +81,8 @@ export function generationBlocker(
 
 /**
  * Step "Ergebnis": the check report with clickable addresses, a preview of the Sozialräume (index, share,
- * amount in €), a bar chart of the shares and the button that writes the allocation sheets.
+ * amount in €), a bar chart of the shares, "Robustheit prüfen" with its result, the option to write the
+ * Robustheit sheet too, and the button that writes the allocation sheets.
  *
  * @example
  * <ResultStep strings={stringsFor("de")} language="de" ready issues={issues} allocation={allocation}
@@ -74,7 +90,10 @@ export function generationBlocker(
  */
 export function ResultStep(props: ResultStepProps) {
   const { strings: s, language, issues, allocation, busy, progress, generated } = props;
+  const robustnessBusy = busy && props.robustnessBusy === true;
+  const generating = busy && progress !== null && !robustnessBusy;
   const styles = useStyles();
+  const robustnessHeading = useId();
   const blocker = generationBlocker(s, props);
   const errors = issues.filter((i) => i.level === "error").length;
   const total = allocation ? allocation.areas.reduce((sum, a) => sum + a.amount, 0) : 0;
@@ -127,16 +146,51 @@ export function ResultStep(props: ResultStepProps) {
         </>
       )}
 
+      {allocation && props.onCheckRobustness && (
+        <section className={styles.root} aria-labelledby={robustnessHeading} data-testid="robustness-section">
+          <Subtitle2 as="h2" id={robustnessHeading}>
+            {s.robustnessTitle}
+          </Subtitle2>
+          <Text>{s.robustnessIntro}</Text>
+          <Button
+            className={styles.action}
+            appearance="secondary"
+            disabled={blocker !== null || busy}
+            onClick={props.onCheckRobustness}
+          >
+            {s.checkRobustness}
+          </Button>
+          {robustnessBusy && <ProgressBar aria-label={s.progressRobustness} thickness="large" />}
+          {robustnessBusy && progress && <Text role="status">{progress}</Text>}
+          {props.robustness && (
+            <RobustnessView
+              strings={s}
+              language={language}
+              robustness={props.robustness}
+              unitName={unitNamer(allocation)}
+            />
+          )}
+        </section>
+      )}
+
       {blocker && (
         <MessageBar intent="warning">
           <MessageBarBody>{blocker}</MessageBarBody>
         </MessageBar>
       )}
+      {props.onWriteRobustnessChange && (
+        <Checkbox
+          label={s.writeRobustness}
+          checked={props.writeRobustness === true}
+          disabled={busy}
+          onChange={(_, data) => props.onWriteRobustnessChange?.(data.checked === true)}
+        />
+      )}
       <Button appearance="primary" disabled={blocker !== null || busy} onClick={props.onGenerate}>
-        {busy && progress ? s.generating : s.generate}
+        {generating ? s.generating : s.generate}
       </Button>
-      {busy && progress && <ProgressBar aria-label={s.generating} thickness="large" />}
-      {busy && progress && <Text role="status">{progress}</Text>}
+      {generating && <ProgressBar aria-label={s.generating} thickness="large" />}
+      {generating && <Text role="status">{progress}</Text>}
       {generated && (
         <MessageBar intent="success">
           <MessageBarBody>{generated}</MessageBarBody>

@@ -1,0 +1,187 @@
+import {
+  Badge,
+  Caption1,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { AreaRobustness, Robustness, UnitRobustness } from "../../engine/robustness";
+import { formatFrequency, formatNumber, formatShare, type Language, type Strings } from "../i18n";
+import { RangeChart } from "./RangeChart";
+
+export interface RobustnessViewProps {
+  strings: Strings;
+  language: Language;
+  robustness: Robustness;
+  /** Name of a unit as shown (its code in publication mode). */
+  unitName(id: string): string;
+}
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  number: { textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  areaCell: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalXS },
+  badge: { flexShrink: 0 },
+  list: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
+  detail: { display: "block" },
+});
+
+/**
+ * Rank range as shown: one number when the rank never changes, else "from–to".
+ *
+ * @example
+ * rankRange({ rankMin: 2, rankMax: 2 }); // => "2"
+ * rankRange({ rankMin: 1, rankMax: 3 }); // => "1–3"
+ */
+export function rankRange(area: Pick<AreaRobustness, "rankMin" | "rankMax">): string {
+  return area.rankMin === area.rankMax ? `${area.rankMin}` : `${area.rankMin}–${area.rankMax}`;
+}
+
+/**
+ * The strands (1, 3) whose eligibility of a unit is not the same under every alternative.
+ *
+ * @example
+ * // eligible for strand 1 now, in 87 % of the alternatives: strand 1 flips; strand 3 never, now never
+ * flippingStrands({ sozialarbeit: true, sozialarbeitFrequency: 0.87, interkulturell: false, interkulturellFrequency: 0 });
+ * // => [1]
+ */
+export function flippingStrands(
+  unit: Pick<
+    UnitRobustness,
+    "sozialarbeit" | "sozialarbeitFrequency" | "interkulturell" | "interkulturellFrequency"
+  >,
+): (1 | 3)[] {
+  const out: (1 | 3)[] = [];
+  if (unit.sozialarbeit ? unit.sozialarbeitFrequency < 1 : unit.sozialarbeitFrequency > 0) out.push(1);
+  if (unit.interkulturell ? unit.interkulturellFrequency < 1 : unit.interkulturellFrequency > 0) out.push(3);
+  return out;
+}
+
+/**
+ * Summary of the range chart for screen readers: number of areas, the widest range and how many are flagged.
+ *
+ * @example
+ * rangeSummary(stringsFor("de"), "de", r.areas);
+ * // => "Spanne der Anteile je Sozialraum (2 Sozialräume): die größte Spanne hat Nord mit 33,33 % bis 50,00 %; 0 Sozialräume auffällig."
+ */
+export function rangeSummary(s: Strings, language: Language, areas: AreaRobustness[]): string {
+  if (areas.length === 0) return s.rangeChart;
+  const widest = areas.reduce((w, a) => (a.shareMax - a.shareMin > w.shareMax - w.shareMin ? a : w));
+  return s.rangeChartSummary(
+    formatNumber(areas.length, language, 0),
+    widest.name,
+    formatShare(widest.shareMin, language),
+    formatShare(widest.shareMax, language),
+    formatNumber(areas.filter((a) => a.flagged).length, language, 0),
+  );
+}
+
+/**
+ * The result of "Robustheit prüfen": per Sozialraum the share now and its minimum, median and maximum under
+ * the alternatives with the rank range ("auffällig" when the rank moves by 2 or more), a range chart, and
+ * the Kitas whose eligibility for strand 1 or 3 flips, with how often they stay eligible.
+ *
+ * @example
+ * <RobustnessView strings={stringsFor("de")} language="de" robustness={r} unitName={(id) => id} />
+ */
+export function RobustnessView({ strings: s, language, robustness: r, unitName }: RobustnessViewProps) {
+  const styles = useStyles();
+  const flipped = r.units.filter((u) => u.flagged);
+  const yesNo = (b: boolean) => (b ? s.yes : s.no);
+  return (
+    <div className={styles.root} data-testid="robustness">
+      <Text>
+        {s.robustnessSummary(
+          formatNumber(r.runs, language, 0),
+          formatNumber(r.monteCarloRuns, language, 0),
+          `${r.seed}`,
+        )}
+      </Text>
+      <Table size="small" aria-label={s.robustnessTable}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{s.area}</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>{s.shareNow}</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>{s.shareMin}</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>{s.shareMedian}</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>{s.shareMax}</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>{s.rankRange}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {r.areas.map((a) => (
+            <TableRow key={a.name}>
+              <TableCell>
+                <span className={styles.areaCell}>
+                  {a.name}
+                  {a.flagged && (
+                    <Badge
+                      className={styles.badge}
+                      appearance="tint"
+                      color="danger"
+                      title={s.flaggedAreaHint}
+                    >
+                      {s.flaggedArea}
+                    </Badge>
+                  )}
+                </span>
+              </TableCell>
+              <TableCell className={styles.number}>{formatShare(a.share, language)}</TableCell>
+              <TableCell className={styles.number}>{formatShare(a.shareMin, language)}</TableCell>
+              <TableCell className={styles.number}>{formatShare(a.shareMedian, language)}</TableCell>
+              <TableCell className={styles.number}>{formatShare(a.shareMax, language)}</TableCell>
+              <TableCell className={styles.number}>{rankRange(a)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {r.areas.some((a) => a.flagged) && <Caption1>{`${s.flaggedArea}: ${s.flaggedAreaHint}`}</Caption1>}
+      <RangeChart summary={rangeSummary(s, language, r.areas)} language={language} areas={r.areas} />
+      <Caption1>{s.rangeChartLegend}</Caption1>
+
+      <Subtitle2 as="h3">{s.flipsTitle}</Subtitle2>
+      {flipped.length === 0 ? (
+        <Text>{s.noFlips}</Text>
+      ) : (
+        <ul className={styles.list} aria-label={s.flipsTitle}>
+          {flipped.map((u) => (
+            <li key={`${u.area}-${u.id}`}>
+              <Text weight="semibold">{unitName(u.id)}</Text> <Text>({u.area})</Text>
+              {flippingStrands(u).map((strand) => (
+                <Text key={strand} className={styles.detail}>
+                  {strand === 1
+                    ? s.flipDetail(
+                        s.strand1,
+                        yesNo(u.sozialarbeit),
+                        formatFrequency(u.sozialarbeitFrequency, language),
+                      )
+                    : s.flipDetail(
+                        s.strand3,
+                        yesNo(u.interkulturell),
+                        formatFrequency(u.interkulturellFrequency, language),
+                      )}
+                </Text>
+              ))}
+              {u.flips.length > 0 && (
+                <Caption1 className={styles.detail}>{s.differsUnder(u.flips.join("; "))}</Caption1>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
