@@ -71,6 +71,8 @@ const CASES: CaseSettings[] = [
   },
   { ...BASE_SETTINGS, name: "mittel-kindergewichtet", seed: 15, childWeighted: true },
   { ...BASE_SETTINGS, name: "grundgesamtheit-sd", seed: 16, sd: "population" },
+  { ...BASE_SETTINGS, name: "t-werte", seed: 22, normalisation: "tscore" },
+  { ...BASE_SETTINGS, name: "t-werte-grundgesamtheit", seed: 23, normalisation: "tscore", sd: "population" },
   { ...BASE_SETTINGS, name: "kinder-leer", seed: 17, childrenBlankRate: 0.3 },
   { ...BASE_SETTINGS, name: "zwei-kategorien", seed: 18, categoryCount: 2, indicatorsPerCategory: [2, 5] },
   { ...BASE_SETTINGS, name: "ohne-zusatzspalten", seed: 19, extraColumns: false, unequalWeights: false },

@@ -9,6 +9,7 @@ import {
   largestRemainderCents,
   minMaxScores,
   normBand,
+  tScores,
   referenceAllocation,
   sharesOf,
   weightedMeanOfPresent,
@@ -47,6 +48,17 @@ describe("reference: standard scores (SPEC §2.1)", () => {
         );
       }),
     );
+  });
+});
+
+describe("reference: T-scores (SPEC §2.1 alternative)", () => {
+  it("50 + 10·z with the chosen sd, mirrored for direction −1", () => {
+    // [2, 4, 6]: mean 4, sample sd 2 → z = −1, 0, 1; population sd √(8/3) = 1.633 → z = ∓1.2247
+    expect(tScores([2, 4, 6], 1, "sample")).toEqual([40, 50, 60]);
+    expect(tScores([2, 4, 6], -1, "sample")).toEqual([60, 50, 40]);
+    const population = tScores([2, 4, 6], 1, "population") as number[];
+    expect(population[0]).toBeCloseTo(50 - 10 * Math.sqrt(1.5), 12);
+    expect(tScores([3, 3, null], 1, "sample")).toBeNull();
   });
 });
 

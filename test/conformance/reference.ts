@@ -31,6 +31,8 @@ export interface RefOptions {
   childWeighted: boolean;
   /** Category used for strand 3 (SPEC §8: "Flucht und Migration" unless the model names another). */
   strand3Category: string;
+  /** SPEC §2.1: min–max (default) or T-scores `50 + 10·z`. */
+  normalisation?: "minmax" | "tscore";
 }
 
 /** One Einrichtung as the reference sees it: values aligned with the model's indicators, blank = null. */
@@ -106,6 +108,28 @@ export function minMaxScores(
 }
 
 /**
+ * T-scores `50 + 10·z`, `z = (x − mean) / sd` over the present values (SPEC §2.1 alternative); the sd is
+ * the model's choice (sample or population), direction −1 mirrors z. Null when the indicator is constant.
+ *
+ * @example
+ * // [2, 4, 6]: mean 4, sample sd 2 → z = −1, 0, 1 → 40, 50, 60
+ * tScores([2, 4, 6], 1, "sample"); // => [40, 50, 60]
+ * tScores([2, null, 6], -1, "sample"); // => sd √8 → [57.07…, null, 42.93…]
+ */
+export function tScores(
+  values: readonly (number | null)[],
+  direction: RefDirection,
+  sd: "sample" | "population",
+): (number | null)[] | null {
+  const present = values.filter((v): v is number => v !== null);
+  if (present.length < 2) return null;
+  const m = mean(present);
+  const s = sd === "sample" ? sampleStandardDeviation(present) : standardDeviation(present);
+  if (s === 0) return null;
+  return values.map((x) => (x === null ? null : 50 + (10 * direction * (x - m)) / s));
+}
+
+/**
  * Weighted mean of the present values; the weights of missing values are left out and the rest
  * renormalised (SPEC §2.4). Null when no value is present.
  *
@@ -149,13 +173,14 @@ export function compositeIndices(
   rows: readonly (readonly (number | null)[])[],
   indicators: readonly RefIndicator[],
   categories: readonly RefCategory[],
+  normalisation: { kind: "minmax" } | { kind: "tscore"; sd: "sample" | "population" } = { kind: "minmax" },
 ): { rows: RefIndexRow[]; constantIndicators: string[] } {
-  const scores: ((number | null)[] | null)[] = indicators.map((indicator, j) =>
-    minMaxScores(
-      rows.map((row) => row[j] ?? null),
-      indicator.direction,
-    ),
-  );
+  const scores: ((number | null)[] | null)[] = indicators.map((indicator, j) => {
+    const column = rows.map((row) => row[j] ?? null);
+    return normalisation.kind === "minmax"
+      ? minMaxScores(column, indicator.direction)
+      : tScores(column, indicator.direction, normalisation.sd);
+  });
   const constantIndicators = indicators.filter((_, j) => scores[j] === null).map((i) => i.column);
   const informative = new Set(
     categories
@@ -329,10 +354,15 @@ export function referenceAllocation(
   options: RefOptions,
   budget: number,
 ): RefResult {
+  const normalisation =
+    options.normalisation === "tscore"
+      ? { kind: "tscore" as const, sd: options.sd }
+      : { kind: "minmax" as const };
   const composite = compositeIndices(
     units.map((u) => u.values),
     indicators,
     categories,
+    normalisation,
   );
   const unitIndex = composite.rows.map((r) => r.index);
   const presentIndex = unitIndex.filter((v): v is number => v !== null);

@@ -107,6 +107,7 @@ export interface CaseSettings {
   areaMethod: RefAreaMethod;
   childWeighted: boolean;
   sd: "sample" | "population";
+  normalisation: "minmax" | "tscore";
   budget: number;
   /** Budget as written to the model file (e.g. a string would be wrong; a decimal is fine). */
   sheetBefore: "none" | "notes" | "last-year-copy";
@@ -133,6 +134,7 @@ export const BASE_SETTINGS: CaseSettings = {
   areaMethod: "mean-of-units",
   childWeighted: false,
   sd: "sample",
+  normalisation: "minmax",
   budget: 1002240,
   sheetBefore: "none",
   dataSheetName: "Kitas",
@@ -296,7 +298,7 @@ export function generateCase(settings: CaseSettings): GeneratedCase {
   };
   if (!settings.omitOptions) {
     model.options = {
-      normalisation: "minmax",
+      normalisation: settings.normalisation,
       sd: settings.sd,
       areaMethod: settings.areaMethod,
       ...(settings.childWeighted ? { childWeighted: true } : {}),
@@ -320,6 +322,7 @@ export function generateCase(settings: CaseSettings): GeneratedCase {
       areaMethod: settings.omitOptions ? "mean-of-units" : settings.areaMethod,
       childWeighted: settings.omitOptions ? false : settings.childWeighted,
       strand3Category: "Flucht und Migration",
+      normalisation: settings.omitOptions ? "minmax" : settings.normalisation,
     },
     budget: settings.budget,
   };
