@@ -522,15 +522,20 @@ export function checkTable(model: Model, table: RawTable): CheckResult {
         push("error", "id-duplicate", idCell, messages.idDuplicate(idCell, id, first, rowNumber(r)));
       else idRows.set(k, rowNumber(r));
     }
-    const area = areaCol >= 0 ? readText(areaCol) : undefined;
+    const areaAsWritten = areaCol >= 0 ? readText(areaCol) : undefined;
+    // Spellings that differ only in case or spaces are one Sozialraum, named as first written (warning below).
+    const area =
+      typeof areaAsWritten === "string"
+        ? (areaSpellings.get(headerKey(areaAsWritten))?.spellings[0] ?? areaAsWritten)
+        : areaAsWritten;
     if (area === null)
       push("error", "area-missing", cellAt(r, areaCol), messages.areaMissing(cellAt(r, areaCol), unitName));
-    if (typeof area === "string") {
-      const k = headerKey(area);
+    if (typeof areaAsWritten === "string") {
+      const k = headerKey(areaAsWritten);
       const entry = areaSpellings.get(k);
-      if (!entry) areaSpellings.set(k, { spellings: [area], cell: cellAt(r, areaCol) });
-      else if (!entry.spellings.includes(area)) {
-        entry.spellings.push(area);
+      if (!entry) areaSpellings.set(k, { spellings: [areaAsWritten], cell: cellAt(r, areaCol) });
+      else if (!entry.spellings.includes(areaAsWritten)) {
+        entry.spellings.push(areaAsWritten);
         if (entry.spellings.length === 2) entry.cell = cellAt(r, areaCol);
       }
     }

@@ -426,6 +426,10 @@ describe("checkTable: units", () => {
     const { dataset, issues } = checkTable(model(), table(withCell(1, 1, "nord ")));
     expect(dataset).not.toBeNull();
     expect(issues.map((i) => [i.level, i.code, i.cell])).toEqual([["warning", "area-spelling", "B3"]]);
+    // as the message promises: counted as one Sozialraum, named as first written
+    const first = dataset!.units[0].area;
+    expect(dataset!.units[1].area).toBe(first);
+    expect(new Set(dataset!.units.map((u) => u.area)).size).toBe(new Set(goodRows().map((r) => r[1])).size);
   });
 });
 
