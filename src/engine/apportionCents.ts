@@ -21,6 +21,9 @@ export interface Apportionment {
   tieFlags: boolean[];
 }
 
+/** The largest total (in cents) that is apportioned exactly: 10^15 cents = 10^13 €. */
+export const MAX_TOTAL_CENTS = 1e15;
+
 /**
  * Euros → integer cents (rounded half away from zero by `Math.round` on the cent value).
  *
@@ -55,6 +58,9 @@ export function apportionCents(total: number, weights: readonly number[]): Appor
   const sum = weights.reduce((a, b) => a + b, 0);
   if (!(sum > 0)) throw new SrbUsageError("apportionCents: the weights add up to 0");
   const totalCents = toCents(total);
+  // Beyond 10^15 cents (10^13 €) whole cents are no longer exact in floating point: refuse, never loop.
+  if (totalCents > MAX_TOTAL_CENTS)
+    throw new SrbUsageError("apportionCents: total exceeds 10^13 €, cents would not be exact");
   const tolerance = Math.max(1e-9, totalCents * 1e-14);
 
   const quotas = weights.map((w) => (w * totalCents) / sum);

@@ -11,7 +11,7 @@
  * never coerces text to numbers; the wrappers check them.
  */
 import type { NormBand } from "../engine/allocation";
-import { apportionCents } from "../engine/apportionCents";
+import { apportionCents, MAX_TOTAL_CENTS } from "../engine/apportionCents";
 import { areaIndexOfUnits } from "../engine/areaIndex";
 import { bremenAllocation } from "../engine/bremenRules";
 import { dynamisiert, dynamisierungIssues, DEFAULT_DYNAMISIERUNG_RATE } from "../engine/dynamisierung";
@@ -93,6 +93,11 @@ function requireNonNegative(vector: NumberVector, argument: string, what: string
 function requiredAmount(input: unknown, argument: string): number {
   const amount = requiredNumber(input, argument);
   if (amount < 0) throw new ExcelInputError("#NUM!", `${argument}: ${formatNumberDe(amount)} ist negativ.`);
+  if (amount * 100 > MAX_TOTAL_CENTS)
+    throw new ExcelInputError(
+      "#NUM!",
+      `${argument}: ${formatNumberDe(amount)} ist zu groß (höchstens 10 Billionen €).`,
+    );
   return amount;
 }
 

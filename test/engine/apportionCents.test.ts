@@ -83,6 +83,9 @@ describe("apportionCents (largest remainder, Hare–Niemeyer)", () => {
     expect(() => apportionCents(NaN, [1])).toThrow(SrbUsageError);
     expect(() => apportionCents(1, [-1, 2])).toThrow(SrbUsageError);
     expect(() => apportionCents(1, [0, 0])).toThrow(SrbUsageError);
+    // beyond 10^13 € cents are not exact in floating point: refused, never an endless loop
+    expect(() => apportionCents(1e14, [1, 2])).toThrow(SrbUsageError);
+    expect(() => apportionCents(1e30, [1, 2])).toThrow(SrbUsageError);
   });
 
   test("toCents rounds to the nearest cent", () => {

@@ -198,6 +198,8 @@ describe("ALLOCATE", () => {
 
   test("negative budget #NUM!, missing index #N/A, text budget #VALUE!", () => {
     expect(catchExcelError(() => allocate(column(1, 2), -5)).code).toBe("#NUM!");
+    expect(catchExcelError(() => allocate(column(1, 2), 1e14)).code).toBe("#NUM!");
+    expect(allocate(column(1, 1), 1e13).flat()).toEqual([5e12, 5e12]);
     expect(catchExcelError(() => allocate(column(1, null), 100)).message).toBe(
       "Indizes, Zeile 2: kein Index (jeder Sozialraum braucht einen Index).",
     );
