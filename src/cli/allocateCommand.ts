@@ -110,7 +110,13 @@ async function run(options: AllocateOptions, io: CliIo, progress: (text: string)
 
   // ── data sheet: model.data.sheet, else the first sheet ──
   const sheetNames = await workbook.sheetNames();
-  const wanted = parsed.model.data.sheet?.trim() ? parsed.model.data.sheet : sheetNames[0];
+  // Excel treats sheet names case-insensitively: "KITAS" in the model finds the sheet "Kitas".
+  const named = parsed.model.data.sheet?.trim();
+  const wanted = named
+    ? (sheetNames.find((n) => n === named) ??
+      sheetNames.find((n) => n.toLocaleLowerCase("de-DE") === named.toLocaleLowerCase("de-DE")) ??
+      named)
+    : sheetNames[0];
   if (wanted === undefined || !sheetNames.includes(wanted)) {
     issues.push({
       level: "error",

@@ -253,7 +253,15 @@ export class XlsxWorkbook implements WorkbookPort {
     if (typeof value === "object") {
       const v = value as Record<string, unknown>;
       if (typeof v.error === "string") return { error: v.error };
-      if ("formula" in v || "sharedFormula" in v) return this.convert(v.result);
+      if ("formula" in v || "sharedFormula" in v) {
+        // A formula without a stored result (files written by scripts, never by Excel) has no known value:
+        // reading it as blank would silently skip it, so it becomes an error value the check reports.
+        if (v.result === undefined || v.result === null) {
+          const formula = typeof v.formula === "string" ? `„=${v.formula}“` : "Formel";
+          return { error: `${formula} ohne berechnetes Ergebnis (bitte in Excel neu berechnen und speichern)` };
+        }
+        return this.convert(v.result);
+      }
       if ("richText" in v || "text" in v) return plainText(value);
     }
     return null;

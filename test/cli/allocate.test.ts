@@ -385,6 +385,31 @@ describe("model problems block (exit 2, results.json, no workbook)", () => {
   });
 });
 
+describe("data sheet named in the model", () => {
+  test("is found case-insensitively, as Excel names sheets", async () => {
+    const model = sampleModel();
+    model.data.sheet = "KITAS";
+    const modelFile = path.join(dir, "gross.srb.json");
+    await fs.writeFile(modelFile, JSON.stringify(model));
+    const json = path.join(dir, "gross.json");
+    const out = path.join(dir, "gross.xlsx");
+    const run = srb(
+      "allocate",
+      path.join(dir, "Musterstadt.xlsx"),
+      "--model",
+      modelFile,
+      "--json",
+      json,
+      "--out",
+      out,
+      "--quiet",
+    );
+    expect(run.status).toBe(0);
+    const results = JSON.parse(await fs.readFile(json, "utf8"));
+    expect(results.units).toHaveLength(32);
+  });
+});
+
 describe("usage errors exit 1 with a German message", () => {
   test.each([
     ["no arguments", [], /kein Befehl/],

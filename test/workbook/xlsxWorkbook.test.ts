@@ -55,6 +55,18 @@ describe("XlsxWorkbook specifics", () => {
     expect(table.rows).toEqual([[44378, 3, { error: "#DIV/0!" }, "Link"]]);
   });
 
+  test("a formula without a stored result is an error value the check reports, never a silent blank", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Kitas");
+    ws.getCell("A1").value = "Wert";
+    ws.getCell("A2").value = { formula: "B2*2" } as ExcelJS.CellFormulaValue;
+    const book = await XlsxWorkbook.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const table = await book.readTable("Kitas");
+    expect(table.rows).toEqual([
+      [{ error: "„=B2*2“ ohne berechnetes Ergebnis (bitte in Excel neu berechnen und speichern)" }],
+    ]);
+  });
+
   test("an empty sheet gives an empty table; blank rows inside the used range stay as null rows", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Leer");
