@@ -123,10 +123,10 @@ export function RangeChart({ summary, language, areas }: RangeChartProps) {
               className={styles.median}
               x1={x(a.shareMedian)}
               x2={x(a.shareMedian)}
-              y1={y - 6}
-              y2={y + 6}
+              y1={y - 7}
+              y2={y + 7}
             />
-            <circle className={styles.now} cx={x(a.share)} cy={y} r={4} />
+            <circle className={styles.now} cx={x(a.share)} cy={y} r={3.5} />
           </g>
         );
       })}

@@ -10,6 +10,7 @@ import {
   TableRow,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import type { AreaRobustness, Robustness, UnitRobustness } from "../../engine/robustness";
@@ -26,7 +27,19 @@ export interface RobustnessViewProps {
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  number: { textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  // Fluent's table is fixed-layout (equal columns): the area name gets the room, numbers what they need
+  areaColumn: { width: "32%" },
+  shareColumn: { width: "14%" },
+  rankColumn: { width: "12%" },
+  number: {
+    textAlign: "end",
+    fontVariantNumeric: "tabular-nums",
+    fontSize: tokens.fontSizeBase200,
+    whiteSpace: "nowrap",
+    paddingInlineStart: tokens.spacingHorizontalXXS,
+    paddingInlineEnd: tokens.spacingHorizontalXXS,
+  },
+  name: { overflowWrap: "anywhere" },
   areaCell: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalXS },
   badge: { flexShrink: 0 },
   list: {
@@ -113,12 +126,15 @@ export function RobustnessView({ strings: s, language, robustness: r, unitName }
       <Table size="small" aria-label={s.robustnessTable}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>{s.area}</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>{s.shareNow}</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>{s.shareMin}</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>{s.shareMedian}</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>{s.shareMax}</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>{s.rankRange}</TableHeaderCell>
+            <TableHeaderCell className={styles.areaColumn}>{s.area}</TableHeaderCell>
+            {[s.shareNow, s.shareMin, s.shareMedian, s.shareMax].map((label) => (
+              <TableHeaderCell key={label} className={mergeClasses(styles.number, styles.shareColumn)}>
+                {label}
+              </TableHeaderCell>
+            ))}
+            <TableHeaderCell className={mergeClasses(styles.number, styles.rankColumn)}>
+              {s.rankRange}
+            </TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -126,7 +142,7 @@ export function RobustnessView({ strings: s, language, robustness: r, unitName }
             <TableRow key={a.name}>
               <TableCell>
                 <span className={styles.areaCell}>
-                  {a.name}
+                  <span className={styles.name}>{a.name}</span>
                   {a.flagged && (
                     <Badge
                       className={styles.badge}
