@@ -1,9 +1,10 @@
 /**
  * End to end, offline: the production build's standalone page in Debian's Chromium, driven by
  * playwright-core. Every request that is not to localhost is aborted (and recorded: there must be none).
- * Upload Musterstadt.xlsx, walk the four steps (axe on each), set a budget, generate, download, and check
- * the downloaded workbook: the generated sheets are there, and after a LibreOffice recalculation the
- * Verteilung total (a SUM formula) equals the budget typed in the task pane.
+ * Upload Musterstadt.xlsx, walk the four steps (axe on each), set a budget, check the robustness (axe,
+ * screenshot), generate with the Robustheit sheet, download, and check the downloaded workbook: the
+ * generated sheets are there, and after a LibreOffice recalculation the Verteilung total (a SUM formula)
+ * equals the budget typed in the task pane.
  */
 import AxeBuilder from "@axe-core/playwright";
 import { execFile } from "node:child_process";
@@ -188,6 +189,30 @@ describe("standalone mode in Chromium (offline)", () => {
       expect((await total.textContent())?.replace(/\s/g, " ")).toContain("987.654,32 €");
       await expectAccessible(page, "Ergebnis");
       await screenshot(page, "04-ergebnis.png");
+
+      // ── Robustheit: 1.000 random weightings and the deterministic alternatives, shown as a table,
+      // a range chart and the Kitas whose eligibility flips ──
+      await page.getByRole("button", { name: "Robustheit prüfen" }).click();
+      const robustnessTable = page.getByRole("table", {
+        name: "Anteil je Sozialraum unter den Alternativen",
+      });
+      await robustnessTable.waitFor({ timeout: 60_000 });
+      await page.getByRole("img", { name: /^Spanne der Anteile je Sozialraum/ }).waitFor();
+      const previewRows = await page
+        .getByRole("table", { name: "Vorschau der Sozialräume" })
+        .getByRole("row")
+        .count();
+      // one row per Sozialraum in both tables (the preview has a total row more)
+      expect(await robustnessTable.getByRole("row").count()).toBe(previewRows - 1);
+      expect(
+        await page.getByText(/^[\d.]+ Alternativen berechnet, davon 1\.000 Zufallsgewichtungen/).count(),
+      ).toBe(1);
+      await expectAccessible(page, "Robustheit");
+      const robustnessSection = page.getByTestId("robustness-section");
+      await robustnessSection.scrollIntoViewIfNeeded();
+      await robustnessSection.screenshot({ path: path.join(ARTIFACTS, "06-robustheit.png") });
+
+      await page.getByRole("checkbox", { name: "Robustheit-Blatt mitschreiben" }).check();
       const generate = page.getByRole("button", { name: "Verteilungsblatt erzeugen" });
       expect(await generate.isEnabled()).toBe(true);
       await generate.click();
@@ -215,9 +240,11 @@ describe("standalone mode in Chromium (offline)", () => {
         "Normbereiche",
         "Prüfbericht",
         "Methode",
+        "Robustheit",
       ]) {
         expect(names).toContain(sheet);
       }
+
       expect((await book.readStoredModel()) as { budget: { total: number } }).toMatchObject({
         budget: { total: BUDGET },
       });
@@ -230,6 +257,14 @@ describe("standalone mode in Chromium (offline)", () => {
       const amounts = verteilung.slice(1, verteilung.indexOf(sumRow!)).map((row) => Number(row[6]));
       expect(amounts.length).toBeGreaterThan(1);
       expect(Math.round(amounts.reduce((a, b) => a + b, 0) * 100)).toBe(Math.round(BUDGET * 100));
+      // the Robustheit sheet: a header row, then one row per Sozialraum of the Verteilung
+      const robustheit = recalculated["Robustheit"];
+      const header = robustheit.findIndex((row) => row[0] === "Sozialraum" && row[3] === "Anteil Median");
+      expect(header).toBeGreaterThan(0);
+      const areaNames = verteilung.slice(1, verteilung.indexOf(sumRow!)).map((row) => row[0]);
+      expect(robustheit.slice(header + 1, header + 1 + areaNames.length).map((row) => row[0])).toEqual(
+        areaNames,
+      );
 
       // the final screenshots go to the documentation
       await fs.mkdir(SCREENSHOTS, { recursive: true });
@@ -239,6 +274,7 @@ describe("standalone mode in Chromium (offline)", () => {
         "03-budget.png",
         "04-ergebnis.png",
         "05-erzeugt.png",
+        "06-robustheit.png",
       ]) {
         await fs.copyFile(path.join(ARTIFACTS, shot), path.join(SCREENSHOTS, shot));
       }
