@@ -26,7 +26,7 @@ import { bremenAllocation, bremenRulesIssues } from "./bremenRules";
 import { checkTable } from "./check";
 import type { Dataset, Unit } from "./dataset";
 import { effectiveWeights } from "./effectiveWeights";
-import { indexStructure, unitIndices, type IndexStructure } from "./gesamtindex";
+import { indexStructure, unitIndicesOfColumns, type IndexStructure } from "./gesamtindex";
 import { hasBlockingErrors, type Issue } from "./issues";
 import { kofinanzierung, kofinanzierungIssues } from "./kofinanzierung";
 import { formatList, formatNumber } from "./messages";
@@ -41,7 +41,7 @@ import {
 } from "./model";
 import { bandOf, normBand } from "./normBand";
 import { budgetShares } from "./share";
-import { isInformative, standardScores } from "./standardScore";
+import { isInformative, scoreColumn, type ScoreColumn } from "./standardScore";
 import { eligibility, eligibilityIssues, proposeWithinArea, strand2Issues } from "./strands";
 import type { RawTable } from "./table";
 import { unitCodes } from "./unitCodes";
@@ -90,8 +90,8 @@ function error(code: string, sheet: string, cell: string, message: string): Issu
 }
 
 interface ScoredIndicators {
-  /** scores[indicator][unit or area] */
-  scores: (number | null)[][];
+  /** scores[indicator]: the scores of the units (or areas), typed */
+  scores: ScoreColumn[];
   informative: boolean[];
   structure: IndexStructure;
 }
@@ -104,7 +104,7 @@ function scoreIndicators(
 ): ScoredIndicators {
   const o = model.options;
   const scored = columns.map((values, i) =>
-    standardScores(values, indicators[i].direction, {
+    scoreColumn(values, indicators[i].direction, {
       normalisation: o.normalisation,
       sd: o.sd,
       goalposts: o.goalposts ? (indicators[i].goalposts ?? null) : null,
@@ -112,7 +112,7 @@ function scoreIndicators(
   );
   const informative = scored.map((s) => !s.constant);
   return {
-    scores: scored.map((s) => s.scores),
+    scores: scored,
     informative,
     structure: indexStructure(indicators, model.categories, informative),
   };
@@ -122,7 +122,7 @@ function entityIndices(
   scored: ScoredIndicators,
   count: number,
 ): { categories: (number | null)[]; index: number | null }[] {
-  return unitIndices(scored.scores, scored.structure, count);
+  return unitIndicesOfColumns(scored.scores, scored.structure, count);
 }
 
 function goalpostIssues(
@@ -156,6 +156,29 @@ function indicatorColumns(units: readonly Unit[], count: number): (number | null
     for (let i = 0; i < count; i++) columns[i][e] = values[i] ?? null;
   }
   return columns;
+}
+
+/**
+ * One unit's standard scores from the typed columns; null where the unit has no score. Made by `map`, so
+ * that a unit without a blank keeps its scores as plain doubles: `new Array(n)` would learn from the first
+ * row with a null to box every number of every later row (V8 allocation-site feedback), twice the memory.
+ */
+function scoresOf(columns: readonly ScoreColumn[], e: number): (number | null)[] {
+  return columns.map((c) => (c.missing[e] ? null : c.scores[e]));
+}
+
+/**
+ * The units sorted by sheet row (equal rows keep their list order). A list already in row order — what
+ * `checkTable` produces — is returned as it is, without sorting.
+ */
+function inRowOrder(units: readonly Unit[]): Unit[] {
+  let sorted = true;
+  for (let k = 1; k < units.length && sorted; k++) sorted = units[k - 1].row <= units[k].row;
+  if (sorted) return [...units];
+  return units
+    .map((u, i) => ({ u, i }))
+    .sort((x, y) => x.u.row - y.u.row || x.i - y.i)
+    .map((x) => x.u);
 }
 
 function anyStrand(e: Eligibility): boolean {
@@ -200,10 +223,7 @@ export function allocate(model: Model, dataset: Dataset): Allocation {
   const issues: Issue[] = [];
   // Work in sheet (row) order, so that the order of the dataset's list never changes a result, not even
   // in the last bit of a floating-point sum.
-  const units = dataset.units
-    .map((u, i) => ({ u, i }))
-    .sort((x, y) => x.u.row - y.u.row || x.i - y.i)
-    .map((x) => x.u);
+  const units = inRowOrder(dataset.units);
   const indicators: IndicatorSpec[] = dataset.indicators.map((i) => ({ ...i, weight: i.weight ?? 1 }));
   const columnOf = (i: number) => dataset.indicatorColumns[i] ?? "";
 
@@ -521,21 +541,22 @@ export function allocate(model: Model, dataset: Dataset): Allocation {
       categories[name] = unitIndices[e].categories[k];
       bands[name] = categoryBands[name] ? bandOf(unitIndices[e].categories[k], categoryBands[name]) : null;
     });
-    return {
+    const result: UnitResult = {
       id: u.id,
       code: codes[e],
       area: u.area,
       row: u.row,
       children: u.children,
-      scores: unitScored.scores.map((col) => col[e]),
+      scores: scoresOf(unitScored.scores, e),
       categories,
       index: unitIndices[e].index,
       band: bandOf(unitIndices[e].index, indexBand),
       categoryBands: bands,
       eligible: eligible[e],
       proposedAmount: proposed[e],
-      ...(bremen ? { bremen: bremen[e] } : {}),
     };
+    if (bremen) result.bremen = bremen[e];
+    return result;
   });
 
   return {

@@ -10,6 +10,7 @@
  */
 import type { CategorySpec, IndicatorSpec } from "./model";
 import { SrbUsageError } from "./issues";
+import type { ScoreColumn } from "./standardScore";
 import { weightedMean } from "./weightedMean";
 
 /** How the indicators roll up into categories and the Gesamtindex. */
@@ -123,6 +124,31 @@ export function unitIndices(
   structure: IndexStructure,
   count: number,
 ): UnitIndex[] {
+  const columns: ScoreColumn[] = scores.map((column) => {
+    const typed = new Float64Array(count);
+    const missing = new Uint8Array(count);
+    for (let e = 0; e < count; e++) {
+      const v = column[e];
+      if (v === null) missing[e] = 1;
+      else typed[e] = v as number;
+    }
+    return { scores: typed, missing, constant: false };
+  });
+  return unitIndicesOfColumns(columns, structure, count);
+}
+
+/**
+ * `unitIndices` on typed score columns (`scoreColumn`), the engine's internal form.
+ *
+ * @example
+ * const s = indexStructure([{ column: "a", category: "K", direction: 1, weight: 1 }], [{ name: "K", weight: 1 }]);
+ * unitIndicesOfColumns([scoreColumn([2, 6], 1)], s, 2); // => [{ categories: [0], index: 0 }, { categories: [100], index: 100 }]
+ */
+export function unitIndicesOfColumns(
+  columns: readonly Pick<ScoreColumn, "scores" | "missing">[],
+  structure: IndexStructure,
+  count: number,
+): UnitIndex[] {
   if (count === 0) return [];
   const categoryCount = structure.categories.length;
   const sums: (Float64Array | null)[] = [];
@@ -141,11 +167,10 @@ export function unitIndices(
       if (!Number.isFinite(w) || w < 0)
         throw new SrbUsageError(`weightedMean: weight ${w} is not a finite number ≥ 0`);
       if (w === 0) return;
-      const column = scores[i];
+      const { scores, missing } = columns[i];
       for (let e = 0; e < count; e++) {
-        const v = column[e];
-        if (v === null) continue;
-        sum[e] += w * (v as number);
+        if (missing[e]) continue;
+        sum[e] += w * scores[e];
         weightSum[e] += w;
       }
     });

@@ -51,6 +51,39 @@ export function standardScores(
   direction: Direction,
   options: StandardScoreOptions = {},
 ): StandardScores {
+  const column = scoreColumn(values, direction, options);
+  const n = values.length;
+  const scores = new Array<number | null>(n);
+  for (let k = 0; k < n; k++) scores[k] = column.missing[k] ? null : column.scores[k];
+  return { scores, constant: column.constant };
+}
+
+/** Standard scores of one indicator as typed arrays (the engine's internal form, no boxed numbers). */
+export interface ScoreColumn {
+  /** The score per unit (0 where `missing`). */
+  scores: Float64Array;
+  /** 1 where the unit has no score (blank value, or every unit of a constant indicator). */
+  missing: Uint8Array;
+  constant: boolean;
+}
+
+/**
+ * `standardScores` into typed arrays: the same numbers, bit for bit, with `missing[k] = 1` where
+ * `standardScores(…).scores[k]` is null. 100,000 scores need no boxed number and no pointer array.
+ *
+ * @param values raw values of all units (null = blank)
+ * @param direction +1 higher = more need, −1 higher = less need
+ * @param options normalisation, sd kind, goalposts
+ * @example
+ * const c = scoreColumn([2, null, 6], 1);
+ * [...c.scores]; // => [0, 0, 100]
+ * [...c.missing]; // => [0, 1, 0]
+ */
+export function scoreColumn(
+  values: readonly (number | null)[],
+  direction: Direction,
+  options: StandardScoreOptions = {},
+): ScoreColumn {
   // One pass for min and max (no filtered copy, no `Math.min(...spread)`, which overflows the call stack
   // for a few hundred thousand values).
   const n = values.length;
@@ -64,19 +97,22 @@ export function standardScores(
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  if (count === 0 || max === min) return { scores: new Array<null>(n).fill(null), constant: true };
+  const scores = new Float64Array(n);
+  const missing = new Uint8Array(n);
+  const constant = (): ScoreColumn => ({ scores, missing: missing.fill(1), constant: true });
+  if (count === 0 || max === min) return constant();
 
-  const scores = new Array<number | null>(n);
   if ((options.normalisation ?? "minmax") === "tscore") {
     const present = presentValues(values, count);
     const m = mean(present);
     const sd = options.sd === "population" ? standardDeviation(present) : sampleStandardDeviation(present);
-    if (!(sd > 0)) return { scores: new Array<null>(n).fill(null), constant: true };
+    if (!(sd > 0)) return constant();
     for (let k = 0; k < n; k++) {
       const v = values[k];
-      scores[k] = v !== null && Number.isFinite(v) ? 50 + 10 * direction * ((v - m) / sd) : null;
+      if (v !== null && Number.isFinite(v)) scores[k] = 50 + 10 * direction * ((v - m) / sd);
+      else missing[k] = 1;
     }
-    return { scores, constant: false };
+    return { scores, missing, constant: false };
   }
 
   const goal = options.goalposts;
@@ -88,13 +124,13 @@ export function standardScores(
   for (let k = 0; k < n; k++) {
     const v = values[k];
     if (v === null || !Number.isFinite(v)) {
-      scores[k] = null;
+      missing[k] = 1;
       continue;
     }
     const s = direction === 1 ? (100 * (v - low)) / range : (100 * (high - v)) / range;
     scores[k] = clamp(s, 0, 100);
   }
-  return { scores, constant: false };
+  return { scores, missing, constant: false };
 }
 
 /** The finite values, in order (`count` of them). */

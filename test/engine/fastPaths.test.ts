@@ -3,10 +3,10 @@
  * they replace: same numbers bit for bit, same errors.
  */
 import fc from "fast-check";
-import { indexStructure, unitIndex, unitIndices } from "../../src/engine/gesamtindex";
+import { indexStructure, unitIndex, unitIndices, unitIndicesOfColumns } from "../../src/engine/gesamtindex";
 import { SrbUsageError } from "../../src/engine/issues";
 import type { CategorySpec, IndicatorSpec } from "../../src/engine/model";
-import { isInformative, standardScores } from "../../src/engine/standardScore";
+import { isInformative, scoreColumn, standardScores } from "../../src/engine/standardScore";
 
 const ind = (column: string, category: string, weight = 1): IndicatorSpec => ({
   column,
@@ -142,5 +142,62 @@ describe("standardScores on large inputs", () => {
     expect(r.scores[0]).toBe(0);
     expect(r.scores[299_999]).toBe(100);
     expect(r.scores[149_999]).toBeCloseTo((100 * 149_999) / 299_999, 12);
+  });
+});
+
+describe("scoreColumn (typed standard scores)", () => {
+  test("worked example: min 2, max 6 → (4 − 2) / 4 · 100 = 50; a blank is marked missing", () => {
+    const c = scoreColumn([2, null, 4, 6], 1);
+    expect([...c.scores]).toEqual([0, 0, 50, 100]);
+    expect([...c.missing]).toEqual([0, 1, 0, 0]);
+    expect(c.constant).toBe(false);
+  });
+
+  test("a constant indicator: every unit missing", () => {
+    const c = scoreColumn([3, 3, null], -1);
+    expect(c.constant).toBe(true);
+    expect([...c.missing]).toEqual([1, 1, 1]);
+  });
+
+  test("unitIndicesOfColumns on typed columns equals unitIndices on the boxed scores", () => {
+    // K = mean(a, b), L = c; a: 2 → 0, 6 → 100; b (−1): 1 → 100, 3 → 0; c: 5 → 0, 9 → 100
+    const s = indexStructure(
+      [ind("a", "K"), { ...ind("b", "K"), direction: -1 }, ind("c", "L")],
+      [
+        { name: "K", weight: 1 },
+        { name: "L", weight: 1 },
+      ],
+    );
+    const typed = [scoreColumn([2, 6], 1), scoreColumn([1, 3], -1), scoreColumn([5, 9], 1)];
+    const boxed = [standardScores([2, 6], 1), standardScores([1, 3], -1), standardScores([5, 9], 1)];
+    const r = unitIndicesOfColumns(typed, s, 2);
+    expect(r).toEqual(
+      unitIndices(
+        boxed.map((b) => b.scores),
+        s,
+        2,
+      ),
+    );
+    // unit 1: K = (0 + 100) / 2 = 50, L = 0 → 25; unit 2: K = (100 + 0) / 2 = 50, L = 100 → 75
+    expect(r).toEqual([
+      { categories: [50, 0], index: 25 },
+      { categories: [50, 100], index: 75 },
+    ]);
+  });
+
+  test("property: standardScores is scoreColumn with null where missing", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { nil: null })),
+        fc.constantFrom(1 as const, -1 as const),
+        fc.constantFrom("minmax" as const, "tscore" as const),
+        (values, direction, normalisation) => {
+          const c = scoreColumn(values, direction, { normalisation });
+          const boxed = standardScores(values, direction, { normalisation });
+          expect(boxed.constant).toBe(c.constant);
+          boxed.scores.forEach((v, k) => expect(v).toBe(c.missing[k] ? null : c.scores[k]));
+        },
+      ),
+    );
   });
 });
