@@ -68,6 +68,30 @@ function isBlank(v: CellValue | undefined): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
+/**
+ * The rule for a Ja/Nein cell (strand flags, „neu gefördert“), shared with the custom functions:
+ * WAHR/FALSCH, 1/0, „x“, „ja“/„j“/„wahr“/„true“, „nein“/„n“/„falsch“/„false“ (trimmed, case ignored);
+ * a blank cell (also whitespace only) means nein. Anything else is no yes/no value: `null` (the check
+ * reports it as `flag-invalid`).
+ *
+ * @example
+ * flagValue(" X ") // => true
+ * flagValue(null) // => false (blank = nein)
+ * flagValue(0) // => false
+ * flagValue("vielleicht") // => null
+ */
+export function flagValue(v: unknown): boolean | null {
+  if (v === null || v === undefined || (typeof v === "string" && v.trim() === "")) return false;
+  if (typeof v === "boolean") return v;
+  if (v === 1 || v === 0) return v === 1;
+  if (typeof v === "string") {
+    const k = v.trim().toLowerCase();
+    if (FLAG_TRUE.has(k)) return true;
+    if (FLAG_FALSE.has(k)) return false;
+  }
+  return null;
+}
+
 /** Header cell → display text ("" for blank, booleans and error values). */
 function headerText(v: CellValue | undefined): string {
   if (typeof v === "string") return v.trim().replace(/\s+/g, " ");
@@ -478,14 +502,8 @@ export function checkTable(model: Model, table: RawTable): CheckResult {
   const readFlag = (c: number): boolean => {
     if (c < 0) return false;
     const v = cell(c);
-    if (isBlank(v)) return false;
-    if (typeof v === "boolean") return v;
-    if (v === 1 || v === 0) return v === 1;
-    if (typeof v === "string") {
-      const k = v.trim().toLowerCase();
-      if (FLAG_TRUE.has(k)) return true;
-      if (FLAG_FALSE.has(k)) return false;
-    }
+    const flag = flagValue(v);
+    if (flag !== null) return flag;
     const where = cellAt(r, c);
     push("error", "flag-invalid", where, messages.flagInvalid(where, header(c), v));
     return false;
