@@ -61,7 +61,20 @@ const INTEGER_TOLERANCE = 1e-9;
  * @example headerKey("  Anzahl   Kinder ") // => "anzahl kinder"
  */
 export function headerKey(text: string): string {
-  return text.trim().replace(/\s+/g, " ").toLowerCase();
+  return collapseSpaces(text.trim()).toLowerCase();
+}
+
+/** Whitespace that `collapseSpaces` would change: a character other than a plain space, or two in a row. */
+const SPACES_TO_COLLAPSE = /[^\S ]| {2}/;
+
+/**
+ * Inner whitespace collapsed to single spaces. Text that has none to collapse ("Kita Sonnenschein") is
+ * returned as it is, without making a new string for every row of a large sheet.
+ *
+ * @example collapseSpaces("Kita\t  Nord") // => "Kita Nord"
+ */
+function collapseSpaces(text: string): string {
+  return SPACES_TO_COLLAPSE.test(text) ? text.replace(/\s+/g, " ") : text;
 }
 
 function isBlank(v: CellValue | undefined): boolean {
@@ -94,7 +107,7 @@ export function flagValue(v: unknown): boolean | null {
 
 /** Header cell → display text ("" for blank, booleans and error values). */
 function headerText(v: CellValue | undefined): string {
-  if (typeof v === "string") return v.trim().replace(/\s+/g, " ");
+  if (typeof v === "string") return collapseSpaces(v.trim());
   if (typeof v === "number" && Number.isFinite(v)) return String(v);
   return "";
 }
@@ -494,7 +507,7 @@ export function checkTable(model: Model, table: RawTable): CheckResult {
       push("error", "excel-error", where, messages.excelError(where, header(c), err));
       return undefined;
     }
-    if (typeof v === "string") return v.trim().replace(/\s+/g, " ");
+    if (typeof v === "string") return collapseSpaces(v.trim());
     if (typeof v === "number" && Number.isFinite(v)) return String(v);
     push("error", "text-expected", where, messages.textExpected(where, header(c), v));
     return undefined;

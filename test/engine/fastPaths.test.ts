@@ -4,6 +4,7 @@
  */
 import fc from "fast-check";
 import { indexStructure, unitIndex, unitIndices, unitIndicesOfColumns } from "../../src/engine/gesamtindex";
+import { headerKey } from "../../src/engine/check";
 import { SrbUsageError } from "../../src/engine/issues";
 import type { CategorySpec, IndicatorSpec } from "../../src/engine/model";
 import { isInformative, scoreColumn, standardScores } from "../../src/engine/standardScore";
@@ -196,6 +197,26 @@ describe("scoreColumn (typed standard scores)", () => {
           const boxed = standardScores(values, direction, { normalisation });
           expect(boxed.constant).toBe(c.constant);
           boxed.scores.forEach((v, k) => expect(v).toBe(c.missing[k] ? null : c.scores[k]));
+        },
+      ),
+    );
+  });
+});
+
+describe("headerKey (whitespace collapsed without a new string when there is nothing to collapse)", () => {
+  test("worked examples", () => {
+    expect(headerKey("  Anzahl   Kinder ")).toBe("anzahl kinder");
+    expect(headerKey("Kita\u00a0Nord")).toBe("kita nord"); // no-break space is whitespace too
+    expect(headerKey("Kita Nord")).toBe("kita nord");
+  });
+
+  test("property: the same as trim, collapse every whitespace run, lower case", () => {
+    const piece = fc.constantFrom("a", "B", " ", "  ", "\t", "\u00a0", "\n", "ß", "Kita", "\u2003");
+    fc.assert(
+      fc.property(
+        fc.array(piece).map((p) => p.join("")),
+        (text) => {
+          expect(headerKey(text)).toBe(text.trim().replace(/\s+/g, " ").toLowerCase());
         },
       ),
     );
