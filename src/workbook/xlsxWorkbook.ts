@@ -22,6 +22,7 @@ import {
   type FingerprintCell,
   type StoreContent,
 } from "./store";
+import { xmlSafeText, xmlUnsafeNote } from "./xmlText";
 
 /** Excel's limits. */
 export const EXCEL_MAX_ROWS = 1_048_576;
@@ -57,26 +58,6 @@ function plainText(value: unknown): string {
     if (v.text !== undefined) return plainText(v.text);
   }
   return value === null || value === undefined ? "" : String(value);
-}
-
-/**
- * Characters an .xlsx file (XML 1.0) cannot hold: control characters other than tab, line feed and carriage
- * return, U+FFFE/U+FFFF, and halves of a surrogate pair standing alone. exceljs drops the control
- * characters silently but writes the others as they are, and the file no longer opens (found by the fuzz
- * test, see test/regressions/xmlInvalidCharactersInNames.test.ts).
- */
-const XML_INVALID =
-  // eslint-disable-next-line no-control-regex -- these control characters are exactly what XML forbids
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Text an .xlsx file can hold: every character XML forbids becomes "\uFFFD" (�). */
-function xmlSafeText(text: string): { text: string; replaced: number } {
-  let replaced = 0;
-  const safe = text.replace(XML_INVALID, () => {
-    replaced++;
-    return "\uFFFD";
-  });
-  return { text: safe, replaced };
 }
 
 /** Cuts text to Excel's cell limit, ending in "…". */
@@ -336,10 +317,7 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     const unsafe = this.unsafeCells.get(name) ?? 0;
     if (unsafe > 0) {
-      notes.push(
-        `Blatt „${name}“: ${unsafe === 1 ? "eine Zelle enthielt" : `${unsafe} Zellen enthielten`} Zeichen, die eine ` +
-          `.xlsx-Datei nicht speichern kann (Steuerzeichen oder unvollständige Sonderzeichen); sie wurden durch „\uFFFD“ ersetzt.`,
-      );
+      notes.push(xmlUnsafeNote(name, unsafe));
       this.unsafeCells.delete(name);
     }
     for (const chart of spec.charts ?? []) {
