@@ -7,15 +7,30 @@
  *
  * Round trips (`context.sync()`) are few and do not grow with the number of rows:
  * - reading (`sheetNames`: 1, `readTable`: 2, 3 with an Excel table, `readStoredModel`: 1–2 syncs);
- * - `writeGeneratedSheets`: request 1 loads the sheet names. Request 2 reads the store sheet (a sheet known to
- *   exist: no chaining on null objects) and carries the new sheets, added under temporary names, with all
- *   their content (number formats before values, values/formulas in row blocks, bold, widths, frozen rows).
- *   The last request deletes the old generated sheets (now known from the store), renames the new ones,
- *   updates the store and draws the charts. Each request starts with suspendApiCalculationUntilNextSync().
+ * - `writeGeneratedSheets`: request 1 loads the sheet names, visibility and tab colours. Request 2 reads the
+ *   store sheet (a sheet known to exist: no chaining on null objects) and the formulas of every sheet that
+ *   wears SRB's tab colour (candidates for earlier generated sheets, see "Nothing lost" below), and carries
+ *   the new sheets, added under temporary names, with all their content (number formats before values,
+ *   values/formulas in row blocks, bold, widths, frozen rows). The last request deletes the old generated
+ *   sheets (now known from the store) that are unchanged, renames the new ones, updates the store (with the
+ *   fingerprints of what was written) and draws the charts. Each request starts with
+ *   suspendApiCalculationUntilNextSync().
  *   Excel on the web refuses requests above about 5 MB, so a request is cut at `PAYLOAD_LIMIT_BYTES` (4 MB,
  *   estimated as the JSON length of what is queued) and the last content request takes the final commands:
  *   syncs = 1 + max(2, ceil(payload / ~4 MB)) — 3 for ordinary sizes, 4 for 100,000 units (≈ 9 MB).
  *   If a request fails, the sheets added so far are deleted again (best effort) and the error is passed on.
+ *
+ * Nothing lost (as in the .xlsx adapter, see store.ts): an earlier generated sheet is deleted only when its
+ * content fingerprint (`sheetFingerprint` of `usedRange.formulas`, origin = the used range's top-left cell)
+ * still equals the one recorded in the store when SRB wrote it. An edited sheet, one the user deleted and
+ * re-created under that name (it lacks SRB's tab colour, so it is not even read), or one whose tab colour
+ * the user changed is kept and from then on the user's; the new sheet takes another name and a German note
+ * says so. A store written before fingerprints existed is honoured by name. Excel on the web also limits a
+ * *response* to about 5 MB, so a sheet is read back only within its first `fingerprintRows` rows
+ * (`payloadLimit / FINGERPRINT_BYTES_PER_ROW`, 10,000 at 4 MB); a larger earlier sheet cannot be checked
+ * within the sync budget and is kept as well (note), never deleted unchecked.
+ * Text that XML cannot hold (control characters, lone surrogates, U+FFFE/U+FFFF) is written with "\uFFFD"
+ * in their place and a note (`xmlSafeText`, shared with the .xlsx adapter).
  */
 import { SrbUsageError } from "../engine/issues";
 import type { CellValue, RawTable } from "../engine/table";
@@ -23,7 +38,15 @@ import { a1 } from "../engine/table";
 import type { ChartSpec, SheetCell, SheetSpec, WorkbookPort, WriteReport } from "./port";
 import { STORE_SHEET } from "./port";
 import { resolveSheetName, sameSheetName, sanitizeSheetName } from "./sheetNames";
-import { decodeStore, encodeStore, type DecodedStore, type StoreContent } from "./store";
+import {
+  decodeStore,
+  encodeStore,
+  sheetFingerprint,
+  type DecodedStore,
+  type FingerprintCell,
+  type StoreContent,
+} from "./store";
+import { xmlSafeText, xmlUnsafeNote } from "./xmlText";
 
 // ---------------------------------------------------------------------------------------------------------
 // The Excel proxy objects SRB uses (a structural subset of Office.js; string literals stand for the enums).
@@ -49,6 +72,8 @@ export interface ExcelRange {
   load(propertyNames: string): ExcelRange;
   clear(): void;
   select(): void;
+  /** The used cells inside this range (Office.js `Range.getUsedRangeOrNullObject`, ExcelApi 1.4). */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): ExcelRange;
 }
 
 export interface ExcelTable {
@@ -139,6 +164,12 @@ export const EXCEL_MAX_CELL_TEXT = 32_767;
 /** Tab colour of SRB's generated sheets (the same as the .xlsx adapter's). */
 export const GENERATED_TAB_COLOUR = "#1F5C99";
 
+/**
+ * Bytes of response assumed per row when an earlier generated sheet is read back for its fingerprint
+ * (about 20 columns of up to 20 characters): at the 4 MB payload limit, up to 10,000 rows are read.
+ */
+export const FINGERPRINT_BYTES_PER_ROW = 400;
+
 /** Fixed cost assumed per queued action (ids, method name, address) on top of its arguments. */
 const ACTION_OVERHEAD_BYTES = 80;
 
@@ -205,23 +236,26 @@ function excelInput(cell: SheetCell | undefined): {
   formula: boolean;
   cut: boolean;
   nonFinite: boolean;
+  /** Characters XML cannot hold were replaced by "\uFFFD". */
+  unsafe: boolean;
 } {
-  if (!cell) return { input: null, formula: false, cut: false, nonFinite: false };
+  const plain = { formula: false, cut: false, nonFinite: false, unsafe: false };
+  if (!cell) return { ...plain, input: null };
   if (cell.formula !== undefined && cell.formula !== "") {
-    return { input: `=${cell.formula.replace(/^=/, "")}`, formula: true, cut: false, nonFinite: false };
+    return { ...plain, input: `=${cell.formula.replace(/^=/, "")}`, formula: true };
   }
   const v = cell.value;
   if (typeof v === "string") {
-    if (v.length <= EXCEL_MAX_CELL_TEXT)
-      return { input: v === "" ? null : v, formula: false, cut: false, nonFinite: false };
-    let head = v.slice(0, EXCEL_MAX_CELL_TEXT - 1);
+    const { text, replaced } = xmlSafeText(v);
+    const unsafe = replaced > 0;
+    if (text.length <= EXCEL_MAX_CELL_TEXT) return { ...plain, input: text === "" ? null : text, unsafe };
+    let head = text.slice(0, EXCEL_MAX_CELL_TEXT - 1);
     const last = head.charCodeAt(head.length - 1);
     if (last >= 0xd800 && last <= 0xdbff) head = head.slice(0, -1);
-    return { input: `${head}…`, formula: false, cut: true, nonFinite: false };
+    return { ...plain, input: `${head}…`, cut: true, unsafe };
   }
-  if (typeof v === "number" && !Number.isFinite(v))
-    return { input: "#NUM!", formula: false, cut: false, nonFinite: true };
-  return { input: v ?? null, formula: false, cut: false, nonFinite: false };
+  if (typeof v === "number" && !Number.isFinite(v)) return { ...plain, input: "#NUM!", nonFinite: true };
+  return { ...plain, input: v ?? null };
 }
 
 /** The number format a cell is given: "@" for text Excel would reinterpret, else its own format (if any). */
@@ -277,6 +311,53 @@ class Batch {
   }
 }
 
+/** What request 2 read of a sheet that may be an earlier generated one. */
+interface ReadBack {
+  /** The whole used range (extent only). */
+  used: ExcelRange;
+  /** The used cells within the first `fingerprintRows` rows, with their formulas. */
+  window: ExcelRange;
+}
+
+/**
+ * The fingerprint of a sheet as read back, or null when it cannot be taken within the read window (the
+ * used range reaches below row `rows`). An empty sheet has the fingerprint of no cells.
+ */
+function readBackFingerprint(read: ReadBack, rows: number): string | null {
+  if (read.used.isNullObject) return sheetFingerprint([]);
+  if (read.used.rowIndex + read.used.rowCount > rows) return null;
+  if (read.window.isNullObject) return sheetFingerprint([]);
+  const origin = { row: read.window.rowIndex + 1, column: read.window.columnIndex + 1 };
+  return sheetFingerprint(read.window.formulas as FingerprintCell[][], origin);
+}
+
+/** Tab colours compare without "#" and case ("#1f5c99" is SRB's "#1F5C99"). */
+function sameColour(a: string | undefined, b: string): boolean {
+  return (a ?? "").replace(/^#/, "").toUpperCase() === b.replace(/^#/, "").toUpperCase();
+}
+
+/** The note for an earlier generated sheet that changed since SRB wrote it (the .xlsx adapter's words). */
+function editedNote(sheet: string): string {
+  return (
+    `Blatt „${sheet}“ wurde seit dem letzten Lauf von SRB verändert (oder neu angelegt) – es bleibt ` +
+    `unverändert erhalten und gilt ab jetzt als Ihr eigenes Blatt; die neuen Ergebnisse stehen auf einem Blatt mit anderem Namen.`
+  );
+}
+
+/** The note for an earlier generated sheet too large to be read back within one request. */
+function tooLargeToCheckNote(sheet: string, rows: number): string {
+  return (
+    `Blatt „${sheet}“ aus dem letzten Lauf von SRB hat mehr als ${formatCount(rows)} Zeilen und lässt sich in Excel ` +
+    `nicht in einem Schritt auf Änderungen prüfen – es bleibt unverändert erhalten und gilt ab jetzt als Ihr eigenes Blatt ` +
+    `(löschen Sie es, wenn Sie es nicht mehr brauchen); die neuen Ergebnisse stehen auf einem Blatt mit anderem Namen.`
+  );
+}
+
+/** A count in the de-DE format (10.000). */
+function formatCount(n: number): string {
+  return n.toLocaleString("de-DE");
+}
+
 /** The loaded store range as raw rows for decodeStore (no store sheet, or an empty one: no rows). */
 function storeRows(range: ExcelRange | null): CellValue[][] {
   if (!range || range.isNullObject) return [];
@@ -301,6 +382,11 @@ export class OfficeWorkbook implements WorkbookPort {
     private readonly run: ExcelRun = runInExcel,
     private readonly payloadLimit: number = PAYLOAD_LIMIT_BYTES,
   ) {}
+
+  /** Rows of an earlier generated sheet read back for its fingerprint (the response stays within the limit). */
+  private get fingerprintRows(): number {
+    return Math.max(1, Math.floor(this.payloadLimit / FINGERPRINT_BYTES_PER_ROW));
+  }
 
   /**
    * Names of all sheets in workbook order, without SRB's hidden store sheet.
@@ -369,35 +455,56 @@ export class OfficeWorkbook implements WorkbookPort {
   async writeStoredModel(model: unknown): Promise<void> {
     await this.run(async (context) => {
       const { store, storeName } = await this.loadStore(context);
-      this.queueStore(context, storeName, { generated: store.generated, model });
+      this.queueStore(context, storeName, {
+        generated: store.generated,
+        model,
+        fingerprints: store.fingerprints,
+      });
       await context.sync();
     });
   }
 
   /**
    * Replaces SRB's generated sheets by these (user sheets are never touched; a name clash gets "Name (2)").
+   * An earlier generated sheet that was edited since (or re-created by the user) is kept as the user's.
    *
    * @example const report = await book.writeGeneratedSheets([{ name: "Verteilung", rows: [[{ value: "Sozialraum" }]] }]);
    * // report.sheets => [{ requested: "Verteilung", written: "Verteilung" }]
    */
   async writeGeneratedSheets(sheets: SheetSpec[]): Promise<WriteReport> {
     return this.run(async (context) => {
-      // Sync 1: which sheets exist.
-      const worksheets = context.workbook.worksheets.load("items/name,items/visibility");
+      // Sync 1: which sheets exist (and which wear SRB's tab colour).
+      const worksheets = context.workbook.worksheets.load("items/name,items/visibility,items/tabColor");
       await context.sync();
       const names = worksheets.items.map((s) => s.name).filter((n) => !sameSheetName(n, STORE_SHEET));
       const storeName = worksheets.items.map((s) => s.name).find((n) => sameSheetName(n, STORE_SHEET));
       const visibleUserSheets = worksheets.items
         .filter((s) => s.visibility === "Visible" && !sameSheetName(s.name, STORE_SHEET))
         .map((s) => s.name);
+      const candidates = worksheets.items
+        .filter((s) => sameColour(s.tabColor, GENERATED_TAB_COLOUR) && !sameSheetName(s.name, STORE_SHEET))
+        .map((s) => s.name);
 
-      // Then one pipeline: the store is read in the same request that carries the first content block.
+      // Then one pipeline: the store and the candidates' formulas are read in the same request that carries
+      // the first content block.
       const batch = new Batch(context, this.payloadLimit);
       await batch.reserve(100);
       const storeRange =
         storeName === undefined
           ? null
           : worksheets.getItem(storeName).getUsedRangeOrNullObject(true).load("values,valueTypes");
+      const readBack = new Map<string, ReadBack>();
+      for (const name of candidates) {
+        await batch.reserve(name.length + 200);
+        const ws = worksheets.getItem(name);
+        readBack.set(name, {
+          used: ws.getUsedRangeOrNullObject(true).load("rowIndex,rowCount"),
+          window: ws
+            .getRangeByIndexes(0, 0, this.fingerprintRows, EXCEL_MAX_COLUMNS)
+            .getUsedRangeOrNullObject(true)
+            .load("rowIndex,columnIndex,formulas"),
+        });
+      }
 
       // New sheets get temporary names until the old generated sheets (known from the store) are gone;
       // this also means the workbook always keeps a visible sheet (Excel refuses to delete the last one).
@@ -405,6 +512,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const temporary: string[] = [];
       const added: ExcelWorksheet[] = [];
       const notes: string[] = [];
+      const fingerprints: string[] = [];
       try {
         for (let i = 0; i < sheets.length; i++) {
           const temp = resolveSheetName(`SRB neu ${i + 1}`, [...names, ...requested, ...temporary]);
@@ -415,7 +523,7 @@ export class OfficeWorkbook implements WorkbookPort {
           added.push(ws);
         }
         for (let i = 0; i < sheets.length; i++) {
-          await this.queueSheetContent(added[i], sheets[i], batch, notes);
+          fingerprints.push(await this.queueSheetContent(added[i], sheets[i], batch, notes));
         }
         if (batch.sent === 0) await batch.send();
       } catch (error) {
@@ -423,18 +531,22 @@ export class OfficeWorkbook implements WorkbookPort {
         throw error;
       }
 
-      // The store is known now: old generated sheets go, new ones get their names, the store is updated,
-      // charts are drawn — all in the last request.
+      // The store is known now: old generated sheets go unless they changed, new ones get their names, the
+      // store is updated, charts are drawn — all in the last request.
       const store = decodeStore(storeRows(storeRange));
-      const replaced = [
-        ...new Set(
-          store.generated
-            .map((g) => names.find((n) => sameSheetName(n, g)))
-            .filter((n): n is string => n !== undefined && !temporary.includes(n)),
-        ),
-      ];
+      const report: WriteReport = { sheets: [], replaced: [], notes: [] };
+      const replaced = report.replaced;
+      for (const generated of store.generated) {
+        const name = names.find((n) => sameSheetName(n, generated));
+        if (name === undefined || temporary.includes(name) || replaced.includes(name)) continue;
+        const recorded = store.fingerprints?.[generated];
+        const read = readBack.get(name);
+        const current = read ? readBackFingerprint(read, this.fingerprintRows) : undefined;
+        if (recorded === undefined || current === recorded) replaced.push(name);
+        else if (current === null) report.notes?.push(tooLargeToCheckNote(name, this.fingerprintRows));
+        else report.notes?.push(editedNote(name));
+      }
       const occupied = names.filter((n) => !replaced.includes(n));
-      const report: WriteReport = { sheets: [], replaced, notes: [] };
       const written: string[] = [];
       sheets.forEach((spec) => {
         const name = resolveSheetName(spec.name, [...occupied, ...written]);
@@ -464,8 +576,13 @@ export class OfficeWorkbook implements WorkbookPort {
         await batch.reserve(written[i].length + 40);
         added[i].name = written[i];
       }
-      await batch.reserve(jsonLength(encodeStore({ generated: written, model: store.model })) + 200);
-      this.queueStore(context, storeName, { generated: written, model: store.model });
+      const content: StoreContent = {
+        generated: written,
+        model: store.model,
+        fingerprints: Object.fromEntries(written.map((name, i) => [name, fingerprints[i]])),
+      };
+      await batch.reserve(jsonLength(encodeStore(content)) + 200);
+      this.queueStore(context, storeName, content);
       for (let i = 0; i < sheets.length; i++) {
         for (const chart of sheets[i].charts ?? []) {
           await this.queueChart(added[i], written[i], chart, sheets[i].rows, batch, report.notes as string[]);
@@ -527,8 +644,17 @@ export class OfficeWorkbook implements WorkbookPort {
     }
   }
 
-  /** Queues one generated sheet's content: values in row blocks, formats before values, bold, widths, panes. */
-  private async queueSheetContent(ws: ExcelWorksheet, spec: SheetSpec, batch: Batch, notes: string[]) {
+  /**
+   * Queues one generated sheet's content: values in row blocks, formats before values, bold, widths, panes.
+   * Returns the content fingerprint of what it queued (formulas as "=" + formula, as `usedRange.formulas`
+   * reads them back; the same canonical form the .xlsx adapter takes of the cells it wrote).
+   */
+  private async queueSheetContent(
+    ws: ExcelWorksheet,
+    spec: SheetSpec,
+    batch: Batch,
+    notes: string[],
+  ): Promise<string> {
     const name = spec.name;
     let rows = spec.rows;
     if (rows.length > EXCEL_MAX_ROWS) {
@@ -547,6 +673,8 @@ export class OfficeWorkbook implements WorkbookPort {
 
     let block: Block | null = null;
     const formats: (string | undefined)[][] = [];
+    const inputs: (string | number | boolean | null)[][] = [];
+    let unsafeCells = 0;
     const flush = async () => {
       if (block) await this.queueBlock(ws, block, formats, rows, batch);
       block = null;
@@ -558,7 +686,8 @@ export class OfficeWorkbook implements WorkbookPort {
       const lineFormats: (string | undefined)[] = [];
       let lineFormula = false;
       for (let c = 0; c < source.length; c++) {
-        const { input, formula, cut, nonFinite } = excelInput(source[c]);
+        const { input, formula, cut, nonFinite, unsafe } = excelInput(source[c]);
+        if (unsafe) unsafeCells++;
         if (cut)
           notes.push(
             `Blatt „${name}“, Zelle ${a1(r + 1, c + 1)}: Text auf ${EXCEL_MAX_CELL_TEXT} Zeichen gekürzt.`,
@@ -572,6 +701,7 @@ export class OfficeWorkbook implements WorkbookPort {
         lineFormats.push(cellFormat(source[c], input, formula));
         lineFormula ||= formula;
       }
+      inputs.push(line);
       const lineBytes = jsonLength(line) + 1;
       if (block && block.bytes + lineBytes > batch.blockBytes) await flush();
       if (!block)
@@ -585,12 +715,14 @@ export class OfficeWorkbook implements WorkbookPort {
       b.bytes += lineBytes;
     }
     await flush();
+    if (unsafeCells > 0) notes.push(xmlUnsafeNote(name, unsafeCells));
 
     if (widest > 0) await this.queueWidths(ws, spec, widest, rows.length, batch);
     if (spec.freezeRows && spec.freezeRows > 0) {
       await batch.reserve(20);
       ws.freezePanes.freezeRows(spec.freezeRows);
     }
+    return sheetFingerprint(inputs);
   }
 
   /** Number formats (column runs, one value each: Excel's "single input copy"), values, then bold runs. */

@@ -87,15 +87,21 @@ export class FakeSheet {
     );
     return this;
   }
-  /** Bounding box of cells holding a value or formula, or null. */
-  usedArea(): Area | null {
+  /** Bounding box of cells holding a value or formula (only those inside `within`, when given), or null. */
+  usedArea(within?: Area): Area | null {
     let top = Infinity,
       left = Infinity,
       bottom = -1,
       right = -1;
     for (const [r, line] of this.cells) {
       line.forEach((cell, c) => {
-        if (cell && (cell.value !== undefined || cell.formula !== undefined)) {
+        const inside =
+          !within ||
+          (r >= within.row &&
+            r < within.row + within.rows &&
+            c >= within.column &&
+            c < within.column + within.columns);
+        if (inside && cell && (cell.value !== undefined || cell.formula !== undefined)) {
           [top, left, bottom, right] = [
             Math.min(top, r),
             Math.min(left, c),
@@ -142,6 +148,8 @@ export class FakeWorkbook {
   readonly requestBytes: number[] = [];
   /** Requests that carried `suspendApiCalculationUntilNextSync`. */
   suspendedRequests = 0;
+  /** Sheets whose `formulas` were loaded, in load order (what the adapter read back). */
+  readonly formulaReads: string[] = [];
   constructor(readonly maxRequestBytes = 5_000_000) {}
 
   addSheet(name: string): FakeSheet {
@@ -165,6 +173,7 @@ export class FakeWorkbook {
     this.syncs = 0;
     this.requestBytes.length = 0;
     this.suspendedRequests = 0;
+    this.formulaReads.length = 0;
   }
   readonly run: ExcelRun = async (batch) => {
     const context = new FakeContext(this);
@@ -259,7 +268,9 @@ class FakeWorksheetProxy extends Proxy implements ExcelWorksheet {
         ? s.name
         : p === "visibility"
           ? s.visibility
-          : undefined;
+          : p === "tabColor"
+            ? s.tabColor
+            : undefined;
   }
   get name(): string {
     return this.read("name");
@@ -455,6 +466,7 @@ class FakeRangeProxy extends Proxy implements ExcelRange {
       case "values":
         return grid((cell) => shown(content(s, cell)));
       case "formulas":
+        this.context.book.formulaReads.push(s.name);
         return grid((cell) => (cell?.formula !== undefined ? `=${cell.formula}` : shown(cell?.value)));
       case "numberFormat":
         return grid((cell) => cell?.numberFormat ?? "General");
@@ -503,6 +515,13 @@ class FakeRangeProxy extends Proxy implements ExcelRange {
   load(properties: string): ExcelRange {
     this.queueLoad(properties);
     return this;
+  }
+  /** The used cells inside this range (a null object when there are none, or this range is one). */
+  getUsedRangeOrNullObject(): ExcelRange {
+    return new FakeRangeProxy(this.context, this.sheet, () => {
+      const a = this.area();
+      return a ? this.sheet().usedArea(a) : null;
+    });
   }
   clear(): void {
     this.context.enqueue(["clear"], () =>

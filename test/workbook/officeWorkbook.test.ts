@@ -1,14 +1,18 @@
+import ExcelJS from "exceljs";
 import fc from "fast-check";
 import type { CellValue } from "../../src/engine/table";
 import {
   columnWidthPoints,
+  FINGERPRINT_BYTES_PER_ROW,
   needsTextFormat,
   OfficeWorkbook,
   PAYLOAD_LIMIT_BYTES,
   toCellValue,
 } from "../../src/workbook/officeWorkbook";
-import type { SheetSpec } from "../../src/workbook/port";
+import type { SheetCell, SheetSpec } from "../../src/workbook/port";
 import { STORE_SHEET } from "../../src/workbook/port";
+import { decodeStore, sheetFingerprint } from "../../src/workbook/store";
+import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
 import {
   FakeWorkbook,
   generationSheets,
@@ -16,7 +20,14 @@ import {
   parseAddress,
   type FakeContent,
 } from "./fakeExcel";
-import { KITAS_ROWS, runPortContract, sampleSpecs } from "./portContract";
+import {
+  editedNote,
+  KITAS_ROWS,
+  runFingerprintContract,
+  runPortContract,
+  sampleSpecs,
+  type EditableWorkbook,
+} from "./portContract";
 
 function fakeWith(sheets: Record<string, CellValue[][]>): FakeWorkbook {
   const book = new FakeWorkbook();
@@ -29,6 +40,95 @@ runPortContract("OfficeWorkbook (fake Excel)", async (fixture) => {
   const book = fakeWith(fixture.sheets);
   return { port: new OfficeWorkbook(book.run), reopen: async () => new OfficeWorkbook(book.run) };
 });
+
+/** The fake workbook, edited as a user edits in Excel (directly, not through the adapter). */
+function editableFake(book: FakeWorkbook, port = new OfficeWorkbook(book.run)): EditableWorkbook {
+  return {
+    port: () => port,
+    async typeCell(sheet, row, column, value) {
+      const cell = book.sheet(sheet).cell(row - 1, column - 1);
+      delete cell.formula;
+      cell.value = value;
+    },
+    async recreate(sheet, rows) {
+      book.sheets.splice(book.sheets.indexOf(book.sheet(sheet)), 1);
+      book.addSheet(sheet).setRows(rows as (FakeContent | null)[][]);
+    },
+    async recalculateAndFormat(sheet) {
+      // the fake computes formula results whenever they are read; widths and bold are formatting
+      const s = book.sheet(sheet);
+      s.columnWidths.set(0, 200);
+      s.cell(0, 0).bold = false;
+      s.cell(1, 1).numberFormat = "0.000";
+    },
+    async dropFingerprints() {
+      const store = book.sheet(STORE_SHEET);
+      for (const [r, line] of store.cells) if (line[0]?.value === "fingerprint") store.cells.delete(r);
+    },
+  };
+}
+
+/** The .xlsx adapter, edited with plain exceljs between runs (saved and re-opened each time). */
+async function editableXlsx(sheets: Record<string, CellValue[][]>): Promise<EditableWorkbook> {
+  const wb = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) {
+    const ws = wb.addWorksheet(name);
+    rows.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (v !== null) ws.getCell(i + 1, j + 1).value = v as ExcelJS.CellValue;
+      }),
+    );
+  }
+  let current = await XlsxWorkbook.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer()));
+  const edit = async (change: (wb: ExcelJS.Workbook) => void) => {
+    const file = new ExcelJS.Workbook();
+    await file.xlsx.load((await current.toBuffer()) as unknown as ExcelJS.Buffer);
+    change(file);
+    current = await XlsxWorkbook.fromBuffer(new Uint8Array(await file.xlsx.writeBuffer()));
+  };
+  return {
+    port: () => current,
+    typeCell: (sheet, row, column, value) =>
+      edit((file) => {
+        file.getWorksheet(sheet)!.getCell(row, column).value = value;
+      }),
+    recreate: (sheet, rows) =>
+      edit((file) => {
+        file.removeWorksheet(file.getWorksheet(sheet)!.id);
+        const ws = file.addWorksheet(sheet);
+        rows.forEach((row, i) =>
+          row.forEach((v, j) => {
+            if (v !== null) ws.getCell(i + 1, j + 1).value = v as ExcelJS.CellValue;
+          }),
+        );
+      }),
+    recalculateAndFormat: (sheet) =>
+      edit((file) => {
+        const ws = file.getWorksheet(sheet)!;
+        ws.eachRow((row) =>
+          row.eachCell((cell) => {
+            if (cell.type === ExcelJS.ValueType.Formula)
+              cell.value = { formula: cell.formula, result: 42 } as ExcelJS.CellFormulaValue;
+          }),
+        );
+        ws.getColumn(1).width = 55;
+        ws.getCell("A1").font = { italic: true };
+      }),
+    dropFingerprints: () =>
+      edit((file) => {
+        file.getWorksheet(STORE_SHEET)!.eachRow((row) => {
+          if (row.getCell(1).value === "fingerprint") {
+            row.getCell(1).value = null;
+            row.getCell(2).value = null;
+          }
+        });
+      }),
+  };
+}
+
+runFingerprintContract("OfficeWorkbook (fake Excel)", async (sheets) => editableFake(fakeWith(sheets)));
+// The .xlsx adapter runs the same cases here, next to the adapter they were written for.
+runFingerprintContract("XlsxWorkbook", editableXlsx);
 
 describe("the fake is strict where Excel is strict (else the adapter tests could not fail)", () => {
   test("reading a property without load + sync throws PropertyNotLoaded", async () => {
@@ -381,5 +481,175 @@ describe("round trips: a constant number of syncs, every request below 5 MB", ()
     // and the content is complete: last unit row, total formula
     const units = book.sheet("Einrichtungen");
     expect(units.peek(10_000, 0)?.value).toBe("Kita 010000");
+  });
+});
+
+describe("nothing lost inside Excel: what the Office.js adapter adds to the contract", () => {
+  /** The fingerprints the adapter recorded in the fake's store sheet. */
+  function storedFingerprints(book: FakeWorkbook): Record<string, string> | undefined {
+    const store = book.sheet(STORE_SHEET);
+    const rows = [...store.cells.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([, line]) => [line[0]?.value ?? null, line[1]?.value ?? null] as CellValue[]);
+    return decodeStore(rows).fingerprints;
+  }
+
+  test("only sheets in SRB's tab colour are read back; a changed tab colour counts as the user's sheet", async () => {
+    const book = fakeWith({ Kitas: KITAS_ROWS });
+    const port = new OfficeWorkbook(book.run);
+    await port.writeGeneratedSheets(sampleSpecs(["Verteilung", "Methode"], "erster"));
+    book.sheet("Methode").tabColor = "#FF0000";
+    book.resetCounters();
+    const report = await port.writeGeneratedSheets(sampleSpecs(["Verteilung", "Methode"], "zweiter"));
+    expect(book.formulaReads).toEqual(["Verteilung"]); // never the user's data sheet "Kitas"
+    expect(report.replaced).toEqual(["Verteilung"]);
+    expect(report.sheets.map((s) => s.written)).toEqual(["Verteilung", "Methode (2)"]);
+    expect(report.notes?.[0]).toBe(editedNote("Methode"));
+  });
+
+  test("an earlier sheet longer than the read window is kept with a note, a shorter one is replaced", async () => {
+    // payload limit 20 · 400 B → the first 20 rows are read back; "Einrichtungen" has 31 rows
+    const limit = 20 * FINGERPRINT_BYTES_PER_ROW;
+    const long: SheetSpec = {
+      name: "Einrichtungen",
+      rows: [
+        [{ value: "Einrichtung" }],
+        ...Array.from({ length: 30 }, (_, i) => [{ value: `Kita ${i + 1}` }]),
+      ],
+    };
+    const book = fakeWith({ Kitas: KITAS_ROWS });
+    const port = new OfficeWorkbook(book.run, limit);
+    await port.writeGeneratedSheets([long, ...sampleSpecs(["Verteilung"], "erster")]);
+    const report = await port.writeGeneratedSheets([long, ...sampleSpecs(["Verteilung"], "zweiter")]);
+    expect(report.replaced).toEqual(["Verteilung"]);
+    expect(report.sheets.map((s) => s.written)).toEqual(["Einrichtungen (2)", "Verteilung"]);
+    expect(report.notes?.[0]).toBe(
+      "Blatt „Einrichtungen“ aus dem letzten Lauf von SRB hat mehr als 20 Zeilen und lässt sich in Excel nicht in " +
+        "einem Schritt auf Änderungen prüfen – es bleibt unverändert erhalten und gilt ab jetzt als Ihr eigenes Blatt " +
+        "(löschen Sie es, wenn Sie es nicht mehr brauchen); die neuen Ergebnisse stehen auf einem Blatt mit anderem Namen.",
+    );
+    expect(book.sheet("Einrichtungen").peek(30, 0)?.value).toBe("Kita 30");
+  });
+
+  test("a re-generation with an edited, a re-created and an unchanged sheet still costs 3 syncs", async () => {
+    const book = fakeWith({ Kitas: KITAS_ROWS });
+    const port = new OfficeWorkbook(book.run);
+    await port.writeStoredModel({ a: 1 });
+    await port.writeGeneratedSheets(generationSheets(500));
+    const edit = editableFake(book, port);
+    await edit.typeCell("Einrichtungen", 2, 11, 25000); // K2: the Vorschlag overridden
+    await edit.recreate("Normbereiche", [["Meine Normbereiche"]]);
+    book.resetCounters();
+    const report = await port.writeGeneratedSheets(generationSheets(500));
+    expect(book.syncs).toBe(3);
+    expect(book.suspendedRequests).toBe(2);
+    expect(report.replaced).toEqual(["Verteilung"]);
+    expect(report.sheets.map((s) => s.written)).toEqual([
+      "Einrichtungen (2)",
+      "Verteilung",
+      "Normbereiche (2)",
+    ]);
+    expect(report.notes?.slice(0, 2)).toEqual([editedNote("Einrichtungen"), editedNote("Normbereiche")]);
+    expect(book.sheet("Einrichtungen").peek(1, 10)?.value).toBe(25000);
+    expect(Object.keys(storedFingerprints(book) ?? {})).toEqual([
+      "Einrichtungen (2)",
+      "Verteilung",
+      "Normbereiche (2)",
+    ]);
+  });
+
+  test("100,000 units written over an earlier generation of the same size: still 4 syncs", async () => {
+    const book = fakeWith({ Kitas: KITAS_ROWS });
+    const port = new OfficeWorkbook(book.run);
+    await port.writeGeneratedSheets(generationSheets(100_000));
+    book.resetCounters();
+    const report = await port.writeGeneratedSheets(generationSheets(100_000));
+    expect(book.syncs).toBe(4);
+    expect(book.largestRequestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
+    // Einrichtungen (100,001 rows) is beyond the 10,000-row read window: kept, never deleted unchecked
+    expect(report.replaced).toEqual(["Verteilung", "Normbereiche"]);
+    expect(report.sheets[0].written).toBe("Einrichtungen (2)");
+  }, 120_000);
+});
+
+describe("both adapters record the same fingerprint for the same SheetSpec", () => {
+  /** Fingerprints as recorded in the store by the .xlsx adapter and by the Office.js adapter. */
+  async function recorded(specs: SheetSpec[]): Promise<[Record<string, string>, Record<string, string>]> {
+    const xlsx = XlsxWorkbook.empty();
+    await xlsx.writeGeneratedSheets(specs);
+    const file = new ExcelJS.Workbook();
+    await file.xlsx.load((await xlsx.toBuffer()) as unknown as ExcelJS.Buffer);
+    const storeRows: CellValue[][] = [];
+    file.getWorksheet(STORE_SHEET)!.eachRow((row) => {
+      const v = row.values as CellValue[];
+      storeRows.push([v[1] ?? null, v[2] ?? null]);
+    });
+    const book = fakeWith({ Kitas: KITAS_ROWS });
+    await new OfficeWorkbook(book.run).writeGeneratedSheets(specs);
+    const store = book.sheet(STORE_SHEET);
+    const officeRows = [...store.cells.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([, line]) => [line[0]?.value ?? null, line[1]?.value ?? null] as CellValue[]);
+    return [decodeStore(storeRows).fingerprints ?? {}, decodeStore(officeRows).fingerprints ?? {}];
+  }
+
+  test("worked example: text, number, formula, formula-like text, non-finite, blank, bold-only, ragged rows", async () => {
+    const spec: SheetSpec = {
+      name: "Verteilung",
+      rows: [
+        [
+          { value: "Sozialraum", bold: true },
+          { value: "Betrag", bold: true },
+        ],
+        [{ value: "Nord" }, { value: 600.5, numFmt: '#,##0.00 "€"' }, { value: "=1+1" }],
+        [{ value: "0042" }, { value: Number.NaN }, { value: null, numFmt: "0.0" }, { value: true }],
+        [
+          { value: "Summe", bold: true },
+          { value: 600.5, formula: "=SUM(B2:B2)" },
+        ],
+        [],
+        [{ value: "" }, { value: "Kita\u0001 Süd" }],
+      ],
+    };
+    const [xlsx, office] = await recorded([spec]);
+    // What both adapters wrote, read as Office.js `formulas` gives it: the formula as "=…", NaN as #NUM!,
+    // the control character as "\uFFFD"; blanks, formats and bold are no content.
+    const expected = sheetFingerprint([
+      ["Sozialraum", "Betrag"],
+      ["Nord", 600.5, "=1+1"],
+      ["0042", "#NUM!", null, true],
+      ["Summe", "=SUM(B2:B2)"],
+      [],
+      [null, "Kita\uFFFD Süd"],
+    ]);
+    expect(xlsx).toEqual({ Verteilung: expected });
+    expect(office).toEqual({ Verteilung: expected });
+  });
+
+  test("property: for any SheetSpecs both adapters record equal fingerprints", async () => {
+    const cell: fc.Arbitrary<SheetCell> = fc.oneof(
+      fc.record({ value: fc.string({ maxLength: 8, unit: "binary" }) }),
+      fc.record({ value: fc.constantFrom("=A1", "+1", "0042", "TRUE", "#N/A", " x", "") }),
+      fc.record({ value: fc.double({ noNaN: false }) }),
+      fc.record({ value: fc.integer({ min: -1e6, max: 1e6 }) }),
+      fc.record({ value: fc.boolean() }),
+      fc.record({ value: fc.constant(null), numFmt: fc.constant("0.0"), bold: fc.boolean() }),
+      fc.record({ value: fc.integer(), formula: fc.constantFrom("SUM(A1:A2)", "=1+2", "A1*2") }),
+    );
+    const spec = fc.record({
+      name: fc.constantFrom("Verteilung", "Einrichtungen", "Methode"),
+      rows: fc.array(fc.array(cell, { maxLength: 5 }), { maxLength: 6 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(spec, { selector: (s) => s.name, minLength: 1, maxLength: 3 }),
+        async (specs) => {
+          const [xlsx, office] = await recorded(specs);
+          expect(Object.keys(office)).toEqual(specs.map((s) => s.name));
+          expect(office).toEqual(xlsx);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });

@@ -185,3 +185,146 @@ export function runPortContract(name: string, make: MakePort): void {
     });
   });
 }
+
+// ── nothing lost: content fingerprints of generated sheets ───────────────────────────────────────────
+
+/**
+ * A workbook the fingerprint contract can edit the way a user does, outside SRB. `port()` is the workbook
+ * as it is now (the .xlsx harness re-opens the file after every edit, so it returns a new port).
+ */
+export interface EditableWorkbook {
+  port(): WorkbookPort;
+  /** Types a value into a cell (1-based row and column), replacing what was there. */
+  typeCell(sheet: string, row: number, column: number, value: string | number): Promise<void>;
+  /** Deletes the sheet and makes the user's own under the same name with these rows from A1. */
+  recreate(sheet: string, rows: CellValue[][]): Promise<void>;
+  /** What is not an edit: Excel recalculating the formulas' cached results, a wider column, a bold cell. */
+  recalculateAndFormat(sheet: string): Promise<void>;
+  /** Rewrites the store as a version before fingerprints wrote it (its "fingerprint" rows removed). */
+  dropFingerprints(): Promise<void>;
+}
+
+export type MakeEditable = (sheets: Record<string, CellValue[][]>) => Promise<EditableWorkbook>;
+
+/** The German note of both adapters for a generated sheet that changed since SRB wrote it. */
+export function editedNote(sheet: string): string {
+  return (
+    `Blatt „${sheet}“ wurde seit dem letzten Lauf von SRB verändert (oder neu angelegt) – es bleibt ` +
+    `unverändert erhalten und gilt ab jetzt als Ihr eigenes Blatt; die neuen Ergebnisse stehen auf einem Blatt mit anderem Namen.`
+  );
+}
+
+/**
+ * The fingerprint part of the port contract (store.ts, "Nothing lost"): both adapters run it.
+ *
+ * @example runFingerprintContract("XlsxWorkbook", makeEditableXlsx);
+ */
+export function runFingerprintContract(name: string, make: MakeEditable): void {
+  describe(`WorkbookPort contract, nothing lost: ${name}`, () => {
+    const rows = async (book: EditableWorkbook, sheet: string) => {
+      const table = await book.port().readTable(sheet);
+      return [table.headers, ...table.rows];
+    };
+
+    test("an unchanged generated sheet is replaced under its name; recalculation and formatting are no edit", async () => {
+      const book = await make({ Kitas: KITAS_ROWS });
+      await book.port().writeGeneratedSheets(sampleSpecs(["Verteilung", "Methode"], "erster"));
+      await book.recalculateAndFormat("Verteilung");
+      const report = await book
+        .port()
+        .writeGeneratedSheets(sampleSpecs(["Verteilung", "Methode"], "zweiter"));
+      expect([...report.replaced].sort()).toEqual(["Methode", "Verteilung"]);
+      expect(report.sheets.map((s) => s.written)).toEqual(["Verteilung", "Methode"]);
+      expect(report.notes).toEqual([]);
+      expect(await book.port().sheetNames()).toEqual(["Kitas", "Verteilung", "Methode"]);
+      expect((await rows(book, "Verteilung"))[1]).toEqual(["zweiter", 3]);
+    });
+
+    test("an override typed into a generated sheet: the sheet is kept, the new one renamed, a German note", async () => {
+      const book = await make({ Kitas: KITAS_ROWS });
+      await book.port().writeGeneratedSheets(sampleSpecs(["Verteilung", "Methode"], "erster"));
+      await book.typeCell("Verteilung", 2, 2, 2500); // B2: 3 → 2500, the user's override
+      const report = await book
+        .port()
+        .writeGeneratedSheets(sampleSpecs(["Verteilung", "Methode"], "zweiter"));
+      expect(report.replaced).toEqual(["Methode"]);
+      expect(report.sheets).toEqual([
+        { requested: "Verteilung", written: "Verteilung (2)" },
+        { requested: "Methode", written: "Methode" },
+      ]);
+      expect(report.notes?.[0]).toBe(editedNote("Verteilung"));
+      expect(report.notes).toContain(
+        "Blatt „Verteilung“ wurde als „Verteilung (2)“ angelegt, weil der Name vergeben oder ungültig ist.",
+      );
+      expect((await rows(book, "Verteilung"))[1]).toEqual(["erster", 2500]);
+      expect((await rows(book, "Verteilung (2)"))[1]).toEqual(["zweiter", 3]);
+
+      // from now on the edited sheet is the user's: the next run replaces "Verteilung (2)" and leaves it
+      const next = await book.port().writeGeneratedSheets(sampleSpecs(["Verteilung"], "dritter"));
+      expect([...next.replaced].sort()).toEqual(["Methode", "Verteilung (2)"]);
+      expect(next.sheets[0].written).toBe("Verteilung (2)");
+      expect(await book.port().sheetNames()).toEqual(["Kitas", "Verteilung", "Verteilung (2)"]);
+      expect((await rows(book, "Verteilung"))[1]).toEqual(["erster", 2500]);
+      expect((await rows(book, "Verteilung (2)"))[1]).toEqual(["dritter", 3]);
+    });
+
+    test("the generated sheet deleted and the user's own made under its name: kept", async () => {
+      const book = await make({ Kitas: KITAS_ROWS });
+      await book.port().writeGeneratedSheets(sampleSpecs(["Verteilung"], "erster"));
+      const mine: CellValue[][] = [
+        ["Sozialraum", "Betrag laut Jugendhilfeausschuss"],
+        ["Nord", 123456.78],
+      ];
+      await book.recreate("Verteilung", mine);
+      const report = await book.port().writeGeneratedSheets(sampleSpecs(["Verteilung"], "zweiter"));
+      expect(report.replaced).toEqual([]);
+      expect(report.sheets[0].written).toBe("Verteilung (2)");
+      expect(report.notes?.[0]).toBe(editedNote("Verteilung"));
+      expect(await rows(book, "Verteilung")).toEqual(mine);
+    });
+
+    test("storing the model between two runs keeps the fingerprints (an edit is still seen)", async () => {
+      const book = await make({ Kitas: KITAS_ROWS });
+      await book.port().writeGeneratedSheets(sampleSpecs(["Verteilung"], "erster"));
+      await book.port().writeStoredModel({ budget: { total: 1000 } });
+      await book.typeCell("Verteilung", 2, 1, "geändert");
+      const report = await book.port().writeGeneratedSheets(sampleSpecs(["Verteilung"], "zweiter"));
+      expect(report.replaced).toEqual([]);
+      expect((await rows(book, "Verteilung"))[1]).toEqual(["geändert", 3]);
+      expect(await book.port().readStoredModel()).toEqual({ budget: { total: 1000 } });
+    });
+
+    test("a store of an earlier version (names only) is honoured by name, even for an edited sheet", async () => {
+      const book = await make({ Kitas: KITAS_ROWS });
+      await book.port().writeGeneratedSheets(sampleSpecs(["Verteilung"], "erster"));
+      await book.typeCell("Verteilung", 2, 2, 2500);
+      await book.dropFingerprints();
+      const report = await book.port().writeGeneratedSheets(sampleSpecs(["Verteilung"], "zweiter"));
+      expect(report.replaced).toEqual(["Verteilung"]);
+      expect(report.sheets[0].written).toBe("Verteilung");
+      expect((await rows(book, "Verteilung"))[1]).toEqual(["zweiter", 3]);
+    });
+
+    test("text XML cannot hold becomes „\uFFFD“ with a note, and the sheet still counts as unchanged", async () => {
+      const book = await make({ Kitas: KITAS_ROWS });
+      const spec: SheetSpec = {
+        name: "Einrichtungen",
+        rows: [[text("Einrichtung")], [text("Kita \uD800A")], [text("Kita B\uFFFE")], [text("Kita\u0001C")]],
+      };
+      const report = await book.port().writeGeneratedSheets([spec]);
+      expect(report.notes).toEqual([
+        "Blatt „Einrichtungen“: 3 Zellen enthielten Zeichen, die eine .xlsx-Datei nicht speichern kann " +
+          "(Steuerzeichen oder unvollständige Sonderzeichen); sie wurden durch „\uFFFD“ ersetzt.",
+      ]);
+      expect((await rows(book, "Einrichtungen")).map((r) => r[0])).toEqual([
+        "Einrichtung",
+        "Kita \uFFFDA",
+        "Kita B\uFFFD",
+        "Kita\uFFFDC",
+      ]);
+      const again = await book.port().writeGeneratedSheets([spec]);
+      expect(again.replaced).toEqual(["Einrichtungen"]);
+      expect(again.sheets[0].written).toBe("Einrichtungen");
+    });
+  });
+}
