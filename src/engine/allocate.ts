@@ -29,7 +29,7 @@ import { effectiveWeights } from "./effectiveWeights";
 import { indexStructure, unitIndicesOfColumns, type IndexStructure } from "./gesamtindex";
 import { hasBlockingErrors, type Issue } from "./issues";
 import { kofinanzierung, kofinanzierungIssues } from "./kofinanzierung";
-import { formatList, formatNumber } from "./messages";
+import { formatList, formatNumber, type EngineCode } from "./messages";
 import {
   DEFAULT_BREMEN_RULES,
   DEFAULT_KOFINANZIERUNG,
@@ -81,11 +81,11 @@ export function withModelDefaults(model: Model): Model {
   };
 }
 
-function warning(code: string, sheet: string, cell: string, message: string): Issue {
+function warning(code: EngineCode, sheet: string, cell: string, message: string): Issue {
   return { level: "warning", code, sheet, cell, message };
 }
 
-function error(code: string, sheet: string, cell: string, message: string): Issue {
+function error(code: EngineCode, sheet: string, cell: string, message: string): Issue {
   return { level: "error", code, sheet, cell, message };
 }
 

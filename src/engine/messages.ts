@@ -58,6 +58,134 @@ export type CheckCode =
   | "model-field-missing"
   | "model-field-invalid";
 
+/** Every `CheckCode` once (the compiler insists: a code missing here or not in the union is an error). */
+const CHECK_CODE_SET = {
+  "empty-sheet": true,
+  "no-data-rows": true,
+  "header-missing": true,
+  "header-blank": true,
+  "header-duplicate": true,
+  "column-missing": true,
+  "row-ignored": true,
+  "total-row": true,
+  "number-as-text": true,
+  "text-in-number": true,
+  "excel-error": true,
+  "boolean-in-number": true,
+  "not-finite": true,
+  "negative-value": true,
+  "negative-children": true,
+  "children-not-integer": true,
+  "children-missing": true,
+  "text-expected": true,
+  "flag-invalid": true,
+  "kita-index-range": true,
+  "id-blank": true,
+  "id-duplicate": true,
+  "area-missing": true,
+  "area-spelling": true,
+  "indicator-constant": true,
+  "indicator-empty": true,
+  "value-missing": true,
+  "category-empty": true,
+  "category-no-information": true,
+  "coverage-unit": true,
+  "coverage-indicator": true,
+  "model-no-indicators": true,
+  "model-category-unknown": true,
+  "model-category-empty": true,
+  "model-category-duplicate": true,
+  "model-indicator-duplicate": true,
+  "model-weight-invalid": true,
+  "model-direction-invalid": true,
+  "model-mapping-missing": true,
+  "model-column-twice": true,
+  "model-option-invalid": true,
+  "model-budget-too-large": true,
+  "model-json-syntax": true,
+  "model-field-missing": true,
+  "model-field-invalid": true,
+} satisfies Record<CheckCode, true>;
+
+/**
+ * The stable issue codes of the check and the model file, as a list (docs/bad-inputs.md documents each).
+ *
+ * @example CHECK_CODES.includes("excel-error"); // => true
+ */
+export const CHECK_CODES = Object.keys(CHECK_CODE_SET) as CheckCode[];
+
+/**
+ * Stable issue codes of the computation: `allocate` (§2–§6) and the engine's other modules (strands,
+ * overrides, Bremen rules, personnel, Kofinanzierung, Landesformel, Dynamisierung).
+ */
+export type EngineCode =
+  | "winsorised"
+  | "goalposts-missing"
+  | "category-left-out"
+  | "category-only-constant"
+  | "aggregate-single-area"
+  | "children-weighting-fallback"
+  | "budget-invalid"
+  | "area-index-invalid"
+  | "sockel-children-missing"
+  | "cent-tie"
+  | "strand3-category-missing"
+  | "no-eligible-unit"
+  | "strand3-reason-without-effect"
+  | "strand4-without-justification"
+  | "strand2-several-in-area"
+  | "override-invalid"
+  | "override-difference"
+  | "bremen-rules-invalid"
+  | "vzae-invalid"
+  | "kofinanzierung-invalid"
+  | "land-count-invalid"
+  | "land-count-sum-zero"
+  | "dynamisierung-invalid";
+
+const ENGINE_CODE_SET = {
+  winsorised: true,
+  "goalposts-missing": true,
+  "category-left-out": true,
+  "category-only-constant": true,
+  "aggregate-single-area": true,
+  "children-weighting-fallback": true,
+  "budget-invalid": true,
+  "area-index-invalid": true,
+  "sockel-children-missing": true,
+  "cent-tie": true,
+  "strand3-category-missing": true,
+  "no-eligible-unit": true,
+  "strand3-reason-without-effect": true,
+  "strand4-without-justification": true,
+  "strand2-several-in-area": true,
+  "override-invalid": true,
+  "override-difference": true,
+  "bremen-rules-invalid": true,
+  "vzae-invalid": true,
+  "kofinanzierung-invalid": true,
+  "land-count-invalid": true,
+  "land-count-sum-zero": true,
+  "dynamisierung-invalid": true,
+} satisfies Record<EngineCode, true>;
+
+/**
+ * The stable issue codes of the computation, as a list (docs/bad-inputs.md documents each).
+ *
+ * @example ENGINE_CODES.includes("winsorised"); // => true
+ */
+export const ENGINE_CODES = Object.keys(ENGINE_CODE_SET) as EngineCode[];
+
+/** Any issue code the engine can emit. */
+export type IssueCode = CheckCode | EngineCode;
+
+/**
+ * Every issue code the engine can emit: the check's and model file's, then the computation's.
+ *
+ * @example ISSUE_CODES.length === CHECK_CODES.length + ENGINE_CODES.length; // => true
+ */
+export const ISSUE_CODES: readonly IssueCode[] = [...CHECK_CODES, ...ENGINE_CODES];
+
 const numberFormat = new Intl.NumberFormat("de-DE", { maximumFractionDigits: 6 });
 
 /**
