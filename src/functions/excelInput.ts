@@ -9,6 +9,7 @@
  *
  * Positions are counted inside the range the user selected ("Zeile 5" = fifth row of the range).
  */
+import { flagValue } from "../engine/check";
 import { ExcelInputError } from "./excelErrors";
 
 /** Orientation of a one-dimensional range: results are spilled the same way. */
@@ -262,6 +263,19 @@ export interface TextVector {
  * readTextVector([["Nord"], [""], [3]], "Sozialräume") // => { values: ["Nord", null, "3"], orientation: "column" }
  */
 export function readTextVector(input: unknown, argument: string): TextVector {
+  const { cells, orientation } = vectorCells(input, argument);
+  const values = cells.map((value, i) => {
+    if (isBlank(value)) return null;
+    if (typeof value === "string") return value.trim();
+    if (typeof value === "number" && Number.isFinite(value)) return String(value);
+    const position = describePosition(i, i, orientation);
+    throw new ExcelInputError("#VALUE!", `${argument}, ${position}: ${describeValue(value)} ist kein Text.`);
+  });
+  return { values, orientation };
+}
+
+/** The cells of a one-column or one-row range (or a single value) and its orientation. */
+function vectorCells(input: unknown, argument: string): { cells: unknown[]; orientation: Orientation } {
   const rows = asMatrix(input, argument);
   const height = rows.length;
   const width = Math.max(...rows.map((r) => r.length));
@@ -272,13 +286,57 @@ export function readTextVector(input: unknown, argument: string): TextVector {
     );
   }
   const orientation: Orientation = height === 1 && width > 1 ? "row" : "column";
-  const cells = orientation === "row" ? rows[0] : rows.map((r) => r[0]);
+  return { cells: orientation === "row" ? rows[0] : rows.map((r) => r[0]), orientation };
+}
+
+/** A one-dimensional range of Ja/Nein flags; `null` = blank cell (which means nein). */
+export interface FlagVector {
+  values: (boolean | null)[];
+  orientation: Orientation;
+}
+
+/**
+ * Reads a one-column or one-row range of Ja/Nein flags with the check's rule (`flagValue` in
+ * engine/check.ts): WAHR/FALSCH, 1/0, „x“, „ja“/„nein“ (also „j“, „n“, „wahr“, „falsch“, case ignored);
+ * blank → `null` (= nein; the caller decides whether a blank row is shown as FALSCH or left empty).
+ * Anything else — „vielleicht“, 2, a Fehlerwert — is `#VALUE!` naming the position and the value.
+ *
+ * @example
+ * readFlagVector([[true], ["x"], [""], ["Nein"], [0]], "Markierungen")
+ * // => { values: [true, true, null, false, false], orientation: "column" }
+ * readFlagVector([["vielleicht"]], "Markierungen")
+ * // throws #VALUE! "Markierungen, Zeile 1: „vielleicht“ ist keine Ja/Nein-Angabe (erwartet: …)."
+ */
+export function readFlagVector(input: unknown, argument: string): FlagVector {
+  const { cells, orientation } = vectorCells(input, argument);
   const values = cells.map((value, i) => {
-    if (isBlank(value)) return null;
-    if (typeof value === "string") return value.trim();
-    if (typeof value === "number" && Number.isFinite(value)) return String(value);
+    if (value === null || value === undefined || (typeof value === "string" && value.trim() === "")) {
+      return null;
+    }
+    const flag = flagValue(value);
+    if (flag !== null) return flag;
     const position = describePosition(i, i, orientation);
-    throw new ExcelInputError("#VALUE!", `${argument}, ${position}: ${describeValue(value)} ist kein Text.`);
+    throw new ExcelInputError(
+      "#VALUE!",
+      `${argument}, ${position}: ${describeValue(value)} ist keine Ja/Nein-Angabe ` +
+        `(erwartet: WAHR/FALSCH, 1/0, „x“, „ja“/„nein“ oder eine leere Zelle = nein).`,
+    );
   });
   return { values, orientation };
+}
+
+/**
+ * Reads a one-column or one-row range of written reasons (Begründungen for strands 3 and 4) like
+ * `readTextVector`, with one difference: the number 0 counts as blank. Desktop Excel hands a blank cell to
+ * a custom function as 0, and "0" is no written reason; without this rule a flagged Kita with an empty
+ * reason cell would count as justified on Windows and Mac.
+ *
+ * @example
+ * readReasonVector([["Inklusion: Kind mit Assistenzbedarf"], [0], [""], [2024]], "Begründung").values
+ * // => ["Inklusion: Kind mit Assistenzbedarf", null, null, "2024"]
+ */
+export function readReasonVector(input: unknown, argument: string): TextVector {
+  const { cells, orientation } = vectorCells(input, argument);
+  const blanked = cells.map((value) => (value === 0 ? null : value));
+  return readTextVector(orientation === "row" ? [blanked] : blanked.map((v) => [v]), argument);
 }

@@ -9,7 +9,9 @@ import {
   isBlank,
   optionalNumber,
   readNumberMatrix,
+  readFlagVector,
   readNumberVector,
+  readReasonVector,
   readTextVector,
   requiredNumber,
   spill,
@@ -130,6 +132,63 @@ describe("ranges", () => {
     });
     expect(inputError(() => readTextVector([["a"], [false]], "Sozialräume")).message).toBe(
       "Sozialräume, Zeile 2: FALSCH ist kein Text.",
+    );
+  });
+
+  test("flags: the check's Ja/Nein rule, blank → null, a row stays a row", () => {
+    expect(
+      readFlagVector(
+        [[true], ["x"], [""], [" Nein "], [0], [1], ["J"], ["falsch"], [null], ["   "]],
+        "Markierungen",
+      ),
+    ).toEqual({
+      values: [true, true, null, false, false, true, true, false, null, null],
+      orientation: "column",
+    });
+    expect(readFlagVector([["ja", false, "WAHR"]], "Markierungen")).toEqual({
+      values: [true, false, true],
+      orientation: "row",
+    });
+    // a single value (a one-cell reference arrives as a value in some hosts)
+    expect(readFlagVector("x", "Markierung")).toEqual({ values: [true], orientation: "column" });
+  });
+
+  test("flags: anything else names position and value, never coerced", () => {
+    expect(inputError(() => readFlagVector([["x"], ["vielleicht"]], "Markierungen")).message).toBe(
+      "Markierungen, Zeile 2: „vielleicht“ ist keine Ja/Nein-Angabe " +
+        "(erwartet: WAHR/FALSCH, 1/0, „x“, „ja“/„nein“ oder eine leere Zelle = nein).",
+    );
+    expect(inputError(() => readFlagVector([[1, 2]], "Markierungen")).message).toMatch(
+      /^Markierungen, Spalte 2: 2 ist keine Ja\/Nein-Angabe/,
+    );
+    // "1" typed as text is not the number 1 (the check refuses it too)
+    expect(inputError(() => readFlagVector([["1"]], "Markierungen")).message).toMatch(
+      /^Markierungen, Zeile 1: „1“/,
+    );
+    expect(inputError(() => readFlagVector([[{ error: "#N/A" }]], "Markierungen")).message).toMatch(
+      /^Markierungen, Zeile 1: Fehlerwert #N\/A ist keine Ja\/Nein-Angabe/,
+    );
+    expect(
+      inputError(() =>
+        readFlagVector(
+          [
+            ["x", "x"],
+            ["", ""],
+          ],
+          "Markierungen",
+        ),
+      ).message,
+    ).toBe("Markierungen: erwartet eine Spalte oder eine Zeile, erhalten 2 Zeilen × 2 Spalten.");
+  });
+
+  test("reasons: like texts, but 0 (desktop Excel's blank cell) is no reason", () => {
+    expect(readReasonVector([[" Inklusion "], [0], [""], [2024], [null]], "Begründung")).toEqual({
+      values: ["Inklusion", null, null, "2024", null],
+      orientation: "column",
+    });
+    expect(readReasonVector([["a", 0]], "Begründung")).toEqual({ values: ["a", null], orientation: "row" });
+    expect(inputError(() => readReasonVector([["a"], [true]], "Begründung")).message).toBe(
+      "Begründung, Zeile 2: WAHR ist kein Text.",
     );
   });
 });
