@@ -14,6 +14,7 @@ import type { NormBand } from "../engine/allocation";
 import { apportionCents, MAX_TOTAL_CENTS } from "../engine/apportionCents";
 import { areaIndexOfUnits } from "../engine/areaIndex";
 import { bremenAllocation } from "../engine/bremenRules";
+import { headerKey } from "../engine/check";
 import { dynamisiert, dynamisierungIssues, DEFAULT_DYNAMISIERUNG_RATE } from "../engine/dynamisierung";
 import { indexStructure, unitIndex } from "../engine/gesamtindex";
 import type { Issue } from "../engine/issues";
@@ -24,7 +25,7 @@ import type { CategorySpec, Direction, IndicatorSpec, Normalisation, SdKind } fr
 import { bandOf, normBand } from "../engine/normBand";
 import { indexShares } from "../engine/share";
 import { standardScores } from "../engine/standardScore";
-import { eligibility } from "../engine/strands";
+import { eligibility, strand2Issues } from "../engine/strands";
 import { DEFAULT_VZAE_STEP, vzaeFor, vzaeIssues } from "../engine/vzae";
 import { ExcelInputError, excelGuard } from "./excelErrors";
 import {
@@ -34,7 +35,9 @@ import {
   isBlank,
   optionalNumber,
   readNumberMatrix,
+  readFlagVector,
   readNumberVector,
+  readReasonVector,
   readTextVector,
   requiredNumber,
   spill,
@@ -498,7 +501,7 @@ function interkulturell(index: unknown[][], allIndices: unknown[][], reason?: un
   return excelGuard(() => {
     const normband = bandOfRange(allIndices, "Alle Indizes", "sample");
     const vector = readNumberVector(index, "Index");
-    const reasons = isBlank(reason) ? null : readTextVector(reason, "Begründung");
+    const reasons = isBlank(reason) ? null : readReasonVector(reason, "Begründung");
     if (reasons !== null && reasons.values.length !== vector.values.length) {
       throw new ExcelInputError(
         "#VALUE!",
@@ -516,9 +519,97 @@ function interkulturell(index: unknown[][], allIndices: unknown[][], reason?: un
   });
 }
 
+/**
+ * Funding strand 2 (Kommunikations- und Nachbarschaftszentrum): TRUE for the unit flagged as the centre of
+ * its Sozialraum. Flags: TRUE/FALSE, 1/0, "x", "ja"/"nein"; blank = no. At most one flagged unit per
+ * Sozialraum, else #VALUE! naming the Sozialraum and the rows. Spilled like the flags.
+ * @customfunction NACHBARSCHAFTSZENTRUM NACHBARSCHAFTSZENTRUM
+ * @param flags Strand 2 flag of every unit (one column or row).
+ * @param areas Sozialraum of every unit (same size as flags).
+ * @returns TRUE for the flagged unit, else FALSE ("" where flag and Sozialraum are both blank).
+ */
+function nachbarschaftszentrum(flags: unknown[][], areas: unknown[][]): unknown[][] {
+  return excelGuard(() => {
+    const marks = readFlagVector(flags, "Markierungen");
+    const names = readTextVector(areas, "Sozialräume");
+    requireSameSize(names.values.length, marks.values.length, "Sozialräume", "Markierungen");
+    // Sozialraum spellings that differ only in case or spaces are one area, as in the check.
+    const spelling = new Map<string, string>();
+    const units = marks.values.map((flag, i) => {
+      const position = describePosition(i, i, marks.orientation);
+      const area = names.values[i];
+      if (flag === true && area === null) {
+        throw new ExcelInputError(
+          "#VALUE!",
+          `Sozialräume, ${position}: leer, aber die Einrichtung ist als Nachbarschaftszentrum markiert ` +
+            `(erwartet: der Sozialraum der Einrichtung).`,
+        );
+      }
+      const key = area === null ? "" : headerKey(area);
+      if (area !== null && !spelling.has(key)) spelling.set(key, area);
+      return { id: position, area: spelling.get(key) ?? "", strand2: flag === true };
+    });
+    const several = strand2Issues(units, "");
+    if (several.length > 0) {
+      throw new ExcelInputError("#VALUE!", several.map((issue) => issue.message).join(" "));
+    }
+    return spill(
+      marks.values.map((flag, i) =>
+        flag === null && names.values[i] === null
+          ? null
+          : eligibility(strandFlags(flag === true, false, ""), NO_BAND, NO_BAND).nachbarschaftszentrum,
+      ),
+      marks.orientation,
+    );
+  });
+}
+
+/**
+ * Funding strand 4 (Betriebserlaubnisrelevantes Zusatzpersonal): TRUE when the unit is flagged and the
+ * justification is a non-empty text. Flags: TRUE/FALSE, 1/0, "x", "ja"/"nein"; blank = no. For one cell or
+ * a column (spilled like the flags).
+ * @customfunction ZUSATZPERSONAL ZUSATZPERSONAL
+ * @param flag Strand 4 flag of the unit (or a column of them).
+ * @param justification Written justification (text, same size as flag; blank = none).
+ * @returns TRUE if eligible, else FALSE.
+ */
+function zusatzpersonal(flag: unknown[][], justification: unknown[][]): boolean[][] {
+  return excelGuard(() => {
+    const marks = readFlagVector(flag, "Markierung");
+    const texts = readReasonVector(justification, "Begründung");
+    requireSameSize(texts.values.length, marks.values.length, "Begründung", "Markierung");
+    return spill(
+      marks.values.map(
+        (f, i) =>
+          eligibility(strandFlags(false, f === true, texts.values[i] ?? ""), NO_BAND, NO_BAND).zusatzpersonal,
+      ),
+      marks.orientation,
+    ) as boolean[][];
+  });
+}
+
 /** Eligibility input with only the index the strand needs. */
 function strandInput(index: number | null, strand3Index: number | null, reason: string) {
   return { index, strand3Index, strand2: false, strand3Reason: reason, strand4: false, strand4Reason: "" };
+}
+
+/** Eligibility input for the flag strands 2 and 4 (no index: strands 1 and 3 are not asked). */
+function strandFlags(strand2: boolean, strand4: boolean, strand4Reason: string) {
+  return { index: null, strand3Index: null, strand2, strand3Reason: "", strand4, strand4Reason };
+}
+
+/** Strands 2 and 4 have no index criterion: the band is never read for them. */
+const NO_BAND: NormBand = { mean: Number.NaN, sd: Number.NaN, lower: Number.NaN, upper: Number.NaN };
+
+/** Two ranges that describe the same units must have the same number of cells. */
+function requireSameSize(size: number, expected: number, argument: string, reference: string): void {
+  if (size !== expected) {
+    throw new ExcelInputError(
+      "#VALUE!",
+      `${argument} (${size} Zellen) und ${reference} (${expected} Zellen) sind verschieden groß ` +
+        `(erwartet: eine Zelle je Einrichtung).`,
+    );
+  }
 }
 
 /** Counts (children): required, ≥ 0. */
@@ -545,10 +636,12 @@ export {
   interkulturell,
   kofinanzierungFunction,
   landFormulaFunction,
+  nachbarschaftszentrum,
   normBandFunction,
   share,
   sozialarbeit,
   standardScore,
   totalIndex,
   vzae,
+  zusatzpersonal,
 };

@@ -13,14 +13,20 @@ import {
   interkulturell,
   kofinanzierungFunction,
   landFormulaFunction,
+  nachbarschaftszentrum,
   normBandFunction,
   share,
   sozialarbeit,
   standardScore,
   totalIndex,
   vzae,
+  zusatzpersonal,
 } from "../../src/functions/functions";
-import { catchExcelError, installCustomFunctionsShim } from "./customFunctionsShim";
+import { checkTable } from "../../src/engine/check";
+import { eligibility, strand2Issues } from "../../src/engine/strands";
+import type { CellValue } from "../../src/engine/table";
+import { model } from "../engine/fixtures";
+import { catchExcelError, installCustomFunctionsShim, ShimError } from "./customFunctionsShim";
 
 beforeAll(() => installCustomFunctionsShim());
 
@@ -327,4 +333,253 @@ describe("SOZIALARBEIT and INTERKULTURELL", () => {
     expect(interkulturell([[20.5]], all)).toEqual([[true]]);
     expect(catchExcelError(() => interkulturell(column(25, 15), all, column("x"))).code).toBe("#VALUE!");
   });
+
+  test("strand 3 on desktop Excel: a blank reason cell arrives as 0 and is no written reason", () => {
+    // 15 lies between the lower bound 10 and the mean 20: eligible only with a reason; 0 is none
+    expect(interkulturell(column(15, 15), all, column(0, "Sprachförderbedarf"))).toEqual(column(false, true));
+  });
 });
+
+/**
+ * The sheet the strand 2 and 4 examples read, as Excel hands it over (web: blank = null; "" from =""):
+ *
+ * | row | Einrichtung      | Sozialraum | KNZ (strand 2) | Zusatzpersonal (strand 4) | Begründung                         |
+ * | 1   | Kita Sonnenblume | Nord       | x              | ja                        | Inklusion: zwei Kinder mit Assistenz |
+ * | 2   | Kita Regenbogen  | Nord       | (blank)        | x                         | "   " (only spaces)                |
+ * | 3   | Kita Am Bach     | Süd        | WAHR           | (blank)                   | Erweiterung um eine Gruppe          |
+ * | 4   | Kita Lindenhof   | Süd        | 0              | 1                         | (blank)                             |
+ * | 5   | Kita Pusteblume  | Mitte      | nein           | WAHR                      | Nachtbetreuung laut Betriebserlaubnis |
+ * | 6   | (empty row)      | (blank)    | (blank)        | (blank)                   | (blank)                             |
+ * | 7   | Kita Wiesenweg   | Ost        | JA             | FALSCH                    | Sprachförderung                     |
+ */
+const SHEET = {
+  areas: column("Nord", "Nord", "Süd", "Süd", "Mitte", null, "Ost"),
+  knz: column("x", null, true, 0, "nein", null, "JA"),
+  zusatzpersonal: column("ja", "x", null, 1, true, "", false),
+  begruendung: column(
+    "Inklusion: zwei Kinder mit Assistenz",
+    "   ",
+    "Erweiterung um eine Gruppe",
+    null,
+    "Nachtbetreuung laut Betriebserlaubnis",
+    null,
+    "Sprachförderung",
+  ),
+};
+
+describe("NACHBARSCHAFTSZENTRUM (strand 2)", () => {
+  test("worked example: one flagged Kita per Sozialraum is TRUE, the rest FALSE, the empty row stays empty", () => {
+    // Nord: row 1 flagged („x“) → WAHR, row 2 blank = nein → FALSCH; Süd: row 3 WAHR, row 4 0 = nein;
+    // Mitte: row 5 „nein“ → FALSCH (no centre in Mitte is allowed: the rule is "at most one");
+    // row 6 has neither flag nor Sozialraum → ""; Ost: row 7 „JA“ → WAHR
+    expect(nachbarschaftszentrum(SHEET.knz, SHEET.areas)).toEqual(
+      column(true, false, true, false, false, "", true),
+    );
+  });
+
+  test("a row of flags spills as a row", () => {
+    expect(nachbarschaftszentrum([["x", "", 1]], [["Nord", "Nord", "Süd"]])).toEqual([[true, false, true]]);
+  });
+
+  test("two flagged Kitas in one Sozialraum: #VALUE! naming the Sozialraum and the rows", () => {
+    // rows 1 and 2 are both flagged in Nord; spellings differing only in case or spaces are one Sozialraum
+    const e = catchExcelError(() =>
+      nachbarschaftszentrum(column("x", "ja", true, null), column("Nord", " nord ", "Süd", "Süd")),
+    );
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toBe(
+      "Sozialraum „Nord“: 2 Einrichtungen sind als Kommunikations- und Nachbarschaftszentrum markiert " +
+        "(Zeile 1, Zeile 2); erwartet wird höchstens eine.",
+    );
+  });
+
+  test("several Sozialräume with several flags are all named in one message", () => {
+    const e = catchExcelError(() =>
+      nachbarschaftszentrum(column(1, 1, "x", "x", "x"), column("Nord", "Nord", "Süd", "Mitte", "Süd")),
+    );
+    expect(e.message).toBe(
+      "Sozialraum „Nord“: 2 Einrichtungen sind als Kommunikations- und Nachbarschaftszentrum markiert " +
+        "(Zeile 1, Zeile 2); erwartet wird höchstens eine. " +
+        "Sozialraum „Süd“: 2 Einrichtungen sind als Kommunikations- und Nachbarschaftszentrum markiert " +
+        "(Zeile 3, Zeile 5); erwartet wird höchstens eine.",
+    );
+  });
+
+  test("bad values: a flag that is no Ja/Nein, a flagged Kita without Sozialraum, different sizes", () => {
+    expect(
+      catchExcelError(() => nachbarschaftszentrum(column("x", "vielleicht"), column("Nord", "Süd"))).message,
+    ).toBe(
+      "Markierungen, Zeile 2: „vielleicht“ ist keine Ja/Nein-Angabe " +
+        "(erwartet: WAHR/FALSCH, 1/0, „x“, „ja“/„nein“ oder eine leere Zelle = nein).",
+    );
+    expect(catchExcelError(() => nachbarschaftszentrum(column(2), column("Nord"))).message).toMatch(
+      /^Markierungen, Zeile 1: 2 ist keine Ja\/Nein-Angabe/,
+    );
+    expect(
+      catchExcelError(() => nachbarschaftszentrum(column(null, new ShimError("#N/A")), column("Nord", "Süd")))
+        .message,
+    ).toMatch(/^Markierungen, Zeile 2: Fehlerwert #N\/A ist keine Ja\/Nein-Angabe/);
+    expect(catchExcelError(() => nachbarschaftszentrum(column(null, "x"), column("Nord", ""))).message).toBe(
+      "Sozialräume, Zeile 2: leer, aber die Einrichtung ist als Nachbarschaftszentrum markiert " +
+        "(erwartet: der Sozialraum der Einrichtung).",
+    );
+    expect(catchExcelError(() => nachbarschaftszentrum(column("x", null), column("Nord"))).message).toBe(
+      "Sozialräume (1 Zellen) und Markierungen (2 Zellen) sind verschieden groß " +
+        "(erwartet: eine Zelle je Einrichtung).",
+    );
+    expect(
+      catchExcelError(() =>
+        nachbarschaftszentrum(column("x", null), [
+          ["Nord", "Süd"],
+          ["Nord", "Süd"],
+        ]),
+      ).message,
+    ).toBe("Sozialräume: erwartet eine Spalte oder eine Zeile, erhalten 2 Zeilen × 2 Spalten.");
+    expect(catchExcelError(() => nachbarschaftszentrum(column("x"), column(false))).message).toBe(
+      "Sozialräume, Zeile 1: FALSCH ist kein Text.",
+    );
+  });
+});
+
+describe("ZUSATZPERSONAL (strand 4)", () => {
+  test("worked example: flag and a non-empty justification", () => {
+    // row 1 „ja“ + text → WAHR; row 2 „x“ but only spaces → FALSCH (the check warns about it);
+    // row 3 not flagged although a text is there → FALSCH; row 4 1 but no text → FALSCH;
+    // row 5 WAHR + text → WAHR; row 6 empty → FALSCH (blank = nein); row 7 FALSCH → FALSCH
+    expect(zusatzpersonal(SHEET.zusatzpersonal, SHEET.begruendung)).toEqual(
+      column(true, false, false, false, true, false, false),
+    );
+  });
+
+  test("one cell: =SRB.ZUSATZPERSONAL(E2; F2)", () => {
+    expect(zusatzpersonal([["x"]], [["Kind mit Assistenzbedarf"]])).toEqual([[true]]);
+    expect(zusatzpersonal([["x"]], [[""]])).toEqual([[false]]);
+    // desktop Excel hands a blank justification cell over as 0: no justification
+    expect(zusatzpersonal([["x"]], [[0]])).toEqual([[false]]);
+  });
+
+  test("a row spills as a row", () => {
+    expect(zusatzpersonal([["x", "nein", null]], [["Inklusion", "Inklusion", "Inklusion"]])).toEqual([
+      [true, false, false],
+    ]);
+  });
+
+  test("bad values: no Ja/Nein, a boolean as justification, different sizes", () => {
+    expect(catchExcelError(() => zusatzpersonal(column("x", "k.A."), column("a", "b"))).message).toBe(
+      "Markierung, Zeile 2: „k.A.“ ist keine Ja/Nein-Angabe " +
+        "(erwartet: WAHR/FALSCH, 1/0, „x“, „ja“/„nein“ oder eine leere Zelle = nein).",
+    );
+    expect(catchExcelError(() => zusatzpersonal(column("x", "x"), column("a", true))).message).toBe(
+      "Begründung, Zeile 2: WAHR ist kein Text.",
+    );
+    expect(catchExcelError(() => zusatzpersonal(column("x", "x"), column("a"))).message).toBe(
+      "Begründung (1 Zellen) und Markierung (2 Zellen) sind verschieden groß " +
+        "(erwartet: eine Zelle je Einrichtung).",
+    );
+  });
+});
+
+describe("strands 2 and 4 follow the check's rules (random sheets through checkTable)", () => {
+  const FLAGS: CellValue[] = [
+    true,
+    false,
+    1,
+    0,
+    "x",
+    " X ",
+    "ja",
+    "Nein",
+    "j",
+    "n",
+    "wahr",
+    "FALSCH",
+    "",
+    null,
+    "vielleicht",
+    2,
+    "1",
+  ];
+  const AREAS = ["Nord", "nord", "Süd", "Mitte"];
+  const REASONS: CellValue[] = ["", null, "   ", "Inklusion", "Nachtbetreuung"];
+  const flagModel = model();
+  flagModel.data = {
+    ...flagModel.data,
+    strand2: "KNZ",
+    strand4: "Zusatzpersonal",
+    strand4Reason: "Begründung",
+  };
+  const headers: CellValue[] = [
+    "Einrichtung",
+    "Sozialraum",
+    "Kinder",
+    "a",
+    "b",
+    "c",
+    "KNZ",
+    "Zusatzpersonal",
+    "Begründung",
+  ];
+  const row = fc.record({
+    area: fc.constantFrom(...AREAS),
+    knz: fc.constantFrom(...FLAGS),
+    zp: fc.constantFrom(...FLAGS),
+    reason: fc.constantFrom(...REASONS),
+  });
+
+  test("property: same flags as the check, #VALUE! exactly where the check or strand2Issues objects", () => {
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 8 }), (rows) => {
+        // one sheet per strand (an invalid flag of the other strand would block the dataset); indicator values
+        // vary by row so that no indicator is constant
+        const check = (strand2: boolean) =>
+          checkTable(flagModel, {
+            sheet: "Kitas",
+            headers,
+            rows: rows.map((r, i) => [
+              `Kita ${i + 1}`,
+              r.area,
+              50,
+              i,
+              i + 1,
+              2 * i,
+              strand2 ? r.knz : null,
+              strand2 ? null : r.zp,
+              strand2 ? null : r.reason,
+            ]),
+          });
+        const strand2Check = check(true);
+        const strand4Check = check(false);
+        const knz = column(...rows.map((r) => r.knz));
+        const areas = column(...rows.map((r) => r.area));
+        const zp = column(...rows.map((r) => r.zp));
+        const reasons = column(...rows.map((r) => r.reason));
+
+        if (strand4Check.dataset === null) {
+          expect(strand4Check.issues.filter((i) => i.level === "error").map((i) => i.code)).toContain(
+            "flag-invalid",
+          );
+          expect(catchExcelError(() => zusatzpersonal(zp, reasons)).code).toBe("#VALUE!");
+        } else {
+          expect(zusatzpersonal(zp, reasons).flat()).toEqual(
+            strand4Check.dataset.units.map(
+              (u) => eligibility({ ...u, index: null, strand3Index: null }, BAND, BAND).zusatzpersonal,
+            ),
+          );
+        }
+        const units = strand2Check.dataset?.units;
+        if (units === undefined) {
+          expect(strand2Check.issues.filter((i) => i.level === "error").map((i) => i.code)).toContain(
+            "flag-invalid",
+          );
+        }
+        if (units === undefined || strand2Issues(units, "Kitas").length > 0) {
+          expect(catchExcelError(() => nachbarschaftszentrum(knz, areas)).code).toBe("#VALUE!");
+        } else {
+          expect(nachbarschaftszentrum(knz, areas).flat()).toEqual(units.map((u) => u.strand2));
+        }
+      }),
+    );
+  });
+});
+
+const BAND = { mean: 50, sd: 10, lower: 40, upper: 60 };

@@ -47,6 +47,8 @@ const CONTRACT: Record<string, { parameters: string[]; spills: boolean }> = {
   BREMENVZAE: { parameters: ["indices[]", "children[]", "verbund[]?"], spills: true },
   SOZIALARBEIT: { parameters: ["index[]", "allIndices[]"], spills: true },
   INTERKULTURELL: { parameters: ["index[]", "allIndices[]", "reason[]?"], spills: true },
+  NACHBARSCHAFTSZENTRUM: { parameters: ["flags[]", "areas[]"], spills: true },
+  ZUSATZPERSONAL: { parameters: ["flag[]", "justification[]"], spills: true },
 };
 
 let english: Metadata;
@@ -100,6 +102,25 @@ test("the German metadata is complete, differs from the English, and keeps ids, 
   expect(german.functions.find((f) => f.id === "SHARE")?.description).toMatch(
     /^Budgetanteil eines Sozialraums/,
   );
+});
+
+test("every Förderstrang of SPEC §5 has a function, and its descriptions name the strand in both languages", () => {
+  const strands: [string, RegExp, RegExp][] = [
+    ["SOZIALARBEIT", /strand 1/, /^Förderstrang 1 \(Kita-Sozialarbeit\)/],
+    ["NACHBARSCHAFTSZENTRUM", /strand 2/, /^Förderstrang 2 \(Kommunikations- und Nachbarschaftszentrum\)/],
+    ["INTERKULTURELL", /strand 3/, /^Förderstrang 3 \(Interkulturelle Fachkräfte\)/],
+    ["ZUSATZPERSONAL", /strand 4/, /^Förderstrang 4 \(Betriebserlaubnisrelevantes Zusatzpersonal\)/],
+  ];
+  for (const [id, englishText, germanText] of strands) {
+    expect([id, english.functions.find((f) => f.id === id)?.description]).toEqual([
+      id,
+      expect.stringMatching(englishText),
+    ]);
+    expect([id, german.functions.find((f) => f.id === id)?.description]).toEqual([
+      id,
+      expect.stringMatching(germanText),
+    ]);
+  }
 });
 
 test("a missing or stale German text is reported (the build fails on it)", () => {
