@@ -17,6 +17,8 @@ export interface EngineResult {
   medianMs: number;
   minMs: number;
   maxMs: number;
+  /** Median CPU time per run (user + system, all threads). */
+  cpuMs: number;
   /** Heap in use after the input table was built (MB). */
   heapInputMb: number;
   /** Heap still in use after a run, garbage collected: the allocation result (MB, result kept alive). */
@@ -49,6 +51,7 @@ function main(): void {
     medianMs: timing.medianMs,
     minMs: timing.minMs,
     maxMs: timing.maxMs,
+    cpuMs: timing.cpuMedianMs,
     heapInputMb: megabytes(heapInput),
     heapResultMb: megabytes(heapAfter - heapInput),
     peakRssMb: megabytes(process.resourceUsage().maxRSS * 1024),

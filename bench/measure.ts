@@ -9,6 +9,11 @@ export interface Timing {
   minMs: number;
   maxMs: number;
   timesMs: number[];
+  /**
+   * Median CPU time of the process per run (user + system, all threads, so GC helper threads count too).
+   * On a busy machine the wall time includes waiting for a core; the CPU time does not.
+   */
+  cpuMedianMs: number;
 }
 
 /**
@@ -19,16 +24,21 @@ export interface Timing {
 export function timeRuns(work: () => unknown, runs: number, warmup = 1): Timing {
   for (let k = 0; k < warmup; k++) work();
   const timesMs: number[] = [];
+  const cpuMs: number[] = [];
   for (let k = 0; k < runs; k++) {
+    const cpu = process.cpuUsage();
     const start = performance.now();
     work();
     timesMs.push(performance.now() - start);
+    const used = process.cpuUsage(cpu);
+    cpuMs.push((used.user + used.system) / 1000);
   }
   return {
     medianMs: median(timesMs),
     minMs: Math.min(...timesMs),
     maxMs: Math.max(...timesMs),
     timesMs,
+    cpuMedianMs: median(cpuMs),
   };
 }
 

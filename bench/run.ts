@@ -10,7 +10,7 @@
  * belong to one size only. No timed assertions anywhere: this reports, it does not fail on a target.
  */
 import { execFileSync } from "node:child_process";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { bundleWorker, REPOSITORY, workerEnv } from "./bundle";
 import { measureBundleSizes, type BundleSizes } from "./bundleSizes";
@@ -97,7 +97,7 @@ function main(): void {
     const isTarget = r.units === 100_000;
     row(
       `Engine ${de(0).format(r.units)} Kitas × ${r.indicators} Ind., ${r.areas} SR (Median von ${r.runs})`,
-      `${ms(r.medianMs)} (min ${ms(r.minMs)}, max ${ms(r.maxMs)})`,
+      `${ms(r.medianMs)} (min ${ms(r.minMs)}, max ${ms(r.maxMs)}; CPU ${ms(r.cpuMs)})`,
       isTarget ? `≤ ${de(0).format(TARGETS.engine100kMs)} ms` : "",
       isTarget ? r.medianMs <= TARGETS.engine100kMs && r.ok : null,
     );
@@ -218,8 +218,11 @@ function main(): void {
   // table
   const width = Math.max(...rows.map((r) => r.what.length));
   const valueWidth = Math.max(...rows.map((r) => r.value.length));
+  const load = loadavg()
+    .map((x) => de(1).format(x))
+    .join(" / ");
   const lines = [
-    `SRB-Benchmarks – ${cpus().length} Kerne, ${cpus()[0]?.model ?? "?"}, Node ${process.version}`,
+    `SRB-Benchmarks – ${cpus().length} Kerne, ${cpus()[0]?.model ?? "?"}, Node ${process.version}, Last (1/5/15 min) ${load}`,
     "",
     ...rows.map((r) =>
       `${r.what.padEnd(width)}  ${r.value.padEnd(valueWidth)}  ${r.target.padEnd(14)} ${
