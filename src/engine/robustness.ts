@@ -176,7 +176,11 @@ function sharesOf(a: Allocation): Record<string, number> {
  * Recompute the allocation under every alternative and summarise the spread.
  * Returns null when the model's own allocation cannot be computed (blocking errors: see runAllocation).
  */
-export function robustness(model: Model, table: RawTable, options: RobustnessOptions = {}): Robustness | null {
+export function robustness(
+  model: Model,
+  table: RawTable,
+  options: RobustnessOptions = {},
+): Robustness | null {
   const runs = Math.max(0, Math.floor(options.runs ?? 1000));
   const seed = Math.floor(options.seed ?? 1);
   const spread = options.spread ?? 0.5;
@@ -188,7 +192,11 @@ export function robustness(model: Model, table: RawTable, options: RobustnessOpt
 
   const outcomes: { label: string; allocation: Allocation | null; deterministic: boolean }[] = [];
   for (const alt of alternatives(baseModel, hasChildren)) {
-    outcomes.push({ label: alt.label, allocation: runAllocation(alt.model, table).allocation, deterministic: true });
+    outcomes.push({
+      label: alt.label,
+      allocation: runAllocation(alt.model, table).allocation,
+      deterministic: true,
+    });
   }
   // Monte-Carlo: only weights change, so the checked dataset of the base run is reused.
   const dataset = datasetOf(baseModel, table);
@@ -200,7 +208,9 @@ export function robustness(model: Model, table: RawTable, options: RobustnessOpt
       deterministic: false,
     });
   }
-  const computed = outcomes.filter((o): o is { label: string; allocation: Allocation; deterministic: boolean } => !!o.allocation);
+  const computed = outcomes.filter(
+    (o): o is { label: string; allocation: Allocation; deterministic: boolean } => !!o.allocation,
+  );
 
   const shareNow = sharesOf(now);
   const rankNow = ranksOf(shareNow);
@@ -234,7 +244,8 @@ export function robustness(model: Model, table: RawTable, options: RobustnessOpt
       const e3 = other?.eligible.interkulturell ?? false;
       if (e1) s1++;
       if (e3) s3++;
-      if (o.deterministic && (e1 !== u.eligible.sozialarbeit || e3 !== u.eligible.interkulturell)) flips.push(o.label);
+      if (o.deterministic && (e1 !== u.eligible.sozialarbeit || e3 !== u.eligible.interkulturell))
+        flips.push(o.label);
     }
     const n = computed.length || 1;
     const f1 = computed.length ? s1 / n : u.eligible.sozialarbeit ? 1 : 0;

@@ -239,7 +239,9 @@ export class XlsxWorkbook implements WorkbookPort {
         // reading it as blank would silently skip it, so it becomes an error value the check reports.
         if (v.result === undefined || v.result === null) {
           const formula = typeof v.formula === "string" ? `„=${v.formula}“` : "Formel";
-          return { error: `${formula} ohne berechnetes Ergebnis (bitte in Excel neu berechnen und speichern)` };
+          return {
+            error: `${formula} ohne berechnetes Ergebnis (bitte in Excel neu berechnen und speichern)`,
+          };
         }
         return this.convert(v.result);
       }

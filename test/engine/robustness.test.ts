@@ -36,7 +36,11 @@ function table(): RawTable {
       ...IND.map(() => Math.round(rnd() * 1000) / 10),
     ]);
   }
-  return { sheet: "Kitas", headers: ["Einrichtung", "Sozialraum", "Kinder", ...IND.map((i) => i.column)], rows };
+  return {
+    sheet: "Kitas",
+    headers: ["Einrichtung", "Sozialraum", "Kinder", ...IND.map((i) => i.column)],
+    rows,
+  };
 }
 
 describe("robustness", () => {
