@@ -137,6 +137,20 @@ const ENGINE_TABLE = table(
 );
 const run = (m: Model, t: RawTable = ENGINE_TABLE) => runAllocation(m, t).issues;
 
+const WINSORISE = { ...DEFAULT_OPTIONS, winsorise: true };
+/**
+ * Ten units, five per Sozialraum; `column(i)` gives unit i's values after Einrichtung, Sozialraum, Kinder.
+ * The outlier pattern used below: 1, 2, …, 9 and 100 (sample skewness ≈ 3,12, kurtosis ≈ 9,80), or nine 0s
+ * and 100 (skewness = √10 ≈ 3,16, kurtosis = 10): both above 2 and 3,5, so winsorising sets 100 to the next
+ * value (9, or 0), after which the rule no longer fires.
+ */
+function tenUnits(headers: string[], column: (i: number) => CellValue[]): RawTable {
+  return table(
+    Array.from({ length: 10 }, (_, i) => [`Kita ${i + 1}`, i < 5 ? "Nord" : "Süd", 50, ...column(i)]),
+    ["Einrichtung", "Sozialraum", "Kinder", ...headers],
+  );
+}
+
 /** One builder per catalogue class, keyed by the class's first code: the issues its input produces. */
 export const BUILDERS: Record<string, () => Issue[]> = {
   "empty-sheet": () => check(model(), table([], [])),
@@ -348,6 +362,71 @@ export const BUILDERS: Record<string, () => Issue[]> = {
       { name: "A", childrenUnder7: 200, sgb2Under7: 0 },
       { name: "B", childrenUnder7: 300, sgb2Under7: 0 },
     ]).issues,
+  // SGB II = 1, 2, …, 9, 100: 100 is clipped to 9 (Kita 10 is in row 11, SGB II in column D)
+  winsorised: () =>
+    run(
+      engineModel({ options: WINSORISE }),
+      tenUnits(["SGB II"], (i) => [i === 9 ? 100 : i + 1]),
+    ),
+  "goalposts-missing": () => run(engineModel({ options: { ...DEFAULT_OPTIONS, goalposts: true } })),
+  // Migration = 0 × 9 and 100: informative for the check, constant (all 0) after clipping
+  "category-left-out": () =>
+    run(
+      engineModel({
+        indicators: [
+          { column: "SGB II", category: "Soziale Lage", direction: 1, weight: 1 },
+          { column: "Migration", category: "Flucht und Migration", direction: 1, weight: 1 },
+        ],
+        categories: [
+          { name: "Soziale Lage", weight: 1 },
+          { name: "Flucht und Migration", weight: 1 },
+        ],
+        options: WINSORISE,
+      }),
+      tenUnits(["SGB II", "Migration"], (i) => [i + 1, i === 9 ? 100 : 0]),
+    ),
+  // Kita 1 has no SGB II (the informative one) and only Alleinerziehend, which clipping makes constant
+  "category-only-constant": () =>
+    run(
+      engineModel({
+        indicators: [
+          { column: "SGB II", category: "Soziale Lage", direction: 1, weight: 1 },
+          { column: "Alleinerziehend", category: "Soziale Lage", direction: 1, weight: 1 },
+        ],
+        options: WINSORISE,
+      }),
+      tenUnits(["SGB II", "Alleinerziehend"], (i) => [i === 0 ? null : i + 1, i === 9 ? 100 : 0]),
+    ),
+  "area-index-invalid": () => [
+    // T-Werte: 29 units at 1 and one at 0, alone in „Nord“: z = −29/√30 ≈ −5,29, T = 50 + 10·z ≈ −2,9 < 0
+    ...run(
+      engineModel({ options: { ...DEFAULT_OPTIONS, normalisation: "tscore" } }),
+      table(
+        Array.from({ length: 30 }, (_, i) => [
+          `Kita ${i + 1}`,
+          i === 0 ? "Nord" : "Süd",
+          50,
+          i === 0 ? 0 : 1,
+        ]),
+        ["Einrichtung", "Sozialraum", "Kinder", "SGB II"],
+      ),
+    ),
+    // goalposts 100–200 above every value (10, 30, 20): every score is clamped to 0
+    ...run(
+      engineModel({
+        indicators: [
+          {
+            column: "SGB II",
+            category: "Soziale Lage",
+            direction: 1,
+            weight: 1,
+            goalposts: { min: 100, max: 200 },
+          },
+        ],
+        options: { ...DEFAULT_OPTIONS, goalposts: true },
+      }),
+    ),
+  ],
   "dynamisierung-invalid": () =>
     dynamisierungIssues({ baseAmount: 977794, baseYear: 2021, rate: 0.025 }, 2020),
 };

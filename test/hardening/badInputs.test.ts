@@ -2,10 +2,13 @@
  * The bad-input catalogue (docs/bad-inputs.md) against the code: the test reads the catalogue, and for every
  * class builds the input described there, runs it through the public API and asserts the exact German
  * message of each "- Message:" line with a code the class names. A class without a builder here, a builder
- * without a class, or a message that drifted fails the test — catalogue and code cannot drift apart.
+ * without a class, or a message that drifted fails the test — catalogue and code cannot drift apart. The
+ * codes themselves: the engine exports them (`ISSUE_CODES` in src/engine/messages.ts), a scan of its sources
+ * checks that list against every code literal there, and the catalogue must document exactly that list.
  */
 import fs from "node:fs";
 import path from "node:path";
+import { CHECK_CODES, ENGINE_CODES, ISSUE_CODES } from "../../src/engine/messages";
 import { BUILDERS } from "./badInputBuilders";
 
 const CATALOGUE = path.join(__dirname, "..", "..", "docs", "bad-inputs.md");
@@ -39,16 +42,59 @@ function readCatalogue(): CatalogueClass[] {
 const catalogue = readCatalogue();
 const withCodes = catalogue.filter((c) => c.codes.length > 0 && c.codes[0] !== "none (no issue)");
 
-test("the catalogue lists at least 20 classes, each with a code, and every engine code", () => {
+/** The engine's sources, file by file. */
+const ENGINE_DIR = path.join(__dirname, "..", "..", "src", "engine");
+const engineSources = fs
+  .readdirSync(ENGINE_DIR)
+  .filter((f) => f.endsWith(".ts"))
+  .map((f) => ({ file: f, text: fs.readFileSync(path.join(ENGINE_DIR, f), "utf8") }));
+
+/** Kebab-case string literals in the engine that are not issue codes (option values, a package name). */
+const NOT_CODES = new Set(["mean-of-units", "sum-of-units", "simple-statistics", "1e-5"]);
+
+/**
+ * Every issue-code literal the engine's sources hand to an issue: `code: "…"`, the first argument of an
+ * issue helper (`warning("winsorised", …)`, `error(…)`, `modelIssue(…)`), the code of check.ts's
+ * `push("error", "…", …)`, and any other kebab-case literal (codes are kebab-case; NOT_CODES are not).
+ */
+function codeLiterals(text: string): Set<string> {
+  const found = new Set<string>();
+  const patterns = [
+    /\bcode:\s*"([^"]+)"/g,
+    /\b(?:warning|error|info|modelIssue|issue)\(\s*"([^"]+)"/g,
+    /\bpush\(\s*"(?:error|warning|info)",\s*"([^"]+)"/g,
+    /"([a-z0-9]+(?:-[a-z0-9]+)+)"/g,
+  ];
+  for (const pattern of patterns) for (const m of text.matchAll(pattern)) found.add(m[1]);
+  for (const n of NOT_CODES) found.delete(n);
+  return found;
+}
+
+test('the scan finds codes written as code: "…" and codes passed to helpers', () => {
+  expect([...codeLiterals('issues.push(warning(\n  "winsorised",\n  sheet,')]).toEqual(["winsorised"]);
+  expect([...codeLiterals('push("warning", "row-ignored", cell, m)')]).toEqual(["row-ignored"]);
+  expect([...codeLiterals('{ level: "error", code: "vzae-invalid", sheet }')]).toEqual(["vzae-invalid"]);
+  expect([...codeLiterals('areaMethod === "sum-of-units"')]).toEqual([]);
+});
+
+test("every code the engine can emit is in its exported list, and the list has no stale entry", () => {
+  const listed = new Set<string>(ISSUE_CODES);
+  expect(listed.size).toBe(ISSUE_CODES.length);
+  const inSource = new Set(engineSources.flatMap((s) => [...codeLiterals(s.text)]));
+  const unlisted = engineSources.flatMap((s) =>
+    [...codeLiterals(s.text)].filter((c) => !listed.has(c)).map((c) => `${s.file}: ${c}`),
+  );
+  // A new code: add it to CheckCode/EngineCode in messages.ts and a class to docs/bad-inputs.md.
+  expect(unlisted).toEqual([]);
+  expect(ISSUE_CODES.filter((c) => !inSource.has(c))).toEqual([]);
+});
+
+test("the catalogue lists at least 20 classes, each with a code, and exactly the engine's codes", () => {
   expect(withCodes.length).toBeGreaterThanOrEqual(20);
   const documented = new Set(withCodes.flatMap((c) => c.codes));
-  const source = fs
-    .readdirSync(path.join(__dirname, "..", "..", "src", "engine"))
-    .filter((f) => f.endsWith(".ts"))
-    .map((f) => fs.readFileSync(path.join(__dirname, "..", "..", "src", "engine", f), "utf8"))
-    .join("\n");
-  const engineCodes = new Set([...source.matchAll(/code: "([a-z0-9-]+)"/g)].map((m) => m[1]));
-  expect([...engineCodes].filter((c) => !documented.has(c))).toEqual([]);
+  expect(ISSUE_CODES.filter((c) => !documented.has(c))).toEqual([]);
+  expect([...documented].filter((c) => !(ISSUE_CODES as readonly string[]).includes(c))).toEqual([]);
+  expect(CHECK_CODES.length + ENGINE_CODES.length).toBe(ISSUE_CODES.length);
 });
 
 test("every class has a builder here and every builder a class", () => {
