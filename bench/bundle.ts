@@ -4,7 +4,7 @@
  * wrappers (`__name(...)` around every function), which cost 2–3× on small functions and are not what
  * the add-in ships (webpack + ts-loader). Packages stay external and are required from node_modules.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -29,7 +29,11 @@ let outDir: string | null = null;
  * @example bundleWorker("bench/engineWorker.ts"); // => "/tmp/srb-bench-XXXX/engineWorker.cjs"
  */
 export function bundleWorker(entry: string): string {
-  outDir ??= mkdtempSync(path.join(tmpdir(), "srb-bench-"));
+  if (outDir === null) {
+    const dir = mkdtempSync(path.join(tmpdir(), "srb-bench-"));
+    process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+    outDir = dir;
+  }
   const outfile = path.join(outDir, `${path.basename(entry, ".ts")}.cjs`);
   esbuild().buildSync({
     entryPoints: [path.join(ROOT, entry)],
