@@ -157,9 +157,15 @@ export type FingerprintCell = string | number | boolean | null | undefined | { e
 
 function fingerprintToken(cell: FingerprintCell): string | null {
   if (cell === null || cell === undefined || cell === "") return null;
-  if (typeof cell === "number") return Object.is(cell, -0) ? "0" : (JSON.stringify(cell) ?? String(cell));
+  // Excel keeps 15 significant digits and stores line breaks as "\n": compare on that footing, so an
+  // unchanged sheet read back from Excel or from a saved file is not mistaken for an edited one.
+  if (typeof cell === "number") {
+    if (!Number.isFinite(cell)) return String(cell);
+    const fifteen = Number(cell.toPrecision(15));
+    return Object.is(fifteen, -0) ? "0" : JSON.stringify(fifteen);
+  }
   if (typeof cell === "boolean") return cell ? "true" : "false";
-  if (typeof cell === "string") return JSON.stringify(cell);
+  if (typeof cell === "string") return JSON.stringify(cell.replace(/\r\n?/g, "\n"));
   return JSON.stringify(cell.error);
 }
 
@@ -167,7 +173,8 @@ function fingerprintToken(cell: FingerprintCell): string | null {
  * The canonical text a fingerprint is taken of: one line per non-blank cell in row-major order,
  * `row,column:value` with 1-based sheet coordinates (so the same content read from a used range that does
  * not start at A1 gives the same text), text as JSON strings (formulas are text beginning with "="), numbers
- * as JSON numbers (-0 as 0, non-finite as their name), booleans as true/false, error values as their text.
+ * as JSON numbers rounded to Excel's 15 significant digits (-0 as 0, non-finite as their name), line breaks
+ * "\r\n" and "\r" as "\n", booleans as true/false, error values as their text.
  * Cached formula results, number formats, fonts and widths are not part of it: Excel recalculating or the
  * user widening a column is not an edit.
  *

@@ -300,6 +300,20 @@ describe("sheet fingerprints (store.ts), usable by both adapters", () => {
     expect(sheetFingerprint([...grid.map((r) => [...r, null, undefined]), [], [null]])).toBe(fp);
   });
 
+  test("what Excel or a saved file changes by itself is not an edit: 15 digits, line breaks", async () => {
+    // Excel keeps 15 significant digits: 0.1 + 0.2 (0.30000000000000004) is stored and read back as 0.3
+    expect(sheetFingerprint([[0.1 + 0.2]])).toBe(sheetFingerprint([[0.3]]));
+    expect(sheetFingerprint([[1234567.891]])).not.toBe(sheetFingerprint([[1234567.89]]));
+    // a file stores "\r\n" as "\n": a generated sheet with such text is replaced on the next run, not kept
+    const book = XlsxWorkbook.empty();
+    const sheet = { name: "Bericht", rows: [[{ value: "Zeile 1\r\nZeile 2" }], [{ value: 0.1 + 0.2 }]] };
+    await book.writeGeneratedSheets([sheet]);
+    const reopened = await XlsxWorkbook.fromBuffer(await book.toBuffer());
+    const report = await reopened.writeGeneratedSheets([sheet]);
+    expect(report.sheets).toEqual([{ requested: "Bericht", written: "Bericht" }]);
+    expect(report.replaced).toEqual(["Bericht"]);
+  });
+
   test("origin: a used range read from C3 gives the text of its real addresses", () => {
     expect(canonicalSheetText([["x"]], { row: 3, column: 3 })).toBe('3,3:"x"');
     expect(
