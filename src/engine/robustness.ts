@@ -14,7 +14,7 @@
  * const r = robustness(model, table, { runs: 200, seed: 7 });
  * r.areas[0]; // => { name: "Nordstadt", share: 0.171, shareMin: 0.160, shareMedian: 0.171, shareMax: 0.183, rankMin: 1, rankMax: 2, … }
  */
-import { median } from "simple-statistics";
+import { max, median, min } from "simple-statistics";
 import type { Allocation } from "./allocation";
 import { allocate, runAllocation } from "./allocate";
 import { checkTable } from "./check";
@@ -219,14 +219,14 @@ export function robustness(
   const areas: AreaRobustness[] = now.areas.map((area) => {
     const values = [shareNow[area.name], ...all.map((s) => s[area.name] ?? 0)];
     const ranks = [rankNow[area.name], ...allRanks.map((r) => r[area.name] ?? Infinity)];
-    const rankMin = Math.min(...ranks);
-    const rankMax = Math.max(...ranks);
+    const rankMin = min(ranks);
+    const rankMax = max(ranks);
     return {
       name: area.name,
       share: shareNow[area.name],
-      shareMin: Math.min(...values),
+      shareMin: min(values),
       shareMedian: median(values),
-      shareMax: Math.max(...values),
+      shareMax: max(values),
       rank: rankNow[area.name],
       rankMin,
       rankMax,

@@ -11,7 +11,7 @@
  * These are the definitions COINr's `skew()` and `kurt()` follow (they mirror Excel), so the threshold 3.5
  * applies to excess kurtosis. The rule needs at least 4 values; with fewer nothing is clipped.
  */
-import { sampleKurtosis, sampleSkewness } from "simple-statistics";
+import { max, min, sampleKurtosis, sampleSkewness } from "simple-statistics";
 
 export interface Winsorisation {
   /** The values after clipping (same order; nulls stay null). */
@@ -53,10 +53,10 @@ export function winsorise(values: readonly (number | null)[], maxClips: number =
     const present = out.filter((v): v is number => v !== null && Number.isFinite(v));
     if (!outlierRuleFires(present)) break;
     const high = sampleSkewness(present) > 0;
-    const extreme = high ? Math.max(...present) : Math.min(...present);
+    const extreme = high ? max(present) : min(present); // loops: no argument-spread limit on big columns
     const rest = present.filter((v) => v !== extreme);
     if (rest.length === 0) break;
-    const next = high ? Math.max(...rest) : Math.min(...rest);
+    const next = high ? max(rest) : min(rest);
     const positions = out.flatMap((v, i) => (v === extreme ? [i] : []));
     if (new Set([...clipped, ...positions]).size > maxClips) break;
     for (const i of positions) {

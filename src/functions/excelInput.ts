@@ -134,7 +134,7 @@ function asMatrix(input: unknown, argument: string): unknown[][] {
 export function readNumberVector(input: unknown, argument: string): NumberVector {
   const rows = asMatrix(input, argument);
   const height = rows.length;
-  const width = Math.max(...rows.map((r) => r.length));
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   if (height > 1 && width > 1) {
     throw new ExcelInputError(
       "#VALUE!",
@@ -161,7 +161,7 @@ export function readNumberVector(input: unknown, argument: string): NumberVector
  */
 export function readNumberMatrix(input: unknown, argument: string): (number | null)[][] {
   const rows = asMatrix(input, argument);
-  const width = Math.max(...rows.map((r) => r.length));
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   return rows.map((r, i) =>
     Array.from({ length: width }, (_, c) => cellNumber(r[c], argument, describePosition(i, c, "matrix"))),
   );
@@ -278,7 +278,7 @@ export function readTextVector(input: unknown, argument: string): TextVector {
 function vectorCells(input: unknown, argument: string): { cells: unknown[]; orientation: Orientation } {
   const rows = asMatrix(input, argument);
   const height = rows.length;
-  const width = Math.max(...rows.map((r) => r.length));
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   if (height > 1 && width > 1) {
     throw new ExcelInputError(
       "#VALUE!",
