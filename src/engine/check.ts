@@ -479,13 +479,13 @@ export function checkTable(model: Model, table: RawTable): CheckResult {
   /** Reads a numeric cell; reports what is wrong with it. */
   const readNumber = (c: number): NumberRead => {
     const v = cell(c);
+    if (typeof v === "number" && Number.isFinite(v)) return v; // the common case: no address, no garbage
     if (isBlank(v)) return null;
     const where = cellAt(r, c);
     const err = errorText(v);
     if (err !== null) {
       push("error", "excel-error", where, messages.excelError(where, header(c), err));
     } else if (typeof v === "number") {
-      if (Number.isFinite(v)) return v;
       push("error", "not-finite", where, messages.notFinite(where, header(c), v));
     } else if (typeof v === "boolean") {
       push("error", "boolean-in-number", where, messages.booleanInNumber(where, header(c), v));
@@ -501,14 +501,15 @@ export function checkTable(model: Model, table: RawTable): CheckResult {
   const readText = (c: number): string | null | undefined => {
     const v = cell(c);
     if (isBlank(v)) return null;
-    const where = cellAt(r, c);
     const err = errorText(v);
     if (err !== null) {
+      const where = cellAt(r, c);
       push("error", "excel-error", where, messages.excelError(where, header(c), err));
       return undefined;
     }
     if (typeof v === "string") return collapseSpaces(v.trim());
     if (typeof v === "number" && Number.isFinite(v)) return String(v);
+    const where = cellAt(r, c);
     push("error", "text-expected", where, messages.textExpected(where, header(c), v));
     return undefined;
   };
@@ -543,14 +544,14 @@ export function checkTable(model: Model, table: RawTable): CheckResult {
       continue;
     }
     const id = idCol >= 0 ? readText(idCol) : undefined;
-    const idCell = cellAt(r, Math.max(idCol, 0));
-    if (id === null) push("error", "id-blank", idCell, messages.idBlank(idCell, rowNumber(r)));
+    const idCell = () => cellAt(r, Math.max(idCol, 0)); // built only for a message
+    if (id === null) push("error", "id-blank", idCell(), messages.idBlank(idCell(), rowNumber(r)));
     const unitName = id ?? `Zeile ${rowNumber(r)}`;
     if (typeof id === "string") {
       const k = headerKey(id);
       const first = idRows.get(k);
       if (first !== undefined)
-        push("error", "id-duplicate", idCell, messages.idDuplicate(idCell, id, first, rowNumber(r)));
+        push("error", "id-duplicate", idCell(), messages.idDuplicate(idCell(), id, first, rowNumber(r)));
       else idRows.set(k, rowNumber(r));
     }
     const areaAsWritten = areaCol >= 0 ? readText(areaCol) : undefined;
@@ -575,21 +576,25 @@ export function checkTable(model: Model, table: RawTable): CheckResult {
     let children: number | null = null;
     if (childrenCol >= 0) {
       const read = readNumber(childrenCol);
-      const where = cellAt(r, childrenCol);
-      const column = header(childrenCol);
-      if (typeof read === "number") {
-        if (read < 0)
-          push("error", "negative-children", where, messages.negativeChildren(where, column, read));
-        else if (Math.abs(read - Math.round(read)) > INTEGER_TOLERANCE) {
-          push("error", "children-not-integer", where, messages.childrenNotInteger(where, column, read));
-        } else children = Math.round(read);
-      } else if (read === null) {
-        push(
-          childrenRequired ? "error" : "warning",
-          "children-missing",
-          where,
-          messages.childrenMissing(where, column, unitName, childrenRequired),
-        );
+      if (typeof read === "number" && read >= 0 && Math.abs(read - Math.round(read)) <= INTEGER_TOLERANCE) {
+        children = Math.round(read); // the common case: no address needed
+      } else {
+        const where = cellAt(r, childrenCol);
+        const column = header(childrenCol);
+        if (typeof read === "number") {
+          if (read < 0)
+            push("error", "negative-children", where, messages.negativeChildren(where, column, read));
+          else if (Math.abs(read - Math.round(read)) > INTEGER_TOLERANCE) {
+            push("error", "children-not-integer", where, messages.childrenNotInteger(where, column, read));
+          } else children = Math.round(read);
+        } else if (read === null) {
+          push(
+            childrenRequired ? "error" : "warning",
+            "children-missing",
+            where,
+            messages.childrenMissing(where, column, unitName, childrenRequired),
+          );
+        }
       }
     }
 
