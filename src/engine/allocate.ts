@@ -488,7 +488,13 @@ export function allocate(model: Model, dataset: Dataset): Allocation {
         },
         indexBand,
         strand3Band,
-        { sheet, unitId: u.id },
+        {
+          sheet,
+          unitId: u.id,
+          strand3ReasonCell: cellOf(dataset.roleColumns?.strand3Reason, u.row),
+          // the empty justification is what is missing: point at it (else at the flag)
+          strand4Cell: cellOf(dataset.roleColumns?.strand4Reason ?? dataset.roleColumns?.strand4, u.row),
+        },
       ),
     );
   });
@@ -615,4 +621,9 @@ export function runAllocation(
   const issues = [...checked.issues, ...allocation.issues];
   if (hasBlockingErrors(allocation.issues)) return { allocation: null, issues };
   return { allocation, issues };
+}
+
+/** "L11" from a column's letters and a row, or "" when the column is not on the sheet. */
+function cellOf(letters: string | undefined, row: number): string {
+  return letters ? `${letters}${row}` : "";
 }

@@ -800,6 +800,9 @@ export function checkTable(model: Model, table: RawTable): CheckResult {
     units,
     indicators: indicators.map((ind) => ({ ...ind })),
     indicatorColumns: indicatorColumn.map((c) => columnLetters(firstColumn + c)),
+    roleColumns: Object.fromEntries(
+      roles.filter((x) => x.column >= 0).map((x) => [x.key, columnLetters(firstColumn + x.column)]),
+    ),
     headerRow,
     inputRange: `${quoteSheet(sheet)}!${a1(headerRow, firstColumn)}:${a1(rowNumber(lastDataRow), lastColumn)}`,
   };

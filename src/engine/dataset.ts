@@ -2,7 +2,10 @@
  * Checked data: what `checkTable` produces from a raw sheet once every cell passed the check.
  * Values are numbers or `null` (blank = missing); nothing here is a string that should be a number.
  */
-import type { IndicatorSpec } from "./model";
+import type { DataMapping, IndicatorSpec } from "./model";
+
+/** The keys of `DataMapping` that name a column (all but the sheet). */
+export type RoleKey = Exclude<keyof DataMapping, "sheet">;
 
 export interface Unit {
   /** Einrichtung (name or id), unique in the dataset. */
@@ -37,6 +40,8 @@ export interface Dataset {
   indicators: IndicatorSpec[];
   /** A1 column letters of each indicator column (same order as `indicators`), for messages. */
   indicatorColumns: string[];
+  /** A1 column letters of the model's named columns that were found (id, area, children, strand columns …). */
+  roleColumns?: Partial<Record<RoleKey, string>>;
   /** 1-based header row. */
   headerRow: number;
   /** Human-readable input range, e.g. "Kitas!A1:T33" (Methode sheet). */
