@@ -93,7 +93,7 @@ export interface StrandCells {
   unitId: string;
   /** A1 address of the strand-3 reason cell ("" if unknown). */
   strand3ReasonCell?: string;
-  /** A1 address of the strand-4 flag cell ("" if unknown). */
+  /** A1 address to point at for strand 4: the justification cell, else the flag cell ("" if unknown). */
   strand4Cell?: string;
 }
 
