@@ -11,7 +11,7 @@
  */
 import { ERROR_CODES, ShimError } from "../test/functions/customFunctionsShim";
 import { timeRuns } from "./measure";
-import { seededRandom } from "../src/engine/robustness";
+import { seededRandom } from "../src/engine/seededRandom";
 
 export interface FunctionsResult {
   rows: number;

@@ -13,7 +13,7 @@
  * The same seed gives the same sheet, byte for byte.
  */
 import { DEFAULT_CATEGORIES, type IndicatorSpec, type Model } from "../src/engine/model";
-import { seededRandom } from "../src/engine/robustness";
+import { seededRandom } from "../src/engine/seededRandom";
 import type { CellValue, RawTable } from "../src/engine/table";
 
 export interface SyntheticTown {

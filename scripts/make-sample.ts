@@ -14,18 +14,7 @@ import ExcelJS from "exceljs";
 import type { Direction, Model } from "../src/engine/model";
 import { encodeStore } from "../src/workbook/store";
 import { STORE_SHEET } from "../src/workbook/port";
-
-/** mulberry32: a small seeded PRNG (uniform in [0, 1)). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../src/engine/seededRandom";
 
 /** Sozialräume with their (made-up) level of need 0–1 and the Kitas in them. */
 const SOZIALRAEUME: { name: string; need: number; kitas: string[] }[] = [

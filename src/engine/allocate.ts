@@ -461,41 +461,24 @@ export function allocate(model: Model, dataset: Dataset): Allocation {
     );
   }
   const strand3Band = categoryBands[strand3] ?? NO_BAND;
-  const eligible: Eligibility[] = units.map((u, e) =>
-    eligibility(
-      {
-        index: unitIndices[e].index,
-        strand3Index: strand3k >= 0 ? unitIndices[e].categories[strand3k] : null,
-        strand2: u.strand2,
-        strand3Reason: u.strand3Reason,
-        strand4: u.strand4,
-        strand4Reason: u.strand4Reason,
-      },
-      indexBand,
-      strand3Band,
-    ),
-  );
+  const strandInputs = units.map((u, e) => ({
+    index: unitIndices[e].index,
+    strand3Index: strand3k >= 0 ? unitIndices[e].categories[strand3k] : null,
+    strand2: u.strand2,
+    strand3Reason: u.strand3Reason,
+    strand4: u.strand4,
+    strand4Reason: u.strand4Reason,
+  }));
+  const eligible: Eligibility[] = strandInputs.map((input) => eligibility(input, indexBand, strand3Band));
   units.forEach((u, e) => {
     issues.push(
-      ...eligibilityIssues(
-        {
-          index: unitIndices[e].index,
-          strand3Index: strand3k >= 0 ? unitIndices[e].categories[strand3k] : null,
-          strand2: u.strand2,
-          strand3Reason: u.strand3Reason,
-          strand4: u.strand4,
-          strand4Reason: u.strand4Reason,
-        },
-        indexBand,
-        strand3Band,
-        {
-          sheet,
-          unitId: u.id,
-          strand3ReasonCell: cellOf(dataset.roleColumns?.strand3Reason, u.row),
-          // the empty justification is what is missing: point at it (else at the flag)
-          strand4Cell: cellOf(dataset.roleColumns?.strand4Reason ?? dataset.roleColumns?.strand4, u.row),
-        },
-      ),
+      ...eligibilityIssues(strandInputs[e], indexBand, strand3Band, {
+        sheet,
+        unitId: u.id,
+        strand3ReasonCell: cellOf(dataset.roleColumns?.strand3Reason, u.row),
+        // the empty justification is what is missing: point at it (else at the flag)
+        strand4Cell: cellOf(dataset.roleColumns?.strand4Reason ?? dataset.roleColumns?.strand4, u.row),
+      }),
     );
   });
   issues.push(...strand2Issues(units, sheet));

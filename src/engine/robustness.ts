@@ -20,6 +20,7 @@ import { allocate, runAllocation } from "./allocate";
 import { checkTable } from "./check";
 import type { Dataset } from "./dataset";
 import type { Model } from "./model";
+import { seededRandom } from "./seededRandom";
 import type { RawTable } from "./table";
 
 export interface RobustnessOptions {
@@ -132,21 +133,6 @@ export function alternatives(model: Model, hasChildren: boolean): Alternative[] 
     });
   }
   return out;
-}
-
-/**
- * A small seeded pseudo-random generator (mulberry32): deterministic, uniform in [0, 1).
- * Seeded draws must be reproducible across machines, which Math.random is not.
- */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The model with every category and indicator weight drawn uniformly in [w·(1−spread), w·(1+spread)]. */

@@ -1,6 +1,7 @@
 import { runAllocation } from "../../src/engine/allocate";
 import type { Model } from "../../src/engine/model";
-import { alternatives, drawWeights, robustness, seededRandom } from "../../src/engine/robustness";
+import { alternatives, drawWeights, robustness } from "../../src/engine/robustness";
+import { seededRandom } from "../../src/engine/seededRandom";
 import type { CellValue, RawTable } from "../../src/engine/table";
 
 const CATS = ["Allgemeiner Bedarf", "Soziale Lage", "Flucht und Migration"];
