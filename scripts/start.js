@@ -117,7 +117,7 @@ function serveStatic(directory, port) {
 async function startAddinOrStandalone(options = {}) {
   if (excelAvailable()) {
     say("SRB: starte Excel mit dem Add-in (office-addin-debugging) …");
-    const result = spawnSync("npx", ["office-addin-debugging", "start", "manifest.xml"], {
+    const result = spawnSync("npx", ["office-addin-debugging", "start", "manifest.xml", "desktop", "--dev-server-port", "3000"], {
       cwd: ROOT,
       stdio: "inherit",
       shell: process.platform === "win32",
