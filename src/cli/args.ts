@@ -46,7 +46,7 @@ Optionen:
   --out <datei>     Ausgabe-Arbeitsmappe (Vorgabe: <eingabe>-srb.xlsx neben der Eingabe)
   --json <datei>    Ergebnisse als JSON (Vorgabe: <eingabe>-srb.json neben der Eingabe)
   --publication     Veröffentlichungsmodus: neutrale Codes statt Namen der Einrichtungen
-  --robustness      zusätzlich die Robustheitsanalyse rechnen (sofern in dieser Version verfügbar)
+  --robustness      zusätzlich die Robustheitsanalyse: Blatt „Robustheit“ und Feld „robustness“ im JSON
   --quiet           keine Fortschrittsmeldungen auf stderr (Fehlermeldungen erscheinen weiterhin)
   -h, --help        diese Hilfe
   --version         Version anzeigen
