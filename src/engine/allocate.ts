@@ -36,6 +36,7 @@ import {
   DEFAULT_OPTIONS,
   DEFAULT_STRAND3_CATEGORY,
   type IndicatorSpec,
+  type KofinanzierungSpec,
   type Model,
   type ModelOptions,
 } from "./model";
@@ -426,11 +427,9 @@ export function allocate(model: Model, dataset: Dataset): Allocation {
   const vzaeProblems = cost === undefined ? [] : vzaeIssues(cost, step);
   issues.push(...vzaeProblems);
 
+  const areaKofi = kofinanzierungPerArea(amounts, kofiProblems.length === 0 ? kofiSpec : null);
   const areas: AreaResult[] = groups.map((g, a) => {
-    const k =
-      kofiProblems.length === 0
-        ? kofinanzierung(amounts[a], kofiSpec)
-        : { personnelVolume: 0, landPart: 0, municipalPart: 0 };
+    const k = areaKofi[a];
     return {
       name: g.name,
       index: areaIndices[a] ?? NaN,
@@ -609,4 +608,36 @@ export function runAllocation(
 /** "L11" from a column's letters and a row, or "" when the column is not on the sheet. */
 function cellOf(letters: string | undefined, row: number): string {
   return letters ? `${letters}${row}` : "";
+}
+
+/**
+ * Kofinanzierung per Sozialraum such that the column totals equal the Kofinanzierung of the whole budget
+ * to the cent (the Verteilung sheet's SUM row): the total personnel volume and municipal part are split
+ * over the areas in proportion to their amounts by largest remainder; each area stays within a cent of
+ * its own `kofinanzierung(amount)`.
+ *
+ * @example
+ * // 1,002,240 € over three areas: personnel volumes add up to 1,670,400 € exactly, not 1,670,400.01 €
+ * kofinanzierungPerArea([334080.01, 334079.99, 334080], DEFAULT_KOFINANZIERUNG);
+ * // => personnel volumes 556800.02, 556799.98, 556800 (Σ 1,670,400); municipal parts 222720.01, 222719.99, 222720
+ */
+export function kofinanzierungPerArea(
+  amounts: readonly number[],
+  spec: KofinanzierungSpec | null,
+): { personnelVolume: number; landPart: number; municipalPart: number }[] {
+  const zero = amounts.map((a) => ({ personnelVolume: 0, landPart: spec ? a : 0, municipalPart: 0 }));
+  const totalCents = amounts.reduce((s, a) => s + Math.round(a * 100), 0);
+  if (spec === null || totalCents === 0) return zero;
+  const total = kofinanzierung(totalCents / 100, spec);
+  const volumes = apportionCents(total.personnelVolume, amounts).cents;
+  const sharesAddUp = Math.abs(spec.landShare + spec.municipalShare - 1) < 1e-9;
+  // shares adding up to 1: Land part + municipal part = personnel volume in every area, to the cent
+  const municipal = sharesAddUp
+    ? volumes.map((v, i) => v - Math.round(amounts[i] * 100))
+    : apportionCents(total.municipalPart, amounts).cents;
+  return amounts.map((a, i) => ({
+    personnelVolume: volumes[i] / 100,
+    landPart: a,
+    municipalPart: municipal[i] / 100,
+  }));
 }
