@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 import prettier from "eslint-config-prettier";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "dist-tsc/", "coverage/", "out/", "test-artifacts/", "**/*.js", "**/*.mjs"] },
+  { ignores: ["node_modules/", "dist/", "dist-tsc/", "coverage/", "out/", "test-artifacts/", "test/shims/", "**/*.mjs"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -11,6 +11,18 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
+  },
+  {
+    // Node scripts (CommonJS): bin/, scripts/, build and test configuration
+    files: ["**/*.js"],
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: Object.fromEntries(
+        ["require", "module", "exports", "process", "__dirname", "__filename", "console", "Buffer", "URL",
+          "setTimeout", "clearTimeout", "setInterval", "clearInterval"].map((name) => [name, "readonly"]),
+      ),
+    },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
     files: ["src/engine/**/*.ts"],
