@@ -1,4 +1,3 @@
-/* eslint-disable */
 /**
  * Build of the SRB add-in (webpack 5), shared runtime:
  * - `taskpane.html` loads the `taskpane` and `functions` chunks (one runtime for task pane and functions);
