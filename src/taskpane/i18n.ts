@@ -295,6 +295,9 @@ const de = {
   flipDetail: (strand: string, now: string, frequency: string) =>
     `${strand}: jetzt ${now}, förderfähig in ${frequency} der Alternativen`,
   differsUnder: (labels: string) => `Abweichend unter: ${labels}`,
+  onlyRandomWeightings: (share: string) =>
+    `Abweichend unter: nur bei Zufallsgewichtungen (${share} der Läufe)`,
+  strandShare: (strand: number, share: string) => `Strang ${strand}: ${share}`,
   robustnessUnavailable:
     "Die Robustheit lässt sich nicht berechnen, weil die Verteilung selbst nicht berechnet werden kann.",
   writeRobustness: "Robustheit-Blatt mitschreiben",
@@ -462,6 +465,8 @@ const en: Strings = {
   flipDetail: (strand, now, frequency) =>
     `${strand}: now ${now}, eligible in ${frequency} of the alternatives`,
   differsUnder: (labels) => `Differs under: ${labels}`,
+  onlyRandomWeightings: (share) => `Differs under: only random weightings (${share} of the runs)`,
+  strandShare: (strand, share) => `strand ${strand}: ${share}`,
   robustnessUnavailable: "Robustness cannot be computed because the allocation itself cannot be computed.",
   writeRobustness: "Also write the Robustheit sheet",
   progressRobustnessSheet: "Computing robustness for the sheet …",

@@ -7,6 +7,7 @@ import { rangeDomain, shareX } from "../../src/taskpane/components/RangeChart";
 import {
   RobustnessView,
   flippingStrands,
+  randomOnlyShares,
   rangeSummary,
   rankRange,
 } from "../../src/taskpane/components/RobustnessView";
@@ -135,10 +136,67 @@ describe("RobustnessView", () => {
       `Kita Sonne (Nord)Strang 1 (Kita-Sozialarbeit): jetzt ja, förderfähig in 87,5${NBSP}% der Alternativen` +
         "Abweichend unter: ohne Indikator „SGB2“",
     );
+    // Kita Stern flips under no deterministic alternative: 1 of the 8 runs (12,5 %) differs, and it is one
+    // of the 5 random runs (no deterministic alternative is listed, so all 8 − 0 runs, at most 5, are
+    // random): 1 / 5 = 20,0 %
     expect(items[1].textContent).toBe(
-      `Kita Stern (Süd)Strang 3 (Interkulturelle Fachkräfte): jetzt nein, förderfähig in 12,5${NBSP}% der Alternativen`,
+      `Kita Stern (Süd)Strang 3 (Interkulturelle Fachkräfte): jetzt nein, förderfähig in 12,5${NBSP}% der Alternativen` +
+        `Abweichend unter: nur bei Zufallsgewichtungen (20,0${NBSP}% der Läufe)`,
     );
     expect(screen.queryByText("Kita Mond")).toBeNull();
+  });
+
+  test("flipped only by random weightings: the share of the random runs, German and English", () => {
+    // 1.031 runs: 31 deterministic alternatives (none flips Kita Regen) + 1.000 random ones. Eligible for
+    // strand 1 now, eligible in 1.006 of 1.031 runs → 25 runs differ, all random: 25 / 1.000 = 2,5 %
+    const alternatives = Array.from({ length: 31 }, (_, k) => ({ label: `A${k}`, shares: { Nord: 1 } }));
+    const r: Robustness = {
+      ...R,
+      runs: 1031,
+      monteCarloRuns: 1000,
+      alternatives,
+      units: [unit("Kita Regen", { sozialarbeitFrequency: 1006 / 1031, flagged: true, flips: [] })],
+    };
+    const { unmount } = renderWithTheme(
+      <RobustnessView strings={s} language="de" robustness={r} unitName={(id) => id} />,
+    );
+    const item = within(screen.getByRole("list", { name: s.flipsTitle })).getByRole("listitem");
+    expect(item.textContent).toContain(
+      `Abweichend unter: nur bei Zufallsgewichtungen (2,5${NBSP}% der Läufe)`,
+    );
+    unmount();
+    const en = stringsFor("en");
+    renderWithTheme(<RobustnessView strings={en} language="en" robustness={r} unitName={(id) => id} />);
+    expect(screen.getByText("Differs under: only random weightings (2.5% of the runs)")).toBeInTheDocument();
+  });
+
+  test("both strands flip only under random weightings: one share per strand", () => {
+    // 10 runs, 2 deterministic (computed, no flip), 8 random. Strand 1: eligible now, in 6 of 10 → 4 differ
+    // = 4/8 = 50 %; strand 3: not eligible now, eligible in 2 of 10 → 2/8 = 25 %
+    const r: Robustness = {
+      ...R,
+      runs: 10,
+      monteCarloRuns: 8,
+      alternatives: [
+        { label: "A", shares: { Nord: 1 } },
+        { label: "B", shares: { Nord: 1 } },
+        { label: "C (nicht berechenbar)", shares: null },
+      ],
+      units: [
+        unit("Kita Wind", {
+          sozialarbeitFrequency: 0.6,
+          interkulturellFrequency: 0.2,
+          flagged: true,
+          flips: [],
+        }),
+      ],
+    };
+    renderWithTheme(<RobustnessView strings={s} language="de" robustness={r} unitName={(id) => id} />);
+    expect(
+      within(screen.getByRole("list", { name: s.flipsTitle })).getByRole("listitem").textContent,
+    ).toContain(
+      `Abweichend unter: nur bei Zufallsgewichtungen (Strang 1: 50,0${NBSP}%, Strang 3: 25,0${NBSP}% der Läufe)`,
+    );
   });
 
   test("publication mode: codes instead of names", () => {
@@ -194,6 +252,54 @@ describe("rankRange and flippingStrands", () => {
     [{ sozialarbeit: false, sozialarbeitFrequency: 0, interkulturell: true, interkulturellFrequency: 1 }, []],
   ])("%o → %o", (u, expected) => {
     expect(flippingStrands(u)).toEqual(expected);
+  });
+
+  test("randomOnlyShares: empty when a deterministic alternative flips the Kita or it is not flagged", () => {
+    const base = { runs: 8, monteCarloRuns: 5, alternatives: [] };
+    const u = { ...unit("K", { sozialarbeitFrequency: 0.875, flagged: true }) };
+    // 1 of 8 runs differs, 5 random runs: 1/5 = 0,2
+    expect(randomOnlyShares(u, base)).toEqual([{ strand: 1, share: 0.2 }]);
+    expect(randomOnlyShares({ ...u, flips: ["T-Werte statt Min-Max"] }, base)).toEqual([]);
+    expect(randomOnlyShares({ ...u, flagged: false }, base)).toEqual([]);
+    expect(randomOnlyShares(u, { ...base, monteCarloRuns: 0 })).toEqual([]);
+  });
+
+  test("property: the share lies in (0, 1] for every flagged Kita with random flips only", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 1, max: 2000 }),
+        fc.boolean(),
+        fc.nat(),
+        (deterministic, random, now, k) => {
+          const runs = deterministic + random;
+          // the differing runs are random ones: between 1 and `random`
+          const differing = 1 + (k % random);
+          const frequency = (now ? runs - differing : differing) / runs;
+          const shares = randomOnlyShares(
+            {
+              sozialarbeit: now,
+              sozialarbeitFrequency: frequency,
+              interkulturell: false,
+              interkulturellFrequency: 0,
+              flagged: true,
+              flips: [],
+            },
+            {
+              runs,
+              monteCarloRuns: random,
+              alternatives: Array.from({ length: deterministic }, () => ({ label: "x", shares: {} })),
+            },
+          );
+          return (
+            shares.length === 1 &&
+            Math.abs(shares[0].share - differing / random) < 1e-12 &&
+            shares[0].share > 0 &&
+            shares[0].share <= 1
+          );
+        },
+      ),
+    );
   });
 
   test("summary names the widest range", () => {

@@ -84,6 +84,47 @@ export function flippingStrands(
 }
 
 /**
+ * For a flagged Kita that no deterministic alternative flips (`flips` empty): per flipping strand, the share
+ * of the Monte-Carlo draws (Zufallsgewichtungen) under which its eligibility differs from now. Every
+ * differing run is then a random one, so the count is `runs · frequency` (not eligible now) or
+ * `runs · (1 − frequency)` (eligible now), divided by the number of random runs computed (the runs minus
+ * the deterministic alternatives that could be computed, at most `monteCarloRuns`). Empty when the Kita
+ * is not flagged or a deterministic alternative flips it (those are named instead).
+ *
+ * @example
+ * // 8 runs: 3 deterministic (none flips), 5 random; not eligible for strand 3 now, eligible in 1 of 8
+ * // runs (12,5 %): 1 of 5 random runs differs = 20 %
+ * randomOnlyShares(
+ *   { sozialarbeit: true, sozialarbeitFrequency: 1, interkulturell: false, interkulturellFrequency: 0.125, flagged: true, flips: [] },
+ *   { runs: 8, monteCarloRuns: 5, alternatives: [a, b, c] },
+ * );
+ * // => [{ strand: 3, share: 0.2 }]
+ */
+export function randomOnlyShares(
+  unit: Pick<
+    UnitRobustness,
+    | "sozialarbeit"
+    | "sozialarbeitFrequency"
+    | "interkulturell"
+    | "interkulturellFrequency"
+    | "flagged"
+    | "flips"
+  >,
+  robustness: Pick<Robustness, "runs" | "monteCarloRuns" | "alternatives">,
+): { strand: 1 | 3; share: number }[] {
+  if (!unit.flagged || unit.flips.length > 0) return [];
+  const deterministic = robustness.alternatives.filter((a) => a.shares !== null).length;
+  const randomRuns = Math.min(robustness.monteCarloRuns, robustness.runs - deterministic);
+  if (randomRuns <= 0) return [];
+  return flippingStrands(unit).map((strand) => {
+    const now = strand === 1 ? unit.sozialarbeit : unit.interkulturell;
+    const frequency = strand === 1 ? unit.sozialarbeitFrequency : unit.interkulturellFrequency;
+    const differing = Math.round(robustness.runs * (now ? 1 - frequency : frequency));
+    return { strand, share: Math.min(1, differing / randomRuns) };
+  });
+}
+
+/**
  * Summary of the range chart for screen readers: number of areas, the widest range and how many are flagged.
  *
  * @example
@@ -100,6 +141,22 @@ export function rangeSummary(s: Strings, language: Language, areas: AreaRobustne
     formatShare(widest.shareMax, language),
     formatNumber(areas.filter((a) => a.flagged).length, language, 0),
   );
+}
+
+/** "nur bei Zufallsgewichtungen (x % der Läufe)"; per strand when both strands flip. */
+function RandomOnly(props: {
+  strings: Strings;
+  language: Language;
+  shares: { strand: 1 | 3; share: number }[];
+}) {
+  const styles = useStyles();
+  const { strings: s, language, shares } = props;
+  if (shares.length === 0) return null;
+  const text =
+    shares.length === 1
+      ? formatFrequency(shares[0].share, language)
+      : shares.map((x) => s.strandShare(x.strand, formatFrequency(x.share, language))).join(", ");
+  return <Caption1 className={styles.detail}>{s.onlyRandomWeightings(text)}</Caption1>;
 }
 
 /**
@@ -191,8 +248,10 @@ export function RobustnessView({ strings: s, language, robustness: r, unitName }
                       )}
                 </Text>
               ))}
-              {u.flips.length > 0 && (
+              {u.flips.length > 0 ? (
                 <Caption1 className={styles.detail}>{s.differsUnder(u.flips.join("; "))}</Caption1>
+              ) : (
+                <RandomOnly strings={s} language={language} shares={randomOnlyShares(u, r)} />
               )}
             </li>
           ))}
