@@ -21,7 +21,8 @@
 import type { Dataset, Unit } from "./dataset";
 import type { Issue } from "./issues";
 import { SrbUsageError } from "./issues";
-import type { DataMapping, IndicatorSpec, Model } from "./model";
+import { dynamisiert, dynamisierungIssues } from "./dynamisierung";
+import type { BudgetSpec, DataMapping, IndicatorSpec, Model } from "./model";
 import { messages, ROLE_NAMES, type CheckCode } from "./messages";
 import { a1, columnLetters, isCellError, type CellValue, type RawTable } from "./table";
 
@@ -265,6 +266,27 @@ export function checkModel(model: Model): Issue[] {
         messages.modelBudgetTooLarge("budget.total", total, MAX_BUDGET_EUROS),
       ),
     );
+  }
+
+  // budget.total is what is distributed (SPEC §8); a Dynamisierung that says otherwise is worth a warning
+  const budget = model.budget as BudgetSpec | undefined;
+  const d = budget?.dynamisierung;
+  if (
+    typeof total === "number" &&
+    d &&
+    typeof budget?.year === "number" &&
+    dynamisierungIssues(d, budget.year).length === 0
+  ) {
+    const derived = dynamisiert(d.baseAmount, d.baseYear, budget.year, d.rate);
+    if (Math.abs(derived - total) >= 0.005) {
+      issues.push({
+        ...modelIssue(
+          "model-budget-not-dynamisiert",
+          messages.modelBudgetNotDynamisiert(total, derived, d.baseAmount, d.baseYear, budget.year),
+        ),
+        level: "warning",
+      });
+    }
   }
 
   const options = model.options ?? {};

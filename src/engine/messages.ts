@@ -54,6 +54,7 @@ export type CheckCode =
   | "model-column-twice"
   | "model-option-invalid"
   | "model-budget-too-large"
+  | "model-budget-not-dynamisiert"
   | "model-json-syntax"
   | "model-field-missing"
   | "model-field-invalid";
@@ -102,6 +103,7 @@ const CHECK_CODE_SET = {
   "model-column-twice": true,
   "model-option-invalid": true,
   "model-budget-too-large": true,
+  "model-budget-not-dynamisiert": true,
   "model-json-syntax": true,
   "model-field-missing": true,
   "model-field-invalid": true,
@@ -364,6 +366,8 @@ export const messages = {
     `Modell, ${path}: ${formatUnknown(value)} ist ungültig – erwartet wird ${expected}.`,
   modelBudgetTooLarge: (path: string, value: number, limit: number) =>
     `Modell, ${path}: Budget ${formatNumber(value)} € ist zu groß – erwartet wird ein Betrag von höchstens ${formatNumber(limit)} € (darüber lässt sich nicht mehr auf den Cent genau rechnen).`,
+  modelBudgetNotDynamisiert: (total: number, derived: number, base: number, baseYear: number, year: number) =>
+    `Modell, budget.total: das Budget ${formatNumber(total)} € weicht von der Dynamisierung ab – ${formatNumber(base)} € aus ${baseYear} ergeben für ${year} ${formatNumber(derived)} €. Verteilt wird budget.total; bitte prüfen, welcher Betrag gilt.`,
   modelGoalpostsInvalid: (path: string, min: number, max: number) =>
     `Modell, ${path}: Minimum ${formatNumber(min)} und Maximum ${formatNumber(max)} sind ungültig – erwartet wird ein Maximum größer als das Minimum.`,
   modelJsonSyntax: (detail: string) =>

@@ -596,6 +596,18 @@ describe("checkTable: indicators, categories and coverage", () => {
   });
 });
 
+describe("checkModel: budget and Dynamisierung", () => {
+  const dynamisierung = { baseAmount: 977794, baseYear: 2021, rate: 0.025 };
+  test("a total that the Dynamisierung gives (977.794 € · 1,025 = 1.002.238,85 €) is not reported", () => {
+    const issues = checkModel(model({ budget: { total: 1002238.85, year: 2022, dynamisierung } }));
+    expect(issues.filter((i) => i.code === "model-budget-not-dynamisiert")).toEqual([]);
+  });
+  test("a total that differs is a warning, not an error: budget.total is what is distributed", () => {
+    const issues = checkModel(model({ budget: { total: 1002240, year: 2022, dynamisierung } }));
+    expect(issues.map((i) => [i.level, i.code])).toEqual([["warning", "model-budget-not-dynamisiert"]]);
+  });
+});
+
 describe('checkModel: model problems have sheet "" and cell ""', () => {
   test("model-no-indicators", () => {
     const issues = checkModel(model({ indicators: [], categories: [] }));

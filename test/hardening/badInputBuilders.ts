@@ -253,6 +253,16 @@ export const BUILDERS: Record<string, () => Issue[]> = {
       model({ options: { ...DEFAULT_OPTIONS, coverage: { unit: 65, indicator: 0.5, level: "warning" } } }),
     ),
   "model-budget-too-large": () => checkModel(model({ budget: { total: 1e15 } })),
+  "model-budget-not-dynamisiert": () =>
+    checkModel(
+      model({
+        budget: {
+          total: 1000000,
+          year: 2022,
+          dynamisierung: { baseAmount: 977794, baseYear: 2021, rate: 0.025 },
+        },
+      }),
+    ),
   "model-json-syntax": () => parseModel("{ x").issues,
   "model-field-missing": () => {
     const file = specFile();
