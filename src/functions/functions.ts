@@ -4,7 +4,8 @@
  * Each function cleans the Excel input (excelInput.ts), calls the engine and maps every failure through one
  * `toExcelError()` (excelErrors.ts). No formula is computed here. The JSDoc below is build input: the
  * custom-functions-metadata plugin turns it into functions.json (English); scripts/functions-de.js adds
- * the German descriptions from descriptions-de.json. Function ids are public contracts: never rename one.
+ * the German descriptions from descriptions-de.json. Function ids are English in every language (the German
+ * descriptions name the German domain term) and public contracts: never rename one after a release.
  *
  * Rules the plugin imposes: top-level `function` declarations, no type aliases in signatures, optional
  * parameters arrive as `null` (TypeScript defaults never apply). Inputs are declared `unknown` so that Excel
@@ -369,16 +370,16 @@ function landFormulaFunction(children: unknown[][], sgb2: unknown[][], total: un
 }
 
 /**
- * Dynamisierung: the amount for a year, grown from a base amount by a yearly rate (default 2.5 %),
- * A = base · (1 + rate)^(year − baseYear), rounded to the cent.
- * @customfunction DYNAMISIERUNG DYNAMISIERUNG
+ * Indexation (Dynamisierung): the amount for a year, grown from a base amount by a yearly rate
+ * (default 2.5 %), A = base · (1 + rate)^(year − baseYear), rounded to the cent.
+ * @customfunction INDEXATION INDEXATION
  * @param base The base amount in euros (≥ 0).
  * @param baseYear The year of the base amount.
  * @param year The year to compute (≥ baseYear).
  * @param [rate] Yearly rate (default 0.025).
  * @returns The amount for the year in euros.
  */
-function dynamisierung(base: unknown, baseYear: unknown, year: unknown, rate?: unknown): number {
+function indexation(base: unknown, baseYear: unknown, year: unknown, rate?: unknown): number {
   return excelGuard(() => {
     const amount = requiredAmount(base, "Ausgangsbetrag");
     const from = requiredNumber(baseYear, "Ausgangsjahr");
@@ -390,14 +391,15 @@ function dynamisierung(base: unknown, baseYear: unknown, year: unknown, rate?: u
 }
 
 /**
- * Kofinanzierung: from an amount of budget (Land) money, the personnel volume (amount / Land share), the
- * Land part and the municipal part (volume · (1 − Land share)), as one row of three cells.
- * @customfunction KOFINANZIERUNG KOFINANZIERUNG
+ * Co-funding (Kofinanzierung): from an amount of budget (Land) money, the personnel volume
+ * (amount / Land share), the Land part and the municipal part (volume · (1 − Land share)), as one row of
+ * three cells.
+ * @customfunction COFUNDING COFUNDING
  * @param amount The budget (Land) amount in euros (≥ 0).
  * @param [landShare] Share of the personnel costs the Land pays (default 0.6).
  * @returns Personnel volume, Land part, municipal part (euros).
  */
-function kofinanzierungFunction(amount: unknown, landShare?: unknown): number[][] {
+function cofunding(amount: unknown, landShare?: unknown): number[][] {
   return excelGuard(() => {
     const money = requiredAmount(amount, "Betrag");
     const land = optionalNumber(landShare, "Landesanteil") ?? 0.6;
@@ -409,18 +411,18 @@ function kofinanzierungFunction(amount: unknown, landShare?: unknown): number[][
 }
 
 /**
- * VZÄ (full-time equivalents) a personnel volume pays for, rounded down to a step (default 0.25) so that
- * the positions never cost more than the money.
- * @customfunction VZAE VZAE
+ * Full-time equivalents (FTE, German VZÄ) a personnel volume pays for, rounded down to a step (default 0.25)
+ * so that the positions never cost more than the money.
+ * @customfunction FTE FTE
  * @param amount The personnel volume in euros (≥ 0).
- * @param costPerVzae Annual employer cost of one full-time position in euros.
- * @param [step] Step the VZÄ are rounded down to (default 0.25).
- * @returns The VZÄ.
+ * @param costPerFte Annual employer cost of one full-time position in euros.
+ * @param [step] Step the FTE are rounded down to (default 0.25).
+ * @returns The FTE.
  */
-function vzae(amount: unknown, costPerVzae: unknown, step?: unknown): number {
+function fte(amount: unknown, costPerFte: unknown, step?: unknown): number {
   return excelGuard(() => {
     const money = requiredAmount(amount, "Personalvolumen");
-    const cost = requiredNumber(costPerVzae, "Kosten je VZÄ");
+    const cost = requiredNumber(costPerFte, "Kosten je VZÄ");
     const s = optionalNumber(step, "Schrittweite") ?? DEFAULT_VZAE_STEP;
     failOnIssues(vzaeIssues(cost, s));
     return vzaeFor(money, cost, s);
@@ -428,16 +430,16 @@ function vzae(amount: unknown, costPerVzae: unknown, step?: unknown): number {
 }
 
 /**
- * Bremen rule set (SozPäd programme): VZÄ per Kita. Kita-Index above 50 and 40–120 children → 0.5 VZÄ,
- * above 120 children → 1.0 VZÄ; Kitas below 40 children count together in their Verbund (the position goes
- * to one member). Spilled like the indices.
- * @customfunction BREMENVZAE BREMENVZAE
+ * Bremen rule set (SozPäd programme): full-time equivalents (FTE, German VZÄ) per Kita. Kita-Index above 50
+ * and 40–120 children → 0.5 FTE, above 120 children → 1.0 FTE; Kitas below 40 children count together in
+ * their Verbund (the position goes to one member). Spilled like the indices.
+ * @customfunction BREMENFTE BREMENFTE
  * @param indices Kita-Index of every Kita (0–100).
  * @param children Number of children of every Kita.
  * @param [verbund] Verbund name of every Kita (blank: not in a Verbund).
- * @returns VZÄ per Kita.
+ * @returns FTE per Kita.
  */
-function bremenVzae(indices: unknown[][], children: unknown[][], verbund?: unknown[][]): number[][] {
+function bremenFte(indices: unknown[][], children: unknown[][], verbund?: unknown[][]): number[][] {
   return excelGuard(() => {
     const index = readNumberVector(indices, "Kita-Index");
     const kids = readCounts(children, "Kinder");
@@ -467,14 +469,14 @@ function bremenVzae(indices: unknown[][], children: unknown[][], verbund?: unkno
 }
 
 /**
- * Funding strand 1 (Kita-Sozialarbeit): TRUE when the unit's total index is at least the lower bound of
- * the norm band of all units. Spilled like the first argument.
- * @customfunction SOZIALARBEIT SOZIALARBEIT
+ * Social work, funding strand 1 (Kita-Sozialarbeit): TRUE when the unit's total index is at least the
+ * lower bound of the norm band of all units. Spilled like the first argument.
+ * @customfunction SOCIALWORK SOCIALWORK
  * @param index The unit's total index (or a column of them).
  * @param allIndices The total indices of all units.
  * @returns TRUE if eligible, else FALSE ("" for a blank index).
  */
-function sozialarbeit(index: unknown[][], allIndices: unknown[][]): unknown[][] {
+function socialWork(index: unknown[][], allIndices: unknown[][]): unknown[][] {
   return excelGuard(() => {
     const normband = bandOfRange(allIndices, "Alle Indizes", "sample");
     const vector = readNumberVector(index, "Index");
@@ -488,16 +490,16 @@ function sozialarbeit(index: unknown[][], allIndices: unknown[][]): unknown[][] 
 }
 
 /**
- * Funding strand 3 (Interkulturelle Fachkräfte): TRUE when the unit's "Flucht und Migration" index is above
- * the mean of all units; above the lower bound of the norm band only as an exception with a written reason.
- * Spilled like the first argument.
- * @customfunction INTERKULTURELL INTERKULTURELL
+ * Intercultural staff, funding strand 3 (Interkulturelle Fachkräfte): TRUE when the unit's "Flucht und
+ * Migration" index is above the mean of all units; above the lower bound of the norm band only as an
+ * exception with a written reason. Spilled like the first argument.
+ * @customfunction INTERCULTURAL INTERCULTURAL
  * @param index The unit's "Flucht und Migration" category index (or a column of them).
  * @param allIndices That category index of all units.
  * @param [reason] Written reason for an exception (text, same size as index).
  * @returns TRUE if eligible, else FALSE ("" for a blank index).
  */
-function interkulturell(index: unknown[][], allIndices: unknown[][], reason?: unknown[][]): unknown[][] {
+function intercultural(index: unknown[][], allIndices: unknown[][], reason?: unknown[][]): unknown[][] {
   return excelGuard(() => {
     const normband = bandOfRange(allIndices, "Alle Indizes", "sample");
     const vector = readNumberVector(index, "Index");
@@ -520,15 +522,15 @@ function interkulturell(index: unknown[][], allIndices: unknown[][], reason?: un
 }
 
 /**
- * Funding strand 2 (Kommunikations- und Nachbarschaftszentrum): TRUE for the unit flagged as the centre of
- * its Sozialraum. Flags: TRUE/FALSE, 1/0, "x", "ja"/"nein"; blank = no. At most one flagged unit per
- * Sozialraum, else #VALUE! naming the Sozialraum and the rows. Spilled like the flags.
- * @customfunction NACHBARSCHAFTSZENTRUM NACHBARSCHAFTSZENTRUM
+ * Neighbourhood centre, funding strand 2 (Kommunikations- und Nachbarschaftszentrum): TRUE for the unit
+ * flagged as the centre of its Sozialraum. Flags: TRUE/FALSE, 1/0, "x", "ja"/"nein"; blank = no. At most
+ * one flagged unit per Sozialraum, else #VALUE! naming the Sozialraum and the rows. Spilled like the flags.
+ * @customfunction NEIGHBOURHOODCENTRE NEIGHBOURHOODCENTRE
  * @param flags Strand 2 flag of every unit (one column or row).
  * @param areas Sozialraum of every unit (same size as flags).
  * @returns TRUE for the flagged unit, else FALSE ("" where flag and Sozialraum are both blank).
  */
-function nachbarschaftszentrum(flags: unknown[][], areas: unknown[][]): unknown[][] {
+function neighbourhoodCentre(flags: unknown[][], areas: unknown[][]): unknown[][] {
   return excelGuard(() => {
     const marks = readFlagVector(flags, "Markierungen");
     const names = readTextVector(areas, "Sozialräume");
@@ -565,15 +567,15 @@ function nachbarschaftszentrum(flags: unknown[][], areas: unknown[][]): unknown[
 }
 
 /**
- * Funding strand 4 (Betriebserlaubnisrelevantes Zusatzpersonal): TRUE when the unit is flagged and the
- * justification is a non-empty text. Flags: TRUE/FALSE, 1/0, "x", "ja"/"nein"; blank = no. For one cell or
- * a column (spilled like the flags).
- * @customfunction ZUSATZPERSONAL ZUSATZPERSONAL
+ * Additional staff, funding strand 4 (Betriebserlaubnisrelevantes Zusatzpersonal): TRUE when the unit is
+ * flagged and the justification is a non-empty text. Flags: TRUE/FALSE, 1/0, "x", "ja"/"nein"; blank = no.
+ * For one cell or a column (spilled like the flags).
+ * @customfunction ADDITIONALSTAFF ADDITIONALSTAFF
  * @param flag Strand 4 flag of the unit (or a column of them).
  * @param justification Written justification (text, same size as flag; blank = none).
  * @returns TRUE if eligible, else FALSE.
  */
-function zusatzpersonal(flag: unknown[][], justification: unknown[][]): boolean[][] {
+function additionalStaff(flag: unknown[][], justification: unknown[][]): boolean[][] {
   return excelGuard(() => {
     const marks = readFlagVector(flag, "Markierung");
     const texts = readReasonVector(justification, "Begründung");
@@ -627,21 +629,21 @@ function readCounts(input: unknown, argument: string): NumberVector {
 // Referenced so that bundlers and linters see them as used; the metadata plugin adds the
 // CustomFunctions.associate calls at build time.
 export {
+  additionalStaff,
   allocate,
   areaIndex,
   band,
-  bremenVzae,
+  bremenFte,
   categoryIndex,
-  dynamisierung,
-  interkulturell,
-  kofinanzierungFunction,
+  cofunding,
+  fte,
+  indexation,
+  intercultural,
   landFormulaFunction,
-  nachbarschaftszentrum,
+  neighbourhoodCentre,
   normBandFunction,
   share,
-  sozialarbeit,
+  socialWork,
   standardScore,
   totalIndex,
-  vzae,
-  zusatzpersonal,
 };

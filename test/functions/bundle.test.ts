@@ -81,6 +81,38 @@ test("functions-de.json has the same ids with German descriptions", () => {
   expect(german.functions.find((f) => f.id === "ALLOCATE")?.description).toMatch(/centgenau/);
 });
 
+test("the English ids are what the bundle associates; the German ids renamed before release are gone", () => {
+  const associated = runBundle();
+  for (const id of [
+    "INDEXATION",
+    "COFUNDING",
+    "FTE",
+    "BREMENFTE",
+    "SOCIALWORK",
+    "INTERCULTURAL",
+    "NEIGHBOURHOODCENTRE",
+    "ADDITIONALSTAFF",
+  ])
+    expect([id, associated.has(id)]).toEqual([id, true]);
+  for (const id of [
+    "DYNAMISIERUNG",
+    "KOFINANZIERUNG",
+    "VZAE",
+    "BREMENVZAE",
+    "SOZIALARBEIT",
+    "INTERKULTURELL",
+    "NACHBARSCHAFTSZENTRUM",
+    "ZUSATZPERSONAL",
+  ])
+    expect([id, associated.has(id)]).toEqual([id, false]);
+  // 1.670.400 € / 75.000 € = 22,272 VZÄ → 22,25 at step 0,25
+  const fte = associated.get("FTE") as (amount: unknown, cost: unknown, step: unknown) => number;
+  expect(fte(1670400, 75000, null)).toBe(22.25);
+  // 977.794 € · 1,025 = 1.002.238,85 €
+  const indexation = associated.get("INDEXATION") as (...args: unknown[]) => number;
+  expect(indexation(977794, 2021, 2022, null)).toBe(1002238.85);
+});
+
 test("the bundled functions compute and fail like the source: SHARE, ALLOCATE", () => {
   const associated = runBundle();
   const share = associated.get("SHARE") as (index: unknown, all: unknown) => number[][];

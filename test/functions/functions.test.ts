@@ -4,23 +4,23 @@
  */
 import fc from "fast-check";
 import {
+  additionalStaff,
   allocate,
   areaIndex,
   band,
-  bremenVzae,
+  bremenFte,
   categoryIndex,
-  dynamisierung,
-  interkulturell,
-  kofinanzierungFunction,
+  cofunding,
+  fte,
+  indexation,
+  intercultural,
   landFormulaFunction,
-  nachbarschaftszentrum,
+  neighbourhoodCentre,
   normBandFunction,
   share,
-  sozialarbeit,
+  socialWork,
   standardScore,
   totalIndex,
-  vzae,
-  zusatzpersonal,
 } from "../../src/functions/functions";
 import { checkTable } from "../../src/engine/check";
 import { eligibility, strand2Issues } from "../../src/engine/strands";
@@ -270,73 +270,71 @@ describe("LANDFORMULA", () => {
   });
 });
 
-describe("DYNAMISIERUNG, KOFINANZIERUNG, VZAE", () => {
+describe("INDEXATION (Dynamisierung), COFUNDING (Kofinanzierung), FTE (VZÄ)", () => {
   test("Bad Kreuznach: 977.794 € (2 · 488.897) in 2021 → 977.794 · 1,025 = 1.002.238,85 € in 2022", () => {
-    expect(dynamisierung(977794, 2021, 2022, null)).toBe(1002238.85);
+    expect(indexation(977794, 2021, 2022, null)).toBe(1002238.85);
     // 100.000 · 1,025² = 105.062,50; with 3 %: 100.000 · 1,03 = 103.000
-    expect(dynamisierung(100000, 2021, 2023)).toBe(105062.5);
-    expect(dynamisierung(100000, 2021, 2022, 0.03)).toBe(103000);
+    expect(indexation(100000, 2021, 2023)).toBe(105062.5);
+    expect(indexation(100000, 2021, 2022, 0.03)).toBe(103000);
   });
 
   test("Dynamisierung errors: year before the base year, negative amount", () => {
-    expect(catchExcelError(() => dynamisierung(100, 2021, 2020)).message).toBe(
+    expect(catchExcelError(() => indexation(100, 2021, 2020)).message).toBe(
       "Dynamisierung: Jahr 2020 liegt vor dem Ausgangsjahr 2021: erwartet wird ein Jahr ≥ 2021.",
     );
-    expect(catchExcelError(() => dynamisierung(-100, 2021, 2022)).code).toBe("#NUM!");
+    expect(catchExcelError(() => indexation(-100, 2021, 2022)).code).toBe("#NUM!");
   });
 
   test("Kofinanzierung: 1.002.240 / 0,6 = 1.670.400 personnel volume, 40 % = 668.160 municipal", () => {
-    expect(kofinanzierungFunction(1002240)).toEqual([[1670400, 1002240, 668160]]);
+    expect(cofunding(1002240)).toEqual([[1670400, 1002240, 668160]]);
     // Land share 0,5: 1.000 € → volume 2.000, municipal 1.000
-    expect(kofinanzierungFunction(1000, 0.5)).toEqual([[2000, 1000, 1000]]);
-    expect(catchExcelError(() => kofinanzierungFunction(1000, 0)).message).toMatch(
-      /^Kofinanzierung: Landesanteil 0/,
-    );
+    expect(cofunding(1000, 0.5)).toEqual([[2000, 1000, 1000]]);
+    expect(catchExcelError(() => cofunding(1000, 0)).message).toMatch(/^Kofinanzierung: Landesanteil 0/);
   });
 
   test("VZÄ: 1.670.400 / 75.000 = 22,272 → 22,25 (step 0,25)", () => {
-    expect(vzae(1670400, 75000)).toBe(22.25);
+    expect(fte(1670400, 75000)).toBe(22.25);
     // 50.000 / 75.000 = 0,667 → 0,5 at step 0,5
-    expect(vzae(50000, 75000, 0.5)).toBe(0.5);
-    expect(catchExcelError(() => vzae(1000, 0)).message).toMatch(/^Personal: Kosten je VZÄ 0/);
-    expect(catchExcelError(() => vzae(-1, 75000)).code).toBe("#NUM!");
+    expect(fte(50000, 75000, 0.5)).toBe(0.5);
+    expect(catchExcelError(() => fte(1000, 0)).message).toMatch(/^Personal: Kosten je VZÄ 0/);
+    expect(catchExcelError(() => fte(-1, 75000)).code).toBe("#NUM!");
   });
 });
 
-describe("BREMENVZAE", () => {
+describe("BREMENFTE (Bremer Regeln, VZÄ)", () => {
   test("worked example: Verbund Nord pools 25 + 30 children → 0,5 VZÄ at the larger Kita", () => {
     // Kita C alone: index 62,3 > 50, 85 children (40–120) → 0,5
-    expect(bremenVzae(column(60, 60, 62.3), column(25, 30, 85), column("Nord", "Nord", ""))).toEqual(
+    expect(bremenFte(column(60, 60, 62.3), column(25, 30, 85), column("Nord", "Nord", ""))).toEqual(
       column(0, 0.5, 0.5),
     );
     // without the Verbund nobody below 40 children is funded; above 120 → 1,0
-    expect(bremenVzae(column(60, 60, 51), column(25, 30, 130))).toEqual(column(0, 0, 1));
+    expect(bremenFte(column(60, 60, 51), column(25, 30, 130))).toEqual(column(0, 0, 1));
   });
 
   test("sizes must match", () => {
-    expect(catchExcelError(() => bremenVzae(column(60, 60), column(25))).code).toBe("#VALUE!");
+    expect(catchExcelError(() => bremenFte(column(60, 60), column(25))).code).toBe("#VALUE!");
   });
 });
 
-describe("SOZIALARBEIT and INTERKULTURELL", () => {
+describe("SOCIALWORK (strand 1) and INTERCULTURAL (strand 3)", () => {
   // all: 10, 20, 30 → mean 20, sample sd 10, lower 10
   const all = column(10, 20, 30);
 
   test("strand 1: index ≥ lower bound (inclusive)", () => {
-    expect(sozialarbeit(column(10, 9.99, null), all)).toEqual(column(true, false, ""));
+    expect(socialWork(column(10, 9.99, null), all)).toEqual(column(true, false, ""));
   });
 
   test("strand 3: above the mean; above the lower bound only with a written reason", () => {
     expect(
-      interkulturell(column(25, 15, 15, 10), all, column("", "Sprachförderbedarf", null, "Begründung")),
+      intercultural(column(25, 15, 15, 10), all, column("", "Sprachförderbedarf", null, "Begründung")),
     ).toEqual(column(true, true, false, false));
-    expect(interkulturell([[20.5]], all)).toEqual([[true]]);
-    expect(catchExcelError(() => interkulturell(column(25, 15), all, column("x"))).code).toBe("#VALUE!");
+    expect(intercultural([[20.5]], all)).toEqual([[true]]);
+    expect(catchExcelError(() => intercultural(column(25, 15), all, column("x"))).code).toBe("#VALUE!");
   });
 
   test("strand 3 on desktop Excel: a blank reason cell arrives as 0 and is no written reason", () => {
     // 15 lies between the lower bound 10 and the mean 20: eligible only with a reason; 0 is none
-    expect(interkulturell(column(15, 15), all, column(0, "Sprachförderbedarf"))).toEqual(column(false, true));
+    expect(intercultural(column(15, 15), all, column(0, "Sprachförderbedarf"))).toEqual(column(false, true));
   });
 });
 
@@ -367,24 +365,24 @@ const SHEET = {
   ),
 };
 
-describe("NACHBARSCHAFTSZENTRUM (strand 2)", () => {
+describe("NEIGHBOURHOODCENTRE (strand 2)", () => {
   test("worked example: one flagged Kita per Sozialraum is TRUE, the rest FALSE, the empty row stays empty", () => {
     // Nord: row 1 flagged („x“) → WAHR, row 2 blank = nein → FALSCH; Süd: row 3 WAHR, row 4 0 = nein;
     // Mitte: row 5 „nein“ → FALSCH (no centre in Mitte is allowed: the rule is "at most one");
     // row 6 has neither flag nor Sozialraum → ""; Ost: row 7 „JA“ → WAHR
-    expect(nachbarschaftszentrum(SHEET.knz, SHEET.areas)).toEqual(
+    expect(neighbourhoodCentre(SHEET.knz, SHEET.areas)).toEqual(
       column(true, false, true, false, false, "", true),
     );
   });
 
   test("a row of flags spills as a row", () => {
-    expect(nachbarschaftszentrum([["x", "", 1]], [["Nord", "Nord", "Süd"]])).toEqual([[true, false, true]]);
+    expect(neighbourhoodCentre([["x", "", 1]], [["Nord", "Nord", "Süd"]])).toEqual([[true, false, true]]);
   });
 
   test("two flagged Kitas in one Sozialraum: #VALUE! naming the Sozialraum and the rows", () => {
     // rows 1 and 2 are both flagged in Nord; spellings differing only in case or spaces are one Sozialraum
     const e = catchExcelError(() =>
-      nachbarschaftszentrum(column("x", "ja", true, null), column("Nord", " nord ", "Süd", "Süd")),
+      neighbourhoodCentre(column("x", "ja", true, null), column("Nord", " nord ", "Süd", "Süd")),
     );
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toBe(
@@ -395,7 +393,7 @@ describe("NACHBARSCHAFTSZENTRUM (strand 2)", () => {
 
   test("several Sozialräume with several flags are all named in one message", () => {
     const e = catchExcelError(() =>
-      nachbarschaftszentrum(column(1, 1, "x", "x", "x"), column("Nord", "Nord", "Süd", "Mitte", "Süd")),
+      neighbourhoodCentre(column(1, 1, "x", "x", "x"), column("Nord", "Nord", "Süd", "Mitte", "Süd")),
     );
     expect(e.message).toBe(
       "Sozialraum „Nord“: 2 Einrichtungen sind als Kommunikations- und Nachbarschaftszentrum markiert " +
@@ -407,72 +405,72 @@ describe("NACHBARSCHAFTSZENTRUM (strand 2)", () => {
 
   test("bad values: a flag that is no Ja/Nein, a flagged Kita without Sozialraum, different sizes", () => {
     expect(
-      catchExcelError(() => nachbarschaftszentrum(column("x", "vielleicht"), column("Nord", "Süd"))).message,
+      catchExcelError(() => neighbourhoodCentre(column("x", "vielleicht"), column("Nord", "Süd"))).message,
     ).toBe(
       "Markierungen, Zeile 2: „vielleicht“ ist keine Ja/Nein-Angabe " +
         "(erwartet: WAHR/FALSCH, 1/0, „x“, „ja“/„nein“ oder eine leere Zelle = nein).",
     );
-    expect(catchExcelError(() => nachbarschaftszentrum(column(2), column("Nord"))).message).toMatch(
+    expect(catchExcelError(() => neighbourhoodCentre(column(2), column("Nord"))).message).toMatch(
       /^Markierungen, Zeile 1: 2 ist keine Ja\/Nein-Angabe/,
     );
     expect(
-      catchExcelError(() => nachbarschaftszentrum(column(null, new ShimError("#N/A")), column("Nord", "Süd")))
+      catchExcelError(() => neighbourhoodCentre(column(null, new ShimError("#N/A")), column("Nord", "Süd")))
         .message,
     ).toMatch(/^Markierungen, Zeile 2: Fehlerwert #N\/A ist keine Ja\/Nein-Angabe/);
-    expect(catchExcelError(() => nachbarschaftszentrum(column(null, "x"), column("Nord", ""))).message).toBe(
+    expect(catchExcelError(() => neighbourhoodCentre(column(null, "x"), column("Nord", ""))).message).toBe(
       "Sozialräume, Zeile 2: leer, aber die Einrichtung ist als Nachbarschaftszentrum markiert " +
         "(erwartet: der Sozialraum der Einrichtung).",
     );
-    expect(catchExcelError(() => nachbarschaftszentrum(column("x", null), column("Nord"))).message).toBe(
+    expect(catchExcelError(() => neighbourhoodCentre(column("x", null), column("Nord"))).message).toBe(
       "Sozialräume (1 Zellen) und Markierungen (2 Zellen) sind verschieden groß " +
         "(erwartet: eine Zelle je Einrichtung).",
     );
     expect(
       catchExcelError(() =>
-        nachbarschaftszentrum(column("x", null), [
+        neighbourhoodCentre(column("x", null), [
           ["Nord", "Süd"],
           ["Nord", "Süd"],
         ]),
       ).message,
     ).toBe("Sozialräume: erwartet eine Spalte oder eine Zeile, erhalten 2 Zeilen × 2 Spalten.");
-    expect(catchExcelError(() => nachbarschaftszentrum(column("x"), column(false))).message).toBe(
+    expect(catchExcelError(() => neighbourhoodCentre(column("x"), column(false))).message).toBe(
       "Sozialräume, Zeile 1: FALSCH ist kein Text.",
     );
   });
 });
 
-describe("ZUSATZPERSONAL (strand 4)", () => {
+describe("ADDITIONALSTAFF (strand 4)", () => {
   test("worked example: flag and a non-empty justification", () => {
     // row 1 „ja“ + text → WAHR; row 2 „x“ but only spaces → FALSCH (the check warns about it);
     // row 3 not flagged although a text is there → FALSCH; row 4 1 but no text → FALSCH;
     // row 5 WAHR + text → WAHR; row 6 empty → FALSCH (blank = nein); row 7 FALSCH → FALSCH
-    expect(zusatzpersonal(SHEET.zusatzpersonal, SHEET.begruendung)).toEqual(
+    expect(additionalStaff(SHEET.zusatzpersonal, SHEET.begruendung)).toEqual(
       column(true, false, false, false, true, false, false),
     );
   });
 
-  test("one cell: =SRB.ZUSATZPERSONAL(E2; F2)", () => {
-    expect(zusatzpersonal([["x"]], [["Kind mit Assistenzbedarf"]])).toEqual([[true]]);
-    expect(zusatzpersonal([["x"]], [[""]])).toEqual([[false]]);
+  test("one cell: =SRB.ADDITIONALSTAFF(E2; F2)", () => {
+    expect(additionalStaff([["x"]], [["Kind mit Assistenzbedarf"]])).toEqual([[true]]);
+    expect(additionalStaff([["x"]], [[""]])).toEqual([[false]]);
     // desktop Excel hands a blank justification cell over as 0: no justification
-    expect(zusatzpersonal([["x"]], [[0]])).toEqual([[false]]);
+    expect(additionalStaff([["x"]], [[0]])).toEqual([[false]]);
   });
 
   test("a row spills as a row", () => {
-    expect(zusatzpersonal([["x", "nein", null]], [["Inklusion", "Inklusion", "Inklusion"]])).toEqual([
+    expect(additionalStaff([["x", "nein", null]], [["Inklusion", "Inklusion", "Inklusion"]])).toEqual([
       [true, false, false],
     ]);
   });
 
   test("bad values: no Ja/Nein, a boolean as justification, different sizes", () => {
-    expect(catchExcelError(() => zusatzpersonal(column("x", "k.A."), column("a", "b"))).message).toBe(
+    expect(catchExcelError(() => additionalStaff(column("x", "k.A."), column("a", "b"))).message).toBe(
       "Markierung, Zeile 2: „k.A.“ ist keine Ja/Nein-Angabe " +
         "(erwartet: WAHR/FALSCH, 1/0, „x“, „ja“/„nein“ oder eine leere Zelle = nein).",
     );
-    expect(catchExcelError(() => zusatzpersonal(column("x", "x"), column("a", true))).message).toBe(
+    expect(catchExcelError(() => additionalStaff(column("x", "x"), column("a", true))).message).toBe(
       "Begründung, Zeile 2: WAHR ist kein Text.",
     );
-    expect(catchExcelError(() => zusatzpersonal(column("x", "x"), column("a"))).message).toBe(
+    expect(catchExcelError(() => additionalStaff(column("x", "x"), column("a"))).message).toBe(
       "Begründung (1 Zellen) und Markierung (2 Zellen) sind verschieden groß " +
         "(erwartet: eine Zelle je Einrichtung).",
     );
@@ -558,9 +556,9 @@ describe("strands 2 and 4 follow the check's rules (random sheets through checkT
           expect(strand4Check.issues.filter((i) => i.level === "error").map((i) => i.code)).toContain(
             "flag-invalid",
           );
-          expect(catchExcelError(() => zusatzpersonal(zp, reasons)).code).toBe("#VALUE!");
+          expect(catchExcelError(() => additionalStaff(zp, reasons)).code).toBe("#VALUE!");
         } else {
-          expect(zusatzpersonal(zp, reasons).flat()).toEqual(
+          expect(additionalStaff(zp, reasons).flat()).toEqual(
             strand4Check.dataset.units.map(
               (u) => eligibility({ ...u, index: null, strand3Index: null }, BAND, BAND).zusatzpersonal,
             ),
@@ -573,9 +571,9 @@ describe("strands 2 and 4 follow the check's rules (random sheets through checkT
           );
         }
         if (units === undefined || strand2Issues(units, "Kitas").length > 0) {
-          expect(catchExcelError(() => nachbarschaftszentrum(knz, areas)).code).toBe("#VALUE!");
+          expect(catchExcelError(() => neighbourhoodCentre(knz, areas)).code).toBe("#VALUE!");
         } else {
-          expect(nachbarschaftszentrum(knz, areas).flat()).toEqual(units.map((u) => u.strand2));
+          expect(neighbourhoodCentre(knz, areas).flat()).toEqual(units.map((u) => u.strand2));
         }
       }),
     );

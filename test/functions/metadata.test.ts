@@ -41,14 +41,33 @@ const CONTRACT: Record<string, { parameters: string[]; spills: boolean }> = {
   ALLOCATE: { parameters: ["indices[]", "budget"], spills: true },
   AREAINDEX: { parameters: ["areas[]", "unitAreas[]", "unitIndices[]", "method?"], spills: true },
   LANDFORMULA: { parameters: ["children[]", "sgb2[]", "total"], spills: true },
-  DYNAMISIERUNG: { parameters: ["base", "baseYear", "year", "rate?"], spills: false },
-  KOFINANZIERUNG: { parameters: ["amount", "landShare?"], spills: true },
-  VZAE: { parameters: ["amount", "costPerVzae", "step?"], spills: false },
-  BREMENVZAE: { parameters: ["indices[]", "children[]", "verbund[]?"], spills: true },
-  SOZIALARBEIT: { parameters: ["index[]", "allIndices[]"], spills: true },
-  INTERKULTURELL: { parameters: ["index[]", "allIndices[]", "reason[]?"], spills: true },
-  NACHBARSCHAFTSZENTRUM: { parameters: ["flags[]", "areas[]"], spills: true },
-  ZUSATZPERSONAL: { parameters: ["flag[]", "justification[]"], spills: true },
+  INDEXATION: { parameters: ["base", "baseYear", "year", "rate?"], spills: false },
+  COFUNDING: { parameters: ["amount", "landShare?"], spills: true },
+  FTE: { parameters: ["amount", "costPerFte", "step?"], spills: false },
+  BREMENFTE: { parameters: ["indices[]", "children[]", "verbund[]?"], spills: true },
+  SOCIALWORK: { parameters: ["index[]", "allIndices[]"], spills: true },
+  INTERCULTURAL: { parameters: ["index[]", "allIndices[]", "reason[]?"], spills: true },
+  NEIGHBOURHOODCENTRE: { parameters: ["flags[]", "areas[]"], spills: true },
+  ADDITIONALSTAFF: { parameters: ["flag[]", "justification[]"], spills: true },
+};
+
+/**
+ * Ids that were German before the first release, with their English successors. None of them may come
+ * back: ids are English in every language, and German users find a function by the German domain term
+ * its German description names.
+ */
+const RENAMED_BEFORE_RELEASE: Record<string, { id: string; germanTerm: RegExp }> = {
+  DYNAMISIERUNG: { id: "INDEXATION", germanTerm: /^Dynamisierung\b/ },
+  KOFINANZIERUNG: { id: "COFUNDING", germanTerm: /^Kofinanzierung\b/ },
+  VZAE: { id: "FTE", germanTerm: /^VZÄ \(Vollzeitäquivalente\b/ },
+  BREMENVZAE: { id: "BREMENFTE", germanTerm: /^Bremer Regeln\b.*VZÄ \(Vollzeitäquivalente\b/ },
+  SOZIALARBEIT: { id: "SOCIALWORK", germanTerm: /\(Kita-Sozialarbeit\)/ },
+  INTERKULTURELL: { id: "INTERCULTURAL", germanTerm: /\(Interkulturelle Fachkräfte\)/ },
+  NACHBARSCHAFTSZENTRUM: {
+    id: "NEIGHBOURHOODCENTRE",
+    germanTerm: /\(Kommunikations- und Nachbarschaftszentrum\)/,
+  },
+  ZUSATZPERSONAL: { id: "ADDITIONALSTAFF", germanTerm: /\(Betriebserlaubnisrelevantes Zusatzpersonal\)/ },
 };
 
 let english: Metadata;
@@ -70,6 +89,25 @@ const signature = (f: FunctionMetadata): string[] =>
 test("exactly the contracted ids, English names equal to the ids", () => {
   expect(english.functions.map((f) => f.id).sort()).toEqual(Object.keys(CONTRACT).sort());
   for (const f of english.functions) expect(f.name).toBe(f.id);
+});
+
+test("ids are English: none of the German ids renamed before the first release is back, in either language", () => {
+  const ids = english.functions.map((f) => f.id);
+  for (const [german, { id }] of Object.entries(RENAMED_BEFORE_RELEASE)) {
+    expect([german, ids.includes(german)]).toEqual([german, false]);
+    expect([id, ids.includes(id)]).toEqual([id, true]);
+  }
+  expect(german.functions.map((f) => f.name)).toEqual(ids);
+  expect(Object.keys(loadCatalogue() as object).filter((id) => id in RENAMED_BEFORE_RELEASE)).toEqual([]);
+});
+
+test("the German description of every renamed function names the German domain term", () => {
+  for (const { id, germanTerm } of Object.values(RENAMED_BEFORE_RELEASE)) {
+    expect([id, german.functions.find((f) => f.id === id)?.description]).toEqual([
+      id,
+      expect.stringMatching(germanTerm),
+    ]);
+  }
 });
 
 test("parameters, ranges (matrix) and optional flags as contracted; all inputs are 'any' so Excel never coerces", () => {
@@ -106,10 +144,10 @@ test("the German metadata is complete, differs from the English, and keeps ids, 
 
 test("every Förderstrang of SPEC §5 has a function, and its descriptions name the strand in both languages", () => {
   const strands: [string, RegExp, RegExp][] = [
-    ["SOZIALARBEIT", /strand 1/, /^Förderstrang 1 \(Kita-Sozialarbeit\)/],
-    ["NACHBARSCHAFTSZENTRUM", /strand 2/, /^Förderstrang 2 \(Kommunikations- und Nachbarschaftszentrum\)/],
-    ["INTERKULTURELL", /strand 3/, /^Förderstrang 3 \(Interkulturelle Fachkräfte\)/],
-    ["ZUSATZPERSONAL", /strand 4/, /^Förderstrang 4 \(Betriebserlaubnisrelevantes Zusatzpersonal\)/],
+    ["SOCIALWORK", /strand 1/, /^Förderstrang 1 \(Kita-Sozialarbeit\)/],
+    ["NEIGHBOURHOODCENTRE", /strand 2/, /^Förderstrang 2 \(Kommunikations- und Nachbarschaftszentrum\)/],
+    ["INTERCULTURAL", /strand 3/, /^Förderstrang 3 \(Interkulturelle Fachkräfte\)/],
+    ["ADDITIONALSTAFF", /strand 4/, /^Förderstrang 4 \(Betriebserlaubnisrelevantes Zusatzpersonal\)/],
   ];
   for (const [id, englishText, germanText] of strands) {
     expect([id, english.functions.find((f) => f.id === id)?.description]).toEqual([
@@ -131,10 +169,10 @@ test("a missing or stale German text is reported (the build fails on it)", () =>
   const broken = JSON.parse(JSON.stringify(catalogue)) as typeof catalogue;
   delete broken.SHARE;
   delete broken.ALLOCATE.parameters.budget;
-  broken.VZAE.parameters.gone = "weg";
+  broken.FTE.parameters.gone = "weg";
   expect(translateMetadata(english, broken).problems).toEqual([
     "Funktion SHARE: deutsche Beschreibung fehlt.",
     "Funktion ALLOCATE, Parameter budget: deutsche Beschreibung fehlt.",
-    "Funktion VZAE: Parameter gone im Katalog gibt es nicht mehr.",
+    "Funktion FTE: Parameter gone im Katalog gibt es nicht mehr.",
   ]);
 });
