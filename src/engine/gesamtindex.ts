@@ -11,7 +11,7 @@
 import type { CategorySpec, IndicatorSpec } from "./model";
 import { SrbUsageError } from "./issues";
 import type { ScoreColumn } from "./standardScore";
-import { weightedMean } from "./weightedMean";
+import { weightedMean, withinValues } from "./weightedMean";
 
 /** How the indicators roll up into categories and the Gesamtindex. */
 export interface IndexStructure {
@@ -153,14 +153,20 @@ export function unitIndicesOfColumns(
   const categoryCount = structure.categories.length;
   const sums: (Float64Array | null)[] = [];
   const weightSums: (Float64Array | null)[] = [];
+  const lowests: (Float64Array | null)[] = [];
+  const highests: (Float64Array | null)[] = [];
   for (let k = 0; k < categoryCount; k++) {
     if (!structure.categoryCounts[k]) {
       sums.push(null);
       weightSums.push(null);
+      lowests.push(null);
+      highests.push(null);
       continue;
     }
     const sum = new Float64Array(count);
     const weightSum = new Float64Array(count);
+    const lowest = new Float64Array(count).fill(Infinity);
+    const highest = new Float64Array(count).fill(-Infinity);
     structure.indicatorCategory.forEach((kk, i) => {
       if (kk !== k) return;
       const w = structure.indicatorWeights[i];
@@ -170,12 +176,17 @@ export function unitIndicesOfColumns(
       const { scores, missing } = columns[i];
       for (let e = 0; e < count; e++) {
         if (missing[e]) continue;
-        sum[e] += w * scores[e];
+        const v = scores[e];
+        sum[e] += w * v;
         weightSum[e] += w;
+        if (v < lowest[e]) lowest[e] = v;
+        if (v > highest[e]) highest[e] = v;
       }
     });
     sums.push(sum);
     weightSums.push(weightSum);
+    lowests.push(lowest);
+    highests.push(highest);
   }
   const counted = structure.categoryCounts.some((c) => c);
   const categoryWeights = structure.categories.map((c, k) => (structure.categoryCounts[k] ? c.weight : 0));
@@ -189,7 +200,8 @@ export function unitIndicesOfColumns(
       if (sum === null || weightSum === null) {
         categories[k] = null;
       } else if (weightSum[e] > 0) {
-        categories[k] = sum[e] / weightSum[e];
+        // as weightedMean: never outside the unit's smallest and largest score of the category
+        categories[k] = withinValues(sum[e] / weightSum[e], lowests[k]![e], highests[k]![e]);
       } else {
         categories[k] = null;
         missing = true;

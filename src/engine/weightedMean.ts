@@ -6,7 +6,8 @@
 import { SrbUsageError } from "./issues";
 
 /**
- * `Σ wᵢ·xᵢ / Σ wᵢ` over the entries whose value is not null and whose weight is > 0.
+ * `Σ wᵢ·xᵢ / Σ wᵢ` over the entries whose value is not null and whose weight is > 0, never outside the
+ * smallest and largest of those values (see `withinValues`).
  *
  * @param values the values (null = missing, skipped)
  * @param weights one weight ≥ 0 per value
@@ -21,6 +22,8 @@ export function weightedMean(values: readonly (number | null)[], weights: readon
     throw new SrbUsageError("weightedMean: values and weights differ in length");
   let sum = 0;
   let weightSum = 0;
+  let lowest = Infinity;
+  let highest = -Infinity;
   for (let i = 0; i < values.length; i++) {
     const w = weights[i];
     if (!Number.isFinite(w) || w < 0)
@@ -29,6 +32,20 @@ export function weightedMean(values: readonly (number | null)[], weights: readon
     if (v === null || w === 0) continue;
     sum += w * v;
     weightSum += w;
+    if (v < lowest) lowest = v;
+    if (v > highest) highest = v;
   }
-  return weightSum > 0 ? sum / weightSum : null;
+  return weightSum > 0 ? withinValues(sum / weightSum, lowest, highest) : null;
+}
+
+/**
+ * A weighted mean lies between the smallest and the largest value; rounding can push `Σ wᵢ·xᵢ / Σ wᵢ` one
+ * unit in the last place beyond them (weight 1e-300, value 100: 100.00000000000001, a min–max score above
+ * 100). This puts it back; a value that is already inside is returned unchanged.
+ *
+ * @example withinValues(100.00000000000001, 100, 100); // => 100
+ * @example withinValues(87.5, 50, 100); // => 87.5
+ */
+export function withinValues(mean: number, lowest: number, highest: number): number {
+  return mean < lowest ? lowest : mean > highest ? highest : mean;
 }
