@@ -190,6 +190,15 @@ const de = {
   indicatorCategory: (column: string) => `Kategorie von „${column}“`,
   indicatorDirection: (column: string) => `Richtung von „${column}“`,
   indicatorUseLabel: (column: string) => `„${column}“ als Indikator verwenden`,
+  goalpostMin: "Min (Referenzjahr)",
+  goalpostMax: "Max (Referenzjahr)",
+  goalpostMinOf: (column: string) => `Min (Referenzjahr) von „${column}“`,
+  goalpostMaxOf: (column: string) => `Max (Referenzjahr) von „${column}“`,
+  goalpostsOf: (column: string) => `Zielpfosten von „${column}“`,
+  goalpostsOrder: (column: string, min: string, max: string) =>
+    `Zielpfosten von „${column}“: Min ${min} ist nicht kleiner als Max ${max}; erwartet: Min < Max.`,
+  goalpostsMissing: (column: string) =>
+    `Für „${column}“ fehlen Min und Max: es werden Min und Max der aktuellen Daten verwendet.`,
   noIndicators: "Noch keine Indikatoren: zuerst im Schritt „Daten“ die Tabelle erkennen.",
   saveModel: "Modell in der Arbeitsmappe speichern",
   modelSaved: "Modell in der Arbeitsmappe gespeichert.",
@@ -234,6 +243,9 @@ const de = {
   sockelEqual: "gleich je Sozialraum",
   sockelChildren: "nach Kinderzahl",
   publication: "Veröffentlichungsmodus (Einrichtungen als neutrale Codes)",
+  goalposts: "Feste Zielpfosten (Referenzjahr)",
+  goalpostsHint:
+    "Min und Max je Indikator aus einem Referenzjahr statt aus den aktuellen Daten: die Indizes bleiben über die Jahre vergleichbar. Die Werte werden im Schritt „Modell“ eingetragen.",
   invalidNumber: (text: string, expected: string) =>
     `„${text}“ ist keine gültige Zahl; erwartet: ${expected}.`,
   expectedAmount: "ein Betrag ≥ 0, z. B. 1.002.240,00",
@@ -242,6 +254,7 @@ const de = {
   expectedPercent: "ein Prozentwert zwischen 0 und 100",
   expectedWeight: "ein Gewicht ≥ 0, z. B. 1 oder 0,5",
   expectedStep: "eine Schrittweite > 0, z. B. 0,25",
+  expectedValue: "eine Zahl, z. B. 12,5 oder -3",
   sharesMustAddUp: (sum: string) => `Die Anteile Land und Jugendamt ergeben ${sum} %; erwartet: 100 %.`,
   // Ergebnis
   checkReport: "Prüfbericht",
@@ -364,6 +377,14 @@ const en: Strings = {
   indicatorCategory: (column) => `Category of “${column}”`,
   indicatorDirection: (column) => `Direction of “${column}”`,
   indicatorUseLabel: (column) => `Use “${column}” as an indicator`,
+  goalpostMin: "Min (reference year)",
+  goalpostMax: "Max (reference year)",
+  goalpostMinOf: (column) => `Min (reference year) of “${column}”`,
+  goalpostMaxOf: (column) => `Max (reference year) of “${column}”`,
+  goalpostsOf: (column) => `Goalposts of “${column}”`,
+  goalpostsOrder: (column, min, max) =>
+    `Goalposts of “${column}”: min ${min} is not less than max ${max}; expected: min < max.`,
+  goalpostsMissing: (column) => `“${column}” has no min and max: the current data's min and max are used.`,
   noIndicators: "No indicators yet: detect the table in step “Data” first.",
   saveModel: "Save model in the workbook",
   modelSaved: "Model saved in the workbook.",
@@ -407,6 +428,9 @@ const en: Strings = {
   sockelEqual: "equally per area",
   sockelChildren: "by number of children",
   publication: "Publication mode (units as neutral codes)",
+  goalposts: "Fixed goalposts (reference year)",
+  goalpostsHint:
+    "Min and max per indicator from a reference year instead of the current data, so that indices stay comparable across years. Enter the values in step “Model”.",
   invalidNumber: (text, expected) => `“${text}” is not a valid number; expected: ${expected}.`,
   expectedAmount: "an amount ≥ 0, e.g. 1,002,240.00",
   expectedPositiveAmount: "an amount > 0, e.g. 1,002,240.00",
@@ -414,6 +438,7 @@ const en: Strings = {
   expectedPercent: "a percentage between 0 and 100",
   expectedWeight: "a weight ≥ 0, e.g. 1 or 0.5",
   expectedStep: "a step > 0, e.g. 0.25",
+  expectedValue: "a number, e.g. 12.5 or -3",
   sharesMustAddUp: (sum) => `Land and Jugendamt shares add up to ${sum} %; expected: 100 %.`,
   checkReport: "Check report",
   noIssues: "No errors or warnings.",

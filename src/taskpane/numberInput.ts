@@ -4,8 +4,11 @@
  */
 import { formatInputNumber, parseUserNumber, stringsFor, type Language } from "./i18n";
 
-/** Kinds of numeric field. `percent` is typed as 0–100 and stored as a fraction 0–1. */
-export type NumberKind = "amount" | "positiveAmount" | "year" | "percent" | "weight" | "step";
+/**
+ * Kinds of numeric field. `percent` is typed as 0–100 and stored as a fraction 0–1. `value` is any finite
+ * number, negative too (a goalpost of an indicator that may be negative, e.g. a Saldo).
+ */
+export type NumberKind = "amount" | "positiveAmount" | "year" | "percent" | "weight" | "step" | "value";
 
 export type NumberReading = { ok: true; value: number | null } | { ok: false; message: string };
 
@@ -24,6 +27,8 @@ function expectation(kind: NumberKind, language: Language): string {
       return s.expectedWeight;
     case "step":
       return s.expectedStep;
+    case "value":
+      return s.expectedValue;
   }
 }
 
@@ -39,6 +44,8 @@ function acceptable(kind: NumberKind, n: number): boolean {
       return Number.isInteger(n) && n >= 2000 && n <= 2100;
     case "percent":
       return n >= 0 && n <= 100;
+    case "value":
+      return true;
   }
 }
 

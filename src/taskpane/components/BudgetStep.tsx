@@ -7,6 +7,7 @@ import {
   RadioGroup,
   Select,
   Subtitle2,
+  Switch,
   Text,
   makeStyles,
   tokens,
@@ -72,7 +73,8 @@ export function derivedBudget(budget: BudgetSpec): number | null {
 
 /**
  * Step "Budget & Regeln": budget, year and Dynamisierung, Kofinanzierung, cost per VZÄ and its step,
- * the rule set (RLP or Bremen) and the method options of SPEC.md.
+ * the rule set (RLP or Bremen) and the method options of SPEC.md (fixed goalposts: the switch is here, the
+ * values per indicator in step "Modell").
  *
  * @example
  * <BudgetStep strings={stringsFor("de")} language="de" model={model} onModelChange={setModel}
@@ -252,6 +254,13 @@ export function BudgetStep(props: BudgetStepProps) {
         checked={options.winsorise === true}
         onChange={(_, data) => setOptions({ winsorise: data.checked === true })}
       />
+      <Field hint={s.goalpostsHint}>
+        <Switch
+          label={s.goalposts}
+          checked={options.goalposts === true}
+          onChange={(_, data) => setOptions({ goalposts: data.checked })}
+        />
+      </Field>
       <Checkbox
         label={s.coverage}
         checked={options.coverage !== undefined}

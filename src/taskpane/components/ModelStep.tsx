@@ -2,15 +2,18 @@ import {
   Button,
   Checkbox,
   Field,
+  MessageBar,
+  MessageBarBody,
   Select,
   Subtitle2,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
 import type { EffectiveWeight } from "../../engine/allocation";
 import type { Direction, IndicatorSpec, Model } from "../../engine/model";
-import { formatShare, type Language, type Strings } from "../i18n";
+import { formatInputNumber, formatShare, type Language, type Strings } from "../i18n";
 import { NumberField } from "./NumberField";
 
 export interface ModelStepProps {
@@ -42,7 +45,124 @@ const useStyles = makeStyles({
     alignItems: "end",
   },
   effective: { color: tokens.colorNeutralForeground2 },
+  goalposts: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "end",
+  },
 });
+
+/**
+ * The goalposts an indicator gets from the two fields (min, max; null = empty): both present and
+ * min < max gives the pair; an empty field gives none (the engine then warns `goalposts-missing` and uses
+ * the current data); min ≥ max is an error the user must fix (`"order"`), nothing is passed on.
+ *
+ * @example
+ * goalpostsFrom(0, 40); // => { min: 0, max: 40 }
+ * goalpostsFrom(-5, null); // => null
+ * goalpostsFrom(40, 40); // => "order"
+ */
+export function goalpostsFrom(
+  min: number | null,
+  max: number | null,
+): { min: number; max: number } | null | "order" {
+  if (min === null || max === null) return null;
+  return min < max ? { min, max } : "order";
+}
+
+interface GoalpostFieldsProps {
+  strings: Strings;
+  language: Language;
+  id: string;
+  indicator: IndicatorSpec;
+  onChange(goalposts: { min: number; max: number } | undefined): void;
+  onValidityChange(id: string, label: string, message: string | null): void;
+}
+
+/** Min and max of the reference year for one indicator, checked together (min < max). */
+function GoalpostFields({
+  strings: s,
+  language,
+  id,
+  indicator,
+  onChange,
+  onValidityChange,
+}: GoalpostFieldsProps) {
+  const styles = useStyles();
+  const column = indicator.column;
+  const [pair, setPair] = useState<{ min: number | null; max: number | null }>(() => ({
+    min: indicator.goalposts?.min ?? null,
+    max: indicator.goalposts?.max ?? null,
+  }));
+  const outcome = goalpostsFrom(pair.min, pair.max);
+  const order =
+    outcome === "order"
+      ? s.goalpostsOrder(
+          column,
+          formatInputNumber(pair.min ?? 0, language),
+          formatInputNumber(pair.max ?? 0, language),
+        )
+      : null;
+  const label = s.goalpostsOf(column);
+
+  // goalposts set from outside (a stored model loaded) replace the pair unless it already means them
+  const outside = indicator.goalposts;
+  useEffect(() => {
+    if (outside && (outside.min !== pair.min || outside.max !== pair.max)) setPair({ ...outside });
+  }, [outside?.min, outside?.max]);
+
+  useEffect(() => {
+    onValidityChange(`${id}-order`, label, order);
+  }, [id, label, order, onValidityChange]);
+  // the pair disappears with the option or the indicator: it must not keep blocking
+  useEffect(() => () => onValidityChange(`${id}-order`, label, null), [id, label, onValidityChange]);
+
+  const update = (next: { min: number | null; max: number | null }) => {
+    setPair(next);
+    const g = goalpostsFrom(next.min, next.max);
+    if (g !== "order") onChange(g ?? undefined);
+  };
+
+  return (
+    <>
+      <div className={styles.goalposts}>
+        <NumberField
+          id={`${id}-min`}
+          label={s.goalpostMinOf(column)}
+          visibleLabel={s.goalpostMin}
+          kind="value"
+          language={language}
+          value={pair.min}
+          optional
+          onChange={(v) => update({ ...pair, min: v })}
+          onValidityChange={onValidityChange}
+        />
+        <NumberField
+          id={`${id}-max`}
+          label={s.goalpostMaxOf(column)}
+          visibleLabel={s.goalpostMax}
+          kind="value"
+          language={language}
+          value={pair.max}
+          optional
+          onChange={(v) => update({ ...pair, max: v })}
+          onValidityChange={onValidityChange}
+        />
+      </div>
+      {order !== null && (
+        <MessageBar intent="error">
+          <MessageBarBody>{order}</MessageBarBody>
+        </MessageBar>
+      )}
+      {outcome === null && (
+        <Text size={200} className={styles.effective}>
+          {s.goalpostsMissing(column)}
+        </Text>
+      )}
+    </>
+  );
+}
 
 /**
  * Turns a column on or off as an indicator. A new indicator gets the first category, direction +1, weight 1.
@@ -69,8 +189,9 @@ function updateIndicator(model: Model, column: string, patch: Partial<IndicatorS
 }
 
 /**
- * Step "Modell": the indicator catalogue (category, direction, weight per indicator), the category weights,
- * the effective weights shown live, and saving the model in the workbook.
+ * Step "Modell": the indicator catalogue (category, direction, weight per indicator; with fixed goalposts
+ * switched on in "Budget & Regeln" also min and max of the reference year), the category weights, the
+ * effective weights shown live, and saving the model in the workbook.
  *
  * @example
  * <ModelStep strings={stringsFor("de")} language="de" model={model} candidateColumns={columns}
@@ -151,6 +272,16 @@ export function ModelStep(props: ModelStepProps) {
                   onValidityChange={onValidityChange}
                 />
               </div>
+            )}
+            {indicator && model.options.goalposts === true && (
+              <GoalpostFields
+                strings={s}
+                language={language}
+                id={`${key}-goalposts`}
+                indicator={indicator}
+                onChange={(goalposts) => props.onModelChange(updateIndicator(model, column, { goalposts }))}
+                onValidityChange={onValidityChange}
+              />
             )}
             {indicator && effective.has(column) && (
               <Text size={200} className={styles.effective}>
