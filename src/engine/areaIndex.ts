@@ -10,8 +10,8 @@
  * > 0 … for every unit that takes part and a positive total; otherwise the plain mean is used and
  * `weightedByChildren` is false, so the caller can say so in the check report.
  */
-import { mean, sum } from "simple-statistics";
-import { weightedMean } from "./weightedMean";
+import { max, mean, min, sum } from "simple-statistics";
+import { weightedMean, withinValues } from "./weightedMean";
 
 export interface AreaUnitIndex {
   index: number | null;
@@ -23,6 +23,14 @@ export interface AreaIndexResult {
   index: number | null;
   /** Whether the mean was actually weighted by Kinder. */
   weightedByChildren: boolean;
+}
+
+/**
+ * The plain mean, never outside the smallest and largest value: the mean of seven copies of 3.0267e-124 is
+ * not exactly 3.0267e-124 in doubles, and two areas of equal units would differ (see `withinValues`).
+ */
+function meanWithinValues(values: readonly number[]): number {
+  return withinValues(mean(values as number[]), min(values as number[]), max(values as number[]));
 }
 
 function childWeights(children: readonly (number | null)[]): number[] | null {
@@ -56,7 +64,7 @@ export function areaIndexOfUnits(
     const weights = childWeights(scored.map((u) => u.children));
     if (weights) return { index: weightedMean(indices, weights), weightedByChildren: true };
   }
-  return { index: mean(indices), weightedByChildren: false };
+  return { index: meanWithinValues(indices), weightedByChildren: false };
 }
 
 export interface AreaRawValues {
@@ -94,7 +102,7 @@ export function areaRawValues(
     const raw = withValue.map((u) => u.values[i] as number);
     const weights = childWeighted ? childWeights(withValue.map((u) => u.children)) : null;
     if (childWeighted && !weights) weightedByChildren = false;
-    values.push(weights ? weightedMean(raw, weights) : mean(raw));
+    values.push(weights ? weightedMean(raw, weights) : meanWithinValues(raw));
   }
   return { values, weightedByChildren };
 }
