@@ -2,8 +2,12 @@
  * Bundle sizes, gzipped: `webpack --mode production` (the project's webpack.config.js) into a temporary
  * directory — not dist/, so that a benchmark never replaces a build someone else is testing — then
  * - functions: every `functions*.js`;
- * - task pane: the scripts `taskpane.html` loads, except the functions chunk (that is: `taskpane*.js` and
- *   every chunk loaded up front; chunks loaded lazily by `import()` are not counted).
+ * - task pane: the scripts `taskpane.html` loads, except the functions chunk (`taskpane*.js` and every
+ *   chunk loaded up front), plus the lazily loaded chunk(s) the Excel task pane always loads: the Office.js
+ *   workbook adapter (`import()` chunk group "office-workbook", from webpack's stats), reported on its own
+ *   line too;
+ * - exceljs (chunk group "xlsx-workbook": the .xlsx adapter and exceljs) is loaded by the standalone page
+ *   only: reported on its own line, not counted in the task pane.
  * gzip is zlib level 9 (as `gzip -9`).
  */
 import { execFileSync } from "node:child_process";
@@ -18,7 +22,14 @@ export interface BundleSizes {
   functionsGzipKb: number | null;
   taskpaneGzipKb: number | null;
   functionsFiles: string[];
+  /** Every file counted in `taskpaneGzipKb`: the page's scripts and the Office.js adapter chunk(s). */
   taskpaneFiles: string[];
+  /** The Office.js workbook adapter chunk(s), loaded lazily but always in Excel (part of `taskpaneGzipKb`). */
+  officeWorkbookGzipKb: number | null;
+  officeWorkbookFiles: string[];
+  /** The standalone page's lazily loaded .xlsx adapter with exceljs (not part of `taskpaneGzipKb`). */
+  standaloneXlsxGzipKb: number | null;
+  standaloneXlsxFiles: string[];
   buildMs: number;
   note: string;
 }
@@ -47,11 +58,33 @@ export function scriptsOf(html: string): string[] {
 }
 
 /**
+ * The JavaScript files of a named `import()` chunk group (`/* webpackChunkName: "x" *\/`) from webpack's
+ * stats JSON, shared chunks included; [] when the group is missing.
+ *
+ * @example
+ * chunkGroupFiles({ namedChunkGroups: { "office-workbook": { assets: [{ name: "office-workbook.js" }] } } }, "office-workbook");
+ * // => ["office-workbook.js"]
+ */
+export function chunkGroupFiles(stats: unknown, group: string): string[] {
+  const groups = (stats as { namedChunkGroups?: Record<string, { assets?: ({ name: string } | string)[] }> })
+    .namedChunkGroups;
+  const assets = groups?.[group]?.assets ?? [];
+  return assets.map((a) => (typeof a === "string" ? a : a.name)).filter((f) => f.endsWith(".js"));
+}
+
+/** "12,3 KB" (de-DE, one decimal). */
+function kb(value: number): string {
+  return `${new Intl.NumberFormat("de-DE", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)} KB`;
+}
+
+/**
  * Build once and measure both bundles. Never throws: a failed build gives nulls and the first lines of
  * webpack's output in `note` (others may be mid-change).
  */
 export function measureBundleSizes(): BundleSizes {
   const out = mkdtempSync(path.join(tmpdir(), "srb-bench-dist-"));
+  const statsDir = mkdtempSync(path.join(tmpdir(), "srb-bench-stats-"));
+  const statsFile = path.join(statsDir, "stats.json");
   const start = performance.now();
   try {
     execFileSync(
@@ -62,6 +95,8 @@ export function measureBundleSizes(): BundleSizes {
         "production",
         "--output-path",
         out,
+        "--json",
+        statsFile,
       ],
       { cwd: REPOSITORY, stdio: "pipe", env: { ...process.env, CI: "1" } },
     );
@@ -70,11 +105,16 @@ export function measureBundleSizes(): BundleSizes {
       String((e as { stdout?: Buffer }).stdout ?? "") + String((e as { stderr?: Buffer }).stderr ?? "");
     const firstError = output.split("\n").find((l) => /error/i.test(l)) ?? output.split("\n")[0];
     rmSync(out, { recursive: true, force: true });
+    rmSync(statsDir, { recursive: true, force: true });
     return {
       functionsGzipKb: null,
       taskpaneGzipKb: null,
       functionsFiles: [],
       taskpaneFiles: [],
+      officeWorkbookGzipKb: null,
+      officeWorkbookFiles: [],
+      standaloneXlsxGzipKb: null,
+      standaloneXlsxFiles: [],
       buildMs: performance.now() - start,
       note: `webpack-Build fehlgeschlagen: ${firstError.trim().slice(0, 200)}`,
     };
@@ -83,17 +123,42 @@ export function measureBundleSizes(): BundleSizes {
   const files = readdirSync(out);
   const functionsFiles = files.filter((f) => /^functions.*\.js$/.test(f));
   const htmlFile = path.join(out, "taskpane.html");
-  const taskpaneFiles = existsSync(htmlFile)
+  const pageFiles = existsSync(htmlFile)
     ? scriptsOf(readFileSync(htmlFile, "utf8")).filter((f) => !/^functions.*\.js$/.test(f))
     : files.filter((f) => /^taskpane.*\.js$/.test(f));
+  const stats: unknown = existsSync(statsFile) ? JSON.parse(readFileSync(statsFile, "utf8")) : {};
+  const fromStats = chunkGroupFiles(stats, "office-workbook");
+  // without stats: the chunk named after the group (shared chunks then go uncounted)
+  const officeWorkbookFiles = (
+    fromStats.length > 0 ? fromStats : files.filter((f) => /^office-workbook.*\.js$/.test(f))
+  ).filter((f) => !pageFiles.includes(f) && !functionsFiles.includes(f));
+  const taskpaneFiles = [...pageFiles, ...officeWorkbookFiles];
+  const xlsxFromStats = chunkGroupFiles(stats, "xlsx-workbook");
+  const standaloneXlsxFiles = (
+    xlsxFromStats.length > 0 ? xlsxFromStats : files.filter((f) => /^xlsx-workbook.*\.js$/.test(f))
+  ).filter((f) => !taskpaneFiles.includes(f) && files.includes(f));
+  const at = (list: string[]) => list.map((f) => path.join(out, f));
+  const pageKb = gzipKb(at(pageFiles));
+  const officeWorkbookGzipKb = gzipKb(at(officeWorkbookFiles));
+  const standaloneXlsxGzipKb = gzipKb(at(standaloneXlsxFiles));
+  const taskpaneGzipKb = gzipKb(at(taskpaneFiles));
   const result: BundleSizes = {
-    functionsGzipKb: gzipKb(functionsFiles.map((f) => path.join(out, f))),
-    taskpaneGzipKb: gzipKb(taskpaneFiles.map((f) => path.join(out, f))),
+    functionsGzipKb: gzipKb(at(functionsFiles)),
+    taskpaneGzipKb,
     functionsFiles,
     taskpaneFiles,
+    officeWorkbookGzipKb,
+    officeWorkbookFiles,
+    standaloneXlsxGzipKb,
+    standaloneXlsxFiles,
     buildMs,
-    note: "",
+    // one line for the table's notes: what the task-pane figure is made of, and what it leaves out
+    note:
+      `Aufgabenbereich ${kb(taskpaneGzipKb)} = Seite (${pageFiles.join(", ")}) ${kb(pageKb)}` +
+      ` + Office.js-Adapter, immer nachgeladen (${officeWorkbookFiles.join(", ") || "–"}) ${kb(officeWorkbookGzipKb)};` +
+      ` nicht gezählt, nur Standalone: exceljs mit .xlsx-Adapter (${standaloneXlsxFiles.join(", ") || "–"}) ${kb(standaloneXlsxGzipKb)}`,
   };
+  rmSync(statsDir, { recursive: true, force: true });
   rmSync(out, { recursive: true, force: true });
   return result;
 }
