@@ -4,7 +4,12 @@
  * Upload Musterstadt.xlsx, walk the four steps (axe on each), set a budget, check the robustness (axe,
  * screenshot), generate with the Robustheit sheet, download, and check the downloaded workbook: the
  * generated sheets are there, and after a LibreOffice recalculation the Verteilung total (a SUM formula)
- * equals the budget typed in the task pane.
+ * equals the budget typed in the task pane. From the budget on the path is keyboard-only: Shift+Tab to
+ * the tab list, arrow keys to "Ergebnis", Enter; Tab to "Verteilungsblatt erzeugen", Space; Shift+Tab to
+ * the download link, Enter.
+ *
+ * Screenshots go to test-artifacts/screenshots/ on every run; they are copied to docs/screenshots/ only
+ * with SRB_UPDATE_SCREENSHOTS=1 (so that `npm test` never changes tracked files).
  */
 import AxeBuilder from "@axe-core/playwright";
 import { execFile } from "node:child_process";
@@ -12,7 +17,7 @@ import { existsSync, promises as fs } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import * as path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
 import { recalcWithLibreOffice, requireTool, testWithTool, LIBREOFFICE } from "../helpers/libreoffice";
 
@@ -26,7 +31,10 @@ const CHROMIUM_TOOL = {
 const SAMPLE = path.join(ROOT, "assets", "sample", "Musterstadt.xlsx");
 const ARTIFACTS = path.join(ROOT, "test-artifacts", "e2e");
 const BUILD = path.join(ROOT, "test-artifacts", "e2e-dist");
-const SCREENSHOTS = path.join(ROOT, "docs", "screenshots");
+/** Where every run writes its screenshots; docs/screenshots/ only gets them on request. */
+const SCREENSHOTS = path.join(ROOT, "test-artifacts", "screenshots");
+const DOC_SCREENSHOTS = path.join(ROOT, "docs", "screenshots");
+const UPDATE_SCREENSHOTS = process.env.SRB_UPDATE_SCREENSHOTS === "1";
 /** The budget typed in step 3 (de-DE) and the value the Verteilung total must show. */
 const BUDGET_TEXT = "987.654,32";
 const BUDGET = 987654.32;
@@ -82,7 +90,22 @@ async function expectAccessible(page: Page, step: string): Promise<void> {
 }
 
 async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
+}
+
+/** True when the element has the keyboard focus. */
+function hasFocus(target: Locator): Promise<boolean> {
+  return target.evaluate((el) => el === document.activeElement);
+}
+
+/** Presses `key` (Tab or Shift+Tab) until `target` has the focus; fails after `max` presses. */
+async function pressUntil(page: Page, key: "Tab" | "Shift+Tab", target: Locator, max = 150): Promise<void> {
+  for (let n = 0; n < max; n++) {
+    await page.keyboard.press(key);
+    if (await hasFocus(target)) return;
+  }
+  const now = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120) ?? "");
+  throw new Error(`${target} hat nach ${max}× ${key} nicht den Fokus (sondern ${now})`);
 }
 
 describe("standalone mode in Chromium (offline)", () => {
@@ -93,6 +116,7 @@ describe("standalone mode in Chromium (offline)", () => {
   beforeAll(async () => {
     if (!CHROMIUM_TOOL.path && process.env.CI !== "true") return;
     await fs.mkdir(ARTIFACTS, { recursive: true });
+    await fs.mkdir(SCREENSHOTS, { recursive: true });
     // one production build, in its own directory so that it never disturbs dist/
     await run(
       process.execPath,
@@ -181,8 +205,14 @@ describe("standalone mode in Chromium (offline)", () => {
       await expectAccessible(page, "Budget & Regeln");
       await screenshot(page, "03-budget.png");
 
-      // ── 4 Ergebnis: check report, preview, chart; generate and download ──
-      await page.getByRole("tab", { name: "Ergebnis" }).click();
+      // ── 4 Ergebnis, by keyboard only: from the budget field Shift+Tab to the tab list, arrow keys to
+      // "Ergebnis", Enter ──
+      // (the budget field still has the focus from typing)
+      await pressUntil(page, "Shift+Tab", page.getByRole("tab", { name: "Budget & Regeln" }));
+      const resultTab = page.getByRole("tab", { name: "Ergebnis" });
+      for (let n = 0; n < 4 && !(await hasFocus(resultTab)); n++) await page.keyboard.press("ArrowRight");
+      expect(await hasFocus(resultTab)).toBe(true);
+      await page.keyboard.press("Enter");
       await page.getByRole("table", { name: "Vorschau der Sozialräume" }).waitFor();
       await page.getByRole("img", { name: "Anteile der Sozialräume am Budget" }).waitFor();
       const total = page.getByRole("row").filter({ hasText: "Summe" });
@@ -210,17 +240,24 @@ describe("standalone mode in Chromium (offline)", () => {
       await expectAccessible(page, "Robustheit");
       const robustnessSection = page.getByTestId("robustness-section");
       await robustnessSection.scrollIntoViewIfNeeded();
-      await robustnessSection.screenshot({ path: path.join(ARTIFACTS, "06-robustheit.png") });
+      await robustnessSection.screenshot({ path: path.join(SCREENSHOTS, "06-robustheit.png") });
 
-      await page.getByRole("checkbox", { name: "Robustheit-Blatt mitschreiben" }).check();
+      // keyboard only: Tab to the checkbox, Space; Tab to "Verteilungsblatt erzeugen", Space
+      const writeRobustness = page.getByRole("checkbox", { name: "Robustheit-Blatt mitschreiben" });
+      await pressUntil(page, "Tab", writeRobustness);
+      await page.keyboard.press("Space");
+      expect(await writeRobustness.isChecked()).toBe(true);
       const generate = page.getByRole("button", { name: "Verteilungsblatt erzeugen" });
       expect(await generate.isEnabled()).toBe(true);
-      await generate.click();
+      await pressUntil(page, "Tab", generate);
+      await page.keyboard.press("Space");
       const link = page.getByRole("link", { name: "Ergebnis herunterladen (Musterstadt-SRB.xlsx)" });
       await link.waitFor({ timeout: 60_000 });
       await page.getByText(/^Erzeugt: Verteilung/).waitFor();
       await screenshot(page, "05-erzeugt.png");
-      const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+      // the download link sits above the steps: Shift+Tab to it, Enter
+      await pressUntil(page, "Shift+Tab", link);
+      const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
       expect(download.suggestedFilename()).toBe("Musterstadt-SRB.xlsx");
       const downloaded = path.join(ARTIFACTS, "Musterstadt-SRB.xlsx");
       await download.saveAs(downloaded);
@@ -266,17 +303,20 @@ describe("standalone mode in Chromium (offline)", () => {
         areaNames,
       );
 
-      // the final screenshots go to the documentation
-      await fs.mkdir(SCREENSHOTS, { recursive: true });
-      for (const shot of [
+      // the screenshots go to the documentation only on request (npm test leaves tracked files alone)
+      const shots = [
         "01-daten.png",
         "02-modell.png",
         "03-budget.png",
         "04-ergebnis.png",
         "05-erzeugt.png",
         "06-robustheit.png",
-      ]) {
-        await fs.copyFile(path.join(ARTIFACTS, shot), path.join(SCREENSHOTS, shot));
+      ];
+      for (const shot of shots) expect(existsSync(path.join(SCREENSHOTS, shot))).toBe(true);
+      if (UPDATE_SCREENSHOTS) {
+        await fs.mkdir(DOC_SCREENSHOTS, { recursive: true });
+        for (const shot of shots)
+          await fs.copyFile(path.join(SCREENSHOTS, shot), path.join(DOC_SCREENSHOTS, shot));
       }
     },
     900_000,

@@ -219,6 +219,30 @@ test("taskpane.html: CSP allows scripts only from 'self' and the Office.js CDN, 
   }
 });
 
+test("standalone.html: CSP allows scripts and connections only from 'self', no plugins, no foreign base", () => {
+  const html = fs.readFileSync(path.join(ROOT, "src", "taskpane", "standalone.html"), "utf8");
+  const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html);
+  expect(meta).not.toBeNull();
+  const directives = new Map(
+    meta![1]
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map((d) => [d[0], d.slice(1)] as const),
+  );
+  expect(directives.get("default-src")).toEqual(["'self'"]);
+  expect(directives.get("script-src")).toEqual(["'self'"]);
+  expect(directives.get("connect-src")).toEqual(["'self'"]);
+  expect(directives.get("object-src")).toEqual(["'none'"]);
+  expect(directives.get("base-uri")).toEqual(["'self'"]);
+  // images may come from the page, data: and blob: only; styles from the page and Fluent's inline styles
+  for (const source of directives.get("img-src") ?? [])
+    expect(["'self'", "data:", "blob:"]).toContain(source);
+  expect(directives.get("style-src")).toEqual(["'self'", "'unsafe-inline'"]);
+  // no script from anywhere else, not even Office.js
+  expect([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1])).toEqual([]);
+});
+
 test("manifest.xml: ReadWriteDocument and no AppDomains", () => {
   const manifest = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
   expect(manifest).toMatch(/<Permissions>\s*ReadWriteDocument\s*<\/Permissions>/);
