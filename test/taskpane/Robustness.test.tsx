@@ -78,7 +78,8 @@ describe("Robustheit in the Ergebnis step", () => {
     const flips = screen.getByRole("list", { name: s.flipsTitle });
     expect(within(flips).getAllByRole("listitem")).toHaveLength(1);
     expect(flips.textContent).toMatch(
-      /^Kita C \(Süd\)Strang 1 \(Kita-Sozialarbeit\): jetzt ja, förderfähig in 9\d,\d\u00a0% der Alternativen$/,
+      // no deterministic alternative flips Kita C, only some random weightings do
+      /^Kita C \(Süd\)Strang 1 \(Kita-Sozialarbeit\): jetzt ja, förderfähig in 9\d,\d\u00a0% der AlternativenAbweichend unter: nur bei Zufallsgewichtungen \(\d+,\d\u00a0% der Läufe\)$/,
     );
     // nothing was written
     expect(port.calls.map((c) => c.method)).not.toContain("writeGeneratedSheets");
