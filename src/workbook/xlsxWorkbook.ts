@@ -4,8 +4,10 @@
  * file system, and they reach it through `process.getBuiltinModule` at call time: the webpack browser
  * bundle never sees an `fs` import.
  *
- * exceljs cannot write charts: `ChartSpec`s are not drawn here (the data they point at is on the sheet,
- * and the write report says so); native charts come from the Office.js adapter.
+ * exceljs cannot write charts: `toBuffer` adds them to the zip exceljs wrote (`xlsxCharts.ts`), so the
+ * command line and the standalone mode get the same native charts as the Office.js adapter. exceljs does
+ * not keep charts or shapes of a file it reads: `fromBuffer` counts them, and `writeGeneratedSheets` warns
+ * in its notes that they will be missing from the saved file.
  */
 import ExcelJS from "exceljs";
 import { SrbUsageError } from "../engine/issues";
@@ -14,6 +16,13 @@ import { a1 } from "../engine/table";
 import type { SheetCell, SheetSpec, WorkbookPort, WriteReport } from "./port";
 import { STORE_SHEET } from "./port";
 import { resolveSheetName, sameSheetName } from "./sheetNames";
+import {
+  addChartsToXlsx,
+  chartProblem,
+  drawingsInXlsx,
+  type SheetCharts,
+  type SheetDrawings,
+} from "./xlsxCharts";
 import {
   decodeStore,
   encodeStore,
@@ -79,7 +88,14 @@ function fitCellText(text: string): { text: string; cut: boolean } {
  * await book.saveAs("Kitas-Verteilung.xlsx");
  */
 export class XlsxWorkbook implements WorkbookPort {
-  private constructor(private readonly workbook: ExcelJS.Workbook) {}
+  private constructor(
+    private readonly workbook: ExcelJS.Workbook,
+    /** Charts and shapes of the file this workbook was read from (exceljs drops them on saving). */
+    private readonly inputDrawings: SheetDrawings[] = [],
+  ) {}
+
+  /** Charts to draw in `toBuffer`, by the name of the sheet they were written on. */
+  private readonly charts = new Map<string, SheetCharts>();
 
   /**
    * A new workbook without sheets.
@@ -98,7 +114,7 @@ export class XlsxWorkbook implements WorkbookPort {
   static async fromBuffer(buffer: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
-    return new XlsxWorkbook(workbook);
+    return new XlsxWorkbook(workbook, await drawingsInXlsx(buffer));
   }
 
   /**
@@ -111,15 +127,18 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /**
-   * The workbook as .xlsx bytes. A workbook needs one visible sheet and a visible active tab; when SRB's
-   * hidden store is the only sheet, an empty "Tabelle1" is added.
+   * The workbook as .xlsx bytes, with the native charts of the sheets SRB wrote. A workbook needs one
+   * visible sheet and a visible active tab; when SRB's hidden store is the only sheet, an empty "Tabelle1"
+   * is added.
    *
    * @example const bytes = await book.toBuffer();
    */
   async toBuffer(): Promise<Uint8Array> {
     this.ensureVisibleActiveSheet();
-    const out = await this.workbook.xlsx.writeBuffer();
-    return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+    const written = await this.workbook.xlsx.writeBuffer();
+    const bytes = written instanceof Uint8Array ? written : new Uint8Array(written as ArrayBuffer);
+    const charts = [...this.charts.values()].filter((c) => this.workbook.getWorksheet(c.sheet) !== undefined);
+    return charts.length === 0 ? bytes : (await addChartsToXlsx(bytes, charts)).xlsx;
   }
 
   /**
@@ -176,7 +195,22 @@ export class XlsxWorkbook implements WorkbookPort {
         continue;
       }
       replaced.push(ws.name);
+      this.charts.delete(ws.name);
       this.workbook.removeWorksheet(ws.id);
+    }
+    for (const d of this.inputDrawings) {
+      if (!this.findSheet(d.sheet) || (d.charts === 0 && d.shapes === 0)) continue;
+      const what = [
+        d.charts > 0 ? `${d.charts} Diagramm${d.charts === 1 ? "" : "e"}` : "",
+        d.shapes > 0 ? `${d.shapes} Form${d.shapes === 1 ? "" : "en"} (Textfelder, Pfeile …)` : "",
+      ]
+        .filter(Boolean)
+        .join(" und ");
+      notes.push(
+        `ACHTUNG: Blatt „${d.sheet}“ enthält ${what}. Beim Speichern ohne Excel (Kommandozeile, Browser-Modus) ` +
+          `gehen sie verloren – die Daten des Blatts bleiben erhalten. Ergebnis unter neuem Dateinamen speichern ` +
+          `und die Originaldatei behalten, oder SRB in Excel ausführen.`,
+      );
     }
     const occupied = this.workbook.worksheets.map((ws) => ws.name);
     const report: WriteReport = { sheets: [], replaced, notes };
@@ -322,11 +356,21 @@ export class XlsxWorkbook implements WorkbookPort {
       notes.push(xmlUnsafeNote(name, unsafe));
       this.unsafeCells.delete(name);
     }
-    for (const chart of spec.charts ?? []) {
-      notes.push(
-        `Blatt „${name}“: Diagramm „${chart.title}“ nicht erstellt (in .xlsx-Dateien ohne Excel nicht möglich); ` +
-          `die Daten stehen in den Zeilen ${chart.firstRow}–${chart.lastRow}.`,
-      );
+    const charts = (spec.charts ?? []).filter((chart) => {
+      const problem = chartProblem(name, chart, rows);
+      if (problem) notes.push(problem);
+      return problem === null;
+    });
+    if (charts.length > 0) {
+      this.charts.set(name, { sheet: name, charts, rows });
+      // printed landscape, one page wide, so that the table and its chart beside it share the first page
+      ws.pageSetup = {
+        ...ws.pageSetup,
+        orientation: "landscape",
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+      };
     }
   }
 

@@ -1,0 +1,545 @@
+/**
+ * Native charts in .xlsx files written by exceljs (which cannot write charts): the finished workbook zip is
+ * opened again and DrawingML parts are added for each `ChartSpec` — `xl/charts/chartN.xml` (clustered
+ * column or line chart whose categories and series are references to the sheet's cells, with cached values
+ * and series names from the header row), `xl/drawings/drawingN.xml` (a two-cell anchor at the spec's
+ * anchor), the relationships sheet → drawing → chart, the `<drawing r:id=…/>` element in the sheet (in the
+ * place the schema's element order demands) and the content types.
+ *
+ * Pure: zip bytes in, zip bytes out; no file system, runs in the browser (standalone mode) as in Node.
+ * The XML written here is built from strings; every text that comes from data (sheet names, titles, cell
+ * texts) goes through `xmlEscape`.
+ */
+import JSZip from "jszip";
+import { columnLetters } from "../engine/table";
+import type { ChartSpec, SheetCell } from "./port";
+
+/** The charts of one written sheet, with the rows they were written from (for series names and caches). */
+export interface SheetCharts {
+  /** The name the sheet was written under. */
+  sheet: string;
+  charts: ChartSpec[];
+  rows: SheetCell[][];
+}
+
+/** Drawing objects found on one sheet of an existing file (see `drawingsInXlsx`). */
+export interface SheetDrawings {
+  sheet: string;
+  /** Charts (graphic frames that reference a chart part). */
+  charts: number;
+  /** Shapes, text boxes, connectors and groups. */
+  shapes: number;
+  /** Pictures. */
+  pictures: number;
+}
+
+const NS = {
+  relationships: "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+  package: "http://schemas.openxmlformats.org/package/2006/relationships",
+  chart: "http://schemas.openxmlformats.org/drawingml/2006/chart",
+  main: "http://schemas.openxmlformats.org/drawingml/2006/main",
+  spreadsheetDrawing: "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
+};
+const REL_DRAWING = `${NS.relationships}/drawing`;
+const REL_CHART = `${NS.relationships}/chart`;
+const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
+const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
+
+/** Size of a chart in cells: 9 default columns wide, 20 rows high (about 15 × 10 cm). */
+const CHART_COLUMNS = 9;
+const CHART_ROWS = 20;
+
+/**
+ * Children of `<worksheet>` that must come after `<drawing>` (ECMA-376 CT_Worksheet sequence); the drawing
+ * element goes before the first of them, else before `</worksheet>`.
+ */
+const AFTER_DRAWING = new Set([
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+]);
+
+/**
+ * Escapes text for XML content and attribute values.
+ *
+ * @example xmlEscape('Träger "A" & <B>'); // => "Träger &quot;A&quot; &amp; &lt;B&gt;"
+ */
+export function xmlEscape(text: string): string {
+  return text.replace(/[&<>"']/g, (c) =>
+    c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === '"' ? "&quot;" : "&apos;",
+  );
+}
+
+function xmlUnescape(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (m, e: string) => {
+    if (e === "amp") return "&";
+    if (e === "lt") return "<";
+    if (e === "gt") return ">";
+    if (e === "quot") return '"';
+    if (e === "apos") return "'";
+    const code = e.startsWith("#x") ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return Number.isFinite(code) ? String.fromCodePoint(code) : m;
+  });
+}
+
+/**
+ * An absolute reference to a block of one column on a sheet, as a chart formula wants it: the sheet name
+ * always in single quotes (a quote inside doubled), so names with spaces, umlauts or "(2)" work.
+ *
+ * @example sheetColumnRange("Robustheit", 2, 5, 12); // => "'Robustheit'!$B$5:$B$12"
+ * @example sheetColumnRange("Träger's Blatt", 1, 3, 3); // => "'Träger''s Blatt'!$A$3"
+ */
+export function sheetColumnRange(sheet: string, column: number, firstRow: number, lastRow: number): string {
+  const c = columnLetters(column);
+  const quoted = `'${sheet.replace(/'/g, "''")}'`;
+  return firstRow === lastRow
+    ? `${quoted}!$${c}$${firstRow}`
+    : `${quoted}!$${c}$${firstRow}:$${c}$${lastRow}`;
+}
+
+/** 0-based column and row of an A1 address ("N2" → 13, 1); null when it is not one. */
+function parseAnchor(anchor: string): { col: number; row: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?([1-9]\d{0,6})$/.exec(anchor.trim());
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  const row = Number(m[2]);
+  if (col > 16_384 || row > 1_048_576) return null;
+  return { col: col - 1, row: row - 1 };
+}
+
+/** A chart resolved against its sheet's rows: data rows, series names, cached values. */
+interface ResolvedChart {
+  spec: ChartSpec;
+  anchor: { col: number; row: number };
+  /** First data row (1-based); the row above is the header when `header` is true. */
+  first: number;
+  header: boolean;
+  categories: string[];
+  series: { column: number; name: string; values: (number | null)[]; numFmt: string }[];
+}
+
+function cellText(cell: SheetCell | undefined): string {
+  const v = cell?.value;
+  if (v === null || v === undefined) return "";
+  if (typeof v === "boolean") return v ? "WAHR" : "FALSCH";
+  return String(v);
+}
+
+function cellNumber(cell: SheetCell | undefined): number | null {
+  const v = cell?.value;
+  return typeof v === "number" && Number.isFinite(v) ? v : null;
+}
+
+/**
+ * Why a chart cannot be drawn on its sheet (German, for the write report), or null when it can.
+ *
+ * @example chartProblem("Verteilung", { ...spec, lastRow: 99 }, rows); // => "Blatt „Verteilung“: Diagramm „Anteile“ nicht erstellt, sein Datenbereich liegt nicht auf dem Blatt."
+ */
+export function chartProblem(sheet: string, spec: ChartSpec, rows: SheetCell[][]): string | null {
+  const r = resolveChart(sheet, spec, rows);
+  return "note" in r ? r.note : null;
+}
+
+/**
+ * Checks a chart against its sheet, as the Office.js adapter does: `firstRow` may be a header row — when
+ * the first row's series cells hold text, they name the series and the data starts one row lower.
+ */
+function resolveChart(
+  sheet: string,
+  spec: ChartSpec,
+  rows: SheetCell[][],
+): { chart: ResolvedChart } | { note: string } {
+  const columns = [spec.categoryColumn, ...spec.seriesColumns];
+  const anchor = parseAnchor(spec.anchor);
+  const valid =
+    spec.seriesColumns.length > 0 &&
+    Number.isInteger(spec.firstRow) &&
+    Number.isInteger(spec.lastRow) &&
+    spec.firstRow >= 1 &&
+    spec.lastRow >= spec.firstRow &&
+    spec.lastRow <= rows.length &&
+    columns.every((c) => Number.isInteger(c) && c >= 1 && c <= 16_384);
+  if (!valid) {
+    return {
+      note: `Blatt „${sheet}“: Diagramm „${spec.title}“ nicht erstellt, sein Datenbereich liegt nicht auf dem Blatt.`,
+    };
+  }
+  if (!anchor) {
+    return {
+      note: `Blatt „${sheet}“: Diagramm „${spec.title}“ nicht erstellt, „${spec.anchor}“ ist keine Zelladresse (erwartet z. B. „N2“).`,
+    };
+  }
+  const headerRow = rows[spec.firstRow - 1] ?? [];
+  const header = spec.seriesColumns.every((c) => typeof headerRow[c - 1]?.value === "string");
+  const first = header ? spec.firstRow + 1 : spec.firstRow;
+  if (first > spec.lastRow) {
+    return { note: `Blatt „${sheet}“: Diagramm „${spec.title}“ nicht erstellt, es hat keine Datenzeilen.` };
+  }
+  const data = rows.slice(first - 1, spec.lastRow);
+  return {
+    chart: {
+      spec,
+      anchor,
+      first,
+      header,
+      categories: data.map((row) => cellText(row[spec.categoryColumn - 1])),
+      series: spec.seriesColumns.map((c, k) => ({
+        column: c,
+        name: header ? String(headerRow[c - 1].value) : `Reihe ${k + 1}`,
+        values: data.map((row) => cellNumber(row[c - 1])),
+        numFmt: data.map((row) => row[c - 1]?.numFmt).find((f) => f !== undefined) ?? "General",
+      })),
+    },
+  };
+}
+
+function strCache(values: string[]): string {
+  return (
+    `<c:strCache><c:ptCount val="${values.length}"/>` +
+    values.map((v, i) => `<c:pt idx="${i}"><c:v>${xmlEscape(v)}</c:v></c:pt>`).join("") +
+    `</c:strCache>`
+  );
+}
+
+function numCache(values: (number | null)[], numFmt: string): string {
+  return (
+    `<c:numCache><c:formatCode>${xmlEscape(numFmt)}</c:formatCode><c:ptCount val="${values.length}"/>` +
+    values.map((v, i) => (v === null ? "" : `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`)).join("") +
+    `</c:numCache>`
+  );
+}
+
+/** Line colours of the series (Office palette): blue, orange, grey, gold, light blue. */
+const SERIES_COLOURS = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5"];
+
+/** The chart part (`xl/charts/chartN.xml`) of a resolved chart. */
+function chartXml(sheet: string, chart: ResolvedChart): string {
+  const { spec } = chart;
+  const last = spec.lastRow;
+  const line = spec.kind === "line";
+  const catRef = sheetColumnRange(sheet, spec.categoryColumn, chart.first, last);
+  const series = chart.series
+    .map((s, k) => {
+      const colour = SERIES_COLOURS[k % SERIES_COLOURS.length];
+      const name = chart.header
+        ? `<c:tx><c:strRef><c:f>${xmlEscape(sheetColumnRange(sheet, s.column, spec.firstRow, spec.firstRow))}</c:f>${strCache([s.name])}</c:strRef></c:tx>`
+        : `<c:tx><c:v>${xmlEscape(s.name)}</c:v></c:tx>`;
+      // the first line is the data (with markers); further lines (e.g. the norm band's bounds) are dashed
+      const shape = line
+        ? `<c:spPr><a:ln w="22225"><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill>` +
+          (k > 0 ? `<a:prstDash val="dash"/>` : "") +
+          `</a:ln></c:spPr><c:marker><c:symbol val="${k === 0 ? "circle" : "none"}"/>${k === 0 ? '<c:size val="5"/>' : ""}</c:marker>`
+        : `<c:spPr><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>`;
+      return (
+        `<c:ser><c:idx val="${k}"/><c:order val="${k}"/>${name}${shape}` +
+        `<c:cat><c:strRef><c:f>${xmlEscape(catRef)}</c:f>${strCache(chart.categories)}</c:strRef></c:cat>` +
+        `<c:val><c:numRef><c:f>${xmlEscape(sheetColumnRange(sheet, s.column, chart.first, last))}</c:f>` +
+        `${numCache(s.values, s.numFmt)}</c:numRef></c:val>` +
+        (line ? `<c:smooth val="0"/>` : "") +
+        `</c:ser>`
+      );
+    })
+    .join("");
+  const plot = line
+    ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/>` +
+      `<c:axId val="500000001"/><c:axId val="500000002"/></c:lineChart>`
+    : `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}` +
+      `<c:gapWidth val="150"/><c:axId val="500000001"/><c:axId val="500000002"/></c:barChart>`;
+  const valueFormat = chart.series[0]?.numFmt ?? "General";
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<c:chartSpace xmlns:c="${NS.chart}" xmlns:a="${NS.main}" xmlns:r="${NS.relationships}">` +
+    `<c:date1904 val="0"/><c:lang val="de-DE"/><c:roundedCorners val="0"/>` +
+    `<c:chart><c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1400" b="0"/></a:pPr>` +
+    `<a:r><a:rPr lang="de-DE" sz="1400" b="0"/><a:t>${xmlEscape(spec.title)}</a:t></a:r></a:p></c:rich></c:tx>` +
+    `<c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>` +
+    `<c:plotArea><c:layout/>${plot}` +
+    `<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
+    `<c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/>` +
+    `<c:minorTickMark val="none"/><c:tickLblPos val="low"/><c:crossAx val="500000002"/><c:crosses val="autoZero"/>` +
+    `<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    `<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
+    `<c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="${xmlEscape(valueFormat)}" sourceLinked="1"/>` +
+    `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+    `<c:crossAx val="500000001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
+    `</c:plotArea>` +
+    (chart.series.length > 1 ? `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>` : "") +
+    `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
+  );
+}
+
+/** The drawing part of a sheet: one two-cell anchor per chart, each referencing its chart by r:id. */
+function drawingXml(charts: { chart: ResolvedChart; relId: string }[]): string {
+  const anchors = charts
+    .map(({ chart, relId }, i) => {
+      const { col, row } = chart.anchor;
+      const marker = (tag: string, c: number, r: number) =>
+        `<xdr:${tag}><xdr:col>${c}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${r}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
+      return (
+        `<xdr:twoCellAnchor editAs="oneCell">${marker("from", col, row)}` +
+        marker("to", Math.min(col + CHART_COLUMNS, 16_384), Math.min(row + CHART_ROWS, 1_048_576)) +
+        `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr>` +
+        `<xdr:cNvPr id="${i + 2}" name="Diagramm ${i + 1}" descr="${xmlEscape(chart.spec.title)}"/>` +
+        `<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+        `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
+        `<a:graphic><a:graphicData uri="${NS.chart}"><c:chart xmlns:c="${NS.chart}" r:id="${relId}"/>` +
+        `</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
+      );
+    })
+    .join("");
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<xdr:wsDr xmlns:xdr="${NS.spreadsheetDrawing}" xmlns:a="${NS.main}" xmlns:r="${NS.relationships}">${anchors}</xdr:wsDr>`
+  );
+}
+
+interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+}
+
+function attribute(tag: string, name: string): string | undefined {
+  const m = new RegExp(`\\s${name.replace(":", "\\:")}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
+  return m ? xmlUnescape(m[2] ?? m[3]) : undefined;
+}
+
+function parseRelationships(xml: string | undefined): Relationship[] {
+  if (!xml) return [];
+  return [...xml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)].map((m) => ({
+    id: attribute(m[0], "Id") ?? "",
+    type: attribute(m[0], "Type") ?? "",
+    target: attribute(m[0], "Target") ?? "",
+  }));
+}
+
+function relationshipsXml(rels: Relationship[]): string {
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.package}">` +
+    rels
+      .map(
+        (r) =>
+          `<Relationship Id="${xmlEscape(r.id)}" Type="${xmlEscape(r.type)}" Target="${xmlEscape(r.target)}"/>`,
+      )
+      .join("") +
+    `</Relationships>`
+  );
+}
+
+/** Adds relationships to a rels file's XML (or a new one), keeping the existing ones; returns the new ids. */
+function withRelationships(
+  xml: string | undefined,
+  added: { type: string; target: string }[],
+): { xml: string; ids: string[] } {
+  const rels = parseRelationships(xml);
+  const used = new Set(rels.map((r) => r.id));
+  const ids: string[] = [];
+  let n = 1;
+  for (const a of added) {
+    while (used.has(`rId${n}`)) n++;
+    const id = `rId${n}`;
+    used.add(id);
+    ids.push(id);
+    rels.push({ id, type: a.type, target: a.target });
+  }
+  return { xml: relationshipsXml(rels), ids };
+}
+
+/** Resolves a relationship target against the folder of the part that owns the rels file. */
+function resolvePart(ownerPart: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = ownerPart.split("/").slice(0, -1);
+  for (const seg of target.split("/")) {
+    if (seg === "..") parts.pop();
+    else if (seg !== ".") parts.push(seg);
+  }
+  return parts.join("/");
+}
+
+function relsPathOf(part: string): string {
+  const i = part.lastIndexOf("/");
+  return `${part.slice(0, i)}/_rels/${part.slice(i + 1)}.rels`;
+}
+
+/** Sheet name → worksheet part path (e.g. "xl/worksheets/sheet2.xml"), from workbook.xml and its rels. */
+async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
+  const workbook = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+  const rels = parseRelationships(await zip.file("xl/_rels/workbook.xml.rels")?.async("string"));
+  const byId = new Map(rels.map((r) => [r.id, resolvePart("xl/workbook.xml", r.target)]));
+  const out = new Map<string, string>();
+  for (const m of workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = attribute(m[0], "name");
+    const id = attribute(m[0], "r:id");
+    const part = id ? byId.get(id) : undefined;
+    if (name !== undefined && part) out.set(name, part);
+  }
+  return out;
+}
+
+/**
+ * Where `<drawing>` goes in a worksheet's XML: before the first top-level child that the schema puts after
+ * it, else before `</worksheet>`. The scan starts after `</sheetData>` (everything up to it precedes
+ * `<drawing>` anyway, and a sheet of 100 000 rows is not tokenised needlessly). Returns -1 when the sheet
+ * already has a `<drawing>` (one per sheet is allowed) or the XML is not understood.
+ */
+function drawingInsertPosition(sheetXml: string): number {
+  const close = sheetXml.indexOf("</sheetData>");
+  const selfClosing = /<sheetData\s*\/>/.exec(sheetXml);
+  const start =
+    close >= 0 ? close + "</sheetData>".length : selfClosing ? selfClosing.index + selfClosing[0].length : -1;
+  if (start < 0) return -1;
+  let depth = 0;
+  const tag = /<(\/?)([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)\b[^>]*?(\/?)>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>/g;
+  tag.lastIndex = start;
+  for (let m = tag.exec(sheetXml); m; m = tag.exec(sheetXml)) {
+    if (m[3] === undefined) continue; // comment or processing instruction
+    const closing = m[1] === "/";
+    const name = m[3];
+    if (closing) {
+      if (depth === 0) return name === "worksheet" ? m.index : -1;
+      depth--;
+      continue;
+    }
+    if (depth === 0) {
+      if (name === "drawing") return -1;
+      if (AFTER_DRAWING.has(name)) return m.index;
+    }
+    if (m[4] !== "/") depth++;
+  }
+  return -1;
+}
+
+function nextFreeNumber(zip: JSZip, folder: string, stem: string): () => number {
+  let n = 1;
+  return () => {
+    while (zip.file(`${folder}/${stem}${n}.xml`)) n++;
+    return n++;
+  };
+}
+
+/**
+ * Adds native charts to an .xlsx written by exceljs: for every sheet in `sheets` that has charts, a
+ * drawing with one chart per valid `ChartSpec`. Charts whose range is not on the sheet, or whose sheet is
+ * missing, are skipped with a German note. Files without charts to add come back unchanged (same bytes).
+ *
+ * @example
+ * const { xlsx, notes } = await addChartsToXlsx(await workbook.xlsx.writeBuffer(), [
+ *   { sheet: "Verteilung", rows, charts: [{ kind: "bar", title: "Anteile", firstRow: 1, lastRow: 9,
+ *     categoryColumn: 1, seriesColumns: [6], anchor: "N2" }] },
+ * ]);
+ * notes; // => []
+ */
+export async function addChartsToXlsx(
+  xlsx: Uint8Array,
+  sheets: SheetCharts[],
+): Promise<{ xlsx: Uint8Array; notes: string[] }> {
+  const notes: string[] = [];
+  const wanted = sheets.filter((s) => s.charts.length > 0);
+  if (wanted.length === 0) return { xlsx, notes };
+  const zip = await JSZip.loadAsync(xlsx);
+  const parts = await sheetParts(zip);
+  const nextDrawing = nextFreeNumber(zip, "xl/drawings", "drawing");
+  const nextChart = nextFreeNumber(zip, "xl/charts", "chart");
+  const overrides: { part: string; type: string }[] = [];
+  for (const { sheet, charts, rows } of wanted) {
+    const part = parts.get(sheet);
+    const sheetXml = part ? await zip.file(part)?.async("string") : undefined;
+    const resolved: ResolvedChart[] = [];
+    for (const spec of charts) {
+      const r = resolveChart(sheet, spec, rows);
+      if ("note" in r) notes.push(r.note);
+      else resolved.push(r.chart);
+    }
+    if (resolved.length === 0) continue;
+    const at = sheetXml === undefined ? -1 : drawingInsertPosition(sheetXml);
+    if (!part || sheetXml === undefined || at < 0) {
+      for (const c of resolved) {
+        notes.push(
+          `Blatt „${sheet}“: Diagramm „${c.spec.title}“ nicht erstellt (das Blatt hat schon eine Zeichnungsebene ` +
+            `oder fehlt in der Datei); die Daten stehen in den Zeilen ${c.spec.firstRow}–${c.spec.lastRow}.`,
+        );
+      }
+      continue;
+    }
+    const drawingPart = `xl/drawings/drawing${nextDrawing()}.xml`;
+    const chartParts = resolved.map(() => `xl/charts/chart${nextChart()}.xml`);
+    const drawingRels = withRelationships(
+      undefined,
+      chartParts.map((p) => ({ type: REL_CHART, target: `../charts/${p.split("/").pop()}` })),
+    );
+    resolved.forEach((c, i) => {
+      zip.file(chartParts[i], chartXml(sheet, c));
+      overrides.push({ part: chartParts[i], type: CT_CHART });
+    });
+    zip.file(drawingPart, drawingXml(resolved.map((chart, i) => ({ chart, relId: drawingRels.ids[i] }))));
+    zip.file(relsPathOf(drawingPart), drawingRels.xml);
+    overrides.push({ part: drawingPart, type: CT_DRAWING });
+
+    const sheetRelsPath = relsPathOf(part);
+    const sheetRels = withRelationships(await zip.file(sheetRelsPath)?.async("string"), [
+      { type: REL_DRAWING, target: `../drawings/${drawingPart.split("/").pop()}` },
+    ]);
+    zip.file(sheetRelsPath, sheetRels.xml);
+    const rootTag = /<(?:\w+:)?worksheet\b[^>]*>/.exec(sheetXml)?.[0] ?? "";
+    const rPrefix = rootTag.includes(`xmlns:r="${NS.relationships}"`) ? "" : ` xmlns:r="${NS.relationships}"`;
+    zip.file(
+      part,
+      `${sheetXml.slice(0, at)}<drawing${rPrefix} r:id="${sheetRels.ids[0]}"/>${sheetXml.slice(at)}`,
+    );
+  }
+  if (overrides.length === 0) return { xlsx, notes };
+  const typesXml = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
+  const add = overrides
+    .map((o) => `<Override PartName="/${xmlEscape(o.part)}" ContentType="${o.type}"/>`)
+    .join("");
+  zip.file("[Content_Types].xml", typesXml.replace(/<\/Types>\s*$/, `${add}</Types>`));
+  const out = await zip.generateAsync({
+    type: "uint8array",
+    compression: "DEFLATE",
+    compressionOptions: { level: 6 },
+  });
+  return { xlsx: out, notes };
+}
+
+/**
+ * The drawing objects on each sheet of an .xlsx file: charts, shapes (text boxes, arrows, groups) and
+ * pictures. exceljs keeps none of the charts and shapes when it saves a workbook it has read, so the .xlsx
+ * adapter warns with this before it overwrites the file. Unreadable files give an empty list.
+ *
+ * @example (await drawingsInXlsx(bytes)).filter((d) => d.charts > 0); // => [{ sheet: "Auswertung", charts: 1, shapes: 0, pictures: 0 }]
+ */
+export async function drawingsInXlsx(xlsx: Uint8Array | ArrayBuffer): Promise<SheetDrawings[]> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(xlsx);
+  } catch {
+    return [];
+  }
+  const out: SheetDrawings[] = [];
+  for (const [sheet, part] of await sheetParts(zip)) {
+    const rels = parseRelationships(await zip.file(relsPathOf(part))?.async("string"));
+    const found: SheetDrawings = { sheet, charts: 0, shapes: 0, pictures: 0 };
+    for (const rel of rels.filter((r) => r.type === REL_DRAWING)) {
+      const drawing = await zip.file(resolvePart(part, rel.target))?.async("string");
+      if (!drawing) continue;
+      // one object per anchor; anchors do not nest (groups do, inside their anchor)
+      for (const a of drawing.matchAll(
+        /<((?:\w+:)?(?:twoCellAnchor|oneCellAnchor|absoluteAnchor))\b[\s\S]*?<\/\1>/g,
+      )) {
+        if (/<(?:\w+:)?graphicData\b[^>]*drawingml\/2006\/chart/.test(a[0])) found.charts++;
+        else if (/<(?:\w+:)?pic\b/.test(a[0]) && !/<(?:\w+:)?(?:sp|grpSp|cxnSp)\b/.test(a[0]))
+          found.pictures++;
+        else found.shapes++;
+      }
+    }
+    if (found.charts + found.shapes + found.pictures > 0) out.push(found);
+  }
+  return out;
+}
