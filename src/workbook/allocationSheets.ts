@@ -407,7 +407,8 @@ function einrichtungenSheet(
             {
               kind: "line",
               title: "Gesamtindex der Einrichtungen und Normbereich",
-              firstRow: first,
+              // the header row names the three lines: Gesamtindex, Normbereich unten, Normbereich oben
+              firstRow: 1,
               lastRow: last,
               categoryColumn: 1,
               seriesColumns: [colIndex, colLower, colUpper],
