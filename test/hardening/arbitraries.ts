@@ -2,11 +2,32 @@
  * fast-check arbitraries for random workbooks: a model and a data sheet that are mostly plausible (so that
  * many runs get as far as an allocation) and full of what real sheets contain: blanks, text, error values,
  * booleans, huge and tiny numbers, negatives, non-finite numbers, duplicate and unicode names (emoji, RTL,
- * combining marks), formula-like text, headers missing or twice, zero rows, one row, one Sozialraum.
+ * combining marks, zero-width characters, lone surrogates), texts longer than Excel's 32,767 characters,
+ * formula-like text in every text position (names, Sozialräume, headers, model columns and categories,
+ * extra columns, the sheet name), headers missing, twice, blank, numbers or booleans.
+ *
+ * Shapes: 0–40 indicator columns (the model may name columns the sheet does not have, the sheet may have
+ * columns the model does not name), 0–200 rows (mostly few, rarely many), 1–12 Sozialräume with the
+ * one-Sozialraum case weighted up, zero rows and one row weighted up.
  */
 import fc from "fast-check";
 import type { CategorySpec, IndicatorSpec, Model, ModelOptions } from "../../src/engine/model";
 import type { CellValue, RawTable } from "../../src/engine/table";
+
+/** Longer than an Excel cell may hold (32,767 characters): the writer has to cut it. */
+export const TOO_LONG_TEXT = `Kita ${"Lang".repeat(8_200)}`;
+
+/** Texts Excel would take as a formula if they were written as formulas (CSV/DDE injection). */
+export const FORMULA_LIKE = [
+  '=HYPERLINK("http://example.invalid","klick")',
+  "=1+1",
+  "+1",
+  "-2",
+  "@x",
+  "=SUMME(A1:A3)",
+  "=cmd|' /C calc'!A0",
+  "\t=1+1",
+];
 
 export const NAMES = [
   "Kita A",
@@ -16,49 +37,78 @@ export const NAMES = [
   "👨‍👩‍👧 Familienzentrum",
   "روضة الأطفال", // RTL
   "גן ילדים",
+  "\u202EKita Nord\u202C", // RTL override
   "Kita Zwölf Apostel",
   "Cafe\u0301 Kinderhaus", // combining acute
   "Z\u0335a\u0336l\u0337g\u0338o",
-  '=HYPERLINK("http://example.invalid","klick")',
-  "+1",
-  "-2",
-  "@x",
-  "=1+1",
+  "Kita\u200BNord", // zero-width space
+  "Kita\u200DSüd\uFEFF", // zero-width joiner, BOM
+  "Kita \uD800 Mitte", // lone high surrogate
+  "Kita \uDC00 Ost", // lone low surrogate
+  "Kita\u0007Glocke", // control character
+  ...FORMULA_LIKE,
   "'Kita",
   "Kita [Nord]: *neu*?",
   "Summe",
   "Ø Mittelwert",
   "x".repeat(300),
+  TOO_LONG_TEXT,
   "Kita\tTab",
+  "Kita\nZeile 2",
   "  ",
   "",
 ];
 
-export const AREAS = ["Nord", "Süd", "nord", "Innenstadt/Ost", "مركز", "🏙️ Mitte", "=A1", "3"];
+export const AREAS = [
+  "Nord",
+  "Süd",
+  "nord",
+  "Innenstadt/Ost",
+  "مركز",
+  "🏙️ Mitte",
+  "=A1",
+  "3",
+  "+Süd",
+  "Sozial\u200Braum",
+  "West \uD83D",
+  "Hafen",
+];
+
+/** Sheet names for the data sheet: valid in Excel, some clashing with a generated sheet's name. */
+export const DATA_SHEETS = [
+  "Kitas",
+  "Kitas",
+  "Kitas",
+  "Daten 2025",
+  "=Kitas",
+  "+1",
+  "Kitas 🧒",
+  "Verteilung",
+];
 
 const ERRORS: CellValue[] = [{ error: "#N/A" }, { error: "#DIV/0!" }, { error: "#VALUE!" }, "#NV", "#WERT!"];
+
+const HUGE_TINY_NONFINITE: CellValue[] = [
+  1e300,
+  -1e300,
+  1e-300,
+  5e-324,
+  -0,
+  -3,
+  Number.MAX_VALUE,
+  Number.MAX_SAFE_INTEGER,
+  NaN,
+  Infinity,
+  -Infinity,
+];
 
 /** A cell anywhere in the sheet: mostly plausible numbers, often something bad. */
 export const anyCell: fc.Arbitrary<CellValue> = fc.oneof(
   { weight: 12, arbitrary: fc.integer({ min: 0, max: 200 }) },
   { weight: 4, arbitrary: fc.double({ min: 0, max: 100, noNaN: true }) },
   { weight: 3, arbitrary: fc.constant(null) },
-  {
-    weight: 3,
-    arbitrary: fc.constantFrom<CellValue>(
-      1e300,
-      -1e300,
-      1e-300,
-      5e-324,
-      -0,
-      -3,
-      Number.MAX_VALUE,
-      Number.MAX_SAFE_INTEGER,
-      NaN,
-      Infinity,
-      -Infinity,
-    ),
-  },
+  { weight: 3, arbitrary: fc.constantFrom<CellValue>(...HUGE_TINY_NONFINITE) },
+  { weight: 1, arbitrary: fc.double() },
   { weight: 2, arbitrary: fc.constantFrom<CellValue>(...ERRORS) },
   { weight: 2, arbitrary: fc.boolean() },
   {
@@ -72,8 +122,8 @@ export const anyCell: fc.Arbitrary<CellValue> = fc.oneof(
 
 /** A plausible indicator value: mostly whole numbers, sometimes a share, rarely blank. */
 const goodValue: fc.Arbitrary<CellValue> = fc.oneof(
-  { weight: 10, arbitrary: fc.integer({ min: 0, max: 200 }) },
-  { weight: 3, arbitrary: fc.double({ min: 0, max: 1, noNaN: true }) },
+  { weight: 20, arbitrary: fc.integer({ min: 0, max: 200 }) },
+  { weight: 6, arbitrary: fc.double({ min: 0, max: 1, noNaN: true }) },
   { weight: 1, arbitrary: fc.constant(null) },
 );
 
@@ -83,8 +133,14 @@ const nameCell: fc.Arbitrary<CellValue> = fc.oneof(
   { weight: 1, arbitrary: anyCell },
 );
 
-const CATEGORY_NAMES = ["Soziale Lage", "Flucht und Migration", "Infrastruktur und Netzwerke", "Ä 😀 ﷽"];
-const INDICATOR_NAMES = [
+const CATEGORY_NAMES = [
+  "Soziale Lage",
+  "Flucht und Migration",
+  "Infrastruktur und Netzwerke",
+  "Ä 😀 ﷽",
+  "=Kategorie",
+];
+const SPECIAL_INDICATOR_NAMES = [
   "SGB II",
   "Alleinerziehend",
   "nicht Deutsch",
@@ -92,7 +148,17 @@ const INDICATOR_NAMES = [
   "Anteil 🧒",
   "مؤشر",
   "=SUM(A1)",
+  "+Quote",
+  "Quote\u200B",
 ];
+
+/** Header text of the i-th indicator column: a few special ones, then plain numbered ones. */
+function indicatorName(i: number): string {
+  return i < SPECIAL_INDICATOR_NAMES.length ? SPECIAL_INDICATOR_NAMES[i] : `Indikator ${i + 1}`;
+}
+
+/** Headers that are not text: what a sheet has when a header cell holds a number, a boolean or nothing. */
+const ODD_HEADERS: CellValue[] = [null, 2025, 0, true, false, { error: "#REF!" }, "", " "];
 
 export interface FuzzCase {
   model: Model;
@@ -100,7 +166,7 @@ export interface FuzzCase {
 }
 
 const options: fc.Arbitrary<ModelOptions> = fc.record({
-  normalisation: fc.constantFrom("minmax" as const, "tscore" as const),
+  normalisation: fc.constantFrom("minmax" as const, "minmax" as const, "tscore" as const),
   sd: fc.constantFrom("sample" as const, "population" as const),
   areaMethod: fc.constantFrom("mean-of-units" as const, "sum-of-units" as const, "aggregate" as const),
   childWeighted: fc.boolean(),
@@ -115,13 +181,56 @@ const options: fc.Arbitrary<ModelOptions> = fc.record({
   ),
 });
 
+/** Row count: mostly few, sometimes zero or one, rarely up to 200 (the writer's cost grows with it). */
+const rowCount = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(0, 1) },
+  { weight: 30, arbitrary: fc.integer({ min: 2, max: 14 }) },
+  { weight: 3, arbitrary: fc.integer({ min: 15, max: 60 }) },
+  { weight: 1, arbitrary: fc.integer({ min: 61, max: 200 }) },
+);
+
+/** Indicator count in the model: mostly a handful, sometimes none, rarely up to 40. */
+const indicatorCount = fc.oneof(
+  { weight: 1, arbitrary: fc.constant(0) },
+  { weight: 20, arbitrary: fc.integer({ min: 1, max: 6 }) },
+  { weight: 3, arbitrary: fc.integer({ min: 7, max: 40 }) },
+);
+
+/** Sozialräume: one weighted up, else 2–12 (more than there are rows happens too). */
+const areaCount = fc.oneof(
+  { weight: 3, arbitrary: fc.constant(1) },
+  { weight: 8, arbitrary: fc.integer({ min: 2, max: 4 }) },
+  { weight: 2, arbitrary: fc.integer({ min: 5, max: 12 }) },
+);
+
+const MAX_INDICATORS = 40;
+
+const rowRecord = fc.record({
+  id: nameCell,
+  area: fc.oneof({ weight: 10, arbitrary: fc.nat(11) }, { weight: 2, arbitrary: anyCell }),
+  children: fc.oneof(
+    { weight: 6, arbitrary: fc.integer({ min: 0, max: 150 }) },
+    { weight: 1, arbitrary: anyCell },
+  ),
+  wildPick: fc.nat(),
+  goodChildren: fc.integer({ min: 0, max: 150 }),
+  name: fc.constantFrom(...NAMES.filter((n) => n.trim() !== "" && !/^(summe|ø)/i.test(n))),
+});
+
 /** A random model (mostly valid) and a data sheet that fits it more or less. */
 export const fuzzCase: fc.Arbitrary<FuzzCase> = fc
   .record({
-    nCategories: fc.integer({ min: 1, max: 3 }),
-    nIndicators: fc.integer({ min: 1, max: 5 }),
-    directions: fc.array(fc.constantFrom<1 | -1>(1, -1), { minLength: 5, maxLength: 5 }),
-    weights: fc.array(fc.constantFrom(1, 1, 2, 0.5, 1e-300, 1e300), { minLength: 8, maxLength: 8 }),
+    sheet: fc.constantFrom(...DATA_SHEETS),
+    nCategories: fc.integer({ min: 1, max: 5 }),
+    nIndicators: indicatorCount,
+    directions: fc.array(fc.constantFrom<1 | -1>(1, -1), {
+      minLength: MAX_INDICATORS,
+      maxLength: MAX_INDICATORS,
+    }),
+    weights: fc.array(fc.constantFrom(1, 1, 1, 2, 0.5, 1e-300, 1e300), {
+      minLength: MAX_INDICATORS + 5,
+      maxLength: MAX_INDICATORS + 5,
+    }),
     options: options,
     budget: fc.oneof(
       { weight: 8, arbitrary: fc.integer({ min: 0, max: 2_000_000 }).map((c) => c / 100) },
@@ -132,54 +241,52 @@ export const fuzzCase: fc.Arbitrary<FuzzCase> = fc
       },
     ),
     withChildren: fc.boolean(),
-    headerMutation: fc.constantFrom(
-      "none",
-      "none",
-      "none",
-      "missing",
-      "duplicate",
-      "blank",
-      "extra",
-      "shuffle",
+    /** Indicator columns the model names but the sheet leaves out (each picked by index). */
+    absentColumns: fc.oneof(
+      { weight: 8, arbitrary: fc.constant<number[]>([]) },
+      { weight: 1, arbitrary: fc.array(fc.nat(MAX_INDICATORS - 1), { maxLength: 3 }) },
     ),
-    mutationPick: fc.nat(),
-    nAreas: fc.integer({ min: 1, max: 4 }),
-    rows: fc.array(
+    /** Columns that have nothing to do with the model, anywhere between the others. */
+    extraColumns: fc.array(
       fc.record({
-        id: nameCell,
-        area: fc.oneof({ weight: 10, arbitrary: fc.nat(3) }, { weight: 2, arbitrary: anyCell }),
-        children: fc.oneof(
-          { weight: 6, arbitrary: fc.integer({ min: 0, max: 150 }) },
-          { weight: 1, arbitrary: anyCell },
+        header: fc.oneof(
+          fc.constantFrom<CellValue>("Bemerkung 📝", "Träger", ...FORMULA_LIKE, TOO_LONG_TEXT),
+          fc.constantFrom(...ODD_HEADERS),
         ),
-        values: fc.array(anyCell, { minLength: 5, maxLength: 5 }),
-        goodValues: fc.array(goodValue, { minLength: 5, maxLength: 5 }),
-        goodChildren: fc.integer({ min: 0, max: 150 }),
-        name: fc.constantFrom(...NAMES.filter((n) => n.trim() !== "" && !/^(summe|ø)/i.test(n))),
-        extra: fc.option(anyCell, { freq: 4 }),
+        at: fc.nat(),
+        values: fc.array(anyCell, { maxLength: 4 }),
       }),
-      { minLength: 0, maxLength: 14 },
+      { maxLength: 3 },
     ),
-    blankRows: fc.array(fc.nat(14), { maxLength: 2 }),
+    headerMutation: fc.constantFrom("none", "none", "none", "none", "missing", "duplicate", "odd", "shuffle"),
+    oddHeader: fc.constantFrom(...ODD_HEADERS),
+    mutationPick: fc.nat(),
+    nAreas: areaCount,
+    rows: rowCount.chain((n) => fc.array(rowRecord, { minLength: n, maxLength: n })),
+    /** Wild cells to draw from, cycled through the rows (cheaper than one record per cell). */
+    wildCells: fc.array(anyCell, { minLength: 1, maxLength: 24 }),
+    goodCells: fc.array(goodValue, { minLength: 1, maxLength: 24 }),
+    blankRows: fc.array(fc.nat(200), { maxLength: 2 }),
     /** clean: plausible data (unique names, numbers, few blanks); sprinkled: clean plus a few wild cells; wild. */
-    mode: fc.constantFrom("clean", "clean", "sprinkled", "sprinkled", "wild"),
-    sprinkles: fc.array(fc.tuple(fc.nat(), fc.nat(), anyCell), { minLength: 1, maxLength: 3 }),
+    mode: fc.constantFrom("clean", "clean", "clean", "sprinkled", "sprinkled", "wild"),
+    sprinkles: fc.array(fc.tuple(fc.nat(), fc.nat(), anyCell), { minLength: 1, maxLength: 4 }),
   })
   .map((r): FuzzCase => {
-    const categories: CategorySpec[] = CATEGORY_NAMES.slice(0, r.nCategories).map((name, k) => ({
+    const nCategories = Math.min(r.nCategories, CATEGORY_NAMES.length);
+    const categories: CategorySpec[] = CATEGORY_NAMES.slice(0, nCategories).map((name, k) => ({
       name,
       weight: r.weights[k],
     }));
-    const nIndicators = Math.max(r.nIndicators, r.nCategories);
-    const indicators: IndicatorSpec[] = INDICATOR_NAMES.slice(0, nIndicators).map((column, i) => ({
-      column,
+    const nIndicators = r.nIndicators === 0 ? 0 : Math.max(r.nIndicators, nCategories);
+    const indicators: IndicatorSpec[] = Array.from({ length: nIndicators }, (_, i) => ({
+      column: indicatorName(i),
       category: categories[i % categories.length].name,
       direction: r.directions[i],
-      weight: r.weights[3 + i],
+      weight: r.weights[5 + i],
     }));
     const model: Model = {
       data: {
-        sheet: "Kitas",
+        sheet: r.sheet,
         id: "Einrichtung",
         area: "Sozialraum",
         ...(r.withChildren ? { children: "Kinder" } : {}),
@@ -189,26 +296,45 @@ export const fuzzCase: fc.Arbitrary<FuzzCase> = fc
       options: r.options,
       budget: { total: r.budget },
     };
+    const absent = new Set(r.absentColumns);
+    const present = indicators.map((_, i) => i).filter((i) => !absent.has(i));
     let headers: CellValue[] = [
       "Einrichtung",
       "Sozialraum",
       ...(r.withChildren ? ["Kinder"] : []),
-      ...indicators.map((i) => i.column),
+      ...present.map((i) => indicators[i].column),
     ];
-    const width = headers.length;
     const wild = r.mode === "wild";
+    let cellNo = 0;
+    const nextCell = (): CellValue => {
+      cellNo++;
+      const pool = wild ? r.wildCells : r.goodCells;
+      return pool[(cellNo * 7 + (cellNo >> 3)) % pool.length];
+    };
     let rows: CellValue[][] = r.rows.map((row, i) => [
       wild ? row.id : `${row.name} ${i + 1}`,
-      typeof row.area === "number" ? AREAS[row.area % r.nAreas] : wild ? row.area : AREAS[i % r.nAreas],
+      wild && !(typeof row.area === "number" && row.area >= 0 && Number.isInteger(row.area))
+        ? row.area
+        : AREAS[
+            (typeof row.area === "number" && Number.isInteger(row.area) ? Math.abs(row.area) : i) % r.nAreas
+          ],
       ...(r.withChildren ? [wild ? row.children : row.goodChildren] : []),
-      ...(wild ? row.values : row.goodValues).slice(0, nIndicators),
-      ...(row.extra === null || !wild ? [] : [row.extra]),
+      ...present.map(() => nextCell()),
     ]);
+    const width = headers.length;
     if (r.mode === "sprinkled" && rows.length > 0) {
       for (const [at, col, value] of r.sprinkles) rows[at % rows.length][col % width] = value;
     }
+    for (const extra of r.extraColumns) {
+      const at = extra.at % (headers.length + 1);
+      headers.splice(at, 0, extra.header);
+      rows.forEach((row, i) => {
+        while (row.length < at) row.push(null);
+        row.splice(at, 0, extra.values.length === 0 ? null : extra.values[i % extra.values.length]);
+      });
+    }
     for (const at of r.blankRows) rows.splice(Math.min(at, rows.length), 0, []);
-    const k = r.mutationPick % width;
+    const k = r.mutationPick % headers.length;
     switch (r.headerMutation) {
       case "missing":
         headers = headers.filter((_, c) => c !== k);
@@ -217,18 +343,16 @@ export const fuzzCase: fc.Arbitrary<FuzzCase> = fc
       case "duplicate":
         headers = [...headers, headers[k]];
         break;
-      case "blank":
-        headers = headers.map((h, c) => (c === k ? null : h));
-        break;
-      case "extra":
-        headers = [...headers, "Bemerkung 📝"];
+      case "odd":
+        headers = headers.map((h, c) => (c === k ? r.oddHeader : h));
         break;
       case "shuffle": {
-        const order = headers.map((_, c) => (c + k) % width);
+        const n = headers.length;
+        const order = headers.map((_, c) => (c + k) % n);
         headers = order.map((c) => headers[c]);
-        rows = rows.map((row) => order.map((c) => row[c] ?? null));
+        rows = rows.map((row) => (row.length === 0 ? row : order.map((c) => row[c] ?? null)));
         break;
       }
     }
-    return { model, table: { sheet: "Kitas", headers, rows } };
+    return { model, table: { sheet: r.sheet, headers, rows } };
   });

@@ -1,0 +1,268 @@
+/**
+ * The fuzz harness behind test/hardening/fuzz*.test.ts: one random workbook through the whole chain
+ * check → engine → writer → .xlsx bytes → re-opened workbook, with every invariant of the brief asserted.
+ *
+ * Seed, replay and how a failure becomes a regression test: the README at the top of fuzz.test.ts.
+ *
+ * Cost: the user's workbook is built in memory (no write and re-read of the input), written once and opened
+ * once; the case count is split over several fuzz files so that jest's workers run them side by side.
+ */
+import ExcelJS from "exceljs";
+import fc from "fast-check";
+import type { Allocation } from "../../src/engine/allocation";
+import type { Issue } from "../../src/engine/issues";
+import type { CellValue } from "../../src/engine/table";
+import { a1, isCellError } from "../../src/engine/table";
+import type { SheetSpec } from "../../src/workbook/port";
+import { STORE_SHEET } from "../../src/workbook/port";
+import { isValidSheetName } from "../../src/workbook/sheetNames";
+import { decodeStore } from "../../src/workbook/store";
+import { EXCEL_MAX_CELL_TEXT, XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
+import { fuzzCase, type FuzzCase } from "./arbitraries";
+import { computeSheets } from "./pipeline";
+
+/** Cases per run, over all fuzz files (the brief: at least 10,000). */
+export const TOTAL_RUNS = Number(process.env.SRB_FUZZ_RUNS ?? 10_000);
+
+/** Number of fuzz files the runs are split over (fuzz.test.ts, fuzz2.test.ts, …). */
+export const FUZZ_FILES = 4;
+
+/** The seed of this run: SRB_FUZZ_SEED to replay, else a fresh one (printed by the test). */
+export function fuzzSeed(): number {
+  const given = process.env.SRB_FUZZ_SEED;
+  if (given !== undefined && given.trim() !== "") return Number(given) | 0;
+  return (Date.now() ^ Math.floor(Math.random() * 0x7fffffff)) | 0;
+}
+
+/** German: an umlaut, ß, German quotes or one of the words every message uses. */
+const GERMAN =
+  /[äöüßÄÖÜ„“–]|\b(der|die|das|ist|wird|erwartet|nicht|kein|keine|fehlt|Zelle|Spalte|Blatt|Modell)\b/;
+const A1 = /^$|^[A-Z]{1,3}[1-9][0-9]*$/;
+
+function checkIssues(issues: Issue[]): void {
+  for (const issue of issues) {
+    expect(["error", "warning"]).toContain(issue.level);
+    expect(issue.code).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    expect(typeof issue.sheet).toBe("string");
+    expect(issue.cell).toMatch(A1);
+    expect(issue.message.length).toBeGreaterThan(10);
+    expect(issue.message).toMatch(GERMAN);
+  }
+}
+
+function toCents(euros: number): number {
+  return Math.round(euros * 100);
+}
+
+function expectInScoreRange(value: number | null, what: string): void {
+  if (value === null) return;
+  if (!(value >= 0 && value <= 100)) throw new Error(`${what} = ${value} liegt nicht in [0, 100]`);
+}
+
+function checkAllocation(allocation: Allocation): void {
+  const budgetCents = toCents(allocation.budget);
+  const areaCents = allocation.areas.map((a) => toCents(a.amount));
+  allocation.areas.forEach((a, i) => expect(areaCents[i] / 100).toBe(a.amount)); // whole cents
+  expect(areaCents.reduce((s, c) => s + c, 0)).toBe(budgetCents);
+  for (const area of allocation.areas) {
+    const proposals = allocation.units
+      .filter((u) => u.area === area.name)
+      .map((u) => toCents(u.proposedAmount));
+    const sum = proposals.reduce((s, c) => s + c, 0);
+    expect([0, toCents(area.amount)]).toContain(sum);
+    for (const c of proposals) expect(c).toBeGreaterThanOrEqual(0);
+  }
+  if (allocation.model.options.normalisation === "minmax") {
+    // min–max: every standard score, category index and Gesamtindex lies in [0, 100]
+    for (const u of allocation.units) {
+      u.scores.forEach((s, k) => expectInScoreRange(s, `Einheit ${u.row}, Standardpunktzahl ${k + 1}`));
+      for (const [name, v] of Object.entries(u.categories))
+        expectInScoreRange(v, `Einheit ${u.row}, ${name}`);
+      expectInScoreRange(u.index, `Einheit ${u.row}, Gesamtindex`);
+    }
+    // the area index too, except with sum-of-units (SPEC §4: a sum of Gesamtindizes, not a score)
+    if (allocation.model.options.areaMethod !== "sum-of-units") {
+      for (const a of allocation.areas) expectInScoreRange(a.index, `Sozialraum ${a.name}, Index`);
+    }
+  }
+}
+
+function checkSheets(sheets: SheetSpec[]): void {
+  expect(sheets.length).toBeGreaterThan(0);
+  for (const s of sheets) {
+    if (!isValidSheetName(s.name)) expect({ invalidSheetName: s.name }).toBeUndefined();
+    s.rows.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        // non-finite numbers would be written as #ZAHL! – a generated sheet should not need that
+        if (typeof cell.value === "number" && cell.formula === undefined && !Number.isFinite(cell.value)) {
+          expect({ sheet: s.name, cell: a1(r + 1, c + 1), value: cell.value }).toBeUndefined();
+        }
+      }),
+    );
+  }
+}
+
+/** Characters no .xlsx file can hold (XML 1.0): a real data sheet never contains them. */
+const XML_INVALID =
+  // eslint-disable-next-line no-control-regex -- these control characters are exactly what XML forbids
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * The user's value as a real sheet holds it: no NaN or ±Infinity (Excel shows #NUM!), no −0, XML-legal text
+ * of at most 32,767 characters, "" is a blank cell.
+ */
+function asSheetValue(v: CellValue): CellValue {
+  if (typeof v === "number") return Number.isFinite(v) ? v + 0 : { error: "#NUM!" };
+  if (isCellError(v)) return { error: v.error };
+  if (typeof v === "string") {
+    const text = v.replace(XML_INVALID, "").slice(0, EXCEL_MAX_CELL_TEXT);
+    return text === "" ? null : text;
+  }
+  return v;
+}
+
+/** The grid readTable gives for these rows: from A1 to the last used row and column, blanks as null. */
+function usedGrid(rows: CellValue[][]): CellValue[][] {
+  let maxRow = 0;
+  let maxCol = 0;
+  rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v === null) return;
+      maxRow = Math.max(maxRow, r + 1);
+      maxCol = Math.max(maxCol, c + 1);
+    }),
+  );
+  return rows.slice(0, maxRow).map((row) => Array.from({ length: maxCol }, (_, c) => row[c] ?? null));
+}
+
+/** The exceljs workbook inside the adapter (the port has no way to add a user sheet). */
+function innerWorkbook(book: XlsxWorkbook): ExcelJS.Workbook {
+  const inner = (book as unknown as { workbook?: unknown }).workbook;
+  if (!(inner instanceof ExcelJS.Workbook)) {
+    throw new Error(
+      "XlsxWorkbook hält sein exceljs-Workbook nicht mehr im Feld „workbook“ – fuzzHarness anpassen",
+    );
+  }
+  return inner;
+}
+
+/** What an Excel text cell shows for a text SRB wrote: XML-forbidden characters as U+FFFD, cut to the limit. */
+function writtenText(text: string): string {
+  const safe = text.replace(XML_INVALID, "\uFFFD");
+  if (safe.length <= EXCEL_MAX_CELL_TEXT) return safe;
+  let head = safe.slice(0, EXCEL_MAX_CELL_TEXT - 1);
+  const last = head.charCodeAt(head.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff) head = head.slice(0, -1);
+  return `${head}…`;
+}
+
+/** What one case produced, for the statistics the tests print. */
+export interface CaseOutcome {
+  allocated: boolean;
+  sheets: number;
+}
+
+/**
+ * One case through the whole chain, every invariant asserted (throws on the first violation):
+ * check → engine → writer in memory; then the user's sheet in a workbook, the generated sheets and the model
+ * written into it, the bytes written once and opened again; the user's sheet reads back cell for cell, every
+ * generated sheet is there, listed in the store, and its texts read back as written.
+ */
+export async function runFuzzCase(c: FuzzCase): Promise<CaseOutcome> {
+  const result = computeSheets(c.model, c.table);
+  checkIssues(result.issues);
+  const hasError = result.issues.some((i) => i.level === "error");
+  // exactly one of: an allocation, or at least one error
+  expect(result.allocation === null).toBe(hasError);
+  if (result.allocation === null) {
+    expect(result.sheets).toBeNull();
+  } else {
+    checkAllocation(result.allocation);
+    checkSheets(result.sheets!);
+  }
+
+  const userGrid = [c.table.headers, ...c.table.rows].map((row) => row.map(asSheetValue));
+  const book = XlsxWorkbook.empty();
+  const ws = innerWorkbook(book).addWorksheet(c.table.sheet);
+  userGrid.forEach((row, r) =>
+    row.forEach((v, col) => {
+      if (v !== null) ws.getCell(r + 1, col + 1).value = v as ExcelJS.CellValue;
+    }),
+  );
+  const sheets = result.sheets ?? [];
+  const report = sheets.length > 0 ? await book.writeGeneratedSheets(sheets) : null;
+  await book.writeStoredModel(c.model);
+
+  const again = await XlsxWorkbook.fromBuffer(await book.toBuffer());
+  const after = await again.readTable(c.table.sheet);
+  expect([after.headers, ...after.rows]).toEqual(usedGrid(userGrid));
+  const names = await again.sheetNames();
+  expect(names[0]).toBe(c.table.sheet);
+  expect(await again.readStoredModel()).toEqual(JSON.parse(JSON.stringify(c.model)));
+  const storeSheet = innerWorkbook(again).getWorksheet(STORE_SHEET);
+  expect(storeSheet).toBeDefined();
+
+  if (report !== null) {
+    const written = report.sheets.map((s) => s.written);
+    expect(names.slice(1)).toEqual(written);
+    const storeRows: CellValue[][] = [];
+    storeSheet!.eachRow((row) => storeRows.push([row.getCell(1).value, row.getCell(2).value] as CellValue[]));
+    expect(decodeStore(storeRows).generated).toEqual(written);
+    for (const [k, { written: name }] of report.sheets.entries()) {
+      const read = await again.readTable(name);
+      const grid = [read.headers, ...read.rows];
+      // every text SRB wrote reads back as written, as text (never as a formula)
+      sheets[k].rows.forEach((row, r) =>
+        row.forEach((cell, col) => {
+          if (typeof cell.value === "string" && cell.formula === undefined && cell.value.trim() !== "") {
+            const got = grid[r]?.[col];
+            if (got !== writtenText(cell.value)) {
+              expect({ sheet: name, row: r + 1, col: col + 1, got }).toEqual({
+                sheet: name,
+                row: r + 1,
+                col: col + 1,
+                got: writtenText(cell.value),
+              });
+            }
+          }
+        }),
+      );
+    }
+  }
+  return { allocated: result.allocation !== null, sheets: sheets.length };
+}
+
+/**
+ * The body of one fuzz file: `runs` cases from this run's seed, printed first; the case count reached and
+ * how many got an allocation printed at the end.
+ *
+ * @example await fuzzFile(1); // in fuzz.test.ts
+ */
+export async function fuzzFile(part: number): Promise<void> {
+  const seed = fuzzSeed();
+  const path = process.env.SRB_FUZZ_PATH;
+  const runs = Math.ceil(TOTAL_RUNS / FUZZ_FILES);
+  console.log(`fuzz seed: ${seed} (Teil ${part}/${FUZZ_FILES}, ${runs} Fälle)`);
+  let cases = 0;
+  let allocations = 0;
+  let rows = 0;
+  const started = Date.now();
+  await fc.assert(
+    fc.asyncProperty(fuzzCase, async (c) => {
+      const outcome = await runFuzzCase(c);
+      cases++;
+      rows += c.table.rows.length;
+      if (outcome.allocated) allocations++;
+    }),
+    { seed, numRuns: runs, ...(path ? { path, endOnFailure: true } : {}) },
+  );
+  console.log(
+    `fuzz: ${cases} Fälle bis .xlsx und zurück (Teil ${part}/${FUZZ_FILES}), ${allocations} mit Verteilung, ` +
+      `${rows} Datenzeilen, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+  if (path === undefined) {
+    expect(cases).toBe(runs);
+    // the generator must reach the engine often, or the budget and score invariants are never tested
+    expect(allocations).toBeGreaterThan(runs / 20);
+  }
+}
