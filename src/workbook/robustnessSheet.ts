@@ -76,7 +76,13 @@ export function robustnessSheet(r: Robustness, ctx: { unitName: (id: string) => 
       text(u.interkulturell ? "ja" : "nein"),
       num(u.interkulturellFrequency, PERCENT0),
       text(u.flagged ? "Förderfähigkeit kippt" : ""),
-      text(u.flips.join("; ")),
+      text(
+        u.flips.length > 0
+          ? u.flips.join("; ")
+          : u.flagged
+            ? "nur bei Zufallsgewichtungen (siehe Häufigkeit)"
+            : "",
+      ),
     ]);
   }
   rows.push([]);

@@ -1,0 +1,99 @@
+import type { Robustness } from "../../src/engine/robustness";
+import type { SheetCell } from "../../src/workbook/port";
+import { robustnessSheet } from "../../src/workbook/robustnessSheet";
+
+const r: Robustness = {
+  areas: [
+    {
+      name: "Nord",
+      share: 0.6,
+      shareMin: 0.5,
+      shareMedian: 0.6,
+      shareMax: 0.7,
+      rank: 1,
+      rankMin: 1,
+      rankMax: 1,
+      flagged: false,
+    },
+    {
+      name: "Süd",
+      share: 0.4,
+      shareMin: 0.3,
+      shareMedian: 0.4,
+      shareMax: 0.5,
+      rank: 2,
+      rankMin: 2,
+      rankMax: 2,
+      flagged: false,
+    },
+  ],
+  units: [
+    // flips under a deterministic alternative: named
+    {
+      id: "Kita A",
+      area: "Nord",
+      sozialarbeit: true,
+      interkulturell: false,
+      sozialarbeitFrequency: 0.9,
+      interkulturellFrequency: 0,
+      flagged: true,
+      flips: ["T-Werte statt Min-Max"],
+    },
+    // flips only in random weightings: said so, not left blank
+    {
+      id: "Kita B",
+      area: "Süd",
+      sozialarbeit: true,
+      interkulturell: false,
+      sozialarbeitFrequency: 0.99,
+      interkulturellFrequency: 0,
+      flagged: true,
+      flips: [],
+    },
+    // stable
+    {
+      id: "Kita C",
+      area: "Süd",
+      sozialarbeit: false,
+      interkulturell: false,
+      sozialarbeitFrequency: 0,
+      interkulturellFrequency: 0,
+      flagged: false,
+      flips: [],
+    },
+  ],
+  runs: 1010,
+  monteCarloRuns: 1000,
+  seed: 1,
+  spread: 0.5,
+  alternatives: [
+    { label: "T-Werte statt Min-Max", shares: { Nord: 0.55, Süd: 0.45 } },
+    { label: "ohne Indikator „x“", shares: null },
+  ],
+};
+
+const textOf = (row: SheetCell[] | undefined) => (row ?? []).map((c) => c.value);
+
+test("Robustheit sheet: areas with ranges, units with the reason they flip, every alternative", () => {
+  const sheet = robustnessSheet(r, { unitName: (id) => id });
+  expect(sheet.name).toBe("Robustheit");
+  const rows = sheet.rows.map(textOf);
+  const row = (first: string) => rows.find((x) => x[0] === first);
+  expect(row("Nord")).toEqual(["Nord", 0.6, 0.5, 0.6, 0.7, 1, 1, 1, ""]);
+  expect(row("Kita A")?.slice(6)).toEqual(["Förderfähigkeit kippt", "T-Werte statt Min-Max"]);
+  expect(row("Kita B")?.slice(6)).toEqual([
+    "Förderfähigkeit kippt",
+    "nur bei Zufallsgewichtungen (siehe Häufigkeit)",
+  ]);
+  expect(row("Kita C")?.slice(6)).toEqual(["", ""]);
+  expect(row("ohne Indikator „x“")).toEqual(["ohne Indikator „x“", "nicht berechenbar", "nicht berechenbar"]);
+  // the chart covers the area block (header row 4, two areas)
+  expect(sheet.charts?.[0]).toMatchObject({ firstRow: 4, lastRow: 6, categoryColumn: 1 });
+});
+
+test("publication mode: unit codes instead of names", () => {
+  const sheet = robustnessSheet(r, {
+    unitName: (id) => ({ "Kita A": "E01", "Kita B": "E02", "Kita C": "E03" })[id] ?? id,
+  });
+  expect(JSON.stringify(sheet.rows)).not.toContain("Kita ");
+});
