@@ -60,7 +60,8 @@ function text(value: string, bold = false): SheetCell {
   return bold ? { value, bold } : { value };
 }
 function num(value: number | null | undefined, numFmt?: string, bold = false): SheetCell {
-  const cell: SheetCell = { value: value ?? null };
+  // a value that is not a finite number (a norm band of too few units) stays blank, never "NaN" or #NUM!
+  const cell: SheetCell = { value: typeof value === "number" && Number.isFinite(value) ? value : null };
   if (numFmt) cell.numFmt = numFmt;
   if (bold) cell.bold = true;
   return cell;
@@ -106,12 +107,49 @@ function escapeRegExp(s: string): string {
 export function pseudonymiser(units: readonly { id: string; code: string }[]): (text: string) => string {
   const pairs = units.filter((u) => u.id !== "" && u.id !== u.code).sort((a, b) => b.id.length - a.id.length);
   if (pairs.length === 0) return (t) => t;
-  const byId = new Map(pairs.map((u) => [u.id, u.code]));
-  const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:${pairs.map((u) => escapeRegExp(u.id)).join("|")})(?![\\p{L}\\p{N}])`,
-    "gu",
-  );
-  return (t) => t.replace(pattern, (m) => byId.get(m) ?? m);
+  // V8 refuses a regular expression with a very long literal ("Regular expression too large", found by the
+  // fuzz test with a 33,000-character name): such names are replaced by plain search first, longest first.
+  const long = pairs.filter((u) => u.id.length > LONG_NAME);
+  const short = pairs.filter((u) => u.id.length <= LONG_NAME);
+  const byId = new Map(short.map((u) => [u.id, u.code]));
+  const pattern =
+    short.length === 0
+      ? null
+      : new RegExp(
+          `(?<![\\p{L}\\p{N}])(?:${short.map((u) => escapeRegExp(u.id)).join("|")})(?![\\p{L}\\p{N}])`,
+          "gu",
+        );
+  return (text) => {
+    let t = text;
+    for (const u of long) t = replaceWhole(t, u.id, u.code);
+    return pattern ? t.replace(pattern, (m) => byId.get(m) ?? m) : t;
+  };
+}
+
+/** Names longer than this are not put into the regular expression. */
+const LONG_NAME = 1000;
+
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/** Replaces every occurrence of `name` not inside a longer word (same rule as the regular expression). */
+function replaceWhole(text: string, name: string, code: string): string {
+  const isWord = (c: string | undefined) => c !== undefined && WORD_CHARACTER.test(c);
+  let out = "";
+  let from = 0;
+  let at = text.indexOf(name);
+  while (at >= 0) {
+    const end = at + name.length;
+    const previous = Array.from(text.slice(Math.max(0, at - 2), at)).pop();
+    const next = end < text.length ? String.fromCodePoint(text.codePointAt(end) as number) : undefined;
+    if (isWord(previous) || isWord(next)) {
+      at = text.indexOf(name, at + 1);
+      continue;
+    }
+    out += text.slice(from, at) + code;
+    from = end;
+    at = text.indexOf(name, end);
+  }
+  return out + text.slice(from);
 }
 
 // --- Verteilung ---------------------------------------------------------------------------------------
@@ -435,8 +473,9 @@ function normbereicheSheet(allocation: Allocation): SheetSpec {
       text(level),
       num(n.mean, "0.00"),
       num(n.sd, "0.00"),
-      formula(`C${r}-D${r}`, n.lower, "0.00", false),
-      formula(`C${r}+D${r}`, n.upper, "0.00", false),
+      // without a finite mean and sd (e.g. a single Sozialraum) there is no band: blank, not a formula giving 0
+      Number.isFinite(n.lower) ? formula(`C${r}-D${r}`, n.lower, "0.00", false) : num(null),
+      Number.isFinite(n.upper) ? formula(`C${r}+D${r}`, n.upper, "0.00", false) : num(null),
     ]);
   };
   add("Gesamtindex", "Einrichtungen", allocation.norm.index);
