@@ -31,6 +31,7 @@ import {
   type FingerprintCell,
   type StoreContent,
 } from "./store";
+import { keepCarriageReturns } from "./xlsxCarriageReturns";
 import { xmlSafeText, xmlUnsafeNote } from "./xmlText";
 
 /** Excel's limits. */
@@ -138,7 +139,26 @@ export class XlsxWorkbook implements WorkbookPort {
     const written = await this.workbook.xlsx.writeBuffer();
     const bytes = written instanceof Uint8Array ? written : new Uint8Array(written as ArrayBuffer);
     const charts = [...this.charts.values()].filter((c) => this.workbook.getWorksheet(c.sheet) !== undefined);
-    return charts.length === 0 ? bytes : (await addChartsToXlsx(bytes, charts)).xlsx;
+    const withCharts = charts.length === 0 ? bytes : (await addChartsToXlsx(bytes, charts)).xlsx;
+    return this.hasCarriageReturn() ? keepCarriageReturns(withCharts) : withCharts;
+  }
+
+  /** Does any text cell hold a carriage return (which exceljs would write raw, and XML turns into \n)? */
+  private hasCarriageReturn(): boolean {
+    const hasCr = (v: unknown): boolean =>
+      typeof v === "string"
+        ? v.includes("\r")
+        : typeof v === "object" && v !== null && "richText" in v
+          ? (v as ExcelJS.CellRichTextValue).richText.some((r) => r.text.includes("\r"))
+          : false;
+    for (const ws of this.workbook.worksheets) {
+      let found = false;
+      ws.eachRow({ includeEmpty: false }, (row) => {
+        if (!found) row.eachCell({ includeEmpty: false }, (cell) => (found ||= hasCr(cell.value)));
+      });
+      if (found) return true;
+    }
+    return false;
   }
 
   /**

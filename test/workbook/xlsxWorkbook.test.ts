@@ -67,6 +67,16 @@ describe("XlsxWorkbook specifics", () => {
     ]);
   });
 
+  test("carriage returns in a user's text survive a save (XML would turn a raw \\r into \\n)", async () => {
+    const direct = XlsxWorkbook.empty();
+    await direct.writeGeneratedSheets([
+      { name: "Bericht", rows: [[{ value: "a\rb" }], [{ value: "x\r\ny" }]] },
+    ]);
+    const reopened = await XlsxWorkbook.fromBuffer(await direct.toBuffer());
+    expect((await reopened.readTable("Bericht")).headers).toEqual(["a\rb"]);
+    expect((await reopened.readTable("Bericht")).rows).toEqual([["x\r\ny"]]);
+  });
+
   test("an empty sheet gives an empty table; blank rows inside the used range stay as null rows", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Leer");
