@@ -166,7 +166,9 @@ async function run(options: AllocateOptions, io: CliIo, progress: (text: string)
     issues,
     publication,
   });
-  await workbook.writeGeneratedSheets([...sheets, ...(robustness?.sheets ?? [])]);
+  const report = await workbook.writeGeneratedSheets([...sheets, ...(robustness?.sheets ?? [])]);
+  // shown even with --quiet: an edited SRB sheet kept, a renamed sheet, cut text, charts that will be lost
+  for (const note of report.notes ?? []) io.stderr(`srb: Hinweis: ${note}\n`);
   await workbook.writeStoredModel(JSON.parse(serializeModel(parsed.model)));
   await saveAtomically(workbook, out);
 

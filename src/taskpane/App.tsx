@@ -205,7 +205,10 @@ export function App({ port, language, onGenerated, header, title }: AppProps) {
       await port.writeStoredModel(toStored(model));
       setStoredModel(model);
       await onGenerated?.(written);
-      setGenerated(s.generated(written.sheets.map((w) => w.written).join(", ")));
+      // the adapter's notes (an edited SRB sheet kept, a name changed, text cut, charts lost) are the user's to read
+      setGenerated(
+        [s.generated(written.sheets.map((w) => w.written).join(", ")), ...(written.notes ?? [])].join(" "),
+      );
     });
   };
 

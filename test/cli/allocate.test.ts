@@ -385,6 +385,39 @@ describe("model problems block (exit 2, results.json, no workbook)", () => {
   });
 });
 
+describe("a re-run on last year's output", () => {
+  test("keeps an SRB sheet the user edited, names the new one differently and says so on stderr", async () => {
+    const first = path.join(dir, "lauf1.xlsx");
+    expect(
+      srb(
+        "allocate",
+        path.join(dir, "Musterstadt.xlsx"),
+        "--out",
+        first,
+        "--json",
+        path.join(dir, "lauf1.json"),
+        "--quiet",
+      ).status,
+    ).toBe(0);
+    // the Jugendamt overrides a proposal in "Betrag (angepasst)" on Einrichtungen
+    const book = await readBook(first);
+    const sheet = book.getWorksheet("Einrichtungen")!;
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const column = header.indexOf("Betrag (angepasst)");
+    expect(column).toBeGreaterThan(0);
+    sheet.getCell(2, column).value = 12345.67;
+    await book.xlsx.writeFile(first);
+
+    const second = path.join(dir, "lauf2.xlsx");
+    const run = srb("allocate", first, "--out", second, "--json", path.join(dir, "lauf2.json"), "--quiet");
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/srb: Hinweis: .*Einrichtungen/);
+    const out = await readBook(second);
+    expect(out.getWorksheet("Einrichtungen")!.getCell(2, column).value).toBe(12345.67);
+    expect(out.getWorksheet("Einrichtungen (2)")).toBeDefined();
+  });
+});
+
 describe("data sheet named in the model", () => {
   test("is found case-insensitively, as Excel names sheets", async () => {
     const model = sampleModel();
