@@ -10,44 +10,13 @@ import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { z } from "zod";
+import { blockedSchema, resultsSchema } from "../helpers/resultsSchema";
 import { decodeStore } from "../../src/workbook/store";
 import { HEADERS, PLANTED_FAULTS, sampleModel, sampleRows } from "../../scripts/make-sample";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const SRB = path.join(ROOT, "bin", "srb.js");
 const SAMPLE_DIR = path.join(ROOT, "assets", "sample");
-
-// ── SPEC.md §8, results.json (extra fields allowed) ──
-const band = z.enum(["oberhalb", "innerhalb", "unterhalb"]);
-const issueSchema = z.object({
-  level: z.enum(["error", "warning"]),
-  sheet: z.string(),
-  cell: z.string(),
-  message: z.string().min(1),
-});
-const normSchema = z.object({ mean: z.number(), sd: z.number(), lower: z.number(), upper: z.number() });
-const resultsSchema = z.object({
-  budget: z.number(),
-  units: z.array(
-    z.object({
-      id: z.string(),
-      area: z.string(),
-      categories: z.record(z.string(), z.number().nullable()),
-      index: z.number().nullable(),
-      band: band.nullable(),
-      eligible: z.object({ sozialarbeit: z.boolean(), interkulturell: z.boolean() }),
-    }),
-  ),
-  areas: z.array(z.object({ name: z.string(), index: z.number(), share: z.number(), amount: z.number() })),
-  norm: z.object({ index: normSchema }),
-  issues: z.array(issueSchema),
-});
-/** A blocked run has no allocation: units, areas empty; the norm may be absent/null. */
-const blockedSchema = resultsSchema.extend({
-  units: z.array(z.unknown()).length(0),
-  areas: z.array(z.unknown()).length(0),
-  norm: z.unknown(),
-});
 
 interface Run {
   status: number | null;

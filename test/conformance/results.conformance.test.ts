@@ -7,6 +7,7 @@ import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { z } from "zod";
+import { issueSchema, resultsSchema } from "../helpers/resultsSchema";
 import { BASE_SETTINGS, generateCase, runAllocate, type GeneratedCell } from "./workbooks";
 
 let dir: string;
@@ -15,31 +16,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
-});
-
-/** SPEC §8, verbatim: these names are fixed, extra fields are allowed (zod strips, never rejects them). */
-const issueSchema = z.object({
-  level: z.enum(["error", "warning"]),
-  sheet: z.string(),
-  cell: z.string(),
-  message: z.string().min(1),
-});
-const normBandSchema = z.object({ mean: z.number(), sd: z.number(), lower: z.number(), upper: z.number() });
-const resultsSchema = z.object({
-  budget: z.number(),
-  units: z.array(
-    z.object({
-      id: z.string(),
-      area: z.string(),
-      categories: z.record(z.string(), z.number().nullable()),
-      index: z.number().nullable(),
-      band: z.enum(["oberhalb", "innerhalb", "unterhalb"]).nullable(),
-      eligible: z.object({ sozialarbeit: z.boolean(), interkulturell: z.boolean() }),
-    }),
-  ),
-  areas: z.array(z.object({ name: z.string(), index: z.number(), share: z.number(), amount: z.number() })),
-  norm: z.object({ index: normBandSchema }),
-  issues: z.array(issueSchema),
 });
 
 describe("results.json of a successful run matches SPEC §8 field by field", () => {
