@@ -18,7 +18,7 @@ import { max, median, min } from "simple-statistics";
 import type { Allocation } from "./allocation";
 import { allocate, runAllocation } from "./allocate";
 import { checkTable } from "./check";
-import type { Dataset } from "./dataset";
+import { hasBlockingErrors } from "./issues";
 import type { Model } from "./model";
 import { seededRandom } from "./seededRandom";
 import type { RawTable } from "./table";
@@ -170,9 +170,11 @@ export function robustness(
   const runs = Math.max(0, Math.floor(options.runs ?? 1000));
   const seed = Math.floor(options.seed ?? 1);
   const spread = options.spread ?? 0.5;
-  const base = runAllocation(model, table);
-  if (!base.allocation) return null;
-  const now = base.allocation;
+  // the same as runAllocation(model, table), keeping the checked dataset for the Monte-Carlo runs
+  const { dataset } = checkTable(model, table);
+  if (dataset === null) return null;
+  const now = allocate(model, dataset);
+  if (hasBlockingErrors(now.issues)) return null;
   const baseModel = now.model;
   const hasChildren = now.units.some((u) => u.children !== null);
 
@@ -185,9 +187,8 @@ export function robustness(
     });
   }
   // Monte-Carlo: only weights change, so the checked dataset of the base run is reused.
-  const dataset = datasetOf(baseModel, table);
   const random = seededRandom(seed);
-  for (let k = 0; k < runs && dataset; k++) {
+  for (let k = 0; k < runs; k++) {
     outcomes.push({
       label: `Zufallsgewichte ${k + 1}`,
       allocation: allocate(drawWeights(baseModel, random, spread), dataset),
@@ -261,9 +262,4 @@ export function robustness(
       .filter((o) => o.deterministic)
       .map((o) => ({ label: o.label, shares: o.allocation ? sharesOf(o.allocation) : null })),
   };
-}
-
-/** The checked dataset for the model (null on blocking errors); the check is cheap and pure. */
-function datasetOf(model: Model, table: RawTable): Dataset | null {
-  return checkTable(model, table).dataset;
 }
