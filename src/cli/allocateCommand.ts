@@ -13,7 +13,7 @@ import { hasBlockingErrors, type Issue } from "../engine/issues";
 import type { Model } from "../engine/model";
 import { parseModel, serializeModel } from "../engine/modelFile";
 import { toResultsJson } from "../engine/results";
-import { a1, type RawTable } from "../engine/table";
+import { tableRange } from "../engine/table";
 import { allocationSheets } from "../workbook/allocationSheets";
 import { inputChecksum } from "../workbook/checksum";
 import { XlsxWorkbook } from "../workbook/xlsxWorkbook";
@@ -159,7 +159,7 @@ async function run(options: AllocateOptions, io: CliIo, progress: (text: string)
   // ── output workbook: a copy of the input with the generated sheets and the model ──
   progress(`schreibe ${path.basename(out)} …`);
   const sheets = allocationSheets(allocation, {
-    inputRange: inputRangeOf(table),
+    inputRange: tableRange(table),
     checksum: await inputChecksum(table),
     date: new Date().toLocaleDateString("de-DE", { day: "2-digit", month: "2-digit", year: "numeric" }),
     version: packageJson.version,
@@ -281,16 +281,6 @@ async function readJsonFile(file: string): Promise<unknown> {
 function budgetOf(modelJson: unknown): number {
   const total = (modelJson as { budget?: { total?: unknown } } | null | undefined)?.budget?.total;
   return typeof total === "number" && Number.isFinite(total) ? total : 0;
-}
-
-/** "Kitas!A1:T33": header row plus data rows, as read (Methode sheet). */
-function inputRangeOf(table: RawTable): string {
-  const headerRow = table.headerRow ?? 1;
-  const firstColumn = table.firstColumn ?? 1;
-  const width = Math.max(table.headers.length, ...table.rows.map((r) => r.length), 1);
-  const lastRow = headerRow + table.rows.length;
-  const sheet = /^[A-Za-z0-9_]+$/.test(table.sheet) ? table.sheet : `'${table.sheet.replace(/'/g, "''")}'`;
-  return `${sheet}!${a1(headerRow, firstColumn)}:${a1(lastRow, firstColumn + width - 1)}`;
 }
 
 async function exists(file: string): Promise<boolean> {

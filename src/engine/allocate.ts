@@ -554,6 +554,7 @@ export function allocate(model: Model, dataset: Dataset): Allocation {
     norm: { index: indexBand, categories: categoryBands, areaIndex: areaBand },
     effectiveWeights: effectiveWeights(indicators, m.categories, unitScored.informative),
     issues,
+    inputRange: dataset.inputRange,
     model: m,
   };
 }

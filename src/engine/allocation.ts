@@ -101,6 +101,8 @@ export interface Allocation {
   effectiveWeights: EffectiveWeight[];
   /** Warnings found while computing (constant indicator, ties, coverage, …); errors block before this. */
   issues: Issue[];
+  /** The checked input range, e.g. "Kitas!A1:T33" (the dataset's, for the Methode sheet). */
+  inputRange?: string;
   /** The model the allocation was computed with (defaults filled in). */
   model: Model;
 }

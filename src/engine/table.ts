@@ -44,3 +44,17 @@ export function columnLetters(column: number): string {
 export function a1(row: number, column: number): string {
   return `${columnLetters(column)}${row}`;
 }
+
+/**
+ * The A1 range a raw table covers on its sheet (header row to last row, widest row), with the sheet name
+ * quoted where Excel needs it. A loop, not `Math.max(...rows)`: that overflows the stack on big sheets.
+ *
+ * @example tableRange({ sheet: "Kitas", headers: ["A", "B"], rows: [[1, 2], [3, 4]] }); // => "Kitas!A1:B3"
+ */
+export function tableRange(table: RawTable): string {
+  const headerRow = table.headerRow ?? 1;
+  const firstColumn = table.firstColumn ?? 1;
+  const width = table.rows.reduce((w, r) => Math.max(w, r.length), Math.max(table.headers.length, 1));
+  const sheet = /^[A-Za-z0-9_]+$/.test(table.sheet) ? table.sheet : `'${table.sheet.replace(/'/g, "''")}'`;
+  return `${sheet}!${a1(headerRow, firstColumn)}:${a1(headerRow + table.rows.length, firstColumn + width - 1)}`;
+}

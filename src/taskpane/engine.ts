@@ -6,14 +6,13 @@
 import packageJson from "../../package.json";
 import type { Allocation, EffectiveWeight } from "../engine/allocation";
 import { runAllocation } from "../engine/allocate";
-import { checkTable } from "../engine/check";
 import { effectiveWeights } from "../engine/effectiveWeights";
 import type { Issue } from "../engine/issues";
 import type { Model } from "../engine/model";
 import { robustness, type Robustness } from "../engine/robustness";
 import { parseModel, serializeModel } from "../engine/modelFile";
 import { suggestModel } from "../engine/suggestModel";
-import { a1, type RawTable } from "../engine/table";
+import { tableRange, type RawTable } from "../engine/table";
 import { allocationSheets } from "../workbook/allocationSheets";
 import { inputChecksum } from "../workbook/checksum";
 import type { SheetSpec } from "../workbook/port";
@@ -89,15 +88,6 @@ export function weightsOf(model: Model): EffectiveWeight[] {
   }
 }
 
-/** A1 range of the table on its sheet, e.g. "Kitas!A1:T33". */
-function inputRangeOf(table: RawTable): string {
-  const headerRow = table.headerRow ?? 1;
-  const firstColumn = table.firstColumn ?? 1;
-  const width = Math.max(table.headers.length, ...table.rows.map((r) => r.length), 1);
-  const sheet = /^[A-Za-z0-9_]+$/.test(table.sheet) ? table.sheet : `'${table.sheet.replace(/'/g, "''")}'`;
-  return `${sheet}!${a1(headerRow, firstColumn)}:${a1(headerRow + table.rows.length, firstColumn + width - 1)}`;
-}
-
 /**
  * The generated sheets (Verteilung, Einrichtungen, Normbereiche, Prüfbericht, Methode) for an allocation,
  * with the Methode sheet's audit data: input range, checksum of the input values, date and version.
@@ -109,7 +99,7 @@ export async function sheetsFor(
   table: RawTable,
   issues: Issue[] = [],
 ): Promise<SheetSpec[]> {
-  const inputRange = checkTable(allocation.model, table).dataset?.inputRange ?? inputRangeOf(table);
+  const inputRange = allocation.inputRange ?? tableRange(table);
   return allocationSheets(allocation, {
     inputRange,
     checksum: await inputChecksum(table),
