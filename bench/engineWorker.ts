@@ -5,7 +5,7 @@
  *   node --expose-gc <bundle> <units> <runs>
  * Prints one JSON line (EngineResult).
  */
-import { runAllocation } from "../src/engine/allocate";
+import { runAllocation } from "../test/helpers/resolved";
 import { collectGarbage, megabytes, timeRuns } from "./measure";
 import { syntheticTown } from "./synthetic";
 

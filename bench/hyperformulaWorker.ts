@@ -12,7 +12,7 @@
  *   node <bundle> <units> <srbRuns>
  */
 import { HyperFormula } from "hyperformula";
-import { runAllocation } from "../src/engine/allocate";
+import { runAllocation } from "../test/helpers/resolved";
 import { columnLetters } from "../src/engine/table";
 import { timeRuns } from "./measure";
 import { syntheticTown } from "./synthetic";

@@ -3,7 +3,7 @@
  *
  * Prints a readable table and, as its last line, one JSON object with exactly the keys
  * engine_100k_ms, engine_scaling_10k_to_100k, syncs_100k, hyperformula_ratio, functions_gzip_kb,
- * taskpane_gzip_kb. A measurement that could not be made is null there (the table says why).
+ * taskpane_gzip_kb, robustness_3k_s, robustness_3k_rss_mb. A measurement that could not be made is null there (the table says why).
  *
  * The engine, HyperFormula, custom-function and Robustheit measurements run as esbuild bundles in fresh
  * node processes (bench/bundle.ts): plain JavaScript as the add-in ships it, and memory figures that
@@ -36,6 +36,9 @@ const TARGETS = {
   functionsKb: 60,
   taskpaneKb: 400,
   robustnessMs: 2000,
+  /** Issue 17.4: large cities have 1,000–3,000 Kitas. */
+  robustness3kMs: 10_000,
+  robustness3kRssMb: 500,
 };
 
 interface Row {
@@ -215,6 +218,19 @@ function main(): void {
     );
   }
 
+  progress("Robustheit, 1.000 Monte-Carlo-Läufe, 3.000 Kitas");
+  const rob3k = attempt("Robustheit 3.000 Kitas", () =>
+    runWorker<RobustnessResult>(bundleWorker("bench/robustnessWorker.ts"), [3000, 1000, 1, 0]),
+  );
+  if (rob3k) {
+    row(
+      `Robustheit 3.000 Kitas, ${de(0).format(rob3k.monteCarloRuns)} Monte-Carlo-Läufe: Zeit / Speicher`,
+      `${ms(rob3k.medianMs)} / ${de(0).format(rob3k.maxRssMb)} MB`,
+      `≤ ${de(0).format(TARGETS.robustness3kMs / 1000)} s / ≤ ${TARGETS.robustness3kRssMb} MB`,
+      rob3k.medianMs <= TARGETS.robustness3kMs && rob3k.maxRssMb <= TARGETS.robustness3kRssMb,
+    );
+  }
+
   // table
   const width = Math.max(...rows.map((r) => r.what.length));
   const valueWidth = Math.max(...rows.map((r) => r.value.length));
@@ -242,6 +258,8 @@ function main(): void {
     hyperformula_ratio: hf ? round(hf.ratio, 1) : null,
     functions_gzip_kb: bundles.functionsGzipKb,
     taskpane_gzip_kb: bundles.taskpaneGzipKb,
+    robustness_3k_s: rob3k ? round(rob3k.medianMs / 1000, 2) : null,
+    robustness_3k_rss_mb: rob3k ? Math.round(rob3k.maxRssMb) : null,
   };
   process.stdout.write(`${JSON.stringify(summary)}\n`);
 }

@@ -8,19 +8,13 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import type { Allocation } from "../engine/allocation";
-import { runAllocation } from "../engine/allocate";
 import { hasBlockingErrors, type Issue } from "../engine/issues";
-import type { Model } from "../engine/model";
-import { parseModel, serializeModel } from "../engine/modelFile";
 import { toResultsJson } from "../engine/results";
-import { tableRange } from "../engine/table";
-import { allocationSheets } from "../workbook/allocationSheets";
-import { inputChecksum } from "../workbook/checksum";
+import { generate } from "../usecase/generate";
 import { XlsxWorkbook } from "../workbook/xlsxWorkbook";
 import type { AllocateOptions } from "./args";
 import { countIssues, issueLine, sozialraumTable } from "./format";
-import { robustnessForCli, type RobustnessResult } from "./robustness";
-import packageJson from "../../package.json";
+import { robustnessJson } from "./robustness";
 
 /** Where the command writes: injectable so that tests and `npm start` can capture it. */
 export interface CliIo {
@@ -78,68 +72,53 @@ async function run(options: AllocateOptions, io: CliIo, progress: (text: string)
       `Die Arbeitsmappe „${options.workbook}“ kann nicht gelesen werden (erwartet: eine gültige .xlsx-Datei): ${reason(e)}`,
     );
   }
-
-  // ── model: --model, else the one stored in the workbook, else a blocking error ──
-  const issues: Issue[] = [];
-  let modelJson: unknown;
+  let modelJson: unknown = undefined;
   if (options.modelFile !== null) {
     progress(`lese Modell ${options.modelFile} …`);
     modelJson = await readJsonFile(options.modelFile);
-  } else {
-    progress("lese das in der Arbeitsmappe gespeicherte Modell …");
-    modelJson = await workbook.readStoredModel();
-    if (modelJson === null || modelJson === undefined) {
-      issues.push({
-        level: "error",
-        code: "model-missing",
-        sheet: "",
-        cell: "",
-        message:
-          `Die Arbeitsmappe „${path.basename(input)}“ enthält kein gespeichertes SRB-Modell, und es wurde keine ` +
-          "Modelldatei angegeben. Erwartet: --model <datei.srb.json> oder eine Arbeitsmappe, in der das Add-in " +
-          "das Modell gespeichert hat.",
-      });
-      return blocked(options, io, progress, budgetOf(undefined), issues, out);
-    }
-  }
-  const parsed = parseModel(modelJson);
-  issues.push(...parsed.issues);
-  if (parsed.model === null || hasBlockingErrors(issues)) {
-    return blocked(options, io, progress, budgetOf(modelJson), issues, out);
   }
 
-  // ── data sheet: model.data.sheet, else the first sheet ──
-  const sheetNames = await workbook.sheetNames();
-  // Excel treats sheet names case-insensitively: "KITAS" in the model finds the sheet "Kitas".
-  const named = parsed.model.data.sheet?.trim();
-  const wanted = named
-    ? (sheetNames.find((n) => n === named) ??
-      sheetNames.find((n) => n.toLocaleLowerCase("de-DE") === named.toLocaleLowerCase("de-DE")) ??
-      named)
-    : sheetNames[0];
-  if (wanted === undefined || !sheetNames.includes(wanted)) {
-    issues.push({
-      level: "error",
-      code: "sheet-missing",
-      sheet: wanted ?? "",
-      cell: "",
-      message:
-        `Das Datenblatt „${wanted ?? ""}“ fehlt in der Arbeitsmappe. Vorhanden: ` +
-        `${sheetNames.map((s) => `„${s}“`).join(", ") || "keine Blätter"}.`,
-    });
-    return blocked(options, io, progress, parsed.model.budget.total, issues, out);
+  // the one path from workbook to sheets (src/usecase/generate.ts); the CLI adds files and results.json
+  const result = await generate(workbook, {
+    model: modelJson,
+    workbookName: path.basename(input),
+    publication: options.publication,
+    robustness: options.robustness,
+    progress: ({ stage, ...detail }) => {
+      if (stage === "stored-model") progress("lese das in der Arbeitsmappe gespeicherte Modell …");
+      if (stage === "check" && "sheet" in detail)
+        progress(`prüfe Daten und berechne Index (Blatt „${detail.sheet}“) …`);
+      if (stage === "checked" && "issues" in detail) {
+        progress(`Prüfung: ${countIssues(detail.issues)}`);
+        if (!hasBlockingErrors(detail.issues)) listWarnings(detail.issues, json, progress);
+      }
+      if (stage === "robustness") progress("rechne Robustheitsanalyse (1.000 Zufallsgewichtungen) …");
+      if (stage === "write") progress(`schreibe ${path.basename(out)} …`);
+    },
+  });
+  if (result.allocation === null || result.report === null) {
+    return blocked(options, io, progress, result.budget, result.issues, out);
   }
-  const model: Model = { ...parsed.model, data: { ...parsed.model.data, sheet: wanted } };
-  const table = await workbook.readTable(wanted);
+  // shown even with --quiet: an edited SRB sheet kept, a renamed sheet, cut text, charts that will be lost
+  for (const note of result.report.notes ?? []) io.stderr(`srb: Hinweis: ${note}\n`);
+  await saveAtomically(workbook, out);
 
-  progress(`prüfe Daten und berechne Index (Blatt „${wanted}“) …`);
-  const result = runAllocation(model, table);
-  issues.push(...result.issues);
-  progress(`Prüfung: ${countIssues(issues)}`);
-  if (result.allocation === null || hasBlockingErrors(issues)) {
-    return blocked(options, io, progress, model.budget.total, issues, out);
-  }
-  const allocation = result.allocation;
+  const extras = result.robustness ? { robustness: robustnessJson(result.robustness, result.unitName) } : {};
+  await writeResults(
+    options,
+    progress,
+    json,
+    result.allocation.budget,
+    result.allocation,
+    result.issues,
+    extras,
+  );
+  io.stdout(sozialraumTable(result.allocation.areas, result.allocation.budget));
+  progress("fertig");
+  return EXIT_OK;
+}
+
+function listWarnings(issues: readonly Issue[], json: string, progress: (text: string) => void): void {
   const warnings = issues.filter((i) => i.level === "warning");
   for (const issue of warnings.slice(0, MAX_ISSUES_ON_STDERR)) progress(issueLine(issue).trimStart());
   if (warnings.length > MAX_ISSUES_ON_STDERR) {
@@ -147,35 +126,6 @@ async function run(options: AllocateOptions, io: CliIo, progress: (text: string)
       `… und ${warnings.length - MAX_ISSUES_ON_STDERR} weitere Warnungen (alle in ${path.basename(json)})`,
     );
   }
-
-  // ── optional robustness analysis ──
-  const publication = options.publication || model.options.publication === true;
-  let robustness: RobustnessResult | null = null;
-  if (options.robustness) {
-    progress("rechne Robustheitsanalyse (1.000 Zufallsgewichtungen) …");
-    robustness = robustnessForCli({ model, table, allocation, publication });
-  }
-
-  // ── output workbook: a copy of the input with the generated sheets and the model ──
-  progress(`schreibe ${path.basename(out)} …`);
-  const sheets = allocationSheets(allocation, {
-    inputRange: tableRange(table),
-    checksum: await inputChecksum(table),
-    date: new Date().toLocaleDateString("de-DE", { day: "2-digit", month: "2-digit", year: "numeric" }),
-    version: packageJson.version,
-    issues,
-    publication,
-  });
-  const report = await workbook.writeGeneratedSheets([...sheets, ...(robustness?.sheets ?? [])]);
-  // shown even with --quiet: an edited SRB sheet kept, a renamed sheet, cut text, charts that will be lost
-  for (const note of report.notes ?? []) io.stderr(`srb: Hinweis: ${note}\n`);
-  await workbook.writeStoredModel(JSON.parse(serializeModel(parsed.model)));
-  await saveAtomically(workbook, out);
-
-  await writeResults(options, progress, json, allocation.budget, allocation, issues, robustness);
-  io.stdout(sozialraumTable(allocation.areas, allocation.budget));
-  progress("fertig");
-  return EXIT_OK;
 }
 
 /** Exit 2: list the errors, write results.json with every issue, write no workbook. */
@@ -195,7 +145,7 @@ async function blocked(
       `  … und ${errors.length - MAX_ISSUES_ON_STDERR} weitere (alle in ${path.basename(options.json)})\n`,
     );
   }
-  await writeResults(options, progress, path.resolve(options.json), budget, null, issues, null);
+  await writeResults(options, progress, path.resolve(options.json), budget, null, issues, {});
   if (await exists(out)) {
     io.stderr(
       `srb: Hinweis: „${options.out}“ stammt aus einem früheren Lauf und wurde NICHT aktualisiert.\n`,
@@ -211,11 +161,10 @@ async function writeResults(
   budget: number,
   allocation: Allocation | null,
   issues: Issue[],
-  robustness: RobustnessResult | null,
+  extras: object,
 ): Promise<void> {
   progress(`schreibe ${path.basename(file)} …`);
-  const results = toResultsJson(budget, allocation, issues) as object;
-  const withExtras = robustness?.json === undefined ? results : { ...results, robustness: robustness.json };
+  const withExtras = { ...(toResultsJson(budget, allocation, issues) as object), ...extras };
   try {
     await fs.mkdir(path.dirname(file), { recursive: true });
     await fs.writeFile(file, JSON.stringify(withExtras, null, 2) + "\n", "utf8");
@@ -275,12 +224,6 @@ async function readJsonFile(file: string): Promise<unknown> {
       `Die Modelldatei „${file}“ ist kein gültiges JSON (erwartet: *.srb.json): ${reason(e)}`,
     );
   }
-}
-
-/** The budget as far as a (possibly invalid) model JSON tells it, for results.json of a blocked run. */
-function budgetOf(modelJson: unknown): number {
-  const total = (modelJson as { budget?: { total?: unknown } } | null | undefined)?.budget?.total;
-  return typeof total === "number" && Number.isFinite(total) ? total : 0;
 }
 
 async function exists(file: string): Promise<boolean> {

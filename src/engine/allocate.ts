@@ -3,7 +3,8 @@
  *
  * `allocate` runs on a checked Dataset and never throws on one; whatever it finds on the way (winsorised
  * outliers, a cent decided by a tie, a Kinder weighting that had to fall back) becomes an Issue on the
- * allocation. `runAllocation` is check + allocate in one call, the entry point of the CLI and the add-in.
+ * allocation. `runAllocation` is check + allocate in one call (the use case src/usecase/generate.ts calls
+ * the two stages itself, because it keeps the checked dataset for the robustness analysis).
  *
  * Order conventions (documented in the README's method section):
  * - Units are listed in sheet (row) order, which is the order `checkTable` produces.
@@ -22,65 +23,25 @@ import type {
 } from "./allocation";
 import { apportionCents } from "./apportionCents";
 import { areaIndexOfUnits, areaRawValues } from "./areaIndex";
-import { bremenAllocation, bremenRulesIssues } from "./bremenRules";
+import { bremenAllocation } from "./bremenRules";
 import { checkTable } from "./check";
 import type { Dataset, Unit } from "./dataset";
 import { effectiveWeights } from "./effectiveWeights";
 import { indexStructure, unitIndicesOfColumns, type IndexStructure } from "./gesamtindex";
 import { hasBlockingErrors, type Issue } from "./issues";
-import { kofinanzierung, kofinanzierungIssues } from "./kofinanzierung";
+import { kofinanzierung } from "./kofinanzierung";
 import { formatList, formatNumber, type EngineCode } from "./messages";
-import {
-  DEFAULT_BREMEN_RULES,
-  DEFAULT_KOFINANZIERUNG,
-  DEFAULT_OPTIONS,
-  DEFAULT_STRAND3_CATEGORY,
-  type IndicatorSpec,
-  type KofinanzierungSpec,
-  type Model,
-  type ModelOptions,
-} from "./model";
+import type { KofinanzierungSpec, ResolvedIndicator, ResolvedModel } from "./model";
 import { bandOf, normBand } from "./normBand";
 import { budgetShares } from "./share";
 import { isInformative, scoreColumn, type ScoreColumn } from "./standardScore";
 import { eligibility, eligibilityIssues, proposeWithinArea, strand2Issues } from "./strands";
 import type { RawTable } from "./table";
 import { unitCodes } from "./unitCodes";
-import { DEFAULT_VZAE_STEP, vzaeFor, vzaeIssues } from "./vzae";
+import { vzaeFor } from "./vzae";
 import { winsorise } from "./winsorise";
 
-const NO_BAND: NormBand = { mean: NaN, sd: NaN, lower: NaN, upper: NaN };
-
-function definedOnly<T extends object>(o: T | undefined): Partial<T> {
-  return Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-/**
- * The model with every default filled in (options, weights, rule set, strand-3 category, Kofinanzierung,
- * VZÄ step, Bremen rules when the rule set is "bremen"). The input is not changed.
- *
- * @example
- * withModelDefaults(model).options.normalisation; // => "minmax" when the model leaves it out
- * withModelDefaults(model).strand3Category; // => "Flucht und Migration"
- */
-export function withModelDefaults(model: Model): Model {
-  const ruleSet = model.ruleSet ?? "rlp";
-  const options: ModelOptions = { ...DEFAULT_OPTIONS, ...definedOnly(model.options) };
-  return {
-    ...model,
-    indicators: model.indicators.map((i) => ({ ...i, weight: i.weight ?? 1 })),
-    categories: model.categories.map((c) => ({ ...c, weight: c.weight ?? 1 })),
-    options,
-    budget: {
-      ...model.budget,
-      kofinanzierung: model.budget.kofinanzierung ?? { ...DEFAULT_KOFINANZIERUNG },
-      vzaeStep: model.budget.vzaeStep ?? DEFAULT_VZAE_STEP,
-    },
-    ruleSet,
-    strand3Category: model.strand3Category ?? DEFAULT_STRAND3_CATEGORY,
-    ...(ruleSet === "bremen" || model.bremen ? { bremen: model.bremen ?? DEFAULT_BREMEN_RULES } : {}),
-  };
-}
+export const NO_BAND: NormBand = { mean: NaN, sd: NaN, lower: NaN, upper: NaN };
 
 function warning(code: EngineCode, sheet: string, cell: string, message: string): Issue {
   return { level: "warning", code, sheet, cell, message };
@@ -90,7 +51,7 @@ function error(code: EngineCode, sheet: string, cell: string, message: string): 
   return { level: "error", code, sheet, cell, message };
 }
 
-interface ScoredIndicators {
+export interface ScoredIndicators {
   /** scores[indicator]: the scores of the units (or areas), typed */
   scores: ScoreColumn[];
   informative: boolean[];
@@ -98,17 +59,17 @@ interface ScoredIndicators {
 }
 
 /** SPEC §2 over a set of entities (units, or areas for the aggregate method): scores and index structure. */
-function scoreIndicators(
+export function scoreIndicators(
   columns: (number | null)[][],
-  indicators: readonly IndicatorSpec[],
-  model: Model,
+  indicators: readonly ResolvedIndicator[],
+  model: ResolvedModel,
 ): ScoredIndicators {
   const o = model.options;
   const scored = columns.map((values, i) =>
     scoreColumn(values, indicators[i].direction, {
       normalisation: o.normalisation,
       sd: o.sd,
-      goalposts: o.goalposts ? (indicators[i].goalposts ?? null) : null,
+      goalposts: o.goalposts ? indicators[i].goalposts : null,
     }),
   );
   const informative = scored.map((s) => !s.constant);
@@ -119,7 +80,7 @@ function scoreIndicators(
   };
 }
 
-function entityIndices(
+export function entityIndices(
   scored: ScoredIndicators,
   count: number,
 ): { categories: (number | null)[]; index: number | null }[] {
@@ -127,7 +88,7 @@ function entityIndices(
 }
 
 function goalpostIssues(
-  indicators: readonly IndicatorSpec[],
+  indicators: readonly ResolvedIndicator[],
   sheet: string,
   columns: readonly string[],
 ): Issue[] {
@@ -149,7 +110,7 @@ function goalpostIssues(
  * The raw values by indicator: `columns[i][unit]` (null = blank). One pass over the units, reading each
  * unit's values in order (20 passes over 100,000 scattered unit objects cost more than the copying).
  */
-function indicatorColumns(units: readonly Unit[], count: number): (number | null)[][] {
+export function indicatorColumns(units: readonly Unit[], count: number): (number | null)[][] {
   const n = units.length;
   const columns: (number | null)[][] = Array.from({ length: count }, () => new Array<number | null>(n));
   for (let e = 0; e < n; e++) {
@@ -172,7 +133,7 @@ function scoresOf(columns: readonly ScoreColumn[], e: number): (number | null)[]
  * The units sorted by sheet row (equal rows keep their list order). A list already in row order — what
  * `checkTable` produces — is returned as it is, without sorting.
  */
-function inRowOrder(units: readonly Unit[]): Unit[] {
+export function inRowOrder(units: readonly Unit[]): Unit[] {
   let sorted = true;
   for (let k = 1; k < units.length && sorted; k++) sorted = units[k - 1].row <= units[k].row;
   if (sorted) return [...units];
@@ -186,13 +147,13 @@ function anyStrand(e: Eligibility): boolean {
   return e.sozialarbeit || e.nachbarschaftszentrum || e.interkulturell || e.zusatzpersonal;
 }
 
-interface AreaGroup {
+export interface AreaGroup {
   name: string;
   units: number[];
 }
 
 /** Areas in order of their first appearance; their units in list order (the caller passes row order). */
-function groupByArea(units: readonly Unit[]): AreaGroup[] {
+export function groupByArea(units: readonly Unit[]): AreaGroup[] {
   const groups = new Map<string, number[]>();
   for (let i = 0; i < units.length; i++) {
     const list = groups.get(units[i].area) ?? [];
@@ -211,21 +172,21 @@ function groupByArea(units: readonly Unit[]): AreaGroup[] {
  * result; an `error` among them (e.g. no area index to share by) means the amounts are all 0 and the
  * allocation must not be used (`runAllocation` then returns null).
  *
- * @param model the model (defaults are filled in; the result carries the completed model)
+ * @param model the resolved model (`resolveModel`); the result carries it
  * @param dataset checked data
  * @example
  * const allocation = allocate(model, dataset);
  * allocation.areas.reduce((s, a) => s + Math.round(a.amount * 100), 0) === Math.round(model.budget.total * 100); // => true
  */
-export function allocate(model: Model, dataset: Dataset): Allocation {
-  const m = withModelDefaults(model);
+export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
+  const m = model;
   const o = m.options;
   const sheet = dataset.sheet;
   const issues: Issue[] = [];
   // Work in sheet (row) order, so that the order of the dataset's list never changes a result, not even
   // in the last bit of a floating-point sum.
   const units = inRowOrder(dataset.units);
-  const indicators: IndicatorSpec[] = dataset.indicators.map((i) => ({ ...i, weight: i.weight ?? 1 }));
+  const indicators = dataset.indicators;
   const columnOf = (i: number) => dataset.indicatorColumns[i] ?? "";
 
   // ── §2: raw columns, optional winsorisation, standard scores, indices ─────────────────────────────
@@ -418,16 +379,10 @@ export function allocate(model: Model, dataset: Dataset): Allocation {
     if (tied.length > 0) issues.push(centTie(`die Sozialräume ${formatList(tied)}`));
   }
 
-  // ── §6: Kofinanzierung and VZÄ per area ─────────────────────────────────────────────────────────────
-  const kofiSpec = m.budget.kofinanzierung ?? DEFAULT_KOFINANZIERUNG;
-  const kofiProblems = kofinanzierungIssues(kofiSpec);
-  issues.push(...kofiProblems);
+  // ── §6: Kofinanzierung and VZÄ per area (their parameters were checked by resolveModel) ───────────────
   const cost = m.budget.costPerVzae;
-  const step = m.budget.vzaeStep ?? DEFAULT_VZAE_STEP;
-  const vzaeProblems = cost === undefined ? [] : vzaeIssues(cost, step);
-  issues.push(...vzaeProblems);
-
-  const areaKofi = kofinanzierungPerArea(amounts, kofiProblems.length === 0 ? kofiSpec : null);
+  const step = m.budget.vzaeStep;
+  const areaKofi = kofinanzierungPerArea(amounts, m.budget.kofinanzierung);
   const areas: AreaResult[] = groups.map((g, a) => {
     const k = areaKofi[a];
     return {
@@ -441,13 +396,13 @@ export function allocate(model: Model, dataset: Dataset): Allocation {
       personnelVolume: k.personnelVolume,
       landPart: k.landPart,
       municipalPart: k.municipalPart,
-      vzae: cost !== undefined && vzaeProblems.length === 0 ? vzaeFor(k.personnelVolume, cost, step) : null,
+      vzae: cost !== null ? vzaeFor(k.personnelVolume, cost, step) : null,
       tieFlag: areaTies[a],
     };
   });
 
   // ── §5: eligibility and the Schritt-2 proposal ──────────────────────────────────────────────────────
-  const strand3 = m.strand3Category ?? DEFAULT_STRAND3_CATEGORY;
+  const strand3 = m.strand3Category;
   const strand3k = categoryNames.indexOf(strand3);
   if (strand3k < 0 || !structure.categoryCounts[strand3k]) {
     issues.push(
@@ -505,9 +460,7 @@ export function allocate(model: Model, dataset: Dataset): Allocation {
 
   // ── Bremen rule set ─────────────────────────────────────────────────────────────────────────────────
   let bremen: BremenUnitResult[] | null = null;
-  const bremenProblems = m.ruleSet === "bremen" ? bremenRulesIssues(m.bremen ?? DEFAULT_BREMEN_RULES) : [];
-  issues.push(...bremenProblems);
-  if (m.ruleSet === "bremen" && bremenProblems.length === 0) {
+  if (m.bremen !== null) {
     bremen = bremenAllocation(
       units.map((u, e) => ({
         id: u.id,
@@ -516,7 +469,7 @@ export function allocate(model: Model, dataset: Dataset): Allocation {
         firstYear: u.firstYear,
         kitaIndex: m.data.kitaIndex ? u.kitaIndex : unitIndices[e].index,
       })),
-      m.bremen ?? DEFAULT_BREMEN_RULES,
+      m.bremen,
     );
   }
 
@@ -559,7 +512,7 @@ export function allocate(model: Model, dataset: Dataset): Allocation {
   };
 }
 
-function sumChildren(group: AreaGroup, units: readonly Unit[]): number | null {
+export function sumChildren(group: AreaGroup, units: readonly Unit[]): number | null {
   const children = group.units.map((i) => units[i].children);
   if (children.length === 0 || children.some((c) => c === null)) return null;
   return children.reduce<number>((s, c) => s + (c as number), 0);
@@ -588,14 +541,14 @@ function centTie(who: string): Issue {
  * `allocate` when the check let the data through. `allocation` is null when there are blocking errors
  * (from the check or from the computation); every issue is returned either way. Never throws on data.
  *
- * @param model the model
+ * @param model the resolved model (`resolveModel`)
  * @param table the raw data sheet
  * @example
  * const { allocation, issues } = runAllocation(model, table);
  * if (allocation === null) console.log(issues.filter((i) => i.level === "error"));
  */
 export function runAllocation(
-  model: Model,
+  model: ResolvedModel,
   table: RawTable,
 ): { allocation: Allocation | null; issues: Issue[] } {
   const checked = checkTable(model, table);

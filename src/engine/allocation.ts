@@ -3,7 +3,7 @@
  * the custom functions and the task pane. Plain data; no step reads back from a sheet.
  */
 import type { Issue } from "./issues";
-import type { Model } from "./model";
+import type { ResolvedModel } from "./model";
 
 export type Band = "oberhalb" | "innerhalb" | "unterhalb";
 
@@ -102,7 +102,7 @@ export interface Allocation {
   /** Warnings found while computing (constant indicator, ties, coverage, …); errors block before this. */
   issues: Issue[];
   /** The checked input range, e.g. "Kitas!A1:T33" (the dataset's, for the Methode sheet). */
-  inputRange?: string;
-  /** The model the allocation was computed with (defaults filled in). */
-  model: Model;
+  inputRange: string;
+  /** The model the allocation was computed with (resolved: every default filled in). */
+  model: ResolvedModel;
 }

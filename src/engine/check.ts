@@ -14,7 +14,8 @@
  *   is a warning and is not used.
  * - Rows that are blank in every cell are skipped silently; rows blank in every model column but with
  *   text elsewhere are skipped with a warning (`row-ignored`). A whitespace-only text counts as blank.
- * - Model problems (sheet "" and cell "") are reported by `checkModel`, which `checkTable` includes.
+ * - Model problems (sheet "" and cell "") are reported by `checkModel`, part of the model checkpoint
+ *   (`resolveModel`); `checkTable` takes only a resolved model and reports the sheet's problems.
  *
  * The dataset is null if and only if at least one issue is an error.
  */
@@ -22,7 +23,14 @@ import type { Dataset, Unit } from "./dataset";
 import type { Issue } from "./issues";
 import { SrbUsageError } from "./issues";
 import { dynamisiert, dynamisierungIssues } from "./dynamisierung";
-import type { BudgetSpec, DataMapping, IndicatorSpec, Model } from "./model";
+import type {
+  BudgetSpec,
+  DataMapping,
+  IndicatorSpec,
+  Model,
+  ResolvedIndicator,
+  ResolvedModel,
+} from "./model";
 import { messages, ROLE_NAMES, type CheckCode } from "./messages";
 import { a1, columnLetters, isCellError, type CellValue, type RawTable } from "./table";
 
@@ -343,9 +351,9 @@ const STATE_BLANK = 1;
 const STATE_BAD = 2;
 
 /** Does the model need Kinder for every unit (so a blank Kinder cell is an error)? */
-function needsChildren(model: Model): boolean {
-  const o = model.options ?? {};
-  return o.childWeighted === true || o.sockel?.by === "children" || model.ruleSet === "bremen";
+function needsChildren(model: ResolvedModel): boolean {
+  const o = model.options;
+  return o.childWeighted || o.sockel?.by === "children" || model.ruleSet === "bremen";
 }
 
 function quoteSheet(sheet: string): string {
@@ -365,7 +373,7 @@ function quoteSheet(sheet: string): string {
  * checkTable(model, table).issues[0].message;
  * // => "Zelle C3 (Spalte „SGB II“): „k.A.“ ist keine Zahl – erwartet wird eine Zahl (leer lassen, …)."
  */
-export function checkTable(model: Model, table: RawTable): CheckResult {
+export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
   if (
     typeof table !== "object" ||
     table === null ||
@@ -374,7 +382,8 @@ export function checkTable(model: Model, table: RawTable): CheckResult {
   ) {
     throw new SrbUsageError("checkTable: table must be a RawTable with headers and rows arrays");
   }
-  const issues: Issue[] = checkModel(model);
+  // the model was checked at its checkpoint (resolveModel): only the sheet's problems are reported here
+  const issues: Issue[] = [];
   const sheet = table.sheet;
   const headerRow = table.headerRow ?? 1;
   const firstColumn = table.firstColumn ?? 1;
@@ -403,15 +412,15 @@ export function checkTable(model: Model, table: RawTable): CheckResult {
     else columnsByKey.set(k, [c]);
   });
 
-  const data: Partial<DataMapping> = model.data ?? {};
+  const data = model.data;
   const find = (header: string) => columnsByKey.get(headerKey(header))?.[0] ?? -1;
   const roles: Role[] = [];
   for (const key of ["id", "area", ...OPTIONAL_ROLES] as const) {
     const header = data[key];
     if (typeof header === "string" && header.trim() !== "") roles.push({ key, header, column: find(header) });
   }
-  const indicators: IndicatorSpec[] = Array.isArray(model.indicators) ? model.indicators : [];
-  const indicatorColumn = indicators.map((ind) => find(String(ind.column ?? "")));
+  const indicators: ResolvedIndicator[] = model.indicators;
+  const indicatorColumn = indicators.map((ind) => find(ind.column));
   const role = (key: Role["key"]) => roles.find((r) => r.key === key)?.column ?? -1;
   const usedKeys = new Set([
     ...roles.map((r) => headerKey(r.header)),
@@ -631,7 +640,7 @@ export function checkTable(model: Model, table: RawTable): CheckResult {
         continue;
       }
       const read = readNumber(c);
-      if (typeof read === "number" && read < 0 && indicators[i].allowNegative !== true) {
+      if (typeof read === "number" && read < 0 && !indicators[i].allowNegative) {
         const where = cellAt(r, c);
         push("error", "negative-value", where, messages.negativeValue(where, header(c), read));
         values.push(null);
@@ -731,7 +740,7 @@ export function checkTable(model: Model, table: RawTable): CheckResult {
   });
 
   // categories: the informative indicators of each category
-  const categoryNames = Array.isArray(model.categories) ? model.categories.map((c) => c.name) : [];
+  const categoryNames = model.categories.map((c) => c.name);
   for (const category of categoryNames) {
     const members = indicators.map((ind, i) => (ind.category === category ? i : -1)).filter((i) => i >= 0);
     const found = members.filter((i) => indicatorColumn[i] >= 0);
@@ -771,7 +780,7 @@ export function checkTable(model: Model, table: RawTable): CheckResult {
     });
   }
 
-  const coverage = model.options?.coverage;
+  const coverage = model.options.coverage;
   const usable = indicators.map((_, i) => i).filter((i) => informative[i]);
   if (coverage && units.length > 0 && usable.length > 0) {
     units.forEach((unit, u) => {

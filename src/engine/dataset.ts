@@ -2,7 +2,7 @@
  * Checked data: what `checkTable` produces from a raw sheet once every cell passed the check.
  * Values are numbers or `null` (blank = missing); nothing here is a string that should be a number.
  */
-import type { DataMapping, IndicatorSpec } from "./model";
+import type { DataMapping, ResolvedIndicator } from "./model";
 
 /** The keys of `DataMapping` that name a column (all but the sheet). */
 export type RoleKey = Exclude<keyof DataMapping, "sheet">;
@@ -37,7 +37,7 @@ export interface Dataset {
   sheet: string;
   units: Unit[];
   /** The model's indicators that were found on the sheet, in model order. */
-  indicators: IndicatorSpec[];
+  indicators: ResolvedIndicator[];
   /** A1 column letters of each indicator column (same order as `indicators`), for messages. */
   indicatorColumns: string[];
   /** A1 column letters of the model's named columns that were found (id, area, children, strand columns …). */

@@ -7,7 +7,7 @@
  */
 import type { EffectiveWeight } from "./allocation";
 import { indexStructure } from "./gesamtindex";
-import type { CategorySpec, IndicatorSpec } from "./model";
+import type { CategorySpec, IndicatorSpec, ResolvedIndicator } from "./model";
 
 /**
  * Effective weight of every indicator in the Gesamtindex.
@@ -25,7 +25,7 @@ import type { CategorySpec, IndicatorSpec } from "./model";
  * ).map((w) => w.weight); // => [0.5, 0.25, 0.25]
  */
 export function effectiveWeights(
-  indicators: readonly IndicatorSpec[],
+  indicators: readonly (IndicatorSpec | ResolvedIndicator)[],
   categories: readonly CategorySpec[],
   informative?: readonly boolean[],
 ): EffectiveWeight[] {

@@ -8,7 +8,7 @@
  *   renormalised. If a category that does count has no value for the unit, the unit gets no Gesamtindex
  *   (null): the check blocks the allocation then.
  */
-import type { CategorySpec, IndicatorSpec } from "./model";
+import type { CategorySpec, IndicatorSpec, ResolvedIndicator } from "./model";
 import { SrbUsageError } from "./issues";
 import type { ScoreColumn } from "./standardScore";
 import { weightedMean, withinValues } from "./weightedMean";
@@ -39,7 +39,7 @@ export interface IndexStructure {
  * s.categoryCounts; // => [true, false]  (L has no indicator)
  */
 export function indexStructure(
-  indicators: readonly IndicatorSpec[],
+  indicators: readonly (IndicatorSpec | ResolvedIndicator)[],
   categories: readonly CategorySpec[],
   informative?: readonly boolean[],
 ): IndexStructure {

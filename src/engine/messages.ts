@@ -57,7 +57,10 @@ export type CheckCode =
   | "model-budget-not-dynamisiert"
   | "model-json-syntax"
   | "model-field-missing"
-  | "model-field-invalid";
+  | "model-field-invalid"
+  | "model-value-out-of-range"
+  | "model-missing"
+  | "sheet-missing";
 
 /** Every `CheckCode` once (the compiler insists: a code missing here or not in the union is an error). */
 const CHECK_CODE_SET = {
@@ -107,6 +110,9 @@ const CHECK_CODE_SET = {
   "model-json-syntax": true,
   "model-field-missing": true,
   "model-field-invalid": true,
+  "model-value-out-of-range": true,
+  "model-missing": true,
+  "sheet-missing": true,
 } satisfies Record<CheckCode, true>;
 
 /**
@@ -376,7 +382,41 @@ export const messages = {
     `Modell, ${path}: die Angabe fehlt – erwartet wird ${expected}.`,
   modelFieldInvalid: (path: string, value: unknown, expected: string) =>
     `Modell, ${path}: ${formatUnknown(value)} ist ungültig – erwartet wird ${expected}.`,
+  // ── the workbook (src/usecase/generate.ts) ──────────────────────────────────────────────────
+  modelMissing: (workbook: string) =>
+    `Die Arbeitsmappe „${workbook}“ enthält kein gespeichertes SRB-Modell, und es wurde keine Modelldatei angegeben. Erwartet: --model <datei.srb.json> oder eine Arbeitsmappe, in der das Add-in das Modell gespeichert hat.`,
+  sheetMissing: (sheet: string, existing: readonly string[]) =>
+    `Das Datenblatt „${sheet}“ fehlt in der Arbeitsmappe. Vorhanden: ${existing.map((s) => `„${s}“`).join(", ") || "keine Blätter"}.`,
+  // values that are numbers but would overflow the computation (Infinity, NaN) — named in words
+  modelWeightTooLarge: (what: string, value: number, limit: number) =>
+    `Modell: ${what} ${formatMagnitude(value)} ist zu groß – erwartet wird ein Gewicht über 0 und höchstens ${formatNumber(limit)} (Gewichte zählen nur im Verhältnis zueinander; so große Zahlen lassen sich nicht mehr verrechnen).`,
+  modelCostPerVzaeTooSmall: (value: number, limit: number) =>
+    `Modell: Kosten je VZÄ ${formatMagnitude(value)} € sind zu klein – das Budget ergäbe mehr als ${formatNumber(limit)} VZÄ; erwartet wird der Jahresbetrag einer Vollzeitstelle (z. B. 75.000 €).`,
+  modelVzaeStepTooLarge: (value: number) =>
+    `Modell: VZÄ-Schrittweite ${formatMagnitude(value)} ist zu groß – erwartet wird ein Bruchteil einer Stelle (z. B. 0,25 oder 0,5).`,
+  modelLandShareTooSmall: (value: number, limit: number) =>
+    `Modell: Landesanteil ${formatMagnitude(value)} ist zu klein – das Personalvolumen (Budget ÷ Landesanteil) läge über ${formatNumber(limit)} €; erwartet wird ein Anteil wie 0,6 (60 %).`,
+  modelGoalpostsTooWide: (column: string, min: number, max: number) =>
+    `Modell: die festen Grenzwerte des Indikators „${column}“ (Minimum ${formatMagnitude(min)}, Maximum ${formatMagnitude(max)}) liegen zu weit auseinander, um damit zu rechnen – erwartet werden Minimum und Maximum eines Referenzjahres.`,
+  modelBremenVzaeTooLarge: (row: number, value: number, limit: number) =>
+    `Modell: Bremer Regeltabelle, Zeile ${row}: VZÄ ${formatMagnitude(value)} ist zu groß – erwartet werden höchstens ${formatNumber(limit)} VZÄ je Einrichtung.`,
+  modelBremenAmountTooLarge: (what: string, value: number, limit: number) =>
+    `Modell: Bremer Regeltabelle: ${what} ${formatMagnitude(value)} € ist zu groß – erwartet wird höchstens ${formatNumber(limit)} €.`,
 } as const;
+
+/**
+ * A number of any size for a message: de-DE up to 15 digits, else "1 · 10^308" (a 309-digit number helps
+ * nobody).
+ *
+ * @example formatMagnitude(75000); // => "75.000"
+ * @example formatMagnitude(1e-300); // => "1 · 10^-300"
+ */
+export function formatMagnitude(value: number): string {
+  const size = Math.abs(value);
+  if (!Number.isFinite(value) || size === 0 || (size >= 1e-6 && size < 1e15)) return formatNumber(value);
+  const [mantissa, exponent] = value.toExponential().split("e");
+  return `${formatNumber(Number(Number(mantissa).toPrecision(6)))} · 10^${Number(exponent)}`;
+}
 
 /**
  * Any JSON value as it is named in a model message (numbers de-DE, text quoted).

@@ -181,3 +181,73 @@ export const DEFAULT_BREMEN_RULES: BremenRules = {
   sachkostenFirstYear: 5000,
   indexPeriodYears: 4,
 };
+
+/**
+ * An indicator as the computation uses it: every field set (label defaults to the column header, no
+ * goalposts = null, allowNegative false).
+ */
+export interface ResolvedIndicator {
+  column: string;
+  category: string;
+  direction: Direction;
+  weight: number;
+  label: string;
+  goalposts: { min: number; max: number } | null;
+  allowNegative: boolean;
+}
+
+/** The column mapping with every optional column either named or null (the sheet found in the workbook). */
+export interface ResolvedDataMapping {
+  sheet: string;
+  id: string;
+  area: string;
+  children: string | null;
+  strand2: string | null;
+  strand3Reason: string | null;
+  strand4: string | null;
+  strand4Reason: string | null;
+  verbund: string | null;
+  firstYear: string | null;
+  kitaIndex: string | null;
+}
+
+/** The options with every default filled in; "none" is null (no coverage threshold, no Sockel). */
+export interface ResolvedOptions {
+  normalisation: Normalisation;
+  sd: SdKind;
+  areaMethod: AreaMethod;
+  childWeighted: boolean;
+  winsorise: boolean;
+  goalposts: boolean;
+  coverage: CoverageOption | null;
+  sockel: SockelOption | null;
+  publication: boolean;
+}
+
+/** The budget with every default filled in; "none" is null (no year, no Dynamisierung, no VZÄ cost). */
+export interface ResolvedBudget {
+  total: number;
+  year: number | null;
+  dynamisierung: { baseAmount: number; baseYear: number; rate: number } | null;
+  kofinanzierung: KofinanzierungSpec;
+  costPerVzae: number | null;
+  vzaeStep: number;
+}
+
+/**
+ * The model after the one checkpoint (`resolveModel`, src/engine/resolveModel.ts): checked, every default
+ * filled in, every field present. The check, the computation and the sheet builders take only this type,
+ * so none of them needs a fallback of its own.
+ */
+export interface ResolvedModel {
+  data: ResolvedDataMapping;
+  indicators: ResolvedIndicator[];
+  categories: CategorySpec[];
+  options: ResolvedOptions;
+  budget: ResolvedBudget;
+  ruleSet: RuleSet;
+  /** The Bremen rule table; null for the rule set "rlp". */
+  bremen: BremenRules | null;
+  /** Category used for strand 3. */
+  strand3Category: string;
+}

@@ -11,17 +11,16 @@
  * rank range. Per Kita: how often it stays eligible for strands 1 and 3. Results that flip are flagged.
  *
  * @example
- * const r = robustness(model, table, { runs: 200, seed: 7 });
+ * const r = robustness({ model, table, dataset, base }, { runs: 200, seed: 7 });
  * r.areas[0]; // => { name: "Nordstadt", share: 0.171, shareMin: 0.160, shareMedian: 0.171, shareMax: 0.183, rankMin: 1, rankMax: 2, … }
  */
 import { max, median, min } from "simple-statistics";
 import type { Allocation } from "./allocation";
-import { allocate, runAllocation } from "./allocate";
-import { checkTable } from "./check";
-import { hasBlockingErrors } from "./issues";
-import type { Model } from "./model";
+import { categoryWeightRunner, type CategoryWeightRunner } from "./categoryWeightRuns";
+import type { Dataset } from "./dataset";
+import { leaveOutDataset } from "./leaveOut";
+import type { CategorySpec, ResolvedModel } from "./model";
 import { seededRandom } from "./seededRandom";
-import type { RawTable } from "./table";
 
 export interface RobustnessOptions {
   /** Monte-Carlo draws (default 1,000). */
@@ -36,7 +35,7 @@ export interface Alternative {
   /** German label shown on the Robustheit sheet, e.g. "Kategorie „Soziale Lage“ ×1,5". */
   label: string;
   kind: "normalisation" | "sd" | "areaMethod" | "categoryWeight" | "leaveOut";
-  model: Model;
+  model: ResolvedModel;
 }
 
 export interface AreaRobustness {
@@ -93,7 +92,7 @@ const DE = new Intl.NumberFormat("de-DE", { maximumFractionDigits: 2 });
  *
  * @example alternatives(model).map((a) => a.label); // => ["T-Werte statt Min-Max", "Standardabweichung STABW.N", …]
  */
-export function alternatives(model: Model, hasChildren: boolean): Alternative[] {
+export function alternatives(model: ResolvedModel, hasChildren: boolean): Alternative[] {
   const out: Alternative[] = [];
   const o = model.options;
   out.push({
@@ -127,7 +126,7 @@ export function alternatives(model: Model, hasChildren: boolean): Alternative[] 
   }
   for (const ind of model.indicators) {
     out.push({
-      label: `ohne Indikator „${ind.label ?? ind.column}“`,
+      label: `ohne Indikator „${ind.label}“`,
       kind: "leaveOut",
       model: { ...model, indicators: model.indicators.filter((i) => i !== ind) },
     });
@@ -136,7 +135,7 @@ export function alternatives(model: Model, hasChildren: boolean): Alternative[] 
 }
 
 /** The model with every category and indicator weight drawn uniformly in [w·(1−spread), w·(1+spread)]. */
-export function drawWeights(model: Model, random: () => number, spread: number): Model {
+export function drawWeights(model: ResolvedModel, random: () => number, spread: number): ResolvedModel {
   const draw = (w: number) => w * (1 - spread + 2 * spread * random());
   return {
     ...model,
@@ -158,54 +157,137 @@ function sharesOf(a: Allocation): Record<string, number> {
   return s;
 }
 
+/** What the analysis starts from: the checked model and dataset and the allocation made from them. */
+export interface RobustnessInput {
+  model: ResolvedModel;
+  /** The checked dataset of `model` (`checkTable`). */
+  dataset: Dataset;
+  /** The allocation of `model` (`allocate`), without blocking errors. */
+  base: Allocation;
+}
+
+/** One computed alternative: shares by area name, eligibility by unit in the base allocation's order. */
+interface Outcome {
+  shares: Record<string, number>;
+  sozialarbeit: Uint8Array;
+  interkulturell: Uint8Array;
+}
+
+/** Whether some category is left without an indicator (the model check would refuse the model). */
+function categoryWithoutIndicator(model: ResolvedModel): boolean {
+  if (model.indicators.length === 0) return true;
+  return model.categories.some((c) => !model.indicators.some((i) => i.category === c.name));
+}
+
+/**
+ * The checked dataset of an alternative, derived from the base's (the sheet is not read again); null when
+ * the check of the alternative would block: a category left without an indicator or without information,
+ * or Kinder needed (weighting by Kinder) but blank for some unit.
+ */
+function alternativeDataset(alt: Alternative, base: ResolvedModel, dataset: Dataset): Dataset | null {
+  if (alt.kind === "leaveOut") {
+    if (categoryWithoutIndicator(alt.model)) return null;
+    const left = base.indicators.findIndex((i) => !alt.model.indicators.includes(i));
+    const position = dataset.indicators.findIndex((i) => i.column === base.indicators[left]?.column);
+    return position < 0 ? null : leaveOutDataset(alt.model, dataset, position);
+  }
+  if (alt.kind === "areaMethod" && alt.model.options.childWeighted) {
+    return dataset.units.every((u) => u.children !== null) ? dataset : null;
+  }
+  return dataset;
+}
+
 /**
  * Recompute the allocation under every alternative and summarise the spread.
- * Returns null when the model's own allocation cannot be computed (blocking errors: see runAllocation).
+ *
+ * Nothing is computed twice and no sheet is read again: the base allocation and its checked dataset come
+ * from the caller, each alternative's dataset is derived from it (`leaveOutDataset` for a left-out
+ * indicator), and each alternative runs through the fast path (`categoryWeightRunner`), which repeats
+ * only what the alternative changes. No outcome is kept: each is counted as it comes (3,000 Kitas ×
+ * 1,000 draws in a few seconds and little memory). The numbers are those of a full check and allocation
+ * per alternative (test/engine/robustnessPinned.test.ts).
+ *
+ * @example
+ * const r = robustness({ model, dataset, base }, { runs: 200, seed: 7 });
+ * r.areas[0].shareMin <= r.areas[0].share; // => true
  */
-export function robustness(
-  model: Model,
-  table: RawTable,
-  options: RobustnessOptions = {},
-): Robustness | null {
+export function robustness(input: RobustnessInput, options: RobustnessOptions = {}): Robustness {
   const runs = Math.max(0, Math.floor(options.runs ?? 1000));
   const seed = Math.floor(options.seed ?? 1);
   const spread = options.spread ?? 0.5;
-  // the same as runAllocation(model, table), keeping the checked dataset for the Monte-Carlo runs
-  const { dataset } = checkTable(model, table);
-  if (dataset === null) return null;
-  const now = allocate(model, dataset);
-  if (hasBlockingErrors(now.issues)) return null;
-  const baseModel = now.model;
+  const { model: baseModel, dataset, base: now } = input;
   const hasChildren = now.units.some((u) => u.children !== null);
-
-  const outcomes: { label: string; allocation: Allocation | null; deterministic: boolean }[] = [];
-  for (const alt of alternatives(baseModel, hasChildren)) {
-    outcomes.push({
-      label: alt.label,
-      allocation: runAllocation(alt.model, table).allocation,
-      deterministic: true,
+  const position = new Map(now.units.map((u, i) => [u.id, i]));
+  const n = now.units.length;
+  /** An outcome of a runner, its units mapped to the base allocation's order by id. */
+  const outcome = (
+    runner: CategoryWeightRunner,
+    categories: readonly CategorySpec[],
+    keepBlocked: boolean,
+  ) => {
+    const r = runner.run(categories);
+    if (!keepBlocked && !r.computable) return null;
+    const shares: Record<string, number> = {};
+    runner.areas.forEach((name, a) => (shares[name] = r.shares[a]));
+    const sozialarbeit = new Uint8Array(n);
+    const interkulturell = new Uint8Array(n);
+    runner.units.forEach((u, e) => {
+      const i = position.get(u.id) ?? e;
+      sozialarbeit[i] = r.sozialarbeit[e];
+      interkulturell[i] = r.interkulturell[e];
     });
-  }
-  // Monte-Carlo: only weights change, so the checked dataset of the base run is reused.
-  const random = seededRandom(seed);
-  for (let k = 0; k < runs; k++) {
-    outcomes.push({
-      label: `Zufallsgewichte ${k + 1}`,
-      allocation: allocate(drawWeights(baseModel, random, spread), dataset),
-      deterministic: false,
-    });
-  }
-  const computed = outcomes.filter(
-    (o): o is { label: string; allocation: Allocation; deterministic: boolean } => !!o.allocation,
-  );
+    return { shares, sozialarbeit, interkulturell };
+  };
+  const baseRunner = categoryWeightRunner(baseModel, dataset);
 
+  // ── the running summary: shares and ranks per area, eligibility counts and flips per unit ──
   const shareNow = sharesOf(now);
   const rankNow = ranksOf(shareNow);
-  const all = computed.map((o) => sharesOf(o.allocation));
-  const allRanks = all.map(ranksOf);
+  const areaValues = new Map(now.areas.map((a) => [a.name, [shareNow[a.name]]]));
+  const areaRanks = new Map(now.areas.map((a) => [a.name, [rankNow[a.name]]]));
+  const s1 = new Int32Array(n);
+  const s3 = new Int32Array(n);
+  const flips: string[][] = now.units.map(() => []);
+  let computed = 0;
+  const count = (o: Outcome, label: string, deterministic: boolean) => {
+    computed++;
+    const ranks = ranksOf(o.shares);
+    for (const area of now.areas) {
+      areaValues.get(area.name)!.push(o.shares[area.name] ?? 0);
+      areaRanks.get(area.name)!.push(ranks[area.name] ?? Infinity);
+    }
+    now.units.forEach((u, i) => {
+      const e1 = o.sozialarbeit[i] ? true : false;
+      const e3 = o.interkulturell[i] ? true : false;
+      if (e1) s1[i]++;
+      if (e3) s3[i]++;
+      if (deterministic && (e1 !== u.eligible.sozialarbeit || e3 !== u.eligible.interkulturell))
+        flips[i].push(label);
+    });
+  };
+
+  const deterministic: AlternativeOutcome[] = [];
+  for (const alt of alternatives(baseModel, hasChildren)) {
+    let o: Outcome | null = null;
+    if (alt.kind === "categoryWeight") {
+      o = outcome(baseRunner, alt.model.categories, false);
+    } else {
+      const altDataset = alternativeDataset(alt, baseModel, dataset);
+      if (altDataset !== null)
+        o = outcome(categoryWeightRunner(alt.model, altDataset), alt.model.categories, false);
+    }
+    if (o) count(o, alt.label, true);
+    deterministic.push({ label: alt.label, shares: o ? o.shares : null });
+  }
+  // Monte-Carlo: only weights change; the draws' allocations are used even when blocked (as always)
+  const random = seededRandom(seed);
+  for (let k = 0; k < runs; k++) {
+    count(outcome(baseRunner, drawWeights(baseModel, random, spread).categories, true)!, "", false);
+  }
+
   const areas: AreaRobustness[] = now.areas.map((area) => {
-    const values = [shareNow[area.name], ...all.map((s) => s[area.name] ?? 0)];
-    const ranks = [rankNow[area.name], ...allRanks.map((r) => r[area.name] ?? Infinity)];
+    const values = areaValues.get(area.name)!;
+    const ranks = areaRanks.get(area.name)!;
     const rankMin = min(ranks);
     const rankMax = max(ranks);
     return {
@@ -222,21 +304,8 @@ export function robustness(
   });
 
   const units: UnitRobustness[] = now.units.map((u, i) => {
-    let s1 = 0;
-    let s3 = 0;
-    const flips: string[] = [];
-    for (const o of computed) {
-      const other = o.allocation.units.find((x) => x.id === u.id) ?? o.allocation.units[i];
-      const e1 = other?.eligible.sozialarbeit ?? false;
-      const e3 = other?.eligible.interkulturell ?? false;
-      if (e1) s1++;
-      if (e3) s3++;
-      if (o.deterministic && (e1 !== u.eligible.sozialarbeit || e3 !== u.eligible.interkulturell))
-        flips.push(o.label);
-    }
-    const n = computed.length || 1;
-    const f1 = computed.length ? s1 / n : u.eligible.sozialarbeit ? 1 : 0;
-    const f3 = computed.length ? s3 / n : u.eligible.interkulturell ? 1 : 0;
+    const f1 = computed ? s1[i] / computed : u.eligible.sozialarbeit ? 1 : 0;
+    const f3 = computed ? s3[i] / computed : u.eligible.interkulturell ? 1 : 0;
     const flipped =
       (u.eligible.sozialarbeit ? f1 < 1 : f1 > 0) || (u.eligible.interkulturell ? f3 < 1 : f3 > 0);
     return {
@@ -247,19 +316,9 @@ export function robustness(
       sozialarbeitFrequency: f1,
       interkulturellFrequency: f3,
       flagged: flipped,
-      flips,
+      flips: flips[i],
     };
   });
 
-  return {
-    areas,
-    units,
-    runs: computed.length,
-    monteCarloRuns: runs,
-    seed,
-    spread,
-    alternatives: outcomes
-      .filter((o) => o.deterministic)
-      .map((o) => ({ label: o.label, shares: o.allocation ? sharesOf(o.allocation) : null })),
-  };
+  return { areas, units, runs: computed, monteCarloRuns: runs, seed, spread, alternatives: deterministic };
 }

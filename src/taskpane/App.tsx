@@ -19,20 +19,13 @@ import type { Model } from "../engine/model";
 import type { Robustness } from "../engine/robustness";
 import type { RawTable } from "../engine/table";
 import type { WriteReport } from "../workbook/port";
+import { findSheet, sameSheetName } from "../workbook/sheetNames";
 import { BudgetStep } from "./components/BudgetStep";
 import { DataStep, headerNames } from "./components/DataStep";
 import { ModelStep } from "./components/ModelStep";
 import { ResultStep } from "./components/ResultStep";
-import {
-  checkRobustness,
-  compute,
-  readStored,
-  robustnessSheetFor,
-  sheetsFor,
-  suggest,
-  toStored,
-  weightsOf,
-} from "./engine";
+import { generate as generateSheets } from "../usecase/generate";
+import { checkRobustness, compute, readStored, suggest, toStored, weightsOf } from "./engine";
 import type { TaskpanePort } from "./host";
 import { stringsFor, type Language } from "./i18n";
 import { nextPaint, useWorkbookAction } from "./useWorkbookAction";
@@ -97,7 +90,7 @@ export function App({ port, language, onGenerated, header, title }: AppProps) {
       const suggested = suggest(read);
       setTable(read);
       setSuggestion(suggested);
-      setModel(stored && stored.data.sheet === read.sheet ? stored : suggested);
+      setModel(stored && sameSheetName(stored.data.sheet, read.sheet) ? stored : suggested);
       setGenerated(null);
     },
     [run, port, s.detectTable],
@@ -123,7 +116,7 @@ export function App({ port, language, onGenerated, header, title }: AppProps) {
       );
     }
     setStoredModel(stored);
-    const preferred = stored && loaded.names.includes(stored.data.sheet) ? stored.data.sheet : null;
+    const preferred = stored ? findSheet(loaded.names, stored.data.sheet) : null;
     const chosen = preferred ?? loaded.names[0] ?? null;
     setSheet(chosen);
     if (preferred) await detect(preferred, stored);
@@ -178,7 +171,7 @@ export function App({ port, language, onGenerated, header, title }: AppProps) {
   ): Promise<Robustness> => {
     report(progress);
     await nextPaint();
-    const outcome = checkRobustness(model!, table!);
+    const outcome = checkRobustness(result!);
     if (!outcome.robustness) throw new Error(outcome.error ?? s.robustnessUnavailable);
     setRobust({ allocation, value: outcome.robustness });
     return outcome.robustness;
@@ -194,15 +187,23 @@ export function App({ port, language, onGenerated, header, title }: AppProps) {
     const allocation = result?.allocation;
     if (!port || !model || !table || !allocation) return;
     void run(s.generate, async (report) => {
-      report(s.progressSheets);
-      const sheets = await sheetsFor(allocation, table, result?.issues ?? []);
-      if (writeRobustness) {
-        const r = robustnessNow ?? (await analyseRobustness(allocation, report, s.progressRobustnessSheet));
-        sheets.push(robustnessSheetFor(r, allocation));
-      }
-      report(s.progressWrite);
-      const written = await port.writeGeneratedSheets(sheets);
-      await port.writeStoredModel(toStored(model));
+      const robustness = writeRobustness
+        ? (robustnessNow ?? (await analyseRobustness(allocation, report, s.progressRobustnessSheet)))
+        : false;
+      // the one path from workbook to sheets (src/usecase/generate.ts); the pane adds progress and state
+      const done = await generateSheets(port, {
+        model,
+        table,
+        computed: result?.preview ?? undefined,
+        workbookName: "",
+        robustness,
+        progress: ({ stage }) => {
+          if (stage === "sheets") report(s.progressSheets);
+          if (stage === "write") report(s.progressWrite);
+        },
+      });
+      if (done.report === null) throw new Error(done.issues.find((i) => i.level === "error")?.message);
+      const written = done.report;
       setStoredModel(model);
       await onGenerated?.(written);
       // the adapter's notes (an edited SRB sheet kept, a name changed, text cut, charts lost) are the user's to read

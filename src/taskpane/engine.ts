@@ -1,29 +1,29 @@
 /**
- * The task pane's seam to the engine and the sheet writer: every engine call the UI makes goes through
- * these few functions, so the components deal in plain data and a failure of the computation itself
- * (a bug, not bad data) becomes a message instead of a blank pane.
+ * The task pane's seam to the use case (src/usecase/generate.ts): the preview while the user edits, the
+ * robustness check, and generating the sheets all go through it, so the pane deals in plain data and a
+ * failure of the computation itself (a bug, not bad data) becomes a message instead of a blank pane.
  */
-import packageJson from "../../package.json";
 import type { Allocation, EffectiveWeight } from "../engine/allocation";
-import { runAllocation } from "../engine/allocate";
 import { effectiveWeights } from "../engine/effectiveWeights";
 import type { Issue } from "../engine/issues";
 import type { Model } from "../engine/model";
-import { robustness, type Robustness } from "../engine/robustness";
-import { parseModel, serializeModel } from "../engine/modelFile";
+import { serializeModel } from "../engine/modelFile";
+import { resolveModel } from "../engine/resolveModel";
+import type { Robustness } from "../engine/robustness";
 import { suggestModel } from "../engine/suggestModel";
-import { tableRange, type RawTable } from "../engine/table";
-import { allocationSheets } from "../workbook/allocationSheets";
-import { inputChecksum } from "../workbook/checksum";
-import type { SheetSpec } from "../workbook/port";
-import { robustnessSheet } from "../workbook/robustnessSheet";
+import type { RawTable } from "../engine/table";
+import { preview, robustnessOf, unitNamer as namer, type Preview } from "../usecase/generate";
 import { describeError } from "./useWorkbookAction";
+
+export { ROBUSTNESS_RUNS, ROBUSTNESS_SEED } from "../usecase/generate";
 
 export interface ComputeResult {
   allocation: Allocation | null;
   issues: Issue[];
   /** Set when the computation itself failed (not a data problem). */
   error: string | null;
+  /** The checked model, dataset and allocation (for the robustness check); null on a failure. */
+  preview: Preview | null;
 }
 
 /**
@@ -36,40 +36,33 @@ export function suggest(table: RawTable): Model {
 }
 
 /**
- * Reads a model stored in the workbook: the model, or null with the German reasons.
+ * Reads a model stored in the workbook through the model checkpoint: the model, or null with the German
+ * reasons.
  *
  * @example readStored({ nonsense: true }); // => { model: null, problems: ["…"] }
  */
 export function readStored(json: unknown): { model: Model | null; problems: string[] } {
   try {
-    const parsed = parseModel(json);
-    const errors = parsed.issues.filter((i) => i.level === "error").map((i) => i.message);
-    return { model: errors.length === 0 ? parsed.model : null, problems: errors };
+    // a model whose shape is valid is loaded even when a value is not: the result step shows the problem
+    const resolved = resolveModel(json);
+    const errors = resolved.issues.filter((i) => i.level === "error").map((i) => i.message);
+    return { model: resolved.file, problems: resolved.file ? [] : errors };
   } catch (thrown) {
     return { model: null, problems: [describeError(thrown)] };
   }
 }
 
 /**
- * The JSON the workbook stores for a model (the same content as a `*.srb.json` file).
+ * Checks the model and the table and computes the allocation (the use case's preview); never throws.
  *
- * @example port.writeStoredModel(toStored(model));
- */
-export function toStored(model: Model): unknown {
-  return JSON.parse(serializeModel(model));
-}
-
-/**
- * Checks the table against the model and computes the allocation; never throws.
- *
- * @example compute(model, table); // => { allocation: {...} | null, issues: [...], error: null }
+ * @example compute(model, table); // => { allocation: {...} | null, issues: [...], error: null, preview }
  */
 export function compute(model: Model, table: RawTable): ComputeResult {
   try {
-    const { allocation, issues } = runAllocation(model, table);
-    return { allocation, issues, error: null };
+    const p = preview(model, table);
+    return { allocation: p.allocation, issues: p.issues, error: null, preview: p };
   } catch (thrown) {
-    return { allocation: null, issues: [], error: describeError(thrown) };
+    return { allocation: null, issues: [], error: describeError(thrown), preview: null };
   }
 }
 
@@ -88,33 +81,6 @@ export function weightsOf(model: Model): EffectiveWeight[] {
   }
 }
 
-/**
- * The generated sheets (Verteilung, Einrichtungen, Normbereiche, Prüfbericht, Methode) for an allocation,
- * with the Methode sheet's audit data: input range, checksum of the input values, date and version.
- *
- * @example const sheets = await sheetsFor(allocation, table, issues); await port.writeGeneratedSheets(sheets);
- */
-export async function sheetsFor(
-  allocation: Allocation,
-  table: RawTable,
-  issues: Issue[] = [],
-): Promise<SheetSpec[]> {
-  const inputRange = allocation.inputRange ?? tableRange(table);
-  return allocationSheets(allocation, {
-    inputRange,
-    checksum: await inputChecksum(table),
-    date: new Date().toISOString().slice(0, 10),
-    version: packageJson.version,
-    issues,
-    publication: allocation.model.options.publication === true,
-  });
-}
-
-/** Monte-Carlo draws of the task pane's robustness check (README „Robustheit“: 1.000 Zufallsgewichtungen). */
-export const ROBUSTNESS_RUNS = 1000;
-/** Fixed seed: the same workbook gives the same robustness result on every run and every machine. */
-export const ROBUSTNESS_SEED = 1;
-
 export interface RobustnessOutcome {
   /** null when the allocation itself cannot be computed, or when the computation failed. */
   robustness: Robustness | null;
@@ -123,26 +89,19 @@ export interface RobustnessOutcome {
 }
 
 /**
- * The robustness analysis (src/engine/robustness.ts) with the task pane's defaults: 1,000 Monte-Carlo
- * weightings, seed 1. Never throws.
+ * The robustness analysis of the computed preview (1,000 Monte-Carlo weightings, seed 1). Never throws.
  *
  * @example
- * const { robustness } = checkRobustness(model, table);
+ * const { robustness } = checkRobustness(compute(model, table));
  * robustness?.areas[0]; // => { name: "Nord", share: 0.4167, shareMin: 0.3333, shareMax: 0.5, … }
  */
 export function checkRobustness(
-  model: Model,
-  table: RawTable,
+  computed: ComputeResult,
   options: { runs?: number; seed?: number } = {},
 ): RobustnessOutcome {
+  if (computed.preview === null || computed.allocation === null) return { robustness: null, error: null };
   try {
-    return {
-      robustness: robustness(model, table, {
-        runs: options.runs ?? ROBUSTNESS_RUNS,
-        seed: options.seed ?? ROBUSTNESS_SEED,
-      }),
-      error: null,
-    };
+    return { robustness: robustnessOf(computed.preview, options), error: null };
   } catch (thrown) {
     return { robustness: null, error: describeError(thrown) };
   }
@@ -155,17 +114,14 @@ export function checkRobustness(
  * unitNamer(allocation)("Kita Löwenzahn"); // => "Kita Löwenzahn", or "E07" in publication mode
  */
 export function unitNamer(allocation: Allocation): (id: string) => string {
-  if (allocation.model.options.publication !== true) return (id) => id;
-  const codes = new Map(allocation.units.map((u) => [u.id, u.code]));
-  return (id) => codes.get(id) ?? id;
+  return namer(allocation, allocation.model.options.publication);
 }
 
 /**
- * The "Robustheit" sheet for an allocation's robustness result (unit codes in publication mode).
+ * The JSON the workbook stores for a model (the same content as a `*.srb.json` file).
  *
- * @example
- * const sheets = [...(await sheetsFor(allocation, table)), robustnessSheetFor(r, allocation)];
+ * @example port.writeStoredModel(toStored(model));
  */
-export function robustnessSheetFor(r: Robustness, allocation: Allocation): SheetSpec {
-  return robustnessSheet(r, { unitName: unitNamer(allocation) });
+export function toStored(model: Model): unknown {
+  return JSON.parse(serializeModel(model)) as unknown;
 }

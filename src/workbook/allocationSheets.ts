@@ -9,8 +9,7 @@
  */
 import type { Allocation, Band, NormBand, UnitResult } from "../engine/allocation";
 import type { Issue } from "../engine/issues";
-import type { AreaMethod, Model } from "../engine/model";
-import { DEFAULT_KOFINANZIERUNG, DEFAULT_STRAND3_CATEGORY } from "../engine/model";
+import type { AreaMethod, ResolvedModel } from "../engine/model";
 import { columnLetters } from "../engine/table";
 import {
   COUNT_FORMAT,
@@ -33,8 +32,8 @@ export interface AllocationSheetsContext {
   date: string;
   /** SRB version. */
   version: string;
-  /** Every issue of the run (check and engine); merged with `allocation.issues`, duplicates dropped. */
-  issues: Issue[];
+  /** Every issue of the run (model, check and engine), each once; the Prüfbericht lists errors first. */
+  issues: readonly Issue[];
   /** Publication mode: unit names → neutral codes everywhere. Default: the model's option. */
   publication?: boolean;
 }
@@ -251,7 +250,7 @@ function verteilungSheet(allocation: Allocation): SheetSpec {
       : EMPTY,
   ]);
   const budgetRow = totalRow + 2;
-  const k = allocation.model.budget.kofinanzierung ?? DEFAULT_KOFINANZIERUNG;
+  const k = allocation.model.budget.kofinanzierung;
   rows.push([]);
   rows.push([
     text("Budget", true),
@@ -501,17 +500,9 @@ function normbereicheSheet(allocation: Allocation): SheetSpec {
 
 // --- Prüfbericht --------------------------------------------------------------------------------------
 
-function mergeIssues(a: readonly Issue[], b: readonly Issue[]): Issue[] {
-  const seen = new Set<string>();
-  const out: Issue[] = [];
-  for (const i of [...a, ...b]) {
-    const key = JSON.stringify([i.level, i.code, i.sheet, i.cell, i.message]);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(i);
-  }
-  // errors first, otherwise in the order found
-  return [...out.filter((i) => i.level === "error"), ...out.filter((i) => i.level !== "error")];
+/** Errors first, otherwise in the order found. */
+function errorsFirst(issues: readonly Issue[]): Issue[] {
+  return [...issues.filter((i) => i.level === "error"), ...issues.filter((i) => i.level !== "error")];
 }
 
 function pruefberichtSheet(issues: Issue[], anonymise: (t: string) => string): SheetSpec {
@@ -544,10 +535,10 @@ function pct(x: number): string {
 }
 
 function methodeSheet(allocation: Allocation, ctx: AllocationSheetsContext, publication: boolean): SheetSpec {
-  const model: Model = allocation.model;
+  const model: ResolvedModel = allocation.model;
   const o = model.options;
   const b = model.budget;
-  const k = b.kofinanzierung ?? DEFAULT_KOFINANZIERUNG;
+  const k = b.kofinanzierung;
   const rows: SheetCell[][] = [];
   const kv = (key: string, value: SheetCell) => rows.push([text(key), value]);
   const section = (title: string) => {
@@ -575,9 +566,9 @@ function methodeSheet(allocation: Allocation, ctx: AllocationSheetsContext, publ
   kv("Normierung", text(o.normalisation === "tscore" ? "T-Wert (50 + 10 · z)" : "Min-Max (0–100)"));
   kv("Standardabweichung", text(o.sd === "population" ? "Grundgesamtheit (n)" : "Stichprobe (n − 1)"));
   kv("Sozialraum-Index", text(AREA_METHOD_TEXT[o.areaMethod]));
-  kv("Gewichtung nach Kinderzahl", yesNo(o.childWeighted === true));
-  kv("Ausreißerbehandlung (Winsorisierung)", yesNo(o.winsorise === true));
-  kv("Feste Referenzwerte (Vorjahr)", yesNo(o.goalposts === true));
+  kv("Gewichtung nach Kinderzahl", yesNo(o.childWeighted));
+  kv("Ausreißerbehandlung (Winsorisierung)", yesNo(o.winsorise));
+  kv("Feste Referenzwerte (Vorjahr)", yesNo(o.goalposts));
   kv(
     "Mindestabdeckung",
     text(
@@ -595,11 +586,11 @@ function methodeSheet(allocation: Allocation, ctx: AllocationSheetsContext, publ
     ),
   );
   kv("Veröffentlichungsmodus (Codes statt Namen)", yesNo(publication));
-  kv("Kategorie für Interkulturelle Fachkräfte", text(model.strand3Category ?? DEFAULT_STRAND3_CATEGORY));
+  kv("Kategorie für Interkulturelle Fachkräfte", text(model.strand3Category));
 
   section("Budget");
   kv("Gesamtbudget", num(allocation.budget, MONEY_FORMAT));
-  if (b.year !== undefined) kv("Haushaltsjahr", num(b.year, COUNT_FORMAT));
+  if (b.year !== null) kv("Haushaltsjahr", num(b.year, COUNT_FORMAT));
   if (b.dynamisierung) {
     const d = b.dynamisierung;
     kv(
@@ -609,8 +600,8 @@ function methodeSheet(allocation: Allocation, ctx: AllocationSheetsContext, publ
   }
   kv("Landesanteil an den Personalkosten", num(k.landShare, PERCENT_FORMAT));
   kv("Kommunaler Anteil an den Personalkosten", num(k.municipalShare, PERCENT_FORMAT));
-  if (b.costPerVzae !== undefined) kv("Arbeitgeberkosten je VZÄ", num(b.costPerVzae, MONEY_FORMAT));
-  kv("VZÄ-Schrittweite", num(b.vzaeStep ?? 0.25, VZAE_FORMAT));
+  if (b.costPerVzae !== null) kv("Arbeitgeberkosten je VZÄ", num(b.costPerVzae, MONEY_FORMAT));
+  kv("VZÄ-Schrittweite", num(b.vzaeStep, VZAE_FORMAT));
 
   section("Indikatoren");
   rows.push(
@@ -622,7 +613,7 @@ function methodeSheet(allocation: Allocation, ctx: AllocationSheetsContext, publ
   for (const ind of model.indicators) {
     const eff = allocation.effectiveWeights.find((e) => e.column === ind.column);
     rows.push([
-      text(ind.label ?? ind.column),
+      text(ind.label),
       text(ind.column),
       text(ind.category),
       text(ind.direction === 1 ? "+1 (höherer Wert = mehr Bedarf)" : "−1 (höherer Wert = weniger Bedarf)"),
@@ -690,9 +681,9 @@ function methodeSheet(allocation: Allocation, ctx: AllocationSheetsContext, publ
  * specs.map((s) => s.name); // => ["Verteilung", "Einrichtungen", "Normbereiche", "Prüfbericht", "Methode"]
  */
 export function allocationSheets(allocation: Allocation, ctx: AllocationSheetsContext): SheetSpec[] {
-  const publication = ctx.publication ?? allocation.model.options.publication === true;
+  const publication = ctx.publication ?? allocation.model.options.publication;
   const anonymise = publication ? pseudonymiser(allocation.units) : (t: string) => t;
-  const issues = mergeIssues(ctx.issues, allocation.issues);
+  const issues = errorsFirst(ctx.issues);
   return [
     verteilungSheet(allocation),
     einrichtungenSheet(allocation, publication, anonymise),

@@ -97,3 +97,14 @@ export function resolveSheetName(requested: string, occupied: Iterable<string>):
 export function sameSheetName(a: string, b: string): boolean {
   return nameKey(a) === nameKey(b);
 }
+
+/**
+ * The one rule for finding a sheet by name (the model's data sheet, a sheet the user picked): the exact name
+ * first, else the same name as Excel compares it (case-insensitive); null when there is none.
+ *
+ * @example findSheet(["Kitas", "Notizen"], "KITAS"); // => "Kitas"
+ * @example findSheet(["Kitas"], "Kita"); // => null
+ */
+export function findSheet(names: readonly string[], wanted: string): string | null {
+  return names.find((n) => n === wanted) ?? names.find((n) => sameSheetName(n, wanted)) ?? null;
+}

@@ -1,4 +1,5 @@
-import { allocate, runAllocation, withModelDefaults } from "../../src/engine/allocate";
+import { resolveModel } from "../../src/engine/resolveModel";
+import { allocate, resolved, runAllocation } from "../helpers/resolved";
 import type { RawTable } from "../../src/engine/table";
 import {
   CATEGORIES,
@@ -161,13 +162,15 @@ describe("allocate: options", () => {
     expect(a.areas[0].vzae).toBe(6);
   });
 
-  test("invalid Kofinanzierung or VZÄ parameters become errors, never exceptions", () => {
+  test("invalid Kofinanzierung or VZÄ parameters are errors at the model checkpoint, before any scoring", () => {
     const m = model();
-    m.budget.kofinanzierung = { landShare: 0, municipalShare: 0.4 };
-    m.budget.costPerVzae = -5;
-    const a = allocate(m, workedExample());
-    expect(a.issues.map((i) => i.code).sort()).toEqual(["kofinanzierung-invalid", "vzae-invalid"]);
-    expect(a.areas[0].vzae).toBeNull();
+    m.budget.kofinanzierung = { landShare: 0.7, municipalShare: 0.4 };
+    m.budget.costPerVzae = 75000;
+    const r = resolveModel(m);
+    expect(r.model).toBeNull();
+    expect(r.issues.map((i) => i.code)).toEqual(["kofinanzierung-invalid"]);
+    // the file format itself refuses a VZÄ step of 0
+    expect(resolveModel({ ...m, budget: { total: 1000, vzaeStep: 0 } }).model).toBeNull();
   });
 
   test("winsorisation is reported with the cells and values", () => {
@@ -276,8 +279,10 @@ describe("allocate: data the check lets through never throws", () => {
     expect(a.issues).toEqual([]);
   });
 
-  test("negative budget → error, no exception", () => {
-    const a = allocate(model({}, -5), workedExample());
+  test("negative budget → error, no exception (the checkpoint refuses it; allocate guards all the same)", () => {
+    expect(resolveModel(model({}, -5)).model).toBeNull();
+    const m = resolved(model());
+    const a = allocate({ ...m, budget: { ...m.budget, total: -5 } }, workedExample());
     expect(a.issues.map((i) => i.code)).toEqual(["budget-invalid"]);
     expect(a.areas.map((x) => x.amount)).toEqual([0, 0]);
   });
@@ -289,10 +294,10 @@ describe("allocate: data the check lets through never throws", () => {
   });
 });
 
-describe("withModelDefaults", () => {
-  test("fills options, rule set, strand-3 category, Kofinanzierung, VZÄ step; keeps the input", () => {
+describe("resolveModel fills every default (the engine has none of its own)", () => {
+  test("options, rule set, strand-3 category, Kofinanzierung, VZÄ step; keeps the input", () => {
     const raw = model();
-    const m = withModelDefaults({ ...raw, options: { ...raw.options, winsorise: undefined } });
+    const m = resolveModel({ ...raw, options: { ...raw.options, winsorise: undefined } }).model!;
     expect(m.options).toEqual({
       normalisation: "minmax",
       sd: "sample",
@@ -300,11 +305,15 @@ describe("withModelDefaults", () => {
       childWeighted: false,
       winsorise: false,
       goalposts: false,
+      coverage: null,
+      sockel: null,
       publication: false,
     });
     expect(m.budget.kofinanzierung).toEqual({ landShare: 0.6, municipalShare: 0.4 });
     expect(m.budget.vzaeStep).toBe(0.25);
-    expect(m.bremen).toBeUndefined();
+    expect(m.strand3Category).toBe("Flucht und Migration");
+    expect(m.ruleSet).toBe("rlp");
+    expect(m.bremen).toBeNull();
     expect(raw.budget.kofinanzierung).toBeUndefined();
   });
 });
@@ -335,7 +344,8 @@ describe("runAllocation = checkTable + allocate", () => {
   });
 
   test("an error found by the computation also withholds the allocation, issues merged after the check's", () => {
-    const m = model({}, -1);
+    const valid = resolved(model());
+    const m = { ...valid, budget: { ...valid.budget, total: -1 } };
     const { allocation, issues } = runAllocation(m, { sheet: "Kitas", headers, rows });
     expect(allocation).toBeNull();
     expect(issues.map((i) => i.code)).toContain("budget-invalid");

@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { checkModel, checkTable, headerKey } from "../../src/engine/check";
+import { checkModel, headerKey } from "../../src/engine/check";
+import { checkTable } from "../helpers/resolved";
 import type { Issue } from "../../src/engine/issues";
 import { SrbUsageError } from "../../src/engine/issues";
 import { DEFAULT_OPTIONS, type Model } from "../../src/engine/model";

@@ -2,7 +2,13 @@
  * Small checked datasets and models for the engine tests, built directly (no sheet, no check).
  */
 import type { Dataset, Unit } from "../../src/engine/dataset";
-import type { CategorySpec, IndicatorSpec, Model, ModelOptions } from "../../src/engine/model";
+import type {
+  CategorySpec,
+  IndicatorSpec,
+  Model,
+  ModelOptions,
+  ResolvedIndicator,
+} from "../../src/engine/model";
 import { columnLetters } from "../../src/engine/table";
 
 export const SOZIALE_LAGE = "Soziale Lage";
@@ -47,10 +53,20 @@ export function dataset(units: Unit[], indicators: IndicatorSpec[] = INDICATORS,
   return {
     sheet: "Kitas",
     units: numbered,
-    indicators,
+    indicators: indicators.map(resolvedIndicator),
     indicatorColumns,
     headerRow: 1,
     inputRange: `Kitas!A1:${columnLetters(3 + indicators.length)}${units.length + 1}`,
+  };
+}
+
+/** An indicator as the checked dataset carries it (every field set, as resolveModel sets it). */
+export function resolvedIndicator(i: IndicatorSpec | ResolvedIndicator): ResolvedIndicator {
+  return {
+    ...i,
+    label: i.label ?? i.column,
+    goalposts: i.goalposts ?? null,
+    allowNegative: i.allowNegative === true,
   };
 }
 

@@ -5,7 +5,7 @@ describe("engine barrel", () => {
     const names = [
       "allocate",
       "runAllocation",
-      "withModelDefaults",
+      "resolveModel",
       "toResultsJson",
       "standardScores",
       "winsorise",

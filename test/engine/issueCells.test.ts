@@ -1,7 +1,7 @@
 /**
  * Warnings about one unit's strand columns point at the cell to fix (SPEC §2.5: "names sheet, cell address").
  */
-import { runAllocation } from "../../src/engine/allocate";
+import { runAllocation } from "../helpers/resolved";
 import type { Model } from "../../src/engine/model";
 import type { RawTable } from "../../src/engine/table";
 

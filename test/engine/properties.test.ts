@@ -2,13 +2,13 @@
  * Invariants of the engine, checked with fast-check on generated data.
  */
 import fc from "fast-check";
-import { allocate } from "../../src/engine/allocate";
+import { allocate } from "../helpers/resolved";
 import type { Allocation } from "../../src/engine/allocation";
 import { apportionCents } from "../../src/engine/apportionCents";
 import type { Dataset } from "../../src/engine/dataset";
 import type { IndicatorSpec, ModelOptions } from "../../src/engine/model";
 import { standardScores } from "../../src/engine/standardScore";
-import { INDICATORS, dataset, model, unit } from "./fixtures";
+import { INDICATORS, dataset, model, unit, resolvedIndicator } from "./fixtures";
 
 const RUNS = { numRuns: 150 };
 
@@ -256,7 +256,7 @@ describe("monotonicity: more need never means less", () => {
         fc.integer({ min: 0, max: 2 }),
         fc.integer({ min: 1, max: 200 }),
         (d0, pick, k, delta) => {
-          const d = { ...d0, indicators: withGoalposts };
+          const d = { ...d0, indicators: withGoalposts.map(resolvedIndicator) };
           const e = pick % d.units.length;
           fc.pre(d.units[e].values[k] !== null);
           const m = model({ goalposts: true }, 1000, withGoalposts);

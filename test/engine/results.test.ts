@@ -1,4 +1,4 @@
-import { allocate } from "../../src/engine/allocate";
+import { allocate } from "../helpers/resolved";
 import type { Issue } from "../../src/engine/issues";
 import { toResultsJson } from "../../src/engine/results";
 import { FLUCHT, SOZIALE_LAGE, model, workedExample } from "./fixtures";

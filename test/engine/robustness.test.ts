@@ -1,6 +1,6 @@
-import { runAllocation } from "../../src/engine/allocate";
+import { resolved, robustnessOf, runAllocation } from "../helpers/resolved";
 import type { Model } from "../../src/engine/model";
-import { alternatives, drawWeights, robustness } from "../../src/engine/robustness";
+import { alternatives, drawWeights } from "../../src/engine/robustness";
 import { seededRandom } from "../../src/engine/seededRandom";
 import type { CellValue, RawTable } from "../../src/engine/table";
 
@@ -52,13 +52,13 @@ describe("robustness", () => {
   });
 
   test("alternatives: normalisation, SD, child weighting, 2 per category, 1 per indicator", () => {
-    const alts = alternatives(model(), true);
+    const alts = alternatives(resolved(model()), true);
     expect(alts.length).toBe(3 + 2 * CATS.length + IND.length);
     expect(alts.map((a) => a.label)).toContain("T-Werte statt Min-Max");
     expect(alts.map((a) => a.label)).toContain("Kategorie „Soziale Lage“ ×1,5");
     expect(alts.map((a) => a.label)).toContain("ohne Indikator „SGB_II“");
     // without Kinder the child-weighting alternative is not offered
-    expect(alternatives(model(), false).length).toBe(2 + 2 * CATS.length + IND.length);
+    expect(alternatives(resolved(model()), false).length).toBe(2 + 2 * CATS.length + IND.length);
   });
 
   test("alternatives that must not change anything do not: every weight ×1.5", () => {
@@ -77,7 +77,7 @@ describe("robustness", () => {
   });
 
   test("weight draws stay within ±spread of the model's weights, and spread 0 keeps them", () => {
-    const m = model();
+    const m = resolved(model());
     const random = seededRandom(9);
     for (let k = 0; k < 50; k++) {
       const d = drawWeights(m, random, 0.5);
@@ -93,7 +93,7 @@ describe("robustness", () => {
   });
 
   test("min ≤ share ≤ max, min ≤ median ≤ max, rank within its range, frequencies in [0, 1]", () => {
-    const r = robustness(model(), t, { runs: 200, seed: 11 })!;
+    const r = robustnessOf(model(), t, { runs: 200, seed: 11 })!;
     expect(r.areas).toHaveLength(5);
     for (const a of r.areas) {
       expect(a.shareMin).toBeLessThanOrEqual(a.share);
@@ -119,15 +119,15 @@ describe("robustness", () => {
   });
 
   test("the same seed gives identical output; another seed a different one", () => {
-    const a = robustness(model(), t, { runs: 100, seed: 5 });
-    const b = robustness(model(), t, { runs: 100, seed: 5 });
-    const c = robustness(model(), t, { runs: 100, seed: 6 });
+    const a = robustnessOf(model(), t, { runs: 100, seed: 5 });
+    const b = robustnessOf(model(), t, { runs: 100, seed: 5 });
+    const c = robustnessOf(model(), t, { runs: 100, seed: 6 });
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
     expect(JSON.stringify(a)).not.toBe(JSON.stringify(c));
   });
 
   test("leaving out the only indicator of a category is reported as not computable, not as a crash", () => {
-    const r = robustness(model(), t, { runs: 0 })!;
+    const r = robustnessOf(model(), t, { runs: 0 })!;
     const alt = r.alternatives.find((x) => x.label === "ohne Indikator „Nicht_Deutsch“");
     expect(alt).toBeDefined();
     expect(alt!.shares).toBeNull();
@@ -138,6 +138,6 @@ describe("robustness", () => {
   test("returns null when the model's own allocation has blocking errors", () => {
     const bad = table();
     bad.rows[3][4] = "k.A.";
-    expect(robustness(model(), bad, { runs: 5 })).toBeNull();
+    expect(robustnessOf(model(), bad, { runs: 5 })).toBeNull();
   });
 });

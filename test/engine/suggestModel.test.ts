@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { checkModel, checkTable } from "../../src/engine/check";
+import { checkModel } from "../../src/engine/check";
+import { checkTable } from "../helpers/resolved";
 import { DEFAULT_OPTIONS } from "../../src/engine/model";
 import { guessCategory, guessDirection, suggestModel } from "../../src/engine/suggestModel";
 import type { CellValue, RawTable } from "../../src/engine/table";

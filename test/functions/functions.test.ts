@@ -22,7 +22,7 @@ import {
   standardScore,
   totalIndex,
 } from "../../src/functions/functions";
-import { checkTable } from "../../src/engine/check";
+import { checkTable } from "../helpers/resolved";
 import { eligibility, strand2Issues } from "../../src/engine/strands";
 import type { CellValue } from "../../src/engine/table";
 import { model } from "../engine/fixtures";

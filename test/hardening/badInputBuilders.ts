@@ -2,11 +2,15 @@
  * Inputs for the bad-input catalogue (docs/bad-inputs.md): one builder per class, keyed by the class's first
  * code, returning the issues the public API reports for that input. Used by badInputs.test.ts.
  */
-import { allocate, runAllocation } from "../../src/engine/allocate";
+import { resolveModel } from "../../src/engine/resolveModel";
+import { generate } from "../../src/usecase/generate";
+import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
+import { allocate, checkTable, resolved, runAllocation } from "../helpers/resolved";
 import { bremenRulesIssues } from "../../src/engine/bremenRules";
-import { checkModel, checkTable } from "../../src/engine/check";
+import { checkModel } from "../../src/engine/check";
 import { dynamisierungIssues } from "../../src/engine/dynamisierung";
 import type { Issue } from "../../src/engine/issues";
+import type { ResolvedModel } from "../../src/engine/model";
 import { kofinanzierungIssues } from "../../src/engine/kofinanzierung";
 import { landFormula } from "../../src/engine/landFormula";
 import { DEFAULT_BREMEN_RULES, DEFAULT_OPTIONS, type Model } from "../../src/engine/model";
@@ -135,7 +139,12 @@ const ENGINE_TABLE = table(
   ],
   ["Einrichtung", "Sozialraum", "Kinder", "SGB II"],
 );
-const run = (m: Model, t: RawTable = ENGINE_TABLE) => runAllocation(m, t).issues;
+const run = (m: Model | ResolvedModel, t: RawTable = ENGINE_TABLE) => runAllocation(m, t).issues;
+
+/** The use case's issues for a workbook and a model (undefined: the stored one). */
+async function generateIssues(port: XlsxWorkbook, model: unknown): Promise<Issue[]> {
+  return (await generate(port, { model, workbookName: "Musterstadt.xlsx" })).issues;
+}
 
 const WINSORISE = { ...DEFAULT_OPTIONS, winsorise: true };
 /**
@@ -152,7 +161,7 @@ function tenUnits(headers: string[], column: (i: number) => CellValue[]): RawTab
 }
 
 /** One builder per catalogue class, keyed by the class's first code: the issues its input produces. */
-export const BUILDERS: Record<string, () => Issue[]> = {
+export const BUILDERS: Record<string, () => Issue[] | Promise<Issue[]>> = {
   "empty-sheet": () => check(model(), table([], [])),
   "no-data-rows": () => checked([[], [null, " "]]),
   "header-missing": () =>
@@ -278,7 +287,41 @@ export const BUILDERS: Record<string, () => Issue[]> = {
   },
 
   // ── the engine ────────────────────────────────────────────────────────────────────────────────────
-  "budget-invalid": () => run(engineModel({ budget: { total: -5 } })),
+  // the model checkpoint refuses a negative budget; the engine's own guard, given one all the same:
+  "budget-invalid": () => {
+    const m = resolved(engineModel());
+    return run({ ...m, budget: { ...m.budget, total: -5 } });
+  },
+  "model-value-out-of-range": () =>
+    [
+      engineModel({ categories: [{ name: "Soziale Lage", weight: 1e308 }] }),
+      engineModel({ budget: { total: 1000000, costPerVzae: 1e-300 } }),
+      engineModel({ budget: { total: 1000000, kofinanzierung: { landShare: 1e-300, municipalShare: 0.4 } } }),
+      engineModel({
+        ruleSet: "bremen",
+        bremen: {
+          ...DEFAULT_BREMEN_RULES,
+          rows: [{ indexAbove: 50, childrenMin: 40, childrenMax: null, vzae: 1e308 }],
+        },
+      }),
+      engineModel({
+        indicators: [
+          {
+            column: "SGB II",
+            category: "Soziale Lage",
+            direction: 1,
+            weight: 1,
+            goalposts: { min: -1e308, max: 1e308 },
+          },
+        ],
+      }),
+    ].flatMap((m) => resolveModel(m).issues),
+  "model-missing": () => generateIssues(XlsxWorkbook.empty(), undefined),
+  "sheet-missing": () =>
+    generateIssues(XlsxWorkbook.empty(), {
+      ...engineModel(),
+      data: { ...engineModel().data, sheet: "Daten" },
+    }),
   "aggregate-single-area": () =>
     run(
       engineModel({ options: { ...DEFAULT_OPTIONS, areaMethod: "aggregate" } }),
@@ -294,7 +337,7 @@ export const BUILDERS: Record<string, () => Issue[]> = {
     allocate(engineModel({ options: { ...DEFAULT_OPTIONS, sockel: { fraction: 0.2, by: "children" } } }), {
       sheet: "Kitas",
       units: [unit("Kita A", "Nord", 10, null, 2), unit("Kita B", "Süd", 30, 80, 3)],
-      indicators: engineModel().indicators,
+      indicators: resolved(engineModel()).indicators,
       indicatorColumns: ["D"],
       headerRow: 1,
       inputRange: "Kitas!A1:D3",
@@ -303,7 +346,7 @@ export const BUILDERS: Record<string, () => Issue[]> = {
     allocate(engineModel({ options: { ...DEFAULT_OPTIONS, childWeighted: true } }), {
       sheet: "Kitas",
       units: [unit("Kita A", "Nord", 10, null, 2), unit("Kita B", "Süd", 30, 80, 3)],
-      indicators: engineModel().indicators,
+      indicators: resolved(engineModel()).indicators,
       indicatorColumns: ["D"],
       headerRow: 1,
       inputRange: "Kitas!A1:D3",
@@ -365,7 +408,7 @@ export const BUILDERS: Record<string, () => Issue[]> = {
       { name: "A", childrenUnder7: -1, sgb2Under7: 50 },
       { name: "B", childrenUnder7: 300, sgb2Under7: 30 },
     ]).issues,
-    ...BUILDERS["land-count-sum-zero"](),
+    ...(BUILDERS["land-count-sum-zero"]() as Issue[]),
   ],
   "land-count-sum-zero": () =>
     landFormula(100000, [

@@ -106,8 +106,8 @@ test("every class has a builder here and every builder a class", () => {
 describe.each(withCodes.filter((c) => c.messages.length > 0).map((c) => [c.title, c] as const))(
   "%s",
   (_title, entry) => {
-    test.each(entry.messages)("message: %s", (message) => {
-      const issues = BUILDERS[entry.codes[0]]();
+    test.each(entry.messages)("message: %s", async (message) => {
+      const issues = await BUILDERS[entry.codes[0]]();
       const hit = issues.find((i) => i.message === message);
       if (!hit) {
         // show what the input produced, so a drifted message is easy to see

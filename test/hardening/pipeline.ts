@@ -2,7 +2,7 @@
  * The add-in's whole path in one helper for the hardening tests: check → engine → writer → workbook,
  * as the command line does it (fixed date and version, so that runs are comparable).
  */
-import { runAllocation } from "../../src/engine/allocate";
+import { runAllocation } from "../helpers/resolved";
 import type { Allocation } from "../../src/engine/allocation";
 import type { Issue } from "../../src/engine/issues";
 import type { Model } from "../../src/engine/model";

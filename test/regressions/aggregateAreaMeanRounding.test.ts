@@ -9,7 +9,7 @@
  */
 import fc from "fast-check";
 import { mean } from "simple-statistics";
-import { runAllocation } from "../../src/engine/allocate";
+import { runAllocation } from "../helpers/resolved";
 import { areaIndexOfUnits, areaRawValues } from "../../src/engine/areaIndex";
 import type { Model } from "../../src/engine/model";
 

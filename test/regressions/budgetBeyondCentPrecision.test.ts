@@ -4,7 +4,7 @@
  * count cents that high. The check now rejects budgets above MAX_BUDGET_EUROS (10^12 €) with a German
  * model error; up to that limit the amounts add up to the cent.
  */
-import { runAllocation } from "../../src/engine/allocate";
+import { runAllocation } from "../helpers/resolved";
 import { MAX_BUDGET_EUROS } from "../../src/engine/check";
 import type { Model } from "../../src/engine/model";
 import type { RawTable } from "../../src/engine/table";

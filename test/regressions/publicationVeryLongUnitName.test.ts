@@ -6,7 +6,7 @@
  * allocationSheets throws out of the public API instead of writing the sheets. Expected: the sheets are
  * written and the long name is replaced by its code like any other.
  */
-import { runAllocation } from "../../src/engine/allocate";
+import { runAllocation } from "../helpers/resolved";
 import type { Model } from "../../src/engine/model";
 import { allocationSheets, pseudonymiser } from "../../src/workbook/allocationSheets";
 

@@ -6,7 +6,7 @@
  * now keep it there.
  */
 import fc from "fast-check";
-import { runAllocation } from "../../src/engine/allocate";
+import { runAllocation } from "../helpers/resolved";
 import { indexStructure, unitIndex, unitIndices } from "../../src/engine/gesamtindex";
 import type { Model } from "../../src/engine/model";
 import { weightedMean } from "../../src/engine/weightedMean";

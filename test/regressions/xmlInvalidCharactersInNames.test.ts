@@ -5,7 +5,7 @@
  * Such characters can reach SRB from the Office.js adapter or a hand-built table. The .xlsx adapter now
  * writes "\uFFFD" instead, and the write report says so in German.
  */
-import { runAllocation } from "../../src/engine/allocate";
+import { runAllocation } from "../helpers/resolved";
 import type { Model } from "../../src/engine/model";
 import { allocationSheets } from "../../src/workbook/allocationSheets";
 import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";

@@ -2,6 +2,7 @@
 import "@testing-library/jest-dom";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import * as robustnessEngine from "../../src/engine/robustness";
+import type { Robustness } from "../../src/engine/robustness";
 import { App } from "../../src/taskpane/App";
 import { stringsFor } from "../../src/taskpane/i18n";
 import type { SheetSpec } from "../../src/workbook/port";
@@ -137,7 +138,11 @@ describe("Robustheit in the Ergebnis step", () => {
     await click(s.generate);
     await screen.findByText(/^Erzeugt:/);
     expect(spy).toHaveBeenCalledTimes(1);
-    expect(spy).toHaveBeenCalledWith(expect.anything(), expect.anything(), { runs: 1000, seed: 1 });
+    // from the checked dataset and the allocation the pane already holds, nothing recomputed
+    expect(spy).toHaveBeenCalledWith(
+      expect.objectContaining({ dataset: expect.anything(), base: expect.anything() }),
+      { runs: 1000, seed: 1 },
+    );
     expect((port.written as SheetSpec[]).map((w) => w.name)).toContain("Robustheit");
   });
 
@@ -167,7 +172,8 @@ describe("Robustheit in the Ergebnis step", () => {
   });
 
   test("an analysis that cannot be computed is explained; with the checkbox, nothing is written", async () => {
-    jest.spyOn(robustnessEngine, "robustness").mockReturnValue(null);
+    // defensive: the engine never returns nothing for a computed allocation, the pane must explain it anyway
+    jest.spyOn(robustnessEngine, "robustness").mockReturnValue(null as unknown as Robustness);
     const port = fakePort();
     renderWithTheme(<App port={port} language="de" />);
     await openResult();

@@ -270,7 +270,7 @@ describe("allocationSheets", () => {
 
   test("publication mode: no unit name anywhere, codes instead (also inside messages)", () => {
     const allocation = fixtureAllocation({ bremen: true });
-    const pub = allocationSheets(allocation, { ...CTX, publication: true });
+    const pub = allocationSheets(allocation, { ...CTX, issues: allocation.issues, publication: true });
     const strings = allStrings(pub).join("\n");
     for (const u of allocation.units) expect(strings).not.toContain(u.id);
     const e = sheet(pub, "Einrichtungen");
@@ -303,7 +303,8 @@ describe("allocationSheets", () => {
       cell: "A2",
       message: '=HYPERLINK("x")',
     };
-    const p = sheet(allocationSheets(fixtureAllocation({ issues: [risky] }), CTX), "Prüfbericht");
+    // every issue of the run is passed once, in the context
+    const p = sheet(allocationSheets(fixtureAllocation(), { ...CTX, issues: [risky] }), "Prüfbericht");
     expect(p.rows[1][4]).toEqual({ value: '=HYPERLINK("x")' });
   });
 

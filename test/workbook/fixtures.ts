@@ -24,6 +24,7 @@
  *   13,382.3547 → 18,382.36 + 13,382.35; Süd: only Sterntaler is eligible → 29,264.70, Wirbelwind 0.
  */
 import { mean, sampleStandardDeviation } from "simple-statistics";
+import { resolved } from "../helpers/resolved";
 import type { Allocation, AreaResult, Band, NormBand, UnitResult } from "../../src/engine/allocation";
 import type { Issue } from "../../src/engine/issues";
 import type { Model } from "../../src/engine/model";
@@ -169,8 +170,9 @@ export function fixtureAllocation(options: { bremen?: boolean; issues?: Issue[] 
           "Kita Wirbelwind: kein Wert für „Anteil_SGB_II“ (Zelle D7); der Indikator wird übersprungen.",
       },
     ],
-    model: options.bremen
-      ? { ...FIXTURE_MODEL, ruleSet: "bremen", bremen: DEFAULT_BREMEN_RULES }
-      : FIXTURE_MODEL,
+    inputRange: "Kitas!A1:F7",
+    model: resolved(
+      options.bremen ? { ...FIXTURE_MODEL, ruleSet: "bremen", bremen: DEFAULT_BREMEN_RULES } : FIXTURE_MODEL,
+    ),
   };
 }

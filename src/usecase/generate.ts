@@ -1,0 +1,271 @@
+/**
+ * The one way from a workbook to SRB's sheets, for the command line and the task pane alike:
+ *
+ *   model (given, or stored in the workbook) → resolveModel → find the data sheet → read it → checkTable →
+ *   allocate → optional robustness → generated sheets (publication codes, audit data) → write them and store
+ *   the model.
+ *
+ * Each engine stage has its one caller here. The CLI adds only argument parsing, files and results.json;
+ * the task pane adds only progress and its state. `preview` is the same path without reading or writing
+ * (the task pane's live result while the user edits the model).
+ */
+import packageJson from "../../package.json";
+import type { Allocation } from "../engine/allocation";
+import { allocate } from "../engine/allocate";
+import { checkTable } from "../engine/check";
+import type { Dataset } from "../engine/dataset";
+import { formatDate } from "../engine/germanFormat";
+import { hasBlockingErrors, type Issue } from "../engine/issues";
+import { messages } from "../engine/messages";
+import type { Model, ResolvedModel } from "../engine/model";
+import { serializeModel } from "../engine/modelFile";
+import { resolveModel, type ResolveModelResult } from "../engine/resolveModel";
+import { robustness as analyseRobustness, type Robustness } from "../engine/robustness";
+import type { RawTable } from "../engine/table";
+import { allocationSheets } from "../workbook/allocationSheets";
+import { inputChecksum } from "../workbook/checksum";
+import type { SheetSpec, WorkbookPort, WriteReport } from "../workbook/port";
+import { robustnessSheet } from "../workbook/robustnessSheet";
+import { findSheet } from "../workbook/sheetNames";
+
+/** Monte-Carlo draws of the robustness analysis (README „Robustheit“: 1.000 Zufallsgewichtungen). */
+export const ROBUSTNESS_RUNS = 1000;
+/** Fixed seed: the same workbook gives the same robustness result on every run and every machine. */
+export const ROBUSTNESS_SEED = 1;
+
+/** The result of checking and computing, before anything is written. */
+export interface Preview {
+  /** The checked model (every default filled in, the data sheet found); null when the model is invalid. */
+  model: ResolvedModel | null;
+  /** The model as given (defaults of the file format, extra fields kept): what is stored in the workbook. */
+  file: Model | null;
+  dataset: Dataset | null;
+  /** null when an issue is an error. */
+  allocation: Allocation | null;
+  /** Every issue once: the model's, the sheet's, the computation's. */
+  issues: Issue[];
+  /** The budget as far as the model tells it (0 when it cannot), for results.json of a blocked run. */
+  budget: number;
+}
+
+/**
+ * Checks the model and the sheet and computes the allocation; writes nothing, never throws on bad input.
+ *
+ * @example
+ * const p = preview(modelJson, table);
+ * p.allocation?.areas[0].amount; // => 169747.24
+ * p.issues.filter((i) => i.level === "error"); // => [] when the allocation was made
+ */
+export function preview(modelJson: unknown, table: RawTable): Preview {
+  return previewOf(resolveModel(modelJson), modelJson, table);
+}
+
+function previewOf(resolved: ResolveModelResult, modelJson: unknown, table: RawTable): Preview {
+  const issues = [...resolved.issues];
+  const budget = budgetOf(modelJson);
+  if (resolved.model === null) return { ...blank(resolved.file, budget), issues };
+  const model: ResolvedModel = { ...resolved.model, data: { ...resolved.model.data, sheet: table.sheet } };
+  const checked = checkTable(model, table);
+  issues.push(...checked.issues);
+  if (checked.dataset === null) return { ...blank(resolved.file, budget), model, issues };
+  const allocation = allocate(model, checked.dataset);
+  issues.push(...allocation.issues);
+  return {
+    model,
+    file: resolved.file,
+    dataset: checked.dataset,
+    allocation: hasBlockingErrors(allocation.issues) ? null : allocation,
+    issues,
+    budget: model.budget.total,
+  };
+}
+
+function blank(file: Model | null, budget: number): Preview {
+  return { model: null, file, dataset: null, allocation: null, issues: [], budget };
+}
+
+/** A stage of `generate`, reported before it starts (the CLI prints a line, the task pane a spinner text). */
+export type GenerateStage =
+  | { stage: "stored-model" }
+  | { stage: "check"; sheet: string }
+  | { stage: "checked"; issues: readonly Issue[] }
+  | { stage: "robustness"; runs: number }
+  | { stage: "sheets" }
+  | { stage: "write" };
+
+export interface GenerateRequest {
+  /** The model (a `*.srb.json` file's content, the task pane's model); undefined: the one stored in the workbook. */
+  model?: unknown;
+  /** The workbook's name for messages, e.g. "Musterstadt.xlsx". */
+  workbookName: string;
+  /** The data sheet, when the caller has read it already (the task pane); else the model's sheet is read. */
+  table?: RawTable;
+  /** The preview of this model and table, when the caller has it already (the task pane): not computed again. */
+  computed?: Preview;
+  /** Publication mode on top of the model's option (the CLI's --publication). */
+  publication?: boolean;
+  /** Run the robustness analysis; or its result for this allocation, computed earlier (the task pane). */
+  robustness?: boolean | Robustness;
+  /** Monte-Carlo draws and seed (default 1,000 and 1). */
+  robustnessRuns?: number;
+  robustnessSeed?: number;
+  /** The run's date for the Methode sheet (default: now). */
+  date?: Date;
+  /** Called before each stage and awaited (the task pane lets its spinner paint). */
+  progress?(stage: GenerateStage): void | Promise<void>;
+}
+
+export interface GenerateResult extends Preview {
+  robustness: Robustness | null;
+  /** Publication mode of this run (the model's option or the request's). */
+  publication: boolean;
+  /** A unit's name as the written sheets show it: its code in publication mode. */
+  unitName(id: string): string;
+  /** What the adapter wrote; null when nothing was written (blocking issues). */
+  report: WriteReport | null;
+}
+
+/**
+ * The whole path from the workbook to the written sheets. On blocking issues nothing is written and the
+ * result carries every issue; workbook failures (a sheet that cannot be read or written) throw.
+ *
+ * @example
+ * const result = await generate(new XlsxWorkbook(...), { model: json, workbookName: "Musterstadt.xlsx" });
+ * result.report?.sheets.map((s) => s.written); // => ["Verteilung", "Einrichtungen", …, "Methode"]
+ */
+export async function generate(port: WorkbookPort, request: GenerateRequest): Promise<GenerateResult> {
+  const progress = async (stage: GenerateStage) => {
+    await request.progress?.(stage);
+  };
+  let modelJson = request.model;
+  if (request.computed && request.table)
+    return written(port, request, request.computed, request.table, progress);
+  if (modelJson === undefined) {
+    await progress({ stage: "stored-model" });
+    modelJson = await port.readStoredModel();
+    if (modelJson === null || modelJson === undefined) {
+      return nothingWritten(
+        blank(null, 0),
+        [problem("model-missing", "", messages.modelMissing(request.workbookName))],
+        request,
+      );
+    }
+  }
+
+  const resolved = resolveModel(modelJson);
+  let table = request.table;
+  if (table === undefined) {
+    if (resolved.model === null)
+      return nothingWritten(blank(null, budgetOf(modelJson)), resolved.issues, request);
+    const names = await port.sheetNames();
+    const wanted = resolved.model.data.sheet.trim();
+    const sheet = wanted === "" ? (names[0] ?? null) : findSheet(names, wanted);
+    if (sheet === null) {
+      return nothingWritten(
+        blank(resolved.file, resolved.model.budget.total),
+        [...resolved.issues, problem("sheet-missing", wanted, messages.sheetMissing(wanted, names))],
+        request,
+      );
+    }
+    await progress({ stage: "check", sheet });
+    table = await port.readTable(sheet);
+  } else {
+    await progress({ stage: "check", sheet: table.sheet });
+  }
+
+  return written(port, request, previewOf(resolved, modelJson, table), table, progress);
+}
+
+/** From the computed preview on: robustness, the sheets, writing them and storing the model. */
+async function written(
+  port: WorkbookPort,
+  request: GenerateRequest,
+  checked: Preview,
+  table: RawTable,
+  progress: (stage: GenerateStage) => Promise<void>,
+): Promise<GenerateResult> {
+  await progress({ stage: "checked", issues: checked.issues });
+  if (checked.allocation === null || checked.model === null || checked.dataset === null)
+    return nothingWritten(checked, [], request);
+  const { allocation, model, dataset } = checked;
+  const publication = request.publication === true || model.options.publication;
+  const unitName = unitNamer(allocation, publication);
+
+  let robustness: Robustness | null = null;
+  if (request.robustness === true) {
+    const runs = request.robustnessRuns ?? ROBUSTNESS_RUNS;
+    await progress({ stage: "robustness", runs });
+    robustness = robustnessOf({ model, dataset, allocation }, { runs, seed: request.robustnessSeed });
+  } else if (request.robustness) {
+    robustness = request.robustness;
+  }
+
+  await progress({ stage: "sheets" });
+  const sheets: SheetSpec[] = allocationSheets(allocation, {
+    inputRange: allocation.inputRange,
+    checksum: await inputChecksum(table),
+    date: formatDate(request.date ?? new Date()),
+    version: packageJson.version,
+    issues: checked.issues,
+    publication,
+  });
+  if (robustness) sheets.push(robustnessSheet(robustness, { unitName }));
+
+  await progress({ stage: "write" });
+  const report = await port.writeGeneratedSheets(sheets);
+  await port.writeStoredModel(JSON.parse(serializeModel(checked.file!)) as unknown);
+  return { ...checked, robustness, publication, unitName, report };
+}
+
+/**
+ * The robustness analysis of a computed preview (the task pane's „Robustheit prüfen“, and `generate`):
+ * it starts from the checked dataset and the allocation, nothing is recomputed.
+ *
+ * @example
+ * const r = robustnessOf(preview(model, table)); // 1,000 draws, seed 1
+ * r.areas[0].shareMin <= r.areas[0].share; // => true
+ */
+export function robustnessOf(
+  computed: Pick<Preview, "model" | "dataset" | "allocation">,
+  options: { runs?: number; seed?: number } = {},
+): Robustness {
+  const { model, dataset, allocation } = computed;
+  if (model === null || dataset === null || allocation === null)
+    throw new Error("Robustheit: die Verteilung selbst lässt sich nicht berechnen.");
+  return analyseRobustness(
+    { model, dataset, base: allocation },
+    { runs: options.runs ?? ROBUSTNESS_RUNS, seed: options.seed ?? ROBUSTNESS_SEED },
+  );
+}
+
+function nothingWritten(base: Preview, more: Issue[], request: GenerateRequest): GenerateResult {
+  return {
+    ...base,
+    issues: [...base.issues, ...more],
+    robustness: null,
+    publication: request.publication === true,
+    unitName: (id) => id,
+    report: null,
+  };
+}
+
+function problem(code: "model-missing" | "sheet-missing", sheet: string, message: string): Issue {
+  return { level: "error", code, sheet, cell: "", message };
+}
+
+/**
+ * A unit's name as the sheets show it: its code in publication mode, else its name.
+ *
+ * @example unitNamer(allocation, true)("Kita Löwenzahn"); // => "E07"
+ */
+export function unitNamer(allocation: Allocation, publication: boolean): (id: string) => string {
+  if (!publication) return (id) => id;
+  const codes = new Map(allocation.units.map((u) => [u.id, u.code]));
+  return (id) => codes.get(id) ?? id;
+}
+
+/** The budget as far as a (possibly invalid) model JSON tells it, for results.json of a blocked run. */
+function budgetOf(modelJson: unknown): number {
+  const total = (modelJson as { budget?: { total?: unknown } } | null | undefined)?.budget?.total;
+  return typeof total === "number" && Number.isFinite(total) ? total : 0;
+}
