@@ -158,12 +158,12 @@ export function sideOfAdoption(adoption: Adoption): ComparisonSide {
   };
 }
 
-const centsDelta = (after: number, before: number) => (toCents(after) - toCents(before)) / 100;
+const centsDelta = (after: number, before: number) => (toCents(after) - toCents(before)) / 100 + 0;
 
 function vzaeDelta(before: number | null, after: number | null): number | null {
   if (before === null || after === null) return null;
   // VZÄ are multiples of a step (0.25, 0.5): exact in binary, but keep the sum free of noise anyway
-  return Math.round((after - before) * 1e6) / 1e6;
+  return Math.round((after - before) * 1e6) / 1e6 + 0; // + 0: never -0
 }
 
 const TIER = (c: UnitChange): number =>
@@ -176,6 +176,12 @@ const TIER = (c: UnitChange): number =>
         : 3;
 
 const collator = new Intl.Collator("de-DE");
+
+/** Larger magnitude first; magnitudes closer than floating-point noise count as equal (0). */
+function byMagnitude(x: number, y: number): number {
+  const d = Math.abs(y) - Math.abs(x);
+  return Math.abs(d) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y)) ? 0 : d;
+}
 
 /**
  * Compare a new computation with an earlier one (see the module comment for matching and order).
@@ -227,8 +233,8 @@ export function compareAllocations(before: ComparisonSide, after: ComparisonSide
   units.sort(
     (x, y) =>
       TIER(x) - TIER(y) ||
-      Math.abs(y.amountDelta) - Math.abs(x.amountDelta) ||
-      Math.abs(y.indexDelta ?? 0) - Math.abs(x.indexDelta ?? 0) ||
+      byMagnitude(x.amountDelta, y.amountDelta) ||
+      byMagnitude(x.indexDelta ?? 0, y.indexDelta ?? 0) ||
       collator.compare(x.id, y.id),
   );
 
@@ -249,8 +255,8 @@ export function compareAllocations(before: ComparisonSide, after: ComparisonSide
   ];
   areas.sort(
     (x, y) =>
-      Math.abs(y.shareAfter - y.shareBefore) - Math.abs(x.shareAfter - x.shareBefore) ||
-      Math.abs(y.amountDelta) - Math.abs(x.amountDelta) ||
+      byMagnitude(x.shareAfter - x.shareBefore, y.shareAfter - y.shareBefore) ||
+      byMagnitude(x.amountDelta, y.amountDelta) ||
       collator.compare(x.name, y.name),
   );
   return { units, areas };
