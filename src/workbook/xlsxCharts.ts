@@ -40,10 +40,10 @@ const NS = {
   main: "http://schemas.openxmlformats.org/drawingml/2006/main",
   spreadsheetDrawing: "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
 };
-const REL_DRAWING = `${NS.relationships}/drawing`;
-const REL_CHART = `${NS.relationships}/chart`;
-const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
-const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
+export const REL_DRAWING = `${NS.relationships}/drawing`;
+export const REL_CHART = `${NS.relationships}/chart`;
+export const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
+export const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 
 /** Size of a chart in cells: 9 default columns wide, 20 rows high (about 15 × 10 cm). */
 const CHART_COLUMNS = 9;
@@ -115,7 +115,7 @@ function parseAnchor(anchor: string): { col: number; row: number } | null {
 }
 
 /** A chart resolved against its sheet's rows: data rows, series names, cached values. */
-interface ResolvedChart {
+export interface ResolvedChart {
   spec: ChartSpec;
   anchor: { col: number; row: number };
   /** First data row (1-based); the row above is the header when `header` is true. */
@@ -151,7 +151,7 @@ export function chartProblem(sheet: string, spec: ChartSpec, rows: SheetCell[][]
  * Checks a chart against its sheet, as the Office.js adapter does: `firstRow` may be a header row — when
  * the first row's series cells hold text, they name the series and the data starts one row lower.
  */
-function resolveChart(
+export function resolveChart(
   sheet: string,
   spec: ChartSpec,
   rows: SheetCell[][],
@@ -220,7 +220,7 @@ function numCache(values: (number | null)[], numFmt: string): string {
 const SERIES_COLOURS = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5"];
 
 /** The chart part (`xl/charts/chartN.xml`) of a resolved chart. */
-function chartXml(sheet: string, chart: ResolvedChart): string {
+export function chartXml(sheet: string, chart: ResolvedChart): string {
   const { spec } = chart;
   const last = spec.lastRow;
   const line = spec.kind === "line";
@@ -276,7 +276,7 @@ function chartXml(sheet: string, chart: ResolvedChart): string {
 }
 
 /** The drawing part of a sheet: one two-cell anchor per chart, each referencing its chart by r:id. */
-function drawingXml(charts: { chart: ResolvedChart; relId: string }[]): string {
+export function drawingXml(charts: { chart: ResolvedChart; relId: string }[]): string {
   const anchors = charts
     .map(({ chart, relId }, i) => {
       const { col, row } = chart.anchor;
