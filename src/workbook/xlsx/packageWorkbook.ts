@@ -51,7 +51,7 @@ import {
   relsPartOf,
   type Relationship,
 } from "./xmlParts";
-import { ZipArchive, writeZip, type ZipOutput } from "./zipArchive";
+import { PackageError, ZipArchive, writeZip, type ZipOutput } from "./zipArchive";
 
 const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
@@ -223,7 +223,16 @@ export class PackageWorkbook implements WorkbookPort {
     fileName = "Die Datei",
   ): Promise<PackageWorkbook> {
     const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
-    const problem = fileKindProblem(identifyFileKind(bytes), fileName);
+    const kind = identifyFileKind(bytes);
+    if (kind === "damaged") {
+      // the container's own reason (too big, Zip64, a part cut off) says more than "damaged"
+      try {
+        ZipArchive.open(bytes);
+      } catch (e) {
+        if (e instanceof PackageError) throw new SrbUsageError(`„${fileName}“: ${e.message}`);
+      }
+    }
+    const problem = fileKindProblem(kind, fileName);
     if (problem) throw new SrbUsageError(problem);
     return new PackageWorkbook(bytes);
   }
@@ -681,9 +690,7 @@ class Changes {
       this.maxSheetId = Math.max(0, ...this.structure.sheets.map((e) => e.sheetId || 0));
     const id = ++this.maxSheetId;
     const p = this.structure.sheetsPrefix;
-    return `<${p}sheet name="${escapeXml(s.name)}" sheetId="${id}"${s.state !== "visible" ? ` state="${s.state}"` : ""} r:id="${relId}"${
-      p ? ` xmlns:r="${NS.rel}"` : ""
-    }/>`;
+    return `<${p}sheet name="${escapeXml(s.name)}" sheetId="${id}"${s.state !== "visible" ? ` state="${s.state}"` : ""} r:id="${relId}" xmlns:r="${NS.rel}"/>`;
   }
 
   /** The new workbook.xml: sheets removed (local names renumbered) and added. */
