@@ -34,6 +34,7 @@ import { a1 } from "../engine/table";
 import type { ChartSpec, SheetSpec, WorkbookPort, WriteReport } from "./port";
 import { sameSheetName } from "./sheetNames";
 import {
+  damagedModelMessage,
   decodeStore,
   encodeStore,
   sheetFingerprint,
@@ -406,11 +407,7 @@ export class OfficeWorkbook implements WorkbookPort {
       await context.sync();
       const found = sheets.items.find((s) => sameSheetName(s.name, sheet));
       const name = found?.name;
-      // SRB's store is never read as a table; a user's visible sheet of that name is
-      if (
-        name === undefined ||
-        (found?.visibility !== "Visible" && storeCandidates([{ name, visible: false }]).length > 0)
-      ) {
+      if (name === undefined) {
         throw new SrbUsageError(`Tabellenblatt „${sheet}“ gibt es in dieser Arbeitsmappe nicht.`);
       }
       const ws = sheets.getItem(name);
@@ -425,6 +422,14 @@ export class OfficeWorkbook implements WorkbookPort {
       if (!range) return { sheet: name, headers: [], rows: [], headerRow: 1, firstColumn: 1 };
       const types = range.valueTypes;
       const grid = range.values.map((row, r) => row.map((v, c) => toCellValue(v, types[r]?.[c])));
+      // SRB's store (hidden "_SRB" with its marker row) is never read as a table; a user's sheet of that name is
+      const hidden = found?.visibility !== "Visible";
+      if (
+        hidden &&
+        storeCandidates([{ name, visible: false }]).length > 0 &&
+        isStoreContent(decodeStore(grid))
+      )
+        throw new SrbUsageError(`Tabellenblatt „${sheet}“ gibt es in dieser Arbeitsmappe nicht.`);
       const [headers = [], ...rows] = grid;
       return {
         sheet: name,
@@ -442,7 +447,12 @@ export class OfficeWorkbook implements WorkbookPort {
    * @example const model = await book.readStoredModel(); // => { data: { sheet: "Kitas", … }, … } or null
    */
   async readStoredModel(): Promise<unknown | null> {
-    return this.run(async (context) => (await this.loadStore(context)).store.model);
+    return this.run(async (context) => {
+      const { store, storeName } = await this.loadStore(context);
+      if (storeName !== undefined && !store.modelReadable)
+        throw new SrbUsageError(damagedModelMessage(storeName, store.modelRows ?? []));
+      return store.model;
+    });
   }
 
   /**

@@ -17,6 +17,7 @@ import type { SheetCell, SheetSpec, WorkbookPort, WriteReport } from "./port";
 import { resolveSheetName, sameSheetName } from "./sheetNames";
 import { addChartsToXlsx, drawingsInXlsx, type SheetCharts, type SheetDrawings } from "./xlsxCharts";
 import {
+  damagedModelMessage,
   decodeStore,
   encodeStore,
   sheetFingerprint,
@@ -234,8 +235,12 @@ export class XlsxWorkbook implements WorkbookPort {
     return { sheet: ws.name, headers, rows, headerRow: 1, firstColumn: 1 };
   }
 
+  /** The stored model, or null; a stored model whose JSON is damaged is a usage error saying where. */
   async readStoredModel(): Promise<unknown | null> {
-    return this.readStore().model;
+    const found = this.findStore();
+    if (found && !found.content.modelReadable)
+      throw new SrbUsageError(damagedModelMessage(found.sheet, found.content.modelRows ?? []));
+    return found?.content.model ?? null;
   }
 
   async writeStoredModel(model: unknown): Promise<void> {
@@ -403,10 +408,6 @@ export class XlsxWorkbook implements WorkbookPort {
       if (isStoreContent(content)) return { sheet: ws.name, content };
     }
     return undefined;
-  }
-
-  private readStore(): DecodedStore {
-    return this.findStore()?.content ?? decodeStore([]);
   }
 
   /** Writes the store (veryHidden, last in the workbook) under `sheet`, replacing the old store sheet. */
