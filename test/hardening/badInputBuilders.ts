@@ -182,6 +182,22 @@ export const BUILDERS: Record<string, () => Issue[]> = {
   "excel-error": () => checked(withCells([2, 4, { error: "#DIV/0!" }])),
   "boolean-in-number": () => checked(withCells([0, 3, true])),
   "not-finite": () => checked(withCells([3, 3, Infinity])),
+  "date-in-number": () => {
+    // D2: „12.5“ typed in German Excel became 12 May 2024; C3: Kinder formatted as a time
+    const formats = goodRows().map((row) => row.map((): string | null => null));
+    formats[0][3] = "TT.MM.JJJJ";
+    formats[1][2] = "[h]:mm";
+    return check(model(), { ...table(withCells([0, 3, 45424], [1, 2, 0.5])), formats });
+  },
+  "percent-mixed": () => {
+    // F „nicht Deutsch“: shares formatted as percent, one plain number – on another scale (60), on the same (0,6)
+    const formats = goodRows().map((row, r) => row.map((_, c) => (c === 5 && r !== 2 ? "0.0%" : null)));
+    const shares = (third: number) => withCells([0, 5, 0.3], [1, 5, 0.45], [2, 5, third], [3, 5, 0.2]);
+    return [
+      ...check(model(), { ...table(shares(60)), formats }),
+      ...check(model(), { ...table(shares(0.6)), formats }),
+    ];
+  },
   "negative-value": () => checked(withCells([0, 4, -2])),
   "negative-children": () => checked(withCells([0, 2, -5])),
   "children-not-integer": () => checked(withCells([1, 2, 80.5])),
