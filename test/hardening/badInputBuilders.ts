@@ -14,55 +14,11 @@ import { parseModel } from "../../src/engine/modelFile";
 import { applyOverrides, eligibilityIssues, strand2Issues } from "../../src/engine/strands";
 import type { CellValue, RawTable } from "../../src/engine/table";
 import { vzaeIssues } from "../../src/engine/vzae";
+import { goodRows, HEADERS, model, table, withCells } from "../helpers/kitaSheet";
 
-// ── inputs: the sheet of test/engine/check.test.ts ──────────────────────────────────────────────────
+// ── inputs: the sheet of test/helpers/kitaSheet.ts (shared with test/engine/check.test.ts) ─────────
 // A Einrichtung | B Sozialraum | C Kinder | D SGB II | E Alleinerziehend | F nicht Deutsch | G ÖPNV
 
-function model(overrides: Partial<Model> = {}): Model {
-  return {
-    data: { sheet: "Kitas", id: "Einrichtung", area: "Sozialraum", children: "Kinder" },
-    indicators: [
-      { column: "SGB II", category: "Soziale Lage", direction: 1, weight: 1 },
-      { column: "Alleinerziehend", category: "Soziale Lage", direction: 1, weight: 1 },
-      { column: "nicht Deutsch", category: "Flucht und Migration", direction: 1, weight: 1 },
-      { column: "ÖPNV", category: "Infrastruktur und Netzwerke", direction: -1, weight: 1 },
-    ],
-    categories: [
-      { name: "Soziale Lage", weight: 1 },
-      { name: "Flucht und Migration", weight: 1 },
-      { name: "Infrastruktur und Netzwerke", weight: 1 },
-    ],
-    options: { ...DEFAULT_OPTIONS },
-    budget: { total: 100000 },
-    ...overrides,
-  };
-}
-const HEADERS: CellValue[] = [
-  "Einrichtung",
-  "Sozialraum",
-  "Kinder",
-  "SGB II",
-  "Alleinerziehend",
-  "nicht Deutsch",
-  "ÖPNV",
-];
-function goodRows(): CellValue[][] {
-  return [
-    ["Kita A", "Nord", 50, 10, 5, 30, 2],
-    ["Kita B", "Nord", 80, 20, 8, 45, 3],
-    ["Kita C", "Süd", 120, 30, 2, 60, 4],
-    ["Kita D", "Süd", 40, 15, 6, 20, 1],
-  ];
-}
-function table(rows: CellValue[][] = goodRows(), headers: CellValue[] = HEADERS): RawTable {
-  return { sheet: "Kitas", headers, rows };
-}
-/** goodRows() with cells replaced: [row index from 0, column index from 0, value]. */
-function withCells(...changes: [number, number, CellValue][]): CellValue[][] {
-  const rows = goodRows();
-  for (const [r, c, v] of changes) rows[r][c] = v;
-  return rows;
-}
 const check = (m: Model, t: RawTable) => checkTable(m, t).issues;
 const checked = (rows: CellValue[][], m: Model = model()) => check(m, table(rows));
 
