@@ -9,14 +9,14 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import type { Allocation } from "../engine/allocation";
 import { runAllocation } from "../engine/allocate";
-import { hasBlockingErrors, type Issue } from "../engine/issues";
+import { hasBlockingErrors, SrbUsageError, type Issue } from "../engine/issues";
 import type { Model } from "../engine/model";
 import { parseModel, serializeModel } from "../engine/modelFile";
 import { toResultsJson } from "../engine/results";
 import { tableRange } from "../engine/table";
 import { allocationSheets } from "../workbook/allocationSheets";
 import { inputChecksum } from "../workbook/checksum";
-import { XlsxWorkbook } from "../workbook/xlsxWorkbook";
+import { PackageWorkbook } from "../workbook/xlsx/packageWorkbook";
 import type { AllocateOptions } from "./args";
 import { countIssues, issueLine, sozialraumTable } from "./format";
 import { robustnessForCli, type RobustnessResult } from "./robustness";
@@ -55,7 +55,8 @@ export async function allocateCommand(options: AllocateOptions, io: CliIo): Prom
   try {
     return await run(options, io, progress);
   } catch (e) {
-    if (e instanceof UsageFailure) {
+    // UsageFailure, and the workbook's own German refusals (sheet too large, damaged part …)
+    if (e instanceof UsageFailure || e instanceof SrbUsageError) {
       io.stderr(`srb: ${e.message}\n`);
       return EXIT_USAGE;
     }
@@ -70,12 +71,22 @@ async function run(options: AllocateOptions, io: CliIo, progress: (text: string)
   await checkPaths(input, out, json);
 
   progress(`lese Arbeitsmappe ${options.workbook} …`);
-  let workbook: XlsxWorkbook;
+  let workbook: PackageWorkbook;
   try {
-    workbook = await XlsxWorkbook.fromFile(input);
+    workbook = await PackageWorkbook.fromFile(input);
   } catch (e) {
+    // the package reader says what the file is and what to do (German, names the file)
+    if (e instanceof SrbUsageError) throw new UsageFailure(e.message);
     throw new UsageFailure(
       `Die Arbeitsmappe „${options.workbook}“ kann nicht gelesen werden (erwartet: eine gültige .xlsx-Datei): ${reason(e)}`,
+    );
+  }
+  const wantedExtension = workbook.kind === "xlsm" ? ".xlsm" : ".xlsx";
+  if (path.extname(out).toLowerCase() !== wantedExtension) {
+    throw new UsageFailure(
+      workbook.kind === "xlsm"
+        ? `„${options.workbook}“ enthält Makros: die Ausgabe muss auch eine .xlsm-Datei sein (Excel öffnet sie sonst nicht). Bitte --out „….xlsm“ angeben.`
+        : `„${options.workbook}“ enthält keine Makros: die Ausgabe muss eine .xlsx-Datei sein (Excel öffnet sie sonst nicht). Bitte --out „….xlsx“ angeben.`,
     );
   }
 
@@ -225,7 +236,7 @@ async function writeResults(
 }
 
 /** Saves to a temporary file beside the target and renames it, so a failed run leaves no half-written file. */
-async function saveAtomically(workbook: XlsxWorkbook, out: string): Promise<void> {
+async function saveAtomically(workbook: PackageWorkbook, out: string): Promise<void> {
   const temporary = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp.xlsx`);
   try {
     await fs.mkdir(path.dirname(out), { recursive: true });

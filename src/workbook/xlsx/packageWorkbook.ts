@@ -202,6 +202,9 @@ export class PackageWorkbook implements WorkbookPort {
   private structure!: Structure;
   private context: SheetContext | null = null;
 
+  /** "xlsm" when the workbook carries macros (its output must keep the .xlsm extension). */
+  kind: "xlsx" | "xlsm" = "xlsx";
+
   private constructor(bytes: Uint8Array) {
     this.zip = ZipArchive.open(bytes);
     this.structure = this.readStructure();
@@ -234,7 +237,9 @@ export class PackageWorkbook implements WorkbookPort {
     }
     const problem = fileKindProblem(kind, fileName);
     if (problem) throw new SrbUsageError(problem);
-    return new PackageWorkbook(bytes);
+    const book = new PackageWorkbook(bytes);
+    if (kind === "xlsm") book.kind = "xlsm";
+    return book;
   }
 
   /** Opens a file (Node only). */
