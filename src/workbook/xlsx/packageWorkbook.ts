@@ -223,7 +223,7 @@ export class PackageWorkbook implements WorkbookPort {
    */
   static async fromBuffer(
     buffer: ArrayBuffer | Uint8Array,
-    fileName = "Die Datei",
+    fileName?: string,
   ): Promise<PackageWorkbook> {
     const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
     const kind = identifyFileKind(bytes);
@@ -232,7 +232,9 @@ export class PackageWorkbook implements WorkbookPort {
       try {
         ZipArchive.open(bytes);
       } catch (e) {
-        if (e instanceof PackageError) throw new SrbUsageError(`„${fileName}“: ${e.message}`);
+        if (e instanceof PackageError) {
+          throw new SrbUsageError(fileName ? `„${fileName}“: ${e.message}` : e.message);
+        }
       }
     }
     const problem = fileKindProblem(kind, fileName);
