@@ -221,10 +221,7 @@ export class PackageWorkbook implements WorkbookPort {
    *
    * @example const book = await PackageWorkbook.fromBuffer(await file.arrayBuffer(), file.name);
    */
-  static async fromBuffer(
-    buffer: ArrayBuffer | Uint8Array,
-    fileName?: string,
-  ): Promise<PackageWorkbook> {
+  static async fromBuffer(buffer: ArrayBuffer | Uint8Array, fileName?: string): Promise<PackageWorkbook> {
     const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
     const kind = identifyFileKind(bytes);
     if (kind === "damaged") {
