@@ -100,8 +100,8 @@ const SAVE_AS =
  *
  * @example fileKindProblem("ods", "Kitas.ods"); // => "„Kitas.ods“ ist eine OpenDocument-Tabelle (.ods), keine Excel-Arbeitsmappe. Bitte …"
  */
-export function fileKindProblem(kind: FileKind, fileName: string): string | null {
-  const f = `„${fileName}“`;
+export function fileKindProblem(kind: FileKind, fileName?: string): string | null {
+  const f = fileName ? `„${fileName}“` : "Die Datei";
   switch (kind) {
     case "xlsx":
     case "xlsm":

@@ -202,6 +202,9 @@ export class PackageWorkbook implements WorkbookPort {
   private structure!: Structure;
   private context: SheetContext | null = null;
 
+  /** "xlsm" when the workbook carries macros (its output must keep the .xlsm extension). */
+  kind: "xlsx" | "xlsm" = "xlsx";
+
   private constructor(bytes: Uint8Array) {
     this.zip = ZipArchive.open(bytes);
     this.structure = this.readStructure();
@@ -218,10 +221,7 @@ export class PackageWorkbook implements WorkbookPort {
    *
    * @example const book = await PackageWorkbook.fromBuffer(await file.arrayBuffer(), file.name);
    */
-  static async fromBuffer(
-    buffer: ArrayBuffer | Uint8Array,
-    fileName = "Die Datei",
-  ): Promise<PackageWorkbook> {
+  static async fromBuffer(buffer: ArrayBuffer | Uint8Array, fileName?: string): Promise<PackageWorkbook> {
     const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
     const kind = identifyFileKind(bytes);
     if (kind === "damaged") {
@@ -229,12 +229,16 @@ export class PackageWorkbook implements WorkbookPort {
       try {
         ZipArchive.open(bytes);
       } catch (e) {
-        if (e instanceof PackageError) throw new SrbUsageError(`„${fileName}“: ${e.message}`);
+        if (e instanceof PackageError) {
+          throw new SrbUsageError(fileName ? `„${fileName}“: ${e.message}` : e.message);
+        }
       }
     }
     const problem = fileKindProblem(kind, fileName);
     if (problem) throw new SrbUsageError(problem);
-    return new PackageWorkbook(bytes);
+    const book = new PackageWorkbook(bytes);
+    if (kind === "xlsm") book.kind = "xlsm";
+    return book;
   }
 
   /** Opens a file (Node only). */

@@ -7,10 +7,9 @@
  * (positions counted), any namespace prefix (`x:c` as the OpenXML SDK writes), inline strings,
  * ISO dates (`t="d"`), strict OOXML.
  */
-import type { SaxesTagNS } from "saxes";
 import { SrbUsageError } from "../../engine/issues";
 import { a1, type CellValue } from "../../engine/table";
-import { attr, streamPart } from "./xmlParts";
+import { attr, streamPart, streamPartFast } from "./xmlParts";
 import type { ZipArchive } from "./zipArchive";
 
 /** Most cells SRB keeps from one sheet (rows × used width): 100,000 Kitas × 50 columns. */
@@ -100,18 +99,18 @@ export function readSharedStrings(zip: ZipArchive, part: string | undefined): st
   let current: string[] | null = null;
   let inText = false;
   let phonetic = 0;
-  streamPart(zip, part, {
-    open(tag) {
-      if (tag.local === "si") current = [];
-      else if (tag.local === "rPh") phonetic++;
-      else if (tag.local === "t" && current && phonetic === 0) inText = true;
+  streamPartFast(zip, part, {
+    open(local) {
+      if (local === "si") current = [];
+      else if (local === "rPh") phonetic++;
+      else if (local === "t" && current && phonetic === 0) inText = true;
     },
-    close(tag) {
-      if (tag.local === "si") {
+    close(local) {
+      if (local === "si") {
         strings.push((current ?? []).join(""));
         current = null;
-      } else if (tag.local === "rPh") phonetic--;
-      else if (tag.local === "t") inText = false;
+      } else if (local === "rPh") phonetic--;
+      else if (local === "t") inText = false;
     },
     text(t) {
       if (inText && current) current.push(t);
@@ -179,15 +178,15 @@ export function streamCells(
     new SrbUsageError(
       `Blatt „${sheet}“: ${what} – die Datei ist beschädigt. Bitte in Excel öffnen und neu speichern.`,
     );
-  streamPart(zip, part, {
-    open(tag: SaxesTagNS) {
-      switch (tag.local) {
+  streamPartFast(zip, part, {
+    open(local, attributes) {
+      switch (local) {
         case "sheetData":
           inSheetData = true;
           return;
         case "row": {
           if (!inSheetData) return;
-          const r = attr(tag, "r");
+          const r = attributes.r;
           const n = r === undefined ? row + 1 : Number(r);
           if (!Number.isInteger(n) || n < 1 || n > MAX_ROW) throw bad(`Zeilennummer „${r}“ ungültig`);
           row = n;
@@ -196,7 +195,7 @@ export function streamCells(
         }
         case "c": {
           if (!inSheetData) return;
-          const r = attr(tag, "r");
+          const r = attributes.r;
           let c = col + 1;
           if (r !== undefined) {
             c = columnOf(r);
@@ -206,7 +205,7 @@ export function streamCells(
           if (row === 0) row = 1;
           if (c < 1 || c > MAX_COL) throw bad(`Zellbezug „${r}“ ungültig`);
           col = c;
-          cell = { type: attr(tag, "t") ?? "n", style: Number(attr(tag, "s") ?? 0), col: c };
+          cell = { type: attributes.t ?? "n", style: Number(attributes.s ?? 0), col: c };
           value = null;
           formula = null;
           inline = null;
@@ -229,8 +228,8 @@ export function streamCells(
           return;
       }
     },
-    close(tag: SaxesTagNS) {
-      switch (tag.local) {
+    close(local) {
+      switch (local) {
         case "sheetData":
           inSheetData = false;
           return;

@@ -48,8 +48,9 @@ export interface XmlHandlers {
 export class XmlStream {
   readonly parser: SaxesParser<{ xmlns: true; position: true }>;
 
-  constructor(part: string, handlers: XmlHandlers) {
-    const parser = new SaxesParser({ xmlns: true, position: true });
+  /** `positions`: track character offsets (for editing a part in place); off when streaming. */
+  constructor(part: string, handlers: XmlHandlers, positions = true) {
+    const parser = new SaxesParser({ xmlns: true, position: positions });
     this.parser = parser;
     parser.on("error", (e) => {
       throw new PackageError(
@@ -89,7 +90,7 @@ export function parseXml(part: string, xml: string, handlers: XmlHandlers): void
 export function streamPart(zip: ZipArchive, part: string, handlers: XmlHandlers, cap?: number): boolean {
   const entry = zip.entry(part);
   if (!entry) return false;
-  const stream = new XmlStream(part, handlers);
+  const stream = new XmlStream(part, handlers, false);
   const decoder = new TextDecoder("utf-8");
   zip.inflate(entry, (chunk) => stream.write(decoder.decode(chunk, { stream: true })), cap);
   stream.write(decoder.decode());
@@ -97,8 +98,64 @@ export function streamPart(zip: ZipArchive, part: string, handlers: XmlHandlers,
   return true;
 }
 
+/** Handlers of the fast reader: element local names and unprefixed attributes as plain strings. */
+export interface FastXmlHandlers {
+  open?(local: string, attributes: Record<string, string>): void;
+  close?(local: string): void;
+  text?(text: string): void;
+}
+
+const localName = (name: string) => name.slice(name.indexOf(":") + 1);
+
+/**
+ * Streams a zip entry through the parser without namespace processing: elements by local name (any
+ * prefix, so `x:c` is `c`), attributes as strings. For the bulk of a sheet, where only SpreadsheetML
+ * elements occur inside `sheetData`; about twice as fast. DTDs are refused as in `XmlStream`.
+ *
+ * @example streamPartFast(zip, "xl/worksheets/sheet1.xml", { open: (name, a) => name === "c" && console.log(a.r) });
+ */
+export function streamPartFast(
+  zip: ZipArchive,
+  part: string,
+  handlers: FastXmlHandlers,
+  cap?: number,
+): boolean {
+  const entry = zip.entry(part);
+  if (!entry) return false;
+  const parser = new SaxesParser({ position: false });
+  parser.on("error", (e) => {
+    throw new PackageError(
+      `Die Datei ist beschädigt: Teil „${part}“ ist kein gültiges XML (${e.message.split("\n")[0].replace(/^undefined:/, "Zeile ")}).`,
+    );
+  });
+  parser.on("doctype", () => {
+    throw new PackageError(
+      `Teil „${part}“ enthält eine DTD (<!DOCTYPE>): das kommt in .xlsx-Dateien nicht vor – SRB öffnet die Datei nicht.`,
+    );
+  });
+  const { open, close, text } = handlers;
+  if (open) parser.on("opentag", (t) => open(localName(t.name), t.attributes as Record<string, string>));
+  if (close) parser.on("closetag", (t) => close(localName(t.name)));
+  if (text) {
+    parser.on("text", text);
+    parser.on("cdata", text);
+  }
+  const decoder = new TextDecoder("utf-8");
+  zip.inflate(entry, (chunk) => parser.write(decoder.decode(chunk, { stream: true })), cap);
+  parser.write(decoder.decode());
+  parser.close();
+  return true;
+}
+
 /** Attribute value by local name (any prefix), or undefined. */
 export function attr(tag: SaxesTagNS, local: string, uri = ""): string | undefined {
+  // an attribute in no namespace is unprefixed, so keyed by its local name (the fast, common case)
+  if (uri === "") {
+    const direct = Object.prototype.hasOwnProperty.call(tag.attributes, local)
+      ? tag.attributes[local]
+      : undefined;
+    return direct !== undefined && direct.uri === "" ? direct.value : undefined;
+  }
   for (const a of Object.values(tag.attributes)) {
     if (a.local === local && (a.uri === uri || (uri === NS.rel && a.uri === NS.relStrict))) return a.value;
   }
