@@ -47,7 +47,7 @@ import { eligibility, eligibilityIssues, proposeWithinArea, strand2Issues } from
 import type { RawTable } from "./table";
 import { unitCodes } from "./unitCodes";
 import { DEFAULT_VZAE_STEP, vzaeFor, vzaeIssues } from "./vzae";
-import { winsorise } from "./winsorise";
+import { MAX_CLIPS, winsorise } from "./winsorise";
 
 const NO_BAND: NormBand = { mean: NaN, sd: NaN, lower: NaN, upper: NaN };
 
@@ -80,6 +80,10 @@ export function withModelDefaults(model: Model): Model {
     strand3Category: model.strand3Category ?? DEFAULT_STRAND3_CATEGORY,
     ...(ruleSet === "bremen" || model.bremen ? { bremen: model.bremen ?? DEFAULT_BREMEN_RULES } : {}),
   };
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
 }
 
 function warning(code: EngineCode, sheet: string, cell: string, message: string): Issue {
@@ -233,8 +237,8 @@ export function allocate(model: Model, dataset: Dataset): Allocation {
   if (o.winsorise) {
     columns = columns.map((values, i) => {
       const w = winsorise(values);
+      const first = units[w.clipped[0] ?? 0];
       if (w.clipped.length > 0) {
-        const first = units[w.clipped[0]];
         issues.push(
           warning(
             "winsorised",
@@ -246,6 +250,26 @@ export function allocate(model: Model, dataset: Dataset): Allocation {
                   `${units[k].id}: ${formatNumber(values[k] as number)} → ${formatNumber(w.values[k] as number)}`,
               ),
             )}.`,
+          ),
+        );
+      }
+      if (w.limitExceeded) {
+        issues.push(
+          warning(
+            "winsorise-tied-group",
+            sheet,
+            `${columnOf(i)}${first.row}`,
+            `Indikator „${indicators[i].column}“: ${w.clipped.length} Einrichtungen wurden gekappt, mehr als die Grenze von ${MAX_CLIPS} – mehrere Einrichtungen hatten denselben Extremwert und werden wie in COINr gemeinsam gekappt, damit gleiche Werte gleich behandelt werden.`,
+          ),
+        );
+      }
+      if (w.stillFires) {
+        issues.push(
+          warning(
+            "winsorise-still-outliers",
+            sheet,
+            columnOf(i) ? `${columnOf(i)}${dataset.headerRow}` : "",
+            `Indikator „${indicators[i].column}“: auch nach dem Kappen von ${w.clipped.length} Werten hat er noch Ausreißer (Schiefe ${formatNumber(round2(w.skewness))}, Kurtosis ${formatNumber(round2(w.kurtosis))}; die Regel verlangt |Schiefe| ≤ 2 oder Kurtosis ≤ 3,5). Bitte prüfen, ob der Indikator so in den Index gehört oder z. B. als Anteil oder logarithmiert erhoben werden sollte; SRB rechnet mit den gekappten Werten weiter.`,
           ),
         );
       }
@@ -507,6 +531,16 @@ export function allocate(model: Model, dataset: Dataset): Allocation {
   let bremen: BremenUnitResult[] | null = null;
   const bremenProblems = m.ruleSet === "bremen" ? bremenRulesIssues(m.bremen ?? DEFAULT_BREMEN_RULES) : [];
   issues.push(...bremenProblems);
+  if (m.ruleSet === "bremen" && !m.data.kitaIndex) {
+    issues.push(
+      warning(
+        "bremen-own-index",
+        "",
+        "",
+        "Bremer Regeln ohne Kita-Index-Spalte: die Grenze „Kita-Index über 50“ wird auf den SRB-Gesamtindex angewandt. Der ist eine Min-Max-Skala über die Einrichtungen dieses Blatts (0 = niedrigster, 100 = höchster Wert); der Bremer Kita-Index ist ein Index der Wohnquartiere der Kinder (Statistisches Landesamt) – dieselbe Zahl bedeutet auf beiden Skalen nicht dasselbe. Erwartet wird die Spalte mit dem Kita-Index im Modell (Zuordnung „Kita-Index“) oder eine bewusst auf den Gesamtindex abgestimmte Grenze in der Regeltabelle.",
+      ),
+    );
+  }
   if (m.ruleSet === "bremen" && bremenProblems.length === 0) {
     bremen = bremenAllocation(
       units.map((u, e) => ({

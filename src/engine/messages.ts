@@ -143,7 +143,17 @@ export type EngineCode =
   | "kofinanzierung-invalid"
   | "land-count-invalid"
   | "land-count-sum-zero"
-  | "dynamisierung-invalid";
+  | "dynamisierung-invalid"
+  | "winsorise-tied-group"
+  | "winsorise-still-outliers"
+  | "bremen-own-index"
+  | "strand4-request-rounded"
+  | "strand4-scaled"
+  | "strand2-short"
+  | "within-children-fallback"
+  | "step-tie"
+  | "area-unspent"
+  | "area-unspent-redistributed";
 
 const ENGINE_CODE_SET = {
   winsorised: true,
@@ -169,6 +179,16 @@ const ENGINE_CODE_SET = {
   "land-count-invalid": true,
   "land-count-sum-zero": true,
   "dynamisierung-invalid": true,
+  "winsorise-tied-group": true,
+  "winsorise-still-outliers": true,
+  "bremen-own-index": true,
+  "strand4-request-rounded": true,
+  "strand4-scaled": true,
+  "strand2-short": true,
+  "within-children-fallback": true,
+  "step-tie": true,
+  "area-unspent": true,
+  "area-unspent-redistributed": true,
 } satisfies Record<EngineCode, true>;
 
 /**
