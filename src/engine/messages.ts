@@ -427,5 +427,7 @@ export const ROLE_NAMES = {
   verbund: "Verbund",
   firstYear: "erstes Förderjahr",
   kitaIndex: "Kita-Index",
+  strand4Vzae: "Förderstrang 4, angefragte VZÄ",
+  traeger: "Träger",
   indicator: "Indikator",
 } as const;
