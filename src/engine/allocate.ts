@@ -29,7 +29,7 @@ import { effectiveWeights } from "./effectiveWeights";
 import { indexStructure, unitIndicesOfColumns, type IndexStructure } from "./gesamtindex";
 import { hasBlockingErrors, type Issue } from "./issues";
 import { kofinanzierung, kofinanzierungIssues } from "./kofinanzierung";
-import { formatList, formatNumber, type EngineCode } from "./messages";
+import { formatList, formatNumber, messages, type EngineCode } from "./messages";
 import {
   DEFAULT_BREMEN_RULES,
   DEFAULT_KOFINANZIERUNG,
@@ -531,15 +531,9 @@ export function allocate(model: Model, dataset: Dataset): Allocation {
   let bremen: BremenUnitResult[] | null = null;
   const bremenProblems = m.ruleSet === "bremen" ? bremenRulesIssues(m.bremen ?? DEFAULT_BREMEN_RULES) : [];
   issues.push(...bremenProblems);
+  // the check's job in spirit, but reported here once: checkModel also runs inside parseModel
   if (m.ruleSet === "bremen" && !m.data.kitaIndex) {
-    issues.push(
-      warning(
-        "bremen-own-index",
-        "",
-        "",
-        "Bremer Regeln ohne Kita-Index-Spalte: die Grenze „Kita-Index über 50“ wird auf den SRB-Gesamtindex angewandt. Der ist eine Min-Max-Skala über die Einrichtungen dieses Blatts (0 = niedrigster, 100 = höchster Wert); der Bremer Kita-Index ist ein Index der Wohnquartiere der Kinder (Statistisches Landesamt) – dieselbe Zahl bedeutet auf beiden Skalen nicht dasselbe. Erwartet wird die Spalte mit dem Kita-Index im Modell (Zuordnung „Kita-Index“) oder eine bewusst auf den Gesamtindex abgestimmte Grenze in der Regeltabelle.",
-      ),
-    );
+    issues.push(warning("bremen-own-index", "", "", messages.bremenOwnIndex()));
   }
   if (m.ruleSet === "bremen" && bremenProblems.length === 0) {
     bremen = bremenAllocation(

@@ -269,6 +269,9 @@ function at(cell: string, column: string): string {
 
 /** The German catalogue. Each entry returns the complete sentence the user sees. */
 export const messages = {
+  // ── Bremen rules on SRB's own index (SPEC §6, docs/method-decisions.md) ─────────────────────
+  bremenOwnIndex: () =>
+    "Bremer Regeln ohne Kita-Index-Spalte: die Grenze „Kita-Index über 50“ wird auf den SRB-Gesamtindex angewandt. Der ist eine Min-Max-Skala über die Einrichtungen dieses Blatts (0 = niedrigster, 100 = höchster Wert); der Bremer Kita-Index ist ein Index der Wohnquartiere der Kinder (Statistisches Landesamt) – dieselbe Zahl bedeutet auf beiden Skalen nicht dasselbe. Erwartet wird die Spalte mit dem Kita-Index im Modell (Zuordnung „Kita-Index“) oder eine bewusst auf den Gesamtindex abgestimmte Grenze in der Regeltabelle.",
   // ── sheet and header ────────────────────────────────────────────────────────────────────────
   emptySheet: (sheet: string) =>
     `Das Blatt „${sheet}“ ist leer – erwartet wird eine Kopfzeile mit Spaltennamen und darunter eine Zeile je Einrichtung.`,
