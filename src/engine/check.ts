@@ -140,6 +140,8 @@ const OPTIONAL_ROLES = [
   "verbund",
   "firstYear",
   "kitaIndex",
+  "strand4Vzae",
+  "traeger",
 ] as const satisfies readonly (keyof DataMapping & keyof typeof ROLE_NAMES)[];
 
 function modelIssue(code: CheckCode, message: string): Issue {
@@ -528,6 +530,8 @@ export function checkTable(model: Model, table: RawTable): CheckResult {
   const strand4ReasonCol = role("strand4Reason");
   const verbundCol = role("verbund");
   const firstYearCol = role("firstYear");
+  const strand4VzaeCol = role("strand4Vzae");
+  const traegerCol = role("traeger");
 
   // The readers work on the current row (`row`, index `r`); they are made once, not once per row.
   let row: CellValue[] = [];
@@ -712,6 +716,14 @@ export function checkTable(model: Model, table: RawTable): CheckResult {
         } else kitaIndex = read;
       }
     }
+    let strand4Vzae: number | null = null;
+    if (strand4VzaeCol >= 0) {
+      const read = readNumber(strand4VzaeCol);
+      if (typeof read === "number" && read < 0) {
+        const where = cellAt(r, strand4VzaeCol);
+        push("error", "negative-value", where, messages.negativeValue(where, header(strand4VzaeCol), read));
+      } else if (typeof read === "number") strand4Vzae = read;
+    }
     units.push({
       id: id ?? "",
       area: area ?? "",
@@ -725,6 +737,8 @@ export function checkTable(model: Model, table: RawTable): CheckResult {
       verbund: textAt(verbundCol) ?? null,
       firstYear: readFlag(firstYearCol),
       kitaIndex,
+      ...(strand4VzaeCol >= 0 ? { strand4Vzae } : {}),
+      ...(traegerCol >= 0 ? { traeger: textAt(traegerCol) ?? null } : {}),
     });
   }
 

@@ -147,7 +147,17 @@ export type EngineCode =
   | "kofinanzierung-invalid"
   | "land-count-invalid"
   | "land-count-sum-zero"
-  | "dynamisierung-invalid";
+  | "dynamisierung-invalid"
+  | "winsorise-tied-group"
+  | "winsorise-still-outliers"
+  | "bremen-own-index"
+  | "strand4-request-rounded"
+  | "strand4-scaled"
+  | "strand2-short"
+  | "within-children-fallback"
+  | "step-tie"
+  | "area-unspent"
+  | "area-unspent-redistributed";
 
 const ENGINE_CODE_SET = {
   winsorised: true,
@@ -173,6 +183,16 @@ const ENGINE_CODE_SET = {
   "land-count-invalid": true,
   "land-count-sum-zero": true,
   "dynamisierung-invalid": true,
+  "winsorise-tied-group": true,
+  "winsorise-still-outliers": true,
+  "bremen-own-index": true,
+  "strand4-request-rounded": true,
+  "strand4-scaled": true,
+  "strand2-short": true,
+  "within-children-fallback": true,
+  "step-tie": true,
+  "area-unspent": true,
+  "area-unspent-redistributed": true,
 } satisfies Record<EngineCode, true>;
 
 /**
@@ -253,6 +273,9 @@ function at(cell: string, column: string): string {
 
 /** The German catalogue. Each entry returns the complete sentence the user sees. */
 export const messages = {
+  // ── Bremen rules on SRB's own index (SPEC §6, docs/method-decisions.md) ─────────────────────
+  bremenOwnIndex: () =>
+    "Bremer Regeln ohne Kita-Index-Spalte: die Grenze „Kita-Index über 50“ wird auf den SRB-Gesamtindex angewandt. Der ist eine Min-Max-Skala über die Einrichtungen dieses Blatts (0 = niedrigster, 100 = höchster Wert); der Bremer Kita-Index ist ein Index der Wohnquartiere der Kinder (Statistisches Landesamt) – dieselbe Zahl bedeutet auf beiden Skalen nicht dasselbe. Erwartet wird die Spalte mit dem Kita-Index im Modell (Zuordnung „Kita-Index“) oder eine bewusst auf den Gesamtindex abgestimmte Grenze in der Regeltabelle.",
   // ── sheet and header ────────────────────────────────────────────────────────────────────────
   emptySheet: (sheet: string) =>
     `Das Blatt „${sheet}“ ist leer – erwartet wird eine Kopfzeile mit Spaltennamen und darunter eine Zeile je Einrichtung.`,
@@ -440,5 +463,7 @@ export const ROLE_NAMES = {
   verbund: "Verbund",
   firstYear: "erstes Förderjahr",
   kitaIndex: "Kita-Index",
+  strand4Vzae: "Förderstrang 4, angefragte VZÄ",
+  traeger: "Träger",
   indicator: "Indikator",
 } as const;

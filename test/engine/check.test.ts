@@ -409,6 +409,30 @@ describe("checkTable: flags and Bremen columns", () => {
     ]);
   });
 
+  test("Stellenplan columns: requested strand-4 VZÄ (number ≥ 0, blank = one step) and Träger (text)", () => {
+    const m = model({ data: { ...model().data, strand4Vzae: "VZÄ Zusatzpersonal", traeger: "Träger" } });
+    const headers = [...HEADERS, "VZÄ Zusatzpersonal", "Träger"];
+    const extra: CellValue[][] = [
+      [0.5, "Caritas"],
+      [null, " Stadt "],
+      [1, null],
+      [-0.25, "AWO"],
+    ];
+    const rows = goodRows().map((r, i) => [...r, ...extra[i]]);
+    const bad = checkTable(m, table(rows, headers));
+    expect(bad.issues.map((i) => [i.code, i.cell])).toEqual([["negative-value", "H5"]]);
+    rows[3][7] = 0.25;
+    const { dataset, issues } = checkTable(m, table(rows, headers));
+    expect(issues).toEqual([]);
+    expect(dataset!.units.map((u) => [u.strand4Vzae, u.traeger])).toEqual([
+      [0.5, "Caritas"],
+      [null, "Stadt"],
+      [1, null],
+      [0.25, "AWO"],
+    ]);
+    expect(dataset!.roleColumns).toMatchObject({ strand4Vzae: "H", traeger: "I" });
+  });
+
   test("flag-invalid: anything else in a flag column", () => {
     const rows = goodRows().map((r) => [...r, null, null, null, null]);
     rows[1][7] = "vielleicht";

@@ -11,6 +11,7 @@ import { kofinanzierungIssues } from "../../src/engine/kofinanzierung";
 import { landFormula } from "../../src/engine/landFormula";
 import { DEFAULT_BREMEN_RULES, DEFAULT_OPTIONS, type Model } from "../../src/engine/model";
 import { parseModel } from "../../src/engine/modelFile";
+import { stellenplan, stellenplanParameters, type StellenplanUnit } from "../../src/engine/stellenplan";
 import { applyOverrides, eligibilityIssues, strand2Issues } from "../../src/engine/strands";
 import type { CellValue, RawTable } from "../../src/engine/table";
 import { vzaeIssues } from "../../src/engine/vzae";
@@ -106,6 +107,45 @@ function tenUnits(headers: string[], column: (i: number) => CellValue[]): RawTab
     ["Einrichtung", "Sozialraum", "Kinder", ...headers],
   );
 }
+
+/** `values.length` units (Kita 1 …, all in „Nord“) with one SGB II value each. */
+function unitsWithValues(values: number[]): RawTable {
+  return table(
+    values.map((v, i) => [`Kita ${i + 1}`, "Nord", 50, v]),
+    ["Einrichtung", "Sozialraum", "Kinder", "SGB II"],
+  );
+}
+const ZERO_TO_FOUR = (n: number) => Array.from({ length: n }, (_, i) => i % 5);
+
+/** A Kita for the Stellenplan classes (75.000 € per VZÄ, Land share 0,6, step 0,25: 11.250 € a step). */
+function planKita(
+  id: string,
+  area: string,
+  index: number,
+  more: Partial<StellenplanUnit> = {},
+): StellenplanUnit {
+  return {
+    id,
+    area,
+    row: Number(id.replace(/\D/g, "")) + 1,
+    index,
+    children: null,
+    eligible: {
+      sozialarbeit: false,
+      nachbarschaftszentrum: false,
+      interkulturell: false,
+      interkulturellException: false,
+      zusatzpersonal: false,
+    },
+    strand4Vzae: null,
+    traeger: null,
+    ...more,
+  };
+}
+const PLAN = stellenplanParameters({ costPerVzae: 75000 });
+const eligible = (e: Partial<StellenplanUnit["eligible"]>) => ({
+  eligible: { ...planKita("x 0", "", 0).eligible, ...e },
+});
 
 /** One builder per catalogue class, keyed by the class's first code: the issues its input produces. */
 export const BUILDERS: Record<string, () => Issue[]> = {
@@ -350,6 +390,77 @@ export const BUILDERS: Record<string, () => Issue[]> = {
       engineModel({ options: WINSORISE }),
       tenUnits(["SGB II"], (i) => [i === 9 ? 100 : i + 1]),
     ),
+  // six Kitas tied at 1000 among 0–4: clipped together (6 > 5)
+  "winsorise-tied-group": () =>
+    run(
+      engineModel({ options: WINSORISE }),
+      unitsWithValues([...ZERO_TO_FOUR(94), ...new Array<number>(6).fill(1000)]),
+    ),
+  // 100 … 800 among 0–4: after five clipped values (800 … 400 → 300) the rule still fires
+  "winsorise-still-outliers": () =>
+    run(
+      engineModel({ options: WINSORISE }),
+      unitsWithValues([...ZERO_TO_FOUR(100), 100, 200, 300, 400, 500, 600, 700, 800]),
+    ),
+  "bremen-own-index": () => run(engineModel({ ruleSet: "bremen" })),
+  "strand4-request-rounded": () => [
+    ...stellenplan(
+      [{ name: "Süd", amount: 100000, share: 1 }],
+      [
+        planKita("Kita 1", "Süd", 50, { ...eligible({ zusatzpersonal: true }), strand4Vzae: 1.5 }),
+        planKita("Kita 2", "Süd", 60, {
+          ...eligible({ zusatzpersonal: true }),
+          strand4Vzae: 1.1,
+          strand4VzaeCell: "K3",
+        }),
+      ],
+      PLAN,
+      "Kitas",
+    ).issues,
+  ],
+  "strand2-short": () =>
+    stellenplan(
+      [{ name: "Süd", amount: 50000, share: 1 }],
+      [
+        planKita("Kita 1", "Süd", 50, { ...eligible({ zusatzpersonal: true }), strand4Vzae: 1 }),
+        planKita("Kita 2", "Süd", 10, eligible({ nachbarschaftszentrum: true })),
+      ],
+      PLAN,
+    ).issues,
+  "within-children-fallback": () =>
+    stellenplan(
+      [{ name: "Nord", amount: 50000, share: 1 }],
+      [
+        planKita("Kita 1", "Nord", 50, { ...eligible({ sozialarbeit: true }), children: 40 }),
+        planKita("Kita 2", "Nord", 60, eligible({ sozialarbeit: true })),
+      ],
+      { ...PLAN, within: "index-children" },
+    ).issues,
+  "step-tie": () =>
+    stellenplan(
+      [{ name: "Nord", amount: 33750, share: 1 }],
+      [
+        planKita("Kita 1", "Nord", 50, eligible({ sozialarbeit: true })),
+        planKita("Kita 2", "Nord", 50, eligible({ sozialarbeit: true })),
+      ],
+      PLAN,
+    ).issues,
+  "area-unspent": () => {
+    const areas = [
+      { name: "Nord", amount: 20000, share: 0.2 },
+      { name: "Süd", amount: 50000, share: 0.5 },
+      { name: "Ost", amount: 30000, share: 0.3 },
+    ];
+    const units = [
+      planKita("Kita 1", "Nord", 10),
+      planKita("Kita 2", "Süd", 60, eligible({ sozialarbeit: true })),
+      planKita("Kita 3", "Ost", 55, eligible({ interkulturell: true })),
+    ];
+    return [
+      ...stellenplan(areas, units, PLAN).issues,
+      ...stellenplan(areas, units, { ...PLAN, unspent: "redistribute" }).issues,
+    ];
+  },
   "goalposts-missing": () => run(engineModel({ options: { ...DEFAULT_OPTIONS, goalposts: true } })),
   // Migration = 0 × 9 and 100: informative for the check, constant (all 0) after clipping
   "category-left-out": () =>
