@@ -26,14 +26,15 @@ export interface AllocateOptions {
   quiet: boolean;
   /**
    * `--adopt` / `--adopt-date`: store this run's allocation as the adopted one (Beschluss) in the output
-   * workbook, dated `adoptDate` (ISO `YYYY-MM-DD`; null = the day of the run).
+   * workbook, dated `adoptDate` (ISO `YYYY-MM-DD`; null = the day of the run). Optional (absent = off), so
+   * that callers building options by hand need not name them.
    */
-  adopt: boolean;
-  adoptDate: string | null;
+  adopt?: boolean;
+  adoptDate?: string | null;
   /** `--carry-forward`: distribute the budget by the adopted shares instead of recomputing the index. */
-  carryForward: boolean;
+  carryForward?: boolean;
   /** `--compare <earlier.xlsx | earlier results.json>`: what to compare with (null = the adoption stored in the workbook). */
-  compare: string | null;
+  compare?: string | null;
 }
 
 export type ParsedCommand =
