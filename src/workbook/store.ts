@@ -184,6 +184,20 @@ function decodeAdoptions(chunks: readonly string[][]): {
   return unreadable > 0 ? { adoptions, adoptionsUnreadable: unreadable } : { adoptions };
 }
 
+/**
+ * What a store write keeps of the store as read when it changes only one part (the model, or the
+ * adoptions): the generated sheets with their fingerprints, and the adoptions. The model is the caller's.
+ *
+ * @example encodeStore({ ...storeKept(decoded), model: newModel }); // sheets, fingerprints, adoptions kept
+ */
+export function storeKept(store: DecodedStore): Omit<StoreContent, "model"> {
+  return {
+    generated: store.generated,
+    ...(store.fingerprints ? { fingerprints: store.fingerprints } : {}),
+    ...(store.adoptions ? { adoptions: store.adoptions } : {}),
+  };
+}
+
 // ── content fingerprints of generated sheets ──────────────────────────────────────────────────────────
 
 /**
