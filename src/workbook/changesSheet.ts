@@ -12,7 +12,7 @@ import type { Band } from "../engine/allocation";
 import type { Changes, Strand, UnitStatus } from "../engine/changes";
 import { columnLetters } from "../engine/table";
 import { INDEX_FORMAT, MONEY_FORMAT, PERCENT_FORMAT, VZAE_FORMAT } from "./numberFormats";
-import type { SheetCell, SheetSpec } from "./port";
+import type { SheetCell, SheetSpec, TableSpec } from "./port";
 
 /** Name of the sheet (the adapters may add " (2)" on a clash with a user sheet). */
 export const CHANGES_SHEET = "Veränderungen";
@@ -213,9 +213,28 @@ export function changesSheet(changes: Changes, ctx: ChangesSheetContext): SheetS
     ]);
   });
 
+  // result tables with stable names, so a user's structured references survive a re-run
+  const tables: TableSpec[] = [];
+  if (changes.areas.length > 0)
+    tables.push({
+      name: "SRB_Veraenderungen_Sozialraeume",
+      headerRow: layout.areaHeaderRow,
+      lastRow: layout.areaLastRow,
+      firstColumn: 1,
+      lastColumn: AREA_HEADERS.length,
+    });
+  if (changes.units.length > 0)
+    tables.push({
+      name: "SRB_Veraenderungen_Einrichtungen",
+      headerRow: layout.unitHeaderRow,
+      lastRow: layout.unitLastRow,
+      firstColumn: 1,
+      lastColumn: UNIT_HEADERS.length,
+    });
   return {
     name: CHANGES_SHEET,
     rows,
+    tables,
     columnWidths: [30, 18, 12, 14, 14, 14, 12, 12, 30, 30, 16, 16, 16, 10, 10, 10, 14],
     freezeRows: 0,
   };

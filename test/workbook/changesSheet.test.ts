@@ -42,6 +42,16 @@ describe("Veränderungen sheet", () => {
     expect(spec.rows[layout.areaHeaderRow - 1].map((c) => c.value)).toEqual([...AREA_HEADERS]);
     expect(spec.rows[layout.unitHeaderRow - 1].map((c) => c.value)).toEqual([...UNIT_HEADERS]);
     expect(layout.unitLastRow).toBe(spec.rows.length);
+    expect(spec.tables).toEqual([
+      { name: "SRB_Veraenderungen_Sozialraeume", headerRow: 4, lastRow: 12, firstColumn: 1, lastColumn: 8 },
+      {
+        name: "SRB_Veraenderungen_Einrichtungen",
+        headerRow: 15,
+        lastRow: 48,
+        firstColumn: 1,
+        lastColumn: 17,
+      },
+    ]);
   });
 
   test("the Sozialraum with the biggest change first; the Einrichtungen in the comparison's order", () => {
