@@ -38,6 +38,7 @@ import {
   decodeStore,
   encodeStore,
   sheetFingerprint,
+  storeKept,
   type DecodedStore,
   type FingerprintCell,
   type StoreContent,
@@ -474,12 +475,21 @@ export class OfficeWorkbook implements WorkbookPort {
   async writeStoredModel(model: unknown): Promise<void> {
     await this.run(async (context) => {
       const { store, storeName, newName } = await this.loadStore(context);
-      this.queueStore(
-        context,
-        storeName,
-        { generated: store.generated, model, fingerprints: store.fingerprints },
-        newName,
-      );
+      this.queueStore(context, storeName, { ...storeKept(store), model }, newName);
+      await context.sync();
+    });
+  }
+
+  /** The adopted allocations stored in the workbook (SPEC §5a), oldest first, as JSON values. */
+  async readStoredAdoptions(): Promise<unknown[]> {
+    return this.run(async (context) => (await this.loadStore(context)).store.adoptions ?? []);
+  }
+
+  /** Replaces the stored adopted allocations (the store's model and sheet list are kept). */
+  async writeStoredAdoptions(adoptions: unknown[]): Promise<void> {
+    await this.run(async (context) => {
+      const { store, storeName, newName } = await this.loadStore(context);
+      this.queueStore(context, storeName, { ...storeKept(store), model: store.model, adoptions }, newName);
       await context.sync();
     });
   }

@@ -21,6 +21,7 @@ import {
   decodeStore,
   encodeStore,
   sheetFingerprint,
+  storeKept,
   type DecodedStore,
   type FingerprintCell,
   type StoreContent,
@@ -248,7 +249,18 @@ export class XlsxWorkbook implements WorkbookPort {
     const found = this.findStore();
     const store = found?.content ?? decodeStore([]);
     const sheet = found?.sheet ?? planWrite({ sheets: this.sheetInfos(), specs: [] }).store.sheet;
-    this.writeStore(sheet, { generated: store.generated, model, fingerprints: store.fingerprints });
+    this.writeStore(sheet, { ...storeKept(store), model });
+  }
+
+  async readStoredAdoptions(): Promise<unknown[]> {
+    return this.findStore()?.content.adoptions ?? [];
+  }
+
+  async writeStoredAdoptions(adoptions: unknown[]): Promise<void> {
+    const found = this.findStore();
+    const store = found?.content ?? decodeStore([]);
+    const sheet = found?.sheet ?? planWrite({ sheets: this.sheetInfos(), specs: [] }).store.sheet;
+    this.writeStore(sheet, { ...storeKept(store), model: store.model, adoptions });
   }
 
   /**

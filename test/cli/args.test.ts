@@ -23,6 +23,10 @@ describe("parseCommandLine", () => {
         publication: false,
         robustness: false,
         quiet: false,
+        adopt: false,
+        adoptDate: null,
+        carryForward: false,
+        compare: null,
       },
     });
   });
@@ -51,8 +55,51 @@ describe("parseCommandLine", () => {
         publication: true,
         robustness: true,
         quiet: true,
+        adopt: false,
+        adoptDate: null,
+        carryForward: false,
+        compare: null,
       },
     });
+  });
+
+  test("Fortschreibung: --adopt, --adopt-date, --carry-forward, --compare", () => {
+    const options = (argv: string[]) => {
+      const parsed = parseCommandLine(["allocate", "a.xlsx", ...argv]);
+      if (parsed.kind !== "allocate") throw new Error(JSON.stringify(parsed));
+      return parsed.options;
+    };
+    expect(options(["--adopt"])).toMatchObject({ adopt: true, adoptDate: null });
+    expect(options(["--adopt-date", "2027-03-15"])).toMatchObject({ adopt: true, adoptDate: "2027-03-15" });
+    expect(options(["--carry-forward"])).toMatchObject({ carryForward: true, compare: null });
+    expect(options(["--compare", "Beschluss 2026.xlsx"]).compare).toBe("Beschluss 2026.xlsx");
+    expect(options(["--compare=alt/ergebnis.JSON", "--carry-forward"])).toMatchObject({
+      compare: "alt/ergebnis.JSON",
+      carryForward: true,
+    });
+  });
+
+  test.each([
+    [
+      ["--adopt-date", "15.03.2027"],
+      "srb allocate: --adopt-date „15.03.2027“ ist kein gültiges Datum. Erwartet: JJJJ-MM-TT, z. B. 2027-03-15",
+    ],
+    [
+      ["--adopt-date", "2027-02-30"],
+      "srb allocate: --adopt-date „2027-02-30“ ist kein gültiges Datum. Erwartet: JJJJ-MM-TT, z. B. 2027-03-15",
+    ],
+    [
+      ["--compare", "alt.csv"],
+      "srb allocate: --compare „alt.csv“ muss eine Arbeitsmappe (.xlsx) oder eine Ergebnisdatei (.json) sein",
+    ],
+    [["--compare", " "], "srb allocate: --compare braucht einen Dateinamen"],
+    [
+      ["--carry-forward", "--robustness"],
+      "srb allocate: --carry-forward und --robustness schließen sich aus: bei der Fortschreibung wird der Index nicht neu berechnet",
+    ],
+    [["--compare"], "srb: Option „--compare“ braucht einen Wert (Hilfe: srb --help)"],
+  ])("Fortschreibung usage error %j → German message", (argv, message) => {
+    expect(parseCommandLine(["allocate", "a.xlsx", ...argv])).toEqual({ kind: "usage-error", message });
   });
 
   test("options may come before the workbook and use --opt=value", () => {
