@@ -6,7 +6,10 @@
  * `runInExcel`), and the test fake (`test/workbook/fakeExcel.ts`) implements it.
  *
  * Round trips (`context.sync()`) are few and do not grow with the number of rows:
- * - reading (`sheetNames`: 1, `readTable`: 2, 3 with an Excel table, `readStoredModel`: 1–2 syncs);
+ * - reading (`sheetNames`: 1; `readTable`: 2 for the extent, + 1 with Excel tables (+ 2 to read the store
+ *   when several tables compete and no column names are given), + 1 per row block of at most about
+ *   `payloadLimit` bytes of response — 3 syncs for an ordinary table;
+ *   `readStoredModel`: 1–2 syncs);
  * - `writeGeneratedSheets`: request 1 loads the sheet names, visibility and tab colours. Request 2 reads the
  *   store sheet (a sheet known to exist: no chaining on null objects) and the formulas of every sheet that
  *   wears SRB's tab colour (candidates for earlier generated sheets, see "Nothing lost" below), and carries
@@ -32,6 +35,7 @@
  * Text that XML cannot hold (control characters, lone surrogates, U+FFFE/U+FFFF) is written with "\uFFFD"
  * in their place and a note (`xmlSafeText`, shared with the .xlsx adapter).
  */
+import { headerKey } from "../engine/check";
 import { SrbUsageError } from "../engine/issues";
 import type { CellValue, RawTable } from "../engine/table";
 import { a1 } from "../engine/table";
@@ -78,7 +82,12 @@ export interface ExcelRange {
 
 export interface ExcelTable {
   readonly name: string;
+  /** Header row, data body and totals row together. */
   getRange(): ExcelRange;
+  /** The header row only (ExcelApi 1.1). */
+  getHeaderRowRange(): ExcelRange;
+  /** The data rows only: never the header or the totals row ("Ergebniszeile") (ExcelApi 1.1). */
+  getDataBodyRange(): ExcelRange;
 }
 
 export interface ExcelTableCollection {
@@ -365,6 +374,85 @@ function storeRows(range: ExcelRange | null): CellValue[][] {
   return range.values.map((row, r) => row.map((v, c) => toCellValue(v, types[r]?.[c])));
 }
 
+/** Position and size of a range (0-based), as loaded. */
+interface Extent {
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+function extentOf(range: ExcelRange): Extent {
+  return {
+    rowIndex: range.rowIndex,
+    columnIndex: range.columnIndex,
+    rowCount: range.rowCount,
+    columnCount: range.columnCount,
+  };
+}
+
+/**
+ * Bytes of response assumed per cell when a table is read (`values` + `valueTypes` as JSON: a text of
+ * about 40 characters and its type). Longer texts make a block too large; it is then read in halves.
+ */
+export const READ_BYTES_PER_CELL = 64;
+
+/** Excel's answer to a response above its limit (Excel on the web: about 5 MB). */
+function isResponseTooLarge(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "ResponsePayloadSizeLimitExceeded" || code === "PayloadTooLarge";
+}
+
+/**
+ * The column names a stored model expects on its data sheet (the fixed columns and the indicators),
+ * read loosely: whatever is not a text is skipped.
+ *
+ * @example modelHeaders({ data: { sheet: "Kitas", id: "Einrichtung", area: "Sozialraum" }, indicators: [{ column: "SGB II" }] })
+ * // => ["Einrichtung", "Sozialraum", "SGB II"]
+ */
+export function modelHeaders(model: unknown): string[] {
+  if (typeof model !== "object" || model === null) return [];
+  const { data, indicators } = model as { data?: unknown; indicators?: unknown };
+  const out: string[] = [];
+  if (typeof data === "object" && data !== null) {
+    for (const [key, value] of Object.entries(data))
+      if (key !== "sheet" && typeof value === "string") out.push(value);
+  }
+  if (Array.isArray(indicators)) {
+    for (const indicator of indicators) {
+      const column = (indicator as { column?: unknown } | null)?.column;
+      if (typeof column === "string") out.push(column);
+    }
+  }
+  return out;
+}
+
+/**
+ * Which of several Excel tables holds the data: the one whose header row has most of the expected column
+ * names (compared like the check does: trimmed, inner spaces collapsed, case ignored); ties go to more
+ * data rows, then to the first in sheet order.
+ *
+ * @example chooseTable([{ headers: ["Jahr"], rows: 9 }, { headers: ["Einrichtung", "Sozialraum"], rows: 3 }], ["Einrichtung", "Sozialraum"]) // => 1
+ */
+export function chooseTable(
+  tables: readonly { headers: readonly unknown[]; rows: number }[],
+  expected: readonly string[],
+): number {
+  const wanted = new Set(expected.map((h) => headerKey(h)));
+  let best = 0;
+  let bestScore = -1;
+  let bestRows = -1;
+  tables.forEach((t, i) => {
+    const score = t.headers.filter((h) => typeof h === "string" && wanted.has(headerKey(h))).length;
+    if (score > bestScore || (score === bestScore && t.rows > bestRows)) {
+      best = i;
+      bestScore = score;
+      bestRows = t.rows;
+    }
+  });
+  return best;
+}
+
 /**
  * The Office.js workbook adapter (runs inside Excel).
  *
@@ -402,12 +490,24 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   /**
-   * The first Excel table on the sheet (header row included) or, without one, the used range whose first
-   * row is the header row. Error cells come back as `{ error: "#N/A" }`, blanks as null; nothing is coerced.
+   * The data table of a sheet as raw values: error cells come back as `{ error: "#N/A" }`, blanks (value
+   * type "Empty") as null; nothing is coerced.
+   *
+   * With Excel tables on the sheet, the table whose header row matches the model is read — its header row
+   * and its data body, never its totals row ("Ergebniszeile", which `Table.getRange()` would include):
+   * https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-getdatabodyrange-member(1)
+   * The model's column names are `expectedHeaders` or, when not given and several tables compete, those
+   * of the model stored by an earlier run; the table with most of them wins (ties: more data rows, then
+   * sheet order). Without a table, the used range is read, its first row being the header row.
+   *
+   * The cells are read in row blocks so that no response exceeds the ~5 MB limit of Excel on the web
+   * (`payloadLimit`, estimated per cell; a block Excel still refuses is read again in halves):
+   * https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins
    *
    * @example const table = await book.readTable("Kitas"); // table.headers => ["Einrichtung", "Sozialraum", …]
+   * @example await book.readTable("Kitas", ["Einrichtung", "Sozialraum", "SGB-II-Quote"]);
    */
-  async readTable(sheet: string): Promise<RawTable> {
+  async readTable(sheet: string, expectedHeaders?: readonly string[]): Promise<RawTable> {
     return this.run(async (context) => {
       const sheets = context.workbook.worksheets.load("items/name");
       await context.sync();
@@ -417,25 +517,72 @@ export class OfficeWorkbook implements WorkbookPort {
       }
       const ws = sheets.getItem(name);
       const tables = ws.tables.load("items/name");
-      const used = ws.getUsedRangeOrNullObject(true).load("values,valueTypes,rowIndex,columnIndex");
+      const used = ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount");
       await context.sync();
-      let range: ExcelRange | null = used.isNullObject ? null : used;
+
+      // the header row and the data rows below it, read as one region: header row first
+      let region: Extent;
       if (tables.items.length > 0) {
-        range = tables.items[0].getRange().load("values,valueTypes,rowIndex,columnIndex");
+        const candidates = tables.items.map((table) => ({
+          header: table.getHeaderRowRange().load("values"),
+          body: table.getDataBodyRange().load("rowIndex,columnIndex,rowCount,columnCount"),
+        }));
         await context.sync();
+        const expected =
+          expectedHeaders ??
+          (candidates.length > 1 ? modelHeaders((await this.loadStore(context)).store.model) : []);
+        const chosen = chooseTable(
+          candidates.map((c) => ({ headers: c.header.values[0] ?? [], rows: c.body.rowCount })),
+          expected,
+        );
+        const body = extentOf(candidates[chosen].body);
+        region = { ...body, rowIndex: body.rowIndex - 1, rowCount: body.rowCount + 1 };
+      } else if (used.isNullObject) {
+        return { sheet: name, headers: [], rows: [], headerRow: 1, firstColumn: 1 };
+      } else {
+        region = extentOf(used);
       }
-      if (!range) return { sheet: name, headers: [], rows: [], headerRow: 1, firstColumn: 1 };
-      const types = range.valueTypes;
-      const grid = range.values.map((row, r) => row.map((v, c) => toCellValue(v, types[r]?.[c])));
-      const [headers = [], ...rows] = grid;
+      const [headers = [], ...rows] = await this.readCells(context, ws, region);
       return {
         sheet: name,
         headers,
         rows,
-        headerRow: range.rowIndex + 1,
-        firstColumn: range.columnIndex + 1,
+        headerRow: region.rowIndex + 1,
+        firstColumn: region.columnIndex + 1,
       };
     });
+  }
+
+  /**
+   * The cells of a block as CellValues, read in row blocks of at most about `payloadLimit` bytes of
+   * response each (one sync per block). A block Excel refuses as too large is read again in halves.
+   */
+  private async readCells(context: ExcelContext, ws: ExcelWorksheet, extent: Extent): Promise<CellValue[][]> {
+    const out: CellValue[][] = [];
+    const perRow = Math.max(1, extent.columnCount) * READ_BYTES_PER_CELL;
+    let blockRows = Math.max(1, Math.floor(this.payloadLimit / perRow));
+    let row = 0;
+    while (row < extent.rowCount) {
+      const rows = Math.min(blockRows, extent.rowCount - row);
+      const range = ws
+        .getRangeByIndexes(extent.rowIndex + row, extent.columnIndex, rows, extent.columnCount)
+        .load("values,valueTypes");
+      try {
+        await context.sync();
+      } catch (error) {
+        if (rows > 1 && isResponseTooLarge(error)) {
+          blockRows = Math.ceil(rows / 2);
+          continue;
+        }
+        throw error;
+      }
+      const types = range.valueTypes;
+      for (const [r, line] of range.values.entries()) {
+        out.push(line.map((v, c) => toCellValue(v, types[r]?.[c])));
+      }
+      row += rows;
+    }
+    return out;
   }
 
   /**

@@ -66,7 +66,13 @@ export class FakeSheet {
   readonly cells = new Map<number, FakeCell[]>();
   readonly columnWidths = new Map<number, number>();
   readonly autofitColumns = new Set<number>();
-  readonly tables: { name: string; area: Area }[] = [];
+  /**
+   * Excel tables: `area` spans the header row, the data body and — when `totals` — the totals row
+   * ("Ergebniszeile") as its last row. `getRange()` returns all of it, `getHeaderRowRange()` the first row,
+   * `getDataBodyRange()` the rows between (ExcelApi 1.1):
+   * https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-getrange-member(1)
+   */
+  readonly tables: { name: string; area: Area; totals?: boolean }[] = [];
   readonly charts: FakeChartData[] = [];
   constructor(public name: string) {}
 
@@ -150,7 +156,17 @@ export class FakeWorkbook {
   suspendedRequests = 0;
   /** Sheets whose `formulas` were loaded, in load order (what the adapter read back). */
   readonly formulaReads: string[] = [];
-  constructor(readonly maxRequestBytes = 5_000_000) {}
+  /** Bytes of each response (JSON of the loaded properties), like `requestBytes`. */
+  readonly responseBytes: number[] = [];
+  /**
+   * Excel on the web refuses requests *and responses* above 5 MB ("RequestPayloadSizeLimitExceeded" /
+   * "ResponsePayloadSizeLimitExceeded"); the fake measures both as JSON length:
+   * https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins
+   */
+  constructor(
+    readonly maxRequestBytes = 5_000_000,
+    readonly maxResponseBytes = 5_000_000,
+  ) {}
 
   addSheet(name: string): FakeSheet {
     const sheet = new FakeSheet(name);
@@ -174,6 +190,7 @@ export class FakeWorkbook {
     this.requestBytes.length = 0;
     this.suspendedRequests = 0;
     this.formulaReads.length = 0;
+    this.responseBytes.length = 0;
   }
   readonly run: ExcelRun = async (batch) => {
     const context = new FakeContext(this);
@@ -186,6 +203,8 @@ export class FakeWorkbook {
 
 class FakeContext implements ExcelContext {
   private queue: { bytes: number; apply: () => void; suspends?: boolean }[] = [];
+  /** Bytes loaded by the request being applied (the response). */
+  response = 0;
   readonly workbook: ExcelContext["workbook"];
   constructor(readonly book: FakeWorkbook) {
     this.workbook = {
@@ -210,7 +229,11 @@ class FakeContext implements ExcelContext {
     if (queue.some((q) => q.suspends)) this.book.suspendedRequests += 1;
     if (bytes > this.book.maxRequestBytes)
       throw new FakeExcelError("RequestPayloadSizeLimitExceeded", `${bytes} B`);
+    this.response = 0;
     for (const q of queue) q.apply();
+    this.book.responseBytes.push(this.response);
+    if (this.response > this.book.maxResponseBytes)
+      throw new FakeExcelError("ResponsePayloadSizeLimitExceeded", `${this.response} B`);
   }
 }
 
@@ -235,7 +258,11 @@ abstract class Proxy {
   }
   /** Copies the named properties' current values (as Excel does when it runs a load). */
   capture(properties: string[]): void {
-    for (const p of [...properties, "isNullObject"]) this.loaded.set(p, this.current(p));
+    for (const p of [...properties, "isNullObject"]) {
+      const value = this.current(p);
+      this.context.response += JSON.stringify(value ?? null).length;
+      this.loaded.set(p, value);
+    }
   }
   protected queueLoad(properties: string): void {
     this.context.enqueue(["load", properties], () => this.capture(loadList(properties)));
@@ -650,6 +677,13 @@ class FakeTables extends Proxy implements ExcelTableCollection {
       const items = this.sheet().tables.map((t): ExcelTable => ({
         name: t.name,
         getRange: () => new FakeRangeProxy(this.context, this.sheet, () => t.area),
+        getHeaderRowRange: () => new FakeRangeProxy(this.context, this.sheet, () => ({ ...t.area, rows: 1 })),
+        getDataBodyRange: () =>
+          new FakeRangeProxy(this.context, this.sheet, () => ({
+            ...t.area,
+            row: t.area.row + 1,
+            rows: Math.max(1, t.area.rows - 1 - (t.totals ? 1 : 0)),
+          })),
       }));
       this.loaded.set("items", items);
     });

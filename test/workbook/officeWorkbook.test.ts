@@ -288,8 +288,113 @@ describe("OfficeWorkbook reading", () => {
       const book = fakeWith({ Kitas: rows });
       const table = await new OfficeWorkbook(book.run).readTable("Kitas");
       expect(table.rows).toHaveLength(n);
-      expect(book.syncs).toBe(2); // sheet names, then used range + tables
+      expect(book.syncs).toBe(3); // sheet names, then used range extent + tables, then the cells
     }
+  });
+
+  /** A sheet with a small "Jahre" table first and the Kita table (with a totals row) second. */
+  function twoTables(): FakeWorkbook {
+    const book = fakeWith({ Kitas: [] });
+    const sheet = book.sheet("Kitas");
+    sheet.setRows(
+      [
+        ["Jahr", "Budget"],
+        [2024, 900000],
+        [2025, 950000],
+        [2026, 1000000],
+      ],
+      0,
+      0,
+    ); // A1:B4
+    sheet.setRows(
+      [
+        ["Einrichtung", "Sozialraum", "SGB II"],
+        ["Kita A", "Nord", 12],
+        ["Kita B", "Süd", 30],
+        ["Ergebnis", null, 42],
+      ],
+      0,
+      4,
+    ); // E1:G4, last row the totals row
+    sheet.tables.push({ name: "Jahre", area: parseAddress("A1:B4") });
+    sheet.tables.push({ name: "Kitas", area: parseAddress("E1:G4"), totals: true });
+    return book;
+  }
+
+  test("several Excel tables: the one whose headers match the model, without its totals row (item 5)", async () => {
+    const book = twoTables();
+    const table = await new OfficeWorkbook(book.run).readTable("Kitas", [
+      "Einrichtung",
+      "sozialraum ",
+      "SGB II",
+    ]);
+    expect(table).toEqual({
+      sheet: "Kitas",
+      headers: ["Einrichtung", "Sozialraum", "SGB II"],
+      rows: [
+        ["Kita A", "Nord", 12],
+        ["Kita B", "Süd", 30],
+      ],
+      headerRow: 1,
+      firstColumn: 5,
+    });
+  });
+
+  test("several Excel tables, no column names given: the stored model's columns decide", async () => {
+    const book = twoTables();
+    const port = new OfficeWorkbook(book.run);
+    await port.writeStoredModel({
+      data: { sheet: "Kitas", id: "Einrichtung", area: "Sozialraum" },
+      indicators: [{ column: "SGB II" }],
+    });
+    const table = await port.readTable("Kitas");
+    expect(table.headers).toEqual(["Einrichtung", "Sozialraum", "SGB II"]);
+    expect(table.rows.map((r) => r[0])).toEqual(["Kita A", "Kita B"]); // never "Ergebnis"
+  });
+
+  test("one Excel table with a totals row: the totals row is no Kita", async () => {
+    const book = fakeWith({ Kitas: [] });
+    book.sheet("Kitas").setRows(
+      [
+        ["Einrichtung", "Kinder"],
+        ["Kita A", 10],
+        ["Summe", 10],
+      ],
+      1,
+      1,
+    );
+    book.sheet("Kitas").tables.push({ name: "T", area: parseAddress("B2:C4"), totals: true });
+    const table = await new OfficeWorkbook(book.run).readTable("Kitas");
+    expect(table.rows).toEqual([["Kita A", 10]]);
+    expect([table.headerRow, table.firstColumn]).toEqual([2, 2]);
+  });
+
+  test("a table larger than Excel's response limit is read in row blocks (item 8)", async () => {
+    // the fake refuses responses above 300 kB; 20,000 rows × 5 columns are about 2 MB of values + types
+    const rows: CellValue[][] = [
+      ["Einrichtung", "Sozialraum", "A", "B", "C"],
+      ...Array.from({ length: 20_000 }, (_, i) => [`Kita ${i}`, `Raum ${i % 40}`, i, i / 7, i % 2 === 0]),
+    ];
+    const book = new FakeWorkbook(5_000_000, 300_000);
+    book.addSheet("Kitas").setRows(rows as (FakeContent | null)[][]);
+    const table = await new OfficeWorkbook(book.run, 250_000).readTable("Kitas");
+    expect(table.rows).toHaveLength(20_000);
+    expect(table.rows[19_999]).toEqual(["Kita 19999", "Raum 39", 19_999, 19_999 / 7, false]);
+    expect(Math.max(...book.responseBytes)).toBeLessThanOrEqual(300_000);
+    expect(book.syncs).toBeGreaterThan(3);
+  });
+
+  test("texts longer than the estimate: a refused block is read again in halves", async () => {
+    const long = "x".repeat(2_000);
+    const rows: CellValue[][] = [
+      ["Einrichtung", "Notiz"],
+      ...Array.from({ length: 400 }, (_, i) => [`Kita ${i}`, long]),
+    ];
+    const book = new FakeWorkbook(5_000_000, 100_000);
+    book.addSheet("Kitas").setRows(rows as (FakeContent | null)[][]);
+    const table = await new OfficeWorkbook(book.run, 90_000).readTable("Kitas");
+    expect(table.rows).toHaveLength(400);
+    expect(table.rows.every((r) => r[1] === long)).toBe(true);
   });
 
   test("the store sheet is not a readable user sheet", async () => {
