@@ -13,6 +13,7 @@ import type {
   NormBand,
 } from "./allocation";
 import { toCents } from "./apportionCents";
+import type { AreaChange, Changes, UnitChange } from "./changes";
 import type { Issue, IssueLevel } from "./issues";
 
 export interface ResultsUnit {
@@ -65,6 +66,43 @@ export interface ResultsJson {
   norm: { index: NormBand | null; categories: Record<string, NormBand>; areaIndex: NormBand | null };
   effectiveWeights: EffectiveWeight[];
   issues: ResultsIssue[];
+  /** With `--compare` or an adopted allocation (SPEC §5a, §8): what changed since then. */
+  changes?: ResultsChanges;
+}
+
+/**
+ * SPEC §8 `changes`: `units[]` with `id, status, indexBefore, indexAfter, bandBefore, bandAfter, entered,
+ * left, amountDelta, vzaeDelta` and `areas[]` with `name, shareBefore, shareAfter, amountDelta` (fixed
+ * names), plus the summary line, what was compared against, and the extra fields of the comparison.
+ */
+export interface ResultsChanges {
+  /** What the new computation was compared with, in German (e.g. "Beschluss vom 15.03.2027"). */
+  against: string;
+  summary: string;
+  units: UnitChange[];
+  areas: AreaChange[];
+}
+
+/**
+ * The results JSON with the comparison added as `changes` (a copy; the input is not changed).
+ *
+ * @example withChanges(results, compareAllocations(before, after), "Beschluss vom 15.03.2027", summary).changes?.units[0].status; // => "neu"
+ */
+export function withChanges(
+  results: ResultsJson,
+  changes: Changes,
+  against: string,
+  summary: string,
+): ResultsJson {
+  return {
+    ...results,
+    changes: {
+      against,
+      summary,
+      units: changes.units.map((u) => ({ ...u, entered: [...u.entered], left: [...u.left] })),
+      areas: changes.areas.map((a) => ({ ...a })),
+    },
+  };
 }
 
 /**

@@ -22,6 +22,8 @@ export interface RawTable {
   headerRow?: number;
   /** 1-based sheet column of the first column (default 1 = A). */
   firstColumn?: number;
+  /** Number format code per data cell, same shape as `rows`; null/undefined = General. */
+  formats?: (string | null)[][];
 }
 
 export function isCellError(v: unknown): v is CellError {

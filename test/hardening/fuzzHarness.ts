@@ -1,11 +1,12 @@
 /**
- * The fuzz harness behind test/hardening/fuzz*.test.ts: one random workbook through the whole chain
+ * The fuzz harness behind test/hardening/fuzz.test.ts: one random workbook through the whole chain
  * check → engine → writer → .xlsx bytes → re-opened workbook, with every invariant of the brief asserted.
  *
  * Seed, replay and how a failure becomes a regression test: the README at the top of fuzz.test.ts.
  *
  * Cost: the user's workbook is built in memory (no write and re-read of the input), written once and opened
- * once; the case count is split over several fuzz files so that jest's workers run them side by side.
+ * once; the case count is split over parts (jest projects "fuzz-1" … "fuzz-N", see jest.config.js) so that
+ * jest's workers run them side by side.
  */
 import ExcelJS from "exceljs";
 import fc from "fast-check";
@@ -21,11 +22,21 @@ import { EXCEL_MAX_CELL_TEXT, XlsxWorkbook } from "../../src/workbook/xlsxWorkbo
 import { fuzzCase, type FuzzCase } from "./arbitraries";
 import { computeSheets } from "./pipeline";
 
-/** Cases per run, over all fuzz files (the brief: at least 10,000). */
+/** Cases per run, over all parts (CI: 10,000; `npm run test:unit` sets fewer). */
 export const TOTAL_RUNS = Number(process.env.SRB_FUZZ_RUNS ?? 10_000);
 
-/** Number of fuzz files the runs are split over (fuzz.test.ts, fuzz2.test.ts, …). */
-export const FUZZ_FILES = 4;
+/**
+ * Which part of the fuzz runs this jest project runs: the globals SRB_FUZZ_PART and SRB_FUZZ_PARTS that
+ * jest.config.js gives each "fuzz-k" project (part 1 of 1 outside them).
+ *
+ * @example fuzzPartOfThisProject(); // => { part: 2, parts: 4 } in project "fuzz-2"
+ */
+export function fuzzPartOfThisProject(): { part: number; parts: number } {
+  const g = globalThis as { SRB_FUZZ_PART?: unknown; SRB_FUZZ_PARTS?: unknown };
+  const parts = typeof g.SRB_FUZZ_PARTS === "number" && g.SRB_FUZZ_PARTS >= 1 ? g.SRB_FUZZ_PARTS : 1;
+  const part = typeof g.SRB_FUZZ_PART === "number" && g.SRB_FUZZ_PART >= 1 ? g.SRB_FUZZ_PART : 1;
+  return { part, parts };
+}
 
 /** The seed of this run: SRB_FUZZ_SEED to replay, else a fresh one (printed by the test). */
 export function fuzzSeed(): number {
@@ -233,16 +244,16 @@ export async function runFuzzCase(c: FuzzCase): Promise<CaseOutcome> {
 }
 
 /**
- * The body of one fuzz file: `runs` cases from this run's seed, printed first; the case count reached and
- * how many got an allocation printed at the end.
+ * One part of the fuzz run: `TOTAL_RUNS / parts` cases from this run's seed, printed first; the case count
+ * reached and how many got an allocation printed at the end.
  *
- * @example await fuzzFile(1); // in fuzz.test.ts
+ * @example await fuzzPart(1, 4); // in project "fuzz-1"
  */
-export async function fuzzFile(part: number): Promise<void> {
+export async function fuzzPart(part: number, parts: number): Promise<void> {
   const seed = fuzzSeed();
   const path = process.env.SRB_FUZZ_PATH;
-  const runs = Math.ceil(TOTAL_RUNS / FUZZ_FILES);
-  console.log(`fuzz seed: ${seed} (Teil ${part}/${FUZZ_FILES}, ${runs} Fälle)`);
+  const runs = Math.ceil(TOTAL_RUNS / parts);
+  console.log(`fuzz seed: ${seed} (Teil ${part}/${parts}, ${runs} Fälle)`);
   let cases = 0;
   let allocations = 0;
   let rows = 0;
@@ -257,12 +268,13 @@ export async function fuzzFile(part: number): Promise<void> {
     { seed, numRuns: runs, ...(path ? { path, endOnFailure: true } : {}) },
   );
   console.log(
-    `fuzz: ${cases} Fälle bis .xlsx und zurück (Teil ${part}/${FUZZ_FILES}), ${allocations} mit Verteilung, ` +
+    `fuzz: ${cases} Fälle bis .xlsx und zurück (Teil ${part}/${parts}), ${allocations} mit Verteilung, ` +
       `${rows} Datenzeilen, ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
   if (path === undefined) {
     expect(cases).toBe(runs);
     // the generator must reach the engine often, or the budget and score invariants are never tested
-    expect(allocations).toBeGreaterThan(runs / 20);
+    // (about a fifth of the cases do; a few dozen cases of the fast loop need only reach it at all)
+    expect(allocations).toBeGreaterThan(runs >= 1000 ? runs / 20 : 0);
   }
 }
