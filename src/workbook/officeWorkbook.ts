@@ -39,6 +39,7 @@ import { a1 } from "../engine/table";
 import type { ChartSpec, SheetSpec, WorkbookPort, WriteReport } from "./port";
 import { sameSheetName } from "./sheetNames";
 import {
+  damagedModelMessage,
   decodeStore,
   encodeStore,
   sheetFingerprint,
@@ -539,11 +540,7 @@ export class OfficeWorkbook implements WorkbookPort {
       await context.sync();
       const found = sheets.items.find((s) => sameSheetName(s.name, sheet));
       const name = found?.name;
-      // SRB's store is never read as a table; a user's visible sheet of that name is
-      if (
-        name === undefined ||
-        (found?.visibility !== "Visible" && storeCandidates([{ name, visible: false }]).length > 0)
-      ) {
+      if (name === undefined) {
         throw new SrbUsageError(`Tabellenblatt „${sheet}“ gibt es in dieser Arbeitsmappe nicht.`);
       }
       const ws = sheets.getItem(name);
@@ -573,13 +570,25 @@ export class OfficeWorkbook implements WorkbookPort {
       } else {
         region = extentOf(used);
       }
-      const [headers = [], ...rows] = await this.readCells(context, ws, region);
+      const read = await this.readCells(context, ws, region);
+      // SRB's store (hidden "_SRB" with its marker row) is never read as a table; a user's sheet of that name is
+      const hidden = found?.visibility !== "Visible";
+      if (
+        hidden &&
+        storeCandidates([{ name, visible: false }]).length > 0 &&
+        isStoreContent(decodeStore(read.values))
+      )
+        throw new SrbUsageError(`Tabellenblatt „${sheet}“ gibt es in dieser Arbeitsmappe nicht.`);
+      const [headers = [], ...rows] = read.values;
+      // number format codes of the data cells (null = General), for the check's date and percent rules
+      const formats = read.formats.slice(1);
       return {
         sheet: name,
         headers,
         rows,
         headerRow: region.rowIndex + 1,
         firstColumn: region.columnIndex + 1,
+        formats,
       };
     });
   }
@@ -588,8 +597,13 @@ export class OfficeWorkbook implements WorkbookPort {
    * The cells of a block as CellValues, read in row blocks of at most about `payloadLimit` bytes of
    * response each (one sync per block). A block Excel refuses as too large is read again in halves.
    */
-  private async readCells(context: ExcelContext, ws: ExcelWorksheet, extent: Extent): Promise<CellValue[][]> {
-    const out: CellValue[][] = [];
+  private async readCells(
+    context: ExcelContext,
+    ws: ExcelWorksheet,
+    extent: Extent,
+  ): Promise<{ values: CellValue[][]; formats: (string | null)[][] }> {
+    const values: CellValue[][] = [];
+    const formats: (string | null)[][] = [];
     const perRow = Math.max(1, extent.columnCount) * READ_BYTES_PER_CELL;
     let blockRows = Math.max(1, Math.floor(this.payloadLimit / perRow));
     let row = 0;
@@ -597,7 +611,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const rows = Math.min(blockRows, extent.rowCount - row);
       const range = ws
         .getRangeByIndexes(extent.rowIndex + row, extent.columnIndex, rows, extent.columnCount)
-        .load("values,valueTypes");
+        .load("values,valueTypes,numberFormat");
       try {
         await context.sync();
       } catch (error) {
@@ -608,12 +622,19 @@ export class OfficeWorkbook implements WorkbookPort {
         throw error;
       }
       const types = range.valueTypes;
+      const codes = Array.isArray(range.numberFormat) ? range.numberFormat : [];
       for (const [r, line] of range.values.entries()) {
-        out.push(line.map((v, c) => toCellValue(v, types[r]?.[c])));
+        values.push(line.map((v, c) => toCellValue(v, types[r]?.[c])));
+        formats.push(
+          line.map((_, c) => {
+            const code = codes[r]?.[c];
+            return typeof code === "string" && code !== "" ? code : null;
+          }),
+        );
       }
       row += rows;
     }
-    return out;
+    return { values, formats };
   }
 
   /**
@@ -622,7 +643,12 @@ export class OfficeWorkbook implements WorkbookPort {
    * @example const model = await book.readStoredModel(); // => { data: { sheet: "Kitas", … }, … } or null
    */
   async readStoredModel(): Promise<unknown | null> {
-    return this.run(async (context) => (await this.loadStore(context)).store.model);
+    return this.run(async (context) => {
+      const { store, storeName } = await this.loadStore(context);
+      if (storeName !== undefined && !store.modelReadable)
+        throw new SrbUsageError(damagedModelMessage(storeName, store.modelRows ?? []));
+      return store.model;
+    });
   }
 
   /**

@@ -263,6 +263,7 @@ describe("OfficeWorkbook reading", () => {
       rows: [["Kita A", { error: "#DIV/0!" }]],
       headerRow: 3,
       firstColumn: 2,
+      formats: [["General", "General"]], // the number format of each data cell, for the check
     });
   });
 
@@ -329,7 +330,7 @@ describe("OfficeWorkbook reading", () => {
       "sozialraum ",
       "SGB II",
     ]);
-    expect(table).toEqual({
+    expect(table).toMatchObject({
       sheet: "Kitas",
       headers: ["Einrichtung", "Sozialraum", "SGB II"],
       rows: [
