@@ -21,24 +21,29 @@ export function pseudonymiser(units: readonly { id: string; code: string }[]): (
   const long = pairs.filter((u) => u.id.length > LONG_NAME);
   const short = pairs.filter((u) => u.id.length <= LONG_NAME);
   const byId = new Map(short.map((u) => [u.id, u.code]));
+  // No lookbehind (ES2018; a SyntaxError in Safari before 16.4): the character before a name is matched
+  // as group 1 and written back unchanged.
   const pattern =
     short.length === 0
       ? null
       : new RegExp(
-          `(?<![\\p{L}\\p{N}])(?:${short.map((u) => escapeRegExp(u.id)).join("|")})(?![\\p{L}\\p{N}])`,
+          `(^|[^\\p{L}\\p{N}])(${short.map((u) => escapeRegExp(u.id)).join("|")})(?![\\p{L}\\p{N}])`,
           "gu",
         );
   return (text) => {
     let t = text;
     for (const u of long) t = replaceWhole(t, u.id, u.code);
-    return pattern ? t.replace(pattern, (m) => byId.get(m) ?? m) : t;
+    return pattern
+      ? t.replace(pattern, (_m, before: string, name: string) => before + (byId.get(name) ?? name))
+      : t;
   };
 }
 
 /** Names longer than this are not put into the regular expression. */
 const LONG_NAME = 1000;
 
-const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+// built at run time: a Unicode property escape in a literal is ES2018 syntax, beyond the bundles' target
+const WORD_CHARACTER = new RegExp("[\\p{L}\\p{N}]", "u");
 
 /** Replaces every occurrence of `name` not inside a longer word (same rule as the regular expression). */
 function replaceWhole(text: string, name: string, code: string): string {
