@@ -9,7 +9,7 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import type { Allocation } from "../engine/allocation";
 import { runAllocation } from "../engine/allocate";
-import { hasBlockingErrors, type Issue } from "../engine/issues";
+import { SrbUsageError, hasBlockingErrors, type Issue } from "../engine/issues";
 import type { Model } from "../engine/model";
 import { parseModel, serializeModel } from "../engine/modelFile";
 import { toResultsJson } from "../engine/results";
@@ -55,7 +55,8 @@ export async function allocateCommand(options: AllocateOptions, io: CliIo): Prom
   try {
     return await run(options, io, progress);
   } catch (e) {
-    if (e instanceof UsageFailure) {
+    // SrbUsageError: a German message from the workbook adapter (e.g. a damaged stored model, issue 17.9)
+    if (e instanceof UsageFailure || e instanceof SrbUsageError) {
       io.stderr(`srb: ${e.message}\n`);
       return EXIT_USAGE;
     }
