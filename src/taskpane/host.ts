@@ -96,13 +96,16 @@ export async function officeWorkbook(): Promise<TaskpanePort> {
 }
 
 /**
- * The workbook adapter for an uploaded .xlsx file (standalone mode); exceljs comes in its own chunk.
+ * The workbook adapter for an uploaded .xlsx/.xlsm file (standalone mode): package surgery, so the
+ * download keeps every part of the upload (charts, pivots, macros …); loaded as its own chunk.
  *
  * @example
  * const book = await openXlsxWorkbook(await file.arrayBuffer());
  * const bytes = await book.toBuffer();
  */
 export async function openXlsxWorkbook(bytes: ArrayBuffer | Uint8Array): Promise<DownloadableWorkbook> {
-  const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx-workbook" */ "../workbook/xlsxWorkbook");
-  return XlsxWorkbook.fromBuffer(bytes);
+  const { PackageWorkbook } = await import(
+    /* webpackChunkName: "xlsx-workbook" */ "../workbook/xlsx/packageWorkbook"
+  );
+  return PackageWorkbook.fromBuffer(bytes);
 }

@@ -662,6 +662,14 @@ function methodeSheet(allocation: Allocation, ctx: AllocationSheetsContext, publ
     kv("Sachkostenpauschale je Jahr", num(br.sachkosten, MONEY_FORMAT));
     kv("Sachkosten im ersten Förderjahr", num(br.sachkostenFirstYear, MONEY_FORMAT));
     kv("Gültigkeit des Index (Jahre)", num(br.indexPeriodYears, COUNT_FORMAT));
+    kv(
+      "Kita-Index für die Regeln",
+      text(
+        model.data.kitaIndex
+          ? `Spalte „${model.data.kitaIndex}“ (extern berechneter Kita-Index)`
+          : "keine Kita-Index-Spalte: SRB-Gesamtindex (Min-Max über die Einrichtungen dieses Blatts) – eine andere Skala als der Bremer Kita-Index des Statistischen Landesamts, die Grenze „über 50“ bedeutet hier nicht dasselbe (siehe Prüfbericht)",
+      ),
+    );
   }
 
   return { name: SHEET_NAMES.methode, rows, columnWidths: [42, 34, 22, 34, 22, 18] };

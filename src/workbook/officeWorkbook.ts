@@ -412,11 +412,13 @@ export class OfficeWorkbook implements WorkbookPort {
       }
       const ws = sheets.getItem(name);
       const tables = ws.tables.load("items/name");
-      const used = ws.getUsedRangeOrNullObject(true).load("values,valueTypes,rowIndex,columnIndex");
+      const used = ws
+        .getUsedRangeOrNullObject(true)
+        .load("values,valueTypes,numberFormat,rowIndex,columnIndex");
       await context.sync();
       let range: ExcelRange | null = used.isNullObject ? null : used;
       if (tables.items.length > 0) {
-        range = tables.items[0].getRange().load("values,valueTypes,rowIndex,columnIndex");
+        range = tables.items[0].getRange().load("values,valueTypes,numberFormat,rowIndex,columnIndex");
         await context.sync();
       }
       if (!range) return { sheet: name, headers: [], rows: [], headerRow: 1, firstColumn: 1 };
@@ -431,12 +433,21 @@ export class OfficeWorkbook implements WorkbookPort {
       )
         throw new SrbUsageError(`Tabellenblatt „${sheet}“ gibt es in dieser Arbeitsmappe nicht.`);
       const [headers = [], ...rows] = grid;
+      // number format codes of the data cells (null = General), for the check's date and percent rules
+      const codes = Array.isArray(range.numberFormat) ? range.numberFormat.slice(1) : [];
+      const formats = rows.map((row, r) =>
+        row.map((_, c) => {
+          const code = codes[r]?.[c];
+          return typeof code === "string" && code !== "" ? code : null;
+        }),
+      );
       return {
         sheet: name,
         headers,
         rows,
         headerRow: range.rowIndex + 1,
         firstColumn: range.columnIndex + 1,
+        formats,
       };
     });
   }

@@ -26,6 +26,7 @@ import type {
 import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
 import type { SheetCell, SheetSpec } from "../../src/workbook/port";
 import { a1 } from "../../src/engine/table";
+import { seededRandom } from "../../src/engine/seededRandom";
 
 export type FakeContent = string | number | boolean | { error: string };
 export interface FakeCell {
@@ -970,15 +971,6 @@ class FakeCharts implements ExcelChartCollection {
 // ---------------------------------------------------------------------------------------------------------
 // A generation of realistic size, for the sync-count tests and the benchmark.
 
-/** Deterministic pseudo-random numbers in [0, 1) (a small LCG), so every run writes the same sheets. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
 const INDEX_FORMAT = "0.0";
 const EURO_FORMAT = '#,##0.00 "€"';
 
@@ -990,7 +982,7 @@ const EURO_FORMAT = '#,##0.00 "€"';
  * @example generationSheets(30).map((s) => s.name); // => ["Einrichtungen", "Verteilung", "Normbereiche"]
  */
 export function generationSheets(units: number): SheetSpec[] {
-  const random = seededRandom(units);
+  const random = seededRandom(units); // deterministic: every run writes the same sheets
   const text = (value: string, bold = false): SheetCell => ({ value, bold });
   const num = (value: number, numFmt: string): SheetCell => ({ value, numFmt });
   const areas = Math.max(1, Math.ceil(units / 25));

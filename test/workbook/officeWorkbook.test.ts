@@ -262,6 +262,7 @@ describe("OfficeWorkbook reading", () => {
       rows: [["Kita A", { error: "#DIV/0!" }]],
       headerRow: 3,
       firstColumn: 2,
+      formats: [["General", "General"]], // the number format of each data cell, for the check
     });
   });
 
