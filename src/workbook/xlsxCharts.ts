@@ -13,6 +13,7 @@
 import JSZip from "jszip";
 import { columnLetters } from "../engine/table";
 import type { ChartSpec, SheetCell } from "./port";
+import { chartProblem, parseAnchor } from "./writePlan";
 import { NS as XML_NS, REL, attr, readRelationships, relIs, streamPart } from "./xlsx/xmlParts";
 import { ZipArchive } from "./xlsx/zipArchive";
 
@@ -105,17 +106,6 @@ export function sheetColumnRange(sheet: string, column: number, firstRow: number
     : `${quoted}!$${c}$${firstRow}:$${c}$${lastRow}`;
 }
 
-/** 0-based column and row of an A1 address ("N2" → 13, 1); null when it is not one. */
-function parseAnchor(anchor: string): { col: number; row: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?([1-9]\d{0,6})$/.exec(anchor.trim());
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  const row = Number(m[2]);
-  if (col > 16_384 || row > 1_048_576) return null;
-  return { col: col - 1, row: row - 1 };
-}
-
 /** A chart resolved against its sheet's rows: data rows, series names, cached values. */
 export interface ResolvedChart {
   spec: ChartSpec;
@@ -140,50 +130,21 @@ function cellNumber(cell: SheetCell | undefined): number | null {
 }
 
 /**
- * Why a chart cannot be drawn on its sheet (German, for the write report), or null when it can.
- *
- * @example chartProblem("Verteilung", { ...spec, lastRow: 99 }, rows); // => "Blatt „Verteilung“: Diagramm „Anteile“ nicht erstellt, sein Datenbereich liegt nicht auf dem Blatt."
- */
-export function chartProblem(sheet: string, spec: ChartSpec, rows: SheetCell[][]): string | null {
-  const r = resolveChart(sheet, spec, rows);
-  return "note" in r ? r.note : null;
-}
-
-/**
- * Checks a chart against its sheet, as the Office.js adapter does: `firstRow` may be a header row — when
- * the first row's series cells hold text, they name the series and the data starts one row lower.
+ * Resolves a chart against its sheet for drawing. Whether it can be drawn is the write plan's decision
+ * (`chartProblem`, writePlan.ts); `firstRow` may be a header row — when the first row's series cells hold
+ * text, they name the series and the data starts one row lower.
  */
 export function resolveChart(
   sheet: string,
   spec: ChartSpec,
   rows: SheetCell[][],
 ): { chart: ResolvedChart } | { note: string } {
-  const columns = [spec.categoryColumn, ...spec.seriesColumns];
+  const problem = chartProblem(sheet, spec, rows);
   const anchor = parseAnchor(spec.anchor);
-  const valid =
-    spec.seriesColumns.length > 0 &&
-    Number.isInteger(spec.firstRow) &&
-    Number.isInteger(spec.lastRow) &&
-    spec.firstRow >= 1 &&
-    spec.lastRow >= spec.firstRow &&
-    spec.lastRow <= rows.length &&
-    columns.every((c) => Number.isInteger(c) && c >= 1 && c <= 16_384);
-  if (!valid) {
-    return {
-      note: `Blatt „${sheet}“: Diagramm „${spec.title}“ nicht erstellt, sein Datenbereich liegt nicht auf dem Blatt.`,
-    };
-  }
-  if (!anchor) {
-    return {
-      note: `Blatt „${sheet}“: Diagramm „${spec.title}“ nicht erstellt, „${spec.anchor}“ ist keine Zelladresse (erwartet z. B. „N2“).`,
-    };
-  }
+  if (problem !== null || anchor === null) return { note: problem ?? "" };
   const headerRow = rows[spec.firstRow - 1] ?? [];
   const header = spec.seriesColumns.every((c) => typeof headerRow[c - 1]?.value === "string");
   const first = header ? spec.firstRow + 1 : spec.firstRow;
-  if (first > spec.lastRow) {
-    return { note: `Blatt „${sheet}“: Diagramm „${spec.title}“ nicht erstellt, es hat keine Datenzeilen.` };
-  }
   const data = rows.slice(first - 1, spec.lastRow);
   return {
     chart: {

@@ -426,7 +426,7 @@ describe("usage errors exit 1 with a German message", () => {
     [
       "model file missing",
       ["allocate", "Musterstadt.xlsx", "--model", "fehlt.srb.json"],
-      /Modelldatei .* kann nicht gelesen/,
+      /Modelldatei .* wurde nicht gefunden/,
     ],
     [
       "model file not JSON",
