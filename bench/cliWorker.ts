@@ -28,12 +28,20 @@ export interface CliResult {
 const BUILT = path.join(REPOSITORY, "dist-cli", "src", "cli", "main.js");
 
 /** Runs the compiled CLI in a fresh node process and reports its own resource usage. */
-export function runCompiledCli(args: string[]): { code: number; wallS: number; cpuS: number; peakRssMb: number } {
+export function runCompiledCli(args: string[]): {
+  code: number;
+  wallS: number;
+  cpuS: number;
+  peakRssMb: number;
+} {
   const script =
     `require(${JSON.stringify(BUILT)}).main(${JSON.stringify(args)}, { stdout() {}, stderr() {} })` +
     `.then((code) => { const r = process.resourceUsage(); process.stdout.write(JSON.stringify({ code, cpu: (r.userCPUTime + r.systemCPUTime) / 1e6, rss: r.maxRSS / 1024 }) + "\\n"); })`;
   const start = performance.now();
-  const out = execFileSync(process.execPath, ["-e", script], { cwd: REPOSITORY, maxBuffer: 1 << 20 }).toString();
+  const out = execFileSync(process.execPath, ["-e", script], {
+    cwd: REPOSITORY,
+    maxBuffer: 1 << 20,
+  }).toString();
   const wallS = (performance.now() - start) / 1000;
   const r = JSON.parse(out.trim().split("\n").pop() as string) as { code: number; cpu: number; rss: number };
   return { code: r.code, wallS, cpuS: r.cpu, peakRssMb: Math.round(r.rss) };
@@ -86,7 +94,8 @@ async function main(): Promise<void> {
         ],
         { stdio: "ignore", timeout: 600_000 },
       );
-      if (lo.error || lo.status !== 0) libreOfficeNote = `soffice nicht ausführbar (${lo.error?.message ?? lo.status})`;
+      if (lo.error || lo.status !== 0)
+        libreOfficeNote = `soffice nicht ausführbar (${lo.error?.message ?? lo.status})`;
       else libreOfficeS = (performance.now() - start) / 1000;
     }
     const { statSync } = await import("node:fs");
@@ -106,4 +115,5 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+// run as a worker (node bin/run-ts.js bench/cliWorker.ts …), not when bench/run.ts imports runCompiledCli
+if (/cliWorker\.ts$/.test(process.argv[1] ?? "")) void main();

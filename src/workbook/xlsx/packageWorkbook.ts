@@ -36,6 +36,7 @@ import {
   resolveChart,
 } from "../xlsxCharts";
 import type { ResolvedChart } from "../xlsxCharts";
+import { unprovenNote } from "../writePlan";
 import { fileKindProblem, identifyFileKind } from "./fileKind";
 import { readCellFormats, readGrid, readSharedStrings, type SheetContext } from "./sheetReader";
 import { sheetXml } from "./sheetWriter";
@@ -321,8 +322,8 @@ export class PackageWorkbook implements WorkbookPort {
       if (!entry || entry === storeEntry || !entry.worksheet || !entry.part) continue;
       const recorded = store.fingerprints?.[name];
       if (recorded === undefined) {
-        // a store of an earlier version lists names only: honoured by name, as before
-        ours.push(entry);
+        // listed without a fingerprint (older or hand-edited store): SRB cannot prove it is its own (17.1)
+        notes.push(unprovenNote(entry.name));
         continue;
       }
       if (recorded !== this.fingerprint(entry)) {
