@@ -8,11 +8,21 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import type { Allocation } from "../engine/allocation";
-import { hasBlockingErrors, type Issue } from "../engine/issues";
+import { hasBlockingErrors, SrbUsageError, type Issue } from "../engine/issues";
 import { toResultsJson } from "../engine/results";
 import { generate } from "../usecase/generate";
-import { XlsxWorkbook } from "../workbook/xlsxWorkbook";
+import { PackageWorkbook } from "../workbook/xlsx/packageWorkbook";
 import type { AllocateOptions } from "./args";
+import {
+  assertOutputsAreNotInputs,
+  checkInputFile,
+  FileProblem,
+  fileSystemErrorMessage,
+  isFileSystemError,
+  outputLocation,
+  readInputFile,
+  writeFileAtomically,
+} from "./files";
 import { countIssues, issueLine, sozialraumTable } from "./format";
 import { robustnessJson } from "./robustness";
 
@@ -49,8 +59,14 @@ export async function allocateCommand(options: AllocateOptions, io: CliIo): Prom
   try {
     return await run(options, io, progress);
   } catch (e) {
-    if (e instanceof UsageFailure) {
+    // UsageFailure, file problems, and the workbook's own German refusals (sheet too large, damaged part …)
+    if (e instanceof UsageFailure || e instanceof FileProblem || e instanceof SrbUsageError) {
       io.stderr(`srb: ${e.message}\n`);
+      return EXIT_USAGE;
+    }
+    // a file-system error no step expected still gets German words and exit 1, never a stack trace
+    if (isFileSystemError(e)) {
+      io.stderr(`srb: ${fileSystemErrorMessage(e)}\n`);
       return EXIT_USAGE;
     }
     throw e;
@@ -59,19 +75,44 @@ export async function allocateCommand(options: AllocateOptions, io: CliIo): Prom
 
 async function run(options: AllocateOptions, io: CliIo, progress: (text: string) => void): Promise<number> {
   const input = path.resolve(options.workbook);
-  const out = path.resolve(options.out);
-  const json = path.resolve(options.json);
-  await checkPaths(input, out, json);
+  const out = await outputLocation(options.out);
+  const json = await outputLocation(options.json);
+  await checkInputFile(input, "Die Arbeitsmappe", "eine .xlsx-Arbeitsmappe");
+  await assertOutputsAreNotInputs(
+    [
+      { label: "die Arbeitsmappe", file: options.workbook },
+      ...(options.modelFile !== null
+        ? [{ label: "die Modelldatei (--model)", file: options.modelFile }]
+        : []),
+    ],
+    [
+      { label: "--out", file: options.out },
+      { label: "--json", file: options.json },
+    ],
+  );
 
   progress(`lese Arbeitsmappe ${options.workbook} …`);
-  let workbook: XlsxWorkbook;
+  const bytes = await readInputFile(input, "Die Arbeitsmappe");
+  let workbook: PackageWorkbook;
   try {
-    workbook = await XlsxWorkbook.fromFile(input);
+    workbook = await PackageWorkbook.fromBuffer(bytes, path.basename(input));
   } catch (e) {
+    // the package reader says what the file is and what to do (German, names the file)
+    if (e instanceof SrbUsageError) throw new UsageFailure(e.message);
     throw new UsageFailure(
       `Die Arbeitsmappe „${options.workbook}“ kann nicht gelesen werden (erwartet: eine gültige .xlsx-Datei): ${reason(e)}`,
     );
   }
+  const wantedExtension = workbook.kind === "xlsm" ? ".xlsm" : ".xlsx";
+  if (path.extname(out).toLowerCase() !== wantedExtension) {
+    throw new UsageFailure(
+      workbook.kind === "xlsm"
+        ? `„${options.workbook}“ enthält Makros: die Ausgabe muss auch eine .xlsm-Datei sein (Excel öffnet sie sonst nicht). Bitte --out „….xlsm“ angeben.`
+        : `„${options.workbook}“ enthält keine Makros: die Ausgabe muss eine .xlsx-Datei sein (Excel öffnet sie sonst nicht). Bitte --out „….xlsx“ angeben.`,
+    );
+  }
+
+  // ── model: --model, else the one stored in the workbook (generate), else a blocking error ──
   let modelJson: unknown = undefined;
   if (options.modelFile !== null) {
     progress(`lese Modell ${options.modelFile} …`);
@@ -145,7 +186,7 @@ async function blocked(
       `  … und ${errors.length - MAX_ISSUES_ON_STDERR} weitere (alle in ${path.basename(options.json)})\n`,
     );
   }
-  await writeResults(options, progress, path.resolve(options.json), budget, null, issues, {});
+  await writeResults(options, progress, await outputLocation(options.json), budget, null, issues, {});
   if (await exists(out)) {
     io.stderr(
       `srb: Hinweis: „${options.out}“ stammt aus einem früheren Lauf und wurde NICHT aktualisiert.\n`,
@@ -165,58 +206,23 @@ async function writeResults(
 ): Promise<void> {
   progress(`schreibe ${path.basename(file)} …`);
   const withExtras = { ...(toResultsJson(budget, allocation, issues) as object), ...extras };
-  try {
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    await fs.writeFile(file, JSON.stringify(withExtras, null, 2) + "\n", "utf8");
-  } catch (e) {
-    throw new UsageFailure(`Die Ergebnisdatei „${options.json}“ kann nicht geschrieben werden: ${reason(e)}`);
-  }
+  await writeFileAtomically(file, JSON.stringify(withExtras, null, 2) + "\n", "Die Ergebnisdatei");
 }
 
-/** Saves to a temporary file beside the target and renames it, so a failed run leaves no half-written file. */
-async function saveAtomically(workbook: XlsxWorkbook, out: string): Promise<void> {
-  const temporary = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp.xlsx`);
+/** Saves beside the target and renames, so a failed run leaves no half-written file (see files.ts). */
+async function saveAtomically(workbook: PackageWorkbook, out: string): Promise<void> {
+  let bytes: Uint8Array;
   try {
-    await fs.mkdir(path.dirname(out), { recursive: true });
-    await workbook.saveAs(temporary);
-    await fs.rename(temporary, out);
+    bytes = await workbook.toBuffer();
   } catch (e) {
-    await fs.rm(temporary, { force: true });
-    throw new UsageFailure(`Die Ausgabe-Arbeitsmappe „${out}“ kann nicht geschrieben werden: ${reason(e)}`);
+    throw new UsageFailure(`Die Ausgabe-Arbeitsmappe „${out}“ kann nicht erstellt werden: ${reason(e)}`);
   }
-}
-
-async function checkPaths(input: string, out: string, json: string): Promise<void> {
-  let stat;
-  try {
-    stat = await fs.stat(input);
-  } catch {
-    throw new UsageFailure(`Die Arbeitsmappe „${input}“ wurde nicht gefunden.`);
-  }
-  if (!stat.isFile())
-    throw new UsageFailure(`„${input}“ ist keine Datei (erwartet: eine .xlsx-Arbeitsmappe).`);
-  const real = await fs.realpath(input);
-  for (const [option, target] of [
-    ["--out", out],
-    ["--json", json],
-  ] as const) {
-    const targetReal = await fs.realpath(target).catch(() => target);
-    if (targetReal === real) {
-      throw new UsageFailure(
-        `${option} zeigt auf die Eingabedatei „${input}“. SRB verändert die Eingabe nie: bitte einen anderen Dateinamen angeben.`,
-      );
-    }
-  }
-  if (out === json) throw new UsageFailure(`--out und --json zeigen auf dieselbe Datei „${out}“.`);
+  await writeFileAtomically(out, bytes, "Die Ausgabe-Arbeitsmappe");
 }
 
 async function readJsonFile(file: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, "utf8");
-  } catch (e) {
-    throw new UsageFailure(`Die Modelldatei „${file}“ kann nicht gelesen werden: ${reason(e)}`);
-  }
+  await checkInputFile(file, "Die Modelldatei", "eine Modelldatei *.srb.json");
+  const text = new TextDecoder("utf-8").decode(await readInputFile(file, "Die Modelldatei"));
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (e) {

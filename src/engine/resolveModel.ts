@@ -9,7 +9,8 @@
  * 3. values that are numbers but would overflow the computation (a weight of 10^308, a VZÄ cost of
  *    10^-300 €, a Bremen VZÄ of 10^308): they would end as `Infinity` in a cell or as "kein Index ≥ 0";
  *    each is named in words (code `model-value-out-of-range`);
- * 4. every default filled in (`ResolvedModel` has no optional field), the only place that does so.
+ * 4. every default filled in (`ResolvedModel` has no optional field), the only place that does so — including
+ *    the Stellenplan rules (`rules.strand2Vzae` 0,5, `within` "index", `unspent` "keep").
  *
  * The model is null if and only if an issue is an error. Never throws for bad input.
  */
@@ -26,6 +27,7 @@ import {
   type ResolvedModel,
 } from "./model";
 import { parseModel } from "./modelFile";
+import { DEFAULT_STRAND2_VZAE, DEFAULT_UNSPENT, DEFAULT_WITHIN } from "./stellenplan";
 import { DEFAULT_VZAE_STEP, vzaeIssues } from "./vzae";
 
 /** Largest weight of a category or indicator (weights only count relative to each other). */
@@ -126,6 +128,8 @@ function resolved(file: Model): ResolvedModel {
       verbund: d.verbund ?? null,
       firstYear: d.firstYear ?? null,
       kitaIndex: d.kitaIndex ?? null,
+      strand4Vzae: d.strand4Vzae ?? null,
+      traeger: d.traeger ?? null,
     },
     indicators: file.indicators.map((i) => ({
       column: i.column,
@@ -173,6 +177,11 @@ function resolved(file: Model): ResolvedModel {
           }
         : null,
     strand3Category: file.strand3Category ?? DEFAULT_STRAND3_CATEGORY,
+    rules: {
+      strand2Vzae: file.rules?.strand2Vzae ?? DEFAULT_STRAND2_VZAE,
+      within: file.rules?.within ?? DEFAULT_WITHIN,
+      unspent: file.rules?.unspent ?? DEFAULT_UNSPENT,
+    },
   };
 }
 

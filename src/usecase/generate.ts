@@ -130,7 +130,7 @@ export interface GenerateResult extends Preview {
  * result carries every issue; workbook failures (a sheet that cannot be read or written) throw.
  *
  * @example
- * const result = await generate(new XlsxWorkbook(...), { model: json, workbookName: "Musterstadt.xlsx" });
+ * const result = await generate(await PackageWorkbook.fromBuffer(bytes, "Musterstadt.xlsx"), { model: json, workbookName: "Musterstadt.xlsx" });
  * result.report?.sheets.map((s) => s.written); // => ["Verteilung", "Einrichtungen", …, "Methode"]
  */
 export async function generate(port: WorkbookPort, request: GenerateRequest): Promise<GenerateResult> {

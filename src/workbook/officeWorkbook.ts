@@ -6,47 +6,60 @@
  * `runInExcel`), and the test fake (`test/workbook/fakeExcel.ts`) implements it.
  *
  * Round trips (`context.sync()`) are few and do not grow with the number of rows:
- * - reading (`sheetNames`: 1, `readTable`: 2, 3 with an Excel table, `readStoredModel`: 1–2 syncs);
+ * - reading (`sheetNames`: 1; `readTable`: 2 for the extent, + 1 with Excel tables (+ 2 to read the store
+ *   when several tables compete and no column names are given), + 1 per row block of at most about
+ *   `payloadLimit` bytes of response — 3 syncs for an ordinary table;
+ *   `readStoredModel`: 1–2 syncs);
  * - `writeGeneratedSheets`: request 1 loads the sheet names, visibility and tab colours. Request 2 reads the
- *   store sheet (a sheet known to exist: no chaining on null objects) and the formulas of every sheet that
- *   wears SRB's tab colour (candidates for earlier generated sheets, see "Nothing lost" below), and carries
- *   the new sheets, added under temporary names, with all their content (number formats before values,
- *   values/formulas in row blocks, bold, widths, frozen rows). The last request deletes the old generated
- *   sheets (now known from the store) that are unchanged, renames the new ones, updates the store (with the
+ *   store (hidden "_SRB" sheets), the formulas, charts and tables of every sheet that wears SRB's tab colour
+ *   (candidates for SRB's earlier sheets) and the workbook's table names. Then the write plan
+ *   (`planWrite`, writePlan.ts) decides, and the content follows: SRB's unchanged sheets are rewritten in
+ *   place (charts deleted, cells cleared around a result table that keeps its name and object, see
+ *   `rewriteAroundTable`; one more request to learn where that table is), new sheets are added under
+ *   their final names, number formats before values, values/formulas in row blocks, bold, widths, frozen
+ *   rows, tables; the last request deletes SRB's sheets no longer generated, updates the store (with the
  *   fingerprints of what was written) and draws the charts. Each request starts with
- *   suspendApiCalculationUntilNextSync().
+ *   suspendApiCalculationUntilNextSync(); so a final request of its own asks Excel to recalculate
+ *   (`application.calculate("Recalculate")`), else totals and Abweichung rows would show no values.
  *   Excel on the web refuses requests above about 5 MB, so a request is cut at `PAYLOAD_LIMIT_BYTES` (4 MB,
- *   estimated as the JSON length of what is queued) and the last content request takes the final commands:
- *   syncs = 1 + max(2, ceil(payload / ~4 MB)) — 3 for ordinary sizes, 4 for 100,000 units (≈ 9 MB).
+ *   estimated as the JSON length of what is queued): syncs = 3 + ceil(payload / ~4 MB) (+1 when a result
+ *   table is kept; the 3 include the recalculation) — 4 for ordinary sizes, 6 for 100,000 units (≈ 9 MB).
  *   If a request fails, the sheets added so far are deleted again (best effort) and the error is passed on.
  *
- * Nothing lost (as in the .xlsx adapter, see store.ts): an earlier generated sheet is deleted only when its
- * content fingerprint (`sheetFingerprint` of `usedRange.formulas`, origin = the used range's top-left cell)
- * still equals the one recorded in the store when SRB wrote it. An edited sheet, one the user deleted and
- * re-created under that name (it lacks SRB's tab colour, so it is not even read), or one whose tab colour
- * the user changed is kept and from then on the user's; the new sheet takes another name and a German note
- * says so. A store written before fingerprints existed is honoured by name. Excel on the web also limits a
- * *response* to about 5 MB, so a sheet is read back only within its first `fingerprintRows` rows
- * (`payloadLimit / FINGERPRINT_BYTES_PER_ROW`, 10,000 at 4 MB); a larger earlier sheet cannot be checked
- * within the sync budget and is kept as well (note), never deleted unchecked.
- * Text that XML cannot hold (control characters, lone surrogates, U+FFFE/U+FFFF) is written with "\uFFFD"
- * in their place and a note (`xmlSafeText`, shared with the .xlsx adapter).
+ * Nothing lost: every decision on whose sheet is what is the write plan's (see writePlan.ts). This adapter
+ * reads an earlier sheet back only if it wears SRB's tab colour (a sheet the user re-created under that
+ * name lacks it), and within its first `fingerprintRows` rows (Excel on the web also limits a *response*
+ * to about 5 MB: `payloadLimit / FINGERPRINT_BYTES_PER_ROW`, 10,000 at 4 MB); a larger earlier sheet
+ * cannot be checked within the sync budget and is kept as the user's (note), never rewritten unchecked.
  */
+import { headerKey } from "../engine/check";
 import { SrbUsageError } from "../engine/issues";
 import type { CellValue, RawTable } from "../engine/table";
 import { a1 } from "../engine/table";
-import type { ChartSpec, SheetCell, SheetSpec, WorkbookPort, WriteReport } from "./port";
-import { STORE_SHEET } from "./port";
-import { resolveSheetName, sameSheetName, sanitizeSheetName } from "./sheetNames";
+import type { ChartSpec, SheetSpec, WorkbookPort, WriteReport } from "./port";
+import { sameSheetName } from "./sheetNames";
 import {
+  damagedModelMessage,
   decodeStore,
   encodeStore,
   sheetFingerprint,
+  storeKept,
   type DecodedStore,
   type FingerprintCell,
   type StoreContent,
 } from "./store";
-import { xmlSafeText, xmlUnsafeNote } from "./xmlText";
+import {
+  EXCEL_MAX_CELL_TEXT,
+  EXCEL_MAX_COLUMNS,
+  EXCEL_MAX_ROWS,
+  GENERATED_TAB_COLOUR,
+  isStoreContent,
+  planWrite,
+  storeCandidates,
+  type PlannedCell,
+  type PlannedSheet,
+  type PlannedTable,
+} from "./writePlan";
 
 // ---------------------------------------------------------------------------------------------------------
 // The Excel proxy objects SRB uses (a structural subset of Office.js; string literals stand for the enums).
@@ -71,19 +84,31 @@ export interface ExcelRange {
   readonly format: ExcelRangeFormat;
   load(propertyNames: string): ExcelRange;
   clear(): void;
+  /** Deletes the cells, the cells below (or to the right) move into their place (ExcelApi 1.1). */
+  delete(shift: "Up" | "Left"): void;
   select(): void;
   /** The used cells inside this range (Office.js `Range.getUsedRangeOrNullObject`, ExcelApi 1.4). */
   getUsedRangeOrNullObject(valuesOnly?: boolean): ExcelRange;
 }
 
 export interface ExcelTable {
-  readonly name: string;
+  name: string;
+  /** Header row, data body and totals row together. */
   getRange(): ExcelRange;
+  /** The header row only (ExcelApi 1.1). */
+  getHeaderRowRange(): ExcelRange;
+  /** The data rows only: never the header or the totals row ("Ergebniszeile") (ExcelApi 1.1). */
+  getDataBodyRange(): ExcelRange;
+  /** Deletes the table (and its cells' contents); structured references to it become #REF!. */
+  delete(): void;
+  readonly rows: { add(index?: number, values?: (string | number | boolean)[][]): unknown };
 }
 
 export interface ExcelTableCollection {
   readonly items: ExcelTable[];
   load(propertyNames: string): ExcelTableCollection;
+  /** A table over `address` (A1, on this sheet), its first row the header row (ExcelApi 1.1). */
+  add(address: string, hasHeaders: boolean): ExcelTable;
 }
 
 export interface ExcelChartSeries {
@@ -96,11 +121,14 @@ export interface ExcelChart {
   readonly title: { text: string };
   readonly series: { getItemAt(index: number): ExcelChartSeries; add(name?: string): ExcelChartSeries };
   setPosition(startCell: string, endCell?: string): void;
+  delete(): void;
 }
 
 export type ExcelChartKind = "ColumnClustered" | "Line";
 
 export interface ExcelChartCollection {
+  readonly items: ExcelChart[];
+  load(propertyNames: string): ExcelChartCollection;
   add(type: ExcelChartKind, sourceData: ExcelRange, seriesBy: "Columns"): ExcelChart;
 }
 
@@ -131,7 +159,13 @@ export interface ExcelWorksheetCollection {
 export interface ExcelContext {
   readonly workbook: {
     readonly worksheets: ExcelWorksheetCollection;
-    readonly application: { suspendApiCalculationUntilNextSync(): void };
+    /** Every table in the workbook (names are unique workbook-wide). */
+    readonly tables: ExcelTableCollection;
+    readonly application: {
+      suspendApiCalculationUntilNextSync(): void;
+      /** Recalculates the workbook (ExcelApi 1.1); SRB uses "Recalculate" (what changed and depends on it). */
+      calculate(calculationType: "Recalculate" | "Full" | "FullRebuild"): void;
+    };
   };
   sync(): Promise<unknown>;
 }
@@ -156,13 +190,13 @@ export function runInExcel<T>(batch: (context: ExcelContext) => Promise<T>): Pro
 export const PAYLOAD_LIMIT_BYTES = 4_000_000;
 /** Target size of one value block (one `values`/`formulas` assignment). */
 export const BLOCK_TARGET_BYTES = 500_000;
-/** Rows looked at when Excel autofits a column without a given width (autofit over 100,000 rows is slow). */
+/** Rows looked at when the width of a column without a given width is estimated from its content. */
 export const AUTOFIT_ROWS = 500;
-export const EXCEL_MAX_ROWS = 1_048_576;
-export const EXCEL_MAX_COLUMNS = 16_384;
-export const EXCEL_MAX_CELL_TEXT = 32_767;
-/** Tab colour of SRB's generated sheets (the same as the .xlsx adapter's). */
-export const GENERATED_TAB_COLOUR = "#1F5C99";
+/** Narrowest and widest estimated column width, in characters. */
+export const ESTIMATED_WIDTH_MIN = 8;
+export const ESTIMATED_WIDTH_MAX = 60;
+/** Excel's limits, decided in the write plan (re-exported for callers of this adapter). */
+export { EXCEL_MAX_CELL_TEXT, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS };
 
 /**
  * Bytes of response assumed per row when an earlier generated sheet is read back for its fingerprint
@@ -215,6 +249,31 @@ export function toCellValue(value: unknown, valueType: string | undefined): Cell
   return String(value);
 }
 
+/**
+ * A column width in characters for a column without a given width: the longest shown text among its first
+ * AUTOFIT_ROWS cells (numbers as about 12 characters, a formula as its cached value), plus 2 for padding,
+ * between ESTIMATED_WIDTH_MIN and ESTIMATED_WIDTH_MAX.
+ *
+ * @example estimatedColumnWidth([[{ value: "Sozialraum" }], [{ value: "Nord" }]], 0); // => 12
+ */
+export function estimatedColumnWidth(
+  rows: readonly (readonly ({ value: string | number | boolean | null } | undefined)[])[],
+  column: number,
+): number {
+  let longest = 0;
+  for (let r = 0; r < Math.min(rows.length, AUTOFIT_ROWS); r++) {
+    const v = rows[r]?.[column]?.value;
+    const length =
+      typeof v === "string"
+        ? Math.max(0, ...v.split("\n").map((l) => l.length))
+        : v === null || v === undefined
+          ? 0
+          : 12;
+    longest = Math.max(longest, length);
+  }
+  return Math.min(ESTIMATED_WIDTH_MAX, Math.max(ESTIMATED_WIDTH_MIN, longest + 2));
+}
+
 /** 0-based cell position and size of a block, for getRangeByIndexes. */
 interface Block {
   firstRow: number;
@@ -230,45 +289,43 @@ function jsonLength(value: unknown): number {
   return JSON.stringify(value).length;
 }
 
-/** The value Excel is given for one SheetCell, and a note when it had to be changed. */
-function excelInput(cell: SheetCell | undefined): {
-  input: string | number | boolean | null;
-  formula: boolean;
-  cut: boolean;
-  nonFinite: boolean;
-  /** Characters XML cannot hold were replaced by "\uFFFD". */
-  unsafe: boolean;
-} {
-  const plain = { formula: false, cut: false, nonFinite: false, unsafe: false };
-  if (!cell) return { ...plain, input: null };
-  if (cell.formula !== undefined && cell.formula !== "") {
-    return { ...plain, input: `=${cell.formula.replace(/^=/, "")}`, formula: true };
-  }
-  const v = cell.value;
-  if (typeof v === "string") {
-    const { text, replaced } = xmlSafeText(v);
-    const unsafe = replaced > 0;
-    if (text.length <= EXCEL_MAX_CELL_TEXT) return { ...plain, input: text === "" ? null : text, unsafe };
-    let head = text.slice(0, EXCEL_MAX_CELL_TEXT - 1);
-    const last = head.charCodeAt(head.length - 1);
-    if (last >= 0xd800 && last <= 0xdbff) head = head.slice(0, -1);
-    return { ...plain, input: `${head}…`, cut: true, unsafe };
-  }
-  if (typeof v === "number" && !Number.isFinite(v)) return { ...plain, input: "#NUM!", nonFinite: true };
-  return { ...plain, input: v ?? null };
+/**
+ * The number format a planned cell is given: "@" for text Excel would reinterpret (so that it stays text),
+ * none for "@" on a formula (it would show the formula as text), else its own format (if any).
+ */
+function cellFormat(cell: PlannedCell | undefined): string | undefined {
+  if (!cell) return undefined;
+  if (cell.formula !== undefined) return cell.numFmt === "@" ? undefined : cell.numFmt;
+  // a non-finite number is deliberately written as the error literal "#NUM!" (no "@")
+  if (typeof cell.value === "string" && !cell.error && needsTextFormat(cell.value)) return "@";
+  return cell.numFmt;
 }
 
-/** The number format a cell is given: "@" for text Excel would reinterpret, else its own format (if any). */
-function cellFormat(
-  cell: SheetCell | undefined,
-  input: string | number | boolean | null,
-  formula: boolean,
-): string | undefined {
-  if (!cell) return undefined;
-  if (formula) return cell.numFmt === "@" ? undefined : cell.numFmt;
-  // Text only: a non-finite number is deliberately written as the error literal "#NUM!" (no "@").
-  if (typeof input === "string" && typeof cell.value === "string" && needsTextFormat(input)) return "@";
-  return cell.numFmt;
+/**
+ * The ranges of a whole sheet outside a rectangle (0-based), as [row, column, rows, columns]: above,
+ * below, left and right of it. Clearing them and the table's data body empties a sheet but its table.
+ *
+ * @example rangesAround({ row: 2, column: 0, rows: 5, columns: 3 }).length; // => 3 (nothing left of column A)
+ */
+export function rangesAround(area: {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}): [number, number, number, number][] {
+  const pieces: [number, number, number, number][] = [];
+  const bottom = area.row + area.rows;
+  const right = area.column + area.columns;
+  if (area.row > 0) pieces.push([0, 0, area.row, EXCEL_MAX_COLUMNS]);
+  if (bottom < EXCEL_MAX_ROWS) pieces.push([bottom, 0, EXCEL_MAX_ROWS - bottom, EXCEL_MAX_COLUMNS]);
+  if (area.column > 0) pieces.push([area.row, 0, area.rows, area.column]);
+  if (right < EXCEL_MAX_COLUMNS) pieces.push([area.row, right, area.rows, EXCEL_MAX_COLUMNS - right]);
+  return pieces;
+}
+
+/** "B3:F9" for 1-based corners. */
+function a1Range(row: number, column: number, lastRow: number, lastColumn: number): string {
+  return `${a1(row, column)}:${a1(lastRow, lastColumn)}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -317,6 +374,9 @@ interface ReadBack {
   used: ExcelRange;
   /** The used cells within the first `fingerprintRows` rows, with their formulas. */
   window: ExcelRange;
+  /** Its charts and tables (removed or kept when the sheet is rewritten in place). */
+  charts: ExcelChartCollection;
+  tables: ExcelTableCollection;
 }
 
 /**
@@ -336,33 +396,90 @@ function sameColour(a: string | undefined, b: string): boolean {
   return (a ?? "").replace(/^#/, "").toUpperCase() === b.replace(/^#/, "").toUpperCase();
 }
 
-/** The note for an earlier generated sheet that changed since SRB wrote it (the .xlsx adapter's words). */
-function editedNote(sheet: string): string {
-  return (
-    `Blatt „${sheet}“ wurde seit dem letzten Lauf von SRB verändert (oder neu angelegt) – es bleibt ` +
-    `unverändert erhalten und gilt ab jetzt als Ihr eigenes Blatt; die neuen Ergebnisse stehen auf einem Blatt mit anderem Namen.`
-  );
-}
-
-/** The note for an earlier generated sheet too large to be read back within one request. */
-function tooLargeToCheckNote(sheet: string, rows: number): string {
-  return (
-    `Blatt „${sheet}“ aus dem letzten Lauf von SRB hat mehr als ${formatCount(rows)} Zeilen und lässt sich in Excel ` +
-    `nicht in einem Schritt auf Änderungen prüfen – es bleibt unverändert erhalten und gilt ab jetzt als Ihr eigenes Blatt ` +
-    `(löschen Sie es, wenn Sie es nicht mehr brauchen); die neuen Ergebnisse stehen auf einem Blatt mit anderem Namen.`
-  );
-}
-
-/** A count in the de-DE format (10.000). */
-function formatCount(n: number): string {
-  return n.toLocaleString("de-DE");
-}
-
 /** The loaded store range as raw rows for decodeStore (no store sheet, or an empty one: no rows). */
 function storeRows(range: ExcelRange | null): CellValue[][] {
   if (!range || range.isNullObject) return [];
   const types = range.valueTypes;
   return range.values.map((row, r) => row.map((v, c) => toCellValue(v, types[r]?.[c])));
+}
+
+/** Position and size of a range (0-based), as loaded. */
+interface Extent {
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+function extentOf(range: ExcelRange): Extent {
+  return {
+    rowIndex: range.rowIndex,
+    columnIndex: range.columnIndex,
+    rowCount: range.rowCount,
+    columnCount: range.columnCount,
+  };
+}
+
+/**
+ * Bytes of response assumed per cell when a table is read (`values` + `valueTypes` as JSON: a text of
+ * about 40 characters and its type). Longer texts make a block too large; it is then read in halves.
+ */
+export const READ_BYTES_PER_CELL = 64;
+
+/** Excel's answer to a response above its limit (Excel on the web: about 5 MB). */
+function isResponseTooLarge(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "ResponsePayloadSizeLimitExceeded" || code === "PayloadTooLarge";
+}
+
+/**
+ * The column names a stored model expects on its data sheet (the fixed columns and the indicators),
+ * read loosely: whatever is not a text is skipped.
+ *
+ * @example modelHeaders({ data: { sheet: "Kitas", id: "Einrichtung", area: "Sozialraum" }, indicators: [{ column: "SGB II" }] })
+ * // => ["Einrichtung", "Sozialraum", "SGB II"]
+ */
+export function modelHeaders(model: unknown): string[] {
+  if (typeof model !== "object" || model === null) return [];
+  const { data, indicators } = model as { data?: unknown; indicators?: unknown };
+  const out: string[] = [];
+  if (typeof data === "object" && data !== null) {
+    for (const [key, value] of Object.entries(data))
+      if (key !== "sheet" && typeof value === "string") out.push(value);
+  }
+  if (Array.isArray(indicators)) {
+    for (const indicator of indicators) {
+      const column = (indicator as { column?: unknown } | null)?.column;
+      if (typeof column === "string") out.push(column);
+    }
+  }
+  return out;
+}
+
+/**
+ * Which of several Excel tables holds the data: the one whose header row has most of the expected column
+ * names (compared like the check does: trimmed, inner spaces collapsed, case ignored); ties go to more
+ * data rows, then to the first in sheet order.
+ *
+ * @example chooseTable([{ headers: ["Jahr"], rows: 9 }, { headers: ["Einrichtung", "Sozialraum"], rows: 3 }], ["Einrichtung", "Sozialraum"]) // => 1
+ */
+export function chooseTable(
+  tables: readonly { headers: readonly unknown[]; rows: number }[],
+  expected: readonly string[],
+): number {
+  const wanted = new Set(expected.map((h) => headerKey(h)));
+  let best = 0;
+  let bestScore = -1;
+  let bestRows = -1;
+  tables.forEach((t, i) => {
+    const score = t.headers.filter((h) => typeof h === "string" && wanted.has(headerKey(h))).length;
+    if (score > bestScore || (score === bestScore && t.rows > bestRows)) {
+      best = i;
+      bestScore = score;
+      bestRows = t.rows;
+    }
+  });
+  return best;
 }
 
 /**
@@ -395,47 +512,130 @@ export class OfficeWorkbook implements WorkbookPort {
    */
   async sheetNames(): Promise<string[]> {
     return this.run(async (context) => {
-      const sheets = context.workbook.worksheets.load("items/name");
-      await context.sync();
-      return sheets.items.map((s) => s.name).filter((n) => !sameSheetName(n, STORE_SHEET));
+      const { storeName, names } = await this.loadStore(context);
+      return names.filter((n) => n !== storeName);
     });
   }
 
   /**
-   * The first Excel table on the sheet (header row included) or, without one, the used range whose first
-   * row is the header row. Error cells come back as `{ error: "#N/A" }`, blanks as null; nothing is coerced.
+   * The data table of a sheet as raw values: error cells come back as `{ error: "#N/A" }`, blanks (value
+   * type "Empty") as null; nothing is coerced.
+   *
+   * With Excel tables on the sheet, the table whose header row matches the model is read — its header row
+   * and its data body, never its totals row ("Ergebniszeile", which `Table.getRange()` would include):
+   * https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-getdatabodyrange-member(1)
+   * The model's column names are `expectedHeaders` or, when not given and several tables compete, those
+   * of the model stored by an earlier run; the table with most of them wins (ties: more data rows, then
+   * sheet order). Without a table, the used range is read, its first row being the header row.
+   *
+   * The cells are read in row blocks so that no response exceeds the ~5 MB limit of Excel on the web
+   * (`payloadLimit`, estimated per cell; a block Excel still refuses is read again in halves):
+   * https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins
    *
    * @example const table = await book.readTable("Kitas"); // table.headers => ["Einrichtung", "Sozialraum", …]
+   * @example await book.readTable("Kitas", ["Einrichtung", "Sozialraum", "SGB-II-Quote"]);
    */
-  async readTable(sheet: string): Promise<RawTable> {
+  async readTable(sheet: string, expectedHeaders?: readonly string[]): Promise<RawTable> {
     return this.run(async (context) => {
-      const sheets = context.workbook.worksheets.load("items/name");
+      const sheets = context.workbook.worksheets.load("items/name,items/visibility");
       await context.sync();
-      const name = sheets.items.map((s) => s.name).find((n) => sameSheetName(n, sheet));
-      if (name === undefined || sameSheetName(name, STORE_SHEET)) {
+      const found = sheets.items.find((s) => sameSheetName(s.name, sheet));
+      const name = found?.name;
+      if (name === undefined) {
         throw new SrbUsageError(`Tabellenblatt „${sheet}“ gibt es in dieser Arbeitsmappe nicht.`);
       }
       const ws = sheets.getItem(name);
       const tables = ws.tables.load("items/name");
-      const used = ws.getUsedRangeOrNullObject(true).load("values,valueTypes,rowIndex,columnIndex");
+      const used = ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount");
       await context.sync();
-      let range: ExcelRange | null = used.isNullObject ? null : used;
+
+      // the header row and the data rows below it, read as one region: header row first
+      let region: Extent;
       if (tables.items.length > 0) {
-        range = tables.items[0].getRange().load("values,valueTypes,rowIndex,columnIndex");
+        const candidates = tables.items.map((table) => ({
+          header: table.getHeaderRowRange().load("values"),
+          body: table.getDataBodyRange().load("rowIndex,columnIndex,rowCount,columnCount"),
+        }));
         await context.sync();
+        const expected =
+          expectedHeaders ??
+          (candidates.length > 1 ? modelHeaders((await this.loadStore(context)).store.model) : []);
+        const chosen = chooseTable(
+          candidates.map((c) => ({ headers: c.header.values[0] ?? [], rows: c.body.rowCount })),
+          expected,
+        );
+        const body = extentOf(candidates[chosen].body);
+        region = { ...body, rowIndex: body.rowIndex - 1, rowCount: body.rowCount + 1 };
+      } else if (used.isNullObject) {
+        return { sheet: name, headers: [], rows: [], headerRow: 1, firstColumn: 1 };
+      } else {
+        region = extentOf(used);
       }
-      if (!range) return { sheet: name, headers: [], rows: [], headerRow: 1, firstColumn: 1 };
-      const types = range.valueTypes;
-      const grid = range.values.map((row, r) => row.map((v, c) => toCellValue(v, types[r]?.[c])));
-      const [headers = [], ...rows] = grid;
+      const read = await this.readCells(context, ws, region);
+      // SRB's store (hidden "_SRB" with its marker row) is never read as a table; a user's sheet of that name is
+      const hidden = found?.visibility !== "Visible";
+      if (
+        hidden &&
+        storeCandidates([{ name, visible: false }]).length > 0 &&
+        isStoreContent(decodeStore(read.values))
+      )
+        throw new SrbUsageError(`Tabellenblatt „${sheet}“ gibt es in dieser Arbeitsmappe nicht.`);
+      const [headers = [], ...rows] = read.values;
+      // number format codes of the data cells (null = General), for the check's date and percent rules
+      const formats = read.formats.slice(1);
       return {
         sheet: name,
         headers,
         rows,
-        headerRow: range.rowIndex + 1,
-        firstColumn: range.columnIndex + 1,
+        headerRow: region.rowIndex + 1,
+        firstColumn: region.columnIndex + 1,
+        formats,
       };
     });
+  }
+
+  /**
+   * The cells of a block as CellValues, read in row blocks of at most about `payloadLimit` bytes of
+   * response each (one sync per block). A block Excel refuses as too large is read again in halves.
+   */
+  private async readCells(
+    context: ExcelContext,
+    ws: ExcelWorksheet,
+    extent: Extent,
+  ): Promise<{ values: CellValue[][]; formats: (string | null)[][] }> {
+    const values: CellValue[][] = [];
+    const formats: (string | null)[][] = [];
+    const perRow = Math.max(1, extent.columnCount) * READ_BYTES_PER_CELL;
+    let blockRows = Math.max(1, Math.floor(this.payloadLimit / perRow));
+    let row = 0;
+    while (row < extent.rowCount) {
+      const rows = Math.min(blockRows, extent.rowCount - row);
+      const range = ws
+        .getRangeByIndexes(extent.rowIndex + row, extent.columnIndex, rows, extent.columnCount)
+        .load("values,valueTypes,numberFormat");
+      try {
+        await context.sync();
+      } catch (error) {
+        if (rows > 1 && isResponseTooLarge(error)) {
+          blockRows = Math.ceil(rows / 2);
+          continue;
+        }
+        throw error;
+      }
+      const types = range.valueTypes;
+      const codes = Array.isArray(range.numberFormat) ? range.numberFormat : [];
+      for (const [r, line] of range.values.entries()) {
+        values.push(line.map((v, c) => toCellValue(v, types[r]?.[c])));
+        formats.push(
+          line.map((_, c) => {
+            const code = codes[r]?.[c];
+            return typeof code === "string" && code !== "" ? code : null;
+          }),
+        );
+      }
+      row += rows;
+    }
+    return { values, formats };
   }
 
   /**
@@ -444,7 +644,12 @@ export class OfficeWorkbook implements WorkbookPort {
    * @example const model = await book.readStoredModel(); // => { data: { sheet: "Kitas", … }, … } or null
    */
   async readStoredModel(): Promise<unknown | null> {
-    return this.run(async (context) => (await this.loadStore(context)).store.model);
+    return this.run(async (context) => {
+      const { store, storeName } = await this.loadStore(context);
+      if (storeName !== undefined && !store.modelReadable)
+        throw new SrbUsageError(damagedModelMessage(storeName, store.modelRows ?? []));
+      return store.model;
+    });
   }
 
   /**
@@ -454,48 +659,60 @@ export class OfficeWorkbook implements WorkbookPort {
    */
   async writeStoredModel(model: unknown): Promise<void> {
     await this.run(async (context) => {
-      const { store, storeName } = await this.loadStore(context);
-      this.queueStore(context, storeName, {
-        generated: store.generated,
-        model,
-        fingerprints: store.fingerprints,
-      });
+      const { store, storeName, newName } = await this.loadStore(context);
+      this.queueStore(context, storeName, { ...storeKept(store), model }, newName);
+      await context.sync();
+    });
+  }
+
+  /** The adopted allocations stored in the workbook (SPEC §5a), oldest first, as JSON values. */
+  async readStoredAdoptions(): Promise<unknown[]> {
+    return this.run(async (context) => (await this.loadStore(context)).store.adoptions ?? []);
+  }
+
+  /** Replaces the stored adopted allocations (the store's model and sheet list are kept). */
+  async writeStoredAdoptions(adoptions: unknown[]): Promise<void> {
+    await this.run(async (context) => {
+      const { store, storeName, newName } = await this.loadStore(context);
+      this.queueStore(context, storeName, { ...storeKept(store), model: store.model, adoptions }, newName);
       await context.sync();
     });
   }
 
   /**
-   * Replaces SRB's generated sheets by these (user sheets are never touched; a name clash gets "Name (2)").
-   * An earlier generated sheet that was edited since (or re-created by the user) is kept as the user's.
+   * Writes SRB's sheets as the write plan decides (`planWrite`, writePlan.ts): SRB's unchanged sheets are
+   * rewritten in place — the same sheet object, cleared of contents, formats and charts, so that the user's
+   * formulas pointing at it keep working — new ones are added, SRB's sheets no longer generated are deleted
+   * (last, so the workbook always keeps a visible sheet), result tables get their stable names.
    *
    * @example const report = await book.writeGeneratedSheets([{ name: "Verteilung", rows: [[{ value: "Sozialraum" }]] }]);
    * // report.sheets => [{ requested: "Verteilung", written: "Verteilung" }]
    */
-  async writeGeneratedSheets(sheets: SheetSpec[]): Promise<WriteReport> {
+  async writeGeneratedSheets(specs: SheetSpec[]): Promise<WriteReport> {
     return this.run(async (context) => {
-      // Sync 1: which sheets exist (and which wear SRB's tab colour).
+      // Sync 1: which sheets exist (visibility, and which wear SRB's tab colour).
       const worksheets = context.workbook.worksheets.load("items/name,items/visibility,items/tabColor");
       await context.sync();
-      const names = worksheets.items.map((s) => s.name).filter((n) => !sameSheetName(n, STORE_SHEET));
-      const storeName = worksheets.items.map((s) => s.name).find((n) => sameSheetName(n, STORE_SHEET));
-      const visibleUserSheets = worksheets.items
-        .filter((s) => s.visibility === "Visible" && !sameSheetName(s.name, STORE_SHEET))
-        .map((s) => s.name);
-      const candidates = worksheets.items
-        .filter((s) => sameColour(s.tabColor, GENERATED_TAB_COLOUR) && !sameSheetName(s.name, STORE_SHEET))
-        .map((s) => s.name);
+      const infos = worksheets.items.map((s) => ({
+        name: s.name,
+        visible: s.visibility === "Visible",
+        srbColour: sameColour(s.tabColor, GENERATED_TAB_COLOUR),
+      }));
+      const storeNames = storeCandidates(infos);
+      const candidates = infos.filter((s) => s.srbColour && !storeNames.includes(s.name)).map((s) => s.name);
 
-      // Then one pipeline: the store and the candidates' formulas are read in the same request that carries
-      // the first content block.
+      // Sync 2: the store candidates, the candidates' formulas (fingerprints), charts and tables, and the
+      // names of all tables in the workbook (table names are unique workbook-wide).
       const batch = new Batch(context, this.payloadLimit);
       await batch.reserve(100);
-      const storeRange =
-        storeName === undefined
-          ? null
-          : worksheets.getItem(storeName).getUsedRangeOrNullObject(true).load("values,valueTypes");
+      const storeRanges = storeNames.map((name) => ({
+        name,
+        range: worksheets.getItem(name).getUsedRangeOrNullObject(true).load("values,valueTypes"),
+      }));
+      const allTables = context.workbook.tables.load("items/name");
       const readBack = new Map<string, ReadBack>();
       for (const name of candidates) {
-        await batch.reserve(name.length + 200);
+        await batch.reserve(name.length + 300);
         const ws = worksheets.getItem(name);
         readBack.set(name, {
           used: ws.getUsedRangeOrNullObject(true).load("rowIndex,rowCount"),
@@ -503,94 +720,168 @@ export class OfficeWorkbook implements WorkbookPort {
             .getRangeByIndexes(0, 0, this.fingerprintRows, EXCEL_MAX_COLUMNS)
             .getUsedRangeOrNullObject(true)
             .load("rowIndex,columnIndex,formulas"),
+          charts: ws.charts.load("items/name"),
+          tables: ws.tables.load("items/name"),
         });
       }
+      await batch.send();
 
-      // New sheets get temporary names until the old generated sheets (known from the store) are gone;
-      // this also means the workbook always keeps a visible sheet (Excel refuses to delete the last one).
-      const requested = sheets.map((spec) => sanitizeSheetName(spec.name));
-      const temporary: string[] = [];
+      let store: { sheet: string; content: DecodedStore } | undefined;
+      for (const { name, range } of storeRanges) {
+        const content = decodeStore(storeRows(range));
+        if (isStoreContent(content)) {
+          store = { sheet: name, content };
+          break;
+        }
+      }
+      const candidateTables = new Set<string>();
+      for (const read of readBack.values()) for (const t of read.tables.items) candidateTables.add(t.name);
+      const elsewhere = allTables.items.map((t) => t.name).filter((t) => !candidateTables.has(t));
+      const plan = planWrite({
+        sheets: infos.map((s, i) => {
+          const read = readBack.get(s.name);
+          return {
+            name: s.name,
+            visible: s.visible,
+            // tables not on a candidate sheet are listed once, on the first sheet: only their names count
+            tables: read ? read.tables.items.map((t) => t.name) : i === 0 ? elsewhere : [],
+            ...(read ? { fingerprint: readBackFingerprint(read, this.fingerprintRows) } : {}),
+          };
+        }),
+        store,
+        specs,
+        fingerprintRows: this.fingerprintRows,
+      });
+
+      // Where the result tables that stay are now (one more sync, only when a rewritten sheet has one).
+      const keep = new Map<number, { table: ExcelTable; range: ExcelRange; planned: PlannedTable }>();
+      plan.sheets.forEach((planned, i) => {
+        if (planned.rewrite === null) return;
+        const existing = (readBack.get(planned.rewrite) as ReadBack).tables.items;
+        const wanted = planned.tables.find(
+          (t) => existing.length === 1 && t.name.toLowerCase() === existing[0].name.toLowerCase(),
+        );
+        if (wanted) {
+          const range = existing[0].getRange().load("rowIndex,columnIndex,rowCount,columnCount");
+          keep.set(i, { table: existing[0], range, planned: wanted });
+        }
+      });
+      if (keep.size > 0) {
+        await batch.reserve(100 * keep.size);
+        await batch.send();
+      }
+
+      // Then the writes, in as few requests as the payload limit allows.
+      const notes = [...plan.notes];
       const added: ExcelWorksheet[] = [];
-      const notes: string[] = [];
-      const fingerprints: string[] = [];
+      const targets: ExcelWorksheet[] = [];
+      const keptTables: (PlannedTable | undefined)[] = [];
       try {
-        for (let i = 0; i < sheets.length; i++) {
-          const temp = resolveSheetName(`SRB neu ${i + 1}`, [...names, ...requested, ...temporary]);
-          temporary.push(temp);
-          await batch.reserve(temp.length + 40);
-          const ws = worksheets.add(temp);
-          ws.tabColor = GENERATED_TAB_COLOUR;
-          added.push(ws);
+        for (let i = 0; i < plan.sheets.length; i++) {
+          const planned = plan.sheets[i];
+          const kept = keep.get(i);
+          const width = kept ? kept.planned.lastColumn - kept.planned.firstColumn + 1 : 0;
+          const growth = kept ? kept.planned.lastRow - kept.planned.headerRow - (kept.range.rowCount - 1) : 0;
+          await batch.reserve(planned.name.length + 400 + Math.max(0, growth) * (width * 3 + 2));
+          let ws: ExcelWorksheet;
+          if (planned.rewrite !== null) {
+            ws = worksheets.getItem(planned.rewrite);
+            const read = readBack.get(planned.rewrite) as ReadBack;
+            for (const chart of read.charts.items) chart.delete();
+            if (kept && this.rewriteAroundTable(ws, kept.table, kept.range, kept.planned)) {
+              keptTables[i] = kept.planned;
+            } else {
+              // Clearing a table's whole range deletes the table, and deleting it turns the structured
+              // references to it into #REF! (docs/excel-compatibility.md): say so when that happens.
+              for (const table of read.tables.items) {
+                if (planned.tables.some((t) => t.name.toLowerCase() === table.name.toLowerCase()))
+                  notes.push(tableRecreatedNote(planned.name, table.name));
+                table.delete();
+              }
+              ws.getRange().clear();
+            }
+            if (planned.name !== planned.rewrite) ws.name = planned.name;
+          } else {
+            ws = worksheets.add(planned.name);
+            added.push(ws);
+          }
+          ws.tabColor = `#${GENERATED_TAB_COLOUR}`;
+          targets.push(ws);
         }
-        for (let i = 0; i < sheets.length; i++) {
-          fingerprints.push(await this.queueSheetContent(added[i], sheets[i], batch, notes));
+        for (let i = 0; i < plan.sheets.length; i++)
+          await this.queueSheetContent(targets[i], plan.sheets[i], batch, keptTables[i]);
+        if (plan.addBlankSheet !== null) {
+          await batch.reserve(60);
+          worksheets.add(plan.addBlankSheet);
         }
-        if (batch.sent === 0) await batch.send();
+        for (const old of plan.remove) {
+          await batch.reserve(old.length + 40);
+          worksheets.getItem(old).delete();
+        }
+        await batch.reserve(jsonLength(encodeStore(plan.store.content)) + 200);
+        this.queueStore(
+          context,
+          plan.store.exists ? plan.store.sheet : undefined,
+          plan.store.content,
+          plan.store.sheet,
+        );
+        for (let i = 0; i < plan.sheets.length; i++) {
+          for (const chart of plan.sheets[i].charts) {
+            await this.queueChart(targets[i], chart, plan.sheets[i].rows, batch);
+          }
+        }
+        await batch.send();
+        // Every request above suspended calculation; Excel leaves it to the add-in to recalculate, else
+        // the totals and Abweichung rows show no values. Its own request, after the suspended ones:
+        // https://learn.microsoft.com/javascript/api/excel/excel.application#excel-excel-application-suspendapicalculationuntilnextsync-member(1)
+        context.workbook.application.calculate("Recalculate");
+        await context.sync();
       } catch (error) {
         await this.removeQuietly(context, added);
         throw error;
       }
-
-      // The store is known now: old generated sheets go unless they changed, new ones get their names, the
-      // store is updated, charts are drawn — all in the last request.
-      const store = decodeStore(storeRows(storeRange));
-      const report: WriteReport = { sheets: [], replaced: [], notes: [] };
-      const replaced = report.replaced;
-      for (const generated of store.generated) {
-        const name = names.find((n) => sameSheetName(n, generated));
-        if (name === undefined || temporary.includes(name) || replaced.includes(name)) continue;
-        const recorded = store.fingerprints?.[generated];
-        const read = readBack.get(name);
-        const current = read ? readBackFingerprint(read, this.fingerprintRows) : undefined;
-        if (recorded === undefined || current === recorded) replaced.push(name);
-        else if (current === null) report.notes?.push(tooLargeToCheckNote(name, this.fingerprintRows));
-        else report.notes?.push(editedNote(name));
-      }
-      const occupied = names.filter((n) => !replaced.includes(n));
-      const written: string[] = [];
-      sheets.forEach((spec) => {
-        const name = resolveSheetName(spec.name, [...occupied, ...written]);
-        written.push(name);
-        report.sheets.push({ requested: spec.name, written: name });
-        if (name !== spec.name) {
-          report.notes?.push(
-            `Blatt „${spec.name}“ wurde als „${name}“ angelegt, weil der Name vergeben oder ungültig ist.`,
-          );
-        }
-      });
-      report.notes?.push(...notes);
-      if (
-        sheets.length === 0 &&
-        replaced.length > 0 &&
-        visibleUserSheets.every((n) => replaced.includes(n))
-      ) {
-        // Nothing new and nothing else visible would remain: keep one empty sheet.
-        await batch.reserve(60);
-        worksheets.add(resolveSheetName("Tabelle1", names));
-      }
-      for (const old of replaced) {
-        await batch.reserve(old.length + 40);
-        worksheets.getItem(old).delete();
-      }
-      for (let i = 0; i < added.length; i++) {
-        await batch.reserve(written[i].length + 40);
-        added[i].name = written[i];
-      }
-      const content: StoreContent = {
-        generated: written,
-        model: store.model,
-        fingerprints: Object.fromEntries(written.map((name, i) => [name, fingerprints[i]])),
+      return {
+        sheets: plan.sheets.map((s) => ({ requested: s.requested, written: s.name })),
+        replaced: plan.replaced,
+        notes,
       };
-      await batch.reserve(jsonLength(encodeStore(content)) + 200);
-      this.queueStore(context, storeName, content);
-      for (let i = 0; i < sheets.length; i++) {
-        for (const chart of sheets[i].charts ?? []) {
-          await this.queueChart(added[i], written[i], chart, sheets[i].rows, batch, report.notes as string[]);
-        }
-      }
-      await batch.send();
-      return report;
     });
+  }
+
+  /**
+   * Empties a sheet that is rewritten in place but keeps its one result table object, so that the user's
+   * structured references (`SRB_Verteilung[Betrag]`) stay valid: everything around the table and the
+   * table's data body is cleared, then the table gets the new number of data rows (rows added at its end,
+   * or table rows deleted with the cells below moving up). Only when the table keeps its header row, first
+   * column and number of columns; otherwise false (the caller deletes and re-creates it).
+   */
+  private rewriteAroundTable(
+    ws: ExcelWorksheet,
+    table: ExcelTable,
+    range: ExcelRange,
+    planned: PlannedTable,
+  ): boolean {
+    const columns = planned.lastColumn - planned.firstColumn + 1;
+    if (
+      range.rowIndex !== planned.headerRow - 1 ||
+      range.columnIndex !== planned.firstColumn - 1 ||
+      range.columnCount !== columns ||
+      range.rowCount < 2
+    )
+      return false;
+    const area = { row: range.rowIndex, column: range.columnIndex, rows: range.rowCount, columns };
+    for (const [row, column, rows, cols] of rangesAround(area))
+      ws.getRangeByIndexes(row, column, rows, cols).clear();
+    const before = range.rowCount - 1;
+    const after = planned.lastRow - planned.headerRow;
+    ws.getRangeByIndexes(area.row + 1, area.column, before, columns).clear();
+    if (after > before) {
+      const blank = Array.from({ length: after - before }, () => new Array<string>(columns).fill(""));
+      table.rows.add(undefined, blank);
+    } else if (after < before) {
+      ws.getRangeByIndexes(area.row + 1 + after, area.column, before - after, columns).delete("Up");
+    }
+    return true;
   }
 
   /**
@@ -609,23 +900,42 @@ export class OfficeWorkbook implements WorkbookPort {
 
   // -------------------------------------------------------------------------------------------------------
 
-  /** The store sheet's name (1 sync) and, when it exists, its content (1 more sync). */
-  private async loadStore(
-    context: ExcelContext,
-  ): Promise<{ store: DecodedStore; storeName: string | undefined }> {
-    const sheets = context.workbook.worksheets.load("items/name");
+  /**
+   * SRB's store (1 sync for the sheet names, 1 more when a hidden "_SRB" sheet exists): the sheet that
+   * carries the store's marker row, its content, and the name a new store would get (`planWrite`).
+   */
+  private async loadStore(context: ExcelContext): Promise<{
+    store: DecodedStore;
+    storeName: string | undefined;
+    newName: string;
+    names: string[];
+  }> {
+    const sheets = context.workbook.worksheets.load("items/name,items/visibility");
     await context.sync();
-    const storeName = sheets.items.map((s) => s.name).find((n) => sameSheetName(n, STORE_SHEET));
-    if (storeName === undefined) return { store: decodeStore([]), storeName };
-    const used = sheets.getItem(storeName).getUsedRangeOrNullObject(true).load("values,valueTypes");
-    await context.sync();
-    return { store: decodeStore(storeRows(used)), storeName };
+    const infos = sheets.items.map((s) => ({ name: s.name, visible: s.visibility === "Visible" }));
+    const names = infos.map((s) => s.name);
+    const candidates = storeCandidates(infos).map((name) => ({
+      name,
+      range: sheets.getItem(name).getUsedRangeOrNullObject(true).load("values,valueTypes"),
+    }));
+    if (candidates.length > 0) await context.sync();
+    for (const { name, range } of candidates) {
+      const store = decodeStore(storeRows(range));
+      if (isStoreContent(store)) return { store, storeName: name, newName: name, names };
+    }
+    const newName = planWrite({ sheets: infos, specs: [] }).store.sheet;
+    return { store: decodeStore([]), storeName: undefined, newName, names };
   }
 
   /** Queues the store sheet's new content (created veryHidden when missing). Text cells are formatted "@". */
-  private queueStore(context: ExcelContext, storeName: string | undefined, content: StoreContent): void {
+  private queueStore(
+    context: ExcelContext,
+    storeName: string | undefined,
+    content: StoreContent,
+    newName: string,
+  ): void {
     const worksheets = context.workbook.worksheets;
-    const ws = storeName === undefined ? worksheets.add(STORE_SHEET) : worksheets.getItem(storeName);
+    const ws = storeName === undefined ? worksheets.add(newName) : worksheets.getItem(storeName);
     if (storeName !== undefined) ws.getRange().clear();
     ws.visibility = "VeryHidden";
     const rows = encodeStore(content);
@@ -645,63 +955,35 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   /**
-   * Queues one generated sheet's content: values in row blocks, formats before values, bold, widths, panes.
-   * Returns the content fingerprint of what it queued (formulas as "=" + formula, as `usedRange.formulas`
-   * reads them back; the same canonical form the .xlsx adapter takes of the cells it wrote).
+   * Queues one planned sheet's content: values in row blocks, formats before values, bold, widths, panes,
+   * tables. Text Excel would reinterpret is written into cells formatted "@".
    */
   private async queueSheetContent(
     ws: ExcelWorksheet,
-    spec: SheetSpec,
+    planned: PlannedSheet,
     batch: Batch,
-    notes: string[],
-  ): Promise<string> {
-    const name = spec.name;
-    let rows = spec.rows;
-    if (rows.length > EXCEL_MAX_ROWS) {
-      notes.push(
-        `Blatt „${name}“: ${rows.length} Zeilen angefordert, Excel erlaubt höchstens ${EXCEL_MAX_ROWS}; der Rest fehlt.`,
-      );
-      rows = rows.slice(0, EXCEL_MAX_ROWS);
-    }
-    let widest = 0;
-    for (let r = 0; r < rows.length; r++) {
-      if (rows[r].length > EXCEL_MAX_COLUMNS) {
-        notes.push(`Blatt „${name}“, Zeile ${r + 1}: mehr als ${EXCEL_MAX_COLUMNS} Spalten; der Rest fehlt.`);
-      }
-      widest = Math.max(widest, Math.min(rows[r].length, EXCEL_MAX_COLUMNS));
-    }
-
+    keptTable?: PlannedTable,
+  ): Promise<void> {
+    const rows = planned.rows;
     let block: Block | null = null;
     const formats: (string | undefined)[][] = [];
-    const inputs: (string | number | boolean | null)[][] = [];
-    let unsafeCells = 0;
     const flush = async () => {
       if (block) await this.queueBlock(ws, block, formats, rows, batch);
       block = null;
       formats.length = 0;
     };
     for (let r = 0; r < rows.length; r++) {
-      const source = rows[r].slice(0, EXCEL_MAX_COLUMNS);
+      const source = rows[r];
       const line: (string | number | boolean | null)[] = [];
       const lineFormats: (string | undefined)[] = [];
       let lineFormula = false;
       for (let c = 0; c < source.length; c++) {
-        const { input, formula, cut, nonFinite, unsafe } = excelInput(source[c]);
-        if (unsafe) unsafeCells++;
-        if (cut)
-          notes.push(
-            `Blatt „${name}“, Zelle ${a1(r + 1, c + 1)}: Text auf ${EXCEL_MAX_CELL_TEXT} Zeichen gekürzt.`,
-          );
-        if (nonFinite) {
-          notes.push(
-            `Blatt „${name}“, Zelle ${a1(r + 1, c + 1)}: keine endliche Zahl (${String(source[c].value)}), als #ZAHL! geschrieben.`,
-          );
-        }
-        line.push(input);
-        lineFormats.push(cellFormat(source[c], input, formula));
+        const cell = source[c];
+        const formula = cell?.formula !== undefined;
+        line.push(cell === undefined ? null : formula ? `=${cell.formula}` : cell.value);
+        lineFormats.push(cellFormat(cell));
         lineFormula ||= formula;
       }
-      inputs.push(line);
       const lineBytes = jsonLength(line) + 1;
       if (block && block.bytes + lineBytes > batch.blockBytes) await flush();
       if (!block)
@@ -715,14 +997,19 @@ export class OfficeWorkbook implements WorkbookPort {
       b.bytes += lineBytes;
     }
     await flush();
-    if (unsafeCells > 0) notes.push(xmlUnsafeNote(name, unsafeCells));
 
-    if (widest > 0) await this.queueWidths(ws, spec, widest, rows.length, batch);
-    if (spec.freezeRows && spec.freezeRows > 0) {
+    if (planned.columns > 0) await this.queueWidths(ws, planned, batch);
+    if (planned.freezeRows > 0) {
       await batch.reserve(20);
-      ws.freezePanes.freezeRows(spec.freezeRows);
+      ws.freezePanes.freezeRows(planned.freezeRows);
     }
-    return sheetFingerprint(inputs);
+    for (const table of planned.tables) {
+      if (table === keptTable) continue;
+      await batch.reserve(table.name.length + 100);
+      const range = a1Range(table.headerRow, table.firstColumn, table.lastRow, table.lastColumn);
+      const excelTable = ws.tables.add(range, true);
+      excelTable.name = table.name;
+    }
   }
 
   /** Number formats (column runs, one value each: Excel's "single input copy"), values, then bold runs. */
@@ -730,7 +1017,7 @@ export class OfficeWorkbook implements WorkbookPort {
     ws: ExcelWorksheet,
     block: Block,
     formats: (string | undefined)[][],
-    rows: SheetCell[][],
+    rows: PlannedCell[][],
     batch: Batch,
   ) {
     if (block.columnCount === 0) return;
@@ -771,28 +1058,20 @@ export class OfficeWorkbook implements WorkbookPort {
     }
   }
 
-  /** Given widths are set; the other columns are autofitted over their first AUTOFIT_ROWS rows. */
-  private async queueWidths(
-    ws: ExcelWorksheet,
-    spec: SheetSpec,
-    columns: number,
-    rowCount: number,
-    batch: Batch,
-  ) {
-    const widths = spec.columnWidths ?? [];
-    let c = 0;
-    while (c < columns) {
-      const width = widths[c];
-      if (width !== undefined && width > 0) {
-        await batch.reserve(40);
-        ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = columnWidthPoints(width);
-        c++;
-        continue;
-      }
-      const start = c;
-      while (c < columns && !(widths[c] !== undefined && (widths[c] as number) > 0)) c++;
+  /**
+   * Every column gets a width: the sheet spec's where given, else one estimated from the column's first
+   * AUTOFIT_ROWS rows (`estimatedColumnWidth`). `Range.format.autofitColumns()` is not used: it fits the
+   * columns to their current data, whatever rows the range covers, so the row limit did nothing and
+   * autofit over 100,000 rows is slow:
+   * https://learn.microsoft.com/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-autofitcolumns-member(1)
+   */
+  private async queueWidths(ws: ExcelWorksheet, planned: PlannedSheet, batch: Batch) {
+    const widths = planned.columnWidths;
+    for (let c = 0; c < planned.columns; c++) {
+      const given = widths[c];
+      const width = given !== undefined && given > 0 ? given : estimatedColumnWidth(planned.rows, c);
       await batch.reserve(40);
-      ws.getRangeByIndexes(0, start, Math.min(rowCount, AUTOFIT_ROWS), c - start).format.autofitColumns();
+      ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = columnWidthPoints(width);
     }
   }
 
@@ -801,34 +1080,11 @@ export class OfficeWorkbook implements WorkbookPort {
    * the series and the data starts one row lower. Series are added one by one, so their columns need not
    * be adjacent or in order.
    */
-  private async queueChart(
-    ws: ExcelWorksheet,
-    name: string,
-    chart: ChartSpec,
-    rows: SheetCell[][],
-    batch: Batch,
-    notes: string[],
-  ) {
-    const columns = [chart.categoryColumn, ...chart.seriesColumns];
-    const valid =
-      chart.seriesColumns.length > 0 &&
-      chart.firstRow >= 1 &&
-      chart.lastRow >= chart.firstRow &&
-      chart.lastRow <= rows.length &&
-      columns.every((c) => Number.isInteger(c) && c >= 1 && c <= EXCEL_MAX_COLUMNS);
-    if (!valid) {
-      notes.push(
-        `Blatt „${name}“: Diagramm „${chart.title}“ nicht erstellt, sein Datenbereich liegt nicht auf dem Blatt.`,
-      );
-      return;
-    }
+  private async queueChart(ws: ExcelWorksheet, chart: ChartSpec, rows: PlannedCell[][], batch: Batch) {
+    // the write plan let only charts through whose data range and anchor lie on the sheet
     const header = rows[chart.firstRow - 1] ?? [];
     const hasHeader = chart.seriesColumns.every((c) => typeof header[c - 1]?.value === "string");
     const first = hasHeader ? chart.firstRow + 1 : chart.firstRow;
-    if (first > chart.lastRow) {
-      notes.push(`Blatt „${name}“: Diagramm „${chart.title}“ nicht erstellt, es hat keine Datenzeilen.`);
-      return;
-    }
     const count = chart.lastRow - first + 1;
     const column = (c: number) => ws.getRangeByIndexes(first - 1, c - 1, count, 1);
     const seriesName = (c: number, k: number) => (hasHeader ? String(header[c - 1].value) : `Reihe ${k + 1}`);
@@ -844,4 +1100,12 @@ export class OfficeWorkbook implements WorkbookPort {
       series.setXAxisValues(column(chart.categoryColumn));
     });
   }
+}
+
+/** The note when a result table could not stay in place (its shape changed) and was created anew. */
+function tableRecreatedNote(sheet: string, table: string): string {
+  return (
+    `Blatt „${sheet}“: die Ergebnistabelle „${table}“ hat jetzt andere Spalten und wurde neu angelegt – ` +
+    `Formeln in Ihren Blättern, die auf „${table}“ verweisen, zeigen jetzt #BEZUG! und müssen neu gesetzt werden.`
+  );
 }

@@ -28,6 +28,21 @@ export interface ChartSpec {
   anchor: string;
 }
 
+/**
+ * A result block written as an Excel table with a stable name, so that a user's structured references
+ * (`=SUMME(SRB_Verteilung[Betrag])`, XVERWEIS over a column) survive a re-run with more or fewer rows.
+ * 1-based rows and columns on the same sheet; the header row holds distinct, non-empty texts.
+ */
+export interface TableSpec {
+  /** Stable table name, e.g. "SRB_Verteilung" (letters, digits, "_" and "."; not a cell address). */
+  name: string;
+  headerRow: number;
+  /** Last data row (≥ headerRow + 1); a total row below the table is not part of it. */
+  lastRow: number;
+  firstColumn: number;
+  lastColumn: number;
+}
+
 export interface SheetSpec {
   /** Desired sheet name (≤ 31 characters, no []:*?/\); the adapter picks another if a user sheet has it. */
   name: string;
@@ -37,6 +52,8 @@ export interface SheetSpec {
   /** Number of header rows to freeze. */
   freezeRows?: number;
   charts?: ChartSpec[];
+  /** Result tables on this sheet (Excel tables with stable names). */
+  tables?: TableSpec[];
 }
 
 export interface WriteReport {
@@ -58,8 +75,17 @@ export interface WorkbookPort {
   /** Store the model JSON inside the workbook (hidden store sheet). */
   writeStoredModel(model: unknown): Promise<void>;
   /**
-   * Replace SRB's generated sheets by these: earlier generated sheets (recorded in the store) are removed,
-   * user sheets are never changed, renamed or deleted; a name clash with a user sheet gets a new name.
+   * The adopted allocations (Beschlüsse, SPEC §5a) stored in the workbook, oldest first, as JSON values
+   * (reading and checking them is the caller's, see readAdoption). Optional: a port without it has none.
+   */
+  readStoredAdoptions?(): Promise<unknown[]>;
+  /** Replace the stored adopted allocations (the model and the generated sheets' records are kept). */
+  writeStoredAdoptions?(adoptions: unknown[]): Promise<void>;
+  /**
+   * Replace SRB's generated sheets by these, as `planWrite` (writePlan.ts) decides: an earlier generated
+   * sheet that SRB can prove is its own and unchanged is rewritten in place (same sheet object, so the
+   * user's references to it keep working) or removed when no longer generated; user sheets are never
+   * changed, renamed or deleted; a name clash with a user sheet gets a new name.
    */
   writeGeneratedSheets(sheets: SheetSpec[]): Promise<WriteReport>;
   /**
@@ -69,5 +95,8 @@ export interface WorkbookPort {
   selectCell?(sheet: string, address: string): Promise<void>;
 }
 
-/** Name of the hidden sheet where SRB keeps its model and the list of sheets it generated. */
+/**
+ * Name of the hidden sheet where SRB keeps its model and the list of sheets it generated. When a user's own
+ * (visible, or not SRB's) sheet already has this name, the store takes "_SRB (2)" … (see writePlan.ts).
+ */
 export const STORE_SHEET = "_SRB";

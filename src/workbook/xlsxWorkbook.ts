@@ -14,33 +14,33 @@ import { SrbUsageError } from "../engine/issues";
 import type { CellValue, RawTable } from "../engine/table";
 import { a1 } from "../engine/table";
 import type { SheetCell, SheetSpec, WorkbookPort, WriteReport } from "./port";
-import { STORE_SHEET } from "./port";
 import { resolveSheetName, sameSheetName } from "./sheetNames";
+import { addChartsToXlsx, drawingsInXlsx, type SheetCharts, type SheetDrawings } from "./xlsxCharts";
 import {
-  addChartsToXlsx,
-  chartProblem,
-  drawingsInXlsx,
-  type SheetCharts,
-  type SheetDrawings,
-} from "./xlsxCharts";
-import {
+  damagedModelMessage,
   decodeStore,
   encodeStore,
   sheetFingerprint,
+  storeKept,
   type DecodedStore,
   type FingerprintCell,
   type StoreContent,
 } from "./store";
 import { keepCarriageReturns } from "./xlsxCarriageReturns";
-import { xmlSafeText, xmlUnsafeNote } from "./xmlText";
+import {
+  EXCEL_MAX_CELL_TEXT,
+  EXCEL_MAX_COLUMNS,
+  EXCEL_MAX_ROWS,
+  GENERATED_TAB_COLOUR,
+  isStoreContent,
+  planWrite,
+  storeCandidates,
+  type PlannedCell,
+  type PlannedSheet,
+} from "./writePlan";
 
-/** Excel's limits. */
-export const EXCEL_MAX_ROWS = 1_048_576;
-export const EXCEL_MAX_COLUMNS = 16_384;
-export const EXCEL_MAX_CELL_TEXT = 32_767;
-
-/** Tab colour that marks SRB's generated sheets. */
-const GENERATED_TAB_COLOUR = "FF1F5C99";
+/** Excel's limits (decided in the write plan; re-exported for callers of this adapter). */
+export { EXCEL_MAX_CELL_TEXT, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS };
 
 /** Days between Excel's day 0 and 1970-01-01 (1900 date system; 1904 system: 24107). */
 const EPOCH_1900 = 25569;
@@ -70,13 +70,64 @@ function plainText(value: unknown): string {
   return value === null || value === undefined ? "" : String(value);
 }
 
-/** Cuts text to Excel's cell limit, ending in "…". */
-function fitCellText(text: string): { text: string; cut: boolean } {
-  if (text.length <= EXCEL_MAX_CELL_TEXT) return { text, cut: false };
-  let head = text.slice(0, EXCEL_MAX_CELL_TEXT - 1);
-  const last = head.charCodeAt(head.length - 1);
-  if (last >= 0xd800 && last <= 0xdbff) head = head.slice(0, -1);
-  return { text: `${head}…`, cut: true };
+/** Whether exceljs shows the sheet as a tab. */
+function isVisible(ws: ExcelJS.Worksheet): boolean {
+  return ws.state === "visible" || ws.state === undefined;
+}
+
+/** A table's name (exceljs keeps it in the table's model). */
+function tableName(table: unknown): string {
+  const t = table as { name?: string; table?: { name?: string } };
+  return t.name ?? t.table?.name ?? "";
+}
+
+/**
+ * Empties a worksheet in place (cells, formats, widths, merges, tables, panes), keeping the sheet itself:
+ * its name, sheetId and position, so that references from other sheets stay valid. exceljs has no public
+ * call for it; its fields are reset as exceljs's Worksheet constructor sets them.
+ */
+function clearWorksheet(ws: ExcelJS.Worksheet): void {
+  const inner = ws as unknown as {
+    _rows: unknown[];
+    _columns: unknown;
+    _merges: Record<string, unknown>;
+    _keys: Record<string, unknown>;
+    tables: Record<string, unknown>;
+    conditionalFormattings: unknown[];
+    rowBreaks: unknown[];
+    autoFilter: unknown;
+  };
+  inner._rows = [];
+  inner._columns = null;
+  inner._merges = {};
+  inner._keys = {};
+  inner.tables = {};
+  inner.conditionalFormattings = [];
+  inner.rowBreaks = [];
+  inner.autoFilter = null;
+  ws.views = [];
+}
+
+/** Writes one planned cell (a string is a shared string in the file: text, never a formula). */
+function writeCell(ws: ExcelJS.Worksheet, r: number, c: number, planned: PlannedCell | undefined): void {
+  if (!planned) return;
+  if (planned.formula === undefined && planned.value === null && !planned.numFmt && !planned.bold) return;
+  const cell = ws.getCell(r, c);
+  if (planned.formula !== undefined) {
+    const formula = planned.formula;
+    cell.value =
+      planned.value === null
+        ? ({ formula } as ExcelJS.CellFormulaValue)
+        : ({ formula, result: planned.value } as ExcelJS.CellFormulaValue);
+  } else if (planned.error) {
+    cell.value = { error: planned.value as ExcelJS.CellErrorValue["error"] };
+  } else if (planned.value !== null) {
+    cell.value = planned.value;
+    if (planned.cut)
+      cell.note = `Text gekürzt: ${planned.cut.requested} Zeichen, Excel erlaubt ${EXCEL_MAX_CELL_TEXT}.`;
+  }
+  if (planned.numFmt) cell.numFmt = planned.numFmt;
+  if (planned.bold) cell.font = { bold: true };
 }
 
 /**
@@ -171,55 +222,69 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async sheetNames(): Promise<string[]> {
-    return this.workbook.worksheets.filter((ws) => ws.name !== STORE_SHEET).map((ws) => ws.name);
+    const store = this.findStore()?.sheet;
+    return this.workbook.worksheets.filter((ws) => ws.name !== store).map((ws) => ws.name);
   }
 
   async readTable(sheet: string): Promise<RawTable> {
     const ws = this.findSheet(sheet);
-    if (!ws || ws.name === STORE_SHEET) {
+    if (!ws || ws.name === this.findStore()?.sheet) {
       throw new SrbUsageError(`Tabellenblatt „${sheet}“ gibt es in dieser Arbeitsmappe nicht.`);
     }
-    const grid = this.readGrid(ws);
+    const formats: (string | null)[][] = [];
+    const grid = this.readGrid(ws, formats);
     const [headers = [], ...rows] = grid;
-    return { sheet: ws.name, headers, rows, headerRow: 1, firstColumn: 1 };
+    return { sheet: ws.name, headers, rows, headerRow: 1, firstColumn: 1, formats: formats.slice(1) };
   }
 
+  /** The stored model, or null; a stored model whose JSON is damaged is a usage error saying where. */
   async readStoredModel(): Promise<unknown | null> {
-    return this.readStore().model;
+    const found = this.findStore();
+    if (found && !found.content.modelReadable)
+      throw new SrbUsageError(damagedModelMessage(found.sheet, found.content.modelRows ?? []));
+    return found?.content.model ?? null;
   }
 
   async writeStoredModel(model: unknown): Promise<void> {
-    const store = this.readStore();
-    this.writeStore({ generated: store.generated, model, fingerprints: store.fingerprints });
+    const found = this.findStore();
+    const store = found?.content ?? decodeStore([]);
+    const sheet = found?.sheet ?? planWrite({ sheets: this.sheetInfos(), specs: [] }).store.sheet;
+    this.writeStore(sheet, { ...storeKept(store), model });
+  }
+
+  async readStoredAdoptions(): Promise<unknown[]> {
+    return this.findStore()?.content.adoptions ?? [];
+  }
+
+  async writeStoredAdoptions(adoptions: unknown[]): Promise<void> {
+    const found = this.findStore();
+    const store = found?.content ?? decodeStore([]);
+    const sheet = found?.sheet ?? planWrite({ sheets: this.sheetInfos(), specs: [] }).store.sheet;
+    this.writeStore(sheet, { ...storeKept(store), model: store.model, adoptions });
   }
 
   /**
-   * Replaces SRB's generated sheets. An earlier generated sheet is removed only when its content still has
-   * the fingerprint recorded when it was written (stores of earlier versions without fingerprints: by name,
-   * as before). A sheet that was edited, or deleted and re-created by the user under the same name, is kept
-   * and from then on treated as the user's; the new sheet gets another name and the notes say so.
+   * Replaces SRB's generated sheets as the write plan decides (`planWrite`, writePlan.ts): SRB's unchanged
+   * sheets are rewritten in place (the same sheet part: same name and sheetId, so the user's formulas that
+   * point at them stay valid), result tables keep their names, everything else is the user's and stays.
    */
   async writeGeneratedSheets(sheets: SheetSpec[]): Promise<WriteReport> {
-    const store = this.readStore();
-    const replaced: string[] = [];
-    const notes: string[] = [];
-    for (const name of store.generated) {
-      const ws = this.findSheet(name);
-      if (!ws || ws.name === STORE_SHEET) continue;
-      const recorded = store.fingerprints?.[name];
-      if (recorded !== undefined && recorded !== this.fingerprint(ws)) {
-        notes.push(
-          `Blatt „${ws.name}“ wurde seit dem letzten Lauf von SRB verändert (oder neu angelegt) – es bleibt ` +
-            `unverändert erhalten und gilt ab jetzt als Ihr eigenes Blatt; die neuen Ergebnisse stehen auf einem Blatt mit anderem Namen.`,
-        );
-        continue;
-      }
-      replaced.push(ws.name);
-      this.charts.delete(ws.name);
-      this.workbook.removeWorksheet(ws.id);
-    }
+    const store = this.findStore();
+    const listed = new Set((store?.content.generated ?? []).map((n) => n.toLowerCase()));
+    const plan = planWrite({
+      sheets: this.workbook.worksheets.map((ws) => ({
+        name: ws.name,
+        visible: isVisible(ws),
+        tables: ws.getTables().map((t) => tableName(t)),
+        ...(listed.has(ws.name.toLowerCase()) ? { fingerprint: this.fingerprint(ws) } : {}),
+      })),
+      store,
+      specs: sheets,
+    });
+    const notes = [...plan.notes];
     for (const d of this.inputDrawings) {
-      if (!this.findSheet(d.sheet) || (d.charts === 0 && d.shapes === 0)) continue;
+      if (!this.findSheet(d.sheet) || plan.replaced.some((r) => sameSheetName(r, d.sheet))) continue;
+      if (d.charts === 0 && d.shapes === 0) continue;
       const what = [
         d.charts > 0 ? `${d.charts} Diagramm${d.charts === 1 ? "" : "e"}` : "",
         d.shapes > 0 ? `${d.shapes} Form${d.shapes === 1 ? "" : "en"} (Textfelder, Pfeile …)` : "",
@@ -232,27 +297,40 @@ export class XlsxWorkbook implements WorkbookPort {
           `und die Originaldatei behalten, oder SRB in Excel ausführen.`,
       );
     }
-    const occupied = this.workbook.worksheets.map((ws) => ws.name);
-    const report: WriteReport = { sheets: [], replaced, notes };
-    const written: string[] = [];
-    for (const spec of sheets) {
-      const name = resolveSheetName(spec.name, [...occupied, ...written]);
-      written.push(name);
-      report.sheets.push({ requested: spec.name, written: name });
-      if (name !== spec.name) {
-        notes.push(
-          `Blatt „${spec.name}“ wurde als „${name}“ angelegt, weil der Name vergeben oder ungültig ist.`,
-        );
-      }
-      this.writeSheet(name, spec, notes);
-    }
-    const fingerprints: Record<string, string> = {};
-    for (const name of written) {
+    for (const name of plan.remove) {
       const ws = this.findSheet(name);
-      if (ws) fingerprints[name] = this.fingerprint(ws);
+      this.charts.delete(name);
+      if (ws) this.workbook.removeWorksheet(ws.id);
     }
-    this.writeStore({ generated: written, model: store.model, fingerprints });
-    return report;
+    for (const planned of plan.sheets) {
+      let ws: ExcelJS.Worksheet | undefined;
+      if (planned.rewrite !== null) {
+        ws = this.findSheet(planned.rewrite);
+        this.charts.delete(planned.rewrite);
+      }
+      if (ws) {
+        clearWorksheet(ws);
+        ws.name = planned.name;
+        ws.properties.tabColor = { argb: `FF${GENERATED_TAB_COLOUR}` };
+      } else {
+        ws = this.workbook.addWorksheet(planned.name, {
+          properties: { tabColor: { argb: `FF${GENERATED_TAB_COLOUR}` } },
+        });
+      }
+      this.writeSheet(ws, planned);
+    }
+    if (plan.addBlankSheet !== null) this.workbook.addWorksheet(plan.addBlankSheet);
+    this.writeStore(plan.store.sheet, plan.store.content);
+    return {
+      sheets: plan.sheets.map((s) => ({ requested: s.requested, written: s.name })),
+      replaced: plan.replaced,
+      notes,
+    };
+  }
+
+  /** Name and visibility of every sheet, for the write plan. */
+  private sheetInfos(): { name: string; visible: boolean }[] {
+    return this.workbook.worksheets.map((ws) => ({ name: ws.name, visible: isVisible(ws) }));
   }
 
   /** Content fingerprint of a sheet as written or read (formulas as "=" + formula, see store.ts). */
@@ -309,9 +387,13 @@ export class XlsxWorkbook implements WorkbookPort {
     return date.getTime() / 86_400_000 + epoch;
   }
 
-  /** The used range from A1 (cells with a value), as a rectangular grid of raw values. */
-  private readGrid(ws: ExcelJS.Worksheet): CellValue[][] {
+  /**
+   * The used range from A1 (cells with a value), as a rectangular grid of raw values; with `formats`, the
+   * number format code of each of those cells is pushed there in the same shape (null = General).
+   */
+  private readGrid(ws: ExcelJS.Worksheet, formats?: (string | null)[][]): CellValue[][] {
     const cells = new Map<number, Map<number, CellValue>>();
+    const codes = new Map<number, Map<number, string>>();
     let maxRow = 0;
     let maxCol = 0;
     ws.eachRow({ includeEmpty: false }, (row, r) => {
@@ -320,6 +402,11 @@ export class XlsxWorkbook implements WorkbookPort {
         if (v === null) return;
         if (!cells.has(r)) cells.set(r, new Map());
         cells.get(r)!.set(c, v);
+        const code = formats ? cell.numFmt : undefined;
+        if (typeof code === "string" && code !== "") {
+          if (!codes.has(r)) codes.set(r, new Map());
+          codes.get(r)!.set(c, code);
+        }
         maxRow = Math.max(maxRow, r);
         maxCol = Math.max(maxCol, c);
       });
@@ -330,59 +417,77 @@ export class XlsxWorkbook implements WorkbookPort {
       const row = cells.get(r);
       for (let c = 1; c <= maxCol; c++) line.push(row?.get(c) ?? null);
       grid.push(line);
+      if (formats) {
+        const rowCodes = codes.get(r);
+        formats.push(Array.from({ length: maxCol }, (_, c) => rowCodes?.get(c + 1) ?? null));
+      }
     }
     return grid;
   }
 
-  private readStore(): DecodedStore {
-    const ws = this.workbook.getWorksheet(STORE_SHEET);
-    return decodeStore(ws ? this.readGrid(ws) : []);
+  /** SRB's store: the hidden "_SRB" (or "_SRB (n)") sheet that carries its marker row; undefined when none. */
+  private findStore(): { sheet: string; content: DecodedStore } | undefined {
+    for (const name of storeCandidates(this.sheetInfos())) {
+      const ws = this.findSheet(name);
+      if (!ws) continue;
+      const content = decodeStore(this.readGrid(ws));
+      if (isStoreContent(content)) return { sheet: ws.name, content };
+    }
+    return undefined;
   }
 
-  private writeStore(content: StoreContent): void {
-    const old = this.workbook.getWorksheet(STORE_SHEET);
+  /** Writes the store (veryHidden, last in the workbook) under `sheet`, replacing the old store sheet. */
+  private writeStore(sheet: string, content: StoreContent): void {
+    const old = this.findSheet(sheet);
     if (old) this.workbook.removeWorksheet(old.id);
-    const ws = this.workbook.addWorksheet(STORE_SHEET, { state: "veryHidden" });
+    const ws = this.workbook.addWorksheet(sheet, { state: "veryHidden" });
     for (const [key, value] of encodeStore(content)) ws.addRow([key, value]);
   }
 
-  private writeSheet(name: string, spec: SheetSpec, notes: string[]): void {
-    const ws = this.workbook.addWorksheet(name, { properties: { tabColor: { argb: GENERATED_TAB_COLOUR } } });
-    let rows = spec.rows;
-    if (rows.length > EXCEL_MAX_ROWS) {
-      notes.push(
-        `Blatt „${name}“: ${rows.length} Zeilen angefordert, Excel erlaubt höchstens ${EXCEL_MAX_ROWS}; der Rest fehlt.`,
-      );
-      rows = rows.slice(0, EXCEL_MAX_ROWS);
-    }
-    rows.forEach((cells, i) => {
-      if (cells.length > EXCEL_MAX_COLUMNS) {
-        notes.push(`Blatt „${name}“, Zeile ${i + 1}: mehr als ${EXCEL_MAX_COLUMNS} Spalten; der Rest fehlt.`);
-      }
-      cells
-        .slice(0, EXCEL_MAX_COLUMNS)
-        .forEach((spec, j) => this.writeCell(ws, i + 1, j + 1, spec, name, notes));
+  /** Writes a planned sheet's cells, widths, frozen rows, tables and (in `toBuffer`) charts. */
+  private writeSheet(ws: ExcelJS.Worksheet, planned: PlannedSheet): void {
+    planned.rows.forEach((cells, i) => {
+      cells.forEach((cell, j) => writeCell(ws, i + 1, j + 1, cell));
     });
-    spec.columnWidths?.forEach((width, j) => {
+    planned.columnWidths.forEach((width, j) => {
       if (width > 0) ws.getColumn(j + 1).width = width;
     });
-    if (spec.freezeRows && spec.freezeRows > 0) {
+    if (planned.freezeRows > 0) {
       ws.views = [
-        { state: "frozen", xSplit: 0, ySplit: spec.freezeRows, topLeftCell: a1(spec.freezeRows + 1, 1) },
+        {
+          state: "frozen",
+          xSplit: 0,
+          ySplit: planned.freezeRows,
+          topLeftCell: a1(planned.freezeRows + 1, 1),
+        },
       ];
     }
-    const unsafe = this.unsafeCells.get(name) ?? 0;
-    if (unsafe > 0) {
-      notes.push(xmlUnsafeNote(name, unsafe));
-      this.unsafeCells.delete(name);
+    for (const table of planned.tables) {
+      const rows: ExcelJS.CellValue[][] = [];
+      for (let r = table.headerRow + 1; r <= table.lastRow; r++) {
+        const line: ExcelJS.CellValue[] = [];
+        for (let c = table.firstColumn; c <= table.lastColumn; c++) line.push(ws.getCell(r, c).value);
+        rows.push(line);
+      }
+      // exceljs writes the header texts and these (unchanged) values back into the cells the table spans
+      ws.addTable({
+        name: table.name,
+        ref: a1(table.headerRow, table.firstColumn),
+        headerRow: true,
+        style: { theme: "TableStyleLight9", showRowStripes: true },
+        columns: table.headers.map((name) => ({ name })),
+        rows,
+      });
     }
-    const charts = (spec.charts ?? []).filter((chart) => {
-      const problem = chartProblem(name, chart, rows);
-      if (problem) notes.push(problem);
-      return problem === null;
-    });
-    if (charts.length > 0) {
-      this.charts.set(name, { sheet: name, charts, rows });
+    if (planned.charts.length > 0) {
+      const rows = planned.rows.map((line) =>
+        Array.from(line, (c): SheetCell => ({
+          value: c?.value ?? null,
+          ...(c?.formula !== undefined ? { formula: c.formula } : {}),
+          ...(c?.numFmt ? { numFmt: c.numFmt } : {}),
+        })),
+      );
+      this.charts.set(planned.name, { sheet: planned.name, charts: planned.charts, rows });
       // printed landscape, one page wide, so that the table and its chart beside it share the first page
       ws.pageSetup = {
         ...ws.pageSetup,
@@ -392,52 +497,6 @@ export class XlsxWorkbook implements WorkbookPort {
         fitToHeight: 0,
       };
     }
-  }
-
-  private writeCell(
-    ws: ExcelJS.Worksheet,
-    r: number,
-    c: number,
-    spec: SheetCell,
-    sheet: string,
-    notes: string[],
-  ) {
-    const hasFormula = spec.formula !== undefined && spec.formula !== "";
-    if (!hasFormula && (spec.value === null || spec.value === undefined) && !spec.numFmt && !spec.bold)
-      return;
-    const cell = ws.getCell(r, c);
-    if (hasFormula) {
-      const formula = (spec.formula as string).replace(/^=/, "");
-      const result =
-        typeof spec.value === "string" ? fitCellText(this.safeText(spec.value, sheet)).text : spec.value;
-      cell.value = result === null || result === undefined ? { formula } : { formula, result };
-    } else if (typeof spec.value === "string") {
-      // A string is a shared string in the file: text, never a formula, whatever its first character.
-      const fitted = fitCellText(this.safeText(spec.value, sheet));
-      cell.value = fitted.text;
-      if (fitted.cut) {
-        cell.note = `Text gekürzt: ${spec.value.length} Zeichen, Excel erlaubt ${EXCEL_MAX_CELL_TEXT}.`;
-        notes.push(`Blatt „${sheet}“, Zelle ${a1(r, c)}: Text auf ${EXCEL_MAX_CELL_TEXT} Zeichen gekürzt.`);
-      }
-    } else if (typeof spec.value === "number" && !Number.isFinite(spec.value)) {
-      cell.value = { error: "#NUM!" };
-      notes.push(
-        `Blatt „${sheet}“, Zelle ${a1(r, c)}: keine endliche Zahl (${spec.value}), als #ZAHL! geschrieben.`,
-      );
-    } else if (spec.value !== undefined) {
-      cell.value = spec.value;
-    }
-    if (spec.numFmt) cell.numFmt = spec.numFmt;
-    if (spec.bold) cell.font = { bold: true };
-  }
-
-  /** Counts, per sheet of the current write, the cells whose text had characters XML forbids. */
-  private unsafeCells = new Map<string, number>();
-
-  private safeText(text: string, sheet: string): string {
-    const safe = xmlSafeText(text);
-    if (safe.replaced > 0) this.unsafeCells.set(sheet, (this.unsafeCells.get(sheet) ?? 0) + 1);
-    return safe.text;
   }
 
   /** Excel refuses a workbook whose sheets are all hidden or whose active tab is hidden. */

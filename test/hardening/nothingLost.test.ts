@@ -10,6 +10,7 @@ import path from "node:path";
 import { parseModel } from "../../src/engine/modelFile";
 import type { Model } from "../../src/engine/model";
 import { STORE_SHEET } from "../../src/workbook/port";
+import { unprovenNote } from "../../src/workbook/writePlan";
 import { isValidSheetName, MAX_SHEET_NAME_LENGTH } from "../../src/workbook/sheetNames";
 import {
   canonicalSheetText,
@@ -198,7 +199,7 @@ describe("a user sheet with an SRB-like name is kept; the generated one takes an
     expect(kept.getCell(3, column).value).toBe(17500.5);
   });
 
-  test("a store of an earlier version (names only, no fingerprints) is still honoured by name", async () => {
+  test("a store of an earlier version (names only, no fingerprints) cannot prove a sheet is SRB's: kept (issue 17.1)", async () => {
     const book = XlsxWorkbook.empty();
     await book.writeGeneratedSheets([{ name: "Verteilung", rows: [[{ value: "alt" }]] }]);
     const wb = new ExcelJS.Workbook();
@@ -215,8 +216,10 @@ describe("a user sheet with an SRB-like name is kept; the generated one takes an
     rows.forEach((r) => old.addRow(r));
     const reopened = await XlsxWorkbook.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer()));
     const report = await reopened.writeGeneratedSheets([{ name: "Verteilung", rows: [[{ value: "neu" }]] }]);
-    expect(report.replaced).toEqual(["Verteilung"]);
-    expect(report.sheets[0].written).toBe("Verteilung");
+    expect(report.replaced).toEqual([]);
+    expect(report.sheets[0].written).toBe("Verteilung (2)");
+    expect(report.notes).toContain(unprovenNote("Verteilung"));
+    expect((await reopened.readTable("Verteilung")).headers).toEqual(["alt"]);
   });
 });
 

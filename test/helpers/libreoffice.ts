@@ -50,12 +50,24 @@ export function missingToolMessage(tool: ExternalTool): string {
 }
 
 /**
+ * The fast loop (`npm run test:unit`) sets SRB_EXTERNAL_TOOLS=off: tests that need LibreOffice, Chromium or
+ * pdftoppm are skipped even where the tools are installed (the full `npm test` runs them).
+ *
+ * @example externalToolsOff(); // => true inside `npm run test:unit`
+ */
+export function externalToolsOff(): boolean {
+  return process.env.SRB_EXTERNAL_TOOLS === "off";
+}
+
+/**
  * `test` when the tool is installed or we run in CI (where a missing tool must fail the test, see
- * `requireTool`), else `test.skip` plus a console warning naming the Debian package. Decided at load time.
+ * `requireTool`), else `test.skip` plus a console warning naming the Debian package; always `test.skip` in
+ * the fast loop (`externalToolsOff`). Decided at load time.
  *
  * @example const withChromium = testWithTool({ name: "chromium", path: findExecutable(["chromium"]), debianPackage: "chromium" });
  */
 export function testWithTool(tool: ExternalTool): jest.It {
+  if (externalToolsOff()) return test.skip;
   if (tool.path || process.env.CI === "true") return test;
   console.warn(`Tests mit ${tool.name} übersprungen. ${missingToolMessage(tool)}`);
   return test.skip;

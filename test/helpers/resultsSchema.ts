@@ -42,3 +42,24 @@ export const blockedSchema = resultsSchema.extend({
   areas: z.array(z.unknown()).length(0),
   norm: z.unknown(),
 });
+
+/** SPEC.md §8 `changes` (with `--compare` or an adopted allocation): the fixed names. */
+export const changesSchema = z.object({
+  units: z.array(
+    z.object({
+      id: z.string(),
+      status: z.enum(["neu", "entfallen", "geblieben"]),
+      indexBefore: z.number().nullable(),
+      indexAfter: z.number().nullable(),
+      bandBefore: z.enum(["oberhalb", "innerhalb", "unterhalb"]).nullable(),
+      bandAfter: z.enum(["oberhalb", "innerhalb", "unterhalb"]).nullable(),
+      entered: z.array(z.string()),
+      left: z.array(z.string()),
+      amountDelta: z.number(),
+      vzaeDelta: z.number().nullable(),
+    }),
+  ),
+  areas: z.array(
+    z.object({ name: z.string(), shareBefore: z.number(), shareAfter: z.number(), amountDelta: z.number() }),
+  ),
+});

@@ -29,6 +29,32 @@ async function click(name: string) {
   });
 }
 
+/**
+ * The analysis really runs (1,000 weightings, synchronously after the spinner painted) and blocks the event
+ * loop while it does: under load longer than a `findBy…`'s wait, whose timer then fired before React had
+ * rendered the result ("Unable to find role=table" with the spinner still showing). So the tests wait for
+ * the real condition – the engine's `robustness` has returned (or thrown) – inside `act`, which then flushes
+ * React's updates; the result is on screen when `computed()` resolves, whatever the load. `calls` counts the
+ * engine runs.
+ */
+function watchRobustness() {
+  const engine = robustnessEngine.robustness;
+  let finished!: () => void;
+  const done = new Promise<void>((resolve) => (finished = resolve));
+  const calls = jest.spyOn(robustnessEngine, "robustness").mockImplementation((...args) => {
+    try {
+      return engine(...args);
+    } finally {
+      finished();
+    }
+  });
+  const computed = () =>
+    act(async () => {
+      await done;
+    });
+  return { computed, calls };
+}
+
 const cells = (row: HTMLElement) =>
   within(row)
     .getAllByRole("cell")
@@ -49,10 +75,12 @@ describe("Robustheit in the Ergebnis step", () => {
     // C 46,13/38,38, D 61,62/61,62 → Nord (42,26 + 53,87)/2 = 48,06, Süd 51,94 → 48,06 %, the maximum.
     // Leaving out an indicator empties its category: not computable, not counted.
     const port = fakePort();
+    const { computed } = watchRobustness();
     renderWithTheme(<App port={port} language="de" />);
     await openResult();
     expect(screen.queryByTestId("robustness")).toBeNull();
     await click(s.checkRobustness);
+    await computed();
     const table = await screen.findByRole("table", { name: s.robustnessTable });
     const [, nord, sued] = within(table).getAllByRole("row");
     const n = cells(nord);
@@ -92,9 +120,11 @@ describe("Robustheit in the Ergebnis step", () => {
       ...STORED_MODEL,
       options: { ...STORED_MODEL.options, publication: true },
     });
+    const { computed } = watchRobustness();
     renderWithTheme(<App port={port} language="de" />);
     await openResult();
     await click(s.checkRobustness);
+    await computed();
     const flips = await screen.findByRole("list", { name: s.flipsTitle });
     expect(flips).toHaveTextContent(/^E03 \(Süd\)/);
     expect(screen.queryByText(/Kita C/)).toBeNull();
@@ -102,6 +132,7 @@ describe("Robustheit in the Ergebnis step", () => {
 
   test("the checkbox adds the Robustheit sheet to the written sheets, computing it if needed", async () => {
     const port = fakePort();
+    const { computed } = watchRobustness();
     renderWithTheme(<App port={port} language="de" />);
     await openResult();
     const checkbox = screen.getByRole("checkbox", { name: s.writeRobustness });
@@ -109,6 +140,7 @@ describe("Robustheit in the Ergebnis step", () => {
     fireEvent.click(checkbox);
     expect(checkbox).toBeChecked();
     await click(s.generate);
+    await computed();
     expect(await screen.findByText(/^Erzeugt: Verteilung/)).toBeInTheDocument();
     const written = port.written as SheetSpec[];
     expect(written.map((w) => w.name)).toEqual([
@@ -128,18 +160,19 @@ describe("Robustheit in the Ergebnis step", () => {
   });
 
   test("an analysis already shown is reused for the sheet, not computed again", async () => {
-    const spy = jest.spyOn(robustnessEngine, "robustness");
+    const { computed, calls } = watchRobustness();
     const port = fakePort();
     renderWithTheme(<App port={port} language="de" />);
     await openResult();
     await click(s.checkRobustness);
+    await computed();
     await screen.findByRole("table", { name: s.robustnessTable });
     fireEvent.click(screen.getByRole("checkbox", { name: s.writeRobustness }));
     await click(s.generate);
     await screen.findByText(/^Erzeugt:/);
-    expect(spy).toHaveBeenCalledTimes(1);
+    expect(calls).toHaveBeenCalledTimes(1);
     // from the checked dataset and the allocation the pane already holds, nothing recomputed
-    expect(spy).toHaveBeenCalledWith(
+    expect(calls).toHaveBeenCalledWith(
       expect.objectContaining({ dataset: expect.anything(), base: expect.anything() }),
       { runs: 1000, seed: 1 },
     );
@@ -147,9 +180,11 @@ describe("Robustheit in the Ergebnis step", () => {
   });
 
   test("a changed model hides the old result (it belongs to the old allocation)", async () => {
+    const { computed } = watchRobustness();
     renderWithTheme(<App port={fakePort()} language="de" />);
     await openResult();
     await click(s.checkRobustness);
+    await computed();
     await screen.findByRole("table", { name: s.robustnessTable });
     fireEvent.click(screen.getByRole("tab", { name: s.stepModel }));
     fireEvent.change(screen.getByLabelText("Gewicht von „SGB2“"), { target: { value: "2" } });
@@ -203,10 +238,12 @@ describe("Robustheit in the Ergebnis step", () => {
 
   test("English", async () => {
     const en = stringsFor("en");
+    const { computed } = watchRobustness();
     renderWithTheme(<App port={fakePort()} language="en" />);
     await screen.findByText(/Found 4 rows/);
     fireEvent.click(screen.getByRole("tab", { name: "Result" }));
     await click("Check robustness");
+    await computed();
     expect(await screen.findByRole("table", { name: en.robustnessTable })).toHaveTextContent("41.67%");
     expect(screen.getByRole("checkbox", { name: "Also write the Robustheit sheet" })).toBeInTheDocument();
   });

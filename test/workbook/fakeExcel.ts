@@ -26,6 +26,7 @@ import type {
 import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
 import type { SheetCell, SheetSpec } from "../../src/workbook/port";
 import { a1 } from "../../src/engine/table";
+import { seededRandom } from "../../src/engine/seededRandom";
 
 export type FakeContent = string | number | boolean | { error: string };
 export interface FakeCell {
@@ -66,8 +67,23 @@ export class FakeSheet {
   readonly cells = new Map<number, FakeCell[]>();
   readonly columnWidths = new Map<number, number>();
   readonly autofitColumns = new Set<number>();
-  readonly tables: { name: string; area: Area }[] = [];
+  /**
+   * Excel tables: `area` spans the header row, the data body and — when `totals` — the totals row
+   * ("Ergebniszeile") as its last row. `getRange()` returns all of it, `getHeaderRowRange()` the first row,
+   * `getDataBodyRange()` the rows between (ExcelApi 1.1):
+   * https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-getrange-member(1)
+   */
+  readonly tables: { name: string; area: Area; totals?: boolean }[] = [];
+  /**
+   * Set by a request that carried `suspendApiCalculationUntilNextSync()`: Excel then leaves recalculation
+   * to the add-in ("it is the developer's responsibility to re-calc the workbook"), so the fake shows no
+   * formula values until `application.calculate(…)` runs:
+   * https://learn.microsoft.com/javascript/api/excel/excel.application#excel-excel-application-suspendapicalculationuntilnextsync-member(1)
+   */
+  uncalculated = false;
   readonly charts: FakeChartData[] = [];
+  /** The workbook this sheet belongs to (set by `FakeWorkbook.addSheet`; cross-sheet references need it). */
+  book?: FakeWorkbook;
   constructor(public name: string) {}
 
   cell(row: number, column: number): FakeCell {
@@ -150,10 +166,23 @@ export class FakeWorkbook {
   suspendedRequests = 0;
   /** Sheets whose `formulas` were loaded, in load order (what the adapter read back). */
   readonly formulaReads: string[] = [];
-  constructor(readonly maxRequestBytes = 5_000_000) {}
+  /** `application.calculate` requests run. */
+  calculations = 0;
+  /** Bytes of each response (JSON of the loaded properties), like `requestBytes`. */
+  readonly responseBytes: number[] = [];
+  /**
+   * Excel on the web refuses requests *and responses* above 5 MB ("RequestPayloadSizeLimitExceeded" /
+   * "ResponsePayloadSizeLimitExceeded"); the fake measures both as JSON length:
+   * https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins
+   */
+  constructor(
+    readonly maxRequestBytes = 5_000_000,
+    readonly maxResponseBytes = 5_000_000,
+  ) {}
 
   addSheet(name: string): FakeSheet {
     const sheet = new FakeSheet(name);
+    sheet.book = this;
     this.sheets.push(sheet);
     if (!this.activeSheet) this.activeSheet = name;
     return sheet;
@@ -166,6 +195,29 @@ export class FakeWorkbook {
     if (!s) throw new FakeExcelError("ItemNotFound", `Blatt ${name}`);
     return s;
   }
+  /** Every table of the workbook with its sheet. */
+  tables(): { sheet: FakeSheet; table: FakeSheet["tables"][number] }[] {
+    return this.sheets.flatMap((sheet) => sheet.tables.map((table) => ({ sheet, table })));
+  }
+  /**
+   * What Excel does to the formulas that depend on something deleted: the reference becomes #REF!, and a
+   * new sheet or table with the same name later does not repair it.
+   * Deleting a sheet: https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-worksheets#delete-a-worksheet
+   * (and https://support.microsoft.com/office/how-to-correct-a-ref-error-822c8e46-e610-4d02-bf2e-ac1d8c2a19ec).
+   */
+  breakReferences(pattern: RegExp): void {
+    for (const sheet of this.sheets)
+      for (const line of sheet.cells.values())
+        for (const cell of line)
+          if (cell?.formula !== undefined) cell.formula = cell.formula.replace(pattern, "#REF!");
+  }
+  /** A table is deleted: it goes, structured references to it become #REF!. */
+  deleteTable(sheet: FakeSheet, name: string): void {
+    const index = sheet.tables.findIndex((t) => t.name.toLowerCase() === name.toLowerCase());
+    if (index < 0) throw new FakeExcelError("ItemNotFound", `Tabelle ${name}`);
+    sheet.tables.splice(index, 1);
+    this.breakReferences(new RegExp(`\\b${escapeRegExp(name)}\\[[^\\]]*\\]`, "gi"));
+  }
   get largestRequestBytes(): number {
     return Math.max(0, ...this.requestBytes);
   }
@@ -174,6 +226,8 @@ export class FakeWorkbook {
     this.requestBytes.length = 0;
     this.suspendedRequests = 0;
     this.formulaReads.length = 0;
+    this.responseBytes.length = 0;
+    this.calculations = 0;
   }
   readonly run: ExcelRun = async (batch) => {
     const context = new FakeContext(this);
@@ -186,12 +240,20 @@ export class FakeWorkbook {
 
 class FakeContext implements ExcelContext {
   private queue: { bytes: number; apply: () => void; suspends?: boolean }[] = [];
+  /** Bytes loaded by the request being applied (the response). */
+  response = 0;
   readonly workbook: ExcelContext["workbook"];
   constructor(readonly book: FakeWorkbook) {
     this.workbook = {
       worksheets: new FakeWorksheets(this),
+      tables: new FakeTables(this, null),
       application: {
         suspendApiCalculationUntilNextSync: () => this.enqueue(["suspend"], () => undefined, true),
+        calculate: (type: string) =>
+          this.enqueue(["calculate", type], () => {
+            for (const sheet of this.book.sheets) sheet.uncalculated = false;
+            this.book.calculations += 1;
+          }),
       },
     };
   }
@@ -210,7 +272,14 @@ class FakeContext implements ExcelContext {
     if (queue.some((q) => q.suspends)) this.book.suspendedRequests += 1;
     if (bytes > this.book.maxRequestBytes)
       throw new FakeExcelError("RequestPayloadSizeLimitExceeded", `${bytes} B`);
+    this.response = 0;
+    const suspended = queue.some((q) => q.suspends);
     for (const q of queue) q.apply();
+    // a calculate inside a suspended request does not count: the docs do not say it would (safe side)
+    if (suspended) for (const sheet of this.book.sheets) sheet.uncalculated = true;
+    this.book.responseBytes.push(this.response);
+    if (this.response > this.book.maxResponseBytes)
+      throw new FakeExcelError("ResponsePayloadSizeLimitExceeded", `${this.response} B`);
   }
 }
 
@@ -235,7 +304,11 @@ abstract class Proxy {
   }
   /** Copies the named properties' current values (as Excel does when it runs a load). */
   capture(properties: string[]): void {
-    for (const p of [...properties, "isNullObject"]) this.loaded.set(p, this.current(p));
+    for (const p of [...properties, "isNullObject"]) {
+      const value = this.current(p);
+      this.context.response += JSON.stringify(value ?? null).length;
+      this.loaded.set(p, value);
+    }
   }
   protected queueLoad(properties: string): void {
     this.context.enqueue(["load", properties], () => this.capture(loadList(properties)));
@@ -323,6 +396,8 @@ class FakeWorksheetProxy extends Proxy implements ExcelWorksheet {
         throw new FakeExcelError("InvalidOperation", "das letzte sichtbare Blatt kann nicht gelöscht werden");
       }
       book.sheets.splice(book.sheets.indexOf(s), 1);
+      for (const t of [...s.tables]) book.deleteTable(s, t.name);
+      book.breakReferences(sheetReference(s.name));
       if (book.activeSheet === s.name)
         book.activeSheet = book.sheets.find((o) => o.visibility === "Visible")!.name;
     });
@@ -399,6 +474,9 @@ class FakeRangeProxy extends Proxy implements ExcelRange {
           each((_c, _r, col) => sheet().columnWidths.set(col, width)),
         );
       },
+      // Excel fits the columns to their data, not to the rows of the range it is called on:
+      // https://learn.microsoft.com/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-autofitcolumns-member(1)
+      // (the fake only records the call)
       autofitColumns: () =>
         context.enqueue(["autofit"], () => each((_c, _r, col) => sheet().autofitColumns.add(col))),
     };
@@ -524,14 +602,38 @@ class FakeRangeProxy extends Proxy implements ExcelRange {
     });
   }
   clear(): void {
-    this.context.enqueue(["clear"], () =>
+    this.context.enqueue(["clear"], () => {
+      const a = this.resolve();
+      const s = this.sheet();
+      // a table wholly inside the cleared range goes with it (see FakeTables)
+      for (const t of [...s.tables]) if (contains(a, t.area)) this.context.book.deleteTable(s, t.name);
       this.forEach((cell) => {
         delete cell.value;
         delete cell.formula;
         delete cell.numberFormat;
         delete cell.bold;
-      }),
-    );
+      });
+    });
+  }
+  delete(shift: "Up" | "Left"): void {
+    this.context.enqueue(["deleteCells", shift], () => {
+      if (shift !== "Up") throw new FakeExcelError("NotImplemented", "delete Left");
+      const a = this.resolve();
+      const s = this.sheet();
+      for (const t of s.tables) {
+        const touches = overlaps(t.area, a);
+        if (!touches) continue;
+        // only whole data rows of a table (Excel refuses to cut a table apart)
+        const whole = a.column === t.area.column && a.columns === t.area.columns && a.row > t.area.row;
+        if (!whole || a.row + a.rows > t.area.row + t.area.rows || a.rows >= t.area.rows - 1)
+          throw new FakeExcelError("InvalidOperation", "Tabelle kann so nicht verkleinert werden");
+        t.area = { ...t.area, rows: t.area.rows - a.rows };
+      }
+      this.forEach((cell) => {
+        for (const key of Object.keys(cell)) delete cell[key as keyof FakeCell];
+      });
+      shiftRows(s, a.row + a.rows, a.column, a.columns, -a.rows);
+    });
   }
   select(): void {
     this.context.enqueue(["select"], () => {
@@ -546,6 +648,8 @@ class FakeRangeProxy extends Proxy implements ExcelRange {
 /** A cell's content: its value, or the result of its formula (computed on reading, like a recalculation). */
 function content(sheet: FakeSheet, cell: FakeCell | undefined, depth = 0): FakeContent | undefined {
   if (cell?.formula === undefined) return cell?.value;
+  if (sheet.uncalculated) return undefined; // not recalculated since a suspended request (see FakeSheet)
+  if (cell.formula.toUpperCase().includes("#REF!")) return { error: "#REF!" };
   try {
     return evaluate(sheet, cell.formula, depth);
   } catch {
@@ -567,7 +671,12 @@ function valueType(v: FakeContent | undefined): string {
  */
 function evaluate(sheet: FakeSheet, formula: string, depth: number): number {
   if (depth > 50) throw new Error("circular");
-  const tokens = formula.toUpperCase().match(/SUM\(|[A-Z]+\d+(?::[A-Z]+\d+)?|\d+(?:\.\d+)?|[-+*/(),]/g) ?? [];
+  const tokens =
+    formula
+      .toUpperCase()
+      .match(
+        /SUM\(|(?:'[^']+'|[A-ZÄÖÜ_][A-Z0-9ÄÖÜ_.]*)!\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?|[A-Z_][A-Z0-9_.]*\[[^\]]+\]|[A-Z]+\d+(?::[A-Z]+\d+)?|\d+(?:\.\d+)?|[-+*/(),]/g,
+      ) ?? [];
   if (tokens.join("") !== formula.toUpperCase().replace(/\s+/g, ""))
     throw new Error(`unsupported: ${formula}`);
   let i = 0;
@@ -577,11 +686,39 @@ function evaluate(sheet: FakeSheet, formula: string, depth: number): number {
     return typeof v === "number" ? v : 0;
   };
   const reference = (ref: string): number => {
+    const table = /^([A-Z_][A-Z0-9_.]*)\[([^\]]+)\]$/.exec(ref);
+    if (table) return structured(table[1], table[2]);
+    const bang = ref.lastIndexOf("!");
+    if (bang > 0) {
+      const other = sheet.book?.find(
+        ref
+          .slice(0, bang)
+          .replace(/^'(.*)'$/, "$1")
+          .replace(/''/g, "'"),
+      );
+      if (!other) throw new Error("#REF!");
+      return evaluate(other, ref.slice(bang + 1), depth + 1);
+    }
     const a = parseAddress(ref);
     let sum = 0;
     for (let r = a.row; r < a.row + a.rows; r++)
       for (let c = a.column; c < a.column + a.columns; c++) sum += cellNumber(r, c);
     return sum;
+  };
+  /** `Table[Column]`: the sum of the column's data body (enough for SUM over a structured reference). */
+  const structured = (name: string, column: string): number => {
+    const found = sheet.book?.tables().find((t) => t.table.name.toUpperCase() === name);
+    if (!found) throw new Error("#REF!");
+    const { area } = found.table;
+    const c = Array.from({ length: area.columns }, (_, k) => area.column + k).find(
+      (col) => String(content(found.sheet, found.sheet.peek(area.row, col)) ?? "").toUpperCase() === column,
+    );
+    if (c === undefined) throw new Error("#REF!");
+    return evaluate(
+      found.sheet,
+      `SUM(${a1(area.row + 2, c + 1)}:${a1(area.row + area.rows, c + 1)})`,
+      depth + 1,
+    );
   };
   const primary = (): number => {
     const t = tokens[i++];
@@ -632,10 +769,20 @@ function enter(cell: FakeCell, v: unknown): void {
   cell.value = v;
 }
 
+/**
+ * Tables of one sheet (or, with `sheet` null, of the workbook). Modelled after the documented behaviour
+ * (https://learn.microsoft.com/javascript/api/excel/excel.table, .../excel.tablecollection and
+ * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-tables): a table name is unique in
+ * the workbook (case-insensitive) and no cell reference; tables do not overlap; `rows.add` appends rows
+ * at the table's end (cells below move down); deleting whole table rows with `Range.delete("Up")` shrinks
+ * the table; deleting a table turns structured references to it into #REF!. Clearing a range that holds a
+ * whole table (header row included) deletes the table: the documentation does not say what `Range.clear`
+ * does to a table, so the fake takes the side that would lose the user's references.
+ */
 class FakeTables extends Proxy implements ExcelTableCollection {
   constructor(
     context: FakeContext,
-    private readonly sheet: () => FakeSheet,
+    private readonly sheet: (() => FakeSheet) | null,
   ) {
     super(context);
   }
@@ -647,25 +794,179 @@ class FakeTables extends Proxy implements ExcelTableCollection {
   }
   load(properties: string): ExcelTableCollection {
     this.context.enqueue(["load", properties], () => {
-      const items = this.sheet().tables.map((t): ExcelTable => ({
-        name: t.name,
-        getRange: () => new FakeRangeProxy(this.context, this.sheet, () => t.area),
-      }));
-      this.loaded.set("items", items);
+      const all = this.sheet
+        ? this.sheet().tables.map((table) => ({ sheet: this.sheet!(), table }))
+        : this.context.book.tables();
+      this.loaded.set(
+        "items",
+        all.map(({ sheet, table }) =>
+          tableProxy(
+            this.context,
+            () => sheet,
+            () => table,
+            table.name,
+          ),
+        ),
+      );
     });
     return this;
+  }
+  add(address: string, hasHeaders: boolean): ExcelTable {
+    if (!this.sheet) throw new FakeExcelError("InvalidArgument", "Tabelle ohne Blatt");
+    const sheet = this.sheet;
+    let created: FakeSheet["tables"][number] | null = null;
+    this.context.enqueue(["addTable", address, hasHeaders], () => {
+      const area = parseAddress(address);
+      const s = sheet();
+      if (s.tables.some((t) => overlaps(t.area, area)))
+        throw new FakeExcelError("InvalidOperation", "Tabellen dürfen sich nicht überlappen");
+      const book = this.context.book;
+      let n = book.tables().length + 1;
+      while (book.tables().some((t) => t.table.name.toLowerCase() === `table${n}`)) n++;
+      created = { name: `Table${n}`, area };
+      s.tables.push(created);
+    });
+    return tableProxy(this.context, sheet, () => {
+      if (!created) throw new FakeExcelError("InvalidObjectPath", "Tabelle noch nicht angelegt");
+      return created;
+    });
+  }
+}
+
+function contains(outer: Area, inner: Area): boolean {
+  return (
+    inner.row >= outer.row &&
+    inner.column >= outer.column &&
+    inner.row + inner.rows <= outer.row + outer.rows &&
+    inner.column + inner.columns <= outer.column + outer.columns
+  );
+}
+
+function overlaps(a: Area, b: Area): boolean {
+  return (
+    a.row < b.row + b.rows &&
+    b.row < a.row + a.rows &&
+    a.column < b.column + b.columns &&
+    b.column < a.column + a.columns
+  );
+}
+
+/** A proxy of one table; `known` is its name when loaded. */
+function tableProxy(
+  context: FakeContext,
+  sheet: () => FakeSheet,
+  table: () => FakeSheet["tables"][number],
+  known?: string,
+): ExcelTable {
+  return {
+    get name(): string {
+      if (known === undefined) throw new FakeExcelError("PropertyNotLoaded", "table.name");
+      return known;
+    },
+    set name(name: string) {
+      context.enqueue(["tableName", name], () => {
+        const t = table();
+        if (!/^[A-Za-z_\\][A-Za-z0-9_.]{0,254}$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name))
+          throw new FakeExcelError("InvalidArgument", `Tabellenname ${name}`);
+        if (
+          context.book
+            .tables()
+            .some((o) => o.table !== t && o.table.name.toLowerCase() === name.toLowerCase())
+        )
+          throw new FakeExcelError("ItemAlreadyExists", `Tabelle ${name}`);
+        t.name = name;
+      });
+    },
+    getRange: () => new FakeRangeProxy(context, sheet, () => table().area),
+    getHeaderRowRange: () => new FakeRangeProxy(context, sheet, () => ({ ...table().area, rows: 1 })),
+    getDataBodyRange: () =>
+      new FakeRangeProxy(context, sheet, () => {
+        const t = table();
+        return { ...t.area, row: t.area.row + 1, rows: Math.max(1, t.area.rows - 1 - (t.totals ? 1 : 0)) };
+      }),
+    delete: () =>
+      context.enqueue(["deleteTable"], () => {
+        const t = table();
+        const s = sheet();
+        for (let r = t.area.row; r < t.area.row + t.area.rows; r++)
+          for (let c = t.area.column; c < t.area.column + t.area.columns; c++) {
+            const cell = s.peek(r, c);
+            if (cell) for (const key of Object.keys(cell)) delete cell[key as keyof FakeCell];
+          }
+        context.book.deleteTable(s, t.name);
+      }),
+    rows: {
+      add: (_index, values) =>
+        context.enqueue(["addRows", values?.length ?? 1], () => {
+          const t = table();
+          const s = sheet();
+          const count = values?.length ?? 1;
+          const end = t.area.row + t.area.rows;
+          shiftRows(s, end, t.area.column, t.area.columns, count);
+          values?.forEach((line, k) =>
+            line.forEach((v, c) => {
+              if (v !== "") s.cell(end + k, t.area.column + c).value = v;
+            }),
+          );
+          t.area = { ...t.area, rows: t.area.rows + count };
+        }),
+    },
+  };
+}
+
+/** Moves the cells of `columns` columns from row `from` down by `count` (negative: up, overwriting). */
+function shiftRows(sheet: FakeSheet, from: number, column: number, columns: number, count: number): void {
+  const rows = [...sheet.cells.keys()].filter((r) => r >= from).sort((a, b) => (count > 0 ? b - a : a - b));
+  for (const r of rows) {
+    const line = sheet.cells.get(r)!;
+    for (let c = column; c < column + columns; c++) {
+      const cell = line[c];
+      if (!cell) continue;
+      delete line[c];
+      sheet.cell(r + count, c);
+      sheet.cells.get(r + count)![c] = cell;
+    }
   }
 }
 
 class FakeCharts implements ExcelChartCollection {
+  private loadedItems: ExcelChart[] | null = null;
   constructor(
     private readonly context: FakeContext,
     private readonly sheet: () => FakeSheet,
   ) {}
+  get items(): ExcelChart[] {
+    if (!this.loadedItems) throw new FakeExcelError("PropertyNotLoaded", "charts.items");
+    return this.loadedItems;
+  }
+  load(properties: string): ExcelChartCollection {
+    this.context.enqueue(["load", properties], () => {
+      this.loadedItems = this.sheet().charts.map((data) => ({
+        title: { text: data.title },
+        series: {
+          getItemAt: () => {
+            throw new FakeExcelError("NotImplemented", "series");
+          },
+          add: () => {
+            throw new FakeExcelError("NotImplemented", "series");
+          },
+        },
+        setPosition: () => undefined,
+        delete: () =>
+          this.context.enqueue(["deleteChart"], () => {
+            const charts = this.sheet().charts;
+            const index = charts.indexOf(data);
+            if (index < 0) throw new FakeExcelError("ItemNotFound", "Diagramm");
+            charts.splice(index, 1);
+          }),
+      }));
+    });
+    return this;
+  }
   add(type: ExcelChartKind, source: ExcelRange, seriesBy: "Columns"): ExcelChart {
     const ctx = this.context;
     let chart: FakeChartData | null = null;
-    const address = (r: ExcelRange) => (r as FakeRangeProxy).resolvedAddress();
+    const address = (r: ExcelRange) => (r as unknown as FakeRangeProxy).resolvedAddress();
     ctx.enqueue(["addChart", type, seriesBy], () => {
       const area = parseAddress(address(source));
       const series = Array.from({ length: area.columns }, (_, c) => ({
@@ -714,21 +1015,16 @@ class FakeCharts implements ExcelChartCollection {
         },
       },
       setPosition: (start, end) => ctx.enqueue(["position", start, end], () => (target().position = start)),
+      delete: () =>
+        ctx.enqueue(["deleteChart"], () =>
+          this.sheet().charts.splice(this.sheet().charts.indexOf(target()), 1),
+        ),
     };
   }
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // A generation of realistic size, for the sync-count tests and the benchmark.
-
-/** Deterministic pseudo-random numbers in [0, 1) (a small LCG), so every run writes the same sheets. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 const INDEX_FORMAT = "0.0";
 const EURO_FORMAT = '#,##0.00 "€"';
@@ -741,7 +1037,7 @@ const EURO_FORMAT = '#,##0.00 "€"';
  * @example generationSheets(30).map((s) => s.name); // => ["Einrichtungen", "Verteilung", "Normbereiche"]
  */
 export function generationSheets(units: number): SheetSpec[] {
-  const random = seededRandom(units);
+  const random = seededRandom(units); // deterministic: every run writes the same sheets
   const text = (value: string, bold = false): SheetCell => ({ value, bold });
   const num = (value: number, numFmt: string): SheetCell => ({ value, numFmt });
   const areas = Math.max(1, Math.ceil(units / 25));
@@ -828,4 +1124,17 @@ export async function measureGeneration(
     largestPayloadBytes: book.largestRequestBytes,
     totalPayloadBytes: book.requestBytes.reduce((a, b) => a + b, 0),
   };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** References to a sheet in formulas: `Name!A1`, `'Name'!A1:B2` (any case). */
+function sheetReference(name: string): RegExp {
+  const quoted = escapeRegExp(name.replace(/'/g, "''"));
+  return new RegExp(
+    `(?:'${quoted}'|\\b${escapeRegExp(name)})!\\$?[A-Z]+\\$?\\d+(?::\\$?[A-Z]+\\$?\\d+)?`,
+    "gi",
+  );
 }

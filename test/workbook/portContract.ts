@@ -12,6 +12,7 @@ import type { CellValue } from "../../src/engine/table";
 import type { SheetSpec, WorkbookPort } from "../../src/workbook/port";
 import { STORE_SHEET } from "../../src/workbook/port";
 import { isValidSheetName } from "../../src/workbook/sheetNames";
+import { editedNote, unprovenNote } from "../../src/workbook/writePlan";
 
 export interface PortFixture {
   sheets: Record<string, CellValue[][]>;
@@ -207,12 +208,7 @@ export interface EditableWorkbook {
 export type MakeEditable = (sheets: Record<string, CellValue[][]>) => Promise<EditableWorkbook>;
 
 /** The German note of both adapters for a generated sheet that changed since SRB wrote it. */
-export function editedNote(sheet: string): string {
-  return (
-    `Blatt „${sheet}“ wurde seit dem letzten Lauf von SRB verändert (oder neu angelegt) – es bleibt ` +
-    `unverändert erhalten und gilt ab jetzt als Ihr eigenes Blatt; die neuen Ergebnisse stehen auf einem Blatt mit anderem Namen.`
-  );
-}
+export { editedNote } from "../../src/workbook/writePlan";
 
 /**
  * The fingerprint part of the port contract (store.ts, "Nothing lost"): both adapters run it.
@@ -294,15 +290,17 @@ export function runFingerprintContract(name: string, make: MakeEditable): void {
       expect(await book.port().readStoredModel()).toEqual({ budget: { total: 1000 } });
     });
 
-    test("a store of an earlier version (names only) is honoured by name, even for an edited sheet", async () => {
+    test("a store that lists a sheet without a fingerprint (older or hand-edited) never rewrites or deletes it", async () => {
       const book = await make({ Kitas: KITAS_ROWS });
       await book.port().writeGeneratedSheets(sampleSpecs(["Verteilung"], "erster"));
       await book.typeCell("Verteilung", 2, 2, 2500);
       await book.dropFingerprints();
       const report = await book.port().writeGeneratedSheets(sampleSpecs(["Verteilung"], "zweiter"));
-      expect(report.replaced).toEqual(["Verteilung"]);
-      expect(report.sheets[0].written).toBe("Verteilung");
-      expect((await rows(book, "Verteilung"))[1]).toEqual(["zweiter", 3]);
+      expect(report.replaced).toEqual([]);
+      expect(report.sheets[0].written).toBe("Verteilung (2)");
+      expect(report.notes).toContain(unprovenNote("Verteilung"));
+      expect((await rows(book, "Verteilung"))[1]).toEqual(["erster", 2500]);
+      expect((await rows(book, "Verteilung (2)"))[1]).toEqual(["zweiter", 3]);
     });
 
     test("text XML cannot hold becomes „\uFFFD“ with a note, and the sheet still counts as unchanged", async () => {

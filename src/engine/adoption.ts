@@ -1,0 +1,430 @@
+/**
+ * The adopted allocation (Beschluss, SPEC.md §5a): what the Jugendhilfeausschuss decided, kept in the
+ * workbook as the reference for carrying the budget forward and for comparing the next computation.
+ *
+ * An adoption is a snapshot of an allocation — date, model, budget, the input checksum, the Sozialräume with
+ * their shares and amounts, the Einrichtungen with Gesamtindex, band, eligibility per strand, proposed amount
+ * and (once the Stellenplan exists) their staff plan — plus the **goalposts** of the adopted year: the min and
+ * max per indicator the standard scores were computed with, the default reference when the next year uses
+ * fixed goalposts. It is plain JSON: `JSON.stringify` writes it, `readAdoption` reads it back tolerantly
+ * (a hand-edited store never crashes SRB; it says what is wrong, in German).
+ *
+ * Several adoptions are kept as history; the latest (by date, then by position) is the reference.
+ */
+import type { Allocation, Band, EffectiveWeight, Eligibility, NormBand } from "./allocation";
+import type { Dataset } from "./dataset";
+import type { ResolvedModel } from "./model";
+import { resolveModel } from "./resolveModel";
+import { winsorise } from "./winsorise";
+
+/** Format version of the adoption record. */
+export const ADOPTION_VERSION = 1;
+
+/** A unit's staff plan as SPEC §8 names it (`units[].plan`). Optional until the Stellenplan is computed. */
+export interface AdoptedPlan {
+  amount: number;
+  municipal: number;
+  vzae: number;
+  strands: string[];
+}
+
+export interface AdoptedUnit {
+  id: string;
+  area: string;
+  children: number | null;
+  categories: Record<string, number | null>;
+  index: number | null;
+  band: Band | null;
+  eligible: Eligibility;
+  /** Proposed amount within the Sozialraum at adoption (euros, cent-exact). */
+  amount: number;
+  /** Staff plan at adoption, when the allocation had one. */
+  plan?: AdoptedPlan;
+  /** Bremen rule set: VZÄ and Sachkosten at adoption (a unit with VZÄ > 0 was funded). */
+  bremen?: { vzae: number; sachkosten: number };
+  /** Sheet row, publication code, standard scores and category bands at adoption (for the sheets). */
+  row?: number;
+  code?: string;
+  scores?: (number | null)[];
+  categoryBands?: Record<string, Band | null>;
+}
+
+export interface AdoptedArea {
+  name: string;
+  index: number;
+  band: Band | null;
+  /** Share of the budget (0–1) — what a carried-forward budget is distributed by. */
+  share: number;
+  amount: number;
+  units: number;
+  children: number | null;
+}
+
+/** Min and max of an indicator in the adopted year (the goalposts its scores were computed with). */
+export interface Goalposts {
+  min: number;
+  max: number;
+}
+
+export interface Adoption {
+  version: number;
+  /** Date of the decision, ISO `YYYY-MM-DD`. */
+  date: string;
+  /** The adopted budget (euros). */
+  budget: number;
+  /** The model the allocation was computed with (resolved: every default filled in, see resolveModel). */
+  model: ResolvedModel;
+  /** SHA-256 of the input values (the Methode sheet's checksum). */
+  checksum: string;
+  /** The checked input range, e.g. "Kitas!A1:T33". */
+  inputRange?: string;
+  /** Goalposts per indicator column (see `indicatorRanges`). */
+  goalposts: Record<string, Goalposts>;
+  norm: { index: NormBand; categories: Record<string, NormBand>; areaIndex: NormBand };
+  effectiveWeights: EffectiveWeight[];
+  areas: AdoptedArea[];
+  units: AdoptedUnit[];
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Is `text` a real calendar date in the form `YYYY-MM-DD`?
+ *
+ * @example isIsoDate('2027-03-15'); // => true
+ * @example isIsoDate('2027-02-30'); // => false
+ */
+export function isIsoDate(text: string): boolean {
+  const m = ISO_DATE.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/**
+ * The goalposts of a computation: per indicator column the min and max its min–max scores were computed
+ * with — the model's fixed goalposts where they were on and valid, else the min and max of the data
+ * (after winsorisation when the model winsorises). An indicator without any value has none.
+ *
+ * @example
+ * // a = [2, 4, 6] without fixed goalposts
+ * indicatorRanges(model, dataset); // => { a: { min: 2, max: 6 } }
+ */
+export function indicatorRanges(
+  model: {
+    indicators: readonly { column: string; goalposts?: Goalposts | null }[];
+    options: { goalposts?: boolean; winsorise?: boolean };
+  },
+  dataset: Dataset,
+): Record<string, Goalposts> {
+  const ranges: Record<string, Goalposts> = {};
+  dataset.indicators.forEach((indicator, i) => {
+    const fixed =
+      indicator.goalposts ?? model.indicators.find((x) => x.column === indicator.column)?.goalposts;
+    if (model.options.goalposts && fixed && validGoalposts(fixed)) {
+      ranges[indicator.column] = { min: fixed.min, max: fixed.max };
+      return;
+    }
+    const raw = dataset.units.map((u) => u.values[i] ?? null);
+    const values = (model.options.winsorise ? winsorise(raw).values : raw).filter(
+      (v): v is number => v !== null && Number.isFinite(v),
+    );
+    if (values.length === 0) return;
+    ranges[indicator.column] = {
+      min: values.reduce((a, b) => Math.min(a, b)),
+      max: values.reduce((a, b) => Math.max(a, b)),
+    };
+  });
+  return ranges;
+}
+
+/** Finite min and max with min < max. */
+export function validGoalposts(g: { min: unknown; max: unknown } | undefined | null): g is Goalposts {
+  return (
+    !!g &&
+    typeof g.min === "number" &&
+    typeof g.max === "number" &&
+    Number.isFinite(g.min) &&
+    Number.isFinite(g.max) &&
+    g.max > g.min
+  );
+}
+
+/**
+ * The adoption record of an allocation.
+ *
+ * @param allocation the allocation being adopted
+ * @param meta date of the decision (`YYYY-MM-DD`), the input checksum and the goalposts (`indicatorRanges`)
+ * @example
+ * const adoption = adoptionOf(allocation, { date: '2027-03-15', checksum, goalposts: indicatorRanges(model, dataset) });
+ * adoption.areas.map((a) => a.share); // => the allocation's shares
+ */
+export function adoptionOf(
+  allocation: Allocation,
+  meta: { date: string; checksum: string; goalposts: Record<string, Goalposts> },
+): Adoption {
+  return {
+    version: ADOPTION_VERSION,
+    date: meta.date,
+    budget: allocation.budget,
+    model: allocation.model,
+    checksum: meta.checksum,
+    ...(allocation.inputRange !== undefined ? { inputRange: allocation.inputRange } : {}),
+    goalposts: Object.fromEntries(Object.entries(meta.goalposts).map(([k, g]) => [k, { ...g }])),
+    norm: {
+      index: { ...allocation.norm.index },
+      categories: Object.fromEntries(
+        Object.entries(allocation.norm.categories).map(([k, v]) => [k, { ...v }]),
+      ),
+      areaIndex: { ...allocation.norm.areaIndex },
+    },
+    effectiveWeights: allocation.effectiveWeights.map((w) => ({ ...w })),
+    areas: allocation.areas.map((a) => ({
+      name: a.name,
+      index: a.index,
+      band: a.band,
+      share: a.share,
+      amount: a.amount,
+      units: a.units,
+      children: a.children,
+    })),
+    units: allocation.units.map((u) => {
+      // the Stellenplan (SPEC §5) adds `plan` to the unit results; an adoption keeps it when present
+      const plan = (u as { plan?: AdoptedPlan }).plan;
+      return {
+        id: u.id,
+        area: u.area,
+        children: u.children,
+        categories: { ...u.categories },
+        index: u.index,
+        band: u.band,
+        eligible: { ...u.eligible },
+        amount: u.proposedAmount,
+        ...(plan ? { plan: { ...plan, strands: [...plan.strands] } } : {}),
+        ...(u.bremen ? { bremen: { vzae: u.bremen.vzae, sachkosten: u.bremen.sachkosten } } : {}),
+        row: u.row,
+        code: u.code,
+        scores: [...u.scores],
+        categoryBands: { ...u.categoryBands },
+      };
+    }),
+  };
+}
+
+/**
+ * The reference among several adoptions: the latest by date; on the same date the later one in the list
+ * (the list is kept in the order the adoptions were made).
+ *
+ * @example latestAdoption([{ date: '2027-03-15', … }, { date: '2026-03-10', … }]).date; // => '2027-03-15'
+ * @example latestAdoption([]); // => null
+ */
+export function latestAdoption(adoptions: readonly Adoption[]): Adoption | null {
+  let latest: Adoption | null = null;
+  for (const a of adoptions) if (latest === null || a.date >= latest.date) latest = a;
+  return latest;
+}
+
+// ── reading ───────────────────────────────────────────────────────────────────────────────────────────
+
+/** Result of {@link readAdoption}: the adoption, or null and the German reason. */
+export type ReadAdoption = { adoption: Adoption; problem: null } | { adoption: null; problem: string };
+
+type Json = Record<string, unknown>;
+
+function isObject(v: unknown): v is Json {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function num(v: unknown): number | null {
+  return typeof v === "number" && Number.isFinite(v) ? v : null;
+}
+
+/** JSON has no NaN: an empty norm band was written as null and comes back as NaN. */
+function numOrNaN(v: unknown): number {
+  return num(v) ?? NaN;
+}
+
+function band(v: unknown): Band | null {
+  return v === "oberhalb" || v === "innerhalb" || v === "unterhalb" ? v : null;
+}
+
+function normBandOf(v: unknown): NormBand {
+  const o = isObject(v) ? v : {};
+  return { mean: numOrNaN(o.mean), sd: numOrNaN(o.sd), lower: numOrNaN(o.lower), upper: numOrNaN(o.upper) };
+}
+
+function eligibilityOf(v: unknown): Eligibility {
+  const o = isObject(v) ? v : {};
+  return {
+    sozialarbeit: o.sozialarbeit === true,
+    nachbarschaftszentrum: o.nachbarschaftszentrum === true,
+    interkulturell: o.interkulturell === true,
+    interkulturellException: o.interkulturellException === true,
+    zusatzpersonal: o.zusatzpersonal === true,
+  };
+}
+
+function categoriesOf(v: unknown): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  if (isObject(v)) for (const [k, x] of Object.entries(v)) out[k] = num(x);
+  return out;
+}
+
+function planOf(v: unknown): AdoptedPlan | undefined {
+  if (!isObject(v)) return undefined;
+  const amount = num(v.amount);
+  if (amount === null) return undefined;
+  return {
+    amount,
+    municipal: num(v.municipal) ?? 0,
+    vzae: num(v.vzae) ?? 0,
+    strands: Array.isArray(v.strands) ? v.strands.filter((s): s is string => typeof s === "string") : [],
+  };
+}
+
+/**
+ * Reads an adoption record back from parsed JSON (as stored in the workbook). Tolerant: missing optional
+ * fields get their empty value, NaN written as null comes back as NaN. The essentials must be there — a
+ * valid date, a budget, at least one Sozialraum with name and share, every unit with a name — else the
+ * adoption is not used and `problem` says why in German.
+ *
+ * @example readAdoption(JSON.parse(JSON.stringify(adoption))).adoption; // => equal to adoption
+ * @example readAdoption({ date: "gestern" }).problem;
+ * // => "Der gespeicherte Beschluss hat kein gültiges Datum (gefunden: „gestern“, erwartet: JJJJ-MM-TT)."
+ */
+export function readAdoption(json: unknown): ReadAdoption {
+  const fail = (problem: string): ReadAdoption => ({ adoption: null, problem });
+  if (!isObject(json)) return fail("Der gespeicherte Beschluss ist kein lesbarer Datensatz.");
+  const date = typeof json.date === "string" ? json.date : "";
+  if (!isIsoDate(date)) {
+    return fail(
+      `Der gespeicherte Beschluss hat kein gültiges Datum (gefunden: „${String(json.date ?? "")}“, erwartet: JJJJ-MM-TT).`,
+    );
+  }
+  const label = `Der gespeicherte Beschluss vom ${germanDate(date)}`;
+  const budget = num(json.budget);
+  if (budget === null || budget < 0) return fail(`${label} hat kein gültiges Budget.`);
+  // stored as resolved (null = "none"); the checkpoint reads the file form, so nulls are left out first
+  const storedModel = resolveModel(withoutNulls(json.model)).model;
+  if (storedModel === null) return fail(`${label} enthält kein gültiges Modell.`);
+  if (!Array.isArray(json.areas) || json.areas.length === 0)
+    return fail(`${label} enthält keine Sozialräume.`);
+  const areas: AdoptedArea[] = [];
+  for (const [k, a] of json.areas.entries()) {
+    const name = isObject(a) && typeof a.name === "string" ? a.name : "";
+    const share = isObject(a) ? num(a.share) : null;
+    if (!isObject(a) || name === "" || share === null || share < 0 || share > 1) {
+      return fail(
+        `${label}: Sozialraum Nr. ${k + 1} hat keinen Namen oder keinen gültigen Anteil (0 bis 1).`,
+      );
+    }
+    areas.push({
+      name,
+      index: numOrNaN(a.index),
+      band: band(a.band),
+      share,
+      amount: num(a.amount) ?? 0,
+      units: num(a.units) ?? 0,
+      children: num(a.children),
+    });
+  }
+  if (!Array.isArray(json.units)) return fail(`${label} enthält keine Einrichtungen.`);
+  const units: AdoptedUnit[] = [];
+  for (const [k, u] of json.units.entries()) {
+    if (!isObject(u) || typeof u.id !== "string" || u.id === "" || typeof u.area !== "string") {
+      return fail(`${label}: Einrichtung Nr. ${k + 1} hat keinen Namen oder keinen Sozialraum.`);
+    }
+    const plan = planOf(u.plan);
+    const bremen = isObject(u.bremen)
+      ? { vzae: num(u.bremen.vzae) ?? 0, sachkosten: num(u.bremen.sachkosten) ?? 0 }
+      : undefined;
+    const row = num(u.row);
+    units.push({
+      id: u.id,
+      area: u.area,
+      children: num(u.children),
+      categories: categoriesOf(u.categories),
+      index: num(u.index),
+      band: band(u.band),
+      eligible: eligibilityOf(u.eligible),
+      amount: num(u.amount) ?? 0,
+      ...(plan ? { plan } : {}),
+      ...(bremen ? { bremen } : {}),
+      ...(row !== null ? { row } : {}),
+      ...(typeof u.code === "string" ? { code: u.code } : {}),
+      ...(Array.isArray(u.scores) ? { scores: u.scores.map(num) } : {}),
+      ...(isObject(u.categoryBands)
+        ? {
+            categoryBands: Object.fromEntries(Object.entries(u.categoryBands).map(([k, v]) => [k, band(v)])),
+          }
+        : {}),
+    });
+  }
+  const goalposts: Record<string, Goalposts> = {};
+  if (isObject(json.goalposts)) {
+    for (const [column, g] of Object.entries(json.goalposts)) {
+      const candidate = isObject(g) ? { min: g.min, max: g.max } : null;
+      if (validGoalposts(candidate)) goalposts[column] = { min: candidate.min, max: candidate.max };
+    }
+  }
+  const norm = isObject(json.norm) ? json.norm : {};
+  const categoryNorms: Record<string, NormBand> = {};
+  if (isObject(norm.categories))
+    for (const [k, v] of Object.entries(norm.categories)) categoryNorms[k] = normBandOf(v);
+  return {
+    adoption: {
+      version: num(json.version) ?? ADOPTION_VERSION,
+      date,
+      budget,
+      model: storedModel,
+      checksum: typeof json.checksum === "string" ? json.checksum : "",
+      ...(typeof json.inputRange === "string" ? { inputRange: json.inputRange } : {}),
+      goalposts,
+      norm: {
+        index: normBandOf(norm.index),
+        categories: categoryNorms,
+        areaIndex: normBandOf(norm.areaIndex),
+      },
+      effectiveWeights: Array.isArray(json.effectiveWeights)
+        ? json.effectiveWeights.flatMap((w) =>
+            isObject(w) &&
+            typeof w.column === "string" &&
+            typeof w.category === "string" &&
+            num(w.weight) !== null
+              ? [{ column: w.column, category: w.category, weight: num(w.weight) as number }]
+              : [],
+          )
+        : [],
+      areas,
+      units,
+    },
+    problem: null,
+  };
+}
+
+/**
+ * `YYYY-MM-DD` as the German reads it.
+ *
+ * @example germanDate('2027-03-05'); // => "05.03.2027"
+ */
+export function germanDate(iso: string): string {
+  const m = ISO_DATE.exec(iso);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
+}
+
+/**
+ * A stored JSON value with every `null` object field left out (arrays kept as they are): a resolved model
+ * as JSON says "none" with null, the model file by leaving the field out.
+ *
+ * @example withoutNulls({ a: 1, b: null, c: { d: null } }); // => { a: 1, c: {} }
+ */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (!isObject(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => [k, withoutNulls(v)]),
+  );
+}

@@ -1,0 +1,92 @@
+/**
+ * The one German line at the top of the Veränderungen sheet (and in the task pane, the CLI and the results
+ * JSON): how many Kitas entered or left each Förderstrang, how many Kitas are new or gone, and the biggest
+ * change among the Sozialräume (in percentage points of the budget share, or in € when no share moved).
+ *
+ * Worked example: Kita A and Kita B newly eligible for strand 1, Kita C no longer, Kita D opened, Kita E
+ * closed, Nordstadt's share fell from 16.9 % to 14.8 % →
+ * "2 Kitas neu in Förderstrang 1, 1 entfällt; 1 Kita hinzugekommen, 1 Kita weggefallen; größte Veränderung:
+ * Sozialraum Nordstadt −2,1 Prozentpunkte".
+ */
+import type { Changes } from "./changes";
+import { STRANDS } from "./changes";
+
+const kitas = (n: number) => `${n} ${n === 1 ? "Kita" : "Kitas"}`;
+
+const MINUS = "\u2212";
+
+function signed(value: number, text: string): string {
+  return `${value > 0 ? "+" : value < 0 ? MINUS : ""}${text}`;
+}
+
+/**
+ * A difference of shares (0–1) in percentage points, de-DE, signed, one decimal (two when one decimal
+ * would show 0,0).
+ *
+ * @example percentagePoints(-0.0213); // => "−2,1 Prozentpunkte"
+ * @example percentagePoints(0.0004); // => "+0,04 Prozentpunkte"
+ */
+export function percentagePoints(delta: number): string {
+  const points = delta * 100;
+  const digits = Math.abs(points) >= 0.05 || points === 0 ? 1 : 2;
+  const text = new Intl.NumberFormat("de-DE", {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(Math.abs(points));
+  return `${signed(points, text)} Prozentpunkte`;
+}
+
+/**
+ * A difference of money, de-DE, signed.
+ *
+ * @example euroDelta(-1234.5); // => "−1.234,50 €"
+ */
+export function euroDelta(delta: number): string {
+  const text = new Intl.NumberFormat("de-DE", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
+    Math.abs(delta),
+  );
+  return `${signed(delta, text)} €`;
+}
+
+/**
+ * The summary line (see the module comment). "Keine Veränderungen." when nothing changed.
+ *
+ * @example changeSummary(compareAllocations(side, side)); // => "Keine Veränderungen."
+ */
+export function changeSummary(changes: Changes): string {
+  const parts: string[] = [];
+  STRANDS.forEach((strand, k) => {
+    const entered = changes.units.filter((u) => u.entered.includes(strand)).length;
+    const left = changes.units.filter((u) => u.left.includes(strand)).length;
+    if (entered > 0) {
+      const gone = left > 0 ? `, ${left} ${left === 1 ? "entfällt" : "entfallen"}` : "";
+      parts.push(`${kitas(entered)} neu in Förderstrang ${k + 1}${gone}`);
+    } else if (left > 0) {
+      parts.push(`${kitas(left)} nicht mehr in Förderstrang ${k + 1}`);
+    }
+  });
+  const added = changes.units.filter((u) => u.status === "neu").length;
+  const removed = changes.units.filter((u) => u.status === "entfallen").length;
+  const statusParts = [
+    ...(added > 0 ? [`${kitas(added)} hinzugekommen`] : []),
+    ...(removed > 0 ? [`${kitas(removed)} weggefallen`] : []),
+  ];
+  if (statusParts.length > 0) parts.push(statusParts.join(", "));
+
+  const top = changes.areas[0];
+  const shareDelta = top ? top.shareAfter - top.shareBefore : 0;
+  if (top && Math.abs(shareDelta) >= 5e-7) {
+    parts.push(`größte Veränderung: Sozialraum ${top.name} ${percentagePoints(shareDelta)}`);
+  } else {
+    const byMoney = [...changes.areas].sort((x, y) => Math.abs(y.amountDelta) - Math.abs(x.amountDelta))[0];
+    if (byMoney && byMoney.amountDelta !== 0)
+      parts.push(`größte Veränderung: Sozialraum ${byMoney.name} ${euroDelta(byMoney.amountDelta)}`);
+  }
+  const unitMoved = changes.units.some(
+    (u) => u.amountDelta !== 0 || (u.indexDelta ?? 0) !== 0 || u.bandBefore !== u.bandAfter,
+  );
+  if (parts.length === 0)
+    return unitMoved ? "Förderstränge und Anteile unverändert." : "Keine Veränderungen.";
+  const line = parts.join("; ");
+  return line.charAt(0).toUpperCase() + line.slice(1);
+}

@@ -1,0 +1,388 @@
+/**
+ * Where the Kita table sits on a sheet, found the way a person would find it (SPEC.md §8, "Real workbooks").
+ *
+ * Municipal workbooks rarely start with the header in row 1: a title ("Kita-Daten 2025 – Stadt X"), an empty
+ * row and notes come first, the data end in a "Summe" row, and often the range is an Excel table. The rules:
+ * 1. `data.headerRow` in the model fixes the header row.
+ * 2. Else an Excel table wins: the one whose header row holds the most of the model's columns (without a
+ *    model: the first one); its header row and data body are used, never its totals row.
+ * 3. Else, with a model: the first row holding the most of the model's columns.
+ * 4. Else the row that looks most like a header: mostly texts, above a row of mostly numbers.
+ * The data end at the first totals row ("Summe", "Gesamt", "Insgesamt", a row of SUM formulas) or at the
+ * first blank row; rows below are ignored and counted, never errors. Hidden rows are included and listed,
+ * so that a filter never silently drops a Kita.
+ *
+ * Pure: the adapters hand the used range as a grid, the use case projects the located table to a RawTable.
+ */
+import { headerKey } from "./check";
+import type { CellValue, RawTable } from "./table";
+
+/** An Excel table (ListObject) on the sheet, in 1-based sheet rows and columns. */
+export interface GridTable {
+  name: string;
+  headerRow: number;
+  /** First and last row of the data body (the totals row excluded). */
+  firstDataRow: number;
+  lastDataRow: number;
+  firstColumn: number;
+  lastColumn: number;
+}
+
+/** The used range of a sheet as the adapters read it. */
+export interface SheetGrid {
+  sheet: string;
+  /** Rows of the used range, top to bottom; a row may be shorter than others. */
+  rows: CellValue[][];
+  /** 1-based sheet row of `rows[0]` (default 1). */
+  firstRow?: number;
+  /** 1-based sheet column of each row's first cell (default 1 = A). */
+  firstColumn?: number;
+  /** Number format code per cell, same shape as `rows` (see RawTable.formats). */
+  formats?: (string | null)[][];
+  /** 1-based sheet rows that are hidden (by hand or by a filter). */
+  hiddenRows?: readonly number[];
+  /** 1-based sheet rows in which a cell holds a formula summing the cells above it (e.g. =SUM(C4:C30)). */
+  sumFormulaRows?: readonly number[];
+  /** Excel tables on the sheet. */
+  tables?: readonly GridTable[];
+}
+
+export interface LocationHints {
+  /** `data.headerRow` of the model: the 1-based sheet row of the header, fixed by the user. */
+  headerRow?: number;
+  /** Header texts the model expects (Einrichtung, Sozialraum, Kinder, the indicators …). */
+  columns?: readonly string[];
+}
+
+/** How the header row was found. */
+export type LocationSource = "modelRow" | "excelTable" | "modelColumns" | "looksLikeHeader" | "empty";
+
+/** Why the data ended before the last row of the used range. */
+export interface DataEnd {
+  /** 1-based sheet row that ended the data (not included). */
+  row: number;
+  reason: "totalsRow" | "blankRow";
+  /** The totals row's label, e.g. "Summe" (totals rows only). */
+  label?: string;
+  /** Non-empty rows at and below `row` that are ignored. */
+  ignoredRows: number;
+}
+
+export interface TableLocation {
+  sheet: string;
+  source: LocationSource;
+  /** The Excel table used (source "excelTable"). */
+  tableName?: string;
+  /** 1-based sheet rows and columns. `lastDataRow < firstDataRow` when there are no data rows. */
+  headerRow: number;
+  firstDataRow: number;
+  lastDataRow: number;
+  firstColumn: number;
+  lastColumn: number;
+  /** Set when a totals row or a blank row ended the data before the end of the used range. */
+  end: DataEnd | null;
+  /** Hidden rows inside the data (included in the computation). */
+  hiddenDataRows: number[];
+}
+
+/** How many rows from the top are looked at for a header (a title block is a few rows, never hundreds). */
+export const HEADER_SEARCH_ROWS = 100;
+
+/** First cell texts that make a row a totals row (whole word, case ignored). */
+const TOTALS_LABEL = /^(summe|summen|gesamt|gesamtsumme|insgesamt|zusammen|total|endsumme)(\b|$)/i;
+
+function isBlank(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+function isText(v: CellValue | undefined): v is string {
+  return typeof v === "string" && v.trim() !== "";
+}
+
+function rowIsBlank(row: readonly CellValue[] | undefined, from: number, to: number): boolean {
+  if (row === undefined) return true;
+  for (let c = from; c <= to && c < row.length; c++) if (!isBlank(row[c])) return false;
+  return true;
+}
+
+/** The first non-blank text of a row within [from, to], trimmed, or "". */
+function firstText(row: readonly CellValue[], from: number, to: number): string {
+  for (let c = from; c <= to && c < row.length; c++) {
+    const v = row[c];
+    if (isBlank(v)) continue;
+    return isText(v) ? v.trim() : "";
+  }
+  return "";
+}
+
+/**
+ * Whether a row is a totals row by its label: the first non-blank cell is a text starting with "Summe",
+ * "Gesamt", "Insgesamt" … as a whole word ("Gesamtschule" is not one).
+ *
+ * @example isTotalsLabel("Summe Stadt") // => true
+ * @example isTotalsLabel("Kita Gesamtschule") // => false
+ */
+export function isTotalsLabel(text: string): boolean {
+  return TOTALS_LABEL.test(text.trim());
+}
+
+/** Number of the expected columns a row holds (header keys, each counted once). */
+function matchCount(
+  row: readonly CellValue[],
+  expected: ReadonlySet<string>,
+  from = 0,
+  to = row.length - 1,
+): number {
+  const seen = new Set<string>();
+  for (let c = Math.max(0, from); c <= to && c < row.length; c++) {
+    const v = row[c];
+    if (typeof v !== "string") continue;
+    const k = headerKey(v);
+    if (expected.has(k)) seen.add(k);
+  }
+  return seen.size;
+}
+
+/** The extent of the non-blank cells of a row (0-based, inclusive), or null for a blank row. */
+function extent(row: readonly CellValue[] | undefined): [number, number] | null {
+  if (row === undefined) return null;
+  let first = -1;
+  let last = -1;
+  for (let c = 0; c < row.length; c++) {
+    if (isBlank(row[c])) continue;
+    if (first < 0) first = c;
+    last = c;
+  }
+  return first < 0 ? null : [first, last];
+}
+
+/**
+ * How much a row looks like a header: its number of text cells (at least two, at least 80 % of its
+ * non-blank cells), times the share of numbers in the next non-blank row below it. A title ("Kita-Daten
+ * 2025") has one cell and never qualifies; a data row has fewer texts than the header above it.
+ */
+function headerLikeness(rows: readonly CellValue[][], r: number): number {
+  const row = rows[r];
+  let nonBlank = 0;
+  let texts = 0;
+  for (const v of row) {
+    if (isBlank(v)) continue;
+    nonBlank++;
+    if (isText(v)) texts++;
+  }
+  if (texts < 2 || texts < 0.8 * nonBlank) return 0;
+  for (let below = r + 1; below < rows.length && below <= r + 5; below++) {
+    let cells = 0;
+    let numbers = 0;
+    for (const v of rows[below]) {
+      if (isBlank(v)) continue;
+      cells++;
+      if (typeof v === "number") numbers++;
+    }
+    if (cells === 0) continue;
+    return texts * (numbers / cells);
+  }
+  return 0;
+}
+
+/**
+ * Finds the header row, the data rows and the columns of the Kita table on a sheet.
+ *
+ * @example
+ * // title in row 1, blank row 2, header in row 3, two Kitas, a "Summe" row
+ * locateTable({ sheet: "Kitas", rows: [["Kita-Daten 2025 – Stadt X"], [], ["Einrichtung", "Sozialraum", "Kinder"],
+ *   ["Kita A", "Nord", 40], ["Kita B", "Süd", 60], ["Summe", null, 100]] }, {});
+ * // => { headerRow: 3, firstDataRow: 4, lastDataRow: 5, end: { row: 6, reason: "totalsRow", label: "Summe", … }, … }
+ */
+export function locateTable(grid: SheetGrid, hints: LocationHints = {}): TableLocation {
+  const rows = grid.rows;
+  const top = grid.firstRow ?? 1;
+  const left = grid.firstColumn ?? 1;
+  const expected = new Set((hints.columns ?? []).map(headerKey).filter((k) => k !== ""));
+  const empty: TableLocation = {
+    sheet: grid.sheet,
+    source: "empty",
+    headerRow: top,
+    firstDataRow: top + 1,
+    lastDataRow: top,
+    firstColumn: left,
+    lastColumn: left,
+    end: null,
+    hiddenDataRows: [],
+  };
+
+  let headerIndex = -1;
+  let source: LocationSource = "empty";
+  let table: GridTable | undefined;
+
+  // 1. the model fixes the header row
+  if (hints.headerRow !== undefined && Number.isInteger(hints.headerRow) && hints.headerRow >= top) {
+    headerIndex = hints.headerRow - top;
+    source = "modelRow";
+  }
+  // 2. an Excel table whose header holds the model's columns (without a model: the first table)
+  if (source === "empty" && grid.tables && grid.tables.length > 0) {
+    let best = -1;
+    for (const t of grid.tables) {
+      const r = rows[t.headerRow - top];
+      const score = r === undefined ? -1 : matchCount(r, expected, t.firstColumn - left, t.lastColumn - left);
+      if (score > best) {
+        best = score;
+        table = t;
+      }
+    }
+    if (table !== undefined && (expected.size === 0 || best > 0)) {
+      headerIndex = table.headerRow - top;
+      source = "excelTable";
+    } else table = undefined;
+  }
+  // 3. the first row holding the most of the model's columns
+  if (source === "empty" && expected.size > 0) {
+    let best = 0;
+    for (let r = 0; r < rows.length && r < HEADER_SEARCH_ROWS; r++) {
+      const score = matchCount(rows[r], expected);
+      if (score > best) {
+        best = score;
+        headerIndex = r;
+      }
+    }
+    if (best > 0) source = "modelColumns";
+  }
+  // 4. the row that looks most like a header; else the first non-blank row
+  if (source === "empty") {
+    let best = 0;
+    for (let r = 0; r < rows.length && r < HEADER_SEARCH_ROWS; r++) {
+      const score = headerLikeness(rows, r);
+      if (score > best) {
+        best = score;
+        headerIndex = r;
+      }
+    }
+    if (best === 0) headerIndex = rows.findIndex((r) => extent(r) !== null);
+    if (headerIndex < 0) return empty;
+    source = "looksLikeHeader";
+  }
+
+  // columns: the table's, else the header row's non-blank extent
+  let firstCol: number;
+  let lastCol: number;
+  if (table !== undefined) {
+    firstCol = table.firstColumn - left;
+    lastCol = table.lastColumn - left;
+  } else {
+    const span = extent(rows[headerIndex]) ?? [0, 0];
+    [firstCol, lastCol] = span;
+  }
+
+  // data rows: the table's body, else everything below the header; cut at a totals row or a blank row
+  const firstData = headerIndex + 1;
+  const bodyEnd = table !== undefined ? Math.min(table.lastDataRow - top, rows.length - 1) : rows.length - 1;
+  const sumRows = new Set(grid.sumFormulaRows ?? []);
+  let lastData = bodyEnd;
+  let end: DataEnd | null = null;
+  for (let r = firstData; r <= bodyEnd; r++) {
+    const row = rows[r];
+    const label = row === undefined ? "" : firstText(row, firstCol, lastCol);
+    const totals = (label !== "" && isTotalsLabel(label)) || sumRows.has(top + r);
+    const blank = rowIsBlank(row, firstCol, lastCol);
+    if (!totals && !blank) continue;
+    lastData = r - 1;
+    let ignored = 0;
+    for (let below = r; below < rows.length; below++)
+      if (!rowIsBlank(rows[below], firstCol, lastCol)) ignored++;
+    // trailing blank rows of the used range are no news; a blank row followed by more rows is
+    if (blank && ignored === 0) break;
+    end = totals
+      ? { row: top + r, reason: "totalsRow", label: label || undefined, ignoredRows: ignored }
+      : { row: top + r, reason: "blankRow", ignoredRows: ignored };
+    break;
+  }
+
+  const hidden = new Set(grid.hiddenRows ?? []);
+  const hiddenDataRows: number[] = [];
+  for (let r = firstData; r <= lastData; r++) if (hidden.has(top + r)) hiddenDataRows.push(top + r);
+
+  return {
+    sheet: grid.sheet,
+    source,
+    ...(table !== undefined ? { tableName: table.name } : {}),
+    headerRow: top + headerIndex,
+    firstDataRow: top + firstData,
+    lastDataRow: top + lastData,
+    firstColumn: left + firstCol,
+    lastColumn: left + lastCol,
+    end,
+    hiddenDataRows,
+  };
+}
+
+/**
+ * The located table as the RawTable the check reads: header cells, data rows (and their number formats)
+ * cut to the table's columns, with the header row and first column for A1 addresses.
+ *
+ * @example
+ * const location = locateTable(grid, { columns: ["Einrichtung", "Sozialraum"] });
+ * checkTable(model, tableAt(grid, location));
+ */
+export function tableAt(grid: SheetGrid, location: TableLocation): RawTable {
+  const top = grid.firstRow ?? 1;
+  const left = grid.firstColumn ?? 1;
+  const from = location.firstColumn - left;
+  const to = location.lastColumn - left + 1;
+  const cut = <T>(row: readonly T[] | undefined): T[] => (row === undefined ? [] : row.slice(from, to));
+  const rows: CellValue[][] = [];
+  const formats: (string | null)[][] = [];
+  for (let r = location.firstDataRow - top; r <= location.lastDataRow - top; r++) {
+    rows.push(cut(grid.rows[r]));
+    if (grid.formats) formats.push(cut(grid.formats[r]));
+  }
+  return {
+    sheet: grid.sheet,
+    headers: location.source === "empty" ? [] : cut(grid.rows[location.headerRow - top]),
+    rows,
+    headerRow: location.headerRow,
+    firstColumn: location.firstColumn,
+    ...(grid.formats ? { formats } : {}),
+  };
+}
+
+function rowsText(first: number, last: number): string {
+  return first === last ? `Zeile ${first}` : `Zeilen ${first}–${last}`;
+}
+
+/**
+ * The located table in one German line, as the Daten step and the CLI show it.
+ *
+ * @example
+ * describeLocation(location);
+ * // => "Kopfzeile: Zeile 3, Daten: Zeilen 4–30 (Zeile 31 „Summe“ ausgelassen)"
+ */
+export function describeLocation(location: TableLocation): string {
+  if (location.source === "empty")
+    return `Blatt „${location.sheet}“: keine Tabelle gefunden (das Blatt ist leer).`;
+  const parts: string[] = [];
+  const table = location.tableName !== undefined ? ` (Excel-Tabelle „${location.tableName}“)` : "";
+  const data =
+    location.lastDataRow < location.firstDataRow
+      ? "keine Datenzeilen"
+      : `Daten: ${rowsText(location.firstDataRow, location.lastDataRow)}`;
+  const end = location.end;
+  if (end !== null) {
+    const what =
+      end.reason === "totalsRow"
+        ? `Zeile ${end.row} „${end.label ?? "Summe"}“`
+        : `ab der Leerzeile ${end.row}`;
+    const more = end.ignoredRows > (end.reason === "totalsRow" ? 1 : 0);
+    const count = end.reason === "totalsRow" ? end.ignoredRows - 1 : end.ignoredRows;
+    parts.push(
+      end.reason === "totalsRow"
+        ? `${what} ausgelassen${more ? `, ${count} weitere Zeile${count === 1 ? "" : "n"} darunter ignoriert` : ""}`
+        : `${count} Zeile${count === 1 ? "" : "n"} ${what} ignoriert`,
+    );
+  }
+  if (location.hiddenDataRows.length > 0) {
+    const n = location.hiddenDataRows.length;
+    parts.push(`${n} ausgeblendete Zeile${n === 1 ? "" : "n"} mitgerechnet`);
+  }
+  return `Kopfzeile: Zeile ${location.headerRow}${table}, ${data}${parts.length ? ` (${parts.join("; ")})` : ""}`;
+}

@@ -1,0 +1,490 @@
+/**
+ * The write plan: everything SRB decides before it writes its sheets into a workbook, in one pure function
+ * shared by both adapters (Office.js and .xlsx). The adapters read what the plan needs (sheet names,
+ * visibility, the store, fingerprints of candidate sheets, table names), call `planWrite`, and apply the
+ * result; no write policy lives in an adapter.
+ *
+ * What the plan decides:
+ * - **Whose sheet is it.** A sheet is SRB's only when SRB can prove it: it is listed in the store *and* its
+ *   content still has the fingerprint recorded when SRB wrote it. A store that lists a sheet without a
+ *   fingerprint (an older or hand-edited store), an edited sheet, a sheet re-created by the user under the
+ *   same name, or one too large to check is the user's: never rewritten, never deleted (a note says so).
+ * - **Rewrite in place, create, remove.** A requested sheet whose name is held by one of SRB's proven sheets
+ *   rewrites that sheet in place (the same sheet object: the user's formulas that point at it keep working);
+ *   otherwise a new sheet is created under a free name ("Verteilung (2)" when a user sheet has the name).
+ *   SRB's proven sheets that are no longer requested are removed.
+ * - **The store sheet.** `_SRB`, hidden, and carrying its own marker row ("SRB", version); a user's sheet of
+ *   that name (visible, or without the marker) is never taken: the store goes to "_SRB (2)" … instead.
+ * - **Excel's limits** (rows, columns, 32,767 characters per cell, cut without splitting a surrogate pair),
+ *   characters XML cannot hold, non-finite numbers (written as #NUM!), the tab colour, chart validity
+ *   (data range and anchor on the sheet), table validity and unique table names — each with its German note.
+ */
+import { a1 } from "../engine/table";
+import type { ChartSpec, SheetCell, SheetSpec, TableSpec } from "./port";
+import { STORE_SHEET } from "./port";
+import { resolveSheetName, sameSheetName } from "./sheetNames";
+import { sheetFingerprint, type DecodedStore, type FingerprintCell, type StoreContent } from "./store";
+import { xmlSafeText, xmlUnsafeNote } from "./xmlText";
+
+export const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_COLUMNS = 16_384;
+export const EXCEL_MAX_CELL_TEXT = 32_767;
+/** Tab colour of SRB's generated sheets, RGB hex without "#" (Office.js: "#1F5C99", .xlsx: "FF1F5C99"). */
+export const GENERATED_TAB_COLOUR = "1F5C99";
+
+/** One sheet of the workbook as the adapter found it. */
+export interface ExistingSheet {
+  name: string;
+  /** Shown as a tab (not hidden, not veryHidden). */
+  visible: boolean;
+  /**
+   * Its content fingerprint as read now (`sheetFingerprint`, store.ts); null when it was too large to read
+   * back; undefined when the adapter did not read it (not a candidate, e.g. without SRB's tab colour).
+   */
+  fingerprint?: string | null;
+  /** Names of the Excel tables on this sheet. */
+  tables?: string[];
+}
+
+export interface PlanInput {
+  /** Every sheet, in workbook order, the store sheet(s) included. */
+  sheets: ExistingSheet[];
+  /** The store as decoded from the sheet `storeSheet` (undefined: no store yet). */
+  store?: { sheet: string; content: DecodedStore };
+  specs: SheetSpec[];
+  /** Rows an adapter reads back for a fingerprint (for the "too large to check" note). */
+  fingerprintRows?: number;
+}
+
+/** One cell as it is to be written. */
+export interface PlannedCell {
+  /** Text (cut to Excel's limit, XML-safe), number, boolean, the error literal "#NUM!", or null (blank). */
+  value: string | number | boolean | null;
+  /** Formula (English syntax, no leading "="); `value` is then its cached result. */
+  formula?: string;
+  /** `value` is an Excel error literal (a non-finite number written as "#NUM!"), not text. */
+  error?: boolean;
+  numFmt?: string;
+  bold?: boolean;
+  /** The text was cut to Excel's limit (`requested` characters were asked for). */
+  cut?: { requested: number };
+}
+
+export interface PlannedTable extends TableSpec {
+  /** The header texts, in column order. */
+  headers: string[];
+}
+
+export interface PlannedSheet {
+  /** The name the caller asked for. */
+  requested: string;
+  /** The name it is written under. */
+  name: string;
+  /** The existing sheet (SRB's, unchanged) rewritten in place under `name`, or null: a new sheet. */
+  rewrite: string | null;
+  /** Cells within Excel's limits, row-major from A1 (rows may be ragged). */
+  rows: PlannedCell[][];
+  /** Widest row (≤ EXCEL_MAX_COLUMNS). */
+  columns: number;
+  columnWidths: number[];
+  freezeRows: number;
+  /** Charts whose data range and anchor lie on the sheet. */
+  charts: ChartSpec[];
+  tables: PlannedTable[];
+  /** Content fingerprint of what is written (recorded in the store). */
+  fingerprint: string;
+}
+
+export interface WritePlan {
+  sheets: PlannedSheet[];
+  /** SRB's earlier sheets no longer generated: deleted (after the new ones exist). */
+  remove: string[];
+  /** SRB's earlier sheets rewritten or removed (the port's `WriteReport.replaced`). */
+  replaced: string[];
+  /** Where the store goes: an existing store sheet, or a new hidden one under `sheet`. */
+  store: { sheet: string; exists: boolean; content: StoreContent };
+  /** Nothing visible would remain: add an empty sheet under this name. */
+  addBlankSheet: string | null;
+  notes: string[];
+}
+
+// ── who owns what ─────────────────────────────────────────────────────────────────────────────────────
+
+const STORE_NAME = /^_SRB(?: \((\d+)\))?$/i;
+
+/**
+ * The sheets that may hold SRB's store: hidden, named "_SRB" or "_SRB (n)" (any case). The adapter reads
+ * them and passes the one `isStoreContent` accepts to the plan; a visible one is always the user's.
+ *
+ * @example storeCandidates([{ name: "_srb", visible: true }, { name: "_SRB", visible: false }]); // => ["_SRB"]
+ */
+export function storeCandidates(sheets: readonly { name: string; visible: boolean }[]): string[] {
+  return sheets.filter((s) => !s.visible && STORE_NAME.test(s.name)).map((s) => s.name);
+}
+
+/**
+ * Whether decoded rows are SRB's store: its own marker row ("SRB", version ≥ 1).
+ *
+ * @example isStoreContent(decodeStore([["SRB", 1]])); // => true
+ * @example isStoreContent(decodeStore([["Meine Notiz"]])); // => false
+ */
+export function isStoreContent(store: DecodedStore): boolean {
+  return store.version >= 1;
+}
+
+/** A name for a new store sheet that no existing sheet has: "_SRB", else "_SRB (2)" … */
+function freeStoreName(sheets: readonly ExistingSheet[]): string {
+  const taken = new Set(sheets.map((s) => s.name.toLowerCase()));
+  if (!taken.has(STORE_SHEET.toLowerCase())) return STORE_SHEET;
+  for (let n = 2; ; n++) {
+    const name = `${STORE_SHEET} (${n})`;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+// ── notes (German, one wording for both adapters) ─────────────────────────────────────────────────────
+
+/** An earlier generated sheet changed since SRB wrote it (or the user re-created it). */
+export function editedNote(sheet: string): string {
+  return (
+    `Blatt „${sheet}“ wurde seit dem letzten Lauf von SRB verändert (oder neu angelegt) – es bleibt ` +
+    `unverändert erhalten und gilt ab jetzt als Ihr eigenes Blatt; die neuen Ergebnisse stehen auf einem Blatt mit anderem Namen.`
+  );
+}
+
+/** A sheet the store lists without a fingerprint: SRB cannot prove it wrote it. */
+export function unprovenNote(sheet: string): string {
+  return (
+    `Blatt „${sheet}“ steht im Speicher von SRB (Blatt „_SRB“) ohne Prüfsumme (älterer oder von Hand geänderter ` +
+    `Speicher) – SRB kann nicht belegen, dass es das Blatt geschrieben hat; es bleibt unverändert erhalten und gilt ` +
+    `als Ihr eigenes Blatt (löschen Sie es, wenn es ein altes Ergebnis ist).`
+  );
+}
+
+/** An earlier generated sheet too large to be read back for its fingerprint. */
+export function tooLargeToCheckNote(sheet: string, rows: number): string {
+  return (
+    `Blatt „${sheet}“ aus dem letzten Lauf von SRB hat mehr als ${rows.toLocaleString("de-DE")} Zeilen und lässt sich in Excel ` +
+    `nicht in einem Schritt auf Änderungen prüfen – es bleibt unverändert erhalten und gilt ab jetzt als Ihr eigenes Blatt ` +
+    `(löschen Sie es, wenn Sie es nicht mehr brauchen); die neuen Ergebnisse stehen auf einem Blatt mit anderem Namen.`
+  );
+}
+
+function renamedNote(requested: string, written: string): string {
+  return `Blatt „${requested}“ wurde als „${written}“ angelegt, weil der Name vergeben oder ungültig ist.`;
+}
+
+function storeMovedNote(storeSheet: string): string {
+  return (
+    `Ein eigenes Blatt heißt „${STORE_SHEET}“ – SRB lässt es unverändert und speichert Modell und Blattliste ` +
+    `im ausgeblendeten Blatt „${storeSheet}“.`
+  );
+}
+
+// ── cells ─────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Cuts text to at most `max` UTF-16 units ending in "…", never between the halves of a surrogate pair.
+ *
+ * @example cutText("abcdef", 4); // => { text: "abc…", cut: true }
+ * @example cutText("abc", 4); // => { text: "abc", cut: false }
+ */
+export function cutText(text: string, max: number = EXCEL_MAX_CELL_TEXT): { text: string; cut: boolean } {
+  if (text.length <= max) return { text, cut: false };
+  let head = text.slice(0, max - 1);
+  const last = head.charCodeAt(head.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff) head = head.slice(0, -1);
+  return { text: `${head}…`, cut: true };
+}
+
+interface CellNotes {
+  sheet: string;
+  notes: string[];
+  unsafe: number;
+}
+
+function planCell(cell: SheetCell | undefined, row: number, column: number, n: CellNotes): PlannedCell {
+  if (!cell) return { value: null };
+  const style = { ...(cell.numFmt ? { numFmt: cell.numFmt } : {}), ...(cell.bold ? { bold: true } : {}) };
+  const text = (value: string) => {
+    const safe = xmlSafeText(value);
+    if (safe.replaced > 0) n.unsafe++;
+    const fitted = cutText(safe.text);
+    return fitted;
+  };
+  if (cell.formula !== undefined && cell.formula !== "") {
+    const formula = cell.formula.replace(/^=/, "");
+    let value = cell.value ?? null;
+    if (typeof value === "string") value = text(value).text;
+    else if (typeof value === "number" && !Number.isFinite(value)) value = null;
+    return { value, formula, ...style };
+  }
+  const v = cell.value;
+  if (typeof v === "string") {
+    const fitted = text(v);
+    if (fitted.cut) {
+      n.notes.push(
+        `Blatt „${n.sheet}“, Zelle ${a1(row, column)}: Text auf ${EXCEL_MAX_CELL_TEXT} Zeichen gekürzt.`,
+      );
+    }
+    const cut = fitted.cut ? { cut: { requested: v.length } } : {};
+    return { value: fitted.text === "" ? null : fitted.text, ...style, ...cut };
+  }
+  if (typeof v === "number" && !Number.isFinite(v)) {
+    n.notes.push(
+      `Blatt „${n.sheet}“, Zelle ${a1(row, column)}: keine endliche Zahl (${String(v)}), als #ZAHL! geschrieben.`,
+    );
+    return { value: "#NUM!", error: true, ...style };
+  }
+  return { value: v ?? null, ...style };
+}
+
+/**
+ * The cell as both adapters read it back for a fingerprint: a formula as "=" + formula, an error literal
+ * as its text, anything else as its value.
+ */
+function fingerprintCell(cell: PlannedCell): FingerprintCell {
+  return cell.formula !== undefined ? `=${cell.formula}` : cell.value;
+}
+
+// ── charts and tables ─────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A1 anchor → 0-based column and row, or null when it is not a cell on a sheet.
+ *
+ * @example parseAnchor("N2"); // => { col: 13, row: 1 }
+ */
+export function parseAnchor(anchor: string): { col: number; row: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?([1-9]\d{0,6})$/.exec(anchor.trim());
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  const row = Number(m[2]);
+  if (col > EXCEL_MAX_COLUMNS || row > EXCEL_MAX_ROWS) return null;
+  return { col: col - 1, row: row - 1 };
+}
+
+/**
+ * Why a chart cannot be drawn on its sheet (German note), or null when it can: its data range must lie on
+ * the sheet as written, its anchor must be a cell address, and it needs at least one data row (a text
+ * header row at `firstRow` names the series and does not count).
+ *
+ * @example chartProblem("Verteilung", { ...spec, lastRow: 99 }, rows);
+ * // => "Blatt „Verteilung“: Diagramm „Anteile“ nicht erstellt, sein Datenbereich liegt nicht auf dem Blatt."
+ */
+export function chartProblem(
+  sheet: string,
+  spec: ChartSpec,
+  rows: readonly (readonly { value?: unknown }[])[],
+): string | null {
+  const columns = [spec.categoryColumn, ...spec.seriesColumns];
+  const valid =
+    spec.seriesColumns.length > 0 &&
+    Number.isInteger(spec.firstRow) &&
+    Number.isInteger(spec.lastRow) &&
+    spec.firstRow >= 1 &&
+    spec.lastRow >= spec.firstRow &&
+    spec.lastRow <= rows.length &&
+    columns.every((c) => Number.isInteger(c) && c >= 1 && c <= EXCEL_MAX_COLUMNS);
+  if (!valid) {
+    return `Blatt „${sheet}“: Diagramm „${spec.title}“ nicht erstellt, sein Datenbereich liegt nicht auf dem Blatt.`;
+  }
+  if (!parseAnchor(spec.anchor)) {
+    return `Blatt „${sheet}“: Diagramm „${spec.title}“ nicht erstellt, „${spec.anchor}“ ist keine Zelladresse (erwartet z. B. „N2“).`;
+  }
+  const headerRow = rows[spec.firstRow - 1] ?? [];
+  const header = spec.seriesColumns.every((c) => typeof headerRow[c - 1]?.value === "string");
+  const first = header ? spec.firstRow + 1 : spec.firstRow;
+  if (first > spec.lastRow) {
+    return `Blatt „${sheet}“: Diagramm „${spec.title}“ nicht erstellt, es hat keine Datenzeilen.`;
+  }
+  return null;
+}
+
+const TABLE_NAME = /^[A-Za-z_\\][A-Za-z0-9_.]{0,254}$/;
+const CELL_LIKE = /^(?:[A-Za-z]{1,3}\d+|[RrCc]\d*|[Rr]\d*[Cc]\d*)$/;
+
+/** Whether Excel accepts `name` as a table name (no blanks, not a cell reference, ≤ 255 characters). */
+export function isValidTableName(name: string): boolean {
+  return TABLE_NAME.test(name) && !CELL_LIKE.test(name);
+}
+
+function planTable(
+  sheet: string,
+  spec: TableSpec,
+  rows: PlannedCell[][],
+  taken: Set<string>,
+  notes: string[],
+): PlannedTable | null {
+  const fail = (why: string) => {
+    notes.push(`Blatt „${sheet}“: Tabelle „${spec.name}“ nicht angelegt, ${why}.`);
+    return null;
+  };
+  if (!isValidTableName(spec.name)) return fail("der Name ist kein gültiger Tabellenname");
+  const ok =
+    [spec.headerRow, spec.lastRow, spec.firstColumn, spec.lastColumn].every(Number.isInteger) &&
+    spec.headerRow >= 1 &&
+    spec.lastRow > spec.headerRow &&
+    spec.lastRow <= rows.length &&
+    spec.firstColumn >= 1 &&
+    spec.lastColumn >= spec.firstColumn &&
+    spec.lastColumn <= EXCEL_MAX_COLUMNS;
+  if (!ok) return fail("ihr Bereich liegt nicht auf dem Blatt");
+  const headers: string[] = [];
+  for (let c = spec.firstColumn; c <= spec.lastColumn; c++) {
+    const cell = rows[spec.headerRow - 1][c - 1];
+    const text = cell && cell.formula === undefined && typeof cell.value === "string" ? cell.value : "";
+    if (text.trim() === "") return fail(`die Überschrift in ${a1(spec.headerRow, c)} ist leer`);
+    if (headers.some((h) => h.toLowerCase() === text.toLowerCase()))
+      return fail(`die Überschrift „${text}“ kommt doppelt vor`);
+    headers.push(text);
+  }
+  let name = spec.name;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${spec.name}_${n}`;
+  if (name !== spec.name) {
+    notes.push(
+      `Blatt „${sheet}“: eine andere Tabelle heißt bereits „${spec.name}“ – die Ergebnistabelle heißt „${name}“.`,
+    );
+  }
+  taken.add(name.toLowerCase());
+  return { ...spec, name, headers };
+}
+
+// ── the plan ──────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Decides how `specs` are written into a workbook that holds `sheets`.
+ *
+ * @example
+ * const plan = planWrite({
+ *   sheets: [{ name: "Kitas", visible: true }, { name: "Verteilung", visible: true, fingerprint: "…f" }],
+ *   store: { sheet: "_SRB", content: decodeStore([["SRB", 1], ["generated", "Verteilung"], ["fingerprint", "…f Verteilung"]]) },
+ *   specs: [{ name: "Verteilung", rows: [[{ value: "Sozialraum" }]] }],
+ * });
+ * // plan.sheets[0] => { name: "Verteilung", rewrite: "Verteilung", … }; plan.remove => []
+ */
+export function planWrite(input: PlanInput): WritePlan {
+  const notes: string[] = [];
+  const store = input.store;
+  const recorded = store?.content;
+  const byName = (name: string) => input.sheets.find((s) => sameSheetName(s.name, name));
+
+  // 1. SRB's proven sheets: listed, present, visible or not, fingerprint as recorded.
+  const owned: string[] = [];
+  for (const listed of recorded?.generated ?? []) {
+    const sheet = byName(listed);
+    if (!sheet || (store && sameSheetName(sheet.name, store.sheet))) continue;
+    if (owned.includes(sheet.name)) continue;
+    const fingerprint = recorded?.fingerprints?.[listed];
+    if (fingerprint === undefined) notes.push(unprovenNote(sheet.name));
+    else if (sheet.fingerprint === fingerprint) owned.push(sheet.name);
+    else if (sheet.fingerprint === null)
+      notes.push(tooLargeToCheckNote(sheet.name, input.fingerprintRows ?? EXCEL_MAX_ROWS));
+    else notes.push(editedNote(sheet.name));
+  }
+
+  // 2. The store sheet: the one found, or a new one under a name no sheet has.
+  const storeSheet = store?.sheet ?? freeStoreName(input.sheets);
+  if (!store && !sameSheetName(storeSheet, STORE_SHEET)) notes.push(storeMovedNote(storeSheet));
+
+  // 3. Names: everything not SRB's is occupied; a requested name held by an owned sheet rewrites it.
+  const occupied = input.sheets.map((s) => s.name).filter((n) => !owned.includes(n));
+  occupied.push(storeSheet);
+  const written: string[] = [];
+  const rewritten: string[] = [];
+  const tableNames = new Set<string>();
+  for (const s of input.sheets)
+    if (!owned.includes(s.name)) for (const t of s.tables ?? []) tableNames.add(t.toLowerCase());
+
+  const sheets = input.specs.map((spec): PlannedSheet => {
+    const name = resolveSheetName(spec.name, [...occupied, ...written]);
+    written.push(name);
+    if (name !== spec.name) notes.push(renamedNote(spec.name, name));
+    const target = owned.find((o) => sameSheetName(o, name) && !rewritten.includes(o)) ?? null;
+    if (target) rewritten.push(target);
+    return planSheet(spec, name, target, tableNames, notes);
+  });
+
+  const remove = owned.filter((o) => !rewritten.includes(o));
+  const visibleLeft =
+    sheets.length > 0 ||
+    input.sheets.some((s) => s.visible && !remove.includes(s.name) && !sameSheetName(s.name, storeSheet));
+  const addBlankSheet = visibleLeft
+    ? null
+    : resolveSheetName("Tabelle1", [...input.sheets.map((s) => s.name), storeSheet]);
+
+  return {
+    sheets,
+    remove,
+    replaced: [...owned],
+    store: {
+      sheet: storeSheet,
+      exists: store !== undefined,
+      content: {
+        generated: sheets.map((s) => s.name),
+        model: recorded?.model ?? null,
+        fingerprints: Object.fromEntries(sheets.map((s) => [s.name, s.fingerprint])),
+        // the adopted allocations (SPEC §5a) stay as they are
+        ...(recorded?.adoptions ? { adoptions: recorded.adoptions } : {}),
+      },
+    },
+    addBlankSheet,
+    notes,
+  };
+}
+
+function planSheet(
+  spec: SheetSpec,
+  name: string,
+  rewrite: string | null,
+  tableNames: Set<string>,
+  notes: string[],
+): PlannedSheet {
+  const sheetNotes: CellNotes = { sheet: name, notes: [], unsafe: 0 };
+  let source = spec.rows;
+  if (source.length > EXCEL_MAX_ROWS) {
+    notes.push(
+      `Blatt „${name}“: ${source.length} Zeilen angefordert, Excel erlaubt höchstens ${EXCEL_MAX_ROWS}; der Rest fehlt.`,
+    );
+    source = source.slice(0, EXCEL_MAX_ROWS);
+  }
+  let columns = 0;
+  const rows: PlannedCell[][] = [];
+  for (let r = 0; r < source.length; r++) {
+    const line = source[r] ?? [];
+    if (line.length > EXCEL_MAX_COLUMNS) {
+      sheetNotes.notes.push(
+        `Blatt „${name}“, Zeile ${r + 1}: mehr als ${EXCEL_MAX_COLUMNS} Spalten; der Rest fehlt.`,
+      );
+    }
+    const width = Math.min(line.length, EXCEL_MAX_COLUMNS);
+    const planned: PlannedCell[] = new Array<PlannedCell>(width);
+    for (let c = 0; c < width; c++) planned[c] = planCell(line[c], r + 1, c + 1, sheetNotes);
+    rows.push(planned);
+    columns = Math.max(columns, width);
+  }
+  notes.push(...sheetNotes.notes);
+  if (sheetNotes.unsafe > 0) notes.push(xmlUnsafeNote(name, sheetNotes.unsafe));
+
+  const charts = (spec.charts ?? []).filter((chart) => {
+    const problem = chartProblem(name, chart, rows);
+    if (problem) notes.push(problem);
+    return problem === null;
+  });
+  const tables = (spec.tables ?? [])
+    .map((t) => planTable(name, t, rows, tableNames, notes))
+    .filter((t): t is PlannedTable => t !== null);
+
+  return {
+    requested: spec.name,
+    name,
+    rewrite,
+    rows,
+    columns,
+    columnWidths: (spec.columnWidths ?? []).slice(0, columns),
+    freezeRows: spec.freezeRows && spec.freezeRows > 0 ? spec.freezeRows : 0,
+    charts,
+    tables,
+    fingerprint: sheetFingerprint(rows.map((line) => Array.from(line, (c) => fingerprintCell(c)))),
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * An earlier results.json as one side of a comparison (SPEC §8 `--compare <earlier results.json>`).
+ */
+import { sideOfResultsJson } from "../../src/engine/earlierResults";
+
+const EARLIER = {
+  budget: 1000,
+  units: [
+    {
+      id: "K1",
+      area: "Nord",
+      index: 40,
+      band: "innerhalb",
+      eligible: { sozialarbeit: true, interkulturell: false },
+      plan: { amount: 300, municipal: 200, vzae: 0.5, strands: ["sozialarbeit"] },
+    },
+    {
+      id: "K2",
+      area: "Nord",
+      index: null,
+      band: null,
+      eligible: { sozialarbeit: false, interkulturell: true },
+      proposedAmount: 12.5,
+    },
+    {
+      id: "K3",
+      area: "Süd",
+      index: 70,
+      band: "oberhalb",
+      eligible: {},
+      bremen: { vzae: 1, sachkosten: 2500 },
+    },
+  ],
+  areas: [
+    { name: "Nord", index: 40, share: 0.4, amount: 400 },
+    { name: "Süd", index: 60, share: 0.6, amount: 600 },
+  ],
+};
+
+describe("sideOfResultsJson", () => {
+  test("reads units and areas by the SPEC §8 names: plan first, else proposedAmount; VZÄ from plan or Bremen", () => {
+    const read = sideOfResultsJson(EARLIER, "ergebnis-2026.json");
+    expect(read.problem).toBeNull();
+    expect(read.budget).toBe(1000);
+    expect(read.side?.units).toEqual([
+      {
+        id: "K1",
+        area: "Nord",
+        index: 40,
+        band: "innerhalb",
+        strands: ["sozialarbeit"],
+        amount: 300,
+        vzae: 0.5,
+        funded: true,
+      },
+      {
+        id: "K2",
+        area: "Nord",
+        index: null,
+        band: null,
+        strands: ["interkulturell"],
+        amount: 12.5,
+        vzae: null,
+        funded: true,
+      },
+      { id: "K3", area: "Süd", index: 70, band: "oberhalb", strands: [], amount: 0, vzae: 1, funded: true },
+    ]);
+    expect(read.side?.areas).toEqual([
+      { name: "Nord", share: 0.4, amount: 400 },
+      { name: "Süd", share: 0.6, amount: 600 },
+    ]);
+  });
+
+  test.each([
+    [
+      "not an object",
+      [1, 2],
+      "Die Ergebnisdatei „alt.json“ ist keine SRB-Ergebnisdatei (erwartet: ein JSON-Objekt mit „units“ und „areas“).",
+    ],
+    [
+      "written with blocking errors",
+      { allocated: false, units: [], areas: [] },
+      "Die Ergebnisdatei „alt.json“ enthält keine Verteilung (sie wurde mit blockierenden Datenfehlern geschrieben).",
+    ],
+    [
+      "no areas",
+      { units: [], areas: [] },
+      "Die Ergebnisdatei „alt.json“ ist keine SRB-Ergebnisdatei (erwartet: die Listen „units“ und „areas“ mit mindestens einem Sozialraum).",
+    ],
+    [
+      "a share as text",
+      { ...EARLIER, areas: [{ name: "Nord", share: "40 %" }] },
+      "Die Ergebnisdatei „alt.json“: Sozialraum Nr. 1 hat keinen Namen oder keinen Anteil zwischen 0 und 1.",
+    ],
+    [
+      "a unit without area",
+      { ...EARLIER, units: [{ id: "K1" }] },
+      "Die Ergebnisdatei „alt.json“: Einrichtung Nr. 1 hat keinen Namen oder keinen Sozialraum.",
+    ],
+    [
+      "a unit twice",
+      { ...EARLIER, units: [EARLIER.units[0], EARLIER.units[0]] },
+      "Die Ergebnisdatei „alt.json“: die Einrichtung „K1“ kommt doppelt vor.",
+    ],
+  ])("unusable file (%s): a German reason naming the file", (_label, json, problem) => {
+    expect(sideOfResultsJson(json, "alt.json")).toEqual({ side: null, budget: null, problem });
+  });
+});

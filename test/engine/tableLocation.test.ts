@@ -1,0 +1,226 @@
+import fc from "fast-check";
+import {
+  describeLocation,
+  isTotalsLabel,
+  locateTable,
+  tableAt,
+  type SheetGrid,
+} from "../../src/engine/tableLocation";
+import type { CellValue } from "../../src/engine/table";
+
+/** A sheet shaped like a real municipality's: title, blank row, notes, header in row 3, a "Summe" row. */
+function municipalGrid(): SheetGrid {
+  return {
+    sheet: "Kitas",
+    rows: [
+      ["Kita-Daten 2025 – Stadt X"],
+      [],
+      ["Einrichtung", "Sozialraum", "Kinder", "SGB II", "Anteil nicht Deutsch"],
+      ["Kita A", "Nord", 40, 0.2, 0.31],
+      ["Kita B", "Nord", 60, 0.1, 0.12],
+      ["Kita C", "Süd", 80, 0.3, 0.4],
+      ["Summe", null, 180, null, null],
+      [],
+      ["Quelle: Meldewesen, Stand 31.12.2024"],
+    ],
+  };
+}
+
+describe("locateTable", () => {
+  test("title and blank row above, header in row 3, data end at the Summe row", () => {
+    const location = locateTable(municipalGrid());
+    expect(location).toMatchObject({
+      source: "looksLikeHeader",
+      headerRow: 3,
+      firstDataRow: 4,
+      lastDataRow: 6,
+      firstColumn: 1,
+      lastColumn: 5,
+      end: { row: 7, reason: "totalsRow", label: "Summe", ignoredRows: 2 },
+    });
+    expect(describeLocation(location)).toBe(
+      "Kopfzeile: Zeile 3, Daten: Zeilen 4–6 (Zeile 7 „Summe“ ausgelassen, 1 weitere Zeile darunter ignoriert)",
+    );
+  });
+
+  test("with a model, the first row holding the model's columns is the header, even when a text row looks more like one", () => {
+    const grid: SheetGrid = {
+      sheet: "Daten",
+      rows: [
+        ["Hinweis", "bitte", "nicht", "sortieren", "danke", "!"],
+        [1, 2, 3, 4, 5, 6],
+        ["Name der Kita", "Planungsraum", "Anzahl Kinder"],
+        ["Kita A", "Nord", 40],
+      ],
+    };
+    const location = locateTable(grid, { columns: ["name der kita", "Planungsraum", "Anzahl  Kinder"] });
+    expect(location).toMatchObject({
+      source: "modelColumns",
+      headerRow: 3,
+      firstDataRow: 4,
+      lastDataRow: 4,
+    });
+  });
+
+  test("data.headerRow in the model fixes the header row", () => {
+    const location = locateTable(municipalGrid(), { headerRow: 4, columns: ["Einrichtung"] });
+    expect(location).toMatchObject({ source: "modelRow", headerRow: 4, firstDataRow: 5 });
+  });
+
+  test("an Excel table wins: its header row and data body, never its totals row", () => {
+    const grid: SheetGrid = {
+      ...municipalGrid(),
+      rows: [
+        ["Einrichtung", "Sozialraum", "Kinder"], // an old header on top: not the table
+        [],
+        ["Einrichtung", "Sozialraum", "Kinder", "SGB II", "Anteil nicht Deutsch"],
+        ["Kita A", "Nord", 40, 0.2, 0.31],
+        ["Kita B", "Nord", 60, 0.1, 0.12],
+        ["Ergebnis", null, 100, null, null], // the table's totals row, no "Summe" label
+      ],
+      tables: [
+        { name: "KitaTabelle", headerRow: 3, firstDataRow: 4, lastDataRow: 5, firstColumn: 1, lastColumn: 5 },
+      ],
+    };
+    const location = locateTable(grid, { columns: ["Einrichtung", "Sozialraum", "SGB II"] });
+    expect(location).toMatchObject({
+      source: "excelTable",
+      tableName: "KitaTabelle",
+      headerRow: 3,
+      firstDataRow: 4,
+      lastDataRow: 5,
+      end: null,
+    });
+    expect(describeLocation(location)).toBe(
+      "Kopfzeile: Zeile 3 (Excel-Tabelle „KitaTabelle“), Daten: Zeilen 4–5",
+    );
+  });
+
+  test("of several Excel tables, the one whose headers match the model", () => {
+    const grid: SheetGrid = {
+      sheet: "Kitas",
+      rows: [
+        ["Jahr", "Betrag", null, "Einrichtung", "Sozialraum"],
+        [2024, 5, null, "Kita A", "Nord"],
+      ],
+      tables: [
+        { name: "Budget", headerRow: 1, firstDataRow: 2, lastDataRow: 2, firstColumn: 1, lastColumn: 2 },
+        { name: "Kitas", headerRow: 1, firstDataRow: 2, lastDataRow: 2, firstColumn: 4, lastColumn: 5 },
+      ],
+    };
+    const location = locateTable(grid, { columns: ["Einrichtung", "Sozialraum"] });
+    expect(location).toMatchObject({ tableName: "Kitas", firstColumn: 4, lastColumn: 5 });
+    expect(tableAt(grid, location)).toMatchObject({
+      headers: ["Einrichtung", "Sozialraum"],
+      rows: [["Kita A", "Nord"]],
+      headerRow: 1,
+      firstColumn: 4,
+    });
+  });
+
+  test("a row of SUM formulas ends the data even without a label", () => {
+    const grid: SheetGrid = {
+      sheet: "Kitas",
+      rows: [
+        ["Einrichtung", "Sozialraum", "Kinder"],
+        ["Kita A", "Nord", 40],
+        [null, null, 40],
+      ],
+      sumFormulaRows: [3],
+    };
+    expect(locateTable(grid).end).toEqual({ row: 3, reason: "totalsRow", ignoredRows: 1 });
+    expect(locateTable(grid).lastDataRow).toBe(2);
+  });
+
+  test("a blank row ends the data; what follows is counted and ignored, trailing blank rows are no news", () => {
+    const grid: SheetGrid = {
+      sheet: "Kitas",
+      rows: [["Einrichtung", "Sozialraum", "Kinder"], ["Kita A", "Nord", 40], [], ["Kita Z", "Süd", 10], []],
+    };
+    const location = locateTable(grid);
+    expect(location.lastDataRow).toBe(2);
+    expect(location.end).toEqual({ row: 3, reason: "blankRow", ignoredRows: 1 });
+    expect(describeLocation(location)).toBe(
+      "Kopfzeile: Zeile 1, Daten: Zeile 2 (1 Zeile ab der Leerzeile 3 ignoriert)",
+    );
+    const trailing = locateTable({
+      sheet: "Kitas",
+      rows: [["Einrichtung", "Sozialraum"], ["Kita A", "Nord"], [], []],
+    });
+    expect(trailing.end).toBeNull();
+  });
+
+  test("hidden rows inside the data are included and listed", () => {
+    const grid = { ...municipalGrid(), hiddenRows: [5, 9] };
+    const location = locateTable(grid);
+    expect(location.hiddenDataRows).toEqual([5]);
+    expect(describeLocation(location)).toContain("1 ausgeblendete Zeile mitgerechnet");
+  });
+
+  test("the table starts where the used range starts (firstRow, firstColumn) and cuts to the header's columns", () => {
+    const grid: SheetGrid = {
+      sheet: "Kitas",
+      firstRow: 5,
+      firstColumn: 2,
+      rows: [
+        [null, "Einrichtung", "Sozialraum", "Kinder"],
+        [null, "Kita A", "Nord", 40, "Randnotiz"],
+      ],
+      formats: [
+        [null, null, null, null],
+        [null, null, null, "0", "@"],
+      ],
+    };
+    const location = locateTable(grid);
+    expect(location).toMatchObject({ headerRow: 5, firstDataRow: 6, firstColumn: 3, lastColumn: 5 });
+    expect(tableAt(grid, location)).toEqual({
+      sheet: "Kitas",
+      headers: ["Einrichtung", "Sozialraum", "Kinder"],
+      rows: [["Kita A", "Nord", 40]],
+      formats: [[null, null, "0"]],
+      headerRow: 5,
+      firstColumn: 3,
+    });
+  });
+
+  test("an empty sheet", () => {
+    const location = locateTable({ sheet: "Leer", rows: [[], [null, " "]] });
+    expect(location.source).toBe("empty");
+    expect(tableAt({ sheet: "Leer", rows: [] }, location).headers).toEqual([]);
+    expect(describeLocation(location)).toBe("Blatt „Leer“: keine Tabelle gefunden (das Blatt ist leer).");
+  });
+});
+
+test("totals labels: whole words only", () => {
+  for (const t of ["Summe", " summe Stadt", "Gesamt", "Insgesamt:", "GESAMTSUMME", "Total"])
+    expect(isTotalsLabel(t)).toBe(true);
+  for (const t of ["Kita Summe", "Gesamtschule", "Summerhill", "Totalitär", ""])
+    expect(isTotalsLabel(t)).toBe(false);
+});
+
+test("property: title rows above and notes below never change the located data", () => {
+  const cell = fc.oneof(fc.integer({ min: 0, max: 500 }), fc.double({ min: 0, max: 1, noNaN: true }));
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(cell, cell, cell), { minLength: 1, maxLength: 30 }),
+      fc.integer({ min: 0, max: 4 }),
+      (values, titleRows) => {
+        const header: CellValue[] = ["Einrichtung", "Sozialraum", "Kinder", "SGB II", "Quote"];
+        const data: CellValue[][] = values.map((v, i) => [`Kita ${i}`, i % 2 ? "Nord" : "Süd", ...v]);
+        const plain = locateTable({ sheet: "K", rows: [header, ...data] });
+        const titled: CellValue[][] = [
+          ...Array.from({ length: titleRows }, (_, i) => (i % 2 ? [] : [`Titel ${i}`])),
+          header,
+          ...data,
+          ["Summe", null, 1, 2, 3],
+          ["Stand: 2025"],
+        ];
+        const located = locateTable({ sheet: "K", rows: titled });
+        expect(tableAt({ sheet: "K", rows: titled }, located).rows).toEqual(
+          tableAt({ sheet: "K", rows: [header, ...data] }, plain).rows,
+        );
+        expect(located.headerRow).toBe(titleRows + 1);
+      },
+    ),
+  );
+});

@@ -1,0 +1,229 @@
+/**
+ * The write plan (src/workbook/writePlan.ts), pure: whose sheet is what, rewrite in place / create /
+ * remove, the store's sheet, Excel's limits, charts and tables, and every note. Both adapters apply it
+ * (their behaviour is covered by the port contract, test/workbook/portContract.ts).
+ */
+import fc from "fast-check";
+import type { SheetSpec } from "../../src/workbook/port";
+import { decodeStore, encodeStore, sheetFingerprint } from "../../src/workbook/store";
+import {
+  EXCEL_MAX_CELL_TEXT,
+  chartProblem,
+  cutText,
+  editedNote,
+  isStoreContent,
+  isValidTableName,
+  planWrite,
+  storeCandidates,
+  unprovenNote,
+  type ExistingSheet,
+} from "../../src/workbook/writePlan";
+
+const spec = (name: string, marker = "x"): SheetSpec => ({
+  name,
+  rows: [
+    [{ value: "Spalte" }, { value: "Wert" }],
+    [{ value: marker }, { value: 3 }],
+  ],
+});
+
+/** A store as SRB writes it, decoded: these sheets generated, with these fingerprints (or none). */
+function store(generated: string[], fingerprints?: Record<string, string>) {
+  return { sheet: "_SRB", content: decodeStore(encodeStore({ generated, model: { a: 1 }, fingerprints })) };
+}
+
+const user = (name: string): ExistingSheet => ({ name, visible: true });
+const hidden = (name: string): ExistingSheet => ({ name, visible: false });
+
+describe("whose sheet is it: only what SRB can prove (issue 17.1)", () => {
+  test.each([
+    ["names only (older store)", undefined],
+    ["fingerprints of other content", { Kitas: "0123456789abcdef", Notizen: "fedcba9876543210" }],
+    ["fingerprints for other names", { Verteilung: "0123456789abcdef" }],
+  ])("a store listing the user's sheets with %s: nothing of theirs is rewritten or removed", (_, prints) => {
+    const sheets: ExistingSheet[] = [
+      { ...user("Kitas"), fingerprint: "aaaaaaaaaaaaaaaa" },
+      { ...user("Notizen"), fingerprint: "bbbbbbbbbbbbbbbb" },
+      hidden("_SRB"),
+    ];
+    const plan = planWrite({
+      sheets,
+      store: store(["Kitas", "Notizen"], prints),
+      specs: [spec("Verteilung"), spec("Kitas")],
+    });
+    expect(plan.remove).toEqual([]);
+    expect(plan.replaced).toEqual([]);
+    expect(plan.sheets.map((s) => [s.name, s.rewrite])).toEqual([
+      ["Verteilung", null],
+      ["Kitas (2)", null],
+    ]);
+    expect(plan.notes.length).toBeGreaterThanOrEqual(2);
+    if (prints === undefined) expect(plan.notes).toContain(unprovenNote("Kitas"));
+  });
+
+  test("a proven, unchanged sheet is rewritten in place; one no longer requested is removed", () => {
+    const v = spec("Verteilung", "alt");
+    const m = spec("Methode", "alt");
+    const first = planWrite({ sheets: [user("Kitas")], specs: [v, m] });
+    const prints = Object.fromEntries(first.sheets.map((s) => [s.name, s.fingerprint]));
+    const sheets: ExistingSheet[] = [
+      user("Kitas"),
+      { ...user("Verteilung"), fingerprint: prints.Verteilung },
+      { ...user("Methode"), fingerprint: prints.Methode },
+      hidden("_SRB"),
+    ];
+    const plan = planWrite({
+      sheets,
+      store: store(["Verteilung", "Methode"], prints),
+      specs: [spec("Verteilung")],
+    });
+    expect(plan.sheets[0]).toMatchObject({ name: "Verteilung", rewrite: "Verteilung" });
+    expect(plan.remove).toEqual(["Methode"]);
+    expect(plan.replaced).toEqual(["Verteilung", "Methode"]);
+    expect(plan.notes).toEqual([]);
+    expect(plan.store).toMatchObject({ sheet: "_SRB", exists: true });
+    expect(plan.store.content.model).toEqual({ a: 1 });
+  });
+
+  test("an edited sheet is kept with a note; one too large to check is kept with another", () => {
+    const sheets: ExistingSheet[] = [
+      { ...user("Verteilung"), fingerprint: "1111111111111111" },
+      { ...user("Einrichtungen"), fingerprint: null },
+      hidden("_SRB"),
+    ];
+    const plan = planWrite({
+      sheets,
+      store: store(["Verteilung", "Einrichtungen"], {
+        Verteilung: "2222222222222222",
+        Einrichtungen: "3333333333333333",
+      }),
+      specs: [spec("Verteilung"), spec("Einrichtungen")],
+      fingerprintRows: 10_000,
+    });
+    expect(plan.notes[0]).toBe(editedNote("Verteilung"));
+    expect(plan.notes[1]).toContain("mehr als 10.000 Zeilen");
+    expect(plan.sheets.map((s) => s.name)).toEqual(["Verteilung (2)", "Einrichtungen (2)"]);
+    expect(plan.remove).toEqual([]);
+  });
+
+  test.each(["_SRB", "_srb", "_Srb (2)"])(
+    "a visible user sheet named %s is never the store: the store takes a free name",
+    (name) => {
+      expect(storeCandidates([user(name)])).toEqual([]);
+      const plan = planWrite({ sheets: [user("Kitas"), user(name)], specs: [spec("Verteilung")] });
+      expect(plan.store.exists).toBe(false);
+      expect(plan.store.sheet.toLowerCase()).not.toBe(name.toLowerCase());
+      expect(plan.sheets.map((s) => s.name)).toEqual(["Verteilung"]);
+    },
+  );
+
+  test("a hidden sheet named _SRB without SRB's marker row is not the store", () => {
+    expect(isStoreContent(decodeStore([["Meine Notiz", "geheim"]]))).toBe(false);
+    expect(isStoreContent(decodeStore([["SRB", 1]]))).toBe(true);
+    const plan = planWrite({ sheets: [user("Kitas"), hidden("_SRB")], specs: [spec("Verteilung")] });
+    expect(plan.store.sheet).toBe("_SRB (2)");
+    expect(plan.notes.some((n) => n.includes("„_SRB (2)“"))).toBe(true);
+  });
+
+  test("property: whatever the store lists, a sheet without a matching fingerprint is never touched", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.constantFrom("Kitas", "Notizen", "Verteilung", "Methode", "_SRB (3)"), {
+          minLength: 1,
+        }),
+        fc.array(fc.constantFrom("Kitas", "Notizen", "Verteilung", "Methode", "Prüfbericht")),
+        fc.array(fc.constantFrom("Verteilung", "Methode", "Kitas", "Prüfbericht")),
+        (existing, listed, requested) => {
+          const sheets = [
+            ...existing.map((n) => ({ ...user(n), fingerprint: sheetFingerprint([[n]]) })),
+            hidden("_SRB"),
+          ];
+          const plan = planWrite({ sheets, store: store(listed), specs: requested.map((n) => spec(n)) });
+          expect(plan.remove).toEqual([]);
+          expect(plan.sheets.every((s) => s.rewrite === null)).toBe(true);
+          for (const s of plan.sheets)
+            expect(existing.map((e) => e.toLowerCase())).not.toContain(s.name.toLowerCase());
+        },
+      ),
+    );
+  });
+});
+
+describe("limits, charts, tables", () => {
+  test("text is cut to 32,767 characters with …, never between the halves of a surrogate pair", () => {
+    const emoji = "😀".repeat(20_000); // 40,000 UTF-16 units
+    const { text, cut } = cutText(emoji);
+    expect(cut).toBe(true);
+    expect(text.length).toBeLessThanOrEqual(EXCEL_MAX_CELL_TEXT);
+    expect(text.endsWith("😀…")).toBe(true);
+    expect(cutText("kurz")).toEqual({ text: "kurz", cut: false });
+  });
+
+  test("cut text, non-finite numbers and XML-unsafe text each give a note naming the cell", () => {
+    const plan = planWrite({
+      sheets: [],
+      specs: [
+        {
+          name: "Text",
+          rows: [[{ value: "x".repeat(40_000) }, { value: Infinity }, { value: "Kita\u0001" }]],
+        },
+      ],
+    });
+    expect(plan.notes).toEqual([
+      "Blatt „Text“, Zelle A1: Text auf 32767 Zeichen gekürzt.",
+      "Blatt „Text“, Zelle B1: keine endliche Zahl (Infinity), als #ZAHL! geschrieben.",
+      expect.stringContaining("Blatt „Text“: eine Zelle enthielt Zeichen"),
+    ]);
+    expect(plan.sheets[0].rows[0][1]).toEqual({ value: "#NUM!", error: true });
+  });
+
+  test("a chart needs its data on the sheet and an anchor that is a cell", () => {
+    const rows = [
+      [{ value: "Sozialraum" }, { value: "Anteil" }],
+      [{ value: "Nord" }, { value: 1 }],
+    ];
+    const chart = {
+      kind: "bar" as const,
+      title: "Anteile",
+      firstRow: 1,
+      lastRow: 2,
+      categoryColumn: 1,
+      seriesColumns: [2],
+      anchor: "D2",
+    };
+    expect(chartProblem("V", chart, rows)).toBeNull();
+    expect(chartProblem("V", { ...chart, lastRow: 3 }, rows)).toContain("Datenbereich");
+    expect(chartProblem("V", { ...chart, anchor: "rechts daneben" }, rows)).toContain("keine Zelladresse");
+    expect(chartProblem("V", { ...chart, lastRow: 1 }, rows)).toContain("keine Datenzeilen");
+  });
+
+  test("tables: valid names, headers distinct and non-empty, a taken name gets a suffix", () => {
+    expect(isValidTableName("SRB_Verteilung")).toBe(true);
+    expect(isValidTableName("A1")).toBe(false);
+    expect(isValidTableName("SRB Verteilung")).toBe(false);
+    const rows = [
+      [{ value: "Sozialraum" }, { value: "Betrag" }],
+      [{ value: "Nord" }, { value: 1 }],
+    ];
+    const table = { name: "SRB_Verteilung", headerRow: 1, lastRow: 2, firstColumn: 1, lastColumn: 2 };
+    const plan = planWrite({
+      sheets: [{ ...user("Kitas"), tables: ["srb_verteilung"] }],
+      specs: [
+        { name: "Verteilung", rows, tables: [table] },
+        {
+          name: "Leer",
+          rows: [[{ value: "A" }, { value: "a" }], [{ value: 1 }]],
+          tables: [{ ...table, name: "SRB_Leer" }],
+        },
+      ],
+    });
+    expect(plan.sheets[0].tables).toEqual([
+      { ...table, name: "SRB_Verteilung_2", headers: ["Sozialraum", "Betrag"] },
+    ]);
+    expect(plan.sheets[1].tables).toEqual([]);
+    expect(plan.notes).toEqual([
+      expect.stringContaining("„SRB_Verteilung_2“"),
+      "Blatt „Leer“: Tabelle „SRB_Leer“ nicht angelegt, die Überschrift „a“ kommt doppelt vor.",
+    ]);
+  });
+});
