@@ -8,11 +8,11 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import type { Allocation } from "../engine/allocation";
-import { runAllocation } from "../engine/allocate";
+import { germanDate } from "../engine/adoption";
 import { hasBlockingErrors, SrbUsageError, type Issue } from "../engine/issues";
 import type { Model } from "../engine/model";
 import { parseModel, serializeModel } from "../engine/modelFile";
-import { toResultsJson } from "../engine/results";
+import { toResultsJson, withChanges } from "../engine/results";
 import { tableRange } from "../engine/table";
 import { allocationSheets } from "../workbook/allocationSheets";
 import { inputChecksum } from "../workbook/checksum";
@@ -29,6 +29,12 @@ import {
   writeFileAtomically,
 } from "./files";
 import { countIssues, issueLine, sozialraumTable } from "./format";
+import { cliFortschreibungPlan, fortschreibungAllocation } from "./fortschreibungCli";
+import {
+  fortschreibungOutcome,
+  fortschreibungSheets,
+  type FortschreibungOutcome,
+} from "../usecase/fortschreibung";
 import { robustnessForCli, type RobustnessResult } from "./robustness";
 import packageJson from "../../package.json";
 
@@ -90,6 +96,7 @@ async function run(options: AllocateOptions, io: CliIo, progress: (text: string)
       ...(options.modelFile !== null
         ? [{ label: "die Modelldatei (--model)", file: options.modelFile }]
         : []),
+      ...(options.compare ? [{ label: "die Vergleichsdatei (--compare)", file: options.compare }] : []),
     ],
     [
       { label: "--out", file: options.out },
@@ -168,17 +175,32 @@ async function run(options: AllocateOptions, io: CliIo, progress: (text: string)
     });
     return blocked(options, io, progress, parsed.model.budget.total, issues, out);
   }
-  const model: Model = { ...parsed.model, data: { ...parsed.model.data, sheet: wanted } };
   const table = await workbook.readTable(wanted);
 
-  progress(`prüfe Daten und berechne Index (Blatt „${wanted}“) …`);
-  const result = runAllocation(model, table);
+  // ── Fortschreibung (SPEC §5a): stored Beschlüsse, --compare, --carry-forward, adopted goalposts ──
+  const fort = await cliFortschreibungPlan(options, workbook, new Date());
+  issues.push(...fort.stored.issues, ...fort.issues);
+  if (hasBlockingErrors(issues))
+    return blocked(options, io, progress, parsed.model.budget.total, issues, out);
+  progress(
+    fort.request.carryForward
+      ? `Fortschreibung: verteile das Budget nach den Anteilen des Beschlusses vom ${germanDate(fort.reference?.date ?? "")} …`
+      : `prüfe Daten und berechne Index (Blatt „${wanted}“) …`,
+  );
+  const result = fortschreibungAllocation(
+    fort,
+    { ...parsed.model, data: { ...parsed.model.data, sheet: wanted } },
+    table,
+  );
+  const model: Model = result.model;
   issues.push(...result.issues);
   progress(`Prüfung: ${countIssues(issues)}`);
   if (result.allocation === null || hasBlockingErrors(issues)) {
     return blocked(options, io, progress, model.budget.total, issues, out);
   }
   const allocation = result.allocation;
+  const checksum = await inputChecksum(table);
+  const outcome = fortschreibungOutcome(fort, allocation, { ...result, checksum });
   const warnings = issues.filter((i) => i.level === "warning");
   for (const issue of warnings.slice(0, MAX_ISSUES_ON_STDERR)) progress(issueLine(issue).trimStart());
   if (warnings.length > MAX_ISSUES_ON_STDERR) {
@@ -199,20 +221,29 @@ async function run(options: AllocateOptions, io: CliIo, progress: (text: string)
   progress(`schreibe ${path.basename(out)} …`);
   const sheets = allocationSheets(allocation, {
     inputRange: tableRange(table),
-    checksum: await inputChecksum(table),
+    checksum,
     date: new Date().toLocaleDateString("de-DE", { day: "2-digit", month: "2-digit", year: "numeric" }),
     version: packageJson.version,
     issues,
     publication,
   });
-  const report = await workbook.writeGeneratedSheets([...sheets, ...(robustness?.sheets ?? [])]);
+  const codes = new Map(allocation.units.map((u) => [u.id, u.code]));
+  const unitName = (id: string) => (publication ? (codes.get(id) ?? id) : id);
+  const report = await workbook.writeGeneratedSheets(
+    fortschreibungSheets([...sheets, ...(robustness?.sheets ?? [])], outcome, unitName),
+  );
   // shown even with --quiet: an edited SRB sheet kept, a renamed sheet, cut text, charts that will be lost
   for (const note of report.notes ?? []) io.stderr(`srb: Hinweis: ${note}\n`);
   await workbook.writeStoredModel(JSON.parse(serializeModel(parsed.model)));
+  if (outcome.adoptionsToStore) await workbook.writeStoredAdoptions(outcome.adoptionsToStore);
   await saveAtomically(workbook, out);
 
-  await writeResults(options, progress, json, allocation.budget, allocation, issues, robustness);
+  await writeResults(options, progress, json, allocation.budget, allocation, issues, robustness, outcome);
   io.stdout(sozialraumTable(allocation.areas, allocation.budget));
+  if (outcome.summary !== null)
+    io.stderr(`srb: Veränderungen gegenüber ${outcome.context.comparedWith ?? ""}: ${outcome.summary}\n`);
+  if (outcome.adoption)
+    io.stderr(`srb: Beschluss vom ${germanDate(outcome.adoption.date)} in „${options.out}“ festgehalten.\n`);
   progress("fertig");
   return EXIT_OK;
 }
@@ -251,9 +282,15 @@ async function writeResults(
   allocation: Allocation | null,
   issues: Issue[],
   robustness: RobustnessResult | null,
+  outcome: FortschreibungOutcome | null = null,
 ): Promise<void> {
   progress(`schreibe ${path.basename(file)} …`);
-  const results = toResultsJson(budget, allocation, issues) as object;
+  const plain = toResultsJson(budget, allocation, issues);
+  const results = (
+    outcome?.changes && outcome.summary !== null
+      ? withChanges(plain, outcome.changes, outcome.context.comparedWith ?? "", outcome.summary)
+      : plain
+  ) as object;
   const withExtras = robustness?.json === undefined ? results : { ...results, robustness: robustness.json };
   await writeFileAtomically(file, JSON.stringify(withExtras, null, 2) + "\n", "Die Ergebnisdatei");
 }
