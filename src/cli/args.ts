@@ -136,13 +136,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
       message: `srb allocate: erwartet genau eine Arbeitsmappe, erhalten: ${rest.map((r) => `„${r}“`).join(", ")}`,
     };
   }
+  // what the file really is (.xlsx, .xlsm, or .ods/.xlsb/encrypted …) is decided from its content
   const workbook = rest[0];
-  if (!/\.xlsx$/i.test(workbook)) {
-    return {
-      kind: "usage-error",
-      message: `srb allocate: „${workbook}“ ist keine .xlsx-Datei. Erwartet: eine Excel-Arbeitsmappe (.xlsx)`,
-    };
-  }
   for (const [name, value] of [
     ["--model", values.model],
     ["--out", values.out],
@@ -153,11 +148,12 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
       return { kind: "usage-error", message: `srb allocate: ${name} braucht einen Dateinamen` };
     }
   }
-  const out = values.out ?? defaultOutputPath(workbook, "-srb.xlsx");
-  if (!/\.xlsx$/i.test(out)) {
+  const out =
+    values.out ?? defaultOutputPath(workbook, /\.xlsm$/i.test(workbook) ? "-srb.xlsm" : "-srb.xlsx");
+  if (!/\.xls[xm]$/i.test(out)) {
     return {
       kind: "usage-error",
-      message: `srb allocate: --out „${out}“ muss auf .xlsx enden`,
+      message: `srb allocate: --out „${out}“ muss auf .xlsx (oder .xlsm für Arbeitsmappen mit Makros) enden`,
     };
   }
   const compare = values.compare ?? null;

@@ -29,7 +29,7 @@ import { effectiveWeights } from "./effectiveWeights";
 import { indexStructure, unitIndicesOfColumns, type IndexStructure } from "./gesamtindex";
 import { hasBlockingErrors, type Issue } from "./issues";
 import { kofinanzierung, kofinanzierungIssues } from "./kofinanzierung";
-import { formatList, formatNumber, type EngineCode } from "./messages";
+import { formatList, formatNumber, messages, type EngineCode } from "./messages";
 import {
   DEFAULT_BREMEN_RULES,
   DEFAULT_KOFINANZIERUNG,
@@ -43,11 +43,12 @@ import {
 import { bandOf, normBand } from "./normBand";
 import { budgetShares } from "./share";
 import { isInformative, scoreColumn, type ScoreColumn } from "./standardScore";
+import { stellenplan, stellenplanIssues, stellenplanParameters, type Stellenplan } from "./stellenplan";
 import { eligibility, eligibilityIssues, proposeWithinArea, strand2Issues } from "./strands";
 import type { RawTable } from "./table";
 import { unitCodes } from "./unitCodes";
 import { DEFAULT_VZAE_STEP, vzaeFor, vzaeIssues } from "./vzae";
-import { winsorise } from "./winsorise";
+import { MAX_CLIPS, winsorise } from "./winsorise";
 
 const NO_BAND: NormBand = { mean: NaN, sd: NaN, lower: NaN, upper: NaN };
 
@@ -80,6 +81,10 @@ export function withModelDefaults(model: Model): Model {
     strand3Category: model.strand3Category ?? DEFAULT_STRAND3_CATEGORY,
     ...(ruleSet === "bremen" || model.bremen ? { bremen: model.bremen ?? DEFAULT_BREMEN_RULES } : {}),
   };
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
 }
 
 function warning(code: EngineCode, sheet: string, cell: string, message: string): Issue {
@@ -233,8 +238,8 @@ export function allocate(model: Model, dataset: Dataset): Allocation {
   if (o.winsorise) {
     columns = columns.map((values, i) => {
       const w = winsorise(values);
+      const first = units[w.clipped[0] ?? 0];
       if (w.clipped.length > 0) {
-        const first = units[w.clipped[0]];
         issues.push(
           warning(
             "winsorised",
@@ -246,6 +251,26 @@ export function allocate(model: Model, dataset: Dataset): Allocation {
                   `${units[k].id}: ${formatNumber(values[k] as number)} → ${formatNumber(w.values[k] as number)}`,
               ),
             )}.`,
+          ),
+        );
+      }
+      if (w.limitExceeded) {
+        issues.push(
+          warning(
+            "winsorise-tied-group",
+            sheet,
+            `${columnOf(i)}${first.row}`,
+            `Indikator „${indicators[i].column}“: ${w.clipped.length} Einrichtungen wurden gekappt, mehr als die Grenze von ${MAX_CLIPS} – mehrere Einrichtungen hatten denselben Extremwert und werden wie in COINr gemeinsam gekappt, damit gleiche Werte gleich behandelt werden.`,
+          ),
+        );
+      }
+      if (w.stillFires) {
+        issues.push(
+          warning(
+            "winsorise-still-outliers",
+            sheet,
+            columnOf(i) ? `${columnOf(i)}${dataset.headerRow}` : "",
+            `Indikator „${indicators[i].column}“: auch nach dem Kappen von ${w.clipped.length} Werten hat er noch Ausreißer (Schiefe ${formatNumber(round2(w.skewness))}, Kurtosis ${formatNumber(round2(w.kurtosis))}; die Regel verlangt |Schiefe| ≤ 2 oder Kurtosis ≤ 3,5). Bitte prüfen, ob der Indikator so in den Index gehört oder z. B. als Anteil oder logarithmiert erhoben werden sollte; SRB rechnet mit den gekappten Werten weiter.`,
           ),
         );
       }
@@ -482,31 +507,42 @@ export function allocate(model: Model, dataset: Dataset): Allocation {
   });
   issues.push(...strand2Issues(units, sheet));
   const proposed = units.map(() => 0);
-  groups.forEach((g, a) => {
-    const p = proposeWithinArea(
-      amounts[a],
-      g.units.map((i) => ({ index: unitIndices[i].index, eligible: anyStrand(eligible[i]) })),
-    );
-    g.units.forEach((i, k) => (proposed[i] = p.amounts[k]));
-    if (amounts[a] > 0 && p.amounts.every((x) => x === 0)) {
-      issues.push(
-        warning(
-          "no-eligible-unit",
-          "",
-          "",
-          `Im Sozialraum „${g.name}“ erfüllt keine Einrichtung mit einem Gesamtindex über 0 ein Kriterium der Förderstränge – der Betrag von ${formatNumber(amounts[a])} € wird nicht auf Einrichtungen vorgeschlagen.`,
-        ),
+  // §5 Stellenplan: staff per Kita in VZÄ steps, when the model names a cost per VZÄ
+  const plan =
+    shareable && budgetValid && cost !== undefined && vzaeProblems.length === 0 && kofiProblems.length === 0
+      ? areaStellenplan(m, groups, amounts, shares, units, unitIndices, eligible, dataset, issues)
+      : null;
+  if (plan) plan.units.forEach((p, e) => (proposed[e] = p.amount));
+  else
+    groups.forEach((g, a) => {
+      const p = proposeWithinArea(
+        amounts[a],
+        g.units.map((i) => ({ index: unitIndices[i].index, eligible: anyStrand(eligible[i]) })),
       );
-    }
-    const tied = g.units.filter((_, k) => p.tieFlags[k]).map((i) => units[i].id);
-    if (tied.length > 0)
-      issues.push(centTie(`die Einrichtungen ${formatList(tied)} im Sozialraum „${g.name}“`));
-  });
+      g.units.forEach((i, k) => (proposed[i] = p.amounts[k]));
+      if (amounts[a] > 0 && p.amounts.every((x) => x === 0)) {
+        issues.push(
+          warning(
+            "no-eligible-unit",
+            "",
+            "",
+            `Im Sozialraum „${g.name}“ erfüllt keine Einrichtung mit einem Gesamtindex über 0 ein Kriterium der Förderstränge – der Betrag von ${formatNumber(amounts[a])} € wird nicht auf Einrichtungen vorgeschlagen.`,
+          ),
+        );
+      }
+      const tied = g.units.filter((_, k) => p.tieFlags[k]).map((i) => units[i].id);
+      if (tied.length > 0)
+        issues.push(centTie(`die Einrichtungen ${formatList(tied)} im Sozialraum „${g.name}“`));
+    });
 
   // ── Bremen rule set ─────────────────────────────────────────────────────────────────────────────────
   let bremen: BremenUnitResult[] | null = null;
   const bremenProblems = m.ruleSet === "bremen" ? bremenRulesIssues(m.bremen ?? DEFAULT_BREMEN_RULES) : [];
   issues.push(...bremenProblems);
+  // the check's job in spirit, but reported here once: checkModel also runs inside parseModel
+  if (m.ruleSet === "bremen" && !m.data.kitaIndex) {
+    issues.push(warning("bremen-own-index", "", "", messages.bremenOwnIndex()));
+  }
   if (m.ruleSet === "bremen" && bremenProblems.length === 0) {
     bremen = bremenAllocation(
       units.map((u, e) => ({
@@ -543,10 +579,17 @@ export function allocate(model: Model, dataset: Dataset): Allocation {
       eligible: eligible[e],
       proposedAmount: proposed[e],
     };
+    if (plan) result.plan = plan.units[e];
     if (bremen) result.bremen = bremen[e];
     return result;
   });
 
+  if (plan) {
+    areas.forEach((a, r) => {
+      a.unplanned = plan.areas[r].unplanned;
+      a.plan = plan.areas[r];
+    });
+  }
   return {
     budget,
     units: unitResults,
@@ -556,7 +599,56 @@ export function allocate(model: Model, dataset: Dataset): Allocation {
     issues,
     inputRange: dataset.inputRange,
     model: m,
+    ...(plan && m.data.traeger ? { traeger: plan.traeger } : {}),
   };
+}
+
+/**
+ * The Stellenplan (SPEC §5) of all areas from the allocation's own figures; its warnings go to `issues`.
+ * The caller has checked cost, step and Kofinanzierung; invalid Stellenplan rules become errors here.
+ */
+function areaStellenplan(
+  m: Model,
+  groups: readonly AreaGroup[],
+  amounts: readonly number[],
+  shares: readonly number[],
+  units: readonly Unit[],
+  unitIndices: readonly { index: number | null }[],
+  eligible: readonly Eligibility[],
+  dataset: Dataset,
+  issues: Issue[],
+): Stellenplan | null {
+  const parameters = stellenplanParameters({
+    costPerVzae: m.budget.costPerVzae as number,
+    step: m.budget.vzaeStep ?? DEFAULT_VZAE_STEP,
+    kofinanzierung: m.budget.kofinanzierung ?? DEFAULT_KOFINANZIERUNG,
+    strand2Vzae: m.rules?.strand2Vzae,
+    within: m.rules?.within,
+    unspent: m.rules?.unspent,
+  });
+  const problems = stellenplanIssues(parameters);
+  if (problems.length > 0) {
+    issues.push(...problems);
+    return null;
+  }
+  const plan = stellenplan(
+    groups.map((g, a) => ({ name: g.name, amount: amounts[a], share: shares[a] })),
+    units.map((u, e) => ({
+      id: u.id,
+      area: u.area,
+      row: u.row,
+      index: unitIndices[e].index,
+      children: u.children,
+      eligible: eligible[e],
+      strand4Vzae: u.strand4Vzae ?? null,
+      strand4VzaeCell: cellOf(dataset.roleColumns?.strand4Vzae, u.row),
+      traeger: u.traeger ?? null,
+    })),
+    parameters,
+    dataset.sheet,
+  );
+  issues.push(...plan.issues);
+  return plan;
 }
 
 function sumChildren(group: AreaGroup, units: readonly Unit[]): number | null {

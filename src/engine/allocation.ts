@@ -4,6 +4,8 @@
  */
 import type { Issue } from "./issues";
 import type { Model } from "./model";
+import type { AreaPlan, UnitPlan } from "./stellenplan";
+import type { TraegerTotal } from "./traegerSummary";
 
 export type Band = "oberhalb" | "innerhalb" | "unterhalb";
 
@@ -38,6 +40,15 @@ export interface BremenUnitResult {
   reason: string;
 }
 
+/**
+ * A unit's Stellenplan: the SPEC §8 names (`amount`, `municipal`, `vzae`, `strands`) and, from the engine,
+ * the breakdown (`personnelVolume`, the set-aside and index VZÄ, the tie flag) — optional, because an
+ * adopted allocation read back from an earlier file may carry the SPEC names only.
+ */
+export type UnitPlanResult = { amount: number; municipal: number; vzae: number; strands: string[] } & Partial<
+  Omit<UnitPlan, "amount" | "municipal" | "vzae" | "strands">
+>;
+
 export interface UnitResult {
   id: string;
   /** Code used in publication mode (e.g. "E01"). */
@@ -54,8 +65,13 @@ export interface UnitResult {
   band: Band | null;
   categoryBands: Record<string, Band | null>;
   eligible: Eligibility;
-  /** Proposed amount within the Sozialraum (Schritt 2), euros, cent-exact. */
+  /**
+   * Proposed amount within the Sozialraum (Schritt 2), euros, cent-exact: the Stellenplan's € (Land part)
+   * when there is one, else the area amount split by Gesamtindex.
+   */
   proposedAmount: number;
+  /** The Stellenplan of the unit (SPEC §5, results.json `units[].plan`); absent without a cost per VZÄ. */
+  plan?: UnitPlanResult;
   bremen?: BremenUnitResult;
 }
 
@@ -77,6 +93,10 @@ export interface AreaResult {
   vzae: number | null;
   /** Cent decided by a tie in the largest-remainder method (the law would draw lots). */
   tieFlag: boolean;
+  /** € nicht verplant in the Stellenplan (SPEC §5, results.json `areas[].unplanned`); absent without a plan. */
+  unplanned?: number;
+  /** The Stellenplan totals of the area (received/given from unspent areas, planned, VZÄ, …). */
+  plan?: AreaPlan;
 }
 
 export interface EffectiveWeight {
@@ -105,4 +125,6 @@ export interface Allocation {
   inputRange?: string;
   /** The model the allocation was computed with (defaults filled in). */
   model: Model;
+  /** Träger summary of the Stellenplan (SPEC §5.4), when the model names a Träger column and there is a plan. */
+  traeger?: TraegerTotal[];
 }

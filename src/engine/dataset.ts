@@ -31,6 +31,10 @@ export interface Unit {
   firstYear: boolean;
   /** Bremen: external Kita-Index, when the model names a column. */
   kitaIndex: number | null;
+  /** Strand 4: requested VZÄ (`data.strand4Vzae`); absent or null: one step. */
+  strand4Vzae?: number | null;
+  /** Träger (`data.traeger`); absent or null: none given. */
+  traeger?: string | null;
 }
 
 export interface Dataset {

@@ -25,6 +25,8 @@ export type CheckCode =
   | "excel-error"
   | "boolean-in-number"
   | "not-finite"
+  | "date-in-number"
+  | "percent-mixed"
   | "negative-value"
   | "negative-children"
   | "children-not-integer"
@@ -74,6 +76,8 @@ const CHECK_CODE_SET = {
   "excel-error": true,
   "boolean-in-number": true,
   "not-finite": true,
+  "date-in-number": true,
+  "percent-mixed": true,
   "negative-value": true,
   "negative-children": true,
   "children-not-integer": true,
@@ -143,7 +147,17 @@ export type EngineCode =
   | "kofinanzierung-invalid"
   | "land-count-invalid"
   | "land-count-sum-zero"
-  | "dynamisierung-invalid";
+  | "dynamisierung-invalid"
+  | "winsorise-tied-group"
+  | "winsorise-still-outliers"
+  | "bremen-own-index"
+  | "strand4-request-rounded"
+  | "strand4-scaled"
+  | "strand2-short"
+  | "within-children-fallback"
+  | "step-tie"
+  | "area-unspent"
+  | "area-unspent-redistributed";
 
 const ENGINE_CODE_SET = {
   winsorised: true,
@@ -169,6 +183,16 @@ const ENGINE_CODE_SET = {
   "land-count-invalid": true,
   "land-count-sum-zero": true,
   "dynamisierung-invalid": true,
+  "winsorise-tied-group": true,
+  "winsorise-still-outliers": true,
+  "bremen-own-index": true,
+  "strand4-request-rounded": true,
+  "strand4-scaled": true,
+  "strand2-short": true,
+  "within-children-fallback": true,
+  "step-tie": true,
+  "area-unspent": true,
+  "area-unspent-redistributed": true,
 } satisfies Record<EngineCode, true>;
 
 /**
@@ -249,6 +273,9 @@ function at(cell: string, column: string): string {
 
 /** The German catalogue. Each entry returns the complete sentence the user sees. */
 export const messages = {
+  // ── Bremen rules on SRB's own index (SPEC §6, docs/method-decisions.md) ─────────────────────
+  bremenOwnIndex: () =>
+    "Bremer Regeln ohne Kita-Index-Spalte: die Grenze „Kita-Index über 50“ wird auf den SRB-Gesamtindex angewandt. Der ist eine Min-Max-Skala über die Einrichtungen dieses Blatts (0 = niedrigster, 100 = höchster Wert); der Bremer Kita-Index ist ein Index der Wohnquartiere der Kinder (Statistisches Landesamt) – dieselbe Zahl bedeutet auf beiden Skalen nicht dasselbe. Erwartet wird die Spalte mit dem Kita-Index im Modell (Zuordnung „Kita-Index“) oder eine bewusst auf den Gesamtindex abgestimmte Grenze in der Regeltabelle.",
   // ── sheet and header ────────────────────────────────────────────────────────────────────────
   emptySheet: (sheet: string) =>
     `Das Blatt „${sheet}“ ist leer – erwartet wird eine Kopfzeile mit Spaltennamen und darunter eine Zeile je Einrichtung.`,
@@ -286,6 +313,35 @@ export const messages = {
     `${at(cell, column)}: ${formatCellValue(value)} ist ein Wahrheitswert – erwartet wird eine Zahl.`,
   notFinite: (cell: string, column: string, value: number) =>
     `${at(cell, column)}: ${formatNumber(value)} ist keine endliche Zahl – erwartet wird eine Zahl.`,
+  dateInNumber: (cell: string, column: string, value: number, kind: "date" | "time") =>
+    kind === "date"
+      ? `${at(cell, column)}: die Zahl ${formatNumber(value)} ist als Datum formatiert – Excel hat eine Eingabe wie „12.5“ vermutlich in ein Datum umgewandelt. Erwartet wird eine Zahl: bitte die Zelle als Zahl formatieren (Start › Zahlenformat › Standard) und den richtigen Wert eintragen.`
+      : `${at(cell, column)}: die Zahl ${formatNumber(value)} ist als Uhrzeit oder Dauer formatiert – erwartet wird eine Zahl, keine Uhrzeit. Bitte die Zelle als Zahl formatieren (Start › Zahlenformat › Standard) und den richtigen Wert eintragen.`,
+  percentMixed: (
+    headerCell: string,
+    column: string,
+    fewerKind: "percent" | "plain",
+    fewer: readonly { cell: string; value: number }[],
+    example: { cell: string; value: number },
+    moreCount: number,
+    scaleDiffers: boolean,
+  ) => {
+    const shown = (v: { cell: string; value: number }, kind: "percent" | "plain") =>
+      kind === "percent"
+        ? `${v.cell}: ${formatPercent(v.value)} = ${formatNumber(v.value)}`
+        : `${v.cell}: ${formatNumber(v.value)}`;
+    const moreKind = fewerKind === "percent" ? "plain" : "percent";
+    const list = fewer.slice(0, 10).map((v) => shown(v, fewerKind));
+    const rest = fewer.length > 10 ? ` und ${fewer.length - 10} weitere` : "";
+    const groups = (kind: "percent" | "plain") =>
+      kind === "percent" ? "als Prozent formatiert" : "ohne Prozentformat";
+    const head =
+      `Spalte „${column}“ (Kopfzelle ${headerCell}): ${fewer.length} Zelle${fewer.length === 1 ? " ist" : "n sind"} ` +
+      `${groups(fewerKind)} (${list.join("; ")}${rest}), ${moreCount} ${groups(moreKind)} (z. B. ${shown(example, moreKind)})`;
+    return scaleDiffers
+      ? `${head} – die Werte unterscheiden sich um etwa das Hundertfache (Anteile neben Prozentpunkten) und würden falsch verglichen. Bitte einheitlich eingeben: alle als Prozent formatiert (21,5 %) oder alle als Zahl auf derselben Skala.`
+      : `${head} – die Werte liegen auf derselben Skala und werden so verwendet. Bitte einheitlich formatieren, damit niemand sie falsch liest.`;
+  },
   negativeValue: (cell: string, column: string, value: number) =>
     `${at(cell, column)}: ${formatNumber(value)} ist negativ – erwartet wird ein Wert ≥ 0 (Anzahl, Anteil oder Skalenwert). Negative Werte sind nur erlaubt, wenn das Modell den Indikator so kennzeichnet (allowNegative).`,
   negativeChildren: (cell: string, column: string, value: number) =>
@@ -407,5 +463,7 @@ export const ROLE_NAMES = {
   verbund: "Verbund",
   firstYear: "erstes Förderjahr",
   kitaIndex: "Kita-Index",
+  strand4Vzae: "Förderstrang 4, angefragte VZÄ",
+  traeger: "Träger",
   indicator: "Indikator",
 } as const;

@@ -92,6 +92,23 @@ export interface DataMapping {
   firstYear?: string;
   /** Bremen: externally computed Kita-Index column (0–100). */
   kitaIndex?: string;
+  /** Strand 4: requested VZÄ per Kita (SPEC §5; no column: one step). */
+  strand4Vzae?: string;
+  /** Träger of the Kita (SPEC §5.4: Träger summary). */
+  traeger?: string;
+}
+
+/**
+ * Rules of the Stellenplan (SPEC §5, §8 `rules.*`); defaults in src/engine/stellenplan.ts
+ * (`DEFAULT_STRAND2_VZAE` 0.5, `DEFAULT_WITHIN` "index", `DEFAULT_UNSPENT` "keep").
+ */
+export interface StellenplanRules {
+  /** VZÄ for the Kommunikations- und Nachbarschaftszentrum of each area. */
+  strand2Vzae?: number;
+  /** Split of the rest: by Gesamtindex, or Gesamtindex × Kinder. */
+  within?: "index" | "index-children";
+  /** Areas without eligible Kita: keep the amount as nicht verplant, or redistribute it. */
+  unspent?: "keep" | "redistribute";
 }
 
 export interface KofinanzierungSpec {
@@ -148,6 +165,8 @@ export interface Model {
   bremen?: BremenRules;
   /** Category used for strand 3; default "Flucht und Migration". */
   strand3Category?: string;
+  /** Stellenplan rules (SPEC §5). */
+  rules?: StellenplanRules;
 }
 
 export const DEFAULT_STRAND3_CATEGORY = "Flucht und Migration";

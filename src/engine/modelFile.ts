@@ -39,6 +39,14 @@ const dataSchema = z.looseObject({
   verbund: text.optional(),
   firstYear: text.optional(),
   kitaIndex: text.optional(),
+  strand4Vzae: text.optional(),
+  traeger: text.optional(),
+});
+
+const rulesSchema = z.looseObject({
+  strand2Vzae: nonNegative.optional(),
+  within: z.enum(["index", "index-children"]).optional(),
+  unspent: z.enum(["keep", "redistribute"]).optional(),
 });
 
 const indicatorSchema = z.looseObject({
@@ -105,6 +113,7 @@ export const modelFileSchema = z.looseObject({
   ruleSet: z.enum(["rlp", "bremen"]).default("rlp"),
   bremen: bremenSchema.optional(),
   strand3Category: text.optional(),
+  rules: rulesSchema.optional(),
 });
 
 export interface ParseModelResult {
@@ -282,6 +291,7 @@ const KEY_ORDER = [
   "budget",
   "ruleSet",
   "strand3Category",
+  "rules",
   "bremen",
   "sheet",
   "id",
@@ -294,6 +304,11 @@ const KEY_ORDER = [
   "verbund",
   "firstYear",
   "kitaIndex",
+  "strand4Vzae",
+  "traeger",
+  "strand2Vzae",
+  "within",
+  "unspent",
   "column",
   "label",
   "name",

@@ -11,10 +11,12 @@ import type {
   EffectiveWeight,
   Eligibility,
   NormBand,
+  UnitPlanResult,
 } from "./allocation";
 import { toCents } from "./apportionCents";
 import type { AreaChange, Changes, UnitChange } from "./changes";
 import type { Issue, IssueLevel } from "./issues";
+import type { TraegerTotal } from "./traegerSummary";
 
 export interface ResultsUnit {
   id: string;
@@ -30,6 +32,8 @@ export interface ResultsUnit {
   scores: (number | null)[];
   categoryBands: Record<string, Band | null>;
   proposedAmount: number;
+  /** SPEC §8 `units[].plan`: the Stellenplan (amount, municipal, vzae, strands, plus the breakdown). */
+  plan?: UnitPlanResult;
   bremen?: BremenUnitResult;
 }
 
@@ -47,6 +51,13 @@ export interface ResultsArea {
   landPart: number;
   municipalPart: number;
   vzae: number | null;
+  /** SPEC §8 `areas[].unplanned`: € nicht verplant in the Stellenplan. */
+  unplanned?: number;
+  /** Stellenplan totals: € planned, VZÄ planned, € received from / given to unspent areas. */
+  planned?: number;
+  plannedVzae?: number;
+  received?: number;
+  given?: number;
 }
 
 export interface ResultsIssue {
@@ -66,6 +77,8 @@ export interface ResultsJson {
   norm: { index: NormBand | null; categories: Record<string, NormBand>; areaIndex: NormBand | null };
   effectiveWeights: EffectiveWeight[];
   issues: ResultsIssue[];
+  /** Träger summary of the Stellenplan (SPEC §5.4), when the model names a Träger column. */
+  traeger?: TraegerTotal[];
   /** With `--compare` or an adopted allocation (SPEC §5a, §8): what changed since then. */
   changes?: ResultsChanges;
 }
@@ -155,6 +168,7 @@ export function toResultsJson(
       scores: [...u.scores],
       categoryBands: { ...u.categoryBands },
       proposedAmount: u.proposedAmount,
+      ...(u.plan ? { plan: { ...u.plan, strands: [...u.plan.strands] } } : {}),
       ...(u.bremen ? { bremen: { ...u.bremen } } : {}),
     })),
     areas: allocation.areas.map((a) => ({
@@ -171,6 +185,15 @@ export function toResultsJson(
       landPart: a.landPart,
       municipalPart: a.municipalPart,
       vzae: a.vzae,
+      ...(a.plan
+        ? {
+            unplanned: a.plan.unplanned,
+            planned: a.plan.planned,
+            plannedVzae: a.plan.vzae,
+            received: a.plan.received,
+            given: a.plan.given,
+          }
+        : {}),
     })),
     norm: {
       index: { ...allocation.norm.index },
@@ -180,6 +203,7 @@ export function toResultsJson(
       areaIndex: { ...allocation.norm.areaIndex },
     },
     effectiveWeights: allocation.effectiveWeights.map((w) => ({ ...w })),
+    ...(allocation.traeger ? { traeger: allocation.traeger.map((t) => ({ ...t })) } : {}),
     issues: resultIssues,
   };
 }

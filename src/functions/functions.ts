@@ -26,8 +26,10 @@ import type { CategorySpec, Direction, IndicatorSpec, Normalisation, SdKind } fr
 import { bandOf, normBand } from "../engine/normBand";
 import { indexShares } from "../engine/share";
 import { standardScores } from "../engine/standardScore";
+import { stellenplan, stellenplanIssues, stellenplanParameters } from "../engine/stellenplan";
 import { eligibility, strand2Issues } from "../engine/strands";
 import { DEFAULT_VZAE_STEP, vzaeFor, vzaeIssues } from "../engine/vzae";
+import { stepsOfVzae } from "../engine/vzaeSteps";
 import { ExcelInputError, excelGuard } from "./excelErrors";
 import {
   choice,
@@ -430,6 +432,86 @@ function fte(amount: unknown, costPerFte: unknown, step?: unknown): number {
 }
 
 /**
+ * Staff plan of one Sozialraum (Stellenplan, Schritt 2): full-time equivalents (FTE, German VZÄ) per Kita.
+ * Set-aside FTE (e.g. the Nachbarschaftszentrum, strand 4) are planned first; the rest of the amount goes to
+ * the eligible Kitas in proportion to their index, in whole steps by largest remainder, never costing more
+ * than the amount. Set-asides that together cost more than the amount are scaled down to whole steps.
+ * Spilled like the indices.
+ * @customfunction STAFFPLAN STAFFPLAN
+ * @param amount The area's amount in euros (≥ 0).
+ * @param indices Total index (Gesamtindex) of every Kita of the area (blank: no share of the rest).
+ * @param eligible Eligible for the rest (strand 1 or 3) per Kita: TRUE/FALSE, 1/0, "x"; blank = no.
+ * @param [setAsides] FTE set aside per Kita before the rest (blank = 0).
+ * @param cost What one FTE costs this amount a year, in euros (e.g. 75,000 × Land share 0.6 = 45,000).
+ * @param [step] Step the FTE come in (default 0.25).
+ * @returns FTE per Kita (set-aside plus rest).
+ */
+function staffPlan(
+  amount: unknown,
+  indices: unknown[][],
+  eligible: unknown[][],
+  setAsides: unknown[][],
+  cost: unknown,
+  step?: unknown,
+): number[][] {
+  return excelGuard(() => {
+    const money = requiredAmount(amount, "Betrag");
+    const index = readNumberVector(indices, "Indizes");
+    requireNonNegative(index, "Indizes", "Index");
+    const flags = readFlagVector(eligible, "Förderfähig");
+    requireSameSize(flags.values.length, index.values.length, "Förderfähig", "Indizes");
+    // omitted (null), or an empty cell/range given for it: no set-asides
+    const none = isBlank(setAsides) || (Array.isArray(setAsides) && setAsides.flat().every(isBlank));
+    const reserved = none ? null : readNumberVector(setAsides, "Vorab-VZÄ");
+    if (reserved !== null) {
+      requireSameSize(reserved.values.length, index.values.length, "Vorab-VZÄ", "Indizes");
+      requireNonNegative(reserved, "Vorab-VZÄ", "VZÄ");
+    }
+    const parameters = stellenplanParameters({
+      costPerVzae: requiredNumber(cost, "Kosten je VZÄ"),
+      step: optionalNumber(step, "Schrittweite") ?? DEFAULT_VZAE_STEP,
+      kofinanzierung: { landShare: 1, municipalShare: 0 },
+      strand2Vzae: 0,
+    });
+    failOnIssues(stellenplanIssues(parameters));
+    reserved?.values.forEach((v, i) => {
+      if (v !== null && stepsOfVzae(v, parameters.step).rounded) {
+        const position = describePosition(i, i, reserved.orientation);
+        throw new ExcelInputError(
+          "#VALUE!",
+          `Vorab-VZÄ, ${position}: ${formatNumberDe(v)} ist kein Vielfaches der Schrittweite ` +
+            `${formatNumberDe(parameters.step)} (erwartet: ganze Schritte).`,
+        );
+      }
+    });
+    const units = index.values.map((value, i) => {
+      const setAside = reserved?.values[i] ?? 0;
+      return {
+        id: describePosition(i, i, index.orientation),
+        area: "",
+        row: i,
+        index: value,
+        children: null,
+        eligible: {
+          sozialarbeit: flags.values[i] === true,
+          nachbarschaftszentrum: false,
+          interkulturell: false,
+          interkulturellException: false,
+          zusatzpersonal: setAside > 0,
+        },
+        strand4Vzae: setAside,
+        traeger: null,
+      };
+    });
+    const plan = stellenplan([{ name: "", amount: money, share: 1 }], units, parameters);
+    return spill(
+      plan.units.map((u) => u.vzae),
+      index.orientation,
+    ) as number[][];
+  });
+}
+
+/**
  * Bremen rule set (SozPäd programme): full-time equivalents (FTE, German VZÄ) per Kita. Kita-Index above 50
  * and 40–120 children → 0.5 FTE, above 120 children → 1.0 FTE; Kitas below 40 children count together in
  * their Verbund (the position goes to one member). Spilled like the indices.
@@ -644,6 +726,7 @@ export {
   normBandFunction,
   share,
   socialWork,
+  staffPlan,
   standardScore,
   totalIndex,
 };

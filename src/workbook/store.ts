@@ -57,6 +57,8 @@ export interface DecodedStore extends StoreContent {
   version: number;
   /** false when the model chunks are present but do not parse as JSON (the model is then null). */
   modelReadable: boolean;
+  /** 1-based rows of the model chunks (to say where a damaged model is). */
+  modelRows?: number[];
   /** How many stored adoptions do not parse as JSON (left out of `adoptions`); only when > 0. */
   adoptionsUnreadable?: number;
 }
@@ -127,17 +129,20 @@ export function decodeStore(rows: readonly (readonly CellValue[])[]): DecodedSto
   let version = 0;
   const generated: string[] = [];
   const chunks: string[] = [];
+  const modelRows: number[] = [];
   const fingerprints: Record<string, string> = {};
   let anyFingerprint = false;
   const adoptionChunks: string[][] = [];
-  for (const row of rows) {
+  for (const [index, row] of rows.entries()) {
     const key = text(row[0]);
     const value = text(row[1]);
     if (key === null) continue;
     if (key === "SRB") version = Number(value) || 0;
     else if (key === "generated" && value !== null && value !== "") generated.push(value);
-    else if (key === "model" && value !== null) chunks.push(value);
-    else if (key === "fingerprint" && value !== null) {
+    else if (key === "model" && value !== null) {
+      chunks.push(value);
+      modelRows.push(index + 1);
+    } else if (key === "fingerprint" && value !== null) {
       const hash = value.slice(0, FINGERPRINT_LENGTH);
       const name = value.slice(FINGERPRINT_LENGTH + 1);
       if (FINGERPRINT_PATTERN.test(hash) && value[FINGERPRINT_LENGTH] === " " && name !== "") {
@@ -163,7 +168,7 @@ export function decodeStore(rows: readonly (readonly CellValue[])[]): DecodedSto
       ...extra,
     };
   } catch {
-    return { version, generated, model: null, modelReadable: false, ...extra };
+    return { version, generated, model: null, modelReadable: false, modelRows, ...extra };
   }
 }
 
@@ -275,4 +280,20 @@ export function sheetFingerprint(
   h1 ^= text.length;
   h2 = Math.imul(h2 ^ (h2 >>> 13), 0xc2b2ae35) ^ (h1 >>> 7);
   return (h1 >>> 0).toString(16).padStart(8, "0") + (h2 >>> 0).toString(16).padStart(8, "0");
+}
+
+/**
+ * The German message for a stored model whose JSON does not parse: what is damaged and where.
+ *
+ * @example damagedModelMessage("_SRB", [3]);
+ * // => "Das in dieser Arbeitsmappe gespeicherte SRB-Modell ist beschädigt: im ausgeblendeten Blatt „_SRB“, Zeile 3 (Spalte B), …"
+ */
+export function damagedModelMessage(sheet: string, rows: readonly number[]): string {
+  const where = rows.length <= 1 ? `Zeile ${rows[0] ?? 1}` : `Zeilen ${rows[0]}–${rows[rows.length - 1]}`;
+  return (
+    `Das in dieser Arbeitsmappe gespeicherte SRB-Modell ist beschädigt: im ausgeblendeten Blatt „${sheet}“, ` +
+    `${where} (Spalte B), steht kein gültiges Modell (unvollständiges oder verändertes JSON). Geben Sie das ` +
+    `Modell neu an (Kommandozeile: --model <datei.srb.json>; im Add-in: Modell neu einstellen und speichern) – ` +
+    `SRB ersetzt das beschädigte Modell dann.`
+  );
 }

@@ -121,16 +121,23 @@ describe("parseCommandLine", () => {
     [["verteile", "a.xlsx"], /unbekannter Befehl „verteile“/],
     [["allocate"], /keine Arbeitsmappe angegeben/],
     [["allocate", "a.xlsx", "b.xlsx"], /genau eine Arbeitsmappe/],
-    [["allocate", "a.csv"], /„a\.csv“ ist keine \.xlsx-Datei/],
+    [["allocate", "a.xlsx", "--out", "o.xlsb"], /--out „o\.xlsb“ muss auf \.xlsx/],
     [["allocate", "a.xlsx", "--foo"], /unbekannte Option „--foo“/],
     [["allocate", "a.xlsx", "--model"], /Option „--model“ braucht einen Wert/],
     [["allocate", "a.xlsx", "--quiet=ja"], /Option „--quiet“ erlaubt keinen Wert/],
-    [["allocate", "a.xlsx", "--out", "o.json"], /--out „o\.json“ muss auf \.xlsx enden/],
+    [["allocate", "a.xlsx", "--out", "o.json"], /--out „o\.json“ muss auf \.xlsx \(oder \.xlsm/],
     [["allocate", "a.xlsx", "--json="], /--json braucht einen Dateinamen/],
   ])("usage error for %j", (argv, message) => {
     const parsed = parseCommandLine(argv);
     expect(parsed.kind).toBe("usage-error");
     expect(parsed.kind === "usage-error" && parsed.message).toMatch(message);
+  });
+
+  test("the input's kind is decided from its content; a macro workbook's default output keeps .xlsm", () => {
+    const ods = parseCommandLine(["allocate", "Kitas.ods"]);
+    expect(ods.kind).toBe("allocate");
+    const xlsm = parseCommandLine(["allocate", "Kitas.xlsm"]);
+    expect(xlsm.kind === "allocate" && xlsm.options.out).toBe("Kitas-srb.xlsm");
   });
 
   test("never throws, whatever the arguments (property)", () => {

@@ -74,6 +74,25 @@ describe("parseModel: valid files and defaults", () => {
     expect(model!.bremen).not.toBe(DEFAULT_BREMEN_RULES);
   });
 
+  test("Stellenplan fields: data.strand4Vzae, data.traeger and rules (SPEC §5, §8) are read and written back", () => {
+    const file = {
+      ...clone(SPEC_EXAMPLE),
+      data: { ...SPEC_EXAMPLE.data, strand4Vzae: "VZÄ Zusatzpersonal", traeger: "Träger" },
+      rules: { strand2Vzae: 0.5, within: "index-children", unspent: "redistribute" },
+    };
+    const { model, issues } = parseModel(file);
+    expect(issues).toEqual([]);
+    expect(model?.data).toMatchObject({ strand4Vzae: "VZÄ Zusatzpersonal", traeger: "Träger" });
+    expect(model?.rules).toEqual({ strand2Vzae: 0.5, within: "index-children", unspent: "redistribute" });
+    expect(parseModel(serializeModel(model!)).model).toEqual(model);
+    const bad = parseModel({ ...clone(SPEC_EXAMPLE), rules: { within: "kinder", strand2Vzae: -1 } });
+    expect(bad.model).toBeNull();
+    expect(bad.issues.map((i) => i.message)).toEqual([
+      expect.stringContaining("rules.strand2Vzae"),
+      expect.stringContaining("rules.within"),
+    ]);
+  });
+
   test("extra fields are allowed and preserved at every level", () => {
     const file = clone(SPEC_EXAMPLE) as Record<string, unknown>;
     file.kommentar = "Beschluss JHA 2024";

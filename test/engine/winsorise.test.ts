@@ -26,14 +26,16 @@ describe("outlierRuleFires (|skew| > 2 and excess kurtosis > 3.5)", () => {
 describe("winsorise", () => {
   test("clips the maximum to the next value, then stops when the rule no longer fires", () => {
     // 100 → 2; afterwards skew 1.78, kurtosis 1.41: the rule is off
-    expect(winsorise([1, 1, 1, 1, 1, 1, 1, 1, 2, 100])).toEqual({
+    expect(winsorise([1, 1, 1, 1, 1, 1, 1, 1, 2, 100])).toMatchObject({
       values: [1, 1, 1, 1, 1, 1, 1, 1, 2, 2],
       clipped: [9],
+      limitExceeded: false,
+      stillFires: false,
     });
   });
 
   test("negative skew clips the minimum upwards", () => {
-    expect(winsorise([10, 10, 10, 10, 10, 10, 10, 10, 9, -100])).toEqual({
+    expect(winsorise([10, 10, 10, 10, 10, 10, 10, 10, 9, -100])).toMatchObject({
       values: [10, 10, 10, 10, 10, 10, 10, 10, 9, 9],
       clipped: [9],
     });
@@ -55,6 +57,30 @@ describe("winsorise", () => {
     expect(w.values.slice(100)).toEqual([100, 200, 300, 300, 300, 300, 300, 300]);
     expect(w.clipped.length).toBe(MAX_CLIPS);
     expect(outlierRuleFires(w.values as number[])).toBe(true);
+    // … and says so, with what is left: Excel SKEW 3,58 and KURT 11,29 of the clipped values
+    expect(w.stillFires).toBe(true);
+    expect(w.limitExceeded).toBe(false);
+    expect(w.skewness).toBeCloseTo(3.5789, 3);
+    expect(w.kurtosis).toBeCloseTo(11.2939, 3);
+  });
+
+  test("six units tied at the extreme are clipped together, as in COINr (the limit is checked before a clip)", () => {
+    // 0..4 repeated (94 values) and six Kitas at 1000: all six → 4; the rule is off afterwards
+    const base = Array.from({ length: 94 }, (_, i) => i % 5);
+    const w = winsorise([...base, 1000, 1000, 1000, 1000, 1000, 1000]);
+    expect(w.clipped).toEqual([94, 95, 96, 97, 98, 99]);
+    expect(w.values.slice(94)).toEqual([4, 4, 4, 4, 4, 4]);
+    expect(w.limitExceeded).toBe(true);
+    expect(w.stillFires).toBe(false);
+  });
+
+  test("a tied group that takes four clipped units to seven is clipped too, then clipping stops", () => {
+    // 5000, 5000 → 3000 (2 clipped); 3000s → 2000 (3); 2000s → 1000 (4); four < 5, so the four 1000s → 4 (7)
+    const base = Array.from({ length: 200 }, (_, i) => i % 5);
+    const w = winsorise([...base, 1000, 1000, 1000, 2000, 3000, 5000, 5000]);
+    expect(w.values.slice(200)).toEqual([4, 4, 4, 4, 4, 4, 4]);
+    expect(w.clipped).toEqual([200, 201, 202, 203, 204, 205, 206]);
+    expect(w.limitExceeded).toBe(true);
   });
 
   test("blank values are left alone and the input is not mutated", () => {

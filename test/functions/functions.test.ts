@@ -19,6 +19,7 @@ import {
   normBandFunction,
   share,
   socialWork,
+  staffPlan,
   standardScore,
   totalIndex,
 } from "../../src/functions/functions";
@@ -581,3 +582,71 @@ describe("strands 2 and 4 follow the check's rules (random sheets through checkT
 });
 
 const BAND = { mean: 50, sd: 10, lower: 40, upper: 60 };
+
+describe("STAFFPLAN", () => {
+  /** An optional range argument left out in the middle arrives as null. */
+  const OMITTED = null as unknown as unknown[][];
+
+  test("worked example: the Nachbarschaftszentrum (index 5) keeps its 0,5 VZÄ set aside, the rest by index", () => {
+    // 100.000 €, 45.000 € per VZÄ (75.000 · 0,6), step 0,25 = 11.250 €: 0,5 VZÄ set aside = 22.500 €;
+    // rest 77.500 € = 6,89 steps → 6 whole steps by 70 : 40 (quotas 4,38 and 2,51 → 4 + 2) …
+    // … → Kita 1: 1 VZÄ, Kita 2: 0,5 VZÄ, Kita 3: 0,5 VZÄ (Σ 2 VZÄ = 90.000 €)
+    expect(
+      staffPlan(100000, column(70, 40, 5), column(true, true, false), column(null, null, 0.5), 45000),
+    ).toEqual(column(1, 0.5, 0.5));
+  });
+
+  test("without set-asides, a row spills as a row; step 0,5", () => {
+    // 90.000 € at 22.500 € a step = 4 steps by 1 : 1 : 2 → 1 : 1 : 2
+    expect(staffPlan(90000, [[10, 10, 20]], [["x", "x", "x"]], [[null]], 45000, 0.5)).toEqual([
+      [0.5, 0.5, 1],
+    ]);
+    // not eligible or no index: nothing from the rest
+    expect(staffPlan(90000, column(10, null, 20), column(true, true, false), [[""]], 45000, 0.5)).toEqual(
+      column(2, 0, 0),
+    );
+  });
+
+  test("set-asides above the amount are scaled down to whole steps; never more money than the amount", () => {
+    // 1,5 + 1 VZÄ = 112.500 € > 100.000 € → 8 steps, 4,8 : 3,2 → 1,25 and 0,75 VZÄ; 10.000 € left, no rest
+    expect(
+      staffPlan(100000, column(50, 60, 80), column(false, true, true), column(1.5, 1, 0), 45000),
+    ).toEqual(column(1.25, 0.75, 0));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 100 }), fc.boolean()), { minLength: 1, maxLength: 10 }),
+        (amount, kitas) => {
+          const vzae = staffPlan(
+            amount,
+            kitas.map(([i]) => [i]),
+            kitas.map(([, e]) => [e]),
+            OMITTED,
+            45000,
+          ).flat();
+          expect(vzae.reduce((s, v) => s + v, 0) * 45000).toBeLessThanOrEqual(amount + 1e-6);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  test("bad inputs: German messages naming the argument and position", () => {
+    expect(catchExcelError(() => staffPlan(-1, column(1), column(true), OMITTED, 45000)).code).toBe("#NUM!");
+    expect(catchExcelError(() => staffPlan(1000, column(1, 2), column(true), OMITTED, 45000)).message).toBe(
+      "Förderfähig (1 Zellen) und Indizes (2 Zellen) sind verschieden groß (erwartet: eine Zelle je Einrichtung).",
+    );
+    expect(
+      catchExcelError(() => staffPlan(1000, column(1), column("vielleicht"), [[null]], 45000)).code,
+    ).toBe("#VALUE!");
+    expect(
+      catchExcelError(() => staffPlan(1000, column(1, 2), column(1, 1), column(0.3, 0), 45000)).message,
+    ).toBe("Vorab-VZÄ, Zeile 1: 0,3 ist kein Vielfaches der Schrittweite 0,25 (erwartet: ganze Schritte).");
+    expect(catchExcelError(() => staffPlan(1000, column(1), column(1), OMITTED, 0)).message).toMatch(
+      /^Personal: Kosten je VZÄ 0/,
+    );
+    expect(catchExcelError(() => staffPlan(1000, column(-1), column(1), [[null]], 45000)).code).toBe(
+      "#VALUE!",
+    );
+  });
+});

@@ -3,7 +3,8 @@
  * musterstadt.srb.json) computed twice — once with native spreadsheet formulas in HyperFormula (MIN, MAX,
  * AVERAGE, AVERAGEIF, STDEV.S, SUM, IF, COUNT), once with the SRB.* custom functions fed the same cells
  * as Excel would hand them over — and compared to 1e-9: standard scores, category indices, Gesamtindex,
- * norm band, Sozialraum means and shares.
+ * norm band, Sozialraum means and shares; and the staff plan per Sozialraum (SRB.STAFFPLAN against INT,
+ * SUMIF and SUMPRODUCT ranks of the largest remainders).
  *
  * HyperFormula is GPL-3.0: a devDependency used here only, never bundled (licenseKey "gpl-v3").
  */
@@ -13,10 +14,12 @@ import ExcelJS from "exceljs";
 import { HyperFormula } from "hyperformula";
 import { columnLetters } from "../../src/engine/table";
 import {
+  allocate,
   areaIndex,
   categoryIndex,
   normBandFunction,
   share,
+  staffPlan,
   standardScore,
   totalIndex,
 } from "../../src/functions/functions";
@@ -200,4 +203,92 @@ test("standard scores, category indices, Gesamtindex, norm band, area means and 
     "Sozialräume",
   );
   expectSameGrid(band, [nativeAreas[names.length]], "Normbereich");
+});
+
+test("staff plan: SRB.STAFFPLAN per Sozialraum equals the native largest-remainder formulas", () => {
+  // SRB side: Gesamtindex, area amounts of the model's budget, strand 1 (index ≥ lower bound)
+  const scoreColumns = model.indicators.map((ind) => standardScore(columnOf(ind.column), ind.direction));
+  const srbScores = rows.map((_, i) => scoreColumns.map((c) => c[i][0]));
+  const categoryColumns = model.categories.map((cat) => {
+    const members = model.indicators
+      .map((ind, k) => (ind.category === cat.name ? k : -1))
+      .filter((k) => k >= 0);
+    return categoryIndex(srbScores.map((row) => members.map((k) => row[k])));
+  });
+  const totals = totalIndex(rows.map((_, i) => categoryColumns.map((c) => c[i][0]))).map(
+    (r) => r[0] as number,
+  );
+  const areaOf = rows.map((r) => String(r[col(model.data.area)]));
+  const areaNames = [...new Set(areaOf)];
+  const areaIndices = areaIndex(
+    areaNames.map((a) => [a]),
+    columnOf(model.data.area),
+    totals.map((t) => [t]),
+  );
+  const budget = (
+    JSON.parse(readFileSync(join(SAMPLE, "musterstadt.srb.json"), "utf8")) as { budget: { total: number } }
+  ).budget.total;
+  const amounts = allocate(areaIndices, budget).map((r) => r[0]);
+  const band = normBandFunction(totals.map((t) => [t]))[0];
+  const eligible = totals.map((t) => t >= band[2]);
+  // the Kita with the lowest index of each area hosts the Nachbarschaftszentrum: 0,5 VZÄ set aside
+  const setAside = totals.map((t, i) =>
+    totals.every((u, k) => areaOf[k] !== areaOf[i] || u > t || (u === t && k >= i)) ? 0.5 : 0,
+  );
+  const cost = 45000;
+  const step = 0.25;
+  const srb: number[] = new Array<number>(rows.length).fill(0);
+  areaNames.forEach((name, a) => {
+    const members = rows.map((_, i) => i).filter((i) => areaOf[i] === name);
+    expect(amounts[a]).toBeGreaterThan(0.5 * cost); // the set-aside fits: the native twin does not scale
+    const plan = staffPlan(
+      amounts[a],
+      members.map((i) => [totals[i]]),
+      members.map((i) => [eligible[i]]),
+      members.map((i) => [setAside[i]]),
+      cost,
+      step,
+    );
+    members.forEach((i, k) => (srb[i] = plan[k][0]));
+  });
+
+  // native twin: one row per Kita, A area, B index, C eligible, D set-aside, E amount of its area, then
+  // F weight, G rest, H steps the rest pays, I quota, J floor, K remainder, L missing steps, M rank, N VZÄ
+  const n = rows.length;
+  const r = (c: string) => `$${c}$1:$${c}$${n}`;
+  const stepCost = `(${cost}*${step})`;
+  const sheet = rows.map((_, i) => {
+    const x = i + 1;
+    const above = (c: string) =>
+      i === 0 ? "0" : `SUMPRODUCT(($A$1:$A$${i}=A${x})*($${c}$1:$${c}$${i}=${c}${x})*($F$1:$F$${i}=F${x}))`;
+    return [
+      areaOf[i],
+      totals[i],
+      eligible[i],
+      setAside[i],
+      amounts[areaNames.indexOf(areaOf[i])],
+      `=IF(AND(C${x},B${x}>0),B${x},0)`,
+      `=E${x}-SUMIF(${r("A")},A${x},${r("D")})*${cost}`,
+      `=INT(G${x}/${stepCost})`,
+      `=IF(F${x}>0,G${x}/${stepCost}*F${x}/SUMIF(${r("A")},A${x},${r("F")}),0)`,
+      `=INT(I${x})`,
+      `=IF(F${x}>0,I${x}-J${x},-1)`,
+      `=H${x}-SUMIF(${r("A")},A${x},${r("J")})`,
+      `=SUMPRODUCT((${r("A")}=A${x})*(${r("K")}>K${x}))+SUMPRODUCT((${r("A")}=A${x})*(${r("K")}=K${x})*(${r("F")}>F${x}))+${above("K")}`,
+      `=D${x}+${step}*(J${x}+IF(AND(F${x}>0,M${x}<L${x}),1,0))`,
+    ];
+  });
+  const hf = HyperFormula.buildFromSheets(
+    { Stellen: sheet },
+    { licenseKey: "gpl-v3", useArrayArithmetic: true },
+  );
+  const native = hf.getSheetValues(hf.getSheetId("Stellen") as number).map((row) => [row[13]]);
+  expectSameGrid(
+    srb.map((v) => [v]),
+    native,
+    "VZÄ je Kita",
+  );
+  // the example is not trivial: staff in every area, set-asides and rest, more than one step somewhere
+  expect(srb.filter((v) => v > 0.5).length).toBeGreaterThan(3);
+  hf.destroy();
 });

@@ -45,6 +45,10 @@ const CONTRACT: Record<string, { parameters: string[]; spills: boolean }> = {
   COFUNDING: { parameters: ["amount", "landShare?"], spills: true },
   FTE: { parameters: ["amount", "costPerFte", "step?"], spills: false },
   BREMENFTE: { parameters: ["indices[]", "children[]", "verbund[]?"], spills: true },
+  STAFFPLAN: {
+    parameters: ["amount", "indices[]", "eligible[]", "setAsides[]?", "cost", "step?"],
+    spills: true,
+  },
   SOCIALWORK: { parameters: ["index[]", "allIndices[]"], spills: true },
   INTERCULTURAL: { parameters: ["index[]", "allIndices[]", "reason[]?"], spills: true },
   NEIGHBOURHOODCENTRE: { parameters: ["flags[]", "areas[]"], spills: true },

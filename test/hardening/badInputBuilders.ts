@@ -11,58 +11,15 @@ import { kofinanzierungIssues } from "../../src/engine/kofinanzierung";
 import { landFormula } from "../../src/engine/landFormula";
 import { DEFAULT_BREMEN_RULES, DEFAULT_OPTIONS, type Model } from "../../src/engine/model";
 import { parseModel } from "../../src/engine/modelFile";
+import { stellenplan, stellenplanParameters, type StellenplanUnit } from "../../src/engine/stellenplan";
 import { applyOverrides, eligibilityIssues, strand2Issues } from "../../src/engine/strands";
 import type { CellValue, RawTable } from "../../src/engine/table";
 import { vzaeIssues } from "../../src/engine/vzae";
+import { goodRows, HEADERS, model, table, withCells } from "../helpers/kitaSheet";
 
-// ── inputs: the sheet of test/engine/check.test.ts ──────────────────────────────────────────────────
+// ── inputs: the sheet of test/helpers/kitaSheet.ts (shared with test/engine/check.test.ts) ─────────
 // A Einrichtung | B Sozialraum | C Kinder | D SGB II | E Alleinerziehend | F nicht Deutsch | G ÖPNV
 
-function model(overrides: Partial<Model> = {}): Model {
-  return {
-    data: { sheet: "Kitas", id: "Einrichtung", area: "Sozialraum", children: "Kinder" },
-    indicators: [
-      { column: "SGB II", category: "Soziale Lage", direction: 1, weight: 1 },
-      { column: "Alleinerziehend", category: "Soziale Lage", direction: 1, weight: 1 },
-      { column: "nicht Deutsch", category: "Flucht und Migration", direction: 1, weight: 1 },
-      { column: "ÖPNV", category: "Infrastruktur und Netzwerke", direction: -1, weight: 1 },
-    ],
-    categories: [
-      { name: "Soziale Lage", weight: 1 },
-      { name: "Flucht und Migration", weight: 1 },
-      { name: "Infrastruktur und Netzwerke", weight: 1 },
-    ],
-    options: { ...DEFAULT_OPTIONS },
-    budget: { total: 100000 },
-    ...overrides,
-  };
-}
-const HEADERS: CellValue[] = [
-  "Einrichtung",
-  "Sozialraum",
-  "Kinder",
-  "SGB II",
-  "Alleinerziehend",
-  "nicht Deutsch",
-  "ÖPNV",
-];
-function goodRows(): CellValue[][] {
-  return [
-    ["Kita A", "Nord", 50, 10, 5, 30, 2],
-    ["Kita B", "Nord", 80, 20, 8, 45, 3],
-    ["Kita C", "Süd", 120, 30, 2, 60, 4],
-    ["Kita D", "Süd", 40, 15, 6, 20, 1],
-  ];
-}
-function table(rows: CellValue[][] = goodRows(), headers: CellValue[] = HEADERS): RawTable {
-  return { sheet: "Kitas", headers, rows };
-}
-/** goodRows() with cells replaced: [row index from 0, column index from 0, value]. */
-function withCells(...changes: [number, number, CellValue][]): CellValue[][] {
-  const rows = goodRows();
-  for (const [r, c, v] of changes) rows[r][c] = v;
-  return rows;
-}
 const check = (m: Model, t: RawTable) => checkTable(m, t).issues;
 const checked = (rows: CellValue[][], m: Model = model()) => check(m, table(rows));
 
@@ -151,6 +108,45 @@ function tenUnits(headers: string[], column: (i: number) => CellValue[]): RawTab
   );
 }
 
+/** `values.length` units (Kita 1 …, all in „Nord“) with one SGB II value each. */
+function unitsWithValues(values: number[]): RawTable {
+  return table(
+    values.map((v, i) => [`Kita ${i + 1}`, "Nord", 50, v]),
+    ["Einrichtung", "Sozialraum", "Kinder", "SGB II"],
+  );
+}
+const ZERO_TO_FOUR = (n: number) => Array.from({ length: n }, (_, i) => i % 5);
+
+/** A Kita for the Stellenplan classes (75.000 € per VZÄ, Land share 0,6, step 0,25: 11.250 € a step). */
+function planKita(
+  id: string,
+  area: string,
+  index: number,
+  more: Partial<StellenplanUnit> = {},
+): StellenplanUnit {
+  return {
+    id,
+    area,
+    row: Number(id.replace(/\D/g, "")) + 1,
+    index,
+    children: null,
+    eligible: {
+      sozialarbeit: false,
+      nachbarschaftszentrum: false,
+      interkulturell: false,
+      interkulturellException: false,
+      zusatzpersonal: false,
+    },
+    strand4Vzae: null,
+    traeger: null,
+    ...more,
+  };
+}
+const PLAN = stellenplanParameters({ costPerVzae: 75000 });
+const eligible = (e: Partial<StellenplanUnit["eligible"]>) => ({
+  eligible: { ...planKita("x 0", "", 0).eligible, ...e },
+});
+
 /** One builder per catalogue class, keyed by the class's first code: the issues its input produces. */
 export const BUILDERS: Record<string, () => Issue[]> = {
   "empty-sheet": () => check(model(), table([], [])),
@@ -182,6 +178,22 @@ export const BUILDERS: Record<string, () => Issue[]> = {
   "excel-error": () => checked(withCells([2, 4, { error: "#DIV/0!" }])),
   "boolean-in-number": () => checked(withCells([0, 3, true])),
   "not-finite": () => checked(withCells([3, 3, Infinity])),
+  "date-in-number": () => {
+    // D2: „12.5“ typed in German Excel became 12 May 2024; C3: Kinder formatted as a time
+    const formats = goodRows().map((row) => row.map((): string | null => null));
+    formats[0][3] = "TT.MM.JJJJ";
+    formats[1][2] = "[h]:mm";
+    return check(model(), { ...table(withCells([0, 3, 45424], [1, 2, 0.5])), formats });
+  },
+  "percent-mixed": () => {
+    // F „nicht Deutsch“: shares formatted as percent, one plain number – on another scale (60), on the same (0,6)
+    const formats = goodRows().map((row, r) => row.map((_, c) => (c === 5 && r !== 2 ? "0.0%" : null)));
+    const shares = (third: number) => withCells([0, 5, 0.3], [1, 5, 0.45], [2, 5, third], [3, 5, 0.2]);
+    return [
+      ...check(model(), { ...table(shares(60)), formats }),
+      ...check(model(), { ...table(shares(0.6)), formats }),
+    ];
+  },
   "negative-value": () => checked(withCells([0, 4, -2])),
   "negative-children": () => checked(withCells([0, 2, -5])),
   "children-not-integer": () => checked(withCells([1, 2, 80.5])),
@@ -378,6 +390,77 @@ export const BUILDERS: Record<string, () => Issue[]> = {
       engineModel({ options: WINSORISE }),
       tenUnits(["SGB II"], (i) => [i === 9 ? 100 : i + 1]),
     ),
+  // six Kitas tied at 1000 among 0–4: clipped together (6 > 5)
+  "winsorise-tied-group": () =>
+    run(
+      engineModel({ options: WINSORISE }),
+      unitsWithValues([...ZERO_TO_FOUR(94), ...new Array<number>(6).fill(1000)]),
+    ),
+  // 100 … 800 among 0–4: after five clipped values (800 … 400 → 300) the rule still fires
+  "winsorise-still-outliers": () =>
+    run(
+      engineModel({ options: WINSORISE }),
+      unitsWithValues([...ZERO_TO_FOUR(100), 100, 200, 300, 400, 500, 600, 700, 800]),
+    ),
+  "bremen-own-index": () => run(engineModel({ ruleSet: "bremen" })),
+  "strand4-request-rounded": () => [
+    ...stellenplan(
+      [{ name: "Süd", amount: 100000, share: 1 }],
+      [
+        planKita("Kita 1", "Süd", 50, { ...eligible({ zusatzpersonal: true }), strand4Vzae: 1.5 }),
+        planKita("Kita 2", "Süd", 60, {
+          ...eligible({ zusatzpersonal: true }),
+          strand4Vzae: 1.1,
+          strand4VzaeCell: "K3",
+        }),
+      ],
+      PLAN,
+      "Kitas",
+    ).issues,
+  ],
+  "strand2-short": () =>
+    stellenplan(
+      [{ name: "Süd", amount: 50000, share: 1 }],
+      [
+        planKita("Kita 1", "Süd", 50, { ...eligible({ zusatzpersonal: true }), strand4Vzae: 1 }),
+        planKita("Kita 2", "Süd", 10, eligible({ nachbarschaftszentrum: true })),
+      ],
+      PLAN,
+    ).issues,
+  "within-children-fallback": () =>
+    stellenplan(
+      [{ name: "Nord", amount: 50000, share: 1 }],
+      [
+        planKita("Kita 1", "Nord", 50, { ...eligible({ sozialarbeit: true }), children: 40 }),
+        planKita("Kita 2", "Nord", 60, eligible({ sozialarbeit: true })),
+      ],
+      { ...PLAN, within: "index-children" },
+    ).issues,
+  "step-tie": () =>
+    stellenplan(
+      [{ name: "Nord", amount: 33750, share: 1 }],
+      [
+        planKita("Kita 1", "Nord", 50, eligible({ sozialarbeit: true })),
+        planKita("Kita 2", "Nord", 50, eligible({ sozialarbeit: true })),
+      ],
+      PLAN,
+    ).issues,
+  "area-unspent": () => {
+    const areas = [
+      { name: "Nord", amount: 20000, share: 0.2 },
+      { name: "Süd", amount: 50000, share: 0.5 },
+      { name: "Ost", amount: 30000, share: 0.3 },
+    ];
+    const units = [
+      planKita("Kita 1", "Nord", 10),
+      planKita("Kita 2", "Süd", 60, eligible({ sozialarbeit: true })),
+      planKita("Kita 3", "Ost", 55, eligible({ interkulturell: true })),
+    ];
+    return [
+      ...stellenplan(areas, units, PLAN).issues,
+      ...stellenplan(areas, units, { ...PLAN, unspent: "redistribute" }).issues,
+    ];
+  },
   "goalposts-missing": () => run(engineModel({ options: { ...DEFAULT_OPTIONS, goalposts: true } })),
   // Migration = 0 × 9 and 100: informative for the check, constant (all 0) after clipping
   "category-left-out": () =>

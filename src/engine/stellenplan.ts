@@ -1,0 +1,366 @@
+/**
+ * Schritt 2 as a Stellenplan (SPEC.md §5): per Sozialraum, staff per Kita in VZÄ steps, with its € (Land
+ * part), municipal part and personnel volume, and per area what is "nicht verplant".
+ *
+ * Per area r with amount A_r from Schritt 1 (one step of `step` VZÄ costs the budget
+ * `costPerVzae · landShare · step`):
+ * 1. set-asides first, independent of any index (setAsides.ts): strand 4 as requested (scaled down to
+ *    whole steps when the requests exceed A_r), then `strand2Vzae` for the Nachbarschaftszentrum;
+ * 2. the rest by Gesamtindex (or × Kinder) over the Kitas eligible for strand 1 or 3, in whole steps by
+ *    largest remainder (restByIndex.ts);
+ * 3. an area with no eligible Kita and no set-aside keeps A_r as nicht verplant, or hands it to the other
+ *    areas by their Schritt-1 shares (unspentAreas.ts);
+ * 4. a Träger summary (traegerSummary.ts).
+ * Invariants (tested): per area Σ unit € + nicht verplant = A_r + received − given, to the cent; Σ VZÄ ·
+ * cost · landShare ≤ that; set-asides do not depend on any index; Träger totals = Kita totals; the order of
+ * the Kitas in the list changes nothing (they are processed in sheet-row order).
+ *
+ * Worked example (the Nachbarschaftszentrum with the lowest index still gets its 0,5 VZÄ): Sozialraum Nord,
+ * 100.000 €, 75.000 € per VZÄ, Land share 0,6, step 0,25 (11.250 € a step). Kita A (index 70, strand 1),
+ * Kita B (index 40, strand 1), Kita C (index 5, not eligible by index, flagged as Nachbarschaftszentrum).
+ * Strand 2: Kita C 0,5 VZÄ = 22.500 €. Rest 77.500 € = 6,89 steps → 6 steps by 70 : 40 (quotas 4,38 and 2,51)
+ * → 4 + 2 → Kita A 1 VZÄ (45.000 €), Kita B 0,5 VZÄ (22.500 €). Σ 90.000 €, nicht verplant 10.000 €.
+ */
+import type { Eligibility } from "./allocation";
+import { SrbUsageError, type Issue } from "./issues";
+import { kofinanzierungIssues } from "./kofinanzierung";
+import { DEFAULT_KOFINANZIERUNG, type KofinanzierungSpec } from "./model";
+import {
+  DEFAULT_WITHIN,
+  restByIndex,
+  restWeights,
+  stepTieIssue,
+  withinFallbackIssue,
+  type WithinSplit,
+} from "./restByIndex";
+import { areaSetAsides } from "./setAsides";
+import { traegerSummary, type TraegerTotal } from "./traegerSummary";
+import { DEFAULT_UNSPENT, redistributeUnspent, type UnspentRule } from "./unspentAreas";
+import { DEFAULT_VZAE_STEP, vzaeIssues } from "./vzae";
+import { costOfSteps, stepCents, stepsOfVzae, vzaeOfSteps } from "./vzaeSteps";
+
+export { DEFAULT_WITHIN, DEFAULT_UNSPENT, type WithinSplit, type UnspentRule };
+
+/** Default VZÄ for the Kommunikations- und Nachbarschaftszentrum of an area (`rules.strand2Vzae`). */
+export const DEFAULT_STRAND2_VZAE = 0.5;
+
+/** Strand names as results.json writes them (SPEC.md §8, `units[].plan.strands`). */
+export type StrandName = "sozialarbeit" | "nachbarschaftszentrum" | "interkulturell" | "zusatzpersonal";
+
+/** One Kita as the Stellenplan sees it. */
+export interface StellenplanUnit {
+  id: string;
+  area: string;
+  /** 1-based sheet row: the order in which Kitas are processed (ties: sheet order). */
+  row: number;
+  index: number | null;
+  children: number | null;
+  eligible: Eligibility;
+  /** Requested strand-4 VZÄ (`data.strand4Vzae`); null: one step. */
+  strand4Vzae: number | null;
+  /** A1 address of the request cell (for the rounding warning). */
+  strand4VzaeCell?: string;
+  /** Träger (`data.traeger`); null: none given. */
+  traeger: string | null;
+}
+
+/** One Sozialraum from Schritt 1. */
+export interface StellenplanArea {
+  name: string;
+  /** Amount in euros, cent-exact. */
+  amount: number;
+  /** Share of the budget (0–1), for redistributing unspent areas. */
+  share: number;
+}
+
+/** The parameters of the Stellenplan (budget and rules of the model). */
+export interface StellenplanParameters {
+  /** Annual employer cost of one VZÄ, euros. */
+  costPerVzae: number;
+  /** VZÄ step (default 0,25). */
+  step: number;
+  kofinanzierung: KofinanzierungSpec;
+  /** VZÄ for the strand-2 Kita of an area (default 0,5). */
+  strand2Vzae: number;
+  within: WithinSplit;
+  unspent: UnspentRule;
+}
+
+/** The plan of one Kita. */
+export interface UnitPlan {
+  /** € from the budget (Land part) = VZÄ · cost · Land share, cent-exact. */
+  amount: number;
+  /** Municipal part (Jugendamt) of the personnel costs. */
+  municipal: number;
+  /** Personnel volume = VZÄ · cost. */
+  personnelVolume: number;
+  /** All VZÄ of the Kita. */
+  vzae: number;
+  /** VZÄ set aside for strand 4. */
+  strand4Vzae: number;
+  /** VZÄ set aside for strand 2. */
+  strand2Vzae: number;
+  /** VZÄ from the rest by index (strands 1 and 3; how they split is decided locally). */
+  indexVzae: number;
+  /** The strands the Kita is eligible for. */
+  strands: StrandName[];
+  /** The last step of the rest was decided by equal remainders. */
+  tieFlag: boolean;
+}
+
+/** The plan of one Sozialraum. */
+export interface AreaPlan {
+  name: string;
+  /** Amount from Schritt 1 (A_r). */
+  amount: number;
+  /** Received from unspent areas. */
+  received: number;
+  /** Handed on to other areas (its whole amount when unspent and redistributed). */
+  given: number;
+  /** What the area plans with: amount + received − given. */
+  available: number;
+  /** Σ € of its Kitas. */
+  planned: number;
+  /** Nicht verplant: available − planned (≥ 0, less than one step per Kita unless unspent). */
+  unplanned: number;
+  vzae: number;
+  municipal: number;
+  personnelVolume: number;
+}
+
+/** Result of {@link stellenplan}. */
+export interface Stellenplan {
+  /** Per Kita, in the order of the input list. */
+  units: UnitPlan[];
+  /** Per Sozialraum, in the order of the input list. */
+  areas: AreaPlan[];
+  traeger: TraegerTotal[];
+  issues: Issue[];
+}
+
+/**
+ * The parameter problems that stop the Stellenplan, as `error` issues (VZÄ cost and step, Kofinanzierung,
+ * strand-2 VZÄ).
+ *
+ * @example
+ * stellenplanIssues({ costPerVzae: 75000, step: 0.25, kofinanzierung: { landShare: 0.6, municipalShare: 0.4 },
+ *   strand2Vzae: 0.5, within: "index", unspent: "keep" }); // => []
+ */
+export function stellenplanIssues(p: StellenplanParameters): Issue[] {
+  const issues = [...vzaeIssues(p.costPerVzae, p.step), ...kofinanzierungIssues(p.kofinanzierung)];
+  if (!(Number.isFinite(p.strand2Vzae) && p.strand2Vzae >= 0)) {
+    issues.push({
+      level: "error",
+      code: "vzae-invalid",
+      sheet: "",
+      cell: "",
+      message: `Personal: VZÄ für das Kommunikations- und Nachbarschaftszentrum ${String(p.strand2Vzae)}: erwartet wird eine Zahl ≥ 0.`,
+    });
+  }
+  return issues;
+}
+
+function strandsOf(e: Eligibility): StrandName[] {
+  const out: StrandName[] = [];
+  if (e.sozialarbeit) out.push("sozialarbeit");
+  if (e.nachbarschaftszentrum) out.push("nachbarschaftszentrum");
+  if (e.interkulturell) out.push("interkulturell");
+  if (e.zusatzpersonal) out.push("zusatzpersonal");
+  return out;
+}
+
+/**
+ * Computes the Stellenplan of all areas.
+ *
+ * @param areas the Sozialräume with their Schritt-1 amounts and shares (every unit's area among them)
+ * @param units the Kitas (any order; processed in sheet-row order)
+ * @param p cost, step, Kofinanzierung and rules
+ * @param sheet the data sheet (for warnings with a cell)
+ * @throws {SrbUsageError} for invalid parameters (check {@link stellenplanIssues} first), an amount that is
+ *   not a finite number ≥ 0, or a unit whose area is not listed.
+ * @example
+ * // the worked example above: the Nachbarschaftszentrum (index 5) gets its 0,5 VZÄ
+ * const plan = stellenplan([{ name: "Nord", amount: 100000, share: 1 }], [kitaA, kitaB, kitaC], parameters);
+ * plan.units.map((u) => u.vzae); // => [1, 0.5, 0.5]
+ * plan.areas[0].unplanned;        // => 10000
+ */
+export function stellenplan(
+  areas: readonly StellenplanArea[],
+  units: readonly StellenplanUnit[],
+  p: StellenplanParameters,
+  sheet = "",
+): Stellenplan {
+  const problems = stellenplanIssues(p);
+  if (problems.length > 0)
+    throw new SrbUsageError(`stellenplan: ${problems.map((i) => i.message).join(" ")}`);
+  const areaIndex = new Map(areas.map((a, i) => [a.name, i]));
+  for (const a of areas) {
+    if (!Number.isFinite(a.amount) || a.amount < 0)
+      throw new SrbUsageError(`stellenplan: amount of area ${a.name} must be a finite number ≥ 0`);
+  }
+  const members: number[][] = areas.map(() => []);
+  const order = units.map((_, i) => i).sort((a, b) => units[a].row - units[b].row || a - b);
+  for (const i of order) {
+    const a = areaIndex.get(units[i].area);
+    if (a === undefined) throw new SrbUsageError(`stellenplan: area ${units[i].area} is not listed`);
+    members[a].push(i);
+  }
+
+  const issues: Issue[] = [];
+  const centsPerStep = stepCents(p.costPerVzae, p.kofinanzierung.landShare, p.step);
+  const budgetCostPerVzae = p.costPerVzae * p.kofinanzierung.landShare;
+  const areaCents = areas.map((a) => Math.round(a.amount * 100));
+  const strand2Steps = stepsOfVzae(p.strand2Vzae, p.step).steps;
+
+  // who can use money at all: set-aside candidates and Kitas with a positive weight for the rest
+  const weights = members.map((list) =>
+    restWeights(
+      list.map((i) => ({
+        id: units[i].id,
+        index: units[i].index,
+        children: units[i].children,
+        eligible: units[i].eligible.sozialarbeit || units[i].eligible.interkulturell,
+      })),
+      p.within,
+    ),
+  );
+  const hasSetAside = members.map((list) =>
+    list.some(
+      (i) =>
+        (units[i].eligible.zusatzpersonal &&
+          (units[i].strand4Vzae === null || stepsOfVzae(units[i].strand4Vzae as number, p.step).steps > 0)) ||
+        (units[i].eligible.nachbarschaftszentrum && strand2Steps > 0),
+    ),
+  );
+  const canReceive = weights.map((w) => w.weights.some((x) => x > 0));
+  const redistribution = redistributeUnspent(
+    areas.map((a, r) => ({
+      name: a.name,
+      cents: areaCents[r],
+      share: a.share,
+      unspent: !hasSetAside[r] && !canReceive[r],
+      canReceive: canReceive[r],
+    })),
+    p.unspent,
+  );
+  issues.push(...redistribution.issues);
+
+  const steps4 = units.map(() => 0);
+  const steps2 = units.map(() => 0);
+  const stepsRest = units.map(() => 0);
+  const ties = units.map(() => false);
+  areas.forEach((area, r) => {
+    const list = members[r];
+    if (redistribution.givenCents[r] > 0) return;
+    const setAsides = areaSetAsides(
+      area.name,
+      areaCents[r],
+      list.map((i) => ({
+        id: units[i].id,
+        strand4: units[i].eligible.zusatzpersonal,
+        strand4Request: units[i].strand4Vzae,
+        strand4RequestCell: units[i].strand4VzaeCell,
+        strand2: units[i].eligible.nachbarschaftszentrum,
+      })),
+      { centsPerStep, step: p.step, strand2Vzae: p.strand2Vzae },
+      sheet,
+    );
+    issues.push(...setAsides.issues);
+    if (weights[r].fellBack) issues.push(withinFallbackIssue(area.name));
+    const available = areaCents[r] + redistribution.receivedCents[r];
+    const rest = restByIndex(available - setAsides.cents, weights[r].weights, budgetCostPerVzae, p.step);
+    list.forEach((i, k) => {
+      steps4[i] = setAsides.strand4Steps[k];
+      steps2[i] = setAsides.strand2Steps[k];
+      stepsRest[i] = rest.steps[k];
+      ties[i] = rest.tieFlags[k];
+    });
+    // a unit's € is its total steps' cost rounded to the cent; trim the rare cent too many from the rest
+    const planned = (): number =>
+      list.reduce((s, i) => s + costOfSteps(steps4[i] + steps2[i] + stepsRest[i], centsPerStep), 0);
+    for (let k = list.length - 1; planned() > available && k >= 0;) {
+      if (stepsRest[list[k]] > 0) stepsRest[list[k]] -= 1;
+      else k--;
+    }
+    const tied = list.filter((i) => ties[i]).map((i) => units[i].id);
+    if (tied.length > 0) issues.push(stepTieIssue(area.name, tied));
+  });
+
+  const sharesAddUp = Math.abs(p.kofinanzierung.landShare + p.kofinanzierung.municipalShare - 1) < 1e-9;
+  const money = units.map((_, i) => {
+    const k = steps4[i] + steps2[i] + stepsRest[i];
+    const amount = costOfSteps(k, centsPerStep);
+    const volume = Math.round(k * p.step * p.costPerVzae * 100);
+    const municipal = sharesAddUp
+      ? volume - amount
+      : Math.round(k * p.step * p.costPerVzae * p.kofinanzierung.municipalShare * 100);
+    return { k, amount, volume, municipal };
+  });
+
+  const unitPlans: UnitPlan[] = units.map((u, i) => ({
+    amount: money[i].amount / 100,
+    municipal: money[i].municipal / 100,
+    personnelVolume: money[i].volume / 100,
+    vzae: vzaeOfSteps(money[i].k, p.step),
+    strand4Vzae: vzaeOfSteps(steps4[i], p.step),
+    strand2Vzae: vzaeOfSteps(steps2[i], p.step),
+    indexVzae: vzaeOfSteps(stepsRest[i], p.step),
+    strands: strandsOf(u.eligible),
+    tieFlag: ties[i],
+  }));
+
+  const areaPlans: AreaPlan[] = areas.map((a, r) => {
+    const list = members[r];
+    const sum = (f: (i: number) => number): number => list.reduce((s, i) => s + f(i), 0);
+    const available = areaCents[r] + redistribution.receivedCents[r] - redistribution.givenCents[r];
+    const planned = sum((i) => money[i].amount);
+    return {
+      name: a.name,
+      amount: areaCents[r] / 100,
+      received: redistribution.receivedCents[r] / 100,
+      given: redistribution.givenCents[r] / 100,
+      available: available / 100,
+      planned: planned / 100,
+      unplanned: (available - planned) / 100,
+      vzae: vzaeOfSteps(
+        sum((i) => money[i].k),
+        p.step,
+      ),
+      municipal: sum((i) => money[i].municipal) / 100,
+      personnelVolume: sum((i) => money[i].volume) / 100,
+    };
+  });
+
+  const traeger = traegerSummary(
+    units.map((u, i) => ({
+      traeger: u.traeger,
+      row: u.row,
+      steps: money[i].k,
+      amountCents: money[i].amount,
+      municipalCents: money[i].municipal,
+      volumeCents: money[i].volume,
+    })),
+    p.step,
+  );
+  return { units: unitPlans, areas: areaPlans, traeger, issues };
+}
+
+/**
+ * The Stellenplan parameters with the defaults of SPEC.md §5 for everything not given: step 0,25,
+ * Kofinanzierung 0,6 / 0,4, strand 2 0,5 VZÄ, split by index, unspent areas kept.
+ *
+ * @example
+ * stellenplanParameters({ costPerVzae: 75000 }).strand2Vzae; // => 0.5
+ */
+export function stellenplanParameters(
+  given: Partial<StellenplanParameters> & { costPerVzae: number },
+): StellenplanParameters {
+  return {
+    costPerVzae: given.costPerVzae,
+    step: given.step ?? DEFAULT_VZAE_STEP,
+    kofinanzierung: given.kofinanzierung ?? { ...DEFAULT_KOFINANZIERUNG },
+    strand2Vzae: given.strand2Vzae ?? DEFAULT_STRAND2_VZAE,
+    within: given.within ?? DEFAULT_WITHIN,
+    unspent: given.unspent ?? DEFAULT_UNSPENT,
+  };
+}
