@@ -24,6 +24,7 @@ const INTEGRATION = [
   "<rootDir>/test/e2e/",
   "<rootDir>/test/workbook/libreoffice.test.ts",
   "<rootDir>/test/functions/bundle.test.ts",
+  "<rootDir>/test/manifest/build.test.ts",
   "<rootDir>/test/hardening/nothingSent.test.ts",
 ];
 

@@ -6,7 +6,14 @@
  *   src/functions/functions.ts by custom-functions-metadata-plugin, which also adds the
  *   `CustomFunctions.associate` calls; `functions-de.json` (German descriptions) is derived from it at
  *   build time (scripts/functions-de.js);
- * - manifest.xml and the icons are copied to dist/.
+ * - manifest.xml (task pane + functions, shared runtime) and manifest-taskpane.xml (task pane only) are
+ *   written to dist/ with every URL on SRB_BASE_URL (`SRB_BASE_URL=https://kita.stadt.example/srb npm run
+ *   build`; without it the development URL https://localhost:3000) and the version from package.json
+ *   (scripts/manifest.js); the icons, compat.js and the function-file page commands.html are copied;
+ * - target ES2017 (the oldest browser engines of the supported Excel hosts, docs/excel-compatibility.md):
+ *   TypeScript is compiled to ES2017 and JavaScript from node_modules is lowered by esbuild
+ *   (scripts/esbuild-loader.js); compat.js (ES5) shows a German message where even that is too new;
+ * - `CustomFunctions` is provided by src/functions/customFunctionsGlobal.ts (a stand-in outside Excel).
  *
  * Production (`npm run build`): dist/, no source maps. Development: source maps with project-relative
  * paths only. The HTTPS dev server (https://localhost:3000) is configured only when the Office dev
@@ -18,7 +25,12 @@ const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const webpack = require("webpack");
 const { FunctionsDePlugin } = require("./scripts/functions-de.js");
+const { MANIFESTS, buildManifest, packageVersion, resolveBaseUrl } = require("./scripts/manifest.js");
+
+/** ECMAScript version of every emitted bundle (checked by test/manifest/build.test.ts). */
+const TARGET = "es2017";
 
 const DEV_PORT = 3000;
 const CERT_DIR = path.join(os.homedir(), ".office-addin-dev-certs");
@@ -39,6 +51,9 @@ module.exports = (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";
   const serving = Boolean(env.WEBPACK_SERVE);
   const certificates = serving && !process.env.CI ? devCertificates() : null;
+  // checked first: a wrong SRB_BASE_URL stops the build with a German message
+  const baseUrl = resolveBaseUrl(process.env.SRB_BASE_URL);
+  const version = packageVersion(__dirname);
   if (serving && certificates === null) {
     throw new Error(
       process.env.CI
@@ -51,6 +66,7 @@ module.exports = (env = {}, argv = {}) => {
     mode: dev ? "development" : "production",
     devtool: dev ? "source-map" : false,
     context: __dirname,
+    target: ["web", TARGET],
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/index.tsx",
@@ -77,8 +93,17 @@ module.exports = (env = {}, argv = {}) => {
               // types are checked by `tsc --noEmit`; ES modules let webpack tree-shake the engine
               transpileOnly: true,
               onlyCompileBundledFiles: true,
-              compilerOptions: { module: "esnext", sourceMap: dev },
+              compilerOptions: { module: "esnext", target: TARGET, sourceMap: dev },
             },
+          },
+        },
+        {
+          // Fluent UI, tabster, React …: lowered to the target (they ship ES2020+ syntax)
+          test: /\.m?js$/,
+          include: /node_modules/,
+          use: {
+            loader: path.resolve(__dirname, "scripts", "esbuild-loader.js"),
+            options: { target: TARGET },
           },
         },
         { test: /\.css$/, type: "asset/source" },
@@ -91,6 +116,12 @@ module.exports = (env = {}, argv = {}) => {
     },
     performance: { hints: false },
     plugins: [
+      new webpack.ProvidePlugin({
+        CustomFunctions: [
+          path.resolve(__dirname, "src", "functions", "customFunctionsGlobal.ts"),
+          "customFunctions",
+        ],
+      }),
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
         input: "./src/functions/functions.ts",
@@ -108,8 +139,15 @@ module.exports = (env = {}, argv = {}) => {
       }),
       new CopyWebpackPlugin({
         patterns: [
-          { from: "manifest.xml", to: "manifest.xml" },
+          ...MANIFESTS.map((file) => ({
+            from: file,
+            to: file,
+            transform: (content) => buildManifest(content.toString("utf8"), { baseUrl, version }),
+          })),
           { from: "assets/icon-*.png", to: "assets/[name][ext]" },
+          { from: "src/taskpane/compat.js", to: "compat.js" },
+          { from: "src/taskpane/commands.js", to: "commands.js" },
+          { from: "src/taskpane/commands.html", to: "commands.html" },
         ],
       }),
     ],

@@ -27,6 +27,48 @@ export interface EngineResult {
   peakRssMb: number;
   issues: number;
   ok: boolean;
+  /** Median of a bare pass over the same numbers, same process (see `barePass`). */
+  bareMs: number;
+}
+
+/**
+ * The least any index computation must do, in typed arrays: per indicator column min/max, min-max scores,
+ * then the mean score of each row. What the engine is compared with (`engine_vs_bare`).
+ *
+ * @example barePass(syntheticTown(10).table, 20); // => Float64Array of 10 row means
+ */
+export function barePass(table: { rows: unknown[][] }, indicators: number): Float64Array {
+  const n = table.rows.length;
+  const columns: Float64Array[] = [];
+  for (let i = 0; i < indicators; i++) {
+    const col = new Float64Array(n);
+    for (let r = 0; r < n; r++) {
+      const v = table.rows[r][3 + i];
+      col[r] = typeof v === "number" ? v : NaN;
+    }
+    columns.push(col);
+  }
+  const sums = new Float64Array(n);
+  const counts = new Float64Array(n);
+  for (const col of columns) {
+    let min = Infinity;
+    let max = -Infinity;
+    for (let r = 0; r < n; r++) {
+      const v = col[r];
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    const span = max - min || 1;
+    for (let r = 0; r < n; r++) {
+      const v = col[r];
+      if (v === v) {
+        sums[r] += (v - min) / span;
+        counts[r]++;
+      }
+    }
+  }
+  for (let r = 0; r < n; r++) sums[r] /= counts[r] || 1;
+  return sums;
 }
 
 function main(): void {
@@ -42,6 +84,7 @@ function main(): void {
   }, runs);
   collectGarbage();
   const heapAfter = process.memoryUsage().heapUsed;
+  const bare = timeRuns(() => barePass(town.table, town.model.indicators.length), runs);
   const result = last as ReturnType<typeof runAllocation> | null;
   const out: EngineResult = {
     units,
@@ -57,6 +100,7 @@ function main(): void {
     peakRssMb: megabytes(process.resourceUsage().maxRSS * 1024),
     issues: result?.issues.length ?? 0,
     ok: result?.allocation != null,
+    bareMs: bare.medianMs,
   };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }

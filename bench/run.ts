@@ -3,7 +3,9 @@
  *
  * Prints a readable table and, as its last line, one JSON object with exactly the keys
  * engine_100k_ms, engine_scaling_10k_to_100k, syncs_100k, hyperformula_ratio, functions_gzip_kb,
- * taskpane_gzip_kb. A measurement that could not be made is null there (the table says why).
+ * taskpane_gzip_kb, cli_sample_cpu_s, cli_10k_vs_libreoffice, cli_60k_s, cli_60k_rss_mb, engine_vs_bare,
+ * engine_100k_rss_mb, standalone_10k_s. A measurement that could not be made is null there (the table and
+ * the `null_reasons` line before it say why).
  *
  * The engine, HyperFormula, custom-function and Robustheit measurements run as esbuild bundles in fresh
  * node processes (bench/bundle.ts): plain JavaScript as the add-in ships it, and memory figures that
@@ -14,6 +16,7 @@ import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { bundleWorker, REPOSITORY, workerEnv } from "./bundle";
 import { measureBundleSizes, type BundleSizes } from "./bundleSizes";
+import { runCompiledCli, type CliResult } from "./cliWorker";
 import type { EngineResult } from "./engineWorker";
 import type { FunctionsResult } from "./functionsWorker";
 import type { HyperFormulaResult } from "./hyperformulaWorker";
@@ -36,6 +39,13 @@ const TARGETS = {
   functionsKb: 60,
   taskpaneKb: 400,
   robustnessMs: 2000,
+  cliSampleCpuS: 0.5,
+  cliVsLibreOffice: 0.25,
+  cli60kS: 15,
+  cli60kRssMb: 1024,
+  engineVsBare: 5,
+  engine100kRssMb: 300,
+  standalone10kS: 5,
 };
 
 interface Row {
@@ -215,6 +225,104 @@ function main(): void {
     );
   }
 
+  // 7. the command line end to end (compiled JavaScript, as `npx srb` runs it)
+  progress("srb allocate (kompiliert): Beispiel, 10.000 Kitas mit LibreOffice-Vergleich, 60.000 Kitas");
+  const nullReasons: Record<string, string> = {};
+  const built = attempt("CLI bauen (tsc -p tsconfig.cli.json)", () =>
+    execFileSync(
+      process.execPath,
+      [path.join(REPOSITORY, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.cli.json"],
+      {
+        cwd: REPOSITORY,
+        stdio: ["ignore", "ignore", "inherit"],
+      },
+    ),
+  );
+  const cliWorker = (args: (string | number)[]) =>
+    JSON.parse(
+      execFileSync(
+        process.execPath,
+        [path.join(REPOSITORY, "bin/run-ts.js"), "bench/cliWorker.ts", ...args.map(String)],
+        {
+          cwd: REPOSITORY,
+          stdio: ["ignore", "pipe", "inherit"],
+        },
+      )
+        .toString()
+        .trim()
+        .split("\n")
+        .pop() as string,
+    ) as CliResult;
+  let sampleCpu: number | null = null;
+  if (built !== null) {
+    const sample = attempt("CLI Beispiel", () => {
+      const dir = path.join(REPOSITORY, "out");
+      return [1, 2, 3].map(() =>
+        runCompiledCli([
+          "allocate",
+          path.join(REPOSITORY, "assets/sample/Musterstadt.xlsx"),
+          "--out",
+          path.join(dir, "bench-sample.xlsx"),
+          "--json",
+          path.join(dir, "bench-sample.json"),
+          "--quiet",
+        ]),
+      );
+    });
+    if (sample) {
+      sampleCpu = Math.min(...sample.map((r) => r.cpuS));
+      row(
+        "srb allocate Beispiel (32 Kitas), CPU (min von 3)",
+        `${de(2).format(sampleCpu)} s`,
+        `≤ ${de(1).format(TARGETS.cliSampleCpuS)} s`,
+        sampleCpu <= TARGETS.cliSampleCpuS,
+      );
+    }
+  } else nullReasons.cli_sample_cpu_s = "CLI nicht gebaut";
+  const cli10k = built === null ? null : attempt("CLI 10.000", () => cliWorker([10_000, "--libreoffice"]));
+  const vsLibreOffice = cli10k?.libreOfficeS ? cli10k.wallS / cli10k.libreOfficeS : null;
+  if (cli10k) {
+    row(
+      `srb allocate 10.000 Kitas (${de(1).format(cli10k.fileMb)} MB) / LibreOffice xlsx→csv`,
+      `${de(1).format(cli10k.wallS)} s / ${cli10k.libreOfficeS === null ? "–" : `${de(1).format(cli10k.libreOfficeS)} s`}` +
+        (vsLibreOffice === null ? "" : ` = ${de(2).format(vsLibreOffice)}`) +
+        ` (CPU ${de(1).format(cli10k.cpuS)} s, ${cli10k.peakRssMb} MB)`,
+      `≤ ${de(2).format(TARGETS.cliVsLibreOffice)}`,
+      vsLibreOffice === null ? null : vsLibreOffice <= TARGETS.cliVsLibreOffice,
+    );
+    if (vsLibreOffice === null)
+      nullReasons.cli_10k_vs_libreoffice = cli10k.libreOfficeNote ?? "LibreOffice fehlt";
+  } else nullReasons.cli_10k_vs_libreoffice = "CLI 10.000 nicht gemessen";
+  const cli60k = built === null ? null : attempt("CLI 60.000", () => cliWorker([60_000]));
+  if (cli60k) {
+    row(
+      `srb allocate 60.000 Kitas (${de(1).format(cli60k.fileMb)} MB): Zeit / Spitze RSS`,
+      `${de(1).format(cli60k.wallS)} s / ${cli60k.peakRssMb} MB (CPU ${de(1).format(cli60k.cpuS)} s)`,
+      `≤ ${TARGETS.cli60kS} s / ≤ ${de(0).format(TARGETS.cli60kRssMb)} MB`,
+      cli60k.wallS <= TARGETS.cli60kS && cli60k.peakRssMb <= TARGETS.cli60kRssMb,
+    );
+  } else nullReasons.cli_60k_s = nullReasons.cli_60k_rss_mb = "CLI 60.000 nicht gemessen";
+  const engineVsBare = e100k && e100k.bareMs > 0 ? e100k.medianMs / e100k.bareMs : null;
+  row(
+    "Engine 100.000 / bloßer Durchlauf (Min/Max, Punkte, Zeilenmittel in Float64Array)",
+    engineVsBare === null || !e100k
+      ? "–"
+      : `${ms(e100k.medianMs)} / ${ms(e100k.bareMs)} = ${de(1).format(engineVsBare)}×`,
+    `≤ ${TARGETS.engineVsBare}×`,
+    engineVsBare === null ? null : engineVsBare <= TARGETS.engineVsBare,
+  );
+  row(
+    "Engine 100.000: Spitze RSS",
+    e100k ? `${de(0).format(e100k.peakRssMb)} MB` : "–",
+    `≤ ${TARGETS.engine100kRssMb} MB`,
+    e100k ? e100k.peakRssMb <= TARGETS.engine100kRssMb : null,
+  );
+  if (!e100k) nullReasons.engine_vs_bare = nullReasons.engine_100k_rss_mb = "Engine 100.000 nicht gemessen";
+  // the standalone page in Chromium (upload → Ergebnis → download) is not automated here yet
+  nullReasons.standalone_10k_s =
+    "nicht gemessen: die Browser-Messung (Chromium, Upload → Ergebnis → Download) ist noch nicht in bench/ eingebaut";
+  row("Standalone-Seite 10.000 Kitas (Chromium)", "–", `≤ ${TARGETS.standalone10kS} s`, null);
+
   // table
   const width = Math.max(...rows.map((r) => r.what.length));
   const valueWidth = Math.max(...rows.map((r) => r.value.length));
@@ -242,7 +350,15 @@ function main(): void {
     hyperformula_ratio: hf ? round(hf.ratio, 1) : null,
     functions_gzip_kb: bundles.functionsGzipKb,
     taskpane_gzip_kb: bundles.taskpaneGzipKb,
+    cli_sample_cpu_s: sampleCpu === null ? null : round(sampleCpu, 2),
+    cli_10k_vs_libreoffice: vsLibreOffice === null ? null : round(vsLibreOffice, 2),
+    cli_60k_s: cli60k ? round(cli60k.wallS, 1) : null,
+    cli_60k_rss_mb: cli60k ? cli60k.peakRssMb : null,
+    engine_vs_bare: engineVsBare === null ? null : round(engineVsBare, 1),
+    engine_100k_rss_mb: e100k ? e100k.peakRssMb : null,
+    standalone_10k_s: null,
   };
+  process.stdout.write(`${JSON.stringify({ null_reasons: nullReasons })}\n`);
   process.stdout.write(`${JSON.stringify(summary)}\n`);
 }
 

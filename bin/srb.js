@@ -1,9 +1,58 @@
 #!/usr/bin/env node
-// The `srb` command. Runs the TypeScript sources directly through tsx, so it works right after `npm ci`.
+// The `srb` command. Runs the compiled JavaScript in dist-cli/ (built on `npm ci` / `npm install` by the
+// `prepare` script, or by `npm run build:cli`); no TypeScript is compiled at run time. In a source checkout
+// whose sources are newer than that build, it runs the sources through tsx (a development dependency)
+// instead, so that it never runs stale code while someone edits src/.
 "use strict";
-require("tsx/cjs/api").register();
-const { main } = require("../src/cli/main.ts");
-main(process.argv.slice(2)).then(
+const fs = require("fs");
+const path = require("path");
+
+const ROOT = path.resolve(__dirname, "..");
+const BUILT = path.join(ROOT, "dist-cli", "src", "cli", "main.js");
+
+/** Newest modification time of the .ts files below a folder (0 when there are none). */
+function newestSource(dir) {
+  let newest = 0;
+  let entries;
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
+    else if (/\.tsx?$/.test(entry.name)) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function loadMain() {
+  let built = 0;
+  try {
+    built = fs.statSync(BUILT).mtimeMs;
+  } catch {
+    built = 0;
+  }
+  if (built > 0 && newestSource(path.join(ROOT, "src")) <= built) return require(BUILT).main;
+  let tsx = null;
+  try {
+    tsx = require.resolve("tsx/cjs/api");
+  } catch {
+    tsx = null;
+  }
+  if (tsx) {
+    require(tsx).register();
+    return require("../src/cli/main.ts").main;
+  }
+  if (built > 0) return require(BUILT).main;
+  process.stderr.write(
+    "srb: das Programm ist noch nicht gebaut – bitte im SRB-Ordner „npm ci“ oder „npm run build:cli“ ausführen.\n",
+  );
+  process.exit(1);
+}
+
+loadMain()(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },

@@ -9,14 +9,14 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import type { Allocation } from "../engine/allocation";
 import { runAllocation } from "../engine/allocate";
-import { hasBlockingErrors, type Issue } from "../engine/issues";
+import { hasBlockingErrors, SrbUsageError, type Issue } from "../engine/issues";
 import type { Model } from "../engine/model";
 import { parseModel, serializeModel } from "../engine/modelFile";
 import { toResultsJson } from "../engine/results";
 import { tableRange } from "../engine/table";
 import { allocationSheets } from "../workbook/allocationSheets";
 import { inputChecksum } from "../workbook/checksum";
-import { XlsxWorkbook } from "../workbook/xlsxWorkbook";
+import { PackageWorkbook } from "../workbook/xlsx/packageWorkbook";
 import type { AllocateOptions } from "./args";
 import {
   assertOutputsAreNotInputs,
@@ -65,7 +65,8 @@ export async function allocateCommand(options: AllocateOptions, io: CliIo): Prom
   try {
     return await run(options, io, progress);
   } catch (e) {
-    if (e instanceof UsageFailure || e instanceof FileProblem) {
+    // UsageFailure, file problems, and the workbook's own German refusals (sheet too large, damaged part …)
+    if (e instanceof UsageFailure || e instanceof FileProblem || e instanceof SrbUsageError) {
       io.stderr(`srb: ${e.message}\n`);
       return EXIT_USAGE;
     }
@@ -98,12 +99,22 @@ async function run(options: AllocateOptions, io: CliIo, progress: (text: string)
 
   progress(`lese Arbeitsmappe ${options.workbook} …`);
   const bytes = await readInputFile(input, "Die Arbeitsmappe");
-  let workbook: XlsxWorkbook;
+  let workbook: PackageWorkbook;
   try {
-    workbook = await XlsxWorkbook.fromBuffer(bytes);
+    workbook = await PackageWorkbook.fromBuffer(bytes, path.basename(input));
   } catch (e) {
+    // the package reader says what the file is and what to do (German, names the file)
+    if (e instanceof SrbUsageError) throw new UsageFailure(e.message);
     throw new UsageFailure(
       `Die Arbeitsmappe „${options.workbook}“ kann nicht gelesen werden (erwartet: eine gültige .xlsx-Datei): ${reason(e)}`,
+    );
+  }
+  const wantedExtension = workbook.kind === "xlsm" ? ".xlsm" : ".xlsx";
+  if (path.extname(out).toLowerCase() !== wantedExtension) {
+    throw new UsageFailure(
+      workbook.kind === "xlsm"
+        ? `„${options.workbook}“ enthält Makros: die Ausgabe muss auch eine .xlsm-Datei sein (Excel öffnet sie sonst nicht). Bitte --out „….xlsm“ angeben.`
+        : `„${options.workbook}“ enthält keine Makros: die Ausgabe muss eine .xlsx-Datei sein (Excel öffnet sie sonst nicht). Bitte --out „….xlsx“ angeben.`,
     );
   }
 
@@ -248,7 +259,7 @@ async function writeResults(
 }
 
 /** Saves beside the target and renames, so a failed run leaves no half-written file (see files.ts). */
-async function saveAtomically(workbook: XlsxWorkbook, out: string): Promise<void> {
+async function saveAtomically(workbook: PackageWorkbook, out: string): Promise<void> {
   let bytes: Uint8Array;
   try {
     bytes = await workbook.toBuffer();

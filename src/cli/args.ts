@@ -6,6 +6,7 @@
  */
 import * as path from "node:path";
 import { parseArgs } from "node:util";
+import { isIsoDate } from "../engine/adoption";
 
 /** Everything `srb allocate` needs to know, with the default paths already filled in. */
 export interface AllocateOptions {
@@ -23,6 +24,17 @@ export interface AllocateOptions {
   robustness: boolean;
   /** No progress lines on stderr. */
   quiet: boolean;
+  /**
+   * `--adopt` / `--adopt-date`: store this run's allocation as the adopted one (Beschluss) in the output
+   * workbook, dated `adoptDate` (ISO `YYYY-MM-DD`; null = the day of the run). Optional (absent = off), so
+   * that callers building options by hand need not name them.
+   */
+  adopt?: boolean;
+  adoptDate?: string | null;
+  /** `--carry-forward`: distribute the budget by the adopted shares instead of recomputing the index. */
+  carryForward?: boolean;
+  /** `--compare <earlier.xlsx | earlier results.json>`: what to compare with (null = the adoption stored in the workbook). */
+  compare?: string | null;
 }
 
 export type ParsedCommand =
@@ -47,6 +59,14 @@ Optionen:
   --json <datei>    Ergebnisse als JSON (Vorgabe: <eingabe>-srb.json neben der Eingabe)
   --publication     Veröffentlichungsmodus: neutrale Codes statt Namen der Einrichtungen
   --robustness      zusätzlich die Robustheitsanalyse: Blatt „Robustheit“ und Feld „robustness“ im JSON
+  --adopt           diese Verteilung als Beschluss in der Ausgabe-Arbeitsmappe festhalten (mit Datum von heute)
+  --adopt-date <JJJJ-MM-TT>
+                    wie --adopt, mit dem Datum des Beschlusses (z. B. der Sitzung des Jugendhilfeausschusses)
+  --carry-forward   Fortschreibung: das Budget des Modells nach den beschlossenen Anteilen verteilen, ohne den
+                    Index neu zu berechnen (Beschluss aus der Arbeitsmappe oder aus --compare)
+  --compare <datei> mit einer früheren Verteilung vergleichen: Arbeitsmappe (.xlsx, ihr Beschluss oder ihre
+                    Berechnung) oder Ergebnisdatei (.json); ohne --compare wird mit dem Beschluss in der
+                    Arbeitsmappe verglichen, wenn es einen gibt. Ergebnis: Blatt „Veränderungen“, Feld „changes“
   --quiet           keine Fortschrittsmeldungen auf stderr (Fehlermeldungen erscheinen weiterhin)
   -h, --help        diese Hilfe
   --version         Version anzeigen
@@ -57,8 +77,10 @@ Rückgabewert:
   2  blockierende Datenfehler: die JSON-Ergebnisdatei enthält alle Fehler mit Zelladresse,
      es wird keine Ausgabe-Arbeitsmappe geschrieben
 
-Beispiel:
+Beispiele:
   srb allocate assets/sample/Musterstadt.xlsx --out out/Musterstadt-srb.xlsx
+  srb allocate assets/sample/Musterstadt.xlsx --adopt-date 2022-03-15 --out out/Beschluss-2022.xlsx
+  srb allocate assets/sample/Musterstadt-Folgejahr.xlsx --compare out/Beschluss-2022.xlsx
 `;
 
 /**
@@ -114,27 +136,46 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
       message: `srb allocate: erwartet genau eine Arbeitsmappe, erhalten: ${rest.map((r) => `„${r}“`).join(", ")}`,
     };
   }
+  // what the file really is (.xlsx, .xlsm, or .ods/.xlsb/encrypted …) is decided from its content
   const workbook = rest[0];
-  if (!/\.xlsx$/i.test(workbook)) {
-    return {
-      kind: "usage-error",
-      message: `srb allocate: „${workbook}“ ist keine .xlsx-Datei. Erwartet: eine Excel-Arbeitsmappe (.xlsx)`,
-    };
-  }
   for (const [name, value] of [
     ["--model", values.model],
     ["--out", values.out],
     ["--json", values.json],
+    ["--compare", values.compare],
   ] as const) {
     if (value !== undefined && value.trim() === "") {
       return { kind: "usage-error", message: `srb allocate: ${name} braucht einen Dateinamen` };
     }
   }
-  const out = values.out ?? defaultOutputPath(workbook, "-srb.xlsx");
-  if (!/\.xlsx$/i.test(out)) {
+  const out =
+    values.out ?? defaultOutputPath(workbook, /\.xlsm$/i.test(workbook) ? "-srb.xlsm" : "-srb.xlsx");
+  if (!/\.xls[xm]$/i.test(out)) {
     return {
       kind: "usage-error",
-      message: `srb allocate: --out „${out}“ muss auf .xlsx enden`,
+      message: `srb allocate: --out „${out}“ muss auf .xlsx (oder .xlsm für Arbeitsmappen mit Makros) enden`,
+    };
+  }
+  const compare = values.compare ?? null;
+  if (compare !== null && !/\.(xlsx|json)$/i.test(compare)) {
+    return {
+      kind: "usage-error",
+      message: `srb allocate: --compare „${compare}“ muss eine Arbeitsmappe (.xlsx) oder eine Ergebnisdatei (.json) sein`,
+    };
+  }
+  const adoptDate = values["adopt-date"] ?? null;
+  if (adoptDate !== null && !isIsoDate(adoptDate)) {
+    return {
+      kind: "usage-error",
+      message: `srb allocate: --adopt-date „${adoptDate}“ ist kein gültiges Datum. Erwartet: JJJJ-MM-TT, z. B. 2027-03-15`,
+    };
+  }
+  const carryForward = values["carry-forward"] === true;
+  if (carryForward && values.robustness === true) {
+    return {
+      kind: "usage-error",
+      message:
+        "srb allocate: --carry-forward und --robustness schließen sich aus: bei der Fortschreibung wird der Index nicht neu berechnet",
     };
   }
   return {
@@ -147,6 +188,10 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
       publication: values.publication === true,
       robustness: values.robustness === true,
       quiet: values.quiet === true,
+      adopt: values.adopt === true || adoptDate !== null,
+      adoptDate,
+      carryForward,
+      compare,
     },
   };
 }
@@ -163,6 +208,10 @@ function parseWithNode(argv: readonly string[]) {
       publication: { type: "boolean" },
       robustness: { type: "boolean" },
       quiet: { type: "boolean" },
+      adopt: { type: "boolean" },
+      "adopt-date": { type: "string" },
+      "carry-forward": { type: "boolean" },
+      compare: { type: "string" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean" },
     },

@@ -92,8 +92,8 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /**
  * Is `text` a real calendar date in the form `YYYY-MM-DD`?
  *
- * @example isIsoDate("2027-03-15"); // => true
- * @example isIsoDate("2027-02-30"); // => false
+ * @example isIsoDate('2027-03-15'); // => true
+ * @example isIsoDate('2027-02-30'); // => false
  */
 export function isIsoDate(text: string): boolean {
   const m = ISO_DATE.exec(text);
@@ -152,7 +152,7 @@ export function validGoalposts(g: { min: unknown; max: unknown } | undefined | n
  * @param allocation the allocation being adopted
  * @param meta date of the decision (`YYYY-MM-DD`), the input checksum and the goalposts (`indicatorRanges`)
  * @example
- * const adoption = adoptionOf(allocation, { date: "2027-03-15", checksum, goalposts: indicatorRanges(model, dataset) });
+ * const adoption = adoptionOf(allocation, { date: '2027-03-15', checksum, goalposts: indicatorRanges(model, dataset) });
  * adoption.areas.map((a) => a.share); // => the allocation's shares
  */
 export function adoptionOf(
@@ -211,7 +211,7 @@ export function adoptionOf(
  * The reference among several adoptions: the latest by date; on the same date the later one in the list
  * (the list is kept in the order the adoptions were made).
  *
- * @example latestAdoption([{ date: "2027-03-15", … }, { date: "2026-03-10", … }]).date; // => "2027-03-15"
+ * @example latestAdoption([{ date: '2027-03-15', … }, { date: '2026-03-10', … }]).date; // => '2027-03-15'
  * @example latestAdoption([]); // => null
  */
 export function latestAdoption(adoptions: readonly Adoption[]): Adoption | null {
@@ -400,7 +400,7 @@ export function readAdoption(json: unknown): ReadAdoption {
 /**
  * `YYYY-MM-DD` as the German reads it.
  *
- * @example germanDate("2027-03-05"); // => "05.03.2027"
+ * @example germanDate('2027-03-05'); // => "05.03.2027"
  */
 export function germanDate(iso: string): string {
   const m = ISO_DATE.exec(iso);

@@ -6,7 +6,10 @@
  * Rules in short (the full catalogue with codes is docs/bad-inputs.md):
  * - Columns are found by header text (trimmed, spaces collapsed, case ignored) in the header row.
  * - Strings are never coerced to numbers: "12,5" stored as text, "k.A.", Excel errors, booleans and
- *   non-finite numbers in a numeric column are errors.
+ *   non-finite numbers in a numeric column are errors. So is a number formatted as a date or time
+ *   (`RawTable.formats`): German Excel turns "12.5" into 12 May (45424).
+ * - An indicator column mixing percent-formatted cells with plain numbers is a warning; an error where the
+ *   scale clearly differs (`percentMixRule`).
  * - Kinder must be a whole number ≥ 0. Indicator values must be ≥ 0 unless the indicator has
  *   `allowNegative: true` (a Saldo, a change rate); counts, shares and scale values cannot be negative.
  * - A blank indicator cell is a warning (the indicator is skipped for that unit, weights renormalised);
@@ -24,6 +27,7 @@ import { SrbUsageError } from "./issues";
 import { dynamisiert, dynamisierungIssues } from "./dynamisierung";
 import type { BudgetSpec, DataMapping, IndicatorSpec, Model } from "./model";
 import { messages, ROLE_NAMES, type CheckCode } from "./messages";
+import { numberFormatKind } from "./numberFormatKind";
 import { a1, columnLetters, isCellError, type CellValue, type RawTable } from "./table";
 
 export interface CheckResult {
@@ -345,6 +349,31 @@ const STATE_BLANK = 1;
 const STATE_BAD = 2;
 
 /** Does the model need Kinder for every unit (so a blank Kinder cell is an error)? */
+/**
+ * The rule for an indicator column that mixes percent-formatted cells with plain numbers
+ * (docs/method-decisions.md): an error when one group typically (median of the absolute values) lies above 1
+ * while the other lies entirely at or below 1 (= 100 %) — then shares (0,215 shown as 21,5 %) stand next to
+ * percent points (21,5) and would be compared a hundredfold wrong; otherwise a warning (the same scale, only
+ * formatted unevenly).
+ *
+ * @example
+ * percentMixRule([0.215, 0.3], [21.5]); // => "error"
+ * percentMixRule([0.215, 0.3], [0.25]); // => "warning"
+ */
+export function percentMixRule(
+  percentValues: readonly number[],
+  plainValues: readonly number[],
+): Issue["level"] {
+  const median = (values: readonly number[]) => {
+    const sorted = values.map(Math.abs).sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  };
+  const max = (values: readonly number[]) => values.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+  const apart = (a: readonly number[], b: readonly number[]) => median(a) > 1 && max(b) <= 1;
+  return apart(plainValues, percentValues) || apart(percentValues, plainValues) ? "error" : "warning";
+}
+
 function needsChildren(model: Model): boolean {
   const o = model.options ?? {};
   return o.childWeighted === true || o.sockel?.by === "children" || model.ruleSet === "bremen";
@@ -386,6 +415,11 @@ export function checkTable(model: Model, table: RawTable): CheckResult {
   const push = (level: Issue["level"], code: CheckCode, cell: string, message: string) =>
     issues.push({ level, code, sheet, cell, message });
   const rows = table.rows;
+  const formats = Array.isArray(table.formats) ? table.formats : undefined;
+  const formatAt = (r: number, c: number) => {
+    const code = formats?.[r]?.[c];
+    return typeof code === "string" ? code : null;
+  };
 
   // ── header ────────────────────────────────────────────────────────────────────────────────────
   const headers = table.headers.map(headerText);
@@ -485,6 +519,9 @@ export function checkTable(model: Model, table: RawTable): CheckResult {
   const idRows = new Map<string, number>();
   const areaSpellings = new Map<string, { spellings: string[]; cell: string }>();
   const stats = indicators.map(() => ({ count: 0, min: Infinity, max: -Infinity }));
+  /** With formats: the rows of each indicator's numbers, percent-formatted or not (for `percent-mixed`). */
+  const percentRows = indicators.map((): number[] => []);
+  const plainRows = indicators.map((): number[] => []);
   let lastDataRow = -1;
   const childrenRequired = needsChildren(model);
   const strand2Col = role("strand2");
@@ -505,7 +542,14 @@ export function checkTable(model: Model, table: RawTable): CheckResult {
   /** Reads a numeric cell; reports what is wrong with it. */
   const readNumber = (c: number): NumberRead => {
     const v = cell(c);
-    if (typeof v === "number" && Number.isFinite(v)) return v; // the common case: no address, no garbage
+    if (typeof v === "number" && Number.isFinite(v)) {
+      if (formats === undefined) return v; // the common case: no address, no garbage
+      const kind = numberFormatKind(formatAt(r, c));
+      if (kind !== "date" && kind !== "time") return v;
+      const where = cellAt(r, c);
+      push("error", "date-in-number", where, messages.dateInNumber(where, header(c), v, kind));
+      return undefined;
+    }
     if (isBlank(v)) return null;
     const where = cellAt(r, c);
     const err = errorText(v);
@@ -643,6 +687,9 @@ export function checkTable(model: Model, table: RawTable): CheckResult {
       } else if (typeof read === "number") {
         values.push(read);
         states[stateBase + i] = STATE_VALUE;
+        if (formats !== undefined) {
+          (numberFormatKind(formatAt(r, c)) === "percent" ? percentRows[i] : plainRows[i]).push(r);
+        }
         const s = stats[i];
         s.count++;
         if (read < s.min) s.min = read;
@@ -704,6 +751,29 @@ export function checkTable(model: Model, table: RawTable): CheckResult {
       messages.headerBlank(headerCell(c), cellAt(first.row, c), first.value),
     );
   }
+  indicators.forEach((_, i) => {
+    if (percentRows[i].length === 0 || plainRows[i].length === 0) return;
+    const c = indicatorColumn[i];
+    const valuesOf = (list: number[]) => list.map((r) => rows[r][c] as number);
+    const level = percentMixRule(valuesOf(percentRows[i]), valuesOf(plainRows[i]));
+    const fewer = percentRows[i].length < plainRows[i].length ? percentRows[i] : plainRows[i];
+    const more = fewer === percentRows[i] ? plainRows[i] : percentRows[i];
+    const listed = (list: number[]) => list.map((r) => ({ cell: cellAt(r, c), value: rows[r][c] as number }));
+    push(
+      level,
+      "percent-mixed",
+      cellAt(fewer[0], c),
+      messages.percentMixed(
+        headerCell(c),
+        header(c),
+        fewer === percentRows[i] ? "percent" : "plain",
+        listed(fewer),
+        listed(more.slice(0, 1))[0],
+        more.length,
+        level === "error",
+      ),
+    );
+  });
   for (const { spellings, cell } of areaSpellings.values()) {
     if (spellings.length > 1) push("warning", "area-spelling", cell, messages.areaSpelling(cell, spellings));
   }

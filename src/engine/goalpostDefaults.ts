@@ -10,8 +10,14 @@
 import { validGoalposts, type Goalposts } from "./adoption";
 import type { Model } from "./model";
 
-export interface GoalpostDefaults {
-  model: Model;
+/** Any model shape with indicators and the goalposts option (the model file's and the resolved one). */
+type WithGoalposts = {
+  options?: { goalposts?: boolean | null } | null;
+  indicators: readonly { column: string; goalposts?: Goalposts | null }[];
+};
+
+export interface GoalpostDefaults<M extends WithGoalposts = Model> {
+  model: M;
   /** Indicator columns whose goalposts came from the adopted year. */
   filled: string[];
 }
@@ -26,10 +32,10 @@ export interface GoalpostDefaults {
  * goalpostDefaults(m, { Anteil_SGB_II: { min: 4, max: 55 } }).filled; // => ["Anteil_SGB_II"]
  * goalpostDefaults(model, { Anteil_SGB_II: { min: 4, max: 55 } }).filled; // => [] (goalposts off)
  */
-export function goalpostDefaults(
-  model: Model,
+export function goalpostDefaults<M extends WithGoalposts>(
+  model: M,
   adopted: Readonly<Record<string, Goalposts>>,
-): GoalpostDefaults {
+): GoalpostDefaults<M> {
   if (!model.options?.goalposts) return { model, filled: [] };
   const filled: string[] = [];
   const indicators = model.indicators.map((indicator) => {
@@ -41,5 +47,5 @@ export function goalpostDefaults(
     filled.push(indicator.column);
     return { ...indicator, goalposts: { min: g.min, max: g.max } };
   });
-  return { model: filled.length > 0 ? { ...model, indicators } : model, filled };
+  return { model: filled.length > 0 ? ({ ...model, indicators } as M) : model, filled };
 }

@@ -25,6 +25,8 @@ export type CheckCode =
   | "excel-error"
   | "boolean-in-number"
   | "not-finite"
+  | "date-in-number"
+  | "percent-mixed"
   | "negative-value"
   | "negative-children"
   | "children-not-integer"
@@ -74,6 +76,8 @@ const CHECK_CODE_SET = {
   "excel-error": true,
   "boolean-in-number": true,
   "not-finite": true,
+  "date-in-number": true,
+  "percent-mixed": true,
   "negative-value": true,
   "negative-children": true,
   "children-not-integer": true,
@@ -309,6 +313,35 @@ export const messages = {
     `${at(cell, column)}: ${formatCellValue(value)} ist ein Wahrheitswert – erwartet wird eine Zahl.`,
   notFinite: (cell: string, column: string, value: number) =>
     `${at(cell, column)}: ${formatNumber(value)} ist keine endliche Zahl – erwartet wird eine Zahl.`,
+  dateInNumber: (cell: string, column: string, value: number, kind: "date" | "time") =>
+    kind === "date"
+      ? `${at(cell, column)}: die Zahl ${formatNumber(value)} ist als Datum formatiert – Excel hat eine Eingabe wie „12.5“ vermutlich in ein Datum umgewandelt. Erwartet wird eine Zahl: bitte die Zelle als Zahl formatieren (Start › Zahlenformat › Standard) und den richtigen Wert eintragen.`
+      : `${at(cell, column)}: die Zahl ${formatNumber(value)} ist als Uhrzeit oder Dauer formatiert – erwartet wird eine Zahl, keine Uhrzeit. Bitte die Zelle als Zahl formatieren (Start › Zahlenformat › Standard) und den richtigen Wert eintragen.`,
+  percentMixed: (
+    headerCell: string,
+    column: string,
+    fewerKind: "percent" | "plain",
+    fewer: readonly { cell: string; value: number }[],
+    example: { cell: string; value: number },
+    moreCount: number,
+    scaleDiffers: boolean,
+  ) => {
+    const shown = (v: { cell: string; value: number }, kind: "percent" | "plain") =>
+      kind === "percent"
+        ? `${v.cell}: ${formatPercent(v.value)} = ${formatNumber(v.value)}`
+        : `${v.cell}: ${formatNumber(v.value)}`;
+    const moreKind = fewerKind === "percent" ? "plain" : "percent";
+    const list = fewer.slice(0, 10).map((v) => shown(v, fewerKind));
+    const rest = fewer.length > 10 ? ` und ${fewer.length - 10} weitere` : "";
+    const groups = (kind: "percent" | "plain") =>
+      kind === "percent" ? "als Prozent formatiert" : "ohne Prozentformat";
+    const head =
+      `Spalte „${column}“ (Kopfzelle ${headerCell}): ${fewer.length} Zelle${fewer.length === 1 ? " ist" : "n sind"} ` +
+      `${groups(fewerKind)} (${list.join("; ")}${rest}), ${moreCount} ${groups(moreKind)} (z. B. ${shown(example, moreKind)})`;
+    return scaleDiffers
+      ? `${head} – die Werte unterscheiden sich um etwa das Hundertfache (Anteile neben Prozentpunkten) und würden falsch verglichen. Bitte einheitlich eingeben: alle als Prozent formatiert (21,5 %) oder alle als Zahl auf derselben Skala.`
+      : `${head} – die Werte liegen auf derselben Skala und werden so verwendet. Bitte einheitlich formatieren, damit niemand sie falsch liest.`;
+  },
   negativeValue: (cell: string, column: string, value: number) =>
     `${at(cell, column)}: ${formatNumber(value)} ist negativ – erwartet wird ein Wert ≥ 0 (Anzahl, Anteil oder Skalenwert). Negative Werte sind nur erlaubt, wenn das Modell den Indikator so kennzeichnet (allowNegative).`,
   negativeChildren: (cell: string, column: string, value: number) =>

@@ -22,7 +22,11 @@ export interface RawTable {
   headerRow?: number;
   /** 1-based sheet column of the first column (default 1 = A). */
   firstColumn?: number;
-  /** Number format code per data cell, same shape as `rows`; null/undefined = General. */
+  /**
+   * Number format code of each data cell, same shape as `rows` (`formats[r][c]` belongs to `rows[r][c]`);
+   * null, undefined or a missing entry = General. Codes as the file or Office.js gives them ("dd.mm.yyyy",
+   * "0.0%"); the check reads them with `numberFormatKind` to find numbers shown as dates and mixed percent.
+   */
   formats?: (string | null)[][];
 }
 

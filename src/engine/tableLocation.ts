@@ -55,13 +55,13 @@ export interface LocationHints {
 }
 
 /** How the header row was found. */
-export type LocationSource = "model-row" | "excel-table" | "model-columns" | "looks-like-header" | "empty";
+export type LocationSource = "modelRow" | "excelTable" | "modelColumns" | "looksLikeHeader" | "empty";
 
 /** Why the data ended before the last row of the used range. */
 export interface DataEnd {
   /** 1-based sheet row that ended the data (not included). */
   row: number;
-  reason: "totals-row" | "blank-row";
+  reason: "totalsRow" | "blankRow";
   /** The totals row's label, e.g. "Summe" (totals rows only). */
   label?: string;
   /** Non-empty rows at and below `row` that are ignored. */
@@ -71,7 +71,7 @@ export interface DataEnd {
 export interface TableLocation {
   sheet: string;
   source: LocationSource;
-  /** The Excel table used (source "excel-table"). */
+  /** The Excel table used (source "excelTable"). */
   tableName?: string;
   /** 1-based sheet rows and columns. `lastDataRow < firstDataRow` when there are no data rows. */
   headerRow: number;
@@ -192,7 +192,7 @@ function headerLikeness(rows: readonly CellValue[][], r: number): number {
  * // title in row 1, blank row 2, header in row 3, two Kitas, a "Summe" row
  * locateTable({ sheet: "Kitas", rows: [["Kita-Daten 2025 – Stadt X"], [], ["Einrichtung", "Sozialraum", "Kinder"],
  *   ["Kita A", "Nord", 40], ["Kita B", "Süd", 60], ["Summe", null, 100]] }, {});
- * // => { headerRow: 3, firstDataRow: 4, lastDataRow: 5, end: { row: 6, reason: "totals-row", label: "Summe", … }, … }
+ * // => { headerRow: 3, firstDataRow: 4, lastDataRow: 5, end: { row: 6, reason: "totalsRow", label: "Summe", … }, … }
  */
 export function locateTable(grid: SheetGrid, hints: LocationHints = {}): TableLocation {
   const rows = grid.rows;
@@ -218,7 +218,7 @@ export function locateTable(grid: SheetGrid, hints: LocationHints = {}): TableLo
   // 1. the model fixes the header row
   if (hints.headerRow !== undefined && Number.isInteger(hints.headerRow) && hints.headerRow >= top) {
     headerIndex = hints.headerRow - top;
-    source = "model-row";
+    source = "modelRow";
   }
   // 2. an Excel table whose header holds the model's columns (without a model: the first table)
   if (source === "empty" && grid.tables && grid.tables.length > 0) {
@@ -233,7 +233,7 @@ export function locateTable(grid: SheetGrid, hints: LocationHints = {}): TableLo
     }
     if (table !== undefined && (expected.size === 0 || best > 0)) {
       headerIndex = table.headerRow - top;
-      source = "excel-table";
+      source = "excelTable";
     } else table = undefined;
   }
   // 3. the first row holding the most of the model's columns
@@ -246,7 +246,7 @@ export function locateTable(grid: SheetGrid, hints: LocationHints = {}): TableLo
         headerIndex = r;
       }
     }
-    if (best > 0) source = "model-columns";
+    if (best > 0) source = "modelColumns";
   }
   // 4. the row that looks most like a header; else the first non-blank row
   if (source === "empty") {
@@ -260,7 +260,7 @@ export function locateTable(grid: SheetGrid, hints: LocationHints = {}): TableLo
     }
     if (best === 0) headerIndex = rows.findIndex((r) => extent(r) !== null);
     if (headerIndex < 0) return empty;
-    source = "looks-like-header";
+    source = "looksLikeHeader";
   }
 
   // columns: the table's, else the header row's non-blank extent
@@ -293,8 +293,8 @@ export function locateTable(grid: SheetGrid, hints: LocationHints = {}): TableLo
     // trailing blank rows of the used range are no news; a blank row followed by more rows is
     if (blank && ignored === 0) break;
     end = totals
-      ? { row: top + r, reason: "totals-row", label: label || undefined, ignoredRows: ignored }
-      : { row: top + r, reason: "blank-row", ignoredRows: ignored };
+      ? { row: top + r, reason: "totalsRow", label: label || undefined, ignoredRows: ignored }
+      : { row: top + r, reason: "blankRow", ignoredRows: ignored };
     break;
   }
 
@@ -369,13 +369,13 @@ export function describeLocation(location: TableLocation): string {
   const end = location.end;
   if (end !== null) {
     const what =
-      end.reason === "totals-row"
+      end.reason === "totalsRow"
         ? `Zeile ${end.row} „${end.label ?? "Summe"}“`
         : `ab der Leerzeile ${end.row}`;
-    const more = end.ignoredRows > (end.reason === "totals-row" ? 1 : 0);
-    const count = end.reason === "totals-row" ? end.ignoredRows - 1 : end.ignoredRows;
+    const more = end.ignoredRows > (end.reason === "totalsRow" ? 1 : 0);
+    const count = end.reason === "totalsRow" ? end.ignoredRows - 1 : end.ignoredRows;
     parts.push(
-      end.reason === "totals-row"
+      end.reason === "totalsRow"
         ? `${what} ausgelassen${more ? `, ${count} weitere Zeile${count === 1 ? "" : "n"} darunter ignoriert` : ""}`
         : `${count} Zeile${count === 1 ? "" : "n"} ${what} ignoriert`,
     );

@@ -34,18 +34,27 @@ export function isBlank(value: unknown): boolean {
 }
 
 /**
- * The Excel error code carried by a cell value (a `CustomFunctions.Error`, or `{ error: "#N/A" }` as the
- * workbook adapters write it), else null.
+ * The Excel error code carried by a cell value, else null. Excel passes an error cell of an input range
+ * only because functions.json sets `allowErrorForDataTypeAny: true` (scripts/functions-de.js); it arrives
+ * as a `CustomFunctions.Error` object whose `code` is the error text ("#DIV/0!", "#N/A", …):
+ * https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors#errors-as-custom-function-inputs
+ * and https://learn.microsoft.com/javascript/api/custom-functions-runtime/customfunctions.error
+ * The docs do not show the object Excel hands over in full, so the safe side is taken: also accepted are
+ * the data-type shape of an error cell (`{ type: "Error", basicValue: "#DIV/0!" }`, used when data types
+ * are on: https://learn.microsoft.com/office/dev/add-ins/excel/excel-data-types-concepts) and
+ * `{ error: "#N/A" }` as the workbook adapters write it. Text such as "#N/A" typed into a cell stays text.
  *
  * @example
  * excelErrorCode({ code: "#DIV/0!" }) // => "#DIV/0!"
+ * excelErrorCode({ type: "Error", basicValue: "#N/A", errorType: "NotAvailable" }) // => "#N/A"
  * excelErrorCode("#N/A") // => null (a text, not an error value)
  */
 export function excelErrorCode(value: unknown): string | null {
   if (typeof value !== "object" || value === null) return null;
-  const record = value as { code?: unknown; error?: unknown };
+  const record = value as { code?: unknown; error?: unknown; type?: unknown; basicValue?: unknown };
   if (typeof record.code === "string" && record.code.startsWith("#")) return record.code;
   if (typeof record.error === "string") return record.error;
+  if (record.type === "Error" && typeof record.basicValue === "string") return record.basicValue;
   return null;
 }
 

@@ -34,35 +34,77 @@ export type HostDecision =
   | { kind: "excel"; language: Language }
   | { kind: "browser"; language: Language; reason: "no-office" | "not-excel" };
 
+/** How long the task pane waits for Office before it says so (Citrix/VDI sessions can be slow). */
+export const OFFICE_SLOW_AFTER_MS = 15_000;
+/** How long it waits at most before it offers the standalone mode instead (it keeps listening after that). */
+export const OFFICE_GIVE_UP_AFTER_MS = 120_000;
+
+/** Options of `waitForOffice`. */
+export interface WaitForOfficeOptions {
+  /** After this long without an answer `onSlow` is called once; waiting goes on. */
+  slowAfterMs?: number;
+  /** After this long without an answer the wait resolves to null (default: OFFICE_GIVE_UP_AFTER_MS). */
+  giveUpAfterMs?: number;
+  /** Called once when Office is slow to answer (the task pane shows progress and a retry). */
+  onSlow?: () => void;
+}
+
 /**
- * Waits for office.js (at most `timeoutMs`) and reports the host; null when office.js is not loaded
- * (offline, blocked, or a plain browser page) or does not answer in time.
+ * Waits for office.js and reports the host; null when office.js is not loaded (offline, blocked, or a
+ * plain browser page), fails, or does not answer within `giveUpAfterMs`. A slow start (Citrix/VDI, a
+ * busy PC) is not a failure: after `slowAfterMs` the caller is told (`onSlow`) and waiting goes on; the
+ * old fixed 10-second limit declared such a start "nicht in Excel" for good.
+ * A number as second argument is `giveUpAfterMs` (earlier signature).
  *
  * @example
- * const info = await waitForOffice(globalThis.Office); // => { host: "Excel", displayLanguage: "de-DE" }
+ * const info = await waitForOffice(globalThis.Office, { onSlow: () => showProgress() });
+ * // => { host: "Excel", displayLanguage: "de-DE" }
  */
 export async function waitForOffice(
   office: OfficeGlobal | undefined,
-  timeoutMs = 10000,
+  options: WaitForOfficeOptions | number = {},
 ): Promise<OfficeInfo | null> {
+  const settings = typeof options === "number" ? { giveUpAfterMs: options } : options;
+  const { slowAfterMs = OFFICE_SLOW_AFTER_MS, giveUpAfterMs = OFFICE_GIVE_UP_AFTER_MS, onSlow } = settings;
   if (!office || typeof office.onReady !== "function") return null;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), timeoutMs);
+  const timers: ReturnType<typeof setTimeout>[] = [];
+  const giveUp = new Promise<null>((resolve) => {
+    timers.push(setTimeout(() => resolve(null), giveUpAfterMs));
   });
+  if (onSlow && slowAfterMs < giveUpAfterMs) timers.push(setTimeout(onSlow, slowAfterMs));
   try {
-    const ready = office.onReady().then((info) => {
-      const excel = office.HostType?.Excel ?? "Excel";
-      return {
-        host: info.host === excel || info.host === "Excel" ? "Excel" : info.host ? String(info.host) : null,
-        displayLanguage: office.context?.displayLanguage,
-      } satisfies OfficeInfo;
-    });
-    return await Promise.race([ready, timeout]);
+    const ready = Promise.resolve(office.onReady()).then((info) => officeInfo(office, info));
+    return await Promise.race([ready, giveUp]);
   } catch {
     return null;
   } finally {
-    if (timer !== undefined) clearTimeout(timer);
+    for (const timer of timers) clearTimeout(timer);
+  }
+}
+
+/** What Office.onReady reported, reduced to host and display language. */
+function officeInfo(office: OfficeGlobal, info: { host: unknown }): OfficeInfo {
+  const excel = office.HostType?.Excel ?? "Excel";
+  return {
+    host: info.host === excel || info.host === "Excel" ? "Excel" : info.host ? String(info.host) : null,
+    displayLanguage: office.context?.displayLanguage,
+  };
+}
+
+/**
+ * Office's answer whenever it comes, also after `waitForOffice` gave up: Office.onReady resolves once
+ * and its promise can be awaited any number of times, so a late answer still starts the task pane.
+ * Null when office.js is missing or fails.
+ *
+ * @example
+ * void lateOffice(globalThis.Office).then((info) => info?.host === "Excel" && startApp());
+ */
+export async function lateOffice(office: OfficeGlobal | undefined): Promise<OfficeInfo | null> {
+  if (!office || typeof office.onReady !== "function") return null;
+  try {
+    return officeInfo(office, await office.onReady());
+  } catch {
+    return null;
   }
 }
 
@@ -96,13 +138,16 @@ export async function officeWorkbook(): Promise<TaskpanePort> {
 }
 
 /**
- * The workbook adapter for an uploaded .xlsx file (standalone mode); exceljs comes in its own chunk.
+ * The workbook adapter for an uploaded .xlsx/.xlsm file (standalone mode): package surgery, so the
+ * download keeps every part of the upload (charts, pivots, macros …); loaded as its own chunk.
  *
  * @example
  * const book = await openXlsxWorkbook(await file.arrayBuffer());
  * const bytes = await book.toBuffer();
  */
 export async function openXlsxWorkbook(bytes: ArrayBuffer | Uint8Array): Promise<DownloadableWorkbook> {
-  const { XlsxWorkbook } = await import(/* webpackChunkName: "xlsx-workbook" */ "../workbook/xlsxWorkbook");
-  return XlsxWorkbook.fromBuffer(bytes);
+  const { PackageWorkbook } = await import(
+    /* webpackChunkName: "xlsx-workbook" */ "../workbook/xlsx/packageWorkbook"
+  );
+  return PackageWorkbook.fromBuffer(bytes);
 }

@@ -25,6 +25,11 @@ import {
   formatNumber,
 } from "./numberFormats";
 import type { SheetCell, SheetSpec } from "./port";
+import { columnTable, sumWhereEqual, type Column } from "./columnTable";
+import { pseudonymiser } from "../engine/pseudonymiser";
+
+/** The pseudonymiser is a domain rule and lives in the engine; re-exported for existing callers. */
+export { pseudonymiser };
 
 export interface AllocationSheetsContext {
   /** Input range, e.g. "Kitas!A1:T33". */
@@ -48,6 +53,14 @@ export const SHEET_NAMES = {
   normbereiche: "Normbereiche",
   pruefbericht: "Prüfbericht",
   methode: "Methode",
+} as const;
+
+/** Stable names of the result tables (Excel tables), for the user's structured references. */
+export const TABLE_NAMES = {
+  verteilung: "SRB_Verteilung",
+  einrichtungen: "SRB_Einrichtungen",
+  normbereiche: "SRB_Normbereiche",
+  pruefbericht: "SRB_Pruefbericht",
 } as const;
 
 const BAND_TEXT: Record<Band, string> = {
@@ -94,218 +107,152 @@ function colSum(col: number, first: number, last: number): string {
   return `SUM(${c}${first}:${c}${last})`;
 }
 
-// --- publication mode ---------------------------------------------------------------------------------
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-/**
- * Replaces unit names by their codes in a text (whole names only, longest first, so "Kita Nord" inside
- * "Kita Nordstern" is left alone).
- *
- * @example pseudonymiser([{ id: "Kita Nord", code: "E01" }])("Kita Nord: Wert fehlt"); // => "E01: Wert fehlt"
- */
-export function pseudonymiser(units: readonly { id: string; code: string }[]): (text: string) => string {
-  const pairs = units.filter((u) => u.id !== "" && u.id !== u.code).sort((a, b) => b.id.length - a.id.length);
-  if (pairs.length === 0) return (t) => t;
-  // V8 refuses a regular expression with a very long literal ("Regular expression too large", found by the
-  // fuzz test with a 33,000-character name): such names are replaced by plain search first, longest first.
-  const long = pairs.filter((u) => u.id.length > LONG_NAME);
-  const short = pairs.filter((u) => u.id.length <= LONG_NAME);
-  const byId = new Map(short.map((u) => [u.id, u.code]));
-  const pattern =
-    short.length === 0
-      ? null
-      : new RegExp(
-          `(?<![\\p{L}\\p{N}])(?:${short.map((u) => escapeRegExp(u.id)).join("|")})(?![\\p{L}\\p{N}])`,
-          "gu",
-        );
-  return (text) => {
-    let t = text;
-    for (const u of long) t = replaceWhole(t, u.id, u.code);
-    return pattern ? t.replace(pattern, (m) => byId.get(m) ?? m) : t;
-  };
-}
-
-/** Names longer than this are not put into the regular expression. */
-const LONG_NAME = 1000;
-
-const WORD_CHARACTER = /[\p{L}\p{N}]/u;
-
-/** Replaces every occurrence of `name` not inside a longer word (same rule as the regular expression). */
-function replaceWhole(text: string, name: string, code: string): string {
-  const isWord = (c: string | undefined) => c !== undefined && WORD_CHARACTER.test(c);
-  let out = "";
-  let from = 0;
-  let at = text.indexOf(name);
-  while (at >= 0) {
-    const end = at + name.length;
-    const previous = Array.from(text.slice(Math.max(0, at - 2), at)).pop();
-    const next = end < text.length ? String.fromCodePoint(text.codePointAt(end) as number) : undefined;
-    if (isWord(previous) || isWord(next)) {
-      at = text.indexOf(name, at + 1);
-      continue;
-    }
-    out += text.slice(from, at) + code;
-    from = end;
-    at = text.indexOf(name, end);
-  }
-  return out + text.slice(from);
+/** `{ tables: [...] }` for a result table from row 1 to `lastRow` over `columns` columns; {} without data rows. */
+function resultTable(name: string, lastRow: number, columns: number): Pick<SheetSpec, "tables"> {
+  return lastRow < 2
+    ? {}
+    : { tables: [{ name, headerRow: 1, lastRow, firstColumn: 1, lastColumn: columns }] };
 }
 
 // --- Verteilung ---------------------------------------------------------------------------------------
+
+/** A row with `cell` in 1-based column `column` and blanks before it. */
+function cellAt(first: SheetCell, column: number, cell: SheetCell): SheetCell[] {
+  return [first, ...Array.from({ length: column - 2 }, () => EMPTY), cell];
+}
+
+type Area = Allocation["areas"][number];
 
 function verteilungSheet(allocation: Allocation): SheetSpec {
   const areas = allocation.areas;
   const hasChildren = areas.some((a) => a.children !== null);
   const hasVzae = areas.some((a) => a.vzae !== null);
   const hasPlan = areas.some((a) => a.plan !== undefined);
-  const header = [
-    "Sozialraum",
-    "Einrichtungen",
-    "Kinder",
-    "Sozialraum-Index",
-    "Normbereich",
-    "Anteil",
-    "Betrag",
-    "Landesanteil",
-    "Kommunaler Anteil",
-    "Personalvolumen",
-    "VZÄ",
-    ...(hasPlan ? ["VZÄ im Stellenplan", "Stellenplan (Landesanteil)", "nicht verplant"] : []),
-    "Hinweis",
-  ].map((h) => text(h, true));
-  const first = 2;
-  const last = areas.length + 1;
-  const rows: SheetCell[][] = [header];
-  for (const a of areas) {
-    rows.push([
-      text(a.name),
-      num(a.units, COUNT_FORMAT),
-      num(a.children, COUNT_FORMAT),
-      num(a.index, INDEX_FORMAT),
-      bandCell(a.band),
-      num(a.share, PERCENT_FORMAT),
-      num(a.amount, MONEY_FORMAT),
-      num(a.landPart, MONEY_FORMAT),
-      num(a.municipalPart, MONEY_FORMAT),
-      num(a.personnelVolume, MONEY_FORMAT),
-      num(a.vzae, VZAE_FORMAT),
-      ...(hasPlan
-        ? [
-            num(a.plan?.vzae ?? 0, VZAE_FORMAT),
-            num(a.plan?.planned ?? 0, MONEY_FORMAT),
-            num(a.unplanned ?? 0, MONEY_FORMAT),
-          ]
-        : []),
-      text(areaNote(a)),
-    ]);
-  }
-  const sum = (col: number, values: (number | null)[], fmt: string, cents = true) =>
-    areas.length === 0
-      ? num(0, fmt, true)
-      : formula(colSum(col, first, last), cents ? centSum(values) : plainSum(values), fmt);
-  const totalRow = last + 1;
-  rows.push([
-    text("Summe", true),
-    sum(
-      2,
-      areas.map((a) => a.units),
-      COUNT_FORMAT,
-      false,
-    ),
-    hasChildren
-      ? sum(
-          3,
-          areas.map((a) => a.children),
-          COUNT_FORMAT,
-          false,
-        )
-      : EMPTY,
-    EMPTY,
-    EMPTY,
-    sum(
-      6,
-      areas.map((a) => a.share),
-      PERCENT_FORMAT,
-      false,
-    ),
+  const columns: Column<Area>[] = [
+    { key: "name", header: "Sozialraum", width: 22, value: (a) => text(a.name) },
+    {
+      key: "units",
+      header: "Einrichtungen",
+      width: 13,
+      value: (a) => num(a.units, COUNT_FORMAT),
+      total: "sum",
+      totalFormat: COUNT_FORMAT,
+    },
+    {
+      key: "children",
+      header: "Kinder",
+      width: 9,
+      value: (a) => num(a.children, COUNT_FORMAT),
+      ...(hasChildren ? { total: "sum" as const, totalFormat: COUNT_FORMAT } : {}),
+    },
+    { key: "index", header: "Sozialraum-Index", width: 16, value: (a) => num(a.index, INDEX_FORMAT) },
+    { key: "band", header: "Normbereich", width: 13, value: (a) => bandCell(a.band) },
+    {
+      key: "share",
+      header: "Anteil",
+      width: 10,
+      value: (a) => num(a.share, PERCENT_FORMAT),
+      total: "sum",
+      totalFormat: PERCENT_FORMAT,
+    },
     // the engine guarantees Σ amounts = budget to the cent; the cached value is that sum
-    sum(
-      7,
-      areas.map((a) => a.amount),
-      MONEY_FORMAT,
-    ),
-    sum(
-      8,
-      areas.map((a) => a.landPart),
-      MONEY_FORMAT,
-    ),
-    sum(
-      9,
-      areas.map((a) => a.municipalPart),
-      MONEY_FORMAT,
-    ),
-    sum(
-      10,
-      areas.map((a) => a.personnelVolume),
-      MONEY_FORMAT,
-    ),
-    hasVzae
-      ? sum(
-          11,
-          areas.map((a) => a.vzae),
-          VZAE_FORMAT,
-          false,
-        )
-      : EMPTY,
+    {
+      key: "amount",
+      header: "Betrag",
+      width: 16,
+      value: (a) => num(a.amount, MONEY_FORMAT),
+      total: "cents",
+      totalFormat: MONEY_FORMAT,
+    },
+    {
+      key: "land",
+      header: "Landesanteil",
+      width: 16,
+      value: (a) => num(a.landPart, MONEY_FORMAT),
+      total: "cents",
+      totalFormat: MONEY_FORMAT,
+    },
+    {
+      key: "municipal",
+      header: "Kommunaler Anteil",
+      width: 17,
+      value: (a) => num(a.municipalPart, MONEY_FORMAT),
+      total: "cents",
+      totalFormat: MONEY_FORMAT,
+    },
+    {
+      key: "personnel",
+      header: "Personalvolumen",
+      width: 16,
+      value: (a) => num(a.personnelVolume, MONEY_FORMAT),
+      total: "cents",
+      totalFormat: MONEY_FORMAT,
+    },
+    {
+      key: "vzae",
+      header: "VZÄ",
+      width: 8,
+      value: (a) => num(a.vzae, VZAE_FORMAT),
+      ...(hasVzae ? { total: "sum" as const, totalFormat: VZAE_FORMAT } : {}),
+    },
     ...(hasPlan
       ? [
-          sum(
-            12,
-            areas.map((a) => a.plan?.vzae ?? 0),
-            VZAE_FORMAT,
-            false,
-          ),
-          sum(
-            13,
-            areas.map((a) => a.plan?.planned ?? 0),
-            MONEY_FORMAT,
-          ),
-          sum(
-            14,
-            areas.map((a) => a.unplanned ?? 0),
-            MONEY_FORMAT,
-          ),
+          {
+            key: "planVzae",
+            header: "VZÄ im Stellenplan",
+            width: 12,
+            value: (a: Area) => num(a.plan?.vzae ?? 0, VZAE_FORMAT),
+            total: "sum" as const,
+            totalFormat: VZAE_FORMAT,
+          },
+          {
+            key: "planned",
+            header: "Stellenplan (Landesanteil)",
+            width: 16,
+            value: (a: Area) => num(a.plan?.planned ?? 0, MONEY_FORMAT),
+            total: "cents" as const,
+            totalFormat: MONEY_FORMAT,
+          },
+          {
+            key: "unplanned",
+            header: "nicht verplant",
+            width: 14,
+            value: (a: Area) => num(a.unplanned ?? 0, MONEY_FORMAT),
+            total: "cents" as const,
+            totalFormat: MONEY_FORMAT,
+          },
         ]
       : []),
-  ]);
+    {
+      key: "note",
+      header: "Hinweis",
+      width: 40,
+      value: (a) => text(areaNote(a)),
+    },
+  ];
+  const table = columnTable(columns, areas);
+  const totalRow = table.lastRow + 1;
+  const rows: SheetCell[][] = [
+    ...table.rows,
+    table.total.slice(0, table.column(hasPlan ? "unplanned" : "vzae")),
+  ];
   const budgetRow = totalRow + 2;
+  const amount = table.column("amount");
+  const G = table.letter("amount");
   const k = allocation.model.budget.kofinanzierung ?? DEFAULT_KOFINANZIERUNG;
   rows.push([]);
-  rows.push([
-    text("Budget", true),
-    EMPTY,
-    EMPTY,
-    EMPTY,
-    EMPTY,
-    EMPTY,
-    num(allocation.budget, MONEY_FORMAT, true),
-  ]);
-  rows.push([
-    text("Abweichung Summe − Budget"),
-    EMPTY,
-    EMPTY,
-    EMPTY,
-    EMPTY,
-    EMPTY,
-    formula(
-      `G${totalRow}-G${budgetRow}`,
-      centSum([centSum(areas.map((a) => a.amount)), -allocation.budget]),
-      MONEY_FORMAT,
+  rows.push(cellAt(text("Budget", true), amount, num(allocation.budget, MONEY_FORMAT, true)));
+  rows.push(
+    cellAt(
+      text("Abweichung Summe − Budget"),
+      amount,
+      formula(
+        `${G}${totalRow}-${G}${budgetRow}`,
+        centSum([centSum(areas.map((a) => a.amount)), -allocation.budget]),
+        MONEY_FORMAT,
+      ),
     ),
-  ]);
+  );
   rows.push([
     text("Kofinanzierung"),
     text(
@@ -313,10 +260,11 @@ function verteilungSheet(allocation: Allocation): SheetSpec {
         "der Personalkosten; Personalvolumen = Betrag / Landesanteil",
     ),
   ]);
+  const resultTable = table.table(TABLE_NAMES.verteilung);
   return {
     name: SHEET_NAMES.verteilung,
     rows,
-    columnWidths: [22, 13, 9, 16, 13, 10, 16, 16, 17, 16, 8, ...(hasPlan ? [12, 16, 14] : []), 40],
+    columnWidths: table.widths,
     freezeRows: 1,
     charts:
       areas.length > 0
@@ -324,14 +272,15 @@ function verteilungSheet(allocation: Allocation): SheetSpec {
             {
               kind: "bar",
               title: "Anteile der Sozialräume am Budget",
-              firstRow: first,
-              lastRow: last,
-              categoryColumn: 1,
-              seriesColumns: [6],
-              anchor: hasPlan ? "Q2" : "N2",
+              firstRow: table.firstRow,
+              lastRow: table.lastRow,
+              categoryColumn: table.column("name"),
+              seriesColumns: [table.column("share")],
+              anchor: `${columnLetters(columns.length + 2)}2`,
             },
           ]
         : [],
+    ...(resultTable ? { tables: [resultTable] } : {}),
   };
 }
 
@@ -359,96 +308,132 @@ function einrichtungenSheet(
   const categories = allocation.model.categories.map((c) => c.name);
   const bremen = allocation.model.ruleSet === "bremen" || units.some((u) => u.bremen !== undefined);
   if (units.some((u) => u.plan !== undefined)) return stellenplanSheet(allocation, publication, anonymise);
-  const header: string[] = [
-    publication ? "Einrichtung (Code)" : "Einrichtung",
-    "Sozialraum",
-    "Kinder",
-    ...categories,
-    "Gesamtindex",
-    "Normbereich",
-    "Kita-Sozialarbeit",
-    "Nachbarschaftszentrum",
-    "Interkulturelle Fachkräfte",
-    "Interkulturell als Ausnahme",
-    "Zusatzpersonal",
-    "Betrag (Vorschlag)",
-    "Betrag (angepasst)",
-    "Differenz",
+  const any = units.length > 0;
+  const sum = any ? { total: "sum" as const } : {};
+  const cents = any ? { total: "cents" as const } : {};
+  const columns: Column<UnitResult>[] = [
+    {
+      key: "id",
+      header: publication ? "Einrichtung (Code)" : "Einrichtung",
+      width: 24,
+      value: (u) => text(publication ? u.code : u.id),
+    },
+    { key: "area", header: "Sozialraum", width: 14, value: (u) => text(u.area) },
+    {
+      key: "children",
+      header: "Kinder",
+      width: 8,
+      value: (u) => num(u.children, COUNT_FORMAT),
+      ...(units.some((u) => u.children !== null) ? sum : {}),
+    },
+    ...categories.map((c, i): Column<UnitResult> => ({
+      key: `category ${i}`,
+      header: c,
+      width: 14,
+      value: (u) => num(u.categories[c] ?? null, INDEX_FORMAT),
+    })),
+    { key: "index", header: "Gesamtindex", width: 12, value: (u) => num(u.index, INDEX_FORMAT) },
+    { key: "band", header: "Normbereich", width: 12, value: (u) => bandCell(u.band) },
+    {
+      key: "sozialarbeit",
+      header: "Kita-Sozialarbeit",
+      width: 12,
+      value: (u) => yesNo(u.eligible.sozialarbeit),
+    },
+    {
+      key: "nachbarschaft",
+      header: "Nachbarschaftszentrum",
+      width: 14,
+      value: (u) => yesNo(u.eligible.nachbarschaftszentrum),
+    },
+    {
+      key: "interkulturell",
+      header: "Interkulturelle Fachkräfte",
+      width: 14,
+      value: (u) => yesNo(u.eligible.interkulturell),
+    },
+    {
+      key: "ausnahme",
+      header: "Interkulturell als Ausnahme",
+      width: 14,
+      value: (u) => yesNo(u.eligible.interkulturellException),
+    },
+    { key: "zusatz", header: "Zusatzpersonal", width: 13, value: (u) => yesNo(u.eligible.zusatzpersonal) },
+    {
+      key: "proposed",
+      header: "Betrag (Vorschlag)",
+      width: 17,
+      value: (u) => num(u.proposedAmount, MONEY_FORMAT),
+      ...cents,
+    },
+    {
+      key: "adjusted",
+      header: "Betrag (angepasst)",
+      width: 17,
+      value: () => ({ value: null, numFmt: MONEY_FORMAT }),
+      ...cents,
+    },
+    {
+      key: "diff",
+      header: "Differenz",
+      width: 13,
+      value: (_u, at) =>
+        formula(
+          `IF(ISBLANK(${at.cell("adjusted")}),0,${at.cell("adjusted")}-${at.cell("proposed")})`,
+          0,
+          MONEY_FORMAT,
+          false,
+        ),
+      ...cents,
+    },
+    ...(bremen
+      ? ([
+          {
+            key: "kitaIndex",
+            header: "Kita-Index (Bremen)",
+            width: 14,
+            value: (u) => num(u.bremen?.kitaIndex ?? null, INDEX_FORMAT),
+          },
+          {
+            key: "vzae",
+            header: "VZÄ",
+            width: 8,
+            value: (u) => num(u.bremen?.vzae ?? 0, VZAE_FORMAT),
+            ...sum,
+          },
+          {
+            key: "sachkosten",
+            header: "Sachkosten",
+            width: 13,
+            value: (u) => num(u.bremen?.sachkosten ?? 0, MONEY_FORMAT),
+            ...cents,
+          },
+          {
+            key: "reason",
+            header: "Begründung",
+            width: 50,
+            value: (u) => text(anonymise(u.bremen?.reason ?? "")),
+          },
+        ] satisfies Column<UnitResult>[])
+      : []),
+    {
+      key: "lower",
+      header: "Normbereich unten",
+      width: 12,
+      value: () => num(allocation.norm.index.lower, INDEX_FORMAT),
+    },
+    {
+      key: "upper",
+      header: "Normbereich oben",
+      width: 12,
+      value: () => num(allocation.norm.index.upper, INDEX_FORMAT),
+    },
   ];
-  const colProposed = 3 + categories.length + 8; // 1-based
-  const colAdjusted = colProposed + 1;
-  const colDiff = colProposed + 2;
-  if (bremen) header.push("Kita-Index (Bremen)", "VZÄ", "Sachkosten", "Begründung");
-  const colVzae = colDiff + 2;
-  const colSach = colDiff + 3;
-  header.push("Normbereich unten", "Normbereich oben");
-  const colLower = header.length - 1;
-  const colUpper = header.length;
-  const colIndex = 3 + categories.length + 1;
-
-  const P = columnLetters(colProposed);
-  const A = columnLetters(colAdjusted);
-  const first = 2;
-  const last = units.length + 1;
-  const rows: SheetCell[][] = [header.map((h) => text(h, true))];
-  units.forEach((u: UnitResult, i) => {
-    const r = i + 2;
-    const row: SheetCell[] = [
-      text(publication ? u.code : u.id),
-      text(u.area),
-      num(u.children, COUNT_FORMAT),
-      ...categories.map((c) => num(u.categories[c] ?? null, INDEX_FORMAT)),
-      num(u.index, INDEX_FORMAT),
-      bandCell(u.band),
-      yesNo(u.eligible.sozialarbeit),
-      yesNo(u.eligible.nachbarschaftszentrum),
-      yesNo(u.eligible.interkulturell),
-      yesNo(u.eligible.interkulturellException),
-      yesNo(u.eligible.zusatzpersonal),
-      num(u.proposedAmount, MONEY_FORMAT),
-      { value: null, numFmt: MONEY_FORMAT },
-      formula(`IF(ISBLANK(${A}${r}),0,${A}${r}-${P}${r})`, 0, MONEY_FORMAT, false),
-    ];
-    if (bremen) {
-      row.push(
-        num(u.bremen?.kitaIndex ?? null, INDEX_FORMAT),
-        num(u.bremen?.vzae ?? 0, VZAE_FORMAT),
-        num(u.bremen?.sachkosten ?? 0, MONEY_FORMAT),
-        text(anonymise(u.bremen?.reason ?? "")),
-      );
-    }
-    row.push(num(allocation.norm.index.lower, INDEX_FORMAT), num(allocation.norm.index.upper, INDEX_FORMAT));
-    rows.push(row);
-  });
-  const total: SheetCell[] = Array.from({ length: header.length }, () => EMPTY);
-  total[0] = text("Summe", true);
-  if (units.length > 0) {
-    if (units.some((u) => u.children !== null)) {
-      total[2] = formula(colSum(3, first, last), plainSum(units.map((u) => u.children)), COUNT_FORMAT);
-    }
-    total[colProposed - 1] = formula(
-      colSum(colProposed, first, last),
-      centSum(units.map((u) => u.proposedAmount)),
-      MONEY_FORMAT,
-    );
-    total[colAdjusted - 1] = formula(colSum(colAdjusted, first, last), 0, MONEY_FORMAT);
-    total[colDiff - 1] = formula(colSum(colDiff, first, last), 0, MONEY_FORMAT);
-    if (bremen) {
-      total[colVzae - 1] = formula(
-        colSum(colVzae, first, last),
-        plainSum(units.map((u) => u.bremen?.vzae)),
-        VZAE_FORMAT,
-      );
-      total[colSach - 1] = formula(
-        colSum(colSach, first, last),
-        centSum(units.map((u) => u.bremen?.sachkosten)),
-        MONEY_FORMAT,
-      );
-    }
-  }
-  rows.push(total);
+  const table = columnTable(columns, units);
+  const rows: SheetCell[][] = [...table.rows, table.total];
 
   // Per-area totals: the proposal adds up to the area's amount; the difference shows the user's changes.
+  // Names are matched exactly (no SUMIF: "Nord*" or "<5" would be read as a pattern or a comparison).
   rows.push([]);
   rows.push([text("Summen je Sozialraum", true)]);
   rows.push([
@@ -457,15 +442,14 @@ function einrichtungenSheet(
     text("Differenz", true),
     text("Betrag Verteilung", true),
   ]);
-  const areaRange = `$B$${first}:$B$${last}`;
-  const rangeOf = (col: number) => `$${columnLetters(col)}$${first}:$${columnLetters(col)}$${last}`;
+  const areaRange = table.range("area");
   for (const a of allocation.areas) {
     const r = rows.length + 1;
     const proposed = centSum(units.filter((u) => u.area === a.name).map((u) => u.proposedAmount));
     rows.push([
       text(a.name),
-      formula(`SUMIF(${areaRange},A${r},${rangeOf(colProposed)})`, proposed, MONEY_FORMAT, false),
-      formula(`SUMIF(${areaRange},A${r},${rangeOf(colDiff)})`, 0, MONEY_FORMAT, false),
+      formula(sumWhereEqual(areaRange, `A${r}`, table.range("proposed")), proposed, MONEY_FORMAT, false),
+      formula(sumWhereEqual(areaRange, `A${r}`, table.range("diff")), 0, MONEY_FORMAT, false),
       num(a.amount, MONEY_FORMAT),
     ]);
   }
@@ -476,29 +460,27 @@ function einrichtungenSheet(
         "„Differenz“ zeigt die Änderung. Der Vorschlag ist eine Empfehlung des Jugendamts; die Entscheidung trifft das Jugendamt nach Beratung mit den Trägern.",
     ),
   ]);
-  const widths = [24, 14, 8, ...categories.map(() => 14), 12, 12, 12, 14, 14, 14, 13, 17, 17, 13];
-  if (bremen) widths.push(14, 8, 13, 50);
-  widths.push(12, 12);
+  const resultTable = table.table(TABLE_NAMES.einrichtungen);
   return {
     name: SHEET_NAMES.einrichtungen,
     rows,
-    columnWidths: widths,
+    columnWidths: table.widths,
     freezeRows: 1,
-    charts:
-      units.length > 0
-        ? [
-            {
-              kind: "line",
-              title: "Gesamtindex der Einrichtungen und Normbereich",
-              // the header row names the three lines: Gesamtindex, Normbereich unten, Normbereich oben
-              firstRow: 1,
-              lastRow: last,
-              categoryColumn: 1,
-              seriesColumns: [colIndex, colLower, colUpper],
-              anchor: `${columnLetters(header.length + 2)}2`,
-            },
-          ]
-        : [],
+    charts: any
+      ? [
+          {
+            kind: "line",
+            title: "Gesamtindex der Einrichtungen und Normbereich",
+            // the header row names the three lines: Gesamtindex, Normbereich unten, Normbereich oben
+            firstRow: table.headerRow,
+            lastRow: table.lastRow,
+            categoryColumn: table.column("id"),
+            seriesColumns: [table.column("index"), table.column("lower"), table.column("upper")],
+            anchor: `${columnLetters(columns.length + 2)}2`,
+          },
+        ]
+      : [],
+    ...(resultTable ? { tables: [resultTable] } : {}),
   };
 }
 
@@ -694,7 +676,7 @@ function stellenplanSheet(
     const mine = units.filter((u) => u.area === a.name);
     const moved = centSum([a.plan?.received ?? 0, -(a.plan?.given ?? 0)]);
     const sumif = (letters: string, cached: number, fmt: string) =>
-      formula(`SUMIF(${areaRange},A${r},${rangeOf(letters)})`, cached, fmt, false);
+      formula(sumWhereEqual(areaRange, `A${r}`, rangeOf(letters)), cached, fmt, false);
     rows.push([
       text(a.name),
       num(a.amount, MONEY_FORMAT),
@@ -745,10 +727,10 @@ function stellenplanSheet(
     for (const t of allocation.traeger ?? []) {
       const r = rows.length + 1;
       const sumif = (letters: string, cached: number, fmt: string) =>
-        formula(`SUMIF(${traegerRange},A${r},${rangeOf(letters)})`, cached, fmt, false);
+        formula(sumWhereEqual(traegerRange, `A${r}`, rangeOf(letters)), cached, fmt, false);
       rows.push([
         text(t.traeger),
-        formula(`COUNTIF(${traegerRange},A${r})`, t.units, COUNT_FORMAT, false),
+        formula(`SUMPRODUCT(--EXACT(${traegerRange},A${r}))`, t.units, COUNT_FORMAT, false),
         sumif(GILT, t.vzae, VZAE_FORMAT),
         sumif(LAND, t.amount, MONEY_FORMAT),
         sumif(MUNI, t.municipal, MONEY_FORMAT),
@@ -832,6 +814,7 @@ function normbereicheSheet(allocation: Allocation): SheetSpec {
   for (const c of allocation.model.categories)
     add(c.name, "Einrichtungen", allocation.norm.categories[c.name]);
   add("Sozialraum-Index", "Sozialräume", allocation.norm.areaIndex);
+  const lastBand = rows.length;
   rows.push([]);
   rows.push([
     text(
@@ -846,7 +829,13 @@ function normbereicheSheet(allocation: Allocation): SheetSpec {
         "sonst „innerhalb“ (Grenzen eingeschlossen).",
     ),
   ]);
-  return { name: SHEET_NAMES.normbereiche, rows, columnWidths: [28, 15, 12, 20, 12, 12], freezeRows: 1 };
+  return {
+    name: SHEET_NAMES.normbereiche,
+    rows,
+    columnWidths: [28, 15, 12, 20, 12, 12],
+    freezeRows: 1,
+    ...resultTable(TABLE_NAMES.normbereiche, lastBand, 6),
+  };
 }
 
 // --- Prüfbericht --------------------------------------------------------------------------------------
@@ -878,7 +867,13 @@ function pruefberichtSheet(issues: Issue[], anonymise: (t: string) => string): S
       text(anonymise(i.message)),
     ]);
   }
-  return { name: SHEET_NAMES.pruefbericht, rows, columnWidths: [10, 16, 8, 22, 100], freezeRows: 1 };
+  return {
+    name: SHEET_NAMES.pruefbericht,
+    rows,
+    columnWidths: [10, 16, 8, 22, 100],
+    freezeRows: 1,
+    ...resultTable(TABLE_NAMES.pruefbericht, rows.length, 5),
+  };
 }
 
 // --- Methode ------------------------------------------------------------------------------------------

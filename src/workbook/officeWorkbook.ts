@@ -6,7 +6,10 @@
  * `runInExcel`), and the test fake (`test/workbook/fakeExcel.ts`) implements it.
  *
  * Round trips (`context.sync()`) are few and do not grow with the number of rows:
- * - reading (`sheetNames`: 1, `readTable`: 2, 3 with an Excel table, `readStoredModel`: 1–2 syncs);
+ * - reading (`sheetNames`: 1; `readTable`: 2 for the extent, + 1 with Excel tables (+ 2 to read the store
+ *   when several tables compete and no column names are given), + 1 per row block of at most about
+ *   `payloadLimit` bytes of response — 3 syncs for an ordinary table;
+ *   `readStoredModel`: 1–2 syncs);
  * - `writeGeneratedSheets`: request 1 loads the sheet names, visibility and tab colours. Request 2 reads the
  *   store (hidden "_SRB" sheets), the formulas, charts and tables of every sheet that wears SRB's tab colour
  *   (candidates for SRB's earlier sheets) and the workbook's table names. Then the write plan
@@ -16,10 +19,11 @@
  *   their final names, number formats before values, values/formulas in row blocks, bold, widths, frozen
  *   rows, tables; the last request deletes SRB's sheets no longer generated, updates the store (with the
  *   fingerprints of what was written) and draws the charts. Each request starts with
- *   suspendApiCalculationUntilNextSync().
+ *   suspendApiCalculationUntilNextSync(); so a final request of its own asks Excel to recalculate
+ *   (`application.calculate("Recalculate")`), else totals and Abweichung rows would show no values.
  *   Excel on the web refuses requests above about 5 MB, so a request is cut at `PAYLOAD_LIMIT_BYTES` (4 MB,
- *   estimated as the JSON length of what is queued): syncs = 2 + ceil(payload / ~4 MB) (+1 when a result
- *   table is kept) — 3 for ordinary sizes, 5 for 100,000 units (≈ 9 MB).
+ *   estimated as the JSON length of what is queued): syncs = 3 + ceil(payload / ~4 MB) (+1 when a result
+ *   table is kept; the 3 include the recalculation) — 4 for ordinary sizes, 6 for 100,000 units (≈ 9 MB).
  *   If a request fails, the sheets added so far are deleted again (best effort) and the error is passed on.
  *
  * Nothing lost: every decision on whose sheet is what is the write plan's (see writePlan.ts). This adapter
@@ -28,15 +32,18 @@
  * to about 5 MB: `payloadLimit / FINGERPRINT_BYTES_PER_ROW`, 10,000 at 4 MB); a larger earlier sheet
  * cannot be checked within the sync budget and is kept as the user's (note), never rewritten unchecked.
  */
+import { headerKey } from "../engine/check";
 import { SrbUsageError } from "../engine/issues";
 import type { CellValue, RawTable } from "../engine/table";
 import { a1 } from "../engine/table";
 import type { ChartSpec, SheetSpec, WorkbookPort, WriteReport } from "./port";
 import { sameSheetName } from "./sheetNames";
 import {
+  damagedModelMessage,
   decodeStore,
   encodeStore,
   sheetFingerprint,
+  storeKept,
   type DecodedStore,
   type FingerprintCell,
   type StoreContent,
@@ -86,7 +93,12 @@ export interface ExcelRange {
 
 export interface ExcelTable {
   name: string;
+  /** Header row, data body and totals row together. */
   getRange(): ExcelRange;
+  /** The header row only (ExcelApi 1.1). */
+  getHeaderRowRange(): ExcelRange;
+  /** The data rows only: never the header or the totals row ("Ergebniszeile") (ExcelApi 1.1). */
+  getDataBodyRange(): ExcelRange;
   /** Deletes the table (and its cells' contents); structured references to it become #REF!. */
   delete(): void;
   readonly rows: { add(index?: number, values?: (string | number | boolean)[][]): unknown };
@@ -149,7 +161,11 @@ export interface ExcelContext {
     readonly worksheets: ExcelWorksheetCollection;
     /** Every table in the workbook (names are unique workbook-wide). */
     readonly tables: ExcelTableCollection;
-    readonly application: { suspendApiCalculationUntilNextSync(): void };
+    readonly application: {
+      suspendApiCalculationUntilNextSync(): void;
+      /** Recalculates the workbook (ExcelApi 1.1); SRB uses "Recalculate" (what changed and depends on it). */
+      calculate(calculationType: "Recalculate" | "Full" | "FullRebuild"): void;
+    };
   };
   sync(): Promise<unknown>;
 }
@@ -174,8 +190,11 @@ export function runInExcel<T>(batch: (context: ExcelContext) => Promise<T>): Pro
 export const PAYLOAD_LIMIT_BYTES = 4_000_000;
 /** Target size of one value block (one `values`/`formulas` assignment). */
 export const BLOCK_TARGET_BYTES = 500_000;
-/** Rows looked at when Excel autofits a column without a given width (autofit over 100,000 rows is slow). */
+/** Rows looked at when the width of a column without a given width is estimated from its content. */
 export const AUTOFIT_ROWS = 500;
+/** Narrowest and widest estimated column width, in characters. */
+export const ESTIMATED_WIDTH_MIN = 8;
+export const ESTIMATED_WIDTH_MAX = 60;
 /** Excel's limits, decided in the write plan (re-exported for callers of this adapter). */
 export { EXCEL_MAX_CELL_TEXT, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS };
 
@@ -228,6 +247,31 @@ export function toCellValue(value: unknown, valueType: string | undefined): Cell
   if (valueType === "Empty" || value === "" || value === null || value === undefined) return null;
   if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
   return String(value);
+}
+
+/**
+ * A column width in characters for a column without a given width: the longest shown text among its first
+ * AUTOFIT_ROWS cells (numbers as about 12 characters, a formula as its cached value), plus 2 for padding,
+ * between ESTIMATED_WIDTH_MIN and ESTIMATED_WIDTH_MAX.
+ *
+ * @example estimatedColumnWidth([[{ value: "Sozialraum" }], [{ value: "Nord" }]], 0); // => 12
+ */
+export function estimatedColumnWidth(
+  rows: readonly (readonly ({ value: string | number | boolean | null } | undefined)[])[],
+  column: number,
+): number {
+  let longest = 0;
+  for (let r = 0; r < Math.min(rows.length, AUTOFIT_ROWS); r++) {
+    const v = rows[r]?.[column]?.value;
+    const length =
+      typeof v === "string"
+        ? Math.max(0, ...v.split("\n").map((l) => l.length))
+        : v === null || v === undefined
+          ? 0
+          : 12;
+    longest = Math.max(longest, length);
+  }
+  return Math.min(ESTIMATED_WIDTH_MAX, Math.max(ESTIMATED_WIDTH_MIN, longest + 2));
 }
 
 /** 0-based cell position and size of a block, for getRangeByIndexes. */
@@ -359,6 +403,85 @@ function storeRows(range: ExcelRange | null): CellValue[][] {
   return range.values.map((row, r) => row.map((v, c) => toCellValue(v, types[r]?.[c])));
 }
 
+/** Position and size of a range (0-based), as loaded. */
+interface Extent {
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+function extentOf(range: ExcelRange): Extent {
+  return {
+    rowIndex: range.rowIndex,
+    columnIndex: range.columnIndex,
+    rowCount: range.rowCount,
+    columnCount: range.columnCount,
+  };
+}
+
+/**
+ * Bytes of response assumed per cell when a table is read (`values` + `valueTypes` as JSON: a text of
+ * about 40 characters and its type). Longer texts make a block too large; it is then read in halves.
+ */
+export const READ_BYTES_PER_CELL = 64;
+
+/** Excel's answer to a response above its limit (Excel on the web: about 5 MB). */
+function isResponseTooLarge(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "ResponsePayloadSizeLimitExceeded" || code === "PayloadTooLarge";
+}
+
+/**
+ * The column names a stored model expects on its data sheet (the fixed columns and the indicators),
+ * read loosely: whatever is not a text is skipped.
+ *
+ * @example modelHeaders({ data: { sheet: "Kitas", id: "Einrichtung", area: "Sozialraum" }, indicators: [{ column: "SGB II" }] })
+ * // => ["Einrichtung", "Sozialraum", "SGB II"]
+ */
+export function modelHeaders(model: unknown): string[] {
+  if (typeof model !== "object" || model === null) return [];
+  const { data, indicators } = model as { data?: unknown; indicators?: unknown };
+  const out: string[] = [];
+  if (typeof data === "object" && data !== null) {
+    for (const [key, value] of Object.entries(data))
+      if (key !== "sheet" && typeof value === "string") out.push(value);
+  }
+  if (Array.isArray(indicators)) {
+    for (const indicator of indicators) {
+      const column = (indicator as { column?: unknown } | null)?.column;
+      if (typeof column === "string") out.push(column);
+    }
+  }
+  return out;
+}
+
+/**
+ * Which of several Excel tables holds the data: the one whose header row has most of the expected column
+ * names (compared like the check does: trimmed, inner spaces collapsed, case ignored); ties go to more
+ * data rows, then to the first in sheet order.
+ *
+ * @example chooseTable([{ headers: ["Jahr"], rows: 9 }, { headers: ["Einrichtung", "Sozialraum"], rows: 3 }], ["Einrichtung", "Sozialraum"]) // => 1
+ */
+export function chooseTable(
+  tables: readonly { headers: readonly unknown[]; rows: number }[],
+  expected: readonly string[],
+): number {
+  const wanted = new Set(expected.map((h) => headerKey(h)));
+  let best = 0;
+  let bestScore = -1;
+  let bestRows = -1;
+  tables.forEach((t, i) => {
+    const score = t.headers.filter((h) => typeof h === "string" && wanted.has(headerKey(h))).length;
+    if (score > bestScore || (score === bestScore && t.rows > bestRows)) {
+      best = i;
+      bestScore = score;
+      bestRows = t.rows;
+    }
+  });
+  return best;
+}
+
 /**
  * The Office.js workbook adapter (runs inside Excel).
  *
@@ -395,45 +518,124 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   /**
-   * The first Excel table on the sheet (header row included) or, without one, the used range whose first
-   * row is the header row. Error cells come back as `{ error: "#N/A" }`, blanks as null; nothing is coerced.
+   * The data table of a sheet as raw values: error cells come back as `{ error: "#N/A" }`, blanks (value
+   * type "Empty") as null; nothing is coerced.
+   *
+   * With Excel tables on the sheet, the table whose header row matches the model is read — its header row
+   * and its data body, never its totals row ("Ergebniszeile", which `Table.getRange()` would include):
+   * https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-getdatabodyrange-member(1)
+   * The model's column names are `expectedHeaders` or, when not given and several tables compete, those
+   * of the model stored by an earlier run; the table with most of them wins (ties: more data rows, then
+   * sheet order). Without a table, the used range is read, its first row being the header row.
+   *
+   * The cells are read in row blocks so that no response exceeds the ~5 MB limit of Excel on the web
+   * (`payloadLimit`, estimated per cell; a block Excel still refuses is read again in halves):
+   * https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins
    *
    * @example const table = await book.readTable("Kitas"); // table.headers => ["Einrichtung", "Sozialraum", …]
+   * @example await book.readTable("Kitas", ["Einrichtung", "Sozialraum", "SGB-II-Quote"]);
    */
-  async readTable(sheet: string): Promise<RawTable> {
+  async readTable(sheet: string, expectedHeaders?: readonly string[]): Promise<RawTable> {
     return this.run(async (context) => {
       const sheets = context.workbook.worksheets.load("items/name,items/visibility");
       await context.sync();
       const found = sheets.items.find((s) => sameSheetName(s.name, sheet));
       const name = found?.name;
-      // SRB's store is never read as a table; a user's visible sheet of that name is
-      if (
-        name === undefined ||
-        (found?.visibility !== "Visible" && storeCandidates([{ name, visible: false }]).length > 0)
-      ) {
+      if (name === undefined) {
         throw new SrbUsageError(`Tabellenblatt „${sheet}“ gibt es in dieser Arbeitsmappe nicht.`);
       }
       const ws = sheets.getItem(name);
       const tables = ws.tables.load("items/name");
-      const used = ws.getUsedRangeOrNullObject(true).load("values,valueTypes,rowIndex,columnIndex");
+      const used = ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount");
       await context.sync();
-      let range: ExcelRange | null = used.isNullObject ? null : used;
+
+      // the header row and the data rows below it, read as one region: header row first
+      let region: Extent;
       if (tables.items.length > 0) {
-        range = tables.items[0].getRange().load("values,valueTypes,rowIndex,columnIndex");
+        const candidates = tables.items.map((table) => ({
+          header: table.getHeaderRowRange().load("values"),
+          body: table.getDataBodyRange().load("rowIndex,columnIndex,rowCount,columnCount"),
+        }));
         await context.sync();
+        const expected =
+          expectedHeaders ??
+          (candidates.length > 1 ? modelHeaders((await this.loadStore(context)).store.model) : []);
+        const chosen = chooseTable(
+          candidates.map((c) => ({ headers: c.header.values[0] ?? [], rows: c.body.rowCount })),
+          expected,
+        );
+        const body = extentOf(candidates[chosen].body);
+        region = { ...body, rowIndex: body.rowIndex - 1, rowCount: body.rowCount + 1 };
+      } else if (used.isNullObject) {
+        return { sheet: name, headers: [], rows: [], headerRow: 1, firstColumn: 1 };
+      } else {
+        region = extentOf(used);
       }
-      if (!range) return { sheet: name, headers: [], rows: [], headerRow: 1, firstColumn: 1 };
-      const types = range.valueTypes;
-      const grid = range.values.map((row, r) => row.map((v, c) => toCellValue(v, types[r]?.[c])));
-      const [headers = [], ...rows] = grid;
+      const read = await this.readCells(context, ws, region);
+      // SRB's store (hidden "_SRB" with its marker row) is never read as a table; a user's sheet of that name is
+      const hidden = found?.visibility !== "Visible";
+      if (
+        hidden &&
+        storeCandidates([{ name, visible: false }]).length > 0 &&
+        isStoreContent(decodeStore(read.values))
+      )
+        throw new SrbUsageError(`Tabellenblatt „${sheet}“ gibt es in dieser Arbeitsmappe nicht.`);
+      const [headers = [], ...rows] = read.values;
+      // number format codes of the data cells (null = General), for the check's date and percent rules
+      const formats = read.formats.slice(1);
       return {
         sheet: name,
         headers,
         rows,
-        headerRow: range.rowIndex + 1,
-        firstColumn: range.columnIndex + 1,
+        headerRow: region.rowIndex + 1,
+        firstColumn: region.columnIndex + 1,
+        formats,
       };
     });
+  }
+
+  /**
+   * The cells of a block as CellValues, read in row blocks of at most about `payloadLimit` bytes of
+   * response each (one sync per block). A block Excel refuses as too large is read again in halves.
+   */
+  private async readCells(
+    context: ExcelContext,
+    ws: ExcelWorksheet,
+    extent: Extent,
+  ): Promise<{ values: CellValue[][]; formats: (string | null)[][] }> {
+    const values: CellValue[][] = [];
+    const formats: (string | null)[][] = [];
+    const perRow = Math.max(1, extent.columnCount) * READ_BYTES_PER_CELL;
+    let blockRows = Math.max(1, Math.floor(this.payloadLimit / perRow));
+    let row = 0;
+    while (row < extent.rowCount) {
+      const rows = Math.min(blockRows, extent.rowCount - row);
+      const range = ws
+        .getRangeByIndexes(extent.rowIndex + row, extent.columnIndex, rows, extent.columnCount)
+        .load("values,valueTypes,numberFormat");
+      try {
+        await context.sync();
+      } catch (error) {
+        if (rows > 1 && isResponseTooLarge(error)) {
+          blockRows = Math.ceil(rows / 2);
+          continue;
+        }
+        throw error;
+      }
+      const types = range.valueTypes;
+      const codes = Array.isArray(range.numberFormat) ? range.numberFormat : [];
+      for (const [r, line] of range.values.entries()) {
+        values.push(line.map((v, c) => toCellValue(v, types[r]?.[c])));
+        formats.push(
+          line.map((_, c) => {
+            const code = codes[r]?.[c];
+            return typeof code === "string" && code !== "" ? code : null;
+          }),
+        );
+      }
+      row += rows;
+    }
+    return { values, formats };
   }
 
   /**
@@ -442,7 +644,12 @@ export class OfficeWorkbook implements WorkbookPort {
    * @example const model = await book.readStoredModel(); // => { data: { sheet: "Kitas", … }, … } or null
    */
   async readStoredModel(): Promise<unknown | null> {
-    return this.run(async (context) => (await this.loadStore(context)).store.model);
+    return this.run(async (context) => {
+      const { store, storeName } = await this.loadStore(context);
+      if (storeName !== undefined && !store.modelReadable)
+        throw new SrbUsageError(damagedModelMessage(storeName, store.modelRows ?? []));
+      return store.model;
+    });
   }
 
   /**
@@ -453,12 +660,21 @@ export class OfficeWorkbook implements WorkbookPort {
   async writeStoredModel(model: unknown): Promise<void> {
     await this.run(async (context) => {
       const { store, storeName, newName } = await this.loadStore(context);
-      this.queueStore(
-        context,
-        storeName,
-        { generated: store.generated, model, fingerprints: store.fingerprints },
-        newName,
-      );
+      this.queueStore(context, storeName, { ...storeKept(store), model }, newName);
+      await context.sync();
+    });
+  }
+
+  /** The adopted allocations stored in the workbook (SPEC §5a), oldest first, as JSON values. */
+  async readStoredAdoptions(): Promise<unknown[]> {
+    return this.run(async (context) => (await this.loadStore(context)).store.adoptions ?? []);
+  }
+
+  /** Replaces the stored adopted allocations (the store's model and sheet list are kept). */
+  async writeStoredAdoptions(adoptions: unknown[]): Promise<void> {
+    await this.run(async (context) => {
+      const { store, storeName, newName } = await this.loadStore(context);
+      this.queueStore(context, storeName, { ...storeKept(store), model: store.model, adoptions }, newName);
       await context.sync();
     });
   }
@@ -615,6 +831,11 @@ export class OfficeWorkbook implements WorkbookPort {
           }
         }
         await batch.send();
+        // Every request above suspended calculation; Excel leaves it to the add-in to recalculate, else
+        // the totals and Abweichung rows show no values. Its own request, after the suspended ones:
+        // https://learn.microsoft.com/javascript/api/excel/excel.application#excel-excel-application-suspendapicalculationuntilnextsync-member(1)
+        context.workbook.application.calculate("Recalculate");
+        await context.sync();
       } catch (error) {
         await this.removeQuietly(context, added);
         throw error;
@@ -837,24 +1058,20 @@ export class OfficeWorkbook implements WorkbookPort {
     }
   }
 
-  /** Given widths are set; the other columns are autofitted over their first AUTOFIT_ROWS rows. */
+  /**
+   * Every column gets a width: the sheet spec's where given, else one estimated from the column's first
+   * AUTOFIT_ROWS rows (`estimatedColumnWidth`). `Range.format.autofitColumns()` is not used: it fits the
+   * columns to their current data, whatever rows the range covers, so the row limit did nothing and
+   * autofit over 100,000 rows is slow:
+   * https://learn.microsoft.com/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-autofitcolumns-member(1)
+   */
   private async queueWidths(ws: ExcelWorksheet, planned: PlannedSheet, batch: Batch) {
     const widths = planned.columnWidths;
-    const columns = planned.columns;
-    const rowCount = planned.rows.length;
-    let c = 0;
-    while (c < columns) {
-      const width = widths[c];
-      if (width !== undefined && width > 0) {
-        await batch.reserve(40);
-        ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = columnWidthPoints(width);
-        c++;
-        continue;
-      }
-      const start = c;
-      while (c < columns && !(widths[c] !== undefined && (widths[c] as number) > 0)) c++;
+    for (let c = 0; c < planned.columns; c++) {
+      const given = widths[c];
+      const width = given !== undefined && given > 0 ? given : estimatedColumnWidth(planned.rows, c);
       await batch.reserve(40);
-      ws.getRangeByIndexes(0, start, Math.min(rowCount, AUTOFIT_ROWS), c - start).format.autofitColumns();
+      ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = columnWidthPoints(width);
     }
   }
 

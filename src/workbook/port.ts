@@ -75,6 +75,13 @@ export interface WorkbookPort {
   /** Store the model JSON inside the workbook (hidden store sheet). */
   writeStoredModel(model: unknown): Promise<void>;
   /**
+   * The adopted allocations (Beschlüsse, SPEC §5a) stored in the workbook, oldest first, as JSON values
+   * (reading and checking them is the caller's, see readAdoption). Optional: a port without it has none.
+   */
+  readStoredAdoptions?(): Promise<unknown[]>;
+  /** Replace the stored adopted allocations (the model and the generated sheets' records are kept). */
+  writeStoredAdoptions?(adoptions: unknown[]): Promise<void>;
+  /**
    * Replace SRB's generated sheets by these, as `planWrite` (writePlan.ts) decides: an earlier generated
    * sheet that SRB can prove is its own and unchanged is rewritten in place (same sheet object, so the
    * user's references to it keep working) or removed when no longer generated; user sheets are never

@@ -10,9 +10,12 @@
  * model      | {"data":{"sheet":"Kit…  ← model JSON in chunks of ≤ 30,000 characters, in order
  * model      | …ator":"Kinder"}}
  * fingerprint| 9f86d081884c7d65 Verteilung  ← content fingerprint of a generated sheet at write time
+ * adoption   | {"version":1,"date":"20…  ← an adopted allocation (Beschluss), first chunk …
+ * adoption+  | …,"units":[…]}             ← … and its continuation chunks; one "adoption" row per adoption
  * ```
  * Excel cells hold at most 32,767 characters, hence the chunks. Fingerprint rows come last, so a store of an
- * earlier version (without them) reads the same, and its sheets are treated as before.
+ * earlier version (without them) reads the same, and its sheets are treated as before. Adoption rows
+(SPEC §5a, the history of Beschlüsse in the order they were made) come after them, for the same reason.
  *
  * Why fingerprints: a generated sheet is known by its name in the store. If the user deletes SRB's
  * "Verteilung" and makes their own under that name, or types overrides into a generated sheet, removing it
@@ -42,6 +45,11 @@ export interface StoreContent {
    * written under. Optional: a store without it (earlier versions) lists names only.
    */
   fingerprints?: Record<string, string>;
+  /**
+   * Adopted allocations (Beschlüsse, see src/engine/adoption.ts), oldest first, as JSON values. Optional:
+   * a store without them decodes exactly as before.
+   */
+  adoptions?: unknown[];
 }
 
 export interface DecodedStore extends StoreContent {
@@ -49,6 +57,10 @@ export interface DecodedStore extends StoreContent {
   version: number;
   /** false when the model chunks are present but do not parse as JSON (the model is then null). */
   modelReadable: boolean;
+  /** 1-based rows of the model chunks (to say where a damaged model is). */
+  modelRows?: number[];
+  /** How many stored adoptions do not parse as JSON (left out of `adoptions`); only when > 0. */
+  adoptionsUnreadable?: number;
 }
 
 /** One store row: key and value, both plain text or number. */
@@ -91,6 +103,11 @@ export function encodeStore(content: StoreContent): StoreRow[] {
     if (fingerprint !== undefined && FINGERPRINT_PATTERN.test(fingerprint))
       rows.push(["fingerprint", `${fingerprint} ${name}`]);
   }
+  for (const adoption of content.adoptions ?? []) {
+    const json = JSON.stringify(adoption);
+    if (json === undefined) continue;
+    chunkText(json).forEach((chunk, k) => rows.push([k === 0 ? "adoption" : "adoption+", chunk]));
+  }
   return rows;
 }
 
@@ -112,26 +129,35 @@ export function decodeStore(rows: readonly (readonly CellValue[])[]): DecodedSto
   let version = 0;
   const generated: string[] = [];
   const chunks: string[] = [];
+  const modelRows: number[] = [];
   const fingerprints: Record<string, string> = {};
   let anyFingerprint = false;
-  for (const row of rows) {
+  const adoptionChunks: string[][] = [];
+  for (const [index, row] of rows.entries()) {
     const key = text(row[0]);
     const value = text(row[1]);
     if (key === null) continue;
     if (key === "SRB") version = Number(value) || 0;
     else if (key === "generated" && value !== null && value !== "") generated.push(value);
-    else if (key === "model" && value !== null) chunks.push(value);
-    else if (key === "fingerprint" && value !== null) {
+    else if (key === "model" && value !== null) {
+      chunks.push(value);
+      modelRows.push(index + 1);
+    } else if (key === "fingerprint" && value !== null) {
       const hash = value.slice(0, FINGERPRINT_LENGTH);
       const name = value.slice(FINGERPRINT_LENGTH + 1);
       if (FINGERPRINT_PATTERN.test(hash) && value[FINGERPRINT_LENGTH] === " " && name !== "") {
         fingerprints[name] = hash;
         anyFingerprint = true;
       }
-    }
+    } else if (key === "adoption" && value !== null) adoptionChunks.push([value]);
+    else if (key === "adoption+" && value !== null && adoptionChunks.length > 0)
+      adoptionChunks[adoptionChunks.length - 1].push(value);
   }
   // only when present, so that a store of an earlier version decodes exactly as before
-  const extra = anyFingerprint ? { fingerprints } : {};
+  const extra = {
+    ...(anyFingerprint ? { fingerprints } : {}),
+    ...decodeAdoptions(adoptionChunks),
+  };
   if (chunks.length === 0) return { version, generated, model: null, modelReadable: true, ...extra };
   try {
     return {
@@ -142,8 +168,39 @@ export function decodeStore(rows: readonly (readonly CellValue[])[]): DecodedSto
       ...extra,
     };
   } catch {
-    return { version, generated, model: null, modelReadable: false, ...extra };
+    return { version, generated, model: null, modelReadable: false, modelRows, ...extra };
   }
+}
+
+function decodeAdoptions(chunks: readonly string[][]): {
+  adoptions?: unknown[];
+  adoptionsUnreadable?: number;
+} {
+  if (chunks.length === 0) return {};
+  const adoptions: unknown[] = [];
+  let unreadable = 0;
+  for (const parts of chunks) {
+    try {
+      adoptions.push(JSON.parse(parts.join("")) as unknown);
+    } catch {
+      unreadable++;
+    }
+  }
+  return unreadable > 0 ? { adoptions, adoptionsUnreadable: unreadable } : { adoptions };
+}
+
+/**
+ * What a store write keeps of the store as read when it changes only one part (the model, or the
+ * adoptions): the generated sheets with their fingerprints, and the adoptions. The model is the caller's.
+ *
+ * @example encodeStore({ ...storeKept(decoded), model: newModel }); // sheets, fingerprints, adoptions kept
+ */
+export function storeKept(store: DecodedStore): Omit<StoreContent, "model"> {
+  return {
+    generated: store.generated,
+    ...(store.fingerprints ? { fingerprints: store.fingerprints } : {}),
+    ...(store.adoptions ? { adoptions: store.adoptions } : {}),
+  };
 }
 
 // ── content fingerprints of generated sheets ──────────────────────────────────────────────────────────
@@ -223,4 +280,20 @@ export function sheetFingerprint(
   h1 ^= text.length;
   h2 = Math.imul(h2 ^ (h2 >>> 13), 0xc2b2ae35) ^ (h1 >>> 7);
   return (h1 >>> 0).toString(16).padStart(8, "0") + (h2 >>> 0).toString(16).padStart(8, "0");
+}
+
+/**
+ * The German message for a stored model whose JSON does not parse: what is damaged and where.
+ *
+ * @example damagedModelMessage("_SRB", [3]);
+ * // => "Das in dieser Arbeitsmappe gespeicherte SRB-Modell ist beschädigt: im ausgeblendeten Blatt „_SRB“, Zeile 3 (Spalte B), …"
+ */
+export function damagedModelMessage(sheet: string, rows: readonly number[]): string {
+  const where = rows.length <= 1 ? `Zeile ${rows[0] ?? 1}` : `Zeilen ${rows[0]}–${rows[rows.length - 1]}`;
+  return (
+    `Das in dieser Arbeitsmappe gespeicherte SRB-Modell ist beschädigt: im ausgeblendeten Blatt „${sheet}“, ` +
+    `${where} (Spalte B), steht kein gültiges Modell (unvollständiges oder verändertes JSON). Geben Sie das ` +
+    `Modell neu an (Kommandozeile: --model <datei.srb.json>; im Add-in: Modell neu einstellen und speichern) – ` +
+    `SRB ersetzt das beschädigte Modell dann.`
+  );
 }

@@ -424,6 +424,8 @@ export function planWrite(input: PlanInput): WritePlan {
         generated: sheets.map((s) => s.name),
         model: recorded?.model ?? null,
         fingerprints: Object.fromEntries(sheets.map((s) => [s.name, s.fingerprint])),
+        // the adopted allocations (SPEC §5a) stay as they are
+        ...(recorded?.adoptions ? { adoptions: recorded.adoptions } : {}),
       },
     },
     addBlankSheet,

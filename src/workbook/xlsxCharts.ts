@@ -14,6 +14,8 @@ import JSZip from "jszip";
 import { columnLetters } from "../engine/table";
 import type { ChartSpec, SheetCell } from "./port";
 import { chartProblem, parseAnchor } from "./writePlan";
+import { NS as XML_NS, REL, attr, readRelationships, relIs, streamPart } from "./xlsx/xmlParts";
+import { ZipArchive } from "./xlsx/zipArchive";
 
 /** The charts of one written sheet, with the rows they were written from (for series names and caches). */
 export interface SheetCharts {
@@ -41,10 +43,10 @@ const NS = {
   main: "http://schemas.openxmlformats.org/drawingml/2006/main",
   spreadsheetDrawing: "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
 };
-const REL_DRAWING = `${NS.relationships}/drawing`;
-const REL_CHART = `${NS.relationships}/chart`;
-const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
-const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
+export const REL_DRAWING = `${NS.relationships}/drawing`;
+export const REL_CHART = `${NS.relationships}/chart`;
+export const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
+export const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 
 /** Size of a chart in cells: 9 default columns wide, 20 rows high (about 15 × 10 cm). */
 const CHART_COLUMNS = 9;
@@ -105,7 +107,7 @@ export function sheetColumnRange(sheet: string, column: number, firstRow: number
 }
 
 /** A chart resolved against its sheet's rows: data rows, series names, cached values. */
-interface ResolvedChart {
+export interface ResolvedChart {
   spec: ChartSpec;
   anchor: { col: number; row: number };
   /** First data row (1-based); the row above is the header when `header` is true. */
@@ -132,7 +134,7 @@ function cellNumber(cell: SheetCell | undefined): number | null {
  * (`chartProblem`, writePlan.ts); `firstRow` may be a header row — when the first row's series cells hold
  * text, they name the series and the data starts one row lower.
  */
-function resolveChart(
+export function resolveChart(
   sheet: string,
   spec: ChartSpec,
   rows: SheetCell[][],
@@ -181,7 +183,7 @@ function numCache(values: (number | null)[], numFmt: string): string {
 const SERIES_COLOURS = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5"];
 
 /** The chart part (`xl/charts/chartN.xml`) of a resolved chart. */
-function chartXml(sheet: string, chart: ResolvedChart): string {
+export function chartXml(sheet: string, chart: ResolvedChart): string {
   const { spec } = chart;
   const last = spec.lastRow;
   const line = spec.kind === "line";
@@ -237,7 +239,7 @@ function chartXml(sheet: string, chart: ResolvedChart): string {
 }
 
 /** The drawing part of a sheet: one two-cell anchor per chart, each referencing its chart by r:id. */
-function drawingXml(charts: { chart: ResolvedChart; relId: string }[]): string {
+export function drawingXml(charts: { chart: ResolvedChart; relId: string }[]): string {
   const anchors = charts
     .map(({ chart, relId }, i) => {
       const { col, row } = chart.anchor;
@@ -474,33 +476,61 @@ export async function addChartsToXlsx(
  * pictures. exceljs keeps none of the charts and shapes when it saves a workbook it has read, so the .xlsx
  * adapter warns with this before it overwrites the file. Unreadable files give an empty list.
  *
+ * Parts are found through the relationships and read by a streaming XML parser: linear in the size of the
+ * drawing, whatever it holds (150,000 XML comments included), and capped like every part SRB inflates.
+ *
  * @example (await drawingsInXlsx(bytes)).filter((d) => d.charts > 0); // => [{ sheet: "Auswertung", charts: 1, shapes: 0, pictures: 0 }]
  */
 export async function drawingsInXlsx(xlsx: Uint8Array | ArrayBuffer): Promise<SheetDrawings[]> {
-  let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(xlsx);
+    const zip = ZipArchive.open(xlsx instanceof Uint8Array ? xlsx : new Uint8Array(xlsx));
+    const root = readRelationships(zip, "").find((r) => relIs(r.type, REL.officeDocument) && !r.external);
+    if (!root) return [];
+    const rels = new Map(readRelationships(zip, root.target).map((r) => [r.id, r]));
+    const sheets: { name: string; part: string }[] = [];
+    streamPart(zip, root.target, {
+      open(tag) {
+        if (tag.local !== "sheet") return;
+        const rel = rels.get(attr(tag, "id", XML_NS.rel) ?? "");
+        if (rel && !rel.external) sheets.push({ name: attr(tag, "name") ?? "", part: rel.target });
+      },
+    });
+    const out: SheetDrawings[] = [];
+    for (const { name, part } of sheets) {
+      const found: SheetDrawings = { sheet: name, charts: 0, shapes: 0, pictures: 0 };
+      for (const rel of readRelationships(zip, part)) {
+        if (rel.external || !relIs(rel.type, REL.drawing)) continue;
+        let depth = 0;
+        let anchor: { chart: boolean; pic: boolean; shape: boolean } | null = null;
+        streamPart(zip, rel.target, {
+          open(tag) {
+            depth++;
+            if (depth === 2 && /^(twoCellAnchor|oneCellAnchor|absoluteAnchor)$/.test(tag.local)) {
+              anchor = { chart: false, pic: false, shape: false };
+            } else if (anchor) {
+              if (tag.local === "graphicData" && (attr(tag, "uri") ?? "").includes("drawingml/2006/chart"))
+                anchor.chart = true;
+              else if (tag.local === "pic") anchor.pic = true;
+              else if (tag.local === "sp" || tag.local === "grpSp" || tag.local === "cxnSp")
+                anchor.shape = true;
+            }
+          },
+          close() {
+            if (depth === 2 && anchor) {
+              const a = anchor as { chart: boolean; pic: boolean; shape: boolean };
+              if (a.chart) found.charts++;
+              else if (a.pic && !a.shape) found.pictures++;
+              else found.shapes++;
+              anchor = null;
+            }
+            depth--;
+          },
+        });
+      }
+      if (found.charts + found.shapes + found.pictures > 0) out.push(found);
+    }
+    return out;
   } catch {
     return [];
   }
-  const out: SheetDrawings[] = [];
-  for (const [sheet, part] of await sheetParts(zip)) {
-    const rels = parseRelationships(await zip.file(relsPathOf(part))?.async("string"));
-    const found: SheetDrawings = { sheet, charts: 0, shapes: 0, pictures: 0 };
-    for (const rel of rels.filter((r) => r.type === REL_DRAWING)) {
-      const drawing = await zip.file(resolvePart(part, rel.target))?.async("string");
-      if (!drawing) continue;
-      // one object per anchor; anchors do not nest (groups do, inside their anchor)
-      for (const a of drawing.matchAll(
-        /<((?:\w+:)?(?:twoCellAnchor|oneCellAnchor|absoluteAnchor))\b[\s\S]*?<\/\1>/g,
-      )) {
-        if (/<(?:\w+:)?graphicData\b[^>]*drawingml\/2006\/chart/.test(a[0])) found.charts++;
-        else if (/<(?:\w+:)?pic\b/.test(a[0]) && !/<(?:\w+:)?(?:sp|grpSp|cxnSp)\b/.test(a[0]))
-          found.pictures++;
-        else found.shapes++;
-      }
-    }
-    if (found.charts + found.shapes + found.pictures > 0) out.push(found);
-  }
-  return out;
 }

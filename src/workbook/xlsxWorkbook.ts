@@ -17,9 +17,11 @@ import type { SheetCell, SheetSpec, WorkbookPort, WriteReport } from "./port";
 import { resolveSheetName, sameSheetName } from "./sheetNames";
 import { addChartsToXlsx, drawingsInXlsx, type SheetCharts, type SheetDrawings } from "./xlsxCharts";
 import {
+  damagedModelMessage,
   decodeStore,
   encodeStore,
   sheetFingerprint,
+  storeKept,
   type DecodedStore,
   type FingerprintCell,
   type StoreContent,
@@ -229,20 +231,36 @@ export class XlsxWorkbook implements WorkbookPort {
     if (!ws || ws.name === this.findStore()?.sheet) {
       throw new SrbUsageError(`Tabellenblatt „${sheet}“ gibt es in dieser Arbeitsmappe nicht.`);
     }
-    const grid = this.readGrid(ws);
+    const formats: (string | null)[][] = [];
+    const grid = this.readGrid(ws, formats);
     const [headers = [], ...rows] = grid;
-    return { sheet: ws.name, headers, rows, headerRow: 1, firstColumn: 1 };
+    return { sheet: ws.name, headers, rows, headerRow: 1, firstColumn: 1, formats: formats.slice(1) };
   }
 
+  /** The stored model, or null; a stored model whose JSON is damaged is a usage error saying where. */
   async readStoredModel(): Promise<unknown | null> {
-    return this.readStore().model;
+    const found = this.findStore();
+    if (found && !found.content.modelReadable)
+      throw new SrbUsageError(damagedModelMessage(found.sheet, found.content.modelRows ?? []));
+    return found?.content.model ?? null;
   }
 
   async writeStoredModel(model: unknown): Promise<void> {
     const found = this.findStore();
     const store = found?.content ?? decodeStore([]);
     const sheet = found?.sheet ?? planWrite({ sheets: this.sheetInfos(), specs: [] }).store.sheet;
-    this.writeStore(sheet, { generated: store.generated, model, fingerprints: store.fingerprints });
+    this.writeStore(sheet, { ...storeKept(store), model });
+  }
+
+  async readStoredAdoptions(): Promise<unknown[]> {
+    return this.findStore()?.content.adoptions ?? [];
+  }
+
+  async writeStoredAdoptions(adoptions: unknown[]): Promise<void> {
+    const found = this.findStore();
+    const store = found?.content ?? decodeStore([]);
+    const sheet = found?.sheet ?? planWrite({ sheets: this.sheetInfos(), specs: [] }).store.sheet;
+    this.writeStore(sheet, { ...storeKept(store), model: store.model, adoptions });
   }
 
   /**
@@ -369,9 +387,13 @@ export class XlsxWorkbook implements WorkbookPort {
     return date.getTime() / 86_400_000 + epoch;
   }
 
-  /** The used range from A1 (cells with a value), as a rectangular grid of raw values. */
-  private readGrid(ws: ExcelJS.Worksheet): CellValue[][] {
+  /**
+   * The used range from A1 (cells with a value), as a rectangular grid of raw values; with `formats`, the
+   * number format code of each of those cells is pushed there in the same shape (null = General).
+   */
+  private readGrid(ws: ExcelJS.Worksheet, formats?: (string | null)[][]): CellValue[][] {
     const cells = new Map<number, Map<number, CellValue>>();
+    const codes = new Map<number, Map<number, string>>();
     let maxRow = 0;
     let maxCol = 0;
     ws.eachRow({ includeEmpty: false }, (row, r) => {
@@ -380,6 +402,11 @@ export class XlsxWorkbook implements WorkbookPort {
         if (v === null) return;
         if (!cells.has(r)) cells.set(r, new Map());
         cells.get(r)!.set(c, v);
+        const code = formats ? cell.numFmt : undefined;
+        if (typeof code === "string" && code !== "") {
+          if (!codes.has(r)) codes.set(r, new Map());
+          codes.get(r)!.set(c, code);
+        }
         maxRow = Math.max(maxRow, r);
         maxCol = Math.max(maxCol, c);
       });
@@ -390,6 +417,10 @@ export class XlsxWorkbook implements WorkbookPort {
       const row = cells.get(r);
       for (let c = 1; c <= maxCol; c++) line.push(row?.get(c) ?? null);
       grid.push(line);
+      if (formats) {
+        const rowCodes = codes.get(r);
+        formats.push(Array.from({ length: maxCol }, (_, c) => rowCodes?.get(c + 1) ?? null));
+      }
     }
     return grid;
   }
@@ -403,10 +434,6 @@ export class XlsxWorkbook implements WorkbookPort {
       if (isStoreContent(content)) return { sheet: ws.name, content };
     }
     return undefined;
-  }
-
-  private readStore(): DecodedStore {
-    return this.findStore()?.content ?? decodeStore([]);
   }
 
   /** Writes the store (veryHidden, last in the workbook) under `sheet`, replacing the old store sheet. */

@@ -9,10 +9,12 @@
  * return, U+FFFE/U+FFFF, and halves of a surrogate pair standing alone. exceljs drops the control
  * characters silently but writes the others as they are, and the file no longer opens (found by the fuzz
  * test, see test/regressions/xmlInvalidCharactersInNames.test.ts).
+ * A well-formed surrogate pair is matched as a whole (and kept), so no lookbehind is needed: lookbehind is
+ * ES2018 and a SyntaxError in Safari before 16.4, which would blank the task pane on older Macs.
  */
 const XML_INVALID =
   // eslint-disable-next-line no-control-regex -- these control characters are exactly what XML forbids
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g;
 
 /**
  * Text an .xlsx file can hold: every character XML forbids becomes "\uFFFD" (�); `replaced` counts them.
@@ -22,7 +24,8 @@ const XML_INVALID =
  */
 export function xmlSafeText(text: string): { text: string; replaced: number } {
   let replaced = 0;
-  const safe = text.replace(XML_INVALID, () => {
+  const safe = text.replace(XML_INVALID, (match) => {
+    if (match.length === 2) return match; // a surrogate pair: one valid character
     replaced++;
     return "\uFFFD";
   });

@@ -417,7 +417,7 @@ describe("usage errors exit 1 with a German message", () => {
     ["no arguments", [], /kein Befehl/],
     ["unknown option", ["allocate", "X.xlsx", "--schnell"], /unbekannte Option „--schnell“/],
     ["missing workbook", ["allocate", "fehlt.xlsx"], /wurde nicht gefunden/],
-    ["not a workbook", ["allocate", "kaputt.xlsx"], /kann nicht gelesen werden/],
+    ["not a workbook", ["allocate", "kaputt.xlsx"], /„kaputt\.xlsx“ ist keine Excel-Arbeitsmappe/],
     [
       "--out is the input",
       ["allocate", "Musterstadt.xlsx", "--out", "Musterstadt.xlsx"],

@@ -23,6 +23,10 @@ describe("parseCommandLine", () => {
         publication: false,
         robustness: false,
         quiet: false,
+        adopt: false,
+        adoptDate: null,
+        carryForward: false,
+        compare: null,
       },
     });
   });
@@ -51,8 +55,51 @@ describe("parseCommandLine", () => {
         publication: true,
         robustness: true,
         quiet: true,
+        adopt: false,
+        adoptDate: null,
+        carryForward: false,
+        compare: null,
       },
     });
+  });
+
+  test("Fortschreibung: --adopt, --adopt-date, --carry-forward, --compare", () => {
+    const options = (argv: string[]) => {
+      const parsed = parseCommandLine(["allocate", "a.xlsx", ...argv]);
+      if (parsed.kind !== "allocate") throw new Error(JSON.stringify(parsed));
+      return parsed.options;
+    };
+    expect(options(["--adopt"])).toMatchObject({ adopt: true, adoptDate: null });
+    expect(options(["--adopt-date", "2027-03-15"])).toMatchObject({ adopt: true, adoptDate: "2027-03-15" });
+    expect(options(["--carry-forward"])).toMatchObject({ carryForward: true, compare: null });
+    expect(options(["--compare", "Beschluss 2026.xlsx"]).compare).toBe("Beschluss 2026.xlsx");
+    expect(options(["--compare=alt/ergebnis.JSON", "--carry-forward"])).toMatchObject({
+      compare: "alt/ergebnis.JSON",
+      carryForward: true,
+    });
+  });
+
+  test.each([
+    [
+      ["--adopt-date", "15.03.2027"],
+      "srb allocate: --adopt-date „15.03.2027“ ist kein gültiges Datum. Erwartet: JJJJ-MM-TT, z. B. 2027-03-15",
+    ],
+    [
+      ["--adopt-date", "2027-02-30"],
+      "srb allocate: --adopt-date „2027-02-30“ ist kein gültiges Datum. Erwartet: JJJJ-MM-TT, z. B. 2027-03-15",
+    ],
+    [
+      ["--compare", "alt.csv"],
+      "srb allocate: --compare „alt.csv“ muss eine Arbeitsmappe (.xlsx) oder eine Ergebnisdatei (.json) sein",
+    ],
+    [["--compare", " "], "srb allocate: --compare braucht einen Dateinamen"],
+    [
+      ["--carry-forward", "--robustness"],
+      "srb allocate: --carry-forward und --robustness schließen sich aus: bei der Fortschreibung wird der Index nicht neu berechnet",
+    ],
+    [["--compare"], "srb: Option „--compare“ braucht einen Wert (Hilfe: srb --help)"],
+  ])("Fortschreibung usage error %j → German message", (argv, message) => {
+    expect(parseCommandLine(["allocate", "a.xlsx", ...argv])).toEqual({ kind: "usage-error", message });
   });
 
   test("options may come before the workbook and use --opt=value", () => {
@@ -74,16 +121,23 @@ describe("parseCommandLine", () => {
     [["verteile", "a.xlsx"], /unbekannter Befehl „verteile“/],
     [["allocate"], /keine Arbeitsmappe angegeben/],
     [["allocate", "a.xlsx", "b.xlsx"], /genau eine Arbeitsmappe/],
-    [["allocate", "a.csv"], /„a\.csv“ ist keine \.xlsx-Datei/],
+    [["allocate", "a.xlsx", "--out", "o.xlsb"], /--out „o\.xlsb“ muss auf \.xlsx/],
     [["allocate", "a.xlsx", "--foo"], /unbekannte Option „--foo“/],
     [["allocate", "a.xlsx", "--model"], /Option „--model“ braucht einen Wert/],
     [["allocate", "a.xlsx", "--quiet=ja"], /Option „--quiet“ erlaubt keinen Wert/],
-    [["allocate", "a.xlsx", "--out", "o.json"], /--out „o\.json“ muss auf \.xlsx enden/],
+    [["allocate", "a.xlsx", "--out", "o.json"], /--out „o\.json“ muss auf \.xlsx \(oder \.xlsm/],
     [["allocate", "a.xlsx", "--json="], /--json braucht einen Dateinamen/],
   ])("usage error for %j", (argv, message) => {
     const parsed = parseCommandLine(argv);
     expect(parsed.kind).toBe("usage-error");
     expect(parsed.kind === "usage-error" && parsed.message).toMatch(message);
+  });
+
+  test("the input's kind is decided from its content; a macro workbook's default output keeps .xlsm", () => {
+    const ods = parseCommandLine(["allocate", "Kitas.ods"]);
+    expect(ods.kind).toBe("allocate");
+    const xlsm = parseCommandLine(["allocate", "Kitas.xlsm"]);
+    expect(xlsm.kind === "allocate" && xlsm.options.out).toBe("Kitas-srb.xlsm");
   });
 
   test("never throws, whatever the arguments (property)", () => {

@@ -11,7 +11,10 @@ import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import fc from "fast-check";
 import { main } from "../../src/cli/main";
+import { outputPathCase } from "../hardening/arbitraries";
+import { runOutputPathCase } from "../hardening/fuzzHarness";
 import { assertOutputsAreNotInputs, FileProblem, fileErrorReason, outputLocation } from "../../src/cli/files";
 
 const SAMPLE_DIR = path.resolve(__dirname, "..", "..", "assets", "sample");
@@ -215,6 +218,20 @@ describe("no output may be an input or another output", () => {
     );
     expect(await outputLocation("o.xlsx")).toBe(path.join(dir, "o.xlsx"));
   });
+});
+
+test("property: random spellings of --out and --json are refused exactly when they reach an input or each other", async () => {
+  let n = 0;
+  await fc.assert(
+    fc.asyncProperty(outputPathCase, async (c) => {
+      const layout = path.join(dir, `fall-${n++}`);
+      await fs.mkdir(layout);
+      await fs.copyFile(path.join(dir, "Musterstadt.xlsx"), path.join(layout, "Kitas.xlsx"));
+      await fs.copyFile(path.join(dir, "musterstadt.srb.json"), path.join(layout, "m.srb.json"));
+      await runOutputPathCase(c, layout);
+    }),
+    { numRuns: 150 },
+  );
 });
 
 describe("every file-system error: German, names the file, exit 1, nothing half-written", () => {

@@ -10,6 +10,7 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
+import { seededRandom } from "../../src/engine/seededRandom";
 import type { RefAreaMethod, RefCategory, RefIndicator, RefOptions, RefUnit } from "./reference";
 
 /**
@@ -41,18 +42,6 @@ export interface GeneratedCase {
   categories: RefCategory[];
   options: RefOptions;
   budget: number;
-}
-
-/** mulberry32: a small seeded PRNG so every generated workbook is reproducible from its seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function pick<T>(random: () => number, items: readonly T[]): T {

@@ -2,67 +2,12 @@ import fc from "fast-check";
 import { checkModel, checkTable, headerKey } from "../../src/engine/check";
 import type { Issue } from "../../src/engine/issues";
 import { SrbUsageError } from "../../src/engine/issues";
-import { DEFAULT_OPTIONS, type Model } from "../../src/engine/model";
+import { DEFAULT_OPTIONS } from "../../src/engine/model";
 import type { CellValue, RawTable } from "../../src/engine/table";
+import { goodRows, HEADERS, model, table, withCells } from "../helpers/kitaSheet";
 
-/**
- * Sheet used throughout (header row 1, data from row 2):
- *   A Einrichtung | B Sozialraum | C Kinder | D SGB II | E Alleinerziehend | F nicht Deutsch | G ÖPNV
- * Categories: Soziale Lage = {D, E}, Flucht und Migration = {F}, Infrastruktur und Netzwerke = {G}.
- */
-function model(overrides: Partial<Model> = {}): Model {
-  return {
-    data: { sheet: "Kitas", id: "Einrichtung", area: "Sozialraum", children: "Kinder" },
-    indicators: [
-      { column: "SGB II", category: "Soziale Lage", direction: 1, weight: 1 },
-      { column: "Alleinerziehend", category: "Soziale Lage", direction: 1, weight: 1 },
-      { column: "nicht Deutsch", category: "Flucht und Migration", direction: 1, weight: 1 },
-      { column: "ÖPNV", category: "Infrastruktur und Netzwerke", direction: -1, weight: 1 },
-    ],
-    categories: [
-      { name: "Soziale Lage", weight: 1 },
-      { name: "Flucht und Migration", weight: 1 },
-      { name: "Infrastruktur und Netzwerke", weight: 1 },
-    ],
-    options: { ...DEFAULT_OPTIONS },
-    budget: { total: 100000 },
-    ...overrides,
-  };
-}
-
-const HEADERS: CellValue[] = [
-  "Einrichtung",
-  "Sozialraum",
-  "Kinder",
-  "SGB II",
-  "Alleinerziehend",
-  "nicht Deutsch",
-  "ÖPNV",
-];
-
-function goodRows(): CellValue[][] {
-  return [
-    ["Kita A", "Nord", 50, 10, 5, 30, 2],
-    ["Kita B", "Nord", 80, 20, 8, 45, 3],
-    ["Kita C", "Süd", 120, 30, 2, 60, 4],
-    ["Kita D", "Süd", 40, 15, 6, 20, 1],
-  ];
-}
-
-function table(
-  rows: CellValue[][] = goodRows(),
-  headers: CellValue[] = HEADERS,
-  extra: Partial<RawTable> = {},
-): RawTable {
-  return { sheet: "Kitas", headers, rows, ...extra };
-}
-
-/** goodRows() with one cell replaced (row index r from 0, column index c from 0). */
-function withCell(r: number, c: number, value: CellValue): CellValue[][] {
-  const rows = goodRows();
-  rows[r][c] = value;
-  return rows;
-}
+/** The sheet of test/helpers/kitaSheet.ts; `withCell(r, c, v)`: one cell of goodRows() replaced. */
+const withCell = (r: number, c: number, value: CellValue) => withCells([r, c, value]);
 
 function only(issues: Issue[], code: string): Issue[] {
   return issues.filter((i) => i.code === code);

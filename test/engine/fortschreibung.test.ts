@@ -3,19 +3,14 @@
  * Kita Farbklecks closes, Kita Neue Mitte opens, the Weststadt grows in need, Kita Kleine Strolche falls
  * below and Kita Lindenhof rises above the lower bound. The comparison must list exactly those changes.
  */
-import { HEADERS, sampleModel, sampleRows } from "../../scripts/make-sample";
+import { sampleModel, sampleRows } from "../../scripts/make-sample";
 import {
   CLOSED_KITA,
   GROWING_AREA,
   NEXT_YEAR_BUDGET,
   NEXT_YEAR_EXPECTED,
   OPENED_KITA,
-  nextYearModel,
-  nextYearRows,
 } from "../../scripts/make-next-year";
-import { adoptionOf, indicatorRanges, readAdoption, type Adoption } from "../../src/engine/adoption";
-import { runAllocation } from "../../src/engine/allocate";
-import type { Allocation } from "../../src/engine/allocation";
 import { carriedAllocation } from "../../src/engine/carryForward";
 import { changeSummary } from "../../src/engine/changeSummary";
 import {
@@ -25,45 +20,12 @@ import {
   sideOfAllocation,
   STRANDS,
 } from "../../src/engine/changes";
-import { checkTable } from "../../src/engine/check";
-import { goalpostDefaults } from "../../src/engine/goalpostDefaults";
-import type { Model } from "../../src/engine/model";
 import { toResultsJson, withChanges } from "../../src/engine/results";
-import type { CellValue, RawTable } from "../../src/engine/table";
 import { changesSchema } from "../helpers/resultsSchema";
-
-const table = (rows: unknown[][]): RawTable => ({
-  sheet: "Kitas",
-  headers: HEADERS,
-  rows: rows as CellValue[][],
-});
-
-function computed(model: Model, rows: unknown[][]): Allocation {
-  const { allocation, issues } = runAllocation(model, table(rows));
-  if (allocation === null) throw new Error(issues.map((i) => i.message).join("\n"));
-  return allocation;
-}
-
-function adoptSample(): Adoption {
-  const model = sampleModel();
-  const dataset = checkTable(model, table(sampleRows())).dataset;
-  if (!dataset) throw new Error("sample does not check");
-  const adoption = adoptionOf(computed(model, sampleRows()), {
-    date: "2022-03-15",
-    checksum: "0".repeat(64),
-    goalposts: indicatorRanges(model, dataset),
-  });
-  // as stored in the workbook and read back
-  const read = readAdoption(JSON.parse(JSON.stringify(adoption)));
-  if (!read.adoption) throw new Error(read.problem);
-  return read.adoption;
-}
+import { computed, twoYears } from "./twoYearFixture";
 
 describe("two-year fixture", () => {
-  const adoption = adoptSample();
-  const { model: model2, filled } = goalpostDefaults(nextYearModel(), adoption.goalposts);
-  const nextYear = computed(model2, nextYearRows());
-  const changes = compareAllocations(sideOfAdoption(adoption), sideOfAllocation(nextYear));
+  const { adoption, filled, nextYear, changes } = twoYears();
 
   test("the next year scores against the adopted year's min and max (fixed goalposts, none typed)", () => {
     expect(filled).toEqual(sampleModel().indicators.map((i) => i.column));

@@ -30,13 +30,13 @@ describe("locateTable", () => {
   test("title and blank row above, header in row 3, data end at the Summe row", () => {
     const location = locateTable(municipalGrid());
     expect(location).toMatchObject({
-      source: "looks-like-header",
+      source: "looksLikeHeader",
       headerRow: 3,
       firstDataRow: 4,
       lastDataRow: 6,
       firstColumn: 1,
       lastColumn: 5,
-      end: { row: 7, reason: "totals-row", label: "Summe", ignoredRows: 2 },
+      end: { row: 7, reason: "totalsRow", label: "Summe", ignoredRows: 2 },
     });
     expect(describeLocation(location)).toBe(
       "Kopfzeile: Zeile 3, Daten: Zeilen 4–6 (Zeile 7 „Summe“ ausgelassen, 1 weitere Zeile darunter ignoriert)",
@@ -55,7 +55,7 @@ describe("locateTable", () => {
     };
     const location = locateTable(grid, { columns: ["name der kita", "Planungsraum", "Anzahl  Kinder"] });
     expect(location).toMatchObject({
-      source: "model-columns",
+      source: "modelColumns",
       headerRow: 3,
       firstDataRow: 4,
       lastDataRow: 4,
@@ -64,7 +64,7 @@ describe("locateTable", () => {
 
   test("data.headerRow in the model fixes the header row", () => {
     const location = locateTable(municipalGrid(), { headerRow: 4, columns: ["Einrichtung"] });
-    expect(location).toMatchObject({ source: "model-row", headerRow: 4, firstDataRow: 5 });
+    expect(location).toMatchObject({ source: "modelRow", headerRow: 4, firstDataRow: 5 });
   });
 
   test("an Excel table wins: its header row and data body, never its totals row", () => {
@@ -84,7 +84,7 @@ describe("locateTable", () => {
     };
     const location = locateTable(grid, { columns: ["Einrichtung", "Sozialraum", "SGB II"] });
     expect(location).toMatchObject({
-      source: "excel-table",
+      source: "excelTable",
       tableName: "KitaTabelle",
       headerRow: 3,
       firstDataRow: 4,
@@ -128,7 +128,7 @@ describe("locateTable", () => {
       ],
       sumFormulaRows: [3],
     };
-    expect(locateTable(grid).end).toEqual({ row: 3, reason: "totals-row", ignoredRows: 1 });
+    expect(locateTable(grid).end).toEqual({ row: 3, reason: "totalsRow", ignoredRows: 1 });
     expect(locateTable(grid).lastDataRow).toBe(2);
   });
 
@@ -139,7 +139,7 @@ describe("locateTable", () => {
     };
     const location = locateTable(grid);
     expect(location.lastDataRow).toBe(2);
-    expect(location.end).toEqual({ row: 3, reason: "blank-row", ignoredRows: 1 });
+    expect(location.end).toEqual({ row: 3, reason: "blankRow", ignoredRows: 1 });
     expect(describeLocation(location)).toBe(
       "Kopfzeile: Zeile 1, Daten: Zeile 2 (1 Zeile ab der Leerzeile 3 ignoriert)",
     );

@@ -3,6 +3,9 @@
  * run it in a Node `vm` with a recording `CustomFunctions.associate`, and compare the associated ids with
  * the functions.json the same build emitted. Also: the German metadata is emitted, nothing points outside
  * (no source maps, no absolute build paths), and an associated function really computes.
+ * Issue 10: both metadata files let error values through (allowErrorForDataTypeAny, item 3) and the bundle
+ * answers an error cell with SRB's message; outside Excel (no CustomFunctions global) the bundle loads
+ * without `ReferenceError: CustomFunctions is not defined` (item 13).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -42,6 +45,19 @@ afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
 interface Metadata {
   functions: { id: string; description: string }[];
+}
+
+/** Runs the bundle in a fresh context with only `console` (a plain browser page: no CustomFunctions). */
+function runBundleOutsideExcel(): unknown {
+  const context = vm.createContext({ console });
+  try {
+    vm.runInContext(readFileSync(join(outDir, "functions.js"), "utf8"), context, {
+      filename: "functions.js",
+    });
+    return null;
+  } catch (thrown) {
+    return thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
+  }
 }
 
 function runBundle(): Map<string, (...args: unknown[]) => unknown> {
@@ -128,4 +144,37 @@ test("the bundled functions compute and fail like the source: SHARE, ALLOCATE", 
   }
   expect(thrown).toBeInstanceOf(ShimError);
   expect((thrown as ShimError).code).toBe("#NUM!");
+});
+
+test("both metadata files let error values reach the functions (top-level allowErrorForDataTypeAny)", () => {
+  // https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-json#allowerrorfordatatypeany
+  for (const file of ["functions.json", "functions-de.json"]) {
+    const metadata = JSON.parse(readFileSync(join(outDir, file), "utf8")) as Record<string, unknown>;
+    expect([file, metadata.allowErrorForDataTypeAny]).toEqual([file, true]);
+  }
+});
+
+test("an error cell in an input range gets SRB's message naming the row, in every documented shape", () => {
+  const associated = runBundle();
+  const score = associated.get("STANDARDSCORE") as (values: unknown) => unknown;
+  for (const errorCell of [
+    new ShimError("#N/A"), // CustomFunctions.Error, as Excel passes an error input
+    { type: "Error", basicValue: "#DIV/0!", errorType: "Div0" }, // data-type shape (allowCustomDataForDataTypeAny)
+  ]) {
+    let thrown: unknown;
+    try {
+      score([[10], [errorCell], [30]]);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(ShimError);
+    expect((thrown as ShimError).code).toBe("#VALUE!");
+    expect((thrown as ShimError).message).toMatch(
+      /^Werte, Zeile 2: Fehlerwert #(N\/A|DIV\/0!) ist keine Zahl/,
+    );
+  }
+});
+
+test("outside Excel the bundle loads without 'CustomFunctions is not defined' and registers nothing", () => {
+  expect(runBundleOutsideExcel()).toBeNull();
 });

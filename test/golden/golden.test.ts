@@ -27,7 +27,7 @@ import type { AllocateOptions } from "../../src/cli/args";
 import type { SheetSpec } from "../../src/workbook/port";
 import { STORE_SHEET } from "../../src/workbook/port";
 import { decodeStore } from "../../src/workbook/store";
-import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
+import { PackageWorkbook } from "../../src/workbook/xlsx/packageWorkbook";
 import { BASE_SETTINGS, generateCase, writeWorkbook, type CaseSettings } from "../conformance/workbooks";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -238,9 +238,9 @@ async function produce(golden: GoldenCase, dir: string) {
   };
   const specs: SheetSpec[][] = [];
   // the SheetSpecs as the adapter receives them (the adapter then writes them as usual)
-  const write = XlsxWorkbook.prototype.writeGeneratedSheets;
-  const spy = jest.spyOn(XlsxWorkbook.prototype, "writeGeneratedSheets").mockImplementation(function (
-    this: XlsxWorkbook,
+  const write = PackageWorkbook.prototype.writeGeneratedSheets;
+  const spy = jest.spyOn(PackageWorkbook.prototype, "writeGeneratedSheets").mockImplementation(function (
+    this: PackageWorkbook,
     sheets: SheetSpec[],
   ) {
     specs.push(structuredClone(sheets));

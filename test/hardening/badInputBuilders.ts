@@ -15,55 +15,11 @@ import { stellenplan, stellenplanParameters, type StellenplanUnit } from "../../
 import { applyOverrides, eligibilityIssues, strand2Issues } from "../../src/engine/strands";
 import type { CellValue, RawTable } from "../../src/engine/table";
 import { vzaeIssues } from "../../src/engine/vzae";
+import { goodRows, HEADERS, model, table, withCells } from "../helpers/kitaSheet";
 
-// ── inputs: the sheet of test/engine/check.test.ts ──────────────────────────────────────────────────
+// ── inputs: the sheet of test/helpers/kitaSheet.ts (shared with test/engine/check.test.ts) ─────────
 // A Einrichtung | B Sozialraum | C Kinder | D SGB II | E Alleinerziehend | F nicht Deutsch | G ÖPNV
 
-function model(overrides: Partial<Model> = {}): Model {
-  return {
-    data: { sheet: "Kitas", id: "Einrichtung", area: "Sozialraum", children: "Kinder" },
-    indicators: [
-      { column: "SGB II", category: "Soziale Lage", direction: 1, weight: 1 },
-      { column: "Alleinerziehend", category: "Soziale Lage", direction: 1, weight: 1 },
-      { column: "nicht Deutsch", category: "Flucht und Migration", direction: 1, weight: 1 },
-      { column: "ÖPNV", category: "Infrastruktur und Netzwerke", direction: -1, weight: 1 },
-    ],
-    categories: [
-      { name: "Soziale Lage", weight: 1 },
-      { name: "Flucht und Migration", weight: 1 },
-      { name: "Infrastruktur und Netzwerke", weight: 1 },
-    ],
-    options: { ...DEFAULT_OPTIONS },
-    budget: { total: 100000 },
-    ...overrides,
-  };
-}
-const HEADERS: CellValue[] = [
-  "Einrichtung",
-  "Sozialraum",
-  "Kinder",
-  "SGB II",
-  "Alleinerziehend",
-  "nicht Deutsch",
-  "ÖPNV",
-];
-function goodRows(): CellValue[][] {
-  return [
-    ["Kita A", "Nord", 50, 10, 5, 30, 2],
-    ["Kita B", "Nord", 80, 20, 8, 45, 3],
-    ["Kita C", "Süd", 120, 30, 2, 60, 4],
-    ["Kita D", "Süd", 40, 15, 6, 20, 1],
-  ];
-}
-function table(rows: CellValue[][] = goodRows(), headers: CellValue[] = HEADERS): RawTable {
-  return { sheet: "Kitas", headers, rows };
-}
-/** goodRows() with cells replaced: [row index from 0, column index from 0, value]. */
-function withCells(...changes: [number, number, CellValue][]): CellValue[][] {
-  const rows = goodRows();
-  for (const [r, c, v] of changes) rows[r][c] = v;
-  return rows;
-}
 const check = (m: Model, t: RawTable) => checkTable(m, t).issues;
 const checked = (rows: CellValue[][], m: Model = model()) => check(m, table(rows));
 
@@ -222,6 +178,22 @@ export const BUILDERS: Record<string, () => Issue[]> = {
   "excel-error": () => checked(withCells([2, 4, { error: "#DIV/0!" }])),
   "boolean-in-number": () => checked(withCells([0, 3, true])),
   "not-finite": () => checked(withCells([3, 3, Infinity])),
+  "date-in-number": () => {
+    // D2: „12.5“ typed in German Excel became 12 May 2024; C3: Kinder formatted as a time
+    const formats = goodRows().map((row) => row.map((): string | null => null));
+    formats[0][3] = "TT.MM.JJJJ";
+    formats[1][2] = "[h]:mm";
+    return check(model(), { ...table(withCells([0, 3, 45424], [1, 2, 0.5])), formats });
+  },
+  "percent-mixed": () => {
+    // F „nicht Deutsch“: shares formatted as percent, one plain number – on another scale (60), on the same (0,6)
+    const formats = goodRows().map((row, r) => row.map((_, c) => (c === 5 && r !== 2 ? "0.0%" : null)));
+    const shares = (third: number) => withCells([0, 5, 0.3], [1, 5, 0.45], [2, 5, third], [3, 5, 0.2]);
+    return [
+      ...check(model(), { ...table(shares(60)), formats }),
+      ...check(model(), { ...table(shares(0.6)), formats }),
+    ];
+  },
   "negative-value": () => checked(withCells([0, 4, -2])),
   "negative-children": () => checked(withCells([0, 2, -5])),
   "children-not-integer": () => checked(withCells([1, 2, 80.5])),

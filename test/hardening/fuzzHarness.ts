@@ -19,7 +19,12 @@ import { STORE_SHEET } from "../../src/workbook/port";
 import { isValidSheetName } from "../../src/workbook/sheetNames";
 import { decodeStore } from "../../src/workbook/store";
 import { EXCEL_MAX_CELL_TEXT, XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
-import { fuzzCase, type FuzzCase } from "./arbitraries";
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import { assertOutputsAreNotInputs, FileProblem } from "../../src/cli/files";
+import { numberFormatKind } from "../../src/engine/numberFormatKind";
+import type { RawTable } from "../../src/engine/table";
+import { fuzzCase, type FuzzCase, type OutputPathCase } from "./arbitraries";
 import { computeSheets } from "./pipeline";
 
 /** Cases per run, over all parts (CI: 10,000; `npm run test:unit` sets fewer). */
@@ -167,6 +172,62 @@ function writtenText(text: string): string {
   return `${head}…`;
 }
 
+/** Header text as the check matches it (trimmed, spaces collapsed, case ignored); "" for non-text. */
+function matchKey(v: CellValue | undefined): string {
+  if (typeof v === "number" && Number.isFinite(v)) return String(v);
+  return typeof v === "string" ? v.trim().replace(/\s+/g, " ").toLowerCase() : "";
+}
+
+/**
+ * The number-format invariants: every `date-in-number` issue points at a number formatted as a date or time,
+ * every `percent-mixed` issue at a number; and no allocation is made while a column the model reads as
+ * numbers (indicators, Kinder) holds a number formatted as a date or time.
+ */
+function checkFormats(c: FuzzCase, issues: Issue[], allocated: boolean): void {
+  const table: RawTable = c.table;
+  const formats = table.formats;
+  const kindAt = (r: number, col: number) => numberFormatKind(formats?.[r]?.[col]);
+  const position = (cell: string) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(cell);
+    if (!m) return null;
+    const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    return { r: Number(m[2]) - 2, col };
+  };
+  for (const issue of issues) {
+    if (issue.code !== "date-in-number" && issue.code !== "percent-mixed") continue;
+    const at = position(issue.cell);
+    const v = at ? table.rows[at.r]?.[at.col] : undefined;
+    if (typeof v !== "number" || !Number.isFinite(v)) expect({ issue, value: v }).toBeUndefined();
+    if (issue.code === "date-in-number" && !["date", "time"].includes(kindAt(at!.r, at!.col))) {
+      expect({ issue, format: formats?.[at!.r]?.[at!.col] }).toBeUndefined();
+    }
+  }
+  if (!allocated || formats === undefined) return;
+  const numeric = [...c.model.indicators.map((i) => String(i.column)), c.model.data.children ?? ""]
+    .map((h) => matchKey(h))
+    .filter((k) => k !== "");
+  const columns = new Set(numeric.map((k) => table.headers.findIndex((h) => matchKey(h) === k)));
+  table.rows.forEach((row, r) =>
+    row.forEach((v, col) => {
+      if (!columns.has(col) || typeof v !== "number" || !Number.isFinite(v)) return;
+      const kind = kindAt(r, col);
+      if (kind === "date" || kind === "time")
+        expect({ allocatedWithDateAt: a1(r + 2, col + 1), v }).toBeUndefined();
+    }),
+  );
+}
+
+/** A date or time format turns the number into a Date in exceljs: it comes back to the millisecond. */
+function toMilliseconds(grid: CellValue[][], formats: (string | null)[][] | undefined): CellValue[][] {
+  if (formats === undefined) return grid;
+  return grid.map((row, r) =>
+    row.map((v, col) => {
+      const kind = r === 0 ? "general" : numberFormatKind(formats[r - 1]?.[col]);
+      return typeof v === "number" && (kind === "date" || kind === "time") ? Math.round(v * 86_400_000) : v;
+    }),
+  );
+}
+
 /** What one case produced, for the statistics the tests print. */
 export interface CaseOutcome {
   allocated: boolean;
@@ -182,6 +243,7 @@ export interface CaseOutcome {
 export async function runFuzzCase(c: FuzzCase): Promise<CaseOutcome> {
   const result = computeSheets(c.model, c.table);
   checkIssues(result.issues);
+  checkFormats(c, result.issues, result.allocation !== null);
   const hasError = result.issues.some((i) => i.level === "error");
   // exactly one of: an allocation, or at least one error
   expect(result.allocation === null).toBe(hasError);
@@ -198,6 +260,8 @@ export async function runFuzzCase(c: FuzzCase): Promise<CaseOutcome> {
   userGrid.forEach((row, r) =>
     row.forEach((v, col) => {
       if (v !== null) ws.getCell(r + 1, col + 1).value = v as ExcelJS.CellValue;
+      const code = r === 0 ? null : c.table.formats?.[r - 1]?.[col];
+      if (v !== null && typeof code === "string") ws.getCell(r + 1, col + 1).numFmt = code;
     }),
   );
   const sheets = result.sheets ?? [];
@@ -206,7 +270,20 @@ export async function runFuzzCase(c: FuzzCase): Promise<CaseOutcome> {
 
   const again = await XlsxWorkbook.fromBuffer(await book.toBuffer());
   const after = await again.readTable(c.table.sheet);
-  expect([after.headers, ...after.rows]).toEqual(usedGrid(userGrid));
+  expect(toMilliseconds([after.headers, ...after.rows], c.table.formats)).toEqual(
+    toMilliseconds(usedGrid(userGrid), c.table.formats),
+  );
+  // the reader hands the formats over, in the shape of the rows
+  if (c.table.formats !== undefined) {
+    expect(after.formats?.length).toBe(after.rows.length);
+    after.rows.forEach((row, r) => {
+      expect(after.formats![r].length).toBe(row.length);
+      row.forEach((v, col) => {
+        const code = c.table.formats![r]?.[col] ?? null;
+        if (v !== null && code !== null && code !== "General") expect(after.formats![r][col]).toBe(code);
+      });
+    });
+  }
   const names = await again.sheetNames();
   expect(names[0]).toBe(c.table.sheet);
   expect(await again.readStoredModel()).toEqual(JSON.parse(JSON.stringify(c.model)));
@@ -277,4 +354,65 @@ export async function fuzzPart(part: number, parts: number): Promise<void> {
     // (about a fifth of the cases do; a few dozen cases of the fast loop need only reach it at all)
     expect(allocations).toBeGreaterThan(runs >= 1000 ? runs / 20 : 0);
   }
+}
+
+/**
+ * Sets up one output-path layout in `dir` (the workbook "Kitas.xlsx" and the model "m.srb.json" must exist)
+ * and asserts that `assertOutputsAreNotInputs` refuses exactly the outputs that are an input or each other.
+ * The expectation comes from how the layout was built, not from resolving paths: every spelling leads to
+ * `dir` except "tief/../" (to `dir/sub`); "link.xlsx" and "hart.xlsx" are the workbook, "link.json" the
+ * model, "offen.json" (a dangling link) the new "neu.xlsx". Nothing is written.
+ *
+ * @example await runOutputPathCase({ setup: [], withModel: true, out: "neu.xlsx", json: "./m.srb.json" }, dir);
+ */
+export async function runOutputPathCase(c: OutputPathCase, dir: string): Promise<void> {
+  for (const step of c.setup) {
+    const at = path.join(dir, step.name);
+    if (step.kind === "folder") await fs.mkdir(at, { recursive: true });
+    else if (step.kind === "symlink") await fs.symlink(step.target, at);
+    else await fs.link(path.join(dir, step.target), at);
+  }
+  const SAME: Record<string, string> = {
+    "link.xlsx": "Kitas.xlsx",
+    "hart.xlsx": "Kitas.xlsx",
+    "link.json": "m.srb.json",
+    "offen.json": "neu.xlsx",
+  };
+  const identity = (spelling: string) => {
+    const name = path.basename(spelling);
+    return spelling.startsWith("tief/../") ? `sub/${name}` : (SAME[name] ?? name);
+  };
+  const inputs = ["Kitas.xlsx", ...(c.withModel ? ["m.srb.json"] : [])];
+  const expectRefused =
+    inputs.includes(identity(c.out)) ||
+    inputs.includes(identity(c.json)) ||
+    identity(c.out) === identity(c.json);
+  const cwd = process.cwd();
+  process.chdir(dir);
+  let refused: unknown = null;
+  try {
+    await assertOutputsAreNotInputs(
+      [
+        { label: "die Arbeitsmappe", file: "Kitas.xlsx" },
+        ...(c.withModel ? [{ label: "die Modelldatei (--model)", file: "m.srb.json" }] : []),
+      ],
+      [
+        { label: "--out", file: c.out },
+        { label: "--json", file: c.json },
+      ],
+    );
+  } catch (e) {
+    refused = e;
+  } finally {
+    process.chdir(cwd);
+  }
+  if (refused !== null && !(refused instanceof FileProblem)) throw refused;
+  if ((refused !== null) !== expectRefused) {
+    expect({ case: c, refused: refused === null ? null : (refused as Error).message }).toEqual({
+      case: c,
+      refused: expectRefused ? "(abgelehnt)" : null,
+    });
+  }
+  if (refused !== null)
+    expect((refused as Error).message).toMatch(/SRB verändert die Eingabe nie|eigenen Dateinamen/);
 }

@@ -83,5 +83,6 @@ describe("resultFileName", () => {
     expect(resultFileName("Daten.XLSX")).toBe("Daten-SRB.xlsx");
     expect(resultFileName("daten")).toBe("daten-SRB.xlsx");
     expect(resultFileName(".xlsx")).toBe("Arbeitsmappe-SRB.xlsx");
+    expect(resultFileName("Kitas.XLSM")).toBe("Kitas-SRB.xlsm");
   });
 });

@@ -1,4 +1,11 @@
-import { decideHost, waitForOffice, type OfficeGlobal } from "../../src/taskpane/host";
+import {
+  decideHost,
+  lateOffice,
+  OFFICE_GIVE_UP_AFTER_MS,
+  OFFICE_SLOW_AFTER_MS,
+  waitForOffice,
+  type OfficeGlobal,
+} from "../../src/taskpane/host";
 
 function office(host: unknown, displayLanguage = "de-DE"): OfficeGlobal {
   return {
@@ -33,6 +40,62 @@ describe("waitForOffice", () => {
   test("office.js that fails: null", async () => {
     const failing: OfficeGlobal = { onReady: () => Promise.reject(new Error("kaputt")) };
     await expect(waitForOffice(failing, 1000)).resolves.toBeNull();
+  });
+});
+
+/** Office that answers "Excel" after `ms` (fake timers); like Office.onReady, every call gets the same answer. */
+function slowOffice(ms: number): OfficeGlobal {
+  let ready: Promise<{ host: unknown }> | undefined;
+  return {
+    onReady: () => (ready ??= new Promise((resolve) => setTimeout(() => resolve({ host: "Excel" }), ms))),
+    context: { displayLanguage: "de-DE" },
+    HostType: { Excel: "Excel" },
+  };
+}
+
+describe("a slow start (Citrix/VDI) is not 'nicht in Excel' (issue 10, item 10)", () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  test("Office answering after 12 s still starts the task pane (the old 10-s limit gave up for good)", async () => {
+    const onSlow = jest.fn();
+    const waiting = waitForOffice(slowOffice(12_000), { onSlow });
+    await jest.advanceTimersByTimeAsync(12_000);
+    await expect(waiting).resolves.toEqual({ host: "Excel", displayLanguage: "de-DE" });
+  });
+
+  test("the task pane is told once when Office is slow, so it can show progress and a retry", async () => {
+    const onSlow = jest.fn();
+    const waiting = waitForOffice(slowOffice(OFFICE_SLOW_AFTER_MS + 5_000), { onSlow });
+    await jest.advanceTimersByTimeAsync(OFFICE_SLOW_AFTER_MS - 1);
+    expect(onSlow).not.toHaveBeenCalled();
+    await jest.advanceTimersByTimeAsync(1);
+    expect(onSlow).toHaveBeenCalledTimes(1);
+    await jest.advanceTimersByTimeAsync(5_000);
+    await expect(waiting).resolves.toMatchObject({ host: "Excel" });
+    expect(onSlow).toHaveBeenCalledTimes(1);
+  });
+
+  test("a fast Office is never reported slow", async () => {
+    const onSlow = jest.fn();
+    const waiting = waitForOffice(slowOffice(100), { onSlow });
+    await jest.advanceTimersByTimeAsync(OFFICE_GIVE_UP_AFTER_MS);
+    await expect(waiting).resolves.toMatchObject({ host: "Excel" });
+    expect(onSlow).not.toHaveBeenCalled();
+  });
+
+  test("after giving up, a late answer from Office is still seen (lateOffice)", async () => {
+    const office = slowOffice(OFFICE_GIVE_UP_AFTER_MS + 30_000);
+    const waiting = waitForOffice(office);
+    await jest.advanceTimersByTimeAsync(OFFICE_GIVE_UP_AFTER_MS);
+    await expect(waiting).resolves.toBeNull();
+    const late = lateOffice(office);
+    await jest.advanceTimersByTimeAsync(30_000);
+    await expect(late).resolves.toMatchObject({ host: "Excel" });
+  });
+
+  test("lateOffice without office.js: null", async () => {
+    await expect(lateOffice(undefined)).resolves.toBeNull();
   });
 });
 

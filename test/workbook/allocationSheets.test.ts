@@ -57,7 +57,9 @@ function evaluate(spec: SheetSpec): { where: string; cached: unknown; computed: 
       return c.value;
     }),
   );
-  const hf = HyperFormula.buildFromArray(data, { licenseKey: "gpl-v3" });
+  // SUMPRODUCT evaluates its arguments as arrays in Excel and LibreOffice (the per-area totals use
+  // SUMPRODUCT(--EXACT(range, cell), …)); HyperFormula does so with array arithmetic switched on
+  const hf = HyperFormula.buildFromArray(data, { licenseKey: "gpl-v3", useArrayArithmetic: true });
   const out: { where: string; cached: unknown; computed: unknown }[] = [];
   spec.rows.forEach((r, i) =>
     r.forEach((c, j) => {
@@ -194,9 +196,13 @@ describe("allocationSheets", () => {
     expect(e.rows[1][diff - 1]).toMatchObject({ formula: "IF(ISBLANK(N2),0,N2-M2)", value: 0 });
     const total = findRow(e, "Summe");
     expect(at(e, total, prop)).toMatchObject({ formula: "SUM(M2:M7)", value: 100000 });
-    // per-area block: SUMIF of the proposals gives each area's amount
+    // per-area block: the proposals of the units whose Sozialraum is exactly the area's name (no SUMIF:
+    // its criteria syntax reads "Nord*" or "<5" as a pattern) give each area's amount
     const nord = e.rows.findIndex((r, i) => i > total && r[0]?.value === "Nord") + 1;
-    expect(at(e, nord, 2)).toMatchObject({ formula: `SUMIF($B$2:$B$7,A${nord},$M$2:$M$7)`, value: 38970.59 });
+    expect(at(e, nord, 2)).toMatchObject({
+      formula: `SUMPRODUCT(--EXACT($B$2:$B$7,A${nord}),$M$2:$M$7)`,
+      value: 38970.59,
+    });
     expect(at(e, nord, 4)?.value).toBe(38970.59);
   });
 

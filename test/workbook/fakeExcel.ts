@@ -26,6 +26,7 @@ import type {
 import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
 import type { SheetCell, SheetSpec } from "../../src/workbook/port";
 import { a1 } from "../../src/engine/table";
+import { seededRandom } from "../../src/engine/seededRandom";
 
 export type FakeContent = string | number | boolean | { error: string };
 export interface FakeCell {
@@ -66,7 +67,20 @@ export class FakeSheet {
   readonly cells = new Map<number, FakeCell[]>();
   readonly columnWidths = new Map<number, number>();
   readonly autofitColumns = new Set<number>();
-  readonly tables: { name: string; area: Area }[] = [];
+  /**
+   * Excel tables: `area` spans the header row, the data body and — when `totals` — the totals row
+   * ("Ergebniszeile") as its last row. `getRange()` returns all of it, `getHeaderRowRange()` the first row,
+   * `getDataBodyRange()` the rows between (ExcelApi 1.1):
+   * https://learn.microsoft.com/javascript/api/excel/excel.table#excel-excel-table-getrange-member(1)
+   */
+  readonly tables: { name: string; area: Area; totals?: boolean }[] = [];
+  /**
+   * Set by a request that carried `suspendApiCalculationUntilNextSync()`: Excel then leaves recalculation
+   * to the add-in ("it is the developer's responsibility to re-calc the workbook"), so the fake shows no
+   * formula values until `application.calculate(…)` runs:
+   * https://learn.microsoft.com/javascript/api/excel/excel.application#excel-excel-application-suspendapicalculationuntilnextsync-member(1)
+   */
+  uncalculated = false;
   readonly charts: FakeChartData[] = [];
   /** The workbook this sheet belongs to (set by `FakeWorkbook.addSheet`; cross-sheet references need it). */
   book?: FakeWorkbook;
@@ -152,7 +166,19 @@ export class FakeWorkbook {
   suspendedRequests = 0;
   /** Sheets whose `formulas` were loaded, in load order (what the adapter read back). */
   readonly formulaReads: string[] = [];
-  constructor(readonly maxRequestBytes = 5_000_000) {}
+  /** `application.calculate` requests run. */
+  calculations = 0;
+  /** Bytes of each response (JSON of the loaded properties), like `requestBytes`. */
+  readonly responseBytes: number[] = [];
+  /**
+   * Excel on the web refuses requests *and responses* above 5 MB ("RequestPayloadSizeLimitExceeded" /
+   * "ResponsePayloadSizeLimitExceeded"); the fake measures both as JSON length:
+   * https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins
+   */
+  constructor(
+    readonly maxRequestBytes = 5_000_000,
+    readonly maxResponseBytes = 5_000_000,
+  ) {}
 
   addSheet(name: string): FakeSheet {
     const sheet = new FakeSheet(name);
@@ -200,6 +226,8 @@ export class FakeWorkbook {
     this.requestBytes.length = 0;
     this.suspendedRequests = 0;
     this.formulaReads.length = 0;
+    this.responseBytes.length = 0;
+    this.calculations = 0;
   }
   readonly run: ExcelRun = async (batch) => {
     const context = new FakeContext(this);
@@ -212,6 +240,8 @@ export class FakeWorkbook {
 
 class FakeContext implements ExcelContext {
   private queue: { bytes: number; apply: () => void; suspends?: boolean }[] = [];
+  /** Bytes loaded by the request being applied (the response). */
+  response = 0;
   readonly workbook: ExcelContext["workbook"];
   constructor(readonly book: FakeWorkbook) {
     this.workbook = {
@@ -219,6 +249,11 @@ class FakeContext implements ExcelContext {
       tables: new FakeTables(this, null),
       application: {
         suspendApiCalculationUntilNextSync: () => this.enqueue(["suspend"], () => undefined, true),
+        calculate: (type: string) =>
+          this.enqueue(["calculate", type], () => {
+            for (const sheet of this.book.sheets) sheet.uncalculated = false;
+            this.book.calculations += 1;
+          }),
       },
     };
   }
@@ -237,7 +272,14 @@ class FakeContext implements ExcelContext {
     if (queue.some((q) => q.suspends)) this.book.suspendedRequests += 1;
     if (bytes > this.book.maxRequestBytes)
       throw new FakeExcelError("RequestPayloadSizeLimitExceeded", `${bytes} B`);
+    this.response = 0;
+    const suspended = queue.some((q) => q.suspends);
     for (const q of queue) q.apply();
+    // a calculate inside a suspended request does not count: the docs do not say it would (safe side)
+    if (suspended) for (const sheet of this.book.sheets) sheet.uncalculated = true;
+    this.book.responseBytes.push(this.response);
+    if (this.response > this.book.maxResponseBytes)
+      throw new FakeExcelError("ResponsePayloadSizeLimitExceeded", `${this.response} B`);
   }
 }
 
@@ -262,7 +304,11 @@ abstract class Proxy {
   }
   /** Copies the named properties' current values (as Excel does when it runs a load). */
   capture(properties: string[]): void {
-    for (const p of [...properties, "isNullObject"]) this.loaded.set(p, this.current(p));
+    for (const p of [...properties, "isNullObject"]) {
+      const value = this.current(p);
+      this.context.response += JSON.stringify(value ?? null).length;
+      this.loaded.set(p, value);
+    }
   }
   protected queueLoad(properties: string): void {
     this.context.enqueue(["load", properties], () => this.capture(loadList(properties)));
@@ -428,6 +474,9 @@ class FakeRangeProxy extends Proxy implements ExcelRange {
           each((_c, _r, col) => sheet().columnWidths.set(col, width)),
         );
       },
+      // Excel fits the columns to their data, not to the rows of the range it is called on:
+      // https://learn.microsoft.com/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-autofitcolumns-member(1)
+      // (the fake only records the call)
       autofitColumns: () =>
         context.enqueue(["autofit"], () => each((_c, _r, col) => sheet().autofitColumns.add(col))),
     };
@@ -599,6 +648,7 @@ class FakeRangeProxy extends Proxy implements ExcelRange {
 /** A cell's content: its value, or the result of its formula (computed on reading, like a recalculation). */
 function content(sheet: FakeSheet, cell: FakeCell | undefined, depth = 0): FakeContent | undefined {
   if (cell?.formula === undefined) return cell?.value;
+  if (sheet.uncalculated) return undefined; // not recalculated since a suspended request (see FakeSheet)
   if (cell.formula.toUpperCase().includes("#REF!")) return { error: "#REF!" };
   try {
     return evaluate(sheet, cell.formula, depth);
@@ -828,6 +878,12 @@ function tableProxy(
       });
     },
     getRange: () => new FakeRangeProxy(context, sheet, () => table().area),
+    getHeaderRowRange: () => new FakeRangeProxy(context, sheet, () => ({ ...table().area, rows: 1 })),
+    getDataBodyRange: () =>
+      new FakeRangeProxy(context, sheet, () => {
+        const t = table();
+        return { ...t.area, row: t.area.row + 1, rows: Math.max(1, t.area.rows - 1 - (t.totals ? 1 : 0)) };
+      }),
     delete: () =>
       context.enqueue(["deleteTable"], () => {
         const t = table();
@@ -970,15 +1026,6 @@ class FakeCharts implements ExcelChartCollection {
 // ---------------------------------------------------------------------------------------------------------
 // A generation of realistic size, for the sync-count tests and the benchmark.
 
-/** Deterministic pseudo-random numbers in [0, 1) (a small LCG), so every run writes the same sheets. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
 const INDEX_FORMAT = "0.0";
 const EURO_FORMAT = '#,##0.00 "€"';
 
@@ -990,7 +1037,7 @@ const EURO_FORMAT = '#,##0.00 "€"';
  * @example generationSheets(30).map((s) => s.name); // => ["Einrichtungen", "Verteilung", "Normbereiche"]
  */
 export function generationSheets(units: number): SheetSpec[] {
-  const random = seededRandom(units);
+  const random = seededRandom(units); // deterministic: every run writes the same sheets
   const text = (value: string, bold = false): SheetCell => ({ value, bold });
   const num = (value: number, numFmt: string): SheetCell => ({ value, numFmt });
   const areas = Math.max(1, Math.ceil(units / 25));

@@ -3,6 +3,7 @@
  * formula is computed by LibreOffice, not echoed from the cached value we stored. Each formula must come out
  * as the engine's value to the cent.
  */
+import type { Allocation } from "../../src/engine/allocation";
 import type { SheetSpec } from "../../src/workbook/port";
 import { allocationSheets } from "../../src/workbook/allocationSheets";
 import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
@@ -105,6 +106,58 @@ describe("LibreOffice recalculates the allocation workbook", () => {
       const risky = ["=1+1", "+1+1", "-1-1", "@SUM(A1)", '=HYPERLINK("http://example.invalid")'];
       const { sheets } = await recalc([{ name: "Prüfbericht", rows: risky.map((t) => [{ value: t }]) }]);
       expect(sheets["Prüfbericht"].map((r) => r[0])).toEqual(risky);
+    },
+  );
+});
+
+/** The fixture allocation with its three Sozialräume (Nord, Mitte, Süd) renamed. */
+function withAreaNames(names: [string, string, string]): Allocation {
+  const allocation = fixtureAllocation();
+  const rename = new Map([
+    ["Nord", names[0]],
+    ["Mitte", names[1]],
+    ["Süd", names[2]],
+  ]);
+  return {
+    ...allocation,
+    areas: allocation.areas.map((a) => ({ ...a, name: rename.get(a.name) ?? a.name })),
+    units: allocation.units.map((u) => ({ ...u, area: rename.get(u.area) ?? u.area })),
+  };
+}
+
+describe("Sozialraum names that SUMIF/COUNTIF would read as patterns or comparisons (issue 17.7)", () => {
+  const NAME_SETS: [string, string, string][] = [
+    ["Nord", "Nord*", "<Nord"],
+    ["N?rd", "Nord", "~Nord"],
+    ["=Nord", ">A", "*"],
+    ["nord", "Nord", "NORD"],
+  ];
+
+  test("no generated formula uses criteria syntax", () => {
+    for (const names of NAME_SETS) {
+      const formulas = allocationSheets(withAreaNames(names), CTX).flatMap((s) =>
+        s.rows.flatMap((r) => r.flatMap((c) => (c.formula ? [c.formula] : []))),
+      );
+      expect(formulas.some((f) => f.includes("SUMPRODUCT"))).toBe(true);
+      expect(formulas.filter((f) => /\b(SUMIFS?|COUNTIFS?|AVERAGEIFS?|MATCH|VLOOKUP)\(/.test(f))).toEqual([]);
+    }
+  });
+
+  withLibreOffice.each(NAME_SETS)(
+    "areas %s, %s, %s: every per-area total equals the engine's after recalculation",
+    async (...names) => {
+      requireTool(LIBREOFFICE);
+      const specs = allocationSheets(withAreaNames(names), CTX);
+      const { sheets, written } = await recalc(specs);
+      const results = formulaResults(specs, sheets, written);
+      const perArea = results.filter((r) => r.where.includes("SUMPRODUCT"));
+      expect(perArea.length).toBe(6); // proposal and difference for three areas
+      for (const r of results) {
+        expect({ where: r.where, cents: cents(r.libreoffice) }).toEqual({
+          where: r.where,
+          cents: cents(r.cached),
+        });
+      }
     },
   );
 });

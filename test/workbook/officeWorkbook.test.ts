@@ -3,6 +3,7 @@ import fc from "fast-check";
 import type { CellValue } from "../../src/engine/table";
 import {
   columnWidthPoints,
+  ESTIMATED_WIDTH_MIN,
   FINGERPRINT_BYTES_PER_ROW,
   needsTextFormat,
   OfficeWorkbook,
@@ -262,6 +263,7 @@ describe("OfficeWorkbook reading", () => {
       rows: [["Kita A", { error: "#DIV/0!" }]],
       headerRow: 3,
       firstColumn: 2,
+      formats: [["General", "General"]], // the number format of each data cell, for the check
     });
   });
 
@@ -288,8 +290,113 @@ describe("OfficeWorkbook reading", () => {
       const book = fakeWith({ Kitas: rows });
       const table = await new OfficeWorkbook(book.run).readTable("Kitas");
       expect(table.rows).toHaveLength(n);
-      expect(book.syncs).toBe(2); // sheet names, then used range + tables
+      expect(book.syncs).toBe(3); // sheet names, then used range extent + tables, then the cells
     }
+  });
+
+  /** A sheet with a small "Jahre" table first and the Kita table (with a totals row) second. */
+  function twoTables(): FakeWorkbook {
+    const book = fakeWith({ Kitas: [] });
+    const sheet = book.sheet("Kitas");
+    sheet.setRows(
+      [
+        ["Jahr", "Budget"],
+        [2024, 900000],
+        [2025, 950000],
+        [2026, 1000000],
+      ],
+      0,
+      0,
+    ); // A1:B4
+    sheet.setRows(
+      [
+        ["Einrichtung", "Sozialraum", "SGB II"],
+        ["Kita A", "Nord", 12],
+        ["Kita B", "Süd", 30],
+        ["Ergebnis", null, 42],
+      ],
+      0,
+      4,
+    ); // E1:G4, last row the totals row
+    sheet.tables.push({ name: "Jahre", area: parseAddress("A1:B4") });
+    sheet.tables.push({ name: "Kitas", area: parseAddress("E1:G4"), totals: true });
+    return book;
+  }
+
+  test("several Excel tables: the one whose headers match the model, without its totals row (item 5)", async () => {
+    const book = twoTables();
+    const table = await new OfficeWorkbook(book.run).readTable("Kitas", [
+      "Einrichtung",
+      "sozialraum ",
+      "SGB II",
+    ]);
+    expect(table).toMatchObject({
+      sheet: "Kitas",
+      headers: ["Einrichtung", "Sozialraum", "SGB II"],
+      rows: [
+        ["Kita A", "Nord", 12],
+        ["Kita B", "Süd", 30],
+      ],
+      headerRow: 1,
+      firstColumn: 5,
+    });
+  });
+
+  test("several Excel tables, no column names given: the stored model's columns decide", async () => {
+    const book = twoTables();
+    const port = new OfficeWorkbook(book.run);
+    await port.writeStoredModel({
+      data: { sheet: "Kitas", id: "Einrichtung", area: "Sozialraum" },
+      indicators: [{ column: "SGB II" }],
+    });
+    const table = await port.readTable("Kitas");
+    expect(table.headers).toEqual(["Einrichtung", "Sozialraum", "SGB II"]);
+    expect(table.rows.map((r) => r[0])).toEqual(["Kita A", "Kita B"]); // never "Ergebnis"
+  });
+
+  test("one Excel table with a totals row: the totals row is no Kita", async () => {
+    const book = fakeWith({ Kitas: [] });
+    book.sheet("Kitas").setRows(
+      [
+        ["Einrichtung", "Kinder"],
+        ["Kita A", 10],
+        ["Summe", 10],
+      ],
+      1,
+      1,
+    );
+    book.sheet("Kitas").tables.push({ name: "T", area: parseAddress("B2:C4"), totals: true });
+    const table = await new OfficeWorkbook(book.run).readTable("Kitas");
+    expect(table.rows).toEqual([["Kita A", 10]]);
+    expect([table.headerRow, table.firstColumn]).toEqual([2, 2]);
+  });
+
+  test("a table larger than Excel's response limit is read in row blocks (item 8)", async () => {
+    // the fake refuses responses above 300 kB; 20,000 rows × 5 columns are about 2 MB of values + types
+    const rows: CellValue[][] = [
+      ["Einrichtung", "Sozialraum", "A", "B", "C"],
+      ...Array.from({ length: 20_000 }, (_, i) => [`Kita ${i}`, `Raum ${i % 40}`, i, i / 7, i % 2 === 0]),
+    ];
+    const book = new FakeWorkbook(5_000_000, 300_000);
+    book.addSheet("Kitas").setRows(rows as (FakeContent | null)[][]);
+    const table = await new OfficeWorkbook(book.run, 250_000).readTable("Kitas");
+    expect(table.rows).toHaveLength(20_000);
+    expect(table.rows[19_999]).toEqual(["Kita 19999", "Raum 39", 19_999, 19_999 / 7, false]);
+    expect(Math.max(...book.responseBytes)).toBeLessThanOrEqual(300_000);
+    expect(book.syncs).toBeGreaterThan(3);
+  });
+
+  test("texts longer than the estimate: a refused block is read again in halves", async () => {
+    const long = "x".repeat(2_000);
+    const rows: CellValue[][] = [
+      ["Einrichtung", "Notiz"],
+      ...Array.from({ length: 400 }, (_, i) => [`Kita ${i}`, long]),
+    ];
+    const book = new FakeWorkbook(5_000_000, 100_000);
+    book.addSheet("Kitas").setRows(rows as (FakeContent | null)[][]);
+    const table = await new OfficeWorkbook(book.run, 90_000).readTable("Kitas");
+    expect(table.rows).toHaveLength(400);
+    expect(table.rows.every((r) => r[1] === long)).toBe(true);
   });
 
   test("the store sheet is not a readable user sheet", async () => {
@@ -334,19 +441,26 @@ describe("OfficeWorkbook writing", () => {
     expect(sheet.peek(1, 0)?.numberFormat).toBeUndefined(); // plain text needs no "@"
   });
 
-  test("widths, frozen rows, tab colour and autofit for columns without a width", async () => {
+  test("widths, frozen rows, tab colour; columns without a width get one from their content, never autofit (item 12)", async () => {
     const book = fakeWith({ Kitas: KITAS_ROWS });
+    const long = "Kita Sonnenschein am Stadtpark";
     await new OfficeWorkbook(book.run).writeGeneratedSheets([
       {
         name: "Verteilung",
-        rows: [[{ value: "a" }, { value: "b" }, { value: "c" }]],
+        rows: [
+          [{ value: "a" }, { value: "b" }, { value: "c" }],
+          [{ value: 1 }, { value: long }, { value: null }],
+        ],
         columnWidths: [20],
         freezeRows: 1,
       },
     ]);
     const sheet = book.sheet("Verteilung");
     expect(sheet.columnWidths.get(0)).toBe(columnWidthPoints(20));
-    expect([...sheet.autofitColumns]).toEqual([1, 2]);
+    // autofitColumns fits a column to all its data, whatever rows the range covers: not used
+    expect([...sheet.autofitColumns]).toEqual([]);
+    expect(sheet.columnWidths.get(1)).toBe(columnWidthPoints(long.length + 2));
+    expect(sheet.columnWidths.get(2)).toBe(columnWidthPoints(ESTIMATED_WIDTH_MIN));
     expect(sheet.frozenRows).toBe(1);
     expect(sheet.tabColor).toBe("#1F5C99");
   });
@@ -448,17 +562,18 @@ describe("round trips: a constant number of syncs, every request below 5 MB", ()
   // Requests: 1 sheet names; 2 the store, and the fingerprints, charts and tables of SRB's earlier sheets
   // (the write plan needs them before anything is written: sheets are rewritten in place); then the
   // content, whose last request also deletes, updates the store and draws charts. Each 4 MB adds one.
+  // Last, a request of its own recalculates (every writing request suspended calculation).
   test.each([
-    [30, 3],
-    [10_000, 3],
-    [100_000, 5],
+    [30, 4],
+    [10_000, 4],
+    [100_000, 6],
   ])("%i units: %i syncs", async (units, expected) => {
     const { syncs, largestPayloadBytes, totalPayloadBytes } = await measureGeneration(units);
     expect(syncs).toBe(expected);
-    expect(syncs).toBeLessThanOrEqual(5);
+    expect(syncs).toBeLessThanOrEqual(6);
     expect(largestPayloadBytes).toBeLessThan(5_000_000);
     expect(largestPayloadBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
-    expect(syncs).toBeLessThanOrEqual(2 + Math.ceil(totalPayloadBytes / (PAYLOAD_LIMIT_BYTES * 0.75)));
+    expect(syncs).toBeLessThanOrEqual(3 + Math.ceil(totalPayloadBytes / (PAYLOAD_LIMIT_BYTES * 0.75)));
   });
 
   test("a re-generation (store present, old sheets replaced) costs no extra sync", async () => {
@@ -469,8 +584,9 @@ describe("round trips: a constant number of syncs, every request below 5 MB", ()
     book.resetCounters();
     const report = await port.writeGeneratedSheets(generationSheets(500));
     expect(report.replaced).toEqual(["Einrichtungen", "Verteilung", "Normbereiche"]);
-    expect(book.syncs).toBe(3);
+    expect(book.syncs).toBe(4);
     expect(book.suspendedRequests).toBe(2); // calculation suspended for every writing request
+    expect(book.calculations).toBe(1); // and recalculated once at the end
   });
 
   test("a lower payload limit splits the content into more requests, each within the limit", async () => {
@@ -532,7 +648,7 @@ describe("nothing lost inside Excel: what the Office.js adapter adds to the cont
     expect(book.sheet("Einrichtungen").peek(30, 0)?.value).toBe("Kita 30");
   });
 
-  test("a re-generation with an edited, a re-created and an unchanged sheet still costs 3 syncs", async () => {
+  test("a re-generation with an edited, a re-created and an unchanged sheet still costs 4 syncs", async () => {
     const book = fakeWith({ Kitas: KITAS_ROWS });
     const port = new OfficeWorkbook(book.run);
     await port.writeStoredModel({ a: 1 });
@@ -542,7 +658,7 @@ describe("nothing lost inside Excel: what the Office.js adapter adds to the cont
     await edit.recreate("Normbereiche", [["Meine Normbereiche"]]);
     book.resetCounters();
     const report = await port.writeGeneratedSheets(generationSheets(500));
-    expect(book.syncs).toBe(3);
+    expect(book.syncs).toBe(4);
     expect(book.suspendedRequests).toBe(2);
     expect(report.replaced).toEqual(["Verteilung"]);
     expect(report.sheets.map((s) => s.written)).toEqual([
@@ -559,13 +675,13 @@ describe("nothing lost inside Excel: what the Office.js adapter adds to the cont
     ]);
   });
 
-  test("100,000 units written over an earlier generation of the same size: still 5 syncs", async () => {
+  test("100,000 units written over an earlier generation of the same size: still 6 syncs", async () => {
     const book = fakeWith({ Kitas: KITAS_ROWS });
     const port = new OfficeWorkbook(book.run);
     await port.writeGeneratedSheets(generationSheets(100_000));
     book.resetCounters();
     const report = await port.writeGeneratedSheets(generationSheets(100_000));
-    expect(book.syncs).toBe(5);
+    expect(book.syncs).toBe(6);
     expect(book.largestRequestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
     // Einrichtungen (100,001 rows) is beyond the 10,000-row read window: kept, never deleted unchecked
     expect(report.replaced).toEqual(["Verteilung", "Normbereiche"]);
@@ -652,5 +768,48 @@ describe("both adapters record the same fingerprint for the same SheetSpec", () 
       ),
       { numRuns: 40 },
     );
+  });
+});
+
+describe("recalculation after suspended requests (issue 10, item 9)", () => {
+  test("the written totals show values: SRB recalculates after the suspended requests", async () => {
+    const book = fakeWith({ Kitas: KITAS_ROWS });
+    const port = new OfficeWorkbook(book.run);
+    await port.writeGeneratedSheets([
+      {
+        name: "Verteilung",
+        rows: [
+          [{ value: "Betrag" }],
+          [{ value: 10 }],
+          [{ value: 32 }],
+          [{ value: null, formula: "SUM(A2:A3)" }],
+        ],
+      },
+    ]);
+    expect(book.suspendedRequests).toBeGreaterThan(0);
+    expect(book.calculations).toBe(1);
+    expect((await port.readTable("Verteilung")).rows[2]).toEqual([42]);
+  });
+
+  test("the fake models the documented behaviour: after a suspended request formulas have no value until calculate", async () => {
+    const book = fakeWith({ Kitas: KITAS_ROWS });
+    await book.run(async (context) => {
+      context.workbook.application.suspendApiCalculationUntilNextSync();
+      context.workbook.worksheets.getItem("Kitas").getRange("H1").formulas = [["=1+1"]];
+      await context.sync();
+    });
+    expect(book.sheet("Kitas").uncalculated).toBe(true);
+    const h1 = () =>
+      book.run(async (context) => {
+        const range = context.workbook.worksheets.getItem("Kitas").getRange("H1").load("values,valueTypes");
+        await context.sync();
+        return [range.values[0][0], range.valueTypes[0][0]];
+      });
+    expect(await h1()).toEqual(["", "Empty"]);
+    await book.run(async (context) => {
+      context.workbook.application.calculate("Recalculate");
+      await context.sync();
+    });
+    expect(await h1()).toEqual([2, "Double"]);
   });
 });

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { pseudonymiser } from "../../src/workbook/allocationSheets";
+import { pseudonymiser } from "../../src/engine/pseudonymiser";
 
 describe("pseudonymiser (publication mode)", () => {
   test("replaces whole names only, longest first", () => {

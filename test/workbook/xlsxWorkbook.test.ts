@@ -260,6 +260,7 @@ describe("store encoding (pure)", () => {
       generated: [],
       model: null,
       modelReadable: false,
+      modelRows: [3], // where the damaged model is, for the message (issue 17.9)
     });
   });
 

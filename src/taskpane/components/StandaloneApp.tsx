@@ -31,6 +31,8 @@ const useStyles = makeStyles({
 
 /** MIME type of an .xlsx workbook. */
 export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/** MIME type of an .xlsm workbook (with macros). */
+export const XLSM_MIME = "application/vnd.ms-excel.sheet.macroEnabled.12";
 
 /**
  * Name of the downloaded result for an uploaded file.
@@ -38,10 +40,13 @@ export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsh
  * @example
  * resultFileName("Musterstadt.xlsx"); // => "Musterstadt-SRB.xlsx"
  * resultFileName("daten"); // => "daten-SRB.xlsx"
+ * resultFileName("Kitas.xlsm"); // => "Kitas-SRB.xlsm"
  */
 export function resultFileName(uploaded: string): string {
-  const base = uploaded.replace(/\.xlsx$/i, "") || "Arbeitsmappe";
-  return `${base}-SRB.xlsx`;
+  // a workbook with macros stays .xlsm (Excel refuses macro content under .xlsx)
+  const extension = /\.xlsm$/i.test(uploaded) ? "xlsm" : "xlsx";
+  const base = uploaded.replace(/\.xls[xm]$/i, "") || "Arbeitsmappe";
+  return `${base}-SRB.${extension}`;
 }
 
 /**
@@ -69,7 +74,7 @@ export function StandaloneApp({ language, open }: StandaloneAppProps) {
         <input
           id={inputId}
           type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
           onChange={async (event) => {
             const picked = event.currentTarget.files?.[0];
             if (!picked) return;
@@ -109,8 +114,9 @@ export function StandaloneApp({ language, open }: StandaloneAppProps) {
       onGenerated={async () => {
         if (!file) return;
         const bytes = await file.workbook.toBuffer();
-        const blob = new Blob([bytes as BlobPart], { type: XLSX_MIME });
-        setDownload({ url: URL.createObjectURL(blob), name: resultFileName(file.name) });
+        const name = resultFileName(file.name);
+        const blob = new Blob([bytes as BlobPart], { type: name.endsWith(".xlsm") ? XLSM_MIME : XLSX_MIME });
+        setDownload({ url: URL.createObjectURL(blob), name });
       }}
     />
   );

@@ -1,0 +1,73 @@
+/**
+ * `--compare <earlier.xlsx | earlier results.json>` (SPEC.md §8): what the new computation is compared with.
+ *
+ * - an earlier **results.json**: its units and areas by the SPEC §8 names (no adoption: carry forward and
+ *   the adopted year's goalposts need a workbook);
+ * - an earlier **workbook**: its latest adoption (Beschluss) when it has one; otherwise its own computation
+ *   (its stored model over its data sheet), computed by the caller's `compute`.
+ *
+ * Every problem is a German `FileProblem` naming the file (exit status 1), never a JSON path or a stack.
+ */
+import * as path from "node:path";
+import { latestAdoption } from "../engine/adoption";
+import type { Allocation } from "../engine/allocation";
+import { sideOfAllocation } from "../engine/changes";
+import { sideOfResultsJson } from "../engine/earlierResults";
+import { basisOfAdoption, storedAdoptions, type ComparisonBasis } from "../usecase/fortschreibung";
+import type { WorkbookPort } from "../workbook/port";
+import { XlsxWorkbook } from "../workbook/xlsxWorkbook";
+import { checkInputFile, FileProblem, readInputFile } from "./files";
+
+/**
+ * The comparison basis of a `--compare` file.
+ *
+ * @param file the path as given
+ * @param compute computes an earlier workbook without an adoption (its stored model over its data); null
+ *   when that is not possible (the reason is then reported)
+ * @throws {FileProblem} unreadable file, not SRB's results, a workbook with neither adoption nor model
+ * @example (await comparisonBasisFromFile("Beschluss-2022.xlsx", compute)).label; // => "Arbeitsmappe „Beschluss-2022.xlsx“ (Beschluss vom 15.03.2022)"
+ */
+export async function comparisonBasisFromFile(
+  file: string,
+  compute: (workbook: WorkbookPort, name: string) => Promise<Allocation | string>,
+): Promise<ComparisonBasis> {
+  const name = path.basename(file);
+  const json = /\.json$/i.test(file);
+  await checkInputFile(
+    file,
+    json ? "Die Vergleichsdatei (--compare)" : "Die Vergleichs-Arbeitsmappe (--compare)",
+    json ? "eine SRB-Ergebnisdatei (.json)" : "eine .xlsx-Arbeitsmappe",
+  );
+  const bytes = await readInputFile(file, "Die Vergleichsdatei (--compare)");
+  if (json) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(new TextDecoder("utf-8").decode(bytes)) as unknown;
+    } catch {
+      throw new FileProblem(
+        `Die Vergleichsdatei (--compare) „${file}“ ist kein gültiges JSON (erwartet: eine Ergebnisdatei von srb allocate --json).`,
+      );
+    }
+    const read = sideOfResultsJson(parsed, name);
+    if (read.side === null) throw new FileProblem(`--compare: ${read.problem}`);
+    return { label: `Ergebnisdatei „${name}“`, side: read.side, adoption: null };
+  }
+  let workbook: XlsxWorkbook;
+  try {
+    workbook = await XlsxWorkbook.fromBuffer(bytes);
+  } catch {
+    throw new FileProblem(
+      `Die Vergleichs-Arbeitsmappe (--compare) „${file}“ kann nicht gelesen werden (erwartet: eine gültige .xlsx-Datei).`,
+    );
+  }
+  const stored = storedAdoptions(await workbook.readStoredAdoptions());
+  const latest = latestAdoption(stored.adoptions);
+  if (latest) return basisOfAdoption(latest, name);
+  const computed = await compute(workbook, name);
+  if (typeof computed === "string") {
+    throw new FileProblem(
+      `Die Vergleichs-Arbeitsmappe (--compare) „${file}“ enthält keinen Beschluss und lässt sich nicht berechnen: ${computed}`,
+    );
+  }
+  return { label: `Arbeitsmappe „${name}“ (Berechnung)`, side: sideOfAllocation(computed), adoption: null };
+}

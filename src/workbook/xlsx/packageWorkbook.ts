@@ -1,0 +1,820 @@
+/**
+ * The `.xlsx` adapter of the workbook port by package surgery: the output is the input package with SRB's
+ * own parts added or replaced — its sheets (with their drawings and charts), the `_SRB` store, the styles
+ * they use (appended), and the entries that list them (workbook, its relationships, content types). Every
+ * other zip entry is copied as its original compressed bytes: user sheets, charts, shapes, pictures, pivot
+ * tables, comments, defined names, external links, the VBA project, document properties stay exactly as
+ * they were. Parts are found through relationships, never by file name; only the parts SRB needs are
+ * inflated, each capped (zipArchive.ts), and sheets are read as a stream (sheetReader.ts).
+ *
+ * Re-runs replace SRB's sheets in place (same name, sheetId and part), so references to them stay valid.
+ * A sheet counts as SRB's only when its content still has the fingerprint recorded in the store.
+ *
+ * Pure apart from `fromFile`/`saveAs`, which reach the file system through `process.getBuiltinModule`
+ * at call time: the browser bundle never sees an `fs` import.
+ */
+import { SrbUsageError } from "../../engine/issues";
+import type { CellValue, RawTable } from "../../engine/table";
+import type { SheetSpec, WorkbookPort, WriteReport } from "../port";
+import { STORE_SHEET } from "../port";
+import { resolveSheetName, sameSheetName } from "../sheetNames";
+import {
+  decodeStore,
+  encodeStore,
+  sheetFingerprint,
+  type DecodedStore,
+  type FingerprintCell,
+  type StoreContent,
+} from "../store";
+import {
+  CT_CHART,
+  CT_DRAWING,
+  REL_CHART,
+  REL_DRAWING,
+  chartXml,
+  drawingXml,
+  resolveChart,
+} from "../xlsxCharts";
+import type { ResolvedChart } from "../xlsxCharts";
+import { unprovenNote } from "../writePlan";
+import { fileKindProblem, identifyFileKind } from "./fileKind";
+import { readCellFormats, readGrid, readSharedStrings, type SheetContext } from "./sheetReader";
+import { sheetXml } from "./sheetWriter";
+import { MINIMAL_STYLES, StylesEditor } from "./stylesEditor";
+import {
+  NS,
+  REL,
+  attr,
+  escapeXml,
+  parseXml,
+  readRelationships,
+  relIs,
+  relsPartOf,
+  type Relationship,
+} from "./xmlParts";
+import { PackageError, ZipArchive, writeZip, type ZipOutput } from "./zipArchive";
+
+const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+const REL_WORKSHEET = `${NS.rel}/worksheet`;
+const REL_STYLES = `${NS.rel}/styles`;
+/** Largest workbook.xml, rels or styles part SRB edits. */
+const MAX_META_BYTES = 64 * 1024 * 1024;
+
+/** A `<sheet>` of workbook.xml with where it stands in the text. */
+interface SheetEntry {
+  name: string;
+  sheetId: number;
+  relId: string;
+  state: string;
+  /** Worksheet part (undefined for chart sheets and sheets whose part is missing). */
+  part?: string;
+  worksheet: boolean;
+  start: number;
+  end: number;
+}
+
+interface Structure {
+  workbookPart: string;
+  workbookXml: string;
+  sheets: SheetEntry[];
+  /** Offset of "</sheets>" (where new sheets go). */
+  sheetsClose: number;
+  sheetsPrefix: string;
+  rels: Relationship[];
+  relsRaw: { id: string; type: string; target: string; mode?: string }[];
+  date1904: boolean;
+  stylesPart?: string;
+  sharedStringsPart?: string;
+}
+
+type NodeFs = {
+  readFile(path: string): Promise<Uint8Array>;
+  writeFile(path: string, data: Uint8Array): Promise<void>;
+};
+
+function nodeFs(): NodeFs {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const fs = proc?.getBuiltinModule?.("node:fs/promises") as NodeFs | undefined;
+  if (!fs)
+    throw new SrbUsageError("Dateizugriff ist nur unter Node.js möglich (im Browser: fromBuffer/toBuffer).");
+  return fs;
+}
+
+const encoder = new TextEncoder();
+
+/** A package with one empty sheet "Tabelle1", the start of `PackageWorkbook.empty()`. */
+function emptyPackage(): Uint8Array {
+  const f = (name: string, text: string): ZipOutput => ({ name, data: encoder.encode(text) });
+  const head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
+  return writeZip([
+    f(
+      "[Content_Types].xml",
+      `${head}<Types xmlns="${NS.contentTypes}"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+        `<Default Extension="xml" ContentType="application/xml"/>` +
+        `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+        `<Override PartName="/xl/styles.xml" ContentType="${CT_STYLES}"/></Types>`,
+    ),
+    f(
+      "_rels/.rels",
+      `${head}<Relationships xmlns="${NS.pkgRel}"><Relationship Id="rId1" Type="${NS.rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+    f(
+      "xl/workbook.xml",
+      `${head}<workbook xmlns="${NS.main}" xmlns:r="${NS.rel}"><bookViews><workbookView activeTab="0"/></bookViews><sheets></sheets></workbook>`,
+    ),
+    f(
+      "xl/_rels/workbook.xml.rels",
+      `${head}<Relationships xmlns="${NS.pkgRel}"><Relationship Id="rId1" Type="${REL_STYLES}" Target="styles.xml"/></Relationships>`,
+    ),
+    f("xl/styles.xml", MINIMAL_STYLES),
+  ]);
+}
+
+/** Lower-case key of a part name. */
+const key = (part: string) => part.replace(/^\//, "").toLowerCase();
+
+/** The target of a relationship from `source` to `part`, relative as Excel writes it. */
+function relativeTarget(source: string, part: string): string {
+  const from = source.split("/").slice(0, -1);
+  const to = part.split("/");
+  let i = 0;
+  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
+  return [...from.slice(i).map(() => ".."), ...to.slice(i)].join("/");
+}
+
+function relsXml(rels: { id: string; type: string; target: string; mode?: string }[]): string {
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.pkgRel}">` +
+    rels
+      .map(
+        (r) =>
+          `<Relationship Id="${escapeXml(r.id)}" Type="${escapeXml(r.type)}" Target="${escapeXml(r.target)}"` +
+          `${r.mode ? ` TargetMode="${escapeXml(r.mode)}"` : ""}/>`,
+      )
+      .join("") +
+    `</Relationships>`
+  );
+}
+
+/** Raw (unresolved) relationships of a part, as written, for rewriting the rels part. */
+function rawRelationships(
+  zip: ZipArchive,
+  source: string,
+): { id: string; type: string; target: string; mode?: string }[] {
+  const text = zip.text(relsPartOf(source), MAX_META_BYTES);
+  if (text === undefined) return [];
+  const out: { id: string; type: string; target: string; mode?: string }[] = [];
+  parseXml(relsPartOf(source), text, {
+    open(tag) {
+      if (tag.local !== "Relationship") return;
+      out.push({
+        id: attr(tag, "Id") ?? "",
+        type: attr(tag, "Type") ?? "",
+        target: attr(tag, "Target") ?? "",
+        mode: attr(tag, "TargetMode"),
+      });
+    },
+  });
+  return out;
+}
+
+function freeId(used: Iterable<string>): () => string {
+  const taken = new Set(used);
+  let n = 1;
+  return () => {
+    while (taken.has(`rId${n}`)) n++;
+    taken.add(`rId${n}`);
+    return `rId${n}`;
+  };
+}
+
+/**
+ * The `.xlsx` workbook adapter by package surgery.
+ *
+ * @example
+ * const book = await PackageWorkbook.fromFile("Kitas.xlsm");
+ * const table = await book.readTable("Kitas");
+ * await book.writeGeneratedSheets(allocationSheets(allocation, ctx));
+ * await book.saveAs("Kitas-Verteilung.xlsm"); // macros, charts, pivots … of the input unchanged
+ */
+export class PackageWorkbook implements WorkbookPort {
+  private zip: ZipArchive;
+  private structure!: Structure;
+  private context: SheetContext | null = null;
+
+  /** "xlsm" when the workbook carries macros (its output must keep the .xlsm extension). */
+  kind: "xlsx" | "xlsm" = "xlsx";
+
+  private constructor(bytes: Uint8Array) {
+    this.zip = ZipArchive.open(bytes);
+    this.structure = this.readStructure();
+  }
+
+  /** A new workbook without sheets (an empty "Tabelle1" is added on saving if nothing else is visible). */
+  static empty(): PackageWorkbook {
+    return new PackageWorkbook(emptyPackage());
+  }
+
+  /**
+   * Opens an .xlsx/.xlsm package from its bytes (browser and Node). Anything else — .ods, .xlsb, an
+   * encrypted workbook, a zip without a workbook — is a German `SrbUsageError` saying what the file is.
+   *
+   * @example const book = await PackageWorkbook.fromBuffer(await file.arrayBuffer(), file.name);
+   */
+  static async fromBuffer(buffer: ArrayBuffer | Uint8Array, fileName?: string): Promise<PackageWorkbook> {
+    const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
+    const kind = identifyFileKind(bytes);
+    if (kind === "damaged") {
+      // the container's own reason (too big, Zip64, a part cut off) says more than "damaged"
+      try {
+        ZipArchive.open(bytes);
+      } catch (e) {
+        if (e instanceof PackageError) {
+          throw new SrbUsageError(fileName ? `„${fileName}“: ${e.message}` : e.message);
+        }
+      }
+    }
+    const problem = fileKindProblem(kind, fileName);
+    if (problem) throw new SrbUsageError(problem);
+    const book = new PackageWorkbook(bytes);
+    if (kind === "xlsm") book.kind = "xlsm";
+    return book;
+  }
+
+  /** Opens a file (Node only). */
+  static async fromFile(path: string): Promise<PackageWorkbook> {
+    const name = path.split(/[\\/]/).pop() ?? path;
+    return PackageWorkbook.fromBuffer(await nodeFs().readFile(path), name);
+  }
+
+  /** The package as bytes (a visible sheet is added if the workbook has none). */
+  async toBuffer(): Promise<Uint8Array> {
+    if (!this.structure.sheets.some((s) => s.state === "visible")) {
+      const name = resolveSheetName(
+        "Tabelle1",
+        this.structure.sheets.map((s) => s.name),
+      );
+      this.commit(
+        this.addSheets([
+          {
+            name,
+            xml: sheetXml(name, { name, rows: [] }, new StylesEditor(MINIMAL_STYLES), [], { store: true })
+              .xml,
+            state: "visible",
+            first: true,
+          },
+        ]),
+      );
+    }
+    return this.zip.bytes;
+  }
+
+  /** Writes the package to a file (Node only). */
+  async saveAs(path: string): Promise<void> {
+    await nodeFs().writeFile(path, await this.toBuffer());
+  }
+
+  async sheetNames(): Promise<string[]> {
+    const store = this.storeEntry();
+    return this.structure.sheets.filter((s) => s.worksheet && s !== store).map((s) => s.name);
+  }
+
+  async readTable(sheet: string): Promise<RawTable> {
+    const entry = this.findSheet(sheet);
+    if (!entry || entry === this.storeEntry() || !entry.part || !this.zip.entry(entry.part)) {
+      throw new SrbUsageError(`Tabellenblatt „${sheet}“ gibt es in dieser Arbeitsmappe nicht.`);
+    }
+    const grid = readGrid(this.zip, entry.part, this.ctx(), entry.name);
+    const [headers = [], ...rows] = grid.values;
+    const table: RawTable & { formats?: (string | null)[][] } = {
+      sheet: entry.name,
+      headers,
+      rows,
+      headerRow: 1,
+      firstColumn: 1,
+      formats: grid.formats.slice(1),
+    };
+    return table;
+  }
+
+  async readStoredModel(): Promise<unknown | null> {
+    return this.readStore().model;
+  }
+
+  async writeStoredModel(model: unknown): Promise<void> {
+    const store = this.readStore();
+    const notes: string[] = [];
+    this.commit(
+      this.storeChanges({ generated: store.generated, model, fingerprints: store.fingerprints }, notes),
+    );
+  }
+
+  async writeGeneratedSheets(sheets: SheetSpec[]): Promise<WriteReport> {
+    const store = this.readStore();
+    const notes: string[] = [];
+    const replaced: string[] = [];
+    const storeEntry = this.storeEntry();
+    // SRB's sheets of the last run: only those whose content still has the recorded fingerprint
+    const ours: SheetEntry[] = [];
+    for (const name of store.generated) {
+      const entry = this.findSheet(name);
+      if (!entry || entry === storeEntry || !entry.worksheet || !entry.part) continue;
+      const recorded = store.fingerprints?.[name];
+      if (recorded === undefined) {
+        // listed without a fingerprint (older or hand-edited store): SRB cannot prove it is its own (17.1)
+        notes.push(unprovenNote(entry.name));
+        continue;
+      }
+      if (recorded !== this.fingerprint(entry)) {
+        notes.push(
+          `Blatt „${entry.name}“ wurde seit dem letzten Lauf von SRB verändert (oder neu angelegt) – es bleibt ` +
+            `unverändert erhalten und gilt ab jetzt als Ihr eigenes Blatt; die neuen Ergebnisse stehen auf einem Blatt mit anderem Namen.`,
+        );
+        continue;
+      }
+      ours.push(entry);
+    }
+    const occupied = this.structure.sheets.filter((s) => !ours.includes(s)).map((s) => s.name);
+    const written: string[] = [];
+    const report: WriteReport = { sheets: [], replaced, notes };
+    const plans: { name: string; spec: SheetSpec; reuse?: SheetEntry }[] = [];
+    for (const spec of sheets) {
+      const name = resolveSheetName(spec.name, [...occupied, ...written]);
+      written.push(name);
+      report.sheets.push({ requested: spec.name, written: name });
+      if (name !== spec.name) {
+        notes.push(
+          `Blatt „${spec.name}“ wurde als „${name}“ angelegt, weil der Name vergeben oder ungültig ist.`,
+        );
+      }
+      plans.push({ name, spec, reuse: ours.find((e) => sameSheetName(e.name, name)) });
+    }
+    for (const e of ours) replaced.push(e.name);
+    const changes = new Changes(this.zip, this.structure);
+    const styles = changes.styles();
+    const fingerprints: Record<string, string> = {};
+    const newSheets: NewSheet[] = [];
+    for (const plan of plans) {
+      const resolved: ResolvedChart[] = [];
+      for (const chart of plan.spec.charts ?? []) {
+        const r = resolveChart(plan.name, chart, plan.spec.rows);
+        if ("note" in r) notes.push(r.note);
+        else resolved.push(r.chart);
+      }
+      const part = plan.reuse?.part;
+      if (plan.reuse) changes.dropOwnedParts(plan.reuse.part!);
+      const drawingRelId = resolved.length > 0 ? "rId1" : undefined;
+      const written = sheetXml(plan.name, plan.spec, styles, notes, {
+        drawingRelId,
+        landscape: resolved.length > 0,
+      });
+      fingerprints[plan.name] = sheetFingerprint(written.cells);
+      if (part) {
+        changes.put(part, written.xml);
+        changes.put(relsPartOf(part), null);
+        if (resolved.length > 0) changes.addCharts(part, plan.name, resolved);
+      } else {
+        newSheets.push({ name: plan.name, xml: written.xml, state: "visible", charts: resolved });
+      }
+    }
+    for (const e of ours) {
+      if (!plans.some((p) => p.reuse === e)) changes.removeSheet(e);
+    }
+    if (ours.length > 0) changes.dropCalcChain();
+    changes.finishStyles();
+    this.commit(changes.withNewSheets(newSheets, this));
+    this.commit(this.storeChanges({ generated: written, model: store.model, fingerprints }, notes));
+    return report;
+  }
+
+  // ── internals ───────────────────────────────────────────────────────────────────────────────────────
+
+  private ctx(): SheetContext {
+    if (!this.context) {
+      this.context = {
+        sharedStrings: readSharedStrings(this.zip, this.structure.sharedStringsPart),
+        formats: readCellFormats(this.zip, this.structure.stylesPart),
+        date1904: this.structure.date1904,
+      };
+    }
+    return this.context;
+  }
+
+  private findSheet(name: string): SheetEntry | undefined {
+    return this.structure.sheets.find((s) => sameSheetName(s.name, name));
+  }
+
+  /** The store sheet: named `_SRB` and hidden (a visible sheet of that name is the user's). */
+  private storeEntry(): SheetEntry | undefined {
+    const e = this.findSheet(STORE_SHEET);
+    return e && e.state !== "visible" && e.worksheet ? e : undefined;
+  }
+
+  private fingerprint(entry: SheetEntry): string {
+    const grid = readGrid(this.zip, entry.part!, this.ctx(), entry.name, true);
+    const cells: FingerprintCell[][] = grid.values.map((row, r) =>
+      row.map((v, c) => {
+        const f = grid.formulas![r][c];
+        return f !== undefined ? `=${f}` : (v as FingerprintCell);
+      }),
+    );
+    return sheetFingerprint(cells);
+  }
+
+  private readStore(): DecodedStore {
+    const e = this.storeEntry();
+    if (!e?.part || !this.zip.entry(e.part)) return decodeStore([]);
+    return decodeStore(readGrid(this.zip, e.part, this.ctx(), e.name).values as CellValue[][]);
+  }
+
+  private storeChanges(content: StoreContent, notes: string[]): Changes {
+    const rows = encodeStore(content).map(([k, v]) => [{ value: k }, { value: v }]);
+    const changes = new Changes(this.zip, this.structure);
+    const xml = sheetXml(STORE_SHEET, { name: STORE_SHEET, rows }, new StylesEditor(MINIMAL_STYLES), notes, {
+      store: true,
+    }).xml;
+    const e = this.storeEntry();
+    if (e?.part) {
+      changes.put(e.part, xml);
+      return changes;
+    }
+    if (this.findSheet(STORE_SHEET)) {
+      notes.push(
+        `Das Modell wurde nicht in der Arbeitsmappe gespeichert: ein eigenes Blatt heißt „${this.findSheet(STORE_SHEET)!.name}“. ` +
+          `Bitte umbenennen, dann speichert SRB das Modell beim nächsten Lauf.`,
+      );
+      return changes;
+    }
+    return changes.withNewSheets([{ name: STORE_SHEET, xml, state: "veryHidden" }], this);
+  }
+
+  /** Adds sheets at the end of the workbook (`first`: at the start). */
+  private addSheets(sheets: NewSheet[]): Changes {
+    return new Changes(this.zip, this.structure).withNewSheets(sheets, this);
+  }
+
+  /** Writes the changed package and reads its structure again. */
+  private commit(changes: Changes): void {
+    if (changes.empty) return;
+    this.zip = ZipArchive.open(changes.write());
+    this.structure = this.readStructure();
+    this.context = null;
+  }
+
+  private readStructure(): Structure {
+    const zip = this.zip;
+    const root = readRelationships(zip, "").find((r) => relIs(r.type, REL.officeDocument) && !r.external);
+    const workbookPart = root?.target ?? "xl/workbook.xml";
+    const workbookXml = zip.text(workbookPart, MAX_META_BYTES);
+    if (workbookXml === undefined) {
+      throw new SrbUsageError(
+        "Die Datei enthält keine Arbeitsmappe (Teil „workbook.xml“ fehlt). Bitte als .xlsx speichern.",
+      );
+    }
+    const rels = readRelationships(zip, workbookPart);
+    const byId = new Map(rels.map((r) => [r.id, r]));
+    const sheets: SheetEntry[] = [];
+    let sheetsClose = -1;
+    let sheetsPrefix = "";
+    let date1904 = false;
+    let current: SheetEntry | null = null;
+    parseXml(workbookPart, workbookXml, {
+      open(tag, p) {
+        if (tag.local === "sheets") sheetsPrefix = tag.prefix ? `${tag.prefix}:` : "";
+        if (tag.local === "workbookPr") {
+          const v = attr(tag, "date1904");
+          date1904 = v === "1" || v === "true";
+        }
+        if (tag.local !== "sheet") return;
+        const relId = attr(tag, "id", NS.rel) ?? "";
+        const rel = byId.get(relId);
+        current = {
+          name: attr(tag, "name") ?? "",
+          sheetId: Number(attr(tag, "sheetId") ?? 0),
+          relId,
+          state: attr(tag, "state") ?? "visible",
+          part: rel && !rel.external ? rel.target : undefined,
+          worksheet: rel !== undefined && relIs(rel.type, REL.worksheet),
+          start: workbookXml.lastIndexOf("<", p.position - 1),
+          end: p.position,
+        };
+        sheets.push(current);
+      },
+      close(tag, p) {
+        if (tag.local === "sheet" && current) {
+          current.end = p.position;
+          current = null;
+        }
+        if (tag.local === "sheets")
+          sheetsClose = tag.isSelfClosing ? -1 : workbookXml.lastIndexOf("</", p.position - 1);
+      },
+    });
+    return {
+      workbookPart,
+      workbookXml,
+      sheets,
+      sheetsClose,
+      sheetsPrefix,
+      rels,
+      relsRaw: rawRelationships(zip, workbookPart),
+      date1904,
+      stylesPart: rels.find((r) => relIs(r.type, REL.styles) && !r.external)?.target,
+      sharedStringsPart: rels.find((r) => relIs(r.type, REL.sharedStrings) && !r.external)?.target,
+    };
+  }
+}
+
+interface NewSheet {
+  name: string;
+  xml: string;
+  state: "visible" | "veryHidden";
+  charts?: ResolvedChart[];
+  first?: boolean;
+}
+
+/**
+ * The changes of one write: parts put (text or null for deleted), and edits of the workbook part, its
+ * relationships and the content types. `write()` copies every other entry untouched.
+ */
+class Changes {
+  private readonly parts = new Map<string, { name: string; data: string | null }>();
+  private stylesEditor: StylesEditor | null = null;
+  private stylesCreated = false;
+  private readonly removed: SheetEntry[] = [];
+  private readonly added: { entry: string; rel: { id: string; type: string; target: string } }[] = [];
+  private readonly overridesAdded: { part: string; type: string }[] = [];
+  private readonly relsRemoved = new Set<string>();
+  private workbookRelsAdded: { id: string; type: string; target: string }[] = [];
+  private readonly nextRelId: () => string;
+
+  constructor(
+    private readonly zip: ZipArchive,
+    private readonly structure: Structure,
+  ) {
+    this.nextRelId = freeId(structure.relsRaw.map((r) => r.id));
+  }
+
+  get empty(): boolean {
+    return this.parts.size === 0 && this.removed.length === 0 && this.added.length === 0;
+  }
+
+  put(part: string, data: string | null): void {
+    this.parts.set(key(part), { name: part, data });
+  }
+
+  private exists(part: string): boolean {
+    const p = this.parts.get(key(part));
+    return p ? p.data !== null : this.zip.entry(part) !== undefined;
+  }
+
+  /** A free part name "folder/stemN.xml". */
+  private freePart(folder: string, stem: string): string {
+    for (let n = 1; ; n++) {
+      const part = `${folder}/${stem}${n}.xml`;
+      if (!this.exists(part)) return part;
+    }
+  }
+
+  styles(): StylesEditor {
+    if (!this.stylesEditor) {
+      const part = this.structure.stylesPart;
+      const text = part ? this.zip.text(part, MAX_META_BYTES) : undefined;
+      this.stylesCreated = text === undefined;
+      this.stylesEditor = new StylesEditor(text ?? MINIMAL_STYLES);
+    }
+    return this.stylesEditor;
+  }
+
+  finishStyles(): void {
+    const styles = this.stylesEditor;
+    if (!styles || !(styles.changed || this.stylesCreated)) return;
+    if (this.stylesCreated) {
+      const part = this.freePart(
+        this.structure.workbookPart.split("/").slice(0, -1).join("/") || "xl",
+        "styles",
+      );
+      this.put(part, styles.toXml());
+      this.workbookRelsAdded.push({
+        id: this.nextRelId(),
+        type: REL_STYLES,
+        target: relativeTarget(this.structure.workbookPart, part),
+      });
+      this.overridesAdded.push({ part, type: CT_STYLES });
+    } else {
+      this.put(this.structure.stylesPart!, styles.toXml());
+    }
+  }
+
+  /** Deletes what hangs off an SRB sheet part: its drawing and charts (the rels part is rewritten). */
+  dropOwnedParts(sheetPart: string): void {
+    for (const rel of readRelationships(this.zip, sheetPart)) {
+      if (rel.external || !relIs(rel.type, REL.drawing)) continue;
+      for (const chart of readRelationships(this.zip, rel.target)) {
+        if (chart.external) continue;
+        if (relIs(chart.type, REL.chart)) {
+          for (const sub of readRelationships(this.zip, chart.target))
+            if (!sub.external) this.put(sub.target, null);
+          this.put(relsPartOf(chart.target), null);
+        }
+        this.put(chart.target, null);
+      }
+      this.put(relsPartOf(rel.target), null);
+      this.put(rel.target, null);
+    }
+  }
+
+  /** A drawing with these charts for a sheet part (the sheet's XML refers to it as rId1). */
+  addCharts(sheetPart: string, sheet: string, charts: ResolvedChart[]): void {
+    const drawing = this.freePart("xl/drawings", "drawing");
+    this.put(drawing, "");
+    const chartParts = charts.map(() => {
+      const p = this.freePart("xl/charts", "chart");
+      this.put(p, "");
+      return p;
+    });
+    charts.forEach((c, i) => {
+      this.put(chartParts[i], chartXml(sheet, c));
+      this.overridesAdded.push({ part: chartParts[i], type: CT_CHART });
+    });
+    const ids = chartParts.map((_, i) => `rId${i + 1}`);
+    this.put(drawing, drawingXml(charts.map((chart, i) => ({ chart, relId: ids[i] }))));
+    this.put(
+      relsPartOf(drawing),
+      relsXml(
+        chartParts.map((p, i) => ({ id: ids[i], type: REL_CHART, target: relativeTarget(drawing, p) })),
+      ),
+    );
+    this.overridesAdded.push({ part: drawing, type: CT_DRAWING });
+    this.put(
+      relsPartOf(sheetPart),
+      relsXml([{ id: "rId1", type: REL_DRAWING, target: relativeTarget(sheetPart, drawing) }]),
+    );
+  }
+
+  /** Removes an SRB sheet: its `<sheet>`, relationship, content type, part, rels, drawing and charts. */
+  removeSheet(entry: SheetEntry): void {
+    this.removed.push(entry);
+    this.relsRemoved.add(entry.relId);
+    if (entry.part) {
+      this.dropOwnedParts(entry.part);
+      this.put(relsPartOf(entry.part), null);
+      this.put(entry.part, null);
+    }
+  }
+
+  /** calcChain lists formula cells by sheet; after SRB's sheets change, Excel rebuilds it. */
+  dropCalcChain(): void {
+    const rel = this.structure.rels.find((r) => relIs(r.type, REL.calcChain) && !r.external);
+    if (!rel) return;
+    this.relsRemoved.add(rel.id);
+    this.put(rel.target, null);
+  }
+
+  withNewSheets(sheets: NewSheet[], _owner: unknown): this {
+    for (const s of sheets) {
+      const part = this.freePart("xl/worksheets", "sheet");
+      this.put(part, s.xml);
+      const id = this.nextRelId();
+      this.workbookRelsAdded.push({
+        id,
+        type: REL_WORKSHEET,
+        target: relativeTarget(this.structure.workbookPart, part),
+      });
+      this.overridesAdded.push({ part, type: CT_WORKSHEET });
+      if (s.charts && s.charts.length > 0) this.addCharts(part, s.name, s.charts);
+      this.added.push({ entry: this.sheetElement(s, id), rel: { id, type: REL_WORKSHEET, target: part } });
+    }
+    return this;
+  }
+
+  private maxSheetId = 0;
+
+  private sheetElement(s: NewSheet, relId: string): string {
+    if (this.maxSheetId === 0)
+      this.maxSheetId = Math.max(0, ...this.structure.sheets.map((e) => e.sheetId || 0));
+    const id = ++this.maxSheetId;
+    const p = this.structure.sheetsPrefix;
+    return `<${p}sheet name="${escapeXml(s.name)}" sheetId="${id}"${s.state !== "visible" ? ` state="${s.state}"` : ""} r:id="${relId}" xmlns:r="${NS.rel}"/>`;
+  }
+
+  /** The new workbook.xml: sheets removed (local names renumbered) and added. */
+  private workbookXml(): string {
+    const { workbookXml: xml, sheets } = this.structure;
+    const removedIdx = this.removed.map((e) => sheets.indexOf(e)).sort((a, b) => a - b);
+    const edits: { at: number; end: number; text: string }[] = [];
+    for (const e of this.removed) edits.push({ at: e.start, end: e.end, text: "" });
+    const addedXml = this.added.map((a) => a.entry).join("");
+    if (addedXml) {
+      if (this.structure.sheetsClose >= 0)
+        edits.push({ at: this.structure.sheetsClose, end: this.structure.sheetsClose, text: addedXml });
+      else {
+        const m = /<([\w.-]+:)?sheets\s*\/>/.exec(xml);
+        if (m)
+          edits.push({
+            at: m.index,
+            end: m.index + m[0].length,
+            text: `<${m[1] ?? ""}sheets>${addedXml}</${m[1] ?? ""}sheets>`,
+          });
+      }
+    }
+    if (removedIdx.length > 0) {
+      const shift = (k: number) => k - removedIdx.filter((i) => i < k).length;
+      parseXml(this.structure.workbookPart, xml, {
+        open(tag, p) {
+          const start = xml.lastIndexOf("<", p.position - 1);
+          const openTag = xml.slice(start, p.position);
+          if (tag.local === "definedName") {
+            const local = attr(tag, "localSheetId");
+            if (local === undefined) return;
+            const k = Number(local);
+            if (removedIdx.includes(k)) {
+              // a name local to a removed SRB sheet goes with it
+              const close = tag.isSelfClosing
+                ? p.position
+                : xml.indexOf(">", xml.indexOf("definedName>", p.position)) + 1;
+              edits.push({ at: start, end: close, text: "" });
+            } else if (shift(k) !== k) {
+              edits.push({
+                at: start,
+                end: p.position,
+                text: openTag.replace(/localSheetId\s*=\s*["']\d+["']/, `localSheetId="${shift(k)}"`),
+              });
+            }
+          } else if (tag.local === "workbookView") {
+            let t = openTag;
+            for (const a of ["activeTab", "firstSheet"]) {
+              const v = attr(tag, a);
+              if (v === undefined) continue;
+              const k = Number(v);
+              const n = removedIdx.includes(k) ? 0 : shift(k);
+              t = t.replace(new RegExp(`${a}\\s*=\\s*["']\\d+["']`), `${a}="${n}"`);
+            }
+            if (t !== openTag) edits.push({ at: start, end: p.position, text: t });
+          }
+        },
+      });
+    }
+    edits.sort((a, b) => b.at - a.at || b.end - a.end);
+    let out = xml;
+    for (const e of edits) out = out.slice(0, e.at) + e.text + out.slice(e.end);
+    return out;
+  }
+
+  private contentTypesXml(): string | null {
+    const removedParts = new Set(
+      [...this.parts.values()].filter((p) => p.data === null).map((p) => key(p.name)),
+    );
+    if (removedParts.size === 0 && this.overridesAdded.length === 0) return null;
+    // an override about to be written again (a part name reused) replaces the old one
+    for (const o of this.overridesAdded) removedParts.add(key(o.part));
+    const xml = this.zip.text("[Content_Types].xml", MAX_META_BYTES) ?? "";
+    const edits: { at: number; end: number; text: string }[] = [];
+    let closeAt = -1;
+    parseXml("[Content_Types].xml", xml, {
+      open(tag, p) {
+        if (tag.local !== "Override") return;
+        const part = key(attr(tag, "PartName") ?? "");
+        if (removedParts.has(part))
+          edits.push({ at: xml.lastIndexOf("<", p.position - 1), end: p.position, text: "" });
+      },
+      close(tag, p) {
+        if (tag.local === "Types") closeAt = xml.lastIndexOf("</", p.position - 1);
+      },
+    });
+    const adds = this.overridesAdded
+      .filter((o) => this.parts.get(key(o.part))?.data !== null)
+      .map((o) => `<Override PartName="/${escapeXml(o.part)}" ContentType="${o.type}"/>`)
+      .join("");
+    if (adds && closeAt >= 0) edits.push({ at: closeAt, end: closeAt, text: adds });
+    edits.sort((a, b) => b.at - a.at);
+    let out = xml;
+    for (const e of edits) out = out.slice(0, e.at) + e.text + out.slice(e.end);
+    return out;
+  }
+
+  write(): Uint8Array {
+    const wbPart = this.structure.workbookPart;
+    if (this.removed.length > 0 || this.added.length > 0) this.put(wbPart, this.workbookXml());
+    if (this.relsRemoved.size > 0 || this.workbookRelsAdded.length > 0) {
+      const rels = this.structure.relsRaw.filter((r) => !this.relsRemoved.has(r.id));
+      this.put(relsPartOf(wbPart), relsXml([...rels, ...this.workbookRelsAdded]));
+    }
+    const types = this.contentTypesXml();
+    if (types !== null) this.put("[Content_Types].xml", types);
+    const outputs: ZipOutput[] = [];
+    const done = new Set<string>();
+    for (const entry of this.zip.entries) {
+      const k = key(entry.name);
+      const change = this.parts.get(k);
+      done.add(k);
+      if (!change) outputs.push({ name: entry.name, copy: entry, from: this.zip });
+      else if (change.data !== null) outputs.push({ name: entry.name, data: encoder.encode(change.data) });
+    }
+    for (const [k, change] of this.parts) {
+      if (done.has(k) || change.data === null) continue;
+      outputs.push({ name: change.name, data: encoder.encode(change.data) });
+    }
+    return writeZip(outputs);
+  }
+}

@@ -1,0 +1,359 @@
+/**
+ * Reads one worksheet part as a stream of cells: only the cells that hold something, each with its row,
+ * column, raw value, formula text and number format. Memory grows with the cells kept, never with the
+ * part's size or the sheet's extent; shared strings and number formats are read once per package.
+ *
+ * Understands what writers other than Excel produce: cells and rows without the optional `r` attribute
+ * (positions counted), any namespace prefix (`x:c` as the OpenXML SDK writes), inline strings,
+ * ISO dates (`t="d"`), strict OOXML.
+ */
+import { SrbUsageError } from "../../engine/issues";
+import { a1, type CellValue } from "../../engine/table";
+import { attr, streamPart, streamPartFast } from "./xmlParts";
+import type { ZipArchive } from "./zipArchive";
+
+/** Most cells SRB keeps from one sheet (rows × used width): 100,000 Kitas × 50 columns. */
+export const MAX_SHEET_CELLS = 5_000_000;
+
+/** Excel's grid. */
+const MAX_ROW = 1_048_576;
+const MAX_COL = 16_384;
+
+/** Days between Excel's day 0 and 1970-01-01 (1900 date system; 1904 system: 24107). */
+const EPOCH_1900 = 25569;
+const EPOCH_1904 = 24107;
+
+/** Built-in number formats (ECMA-376 §18.8.30) by id; ids not listed here and 0 are "General". */
+const BUILTIN_FORMATS: Record<number, string> = {
+  1: "0",
+  2: "0.00",
+  3: "#,##0",
+  4: "#,##0.00",
+  9: "0%",
+  10: "0.00%",
+  11: "0.00E+00",
+  12: "# ?/?",
+  13: "# ??/??",
+  14: "mm-dd-yy",
+  15: "d-mmm-yy",
+  16: "d-mmm",
+  17: "mmm-yy",
+  18: "h:mm AM/PM",
+  19: "h:mm:ss AM/PM",
+  20: "h:mm",
+  21: "h:mm:ss",
+  22: "m/d/yy h:mm",
+  37: "#,##0 ;(#,##0)",
+  38: "#,##0 ;[Red](#,##0)",
+  39: "#,##0.00;(#,##0.00)",
+  40: "#,##0.00;[Red](#,##0.00)",
+  45: "mm:ss",
+  46: "[h]:mm:ss",
+  47: "mmss.0",
+  48: "##0.0E+0",
+  49: "@",
+};
+
+/**
+ * The number format code of each cell style (`cellXfs` index), null for General.
+ *
+ * @example (await readCellFormats(zip, "xl/styles.xml"))[3]; // => "0.0%"
+ */
+export function readCellFormats(zip: ZipArchive, stylesPart: string | undefined): (string | null)[] {
+  if (!stylesPart) return [];
+  const custom = new Map<number, string>();
+  const xfNumFmt: number[] = [];
+  let inCellXfs = false;
+  streamPart(
+    zip,
+    stylesPart,
+    {
+      open(tag) {
+        if (tag.local === "numFmt") {
+          const id = Number(attr(tag, "numFmtId"));
+          const code = attr(tag, "formatCode");
+          if (Number.isInteger(id) && code !== undefined) custom.set(id, code);
+        } else if (tag.local === "cellXfs") inCellXfs = true;
+        else if (tag.local === "xf" && inCellXfs) xfNumFmt.push(Number(attr(tag, "numFmtId") ?? 0));
+      },
+      close(tag) {
+        if (tag.local === "cellXfs") inCellXfs = false;
+      },
+    },
+    64 * 1024 * 1024,
+  );
+  return xfNumFmt.map((id) => {
+    const code = custom.get(id) ?? BUILTIN_FORMATS[id] ?? null;
+    return code === null || code.toLowerCase() === "general" ? null : code;
+  });
+}
+
+/**
+ * The shared strings of a package, in order (rich text joined, phonetic runs left out).
+ *
+ * @example readSharedStrings(zip, "xl/sharedStrings.xml")[0]; // => "Einrichtung"
+ */
+export function readSharedStrings(zip: ZipArchive, part: string | undefined): string[] {
+  if (!part) return [];
+  const strings: string[] = [];
+  let current: string[] | null = null;
+  let inText = false;
+  let phonetic = 0;
+  streamPartFast(zip, part, {
+    open(local) {
+      if (local === "si") current = [];
+      else if (local === "rPh") phonetic++;
+      else if (local === "t" && current && phonetic === 0) inText = true;
+    },
+    close(local) {
+      if (local === "si") {
+        strings.push((current ?? []).join(""));
+        current = null;
+      } else if (local === "rPh") phonetic--;
+      else if (local === "t") inText = false;
+    },
+    text(t) {
+      if (inText && current) current.push(t);
+    },
+  });
+  return strings;
+}
+
+/** One cell as read: 1-based row and column. */
+export interface ReadCell {
+  row: number;
+  col: number;
+  value: CellValue;
+  /** Formula text without "=" when the cell holds one (shared-formula children: undefined). */
+  formula?: string;
+  /** Number format code, null for General. */
+  format: string | null;
+}
+
+export interface SheetContext {
+  sharedStrings: string[];
+  formats: (string | null)[];
+  date1904: boolean;
+}
+
+/** Column number of the letters in an A1 reference ("AB12" → 28), 0 when there are none. */
+function columnOf(ref: string): number {
+  let col = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) | 0x20;
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  return col;
+}
+
+function rowOf(ref: string): number {
+  let i = 0;
+  while (i < ref.length && /[A-Za-z$]/.test(ref[i])) i++;
+  return Number(ref.slice(i).replace("$", ""));
+}
+
+/**
+ * Streams the cells of a worksheet part that hold a value or a formula, in document order.
+ *
+ * @example streamCells(zip, "xl/worksheets/sheet1.xml", ctx, "Kitas", (c) => console.log(c.row, c.col, c.value));
+ */
+export function streamCells(
+  zip: ZipArchive,
+  part: string,
+  ctx: SheetContext,
+  sheet: string,
+  onCell: (cell: ReadCell) => void,
+): void {
+  let row = 0;
+  let col = 0;
+  let inSheetData = false;
+  let cell: { type: string; style: number; col: number } | null = null;
+  let value: string[] | null = null;
+  let formula: string[] | null = null;
+  let inline: string[] | null = null;
+  let target: string[] | null = null;
+  let phonetic = 0;
+  const bad = (what: string) =>
+    new SrbUsageError(
+      `Blatt „${sheet}“: ${what} – die Datei ist beschädigt. Bitte in Excel öffnen und neu speichern.`,
+    );
+  streamPartFast(zip, part, {
+    open(local, attributes) {
+      switch (local) {
+        case "sheetData":
+          inSheetData = true;
+          return;
+        case "row": {
+          if (!inSheetData) return;
+          const r = attributes.r;
+          const n = r === undefined ? row + 1 : Number(r);
+          if (!Number.isInteger(n) || n < 1 || n > MAX_ROW) throw bad(`Zeilennummer „${r}“ ungültig`);
+          row = n;
+          col = 0;
+          return;
+        }
+        case "c": {
+          if (!inSheetData) return;
+          const r = attributes.r;
+          let c = col + 1;
+          if (r !== undefined) {
+            c = columnOf(r);
+            const rr = rowOf(r);
+            if (Number.isInteger(rr) && rr >= 1 && rr <= MAX_ROW && rr !== row) row = rr;
+          }
+          if (row === 0) row = 1;
+          if (c < 1 || c > MAX_COL) throw bad(`Zellbezug „${r}“ ungültig`);
+          col = c;
+          cell = { type: attributes.t ?? "n", style: Number(attributes.s ?? 0), col: c };
+          value = null;
+          formula = null;
+          inline = null;
+          return;
+        }
+        case "v":
+          if (cell) target = value = [];
+          return;
+        case "f":
+          if (cell) target = formula = [];
+          return;
+        case "is":
+          if (cell) inline = [];
+          return;
+        case "rPh":
+          phonetic++;
+          return;
+        case "t":
+          if (cell && inline && phonetic === 0) target = inline;
+          return;
+      }
+    },
+    close(local) {
+      switch (local) {
+        case "sheetData":
+          inSheetData = false;
+          return;
+        case "v":
+        case "f":
+        case "t":
+          target = null;
+          return;
+        case "rPh":
+          phonetic--;
+          return;
+        case "c": {
+          const c = cell;
+          cell = null;
+          if (!c) return;
+          const v = value === null ? null : (value as string[]).join("");
+          const f = formula === null ? undefined : (formula as string[]).join("");
+          const read = convert(c.type, v, inline === null ? null : (inline as string[]).join(""), ctx);
+          let out: CellValue = read;
+          if (f !== undefined && (read === null || read === "") && v === null) {
+            const shown = f === "" ? "Formel" : `„=${f}“`;
+            out = {
+              error: `${shown} ohne berechnetes Ergebnis (bitte in Excel neu berechnen und speichern)`,
+            };
+          }
+          if (out === null && f === undefined) return;
+          onCell({
+            row,
+            col: c.col,
+            value: out,
+            formula: f === "" ? undefined : f,
+            format: ctx.formats[c.style] ?? null,
+          });
+          return;
+        }
+      }
+    },
+    text(t) {
+      if (target) target.push(t);
+    },
+  });
+}
+
+function convert(type: string, v: string | null, inline: string | null, ctx: SheetContext): CellValue {
+  switch (type) {
+    case "s": {
+      if (v === null) return null;
+      const s = ctx.sharedStrings[Number(v)];
+      return s === undefined ? null : s;
+    }
+    case "inlineStr":
+      return inline ?? v ?? null;
+    case "str":
+      return v ?? null;
+    case "b":
+      return v === null ? null : v.trim() === "1" || v.trim().toLowerCase() === "true";
+    case "e":
+      return v === null ? null : { error: v };
+    case "d": {
+      if (v === null) return null;
+      const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(v) || !v.includes("T") ? v : `${v}Z`);
+      return Number.isFinite(ms) ? ms / 86_400_000 + (ctx.date1904 ? EPOCH_1904 : EPOCH_1900) : v;
+    }
+    default: {
+      if (v === null) return null;
+      const t = v.trim();
+      if (t === "") return null;
+      const n = Number(t);
+      return Number.isFinite(n) ? n : v;
+    }
+  }
+}
+
+/** The cells of a sheet as a grid from A1 (rows × used width), with the format of every cell. */
+export interface SheetGrid {
+  values: CellValue[][];
+  formats: (string | null)[][];
+  /** Formula text per cell (only filled when asked for). */
+  formulas?: (string | undefined)[][];
+}
+
+/**
+ * Reads a whole sheet into a rectangular grid from A1 to the last cell with a value. A sheet whose used
+ * range would exceed `MAX_SHEET_CELLS` (a stray value in XFD1048576, a million rows) is refused with a
+ * German message naming the sheet and the far cell, before the grid is built.
+ *
+ * @example readGrid(zip, part, ctx, "Kitas").values[0]; // => ["Einrichtung", "Sozialraum", …]
+ */
+export function readGrid(
+  zip: ZipArchive,
+  part: string,
+  ctx: SheetContext,
+  sheet: string,
+  withFormulas = false,
+): SheetGrid {
+  const cells: ReadCell[] = [];
+  let maxRow = 0;
+  let maxCol = 0;
+  streamCells(zip, part, ctx, sheet, (c) => {
+    cells.push(c);
+    if (c.row > maxRow) maxRow = c.row;
+    if (c.col > maxCol) maxCol = c.col;
+    if (cells.length > MAX_SHEET_CELLS) throw tooLarge(sheet, cells.length, maxRow, maxCol);
+  });
+  if (maxRow * maxCol > MAX_SHEET_CELLS) throw tooLarge(sheet, cells.length, maxRow, maxCol);
+  const values: CellValue[][] = Array.from({ length: maxRow }, () => new Array<CellValue>(maxCol).fill(null));
+  const formats: (string | null)[][] = Array.from({ length: maxRow }, () =>
+    new Array<string | null>(maxCol).fill(null),
+  );
+  const formulas = withFormulas
+    ? Array.from({ length: maxRow }, () => new Array<string | undefined>(maxCol).fill(undefined))
+    : undefined;
+  for (const c of cells) {
+    values[c.row - 1][c.col - 1] = c.value;
+    formats[c.row - 1][c.col - 1] = c.format;
+    if (formulas) formulas[c.row - 1][c.col - 1] = c.formula;
+  }
+  return { values, formats, formulas };
+}
+
+function tooLarge(sheet: string, count: number, maxRow: number, maxCol: number): SrbUsageError {
+  return new SrbUsageError(
+    `Blatt „${sheet}“ ist zu groß für SRB: es reicht bis Zelle ${a1(maxRow, maxCol)} ` +
+      `(${count.toLocaleString("de-DE")} Zellen mit Inhalt; höchstens ${MAX_SHEET_CELLS.toLocaleString("de-DE")} Zellen ` +
+      `von A1 bis zur letzten gefüllten Zelle). Bitte Inhalte außerhalb der Kita-Tabelle löschen oder die Tabelle auf ein eigenes Blatt kopieren.`,
+  );
+}

@@ -1,0 +1,339 @@
+/**
+ * The zip container of an .xlsx package, read and written without ever holding more inflated data than
+ * the caller asks for. Reading lists the central directory (declared sizes checked against the caps before
+ * anything is inflated) and inflates one entry on request, counting the bytes as they come out; writing
+ * copies every entry that is not replaced as its original compressed bytes (so it stays byte-identical)
+ * and deflates only the new or replaced ones.
+ *
+ * Pure: bytes in, bytes out (fflate); no Node APIs, runs in the browser as in Node.
+ */
+import { Inflate, deflateSync } from "fflate";
+import { SrbUsageError } from "../../engine/issues";
+
+/** Largest inflated size of one part SRB reads (a data sheet of 100,000 Kitas is about 60 MB). */
+export const MAX_PART_BYTES = 400 * 1024 * 1024;
+/** Largest sum of the declared inflated sizes of all entries (a zip bomb declares or inflates more). */
+export const MAX_PACKAGE_BYTES = 2 * 1024 * 1024 * 1024;
+/** Most entries in a package. */
+export const MAX_ENTRIES = 100_000;
+
+/** One entry of the zip's central directory. */
+export interface ZipEntry {
+  /** Entry name as stored (an OPC part name without the leading "/"). */
+  name: string;
+  method: number;
+  flags: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  dosTime: number;
+  dosDate: number;
+  /** Offset of the compressed data in the archive. */
+  dataOffset: number;
+}
+
+/** A problem with the container itself (not a zip, damaged, too big): German, for the user. */
+export class PackageError extends SrbUsageError {
+  constructor(message: string) {
+    super(message);
+    this.name = "SrbUsageError";
+  }
+}
+
+function u16(b: Uint8Array, at: number): number {
+  return b[at] | (b[at + 1] << 8);
+}
+
+function u32(b: Uint8Array, at: number): number {
+  return (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
+}
+
+const utf8 = new TextDecoder("utf-8");
+
+/**
+ * The entries of a zip archive, from its central directory.
+ *
+ * @example
+ * const zip = ZipArchive.open(bytes);
+ * zip.entry("xl/workbook.xml")?.size; // => 1234 (declared inflated size)
+ * zip.text("xl/workbook.xml"); // => '<?xml version="1.0" …'
+ */
+export class ZipArchive {
+  private readonly byName = new Map<string, ZipEntry>();
+  /** Bytes inflated so far through this archive (all parts together). */
+  private inflated = 0;
+
+  private constructor(
+    readonly bytes: Uint8Array,
+    readonly entries: ZipEntry[],
+  ) {
+    for (const e of entries) this.byName.set(e.name.toLowerCase(), e);
+  }
+
+  /** Is this a zip archive at all (local file header magic "PK\3\4" at the start)? */
+  static looksLikeZip(bytes: Uint8Array): boolean {
+    return bytes.length >= 4 && u32(bytes, 0) === 0x04034b50;
+  }
+
+  /** Reads the central directory; throws a German `PackageError` for damaged, Zip64 or oversized archives. */
+  static open(bytes: Uint8Array): ZipArchive {
+    const damaged = (why: string) =>
+      new PackageError(`Die Datei ist beschädigt oder keine vollständige .xlsx-Datei (${why}).`);
+    let eocd = -1;
+    for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
+      if (u32(bytes, i) === 0x06054b50) {
+        eocd = i;
+        break;
+      }
+    }
+    if (eocd < 0) throw damaged("Inhaltsverzeichnis des Zip-Archivs fehlt");
+    const count = u16(bytes, eocd + 10);
+    const cdSize = u32(bytes, eocd + 12);
+    const cdOffset = u32(bytes, eocd + 16);
+    if (count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) {
+      throw new PackageError(
+        "Die Datei ist ein Zip64-Archiv (über 4 GB oder über 65.535 Teile) – zu groß für SRB.",
+      );
+    }
+    if (count > MAX_ENTRIES) throw damaged(`${count} Teile`);
+    if (cdOffset + cdSize > eocd) throw damaged("Inhaltsverzeichnis außerhalb der Datei");
+    const entries: ZipEntry[] = [];
+    let at = cdOffset;
+    let declared = 0;
+    for (let k = 0; k < count; k++) {
+      if (at + 46 > bytes.length || u32(bytes, at) !== 0x02014b50) throw damaged("Eintrag unlesbar");
+      const flags = u16(bytes, at + 8);
+      const method = u16(bytes, at + 10);
+      const nameLength = u16(bytes, at + 28);
+      const extraLength = u16(bytes, at + 30);
+      const commentLength = u16(bytes, at + 32);
+      const local = u32(bytes, at + 42);
+      const name = utf8.decode(bytes.subarray(at + 46, at + 46 + nameLength));
+      const compressedSize = u32(bytes, at + 20);
+      const size = u32(bytes, at + 24);
+      if (compressedSize === 0xffffffff || size === 0xffffffff || local === 0xffffffff) {
+        throw new PackageError(
+          `Die Datei ist ein Zip64-Archiv (Teil „${name}“ über 4 GB) – zu groß für SRB.`,
+        );
+      }
+      if (local + 30 > bytes.length || u32(bytes, local) !== 0x04034b50) throw damaged(`Teil „${name}“`);
+      const dataOffset = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
+      if (dataOffset + compressedSize > bytes.length) throw damaged(`Teil „${name}“ abgeschnitten`);
+      declared += size;
+      entries.push({
+        name,
+        method,
+        flags,
+        crc: u32(bytes, at + 16),
+        compressedSize,
+        size,
+        dosTime: u16(bytes, at + 12),
+        dosDate: u16(bytes, at + 14),
+        dataOffset,
+      });
+      at += 46 + nameLength + extraLength + commentLength;
+    }
+    if (declared > MAX_PACKAGE_BYTES) {
+      throw new PackageError(
+        `Die Datei würde entpackt ${Math.round(declared / 1024 / 1024)} MB belegen (höchstens ` +
+          `${MAX_PACKAGE_BYTES / 1024 / 1024} MB) – SRB öffnet sie nicht (möglicherweise eine „Zip-Bombe“).`,
+      );
+    }
+    return new ZipArchive(bytes, entries);
+  }
+
+  /** The entry of a part name (with or without leading "/", case-insensitive as OPC demands). */
+  entry(name: string): ZipEntry | undefined {
+    const key = (name.startsWith("/") ? name.slice(1) : name).toLowerCase();
+    return this.byName.get(key);
+  }
+
+  /**
+   * Inflates an entry chunk by chunk (about 64 KB each), counting: more than the declared size, the part
+   * cap or the package cap ends with a German `PackageError`, whatever the zip says.
+   *
+   * @example zip.inflate(entry, (chunk) => parser.write(decoder.decode(chunk, { stream: true })));
+   */
+  inflate(entry: ZipEntry, onChunk: (chunk: Uint8Array) => void, cap = MAX_PART_BYTES): void {
+    if (entry.flags & 1) {
+      throw new PackageError(`Teil „${entry.name}“ ist verschlüsselt – bitte ohne Kennwort speichern.`);
+    }
+    if (entry.size > cap) throw tooBig(entry.name, entry.size, cap);
+    const raw = this.bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+    let count = 0;
+    const take = (chunk: Uint8Array) => {
+      count += chunk.length;
+      this.inflated += chunk.length;
+      if (count > entry.size || count > cap) throw tooBig(entry.name, count, Math.min(cap, entry.size));
+      if (this.inflated > MAX_PACKAGE_BYTES) throw tooBig("(alle Teile)", this.inflated, MAX_PACKAGE_BYTES);
+      onChunk(chunk);
+    };
+    if (entry.method === 0) {
+      for (let i = 0; i < raw.length; i += 65_536) take(raw.subarray(i, Math.min(i + 65_536, raw.length)));
+      return;
+    }
+    if (entry.method !== 8) {
+      throw new PackageError(
+        `Teil „${entry.name}“ ist mit einem unbekannten Verfahren (${entry.method}) gepackt.`,
+      );
+    }
+    const inflater = new Inflate((chunk) => take(chunk));
+    try {
+      for (let i = 0; i < raw.length; i += 16_384) {
+        const end = Math.min(i + 16_384, raw.length);
+        inflater.push(raw.subarray(i, end), end === raw.length);
+      }
+      if (raw.length === 0) inflater.push(new Uint8Array(0), true);
+    } catch (e) {
+      if (e instanceof PackageError) throw e;
+      throw new PackageError(`Die Datei ist beschädigt: Teil „${entry.name}“ lässt sich nicht entpacken.`);
+    }
+  }
+
+  /** An entry's bytes, inflated (capped as `inflate`). */
+  read(name: string, cap = MAX_PART_BYTES): Uint8Array | undefined {
+    const entry = this.entry(name);
+    if (!entry) return undefined;
+    const chunks: Uint8Array[] = [];
+    let length = 0;
+    this.inflate(
+      entry,
+      (c) => {
+        chunks.push(c.slice());
+        length += c.length;
+      },
+      cap,
+    );
+    const out = new Uint8Array(length);
+    let at = 0;
+    for (const c of chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
+  }
+
+  /** An entry as text (UTF-8, byte order mark dropped), or undefined when it is missing. */
+  text(name: string, cap = MAX_PART_BYTES): string | undefined {
+    const bytes = this.read(name, cap);
+    return bytes === undefined ? undefined : utf8.decode(bytes);
+  }
+}
+
+function tooBig(name: string, size: number, cap: number): PackageError {
+  return new PackageError(
+    `Die Datei ist zu groß oder beschädigt: Teil „${name}“ würde entpackt über ${Math.round(cap / 1024 / 1024)} MB ` +
+      `belegen (gefunden: mindestens ${Math.round(size / 1024 / 1024)} MB) – SRB öffnet sie nicht.`,
+  );
+}
+
+// ── writing ───────────────────────────────────────────────────────────────────────────────────────────
+
+let crcTable: Uint32Array | null = null;
+
+/**
+ * CRC-32 of bytes (the zip checksum).
+ *
+ * @example crc32(new TextEncoder().encode("abc")); // => 0x352441c2
+ */
+export function crc32(data: Uint8Array): number {
+  if (crcTable === null) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (let i = 0; i < data.length; i++) crc = crcTable[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** What goes into the written archive: an entry of the input, copied as stored, or new bytes. */
+export type ZipOutput =
+  { name: string; copy: ZipEntry; from: ZipArchive } | { name: string; data: Uint8Array };
+
+/**
+ * Writes a zip archive: copied entries keep their compressed bytes, checksum and time stamp; new data is
+ * deflated. Names are written as UTF-8.
+ *
+ * @example const bytes = writeZip([{ name: "a.txt", data: new TextEncoder().encode("hallo") }]);
+ */
+export function writeZip(outputs: ZipOutput[]): Uint8Array {
+  const encoder = new TextEncoder();
+  const pieces: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  for (const out of outputs) {
+    const name = encoder.encode(out.name);
+    let method: number;
+    let crc: number;
+    let size: number;
+    let data: Uint8Array;
+    let time = 0;
+    let date = 0x21; // 1980-01-01
+    if ("copy" in out) {
+      const e = out.copy;
+      method = e.method;
+      crc = e.crc;
+      size = e.size;
+      time = e.dosTime;
+      date = e.dosDate;
+      data = out.from.bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
+    } else {
+      method = 8;
+      crc = crc32(out.data);
+      size = out.data.length;
+      // big parts (SRB's sheets for many Kitas) at level 1: several times faster, a little larger
+      data = deflateSync(out.data, { level: out.data.length > 1_000_000 ? 1 : 6 });
+    }
+    const flags = 0x0800; // UTF-8 names, sizes in the local header (no data descriptor)
+    const local = new Uint8Array(30 + name.length);
+    const lv = new DataView(local.buffer);
+    lv.setUint32(0, 0x04034b50, true);
+    lv.setUint16(4, 20, true);
+    lv.setUint16(6, flags, true);
+    lv.setUint16(8, method, true);
+    lv.setUint16(10, time, true);
+    lv.setUint16(12, date, true);
+    lv.setUint32(14, crc, true);
+    lv.setUint32(18, data.length, true);
+    lv.setUint32(22, size, true);
+    lv.setUint16(26, name.length, true);
+    local.set(name, 30);
+    const record = new Uint8Array(46 + name.length);
+    const cv = new DataView(record.buffer);
+    cv.setUint32(0, 0x02014b50, true);
+    cv.setUint16(4, 20, true);
+    cv.setUint16(6, 20, true);
+    cv.setUint16(8, flags, true);
+    cv.setUint16(10, method, true);
+    cv.setUint16(12, time, true);
+    cv.setUint16(14, date, true);
+    cv.setUint32(16, crc, true);
+    cv.setUint32(20, data.length, true);
+    cv.setUint32(24, size, true);
+    cv.setUint16(28, name.length, true);
+    cv.setUint32(42, offset, true);
+    record.set(name, 46);
+    pieces.push(local, data);
+    central.push(record);
+    offset += local.length + data.length;
+  }
+  const cdSize = central.reduce((n, c) => n + c.length, 0);
+  const end = new Uint8Array(22);
+  const ev = new DataView(end.buffer);
+  ev.setUint32(0, 0x06054b50, true);
+  ev.setUint16(8, outputs.length, true);
+  ev.setUint16(10, outputs.length, true);
+  ev.setUint32(12, cdSize, true);
+  ev.setUint32(16, offset, true);
+  const total = new Uint8Array(offset + cdSize + 22);
+  let at = 0;
+  for (const p of [...pieces, ...central, end]) {
+    total.set(p, at);
+    at += p.length;
+  }
+  return total;
+}

@@ -1,0 +1,135 @@
+/**
+ * The Veränderungen sheet (SPEC §5a, §7) on the two-year fixture: summary line at the top, biggest changes
+ * first, exactly the fixture's changes; every Δ formula recalculated by LibreOffice equals the stored value.
+ */
+import { NEXT_YEAR_EXPECTED } from "../../scripts/make-next-year";
+import { changeSummary } from "../../src/engine/changeSummary";
+import { compareAllocations, sideOfAdoption } from "../../src/engine/changes";
+import {
+  AREA_HEADERS,
+  CHANGES_SHEET,
+  UNIT_HEADERS,
+  changesSheet,
+  changesSheetLayout,
+} from "../../src/workbook/changesSheet";
+import type { SheetSpec } from "../../src/workbook/port";
+import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
+import {
+  LIBREOFFICE,
+  csvNumber,
+  recalcWithLibreOffice,
+  requireTool,
+  withLibreOffice,
+} from "../helpers/libreoffice";
+import { twoYears } from "../engine/twoYearFixture";
+
+const { adoption, changes } = twoYears();
+const CTX = {
+  against: "Beschluss vom 15.03.2022",
+  summary: changeSummary(changes),
+  unitName: (id: string) => id,
+};
+
+describe("Veränderungen sheet", () => {
+  const spec = changesSheet(changes, CTX);
+  const layout = changesSheetLayout(changes.areas.length, changes.units.length);
+  const cell = (row: number, column: number) => spec.rows[row - 1]?.[column - 1];
+
+  test("title and summary line at the top, then the Sozialräume and the Einrichtungen blocks", () => {
+    expect(spec.name).toBe(CHANGES_SHEET);
+    expect(cell(1, 1)?.value).toBe("Veränderungen gegenüber: Beschluss vom 15.03.2022");
+    expect(cell(2, 1)?.value).toBe(NEXT_YEAR_EXPECTED.summary);
+    expect(spec.rows[layout.areaHeaderRow - 1].map((c) => c.value)).toEqual([...AREA_HEADERS]);
+    expect(spec.rows[layout.unitHeaderRow - 1].map((c) => c.value)).toEqual([...UNIT_HEADERS]);
+    expect(layout.unitLastRow).toBe(spec.rows.length);
+    expect(spec.tables).toEqual([
+      { name: "SRB_Veraenderungen_Sozialraeume", headerRow: 4, lastRow: 12, firstColumn: 1, lastColumn: 8 },
+      {
+        name: "SRB_Veraenderungen_Einrichtungen",
+        headerRow: 15,
+        lastRow: 48,
+        firstColumn: 1,
+        lastColumn: 17,
+      },
+    ]);
+  });
+
+  test("the Sozialraum with the biggest change first; the Einrichtungen in the comparison's order", () => {
+    expect(cell(layout.areaHeaderRow + 1, 1)?.value).toBe(NEXT_YEAR_EXPECTED.biggestArea);
+    const names = spec.rows.slice(layout.unitHeaderRow).map((r) => r[0].value);
+    expect(names).toEqual(changes.units.map((u) => u.id));
+  });
+
+  test("lists exactly the fixture's changes: status, strands entered and left", () => {
+    const unitRows = spec.rows.slice(layout.unitHeaderRow).map((r) => r.map((c) => c.value));
+    const col = (name: (typeof UNIT_HEADERS)[number]) => UNIT_HEADERS.indexOf(name);
+    const withStatus = (s: string) => unitRows.filter((r) => r[col("Status")] === s).map((r) => r[0]);
+    expect(withStatus("neu")).toEqual(NEXT_YEAR_EXPECTED.neu);
+    expect(withStatus("entfallen")).toEqual(NEXT_YEAR_EXPECTED.entfallen);
+    const entered = unitRows
+      .filter((r) => r[col("Förderstränge neu")] !== "")
+      .map((r) => [r[0], r[col("Förderstränge neu")]]);
+    expect(entered.sort()).toEqual(
+      NEXT_YEAR_EXPECTED.entered.sozialarbeit.map((id) => [id, "1 Kita-Sozialarbeit"]).sort(),
+    );
+    const left = unitRows.filter((r) => r[col("Förderstränge entfallen")] !== "").map((r) => r[0]);
+    expect(left.sort()).toEqual([...NEXT_YEAR_EXPECTED.left.sozialarbeit].sort());
+  });
+
+  test("compared with itself: the summary says no change and every Δ is 0", () => {
+    const same = compareAllocations(sideOfAdoption(adoption), sideOfAdoption(adoption));
+    const s = changesSheet(same, { ...CTX, summary: changeSummary(same) });
+    expect(s.rows[1][0].value).toBe("Keine Veränderungen.");
+    const deltas = s.rows.flatMap((r) =>
+      r.filter((c) => c.formula && !c.formula.startsWith("SUM")).map((c) => c.value),
+    );
+    expect(deltas.length).toBeGreaterThan(40);
+    expect(deltas.every((v) => v === 0)).toBe(true);
+  });
+
+  test("publication mode: unit names replaced", () => {
+    const s = changesSheet(changes, { ...CTX, unitName: (id) => `E-${id.length}` });
+    const names = s.rows.slice(layout.unitHeaderRow).map((r) => String(r[0].value));
+    expect(names.every((n) => n.startsWith("E-"))).toBe(true);
+  });
+});
+
+async function recalc(specs: SheetSpec[]) {
+  const book = XlsxWorkbook.empty();
+  const report = await book.writeGeneratedSheets(specs);
+  const sheets = await recalcWithLibreOffice(await book.toBuffer());
+  return { sheets, written: new Map(report.sheets.map((s) => [s.requested, s.written])) };
+}
+
+describe("LibreOffice recalculates the Veränderungen sheet", () => {
+  withLibreOffice("every formula cell equals the stored value", async () => {
+    requireTool(LIBREOFFICE);
+    const spec = changesSheet(changes, CTX);
+    const { sheets, written } = await recalc([spec]);
+    const sheet = sheets[written.get(CHANGES_SHEET) ?? CHANGES_SHEET];
+    const results = spec.rows.flatMap((row, i) =>
+      row.flatMap((c, j) =>
+        c.formula
+          ? [
+              {
+                where: `R${i + 1}C${j + 1} ${c.formula}`,
+                cached: Number(c.value),
+                libreoffice: csvNumber(sheet?.[i]?.[j]),
+              },
+            ]
+          : [],
+      ),
+    );
+    expect(results.length).toBeGreaterThan(60);
+    for (const r of results) {
+      expect({ where: r.where, ok: Math.abs(r.libreoffice - r.cached) < 1e-6 }).toEqual({
+        where: r.where,
+        ok: true,
+      });
+    }
+    // the amounts after add up to the next year's budget, the shares to 100 %
+    const layout = changesSheetLayout(changes.areas.length, changes.units.length);
+    expect(csvNumber(sheet[layout.areaTotalRow - 1][6])).toBeCloseTo(1027296, 6);
+    expect(csvNumber(sheet[layout.areaTotalRow - 1][3])).toBeCloseTo(1, 9);
+  });
+});

@@ -1,0 +1,86 @@
+import ExcelJS from "exceljs";
+import type { CellValue } from "../../../src/engine/table";
+import { STORE_SHEET } from "../../../src/workbook/port";
+import { PackageWorkbook } from "../../../src/workbook/xlsx/packageWorkbook";
+import {
+  runFingerprintContract,
+  runPortContract,
+  type EditableWorkbook,
+  type PortFixture,
+} from "../portContract";
+
+/** Builds the fixture with exceljs directly (not through the adapter under test), as bytes. */
+async function fixtureBytes(fixture: PortFixture): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(fixture.sheets)) {
+    const ws = wb.addWorksheet(name);
+    rows.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (v !== null) ws.getCell(i + 1, j + 1).value = v as ExcelJS.CellValue;
+      }),
+    );
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+runPortContract("PackageWorkbook", async (fixture) => {
+  let current = await PackageWorkbook.fromBuffer(await fixtureBytes(fixture));
+  return {
+    port: current,
+    async reopen() {
+      current = await PackageWorkbook.fromBuffer(await current.toBuffer());
+      return current;
+    },
+  };
+});
+
+/** The package adapter, edited with plain exceljs between runs (saved and re-opened each time). */
+async function editablePackage(sheets: Record<string, CellValue[][]>): Promise<EditableWorkbook> {
+  let current = await PackageWorkbook.fromBuffer(await fixtureBytes({ sheets }));
+  const edit = async (change: (wb: ExcelJS.Workbook) => void) => {
+    const file = new ExcelJS.Workbook();
+    await file.xlsx.load((await current.toBuffer()) as unknown as ExcelJS.Buffer);
+    change(file);
+    current = await PackageWorkbook.fromBuffer(new Uint8Array(await file.xlsx.writeBuffer()));
+  };
+  return {
+    port: () => current,
+    typeCell: (sheet, row, column, value) =>
+      edit((file) => {
+        file.getWorksheet(sheet)!.getCell(row, column).value = value;
+      }),
+    recreate: (sheet, rows) =>
+      edit((file) => {
+        file.removeWorksheet(file.getWorksheet(sheet)!.id);
+        const ws = file.addWorksheet(sheet);
+        rows.forEach((row, i) =>
+          row.forEach((v, j) => {
+            if (v !== null) ws.getCell(i + 1, j + 1).value = v as ExcelJS.CellValue;
+          }),
+        );
+      }),
+    recalculateAndFormat: (sheet) =>
+      edit((file) => {
+        const ws = file.getWorksheet(sheet)!;
+        ws.eachRow((row) =>
+          row.eachCell((cell) => {
+            if (cell.type === ExcelJS.ValueType.Formula)
+              cell.value = { formula: cell.formula, result: 42 } as ExcelJS.CellFormulaValue;
+          }),
+        );
+        ws.getColumn(1).width = 55;
+        ws.getCell("A1").font = { italic: true };
+      }),
+    dropFingerprints: () =>
+      edit((file) => {
+        file.getWorksheet(STORE_SHEET)!.eachRow((row) => {
+          if (row.getCell(1).value === "fingerprint") {
+            row.getCell(1).value = null;
+            row.getCell(2).value = null;
+          }
+        });
+      }),
+  };
+}
+
+runFingerprintContract("PackageWorkbook", editablePackage);
