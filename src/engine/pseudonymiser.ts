@@ -11,7 +11,7 @@ function escapeRegExp(s: string): string {
  * Replaces unit names by their codes in a text (whole names only, longest first, so "Kita Nord" inside
  * "Kita Nordstern" is left alone).
  *
- * @example pseudonymiser([{ id: "Kita Nord", code: "E01" }])("Kita Nord: Wert fehlt"); // => "E01: Wert fehlt"
+ * @example pseudonymiser([{ id: "Kita Nord", code: 'E01' }])("Kita Nord: Wert fehlt"); // => "E01: Wert fehlt"
  */
 export function pseudonymiser(units: readonly { id: string; code: string }[]): (text: string) => string {
   const pairs = units.filter((u) => u.id !== "" && u.id !== u.code).sort((a, b) => b.id.length - a.id.length);
