@@ -215,6 +215,12 @@ const ZUSATZPERSONAL: Record<string, string> = {
   "Kita Regenbogen": "",
 };
 
+/** Requested strand-4 VZÄ (blank: one step); only units with a justification are funded. */
+const ZUSATZPERSONAL_VZAE: Record<string, number> = {
+  "Kita Arche Noah": 0.75,
+  "Kita Wirbelwind": 0.5,
+};
+
 /** The one Kommunikations- und Nachbarschaftszentrum per Sozialraum (strand 2). */
 const NACHBARSCHAFTSZENTRUM = new Set([
   "Kita Am Wasserturm",
@@ -241,6 +247,7 @@ export const HEADERS: string[] = [
   "Nachbarschaftszentrum",
   "Zusatzpersonal",
   "Begründung_Zusatzpersonal",
+  "VZÄ_Zusatzpersonal",
   "Träger",
 ];
 
@@ -272,6 +279,7 @@ export function sampleRows(seed = 2022): SampleCell[][] {
         NACHBARSCHAFTSZENTRUM.has(kita) ? "ja" : null,
         reason === undefined ? null : "ja",
         reason ? reason : null,
+        ZUSATZPERSONAL_VZAE[kita] ?? null,
         TRAEGER[Math.floor(random() * TRAEGER.length)],
       ]);
       unitIndex++;
@@ -292,6 +300,8 @@ export function sampleModel(): Model {
       strand2: "Nachbarschaftszentrum",
       strand4: "Zusatzpersonal",
       strand4Reason: "Begründung_Zusatzpersonal",
+      strand4Vzae: "VZÄ_Zusatzpersonal",
+      traeger: "Träger",
     },
     indicators: INDICATORS.map((i) => ({
       column: i.column,
@@ -411,7 +421,8 @@ function notes(faulty: boolean): string[] {
     "Leere Zellen sind fehlende Werte: der Indikator wird für diese Einrichtung ausgelassen.",
     "Umgekehrte Richtung (höherer Wert = weniger Bedarf): ÖPNV_Anbindung, Angebote_Familienbildung, Spielfläche_je_Kind_qm.",
     "Nachbarschaftszentrum: je Sozialraum eine Einrichtung (Förderstrang 2).",
-    "Zusatzpersonal: nur mit Begründung förderfähig (Förderstrang 4).",
+    "Zusatzpersonal: nur mit Begründung förderfähig (Förderstrang 4); VZÄ_Zusatzpersonal = angefragte VZÄ (leer: 0,25).",
+    "Träger: für die Übersicht je Träger im Stellenplan (Blatt „Einrichtungen“).",
     "Budget 2022: 1.002.240 € (Landesmittel, 60 % der Personalkosten), Kosten je VZÄ 72.000 €.",
     "",
     "Indikatoren:",

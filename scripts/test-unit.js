@@ -22,7 +22,7 @@ const env = { ...process.env, SRB_EXTERNAL_TOOLS: "off", SRB_FUZZ_RUNS: process.
 const jest = path.join(ROOT, "node_modules", "jest", "bin", "jest.js");
 const run = spawnSync(
   process.execPath,
-  [jest, "--selectProjects", ...projects, "--", ...process.argv.slice(2)],
+  [jest, ...process.argv.slice(2), "--selectProjects", ...projects],
   {
     cwd: ROOT,
     env,

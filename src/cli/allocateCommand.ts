@@ -8,8 +8,10 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import type { Allocation } from "../engine/allocation";
+import { germanDate } from "../engine/adoption";
 import { hasBlockingErrors, SrbUsageError, type Issue } from "../engine/issues";
-import { toResultsJson } from "../engine/results";
+import { toResultsJson, withChanges } from "../engine/results";
+import type { FortschreibungOutcome } from "../usecase/fortschreibung";
 import { generate } from "../usecase/generate";
 import { PackageWorkbook } from "../workbook/xlsx/packageWorkbook";
 import type { AllocateOptions } from "./args";
@@ -24,6 +26,7 @@ import {
   writeFileAtomically,
 } from "./files";
 import { countIssues, issueLine, sozialraumTable } from "./format";
+import { cliFortschreibungRequest } from "./fortschreibungCli";
 import { robustnessJson } from "./robustness";
 
 /** Where the command writes: injectable so that tests and `npm start` can capture it. */
@@ -84,6 +87,7 @@ async function run(options: AllocateOptions, io: CliIo, progress: (text: string)
       ...(options.modelFile !== null
         ? [{ label: "die Modelldatei (--model)", file: options.modelFile }]
         : []),
+      ...(options.compare ? [{ label: "die Vergleichsdatei (--compare)", file: options.compare }] : []),
     ],
     [
       { label: "--out", file: options.out },
@@ -120,9 +124,11 @@ async function run(options: AllocateOptions, io: CliIo, progress: (text: string)
   }
 
   // the one path from workbook to sheets (src/usecase/generate.ts); the CLI adds files and results.json
+  const fortschreibung = await cliFortschreibungRequest(options, new Date());
   const result = await generate(workbook, {
     model: modelJson,
     workbookName: path.basename(input),
+    fortschreibung,
     publication: options.publication,
     robustness: options.robustness,
     progress: ({ stage, ...detail }) => {
@@ -153,8 +159,14 @@ async function run(options: AllocateOptions, io: CliIo, progress: (text: string)
     result.allocation,
     result.issues,
     extras,
+    result.outcome,
   );
   io.stdout(sozialraumTable(result.allocation.areas, result.allocation.budget));
+  const outcome = result.outcome;
+  if (outcome?.summary != null)
+    io.stderr(`srb: Veränderungen gegenüber ${outcome.context.comparedWith ?? ""}: ${outcome.summary}\n`);
+  if (outcome?.adoption)
+    io.stderr(`srb: Beschluss vom ${germanDate(outcome.adoption.date)} in „${options.out}“ festgehalten.\n`);
   progress("fertig");
   return EXIT_OK;
 }
@@ -203,9 +215,16 @@ async function writeResults(
   allocation: Allocation | null,
   issues: Issue[],
   extras: object,
+  outcome: FortschreibungOutcome | null = null,
 ): Promise<void> {
   progress(`schreibe ${path.basename(file)} …`);
-  const withExtras = { ...(toResultsJson(budget, allocation, issues) as object), ...extras };
+  const plain = toResultsJson(budget, allocation, issues);
+  const results = (
+    outcome?.changes && outcome.summary !== null
+      ? withChanges(plain, outcome.changes, outcome.context.comparedWith ?? "", outcome.summary)
+      : plain
+  ) as object;
+  const withExtras = { ...results, ...extras };
   await writeFileAtomically(file, JSON.stringify(withExtras, null, 2) + "\n", "Die Ergebnisdatei");
 }
 

@@ -15,7 +15,8 @@ import { sideOfAllocation } from "../engine/changes";
 import { sideOfResultsJson } from "../engine/earlierResults";
 import { basisOfAdoption, storedAdoptions, type ComparisonBasis } from "../usecase/fortschreibung";
 import type { WorkbookPort } from "../workbook/port";
-import { XlsxWorkbook } from "../workbook/xlsxWorkbook";
+import { SrbUsageError } from "../engine/issues";
+import { PackageWorkbook } from "../workbook/xlsx/packageWorkbook";
 import { checkInputFile, FileProblem, readInputFile } from "./files";
 
 /**
@@ -52,10 +53,12 @@ export async function comparisonBasisFromFile(
     if (read.side === null) throw new FileProblem(`--compare: ${read.problem}`);
     return { label: `Ergebnisdatei „${name}“`, side: read.side, adoption: null };
   }
-  let workbook: XlsxWorkbook;
+  let workbook: PackageWorkbook;
   try {
-    workbook = await XlsxWorkbook.fromBuffer(bytes);
-  } catch {
+    workbook = await PackageWorkbook.fromBuffer(bytes, name);
+  } catch (e) {
+    // the package reader says what the file is and what to do (encrypted, .ods, damaged …)
+    if (e instanceof SrbUsageError) throw new FileProblem(`--compare: ${e.message}`);
     throw new FileProblem(
       `Die Vergleichs-Arbeitsmappe (--compare) „${file}“ kann nicht gelesen werden (erwartet: eine gültige .xlsx-Datei).`,
     );

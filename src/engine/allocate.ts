@@ -533,6 +533,7 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
       proposedAmount: proposed[e],
     };
     if (plan) result.plan = plan.units[e];
+    if (m.data.traeger) result.traeger = u.traeger ?? null;
     if (bremen) result.bremen = bremen[e];
     return result;
   });

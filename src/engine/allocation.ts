@@ -70,6 +70,8 @@ export interface UnitResult {
    * when there is one, else the area amount split by Gesamtindex.
    */
   proposedAmount: number;
+  /** Träger (when the model names the column; null: cell blank). */
+  traeger?: string | null;
   /** The Stellenplan of the unit (SPEC §5, results.json `units[].plan`); absent without a cost per VZÄ. */
   plan?: UnitPlanResult;
   bremen?: BremenUnitResult;

@@ -441,6 +441,8 @@ export const messages = {
   // ── the workbook (src/usecase/generate.ts) ──────────────────────────────────────────────────
   modelMissing: (workbook: string) =>
     `Die Arbeitsmappe „${workbook}“ enthält kein gespeichertes SRB-Modell, und es wurde keine Modelldatei angegeben. Erwartet: --model <datei.srb.json> oder eine Arbeitsmappe, in der das Add-in das Modell gespeichert hat.`,
+  robustnessWithoutData: () =>
+    "Die Robustheitsanalyse braucht die Daten des Jahres: bei einer Fortschreibung nach beschlossenen Anteilen wird der Index nicht neu berechnet – bitte ohne Fortschreibung rechnen.",
   sheetMissing: (sheet: string, existing: readonly string[]) =>
     `Das Datenblatt „${sheet}“ fehlt in der Arbeitsmappe. Vorhanden: ${existing.map((s) => `„${s}“`).join(", ") || "keine Blätter"}.`,
   // values that are numbers but would overflow the computation (Infinity, NaN) — named in words

@@ -32,6 +32,8 @@ export interface ResultsUnit {
   scores: (number | null)[];
   categoryBands: Record<string, Band | null>;
   proposedAmount: number;
+  /** Träger, when the model names the column. */
+  traeger?: string | null;
   /** SPEC §8 `units[].plan`: the Stellenplan (amount, municipal, vzae, strands, plus the breakdown). */
   plan?: UnitPlanResult;
   bremen?: BremenUnitResult;
@@ -168,6 +170,7 @@ export function toResultsJson(
       scores: [...u.scores],
       categoryBands: { ...u.categoryBands },
       proposedAmount: u.proposedAmount,
+      ...(u.traeger !== undefined ? { traeger: u.traeger } : {}),
       ...(u.plan ? { plan: { ...u.plan, strands: [...u.plan.strands] } } : {}),
       ...(u.bremen ? { bremen: { ...u.bremen } } : {}),
     })),

@@ -207,7 +207,8 @@ export function fortschreibungOutcome(
     adoptionsToStore: adoption ? [...plan.stored.raw, JSON.parse(JSON.stringify(adoption)) as unknown] : null,
     context: {
       adoptions,
-      reference: adoption ?? latestAdoption(plan.stored.adoptions),
+      // the new adoption, else the run's reference (the --compare workbook's, else the latest stored)
+      reference: adoption ?? plan.reference ?? latestAdoption(plan.stored.adoptions),
       adoptedNow: adoption !== null,
       carriedForward: meta.carriedForward,
       goalpostsFromAdoption: [...meta.filled],

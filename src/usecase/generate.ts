@@ -2,21 +2,27 @@
  * The one way from a workbook to SRB's sheets, for the command line and the task pane alike:
  *
  *   model (given, or stored in the workbook) → resolveModel → find the data sheet → read it → checkTable →
- *   allocate → optional robustness → generated sheets (publication codes, audit data) → write them and store
- *   the model.
+ *   allocate (or, Fortschreibung SPEC §5a, carry the adopted shares forward; goalposts and Bremen's "neu
+ *   gefördert" from the adopted year) → optional robustness → generated sheets (publication codes, audit data,
+ *   Veränderungen and Beschlüsse) → write them and store the model and the adoptions.
  *
  * Each engine stage has its one caller here. The CLI adds only argument parsing, files and results.json;
  * the task pane adds only progress and its state. `preview` is the same path without reading or writing
  * (the task pane's live result while the user edits the model).
  */
 import packageJson from "../../package.json";
+import { indicatorRanges, type Goalposts } from "../engine/adoption";
 import type { Allocation } from "../engine/allocation";
 import { allocate } from "../engine/allocate";
+import { carriedAllocation } from "../engine/carryForward";
+import { sideOfAdoption } from "../engine/changes";
 import { checkTable } from "../engine/check";
 import type { Dataset } from "../engine/dataset";
 import { formatDate } from "../engine/germanFormat";
-import { hasBlockingErrors, type Issue } from "../engine/issues";
+import { goalpostDefaults } from "../engine/goalpostDefaults";
+import { hasBlockingErrors, SrbUsageError, type Issue } from "../engine/issues";
 import { messages } from "../engine/messages";
+import { allocateWithNewlyFunded } from "../engine/newlyFunded";
 import type { Model, ResolvedModel } from "../engine/model";
 import { serializeModel } from "../engine/modelFile";
 import { resolveModel, type ResolveModelResult } from "../engine/resolveModel";
@@ -27,6 +33,15 @@ import { inputChecksum } from "../workbook/checksum";
 import type { SheetSpec, WorkbookPort, WriteReport } from "../workbook/port";
 import { robustnessSheet } from "../workbook/robustnessSheet";
 import { findSheet } from "../workbook/sheetNames";
+import {
+  fortschreibungOutcome,
+  fortschreibungSheets,
+  planFortschreibung,
+  storedAdoptions,
+  type FortschreibungOutcome,
+  type FortschreibungPlan,
+  type FortschreibungRequest,
+} from "./fortschreibung";
 
 /** Monte-Carlo draws of the robustness analysis (README „Robustheit“: 1.000 Zufallsgewichtungen). */
 export const ROBUSTNESS_RUNS = 1000;
@@ -46,6 +61,19 @@ export interface Preview {
   issues: Issue[];
   /** The budget as far as the model tells it (0 when it cannot), for results.json of a blocked run. */
   budget: number;
+  /** The Fortschreibung of this run (its plan, the goalposts used), when the workbook was asked for one. */
+  fortschreibung?: FortschreibungRun;
+}
+
+/** How a run relates to the adopted allocations: the plan and what the computation took from it. */
+export interface FortschreibungRun {
+  plan: FortschreibungPlan;
+  /** Indicators whose goalposts came from the adopted year. */
+  filled: string[];
+  /** The goalposts of this computation (an adoption records them). */
+  goalposts: Record<string, Goalposts>;
+  /** Distributed by the adopted shares, nothing recomputed. */
+  carriedForward: boolean;
 }
 
 /**
@@ -60,15 +88,40 @@ export function preview(modelJson: unknown, table: RawTable): Preview {
   return previewOf(resolveModel(modelJson), modelJson, table);
 }
 
-function previewOf(resolved: ResolveModelResult, modelJson: unknown, table: RawTable): Preview {
-  const issues = [...resolved.issues];
+function previewOf(
+  resolved: ResolveModelResult,
+  modelJson: unknown,
+  table: RawTable,
+  plan: FortschreibungPlan | null = null,
+): Preview {
+  const issues = [...resolved.issues, ...(plan ? [...plan.stored.issues, ...plan.issues] : [])];
   const budget = budgetOf(modelJson);
   if (resolved.model === null) return { ...blank(resolved.file, budget), issues };
-  const model: ResolvedModel = { ...resolved.model, data: { ...resolved.model.data, sheet: table.sheet } };
+  const given: ResolvedModel = { ...resolved.model, data: { ...resolved.model.data, sheet: table.sheet } };
+  if (hasBlockingErrors(issues)) return { ...blank(resolved.file, given.budget.total), model: given, issues };
+  const reference = plan?.reference ?? null;
+  if (plan !== null && plan.request.carryForward === true && reference !== null) {
+    // carried forward: the adopted shares, nothing recomputed, the data sheet not checked
+    const allocation = carriedAllocation(reference, given.budget.total);
+    issues.push(...allocation.issues);
+    return {
+      model: given,
+      file: resolved.file,
+      dataset: null,
+      allocation: hasBlockingErrors(allocation.issues) ? null : allocation,
+      issues,
+      budget: given.budget.total,
+      fortschreibung: { plan, filled: [], goalposts: { ...reference.goalposts }, carriedForward: true },
+    };
+  }
+  // with an adoption: its year's goalposts are the default, Bremen's "neu gefördert" follows from it
+  const { model, filled } = goalpostDefaults(given, reference?.goalposts ?? {});
   const checked = checkTable(model, table);
   issues.push(...checked.issues);
   if (checked.dataset === null) return { ...blank(resolved.file, budget), model, issues };
-  const allocation = allocate(model, checked.dataset);
+  const allocation = reference
+    ? allocateWithNewlyFunded(model, checked.dataset, sideOfAdoption(reference))
+    : allocate(model, checked.dataset);
   issues.push(...allocation.issues);
   return {
     model,
@@ -77,6 +130,16 @@ function previewOf(resolved: ResolveModelResult, modelJson: unknown, table: RawT
     allocation: hasBlockingErrors(allocation.issues) ? null : allocation,
     issues,
     budget: model.budget.total,
+    ...(plan
+      ? {
+          fortschreibung: {
+            plan,
+            filled,
+            goalposts: indicatorRanges(allocation.model, checked.dataset),
+            carriedForward: false,
+          },
+        }
+      : {}),
   };
 }
 
@@ -111,6 +174,11 @@ export interface GenerateRequest {
   robustnessSeed?: number;
   /** The run's date for the Methode sheet (default: now). */
   date?: Date;
+  /**
+   * The Fortschreibung (SPEC §5a): adopt this run, carry the adopted shares forward, compare with an earlier
+   * basis (`--compare`). Without it, a run is still compared with the workbook's latest stored adoption.
+   */
+  fortschreibung?: FortschreibungRequest;
   /** Called before each stage and awaited (the task pane lets its spinner paint). */
   progress?(stage: GenerateStage): void | Promise<void>;
 }
@@ -123,6 +191,8 @@ export interface GenerateResult extends Preview {
   unitName(id: string): string;
   /** What the adapter wrote; null when nothing was written (blocking issues). */
   report: WriteReport | null;
+  /** The comparison, the new adoption and the Beschlüsse of this run; null without a Fortschreibung. */
+  outcome: FortschreibungOutcome | null;
 }
 
 /**
@@ -173,7 +243,30 @@ export async function generate(port: WorkbookPort, request: GenerateRequest): Pr
     await progress({ stage: "check", sheet: table.sheet });
   }
 
-  return written(port, request, previewOf(resolved, modelJson, table), table, progress);
+  const plan = planFortschreibung(
+    storedAdoptions((await port.readStoredAdoptions?.()) ?? []),
+    request.fortschreibung ?? {},
+  );
+  return written(port, request, previewOf(resolved, modelJson, table, plan), table, progress);
+}
+
+/**
+ * An earlier workbook computed with its own stored model over its own data sheet (the `--compare` basis of a
+ * workbook without an adoption): the preview, or why there is none (German).
+ *
+ * @example const earlier = await previewStored(await PackageWorkbook.fromBuffer(bytes), "Kitas2024.xlsx");
+ */
+export async function previewStored(port: WorkbookPort, workbookName: string): Promise<Preview | string> {
+  const json = await port.readStoredModel();
+  if (json === null || json === undefined) return `„${workbookName}“ enthält kein gespeichertes SRB-Modell.`;
+  const resolved = resolveModel(json);
+  if (resolved.model === null) return "ihr gespeichertes Modell ist fehlerhaft.";
+  const names = await port.sheetNames();
+  const wanted = resolved.model.data.sheet.trim();
+  const sheet = wanted === "" ? (names[0] ?? null) : findSheet(names, wanted);
+  if (sheet === null) return `das Datenblatt „${wanted}“ fehlt.`;
+  const computed = previewOf(resolved, json, await port.readTable(sheet));
+  return computed.allocation === null ? "ihre Daten enthalten blockierende Fehler." : computed;
 }
 
 /** From the computed preview on: robustness, the sheets, writing them and storing the model. */
@@ -185,8 +278,7 @@ async function written(
   progress: (stage: GenerateStage) => Promise<void>,
 ): Promise<GenerateResult> {
   await progress({ stage: "checked", issues: checked.issues });
-  if (checked.allocation === null || checked.model === null || checked.dataset === null)
-    return nothingWritten(checked, [], request);
+  if (checked.allocation === null || checked.model === null) return nothingWritten(checked, [], request);
   const { allocation, model, dataset } = checked;
   const publication = request.publication === true || model.options.publication;
   const unitName = unitNamer(allocation, publication);
@@ -195,26 +287,40 @@ async function written(
   if (request.robustness === true) {
     const runs = request.robustnessRuns ?? ROBUSTNESS_RUNS;
     await progress({ stage: "robustness", runs });
+    if (dataset === null) throw new SrbUsageError(messages.robustnessWithoutData());
     robustness = robustnessOf({ model, dataset, allocation }, { runs, seed: request.robustnessSeed });
   } else if (request.robustness) {
     robustness = request.robustness;
   }
 
   await progress({ stage: "sheets" });
+  const checksum = await inputChecksum(table);
   const sheets: SheetSpec[] = allocationSheets(allocation, {
     inputRange: allocation.inputRange,
-    checksum: await inputChecksum(table),
+    checksum,
     date: formatDate(request.date ?? new Date()),
     version: packageJson.version,
     issues: checked.issues,
     publication,
   });
   if (robustness) sheets.push(robustnessSheet(robustness, { unitName }));
+  const fort = checked.fortschreibung;
+  const outcome = fort
+    ? fortschreibungOutcome(fort.plan, allocation, {
+        checksum,
+        goalposts: fort.goalposts,
+        filled: fort.filled,
+        carriedForward: fort.carriedForward,
+      })
+    : null;
 
   await progress({ stage: "write" });
-  const report = await port.writeGeneratedSheets(sheets);
+  const report = await port.writeGeneratedSheets(
+    outcome ? fortschreibungSheets(sheets, outcome, unitName) : sheets,
+  );
   await port.writeStoredModel(JSON.parse(serializeModel(checked.file!)) as unknown);
-  return { ...checked, robustness, publication, unitName, report };
+  if (outcome?.adoptionsToStore) await port.writeStoredAdoptions?.(outcome.adoptionsToStore);
+  return { ...checked, robustness, publication, unitName, report, outcome };
 }
 
 /**
@@ -246,6 +352,7 @@ function nothingWritten(base: Preview, more: Issue[], request: GenerateRequest):
     publication: request.publication === true,
     unitName: (id) => id,
     report: null,
+    outcome: null,
   };
 }
 

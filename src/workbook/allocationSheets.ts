@@ -7,9 +7,10 @@
  * sheet: a generated sheet may be renamed on a clash ("Verteilung (2)"), and a cross-sheet reference
  * would then point at the user's sheet.
  */
-import type { Allocation, Band, NormBand, UnitResult } from "../engine/allocation";
+import type { Allocation, AreaResult, Band, NormBand, UnitResult } from "../engine/allocation";
 import type { Issue } from "../engine/issues";
 import type { AreaMethod, ResolvedModel } from "../engine/model";
+import { NO_TRAEGER } from "../engine/traegerSummary";
 import { columnLetters } from "../engine/table";
 import {
   COUNT_FORMAT,
@@ -124,6 +125,7 @@ function verteilungSheet(allocation: Allocation): SheetSpec {
   const areas = allocation.areas;
   const hasChildren = areas.some((a) => a.children !== null);
   const hasVzae = areas.some((a) => a.vzae !== null);
+  const hasPlan = areas.some((a) => a.plan !== undefined);
   const columns: Column<Area>[] = [
     { key: "name", header: "Sozialraum", width: 22, value: (a) => text(a.name) },
     {
@@ -191,16 +193,47 @@ function verteilungSheet(allocation: Allocation): SheetSpec {
       value: (a) => num(a.vzae, VZAE_FORMAT),
       ...(hasVzae ? { total: "sum" as const, totalFormat: VZAE_FORMAT } : {}),
     },
+    ...(hasPlan
+      ? [
+          {
+            key: "planVzae",
+            header: "VZÄ im Stellenplan",
+            width: 12,
+            value: (a: Area) => num(a.plan?.vzae ?? 0, VZAE_FORMAT),
+            total: "sum" as const,
+            totalFormat: VZAE_FORMAT,
+          },
+          {
+            key: "planned",
+            header: "Stellenplan (Landesanteil)",
+            width: 16,
+            value: (a: Area) => num(a.plan?.planned ?? 0, MONEY_FORMAT),
+            total: "cents" as const,
+            totalFormat: MONEY_FORMAT,
+          },
+          {
+            key: "unplanned",
+            header: "nicht verplant",
+            width: 14,
+            value: (a: Area) => num(a.unplanned ?? 0, MONEY_FORMAT),
+            total: "cents" as const,
+            totalFormat: MONEY_FORMAT,
+          },
+        ]
+      : []),
     {
       key: "note",
       header: "Hinweis",
       width: 40,
-      value: (a) => text(a.tieFlag ? "Cent durch Gleichstand vergeben (gesetzlich: Losentscheid)" : ""),
+      value: (a) => text(areaNote(a)),
     },
   ];
   const table = columnTable(columns, areas);
   const totalRow = table.lastRow + 1;
-  const rows: SheetCell[][] = [...table.rows, table.total.slice(0, table.column("vzae"))];
+  const rows: SheetCell[][] = [
+    ...table.rows,
+    table.total.slice(0, table.column(hasPlan ? "unplanned" : "vzae")),
+  ];
   const budgetRow = totalRow + 2;
   const amount = table.column("amount");
   const G = table.letter("amount");
@@ -249,6 +282,19 @@ function verteilungSheet(allocation: Allocation): SheetSpec {
   };
 }
 
+/** The note of a Verteilung row: a cent tie, money handed on or received in the Stellenplan. */
+function areaNote(a: AreaResult): string {
+  const notes: string[] = [];
+  if (a.tieFlag) notes.push("Cent durch Gleichstand vergeben (gesetzlich: Losentscheid)");
+  if (a.plan && a.plan.given > 0)
+    notes.push(
+      `keine förderfähige Einrichtung: ${formatEuro(a.plan.given)} an andere Sozialräume umverteilt`,
+    );
+  if (a.plan && a.plan.received > 0)
+    notes.push(`${formatEuro(a.plan.received)} aus Sozialräumen ohne förderfähige Einrichtung erhalten`);
+  return notes.join("; ");
+}
+
 // --- Einrichtungen ------------------------------------------------------------------------------------
 
 function einrichtungenSheet(
@@ -259,6 +305,7 @@ function einrichtungenSheet(
   const units = allocation.units;
   const categories = allocation.model.categories.map((c) => c.name);
   const bremen = allocation.model.ruleSet === "bremen" || units.some((u) => u.bremen !== undefined);
+  if (units.some((u) => u.plan !== undefined)) return stellenplanSheet(allocation, publication, anonymise);
   const any = units.length > 0;
   const sum = any ? { total: "sum" as const } : {};
   const cents = any ? { total: "cents" as const } : {};
@@ -432,6 +479,308 @@ function einrichtungenSheet(
         ]
       : [],
     ...(resultTable ? { tables: [resultTable] } : {}),
+  };
+}
+
+/**
+ * Einrichtungen as a Stellenplan (SPEC §5, §7): per Kita its strands, the set-aside and index VZÄ, override
+ * columns per strand, the VZÄ that count, personnel volume, Land and municipal part (formulas over the
+ * parameters at the bottom of the sheet), per Sozialraum the difference to the area amount (nicht verplant),
+ * and the Träger summary when the model names a Träger column.
+ */
+function stellenplanSheet(
+  allocation: Allocation,
+  publication: boolean,
+  anonymise: (t: string) => string,
+): SheetSpec {
+  const units = allocation.units;
+  const m = allocation.model;
+  const categories = m.categories.map((c) => c.name);
+  const bremen = m.ruleSet === "bremen" || units.some((u) => u.bremen !== undefined);
+  const withTraeger = allocation.traeger !== undefined;
+  const k = m.budget.kofinanzierung;
+  const cost = m.budget.costPerVzae ?? 0;
+  const sharesAddUp = Math.abs(k.landShare + k.municipalShare - 1) < 1e-9;
+  const traegerOf = (u: UnitResult) => u.traeger?.trim() || NO_TRAEGER;
+
+  const header: string[] = [
+    publication ? "Einrichtung (Code)" : "Einrichtung",
+    "Sozialraum",
+    ...(withTraeger ? ["Träger"] : []),
+    "Kinder",
+    ...categories,
+    "Gesamtindex",
+    "Normbereich",
+    "Kita-Sozialarbeit",
+    "Nachbarschaftszentrum",
+    "Interkulturelle Fachkräfte",
+    "Interkulturell als Ausnahme",
+    "Zusatzpersonal",
+  ];
+  const colIndex = header.indexOf("Gesamtindex") + 1;
+  const col4 = header.length + 1; // VZÄ Strang 4 (vorab)
+  header.push(
+    "VZÄ Strang 4 (vorab)",
+    "VZÄ Strang 2 (vorab)",
+    "VZÄ nach Index (Strang 1/3)",
+    "VZÄ (Vorschlag)",
+    "VZÄ Strang 1 (angepasst)",
+    "VZÄ Strang 2 (angepasst)",
+    "VZÄ Strang 3 (angepasst)",
+    "VZÄ Strang 4 (angepasst)",
+    "VZÄ (gilt)",
+    "Personalvolumen",
+    "Landesanteil (Budget)",
+    "Kommunaler Anteil",
+    "Betrag (Vorschlag)",
+    "Differenz",
+  );
+  const c = (offset: number) => columnLetters(col4 + offset);
+  const [S4, S2, SI, PROP, O1, , , O4, GILT, PV, LAND, MUNI, BPROP] = Array.from({ length: 13 }, (_, i) =>
+    c(i),
+  );
+  if (bremen) header.push("Kita-Index (Bremen)", "VZÄ (Bremen)", "Sachkosten", "Begründung");
+  header.push("Normbereich unten", "Normbereich oben");
+  const colLower = header.length - 1;
+  const colUpper = header.length;
+
+  const first = 2;
+  const last = units.length + 1;
+  // rows below the table: total, blank, area block (title, header, one row per area), blank, parameters
+  const paramTitle = last + 1 + 1 + 1 + 1 + allocation.areas.length + 1 + 1;
+  const costCell = `$B$${paramTitle + 1}`;
+  const landCell = `$B$${paramTitle + 2}`;
+  const muniCell = `$B$${paramTitle + 3}`;
+
+  const rows: SheetCell[][] = [header.map((h) => text(h, true))];
+  units.forEach((u, i) => {
+    const r = i + 2;
+    const p = u.plan;
+    const vzae = p?.vzae ?? 0;
+    const row: SheetCell[] = [
+      text(publication ? u.code : u.id),
+      text(u.area),
+      ...(withTraeger ? [text(traegerOf(u))] : []),
+      num(u.children, COUNT_FORMAT),
+      ...categories.map((name) => num(u.categories[name] ?? null, INDEX_FORMAT)),
+      num(u.index, INDEX_FORMAT),
+      bandCell(u.band),
+      yesNo(u.eligible.sozialarbeit),
+      yesNo(u.eligible.nachbarschaftszentrum),
+      yesNo(u.eligible.interkulturell),
+      yesNo(u.eligible.interkulturellException),
+      yesNo(u.eligible.zusatzpersonal),
+      num(p?.strand4Vzae ?? 0, VZAE_FORMAT),
+      num(p?.strand2Vzae ?? 0, VZAE_FORMAT),
+      num(p?.indexVzae ?? vzae, VZAE_FORMAT),
+      formula(`${S4}${r}+${S2}${r}+${SI}${r}`, vzae, VZAE_FORMAT, false),
+      { value: null, numFmt: VZAE_FORMAT },
+      { value: null, numFmt: VZAE_FORMAT },
+      { value: null, numFmt: VZAE_FORMAT },
+      { value: null, numFmt: VZAE_FORMAT },
+      formula(
+        `IF(COUNT(${O1}${r}:${O4}${r})=0,${PROP}${r},SUM(${O1}${r}:${O4}${r}))`,
+        vzae,
+        VZAE_FORMAT,
+        false,
+      ),
+      formula(`ROUND(${GILT}${r}*${costCell},2)`, p?.personnelVolume ?? 0, MONEY_FORMAT, false),
+      formula(`ROUND(${GILT}${r}*${costCell}*${landCell},2)`, p?.amount ?? 0, MONEY_FORMAT, false),
+      formula(
+        sharesAddUp ? `${PV}${r}-${LAND}${r}` : `ROUND(${GILT}${r}*${costCell}*${muniCell},2)`,
+        p?.municipal ?? 0,
+        MONEY_FORMAT,
+        false,
+      ),
+      num(p?.amount ?? u.proposedAmount, MONEY_FORMAT),
+      formula(`${LAND}${r}-${BPROP}${r}`, 0, MONEY_FORMAT, false),
+    ];
+    if (bremen) {
+      row.push(
+        num(u.bremen?.kitaIndex ?? null, INDEX_FORMAT),
+        num(u.bremen?.vzae ?? 0, VZAE_FORMAT),
+        num(u.bremen?.sachkosten ?? 0, MONEY_FORMAT),
+        text(anonymise(u.bremen?.reason ?? "")),
+      );
+    }
+    row.push(num(allocation.norm.index.lower, INDEX_FORMAT), num(allocation.norm.index.upper, INDEX_FORMAT));
+    rows.push(row);
+  });
+
+  // total row: sums of every staff and money column
+  const total: SheetCell[] = Array.from({ length: header.length }, () => EMPTY);
+  total[0] = text("Summe", true);
+  const childrenCol = withTraeger ? 4 : 3;
+  const sums: [number, number, string, boolean][] = [
+    [col4, plainSum(units.map((u) => u.plan?.strand4Vzae)), VZAE_FORMAT, false],
+    [col4 + 1, plainSum(units.map((u) => u.plan?.strand2Vzae)), VZAE_FORMAT, false],
+    [col4 + 2, plainSum(units.map((u) => u.plan?.indexVzae)), VZAE_FORMAT, false],
+    [col4 + 3, plainSum(units.map((u) => u.plan?.vzae)), VZAE_FORMAT, false],
+    [col4 + 4, 0, VZAE_FORMAT, false],
+    [col4 + 5, 0, VZAE_FORMAT, false],
+    [col4 + 6, 0, VZAE_FORMAT, false],
+    [col4 + 7, 0, VZAE_FORMAT, false],
+    [col4 + 8, plainSum(units.map((u) => u.plan?.vzae)), VZAE_FORMAT, false],
+    [col4 + 9, centSum(units.map((u) => u.plan?.personnelVolume)), MONEY_FORMAT, true],
+    [col4 + 10, centSum(units.map((u) => u.plan?.amount)), MONEY_FORMAT, true],
+    [col4 + 11, centSum(units.map((u) => u.plan?.municipal)), MONEY_FORMAT, true],
+    [col4 + 12, centSum(units.map((u) => u.plan?.amount ?? u.proposedAmount)), MONEY_FORMAT, true],
+    [col4 + 13, 0, MONEY_FORMAT, true],
+  ];
+  if (units.length > 0) {
+    if (units.some((u) => u.children !== null)) {
+      total[childrenCol - 1] = formula(
+        colSum(childrenCol, first, last),
+        plainSum(units.map((u) => u.children)),
+        COUNT_FORMAT,
+      );
+    }
+    for (const [col, value, fmt] of sums) total[col - 1] = formula(colSum(col, first, last), value, fmt);
+    if (bremen) {
+      const colVzaeB = col4 + 15;
+      total[colVzaeB - 1] = formula(
+        colSum(colVzaeB, first, last),
+        plainSum(units.map((u) => u.bremen?.vzae)),
+        VZAE_FORMAT,
+      );
+      total[colVzaeB] = formula(
+        colSum(colVzaeB + 1, first, last),
+        centSum(units.map((u) => u.bremen?.sachkosten)),
+        MONEY_FORMAT,
+      );
+    }
+  }
+  rows.push(total);
+
+  // per Sozialraum: the plan against the area amount; "nicht verplant" follows the overrides
+  rows.push([]);
+  rows.push([text("Stellenplan je Sozialraum", true)]);
+  rows.push(
+    [
+      "Sozialraum",
+      "Betrag (Verteilung)",
+      "Umverteilt (+/−)",
+      "VZÄ (gilt)",
+      "Landesanteil (Budget)",
+      "Kommunaler Anteil",
+      "Personalvolumen",
+      "nicht verplant",
+    ].map((h) => text(h, true)),
+  );
+  const areaRange = `$B$${first}:$B$${last}`;
+  const rangeOf = (letters: string) => `$${letters}$${first}:$${letters}$${last}`;
+  for (const a of allocation.areas) {
+    const r = rows.length + 1;
+    const mine = units.filter((u) => u.area === a.name);
+    const moved = centSum([a.plan?.received ?? 0, -(a.plan?.given ?? 0)]);
+    const sumif = (letters: string, cached: number, fmt: string) =>
+      formula(sumWhereEqual(areaRange, `A${r}`, rangeOf(letters)), cached, fmt, false);
+    rows.push([
+      text(a.name),
+      num(a.amount, MONEY_FORMAT),
+      num(moved, MONEY_FORMAT),
+      sumif(GILT, plainSum(mine.map((u) => u.plan?.vzae)), VZAE_FORMAT),
+      sumif(LAND, centSum(mine.map((u) => u.plan?.amount)), MONEY_FORMAT),
+      sumif(MUNI, centSum(mine.map((u) => u.plan?.municipal)), MONEY_FORMAT),
+      sumif(PV, centSum(mine.map((u) => u.plan?.personnelVolume)), MONEY_FORMAT),
+      formula(`B${r}+C${r}-E${r}`, a.unplanned ?? 0, MONEY_FORMAT, false),
+    ]);
+  }
+
+  // the parameters the formulas use (on this sheet: a renamed sheet keeps its formulas right)
+  rows.push([]);
+  rows.push([text("Grundlagen des Stellenplans", true)]);
+  rows.push([text("Kosten je VZÄ (Arbeitgeberkosten im Jahr)"), num(cost, MONEY_FORMAT)]);
+  rows.push([text("Landesanteil (aus dem Budget)"), num(k.landShare, PERCENT_FORMAT)]);
+  rows.push([text("Kommunaler Anteil (Jugendamt)"), num(k.municipalShare, PERCENT_FORMAT)]);
+  rows.push([text("VZÄ-Schrittweite"), num(m.budget.vzaeStep ?? 0.25, VZAE_FORMAT)]);
+  rows.push([text("VZÄ Nachbarschaftszentrum (Strang 2)"), num(m.rules.strand2Vzae, VZAE_FORMAT)]);
+  rows.push([
+    text("Sozialraum ohne förderfähige Einrichtung"),
+    text(
+      m.rules?.unspent === "redistribute"
+        ? "Betrag wird nach den Anteilen aus Schritt 1 auf die anderen Sozialräume umverteilt"
+        : "Betrag bleibt nicht verplant",
+    ),
+  ]);
+
+  if (withTraeger) {
+    const traegerCol = 3;
+    const traegerRange = `$${columnLetters(traegerCol)}$${first}:$${columnLetters(traegerCol)}$${last}`;
+    rows.push([]);
+    rows.push([text("Stellenplan je Träger", true)]);
+    rows.push(
+      [
+        "Träger",
+        "Einrichtungen",
+        "VZÄ (gilt)",
+        "Landesanteil (Budget)",
+        "Kommunaler Anteil",
+        "Personalvolumen",
+      ].map((h) => text(h, true)),
+    );
+    for (const t of allocation.traeger ?? []) {
+      const r = rows.length + 1;
+      const sumif = (letters: string, cached: number, fmt: string) =>
+        formula(sumWhereEqual(traegerRange, `A${r}`, rangeOf(letters)), cached, fmt, false);
+      rows.push([
+        text(t.traeger),
+        formula(`SUMPRODUCT(--EXACT(${traegerRange},A${r}))`, t.units, COUNT_FORMAT, false),
+        sumif(GILT, t.vzae, VZAE_FORMAT),
+        sumif(LAND, t.amount, MONEY_FORMAT),
+        sumif(MUNI, t.municipal, MONEY_FORMAT),
+        sumif(PV, t.personnelVolume, MONEY_FORMAT),
+      ]);
+    }
+  }
+
+  rows.push([]);
+  rows.push([
+    text(
+      "Stellenplan-Vorschlag des Jugendamts: zuerst das betriebserlaubnisrelevante Zusatzpersonal (Strang 4) und " +
+        "das Nachbarschaftszentrum (Strang 2), unabhängig vom Index; der Rest nach Gesamtindex in ganzen VZÄ-Schritten. " +
+        "Über die Aufteilung auf Strang 1 und 3 entscheidet das Sozialraum-Team: VZÄ in die Spalten „(angepasst)“ " +
+        "eintragen – dann gilt ihre Summe statt des Vorschlags, Beträge und „nicht verplant“ rechnen mit. " +
+        "Die Entscheidung trifft das Jugendamt nach Beratung mit den Trägern.",
+    ),
+  ]);
+
+  const widths = [
+    24,
+    14,
+    ...(withTraeger ? [16] : []),
+    8,
+    ...categories.map(() => 14),
+    12,
+    12,
+    12,
+    14,
+    14,
+    14,
+    13,
+  ];
+  widths.push(11, 11, 13, 11, 11, 11, 11, 11, 10, 15, 15, 15, 15, 12);
+  if (bremen) widths.push(14, 8, 13, 50);
+  widths.push(12, 12);
+  return {
+    name: SHEET_NAMES.einrichtungen,
+    rows,
+    columnWidths: widths,
+    freezeRows: 1,
+    charts:
+      units.length > 0
+        ? [
+            {
+              kind: "line",
+              title: "Gesamtindex der Einrichtungen und Normbereich",
+              firstRow: 1,
+              lastRow: last,
+              categoryColumn: 1,
+              seriesColumns: [colIndex, colLower, colUpper],
+              anchor: `${columnLetters(header.length + 2)}2`,
+            },
+          ]
+        : [],
   };
 }
 

@@ -368,13 +368,13 @@ describe("a re-run on last year's output", () => {
         "--quiet",
       ).status,
     ).toBe(0);
-    // the Jugendamt overrides a proposal in "Betrag (angepasst)" on Einrichtungen
+    // the Sozialraum-Team overrides a proposal in "VZÄ Strang 1 (angepasst)" on Einrichtungen
     const book = await readBook(first);
     const sheet = book.getWorksheet("Einrichtungen")!;
     const header = (sheet.getRow(1).values as unknown[]).map(String);
-    const column = header.indexOf("Betrag (angepasst)");
+    const column = header.indexOf("VZÄ Strang 1 (angepasst)");
     expect(column).toBeGreaterThan(0);
-    sheet.getCell(2, column).value = 12345.67;
+    sheet.getCell(2, column).value = 0.75;
     await book.xlsx.writeFile(first);
 
     const second = path.join(dir, "lauf2.xlsx");
@@ -382,7 +382,7 @@ describe("a re-run on last year's output", () => {
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(/srb: Hinweis: .*Einrichtungen/);
     const out = await readBook(second);
-    expect(out.getWorksheet("Einrichtungen")!.getCell(2, column).value).toBe(12345.67);
+    expect(out.getWorksheet("Einrichtungen")!.getCell(2, column).value).toBe(0.75);
     expect(out.getWorksheet("Einrichtungen (2)")).toBeDefined();
   });
 });

@@ -176,16 +176,16 @@ describe("a user sheet with an SRB-like name is kept; the generated one takes an
     expect(snapshot((await openRaw(file)).getWorksheet("Verteilung")!)).toEqual(mineBefore);
   });
 
-  test("overrides typed into „Betrag (angepasst)“ on Einrichtungen survive the next run", async () => {
+  test("overrides typed into „VZÄ Strang 1 (angepasst)“ on Einrichtungen survive the next run", async () => {
     const file = await sampleWithNotes("overrides.xlsx");
     await runOnFile(file);
     const wb = await openRaw(file);
     const ws = wb.getWorksheet("Einrichtungen")!;
     const header = ws.getRow(1).values as unknown[];
-    const column = header.indexOf("Betrag (angepasst)");
+    const column = header.indexOf("VZÄ Strang 1 (angepasst)");
     expect(column).toBeGreaterThan(0);
-    ws.getCell(2, column).value = 25000;
-    ws.getCell(3, column).value = 17500.5;
+    ws.getCell(2, column).value = 0.5;
+    ws.getCell(3, column).value = 1.25;
     await wb.xlsx.writeFile(file);
 
     const report = await runOnFile(file);
@@ -195,8 +195,8 @@ describe("a user sheet with an SRB-like name is kept; the generated one takes an
       true,
     );
     const kept = (await openRaw(file)).getWorksheet("Einrichtungen")!;
-    expect(kept.getCell(2, column).value).toBe(25000);
-    expect(kept.getCell(3, column).value).toBe(17500.5);
+    expect(kept.getCell(2, column).value).toBe(0.5);
+    expect(kept.getCell(3, column).value).toBe(1.25);
   });
 
   test("a store of an earlier version (names only, no fingerprints) cannot prove a sheet is SRB's: kept (issue 17.1)", async () => {

@@ -23,7 +23,15 @@ import {
   type Normalisation,
   type RuleSet,
   type SdKind,
+  type StellenplanRules,
 } from "../../engine/model";
+import {
+  DEFAULT_STRAND2_VZAE,
+  DEFAULT_UNSPENT,
+  DEFAULT_WITHIN,
+  type UnspentRule,
+  type WithinSplit,
+} from "../../engine/stellenplan";
 import { formatEuro, formatNumber, type Language, type Strings } from "../i18n";
 import { NumberField } from "./NumberField";
 
@@ -93,6 +101,8 @@ export function BudgetStep(props: BudgetStepProps) {
     if (derived !== null) next.total = derived;
     props.onModelChange({ ...model, budget: next });
   };
+  const setRules = (patch: Partial<StellenplanRules>) =>
+    props.onModelChange({ ...model, rules: { ...model.rules, ...patch } });
   const setOptions = (patch: Partial<ModelOptions>) =>
     props.onModelChange({ ...model, options: { ...options, ...patch } });
 
@@ -198,6 +208,35 @@ export function BudgetStep(props: BudgetStepProps) {
         )}
         {field("vzae-step", s.vzaeStep, "step", budget.vzaeStep ?? 0.25, (v) =>
           setBudget({ vzaeStep: v ?? 0.25 }),
+        )}
+        {budget.costPerVzae !== undefined && (
+          <>
+            {field(
+              "strand2-vzae",
+              s.strand2Vzae,
+              "step",
+              model.rules?.strand2Vzae ?? DEFAULT_STRAND2_VZAE,
+              (v) => setRules({ strand2Vzae: v ?? DEFAULT_STRAND2_VZAE }),
+            )}
+            <Field label={s.within}>
+              <Select
+                value={model.rules?.within ?? DEFAULT_WITHIN}
+                onChange={(_, data) => setRules({ within: data.value as WithinSplit })}
+              >
+                <option value="index">{s.withinIndex}</option>
+                <option value="index-children">{s.withinIndexChildren}</option>
+              </Select>
+            </Field>
+            <Field label={s.unspent}>
+              <Select
+                value={model.rules?.unspent ?? DEFAULT_UNSPENT}
+                onChange={(_, data) => setRules({ unspent: data.value as UnspentRule })}
+              >
+                <option value="keep">{s.unspentKeep}</option>
+                <option value="redistribute">{s.unspentRedistribute}</option>
+              </Select>
+            </Field>
+          </>
         )}
       </fieldset>
 

@@ -98,6 +98,7 @@ export function ResultStep(props: ResultStepProps) {
   const errors = issues.filter((i) => i.level === "error").length;
   const total = allocation ? allocation.areas.reduce((sum, a) => sum + a.amount, 0) : 0;
 
+  const planned = allocation?.areas.some((a) => a.plan !== undefined) === true;
   return (
     <div className={styles.root}>
       <Subtitle2 as="h2">{s.checkReport}</Subtitle2>
@@ -121,6 +122,8 @@ export function ResultStep(props: ResultStepProps) {
                 <TableHeaderCell className={styles.number}>{s.index}</TableHeaderCell>
                 <TableHeaderCell className={styles.number}>{s.share}</TableHeaderCell>
                 <TableHeaderCell className={styles.number}>{s.amount}</TableHeaderCell>
+                {planned && <TableHeaderCell className={styles.number}>{s.plannedVzae}</TableHeaderCell>}
+                {planned && <TableHeaderCell className={styles.number}>{s.unplanned}</TableHeaderCell>}
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -130,6 +133,14 @@ export function ResultStep(props: ResultStepProps) {
                   <TableCell className={styles.number}>{formatNumber(a.index, language, 1)}</TableCell>
                   <TableCell className={styles.number}>{formatShare(a.share, language)}</TableCell>
                   <TableCell className={styles.number}>{formatEuro(a.amount, language)}</TableCell>
+                  {planned && (
+                    <TableCell className={styles.number}>
+                      {formatNumber(a.plan?.vzae ?? 0, language, 2)}
+                    </TableCell>
+                  )}
+                  {planned && (
+                    <TableCell className={styles.number}>{formatEuro(a.unplanned ?? 0, language)}</TableCell>
+                  )}
                 </TableRow>
               ))}
               <TableRow className={styles.total}>
@@ -139,6 +150,24 @@ export function ResultStep(props: ResultStepProps) {
                 <TableCell className={styles.number}>
                   {formatEuro(Math.round(total * 100) / 100, language)}
                 </TableCell>
+                {planned && (
+                  <TableCell className={styles.number}>
+                    {formatNumber(
+                      allocation.areas.reduce((sum, a) => sum + (a.plan?.vzae ?? 0), 0),
+                      language,
+                      2,
+                    )}
+                  </TableCell>
+                )}
+                {planned && (
+                  <TableCell className={styles.number}>
+                    {formatEuro(
+                      allocation.areas.reduce((sum, a) => sum + Math.round((a.unplanned ?? 0) * 100), 0) /
+                        100,
+                      language,
+                    )}
+                  </TableCell>
+                )}
               </TableRow>
             </TableBody>
           </Table>

@@ -21,6 +21,7 @@ import { resolveSheetName, sameSheetName } from "../sheetNames";
 import {
   decodeStore,
   encodeStore,
+  storeKept,
   sheetFingerprint,
   type DecodedStore,
   type FingerprintCell,
@@ -305,9 +306,18 @@ export class PackageWorkbook implements WorkbookPort {
   async writeStoredModel(model: unknown): Promise<void> {
     const store = this.readStore();
     const notes: string[] = [];
-    this.commit(
-      this.storeChanges({ generated: store.generated, model, fingerprints: store.fingerprints }, notes),
-    );
+    this.commit(this.storeChanges({ ...storeKept(store), model }, notes));
+  }
+
+  /** The adopted allocations kept in the store (oldest first), or []. */
+  async readStoredAdoptions(): Promise<unknown[]> {
+    return this.readStore().adoptions ?? [];
+  }
+
+  /** Replaces the stored adopted allocations; the store's model, sheet list and fingerprints are kept. */
+  async writeStoredAdoptions(adoptions: unknown[]): Promise<void> {
+    const store = this.readStore();
+    this.commit(this.storeChanges({ ...storeKept(store), model: store.model, adoptions }, []));
   }
 
   async writeGeneratedSheets(sheets: SheetSpec[]): Promise<WriteReport> {
@@ -384,7 +394,9 @@ export class PackageWorkbook implements WorkbookPort {
     if (ours.length > 0) changes.dropCalcChain();
     changes.finishStyles();
     this.commit(changes.withNewSheets(newSheets, this));
-    this.commit(this.storeChanges({ generated: written, model: store.model, fingerprints }, notes));
+    this.commit(
+      this.storeChanges({ ...storeKept(store), generated: written, model: store.model, fingerprints }, notes),
+    );
     return report;
   }
 

@@ -1,0 +1,346 @@
+/**
+ * The Fortschreibung through `srb allocate` (issue 13, SPEC §5a, §8), end to end as a child process:
+ * adopt the sample, compute the next year (assets/sample/Musterstadt-Folgejahr.xlsx) against it — via the
+ * adopted workbook and via the earlier results.json —, carry the grown budget forward, compare a workbook
+ * with itself. Checked from the outside: exit status, results.json `changes`, the written workbook.
+ */
+import { spawnSync } from "node:child_process";
+import { promises as fs } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import {
+  NEXT_YEAR_BUDGET,
+  NEXT_YEAR_EXPECTED,
+  nextYearModel,
+  nextYearRows,
+} from "../../scripts/make-next-year";
+import { HEADERS } from "../../scripts/make-sample";
+import { decodeStore } from "../../src/workbook/store";
+import {
+  LIBREOFFICE,
+  csvNumber,
+  recalcWithLibreOffice,
+  requireTool,
+  withLibreOffice,
+} from "../helpers/libreoffice";
+import { changesSchema, resultsSchema } from "../helpers/resultsSchema";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const SRB = path.join(ROOT, "bin", "srb.js");
+const SAMPLE_DIR = path.join(ROOT, "assets", "sample");
+
+function srb(...args: string[]) {
+  const r = spawnSync(process.execPath, [SRB, ...args], { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+async function readBook(file: string): Promise<ExcelJS.Workbook> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  return book;
+}
+
+function values(sheet: ExcelJS.Worksheet): unknown[][] {
+  const rows: unknown[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row, n) => {
+    rows[n - 1] = Array.from((row.values as unknown[]).slice(1), (v) => (v === undefined ? null : v));
+  });
+  return rows;
+}
+
+const plain = (v: unknown) =>
+  v && typeof v === "object" && "result" in v ? (v as { result: unknown }).result : v;
+
+async function readJson(file: string) {
+  return JSON.parse(await fs.readFile(file, "utf8")) as Record<string, unknown>;
+}
+
+type ChangedUnit = { id: string; status: string; entered: string[]; left: string[] };
+
+/** The changes as the expectation lists them. */
+function listed(changes: { units: ChangedUnit[] }) {
+  const ids = (f: (u: ChangedUnit) => boolean) =>
+    changes.units
+      .filter(f)
+      .map((u) => u.id)
+      .sort();
+  return {
+    neu: ids((u) => u.status === "neu"),
+    entfallen: ids((u) => u.status === "entfallen"),
+    entered: ids((u) => u.entered.includes("sozialarbeit")),
+    left: ids((u) => u.left.includes("sozialarbeit")),
+    otherStrands: ids((u) => [...u.entered, ...u.left].some((s) => s !== "sozialarbeit")),
+  };
+}
+
+const EXPECTED = {
+  neu: [...NEXT_YEAR_EXPECTED.neu].sort(),
+  entfallen: [...NEXT_YEAR_EXPECTED.entfallen].sort(),
+  entered: [...NEXT_YEAR_EXPECTED.entered.sozialarbeit].sort(),
+  left: [...NEXT_YEAR_EXPECTED.left.sozialarbeit].sort(),
+  otherStrands: [],
+};
+
+let dir: string;
+let adopted: string;
+let adoptedJson: string;
+let nextYearRun: { status: number | null; stdout: string; stderr: string };
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "srb-fort-"));
+  adopted = path.join(dir, "Beschluss-2022.xlsx");
+  adoptedJson = path.join(dir, "Beschluss-2022.json");
+  const run = srb(
+    "allocate",
+    path.join(SAMPLE_DIR, "Musterstadt.xlsx"),
+    "--adopt-date",
+    "2022-03-15",
+    "--out",
+    adopted,
+    "--json",
+    adoptedJson,
+    "--quiet",
+  );
+  if (run.status !== 0) throw new Error(run.stderr);
+  const next = srb(
+    "allocate",
+    path.join(SAMPLE_DIR, "Musterstadt-Folgejahr.xlsx"),
+    "--compare",
+    adopted,
+    "--out",
+    path.join(dir, "2023.xlsx"),
+    "--json",
+    path.join(dir, "2023.json"),
+  );
+  nextYearRun = next;
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+describe("the committed next-year sample is what make-next-year generates", () => {
+  test("Musterstadt-Folgejahr.xlsx holds nextYearRows() and nextYearModel()", async () => {
+    const book = await readBook(path.join(SAMPLE_DIR, "Musterstadt-Folgejahr.xlsx"));
+    expect(values(book.getWorksheet("Kitas")!)).toEqual([
+      HEADERS,
+      ...nextYearRows().map((r) => r.map((v) => v ?? null)),
+    ]);
+    expect(decodeStore(values(book.getWorksheet("_SRB")!) as never).model).toEqual(nextYearModel());
+  });
+});
+
+describe("srb allocate --adopt", () => {
+  test("the Beschluss is stored in the output workbook and shown on the Methode sheet; stderr says so", async () => {
+    const book = await readBook(adopted);
+    const store = decodeStore(values(book.getWorksheet("_SRB")!) as never);
+    expect(store.adoptions).toHaveLength(1);
+    expect(store.adoptions?.[0]).toMatchObject({ date: "2022-03-15", budget: 1002240 });
+    const methode = values(book.getWorksheet("Methode")!).map((r) => r?.[0]);
+    expect(methode).toContain("Beschlüsse (Fortschreibung)");
+    expect(methode).toContain("Diese Verteilung wurde am 15.03.2022 als Beschluss festgehalten.");
+    expect(book.getWorksheet("Veränderungen")).toBeUndefined(); // nothing adopted before: nothing to compare
+  });
+});
+
+describe("the next year against the Beschluss", () => {
+  test("--compare <adopted workbook>: changes lists exactly the fixture's; Veränderungen sheet with the summary on top", async () => {
+    const out = path.join(dir, "2023.xlsx");
+    const json = path.join(dir, "2023.json");
+    const run = nextYearRun; // made in beforeAll: the LibreOffice test reads its workbook too
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain(
+      `Veränderungen gegenüber Arbeitsmappe „Beschluss-2022.xlsx“ (Beschluss vom 15.03.2022): ${NEXT_YEAR_EXPECTED.summary}`,
+    );
+    const results = await readJson(json);
+    resultsSchema.parse(results);
+    const changes = changesSchema.parse(results.changes);
+    expect(listed(changes)).toEqual(EXPECTED);
+    expect(results.changes).toMatchObject({ summary: NEXT_YEAR_EXPECTED.summary });
+    expect(changes.areas[0].name).toBe(NEXT_YEAR_EXPECTED.biggestArea);
+
+    const sheet = (await readBook(out)).getWorksheet("Veränderungen")!;
+    const rows = values(sheet);
+    expect(rows[1][0]).toBe(NEXT_YEAR_EXPECTED.summary);
+    const unitHeader = rows.findIndex((r) => r?.[0] === "Einrichtung");
+    const unitRows = rows.slice(unitHeader + 1).map((r) => r.map(plain));
+    expect(unitRows.map((r) => r[0])).toEqual(changes.units.map((u) => u.id));
+    expect(
+      unitRows
+        .filter((r) => r[2] !== "geblieben")
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual([...EXPECTED.neu, ...EXPECTED.entfallen].sort());
+  });
+
+  test("--compare <earlier results.json>: the same changes", async () => {
+    const json = path.join(dir, "2023-vs-json.json");
+    const run = srb(
+      "allocate",
+      path.join(SAMPLE_DIR, "Musterstadt-Folgejahr.xlsx"),
+      "--compare",
+      adoptedJson,
+      "--out",
+      path.join(dir, "2023b.xlsx"),
+      "--json",
+      json,
+      "--quiet",
+    );
+    expect(run.status).toBe(0);
+    const results = await readJson(json);
+    expect(listed(changesSchema.parse(results.changes))).toEqual(EXPECTED);
+    expect(results.changes).toMatchObject({
+      against: "Ergebnisdatei „Beschluss-2022.json“",
+      summary: NEXT_YEAR_EXPECTED.summary,
+    });
+  });
+
+  test("the adopted workbook with next year's data: compared with its stored Beschluss without --compare", async () => {
+    // the user's workflow: next year the Kitas sheet of the adopted workbook gets the new data
+    const book = await readBook(adopted);
+    const kitas = book.getWorksheet("Kitas")!;
+    const rows = nextYearRows();
+    const last = Math.max(kitas.rowCount, rows.length + 1);
+    for (let r = 2; r <= last; r++) kitas.getRow(r).values = (rows[r - 2] ?? []) as ExcelJS.CellValue[];
+    const year2 = path.join(dir, "Beschluss-2022-neue-Daten.xlsx");
+    await book.xlsx.writeFile(year2);
+    const model = path.join(dir, "2023.srb.json");
+    await fs.writeFile(model, JSON.stringify(nextYearModel()));
+    const json = path.join(dir, "2023c.json");
+    const run = srb(
+      "allocate",
+      year2,
+      "--model",
+      model,
+      "--out",
+      path.join(dir, "2023c.xlsx"),
+      "--json",
+      json,
+      "--quiet",
+    );
+    expect(run.status).toBe(0);
+    const results = await readJson(json);
+    expect(listed(changesSchema.parse(results.changes))).toEqual(EXPECTED);
+    expect(results.changes).toMatchObject({ against: "Beschluss vom 15.03.2022" });
+    // fixed goalposts from the adopted year: no indicator lacks them
+    expect((results.issues as { code: string }[]).filter((i) => i.code === "goalposts-missing")).toEqual([]);
+  });
+});
+
+describe("--carry-forward and comparing with itself", () => {
+  test("carrying the grown budget forward gives the adopted shares to the cent", async () => {
+    const json = path.join(dir, "fortgeschrieben.json");
+    const run = srb(
+      "allocate",
+      path.join(SAMPLE_DIR, "Musterstadt-Folgejahr.xlsx"),
+      "--compare",
+      adopted,
+      "--carry-forward",
+      "--out",
+      path.join(dir, "fortgeschrieben.xlsx"),
+      "--json",
+      json,
+      "--quiet",
+    );
+    expect(run.status).toBe(0);
+    const results = resultsSchema.parse(await readJson(json));
+    const before = resultsSchema.parse(await readJson(adoptedJson));
+    expect(results.areas.map((a) => [a.name, a.share])).toEqual(before.areas.map((a) => [a.name, a.share]));
+    const cents = results.areas.map((a) => Math.round(a.amount * 100));
+    expect(cents.reduce((s, c) => s + c, 0)).toBe(NEXT_YEAR_BUDGET * 100);
+    results.areas.forEach((a, r) =>
+      expect(Math.abs(cents[r] - a.share * NEXT_YEAR_BUDGET * 100)).toBeLessThan(1),
+    );
+    const changes = changesSchema.parse((await readJson(json)).changes);
+    expect(
+      changes.units.every((u) => u.status === "geblieben" && u.entered.length + u.left.length === 0),
+    ).toBe(true);
+    const verteilung = values(
+      (await readBook(path.join(dir, "fortgeschrieben.xlsx"))).getWorksheet("Verteilung")!,
+    );
+    expect(verteilung.at(-1)?.[0]).toBe(
+      "Fortschreibung: die Anteile sind die beschlossenen vom 15.03.2022 – der Index wurde nicht neu berechnet.",
+    );
+  });
+
+  test("without a Beschluss, --carry-forward is a blocking German error (exit 2), no workbook written", async () => {
+    const out = path.join(dir, "nichts.xlsx");
+    const json = path.join(dir, "nichts.json");
+    const run = srb(
+      "allocate",
+      path.join(SAMPLE_DIR, "Musterstadt.xlsx"),
+      "--carry-forward",
+      "--out",
+      out,
+      "--json",
+      json,
+    );
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(
+      "Fortschreibung nicht möglich: in dieser Arbeitsmappe ist kein Beschluss gespeichert.",
+    );
+    await expect(fs.stat(out)).rejects.toThrow();
+  });
+
+  test("comparing a workbook with itself gives no change", async () => {
+    const json = path.join(dir, "selbst.json");
+    const run = srb(
+      "allocate",
+      adopted,
+      "--compare",
+      adopted,
+      "--out",
+      path.join(dir, "selbst.xlsx"),
+      "--json",
+      json,
+      "--quiet",
+    );
+    expect(run.status).toBe(0);
+    const results = await readJson(json);
+    const changes = changesSchema.parse(results.changes);
+    expect(results.changes).toMatchObject({ summary: "Keine Veränderungen." });
+    expect(
+      changes.units.every(
+        (u) =>
+          u.status === "geblieben" && u.amountDelta === 0 && u.entered.length === 0 && u.left.length === 0,
+      ),
+    ).toBe(true);
+    expect(changes.areas.every((a) => a.shareAfter === a.shareBefore && a.amountDelta === 0)).toBe(true);
+  });
+
+  test("the --compare file is an input: an output onto it is refused", () => {
+    const run = srb(
+      "allocate",
+      path.join(SAMPLE_DIR, "Musterstadt-Folgejahr.xlsx"),
+      "--compare",
+      adoptedJson,
+      "--json",
+      adoptedJson,
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("ist dieselbe Datei wie die Vergleichsdatei (--compare)");
+  });
+});
+
+describe("LibreOffice recalculates the Veränderungen sheet of srb's output", () => {
+  withLibreOffice("every formula cell equals the value srb stored", async () => {
+    requireTool(LIBREOFFICE);
+    const out = path.join(dir, "2023.xlsx");
+    const sheet = (await readBook(out)).getWorksheet("Veränderungen")!;
+    const cached: { where: string; row: number; col: number; value: number }[] = [];
+    sheet.eachRow((row, r) =>
+      row.eachCell((cell, c) => {
+        const v = cell.value as { formula?: string; result?: unknown } | null;
+        if (v && typeof v === "object" && "formula" in v && v.formula)
+          // exceljs reads a cached 0 back without a result
+          cached.push({ where: `R${r}C${c} ${v.formula}`, row: r, col: c, value: Number(v.result ?? 0) });
+      }),
+    );
+    expect(cached.length).toBeGreaterThan(60);
+    const sheets = await recalcWithLibreOffice(await fs.readFile(out));
+    const recalculated = sheets["Veränderungen"];
+    for (const f of cached) {
+      const lo = csvNumber(recalculated[f.row - 1]?.[f.col - 1]);
+      expect({ where: f.where, ok: Math.abs(lo - f.value) < 1e-6 }).toEqual({ where: f.where, ok: true });
+    }
+  });
+});

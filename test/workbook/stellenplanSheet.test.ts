@@ -1,0 +1,171 @@
+/**
+ * The Einrichtungen sheet as a Stellenplan (SPEC §5, §7) and the Verteilung columns VZÄ im Stellenplan /
+ * nicht verplant: the figures are the engine's, every formula is recalculated by LibreOffice to the same
+ * value, and an override per strand flows into the totals and „nicht verplant“.
+ */
+import { allocate } from "../helpers/resolved";
+import type { Allocation } from "../../src/engine/allocation";
+import type { Model } from "../../src/engine/model";
+import { allocationSheets } from "../../src/workbook/allocationSheets";
+import type { SheetCell, SheetSpec } from "../../src/workbook/port";
+import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
+import { dataset, model, unit } from "../engine/fixtures";
+import {
+  LIBREOFFICE,
+  csvNumber,
+  recalcWithLibreOffice,
+  requireTool,
+  withLibreOffice,
+} from "../helpers/libreoffice";
+
+const CTX = {
+  inputRange: "Kitas!A1:H5",
+  checksum: "0".repeat(64),
+  date: "2024-05-17",
+  version: "0.1.0",
+  issues: [],
+};
+
+/** 72.000 € per VZÄ, Land share 0,6, step 0,25: one step costs the budget 10.800 €. */
+function planAllocation(extra: Partial<Model> = {}): Allocation {
+  const m = model({}, 300000);
+  return allocate(
+    {
+      ...m,
+      data: { ...m.data, strand2: "KNZ", strand4: "Zusatz", strand4Vzae: "VZÄ Zusatz", traeger: "Träger" },
+      budget: {
+        ...m.budget,
+        costPerVzae: 72000,
+        vzaeStep: 0.25,
+        kofinanzierung: { landShare: 0.6, municipalShare: 0.4 },
+      },
+      ...extra,
+    },
+    dataset([
+      unit("K1", "Nord", [0, 10, 0], { children: 40, strand2: true, traeger: "Stadt" }),
+      unit("K2", "Nord", [20, 0, 50], { children: 60, traeger: "Caritas" }),
+      unit("K3", "Süd", [30, 5, 100], {
+        children: 80,
+        strand4: true,
+        strand4Reason: "Inklusion",
+        strand4Vzae: 0.5,
+        traeger: "Caritas",
+      }),
+      unit("K4", "Süd", [25, 2, 80], { children: 50, traeger: null }),
+    ]),
+  );
+}
+
+const sheet = (specs: SheetSpec[], name: string) => specs.find((s) => s.name === name)!;
+const headerOf = (s: SheetSpec) => s.rows[0].map((c) => c.value);
+const rowOf = (s: SheetSpec, first: string) => s.rows.findIndex((r) => r[0]?.value === first);
+const at = (s: SheetSpec, row: number, header: string): SheetCell => s.rows[row][headerOf(s).indexOf(header)];
+
+test("Einrichtungen shows the Stellenplan per Kita, per Sozialraum and per Träger", () => {
+  const a = planAllocation();
+  const e = sheet(allocationSheets(a, CTX), "Einrichtungen");
+  expect(headerOf(e)).toEqual(
+    expect.arrayContaining([
+      "Träger",
+      "VZÄ Strang 4 (vorab)",
+      "VZÄ Strang 2 (vorab)",
+      "VZÄ nach Index (Strang 1/3)",
+      "VZÄ (Vorschlag)",
+      "VZÄ Strang 1 (angepasst)",
+      "VZÄ Strang 4 (angepasst)",
+      "VZÄ (gilt)",
+      "Personalvolumen",
+      "Landesanteil (Budget)",
+      "Kommunaler Anteil",
+    ]),
+  );
+  const k1 = rowOf(e, "K1");
+  expect(at(e, k1, "VZÄ Strang 2 (vorab)").value).toBe(0.5);
+  expect(at(e, k1, "Landesanteil (Budget)").value).toBe(21600);
+  expect(at(e, k1, "Kommunaler Anteil").value).toBe(14400);
+  expect(at(e, k1, "Träger").value).toBe("Stadt");
+  expect(at(e, rowOf(e, "K4"), "Träger").value).toBe("ohne Angabe");
+  // per Sozialraum: nicht verplant = the engine's
+  for (const area of a.areas) {
+    const r = e.rows.findIndex((row, i) => i > a.units.length + 1 && row[0]?.value === area.name);
+    expect(e.rows[r][7].value).toBe(area.unplanned);
+    expect(e.rows[r][7].formula).toBe(`B${r + 1}+C${r + 1}-E${r + 1}`);
+  }
+  // Träger block
+  const caritas = e.rows.findIndex((row) => row[0]?.value === "Caritas");
+  expect(e.rows[caritas][1].value).toBe(2);
+  const t = a.traeger!.find((x) => x.traeger === "Caritas")!;
+  expect(e.rows[caritas][3].value).toBe(t.amount);
+});
+
+test("Verteilung gets VZÄ im Stellenplan and nicht verplant per Sozialraum, with sums", () => {
+  const a = planAllocation();
+  const v = sheet(allocationSheets(a, CTX), "Verteilung");
+  expect(headerOf(v)).toEqual(expect.arrayContaining(["VZÄ im Stellenplan", "nicht verplant"]));
+  const nord = rowOf(v, "Nord");
+  expect(at(v, nord, "nicht verplant").value).toBe(a.areas[0].unplanned);
+  expect(at(v, nord, "VZÄ im Stellenplan").value).toBe(a.areas[0].plan!.vzae);
+  const total = rowOf(v, "Summe");
+  expect(at(v, total, "nicht verplant").formula).toMatch(/^SUM\(/);
+});
+
+async function recalc(specs: SheetSpec[]) {
+  const book = XlsxWorkbook.empty();
+  const report = await book.writeGeneratedSheets(specs);
+  const sheets = await recalcWithLibreOffice(await book.toBuffer());
+  return { sheets, written: new Map(report.sheets.map((s) => [s.requested, s.written])) };
+}
+
+const cents = (x: number) => Math.round(x * 100);
+
+describe("LibreOffice recalculates the Stellenplan", () => {
+  withLibreOffice(
+    "every formula on Einrichtungen and Verteilung equals the engine's value to the cent",
+    async () => {
+      requireTool(LIBREOFFICE);
+      for (const allocation of [planAllocation(), planAllocation({ rules: { unspent: "redistribute" } })]) {
+        const specs = allocationSheets(allocation, CTX).filter(
+          (s) => s.name === "Einrichtungen" || s.name === "Verteilung",
+        );
+        const { sheets, written } = await recalc(specs);
+        let count = 0;
+        for (const spec of specs) {
+          spec.rows.forEach((row, i) =>
+            row.forEach((cell, j) => {
+              if (!cell.formula) return;
+              count++;
+              const lo = csvNumber(sheets[written.get(spec.name) ?? spec.name]?.[i]?.[j]);
+              const where = `${spec.name}!R${i + 1}C${j + 1} ${cell.formula}`;
+              expect({ where, cents: cents(lo) }).toEqual({ where, cents: cents(Number(cell.value)) });
+            }),
+          );
+        }
+        expect(count).toBeGreaterThan(60);
+      }
+    },
+  );
+
+  withLibreOffice(
+    "an override per strand counts instead of the proposal: totals and nicht verplant follow",
+    async () => {
+      requireTool(LIBREOFFICE);
+      const a = planAllocation();
+      const e = sheet(allocationSheets(a, CTX), "Einrichtungen");
+      const k2 = rowOf(e, "K2");
+      const col1 = headerOf(e).indexOf("VZÄ Strang 1 (angepasst)");
+      const col3 = headerOf(e).indexOf("VZÄ Strang 3 (angepasst)");
+      e.rows[k2][col1] = { value: 0.25 };
+      e.rows[k2][col3] = { value: 0.5 };
+      const { sheets } = await recalc([e]);
+      const got = sheets["Einrichtungen"];
+      const gilt = headerOf(e).indexOf("VZÄ (gilt)");
+      const land = headerOf(e).indexOf("Landesanteil (Budget)");
+      expect(csvNumber(got[k2][gilt])).toBe(0.75);
+      expect(csvNumber(got[k2][land])).toBe(32400); // 0,75 · 72.000 · 0,6
+      const nordRow = e.rows.findIndex((row, i) => i > a.units.length + 1 && row[0]?.value === "Nord");
+      const before = a.areas[0].unplanned!;
+      const k2Before = a.units.find((u) => u.id === "K2")!.plan!.amount;
+      expect(cents(csvNumber(got[nordRow][7]))).toBe(cents(before + k2Before - 32400));
+    },
+  );
+});
