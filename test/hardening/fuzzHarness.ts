@@ -24,6 +24,7 @@ import type { SheetSpec } from "../../src/workbook/port";
 import { STORE_SHEET } from "../../src/workbook/port";
 import { isValidSheetName } from "../../src/workbook/sheetNames";
 import { decodeStore } from "../../src/workbook/store";
+import { editedNote, unprovenNote } from "../../src/workbook/writePlan";
 import { EXCEL_MAX_CELL_TEXT, XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
@@ -479,6 +480,15 @@ export async function runFuzzCase(c: FuzzCase): Promise<CaseOutcome> {
   if (report !== null && c.store) {
     const mine = [c.table.sheet, ...userSheets.map((s) => s.name)].map((n) => n.toLowerCase());
     expect(report.replaced.filter((n) => mine.includes(n.toLowerCase()))).toEqual([]);
+    // and the user is told, per listed sheet, that it stays theirs (never silently)
+    const listed = new Set(
+      c.store.storeRows.filter(([k]) => k === "generated").map(([, n]) => String(n).toLowerCase()),
+    );
+    for (const name of [c.table.sheet, ...userSheets.map((s) => s.name)]) {
+      if (!listed.has(name.toLowerCase())) continue;
+      const told = (report.notes ?? []).some((n) => n === unprovenNote(name) || n === editedNote(name));
+      if (!told) expect({ listedUserSheet: name, notes: report.notes }).toBeUndefined();
+    }
   }
   expect(await again.readStoredModel()).toEqual(JSON.parse(JSON.stringify(c.model)));
   const storeSheet = innerWorkbook(again).getWorksheet(STORE_SHEET);
