@@ -14,6 +14,13 @@
  * and percent points), and numbers formatted as dates or times ("TT.MM.JJJJ", "[$-407]d. mmmm yyyy", "hh:mm",
  * elapsed "[h]:mm") anywhere in the sheet — what German Excel makes of "12.5" and "1:30".
  *
+ * Sozialraum names: sometimes a set full of what SUMIF/COUNTIF would read as criteria ("Nord*", "N?rd",
+ * "~*", "<Süd", ">Süd", "=Nord", "<>Nord") beside the names they would wrongly match ("Nord", "Süd").
+ *
+ * Stores listing user sheets (`FuzzCase.store`): sometimes the input already holds a hidden `_SRB` store
+ * (older or hand-edited) that lists the user's own sheets — the data sheet and other sheets, some named like
+ * a generated sheet — without fingerprints or with fingerprints that do not match, in the same or another case.
+ *
  * Output paths (`outputPathCase`): an input and output layout in a temporary folder where an output may be
  * an input or another output through links, `..`, other spellings and hard links.
  */
@@ -80,6 +87,28 @@ export const AREAS = [
   "West \uD83D",
   "Hafen",
 ];
+
+/**
+ * Sozialraum names SUMIF and COUNTIF would read as criteria (wildcards, the escape ~, comparisons), with the
+ * plain names they would match by mistake ("Nord*" matches "Nord", "<>Nord" every other name).
+ */
+export const CRITERIA_AREAS = [
+  "Nord",
+  "Nord*",
+  "N?rd",
+  "Süd",
+  "*",
+  "?ord",
+  "Nord~",
+  "~*",
+  "<Süd",
+  ">Süd",
+  "=Nord",
+  "<>Nord",
+];
+
+/** User sheets beside the data sheet that a store may list: one plain, the others named like generated sheets. */
+export const USER_SHEETS = ["Notizen", "Einrichtungen", "methode", "Verteilung"];
 
 /** Sheet names for the data sheet: valid in Excel, some clashing with a generated sheet's name. */
 export const DATA_SHEETS = [
@@ -190,9 +219,52 @@ export const PLAIN_FORMATS = ["General", "0", "0.00", "#,##0", '0 "Tage"', "[Rot
 /** Excel's largest date serial (31.12.9999): a date format on a larger number is no date Excel can show. */
 export const MAX_DATE_SERIAL = 2_958_465;
 
+/** The user's own sheets and the old `_SRB` store (as rows) the input workbook holds besides the data sheet. */
+export interface StoreCase {
+  userSheets: { name: string; rows: CellValue[][] }[];
+  storeRows: [string, string | number][];
+}
+
 export interface FuzzCase {
   model: Model;
   table: RawTable;
+  store?: StoreCase;
+}
+
+/** An old `_SRB` store that lists user sheets (never provably SRB's), and the user sheets it lists. */
+const storeCase = fc.record({
+  extra: fc.subarray(USER_SHEETS),
+  listData: fc.boolean(),
+  otherCase: fc.boolean(),
+  wrongFingerprints: fc.boolean(),
+  oldModel: fc.boolean(),
+});
+
+function buildStore(
+  r: typeof storeCase extends fc.Arbitrary<infer T> ? T : never,
+  dataSheet: string,
+): StoreCase {
+  const taken = new Set([dataSheet.toLowerCase()]);
+  const userSheets = r.extra
+    .filter((name) => !taken.has(name.toLowerCase()))
+    .map((name, k) => ({
+      name,
+      rows: [
+        [`Eigenes Blatt ${name}`, null, "nicht löschen"],
+        [k + 1, "=SUMME(A1)", -0.5],
+      ],
+    }));
+  const listed = [
+    ...(r.listData || userSheets.length === 0 ? [dataSheet] : []),
+    ...userSheets.map((s) => s.name),
+  ].map((n) => (r.otherCase ? n.toUpperCase() : n));
+  const storeRows: [string, string | number][] = [
+    ["SRB", 1],
+    ...listed.map((n): [string, string] => ["generated", n]),
+  ];
+  if (r.oldModel) storeRows.push(["model", JSON.stringify({ budget: { total: 1 } })]);
+  if (r.wrongFingerprints) for (const n of listed) storeRows.push(["fingerprint", `0123456789abcdef ${n}`]);
+  return { userSheets, storeRows };
 }
 
 const options: fc.Arbitrary<ModelOptions> = fc.record({
@@ -306,6 +378,10 @@ export const fuzzCase: fc.Arbitrary<FuzzCase> = fc
     /** Every n-th number of a percent column stays plain (a share or a percent point, whatever is there). */
     plainEvery: fc.integer({ min: 2, max: 9 }),
     formatPicks: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat()), { minLength: 1, maxLength: 4 }),
+    /** Sozialraum names: the varied set, or names SUMIF/COUNTIF would read as criteria. */
+    areaNames: fc.constantFrom("varied", "varied", "varied", "criteria"),
+    /** An old store in the input that lists user sheets (about one case in five). */
+    store: fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: storeCase }),
   })
   .map((r): FuzzCase => {
     const nCategories = Math.min(r.nCategories, CATEGORY_NAMES.length);
@@ -351,7 +427,7 @@ export const fuzzCase: fc.Arbitrary<FuzzCase> = fc
       wild ? row.id : `${row.name} ${i + 1}`,
       wild && !(typeof row.area === "number" && row.area >= 0 && Number.isInteger(row.area))
         ? row.area
-        : AREAS[
+        : (r.areaNames === "criteria" ? CRITERIA_AREAS : AREAS)[
             (typeof row.area === "number" && Number.isInteger(row.area) ? Math.abs(row.area) : i) % r.nAreas
           ],
       ...(r.withChildren ? [wild ? row.children : row.goodChildren] : []),
@@ -392,7 +468,7 @@ export const fuzzCase: fc.Arbitrary<FuzzCase> = fc
     }
     const table: RawTable = { sheet: r.sheet, headers, rows };
     if (r.formatting !== "none") table.formats = numberFormats(rows, headers.length, r);
-    return { model, table };
+    return { model, table, ...(r.store ? { store: buildStore(r.store, r.sheet) } : {}) };
   });
 
 /** Number formats in the shape of the rows: percent columns with plain cells, and dates or times on numbers. */

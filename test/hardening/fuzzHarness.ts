@@ -4,6 +4,12 @@
  *
  * Seed, replay and how a failure becomes a regression test: the README at the top of fuzz.test.ts.
  *
+ * Besides the chain's own invariants: a store in the input that lists user sheets (arbitraries.ts ›
+ * StoreCase) never costs one — every user sheet reads back cell for cell and none is reported replaced; and
+ * every per-area formula on the written sheets, evaluated against the written cells (SUMPRODUCT/EXACT as
+ * SRB writes it, SUMIF/COUNTIF with Excel's criteria if a writer went back to them), gives its cached value
+ * and the engine's proposal per Sozialraum — also for names like "Nord*", "~*" or "<Süd". No LibreOffice.
+ *
  * Cost: the user's workbook is built in memory (no write and re-read of the input), written once and opened
  * once; the case count is split over parts (jest projects "fuzz-1" … "fuzz-N", see jest.config.js) so that
  * jest's workers run them side by side.
@@ -18,6 +24,7 @@ import type { SheetSpec } from "../../src/workbook/port";
 import { STORE_SHEET } from "../../src/workbook/port";
 import { isValidSheetName } from "../../src/workbook/sheetNames";
 import { decodeStore } from "../../src/workbook/store";
+import { editedNote, unprovenNote } from "../../src/workbook/writePlan";
 import { EXCEL_MAX_CELL_TEXT, XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
@@ -223,9 +230,171 @@ function toMilliseconds(grid: CellValue[][], formats: (string | null)[][] | unde
   return grid.map((row, r) =>
     row.map((v, col) => {
       const kind = r === 0 ? "general" : numberFormatKind(formats[r - 1]?.[col]);
-      return typeof v === "number" && (kind === "date" || kind === "time") ? Math.round(v * 86_400_000) : v;
+      // + 0: a tiny negative time rounds to −0, which toEqual tells from the 0 read back
+      return typeof v === "number" && (kind === "date" || kind === "time")
+        ? Math.round(v * 86_400_000) + 0
+        : v;
     }),
   );
+}
+
+// ── per-area totals: the formulas on the written sheet, evaluated ─────────────────────────────────────
+
+/** A cell's value in the written (re-opened) workbook: a formula cell's cached result, rich text as text. */
+function writtenValue(ws: ExcelJS.Worksheet, ref: string): unknown {
+  const v = ws.getCell(ref.replace(/\$/g, "")).value as unknown;
+  if (v !== null && typeof v === "object") {
+    if ("result" in v) return (v as { result?: unknown }).result ?? null;
+    if ("richText" in v) return (v as { richText: { text: string }[] }).richText.map((t) => t.text).join("");
+    if ("formula" in v || "sharedFormula" in v) return null;
+  }
+  return v ?? null;
+}
+
+const REF = String.raw`\$?[A-Z]{1,3}\$?\d+`;
+const RANGE = String.raw`${REF}:${REF}`;
+/** What SRB writes: SUMPRODUCT(--EXACT(names,name),amounts). */
+const EXACT_SUM = new RegExp(String.raw`^SUMPRODUCT\(--EXACT\((${RANGE}),(${REF})\),(${RANGE})\)$`);
+/** What a writer might go back to: SUMIF(names,name,amounts) and COUNTIF(names,name), evaluated as Excel does. */
+const SUM_IF = new RegExp(String.raw`^SUMIF\((${RANGE}),(${REF}),(${RANGE})\)$`);
+const COUNT_IF = new RegExp(String.raw`^COUNTIF\((${RANGE}),(${REF})\)$`);
+
+/** The cell references of a one-column range, top to bottom ("$B$2:$B$4" → B2, B3, B4). */
+function rangeRefs(range: string): string[] {
+  const [from, to] = range.replace(/\$/g, "").split(":");
+  const col = /^[A-Z]+/.exec(from)![0];
+  const first = Number(from.slice(col.length));
+  const last = Number(to.slice(col.length));
+  return Array.from({ length: Math.max(0, last - first + 1) }, (_, k) => `${col}${first + k}`);
+}
+
+/**
+ * Whether a cell meets a SUMIF/COUNTIF criterion the way Excel reads it: a leading comparison (=, <>, <, >,
+ * <=, >=), wildcards * and ? with ~ as escape, case ignored — so that a regression to SUMIF fails here.
+ */
+export function meetsCriterion(value: unknown, criterion: unknown): boolean {
+  if (typeof criterion === "number") return value === criterion;
+  const c = typeof criterion === "string" ? criterion : "";
+  const m = /^(<=|>=|<>|<|>|=)?([\s\S]*)$/.exec(c)!;
+  const op = m[1] ?? "=";
+  const rest = m[2];
+  const asNumber = rest.trim() !== "" && Number.isFinite(Number(rest)) ? Number(rest) : null;
+  if (op === "<" || op === ">" || op === "<=" || op === ">=") {
+    const cmp =
+      asNumber !== null
+        ? typeof value === "number"
+          ? value - asNumber
+          : NaN
+        : typeof value === "string"
+          ? value.toLowerCase().localeCompare(rest.toLowerCase())
+          : NaN;
+    if (Number.isNaN(cmp)) return false;
+    return op === "<" ? cmp < 0 : op === ">" ? cmp > 0 : op === "<=" ? cmp <= 0 : cmp >= 0;
+  }
+  let equal: boolean;
+  if (rest === "") equal = value === null || value === "";
+  else if (asNumber !== null && typeof value === "number") equal = value === asNumber;
+  else if (typeof value !== "string") equal = false;
+  else {
+    let pattern = "";
+    for (let i = 0; i < rest.length; i++) {
+      const ch = rest[i];
+      if (ch === "~" && i + 1 < rest.length && "*?~".includes(rest[i + 1])) pattern += `\\${rest[++i]}`;
+      else if (ch === "*") pattern += "[\\s\\S]*";
+      else if (ch === "?") pattern += "[\\s\\S]";
+      else pattern += ch.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    }
+    equal = new RegExp(`^${pattern}$`, "iu").test(value);
+  }
+  return op === "<>" ? !equal : equal;
+}
+
+/** The value of a per-area formula on the written sheet, or undefined when the formula is none of them. */
+function evaluateAreaFormula(ws: ExcelJS.Worksheet, formula: string): number | undefined {
+  const amount = (ref: string) => {
+    const v = writtenValue(ws, ref);
+    return typeof v === "number" && Number.isFinite(v) ? v : 0;
+  };
+  let m = EXACT_SUM.exec(formula);
+  if (m) {
+    const key = writtenValue(ws, m[2]);
+    const names = rangeRefs(m[1]);
+    const amounts = rangeRefs(m[3]);
+    // EXACT compares the texts as shown, case-sensitive
+    const shown = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+    return names.reduce(
+      (s, ref, k) => (shown(writtenValue(ws, ref)) === shown(key) ? s + amount(amounts[k]) : s),
+      0,
+    );
+  }
+  m = SUM_IF.exec(formula);
+  if (m) {
+    const criterion = writtenValue(ws, m[2]);
+    const amounts = rangeRefs(m[3]);
+    return rangeRefs(m[1]).reduce(
+      (s, ref, k) => (meetsCriterion(writtenValue(ws, ref), criterion) ? s + amount(amounts[k]) : s),
+      0,
+    );
+  }
+  m = COUNT_IF.exec(formula);
+  if (m) {
+    const criterion = writtenValue(ws, m[2]);
+    return rangeRefs(m[1]).filter((ref) => meetsCriterion(writtenValue(ws, ref), criterion)).length;
+  }
+  return undefined;
+}
+
+/**
+ * Every per-area formula on a written sheet gives, evaluated against the written cells, its cached value; and
+ * the "Summen je Sozialraum" totals (column B, keyed by the name in column A) are the engine's proposals per
+ * Sozialraum, to the cent – also for names SUMIF would read as a pattern or a comparison. Returns how many
+ * Sozialräume were checked.
+ */
+function checkAreaTotals(ws: ExcelJS.Worksheet, allocation: Allocation): number {
+  const byShownName = new Map<string, number | null>();
+  for (const a of allocation.areas) {
+    const key = writtenText(a.name);
+    const cents = allocation.units
+      .filter((u) => u.area === a.name)
+      .reduce((s, u) => s + toCents(u.proposedAmount), 0);
+    // two names that read back alike (cut or repaired text) cannot be told apart on the sheet
+    byShownName.set(key, byShownName.has(key) ? null : cents);
+  }
+  let checked = 0;
+  ws.eachRow((row, r) =>
+    row.eachCell((cell, col) => {
+      const f = cell.formula;
+      if (typeof f !== "string" || !/EXACT|SUMIF|COUNTIF/.test(f)) return;
+      const value = evaluateAreaFormula(ws, f);
+      if (value === undefined) {
+        expect({ sheet: ws.name, cell: cell.address, unknownAreaFormula: f }).toBeUndefined();
+        return;
+      }
+      // exceljs leaves out a cached result of 0 (Excel recalculates on opening): blank stands for 0
+      const cached = writtenValue(ws, cell.address) ?? 0;
+      if (typeof cached !== "number" || toCents(cached) !== toCents(value)) {
+        expect({ sheet: ws.name, cell: cell.address, f, cached }).toEqual({
+          sheet: ws.name,
+          cell: cell.address,
+          f,
+          cached: value,
+        });
+      }
+      if (col !== 2 || (!f.includes(`,A${r})`) && !f.includes(`,A${r},`))) return;
+      const name = writtenValue(ws, `A${r}`);
+      const expected = byShownName.get(typeof name === "string" ? name : String(name));
+      if (expected === null) return;
+      checked++;
+      if (expected === undefined || toCents(value) !== expected) {
+        expect({ sheet: ws.name, area: name, total: toCents(value) }).toEqual({
+          sheet: ws.name,
+          area: name,
+          total: expected,
+        });
+      }
+    }),
+  );
+  return checked;
 }
 
 /** What one case produced, for the statistics the tests print. */
@@ -264,6 +433,19 @@ export async function runFuzzCase(c: FuzzCase): Promise<CaseOutcome> {
       if (v !== null && typeof code === "string") ws.getCell(r + 1, col + 1).numFmt = code;
     }),
   );
+  const userSheets = c.store?.userSheets ?? [];
+  if (c.store) {
+    for (const s of userSheets) {
+      const extra = innerWorkbook(book).addWorksheet(s.name);
+      s.rows.forEach((row, r) =>
+        row.forEach((v, col) => {
+          if (v !== null) extra.getCell(r + 1, col + 1).value = v as ExcelJS.CellValue;
+        }),
+      );
+    }
+    const store = innerWorkbook(book).addWorksheet(STORE_SHEET, { state: "veryHidden" });
+    c.store.storeRows.forEach((row) => store.addRow(row));
+  }
   const sheets = result.sheets ?? [];
   const report = sheets.length > 0 ? await book.writeGeneratedSheets(sheets) : null;
   await book.writeStoredModel(c.model);
@@ -286,16 +468,44 @@ export async function runFuzzCase(c: FuzzCase): Promise<CaseOutcome> {
   }
   const names = await again.sheetNames();
   expect(names[0]).toBe(c.table.sheet);
+  // a store that lists user sheets never costs one: each is there, cell for cell, and none was "replaced"
+  for (const s of userSheets) {
+    const read = await again.readTable(s.name);
+    expect({ sheet: s.name, rows: [read.headers, ...read.rows] }).toEqual({
+      sheet: s.name,
+      rows: usedGrid(s.rows),
+    });
+  }
+  expect(names.slice(0, 1 + userSheets.length)).toEqual([c.table.sheet, ...userSheets.map((s) => s.name)]);
+  if (report !== null && c.store) {
+    const mine = [c.table.sheet, ...userSheets.map((s) => s.name)].map((n) => n.toLowerCase());
+    expect(report.replaced.filter((n) => mine.includes(n.toLowerCase()))).toEqual([]);
+    // and the user is told, per listed sheet, that it stays theirs (never silently)
+    const listed = new Set(
+      c.store.storeRows.filter(([k]) => k === "generated").map(([, n]) => String(n).toLowerCase()),
+    );
+    for (const name of [c.table.sheet, ...userSheets.map((s) => s.name)]) {
+      if (!listed.has(name.toLowerCase())) continue;
+      const told = (report.notes ?? []).some((n) => n === unprovenNote(name) || n === editedNote(name));
+      if (!told) expect({ listedUserSheet: name, notes: report.notes }).toBeUndefined();
+    }
+  }
   expect(await again.readStoredModel()).toEqual(JSON.parse(JSON.stringify(c.model)));
   const storeSheet = innerWorkbook(again).getWorksheet(STORE_SHEET);
   expect(storeSheet).toBeDefined();
 
   if (report !== null) {
     const written = report.sheets.map((s) => s.written);
-    expect(names.slice(1)).toEqual(written);
+    expect(names.slice(1 + userSheets.length)).toEqual(written);
     const storeRows: CellValue[][] = [];
     storeSheet!.eachRow((row) => storeRows.push([row.getCell(1).value, row.getCell(2).value] as CellValue[]));
     expect(decodeStore(storeRows).generated).toEqual(written);
+    let areasChecked = 0;
+    for (const { written: name } of report.sheets) {
+      areasChecked += checkAreaTotals(innerWorkbook(again).getWorksheet(name)!, result.allocation!);
+    }
+    const shown = result.allocation!.areas.map((a) => writtenText(a.name));
+    expect(areasChecked).toBe(shown.filter((n) => shown.indexOf(n) === shown.lastIndexOf(n)).length);
     for (const [k, { written: name }] of report.sheets.entries()) {
       const read = await again.readTable(name);
       const grid = [read.headers, ...read.rows];

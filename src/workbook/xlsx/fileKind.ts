@@ -120,7 +120,7 @@ export function fileKindProblem(kind: FileKind, fileName?: string): string | nul
     case "word-or-powerpoint":
       return `${f} ist ein Word- oder PowerPoint-Dokument, keine Excel-Arbeitsmappe. Erwartet wird eine .xlsx-Datei.`;
     case "zip-without-workbook":
-      return `${f} ist ein Zip-Archiv, enthält aber keine Excel-Arbeitsmappe. Erwartet wird eine .xlsx-Datei; ${SAVE_AS}`;
+      return `${f} ist ein Zip-Archiv, enthält aber keine Excel-Arbeitsmappe. Erwartet wird eine .xlsx-Datei. ${SAVE_AS}`;
     case "xls":
       return `${f} ist eine Arbeitsmappe im alten Excel-Format (.xls, Excel 97–2003). ${SAVE_AS}`;
     case "ole":
