@@ -47,7 +47,7 @@ export function sheetXml(
   spec: SheetSpec,
   styles: StylesEditor,
   notes: string[],
-  options: { drawingRelId?: string; landscape?: boolean; store?: boolean } = {},
+  options: { drawingRelId?: string; landscape?: boolean; store?: boolean; tableRelIds?: string[] } = {},
 ): WrittenSheet {
   let rows = spec.rows;
   if (rows.length > EXCEL_MAX_ROWS) {
@@ -96,6 +96,10 @@ export function sheetXml(
         } else {
           line.push(`<c r="${ref}"${sAttr}>${f}</c>`);
         }
+      } else if ((c as { error?: boolean }).error && typeof c.value === "string") {
+        // an error literal the write plan decided on (a non-finite number as #NUM!)
+        fp[j] = { error: c.value };
+        line.push(`<c r="${ref}"${sAttr} t="e"><v>${escapeXml(c.value)}</v></c>`);
       } else if (typeof c.value === "string") {
         // an inline string is text, never a formula, whatever its first character
         const fitted = fitCellText(safe(c.value));
@@ -156,6 +160,12 @@ export function sheetXml(
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
     (landscape ? `<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>` : "") +
     (options.drawingRelId ? `<drawing r:id="${options.drawingRelId}"/>` : "") +
+    // tableParts come after drawing (CT_Worksheet schema order)
+    (options.tableRelIds && options.tableRelIds.length > 0
+      ? `<tableParts count="${options.tableRelIds.length}">` +
+        options.tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join("") +
+        `</tableParts>`
+      : "") +
     `</worksheet>`;
   return { xml, cells, rows };
 }
