@@ -262,8 +262,7 @@ export class PackageWorkbook implements WorkbookPort {
         this.addSheets([
           {
             name,
-            xml: sheetXml(name, { name, rows: [] }, new StylesEditor(MINIMAL_STYLES), [], { store: true })
-              .xml,
+            xml: sheetXml({ rows: [] }, new StylesEditor(MINIMAL_STYLES), { store: true }).xml,
             state: "visible",
             first: true,
           },
@@ -381,18 +380,11 @@ export class PackageWorkbook implements WorkbookPort {
       });
       const drawingRelId = resolved.length > 0 ? "rId1" : undefined;
       const tableRelIds = tables.map((_, i) => `rId${i + 1 + (resolved.length > 0 ? 1 : 0)}`);
-      const xml = sheetXml(
-        planned.name,
-        {
-          name: planned.name,
-          rows,
-          columnWidths: planned.columnWidths,
-          freezeRows: planned.freezeRows,
-        },
-        styles,
-        notes,
-        { drawingRelId, landscape: resolved.length > 0, tableRelIds },
-      ).xml;
+      const xml = sheetXml(planned, styles, {
+        drawingRelId,
+        landscape: resolved.length > 0,
+        tableRelIds,
+      }).xml;
       if (reuse?.part) {
         changes.dropOwnedParts(reuse.part);
         changes.put(reuse.part, xml);
@@ -411,7 +403,7 @@ export class PackageWorkbook implements WorkbookPort {
       const name = plan.addBlankSheet;
       newSheets.push({
         name,
-        xml: sheetXml(name, { name, rows: [] }, styles, [], { store: true }).xml,
+        xml: sheetXml({ rows: [] }, styles, { store: true }).xml,
         state: "visible",
       });
     }
@@ -516,11 +508,10 @@ export class PackageWorkbook implements WorkbookPort {
   }
 
   private storeChanges(sheet: string, content: StoreContent): Changes {
+    // the store's texts are SRB's own (JSON, chunked below Excel's cell limit, sheet names)
     const rows = encodeStore(content).map(([k, v]) => [{ value: k }, { value: v }]);
     const changes = new Changes(this.zip, this.structure);
-    const xml = sheetXml(sheet, { name: sheet, rows }, new StylesEditor(MINIMAL_STYLES), [], {
-      store: true,
-    }).xml;
+    const xml = sheetXml({ rows }, new StylesEditor(MINIMAL_STYLES), { store: true }).xml;
     const e = this.storeEntry();
     if (e?.part && sameSheetName(e.name, sheet)) {
       changes.put(e.part, xml);
