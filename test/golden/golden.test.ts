@@ -194,9 +194,15 @@ async function readBack(file: string, generated: readonly string[]) {
   await book.xlsx.readFile(file);
   const sheets = book.worksheets.map((s) => ({ name: s.name, state: s.state }));
   const cellsBySheet: Record<string, Cells> = {};
+  // the result tables (name and range) each generated sheet carries, as a reader of the file sees them
+  const tablesBySheet: Record<string, string[]> = {};
   for (const name of generated) {
     const sheet = book.getWorksheet(name);
     if (sheet === undefined) continue;
+    tablesBySheet[name] = sheet.getTables().map((t) => {
+      const model = (t as unknown as { table: { name: string; tableRef: string } }).table;
+      return `${model.name} ${model.tableRef}`;
+    });
     const cells: Cells = {};
     sheet.eachRow({ includeEmpty: false }, (row) =>
       row.eachCell({ includeEmpty: false }, (cell) => {
@@ -222,7 +228,7 @@ async function readBack(file: string, generated: readonly string[]) {
       fingerprintsFor: Object.keys(decoded.fingerprints ?? {}).sort(),
     };
   }
-  return { sheets, cells: cellsBySheet, store };
+  return { sheets, tables: tablesBySheet, cells: cellsBySheet, store };
 }
 
 async function produce(golden: GoldenCase, dir: string) {

@@ -9,6 +9,7 @@ import type { CellValue } from "../../src/engine/table";
 import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
 import type { WorkbookPort } from "../../src/workbook/port";
 import { encodeStore } from "../../src/workbook/store";
+import { PackageWorkbook } from "../../src/workbook/xlsx/packageWorkbook";
 import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
 import { FakeWorkbook } from "./fakeExcel";
 import { sampleSpecs } from "./portContract";
@@ -31,6 +32,20 @@ const makeXlsx: Make = async (sheets) => {
   return {
     port,
     reopen: async () => (port = await XlsxWorkbook.fromBuffer(await port.toBuffer())),
+  };
+};
+
+/** The package adapter over a workbook built with exceljs (not through the adapter under test). */
+const makePackage: Make = async (sheets) => {
+  const wb = new ExcelJS.Workbook();
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name, s.hidden ? { state: "veryHidden" } : {});
+    s.rows.forEach((row) => ws.addRow(row.map((v) => (v && typeof v === "object" ? { error: v.error } : v))));
+  }
+  let port = await PackageWorkbook.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer()));
+  return {
+    port,
+    reopen: async () => (port = await PackageWorkbook.fromBuffer(await port.toBuffer())),
   };
 };
 
@@ -57,6 +72,7 @@ async function rows(port: WorkbookPort, sheet: string): Promise<CellValue[][]> {
 
 describe.each([
   ["XlsxWorkbook", makeXlsx],
+  ["PackageWorkbook", makePackage],
   ["OfficeWorkbook (fake Excel)", makeOffice],
 ])("%s: the store never takes or deletes a user's sheet", (_, make) => {
   test.each([

@@ -14,11 +14,11 @@
  * at call time: the browser bundle never sees an `fs` import.
  */
 import { SrbUsageError } from "../../engine/issues";
-import type { CellValue, RawTable } from "../../engine/table";
-import type { SheetSpec, WorkbookPort, WriteReport } from "../port";
-import { STORE_SHEET } from "../port";
+import { a1, type CellValue, type RawTable } from "../../engine/table";
+import type { SheetCell, SheetSpec, WorkbookPort, WriteReport } from "../port";
 import { resolveSheetName, sameSheetName } from "../sheetNames";
 import {
+  damagedModelMessage,
   decodeStore,
   encodeStore,
   storeKept,
@@ -37,7 +37,7 @@ import {
   resolveChart,
 } from "../xlsxCharts";
 import type { ResolvedChart } from "../xlsxCharts";
-import { unprovenNote } from "../writePlan";
+import { isStoreContent, planWrite, storeCandidates, type PlannedTable } from "../writePlan";
 import { fileKindProblem, identifyFileKind } from "./fileKind";
 import { readCellFormats, readGrid, readSharedStrings, type SheetContext } from "./sheetReader";
 import { sheetXml } from "./sheetWriter";
@@ -59,6 +59,8 @@ const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetm
 const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 const REL_WORKSHEET = `${NS.rel}/worksheet`;
 const REL_STYLES = `${NS.rel}/styles`;
+const REL_TABLE = `${NS.rel}/table`;
+const CT_TABLE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
 /** Largest workbook.xml, rels or styles part SRB edits. */
 const MAX_META_BYTES = 64 * 1024 * 1024;
 
@@ -260,8 +262,7 @@ export class PackageWorkbook implements WorkbookPort {
         this.addSheets([
           {
             name,
-            xml: sheetXml(name, { name, rows: [] }, new StylesEditor(MINIMAL_STYLES), [], { store: true })
-              .xml,
+            xml: sheetXml({ rows: [] }, new StylesEditor(MINIMAL_STYLES), { store: true }).xml,
             state: "visible",
             first: true,
           },
@@ -299,14 +300,17 @@ export class PackageWorkbook implements WorkbookPort {
     return table;
   }
 
+  /** The stored model, or null; a stored model whose JSON is damaged is a usage error saying where. */
   async readStoredModel(): Promise<unknown | null> {
-    return this.readStore().model;
+    const found = this.findStore();
+    if (found && !found.content.modelReadable)
+      throw new SrbUsageError(damagedModelMessage(found.sheet, found.content.modelRows ?? []));
+    return found?.content.model ?? null;
   }
 
   async writeStoredModel(model: unknown): Promise<void> {
     const store = this.readStore();
-    const notes: string[] = [];
-    this.commit(this.storeChanges({ ...storeKept(store), model }, notes));
+    this.commit(this.storeChanges(this.storeSheetName(), { ...storeKept(store), model }));
   }
 
   /** The adopted allocations kept in the store (oldest first), or []. */
@@ -317,87 +321,100 @@ export class PackageWorkbook implements WorkbookPort {
   /** Replaces the stored adopted allocations; the store's model, sheet list and fingerprints are kept. */
   async writeStoredAdoptions(adoptions: unknown[]): Promise<void> {
     const store = this.readStore();
-    this.commit(this.storeChanges({ ...storeKept(store), model: store.model, adoptions }, []));
+    this.commit(
+      this.storeChanges(this.storeSheetName(), { ...storeKept(store), model: store.model, adoptions }),
+    );
   }
 
+  /**
+   * Replaces SRB's generated sheets as the write plan decides (`planWrite`, writePlan.ts): SRB's unchanged
+   * sheets are rewritten in place (same name, sheetId and part: the user's formulas that point at them stay
+   * valid), their result tables keep their names and parts, everything else is the user's and stays.
+   */
   async writeGeneratedSheets(sheets: SheetSpec[]): Promise<WriteReport> {
-    const store = this.readStore();
-    const notes: string[] = [];
-    const replaced: string[] = [];
-    const storeEntry = this.storeEntry();
-    // SRB's sheets of the last run: only those whose content still has the recorded fingerprint
-    const ours: SheetEntry[] = [];
-    for (const name of store.generated) {
-      const entry = this.findSheet(name);
-      if (!entry || entry === storeEntry || !entry.worksheet || !entry.part) continue;
-      const recorded = store.fingerprints?.[name];
-      if (recorded === undefined) {
-        // listed without a fingerprint (older or hand-edited store): SRB cannot prove it is its own (17.1)
-        notes.push(unprovenNote(entry.name));
-        continue;
-      }
-      if (recorded !== this.fingerprint(entry)) {
-        notes.push(
-          `Blatt „${entry.name}“ wurde seit dem letzten Lauf von SRB verändert (oder neu angelegt) – es bleibt ` +
-            `unverändert erhalten und gilt ab jetzt als Ihr eigenes Blatt; die neuen Ergebnisse stehen auf einem Blatt mit anderem Namen.`,
-        );
-        continue;
-      }
-      ours.push(entry);
-    }
-    const occupied = this.structure.sheets.filter((s) => !ours.includes(s)).map((s) => s.name);
-    const written: string[] = [];
-    const report: WriteReport = { sheets: [], replaced, notes };
-    const plans: { name: string; spec: SheetSpec; reuse?: SheetEntry }[] = [];
-    for (const spec of sheets) {
-      const name = resolveSheetName(spec.name, [...occupied, ...written]);
-      written.push(name);
-      report.sheets.push({ requested: spec.name, written: name });
-      if (name !== spec.name) {
-        notes.push(
-          `Blatt „${spec.name}“ wurde als „${name}“ angelegt, weil der Name vergeben oder ungültig ist.`,
-        );
-      }
-      plans.push({ name, spec, reuse: ours.find((e) => sameSheetName(e.name, name)) });
-    }
-    for (const e of ours) replaced.push(e.name);
+    const store = this.findStore();
+    const listed = new Set((store?.content.generated ?? []).map((n) => n.toLowerCase()));
+    const storeSheet = store ? this.findSheet(store.sheet) : undefined;
+    const tablesBySheet = new Map<SheetEntry, TableInfo[]>();
+    for (const e of this.structure.sheets) tablesBySheet.set(e, e.part ? this.tablesOf(e.part) : []);
+    const plan = planWrite({
+      sheets: this.structure.sheets.map((e) => ({
+        name: e.name,
+        visible: e.state === "visible",
+        tables: (tablesBySheet.get(e) ?? []).map((t) => t.name),
+        // only a worksheet SRB may have written is read back for its fingerprint
+        ...(listed.has(e.name.toLowerCase()) && e !== storeSheet
+          ? { fingerprint: e.worksheet && e.part && this.zip.entry(e.part) ? this.fingerprint(e) : "" }
+          : {}),
+      })),
+      store,
+      specs: sheets,
+    });
+    const notes = [...plan.notes];
     const changes = new Changes(this.zip, this.structure);
     const styles = changes.styles();
-    const fingerprints: Record<string, string> = {};
+    // table ids are unique in the workbook: those of every table SRB does not replace are taken
+    const replacedEntries = plan.replaced.map((n) => this.findSheet(n)!).filter(Boolean);
+    const usedTableIds = new Set<number>();
+    for (const [e, tables] of tablesBySheet)
+      if (!replacedEntries.includes(e)) for (const t of tables) usedTableIds.add(t.id);
     const newSheets: NewSheet[] = [];
-    for (const plan of plans) {
+    for (const planned of plan.sheets) {
+      const rows = planned.rows.map((line) =>
+        Array.from(line, (c): SheetCell & { error?: boolean } => c ?? { value: null }),
+      );
       const resolved: ResolvedChart[] = [];
-      for (const chart of plan.spec.charts ?? []) {
-        const r = resolveChart(plan.name, chart, plan.spec.rows);
+      for (const chart of planned.charts) {
+        const r = resolveChart(planned.name, chart, rows);
         if ("note" in r) notes.push(r.note);
         else resolved.push(r.chart);
       }
-      const part = plan.reuse?.part;
-      if (plan.reuse) changes.dropOwnedParts(plan.reuse.part!);
+      const reuse = planned.rewrite !== null ? this.findSheet(planned.rewrite) : undefined;
+      const oldTables = reuse ? (tablesBySheet.get(reuse) ?? []) : [];
+      const tables: PlacedTable[] = planned.tables.map((t) => {
+        const old = oldTables.find((o) => o.name.toLowerCase() === t.name.toLowerCase());
+        let id = old && !usedTableIds.has(old.id) ? old.id : 1;
+        while (usedTableIds.has(id)) id++;
+        usedTableIds.add(id);
+        return { table: t, id, part: old?.part };
+      });
       const drawingRelId = resolved.length > 0 ? "rId1" : undefined;
-      const written = sheetXml(plan.name, plan.spec, styles, notes, {
+      const tableRelIds = tables.map((_, i) => `rId${i + 1 + (resolved.length > 0 ? 1 : 0)}`);
+      const xml = sheetXml(planned, styles, {
         drawingRelId,
         landscape: resolved.length > 0,
-      });
-      fingerprints[plan.name] = sheetFingerprint(written.cells);
-      if (part) {
-        changes.put(part, written.xml);
-        changes.put(relsPartOf(part), null);
-        if (resolved.length > 0) changes.addCharts(part, plan.name, resolved);
+        tableRelIds,
+      }).xml;
+      if (reuse?.part) {
+        changes.dropOwnedParts(reuse.part);
+        changes.put(reuse.part, xml);
+        changes.put(relsPartOf(reuse.part), null);
+        changes.addSheetParts(reuse.part, planned.name, resolved, tables);
       } else {
-        newSheets.push({ name: plan.name, xml: written.xml, state: "visible", charts: resolved });
+        newSheets.push({ name: planned.name, xml, state: "visible", charts: resolved, tables });
       }
     }
-    for (const e of ours) {
-      if (!plans.some((p) => p.reuse === e)) changes.removeSheet(e);
+    for (const name of plan.remove) {
+      const e = this.findSheet(name);
+      if (e) changes.removeSheet(e);
     }
-    if (ours.length > 0) changes.dropCalcChain();
+    if (plan.replaced.length > 0) changes.dropCalcChain();
+    if (plan.addBlankSheet !== null) {
+      const name = plan.addBlankSheet;
+      newSheets.push({
+        name,
+        xml: sheetXml({ rows: [] }, styles, { store: true }).xml,
+        state: "visible",
+      });
+    }
     changes.finishStyles();
     this.commit(changes.withNewSheets(newSheets, this));
-    this.commit(
-      this.storeChanges({ ...storeKept(store), generated: written, model: store.model, fingerprints }, notes),
-    );
-    return report;
+    this.commit(this.storeChanges(plan.store.sheet, plan.store.content));
+    return {
+      sheets: plan.sheets.map((s) => ({ requested: s.requested, written: s.name })),
+      replaced: plan.replaced,
+      notes,
+    };
   }
 
   // ── internals ───────────────────────────────────────────────────────────────────────────────────────
@@ -417,10 +434,51 @@ export class PackageWorkbook implements WorkbookPort {
     return this.structure.sheets.find((s) => sameSheetName(s.name, name));
   }
 
-  /** The store sheet: named `_SRB` and hidden (a visible sheet of that name is the user's). */
+  /** The store sheet: the hidden "_SRB" (or "_SRB (n)") sheet that carries SRB's marker row. */
   private storeEntry(): SheetEntry | undefined {
-    const e = this.findSheet(STORE_SHEET);
-    return e && e.state !== "visible" && e.worksheet ? e : undefined;
+    const found = this.findStore();
+    return found ? this.findSheet(found.sheet) : undefined;
+  }
+
+  /** SRB's store and the sheet it is on, or undefined (a visible or unmarked "_SRB" is the user's). */
+  private findStore(): { sheet: string; content: DecodedStore } | undefined {
+    const infos = this.structure.sheets
+      .filter((e) => e.worksheet)
+      .map((e) => ({ name: e.name, visible: e.state === "visible" }));
+    for (const name of storeCandidates(infos)) {
+      const e = this.findSheet(name);
+      if (!e?.part || !this.zip.entry(e.part)) continue;
+      const content = decodeStore(readGrid(this.zip, e.part, this.ctx(), e.name).values as CellValue[][]);
+      if (isStoreContent(content)) return { sheet: e.name, content };
+    }
+    return undefined;
+  }
+
+  /** The Excel tables of a worksheet part (through its relationships). */
+  private tablesOf(sheetPart: string): TableInfo[] {
+    const out: TableInfo[] = [];
+    for (const rel of readRelationships(this.zip, sheetPart)) {
+      if (rel.external || !relIs(rel.type, REL.table)) continue;
+      const text = this.zip.text(rel.target, MAX_META_BYTES);
+      if (text === undefined) continue;
+      let info: TableInfo | undefined;
+      try {
+        parseXml(rel.target, text, {
+          open(tag) {
+            if (info || tag.local !== "table") return;
+            info = {
+              name: attr(tag, "displayName") ?? attr(tag, "name") ?? "",
+              id: Number(attr(tag, "id") ?? 0),
+              part: rel.target,
+            };
+          },
+        });
+      } catch {
+        // a damaged table part is the user's: SRB only avoids its name and id where it can read them
+      }
+      if (info) out.push(info);
+    }
+    return out;
   }
 
   private fingerprint(entry: SheetEntry): string {
@@ -435,30 +493,31 @@ export class PackageWorkbook implements WorkbookPort {
   }
 
   private readStore(): DecodedStore {
-    const e = this.storeEntry();
-    if (!e?.part || !this.zip.entry(e.part)) return decodeStore([]);
-    return decodeStore(readGrid(this.zip, e.part, this.ctx(), e.name).values as CellValue[][]);
+    return this.findStore()?.content ?? decodeStore([]);
   }
 
-  private storeChanges(content: StoreContent, notes: string[]): Changes {
+  /** Where the store goes: the existing store sheet, or a free "_SRB"/"_SRB (n)" name. */
+  private storeSheetName(): string {
+    return (
+      this.findStore()?.sheet ??
+      planWrite({
+        sheets: this.structure.sheets.map((e) => ({ name: e.name, visible: e.state === "visible" })),
+        specs: [],
+      }).store.sheet
+    );
+  }
+
+  private storeChanges(sheet: string, content: StoreContent): Changes {
+    // the store's texts are SRB's own (JSON, chunked below Excel's cell limit, sheet names)
     const rows = encodeStore(content).map(([k, v]) => [{ value: k }, { value: v }]);
     const changes = new Changes(this.zip, this.structure);
-    const xml = sheetXml(STORE_SHEET, { name: STORE_SHEET, rows }, new StylesEditor(MINIMAL_STYLES), notes, {
-      store: true,
-    }).xml;
+    const xml = sheetXml({ rows }, new StylesEditor(MINIMAL_STYLES), { store: true }).xml;
     const e = this.storeEntry();
-    if (e?.part) {
+    if (e?.part && sameSheetName(e.name, sheet)) {
       changes.put(e.part, xml);
       return changes;
     }
-    if (this.findSheet(STORE_SHEET)) {
-      notes.push(
-        `Das Modell wurde nicht in der Arbeitsmappe gespeichert: ein eigenes Blatt heißt „${this.findSheet(STORE_SHEET)!.name}“. ` +
-          `Bitte umbenennen, dann speichert SRB das Modell beim nächsten Lauf.`,
-      );
-      return changes;
-    }
-    return changes.withNewSheets([{ name: STORE_SHEET, xml, state: "veryHidden" }], this);
+    return changes.withNewSheets([{ name: sheet, xml, state: "veryHidden" }], this);
   }
 
   /** Adds sheets at the end of the workbook (`first`: at the start). */
@@ -542,7 +601,46 @@ interface NewSheet {
   xml: string;
   state: "visible" | "veryHidden";
   charts?: ResolvedChart[];
+  tables?: PlacedTable[];
   first?: boolean;
+}
+
+type RawRel = { id: string; type: string; target: string };
+
+/** An Excel table found in the package. */
+interface TableInfo {
+  name: string;
+  id: number;
+  part: string;
+}
+
+/** A planned result table with its workbook-unique id and, on a re-run, the part it had. */
+interface PlacedTable {
+  table: PlannedTable;
+  id: number;
+  part?: string;
+}
+
+/**
+ * A table part (ECMA-376 §18.5) over the planned range, header row included, no totals row; the column
+ * names are the header cells' texts (the write plan read them from the cells it writes).
+ *
+ * @example tableXml({ name: "SRB_Verteilung", headerRow: 1, lastRow: 5, firstColumn: 1, lastColumn: 2, headers: ["Sozialraum", "Betrag"] }, 3);
+ * // => '<?xml …?><table … id="3" name="SRB_Verteilung" displayName="SRB_Verteilung" ref="A1:B5" …>'
+ */
+function tableXml(t: PlannedTable, id: number): string {
+  const ref = `${a1(t.headerRow, t.firstColumn)}:${a1(t.lastRow, t.lastColumn)}`;
+  // a line break in a column name is stored as _x000a_ (ST_Xstring escaping), as Excel writes it
+  const column = (h: string, i: number) =>
+    `<tableColumn id="${i + 1}" name="${escapeXml(h.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005f_$1").replace(/\r?\n/g, "_x000a_"))}"/>`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<table xmlns="${NS.main}" id="${id}" name="${t.name}" displayName="${t.name}" ref="${ref}" totalsRowShown="0">` +
+    `<autoFilter ref="${ref}"/>` +
+    `<tableColumns count="${t.headers.length}">${t.headers.map(column).join("")}</tableColumns>` +
+    `<tableStyleInfo name="TableStyleLight9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/>` +
+    `</table>`
+  );
 }
 
 /**
@@ -618,9 +716,10 @@ class Changes {
     }
   }
 
-  /** Deletes what hangs off an SRB sheet part: its drawing and charts (the rels part is rewritten). */
+  /** Deletes what hangs off an SRB sheet part: its tables, drawing and charts (the rels part is rewritten). */
   dropOwnedParts(sheetPart: string): void {
     for (const rel of readRelationships(this.zip, sheetPart)) {
+      if (!rel.external && relIs(rel.type, REL.table)) this.put(rel.target, null);
       if (rel.external || !relIs(rel.type, REL.drawing)) continue;
       for (const chart of readRelationships(this.zip, rel.target)) {
         if (chart.external) continue;
@@ -636,8 +735,8 @@ class Changes {
     }
   }
 
-  /** A drawing with these charts for a sheet part (the sheet's XML refers to it as rId1). */
-  addCharts(sheetPart: string, sheet: string, charts: ResolvedChart[]): void {
+  /** A drawing with these charts for a sheet part; returns the sheet's relationship to it (rId1). */
+  private addCharts(sheet: string, charts: ResolvedChart[], sheetPart: string): RawRel {
     const drawing = this.freePart("xl/drawings", "drawing");
     this.put(drawing, "");
     const chartParts = charts.map(() => {
@@ -658,10 +757,23 @@ class Changes {
       ),
     );
     this.overridesAdded.push({ part: drawing, type: CT_DRAWING });
-    this.put(
-      relsPartOf(sheetPart),
-      relsXml([{ id: "rId1", type: REL_DRAWING, target: relativeTarget(sheetPart, drawing) }]),
-    );
+    return { id: "rId1", type: REL_DRAWING, target: relativeTarget(sheetPart, drawing) };
+  }
+
+  /**
+   * The parts hanging off a generated sheet: its drawing with charts (rId1) and its result tables (the
+   * next ids, as `sheetXml` numbered them), and the sheet's relationships to them.
+   */
+  addSheetParts(sheetPart: string, sheet: string, charts: ResolvedChart[], tables: PlacedTable[]): void {
+    const rels: RawRel[] = [];
+    if (charts.length > 0) rels.push(this.addCharts(sheet, charts, sheetPart));
+    for (const t of tables) {
+      const part = t.part && !this.exists(t.part) ? t.part : this.freePart("xl/tables", "table");
+      this.put(part, tableXml(t.table, t.id));
+      this.overridesAdded.push({ part, type: CT_TABLE });
+      rels.push({ id: `rId${rels.length + 1}`, type: REL_TABLE, target: relativeTarget(sheetPart, part) });
+    }
+    if (rels.length > 0) this.put(relsPartOf(sheetPart), relsXml(rels));
   }
 
   /** Removes an SRB sheet: its `<sheet>`, relationship, content type, part, rels, drawing and charts. */
@@ -694,7 +806,7 @@ class Changes {
         target: relativeTarget(this.structure.workbookPart, part),
       });
       this.overridesAdded.push({ part, type: CT_WORKSHEET });
-      if (s.charts && s.charts.length > 0) this.addCharts(part, s.name, s.charts);
+      this.addSheetParts(part, s.name, s.charts ?? [], s.tables ?? []);
       this.added.push({ entry: this.sheetElement(s, id), rel: { id, type: REL_WORKSHEET, target: part } });
     }
     return this;

@@ -25,6 +25,7 @@ export const REL = {
   drawing: "/drawing",
   chart: "/chart",
   calcChain: "/calcChain",
+  table: "/table",
 };
 
 /** Does a relationship type end in this kind (transitional and strict namespaces alike)? */

@@ -50,6 +50,9 @@ function specs(marker: string): SheetSpec[] {
           anchor: "D2",
         },
       ],
+      tables: [
+        { name: "SRB_Verteilung", headerRow: 1, lastRow: rows.length + 1, firstColumn: 1, lastColumn: 2 },
+      ],
     },
     { name: "Methode", rows: [[{ value: "Summe" }, { value: 496, formula: "SUM(Verteilung!B2:B7)" }]] },
   ];
@@ -103,10 +106,17 @@ describe.each(FILES)("package surgery on %s", (file) => {
         expect(raw(out, entry.name).equals(raw(inZip, entry.name))).toBe(true);
       }
     }
-    // what is new belongs to SRB: its sheets, their drawing and charts
+    // what is new belongs to SRB: its sheets, their drawing, charts and result table
     const added = outZip1.entries.map((e) => e.name).filter((n) => !inZip.entry(n));
     for (const name of added)
-      expect(name).toMatch(/^xl\/(worksheets|drawings|charts)\/(_rels\/)?[a-z]+\d+\.xml(\.rels)?$/);
+      expect(name).toMatch(/^xl\/(worksheets|drawings|charts|tables)\/(_rels\/)?[a-z]+\d+\.xml(\.rels)?$/);
+    expect(added.filter((n) => n.startsWith("xl/tables/"))).toHaveLength(1);
+    // its table id is free in the workbook (the user's tables keep theirs)
+    const ids = (zip: ZipArchive) =>
+      zip.entries
+        .filter((e) => /^xl\/tables\/[^/]+\.xml$/.test(e.name))
+        .map((e) => /<(?:\w+:)?table\b[^>]*\bid="(\d+)"/.exec(zip.text(e.name)!)?.[1]);
+    for (const out of [outZip1, outZip2]) expect(new Set(ids(out)).size).toBe(ids(out).length);
     // the re-run replaces SRB's parts in place: same part names, no growth
     expect(outZip2.entries.map((e) => e.name).sort()).toEqual(outZip1.entries.map((e) => e.name).sort());
     expect(second.report.replaced.sort()).toEqual(["Methode", "Verteilung"]);

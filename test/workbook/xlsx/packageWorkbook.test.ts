@@ -84,3 +84,40 @@ async function editablePackage(sheets: Record<string, CellValue[][]>): Promise<E
 }
 
 runFingerprintContract("PackageWorkbook", editablePackage);
+
+describe("PackageWorkbook applies the write plan", () => {
+  test("non-finite numbers become #NUM!, long text is cut, each with its note; the re-run still rewrites in place", async () => {
+    const book = PackageWorkbook.empty();
+    const spec = {
+      name: "Verteilung",
+      rows: [[{ value: "Wert" }, { value: Infinity }, { value: "x".repeat(40_000) }]],
+    };
+    const first = await book.writeGeneratedSheets([spec]);
+    expect(first.notes).toEqual([
+      "Blatt „Verteilung“, Zelle B1: keine endliche Zahl (Infinity), als #ZAHL! geschrieben.",
+      "Blatt „Verteilung“, Zelle C1: Text auf 32767 Zeichen gekürzt.",
+    ]);
+    const again = await PackageWorkbook.fromBuffer(await book.toBuffer());
+    const table = await again.readTable("Verteilung");
+    expect(table.headers[1]).toEqual({ error: "#NUM!" });
+    expect((table.headers[2] as string).length).toBe(32_767);
+    const second = await again.writeGeneratedSheets([spec]);
+    expect(second.replaced).toEqual(["Verteilung"]);
+    expect(second.sheets).toEqual([{ requested: "Verteilung", written: "Verteilung" }]);
+  });
+
+  test("a visible user sheet _SRB stays; the store goes to the hidden _SRB (2) and is found there on the re-run", async () => {
+    const input = await fixtureBytes({ sheets: { _SRB: [["Meine Notiz"]] } });
+    const book = await PackageWorkbook.fromBuffer(input);
+    const first = await book.writeGeneratedSheets([{ name: "Verteilung", rows: [[{ value: "a" }]] }]);
+    expect(first.notes).toEqual([expect.stringContaining("„_SRB (2)“")]);
+    await book.writeStoredModel({ budget: 5 });
+    const again = await PackageWorkbook.fromBuffer(await book.toBuffer());
+    expect(await again.sheetNames()).toEqual(["_SRB", "Verteilung"]);
+    expect((await again.readTable("_SRB")).headers).toEqual(["Meine Notiz"]);
+    expect(await again.readStoredModel()).toEqual({ budget: 5 });
+    const second = await again.writeGeneratedSheets([{ name: "Verteilung", rows: [[{ value: "b" }]] }]);
+    expect(second.replaced).toEqual(["Verteilung"]);
+    expect(second.notes).toEqual([]);
+  });
+});
