@@ -87,6 +87,14 @@ const ALLOWED_URLS: { pattern: RegExp; why: string }[] = [
     why: "XML, SVG, XLink, MathML and XML-Schema namespace URIs (React DOM, exceljs)",
   },
   {
+    pattern: /^http:\/\/purl\.oclc\.org\/ooxml\/officeDocument\/relationships(\/[\w/.-]+)?$/,
+    why: "Strict OOXML relationship namespace: the package reader recognises parts written by strict-mode tools (an identifier, never requested)",
+  },
+  {
+    pattern: /^http:\/\/purl\.oclc\.org\/ooxml\/officeDocument\/relationships(\/[\w/.-]+)?$/,
+    why: "Strict OOXML relationship namespace: the package reader recognises parts of strict-mode writers (an identifier, never requested)",
+  },
+  {
     pattern: /^http:\/\/purl\.org\/dc\/(terms|elements\/1\.1|dcmitype)\/$/,
     why: "Dublin Core namespaces of docProps/core.xml",
   },
