@@ -3,7 +3,7 @@
  * number. The check uses it to find numbers that Excel turned into dates ("12.5" typed in German Excel
  * becomes 12 May = 45424) and columns that mix percent-formatted shares with plain numbers.
  *
- * Number format codes as files and Office.js give them (English codes: "dd.mm.yyyy", "0.0%") and as German
+ * Number format codes as files and the Excel API give them (English codes: "dd.mm.yyyy", "0.0%") and as German
  * Excel shows them ("TT.MM.JJJJ"). Before looking for date, time and percent signs, everything that only
  * decorates is removed: quoted text ("Tage"), escaped characters (\T), padding (_) and fill (*) characters,
  * and bracketed blocks — locale and currency ([$-407], [$€-407]), colours ([Red], [Rot], [Color10]) and

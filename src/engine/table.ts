@@ -24,7 +24,7 @@ export interface RawTable {
   firstColumn?: number;
   /**
    * Number format code of each data cell, same shape as `rows` (`formats[r][c]` belongs to `rows[r][c]`);
-   * null, undefined or a missing entry = General. Codes as the file or Office.js gives them ("dd.mm.yyyy",
+   * null, undefined or a missing entry = General. Codes as the file or the Excel API gives them ("dd.mm.yyyy",
    * "0.0%"); the check reads them with `numberFormatKind` to find numbers shown as dates and mixed percent.
    */
   formats?: (string | null)[][];
