@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 import prettier from "eslint-config-prettier";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "dist-tsc/", "coverage/", "out/", "test-artifacts/", "test/shims/", "**/*.mjs"] },
+  { ignores: ["node_modules/", "dist/", "dist-tsc/", "dist-cli/", "coverage/", "out/", "test-artifacts/", "test/shims/", "**/*.mjs"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
