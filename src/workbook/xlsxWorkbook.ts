@@ -38,6 +38,7 @@ import {
   type PlannedCell,
   type PlannedSheet,
 } from "./writePlan";
+import { nodeFs } from "./nodeFs";
 
 /** Excel's limits (decided in the write plan; re-exported for callers of this adapter). */
 export { EXCEL_MAX_CELL_TEXT, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS };
@@ -45,20 +46,6 @@ export { EXCEL_MAX_CELL_TEXT, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS };
 /** Days between Excel's day 0 and 1970-01-01 (1900 date system; 1904 system: 24107). */
 const EPOCH_1900 = 25569;
 const EPOCH_1904 = 24107;
-
-type NodeFs = {
-  readFile(path: string): Promise<Uint8Array>;
-  writeFile(path: string, data: Uint8Array): Promise<void>;
-};
-
-/** fs/promises when running under Node, else a usage error (the browser has no file system). */
-function nodeFs(): NodeFs {
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  const fs = proc?.getBuiltinModule?.("node:fs/promises") as NodeFs | undefined;
-  if (!fs)
-    throw new SrbUsageError("Dateizugriff ist nur unter Node.js möglich (im Browser: fromBuffer/toBuffer).");
-  return fs;
-}
 
 function plainText(value: unknown): string {
   if (typeof value === "string") return value;

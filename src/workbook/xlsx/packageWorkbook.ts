@@ -54,6 +54,7 @@ import {
   type Relationship,
 } from "./xmlParts";
 import { PackageError, ZipArchive, writeZip, type ZipOutput } from "./zipArchive";
+import { nodeFs } from "../nodeFs";
 
 const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
@@ -89,19 +90,6 @@ interface Structure {
   date1904: boolean;
   stylesPart?: string;
   sharedStringsPart?: string;
-}
-
-type NodeFs = {
-  readFile(path: string): Promise<Uint8Array>;
-  writeFile(path: string, data: Uint8Array): Promise<void>;
-};
-
-function nodeFs(): NodeFs {
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  const fs = proc?.getBuiltinModule?.("node:fs/promises") as NodeFs | undefined;
-  if (!fs)
-    throw new SrbUsageError("Dateizugriff ist nur unter Node.js möglich (im Browser: fromBuffer/toBuffer).");
-  return fs;
 }
 
 const encoder = new TextEncoder();
