@@ -217,6 +217,31 @@ export function fortschreibungOutcome(
   };
 }
 
+/** What the task pane shows of a comparison before anything is written. */
+export interface PreviewComparison {
+  /** What the run is compared with, e.g. "Beschluss vom 15.03.2022". */
+  label: string;
+  /** The German summary line (as on top of the Veränderungen sheet). */
+  summary: string;
+  changes: Changes;
+}
+
+/**
+ * The comparison of a computed (not yet written) allocation with the plan's basis, for the task pane's
+ * Ergebnis step; null when there is nothing to compare with. The same comparison and summary line as
+ * `fortschreibungOutcome` writes to the Veränderungen sheet.
+ *
+ * @example previewComparison(plan, allocation)?.summary; // => "1 Kita hinzugekommen, 1 Kita weggefallen; …"
+ */
+export function previewComparison(
+  plan: FortschreibungPlan,
+  allocation: Allocation,
+): PreviewComparison | null {
+  if (!plan.compare) return null;
+  const changes = compareAllocations(plan.compare.side, sideOfAllocation(allocation));
+  return { label: plan.compare.label, summary: changeSummary(changes), changes };
+}
+
 /** Sheet names the decoration looks for (those of allocationSheets). */
 const METHODE = "Methode";
 const CARRY_NOTE_SHEETS = ["Verteilung", "Einrichtungen"];

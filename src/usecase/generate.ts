@@ -88,6 +88,26 @@ export function preview(modelJson: unknown, table: RawTable): Preview {
   return previewOf(resolveModel(modelJson), modelJson, table);
 }
 
+/**
+ * The preview of a workbook that may hold adopted allocations (the task pane's live result): the same as
+ * `preview`, with the Fortschreibung planned from the stored adoptions as `generate` plans it — the adopted
+ * year's goalposts as the default, Bremen's "neu gefördert", or the adopted shares carried forward.
+ *
+ * @param storedRaw the workbook's stored adoptions as JSON (`port.readStoredAdoptions()`)
+ * @param request carry forward or not (adopting is `generate`'s)
+ * @example previewWithAdoptions(modelJson, table, await port.readStoredAdoptions()).fortschreibung?.plan.reference?.date;
+ * // => "2027-03-15"
+ */
+export function previewWithAdoptions(
+  modelJson: unknown,
+  table: RawTable,
+  storedRaw: readonly unknown[],
+  request: FortschreibungRequest = {},
+): Preview {
+  const plan = planFortschreibung(storedAdoptions(storedRaw), request);
+  return previewOf(resolveModel(modelJson), modelJson, table, plan);
+}
+
 function previewOf(
   resolved: ResolveModelResult,
   modelJson: unknown,
@@ -140,6 +160,31 @@ function previewOf(
           },
         }
       : {}),
+  };
+}
+
+/**
+ * The caller's preview with `plan` as its Fortschreibung, when it was computed on the same basis (the same
+ * reference adoption, carried forward or not); else null (compute again).
+ */
+function reusable(computed: Preview, plan: FortschreibungPlan): Preview | null {
+  const fort = computed.fortschreibung;
+  const carry = plan.request.carryForward === true && plan.reference !== null;
+  const sameReference =
+    (fort?.plan.reference ?? null) === null
+      ? plan.reference === null
+      : JSON.stringify(fort?.plan.reference) === JSON.stringify(plan.reference);
+  if (!sameReference || (fort?.carriedForward ?? false) !== carry || plan.issues.length > 0) return null;
+  if (fort) return { ...computed, fortschreibung: { ...fort, plan } };
+  if (computed.allocation === null || computed.dataset === null) return computed;
+  return {
+    ...computed,
+    fortschreibung: {
+      plan,
+      filled: [],
+      goalposts: indicatorRanges(computed.allocation.model, computed.dataset),
+      carriedForward: false,
+    },
   };
 }
 
@@ -208,8 +253,16 @@ export async function generate(port: WorkbookPort, request: GenerateRequest): Pr
     await request.progress?.(stage);
   };
   let modelJson = request.model;
-  if (request.computed && request.table)
-    return written(port, request, request.computed, request.table, progress);
+  if (request.computed && request.table) {
+    // the caller's preview is reused when it was planned against the adoptions the workbook holds now
+    const plan = planFortschreibung(
+      storedAdoptions((await port.readStoredAdoptions?.()) ?? []),
+      request.fortschreibung ?? {},
+    );
+    const checked =
+      reusable(request.computed, plan) ?? previewOf(resolveModel(modelJson), modelJson, request.table, plan);
+    return written(port, request, checked, request.table, progress);
+  }
   if (modelJson === undefined) {
     await progress({ stage: "stored-model" });
     modelJson = await port.readStoredModel();
