@@ -122,7 +122,8 @@ function previewOf(
   const reference = plan?.reference ?? null;
   if (plan !== null && plan.request.carryForward === true && reference !== null) {
     // carried forward: the adopted shares, nothing recomputed, the data sheet not checked
-    const allocation = carriedAllocation(reference, given.budget.total);
+    // the new year's budget, cost per VZÄ, step and Kofinanzierung are this run's; method and rules adopted
+    const allocation = carriedAllocation(reference, given.budget.total, given.budget);
     issues.push(...allocation.issues);
     return {
       model: given,
