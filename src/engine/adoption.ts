@@ -89,6 +89,22 @@ export interface Adoption {
   effectiveWeights: EffectiveWeight[];
   areas: AdoptedArea[];
   units: AdoptedUnit[];
+  /**
+   * Set only for a basis that is not a stored Beschluss (an earlier results.json or an earlier workbook's own
+   * computation given with `--compare`): how the sheets name it, with its article, e.g.
+   * "der Ergebnisdatei „ergebnis-2026.json“". Never stored; `date` is then meaningless.
+   */
+  source?: string;
+}
+
+/**
+ * How the sheets name the basis of a run, in the dative: a stored Beschluss by its date, else its source.
+ *
+ * @example basisName(adoption); // => "dem Beschluss vom 15.03.2027"
+ * @example basisName({ ...adoption, source: "der Ergebnisdatei „alt.json“" }); // => "der Ergebnisdatei „alt.json“"
+ */
+export function basisName(adoption: Pick<Adoption, "date" | "source">): string {
+  return adoption.source ?? `dem Beschluss vom ${germanDate(adoption.date)}`;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -186,7 +186,7 @@ export function carriedAllocation(
     proposedAmount: plan ? plan.units[k].amount : carried.units[k].amount,
     ...(plan ? { plan: plan.units[k] } : {}),
     ...(model.data.traeger ? { traeger: u.traeger ?? null } : {}),
-    ...(u.bremen ? { bremen: carriedBremen(u, adoption.date, sachkosten) } : {}),
+    ...(u.bremen ? { bremen: carriedBremen(u, adoption.date, sachkosten, adoption.source) } : {}),
   }));
   return {
     budget: carried.budget,
@@ -248,15 +248,21 @@ const euroText = new Intl.NumberFormat("de-DE", { style: "currency", currency: "
 
 /**
  * A Kita's Bremen result carried forward: the adopted VZÄ, the regular Sachkosten when it was funded.
+ * `source` names a basis that is not a stored Beschluss (`Adoption.source`).
  *
- * @example carriedBremen({ bremen: { vzae: 0.5, sachkosten: 5000 }, … }, "2026-03-10", 2500);
+ * @example carriedBremen({ bremen: { vzae: 0.5, sachkosten: 5000 }, … }, adoption.date, 2500); // adopted 10.03.2026
  * // => { vzae: 0.5, sachkosten: 2500, reason: "Fortgeschrieben (Beschluss vom 10.03.2026): 0,5 VZÄ; Sachkosten 2.500,00 €", … }
  */
-export function carriedBremen(u: AdoptedUnit, date: string, sachkosten: number | null): BremenUnitResult {
+export function carriedBremen(
+  u: AdoptedUnit,
+  date: string,
+  sachkosten: number | null,
+  source?: string,
+): BremenUnitResult {
   const adopted = u.bremen ?? { vzae: 0, sachkosten: 0 };
   const funded = adopted.sachkosten > 0;
   const amount = funded ? (sachkosten ?? adopted.sachkosten) : 0;
-  const decision = `Fortgeschrieben (Beschluss vom ${germanDate(date)})`;
+  const decision = `Fortgeschrieben (${source ? `Anteile aus ${source}` : `Beschluss vom ${germanDate(date)}`})`;
   return {
     kitaIndex: adopted.kitaIndex ?? null,
     vzae: adopted.vzae,

@@ -11,12 +11,13 @@
  * (the task pane's live result while the user edits the model).
  */
 import packageJson from "../../package.json";
-import { indicatorRanges, type Goalposts } from "../engine/adoption";
+import { indicatorRanges, type Adoption, type Goalposts } from "../engine/adoption";
 import type { Allocation } from "../engine/allocation";
 import { allocate } from "../engine/allocate";
 import { carriedAllocation } from "../engine/carryForward";
 import { sideOfAdoption } from "../engine/changes";
 import { checkTable } from "../engine/check";
+import { adoptionOfResultsJson } from "../engine/earlierResults";
 import type { Dataset } from "../engine/dataset";
 import { formatDate } from "../engine/germanFormat";
 import { goalpostDefaults } from "../engine/goalpostDefaults";
@@ -74,6 +75,8 @@ export interface FortschreibungRun {
   goalposts: Record<string, Goalposts>;
   /** Distributed by the adopted shares, nothing recomputed. */
   carriedForward: boolean;
+  /** The basis carried forward when it is not the plan's reference (an earlier results.json). */
+  carriedFrom?: Adoption | null;
 }
 
 /**
@@ -120,10 +123,13 @@ function previewOf(
   const given: ResolvedModel = { ...resolved.model, data: { ...resolved.model.data, sheet: table.sheet } };
   if (hasBlockingErrors(issues)) return { ...blank(resolved.file, given.budget.total), model: given, issues };
   const reference = plan?.reference ?? null;
-  if (plan !== null && plan.request.carryForward === true && reference !== null) {
+  const basis = plan?.request.carryForward === true ? carryBasis(plan, given, issues) : null;
+  if (plan?.request.carryForward === true && basis === null)
+    return { ...blank(resolved.file, given.budget.total), model: given, issues };
+  if (plan !== null && basis !== null) {
     // carried forward: the adopted shares, nothing recomputed, the data sheet not checked
     // the new year's budget, cost per VZÄ, step and Kofinanzierung are this run's; method and rules adopted
-    const allocation = carriedAllocation(reference, given.budget.total, given.budget);
+    const allocation = carriedAllocation(basis, given.budget.total, given.budget);
     issues.push(...allocation.issues);
     return {
       model: given,
@@ -132,7 +138,13 @@ function previewOf(
       allocation: hasBlockingErrors(allocation.issues) ? null : allocation,
       issues,
       budget: given.budget.total,
-      fortschreibung: { plan, filled: [], goalposts: { ...reference.goalposts }, carriedForward: true },
+      fortschreibung: {
+        plan,
+        filled: [],
+        goalposts: { ...basis.goalposts },
+        carriedForward: true,
+        carriedFrom: basis === reference ? null : basis,
+      },
     };
   }
   // with an adoption: its year's goalposts are the default, Bremen's "neu gefördert" follows from it
@@ -187,6 +199,27 @@ function reusable(computed: Preview, plan: FortschreibungPlan): Preview | null {
       carriedForward: false,
     },
   };
+}
+
+/**
+ * What a carried-forward run distributes by: the plan's reference (a stored Beschluss or the `--compare`
+ * workbook's), else the `--compare` results.json read with the run's model; a results.json that cannot be
+ * carried forward adds an error to `issues` and gives null.
+ */
+function carryBasis(plan: FortschreibungPlan, model: ResolvedModel, issues: Issue[]): Adoption | null {
+  if (plan.reference) return plan.reference;
+  const results = plan.request.compareWith?.results;
+  if (!results) return null;
+  const read = adoptionOfResultsJson(results.json, results.file, model);
+  if (read.adoption === null)
+    issues.push({
+      level: "error",
+      code: "carry-forward-without-adoption",
+      sheet: "",
+      cell: "",
+      message: read.problem,
+    });
+  return read.adoption;
 }
 
 function blank(file: Model | null, budget: number): Preview {
@@ -365,6 +398,7 @@ async function written(
         goalposts: fort.goalposts,
         filled: fort.filled,
         carriedForward: fort.carriedForward,
+        carriedFrom: fort.carriedFrom ?? null,
       })
     : null;
 
