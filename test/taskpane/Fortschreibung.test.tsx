@@ -8,6 +8,9 @@ import { stringsFor } from "../../src/taskpane/i18n";
 import { generate } from "../../src/usecase/generate";
 import type { RawTable } from "../../src/engine/table";
 import type { SheetSpec } from "../../src/workbook/port";
+import { NEXT_YEAR_EXPECTED, nextYearModel, nextYearRows } from "../../scripts/make-next-year";
+import { HEADERS, sampleModel, sampleRows } from "../../scripts/make-sample";
+import type { CellValue } from "../../src/engine/table";
 import { KITAS, STORED_MODEL, fakePort, type FakePort } from "./fakePort";
 import { renderWithTheme } from "./render";
 
@@ -176,5 +179,74 @@ describe("Fortschreibung in the task pane", () => {
     await screen.findByText(/^Erzeugt: /);
     const verteilung = (port.written as SheetSpec[]).find((w) => w.name === "Verteilung")!;
     expect(JSON.stringify(verteilung)).toContain("10.03.2026");
+  });
+});
+
+describe("the two-year fixture (Musterstadt and Musterstadt-Folgejahr) through the task pane", () => {
+  const table = (rows: unknown[][]): RawTable => ({
+    sheet: "Kitas",
+    headers: HEADERS,
+    rows: rows as CellValue[][],
+    headerRow: 1,
+    firstColumn: 1,
+  });
+
+  test("the Ergebnis step and the written Veränderungen sheet list exactly the fixture's changes", async () => {
+    // 2022: the sample adopted (as srb allocate --adopt-date 2022-03-15 does)
+    const earlier = fakePort([table(sampleRows())], sampleModel());
+    const first = await generate(earlier, {
+      workbookName: "Musterstadt.xlsx",
+      fortschreibung: { adopt: { date: "2022-03-15" } },
+    });
+    expect(first.outcome?.adoption?.date).toBe("2022-03-15");
+    // 2023: next year's data and model in the same workbook, the Beschluss stored
+    const port = fakePort([table(nextYearRows())], nextYearModel());
+    port.adoptions = earlier.adoptions;
+    renderWithTheme(<App port={port} language="de" />);
+    await screen.findByText(s.storedModelLoaded);
+    fireEvent.click(await screen.findByRole("tab", { name: s.stepResult }));
+    const section = await screen.findByTestId("changes-section");
+    expect(within(section).getByRole("note")).toHaveTextContent(NEXT_YEAR_EXPECTED.summary);
+    const rows = within(within(section).getByRole("table", { name: s.topUnitChanges })).getAllByRole("row");
+    const shown = rows.slice(1).map((r) =>
+      within(r)
+        .getAllByRole("cell")
+        .map((c) => c.textContent),
+    );
+    // new and gone first, then the strand changes (SPEC §5a order)
+    expect(
+      shown
+        .slice(0, 2)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual([...NEXT_YEAR_EXPECTED.neu, ...NEXT_YEAR_EXPECTED.entfallen].sort());
+    expect(
+      shown
+        .slice(2, 4)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual(
+      [...NEXT_YEAR_EXPECTED.entered.sozialarbeit, ...NEXT_YEAR_EXPECTED.left.sozialarbeit]
+        .filter((id) => !(NEXT_YEAR_EXPECTED.neu as readonly string[]).includes(id))
+        .filter((id) => !(NEXT_YEAR_EXPECTED.entfallen as readonly string[]).includes(id))
+        .sort(),
+    );
+    const areas = within(section).getByRole("table", { name: s.topAreaChanges });
+    expect(within(within(areas).getAllByRole("row")[1]).getAllByRole("cell")[0]).toHaveTextContent(
+      NEXT_YEAR_EXPECTED.biggestArea,
+    );
+
+    await clickWhenEnabled(s.generate);
+    await screen.findByText(/^Erzeugt: /);
+    const sheet = (port.written as SheetSpec[]).find((w) => w.name === "Veränderungen")!;
+    const cellsOf = (row: unknown[]) =>
+      row.map((c) => (c && typeof c === "object" && "value" in c ? (c as { value: unknown }).value : c));
+    const values = sheet.rows.map((r) => cellsOf(r as unknown[]));
+    expect(values.some((r) => r[0] === NEXT_YEAR_EXPECTED.summary)).toBe(true);
+    const header = values.findIndex((r) => r[0] === "Einrichtung");
+    const statuses = values.slice(header + 1).filter((r) => r[2] === "neu" || r[2] === "entfallen");
+    expect(statuses.map((r) => r[0]).sort()).toEqual(
+      [...NEXT_YEAR_EXPECTED.neu, ...NEXT_YEAR_EXPECTED.entfallen].sort(),
+    );
   });
 });
