@@ -197,9 +197,11 @@ export function App({ port, language, onGenerated, header, title }: AppProps) {
     const allocation = result?.allocation;
     if (!port || !model || !table || !allocation) return;
     void run(adopt ? s.adopting : s.generate, async (report) => {
-      const robustness = writeRobustness
-        ? (robustnessNow ?? (await analyseRobustness(allocation, report, s.progressRobustnessSheet)))
-        : false;
+      // a carried-forward result has no recomputed index: nothing to test for robustness
+      const robustness =
+        writeRobustness && result?.carriedForward !== true
+          ? (robustnessNow ?? (await analyseRobustness(allocation, report, s.progressRobustnessSheet)))
+          : false;
       // the one path from workbook to sheets (src/usecase/generate.ts); the pane adds progress and state
       const done = await generateSheets(port, {
         model,
@@ -319,10 +321,10 @@ export function App({ port, language, onGenerated, header, title }: AppProps) {
           progress={action.progress}
           generated={generated}
           robustness={robustnessNow}
-          onCheckRobustness={checkRobustnessNow}
+          onCheckRobustness={result?.carriedForward ? undefined : checkRobustnessNow}
           robustnessBusy={action.busy === s.checkRobustness}
           writeRobustness={writeRobustness}
-          onWriteRobustnessChange={setWriteRobustness}
+          onWriteRobustnessChange={result?.carriedForward ? undefined : setWriteRobustness}
         />
       ),
     },

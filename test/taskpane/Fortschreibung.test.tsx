@@ -171,6 +171,8 @@ describe("Fortschreibung in the task pane", () => {
     await openResult();
     fireEvent.click(await screen.findByRole("checkbox", { name: s.carryForward }));
     expect(await screen.findByText(/Beschlusses vom 10\.03\.2026 verteilt/)).toBeInTheDocument();
+    // nothing recomputed, so no robustness check is offered
+    expect(screen.queryByRole("button", { name: s.checkRobustness })).not.toBeInTheDocument();
     const table = await screen.findByRole("table", { name: s.preview });
     // the adopted shares 5/12 and 7/12 of 1.000 €, not the new computation (Kita E replaced Kita D)
     expect(within(table).getAllByRole("row")[1]).toHaveTextContent(/416,67\s€/);
