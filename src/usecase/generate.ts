@@ -32,6 +32,8 @@ import { allocationSheets } from "../workbook/allocationSheets";
 import { inputChecksum } from "../workbook/checksum";
 import type { SheetSpec, WorkbookPort, WriteReport } from "../workbook/port";
 import { robustnessSheet } from "../workbook/robustnessSheet";
+import { publicationOf, type Publication } from "../engine/publication";
+import { codeKeySheet, publicationSheets } from "../workbook/publicationSheets";
 import { findSheet } from "../workbook/sheetNames";
 import {
   fortschreibungOutcome,
@@ -165,8 +167,14 @@ export interface GenerateRequest {
   table?: RawTable;
   /** The preview of this model and table, when the caller has it already (the task pane): not computed again. */
   computed?: Preview;
-  /** Publication mode on top of the model's option (the CLI's --publication). */
+  /** Codes instead of names on the working workbook's sheets (the model's `options.publication`). */
   publication?: boolean;
+  /**
+   * A separate publication workbook (SPEC §7; the CLI's `--publication <file>`): its sheets come back in
+   * the result, and the working workbook gets the „Codeschlüssel“ sheet. `random` draws the codes
+   * (default: the platform's cryptographic random numbers).
+   */
+  publish?: { file: string; random?: () => number };
   /** Run the robustness analysis; or its result for this allocation, computed earlier (the task pane). */
   robustness?: boolean | Robustness;
   /** Monte-Carlo draws and seed (default 1,000 and 1). */
@@ -193,6 +201,8 @@ export interface GenerateResult extends Preview {
   report: WriteReport | null;
   /** The comparison, the new adoption and the Beschlüsse of this run; null without a Fortschreibung. */
   outcome: FortschreibungOutcome | null;
+  /** The publication workbook's sheets and codes (`request.publish`); null otherwise. */
+  published: { sheets: SheetSpec[]; publication: Publication } | null;
 }
 
 /**
@@ -295,15 +305,22 @@ async function written(
 
   await progress({ stage: "sheets" });
   const checksum = await inputChecksum(table);
+  const date = formatDate(request.date ?? new Date());
   const sheets: SheetSpec[] = allocationSheets(allocation, {
     inputRange: allocation.inputRange,
     checksum,
-    date: formatDate(request.date ?? new Date()),
+    date,
     version: packageJson.version,
     issues: checked.issues,
     publication,
   });
   if (robustness) sheets.push(robustnessSheet(robustness, { unitName }));
+  let published: GenerateResult["published"] = null;
+  if (request.publish) {
+    const publication = publicationOf(allocation, request.publish.random ?? secureRandom);
+    published = { sheets: publicationSheets(allocation, publication, { date }), publication };
+    sheets.push(codeKeySheet(publication, { date, file: request.publish.file }));
+  }
   const fort = checked.fortschreibung;
   const outcome = fort
     ? fortschreibungOutcome(fort.plan, allocation, {
@@ -320,7 +337,14 @@ async function written(
   );
   await port.writeStoredModel(JSON.parse(serializeModel(checked.file!)) as unknown);
   if (outcome?.adoptionsToStore) await port.writeStoredAdoptions?.(outcome.adoptionsToStore);
-  return { ...checked, robustness, publication, unitName, report, outcome };
+  return { ...checked, robustness, publication, unitName, report, outcome, published };
+}
+
+/** Uniform in [0, 1) from the platform's cryptographic generator (browsers and Node 20). */
+function secureRandom(): number {
+  const word = new Uint32Array(1);
+  globalThis.crypto.getRandomValues(word);
+  return word[0] / 2 ** 32;
 }
 
 /**
@@ -353,6 +377,7 @@ function nothingWritten(base: Preview, more: Issue[], request: GenerateRequest):
     unitName: (id) => id,
     report: null,
     outcome: null,
+    published: null,
   };
 }
 

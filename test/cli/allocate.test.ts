@@ -187,18 +187,6 @@ describe("srb allocate on the sample town", () => {
     expect(stored).toMatchObject(model);
   });
 
-  test("--publication: no Kita name on the generated sheets", async () => {
-    const out = path.join(dir, "p.xlsx");
-    const run = srb("allocate", path.join(dir, "Musterstadt.xlsx"), "--publication", "--out", out, "--quiet");
-    expect(run.status).toBe(0);
-    const book = await readBook(out);
-    const names = sampleRows().map((r) => String(r[0]));
-    for (const sheet of book.worksheets.filter((w) => !["Kitas", "Notizen", "_SRB"].includes(w.name))) {
-      const text = JSON.stringify(sheetValues(sheet));
-      for (const name of names) expect(text).not.toContain(name);
-    }
-  });
-
   test("--robustness adds the Robustheit sheet and the robustness field of results.json", async () => {
     const out = path.join(dir, "robust.xlsx");
     const json = path.join(dir, "robust.json");

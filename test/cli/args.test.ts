@@ -20,7 +20,7 @@ describe("parseCommandLine", () => {
         modelFile: null,
         out: path.join("daten", "Kitas 2024-srb.xlsx"),
         json: path.join("daten", "Kitas 2024-srb.json"),
-        publication: false,
+        publication: null,
         robustness: false,
         quiet: false,
         adopt: false,
@@ -42,6 +42,7 @@ describe("parseCommandLine", () => {
       "--json",
       "r.json",
       "--publication",
+      "Veroeffentlichung.xlsx",
       "--robustness",
       "--quiet",
     ]);
@@ -52,7 +53,7 @@ describe("parseCommandLine", () => {
         modelFile: "m.srb.json",
         out: "o.xlsx",
         json: "r.json",
-        publication: true,
+        publication: "Veroeffentlichung.xlsx",
         robustness: true,
         quiet: true,
         adopt: false,
@@ -127,6 +128,8 @@ describe("parseCommandLine", () => {
     [["allocate", "a.xlsx", "--quiet=ja"], /Option „--quiet“ erlaubt keinen Wert/],
     [["allocate", "a.xlsx", "--out", "o.json"], /--out „o\.json“ muss auf \.xlsx \(oder \.xlsm/],
     [["allocate", "a.xlsx", "--json="], /--json braucht einen Dateinamen/],
+    [["allocate", "a.xlsx", "--publication"], /Option „--publication“ braucht einen Wert/],
+    [["allocate", "a.xlsx", "--publication", "v.pdf"], /--publication „v\.pdf“ muss auf \.xlsx enden/],
   ])("usage error for %j", (argv, message) => {
     const parsed = parseCommandLine(argv);
     expect(parsed.kind).toBe("usage-error");
