@@ -11,6 +11,12 @@ import type { Allocation, AreaResult, Band, NormBand, UnitResult } from "../engi
 import type { Issue } from "../engine/issues";
 import type { AreaMethod, ResolvedModel } from "../engine/model";
 import { NO_TRAEGER } from "../engine/traegerSummary";
+import {
+  OVERRIDE_HEADERS,
+  overriddenPlan,
+  type CountingUnit,
+  type StrandOverrides,
+} from "../engine/strandOverrides";
 import { columnLetters } from "../engine/table";
 import {
   COUNT_FORMAT,
@@ -42,6 +48,11 @@ export interface AllocationSheetsContext {
   issues: readonly Issue[];
   /** Publication mode: unit names → neutral codes everywhere. Default: the model's option. */
   publication?: boolean;
+  /**
+   * Angepasste VZÄ je Strang read back from the earlier Einrichtungen sheet (`readStrandOverrides`): written
+   * into their cells, and every total and „nicht verplant“ follows them. Default: none.
+   */
+  strandOverrides?: StrandOverrides;
 }
 
 /** Names of the generated sheets (the adapters may add " (2)" on a clash with a user sheet). */
@@ -301,11 +312,13 @@ function einrichtungenSheet(
   allocation: Allocation,
   publication: boolean,
   anonymise: (t: string) => string,
+  overrides: StrandOverrides = new Map(),
 ): SheetSpec {
   const units = allocation.units;
   const categories = allocation.model.categories.map((c) => c.name);
   const bremen = allocation.model.ruleSet === "bremen" || units.some((u) => u.bremen !== undefined);
-  if (units.some((u) => u.plan !== undefined)) return stellenplanSheet(allocation, publication, anonymise);
+  if (units.some((u) => u.plan !== undefined))
+    return stellenplanSheet(allocation, publication, anonymise, overrides);
   const any = units.length > 0;
   const sum = any ? { total: "sum" as const } : {};
   const cents = any ? { total: "cents" as const } : {};
@@ -482,34 +495,9 @@ function einrichtungenSheet(
   };
 }
 
-/**
- * Overrides typed into the Einrichtungen sheet of an earlier run, read back for this one: per Kita (by its
- * name, or its code in publication mode) the VZÄ per strand 1–4; null where the cell was empty.
- */
-export type StrandOverrides = ReadonlyMap<string, readonly (number | null)[]>;
-
-/** The four strands' override columns (1-based strand number → header). */
-export const OVERRIDE_HEADERS = [
-  "VZÄ Strang 1 (angepasst)",
-  "VZÄ Strang 2 (angepasst)",
-  "VZÄ Strang 3 (angepasst)",
-  "VZÄ Strang 4 (angepasst)",
-] as const;
-
-/** Excel's ROUND(x; 2): half away from zero, on the cent. */
-function roundCents(x: number): number {
-  return (Math.sign(x) * Math.round(Math.abs(x) * 100 + 1e-7)) / 100;
-}
-
-/** What counts for one Kita: the proposal, or the sum of its overrides (the sheet's "VZÄ (gilt)" formula). */
-interface PlanRow {
+/** What a Stellenplan row shows: the Kita and what counts for it (proposal or overrides). */
+interface PlanRow extends CountingUnit {
   unit: UnitResult;
-  /** Overrides per strand 1–4 (null: empty cell). */
-  overrides: readonly (number | null)[];
-  vzae: number;
-  personnelVolume: number;
-  amount: number;
-  municipal: number;
 }
 
 /**
@@ -538,28 +526,8 @@ function stellenplanSheet(
   const sharesAddUp = Math.abs(k.landShare + k.municipalShare - 1) < 1e-9;
   const traegerOf = (u: UnitResult) => u.traeger?.trim() || NO_TRAEGER;
 
-  const items: PlanRow[] = units.map((u) => {
-    const p = u.plan;
-    const given = overrides.get(publication ? u.code : u.id) ?? [];
-    const o = [0, 1, 2, 3].map((i) => given[i] ?? null);
-    const set = o.filter((x): x is number => x !== null);
-    if (set.length === 0)
-      return {
-        unit: u,
-        overrides: o,
-        vzae: p?.vzae ?? 0,
-        personnelVolume: p?.personnelVolume ?? 0,
-        amount: p?.amount ?? 0,
-        municipal: p?.municipal ?? 0,
-      };
-    const vzae = set.reduce((s, x) => s + x, 0);
-    const personnelVolume = roundCents(vzae * cost);
-    const amount = roundCents(vzae * cost * k.landShare);
-    const municipal = sharesAddUp
-      ? centSum([personnelVolume, -amount])
-      : roundCents(vzae * cost * k.municipalShare);
-    return { unit: u, overrides: o, vzae, personnelVolume, amount, municipal };
-  });
+  const counting = overriddenPlan(allocation, overrides);
+  const items: PlanRow[] = units.map((unit, i) => ({ unit, ...counting.units[i] }));
 
   // rows below the table: total, blank, area block (title, header, one row per area), blank, parameters
   const last = units.length + 1;
@@ -764,31 +732,22 @@ function stellenplanSheet(
     ].map((h) => text(h, true)),
   );
   const areaRange = table.range("area");
-  for (const a of allocation.areas) {
+  allocation.areas.forEach((a, i) => {
     const r = rows.length + 1;
-    const mine = items.filter((x) => x.unit.area === a.name);
-    const moved = centSum([a.plan?.received ?? 0, -(a.plan?.given ?? 0)]);
+    const counts = counting.areas[i];
     const sumif = (key: string, cached: number, fmt: string) =>
       formula(sumWhereEqual(areaRange, `A${r}`, table.range(key)), cached, fmt, false);
-    const land = centSum(mine.map((x) => x.amount));
     rows.push([
       text(a.name),
       num(a.amount, MONEY_FORMAT),
-      num(moved, MONEY_FORMAT),
-      sumif("gilt", plainSum(mine.map((x) => x.vzae)), VZAE_FORMAT),
-      sumif("land", land, MONEY_FORMAT),
-      sumif("muni", centSum(mine.map((x) => x.municipal)), MONEY_FORMAT),
-      sumif("pv", centSum(mine.map((x) => x.personnelVolume)), MONEY_FORMAT),
-      formula(
-        `B${r}+C${r}-E${r}`,
-        mine.every((x) => x.overrides.every((o) => o === null))
-          ? (a.unplanned ?? 0)
-          : centSum([a.amount, moved, -land]),
-        MONEY_FORMAT,
-        false,
-      ),
+      num(centSum([a.plan?.received ?? 0, -(a.plan?.given ?? 0)]), MONEY_FORMAT),
+      sumif("gilt", counts.vzae, VZAE_FORMAT),
+      sumif("land", counts.amount, MONEY_FORMAT),
+      sumif("muni", counts.municipal, MONEY_FORMAT),
+      sumif("pv", counts.personnelVolume, MONEY_FORMAT),
+      formula(`B${r}+C${r}-E${r}`, counts.unplanned, MONEY_FORMAT, false),
     ]);
-  }
+  });
   if (rows.length !== paramTitle - 2) throw new Error("stellenplanSheet: parameter rows misplaced");
 
   // the parameters the formulas use (on this sheet: a renamed sheet keeps its formulas right)
@@ -1124,7 +1083,7 @@ export function allocationSheets(allocation: Allocation, ctx: AllocationSheetsCo
   const issues = errorsFirst(ctx.issues);
   return [
     verteilungSheet(allocation),
-    einrichtungenSheet(allocation, publication, anonymise),
+    einrichtungenSheet(allocation, publication, anonymise, ctx.strandOverrides),
     normbereicheSheet(allocation),
     pruefberichtSheet(issues, anonymise),
     methodeSheet(allocation, ctx, publication),

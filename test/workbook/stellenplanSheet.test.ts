@@ -172,11 +172,19 @@ const cents = (x: number) => Math.round(x * 100);
 
 describe("LibreOffice recalculates the Stellenplan", () => {
   withLibreOffice(
-    "every formula on Einrichtungen and Verteilung equals the engine's value to the cent",
+    "every formula on Einrichtungen and Verteilung equals the stored value to the cent, also with overrides read back",
     async () => {
       requireTool(LIBREOFFICE);
-      for (const allocation of [planAllocation(), planAllocation({ rules: { unspent: "redistribute" } })]) {
-        const specs = allocationSheets(allocation, CTX).filter(
+      const overrides = new Map([
+        ["K2", [0.25, null, 0.5, null]],
+        ["K3", [null, null, null, 1.5]],
+      ]);
+      for (const [allocation, strandOverrides] of [
+        [planAllocation(), undefined],
+        [planAllocation({ rules: { unspent: "redistribute" } }), undefined],
+        [planAllocation(), overrides],
+      ] as const) {
+        const specs = allocationSheets(allocation, { ...CTX, strandOverrides }).filter(
           (s) => s.name === "Einrichtungen" || s.name === "Verteilung",
         );
         const { sheets, written } = await recalc(specs);
