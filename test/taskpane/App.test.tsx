@@ -213,3 +213,14 @@ describe("App with a fake workbook", () => {
     expect(screen.queryByRole("tab")).toBeNull();
   });
 });
+
+describe("a host whose functions cannot tell a blank from 0", () => {
+  test("the pane warns once, in German, and says what to do", () => {
+    renderWithTheme(<App port={fakePort()} language="de" functionsSeeBlanks={false} />);
+    expect(screen.getByText(stringsFor("de").functionsBlankAsZero)).toBeInTheDocument();
+  });
+  test("a current host shows no such warning", () => {
+    renderWithTheme(<App port={fakePort()} language="de" />);
+    expect(screen.queryByText(stringsFor("de").functionsBlankAsZero)).toBeNull();
+  });
+});
