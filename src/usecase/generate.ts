@@ -28,7 +28,9 @@ import { serializeModel } from "../engine/modelFile";
 import { resolveModel, type ResolveModelResult } from "../engine/resolveModel";
 import { robustness as analyseRobustness, type Robustness } from "../engine/robustness";
 import type { RawTable } from "../engine/table";
-import { allocationSheets } from "../workbook/allocationSheets";
+import { readStrandOverrides, type StrandOverridesRead } from "../engine/strandOverrides";
+import { DEFAULT_VZAE_STEP } from "../engine/vzae";
+import { allocationSheets, SHEET_NAMES } from "../workbook/allocationSheets";
 import { inputChecksum } from "../workbook/checksum";
 import type { SheetSpec, WorkbookPort, WriteReport } from "../workbook/port";
 import { robustnessSheet } from "../workbook/robustnessSheet";
@@ -306,13 +308,17 @@ async function written(
   await progress({ stage: "sheets" });
   const checksum = await inputChecksum(table);
   const date = formatDate(request.date ?? new Date());
+  // the Sozialraum-Team's VZÄ per strand, typed into the earlier Einrichtungen sheet, count again
+  const typed = await strandOverridesOf(port, allocation);
+  const issues = [...checked.issues, ...typed.issues];
   const sheets: SheetSpec[] = allocationSheets(allocation, {
     inputRange: allocation.inputRange,
     checksum,
     date,
     version: packageJson.version,
-    issues: checked.issues,
+    issues,
     publication,
+    strandOverrides: typed.overrides,
   });
   if (robustness) sheets.push(robustnessSheet(robustness, { unitName }));
   let published: GenerateResult["published"] = null;
@@ -337,7 +343,7 @@ async function written(
   );
   await port.writeStoredModel(JSON.parse(serializeModel(checked.file!)) as unknown);
   if (outcome?.adoptionsToStore) await port.writeStoredAdoptions?.(outcome.adoptionsToStore);
-  return { ...checked, robustness, publication, unitName, report, outcome, published };
+  return { ...checked, issues, robustness, publication, unitName, report, outcome, published };
 }
 
 /** Uniform in [0, 1) from the platform's cryptographic generator (browsers and Node 20). */
@@ -345,6 +351,49 @@ function secureRandom(): number {
   const word = new Uint32Array(1);
   globalThis.crypto.getRandomValues(word);
   return word[0] / 2 ** 32;
+}
+
+/**
+ * The sheet SRB wrote Einrichtungen to last: „Einrichtungen“, or the highest „Einrichtungen (n)“ (a sheet
+ * edited by the user is kept as theirs, and the next run writes „Einrichtungen (2)“ beside it).
+ *
+ * @example latestSheet(["Kitas", "Einrichtungen", "Einrichtungen (2)"], "Einrichtungen"); // => "Einrichtungen (2)"
+ */
+export function latestSheet(names: readonly string[], base: string): string | null {
+  let best: { name: string; n: number } | null = null;
+  const lower = base.toLowerCase();
+  for (const name of names) {
+    const l = name.toLowerCase();
+    const m =
+      l === lower
+        ? ["", "1"]
+        : l.startsWith(`${lower} (`)
+          ? /^ \((\d+)\)$/.exec(l.slice(lower.length))
+          : null;
+    if (!m) continue;
+    const n = Number(m[1]);
+    if (best === null || n > best.n) best = { name, n };
+  }
+  return best?.name ?? null;
+}
+
+/**
+ * Angepasste VZÄ je Strang from the earlier Einrichtungen sheet (SPEC §5 point 5), checked
+ * (src/engine/strandOverrides.ts); none without a Stellenplan or without such a sheet. A sheet that cannot be
+ * read gives none: the proposal counts, nothing is lost (the earlier sheet stays).
+ */
+async function strandOverridesOf(port: WorkbookPort, allocation: Allocation): Promise<StrandOverridesRead> {
+  const none: StrandOverridesRead = { overrides: new Map(), issues: [] };
+  if (!allocation.units.some((u) => u.plan !== undefined)) return none;
+  const sheet = latestSheet(await port.sheetNames(), SHEET_NAMES.einrichtungen);
+  if (sheet === null) return none;
+  let table: RawTable;
+  try {
+    table = await port.readTable(sheet);
+  } catch {
+    return none;
+  }
+  return readStrandOverrides(table, allocation.units, allocation.model.budget.vzaeStep ?? DEFAULT_VZAE_STEP);
 }
 
 /**

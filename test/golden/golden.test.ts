@@ -346,6 +346,8 @@ describe("golden: srb allocate's sheets and results.json are unchanged", () => {
       sheets: expected.written?.sheets,
       store: expected.written?.store,
     });
+    // the result tables (SRB_Verteilung, SRB_Einrichtungen …) a user's structured references depend on
+    expect({ name, tables: actual.written?.tables }).toEqual({ name, tables: expected.written?.tables });
     for (const sheet of Object.keys(expected.written?.cells ?? {})) {
       expect({ name, sheet, cells: actual.written?.cells[sheet] }).toEqual({
         name,
