@@ -41,6 +41,11 @@ export interface AppProps {
   header?: ReactNode;
   /** Heading; default "SRB – Sozialraumbudget". */
   title?: string;
+  /**
+   * False when this Excel cannot tell SRB's functions a blank cell from a 0 (no CustomFunctionsRuntime 1.3,
+   * src/functions/blankCells.ts): the pane says so once. Default true.
+   */
+  functionsSeeBlanks?: boolean;
 }
 
 export type StepId = "data" | "model" | "budget" | "result";
@@ -65,7 +70,7 @@ const useStyles = makeStyles({
  * @example
  * createRoot(el).render(<App port={new OfficeWorkbook()} language="de" />);
  */
-export function App({ port, language, onGenerated, header, title }: AppProps) {
+export function App({ port, language, onGenerated, header, title, functionsSeeBlanks = true }: AppProps) {
   const styles = useStyles();
   const s = stringsFor(language);
   const action = useWorkbookAction();
@@ -335,6 +340,11 @@ export function App({ port, language, onGenerated, header, title }: AppProps) {
       <main className={styles.root}>
         <Title3 as="h1">{title ?? s.appTitle}</Title3>
         {header}
+        {!functionsSeeBlanks && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{s.functionsBlankAsZero}</MessageBarBody>
+          </MessageBar>
+        )}
         {action.error && (
           <MessageBar intent="error" role="alert">
             <MessageBarBody>

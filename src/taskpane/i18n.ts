@@ -287,6 +287,8 @@ const de = {
   blockedByErrors: "Erst alle Fehler im Prüfbericht beheben, dann kann das Verteilungsblatt erzeugt werden.",
   blockedByInputs: (fields: string) => `Ungültige Eingaben: ${fields}. Bitte korrigieren.`,
   notReady: "Zuerst im Schritt „Daten“ die Tabelle erkennen und die Spalten zuordnen.",
+  functionsBlankAsZero:
+    'Diese Excel-Version übergibt leere Zellen an die SRB-Funktionen (=SRB.…) als 0. Schreiben Sie in Zellen ohne Wert ="" oder aktualisieren Sie Excel. Die Verteilung über diesen Aufgabenbereich ist davon nicht betroffen.',
   computeFailed: "Die Berechnung ist fehlgeschlagen:",
   // Robustheit
   robustnessTitle: "Robustheit der Verteilung",
@@ -507,6 +509,8 @@ const en: Strings = {
   blockedByErrors: "Fix every error in the check report first, then the allocation sheet can be created.",
   blockedByInputs: (fields) => `Invalid inputs: ${fields}. Please correct them.`,
   notReady: "First detect the table and map the columns in step “Data”.",
+  functionsBlankAsZero:
+    'This Excel version passes blank cells to the SRB functions (=SRB.…) as 0. Write ="" in cells without a value, or update Excel. The allocation from this task pane is not affected.',
   computeFailed: "The computation failed:",
   robustnessTitle: "Robustness of the allocation",
   robustnessIntro:
