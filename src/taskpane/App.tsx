@@ -37,6 +37,11 @@ export interface AppProps {
   language: Language;
   /** Called after the sheets were written (standalone mode offers the download then). */
   onGenerated?(report: WriteReport): void | Promise<void>;
+  /**
+   * Hands out the publication workbook (SPEC §7): a second download in standalone mode, a new workbook in
+   * Excel (Excel.createWorkbook). Absent: the pane offers no publication file. Returns a German note.
+   */
+  onPublication?(bytes: Uint8Array, fileName: string): Promise<string>;
   /** Shown above the steps (standalone mode: the file input and the download). */
   header?: ReactNode;
   /** Heading; default "SRB – Sozialraumbudget". */
@@ -70,7 +75,15 @@ const useStyles = makeStyles({
  * @example
  * createRoot(el).render(<App port={new OfficeWorkbook()} language="de" />);
  */
-export function App({ port, language, onGenerated, header, title, functionsSeeBlanks = true }: AppProps) {
+export function App({
+  port,
+  language,
+  onGenerated,
+  onPublication,
+  header,
+  title,
+  functionsSeeBlanks = true,
+}: AppProps) {
   const styles = useStyles();
   const s = stringsFor(language);
   const action = useWorkbookAction();
@@ -87,6 +100,7 @@ export function App({ port, language, onGenerated, header, title, functionsSeeBl
   /** The last robustness result and the allocation it belongs to (a changed model makes it stale). */
   const [robust, setRobust] = useState<{ allocation: Allocation; value: Robustness } | null>(null);
   const [writeRobustness, setWriteRobustness] = useState(false);
+  const [publish, setPublish] = useState(false);
   /** The adopted allocations stored in the workbook (JSON as stored), read with the model. */
   const [adoptions, setAdoptions] = useState<unknown[]>([]);
   const [carryForward, setCarryForward] = useState(false);
@@ -216,6 +230,8 @@ export function App({ port, language, onGenerated, header, title, functionsSeeBl
         robustness,
         // the same Fortschreibung request as the CLI's --adopt / --carry-forward
         fortschreibung: { carryForward, adopt: adopt ? { date: adopt } : null },
+        // the same publication request as the CLI's --publication <file>
+        ...(publish && onPublication ? { publish: { file: s.publicationFileName } } : {}),
         progress: ({ stage }) => {
           if (stage === "sheets") report(s.progressSheets);
           if (stage === "write") report(s.progressWrite);
@@ -225,6 +241,17 @@ export function App({ port, language, onGenerated, header, title, functionsSeeBl
       const written = done.report;
       setStoredModel(model);
       await onGenerated?.(written);
+      let published: string | null = null;
+      if (done.published && onPublication) {
+        report(s.progressPublication);
+        const { publicationWorkbook } = await import(
+          /* webpackChunkName: "xlsx-workbook" */ "../usecase/publicationWorkbook"
+        );
+        published = await onPublication(
+          await publicationWorkbook(done.published.sheets),
+          s.publicationFileName,
+        );
+      }
       // the adapter's notes (an edited SRB sheet kept, a name changed, text cut, charts lost) are the user's to read
       if (done.outcome?.adoption) {
         // the stored adoptions as the workbook holds them now: the next comparison is against this one
@@ -235,6 +262,7 @@ export function App({ port, language, onGenerated, header, title, functionsSeeBl
         [
           ...(done.outcome?.adoption ? [s.adopted(germanDate(done.outcome.adoption.date))] : []),
           s.generated(written.sheets.map((w) => w.written).join(", ")),
+          ...(published ? [published] : []),
           ...(written.notes ?? []),
         ].join(" "),
       );
@@ -329,6 +357,8 @@ export function App({ port, language, onGenerated, header, title, functionsSeeBl
           onCheckRobustness={result?.carriedForward ? undefined : checkRobustnessNow}
           robustnessBusy={action.busy === s.checkRobustness}
           writeRobustness={writeRobustness}
+          publish={publish}
+          onPublishChange={onPublication ? setPublish : undefined}
           onWriteRobustnessChange={result?.carriedForward ? undefined : setWriteRobustness}
         />
       ),

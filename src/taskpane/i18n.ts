@@ -287,6 +287,14 @@ const de = {
   blockedByErrors: "Erst alle Fehler im Prüfbericht beheben, dann kann das Verteilungsblatt erzeugt werden.",
   blockedByInputs: (fields: string) => `Ungültige Eingaben: ${fields}. Bitte korrigieren.`,
   notReady: "Zuerst im Schritt „Daten“ die Tabelle erkennen und die Spalten zuordnen.",
+  publishLabel: "Zusätzlich Veröffentlichungsfassung erzeugen (Kitas nur unter zufälligen Codes)",
+  publicationFileName: "Veroeffentlichungsfassung.xlsx",
+  progressPublication: "Veröffentlichungsfassung wird erstellt …",
+  publicationDownloadReady: (name: string) =>
+    `Veröffentlichungsfassung „${name}“ erstellt (zum Herunterladen oben); der Codeschlüssel steht im Blatt „Codeschlüssel“ dieser Arbeitsmappe.`,
+  publicationOpened:
+    "Die Veröffentlichungsfassung ist als neue Arbeitsmappe geöffnet; bitte dort speichern. Der Codeschlüssel steht im Blatt „Codeschlüssel“ dieser Arbeitsmappe.",
+  publicationDownload: (name: string) => `Veröffentlichungsfassung herunterladen: ${name}`,
   functionsBlankAsZero:
     'Diese Excel-Version übergibt leere Zellen an die SRB-Funktionen (=SRB.…) als 0. Schreiben Sie in Zellen ohne Wert ="" oder aktualisieren Sie Excel. Die Verteilung über diesen Aufgabenbereich ist davon nicht betroffen.',
   computeFailed: "Die Berechnung ist fehlgeschlagen:",
@@ -509,6 +517,14 @@ const en: Strings = {
   blockedByErrors: "Fix every error in the check report first, then the allocation sheet can be created.",
   blockedByInputs: (fields) => `Invalid inputs: ${fields}. Please correct them.`,
   notReady: "First detect the table and map the columns in step “Data”.",
+  publishLabel: "Also create a publication file (Kitas only under random codes)",
+  publicationFileName: "Veroeffentlichungsfassung.xlsx",
+  progressPublication: "Creating the publication file …",
+  publicationDownloadReady: (name) =>
+    `Publication file “${name}” created (download above); the key is on this workbook's sheet “Codeschlüssel”.`,
+  publicationOpened:
+    "The publication file is open as a new workbook; please save it there. The key is on this workbook's sheet “Codeschlüssel”.",
+  publicationDownload: (name) => `Download the publication file: ${name}`,
   functionsBlankAsZero:
     'This Excel version passes blank cells to the SRB functions (=SRB.…) as 0. Write ="" in cells without a value, or update Excel. The allocation from this task pane is not affected.',
   computeFailed: "The computation failed:",

@@ -56,6 +56,9 @@ export interface ResultStepProps {
   /** "Robustheit-Blatt mitschreiben": generation also writes the Robustheit sheet. */
   writeRobustness?: boolean;
   onWriteRobustnessChange?(checked: boolean): void;
+  /** „Veröffentlichungsfassung erzeugen“: absent where the host cannot hand out a second workbook. */
+  publish?: boolean;
+  onPublishChange?(checked: boolean): void;
   /** The comparison with the workbook's adopted allocation (Fortschreibung), when it holds one. */
   comparison?: PreviewComparison | null;
   /** ISO date of the adoption the result refers to (for the carry-forward choice); null: none stored. */
@@ -249,6 +252,14 @@ export function ResultStep(props: ResultStepProps) {
           checked={props.writeRobustness === true}
           disabled={busy}
           onChange={(_, data) => props.onWriteRobustnessChange?.(data.checked === true)}
+        />
+      )}
+      {props.onPublishChange && (
+        <Checkbox
+          label={s.publishLabel}
+          checked={props.publish === true}
+          disabled={busy}
+          onChange={(_, data) => props.onPublishChange?.(data.checked === true)}
         />
       )}
       <Button appearance="primary" disabled={blocker !== null || busy} onClick={props.onGenerate}>
