@@ -10,213 +10,139 @@
 import type { CellValue } from "./table";
 import { isCellError } from "./table";
 
-/** Stable issue codes of the check and the model file (see docs/bad-inputs.md). */
-export type CheckCode =
-  | "empty-sheet"
-  | "no-data-rows"
-  | "header-missing"
-  | "header-blank"
-  | "header-duplicate"
-  | "column-missing"
-  | "row-ignored"
-  | "total-row"
-  | "number-as-text"
-  | "text-in-number"
-  | "excel-error"
-  | "boolean-in-number"
-  | "not-finite"
-  | "date-in-number"
-  | "percent-mixed"
-  | "negative-value"
-  | "negative-children"
-  | "children-not-integer"
-  | "children-missing"
-  | "text-expected"
-  | "flag-invalid"
-  | "kita-index-range"
-  | "id-blank"
-  | "id-duplicate"
-  | "area-missing"
-  | "area-spelling"
-  | "indicator-constant"
-  | "indicator-empty"
-  | "value-missing"
-  | "category-empty"
-  | "category-no-information"
-  | "coverage-unit"
-  | "coverage-indicator"
-  | "model-no-indicators"
-  | "model-category-unknown"
-  | "model-category-empty"
-  | "model-category-duplicate"
-  | "model-indicator-duplicate"
-  | "model-weight-invalid"
-  | "model-direction-invalid"
-  | "model-mapping-missing"
-  | "model-column-twice"
-  | "model-option-invalid"
-  | "model-budget-too-large"
-  | "model-budget-not-dynamisiert"
-  | "model-json-syntax"
-  | "model-field-missing"
-  | "model-field-invalid"
-  | "model-value-out-of-range"
-  | "model-missing"
-  | "sheet-missing";
-
-/** Every `CheckCode` once (the compiler insists: a code missing here or not in the union is an error). */
-const CHECK_CODE_SET = {
-  "empty-sheet": true,
-  "no-data-rows": true,
-  "header-missing": true,
-  "header-blank": true,
-  "header-duplicate": true,
-  "column-missing": true,
-  "row-ignored": true,
-  "total-row": true,
-  "number-as-text": true,
-  "text-in-number": true,
-  "excel-error": true,
-  "boolean-in-number": true,
-  "not-finite": true,
-  "date-in-number": true,
-  "percent-mixed": true,
-  "negative-value": true,
-  "negative-children": true,
-  "children-not-integer": true,
-  "children-missing": true,
-  "text-expected": true,
-  "flag-invalid": true,
-  "kita-index-range": true,
-  "id-blank": true,
-  "id-duplicate": true,
-  "area-missing": true,
-  "area-spelling": true,
-  "indicator-constant": true,
-  "indicator-empty": true,
-  "value-missing": true,
-  "category-empty": true,
-  "category-no-information": true,
-  "coverage-unit": true,
-  "coverage-indicator": true,
-  "model-no-indicators": true,
-  "model-category-unknown": true,
-  "model-category-empty": true,
-  "model-category-duplicate": true,
-  "model-indicator-duplicate": true,
-  "model-weight-invalid": true,
-  "model-direction-invalid": true,
-  "model-mapping-missing": true,
-  "model-column-twice": true,
-  "model-option-invalid": true,
-  "model-budget-too-large": true,
-  "model-budget-not-dynamisiert": true,
-  "model-json-syntax": true,
-  "model-field-missing": true,
-  "model-field-invalid": true,
-  "model-value-out-of-range": true,
-  "model-missing": true,
-  "sheet-missing": true,
-} satisfies Record<CheckCode, true>;
-
 /**
- * The stable issue codes of the check and the model file, as a list (docs/bad-inputs.md documents each).
+ * The stable issue codes of the check and the model file, each once (docs/bad-inputs.md documents each).
+ * `CheckCode` is derived from this list, so a code is written in one place only.
  *
  * @example CHECK_CODES.includes("excel-error"); // => true
  */
-export const CHECK_CODES = Object.keys(CHECK_CODE_SET) as CheckCode[];
+export const CHECK_CODES = [
+  "empty-sheet",
+  "no-data-rows",
+  "header-missing",
+  "header-blank",
+  "header-duplicate",
+  "column-missing",
+  "row-ignored",
+  "total-row",
+  "number-as-text",
+  "text-in-number",
+  "excel-error",
+  "boolean-in-number",
+  "not-finite",
+  "date-in-number",
+  "percent-mixed",
+  "negative-value",
+  "negative-children",
+  "children-not-integer",
+  "children-missing",
+  "text-expected",
+  "flag-invalid",
+  "kita-index-range",
+  "id-blank",
+  "id-duplicate",
+  "area-missing",
+  "area-spelling",
+  "indicator-constant",
+  "indicator-empty",
+  "value-missing",
+  "category-empty",
+  "category-no-information",
+  "coverage-unit",
+  "coverage-indicator",
+  "model-no-indicators",
+  "model-category-unknown",
+  "model-category-empty",
+  "model-category-duplicate",
+  "model-indicator-duplicate",
+  "model-weight-invalid",
+  "model-direction-invalid",
+  "model-mapping-missing",
+  "model-column-twice",
+  "model-option-invalid",
+  "model-budget-too-large",
+  "model-budget-not-dynamisiert",
+  "model-json-syntax",
+  "model-field-missing",
+  "model-field-invalid",
+  "model-value-out-of-range",
+] as const;
+
+/** A stable issue code of the check or the model file (one of `CHECK_CODES`). */
+export type CheckCode = (typeof CHECK_CODES)[number];
 
 /**
- * Stable issue codes of the computation: `allocate` (§2–§6) and the engine's other modules (strands,
- * overrides, Bremen rules, personnel, Kofinanzierung, Landesformel, Dynamisierung).
- */
-export type EngineCode =
-  | "winsorised"
-  | "goalposts-missing"
-  | "category-left-out"
-  | "category-only-constant"
-  | "aggregate-single-area"
-  | "children-weighting-fallback"
-  | "budget-invalid"
-  | "area-index-invalid"
-  | "sockel-children-missing"
-  | "cent-tie"
-  | "strand3-category-missing"
-  | "no-eligible-unit"
-  | "strand3-reason-without-effect"
-  | "strand4-without-justification"
-  | "strand2-several-in-area"
-  | "override-invalid"
-  | "override-difference"
-  | "bremen-rules-invalid"
-  | "vzae-invalid"
-  | "kofinanzierung-invalid"
-  | "land-count-invalid"
-  | "land-count-sum-zero"
-  | "dynamisierung-invalid"
-  | "winsorise-tied-group"
-  | "winsorise-still-outliers"
-  | "bremen-own-index"
-  | "strand4-request-rounded"
-  | "strand4-scaled"
-  | "strand2-short"
-  | "within-children-fallback"
-  | "step-tie"
-  | "area-unspent"
-  | "area-unspent-redistributed";
-
-const ENGINE_CODE_SET = {
-  winsorised: true,
-  "goalposts-missing": true,
-  "category-left-out": true,
-  "category-only-constant": true,
-  "aggregate-single-area": true,
-  "children-weighting-fallback": true,
-  "budget-invalid": true,
-  "area-index-invalid": true,
-  "sockel-children-missing": true,
-  "cent-tie": true,
-  "strand3-category-missing": true,
-  "no-eligible-unit": true,
-  "strand3-reason-without-effect": true,
-  "strand4-without-justification": true,
-  "strand2-several-in-area": true,
-  "override-invalid": true,
-  "override-difference": true,
-  "bremen-rules-invalid": true,
-  "vzae-invalid": true,
-  "kofinanzierung-invalid": true,
-  "land-count-invalid": true,
-  "land-count-sum-zero": true,
-  "dynamisierung-invalid": true,
-  "winsorise-tied-group": true,
-  "winsorise-still-outliers": true,
-  "bremen-own-index": true,
-  "strand4-request-rounded": true,
-  "strand4-scaled": true,
-  "strand2-short": true,
-  "within-children-fallback": true,
-  "step-tie": true,
-  "area-unspent": true,
-  "area-unspent-redistributed": true,
-} satisfies Record<EngineCode, true>;
-
-/**
- * The stable issue codes of the computation, as a list (docs/bad-inputs.md documents each).
+ * The stable issue codes of the computation: `allocate` (§2–§6) and the engine's other modules (strands,
+ * overrides, Bremen rules, personnel, Kofinanzierung, Landesformel, Dynamisierung), each once
+ * (docs/bad-inputs.md documents each). `EngineCode` is derived from this list.
  *
  * @example ENGINE_CODES.includes("winsorised"); // => true
  */
-export const ENGINE_CODES = Object.keys(ENGINE_CODE_SET) as EngineCode[];
+export const ENGINE_CODES = [
+  "winsorised",
+  "goalposts-missing",
+  "category-left-out",
+  "category-only-constant",
+  "aggregate-single-area",
+  "children-weighting-fallback",
+  "budget-invalid",
+  "area-index-invalid",
+  "sockel-children-missing",
+  "cent-tie",
+  "strand3-category-missing",
+  "no-eligible-unit",
+  "strand3-reason-without-effect",
+  "strand4-without-justification",
+  "strand2-several-in-area",
+  "override-invalid",
+  "override-difference",
+  "bremen-rules-invalid",
+  "vzae-invalid",
+  "kofinanzierung-invalid",
+  "land-count-invalid",
+  "land-count-sum-zero",
+  "dynamisierung-invalid",
+  "winsorise-tied-group",
+  "winsorise-still-outliers",
+  "bremen-own-index",
+  "strand4-request-rounded",
+  "strand4-scaled",
+  "strand2-short",
+  "within-children-fallback",
+  "step-tie",
+  "area-unspent",
+  "area-unspent-redistributed",
+] as const;
 
-/** Any issue code the engine can emit. */
-export type IssueCode = CheckCode | EngineCode;
+/** A stable issue code of the computation (one of `ENGINE_CODES`). */
+export type EngineCode = (typeof ENGINE_CODES)[number];
 
 /**
- * Every issue code the engine can emit: the check's and model file's, then the computation's.
+ * The stable issue codes of a run around the engine (src/usecase): the workbook has no model or no data
+ * sheet (`generate`), a stored adoption cannot be read or a Fortschreibung has no adoption to carry forward
+ * (`fortschreibung`). The command line and the task pane show these like the engine's.
  *
- * @example ISSUE_CODES.length === CHECK_CODES.length + ENGINE_CODES.length; // => true
+ * @example RUN_CODES.includes("sheet-missing"); // => true
  */
-export const ISSUE_CODES: readonly IssueCode[] = [...CHECK_CODES, ...ENGINE_CODES];
+export const RUN_CODES = [
+  "model-missing",
+  "sheet-missing",
+  "adoption-unreadable",
+  "carry-forward-without-adoption",
+] as const;
+
+/** A stable issue code of a run (one of `RUN_CODES`). */
+export type RunCode = (typeof RUN_CODES)[number];
+
+/** Any issue code a user can see: the check's and model file's, the computation's, the run's. */
+export type IssueCode = CheckCode | EngineCode | RunCode;
+
+/**
+ * Every issue code a user can see: the check's and model file's, the computation's, then the run's.
+ *
+ * @example ISSUE_CODES.length === CHECK_CODES.length + ENGINE_CODES.length + RUN_CODES.length; // => true
+ */
+export const ISSUE_CODES: readonly IssueCode[] = [...CHECK_CODES, ...ENGINE_CODES, ...RUN_CODES];
 
 const numberFormat = new Intl.NumberFormat("de-DE", { maximumFractionDigits: 6 });
 
@@ -441,6 +367,15 @@ export const messages = {
   // ── the workbook (src/usecase/generate.ts) ──────────────────────────────────────────────────
   modelMissing: (workbook: string) =>
     `Die Arbeitsmappe „${workbook}“ enthält kein gespeichertes SRB-Modell, und es wurde keine Modelldatei angegeben. Erwartet: --model <datei.srb.json> oder eine Arbeitsmappe, in der das Add-in das Modell gespeichert hat.`,
+  // ── Fortschreibung (src/usecase/fortschreibung.ts) ─────────────────────────────────────────────
+  adoptionUnreadable: (number: number, problem: string) =>
+    `Ein gespeicherter Beschluss (Nr. ${number}) wird nicht verwendet: ${problem}`,
+  adoptionsDamaged: (count: number) =>
+    `${count} gespeicherte${count === 1 ? "r Beschluss ist" : " Beschlüsse sind"} beschädigt (im verborgenen Blatt „_SRB“) und ${count === 1 ? "wird" : "werden"} nicht verwendet.`,
+  carryForwardWithoutAdoption: (comparedWith: string | null) =>
+    comparedWith
+      ? `Fortschreibung nicht möglich: ${comparedWith} enthält keinen Beschluss mit Anteilen – erwartet wird eine Arbeitsmappe, in der eine Verteilung als Beschluss festgehalten wurde.`
+      : "Fortschreibung nicht möglich: in dieser Arbeitsmappe ist kein Beschluss gespeichert. Bitte zuerst eine Verteilung als Beschluss festhalten (srb allocate … --adopt, im Add-in „Als Beschluss festhalten“) oder mit --compare eine Arbeitsmappe mit Beschluss angeben.",
   robustnessWithoutData: () =>
     "Die Robustheitsanalyse braucht die Daten des Jahres: bei einer Fortschreibung nach beschlossenen Anteilen wird der Index nicht neu berechnet – bitte ohne Fortschreibung rechnen.",
   sheetMissing: (sheet: string, existing: readonly string[]) =>
