@@ -12,6 +12,7 @@
  */
 import { apportionCents } from "./apportionCents";
 import { SrbUsageError, type Issue } from "./issues";
+import { formatNumber } from "./germanFormat";
 
 /** One Jugendamt (or any receiving body) in the Land formula. */
 export interface LandFormulaRow {
@@ -43,8 +44,6 @@ export interface LandFormulaResult {
   /** Data problems (negative or non-finite counts, no children at all); errors block the amounts. */
   issues: Issue[];
 }
-
-const numberFormat = new Intl.NumberFormat("de-DE", { maximumFractionDigits: 2 });
 
 /**
  * Distributes the Land total `T` over the rows by the RLP formula. Weights are normalised to add up to 1
@@ -85,7 +84,7 @@ export function landFormula(
         code: "land-count-invalid",
         sheet,
         cell: cell ?? "",
-        message: `${name}: ${what} ist ${Number.isFinite(value) ? numberFormat.format(value) : String(value)}; erwartet wird eine Anzahl ≥ 0.`,
+        message: `${name}: ${what} ist ${Number.isFinite(value) ? formatNumber(value, { max: 2 }) : String(value)}; erwartet wird eine Anzahl ≥ 0.`,
       });
     }
   };

@@ -9,6 +9,7 @@
  */
 import type { CellValue } from "./table";
 import { isCellError } from "./table";
+import { formatNumber } from "./germanFormat";
 
 /**
  * The stable issue codes of the check and the model file, each once (docs/bad-inputs.md documents each).
@@ -144,26 +145,16 @@ export type IssueCode = CheckCode | EngineCode | RunCode;
  */
 export const ISSUE_CODES: readonly IssueCode[] = [...CHECK_CODES, ...ENGINE_CODES, ...RUN_CODES];
 
-const numberFormat = new Intl.NumberFormat("de-DE", { maximumFractionDigits: 6 });
+/** Numbers in messages: de-DE, up to six decimals, ±Infinity in words (see germanFormat.ts). */
+export { formatNumber };
 
 /**
- * A number in the de-DE format, as the user reads it in German Excel.
+ * A share (0–1) in a message: a German percentage with at most one decimal and a plain space (coverage
+ * messages; rounded half up on the tenth of a percent, as the documented messages show it).
  *
- * @example formatNumber(1234.5); // => "1.234,5"
+ * @example sharePercent(0.655); // => "65,5 %"
  */
-export function formatNumber(value: number): string {
-  if (Number.isNaN(value)) return "NaN";
-  if (value === Infinity) return "unendlich";
-  if (value === -Infinity) return "minus unendlich";
-  return numberFormat.format(value);
-}
-
-/**
- * A share (0–1) as a German percentage with at most one decimal.
- *
- * @example formatPercent(0.655); // => "65,5 %"
- */
-export function formatPercent(share: number): string {
+function sharePercent(share: number): string {
   const rounded = Math.round(share * 1000) / 10;
   return `${formatNumber(rounded)} %`;
 }
@@ -260,7 +251,7 @@ export const messages = {
   ) => {
     const shown = (v: { cell: string; value: number }, kind: "percent" | "plain") =>
       kind === "percent"
-        ? `${v.cell}: ${formatPercent(v.value)} = ${formatNumber(v.value)}`
+        ? `${v.cell}: ${sharePercent(v.value)} = ${formatNumber(v.value)}`
         : `${v.cell}: ${formatNumber(v.value)}`;
     const moreKind = fewerKind === "percent" ? "plain" : "percent";
     const list = fewer.slice(0, 10).map((v) => shown(v, fewerKind));
@@ -320,7 +311,7 @@ export const messages = {
     share: number,
     minimum: number,
   ) =>
-    `Zelle ${cell}: für „${unit}“ liegen nur ${present} von ${total} Indikatoren vor (${formatPercent(share)}) – erwartet werden mindestens ${formatPercent(minimum)}.`,
+    `Zelle ${cell}: für „${unit}“ liegen nur ${present} von ${total} Indikatoren vor (${sharePercent(share)}) – erwartet werden mindestens ${sharePercent(minimum)}.`,
   coverageIndicator: (
     cell: string,
     column: string,
@@ -329,7 +320,7 @@ export const messages = {
     share: number,
     minimum: number,
   ) =>
-    `Zelle ${cell}: der Indikator „${column}“ hat nur bei ${present} von ${total} Einrichtungen einen Wert (${formatPercent(share)}) – erwartet werden mindestens ${formatPercent(minimum)}.`,
+    `Zelle ${cell}: der Indikator „${column}“ hat nur bei ${present} von ${total} Einrichtungen einen Wert (${sharePercent(share)}) – erwartet werden mindestens ${sharePercent(minimum)}.`,
 
   // ── the model ───────────────────────────────────────────────────────────────────────────────
   modelNoIndicators: () =>

@@ -20,6 +20,7 @@
 import type { Issue } from "./issues";
 import { formatNumber } from "./messages";
 import { costOfSteps, stepsFor, stepsOfVzae, vzaeOfSteps } from "./vzaeSteps";
+import { formatEuroPlain } from "./germanFormat";
 
 /** One Kita of the area as the set-asides see it (passed in sheet order). */
 export interface SetAsideUnit {
@@ -56,15 +57,13 @@ export interface AreaSetAsides {
   issues: Issue[];
 }
 
-const euro = new Intl.NumberFormat("de-DE", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
 /**
  * Cents as euros in the de-DE format, with a plain space before the sign.
  *
  * @example formatCents(11250000); // => "112.500,00 €"
  */
 export function formatCents(cents: number): string {
-  return `${euro.format(cents / 100)} €`;
+  return formatEuroPlain(cents / 100);
 }
 
 /**

@@ -15,6 +15,7 @@
 import type { Eligibility, NormBand } from "./allocation";
 import { apportionCents, toCents } from "./apportionCents";
 import { SrbUsageError, type Issue } from "./issues";
+import { formatEuro, formatNumber } from "./germanFormat";
 
 /** What {@link eligibility} needs to know about one Einrichtung. */
 export interface EligibilityInput {
@@ -83,8 +84,8 @@ export function eligibility(
   };
 }
 
-const numberFormat = new Intl.NumberFormat("de-DE", { maximumFractionDigits: 2 });
-const euroFormat = new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR" });
+/** Indices in the messages: up to two decimals. */
+const indexText = (value: number): string => formatNumber(value, { max: 2 });
 
 /** Where the strand columns of one unit sit on the data sheet (for the Prüfbericht). */
 export interface StrandCells {
@@ -119,7 +120,7 @@ export function eligibilityIssues(
   const issues: Issue[] = [];
   const result = eligibility(input, indexBand, strand3Band);
   if (hasText(input.strand3Reason) && !result.interkulturell) {
-    const value = isNumber(input.strand3Index) ? numberFormat.format(input.strand3Index) : "kein Wert";
+    const value = isNumber(input.strand3Index) ? indexText(input.strand3Index) : "kein Wert";
     issues.push({
       level: "warning",
       code: "strand3-reason-without-effect",
@@ -127,7 +128,7 @@ export function eligibilityIssues(
       cell: where.strand3ReasonCell ?? "",
       message:
         `Einrichtung „${where.unitId}“: Für Förderstrang 3 ist eine Begründung eingetragen, der Index ` +
-        `(${value}) liegt aber nicht über der unteren Normbereichsgrenze ${numberFormat.format(strand3Band.lower)}; ` +
+        `(${value}) liegt aber nicht über der unteren Normbereichsgrenze ${indexText(strand3Band.lower)}; ` +
         `die Ausnahme ist nur oberhalb dieser Grenze möglich.`,
     });
   }
@@ -278,7 +279,7 @@ export function applyOverrides(
         code: "override-invalid",
         sheet,
         cell: where.cells?.[i] ?? "",
-        message: `Geänderter Betrag ${String(o)} ist ungültig; erwartet wird ein Betrag ≥ 0 €. Es gilt der Vorschlag ${euroFormat.format(p)}.`,
+        message: `Geänderter Betrag ${String(o)} ist ungültig; erwartet wird ein Betrag ≥ 0 €. Es gilt der Vorschlag ${formatEuro(p)}.`,
       });
       cents.push(toCents(p));
       overridden.push(false);
@@ -299,8 +300,8 @@ export function applyOverrides(
       sheet,
       cell: "",
       message:
-        `${areaName}Die Summe der Beträge ${euroFormat.format(totalCents / 100)} ${direction} den Betrag des ` +
-        `Sozialraums ${euroFormat.format(areaAmount)} um ${euroFormat.format(Math.abs(differenceCents) / 100)}.`,
+        `${areaName}Die Summe der Beträge ${formatEuro(totalCents / 100)} ${direction} den Betrag des ` +
+        `Sozialraums ${formatEuro(areaAmount)} um ${formatEuro(Math.abs(differenceCents) / 100)}.`,
     });
   }
   return {
