@@ -35,10 +35,10 @@ function problems(baseAmount: number, baseYear: number, year: number, rate: numb
  * // => "Dynamisierung: Jahr 2020 liegt vor dem Ausgangsjahr 2021: erwartet wird ein Jahr ≥ 2021."
  */
 export function dynamisierungIssues(
-  spec: { baseAmount: number; baseYear: number; rate?: number },
+  spec: { baseAmount: number; baseYear: number; rate: number },
   year: number,
 ): Issue[] {
-  return problems(spec.baseAmount, spec.baseYear, year, spec.rate ?? DEFAULT_DYNAMISIERUNG_RATE).map((p) => ({
+  return problems(spec.baseAmount, spec.baseYear, year, spec.rate).map((p) => ({
     level: "error" as const,
     code: "dynamisierung-invalid",
     sheet: "",
