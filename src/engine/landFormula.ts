@@ -12,7 +12,7 @@
  */
 import { apportionCents } from "./apportionCents";
 import { SrbUsageError, type Issue } from "./issues";
-import { formatNumber } from "./germanFormat";
+import { messages } from "./messages";
 
 /** One Jugendamt (or any receiving body) in the Land formula. */
 export interface LandFormulaRow {
@@ -84,7 +84,7 @@ export function landFormula(
         code: "land-count-invalid",
         sheet,
         cell: cell ?? "",
-        message: `${name}: ${what} ist ${Number.isFinite(value) ? formatNumber(value, { max: 2 }) : String(value)}; erwartet wird eine Anzahl ≥ 0.`,
+        message: messages.landCountInvalid(name, what, value),
       });
     }
   };
@@ -101,7 +101,7 @@ export function landFormula(
         code: "land-count-sum-zero",
         sheet,
         cell: "",
-        message: "Die Summe der Kinder unter 7 Jahren ist 0; erwartet wird eine positive Summe.",
+        message: messages.landCountSumZero("Kinder unter 7 Jahren"),
       });
     }
     if (ws > 0 && sumS <= 0) {
@@ -110,8 +110,7 @@ export function landFormula(
         code: "land-count-sum-zero",
         sheet,
         cell: "",
-        message:
-          "Die Summe der Kinder unter 7 Jahren im SGB-II-Bezug ist 0; erwartet wird eine positive Summe.",
+        message: messages.landCountSumZero("Kinder unter 7 Jahren im SGB-II-Bezug"),
       });
     }
   }

@@ -9,7 +9,7 @@
  */
 import type { CellValue } from "./table";
 import { isCellError } from "./table";
-import { formatNumber } from "./germanFormat";
+import { formatEuro, formatNumber } from "./germanFormat";
 
 /**
  * The stable issue codes of the check and the model file, each once (docs/bad-inputs.md documents each).
@@ -196,6 +196,72 @@ function at(cell: string, column: string): string {
 
 /** The German catalogue. Each entry returns the complete sentence the user sees. */
 export const messages = {
+  // ── the computation (allocate.ts, SPEC §2–§6) ───────────────────────────────────────────────
+  goalpostsMissing: (column: string) =>
+    `Indikator „${column}“: feste Grenzwerte (Min/Max eines Referenzjahres) sind eingeschaltet, aber für diesen Indikator fehlen gültige Werte (erwartet: Min < Max) – es werden Min und Max der aktuellen Daten verwendet.`,
+  winsorised: (column: string, clipped: readonly { unit: string; from: number; to: number }[]) =>
+    `Indikator „${column}“: Ausreißer gekappt (Schiefe > 2 und Kurtosis > 3,5) bei ${formatList(
+      clipped.map((c) => `${c.unit}: ${formatNumber(c.from)} → ${formatNumber(c.to)}`),
+    )}.`,
+  winsoriseTiedGroup: (column: string, clipped: number, limit: number) =>
+    `Indikator „${column}“: ${clipped} Einrichtungen wurden gekappt, mehr als die Grenze von ${limit} – mehrere Einrichtungen hatten denselben Extremwert und werden wie in COINr gemeinsam gekappt, damit gleiche Werte gleich behandelt werden.`,
+  winsoriseStillOutliers: (column: string, clipped: number, skewness: number, kurtosis: number) =>
+    `Indikator „${column}“: auch nach dem Kappen von ${clipped} Werten hat er noch Ausreißer (Schiefe ${formatNumber(skewness)}, Kurtosis ${formatNumber(kurtosis)}; die Regel verlangt |Schiefe| ≤ 2 oder Kurtosis ≤ 3,5). Bitte prüfen, ob der Indikator so in den Index gehört oder z. B. als Anteil oder logarithmiert erhoben werden sollte; SRB rechnet mit den gekappten Werten weiter.`,
+  categoryLeftOut: (category: string) =>
+    `Die Kategorie „${category}“ hat nach dem Kappen der Ausreißer keinen Indikator mit unterschiedlichen Werten mehr – sie wird im Gesamtindex nicht berücksichtigt, die übrigen Kategorien werden neu gewichtet.`,
+  categoryOnlyConstant: (unit: string, category: string) =>
+    `Die Einrichtung „${unit}“ hat in der Kategorie „${category}“ nur Werte bei Indikatoren, die nach dem Kappen der Ausreißer bei allen Einrichtungen gleich sind – erwartet wird mindestens ein Wert bei einem Indikator mit unterschiedlichen Werten, sonst gibt es keinen Gesamtindex.`,
+  aggregateSingleArea: (area: string) =>
+    `Die Methode „aggregate“ vergleicht Sozialräume miteinander, es gibt aber nur einen Sozialraum („${area}“) – sein Index ist der Mittelwert der Einrichtungen.`,
+  childrenWeightingFallback: (area: string) =>
+    `Sozialraum „${area}“: die Gewichtung nach Kinderzahl braucht für jede Einrichtung eine Kinderzahl (und zusammen mehr als 0) – hier fehlt sie, es wird der ungewichtete Mittelwert verwendet.`,
+  budgetInvalid: (budget: number) =>
+    `Budget ${formatNumber(budget)} €: erwartet wird ein Betrag von mindestens 0 €.`,
+  areaIndexInvalid: (areas: readonly string[]) =>
+    areas.length > 0
+      ? `Für die Sozialräume ${formatList(areas)} ergibt sich kein Index von mindestens 0 – erwartet wird für jeden Sozialraum ein Index ≥ 0, sonst kann das Budget nicht nach Anteilen verteilt werden.`
+      : "Alle Sozialraum-Indizes sind 0 – erwartet wird mindestens ein Sozialraum mit einem Index über 0, sonst kann das Budget nicht nach Anteilen verteilt werden.",
+  sockelChildrenMissing: () =>
+    "Der Sockel soll nach Kinderzahl verteilt werden, aber nicht für alle Sozialräume ist die Kinderzahl bekannt – der Sockel wird gleichmäßig verteilt.",
+  /** `who`: {@link messages.tiedAreas} or {@link messages.tiedUnits}. */
+  centTie: (who: string) =>
+    `Gleichstand bei der Cent-Rundung (größter Rest): ${who} haben denselben Rest; der letzte Cent ging nach größerem Anteil und Reihenfolge im Blatt. Nach dem Verfahren Hare–Niemeyer entscheidet hier das Los – bitte prüfen und dokumentieren.`,
+  tiedAreas: (areas: readonly string[]) => `die Sozialräume ${formatList(areas)}`,
+  tiedUnits: (units: readonly string[], area: string) =>
+    `die Einrichtungen ${formatList(units)} im Sozialraum „${area}“`,
+  strand3CategoryMissing: (category: string) =>
+    `Förderstrang 3 (Interkulturelle Fachkräfte) richtet sich nach der Kategorie „${category}“, die im Modell nicht (oder ohne aussagekräftigen Indikator) vorkommt – keine Einrichtung ist für Strang 3 vorgeschlagen.`,
+  noEligibleUnit: (area: string, amount: number) =>
+    `Im Sozialraum „${area}“ erfüllt keine Einrichtung mit einem Gesamtindex über 0 ein Kriterium der Förderstränge – der Betrag von ${formatNumber(amount)} € wird nicht auf Einrichtungen vorgeschlagen.`,
+  // ── strands and overrides (strands.ts, SPEC §5) ────────────────────────────────────────────
+  strand3ReasonWithoutEffect: (unit: string, index: number | null, lower: number) =>
+    `Einrichtung „${unit}“: Für Förderstrang 3 ist eine Begründung eingetragen, der Index ` +
+    `(${index === null ? "kein Wert" : formatNumber(index, { max: 2 })}) liegt aber nicht über der unteren Normbereichsgrenze ${formatNumber(lower, { max: 2 })}; ` +
+    `die Ausnahme ist nur oberhalb dieser Grenze möglich.`,
+  strand4WithoutJustification: (unit: string) =>
+    `Einrichtung „${unit}“: Förderstrang 4 (betriebserlaubnisrelevantes Zusatzpersonal) ist markiert, ` +
+    `aber die Begründung ist leer; erwartet wird ein Begründungstext. Ohne Begründung nicht förderfähig.`,
+  strand2SeveralInArea: (area: string, units: readonly string[]) =>
+    `Sozialraum „${area}“: ${units.length} Einrichtungen sind als Kommunikations- und Nachbarschaftszentrum ` +
+    `markiert (${units.join(", ")}); erwartet wird höchstens eine.`,
+  overrideInvalid: (value: number, proposed: number) =>
+    `Geänderter Betrag ${String(value)} ist ungültig; erwartet wird ein Betrag ≥ 0 €. Es gilt der Vorschlag ${formatEuro(proposed)}.`,
+  /** `difference` = total − area amount (euros); `area` "" when the override is not about one Sozialraum. */
+  overrideDifference: (area: string, total: number, areaAmount: number, difference: number) =>
+    `${area ? `Sozialraum „${area}“: ` : ""}Die Summe der Beträge ${formatEuro(total)} ${difference > 0 ? "übersteigt" : "unterschreitet"} den Betrag des ` +
+    `Sozialraums ${formatEuro(areaAmount)} um ${formatEuro(Math.abs(difference))}.`,
+  // ── rest by index, VZÄ steps (restByIndex.ts) ─────────────────────────────────────────────────
+  withinChildrenFallback: (area: string) =>
+    `Sozialraum „${area}“: die Verteilung nach Gesamtindex × Kinder braucht die Kinderzahl jeder förderfähigen ` +
+    `Einrichtung – hier fehlt sie, der Rest wird nach dem Gesamtindex allein verteilt.`,
+  stepTie: (area: string, units: readonly string[]) =>
+    `Sozialraum „${area}“: Gleichstand beim größten Rest der VZÄ-Schritte – die Einrichtungen ` +
+    `${formatList(units)} haben denselben Rest; der letzte Schritt ging nach größerem ` +
+    `Gewicht und Reihenfolge im Blatt. Bitte im Sozialraum-Team entscheiden und dokumentieren.`,
+  // ── Landesformel (landFormula.ts) ─────────────────────────────────────────────────────────────
+  landCountInvalid: (name: string, what: string, value: number) =>
+    `${name}: ${what} ist ${Number.isFinite(value) ? formatNumber(value, { max: 2 }) : String(value)}; erwartet wird eine Anzahl ≥ 0.`,
+  landCountSumZero: (what: string) => `Die Summe der ${what} ist 0; erwartet wird eine positive Summe.`,
   // ── Bremen rules on SRB's own index (SPEC §6, docs/method-decisions.md) ─────────────────────
   bremenOwnIndex: () =>
     "Bremer Regeln ohne Kita-Index-Spalte: die Grenze „Kita-Index über 50“ wird auf den SRB-Gesamtindex angewandt. Der ist eine Min-Max-Skala über die Einrichtungen dieses Blatts (0 = niedrigster, 100 = höchster Wert); der Bremer Kita-Index ist ein Index der Wohnquartiere der Kinder (Statistisches Landesamt) – dieselbe Zahl bedeutet auf beiden Skalen nicht dasselbe. Erwartet wird die Spalte mit dem Kita-Index im Modell (Zuordnung „Kita-Index“) oder eine bewusst auf den Gesamtindex abgestimmte Grenze in der Regeltabelle.",
