@@ -9,7 +9,7 @@
  */
 import type { CellValue } from "./table";
 import { isCellError } from "./table";
-import { formatEuro, formatNumber } from "./germanFormat";
+import { formatEuro, formatEuroPlain, formatNumber } from "./germanFormat";
 
 /**
  * The stable issue codes of the check and the model file, each once (docs/bad-inputs.md documents each).
@@ -189,6 +189,26 @@ export function formatList(names: readonly string[], limit = 25): string {
   return rest > 0 ? `${shown.join(", ")} und ${rest} weitere` : shown.join(", ");
 }
 
+/**
+ * Cents as euros in the de-DE format, with a plain space before the sign.
+ *
+ * @example formatCents(11250000); // => "112.500,00 €"
+ */
+export function formatCents(cents: number): string {
+  return formatEuroPlain(cents / 100);
+}
+
+/**
+ * Items joined by commas, at most 25, then "und N weitere" (the items carry their own quotes).
+ *
+ * @example listOf(["„Nord“ (1,00 €)", "„Süd“ (2,00 €)"]); // => "„Nord“ (1,00 €), „Süd“ (2,00 €)"
+ */
+export function listOf(items: readonly string[], limit = 25): string {
+  const shown = items.slice(0, limit);
+  const rest = items.length - shown.length;
+  return rest > 0 ? `${shown.join(", ")} und ${rest} weitere` : shown.join(", ");
+}
+
 /** Where in the sheet: "Zelle L11 (Spalte „Anteil_nicht_Deutsch“)". */
 function at(cell: string, column: string): string {
   return `Zelle ${cell} (Spalte „${column}“)`;
@@ -262,6 +282,46 @@ export const messages = {
   landCountInvalid: (name: string, what: string, value: number) =>
     `${name}: ${what} ist ${Number.isFinite(value) ? formatNumber(value, { max: 2 }) : String(value)}; erwartet wird eine Anzahl ≥ 0.`,
   landCountSumZero: (what: string) => `Die Summe der ${what} ist 0; erwartet wird eine positive Summe.`,
+  // ── set-asides (setAsides.ts) and areas without an eligible Kita (unspentAreas.ts), SPEC §5 ──────
+  strand4RequestRounded: (unit: string, requested: number, step: number, planned: number) =>
+    `Einrichtung „${unit}“: angefragt sind ${formatNumber(requested)} VZÄ für Förderstrang 4 ` +
+    `(betriebserlaubnisrelevantes Zusatzpersonal); erwartet wird ein Vielfaches der Schrittweite ` +
+    `${formatNumber(step)} VZÄ – eingeplant werden ${formatNumber(planned)} VZÄ.`,
+  strand4Scaled: (
+    area: string,
+    requested: number,
+    costCents: number,
+    areaCents: number,
+    granted: number,
+    step: number,
+    changed: readonly { unit: string; requested: number; granted: number }[],
+  ) =>
+    `Sozialraum „${area}“: die angefragten ${formatNumber(requested)} VZÄ für betriebserlaubnisrelevantes ` +
+    `Zusatzpersonal (Förderstrang 4) kosten ${formatCents(costCents)} und übersteigen den Betrag des ` +
+    `Sozialraums von ${formatCents(areaCents)} – sie werden anteilig auf ${formatNumber(granted)} VZÄ in ganzen ` +
+    `Schritten zu ${formatNumber(step)} VZÄ gekürzt: ${listOf(
+      changed.map((c) => `„${c.unit}“ ${formatNumber(c.requested)} → ${formatNumber(c.granted)} VZÄ`),
+    )}.`,
+  strand2Short: (area: string, host: string, wanted: number, leftCents: number, fits: number) =>
+    `Sozialraum „${area}“: für das Kommunikations- und Nachbarschaftszentrum „${host}“ ` +
+    `(Förderstrang 2) sind ${formatNumber(wanted)} VZÄ vorgesehen; nach Förderstrang 4 reicht der Betrag ` +
+    `des Sozialraums (noch ${formatCents(leftCents)}) nur für ${formatNumber(fits)} VZÄ.`,
+  /** `why`: {@link messages.areaUnspentKept} or {@link messages.areaUnspentNoReceiver}. */
+  areaUnspent: (area: string, cents: number, why: string) =>
+    `Sozialraum „${area}“: keine Einrichtung ist förderfähig und keine hat Personal aus Förderstrang 2 ` +
+    `oder 4 – der Betrag von ${formatCents(cents)} bleibt nicht verplant. ${why}`,
+  areaUnspentKept: () =>
+    "Das Jugendamt kann ihn auf die anderen Sozialräume verteilen (Option „Nicht verplante Mittel umverteilen“).",
+  areaUnspentNoReceiver: () =>
+    "Umverteilen ist eingestellt, aber kein anderer Sozialraum hat eine förderfähige Einrichtung.",
+  areaUnspentRedistributed: (
+    unspent: readonly string[],
+    poolCents: number,
+    receivers: readonly { area: string; cents: number }[],
+  ) =>
+    `In ${unspent.length === 1 ? "Sozialraum" : "den Sozialräumen"} ${formatList(unspent)} ` +
+    `ist keine Einrichtung förderfähig – zusammen ${formatCents(poolCents)} werden nach den Anteilen aus Schritt 1 ` +
+    `auf die förderfähigen Einrichtungen der Sozialräume ${listOf(receivers.map((r) => `„${r.area}“ (${formatCents(r.cents)})`))} verteilt.`,
   // ── Bremen rules on SRB's own index (SPEC §6, docs/method-decisions.md) ─────────────────────
   bremenOwnIndex: () =>
     "Bremer Regeln ohne Kita-Index-Spalte: die Grenze „Kita-Index über 50“ wird auf den SRB-Gesamtindex angewandt. Der ist eine Min-Max-Skala über die Einrichtungen dieses Blatts (0 = niedrigster, 100 = höchster Wert); der Bremer Kita-Index ist ein Index der Wohnquartiere der Kinder (Statistisches Landesamt) – dieselbe Zahl bedeutet auf beiden Skalen nicht dasselbe. Erwartet wird die Spalte mit dem Kita-Index im Modell (Zuordnung „Kita-Index“) oder eine bewusst auf den Gesamtindex abgestimmte Grenze in der Regeltabelle.",
