@@ -26,6 +26,7 @@ import type { BremenUnitResult } from "./allocation";
 import { SrbUsageError, type Issue } from "./issues";
 import type { BremenRuleRow, BremenRules } from "./model";
 import { formatEuro, formatNumber } from "./germanFormat";
+import { messages } from "./messages";
 
 /** One Einrichtung as the Bremen rules see it. */
 export interface BremenUnitInput {
@@ -48,36 +49,30 @@ const vzaeText = (value: number): string => formatNumber(value, { min: 1, max: 2
 function ruleProblems(rules: BremenRules): string[] {
   const out: string[] = [];
   if (!Array.isArray(rules.rows) || rules.rows.length === 0) {
-    out.push("die Regeltabelle hat keine Zeile; erwartet wird mindestens eine");
+    out.push(messages.bremenNoRows());
   } else {
     rules.rows.forEach((r, i) => {
-      const at = `Zeile ${i + 1}`;
-      if (!Number.isFinite(r.indexAbove))
-        out.push(`${at}: Indexgrenze ${String(r.indexAbove)}; erwartet wird eine Zahl`);
+      const row = i + 1;
+      if (!Number.isFinite(r.indexAbove)) out.push(messages.bremenIndexAboveInvalid(row, r.indexAbove));
       if (!(Number.isFinite(r.childrenMin) && r.childrenMin >= 0)) {
-        out.push(`${at}: Mindestzahl Kinder ${String(r.childrenMin)}; erwartet wird eine Zahl ≥ 0`);
+        out.push(messages.bremenChildrenMinInvalid(row, r.childrenMin));
       }
       if (r.childrenMax !== null && !(Number.isFinite(r.childrenMax) && r.childrenMax >= r.childrenMin)) {
-        out.push(
-          `${at}: Höchstzahl Kinder ${String(r.childrenMax)}; erwartet wird leer oder eine Zahl ≥ ${String(r.childrenMin)}`,
-        );
+        out.push(messages.bremenChildrenMaxInvalid(row, r.childrenMax, r.childrenMin));
       }
-      if (!(Number.isFinite(r.vzae) && r.vzae >= 0))
-        out.push(`${at}: VZÄ ${String(r.vzae)}; erwartet wird eine Zahl ≥ 0`);
+      if (!(Number.isFinite(r.vzae) && r.vzae >= 0)) out.push(messages.bremenVzaeInvalid(row, r.vzae));
     });
   }
   if (!(Number.isFinite(rules.sachkosten) && rules.sachkosten >= 0)) {
-    out.push(`Sachkostenpauschale ${String(rules.sachkosten)}; erwartet wird ein Betrag ≥ 0 €`);
+    out.push(messages.bremenSachkostenInvalid("Sachkostenpauschale", rules.sachkosten));
   }
   if (!(Number.isFinite(rules.sachkostenFirstYear) && rules.sachkostenFirstYear >= 0)) {
     out.push(
-      `Sachkostenpauschale im ersten Jahr ${String(rules.sachkostenFirstYear)}; erwartet wird ein Betrag ≥ 0 €`,
+      messages.bremenSachkostenInvalid("Sachkostenpauschale im ersten Jahr", rules.sachkostenFirstYear),
     );
   }
   if (!(Number.isInteger(rules.indexPeriodYears) && rules.indexPeriodYears > 0)) {
-    out.push(
-      `Geltungsdauer des Index ${String(rules.indexPeriodYears)} Jahre; erwartet wird eine ganze Zahl ≥ 1`,
-    );
+    out.push(messages.bremenIndexPeriodInvalid(rules.indexPeriodYears));
   }
   return out;
 }
@@ -97,7 +92,7 @@ export function bremenRulesIssues(rules: BremenRules): Issue[] {
     code: "bremen-rules-invalid",
     sheet: "",
     cell: "",
-    message: `Bremer Regeltabelle: ${p}.`,
+    message: messages.parameterProblem("Bremer Regeltabelle", p),
   }));
 }
 

@@ -322,6 +322,43 @@ export const messages = {
     `In ${unspent.length === 1 ? "Sozialraum" : "den Sozialräumen"} ${formatList(unspent)} ` +
     `ist keine Einrichtung förderfähig – zusammen ${formatCents(poolCents)} werden nach den Anteilen aus Schritt 1 ` +
     `auf die förderfähigen Einrichtungen der Sozialräume ${listOf(receivers.map((r) => `„${r.area}“ (${formatCents(r.cents)})`))} verteilt.`,
+  // ── parameters of the model's budget and rule table (vzae.ts, stellenplan.ts, dynamisierung.ts,
+  //    kofinanzierung.ts, bremenRules.ts): each problem is a clause, the issue says where ──────────────
+  parameterProblem: (
+    topic: "Personal" | "Dynamisierung" | "Kofinanzierung" | "Bremer Regeltabelle",
+    problem: string,
+  ) => `${topic}: ${problem}.`,
+  costPerVzaeInvalid: (value: number) => `Kosten je VZÄ ${String(value)}: erwartet wird ein Betrag über 0 €`,
+  vzaeStepInvalid: (value: number) => `VZÄ-Schrittweite ${String(value)}: erwartet wird eine Zahl über 0`,
+  strand2VzaeInvalid: (value: number) =>
+    `VZÄ für das Kommunikations- und Nachbarschaftszentrum ${String(value)}: erwartet wird eine Zahl ≥ 0`,
+  dynamisierungBaseAmountInvalid: (value: number) =>
+    `Ausgangsbetrag ${String(value)}: erwartet wird ein Betrag ≥ 0 €`,
+  dynamisierungYearInvalid: (what: "Ausgangsjahr" | "Jahr", value: number) =>
+    `${what} ${String(value)}: erwartet wird eine ganze Jahreszahl`,
+  dynamisierungYearBeforeBase: (year: number, baseYear: number) =>
+    `Jahr ${year} liegt vor dem Ausgangsjahr ${baseYear}: erwartet wird ein Jahr ≥ ${baseYear}`,
+  dynamisierungRateInvalid: (value: number) =>
+    `Steigerungssatz ${String(value)}: erwartet wird ein Satz > −100 %`,
+  landShareInvalid: (value: number) =>
+    `Landesanteil ${String(value)}: erwartet wird ein Anteil über 0 und höchstens 1 (100 %)`,
+  municipalShareInvalid: (value: number) =>
+    `kommunaler Anteil ${String(value)}: erwartet wird ein Anteil von 0 bis 1 (100 %)`,
+  sharesAboveOne: (land: number, municipal: number) =>
+    `Landesanteil ${String(land)} und kommunaler Anteil ${String(municipal)} ergeben zusammen mehr als 1 (100 %)`,
+  bremenNoRows: () => "die Regeltabelle hat keine Zeile; erwartet wird mindestens eine",
+  bremenIndexAboveInvalid: (row: number, value: number) =>
+    `Zeile ${row}: Indexgrenze ${String(value)}; erwartet wird eine Zahl`,
+  bremenChildrenMinInvalid: (row: number, value: number) =>
+    `Zeile ${row}: Mindestzahl Kinder ${String(value)}; erwartet wird eine Zahl ≥ 0`,
+  bremenChildrenMaxInvalid: (row: number, value: number, min: number) =>
+    `Zeile ${row}: Höchstzahl Kinder ${String(value)}; erwartet wird leer oder eine Zahl ≥ ${String(min)}`,
+  bremenVzaeInvalid: (row: number, value: number) =>
+    `Zeile ${row}: VZÄ ${String(value)}; erwartet wird eine Zahl ≥ 0`,
+  bremenSachkostenInvalid: (what: string, value: number) =>
+    `${what} ${String(value)}; erwartet wird ein Betrag ≥ 0 €`,
+  bremenIndexPeriodInvalid: (value: number) =>
+    `Geltungsdauer des Index ${String(value)} Jahre; erwartet wird eine ganze Zahl ≥ 1`,
   // ── Bremen rules on SRB's own index (SPEC §6, docs/method-decisions.md) ─────────────────────
   bremenOwnIndex: () =>
     "Bremer Regeln ohne Kita-Index-Spalte: die Grenze „Kita-Index über 50“ wird auf den SRB-Gesamtindex angewandt. Der ist eine Min-Max-Skala über die Einrichtungen dieses Blatts (0 = niedrigster, 100 = höchster Wert); der Bremer Kita-Index ist ein Index der Wohnquartiere der Kinder (Statistisches Landesamt) – dieselbe Zahl bedeutet auf beiden Skalen nicht dasselbe. Erwartet wird die Spalte mit dem Kita-Index im Modell (Zuordnung „Kita-Index“) oder eine bewusst auf den Gesamtindex abgestimmte Grenze in der Regeltabelle.",
