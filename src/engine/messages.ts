@@ -359,6 +359,33 @@ export const messages = {
     `${what} ${String(value)}; erwartet wird ein Betrag ≥ 0 €`,
   bremenIndexPeriodInvalid: (value: number) =>
     `Geltungsdauer des Index ${String(value)} Jahre; erwartet wird eine ganze Zahl ≥ 1`,
+  // ── a stored Beschluss (adoption.ts) and an earlier results.json (earlierResults.ts), read back ───
+  adoptionNotARecord: () => "Der gespeicherte Beschluss ist kein lesbarer Datensatz.",
+  adoptionDateInvalid: (found: string) =>
+    `Der gespeicherte Beschluss hat kein gültiges Datum (gefunden: „${found}“, erwartet: JJJJ-MM-TT).`,
+  /** The subject of the sentences below, e.g. „Der gespeicherte Beschluss vom 15.03.2022“. */
+  adoptionLabel: (date: string) => `Der gespeicherte Beschluss vom ${date}`,
+  adoptionBudgetInvalid: (label: string) => `${label} hat kein gültiges Budget.`,
+  adoptionModelInvalid: (label: string) => `${label} enthält kein gültiges Modell.`,
+  adoptionNoAreas: (label: string) => `${label} enthält keine Sozialräume.`,
+  adoptionAreaInvalid: (label: string, number: number) =>
+    `${label}: Sozialraum Nr. ${number} hat keinen Namen oder keinen gültigen Anteil (0 bis 1).`,
+  adoptionNoUnits: (label: string) => `${label} enthält keine Einrichtungen.`,
+  /** `label`: {@link messages.adoptionLabel} or {@link messages.resultsFileLabel}. */
+  storedUnitInvalid: (label: string, number: number) =>
+    `${label}: Einrichtung Nr. ${number} hat keinen Namen oder keinen Sozialraum.`,
+  /** The subject of the sentences below, e.g. „Die Ergebnisdatei „ergebnis-2026.json““. */
+  resultsFileLabel: (file: string) => `Die Ergebnisdatei „${file}“`,
+  resultsFileNotAnObject: (label: string) =>
+    `${label} ist keine SRB-Ergebnisdatei (erwartet: ein JSON-Objekt mit „units“ und „areas“).`,
+  resultsFileNotAllocated: (label: string) =>
+    `${label} enthält keine Verteilung (sie wurde mit blockierenden Datenfehlern geschrieben).`,
+  resultsFileWithoutLists: (label: string) =>
+    `${label} ist keine SRB-Ergebnisdatei (erwartet: die Listen „units“ und „areas“ mit mindestens einem Sozialraum).`,
+  resultsFileAreaInvalid: (label: string, number: number) =>
+    `${label}: Sozialraum Nr. ${number} hat keinen Namen oder keinen Anteil zwischen 0 und 1.`,
+  resultsFileUnitTwice: (label: string, unit: string) =>
+    `${label}: die Einrichtung „${unit}“ kommt doppelt vor.`,
   // ── Bremen rules on SRB's own index (SPEC §6, docs/method-decisions.md) ─────────────────────
   bremenOwnIndex: () =>
     "Bremer Regeln ohne Kita-Index-Spalte: die Grenze „Kita-Index über 50“ wird auf den SRB-Gesamtindex angewandt. Der ist eine Min-Max-Skala über die Einrichtungen dieses Blatts (0 = niedrigster, 100 = höchster Wert); der Bremer Kita-Index ist ein Index der Wohnquartiere der Kinder (Statistisches Landesamt) – dieselbe Zahl bedeutet auf beiden Skalen nicht dasselbe. Erwartet wird die Spalte mit dem Kita-Index im Modell (Zuordnung „Kita-Index“) oder eine bewusst auf den Gesamtindex abgestimmte Grenze in der Regeltabelle.",
