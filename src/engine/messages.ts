@@ -557,6 +557,11 @@ export const messages = {
     comparedWith
       ? `Fortschreibung nicht möglich: ${comparedWith} enthält keinen Beschluss mit Anteilen – erwartet wird eine Arbeitsmappe, in der eine Verteilung als Beschluss festgehalten wurde.`
       : "Fortschreibung nicht möglich: in dieser Arbeitsmappe ist kein Beschluss gespeichert. Bitte zuerst eine Verteilung als Beschluss festhalten (srb allocate … --adopt, im Add-in „Als Beschluss festhalten“) oder mit --compare eine Arbeitsmappe mit Beschluss angeben.",
+  // why an earlier workbook without a Beschluss cannot be compared with (generate.ts `previewStored`)
+  earlierWithoutModel: (workbook: string) => `„${workbook}“ enthält kein gespeichertes SRB-Modell.`,
+  earlierModelInvalid: () => "ihr gespeichertes Modell ist fehlerhaft.",
+  earlierSheetMissing: (sheet: string) => `das Datenblatt „${sheet}“ fehlt.`,
+  earlierDataBlocked: () => "ihre Daten enthalten blockierende Fehler.",
   robustnessWithoutData: () =>
     "Die Robustheitsanalyse braucht die Daten des Jahres: bei einer Fortschreibung nach beschlossenen Anteilen wird der Index nicht neu berechnet – bitte ohne Fortschreibung rechnen.",
   sheetMissing: (sheet: string, existing: readonly string[]) =>
