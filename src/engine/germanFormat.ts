@@ -8,7 +8,7 @@
  *
  * Not-a-number stays "NaN" (messages name the value found, e.g. „NaN ist keine endliche Zahl“); ±Infinity
  * is named in words („unendlich“, „minus unendlich“), never as "∞". Negative zero keeps its sign, as
- * `Intl.NumberFormat` shows it ("-0"); callers that compute a difference round it away first.
+ * `Intl.NumberFormat` shows it ("-0").
  */
 
 /** The locales SRB formats for: German (everything), British English (the task pane's English texts). */
