@@ -16,9 +16,10 @@ export type NumberLocale = "de-DE" | "en-GB";
 
 /**
  * Decimals of a number: a fixed count (`2` → always two), or a range (`{ max: 2 }` → up to two,
- * `{ min: 1, max: 2 }` → one or two). `grouping: false` leaves out the thousands separator (input fields).
+ * `{ min: 1, max: 2 }` → one or two). `grouping: false` leaves out the thousands separator (input fields);
+ * `signed: true` writes "+" before a positive number (differences; 0 stays unsigned).
  */
-export type Decimals = number | { min?: number; max: number; grouping?: boolean };
+export type Decimals = number | { min?: number; max: number; grouping?: boolean; signed?: boolean };
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
@@ -40,6 +41,7 @@ function digits(decimals: Decimals): Intl.NumberFormatOptions {
     maximumFractionDigits: decimals.max,
   };
   if (decimals.grouping === false) options.useGrouping = false;
+  if (decimals.signed === true) options.signDisplay = "exceptZero";
   return options;
 }
 
@@ -75,9 +77,12 @@ export function formatNumber(
  *
  * @example formatEuro(1234.5); // => "1.234,50 €" (no-break space)
  * @example formatEuro(-0.5, "en-GB"); // => "-€0.50"
+ * @example formatEuro(1250, "de-DE", true); // => "+1.250,00 €" (a difference; 0 unsigned)
  */
-export function formatEuro(amount: number, locale: NumberLocale = "de-DE"): string {
-  return infinity(amount, locale) ?? formatter(locale, { style: "currency", currency: "EUR" }).format(amount);
+export function formatEuro(amount: number, locale: NumberLocale = "de-DE", signed = false): string {
+  const options: Intl.NumberFormatOptions = { style: "currency", currency: "EUR" };
+  if (signed) options.signDisplay = "exceptZero";
+  return infinity(amount, locale) ?? formatter(locale, options).format(amount);
 }
 
 /**

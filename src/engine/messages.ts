@@ -97,6 +97,9 @@ export const ENGINE_CODES = [
   "strand2-several-in-area",
   "override-invalid",
   "override-difference",
+  "override-vzae-invalid",
+  "override-unknown-unit",
+  "override-overspent",
   "bremen-rules-invalid",
   "vzae-invalid",
   "kofinanzierung-invalid",
@@ -555,7 +558,7 @@ export const messages = {
     `${count} gespeicherte${count === 1 ? "r Beschluss ist" : " Beschlüsse sind"} beschädigt (im verborgenen Blatt „_SRB“) und ${count === 1 ? "wird" : "werden"} nicht verwendet.`,
   carryForwardWithoutAdoption: (comparedWith: string | null) =>
     comparedWith
-      ? `Fortschreibung nicht möglich: ${comparedWith} enthält keinen Beschluss mit Anteilen – erwartet wird eine Arbeitsmappe, in der eine Verteilung als Beschluss festgehalten wurde.`
+      ? `Fortschreibung nicht möglich: ${comparedWith} enthält keine Anteile – erwartet wird eine Arbeitsmappe mit Beschluss oder eine Ergebnisdatei (results.json) von srb allocate.`
       : "Fortschreibung nicht möglich: in dieser Arbeitsmappe ist kein Beschluss gespeichert. Bitte zuerst eine Verteilung als Beschluss festhalten (srb allocate … --adopt, im Add-in „Als Beschluss festhalten“) oder mit --compare eine Arbeitsmappe mit Beschluss angeben.",
   // why an earlier workbook without a Beschluss cannot be compared with (generate.ts `previewStored`)
   earlierWithoutModel: (workbook: string) => `„${workbook}“ enthält kein gespeichertes SRB-Modell.`,

@@ -21,17 +21,25 @@ export interface OfficeInfo {
   /** "Excel" inside Excel; null when office.js runs outside an Office host. */
   host: string | null;
   displayLanguage?: string;
+  /**
+   * False when the host lacks CustomFunctionsRuntime 1.3: SRB's functions then get no parameter addresses
+   * and cannot tell a blank cell an older Excel passes as 0 from a real 0 (src/functions/blankCells.ts).
+   */
+  functionsSeeBlanks?: boolean;
 }
 
 /** The minimal surface of the `Office` global that the host decision reads. */
 export interface OfficeGlobal {
   onReady(): Promise<{ host: unknown }>;
-  context?: { displayLanguage?: string };
+  context?: {
+    displayLanguage?: string;
+    requirements?: { isSetSupported(name: string, minVersion?: string): boolean };
+  };
   HostType?: { Excel: unknown };
 }
 
 export type HostDecision =
-  | { kind: "excel"; language: Language }
+  | { kind: "excel"; language: Language; functionsSeeBlanks: boolean }
   | { kind: "browser"; language: Language; reason: "no-office" | "not-excel" };
 
 /** How long the task pane waits for Office before it says so (Citrix/VDI sessions can be slow). */
@@ -85,9 +93,12 @@ export async function waitForOffice(
 /** What Office.onReady reported, reduced to host and display language. */
 function officeInfo(office: OfficeGlobal, info: { host: unknown }): OfficeInfo {
   const excel = office.HostType?.Excel ?? "Excel";
+  const requirements = office.context?.requirements;
   return {
     host: info.host === excel || info.host === "Excel" ? "Excel" : info.host ? String(info.host) : null,
     displayLanguage: office.context?.displayLanguage,
+    // https://learn.microsoft.com/javascript/api/office/office.requirementsetsupport#office-office-requirementsetsupport-issetsupported-member(1)
+    functionsSeeBlanks: requirements ? requirements.isSetSupported("CustomFunctionsRuntime", "1.3") : true,
   };
 }
 
@@ -113,7 +124,7 @@ export async function lateOffice(office: OfficeGlobal | undefined): Promise<Offi
  * a plain browser (standalone mode, the browser's language).
  *
  * @example
- * decideHost({ host: "Excel", displayLanguage: "en-US" }, "de-DE"); // => { kind: "excel", language: "en" }
+ * decideHost({ host: "Excel", displayLanguage: "en-US" }, "de-DE"); // => { kind: "excel", language: "en", functionsSeeBlanks: true }
  * decideHost(null, "de-DE"); // => { kind: "browser", language: "de", reason: "no-office" }
  */
 export function decideHost(info: OfficeInfo | null, browserLanguage: string | undefined): HostDecision {
@@ -121,7 +132,11 @@ export function decideHost(info: OfficeInfo | null, browserLanguage: string | un
     return { kind: "browser", language: detectLanguage(browserLanguage), reason: "no-office" };
   if (info.host !== "Excel")
     return { kind: "browser", language: detectLanguage(browserLanguage), reason: "not-excel" };
-  return { kind: "excel", language: detectLanguage(info.displayLanguage ?? browserLanguage) };
+  return {
+    kind: "excel",
+    language: detectLanguage(info.displayLanguage ?? browserLanguage),
+    functionsSeeBlanks: info.functionsSeeBlanks ?? true,
+  };
 }
 
 /**

@@ -18,9 +18,11 @@ import { describeError } from "./useWorkbookAction";
 
 (globalThis as { __srbStarted?: boolean }).__srbStarted = true;
 
-async function renderApp(root: Root, language: "de" | "en"): Promise<void> {
+async function renderApp(root: Root, language: "de" | "en", functionsSeeBlanks: boolean): Promise<void> {
   try {
-    root.render(<App port={await officeWorkbook()} language={language} />);
+    root.render(
+      <App port={await officeWorkbook()} language={language} functionsSeeBlanks={functionsSeeBlanks} />,
+    );
   } catch (thrown) {
     root.render(<NotInExcel language={language} error={describeError(thrown)} />);
   }
@@ -44,14 +46,14 @@ async function start(): Promise<void> {
   });
   const decision = decideHost(info, navigator.language);
   if (decision.kind === "excel") {
-    await renderApp(root, decision.language);
+    await renderApp(root, decision.language, decision.functionsSeeBlanks);
     return;
   }
   root.render(<NotInExcel language={decision.language} />);
   if (info === null) {
     // Office may still answer (a very slow start): then the task pane starts after all.
     const late = decideHost(await lateOffice(office), navigator.language);
-    if (late.kind === "excel") await renderApp(root, late.language);
+    if (late.kind === "excel") await renderApp(root, late.language, late.functionsSeeBlanks);
   }
 }
 

@@ -86,7 +86,7 @@ function codeLiterals(text: string): Set<string> {
     /\bcode:\s*"([^"]+)"/g,
     /\b(?:warning|error|info|modelIssue|issue)\(\s*"([^"]+)"/g,
     /\bpush\(\s*"(?:error|warning|info)",\s*"([^"]+)"/g,
-    /"([a-z0-9]+(?:-[a-z0-9]+)+)"/g,
+    /"([a-z][a-z0-9]*(?:-[a-z0-9]+)+)"/g, // codes start with a letter (not dates such as "2027-03-15")
   ];
   for (const pattern of patterns) for (const m of text.matchAll(pattern)) found.add(m[1]);
   for (const n of NOT_CODES) found.delete(n);

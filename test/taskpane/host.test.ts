@@ -20,10 +20,34 @@ describe("waitForOffice", () => {
     await expect(waitForOffice(office("Excel", "en-US"))).resolves.toEqual({
       host: "Excel",
       displayLanguage: "en-US",
+      functionsSeeBlanks: true,
     });
   });
   test("office.js in a plain browser: host null", async () => {
-    await expect(waitForOffice(office(null))).resolves.toEqual({ host: null, displayLanguage: "de-DE" });
+    await expect(waitForOffice(office(null))).resolves.toEqual({
+      host: null,
+      displayLanguage: "de-DE",
+      functionsSeeBlanks: true,
+    });
+  });
+  test("a host without CustomFunctionsRuntime 1.3 is reported: its functions cannot tell blank from 0", async () => {
+    const asked: string[] = [];
+    const old: OfficeGlobal = {
+      ...office("Excel"),
+      context: {
+        displayLanguage: "de-DE",
+        requirements: {
+          isSetSupported: (name, version) => (asked.push(`${name} ${version}`), version !== "1.3"),
+        },
+      },
+    };
+    await expect(waitForOffice(old)).resolves.toMatchObject({ host: "Excel", functionsSeeBlanks: false });
+    expect(asked).toEqual(["CustomFunctionsRuntime 1.3"]);
+    expect(decideHost({ host: "Excel", functionsSeeBlanks: false }, "de-DE")).toEqual({
+      kind: "excel",
+      language: "de",
+      functionsSeeBlanks: false,
+    });
   });
   test("another Office host is named", async () => {
     await expect(waitForOffice(office("Word"))).resolves.toMatchObject({ host: "Word" });
@@ -61,7 +85,7 @@ describe("a slow start (Citrix/VDI) is not 'nicht in Excel' (issue 10, item 10)"
     const onSlow = jest.fn();
     const waiting = waitForOffice(slowOffice(12_000), { onSlow });
     await jest.advanceTimersByTimeAsync(12_000);
-    await expect(waiting).resolves.toEqual({ host: "Excel", displayLanguage: "de-DE" });
+    await expect(waiting).resolves.toMatchObject({ host: "Excel", displayLanguage: "de-DE" });
   });
 
   test("the task pane is told once when Office is slow, so it can show progress and a retry", async () => {
@@ -104,14 +128,20 @@ describe("decideHost", () => {
     expect(decideHost({ host: "Excel", displayLanguage: "en-US" }, "de-DE")).toEqual({
       kind: "excel",
       language: "en",
+      functionsSeeBlanks: true,
     });
     expect(decideHost({ host: "Excel", displayLanguage: "de-DE" }, "en-US")).toEqual({
       kind: "excel",
       language: "de",
+      functionsSeeBlanks: true,
     });
   });
   test("Excel without a display language falls back to the browser's", () => {
-    expect(decideHost({ host: "Excel" }, "en-GB")).toEqual({ kind: "excel", language: "en" });
+    expect(decideHost({ host: "Excel" }, "en-GB")).toEqual({
+      kind: "excel",
+      language: "en",
+      functionsSeeBlanks: true,
+    });
   });
   test("no Office or another host: the browser, in the browser's language", () => {
     expect(decideHost(null, "de-DE")).toEqual({ kind: "browser", language: "de", reason: "no-office" });
