@@ -171,6 +171,9 @@ export interface Model {
 
 export const DEFAULT_STRAND3_CATEGORY = "Flucht und Migration";
 
+/** The rule set of a model that names none: Rheinland-Pfalz (SPEC §3). */
+export const DEFAULT_RULE_SET: RuleSet = "rlp";
+
 /** The Bad Kreuznach default catalogue of categories. */
 export const DEFAULT_CATEGORIES: readonly string[] = [
   "Allgemeiner Bedarf",

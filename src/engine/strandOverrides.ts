@@ -21,6 +21,7 @@ import type { Allocation, UnitResult } from "./allocation";
 import type { Issue } from "./issues";
 import { formatCellValue, formatNumber } from "./messages";
 import { a1, type CellValue, type RawTable } from "./table";
+import { formatEuroPlain } from "./germanFormat";
 
 /** The headers of the four override columns, strand 1 to 4 (the sheet writes and reads these). */
 export const OVERRIDE_HEADERS = [
@@ -40,8 +41,8 @@ export interface StrandOverridesRead {
   issues: Issue[];
 }
 
-const euro = new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR" });
-const formatEuro = (x: number) => euro.format(x).replace(/\u00a0/g, " ");
+/** Amounts in the messages: "86.400,00 €" with a plain space. */
+const formatEuro = formatEuroPlain;
 
 function warning(
   code: "override-vzae-invalid" | "override-unknown-unit",

@@ -357,15 +357,15 @@ export async function generate(port: WorkbookPort, request: GenerateRequest): Pr
  */
 export async function previewStored(port: WorkbookPort, workbookName: string): Promise<Preview | string> {
   const json = await port.readStoredModel();
-  if (json === null || json === undefined) return `„${workbookName}“ enthält kein gespeichertes SRB-Modell.`;
+  if (json === null || json === undefined) return messages.earlierWithoutModel(workbookName);
   const resolved = resolveModel(json);
-  if (resolved.model === null) return "ihr gespeichertes Modell ist fehlerhaft.";
+  if (resolved.model === null) return messages.earlierModelInvalid();
   const names = await port.sheetNames();
   const wanted = resolved.model.data.sheet.trim();
   const sheet = wanted === "" ? (names[0] ?? null) : findSheet(names, wanted);
-  if (sheet === null) return `das Datenblatt „${wanted}“ fehlt.`;
+  if (sheet === null) return messages.earlierSheetMissing(wanted);
   const computed = previewOf(resolved, json, await port.readTable(sheet));
-  return computed.allocation === null ? "ihre Daten enthalten blockierende Fehler." : computed;
+  return computed.allocation === null ? messages.earlierDataBlocked() : computed;
 }
 
 /** From the computed preview on: robustness, the sheets, writing them and storing the model. */

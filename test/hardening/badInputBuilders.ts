@@ -4,6 +4,7 @@
  */
 import { resolveModel } from "../../src/engine/resolveModel";
 import { generate } from "../../src/usecase/generate";
+import { planFortschreibung, storedAdoptions } from "../../src/usecase/fortschreibung";
 import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
 import { allocate, checkTable, resolved, runAllocation } from "../helpers/resolved";
 import { bremenRulesIssues } from "../../src/engine/bremenRules";
@@ -336,6 +337,9 @@ export const BUILDERS: Record<string, () => Issue[] | Promise<Issue[]>> = {
       ...engineModel(),
       data: { ...engineModel().data, sheet: "Daten" },
     }),
+  "adoption-unreadable": () => storedAdoptions([{ date: "gestern" }], 2).issues,
+  "carry-forward-without-adoption": () =>
+    planFortschreibung(storedAdoptions([]), { carryForward: true }).issues,
   "aggregate-single-area": () =>
     run(
       engineModel({ options: { ...DEFAULT_OPTIONS, areaMethod: "aggregate" } }),

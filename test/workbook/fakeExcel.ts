@@ -25,7 +25,7 @@ import type {
 } from "../../src/workbook/officeWorkbook";
 import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
 import type { SheetCell, SheetSpec } from "../../src/workbook/port";
-import { a1 } from "../../src/engine/table";
+import { a1, type CellValue } from "../../src/engine/table";
 import { seededRandom } from "../../src/engine/seededRandom";
 
 export type FakeContent = string | number | boolean | { error: string };
@@ -1048,6 +1048,18 @@ class FakeCharts implements ExcelChartCollection {
 
 const INDEX_FORMAT = "0.0";
 const EURO_FORMAT = '#,##0.00 "€"';
+
+/**
+ * A fake workbook holding the given sheets (rows of cell values from A1).
+ *
+ * @example fakeWith({ Kitas: [["Einrichtung"], ["Kita A"]] }).sheet("Kitas").peek(1, 0)?.value; // => "Kita A"
+ */
+export function fakeWith(sheets: Record<string, CellValue[][]>): FakeWorkbook {
+  const book = new FakeWorkbook();
+  for (const [name, rows] of Object.entries(sheets))
+    book.addSheet(name).setRows(rows as (FakeContent | null)[][]);
+  return book;
+}
 
 /**
  * SRB's generated sheets for `units` Einrichtungen (one per 25 in a Sozialraum): Einrichtungen (one row per

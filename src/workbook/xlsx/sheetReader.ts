@@ -11,6 +11,7 @@ import { SrbUsageError } from "../../engine/issues";
 import { a1, type CellValue } from "../../engine/table";
 import { attr, streamPart, streamPartFast } from "./xmlParts";
 import type { ZipArchive } from "./zipArchive";
+import { formatNumber } from "../../engine/germanFormat";
 
 /** Most cells SRB keeps from one sheet (rows × used width): 100,000 Kitas × 50 columns. */
 export const MAX_SHEET_CELLS = 5_000_000;
@@ -353,7 +354,7 @@ export function readGrid(
 function tooLarge(sheet: string, count: number, maxRow: number, maxCol: number): SrbUsageError {
   return new SrbUsageError(
     `Blatt „${sheet}“ ist zu groß für SRB: es reicht bis Zelle ${a1(maxRow, maxCol)} ` +
-      `(${count.toLocaleString("de-DE")} Zellen mit Inhalt; höchstens ${MAX_SHEET_CELLS.toLocaleString("de-DE")} Zellen ` +
+      `(${formatNumber(count)} Zellen mit Inhalt; höchstens ${formatNumber(MAX_SHEET_CELLS)} Zellen ` +
       `von A1 bis zur letzten gefüllten Zelle). Bitte Inhalte außerhalb der Kita-Tabelle löschen oder die Tabelle auf ein eigenes Blatt kopieren.`,
   );
 }
