@@ -62,7 +62,9 @@ export type CheckCode =
   | "model-field-invalid"
   | "model-value-out-of-range"
   | "model-missing"
-  | "sheet-missing";
+  | "sheet-missing"
+  | "rows-below-table"
+  | "hidden-rows";
 
 /** Every `CheckCode` once (the compiler insists: a code missing here or not in the union is an error). */
 const CHECK_CODE_SET = {
@@ -117,6 +119,8 @@ const CHECK_CODE_SET = {
   "model-value-out-of-range": true,
   "model-missing": true,
   "sheet-missing": true,
+  "rows-below-table": true,
+  "hidden-rows": true,
 } satisfies Record<CheckCode, true>;
 
 /**
@@ -303,6 +307,12 @@ export const messages = {
     existing: readonly string[],
   ) =>
     `Die Spalte „${header}“ (${role}) fehlt in der Kopfzeile (Zeile ${headerRow}) des Blatts „${sheet}“ – vorhandene Überschriften: ${formatList(existing)}.`,
+  totalsRowEndsTable: (sheet: string, row: number, label: string, below: number) =>
+    `Blatt „${sheet}“: Zeile ${row}${label ? ` („${label}“)` : ""} ist eine Summenzeile – die Daten enden darüber; sie${below > 0 ? ` und ${below} weitere Zeile${below === 1 ? "" : "n"} darunter` : ""} werden nicht als Einrichtungen gelesen. Gehören Zeilen darunter zur Tabelle, bitte die Summenzeile ans Ende verschieben.`,
+  blankRowEndsTable: (sheet: string, row: number, below: number) =>
+    `Blatt „${sheet}“: die Daten enden an der Leerzeile ${row}; ${below} Zeile${below === 1 ? "" : "n"} darunter ${below === 1 ? "wird" : "werden"} nicht als Einrichtung${below === 1 ? "" : "en"} gelesen. Gehören sie zur Tabelle, bitte die Leerzeile löschen.`,
+  hiddenRowsIncluded: (sheet: string, rows: string, count: number) =>
+    `Blatt „${sheet}“: ${count === 1 ? `Zeile ${rows} ist ausgeblendet und wird` : `die Zeilen ${rows} sind ausgeblendet und werden`} trotzdem mitgerechnet (ein Filter lässt keine Einrichtung weg). Soll eine Einrichtung nicht zählen, bitte ihre Zeile löschen.`,
   rowIgnored: (row: number, cell: string, value: CellValue) =>
     `Zeile ${row} enthält nur außerhalb der Modellspalten Angaben (${cell}: ${formatCellValue(value)}) und wird nicht ausgewertet.`,
   totalRow: (cell: string, value: CellValue) =>

@@ -29,6 +29,7 @@ const positive = z.number().positive();
 
 const dataSchema = z.looseObject({
   sheet: z.string().optional(),
+  headerRow: z.number().int().min(1).max(1_048_576).optional(),
   id: text,
   area: text,
   children: text.optional(),
@@ -294,6 +295,7 @@ const KEY_ORDER = [
   "rules",
   "bremen",
   "sheet",
+  "headerRow",
   "id",
   "area",
   "children",

@@ -38,7 +38,7 @@ const useStyles = makeStyles({
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
-type OptionalColumn = Exclude<keyof DataMapping, "sheet" | "id" | "area" | "children">;
+type OptionalColumn = Exclude<keyof DataMapping, "sheet" | "headerRow" | "id" | "area" | "children">;
 
 const OPTIONAL_COLUMNS: { key: OptionalColumn; label: (s: Strings) => string }[] = [
   { key: "strand2", label: (s) => s.columnStrand2 },
@@ -81,7 +81,11 @@ export function DataStep(props: DataStepProps) {
       ? `${text} (${s.suggested})`
       : text;
 
-  const columnSelect = (key: Exclude<keyof DataMapping, "sheet">, text: string, optional: boolean) => (
+  const columnSelect = (
+    key: Exclude<keyof DataMapping, "sheet" | "headerRow">,
+    text: string,
+    optional: boolean,
+  ) => (
     <Field label={label(text, key)} key={key}>
       <Select
         value={mapping?.[key] ?? ""}
