@@ -29,6 +29,8 @@ export interface GridTable {
   lastDataRow: number;
   firstColumn: number;
   lastColumn: number;
+  /** The table's totals row ("Ergebniszeile"), when it has one. */
+  totalsRow?: number;
 }
 
 /** The used range of a sheet as the adapters read it. */
@@ -69,6 +71,8 @@ export interface DataEnd {
   label?: string;
   /** Non-empty rows at and below `row` that are ignored. */
   ignoredRows: number;
+  /** The Excel table's own totals row: part of the table's structure, shown but not worth a warning. */
+  tableTotals?: boolean;
 }
 
 export interface TableLocation {
@@ -305,6 +309,22 @@ export function locateTable(grid: SheetGrid, hints: LocationHints = {}): TableLo
     break;
   }
 
+  // an Excel table's totals row is where its data end, said in the same words as a "Summe" row
+  if (end === null && table?.totalsRow !== undefined && lastData === bodyEnd) {
+    const r = table.totalsRow - top;
+    let ignored = 0;
+    for (let below = r; below < rows.length; below++)
+      if (!rowIsBlank(rows[below], firstCol, lastCol)) ignored++;
+    const label = rows[r] === undefined ? "" : firstText(rows[r], firstCol, lastCol);
+    end = {
+      row: table.totalsRow,
+      reason: "totalsRow",
+      label: label || undefined,
+      ignoredRows: Math.max(ignored, 1),
+      tableTotals: true,
+    };
+  }
+
   const hidden = new Set(grid.hiddenRows ?? []);
   const hiddenDataRows: number[] = [];
   for (let r = firstData; r <= lastData; r++) if (hidden.has(top + r)) hiddenDataRows.push(top + r);
@@ -405,7 +425,7 @@ function rowList(rows: readonly number[]): string {
 export function locationIssues(location: TableLocation): Issue[] {
   const issues: Issue[] = [];
   const end = location.end;
-  if (end !== null && end.ignoredRows > 0) {
+  if (end !== null && end.ignoredRows > 0 && end.tableTotals !== true) {
     const cell = a1(end.row, location.firstColumn);
     issues.push({
       level: "warning",

@@ -29,7 +29,7 @@ import { serializeModel } from "../engine/modelFile";
 import { resolveModel, type ResolveModelResult } from "../engine/resolveModel";
 import { robustness as analyseRobustness, type Robustness } from "../engine/robustness";
 import type { RawTable } from "../engine/table";
-import { locationHints, locationIssues } from "../engine/tableLocation";
+import { describeLocation, locationHints, locationIssues } from "../engine/tableLocation";
 import { allocationSheets } from "../workbook/allocationSheets";
 import { inputChecksum } from "../workbook/checksum";
 import type { SheetSpec, WorkbookPort, WriteReport } from "../workbook/port";
@@ -156,6 +156,8 @@ function blank(file: Model | null, budget: number): Preview {
 export type GenerateStage =
   | { stage: "stored-model" }
   | { stage: "check"; sheet: string }
+  /** The table was located on the data sheet: `describeLocation`'s line ("Kopfzeile: Zeile 3, Daten: …"). */
+  | { stage: "located"; sheet: string; description: string }
   | { stage: "checked"; issues: readonly Issue[] }
   | { stage: "robustness"; runs: number }
   | { stage: "sheets" }
@@ -244,6 +246,8 @@ export async function generate(port: WorkbookPort, request: GenerateRequest): Pr
     }
     await progress({ stage: "check", sheet });
     table = await readDataTable(port, sheet, locationHints(modelJson));
+    if (table.location)
+      await progress({ stage: "located", sheet, description: describeLocation(table.location) });
   } else {
     await progress({ stage: "check", sheet: table.sheet });
   }

@@ -636,6 +636,7 @@ export class OfficeWorkbook implements WorkbookPort {
         name: table.name,
         header: table.getHeaderRowRange().load("rowIndex,columnIndex,columnCount"),
         body: table.getDataBodyRange().load("rowIndex,rowCount"),
+        whole: table.getRange().load("rowIndex,rowCount"),
       }));
       const view =
         used.rowHidden === false
@@ -670,6 +671,10 @@ export class OfficeWorkbook implements WorkbookPort {
         lastDataRow: p.body.rowIndex + p.body.rowCount,
         firstColumn: p.header.columnIndex + 1,
         lastColumn: p.header.columnIndex + p.header.columnCount,
+        // the whole range reaching below the data body: its last row is the totals row
+        ...(p.whole.rowIndex + p.whole.rowCount > p.body.rowIndex + p.body.rowCount
+          ? { totalsRow: p.whole.rowIndex + p.whole.rowCount }
+          : {}),
       }));
       return {
         sheet: name,

@@ -282,6 +282,7 @@ export class XlsxWorkbook implements WorkbookPort {
         lastDataRow: bottom - (model.totalsRow ? 1 : 0),
         firstColumn: columnNumber(m[1]),
         lastColumn: columnNumber(m[3] ?? m[1]),
+        ...(model.totalsRow ? { totalsRow: bottom } : {}),
       });
     }
     return { sheet: ws.name, rows, formats, hiddenRows, sumFormulaRows, tables };

@@ -136,12 +136,16 @@ export function runPortContract(name: string, make: MakePort): void {
             lastDataRow: 6,
             firstColumn: 1,
             lastColumn: 4,
+            totalsRow: 7,
           },
         ]);
         const table = await readDataTable(p, "Kitas");
         expect(table.location).toMatchObject({ source: "excelTable", tableName: "KitaTabelle" });
         expect(table.headerRow).toBe(3);
         expect(table.rows.map((r) => r[0])).toEqual(["Kita A", "Kita B", "Kita C"]);
+        expect(describeLocation(table.location!)).toBe(
+          "Kopfzeile: Zeile 3 (Excel-Tabelle „KitaTabelle“), Daten: Zeilen 4–6 (Zeile 7 „Summe“ ausgelassen)",
+        );
       }
     });
 

@@ -8,7 +8,7 @@ import { STORE_SHEET } from "../../src/workbook/port";
 import { isValidSheetName, resolveSheetName, sanitizeSheetName } from "../../src/workbook/sheetNames";
 import { STORE_CHUNK_LENGTH, chunkText, decodeStore, encodeStore } from "../../src/workbook/store";
 import { EXCEL_MAX_CELL_TEXT, XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
-import { runPortContract, type PortFixture } from "./portContract";
+import { runPortContract } from "./portContract";
 import { exceljsFixtureBytes } from "./exceljsFixture";
 
 /** Builds the fixture with exceljs directly (not through the adapter under test), as bytes. */

@@ -321,6 +321,7 @@ export class PackageWorkbook implements WorkbookPort {
         lastDataRow: area.bottom - t.totalsRows,
         firstColumn: area.left,
         lastColumn: area.right,
+        ...(t.totalsRows > 0 ? { totalsRow: area.bottom } : {}),
       });
     }
     return {

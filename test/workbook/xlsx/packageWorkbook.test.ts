@@ -2,12 +2,7 @@ import ExcelJS from "exceljs";
 import type { CellValue } from "../../../src/engine/table";
 import { STORE_SHEET } from "../../../src/workbook/port";
 import { PackageWorkbook } from "../../../src/workbook/xlsx/packageWorkbook";
-import {
-  runFingerprintContract,
-  runPortContract,
-  type EditableWorkbook,
-  type PortFixture,
-} from "../portContract";
+import { runFingerprintContract, runPortContract, type EditableWorkbook } from "../portContract";
 import { exceljsFixtureBytes } from "../exceljsFixture";
 
 /** Builds the fixture with exceljs directly (not through the adapter under test), as bytes. */
