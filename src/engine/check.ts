@@ -35,6 +35,7 @@ import type {
   ResolvedModel,
 } from "./model";
 import { messages, ROLE_NAMES, type CheckCode } from "./messages";
+import { modelFieldName } from "./modelFieldName";
 import { numberFormatKind } from "./numberFormatKind";
 import { a1, columnLetters, isCellError, type CellValue, type RawTable } from "./table";
 
@@ -200,7 +201,10 @@ export function checkModel(model: Model): Issue[] {
     categoryNames.add(c.name);
     if (!isPositiveFinite(c.weight)) {
       issues.push(
-        modelIssue("model-weight-invalid", messages.modelWeightInvalid(`categories[${i}].weight`, c.weight)),
+        modelIssue(
+          "model-weight-invalid",
+          messages.modelWeightInvalid(modelFieldName(`categories[${i}].weight`, c.name), c.weight),
+        ),
       );
     }
   });
@@ -230,14 +234,20 @@ export function checkModel(model: Model): Issue[] {
     usedCategories.add(ind.category);
     if (!isPositiveFinite(ind.weight)) {
       issues.push(
-        modelIssue("model-weight-invalid", messages.modelWeightInvalid(`${path}.weight`, ind.weight)),
+        modelIssue(
+          "model-weight-invalid",
+          messages.modelWeightInvalid(modelFieldName(`${path}.weight`, String(ind.column ?? "")), ind.weight),
+        ),
       );
     }
     if (ind.direction !== 1 && ind.direction !== -1) {
       issues.push(
         modelIssue(
           "model-direction-invalid",
-          messages.modelDirectionInvalid(`${path}.direction`, ind.direction),
+          messages.modelDirectionInvalid(
+            modelFieldName(`${path}.direction`, String(ind.column ?? "")),
+            ind.direction,
+          ),
         ),
       );
     }

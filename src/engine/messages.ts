@@ -7,8 +7,21 @@
  * shown as WAHR/FALSCH, as German Excel shows them. The stable issue codes are listed in `CheckCode`
  * and documented in docs/bad-inputs.md.
  */
+import { modelFieldName } from "./modelFieldName";
 import type { CellValue } from "./table";
 import { isCellError } from "./table";
+
+/**
+ * A model field for a message: a JSON path (`indicators[0].direction`, `data.area`) becomes its German name
+ * (`modelFieldName`); a name already in words is kept.
+ */
+function field(path: string): string {
+  return /^(?:data|indicators|categories|options|budget|ruleSet|bremen|strand3Category|rules)(?:\[\d+\]|\.[A-Za-z_]\w*)*$/.test(
+    path,
+  ) || path === "(oberste Ebene)"
+    ? modelFieldName(path)
+    : path;
+}
 
 /** Stable issue codes of the check and the model file (see docs/bad-inputs.md). */
 export type CheckCode =
@@ -419,35 +432,35 @@ export const messages = {
   modelNoIndicators: () =>
     `Das Modell enthält keine Indikatoren – erwartet wird mindestens ein Indikator (Spalte, Kategorie, Richtung).`,
   modelCategoryUnknown: (path: string, column: string, category: string, known: readonly string[]) =>
-    `Modell, ${path} (Indikator „${column}“): die Kategorie „${category}“ ist nicht definiert – erwartet wird eine der Kategorien ${formatList(known)}.`,
+    `Modell, ${modelFieldName(path, column)}: die Kategorie „${category}“ ist nicht definiert – erwartet wird eine der Kategorien ${formatList(known)}.`,
   modelCategoryEmpty: (path: string, category: string) =>
-    `Modell, ${path}: die Kategorie „${category}“ hat keinen Indikator – erwartet wird mindestens ein Indikator je Kategorie (oder die Kategorie entfernen).`,
+    `Modell, ${modelFieldName(path, category)}: die Kategorie „${category}“ hat keinen Indikator – erwartet wird mindestens ein Indikator je Kategorie (oder die Kategorie entfernen).`,
   modelCategoryDuplicate: (path: string, category: string) =>
-    `Modell, ${path}: die Kategorie „${category}“ ist doppelt definiert – erwartet wird jeder Name nur einmal.`,
+    `Modell, ${modelFieldName(path, category)}: die Kategorie „${category}“ ist doppelt definiert – erwartet wird jeder Name nur einmal.`,
   modelIndicatorDuplicate: (path: string, column: string) =>
-    `Modell, ${path}: die Spalte „${column}“ ist mehrfach als Indikator eingetragen – erwartet wird jede Spalte nur einmal.`,
+    `Modell, ${modelFieldName(path, column)}: die Spalte „${column}“ ist mehrfach als Indikator eingetragen – erwartet wird jede Spalte nur einmal.`,
   modelWeightInvalid: (path: string, value: unknown) =>
-    `Modell, ${path}: Gewicht ${formatUnknown(value)} ist ungültig – erwartet wird eine Zahl größer als 0.`,
+    `Modell, ${field(path)}: Gewicht ${formatUnknown(value)} ist ungültig – erwartet wird eine Zahl größer als 0.`,
   modelDirectionInvalid: (path: string, value: unknown) =>
-    `Modell, ${path}: Richtung ${formatUnknown(value)} ist ungültig – erwartet wird 1 (höherer Wert = mehr Bedarf) oder -1 (höherer Wert = weniger Bedarf).`,
-  modelMappingMissing: (path: string, role: string) =>
-    `Modell, ${path}: die Spalte für ${role} ist nicht festgelegt – erwartet wird die Überschrift dieser Spalte.`,
+    `Modell, ${field(path)}: Richtung ${formatUnknown(value)} ist ungültig – erwartet wird 1 (höherer Wert = mehr Bedarf) oder -1 (höherer Wert = weniger Bedarf).`,
+  modelMappingMissing: (_path: string, role: string) =>
+    `Die Spalte für ${role} ist nicht gewählt – bitte im Schritt Daten auswählen, welche Spalte ${role} enthält (in einer Modelldatei: ihre Überschrift eintragen).`,
   modelColumnTwice: (header: string, roles: readonly string[]) =>
     `Modell: die Spalte „${header}“ ist mehrfach verwendet (${roles.join(", ")}) – erwartet wird jede Spalte in nur einer Rolle.`,
   modelOptionInvalid: (path: string, value: unknown, expected: string) =>
-    `Modell, ${path}: ${formatUnknown(value)} ist ungültig – erwartet wird ${expected}.`,
+    `Modell, ${field(path)}: ${formatUnknown(value)} ist ungültig – erwartet wird ${expected}.`,
   modelBudgetTooLarge: (path: string, value: number, limit: number) =>
-    `Modell, ${path}: Budget ${formatNumber(value)} € ist zu groß – erwartet wird ein Betrag von höchstens ${formatNumber(limit)} € (darüber lässt sich nicht mehr auf den Cent genau rechnen).`,
+    `Modell, ${field(path)}: Budget ${formatNumber(value)} € ist zu groß – erwartet wird ein Betrag von höchstens ${formatNumber(limit)} € (darüber lässt sich nicht mehr auf den Cent genau rechnen).`,
   modelBudgetNotDynamisiert: (total: number, derived: number, base: number, baseYear: number, year: number) =>
-    `Modell, budget.total: das Budget ${formatNumber(total)} € weicht von der Dynamisierung ab – ${formatNumber(base)} € aus ${baseYear} ergeben für ${year} ${formatNumber(derived)} €. Verteilt wird budget.total; bitte prüfen, welcher Betrag gilt.`,
+    `Modell, Budget: das Budget ${formatNumber(total)} € weicht von der Dynamisierung ab – ${formatNumber(base)} € aus ${baseYear} ergeben für ${year} ${formatNumber(derived)} €. Verteilt wird das Budget; bitte prüfen, welcher Betrag gilt.`,
   modelGoalpostsInvalid: (path: string, min: number, max: number) =>
-    `Modell, ${path}: Minimum ${formatNumber(min)} und Maximum ${formatNumber(max)} sind ungültig – erwartet wird ein Maximum größer als das Minimum.`,
+    `Modell, ${field(path)}: Minimum ${formatNumber(min)} und Maximum ${formatNumber(max)} sind ungültig – erwartet wird ein Maximum größer als das Minimum.`,
   modelJsonSyntax: (detail: string) =>
     `Die Modelldatei ist kein gültiges JSON (${detail}) – erwartet wird eine *.srb.json-Datei wie in der Dokumentation.`,
   modelFieldMissing: (path: string, expected: string) =>
-    `Modell, ${path}: die Angabe fehlt – erwartet wird ${expected}.`,
+    `Modell, ${field(path)}: die Angabe fehlt – erwartet wird ${expected}.`,
   modelFieldInvalid: (path: string, value: unknown, expected: string) =>
-    `Modell, ${path}: ${formatUnknown(value)} ist ungültig – erwartet wird ${expected}.`,
+    `Modell, ${field(path)}: ${formatUnknown(value)} ist ungültig – erwartet wird ${expected}.`,
   // ── the workbook (src/usecase/generate.ts) ──────────────────────────────────────────────────
   modelMissing: (workbook: string) =>
     `Die Arbeitsmappe „${workbook}“ enthält kein gespeichertes SRB-Modell, und es wurde keine Modelldatei angegeben. Erwartet: --model <datei.srb.json> oder eine Arbeitsmappe, in der das Add-in das Modell gespeichert hat.`,

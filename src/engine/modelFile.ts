@@ -19,8 +19,9 @@ import { z } from "zod";
 import { checkModel } from "./check";
 import type { Issue } from "./issues";
 import { SrbUsageError } from "./issues";
-import { formatNumber, messages, type CheckCode } from "./messages";
+import { formatNumber, messages, ROLE_NAMES, type CheckCode } from "./messages";
 import { DEFAULT_BREMEN_RULES, DEFAULT_OPTIONS, type Model } from "./model";
+import { modelFieldName } from "./modelFieldName";
 
 const text = z.string().trim().min(1);
 const share = z.number().min(0).max(1);
@@ -142,17 +143,15 @@ function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
-/** `indicators[3].direction` plus the indicator's column, so the user finds the entry. */
+/** The field in German words, with the indicator's column or the category's name, so the user finds it. */
 function describePath(json: unknown, path: readonly PropertyKey[]): string {
   const base = jsonPath(path);
   if ((path[0] === "indicators" || path[0] === "categories") && typeof path[1] === "number") {
     const entry = valueAt(json, path.slice(0, 2));
     const name = valueAt(entry, [path[0] === "indicators" ? "column" : "name"]);
-    if (typeof name === "string" && name.trim() !== "") {
-      return `${base} (${path[0] === "indicators" ? "Indikator" : "Kategorie"} „${name}“)`;
-    }
+    if (typeof name === "string" && name.trim() !== "") return modelFieldName(base, name);
   }
-  return base;
+  return modelFieldName(base);
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -200,6 +199,14 @@ function issueFromZod(json: unknown, zi: z.core.$ZodIssue): Issue {
     cell: "",
     message,
   });
+  // the Einrichtung or Sozialraum column not chosen: say where to choose it, not which field is empty
+  const role = zi.path[0] === "data" ? zi.path[1] : undefined;
+  if (
+    (role === "id" || role === "area") &&
+    zi.path.length === 2 &&
+    (value === undefined || (typeof value === "string" && value.trim() === ""))
+  )
+    return model("model-mapping-missing", messages.modelMappingMissing(where, ROLE_NAMES[role]));
   if (value === undefined) {
     const expected =
       last === "direction"

@@ -599,7 +599,7 @@ describe('checkModel: model problems have sheet "" and cell ""', () => {
     const issues = checkModel(m);
     expect(issues.map((i) => i.code)).toEqual(["model-category-unknown", "model-category-empty"]);
     expect(issues[0].message).toBe(
-      "Modell, indicators[3].category (Indikator „ÖPNV“): die Kategorie „Infrastruktur“ ist nicht definiert – " +
+      "Modell, Indikator „ÖPNV“, Kategorie: die Kategorie „Infrastruktur“ ist nicht definiert – " +
         "erwartet wird eine der Kategorien „Soziale Lage“, „Flucht und Migration“, „Infrastruktur und Netzwerke“.",
     );
   });
@@ -609,14 +609,14 @@ describe('checkModel: model problems have sheet "" and cell ""', () => {
     m.indicators[0] = { ...m.indicators[0], weight: w };
     const issues = checkModel(m);
     expect(issues.map((i) => [i.code, i.sheet, i.cell])).toEqual([["model-weight-invalid", "", ""]]);
-    expect(issues[0].message).toContain("indicators[0].weight");
+    expect(issues[0].message).toContain("Modell, Indikator „SGB II“, Gewicht:");
   });
 
   test("model-weight-invalid: category weight", () => {
     const m = model();
     m.categories[1] = { ...m.categories[1], weight: 0 };
     expect(checkModel(m)[0].message).toBe(
-      "Modell, categories[1].weight: Gewicht 0 ist ungültig – erwartet wird eine Zahl größer als 0.",
+      "Modell, Kategorie „Flucht und Migration“, Gewicht: Gewicht 0 ist ungültig – erwartet wird eine Zahl größer als 0.",
     );
   });
 
@@ -624,7 +624,7 @@ describe('checkModel: model problems have sheet "" and cell ""', () => {
     const m = model();
     (m.indicators[2] as { direction: number }).direction = 2;
     expect(checkModel(m).map((i) => [i.code, i.message.slice(0, 40)])).toEqual([
-      ["model-direction-invalid", "Modell, indicators[2].direction: Richtun"],
+      ["model-direction-invalid", "Modell, Indikator „nicht Deutsch“, Richt"],
     ]);
   });
 
@@ -648,7 +648,7 @@ describe('checkModel: model problems have sheet "" and cell ""', () => {
     const issues = checkModel(m);
     expect(issues.map((i) => i.code)).toEqual(["model-mapping-missing", "model-option-invalid"]);
     expect(issues[1].message).toBe(
-      "Modell, options.coverage.unit: 65 ist ungültig – erwartet wird ein Anteil zwischen 0 und 1 (z. B. 0.65).",
+      "Modell, Option „Datenabdeckung je Einrichtung“: 65 ist ungültig – erwartet wird ein Anteil zwischen 0 und 1 (z. B. 0.65).",
     );
   });
 
