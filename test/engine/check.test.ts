@@ -503,8 +503,22 @@ describe("checkTable: indicators, categories and coverage", () => {
     const err = only(issues, "category-empty");
     expect(err).toEqual([expect.objectContaining({ level: "error", cell: "F4" })]);
     expect(err[0].message).toBe(
-      "Zelle F4: die Einrichtung „Kita C“ hat keinen Wert in der Kategorie „Flucht und Migration“ (Spalten „nicht Deutsch“) – " +
-        "erwartet wird mindestens ein Wert, sonst gibt es keinen Gesamtindex und keine Verteilung.",
+      "Zelle F4: der Wert für „Kita C“ fehlt, und „nicht Deutsch“ ist der einzige Indikator der Kategorie „Flucht und Migration“ – " +
+        "ohne ihn hat „Kita C“ keinen Gesamtindex, deshalb wird nicht verteilt. Bitte den Wert eintragen oder den Indikator im Schritt Modell einer anderen Kategorie zuordnen.",
+    );
+    // one blank cell, one message: no "wird übersprungen" warning contradicting the error for F4
+    expect(issues.filter((i) => i.cell === "F4")).toEqual(err);
+  });
+
+  test("category-empty with several indicators: every one blank in the category, one error naming them all", () => {
+    const rows = withCell(1, 3, null);
+    rows[1][4] = null; // Kita B: SGB II and Alleinerziehend (Soziale Lage) both blank
+    const { dataset, issues } = checkTable(model(), table(rows));
+    expect(dataset).toBeNull();
+    expect(issues.map((i) => [i.level, i.code, i.cell])).toEqual([["error", "category-empty", "D3"]]);
+    expect(issues[0].message).toBe(
+      "Zelle D3: „Kita B“ hat in der Kategorie „Soziale Lage“ keinen einzigen Wert (Spalten „SGB II“, „Alleinerziehend“) – " +
+        "ohne einen Wert dort hat „Kita B“ keinen Gesamtindex, deshalb wird nicht verteilt. Bitte mindestens einen dieser Werte eintragen oder die Indikatoren im Schritt Modell einer anderen Kategorie zuordnen.",
     );
   });
 
