@@ -227,6 +227,22 @@ function issueFromZod(json: unknown, zi: z.core.$ZodIssue): Issue {
 }
 
 /**
+ * Where JSON.parse stopped, in German (line and column), never the engine's English message.
+ *
+ * @example syntaxPlace('{\n  "a": {', "Expected property name or '}' in JSON at position 9"); // => "die Datei endet vorzeitig"
+ */
+function syntaxPlace(text: string, message: string): string {
+  const m = /position (\d+)/.exec(message);
+  const at = m ? Number(m[1]) : /end of (JSON|data) input/i.test(message) ? text.length : -1;
+  const token = /^Unexpected token '(.+?)'/.exec(message);
+  if (at < 0) return token ? `unerwartetes Zeichen „${token[1]}“` : "die Stelle des Fehlers ist unbekannt";
+  const before = text.slice(0, at);
+  const line = before.split("\n").length;
+  const column = at - before.lastIndexOf("\n");
+  return at >= text.length ? "die Datei endet vorzeitig" : `Fehler in Zeile ${line}, Spalte ${column}`;
+}
+
+/**
  * Reads a model file (already parsed JSON, or its text) and fills the defaults.
  * Never throws for bad input: every problem becomes an Issue whose message names the JSON path.
  *
@@ -236,7 +252,7 @@ function issueFromZod(json: unknown, zi: z.core.$ZodIssue): Issue {
  *   .model?.categories; // => [{ name: "Soziale Lage", weight: 1 }]
  * @example
  * parseModel({ ..., indicators: [{ column: "x", category: "y", direction: 2 }] }).issues[0].message;
- * // => "Modell, indicators[0].direction (Indikator „x“): Richtung 2 ist ungültig – erwartet wird 1 … oder -1 …"
+ * // => "Modell, Indikator „x“, Richtung: Richtung 2 ist ungültig – erwartet wird 1 … oder -1 …"
  */
 export function parseModel(json: unknown): ParseModelResult {
   let input = json;
@@ -244,7 +260,7 @@ export function parseModel(json: unknown): ParseModelResult {
     try {
       input = JSON.parse(json) as unknown;
     } catch (e) {
-      const detail = e instanceof Error ? e.message : String(e);
+      const detail = syntaxPlace(json, e instanceof Error ? e.message : String(e));
       return {
         model: null,
         issues: [
