@@ -165,6 +165,9 @@ export type EngineCode =
   | "strand2-several-in-area"
   | "override-invalid"
   | "override-difference"
+  | "override-vzae-invalid"
+  | "override-unknown-unit"
+  | "override-overspent"
   | "bremen-rules-invalid"
   | "vzae-invalid"
   | "kofinanzierung-invalid"
@@ -200,6 +203,9 @@ const ENGINE_CODE_SET = {
   "strand2-several-in-area": true,
   "override-invalid": true,
   "override-difference": true,
+  "override-vzae-invalid": true,
+  "override-unknown-unit": true,
+  "override-overspent": true,
   "bremen-rules-invalid": true,
   "vzae-invalid": true,
   "kofinanzierung-invalid": true,

@@ -4,8 +4,10 @@
  * an `ExcelInputError` naming the position and the value (SPEC §2.5).
  *
  * The rule for "no data" (docs/functions.md): a blank cell or an empty text (`=""`) means "no value" and is
- * skipped, as AVERAGE does. Excel on the web passes a blank cell as `null`; desktop Excel passes it as `0`,
- * which no function can tell from a real 0. To mark "no data" on every platform, write `=""` in the cell.
+ * skipped, as AVERAGE does. Excel on the web and current desktop builds pass a blank cell as `null`; older
+ * desktop builds pass `0`, which `withBlankCells` (blankCells.ts) turns back into `null` by reading the
+ * argument's cell types before these readers run. Without parameter addresses (CustomFunctionsRuntime
+ * below 1.3) a 0 stays a 0; there `=""` marks "no data" on every platform.
  *
  * Positions are counted inside the range the user selected ("Zeile 5" = fifth row of the range).
  */
@@ -27,7 +29,7 @@ export interface NumberVector {
  * @example
  * isBlank(null) // => true
  * isBlank("") // => true
- * isBlank(0) // => false (desktop Excel's blank: indistinguishable from a real 0)
+ * isBlank(0) // => false (an older desktop Excel's blank is restored to null before, in blankCells.ts)
  */
 export function isBlank(value: unknown): boolean {
   return value === null || value === undefined || value === "";

@@ -31,6 +31,7 @@ import { eligibility, strand2Issues } from "../engine/strands";
 import { DEFAULT_VZAE_STEP, vzaeFor, vzaeIssues } from "../engine/vzae";
 import { stepsOfVzae } from "../engine/vzaeSteps";
 import { ExcelInputError, excelGuard } from "./excelErrors";
+import { valueTypesReader, withBlankCells } from "./blankCells";
 import {
   choice,
   describePosition,
@@ -46,6 +47,14 @@ import {
   spill,
   type NumberVector,
 } from "./excelInput";
+
+/**
+ * Reads value types through the Excel API, to tell blank cells from zeros (src/functions/blankCells.ts).
+ * Used only in Excel, and only when an argument from cells holds a 0.
+ */
+const readFromExcel = valueTypesReader((batch) =>
+  Excel.run((context: Excel.RequestContext) => batch(context)),
+);
 
 const SD_WORDS: Record<string, SdKind> = {
   stichprobe: "sample",
@@ -163,19 +172,31 @@ function rowMeans(rows: (number | null)[][], weights: number[], oneCategory: boo
  * @param [direction] 1 = a higher value means more need (default), -1 = less need.
  * @param [method] "minmax" (default) or "tscore" (50 + 10·z).
  * @returns One score per value.
+ * @requiresParameterAddresses
  */
-function standardScore(values: unknown[][], direction?: unknown, method?: unknown): unknown[][] {
-  return excelGuard(() => {
-    const vector = readNumberVector(values, "Werte");
-    const dir = choice<Direction>(direction, "Richtung", { "1": 1, "+1": 1, "-1": -1 }, 1);
-    const normalisation = choice(method, "Methode", METHOD_WORDS, "minmax");
-    presentValues(vector, "Werte");
-    const result = standardScores(vector.values, dir, { normalisation });
-    if (result.constant) {
-      throw new ExcelInputError("#DIV/0!", "Werte: alle Werte sind gleich (konstanter Indikator).");
-    }
-    return spill(result.scores, vector.orientation);
-  });
+function standardScore(
+  values: unknown[][],
+  direction?: unknown,
+  method?: unknown,
+  invocation?: CustomFunctions.Invocation,
+): unknown[][] {
+  return withBlankCells(
+    invocation,
+    [values, direction, method],
+    (values, direction, method) =>
+      excelGuard(() => {
+        const vector = readNumberVector(values, "Werte");
+        const dir = choice<Direction>(direction, "Richtung", { "1": 1, "+1": 1, "-1": -1 }, 1);
+        const normalisation = choice(method, "Methode", METHOD_WORDS, "minmax");
+        presentValues(vector, "Werte");
+        const result = standardScores(vector.values, dir, { normalisation });
+        if (result.constant) {
+          throw new ExcelInputError("#DIV/0!", "Werte: alle Werte sind gleich (konstanter Indikator).");
+        }
+        return spill(result.scores, vector.orientation);
+      }),
+    readFromExcel,
+  );
 }
 
 /**
@@ -185,13 +206,24 @@ function standardScore(values: unknown[][], direction?: unknown, method?: unknow
  * @param scores Standard scores: one row per unit, one column per indicator of the category.
  * @param [weights] One weight per column (default: all 1).
  * @returns One category index per row ("" when the row has no score).
+ * @requiresParameterAddresses
  */
-function categoryIndex(scores: unknown[][], weights?: unknown[][]): unknown[][] {
-  return excelGuard(() => {
-    const rows = readNumberMatrix(scores, "Punktzahlen");
-    const w = readWeights(weights, rows[0].length, "Gewichte");
-    return spill(rowMeans(rows, w, true), "column");
-  });
+function categoryIndex(
+  scores: unknown[][],
+  weights?: unknown[][],
+  invocation?: CustomFunctions.Invocation,
+): unknown[][] {
+  return withBlankCells(
+    invocation,
+    [scores, weights],
+    (scores, weights) =>
+      excelGuard(() => {
+        const rows = readNumberMatrix(scores, "Punktzahlen");
+        const w = readWeights(weights, rows[0].length, "Gewichte");
+        return spill(rowMeans(rows, w, true), "column");
+      }),
+    readFromExcel,
+  );
 }
 
 /**
@@ -201,13 +233,24 @@ function categoryIndex(scores: unknown[][], weights?: unknown[][]): unknown[][] 
  * @param categoryIndices Category indices: one row per unit, one column per category.
  * @param [weights] One weight per category (default: all 1).
  * @returns One total index per row.
+ * @requiresParameterAddresses
  */
-function totalIndex(categoryIndices: unknown[][], weights?: unknown[][]): unknown[][] {
-  return excelGuard(() => {
-    const rows = readNumberMatrix(categoryIndices, "Kategorie-Indizes");
-    const w = readWeights(weights, rows[0].length, "Gewichte");
-    return spill(rowMeans(rows, w, false), "column");
-  });
+function totalIndex(
+  categoryIndices: unknown[][],
+  weights?: unknown[][],
+  invocation?: CustomFunctions.Invocation,
+): unknown[][] {
+  return withBlankCells(
+    invocation,
+    [categoryIndices, weights],
+    (categoryIndices, weights) =>
+      excelGuard(() => {
+        const rows = readNumberMatrix(categoryIndices, "Kategorie-Indizes");
+        const w = readWeights(weights, rows[0].length, "Gewichte");
+        return spill(rowMeans(rows, w, false), "column");
+      }),
+    readFromExcel,
+  );
 }
 
 /**
@@ -217,12 +260,23 @@ function totalIndex(categoryIndices: unknown[][], weights?: unknown[][]): unknow
  * @param values The index values of all units (blank cells are skipped).
  * @param [sd] "sample" (default, like STDEV.S) or "population" (like STDEV.P).
  * @returns Mean, standard deviation, lower bound, upper bound.
+ * @requiresParameterAddresses
  */
-function normBandFunction(values: unknown[][], sd?: unknown): number[][] {
-  return excelGuard(() => {
-    const band = bandOfRange(values, "Werte", choice(sd, "Standardabweichung", SD_WORDS, "sample"));
-    return [[band.mean, band.sd, band.lower, band.upper]];
-  });
+function normBandFunction(
+  values: unknown[][],
+  sd?: unknown,
+  invocation?: CustomFunctions.Invocation,
+): number[][] {
+  return withBlankCells(
+    invocation,
+    [values, sd],
+    (values, sd) =>
+      excelGuard(() => {
+        const band = bandOfRange(values, "Werte", choice(sd, "Standardabweichung", SD_WORDS, "sample"));
+        return [[band.mean, band.sd, band.lower, band.upper]];
+      }),
+    readFromExcel,
+  );
 }
 
 /**
@@ -233,16 +287,32 @@ function normBandFunction(values: unknown[][], sd?: unknown): number[][] {
  * @param values The index values of all units.
  * @param [sd] "sample" (default) or "population".
  * @returns "oberhalb", "innerhalb" or "unterhalb" ("" for a blank value).
+ * @requiresParameterAddresses
  */
-function band(value: unknown[][], values: unknown[][], sd?: unknown): string[][] {
-  return excelGuard(() => {
-    const normband = bandOfRange(values, "Alle Werte", choice(sd, "Standardabweichung", SD_WORDS, "sample"));
-    const vector = readNumberVector(value, "Wert");
-    return spill(
-      vector.values.map((v) => bandOf(v, normband)),
-      vector.orientation,
-    );
-  });
+function band(
+  value: unknown[][],
+  values: unknown[][],
+  sd?: unknown,
+  invocation?: CustomFunctions.Invocation,
+): string[][] {
+  return withBlankCells(
+    invocation,
+    [value, values, sd],
+    (value, values, sd) =>
+      excelGuard(() => {
+        const normband = bandOfRange(
+          values,
+          "Alle Werte",
+          choice(sd, "Standardabweichung", SD_WORDS, "sample"),
+        );
+        const vector = readNumberVector(value, "Wert");
+        return spill(
+          vector.values.map((v) => bandOf(v, normband)),
+          vector.orientation,
+        );
+      }),
+    readFromExcel,
+  );
 }
 
 /**
@@ -251,27 +321,42 @@ function band(value: unknown[][], values: unknown[][], sd?: unknown): string[][]
  * @param index The area's index (or a column of them), one of allIndices.
  * @param allIndices The indices of all areas (blank cells are skipped).
  * @returns The share of the budget.
+ * @requiresParameterAddresses
  */
-function share(index: unknown[][], allIndices: unknown[][]): unknown[][] {
-  return excelGuard(() => {
-    const all = readNumberVector(allIndices, "Alle Indizes");
-    requireNonNegative(all, "Alle Indizes", "Index");
-    const present = presentValues(all, "Alle Indizes");
-    if (!present.some((v) => v > 0)) throw new ExcelInputError("#DIV/0!", "Alle Indizes: die Summe ist 0.");
-    const shares = indexShares(present);
-    const vector = readNumberVector(index, "Index");
-    return spill(
-      vector.values.map((v) => {
-        if (v === null) return null;
-        const k = present.indexOf(v);
-        if (k < 0) {
-          throw new ExcelInputError("#N/A", `Index ${formatNumberDe(v)} kommt in „Alle Indizes“ nicht vor.`);
-        }
-        return shares[k];
+function share(
+  index: unknown[][],
+  allIndices: unknown[][],
+  invocation?: CustomFunctions.Invocation,
+): unknown[][] {
+  return withBlankCells(
+    invocation,
+    [index, allIndices],
+    (index, allIndices) =>
+      excelGuard(() => {
+        const all = readNumberVector(allIndices, "Alle Indizes");
+        requireNonNegative(all, "Alle Indizes", "Index");
+        const present = presentValues(all, "Alle Indizes");
+        if (!present.some((v) => v > 0))
+          throw new ExcelInputError("#DIV/0!", "Alle Indizes: die Summe ist 0.");
+        const shares = indexShares(present);
+        const vector = readNumberVector(index, "Index");
+        return spill(
+          vector.values.map((v) => {
+            if (v === null) return null;
+            const k = present.indexOf(v);
+            if (k < 0) {
+              throw new ExcelInputError(
+                "#N/A",
+                `Index ${formatNumberDe(v)} kommt in „Alle Indizes“ nicht vor.`,
+              );
+            }
+            return shares[k];
+          }),
+          vector.orientation,
+        );
       }),
-      vector.orientation,
-    );
-  });
+    readFromExcel,
+  );
 }
 
 /**
@@ -281,25 +366,36 @@ function share(index: unknown[][], allIndices: unknown[][]): unknown[][] {
  * @param indices The indices of all areas (every area needs one).
  * @param budget The budget in euros (≥ 0).
  * @returns One amount per area in euros.
+ * @requiresParameterAddresses
  */
-function allocate(indices: unknown[][], budget: unknown): number[][] {
-  return excelGuard(() => {
-    const total = requiredAmount(budget, "Budget");
-    const vector = readNumberVector(indices, "Indizes");
-    requireNonNegative(vector, "Indizes", "Index");
-    const values = vector.values.map((v, i) => {
-      if (v === null) {
-        const position = describePosition(i, i, vector.orientation);
-        throw new ExcelInputError(
-          "#N/A",
-          `Indizes, ${position}: kein Index (jeder Sozialraum braucht einen Index).`,
-        );
-      }
-      return v;
-    });
-    if (!values.some((v) => v > 0)) throw new ExcelInputError("#DIV/0!", "Indizes: die Summe ist 0.");
-    return spill(apportionCents(total, values).amounts, vector.orientation) as number[][];
-  });
+function allocate(
+  indices: unknown[][],
+  budget: unknown,
+  invocation?: CustomFunctions.Invocation,
+): number[][] {
+  return withBlankCells(
+    invocation,
+    [indices, budget],
+    (indices, budget) =>
+      excelGuard(() => {
+        const total = requiredAmount(budget, "Budget");
+        const vector = readNumberVector(indices, "Indizes");
+        requireNonNegative(vector, "Indizes", "Index");
+        const values = vector.values.map((v, i) => {
+          if (v === null) {
+            const position = describePosition(i, i, vector.orientation);
+            throw new ExcelInputError(
+              "#N/A",
+              `Indizes, ${position}: kein Index (jeder Sozialraum braucht einen Index).`,
+            );
+          }
+          return v;
+        });
+        if (!values.some((v) => v > 0)) throw new ExcelInputError("#DIV/0!", "Indizes: die Summe ist 0.");
+        return spill(apportionCents(total, values).amounts, vector.orientation) as number[][];
+      }),
+    readFromExcel,
+  );
 }
 
 /**
@@ -311,33 +407,41 @@ function allocate(indices: unknown[][], budget: unknown): number[][] {
  * @param unitIndices Total index of every unit (same size as unitAreas; blank = no index, skipped).
  * @param [method] "mittelwert" (mean, default) or "summe" (sum; favours areas with many Kitas).
  * @returns One index per area ("" when no unit of the area has an index).
+ * @requiresParameterAddresses
  */
 function areaIndex(
   areas: unknown[][],
   unitAreas: unknown[][],
   unitIndices: unknown[][],
   method?: unknown,
+  invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
-  return excelGuard(() => {
-    const how = choice(method, "Methode", AREA_METHOD_WORDS, "mean-of-units");
-    const indices = readNumberVector(unitIndices, "Indizes der Einrichtungen");
-    const names = readTextVector(unitAreas, "Sozialräume der Einrichtungen");
-    if (names.values.length !== indices.values.length) {
-      throw new ExcelInputError(
-        "#VALUE!",
-        `Sozialräume der Einrichtungen (${names.values.length}) und Indizes (${indices.values.length}) sind verschieden lang.`,
-      );
-    }
-    const wanted = readTextVector(areas, "Sozialräume");
-    const result = wanted.values.map((area) => {
-      if (area === null) return null;
-      const units = indices.values
-        .map((index, i) => ({ index, children: null, area: names.values[i] }))
-        .filter((u) => u.area === area);
-      return areaIndexOfUnits(units, how).index;
-    });
-    return spill(result, wanted.orientation);
-  });
+  return withBlankCells(
+    invocation,
+    [areas, unitAreas, unitIndices, method],
+    (areas, unitAreas, unitIndices, method) =>
+      excelGuard(() => {
+        const how = choice(method, "Methode", AREA_METHOD_WORDS, "mean-of-units");
+        const indices = readNumberVector(unitIndices, "Indizes der Einrichtungen");
+        const names = readTextVector(unitAreas, "Sozialräume der Einrichtungen");
+        if (names.values.length !== indices.values.length) {
+          throw new ExcelInputError(
+            "#VALUE!",
+            `Sozialräume der Einrichtungen (${names.values.length}) und Indizes (${indices.values.length}) sind verschieden lang.`,
+          );
+        }
+        const wanted = readTextVector(areas, "Sozialräume");
+        const result = wanted.values.map((area) => {
+          if (area === null) return null;
+          const units = indices.values
+            .map((index, i) => ({ index, children: null, area: names.values[i] }))
+            .filter((u) => u.area === area);
+          return areaIndexOfUnits(units, how).index;
+        });
+        return spill(result, wanted.orientation);
+      }),
+    readFromExcel,
+  );
 }
 
 /**
@@ -348,27 +452,39 @@ function areaIndex(
  * @param sgb2 Children under 7 receiving SGB II per Jugendamt.
  * @param total The Land total in euros (≥ 0).
  * @returns One amount per Jugendamt in euros.
+ * @requiresParameterAddresses
  */
-function landFormulaFunction(children: unknown[][], sgb2: unknown[][], total: unknown): number[][] {
-  return excelGuard(() => {
-    const amount = requiredAmount(total, "Gesamtbetrag");
-    const c = readCounts(children, "Kinder unter 7");
-    const s = readCounts(sgb2, "Kinder unter 7 im SGB-II-Bezug");
-    if (c.values.length !== s.values.length) {
-      throw new ExcelInputError(
-        "#VALUE!",
-        `Kinder (${c.values.length} Werte) und SGB-II-Kinder (${s.values.length} Werte) sind verschieden lang.`,
-      );
-    }
-    const rows = c.values.map((v, i) => ({
-      name: describePosition(i, i, c.orientation),
-      childrenUnder7: v as number,
-      sgb2Under7: s.values[i] as number,
-    }));
-    const result = landFormula(amount, rows);
-    failOnIssues(result.issues);
-    return spill(result.amounts, c.orientation) as number[][];
-  });
+function landFormulaFunction(
+  children: unknown[][],
+  sgb2: unknown[][],
+  total: unknown,
+  invocation?: CustomFunctions.Invocation,
+): number[][] {
+  return withBlankCells(
+    invocation,
+    [children, sgb2, total],
+    (children, sgb2, total) =>
+      excelGuard(() => {
+        const amount = requiredAmount(total, "Gesamtbetrag");
+        const c = readCounts(children, "Kinder unter 7");
+        const s = readCounts(sgb2, "Kinder unter 7 im SGB-II-Bezug");
+        if (c.values.length !== s.values.length) {
+          throw new ExcelInputError(
+            "#VALUE!",
+            `Kinder (${c.values.length} Werte) und SGB-II-Kinder (${s.values.length} Werte) sind verschieden lang.`,
+          );
+        }
+        const rows = c.values.map((v, i) => ({
+          name: describePosition(i, i, c.orientation),
+          childrenUnder7: v as number,
+          sgb2Under7: s.values[i] as number,
+        }));
+        const result = landFormula(amount, rows);
+        failOnIssues(result.issues);
+        return spill(result.amounts, c.orientation) as number[][];
+      }),
+    readFromExcel,
+  );
 }
 
 /**
@@ -380,16 +496,29 @@ function landFormulaFunction(children: unknown[][], sgb2: unknown[][], total: un
  * @param year The year to compute (≥ baseYear).
  * @param [rate] Yearly rate (default 0.025).
  * @returns The amount for the year in euros.
+ * @requiresParameterAddresses
  */
-function indexation(base: unknown, baseYear: unknown, year: unknown, rate?: unknown): number {
-  return excelGuard(() => {
-    const amount = requiredAmount(base, "Ausgangsbetrag");
-    const from = requiredNumber(baseYear, "Ausgangsjahr");
-    const to = requiredNumber(year, "Jahr");
-    const r = optionalNumber(rate, "Steigerungssatz") ?? DEFAULT_DYNAMISIERUNG_RATE;
-    failOnIssues(dynamisierungIssues({ baseAmount: amount, baseYear: from, rate: r }, to));
-    return dynamisiert(amount, from, to, r);
-  });
+function indexation(
+  base: unknown,
+  baseYear: unknown,
+  year: unknown,
+  rate?: unknown,
+  invocation?: CustomFunctions.Invocation,
+): number {
+  return withBlankCells(
+    invocation,
+    [base, baseYear, year, rate],
+    (base, baseYear, year, rate) =>
+      excelGuard(() => {
+        const amount = requiredAmount(base, "Ausgangsbetrag");
+        const from = requiredNumber(baseYear, "Ausgangsjahr");
+        const to = requiredNumber(year, "Jahr");
+        const r = optionalNumber(rate, "Steigerungssatz") ?? DEFAULT_DYNAMISIERUNG_RATE;
+        failOnIssues(dynamisierungIssues({ baseAmount: amount, baseYear: from, rate: r }, to));
+        return dynamisiert(amount, from, to, r);
+      }),
+    readFromExcel,
+  );
 }
 
 /**
@@ -400,16 +529,27 @@ function indexation(base: unknown, baseYear: unknown, year: unknown, rate?: unkn
  * @param amount The budget (Land) amount in euros (≥ 0).
  * @param [landShare] Share of the personnel costs the Land pays (default 0.6).
  * @returns Personnel volume, Land part, municipal part (euros).
+ * @requiresParameterAddresses
  */
-function cofunding(amount: unknown, landShare?: unknown): number[][] {
-  return excelGuard(() => {
-    const money = requiredAmount(amount, "Betrag");
-    const land = optionalNumber(landShare, "Landesanteil") ?? 0.6;
-    const spec = { landShare: land, municipalShare: Math.max(0, 1 - land) };
-    failOnIssues(kofinanzierungIssues(spec));
-    const result = kofinanzierung(money, spec);
-    return [[result.personnelVolume, result.landPart, result.municipalPart]];
-  });
+function cofunding(
+  amount: unknown,
+  landShare?: unknown,
+  invocation?: CustomFunctions.Invocation,
+): number[][] {
+  return withBlankCells(
+    invocation,
+    [amount, landShare],
+    (amount, landShare) =>
+      excelGuard(() => {
+        const money = requiredAmount(amount, "Betrag");
+        const land = optionalNumber(landShare, "Landesanteil") ?? 0.6;
+        const spec = { landShare: land, municipalShare: Math.max(0, 1 - land) };
+        failOnIssues(kofinanzierungIssues(spec));
+        const result = kofinanzierung(money, spec);
+        return [[result.personnelVolume, result.landPart, result.municipalPart]];
+      }),
+    readFromExcel,
+  );
 }
 
 /**
@@ -420,15 +560,27 @@ function cofunding(amount: unknown, landShare?: unknown): number[][] {
  * @param costPerFte Annual employer cost of one full-time position in euros.
  * @param [step] Step the FTE are rounded down to (default 0.25).
  * @returns The FTE.
+ * @requiresParameterAddresses
  */
-function fte(amount: unknown, costPerFte: unknown, step?: unknown): number {
-  return excelGuard(() => {
-    const money = requiredAmount(amount, "Personalvolumen");
-    const cost = requiredNumber(costPerFte, "Kosten je VZÄ");
-    const s = optionalNumber(step, "Schrittweite") ?? DEFAULT_VZAE_STEP;
-    failOnIssues(vzaeIssues(cost, s));
-    return vzaeFor(money, cost, s);
-  });
+function fte(
+  amount: unknown,
+  costPerFte: unknown,
+  step?: unknown,
+  invocation?: CustomFunctions.Invocation,
+): number {
+  return withBlankCells(
+    invocation,
+    [amount, costPerFte, step],
+    (amount, costPerFte, step) =>
+      excelGuard(() => {
+        const money = requiredAmount(amount, "Personalvolumen");
+        const cost = requiredNumber(costPerFte, "Kosten je VZÄ");
+        const s = optionalNumber(step, "Schrittweite") ?? DEFAULT_VZAE_STEP;
+        failOnIssues(vzaeIssues(cost, s));
+        return vzaeFor(money, cost, s);
+      }),
+    readFromExcel,
+  );
 }
 
 /**
@@ -445,6 +597,7 @@ function fte(amount: unknown, costPerFte: unknown, step?: unknown): number {
  * @param cost What one FTE costs this amount a year, in euros (e.g. 75,000 × Land share 0.6 = 45,000).
  * @param [step] Step the FTE come in (default 0.25).
  * @returns FTE per Kita (set-aside plus rest).
+ * @requiresParameterAddresses
  */
 function staffPlan(
   amount: unknown,
@@ -453,62 +606,69 @@ function staffPlan(
   setAsides: unknown[][],
   cost: unknown,
   step?: unknown,
+  invocation?: CustomFunctions.Invocation,
 ): number[][] {
-  return excelGuard(() => {
-    const money = requiredAmount(amount, "Betrag");
-    const index = readNumberVector(indices, "Indizes");
-    requireNonNegative(index, "Indizes", "Index");
-    const flags = readFlagVector(eligible, "Förderfähig");
-    requireSameSize(flags.values.length, index.values.length, "Förderfähig", "Indizes");
-    // omitted (null), or an empty cell/range given for it: no set-asides
-    const none = isBlank(setAsides) || (Array.isArray(setAsides) && setAsides.flat().every(isBlank));
-    const reserved = none ? null : readNumberVector(setAsides, "Vorab-VZÄ");
-    if (reserved !== null) {
-      requireSameSize(reserved.values.length, index.values.length, "Vorab-VZÄ", "Indizes");
-      requireNonNegative(reserved, "Vorab-VZÄ", "VZÄ");
-    }
-    const parameters = stellenplanParameters({
-      costPerVzae: requiredNumber(cost, "Kosten je VZÄ"),
-      step: optionalNumber(step, "Schrittweite") ?? DEFAULT_VZAE_STEP,
-      kofinanzierung: { landShare: 1, municipalShare: 0 },
-      strand2Vzae: 0,
-    });
-    failOnIssues(stellenplanIssues(parameters));
-    reserved?.values.forEach((v, i) => {
-      if (v !== null && stepsOfVzae(v, parameters.step).rounded) {
-        const position = describePosition(i, i, reserved.orientation);
-        throw new ExcelInputError(
-          "#VALUE!",
-          `Vorab-VZÄ, ${position}: ${formatNumberDe(v)} ist kein Vielfaches der Schrittweite ` +
-            `${formatNumberDe(parameters.step)} (erwartet: ganze Schritte).`,
-        );
-      }
-    });
-    const units = index.values.map((value, i) => {
-      const setAside = reserved?.values[i] ?? 0;
-      return {
-        id: describePosition(i, i, index.orientation),
-        area: "",
-        row: i,
-        index: value,
-        children: null,
-        eligible: {
-          sozialarbeit: flags.values[i] === true,
-          nachbarschaftszentrum: false,
-          interkulturell: false,
-          interkulturellException: false,
-          zusatzpersonal: setAside > 0,
-        },
-        strand4Vzae: setAside,
-        traeger: null,
-      };
-    });
-    const plan = stellenplan([{ name: "", amount: money, share: 1 }], units, parameters);
-    return spill(
-      plan.units.map((u) => u.vzae),
-      index.orientation,
-    ) as number[][];
-  });
+  return withBlankCells(
+    invocation,
+    [amount, indices, eligible, setAsides, cost, step],
+    (amount, indices, eligible, setAsides, cost, step) =>
+      excelGuard(() => {
+        const money = requiredAmount(amount, "Betrag");
+        const index = readNumberVector(indices, "Indizes");
+        requireNonNegative(index, "Indizes", "Index");
+        const flags = readFlagVector(eligible, "Förderfähig");
+        requireSameSize(flags.values.length, index.values.length, "Förderfähig", "Indizes");
+        // omitted (null), or an empty cell/range given for it: no set-asides
+        const none = isBlank(setAsides) || (Array.isArray(setAsides) && setAsides.flat().every(isBlank));
+        const reserved = none ? null : readNumberVector(setAsides, "Vorab-VZÄ");
+        if (reserved !== null) {
+          requireSameSize(reserved.values.length, index.values.length, "Vorab-VZÄ", "Indizes");
+          requireNonNegative(reserved, "Vorab-VZÄ", "VZÄ");
+        }
+        const parameters = stellenplanParameters({
+          costPerVzae: requiredNumber(cost, "Kosten je VZÄ"),
+          step: optionalNumber(step, "Schrittweite") ?? DEFAULT_VZAE_STEP,
+          kofinanzierung: { landShare: 1, municipalShare: 0 },
+          strand2Vzae: 0,
+        });
+        failOnIssues(stellenplanIssues(parameters));
+        reserved?.values.forEach((v, i) => {
+          if (v !== null && stepsOfVzae(v, parameters.step).rounded) {
+            const position = describePosition(i, i, reserved.orientation);
+            throw new ExcelInputError(
+              "#VALUE!",
+              `Vorab-VZÄ, ${position}: ${formatNumberDe(v)} ist kein Vielfaches der Schrittweite ` +
+                `${formatNumberDe(parameters.step)} (erwartet: ganze Schritte).`,
+            );
+          }
+        });
+        const units = index.values.map((value, i) => {
+          const setAside = reserved?.values[i] ?? 0;
+          return {
+            id: describePosition(i, i, index.orientation),
+            area: "",
+            row: i,
+            index: value,
+            children: null,
+            eligible: {
+              sozialarbeit: flags.values[i] === true,
+              nachbarschaftszentrum: false,
+              interkulturell: false,
+              interkulturellException: false,
+              zusatzpersonal: setAside > 0,
+            },
+            strand4Vzae: setAside,
+            traeger: null,
+          };
+        });
+        const plan = stellenplan([{ name: "", amount: money, share: 1 }], units, parameters);
+        return spill(
+          plan.units.map((u) => u.vzae),
+          index.orientation,
+        ) as number[][];
+      }),
+    readFromExcel,
+  );
 }
 
 /**
@@ -520,34 +680,46 @@ function staffPlan(
  * @param children Number of children of every Kita.
  * @param [verbund] Verbund name of every Kita (blank: not in a Verbund).
  * @returns FTE per Kita.
+ * @requiresParameterAddresses
  */
-function bremenFte(indices: unknown[][], children: unknown[][], verbund?: unknown[][]): number[][] {
-  return excelGuard(() => {
-    const index = readNumberVector(indices, "Kita-Index");
-    const kids = readCounts(children, "Kinder");
-    const groups = isBlank(verbund) ? null : readTextVector(verbund, "Verbund");
-    if (
-      kids.values.length !== index.values.length ||
-      (groups !== null && groups.values.length !== index.values.length)
-    ) {
-      throw new ExcelInputError(
-        "#VALUE!",
-        "Kita-Index, Kinder und Verbund müssen gleich viele Zellen haben.",
-      );
-    }
-    const units = index.values.map((kitaIndex, i) => ({
-      id: describePosition(i, i, index.orientation),
-      children: kids.values[i],
-      verbund: groups?.values[i] ?? null,
-      firstYear: false,
-      kitaIndex,
-    }));
-    const result = bremenAllocation(units, DEFAULT_BREMEN_RULES);
-    return spill(
-      result.map((r) => r.vzae),
-      index.orientation,
-    ) as number[][];
-  });
+function bremenFte(
+  indices: unknown[][],
+  children: unknown[][],
+  verbund?: unknown[][],
+  invocation?: CustomFunctions.Invocation,
+): number[][] {
+  return withBlankCells(
+    invocation,
+    [indices, children, verbund],
+    (indices, children, verbund) =>
+      excelGuard(() => {
+        const index = readNumberVector(indices, "Kita-Index");
+        const kids = readCounts(children, "Kinder");
+        const groups = isBlank(verbund) ? null : readTextVector(verbund, "Verbund");
+        if (
+          kids.values.length !== index.values.length ||
+          (groups !== null && groups.values.length !== index.values.length)
+        ) {
+          throw new ExcelInputError(
+            "#VALUE!",
+            "Kita-Index, Kinder und Verbund müssen gleich viele Zellen haben.",
+          );
+        }
+        const units = index.values.map((kitaIndex, i) => ({
+          id: describePosition(i, i, index.orientation),
+          children: kids.values[i],
+          verbund: groups?.values[i] ?? null,
+          firstYear: false,
+          kitaIndex,
+        }));
+        const result = bremenAllocation(units, DEFAULT_BREMEN_RULES);
+        return spill(
+          result.map((r) => r.vzae),
+          index.orientation,
+        ) as number[][];
+      }),
+    readFromExcel,
+  );
 }
 
 /**
@@ -557,18 +729,29 @@ function bremenFte(indices: unknown[][], children: unknown[][], verbund?: unknow
  * @param index The unit's total index (or a column of them).
  * @param allIndices The total indices of all units.
  * @returns TRUE if eligible, else FALSE ("" for a blank index).
+ * @requiresParameterAddresses
  */
-function socialWork(index: unknown[][], allIndices: unknown[][]): unknown[][] {
-  return excelGuard(() => {
-    const normband = bandOfRange(allIndices, "Alle Indizes", "sample");
-    const vector = readNumberVector(index, "Index");
-    return spill(
-      vector.values.map((v) =>
-        v === null ? null : eligibility(strandInput(v, null, ""), normband, normband).sozialarbeit,
-      ),
-      vector.orientation,
-    );
-  });
+function socialWork(
+  index: unknown[][],
+  allIndices: unknown[][],
+  invocation?: CustomFunctions.Invocation,
+): unknown[][] {
+  return withBlankCells(
+    invocation,
+    [index, allIndices],
+    (index, allIndices) =>
+      excelGuard(() => {
+        const normband = bandOfRange(allIndices, "Alle Indizes", "sample");
+        const vector = readNumberVector(index, "Index");
+        return spill(
+          vector.values.map((v) =>
+            v === null ? null : eligibility(strandInput(v, null, ""), normband, normband).sozialarbeit,
+          ),
+          vector.orientation,
+        );
+      }),
+    readFromExcel,
+  );
 }
 
 /**
@@ -580,27 +763,40 @@ function socialWork(index: unknown[][], allIndices: unknown[][]): unknown[][] {
  * @param allIndices That category index of all units.
  * @param [reason] Written reason for an exception (text, same size as index).
  * @returns TRUE if eligible, else FALSE ("" for a blank index).
+ * @requiresParameterAddresses
  */
-function intercultural(index: unknown[][], allIndices: unknown[][], reason?: unknown[][]): unknown[][] {
-  return excelGuard(() => {
-    const normband = bandOfRange(allIndices, "Alle Indizes", "sample");
-    const vector = readNumberVector(index, "Index");
-    const reasons = isBlank(reason) ? null : readReasonVector(reason, "Begründung");
-    if (reasons !== null && reasons.values.length !== vector.values.length) {
-      throw new ExcelInputError(
-        "#VALUE!",
-        `Begründung (${reasons.values.length} Zellen) und Index (${vector.values.length} Zellen) sind verschieden groß.`,
-      );
-    }
-    return spill(
-      vector.values.map((v, i) =>
-        v === null
-          ? null
-          : eligibility(strandInput(null, v, reasons?.values[i] ?? ""), normband, normband).interkulturell,
-      ),
-      vector.orientation,
-    );
-  });
+function intercultural(
+  index: unknown[][],
+  allIndices: unknown[][],
+  reason?: unknown[][],
+  invocation?: CustomFunctions.Invocation,
+): unknown[][] {
+  return withBlankCells(
+    invocation,
+    [index, allIndices, reason],
+    (index, allIndices, reason) =>
+      excelGuard(() => {
+        const normband = bandOfRange(allIndices, "Alle Indizes", "sample");
+        const vector = readNumberVector(index, "Index");
+        const reasons = isBlank(reason) ? null : readReasonVector(reason, "Begründung");
+        if (reasons !== null && reasons.values.length !== vector.values.length) {
+          throw new ExcelInputError(
+            "#VALUE!",
+            `Begründung (${reasons.values.length} Zellen) und Index (${vector.values.length} Zellen) sind verschieden groß.`,
+          );
+        }
+        return spill(
+          vector.values.map((v, i) =>
+            v === null
+              ? null
+              : eligibility(strandInput(null, v, reasons?.values[i] ?? ""), normband, normband)
+                  .interkulturell,
+          ),
+          vector.orientation,
+        );
+      }),
+    readFromExcel,
+  );
 }
 
 /**
@@ -611,41 +807,52 @@ function intercultural(index: unknown[][], allIndices: unknown[][], reason?: unk
  * @param flags Strand 2 flag of every unit (one column or row).
  * @param areas Sozialraum of every unit (same size as flags).
  * @returns TRUE for the flagged unit, else FALSE ("" where flag and Sozialraum are both blank).
+ * @requiresParameterAddresses
  */
-function neighbourhoodCentre(flags: unknown[][], areas: unknown[][]): unknown[][] {
-  return excelGuard(() => {
-    const marks = readFlagVector(flags, "Markierungen");
-    const names = readTextVector(areas, "Sozialräume");
-    requireSameSize(names.values.length, marks.values.length, "Sozialräume", "Markierungen");
-    // Sozialraum spellings that differ only in case or spaces are one area, as in the check.
-    const spelling = new Map<string, string>();
-    const units = marks.values.map((flag, i) => {
-      const position = describePosition(i, i, marks.orientation);
-      const area = names.values[i];
-      if (flag === true && area === null) {
-        throw new ExcelInputError(
-          "#VALUE!",
-          `Sozialräume, ${position}: leer, aber die Einrichtung ist als Nachbarschaftszentrum markiert ` +
-            `(erwartet: der Sozialraum der Einrichtung).`,
+function neighbourhoodCentre(
+  flags: unknown[][],
+  areas: unknown[][],
+  invocation?: CustomFunctions.Invocation,
+): unknown[][] {
+  return withBlankCells(
+    invocation,
+    [flags, areas],
+    (flags, areas) =>
+      excelGuard(() => {
+        const marks = readFlagVector(flags, "Markierungen");
+        const names = readTextVector(areas, "Sozialräume");
+        requireSameSize(names.values.length, marks.values.length, "Sozialräume", "Markierungen");
+        // Sozialraum spellings that differ only in case or spaces are one area, as in the check.
+        const spelling = new Map<string, string>();
+        const units = marks.values.map((flag, i) => {
+          const position = describePosition(i, i, marks.orientation);
+          const area = names.values[i];
+          if (flag === true && area === null) {
+            throw new ExcelInputError(
+              "#VALUE!",
+              `Sozialräume, ${position}: leer, aber die Einrichtung ist als Nachbarschaftszentrum markiert ` +
+                `(erwartet: der Sozialraum der Einrichtung).`,
+            );
+          }
+          const key = area === null ? "" : headerKey(area);
+          if (area !== null && !spelling.has(key)) spelling.set(key, area);
+          return { id: position, area: spelling.get(key) ?? "", strand2: flag === true };
+        });
+        const several = strand2Issues(units, "");
+        if (several.length > 0) {
+          throw new ExcelInputError("#VALUE!", several.map((issue) => issue.message).join(" "));
+        }
+        return spill(
+          marks.values.map((flag, i) =>
+            flag === null && names.values[i] === null
+              ? null
+              : eligibility(strandFlags(flag === true, false, ""), NO_BAND, NO_BAND).nachbarschaftszentrum,
+          ),
+          marks.orientation,
         );
-      }
-      const key = area === null ? "" : headerKey(area);
-      if (area !== null && !spelling.has(key)) spelling.set(key, area);
-      return { id: position, area: spelling.get(key) ?? "", strand2: flag === true };
-    });
-    const several = strand2Issues(units, "");
-    if (several.length > 0) {
-      throw new ExcelInputError("#VALUE!", several.map((issue) => issue.message).join(" "));
-    }
-    return spill(
-      marks.values.map((flag, i) =>
-        flag === null && names.values[i] === null
-          ? null
-          : eligibility(strandFlags(flag === true, false, ""), NO_BAND, NO_BAND).nachbarschaftszentrum,
-      ),
-      marks.orientation,
-    );
-  });
+      }),
+    readFromExcel,
+  );
 }
 
 /**
@@ -656,20 +863,32 @@ function neighbourhoodCentre(flags: unknown[][], areas: unknown[][]): unknown[][
  * @param flag Strand 4 flag of the unit (or a column of them).
  * @param justification Written justification (text, same size as flag; blank = none).
  * @returns TRUE if eligible, else FALSE.
+ * @requiresParameterAddresses
  */
-function additionalStaff(flag: unknown[][], justification: unknown[][]): boolean[][] {
-  return excelGuard(() => {
-    const marks = readFlagVector(flag, "Markierung");
-    const texts = readReasonVector(justification, "Begründung");
-    requireSameSize(texts.values.length, marks.values.length, "Begründung", "Markierung");
-    return spill(
-      marks.values.map(
-        (f, i) =>
-          eligibility(strandFlags(false, f === true, texts.values[i] ?? ""), NO_BAND, NO_BAND).zusatzpersonal,
-      ),
-      marks.orientation,
-    ) as boolean[][];
-  });
+function additionalStaff(
+  flag: unknown[][],
+  justification: unknown[][],
+  invocation?: CustomFunctions.Invocation,
+): boolean[][] {
+  return withBlankCells(
+    invocation,
+    [flag, justification],
+    (flag, justification) =>
+      excelGuard(() => {
+        const marks = readFlagVector(flag, "Markierung");
+        const texts = readReasonVector(justification, "Begründung");
+        requireSameSize(texts.values.length, marks.values.length, "Begründung", "Markierung");
+        return spill(
+          marks.values.map(
+            (f, i) =>
+              eligibility(strandFlags(false, f === true, texts.values[i] ?? ""), NO_BAND, NO_BAND)
+                .zusatzpersonal,
+          ),
+          marks.orientation,
+        ) as boolean[][];
+      }),
+    readFromExcel,
+  );
 }
 
 /** Eligibility input with only the index the strand needs. */

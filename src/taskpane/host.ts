@@ -21,17 +21,25 @@ export interface OfficeInfo {
   /** "Excel" inside Excel; null when office.js runs outside an Office host. */
   host: string | null;
   displayLanguage?: string;
+  /**
+   * False when the host lacks CustomFunctionsRuntime 1.3: SRB's functions then get no parameter addresses
+   * and cannot tell a blank cell an older Excel passes as 0 from a real 0 (src/functions/blankCells.ts).
+   */
+  functionsSeeBlanks?: boolean;
 }
 
 /** The minimal surface of the `Office` global that the host decision reads. */
 export interface OfficeGlobal {
   onReady(): Promise<{ host: unknown }>;
-  context?: { displayLanguage?: string };
+  context?: {
+    displayLanguage?: string;
+    requirements?: { isSetSupported(name: string, minVersion?: string): boolean };
+  };
   HostType?: { Excel: unknown };
 }
 
 export type HostDecision =
-  | { kind: "excel"; language: Language }
+  | { kind: "excel"; language: Language; functionsSeeBlanks: boolean }
   | { kind: "browser"; language: Language; reason: "no-office" | "not-excel" };
 
 /** How long the task pane waits for Office before it says so (Citrix/VDI sessions can be slow). */
@@ -85,9 +93,12 @@ export async function waitForOffice(
 /** What Office.onReady reported, reduced to host and display language. */
 function officeInfo(office: OfficeGlobal, info: { host: unknown }): OfficeInfo {
   const excel = office.HostType?.Excel ?? "Excel";
+  const requirements = office.context?.requirements;
   return {
     host: info.host === excel || info.host === "Excel" ? "Excel" : info.host ? String(info.host) : null,
     displayLanguage: office.context?.displayLanguage,
+    // https://learn.microsoft.com/javascript/api/office/office.requirementsetsupport#office-office-requirementsetsupport-issetsupported-member(1)
+    functionsSeeBlanks: requirements ? requirements.isSetSupported("CustomFunctionsRuntime", "1.3") : true,
   };
 }
 
@@ -113,7 +124,7 @@ export async function lateOffice(office: OfficeGlobal | undefined): Promise<Offi
  * a plain browser (standalone mode, the browser's language).
  *
  * @example
- * decideHost({ host: "Excel", displayLanguage: "en-US" }, "de-DE"); // => { kind: "excel", language: "en" }
+ * decideHost({ host: "Excel", displayLanguage: "en-US" }, "de-DE"); // => { kind: "excel", language: "en", functionsSeeBlanks: true }
  * decideHost(null, "de-DE"); // => { kind: "browser", language: "de", reason: "no-office" }
  */
 export function decideHost(info: OfficeInfo | null, browserLanguage: string | undefined): HostDecision {
@@ -121,7 +132,11 @@ export function decideHost(info: OfficeInfo | null, browserLanguage: string | un
     return { kind: "browser", language: detectLanguage(browserLanguage), reason: "no-office" };
   if (info.host !== "Excel")
     return { kind: "browser", language: detectLanguage(browserLanguage), reason: "not-excel" };
-  return { kind: "excel", language: detectLanguage(info.displayLanguage ?? browserLanguage) };
+  return {
+    kind: "excel",
+    language: detectLanguage(info.displayLanguage ?? browserLanguage),
+    functionsSeeBlanks: info.functionsSeeBlanks ?? true,
+  };
 }
 
 /**
@@ -150,4 +165,28 @@ export async function openXlsxWorkbook(bytes: ArrayBuffer | Uint8Array): Promise
     /* webpackChunkName: "xlsx-workbook" */ "../workbook/xlsx/packageWorkbook"
   );
   return PackageWorkbook.fromBuffer(bytes);
+}
+
+/**
+ * Opens bytes of an .xlsx package as a new workbook in Excel (the publication file), when the host has
+ * `Excel.createWorkbook` (ExcelApi 1.8: https://learn.microsoft.com/javascript/api/excel#excel-excel-createworkbook-function(1));
+ * null where it has not (the pane then does not offer the publication file).
+ *
+ * @example const open = newWorkbookOpener(Office); await open?.(bytes);
+ */
+export function newWorkbookOpener(
+  office: OfficeGlobal | undefined,
+  excel: { createWorkbook?(base64?: string): Promise<void> } | undefined,
+): ((bytes: Uint8Array) => Promise<void>) | null {
+  const supported = office?.context?.requirements?.isSetSupported("ExcelApi", "1.8") ?? false;
+  if (!supported || typeof excel?.createWorkbook !== "function") return null;
+  return (bytes) => excel.createWorkbook!(toBase64(bytes));
+}
+
+/** Base64 of bytes, in slices so that large files do not overflow the argument list of fromCharCode. */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }

@@ -12,15 +12,41 @@ import { createRoot, type Root } from "react-dom/client";
 import { App } from "./App";
 import { ConnectingToExcel } from "./components/ConnectingToExcel";
 import { NotInExcel } from "./components/NotInExcel";
-import { decideHost, lateOffice, officeWorkbook, waitForOffice, type OfficeGlobal } from "./host";
+import {
+  decideHost,
+  lateOffice,
+  newWorkbookOpener,
+  officeWorkbook,
+  waitForOffice,
+  type OfficeGlobal,
+} from "./host";
+import { stringsFor } from "./i18n";
 import { detectLanguage } from "./i18n";
 import { describeError } from "./useWorkbookAction";
 
 (globalThis as { __srbStarted?: boolean }).__srbStarted = true;
 
-async function renderApp(root: Root, language: "de" | "en"): Promise<void> {
+async function renderApp(root: Root, language: "de" | "en", functionsSeeBlanks: boolean): Promise<void> {
   try {
-    root.render(<App port={await officeWorkbook()} language={language} />);
+    const open = newWorkbookOpener(
+      (globalThis as { Office?: OfficeGlobal }).Office,
+      (globalThis as { Excel?: { createWorkbook?(base64?: string): Promise<void> } }).Excel,
+    );
+    root.render(
+      <App
+        port={await officeWorkbook()}
+        language={language}
+        functionsSeeBlanks={functionsSeeBlanks}
+        onPublication={
+          open
+            ? async (bytes) => {
+                await open(bytes);
+                return stringsFor(language).publicationOpened;
+              }
+            : undefined
+        }
+      />,
+    );
   } catch (thrown) {
     root.render(<NotInExcel language={language} error={describeError(thrown)} />);
   }
@@ -44,14 +70,14 @@ async function start(): Promise<void> {
   });
   const decision = decideHost(info, navigator.language);
   if (decision.kind === "excel") {
-    await renderApp(root, decision.language);
+    await renderApp(root, decision.language, decision.functionsSeeBlanks);
     return;
   }
   root.render(<NotInExcel language={decision.language} />);
   if (info === null) {
     // Office may still answer (a very slow start): then the task pane starts after all.
     const late = decideHost(await lateOffice(office), navigator.language);
-    if (late.kind === "excel") await renderApp(root, late.language);
+    if (late.kind === "excel") await renderApp(root, late.language, late.functionsSeeBlanks);
   }
 }
 

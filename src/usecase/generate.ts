@@ -12,12 +12,13 @@
  * (the task pane's live result while the user edits the model).
  */
 import packageJson from "../../package.json";
-import { indicatorRanges, type Goalposts } from "../engine/adoption";
+import { indicatorRanges, type Adoption, type Goalposts } from "../engine/adoption";
 import type { Allocation } from "../engine/allocation";
 import { allocate } from "../engine/allocate";
 import { carriedAllocation } from "../engine/carryForward";
 import { sideOfAdoption } from "../engine/changes";
 import { checkTable } from "../engine/check";
+import { adoptionOfResultsJson } from "../engine/earlierResults";
 import type { Dataset } from "../engine/dataset";
 import { formatDate } from "../engine/germanFormat";
 import { goalpostDefaults } from "../engine/goalpostDefaults";
@@ -30,11 +31,15 @@ import { resolveModel, type ResolveModelResult } from "../engine/resolveModel";
 import { robustness as analyseRobustness, type Robustness } from "../engine/robustness";
 import type { RawTable } from "../engine/table";
 import { describeLocation, locationHints, locationIssues } from "../engine/tableLocation";
-import { allocationSheets } from "../workbook/allocationSheets";
+import { readStrandOverrides, type StrandOverridesRead } from "../engine/strandOverrides";
+import { DEFAULT_VZAE_STEP } from "../engine/vzae";
+import { allocationSheets, SHEET_NAMES } from "../workbook/allocationSheets";
 import { inputChecksum } from "../workbook/checksum";
 import type { SheetSpec, WorkbookPort, WriteReport } from "../workbook/port";
 import { readDataTable } from "../workbook/dataTable";
 import { robustnessSheet } from "../workbook/robustnessSheet";
+import { publicationOf, type Publication } from "../engine/publication";
+import { codeKeySheet, publicationSheets } from "../workbook/publicationSheets";
 import { findSheet } from "../workbook/sheetNames";
 import {
   fortschreibungOutcome,
@@ -77,6 +82,8 @@ export interface FortschreibungRun {
   goalposts: Record<string, Goalposts>;
   /** Distributed by the adopted shares, nothing recomputed. */
   carriedForward: boolean;
+  /** The basis carried forward when it is not the plan's reference (an earlier results.json). */
+  carriedFrom?: Adoption | null;
 }
 
 /**
@@ -91,6 +98,26 @@ export function preview(modelJson: unknown, table: RawTable): Preview {
   return previewOf(resolveModel(modelJson), modelJson, table);
 }
 
+/**
+ * The preview of a workbook that may hold adopted allocations (the task pane's live result): the same as
+ * `preview`, with the Fortschreibung planned from the stored adoptions as `generate` plans it — the adopted
+ * year's goalposts as the default, Bremen's "neu gefördert", or the adopted shares carried forward.
+ *
+ * @param storedRaw the workbook's stored adoptions as JSON (`port.readStoredAdoptions()`)
+ * @param request carry forward or not (adopting is `generate`'s)
+ * @example previewWithAdoptions(modelJson, table, await port.readStoredAdoptions()).fortschreibung?.plan.reference?.date;
+ * // => "2027-03-15"
+ */
+export function previewWithAdoptions(
+  modelJson: unknown,
+  table: RawTable,
+  storedRaw: readonly unknown[],
+  request: FortschreibungRequest = {},
+): Preview {
+  const plan = planFortschreibung(storedAdoptions(storedRaw), request);
+  return previewOf(resolveModel(modelJson), modelJson, table, plan);
+}
+
 function previewOf(
   resolved: ResolveModelResult,
   modelJson: unknown,
@@ -103,9 +130,13 @@ function previewOf(
   const given: ResolvedModel = { ...resolved.model, data: { ...resolved.model.data, sheet: table.sheet } };
   if (hasBlockingErrors(issues)) return { ...blank(resolved.file, given.budget.total), model: given, issues };
   const reference = plan?.reference ?? null;
-  if (plan !== null && plan.request.carryForward === true && reference !== null) {
+  const basis = plan?.request.carryForward === true ? carryBasis(plan, given, issues) : null;
+  if (plan?.request.carryForward === true && basis === null)
+    return { ...blank(resolved.file, given.budget.total), model: given, issues };
+  if (plan !== null && basis !== null) {
     // carried forward: the adopted shares, nothing recomputed, the data sheet not checked
-    const allocation = carriedAllocation(reference, given.budget.total);
+    // the new year's budget, cost per VZÄ, step and Kofinanzierung are this run's; method and rules adopted
+    const allocation = carriedAllocation(basis, given.budget.total, given.budget);
     issues.push(...allocation.issues);
     return {
       model: given,
@@ -114,7 +145,13 @@ function previewOf(
       allocation: hasBlockingErrors(allocation.issues) ? null : allocation,
       issues,
       budget: given.budget.total,
-      fortschreibung: { plan, filled: [], goalposts: { ...reference.goalposts }, carriedForward: true },
+      fortschreibung: {
+        plan,
+        filled: [],
+        goalposts: { ...basis.goalposts },
+        carriedForward: true,
+        carriedFrom: basis === reference ? null : basis,
+      },
     };
   }
   // with an adoption: its year's goalposts are the default, Bremen's "neu gefördert" follows from it
@@ -148,6 +185,52 @@ function previewOf(
   };
 }
 
+/**
+ * The caller's preview with `plan` as its Fortschreibung, when it was computed on the same basis (the same
+ * reference adoption, carried forward or not); else null (compute again).
+ */
+function reusable(computed: Preview, plan: FortschreibungPlan): Preview | null {
+  const fort = computed.fortschreibung;
+  const carry = plan.request.carryForward === true && plan.reference !== null;
+  const sameReference =
+    (fort?.plan.reference ?? null) === null
+      ? plan.reference === null
+      : JSON.stringify(fort?.plan.reference) === JSON.stringify(plan.reference);
+  if (!sameReference || (fort?.carriedForward ?? false) !== carry || plan.issues.length > 0) return null;
+  if (fort) return { ...computed, fortschreibung: { ...fort, plan } };
+  if (computed.allocation === null || computed.dataset === null) return computed;
+  return {
+    ...computed,
+    fortschreibung: {
+      plan,
+      filled: [],
+      goalposts: indicatorRanges(computed.allocation.model, computed.dataset),
+      carriedForward: false,
+    },
+  };
+}
+
+/**
+ * What a carried-forward run distributes by: the plan's reference (a stored Beschluss or the `--compare`
+ * workbook's), else the `--compare` results.json read with the run's model; a results.json that cannot be
+ * carried forward adds an error to `issues` and gives null.
+ */
+function carryBasis(plan: FortschreibungPlan, model: ResolvedModel, issues: Issue[]): Adoption | null {
+  if (plan.reference) return plan.reference;
+  const results = plan.request.compareWith?.results;
+  if (!results) return null;
+  const read = adoptionOfResultsJson(results.json, results.file, model);
+  if (read.adoption === null)
+    issues.push({
+      level: "error",
+      code: "carry-forward-without-adoption",
+      sheet: "",
+      cell: "",
+      message: read.problem,
+    });
+  return read.adoption;
+}
+
 function blank(file: Model | null, budget: number): Preview {
   return { model: null, file, dataset: null, allocation: null, issues: [], budget };
 }
@@ -172,8 +255,14 @@ export interface GenerateRequest {
   table?: RawTable;
   /** The preview of this model and table, when the caller has it already (the task pane): not computed again. */
   computed?: Preview;
-  /** Publication mode on top of the model's option (the CLI's --publication). */
+  /** Codes instead of names on the working workbook's sheets (the model's `options.publication`). */
   publication?: boolean;
+  /**
+   * A separate publication workbook (SPEC §7; the CLI's `--publication <file>`): its sheets come back in
+   * the result, and the working workbook gets the „Codeschlüssel“ sheet. `random` draws the codes
+   * (default: the platform's cryptographic random numbers).
+   */
+  publish?: { file: string; random?: () => number };
   /** Run the robustness analysis; or its result for this allocation, computed earlier (the task pane). */
   robustness?: boolean | Robustness;
   /** Monte-Carlo draws and seed (default 1,000 and 1). */
@@ -200,6 +289,8 @@ export interface GenerateResult extends Preview {
   report: WriteReport | null;
   /** The comparison, the new adoption and the Beschlüsse of this run; null without a Fortschreibung. */
   outcome: FortschreibungOutcome | null;
+  /** The publication workbook's sheets and codes (`request.publish`); null otherwise. */
+  published: { sheets: SheetSpec[]; publication: Publication } | null;
 }
 
 /**
@@ -215,8 +306,16 @@ export async function generate(port: WorkbookPort, request: GenerateRequest): Pr
     await request.progress?.(stage);
   };
   let modelJson = request.model;
-  if (request.computed && request.table)
-    return written(port, request, request.computed, request.table, progress);
+  if (request.computed && request.table) {
+    // the caller's preview is reused when it was planned against the adoptions the workbook holds now
+    const plan = planFortschreibung(
+      storedAdoptions((await port.readStoredAdoptions?.()) ?? []),
+      request.fortschreibung ?? {},
+    );
+    const checked =
+      reusable(request.computed, plan) ?? previewOf(resolveModel(modelJson), modelJson, request.table, plan);
+    return written(port, request, checked, request.table, progress);
+  }
   if (modelJson === undefined) {
     await progress({ stage: "stored-model" });
     modelJson = await port.readStoredModel();
@@ -304,15 +403,26 @@ async function written(
 
   await progress({ stage: "sheets" });
   const checksum = await inputChecksum(table);
+  const date = formatDate(request.date ?? new Date());
+  // the Sozialraum-Team's VZÄ per strand, typed into the earlier Einrichtungen sheet, count again
+  const typed = await strandOverridesOf(port, allocation);
+  const issues = [...checked.issues, ...typed.issues];
   const sheets: SheetSpec[] = allocationSheets(allocation, {
     inputRange: allocation.inputRange,
     checksum,
-    date: formatDate(request.date ?? new Date()),
+    date,
     version: packageJson.version,
-    issues: checked.issues,
+    issues,
     publication,
+    strandOverrides: typed.overrides,
   });
   if (robustness) sheets.push(robustnessSheet(robustness, { unitName }));
+  let published: GenerateResult["published"] = null;
+  if (request.publish) {
+    const publication = publicationOf(allocation, request.publish.random ?? secureRandom);
+    published = { sheets: publicationSheets(allocation, publication, { date }), publication };
+    sheets.push(codeKeySheet(publication, { date, file: request.publish.file }));
+  }
   const fort = checked.fortschreibung;
   const outcome = fort
     ? fortschreibungOutcome(fort.plan, allocation, {
@@ -320,6 +430,7 @@ async function written(
         goalposts: fort.goalposts,
         filled: fort.filled,
         carriedForward: fort.carriedForward,
+        carriedFrom: fort.carriedFrom ?? null,
       })
     : null;
 
@@ -329,7 +440,57 @@ async function written(
   );
   await port.writeStoredModel(JSON.parse(serializeModel(checked.file!)) as unknown);
   if (outcome?.adoptionsToStore) await port.writeStoredAdoptions?.(outcome.adoptionsToStore);
-  return { ...checked, robustness, publication, unitName, report, outcome };
+  return { ...checked, issues, robustness, publication, unitName, report, outcome, published };
+}
+
+/** Uniform in [0, 1) from the platform's cryptographic generator (browsers and Node 20). */
+function secureRandom(): number {
+  const word = new Uint32Array(1);
+  globalThis.crypto.getRandomValues(word);
+  return word[0] / 2 ** 32;
+}
+
+/**
+ * The sheet SRB wrote Einrichtungen to last: „Einrichtungen“, or the highest „Einrichtungen (n)“ (a sheet
+ * edited by the user is kept as theirs, and the next run writes „Einrichtungen (2)“ beside it).
+ *
+ * @example latestSheet(["Kitas", "Einrichtungen", "Einrichtungen (2)"], "Einrichtungen"); // => "Einrichtungen (2)"
+ */
+export function latestSheet(names: readonly string[], base: string): string | null {
+  let best: { name: string; n: number } | null = null;
+  const lower = base.toLowerCase();
+  for (const name of names) {
+    const l = name.toLowerCase();
+    const m =
+      l === lower
+        ? ["", "1"]
+        : l.startsWith(`${lower} (`)
+          ? /^ \((\d+)\)$/.exec(l.slice(lower.length))
+          : null;
+    if (!m) continue;
+    const n = Number(m[1]);
+    if (best === null || n > best.n) best = { name, n };
+  }
+  return best?.name ?? null;
+}
+
+/**
+ * Angepasste VZÄ je Strang from the earlier Einrichtungen sheet (SPEC §5 point 5), checked
+ * (src/engine/strandOverrides.ts); none without a Stellenplan or without such a sheet. A sheet that cannot be
+ * read gives none: the proposal counts, nothing is lost (the earlier sheet stays).
+ */
+async function strandOverridesOf(port: WorkbookPort, allocation: Allocation): Promise<StrandOverridesRead> {
+  const none: StrandOverridesRead = { overrides: new Map(), issues: [] };
+  if (!allocation.units.some((u) => u.plan !== undefined)) return none;
+  const sheet = latestSheet(await port.sheetNames(), SHEET_NAMES.einrichtungen);
+  if (sheet === null) return none;
+  let table: RawTable;
+  try {
+    table = await port.readTable(sheet);
+  } catch {
+    return none;
+  }
+  return readStrandOverrides(table, allocation.units, allocation.model.budget.vzaeStep ?? DEFAULT_VZAE_STEP);
 }
 
 /**
@@ -362,6 +523,7 @@ function nothingWritten(base: Preview, more: Issue[], request: GenerateRequest):
     unitName: (id) => id,
     report: null,
     outcome: null,
+    published: null,
   };
 }
 

@@ -154,6 +154,55 @@ test("both metadata files let error values reach the functions (top-level allowE
   }
 });
 
+test("every function in both metadata files asks for its parameters' addresses (blank vs 0, issue 10.11)", () => {
+  // https://learn.microsoft.com/javascript/api/custom-functions-runtime/customfunctions.invocation
+  for (const file of ["functions.json", "functions-de.json"]) {
+    const metadata = JSON.parse(readFileSync(join(outDir, file), "utf8")) as {
+      functions: { id: string; options?: { requiresParameterAddresses?: boolean } }[];
+    };
+    const without = metadata.functions.filter((f) => f.options?.requiresParameterAddresses !== true);
+    expect([file, without.map((f) => f.id)]).toEqual([file, []]);
+  }
+});
+
+test("the bundled function reads the range through Excel.run when an older Excel passes a blank as 0", async () => {
+  const runs: string[] = [];
+  const associated = new Map<string, (...args: unknown[]) => unknown>();
+  const context = vm.createContext({
+    CustomFunctions: {
+      Error: ShimError,
+      ErrorCode: ERROR_CODES,
+      associate: (id: string, fn: (...args: unknown[]) => unknown) => associated.set(id, fn),
+    },
+    // Excel.run as the shared runtime offers it; the range Daten!C2:C4 holds 12, (blank), 30
+    Excel: {
+      run: async (batch: (ctx: unknown) => Promise<unknown>) => {
+        const range = {
+          valueTypes: [["Double"], ["Empty"], ["Double"]],
+          load: () => range,
+        };
+        const ctx = {
+          workbook: {
+            worksheets: {
+              getItem: (sheet: string) => ({
+                getRange: (address: string) => (runs.push(`${sheet}!${address}`), range),
+              }),
+            },
+          },
+          sync: async () => undefined,
+        };
+        return batch(ctx);
+      },
+    },
+    console,
+  });
+  vm.runInContext(readFileSync(join(outDir, "functions.js"), "utf8"), context, { filename: "functions.js" });
+  const score = associated.get("STANDARDSCORE") as (...args: unknown[]) => unknown;
+  const result = await score([[12], [0], [30]], null, null, { parameterAddresses: ["Daten!C2:C4", "", ""] });
+  expect(runs).toEqual(["Daten!C2:C4"]);
+  expect(result).toEqual([[0], [""], [100]]);
+});
+
 test("an error cell in an input range gets SRB's message naming the row, in every documented shape", () => {
   const associated = runBundle();
   const score = associated.get("STANDARDSCORE") as (values: unknown) => unknown;

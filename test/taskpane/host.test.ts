@@ -1,5 +1,7 @@
 import {
   decideHost,
+  newWorkbookOpener,
+  toBase64,
   lateOffice,
   OFFICE_GIVE_UP_AFTER_MS,
   OFFICE_SLOW_AFTER_MS,
@@ -20,10 +22,34 @@ describe("waitForOffice", () => {
     await expect(waitForOffice(office("Excel", "en-US"))).resolves.toEqual({
       host: "Excel",
       displayLanguage: "en-US",
+      functionsSeeBlanks: true,
     });
   });
   test("office.js in a plain browser: host null", async () => {
-    await expect(waitForOffice(office(null))).resolves.toEqual({ host: null, displayLanguage: "de-DE" });
+    await expect(waitForOffice(office(null))).resolves.toEqual({
+      host: null,
+      displayLanguage: "de-DE",
+      functionsSeeBlanks: true,
+    });
+  });
+  test("a host without CustomFunctionsRuntime 1.3 is reported: its functions cannot tell blank from 0", async () => {
+    const asked: string[] = [];
+    const old: OfficeGlobal = {
+      ...office("Excel"),
+      context: {
+        displayLanguage: "de-DE",
+        requirements: {
+          isSetSupported: (name, version) => (asked.push(`${name} ${version}`), version !== "1.3"),
+        },
+      },
+    };
+    await expect(waitForOffice(old)).resolves.toMatchObject({ host: "Excel", functionsSeeBlanks: false });
+    expect(asked).toEqual(["CustomFunctionsRuntime 1.3"]);
+    expect(decideHost({ host: "Excel", functionsSeeBlanks: false }, "de-DE")).toEqual({
+      kind: "excel",
+      language: "de",
+      functionsSeeBlanks: false,
+    });
   });
   test("another Office host is named", async () => {
     await expect(waitForOffice(office("Word"))).resolves.toMatchObject({ host: "Word" });
@@ -61,7 +87,7 @@ describe("a slow start (Citrix/VDI) is not 'nicht in Excel' (issue 10, item 10)"
     const onSlow = jest.fn();
     const waiting = waitForOffice(slowOffice(12_000), { onSlow });
     await jest.advanceTimersByTimeAsync(12_000);
-    await expect(waiting).resolves.toEqual({ host: "Excel", displayLanguage: "de-DE" });
+    await expect(waiting).resolves.toMatchObject({ host: "Excel", displayLanguage: "de-DE" });
   });
 
   test("the task pane is told once when Office is slow, so it can show progress and a retry", async () => {
@@ -104,14 +130,20 @@ describe("decideHost", () => {
     expect(decideHost({ host: "Excel", displayLanguage: "en-US" }, "de-DE")).toEqual({
       kind: "excel",
       language: "en",
+      functionsSeeBlanks: true,
     });
     expect(decideHost({ host: "Excel", displayLanguage: "de-DE" }, "en-US")).toEqual({
       kind: "excel",
       language: "de",
+      functionsSeeBlanks: true,
     });
   });
   test("Excel without a display language falls back to the browser's", () => {
-    expect(decideHost({ host: "Excel" }, "en-GB")).toEqual({ kind: "excel", language: "en" });
+    expect(decideHost({ host: "Excel" }, "en-GB")).toEqual({
+      kind: "excel",
+      language: "en",
+      functionsSeeBlanks: true,
+    });
   });
   test("no Office or another host: the browser, in the browser's language", () => {
     expect(decideHost(null, "de-DE")).toEqual({ kind: "browser", language: "de", reason: "no-office" });
@@ -120,5 +152,28 @@ describe("decideHost", () => {
       language: "en",
       reason: "not-excel",
     });
+  });
+});
+
+describe("newWorkbookOpener (the publication file as a new workbook in Excel)", () => {
+  const office = (supported: boolean): OfficeGlobal => ({
+    onReady: async () => ({ host: "Excel" }),
+    context: {
+      requirements: { isSetSupported: (name, v) => supported && name === "ExcelApi" && v === "1.8" },
+    },
+  });
+  test("without ExcelApi 1.8 (Excel.createWorkbook) nothing is offered", () => {
+    expect(newWorkbookOpener(office(false), { createWorkbook: async () => undefined })).toBeNull();
+    expect(newWorkbookOpener(office(true), {})).toBeNull();
+  });
+  test("with it, the bytes go to Excel.createWorkbook as Base64", async () => {
+    const received: string[] = [];
+    const open = newWorkbookOpener(office(true), {
+      createWorkbook: async (b64) => void received.push(b64 ?? ""),
+    });
+    const bytes = new Uint8Array(70_000).map((_, i) => i % 251);
+    await open!(bytes);
+    expect(Buffer.from(received[0], "base64").equals(Buffer.from(bytes))).toBe(true);
+    expect(toBase64(new Uint8Array([80, 75, 3, 4]))).toBe("UEsDBA==");
   });
 });

@@ -221,6 +221,26 @@ export class FakeWorkbook {
     sheet.tables.splice(index, 1);
     this.breakReferences(new RegExp(`\\b${escapeRegExp(name)}\\[[^\\]]*\\]`, "gi"));
   }
+  /**
+   * What a custom function receives for a range argument: the cells' values, a blank cell as `null` on the
+   * web and current desktop builds, as `0` on older desktop builds (OfficeDev/office-js #4702, #5262:
+   * https://github.com/OfficeDev/office-js/issues/4702). Error cells arrive as `{ error }` here.
+   *
+   * @example book.argument("Daten!C2:C4", "older desktop"); // => [[12], [0], [0]] for 12, blank, 0
+   */
+  argument(address: string, build: "older desktop" | "current"): unknown[][] {
+    const sheetName = address.includes("!")
+      ? address.slice(0, address.lastIndexOf("!")).replace(/^'|'$/g, "")
+      : this.activeSheet;
+    const sheet = this.sheet(sheetName);
+    const a = parseAddress(address);
+    return Array.from({ length: a.rows }, (_r, r) =>
+      Array.from({ length: a.columns }, (_c, c) => {
+        const v = sheet.peek(a.row + r, a.column + c)?.value;
+        return v === undefined ? (build === "older desktop" ? 0 : null) : v;
+      }),
+    );
+  }
   get largestRequestBytes(): number {
     return Math.max(0, ...this.requestBytes);
   }
