@@ -7,9 +7,22 @@
  * shown as WAHR/FALSCH, as German Excel shows them. The stable issue codes are listed in `CheckCode`
  * and documented in docs/bad-inputs.md.
  */
+import { modelFieldName } from "./modelFieldName";
 import type { CellValue } from "./table";
 import { isCellError } from "./table";
 import { formatEuro, formatEuroPlain, formatNumber } from "./germanFormat";
+
+/**
+ * A model field for a message: a JSON path (`indicators[0].direction`, `data.area`) becomes its German name
+ * (`modelFieldName`); a name already in words is kept.
+ */
+function field(path: string): string {
+  return /^(?:data|indicators|categories|options|budget|ruleSet|bremen|strand3Category|rules)(?:\[\d+\]|\.[A-Za-z_]\w*)*$/.test(
+    path,
+  ) || path === "(oberste Ebene)"
+    ? modelFieldName(path)
+    : path;
+}
 
 /**
  * The stable issue codes of the check and the model file, each once (docs/bad-inputs.md documents each).
@@ -67,6 +80,8 @@ export const CHECK_CODES = [
   "model-field-missing",
   "model-field-invalid",
   "model-value-out-of-range",
+  "rows-below-table",
+  "hidden-rows",
 ] as const;
 
 /** A stable issue code of the check or the model file (one of `CHECK_CODES`). */
@@ -413,6 +428,12 @@ export const messages = {
     existing: readonly string[],
   ) =>
     `Die Spalte „${header}“ (${role}) fehlt in der Kopfzeile (Zeile ${headerRow}) des Blatts „${sheet}“ – vorhandene Überschriften: ${formatList(existing)}.`,
+  totalsRowEndsTable: (sheet: string, row: number, label: string, below: number) =>
+    `Blatt „${sheet}“: Zeile ${row}${label ? ` („${label}“)` : ""} ist eine Summenzeile – die Daten enden darüber; sie${below > 0 ? ` und ${below} weitere Zeile${below === 1 ? "" : "n"} darunter` : ""} werden nicht als Einrichtungen gelesen. Gehören Zeilen darunter zur Tabelle, bitte die Summenzeile ans Ende verschieben.`,
+  blankRowEndsTable: (sheet: string, row: number, below: number) =>
+    `Blatt „${sheet}“: die Daten enden an der Leerzeile ${row}; ${below} Zeile${below === 1 ? "" : "n"} darunter ${below === 1 ? "wird" : "werden"} nicht als Einrichtung${below === 1 ? "" : "en"} gelesen. Gehören sie zur Tabelle, bitte die Leerzeile löschen.`,
+  hiddenRowsIncluded: (sheet: string, rows: string, count: number) =>
+    `Blatt „${sheet}“: ${count === 1 ? `Zeile ${rows} ist ausgeblendet und wird` : `die Zeilen ${rows} sind ausgeblendet und werden`} trotzdem mitgerechnet (ein Filter lässt keine Einrichtung weg). Soll eine Einrichtung nicht zählen, bitte ihre Zeile löschen.`,
   rowIgnored: (row: number, cell: string, value: CellValue) =>
     `Zeile ${row} enthält nur außerhalb der Modellspalten Angaben (${cell}: ${formatCellValue(value)}) und wird nicht ausgewertet.`,
   totalRow: (cell: string, value: CellValue) =>
@@ -493,7 +514,9 @@ export const messages = {
   valueMissing: (cell: string, column: string, unit: string) =>
     `${at(cell, column)}: der Wert für „${unit}“ fehlt – wird übersprungen, Gewichte werden neu verteilt.`,
   categoryEmpty: (cell: string, unit: string, category: string, columns: readonly string[]) =>
-    `Zelle ${cell}: die Einrichtung „${unit}“ hat keinen Wert in der Kategorie „${category}“ (Spalten ${formatList(columns)}) – erwartet wird mindestens ein Wert, sonst gibt es keinen Gesamtindex und keine Verteilung.`,
+    columns.length === 1
+      ? `Zelle ${cell}: der Wert für „${unit}“ fehlt, und „${columns[0]}“ ist der einzige Indikator der Kategorie „${category}“ – ohne ihn hat „${unit}“ keinen Gesamtindex, deshalb wird nicht verteilt. Bitte den Wert eintragen oder den Indikator im Schritt Modell einer anderen Kategorie zuordnen.`
+      : `Zelle ${cell}: „${unit}“ hat in der Kategorie „${category}“ keinen einzigen Wert (Spalten ${formatList(columns)}) – ohne einen Wert dort hat „${unit}“ keinen Gesamtindex, deshalb wird nicht verteilt. Bitte mindestens einen dieser Werte eintragen oder die Indikatoren im Schritt Modell einer anderen Kategorie zuordnen.`,
   categoryNoInformation: (category: string, columns: readonly string[]) =>
     `Die Kategorie „${category}“ hat keinen verwertbaren Indikator (${formatList(columns)} sind leer oder konstant) – erwartet wird mindestens ein Indikator mit unterschiedlichen Werten. Sind alle nur konstant, bleibt die Kategorie im Gesamtindex unberücksichtigt und die übrigen Kategorien werden neu gewichtet.`,
   coverageUnit: (
@@ -519,35 +542,35 @@ export const messages = {
   modelNoIndicators: () =>
     `Das Modell enthält keine Indikatoren – erwartet wird mindestens ein Indikator (Spalte, Kategorie, Richtung).`,
   modelCategoryUnknown: (path: string, column: string, category: string, known: readonly string[]) =>
-    `Modell, ${path} (Indikator „${column}“): die Kategorie „${category}“ ist nicht definiert – erwartet wird eine der Kategorien ${formatList(known)}.`,
+    `Modell, ${modelFieldName(path, column)}: die Kategorie „${category}“ ist nicht definiert – erwartet wird eine der Kategorien ${formatList(known)}.`,
   modelCategoryEmpty: (path: string, category: string) =>
-    `Modell, ${path}: die Kategorie „${category}“ hat keinen Indikator – erwartet wird mindestens ein Indikator je Kategorie (oder die Kategorie entfernen).`,
+    `Modell, ${modelFieldName(path, category)}: die Kategorie „${category}“ hat keinen Indikator – erwartet wird mindestens ein Indikator je Kategorie (oder die Kategorie entfernen).`,
   modelCategoryDuplicate: (path: string, category: string) =>
-    `Modell, ${path}: die Kategorie „${category}“ ist doppelt definiert – erwartet wird jeder Name nur einmal.`,
+    `Modell, ${modelFieldName(path, category)}: die Kategorie „${category}“ ist doppelt definiert – erwartet wird jeder Name nur einmal.`,
   modelIndicatorDuplicate: (path: string, column: string) =>
-    `Modell, ${path}: die Spalte „${column}“ ist mehrfach als Indikator eingetragen – erwartet wird jede Spalte nur einmal.`,
+    `Modell, ${modelFieldName(path, column)}: die Spalte „${column}“ ist mehrfach als Indikator eingetragen – erwartet wird jede Spalte nur einmal.`,
   modelWeightInvalid: (path: string, value: unknown) =>
-    `Modell, ${path}: Gewicht ${formatUnknown(value)} ist ungültig – erwartet wird eine Zahl größer als 0.`,
+    `Modell, ${field(path)}: Gewicht ${formatUnknown(value)} ist ungültig – erwartet wird eine Zahl größer als 0.`,
   modelDirectionInvalid: (path: string, value: unknown) =>
-    `Modell, ${path}: Richtung ${formatUnknown(value)} ist ungültig – erwartet wird 1 (höherer Wert = mehr Bedarf) oder -1 (höherer Wert = weniger Bedarf).`,
-  modelMappingMissing: (path: string, role: string) =>
-    `Modell, ${path}: die Spalte für ${role} ist nicht festgelegt – erwartet wird die Überschrift dieser Spalte.`,
+    `Modell, ${field(path)}: Richtung ${formatUnknown(value)} ist ungültig – erwartet wird 1 (höherer Wert = mehr Bedarf) oder -1 (höherer Wert = weniger Bedarf).`,
+  modelMappingMissing: (_path: string, role: string) =>
+    `Die Spalte für ${role} ist nicht gewählt – bitte im Schritt Daten auswählen, welche Spalte ${role} enthält (in einer Modelldatei: ihre Überschrift eintragen).`,
   modelColumnTwice: (header: string, roles: readonly string[]) =>
     `Modell: die Spalte „${header}“ ist mehrfach verwendet (${roles.join(", ")}) – erwartet wird jede Spalte in nur einer Rolle.`,
   modelOptionInvalid: (path: string, value: unknown, expected: string) =>
-    `Modell, ${path}: ${formatUnknown(value)} ist ungültig – erwartet wird ${expected}.`,
+    `Modell, ${field(path)}: ${formatUnknown(value)} ist ungültig – erwartet wird ${expected}.`,
   modelBudgetTooLarge: (path: string, value: number, limit: number) =>
-    `Modell, ${path}: Budget ${formatNumber(value)} € ist zu groß – erwartet wird ein Betrag von höchstens ${formatNumber(limit)} € (darüber lässt sich nicht mehr auf den Cent genau rechnen).`,
+    `Modell, ${field(path)}: Budget ${formatNumber(value)} € ist zu groß – erwartet wird ein Betrag von höchstens ${formatNumber(limit)} € (darüber lässt sich nicht mehr auf den Cent genau rechnen).`,
   modelBudgetNotDynamisiert: (total: number, derived: number, base: number, baseYear: number, year: number) =>
-    `Modell, budget.total: das Budget ${formatNumber(total)} € weicht von der Dynamisierung ab – ${formatNumber(base)} € aus ${baseYear} ergeben für ${year} ${formatNumber(derived)} €. Verteilt wird budget.total; bitte prüfen, welcher Betrag gilt.`,
+    `Modell, Budget: das Budget ${formatNumber(total)} € weicht von der Dynamisierung ab – ${formatNumber(base)} € aus ${baseYear} ergeben für ${year} ${formatNumber(derived)} €. Verteilt wird das Budget; bitte prüfen, welcher Betrag gilt.`,
   modelGoalpostsInvalid: (path: string, min: number, max: number) =>
-    `Modell, ${path}: Minimum ${formatNumber(min)} und Maximum ${formatNumber(max)} sind ungültig – erwartet wird ein Maximum größer als das Minimum.`,
+    `Modell, ${field(path)}: Minimum ${formatNumber(min)} und Maximum ${formatNumber(max)} sind ungültig – erwartet wird ein Maximum größer als das Minimum.`,
   modelJsonSyntax: (detail: string) =>
     `Die Modelldatei ist kein gültiges JSON (${detail}) – erwartet wird eine *.srb.json-Datei wie in der Dokumentation.`,
   modelFieldMissing: (path: string, expected: string) =>
-    `Modell, ${path}: die Angabe fehlt – erwartet wird ${expected}.`,
+    `Modell, ${field(path)}: die Angabe fehlt – erwartet wird ${expected}.`,
   modelFieldInvalid: (path: string, value: unknown, expected: string) =>
-    `Modell, ${path}: ${formatUnknown(value)} ist ungültig – erwartet wird ${expected}.`,
+    `Modell, ${field(path)}: ${formatUnknown(value)} ist ungültig – erwartet wird ${expected}.`,
   // ── the workbook (src/usecase/generate.ts) ──────────────────────────────────────────────────
   modelMissing: (workbook: string) =>
     `Die Arbeitsmappe „${workbook}“ enthält kein gespeichertes SRB-Modell, und es wurde keine Modelldatei angegeben. Erwartet: --model <datei.srb.json> oder eine Arbeitsmappe, in der das Add-in das Modell gespeichert hat.`,

@@ -119,6 +119,7 @@ function resolved(file: Model): ResolvedModel {
   return {
     data: {
       sheet: d.sheet ?? "",
+      ...(d.headerRow !== undefined ? { headerRow: d.headerRow } : {}),
       id: d.id,
       area: d.area,
       children: d.children ?? null,

@@ -143,6 +143,12 @@ const de = {
   detectTable: "Tabelle erkennen",
   tableSummary: (units: number, columns: number, sheet: string) =>
     `${units} Zeilen (Einrichtungen) und ${columns} Spalten auf „${sheet}“ erkannt.`,
+  headerRow: "Kopfzeile in Zeile",
+  headerRowHint:
+    "Stimmt die erkannte Kopfzeile nicht, hier die Zeilennummer eintragen; sie wird im Modell gespeichert.",
+  headerRowApply: "Kopfzeile übernehmen",
+  headerRowAuto: "Kopfzeile automatisch erkennen",
+  headerRowInvalid: "Bitte eine Zeilennummer ab 1 eintragen.",
   columnId: "Spalte Einrichtung",
   columnArea: "Spalte Sozialraum",
   columnChildren: "Spalte Kinder (optional)",
@@ -378,6 +384,11 @@ const en: Strings = {
   detectTable: "Detect table",
   tableSummary: (units, columns, sheet) =>
     `Found ${units} rows (units) and ${columns} columns on “${sheet}”.`,
+  headerRow: "Header in row",
+  headerRowHint: "If the detected header row is wrong, enter its row number; it is saved in the model.",
+  headerRowApply: "Use this header row",
+  headerRowAuto: "Detect the header row automatically",
+  headerRowInvalid: "Please enter a row number of 1 or more.",
   columnId: "Column Einrichtung (unit)",
   columnArea: "Column Sozialraum (area)",
   columnChildren: "Column Kinder (children, optional)",

@@ -17,6 +17,7 @@ import type {
   ExcelContext,
   ExcelRange,
   ExcelRangeFormat,
+  ExcelRangeView,
   ExcelRun,
   ExcelTable,
   ExcelTableCollection,
@@ -66,6 +67,8 @@ export class FakeSheet {
   frozenRows = 0;
   readonly cells = new Map<number, FakeCell[]>();
   readonly columnWidths = new Map<number, number>();
+  /** 0-based rows hidden by hand or by a filter (`rowHidden`, `getVisibleView`). */
+  readonly hiddenRows = new Set<number>();
   readonly autofitColumns = new Set<number>();
   /**
    * Excel tables: `area` spans the header row, the data body and — when `totals` — the totals row
@@ -570,6 +573,11 @@ class FakeRangeProxy extends Proxy implements ExcelRange {
         return grid((cell) => cell?.numberFormat ?? "General");
       case "valueTypes":
         return grid((cell) => valueType(content(s, cell)));
+      case "rowHidden": {
+        let hidden = 0;
+        for (let r = a.row; r < a.row + a.rows; r++) if (s.hiddenRows.has(r)) hidden++;
+        return hidden === 0 ? false : hidden === a.rows ? true : null;
+      }
       default:
         throw new FakeExcelError("InvalidArgument", `Eigenschaft ${p} kennt die Attrappe nicht`);
     }
@@ -591,6 +599,13 @@ class FakeRangeProxy extends Proxy implements ExcelRange {
   }
   get valueTypes(): string[][] {
     return this.read("valueTypes");
+  }
+  get rowHidden(): boolean | null {
+    return this.read("rowHidden");
+  }
+  /** The visible rows of the range (the fake hides rows only, never columns). */
+  getVisibleView(): ExcelRangeView {
+    return new FakeRangeView(this.context, this.sheet, this.area);
   }
   get values(): unknown[][] {
     return this.read("values");
@@ -869,6 +884,38 @@ function overlaps(a: Area, b: Area): boolean {
     a.column < b.column + b.columns &&
     b.column < a.column + a.columns
   );
+}
+
+/** `Range.getVisibleView()`: the cells of the range's visible rows. */
+class FakeRangeView extends Proxy implements ExcelRangeView {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: () => FakeSheet,
+    private readonly area: () => Area | null,
+  ) {
+    super(context);
+  }
+  protected current(p: string): unknown {
+    const a = this.area();
+    if (p === "isNullObject") return a === null;
+    if (!a) return undefined;
+    if (p !== "cellAddresses")
+      throw new FakeExcelError("InvalidArgument", `Eigenschaft ${p} kennt die Attrappe nicht`);
+    const s = this.sheet();
+    const out: string[][] = [];
+    for (let r = a.row; r < a.row + a.rows; r++) {
+      if (s.hiddenRows.has(r)) continue;
+      out.push(Array.from({ length: a.columns }, (_, c) => `${s.name}!${a1(r + 1, a.column + c + 1)}`));
+    }
+    return out;
+  }
+  get cellAddresses(): string[][] {
+    return this.read("cellAddresses");
+  }
+  load(properties: string): ExcelRangeView {
+    this.queueLoad(properties);
+    return this;
+  }
 }
 
 /** A proxy of one table; `known` is its name when loaded. */

@@ -33,6 +33,19 @@ import {
 
 runPortContract("OfficeWorkbook (fake Excel)", async (fixture) => {
   const book = fakeWith(fixture.sheets);
+  for (const [name, extras] of Object.entries(fixture.extras ?? {})) {
+    const sheet = book.sheet(name);
+    for (const r of extras.hiddenRows ?? []) sheet.hiddenRows.add(r - 1);
+    for (const [address, formula] of Object.entries(extras.formulas ?? {})) {
+      const { row, column } = parseAddress(address);
+      const cell = sheet.cell(row, column);
+      delete cell.value;
+      cell.formula = formula;
+    }
+    for (const t of extras.tables ?? []) {
+      sheet.tables.push({ name: t.name, area: parseAddress(t.ref), totals: t.totalsRow === true });
+    }
+  }
   return { port: new OfficeWorkbook(book.run), reopen: async () => new OfficeWorkbook(book.run) };
 });
 

@@ -165,6 +165,7 @@ export function streamCells(
   ctx: SheetContext,
   sheet: string,
   onCell: (cell: ReadCell) => void,
+  onHiddenRow?: (row: number) => void,
 ): void {
   let row = 0;
   let col = 0;
@@ -192,6 +193,7 @@ export function streamCells(
           if (!Number.isInteger(n) || n < 1 || n > MAX_ROW) throw bad(`Zeilennummer „${r}“ ungültig`);
           row = n;
           col = 0;
+          if (onHiddenRow && (attributes.hidden === "1" || attributes.hidden === "true")) onHiddenRow(n);
           return;
         }
         case "c": {
@@ -310,6 +312,8 @@ export interface SheetGrid {
   formats: (string | null)[][];
   /** Formula text per cell (only filled when asked for). */
   formulas?: (string | undefined)[][];
+  /** 1-based rows marked hidden (`<row hidden="1">`), in sheet order. */
+  hiddenRows: number[];
 }
 
 /**
@@ -329,12 +333,20 @@ export function readGrid(
   const cells: ReadCell[] = [];
   let maxRow = 0;
   let maxCol = 0;
-  streamCells(zip, part, ctx, sheet, (c) => {
-    cells.push(c);
-    if (c.row > maxRow) maxRow = c.row;
-    if (c.col > maxCol) maxCol = c.col;
-    if (cells.length > MAX_SHEET_CELLS) throw tooLarge(sheet, cells.length, maxRow, maxCol);
-  });
+  const hiddenRows: number[] = [];
+  streamCells(
+    zip,
+    part,
+    ctx,
+    sheet,
+    (c) => {
+      cells.push(c);
+      if (c.row > maxRow) maxRow = c.row;
+      if (c.col > maxCol) maxCol = c.col;
+      if (cells.length > MAX_SHEET_CELLS) throw tooLarge(sheet, cells.length, maxRow, maxCol);
+    },
+    (r) => hiddenRows.push(r),
+  );
   if (maxRow * maxCol > MAX_SHEET_CELLS) throw tooLarge(sheet, cells.length, maxRow, maxCol);
   const values: CellValue[][] = Array.from({ length: maxRow }, () => new Array<CellValue>(maxCol).fill(null));
   const formats: (string | null)[][] = Array.from({ length: maxRow }, () =>
@@ -348,7 +360,7 @@ export function readGrid(
     formats[c.row - 1][c.col - 1] = c.format;
     if (formulas) formulas[c.row - 1][c.col - 1] = c.formula;
   }
-  return { values, formats, formulas };
+  return { values, formats, formulas, hiddenRows: hiddenRows.filter((r) => r <= maxRow) };
 }
 
 function tooLarge(sheet: string, count: number, maxRow: number, maxCol: number): SrbUsageError {
