@@ -288,6 +288,23 @@ export const messages = {
   overrideDifference: (area: string, total: number, areaAmount: number, difference: number) =>
     `${area ? `Sozialraum „${area}“: ` : ""}Die Summe der Beträge ${formatEuro(total)} ${difference > 0 ? "übersteigt" : "unterschreitet"} den Betrag des ` +
     `Sozialraums ${formatEuro(areaAmount)} um ${formatEuro(Math.abs(difference))}.`,
+  // ── angepasste VZÄ je Strang read back (strandOverrides.ts) ───────────────────────────────────
+  overrideUnknownUnit: (sheet: string, row: number, name: string) =>
+    `Blatt „${sheet}“, Zeile ${row}: für „${name}“ sind angepasste VZÄ eingetragen, ` +
+    "diese Einrichtung gibt es in den Daten nicht mehr; die Werte werden nicht übernommen.",
+  /** `problem` from `overrideVzaeProblem`. */
+  overrideVzaeInvalid: (sheet: string, cell: string, header: string, name: string, problem: string) =>
+    `Blatt „${sheet}“, Zelle ${cell} („${header}“, Einrichtung „${name}“): ${problem}. Der Wert wird nicht übernommen.`,
+  overrideVzaeNotANumber: (value: CellValue, step: number) =>
+    `${formatCellValue(value)} ist keine Zahl; erwartet werden VZÄ wie ${formatNumber(2 * step)}`,
+  overrideVzaeNegative: (value: number) => `${formatNumber(value)} ist negativ; erwartet werden VZÄ ab 0`,
+  overrideVzaeNotAStep: (value: number, step: number) =>
+    `${formatNumber(value)} ist kein ganzes Vielfaches der VZÄ-Schrittweite ${formatNumber(step)} ` +
+    `(z. B. ${formatNumber(step)} oder ${formatNumber(2 * step)})`,
+  overrideOverspent: (area: string, amount: number, over: number, available: number) =>
+    `Sozialraum „${area}“: die angepassten VZÄ kosten das Budget ${formatEuroPlain(amount)} – ` +
+    `${formatEuroPlain(over)} mehr, als der Sozialraum hat (${formatEuroPlain(available)}). ` +
+    "Bitte VZÄ verringern oder Mittel aus einem anderen Sozialraum umverteilen.",
   // ── rest by index, VZÄ steps (restByIndex.ts) ─────────────────────────────────────────────────
   withinChildrenFallback: (area: string) =>
     `Sozialraum „${area}“: die Verteilung nach Gesamtindex × Kinder braucht die Kinderzahl jeder förderfähigen ` +
