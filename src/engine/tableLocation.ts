@@ -99,8 +99,11 @@ export const HEADER_SEARCH_ROWS = 100;
  * First cell texts that make a row a totals row (whole word, case ignored); the check's summary-row words
  * (Mittelwert, Durchschnitt, Ø) too, so that a row the check would refuse inside the data ends it instead.
  */
-const TOTALS_LABEL =
-  /^(summe|summen|gesamt|gesamtsumme|insgesamt|zusammen|total|endsumme|mittelwert|durchschnitt|ø)(?![\p{L}\p{N}_])/iu;
+// built at run time: a Unicode property escape in a literal is ES2018 syntax, beyond the bundles' target (ES2017)
+const TOTALS_LABEL = new RegExp(
+  "^(summe|summen|gesamt|gesamtsumme|insgesamt|zusammen|total|endsumme|mittelwert|durchschnitt|ø)(?![\\p{L}\\p{N}_])",
+  "iu",
+);
 
 function isBlank(v: CellValue | undefined): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
