@@ -523,8 +523,14 @@ function planSheet(
     .filter((t): t is PlannedTable => t !== null);
 
   const columnWidths = (spec.columnWidths ?? []).slice(0, columns);
-  wrapHeaders(rows, tables, columnWidths);
   const freezeRows = spec.freezeRows && spec.freezeRows > 0 ? spec.freezeRows : 0;
+  // the result tables' header rows and the frozen header rows (a sheet without a table has them too)
+  const frozen = Array.from({ length: Math.min(freezeRows, rows.length) }, (_, r) => ({
+    headerRow: r + 1,
+    firstColumn: 1,
+    lastColumn: rows[r].length,
+  }));
+  wrapHeaders(rows, [...tables, ...frozen], columnWidths);
   const print = planPrint(spec.print, name, freezeRows);
   if (print.titleRows && print.titleRows.last > rows.length) print.titleRows = null;
   return {
