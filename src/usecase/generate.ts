@@ -31,6 +31,7 @@ import type { RawTable } from "../engine/table";
 import { allocationSheets } from "../workbook/allocationSheets";
 import { inputChecksum } from "../workbook/checksum";
 import type { SheetSpec, WorkbookPort, WriteReport } from "../workbook/port";
+import { withPageTitle } from "../workbook/printLayout";
 import { robustnessSheet } from "../workbook/robustnessSheet";
 import { findSheet } from "../workbook/sheetNames";
 import {
@@ -295,10 +296,11 @@ async function written(
 
   await progress({ stage: "sheets" });
   const checksum = await inputChecksum(table);
+  const date = formatDate(request.date ?? new Date());
   const sheets: SheetSpec[] = allocationSheets(allocation, {
     inputRange: allocation.inputRange,
     checksum,
-    date: formatDate(request.date ?? new Date()),
+    date,
     version: packageJson.version,
     issues: checked.issues,
     publication,
@@ -316,7 +318,12 @@ async function written(
 
   await progress({ stage: "write" });
   const report = await port.writeGeneratedSheets(
-    outcome ? fortschreibungSheets(sheets, outcome, unitName) : sheets,
+    withPageTitle(outcome ? fortschreibungSheets(sheets, outcome, unitName) : sheets, {
+      municipality: model.municipality,
+      year: model.budget.year,
+      budget: allocation.budget,
+      date,
+    }),
   );
   await port.writeStoredModel(JSON.parse(serializeModel(checked.file!)) as unknown);
   if (outcome?.adoptionsToStore) await port.writeStoredAdoptions?.(outcome.adoptionsToStore);

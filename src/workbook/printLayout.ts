@@ -9,7 +9,8 @@
  * Also the row heights of wrapped header rows: a header is wrapped within its column, never cut, and its
  * row is made tall enough for the lines it takes (`wrappedLines`, textWidth.ts).
  */
-import type { PrintSpec } from "./port";
+import { formatEuro } from "./numberFormats";
+import type { PrintSpec, SheetSpec } from "./port";
 import { wrappedLines } from "./textWidth";
 
 /** One page-header or -footer line in Excel's codes ("&P" page, "&N" pages, "&B" bold; "&&" a literal "&"). */
@@ -122,4 +123,36 @@ export function wrappedRowHeights(
     if (lines > 1) out.push({ row: r + 1, points: lines * LINE_HEIGHT_POINTS });
   });
   return out;
+}
+
+/** What every generated sheet's page header says about the run. */
+export interface PageTitle {
+  /** The model's `municipality` ("" for none). */
+  municipality: string;
+  /** The budget year, or null. */
+  year: number | null;
+  /** The budget distributed, in euro. */
+  budget: number;
+  /** The run's date as the user reads it ("30.11.2026"). */
+  date: string;
+}
+
+/**
+ * The title block of the sheets, printed in the page header of every page (the sheets' cells stay as they
+ * are, so tables, formulas and references keep their rows): municipality top left, the sheet's name in the
+ * centre, year, budget and date top right. A sheet's own `print` settings win.
+ *
+ * @example
+ * withPageTitle([{ name: "Verteilung", rows: [] }], { municipality: "Musterstadt", year: 2022, budget: 1000, date: "30.11.2026" })[0].print;
+ * // => { municipality: "Musterstadt", subtitle: "Haushaltsjahr 2022 · Budget 1.000,00 € · Stand 30.11.2026" }
+ */
+export function withPageTitle(sheets: readonly SheetSpec[], title: PageTitle): SheetSpec[] {
+  const subtitle = [
+    title.year !== null ? `Haushaltsjahr ${title.year}` : null,
+    `Budget ${formatEuro(title.budget)}`,
+    `Stand ${title.date}`,
+  ]
+    .filter((t): t is string => t !== null)
+    .join(" · ");
+  return sheets.map((s) => ({ ...s, print: { municipality: title.municipality, subtitle, ...s.print } }));
 }
