@@ -92,8 +92,10 @@ async function run(options: AllocateOptions, io: CliIo, progress: (text: string)
     [
       { label: "--out", file: options.out },
       { label: "--json", file: options.json },
+      ...(options.publication !== null ? [{ label: "--publication", file: options.publication }] : []),
     ],
   );
+  const publicationFile = options.publication !== null ? await outputLocation(options.publication) : null;
 
   progress(`lese Arbeitsmappe ${options.workbook} …`);
   const bytes = await readInputFile(input, "Die Arbeitsmappe");
@@ -129,7 +131,7 @@ async function run(options: AllocateOptions, io: CliIo, progress: (text: string)
     model: modelJson,
     workbookName: path.basename(input),
     fortschreibung,
-    publication: options.publication,
+    ...(publicationFile !== null ? { publish: { file: path.basename(publicationFile) } } : {}),
     robustness: options.robustness,
     progress: ({ stage, ...detail }) => {
       if (stage === "stored-model") progress("lese das in der Arbeitsmappe gespeicherte Modell …");
@@ -149,6 +151,16 @@ async function run(options: AllocateOptions, io: CliIo, progress: (text: string)
   // shown even with --quiet: an edited SRB sheet kept, a renamed sheet, cut text, charts that will be lost
   for (const note of result.report.notes ?? []) io.stderr(`srb: Hinweis: ${note}\n`);
   await saveAtomically(workbook, out);
+  if (publicationFile !== null && result.published !== null) {
+    progress(`schreibe Veröffentlichungsfassung ${path.basename(publicationFile)} …`);
+    const publication = PackageWorkbook.empty();
+    await publication.writeGeneratedSheets(result.published.sheets);
+    await publication.removeStore();
+    await saveAtomically(publication, publicationFile);
+    io.stderr(
+      `srb: Veröffentlichungsfassung „${options.publication}“ geschrieben; der Codeschlüssel steht nur in „${options.out}“ (Blatt „Codeschlüssel“).\n`,
+    );
+  }
 
   const extras = result.robustness ? { robustness: robustnessJson(result.robustness, result.unitName) } : {};
   await writeResults(

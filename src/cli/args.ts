@@ -18,8 +18,11 @@ export interface AllocateOptions {
   out: string;
   /** results.json; default `<input>-srb.json` beside the input. */
   json: string;
-  /** Unit names replaced by neutral codes on the generated sheets. */
-  publication: boolean;
+  /**
+   * `--publication <datei.xlsx>`: a separate publication workbook (SPEC §7) — Sozialräume, Kitas only under
+   * random codes, no names, no Kinder counts, no data sheet; null = none. The output workbook gets the key.
+   */
+  publication: string | null;
   /** Robustness analysis requested (see `cliHooks.robustness`). */
   robustness: boolean;
   /** No progress lines on stderr. */
@@ -57,7 +60,10 @@ Optionen:
   --model <datei>   Modell aus dieser Datei (*.srb.json); sonst das in der Arbeitsmappe gespeicherte Modell
   --out <datei>     Ausgabe-Arbeitsmappe (Vorgabe: <eingabe>-srb.xlsx neben der Eingabe)
   --json <datei>    Ergebnisse als JSON (Vorgabe: <eingabe>-srb.json neben der Eingabe)
-  --publication     Veröffentlichungsmodus: neutrale Codes statt Namen der Einrichtungen
+  --publication <datei.xlsx>
+                    zusätzlich eine Veröffentlichungsfassung als eigene Arbeitsmappe: Sozialräume, Kitas nur
+                    unter zufälligen Codes, ohne Namen, Kinderzahlen und Datentabelle; Sozialräume mit weniger
+                    als 3 Kitas ohne Einzelangaben. Der Codeschlüssel steht nur in der Ausgabe-Arbeitsmappe
   --robustness      zusätzlich die Robustheitsanalyse: Blatt „Robustheit“ und Feld „robustness“ im JSON
   --adopt           diese Verteilung als Beschluss in der Ausgabe-Arbeitsmappe festhalten (mit Datum von heute)
   --adopt-date <JJJJ-MM-TT>
@@ -143,6 +149,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
     ["--out", values.out],
     ["--json", values.json],
     ["--compare", values.compare],
+    ["--publication", values.publication],
   ] as const) {
     if (value !== undefined && value.trim() === "") {
       return { kind: "usage-error", message: `srb allocate: ${name} braucht einen Dateinamen` };
@@ -154,6 +161,13 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
     return {
       kind: "usage-error",
       message: `srb allocate: --out „${out}“ muss auf .xlsx (oder .xlsm für Arbeitsmappen mit Makros) enden`,
+    };
+  }
+  const publication = values.publication ?? null;
+  if (publication !== null && !/\.xlsx$/i.test(publication)) {
+    return {
+      kind: "usage-error",
+      message: `srb allocate: --publication „${publication}“ muss auf .xlsx enden (die Veröffentlichungsfassung ist eine eigene Arbeitsmappe)`,
     };
   }
   const compare = values.compare ?? null;
@@ -185,7 +199,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
       modelFile: values.model ?? null,
       out,
       json: values.json ?? defaultOutputPath(workbook, "-srb.json"),
-      publication: values.publication === true,
+      publication,
       robustness: values.robustness === true,
       quiet: values.quiet === true,
       adopt: values.adopt === true || adoptDate !== null,
@@ -205,7 +219,7 @@ function parseWithNode(argv: readonly string[]) {
       model: { type: "string" },
       out: { type: "string" },
       json: { type: "string" },
-      publication: { type: "boolean" },
+      publication: { type: "string" },
       robustness: { type: "boolean" },
       quiet: { type: "boolean" },
       adopt: { type: "boolean" },

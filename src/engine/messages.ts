@@ -148,6 +148,9 @@ export type EngineCode =
   | "strand2-several-in-area"
   | "override-invalid"
   | "override-difference"
+  | "override-vzae-invalid"
+  | "override-unknown-unit"
+  | "override-overspent"
   | "bremen-rules-invalid"
   | "vzae-invalid"
   | "kofinanzierung-invalid"
@@ -183,6 +186,9 @@ const ENGINE_CODE_SET = {
   "strand2-several-in-area": true,
   "override-invalid": true,
   "override-difference": true,
+  "override-vzae-invalid": true,
+  "override-unknown-unit": true,
+  "override-overspent": true,
   "bremen-rules-invalid": true,
   "vzae-invalid": true,
   "kofinanzierung-invalid": true,

@@ -28,11 +28,15 @@ import { serializeModel } from "../engine/modelFile";
 import { resolveModel, type ResolveModelResult } from "../engine/resolveModel";
 import { robustness as analyseRobustness, type Robustness } from "../engine/robustness";
 import type { RawTable } from "../engine/table";
-import { allocationSheets } from "../workbook/allocationSheets";
+import { readStrandOverrides, type StrandOverridesRead } from "../engine/strandOverrides";
+import { DEFAULT_VZAE_STEP } from "../engine/vzae";
+import { allocationSheets, SHEET_NAMES } from "../workbook/allocationSheets";
 import { inputChecksum } from "../workbook/checksum";
 import type { SheetSpec, WorkbookPort, WriteReport } from "../workbook/port";
 import { withPageTitle } from "../workbook/printLayout";
 import { robustnessSheet } from "../workbook/robustnessSheet";
+import { publicationOf, type Publication } from "../engine/publication";
+import { codeKeySheet, publicationSheets } from "../workbook/publicationSheets";
 import { findSheet } from "../workbook/sheetNames";
 import {
   fortschreibungOutcome,
@@ -166,8 +170,14 @@ export interface GenerateRequest {
   table?: RawTable;
   /** The preview of this model and table, when the caller has it already (the task pane): not computed again. */
   computed?: Preview;
-  /** Publication mode on top of the model's option (the CLI's --publication). */
+  /** Codes instead of names on the working workbook's sheets (the model's `options.publication`). */
   publication?: boolean;
+  /**
+   * A separate publication workbook (SPEC §7; the CLI's `--publication <file>`): its sheets come back in
+   * the result, and the working workbook gets the „Codeschlüssel“ sheet. `random` draws the codes
+   * (default: the platform's cryptographic random numbers).
+   */
+  publish?: { file: string; random?: () => number };
   /** Run the robustness analysis; or its result for this allocation, computed earlier (the task pane). */
   robustness?: boolean | Robustness;
   /** Monte-Carlo draws and seed (default 1,000 and 1). */
@@ -194,6 +204,8 @@ export interface GenerateResult extends Preview {
   report: WriteReport | null;
   /** The comparison, the new adoption and the Beschlüsse of this run; null without a Fortschreibung. */
   outcome: FortschreibungOutcome | null;
+  /** The publication workbook's sheets and codes (`request.publish`); null otherwise. */
+  published: { sheets: SheetSpec[]; publication: Publication } | null;
 }
 
 /**
@@ -297,15 +309,34 @@ async function written(
   await progress({ stage: "sheets" });
   const checksum = await inputChecksum(table);
   const date = formatDate(request.date ?? new Date());
+  // the Sozialraum-Team's VZÄ per strand, typed into the earlier Einrichtungen sheet, count again
+  const typed = await strandOverridesOf(port, allocation);
+  const issues = [...checked.issues, ...typed.issues];
+  const pageTitle = {
+    municipality: model.municipality,
+    year: model.budget.year,
+    budget: allocation.budget,
+    date,
+  };
   const sheets: SheetSpec[] = allocationSheets(allocation, {
     inputRange: allocation.inputRange,
     checksum,
     date,
     version: packageJson.version,
-    issues: checked.issues,
+    issues,
     publication,
+    strandOverrides: typed.overrides,
   });
   if (robustness) sheets.push(robustnessSheet(robustness, { unitName }));
+  let published: GenerateResult["published"] = null;
+  if (request.publish) {
+    const publication = publicationOf(allocation, request.publish.random ?? secureRandom);
+    published = {
+      sheets: withPageTitle(publicationSheets(allocation, publication, { date }), pageTitle),
+      publication,
+    };
+    sheets.push(codeKeySheet(publication, { date, file: request.publish.file }));
+  }
   const fort = checked.fortschreibung;
   const outcome = fort
     ? fortschreibungOutcome(fort.plan, allocation, {
@@ -318,16 +349,61 @@ async function written(
 
   await progress({ stage: "write" });
   const report = await port.writeGeneratedSheets(
-    withPageTitle(outcome ? fortschreibungSheets(sheets, outcome, unitName) : sheets, {
-      municipality: model.municipality,
-      year: model.budget.year,
-      budget: allocation.budget,
-      date,
-    }),
+    withPageTitle(outcome ? fortschreibungSheets(sheets, outcome, unitName) : sheets, pageTitle),
   );
   await port.writeStoredModel(JSON.parse(serializeModel(checked.file!)) as unknown);
   if (outcome?.adoptionsToStore) await port.writeStoredAdoptions?.(outcome.adoptionsToStore);
-  return { ...checked, robustness, publication, unitName, report, outcome };
+  return { ...checked, issues, robustness, publication, unitName, report, outcome, published };
+}
+
+/** Uniform in [0, 1) from the platform's cryptographic generator (browsers and Node 20). */
+function secureRandom(): number {
+  const word = new Uint32Array(1);
+  globalThis.crypto.getRandomValues(word);
+  return word[0] / 2 ** 32;
+}
+
+/**
+ * The sheet SRB wrote Einrichtungen to last: „Einrichtungen“, or the highest „Einrichtungen (n)“ (a sheet
+ * edited by the user is kept as theirs, and the next run writes „Einrichtungen (2)“ beside it).
+ *
+ * @example latestSheet(["Kitas", "Einrichtungen", "Einrichtungen (2)"], "Einrichtungen"); // => "Einrichtungen (2)"
+ */
+export function latestSheet(names: readonly string[], base: string): string | null {
+  let best: { name: string; n: number } | null = null;
+  const lower = base.toLowerCase();
+  for (const name of names) {
+    const l = name.toLowerCase();
+    const m =
+      l === lower
+        ? ["", "1"]
+        : l.startsWith(`${lower} (`)
+          ? /^ \((\d+)\)$/.exec(l.slice(lower.length))
+          : null;
+    if (!m) continue;
+    const n = Number(m[1]);
+    if (best === null || n > best.n) best = { name, n };
+  }
+  return best?.name ?? null;
+}
+
+/**
+ * Angepasste VZÄ je Strang from the earlier Einrichtungen sheet (SPEC §5 point 5), checked
+ * (src/engine/strandOverrides.ts); none without a Stellenplan or without such a sheet. A sheet that cannot be
+ * read gives none: the proposal counts, nothing is lost (the earlier sheet stays).
+ */
+async function strandOverridesOf(port: WorkbookPort, allocation: Allocation): Promise<StrandOverridesRead> {
+  const none: StrandOverridesRead = { overrides: new Map(), issues: [] };
+  if (!allocation.units.some((u) => u.plan !== undefined)) return none;
+  const sheet = latestSheet(await port.sheetNames(), SHEET_NAMES.einrichtungen);
+  if (sheet === null) return none;
+  let table: RawTable;
+  try {
+    table = await port.readTable(sheet);
+  } catch {
+    return none;
+  }
+  return readStrandOverrides(table, allocation.units, allocation.model.budget.vzaeStep ?? DEFAULT_VZAE_STEP);
 }
 
 /**
@@ -360,6 +436,7 @@ function nothingWritten(base: Preview, more: Issue[], request: GenerateRequest):
     unitName: (id) => id,
     report: null,
     outcome: null,
+    published: null,
   };
 }
 

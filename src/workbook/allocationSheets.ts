@@ -11,6 +11,12 @@ import type { Allocation, AreaResult, Band, NormBand, UnitResult } from "../engi
 import type { Issue } from "../engine/issues";
 import type { AreaMethod, ResolvedModel } from "../engine/model";
 import { NO_TRAEGER } from "../engine/traegerSummary";
+import {
+  OVERRIDE_HEADERS,
+  overriddenPlan,
+  type CountingUnit,
+  type StrandOverrides,
+} from "../engine/strandOverrides";
 import { columnLetters } from "../engine/table";
 import {
   COUNT_FORMAT,
@@ -42,6 +48,11 @@ export interface AllocationSheetsContext {
   issues: readonly Issue[];
   /** Publication mode: unit names → neutral codes everywhere. Default: the model's option. */
   publication?: boolean;
+  /**
+   * Angepasste VZÄ je Strang read back from the earlier Einrichtungen sheet (`readStrandOverrides`): written
+   * into their cells, and every total and „nicht verplant“ follows them. Default: none.
+   */
+  strandOverrides?: StrandOverrides;
 }
 
 /** Names of the generated sheets (the adapters may add " (2)" on a clash with a user sheet). */
@@ -301,11 +312,13 @@ function einrichtungenSheet(
   allocation: Allocation,
   publication: boolean,
   anonymise: (t: string) => string,
+  overrides: StrandOverrides = new Map(),
 ): SheetSpec {
   const units = allocation.units;
   const categories = allocation.model.categories.map((c) => c.name);
   const bremen = allocation.model.ruleSet === "bremen" || units.some((u) => u.bremen !== undefined);
-  if (units.some((u) => u.plan !== undefined)) return stellenplanSheet(allocation, publication, anonymise);
+  if (units.some((u) => u.plan !== undefined))
+    return stellenplanSheet(allocation, publication, anonymise, overrides);
   const any = units.length > 0;
   const sum = any ? { total: "sum" as const } : {};
   const cents = any ? { total: "cents" as const } : {};
@@ -482,175 +495,226 @@ function einrichtungenSheet(
   };
 }
 
+/** What a Stellenplan row shows: the Kita and what counts for it (proposal or overrides). */
+interface PlanRow extends CountingUnit {
+  unit: UnitResult;
+}
+
 /**
  * Einrichtungen as a Stellenplan (SPEC §5, §7): per Kita its strands, the set-aside and index VZÄ, override
  * columns per strand, the VZÄ that count, personnel volume, Land and municipal part (formulas over the
  * parameters at the bottom of the sheet), per Sozialraum the difference to the area amount (nicht verplant),
- * and the Träger summary when the model names a Träger column.
+ * and the Träger summary when the model names a Träger column. One column declaration gives the header,
+ * widths, letters, the total row and the `SRB_Einrichtungen` table. Overrides read back from an earlier run
+ * are written into their cells, and the cached values of every formula follow them.
  */
 function stellenplanSheet(
   allocation: Allocation,
   publication: boolean,
   anonymise: (t: string) => string,
+  overrides: StrandOverrides = new Map(),
 ): SheetSpec {
   const units = allocation.units;
   const m = allocation.model;
   const categories = m.categories.map((c) => c.name);
   const bremen = m.ruleSet === "bremen" || units.some((u) => u.bremen !== undefined);
-  const withTraeger = allocation.traeger !== undefined;
+  // publication mode: no Träger column and no Träger summary — a Träger with one or two Kitas names them
+  // (docs/method-decisions.md, „Träger in der Veröffentlichung“)
+  const withTraeger = allocation.traeger !== undefined && !publication;
   const k = m.budget.kofinanzierung;
   const cost = m.budget.costPerVzae ?? 0;
   const sharesAddUp = Math.abs(k.landShare + k.municipalShare - 1) < 1e-9;
   const traegerOf = (u: UnitResult) => u.traeger?.trim() || NO_TRAEGER;
 
-  const header: string[] = [
-    publication ? "Einrichtung (Code)" : "Einrichtung",
-    "Sozialraum",
-    ...(withTraeger ? ["Träger"] : []),
-    "Kinder",
-    ...categories,
-    "Gesamtindex",
-    "Normbereich",
-    "Kita-Sozialarbeit",
-    "Nachbarschaftszentrum",
-    "Interkulturelle Fachkräfte",
-    "Interkulturell als Ausnahme",
-    "Zusatzpersonal",
-  ];
-  const colIndex = header.indexOf("Gesamtindex") + 1;
-  const col4 = header.length + 1; // VZÄ Strang 4 (vorab)
-  header.push(
-    "VZÄ Strang 4 (vorab)",
-    "VZÄ Strang 2 (vorab)",
-    "VZÄ nach Index (Strang 1/3)",
-    "VZÄ (Vorschlag)",
-    "VZÄ Strang 1 (angepasst)",
-    "VZÄ Strang 2 (angepasst)",
-    "VZÄ Strang 3 (angepasst)",
-    "VZÄ Strang 4 (angepasst)",
-    "VZÄ (gilt)",
-    "Personalvolumen",
-    "Landesanteil (Budget)",
-    "Kommunaler Anteil",
-    "Betrag (Vorschlag)",
-    "Differenz",
-  );
-  const c = (offset: number) => columnLetters(col4 + offset);
-  const [S4, S2, SI, PROP, O1, , , O4, GILT, PV, LAND, MUNI, BPROP] = Array.from({ length: 13 }, (_, i) =>
-    c(i),
-  );
-  if (bremen) header.push("Kita-Index (Bremen)", "VZÄ (Bremen)", "Sachkosten", "Begründung");
-  header.push("Normbereich unten", "Normbereich oben");
-  const colLower = header.length - 1;
-  const colUpper = header.length;
+  const counting = overriddenPlan(allocation, overrides);
+  const items: PlanRow[] = units.map((unit, i) => ({ unit, ...counting.units[i] }));
 
-  const first = 2;
-  const last = units.length + 1;
   // rows below the table: total, blank, area block (title, header, one row per area), blank, parameters
+  const last = units.length + 1;
   const paramTitle = last + 1 + 1 + 1 + 1 + allocation.areas.length + 1 + 1;
   const costCell = `$B$${paramTitle + 1}`;
   const landCell = `$B$${paramTitle + 2}`;
   const muniCell = `$B$${paramTitle + 3}`;
 
-  const rows: SheetCell[][] = [header.map((h) => text(h, true))];
-  units.forEach((u, i) => {
-    const r = i + 2;
-    const p = u.plan;
-    const vzae = p?.vzae ?? 0;
-    const row: SheetCell[] = [
-      text(publication ? u.code : u.id),
-      text(u.area),
-      ...(withTraeger ? [text(traegerOf(u))] : []),
-      num(u.children, COUNT_FORMAT),
-      ...categories.map((name) => num(u.categories[name] ?? null, INDEX_FORMAT)),
-      num(u.index, INDEX_FORMAT),
-      bandCell(u.band),
-      yesNo(u.eligible.sozialarbeit),
-      yesNo(u.eligible.nachbarschaftszentrum),
-      yesNo(u.eligible.interkulturell),
-      yesNo(u.eligible.interkulturellException),
-      yesNo(u.eligible.zusatzpersonal),
-      num(p?.strand4Vzae ?? 0, VZAE_FORMAT),
-      num(p?.strand2Vzae ?? 0, VZAE_FORMAT),
-      num(p?.indexVzae ?? vzae, VZAE_FORMAT),
-      formula(`${S4}${r}+${S2}${r}+${SI}${r}`, vzae, VZAE_FORMAT, false),
-      { value: null, numFmt: VZAE_FORMAT },
-      { value: null, numFmt: VZAE_FORMAT },
-      { value: null, numFmt: VZAE_FORMAT },
-      { value: null, numFmt: VZAE_FORMAT },
-      formula(
-        `IF(COUNT(${O1}${r}:${O4}${r})=0,${PROP}${r},SUM(${O1}${r}:${O4}${r}))`,
-        vzae,
-        VZAE_FORMAT,
-        false,
-      ),
-      formula(`ROUND(${GILT}${r}*${costCell},2)`, p?.personnelVolume ?? 0, MONEY_FORMAT, false),
-      formula(`ROUND(${GILT}${r}*${costCell}*${landCell},2)`, p?.amount ?? 0, MONEY_FORMAT, false),
-      formula(
-        sharesAddUp ? `${PV}${r}-${LAND}${r}` : `ROUND(${GILT}${r}*${costCell}*${muniCell},2)`,
-        p?.municipal ?? 0,
-        MONEY_FORMAT,
-        false,
-      ),
-      num(p?.amount ?? u.proposedAmount, MONEY_FORMAT),
-      formula(`${LAND}${r}-${BPROP}${r}`, 0, MONEY_FORMAT, false),
-    ];
-    if (bremen) {
-      row.push(
-        num(u.bremen?.kitaIndex ?? null, INDEX_FORMAT),
-        num(u.bremen?.vzae ?? 0, VZAE_FORMAT),
-        num(u.bremen?.sachkosten ?? 0, MONEY_FORMAT),
-        text(anonymise(u.bremen?.reason ?? "")),
-      );
-    }
-    row.push(num(allocation.norm.index.lower, INDEX_FORMAT), num(allocation.norm.index.upper, INDEX_FORMAT));
-    rows.push(row);
-  });
-
-  // total row: sums of every staff and money column
-  const total: SheetCell[] = Array.from({ length: header.length }, () => EMPTY);
-  total[0] = text("Summe", true);
-  const childrenCol = withTraeger ? 4 : 3;
-  const sums: [number, number, string, boolean][] = [
-    [col4, plainSum(units.map((u) => u.plan?.strand4Vzae)), VZAE_FORMAT, false],
-    [col4 + 1, plainSum(units.map((u) => u.plan?.strand2Vzae)), VZAE_FORMAT, false],
-    [col4 + 2, plainSum(units.map((u) => u.plan?.indexVzae)), VZAE_FORMAT, false],
-    [col4 + 3, plainSum(units.map((u) => u.plan?.vzae)), VZAE_FORMAT, false],
-    [col4 + 4, 0, VZAE_FORMAT, false],
-    [col4 + 5, 0, VZAE_FORMAT, false],
-    [col4 + 6, 0, VZAE_FORMAT, false],
-    [col4 + 7, 0, VZAE_FORMAT, false],
-    [col4 + 8, plainSum(units.map((u) => u.plan?.vzae)), VZAE_FORMAT, false],
-    [col4 + 9, centSum(units.map((u) => u.plan?.personnelVolume)), MONEY_FORMAT, true],
-    [col4 + 10, centSum(units.map((u) => u.plan?.amount)), MONEY_FORMAT, true],
-    [col4 + 11, centSum(units.map((u) => u.plan?.municipal)), MONEY_FORMAT, true],
-    [col4 + 12, centSum(units.map((u) => u.plan?.amount ?? u.proposedAmount)), MONEY_FORMAT, true],
-    [col4 + 13, 0, MONEY_FORMAT, true],
+  const vzaeColumn = (key: string, header: string, width: number, value: (r: PlanRow) => number) =>
+    ({
+      key,
+      header,
+      width,
+      value: (r) => num(value(r), VZAE_FORMAT),
+      total: "sum",
+    }) satisfies Column<PlanRow>;
+  const flag = (key: string, header: string, width: number, f: (u: UnitResult) => boolean) =>
+    ({ key, header, width, value: (r) => yesNo(f(r.unit)) }) satisfies Column<PlanRow>;
+  const columns: Column<PlanRow>[] = [
+    {
+      key: "id",
+      header: publication ? "Einrichtung (Code)" : "Einrichtung",
+      width: 24,
+      value: (r) => text(publication ? r.unit.code : r.unit.id),
+    },
+    { key: "area", header: "Sozialraum", width: 14, value: (r) => text(r.unit.area) },
+    ...(withTraeger
+      ? [{ key: "traeger", header: "Träger", width: 16, value: (r: PlanRow) => text(traegerOf(r.unit)) }]
+      : []),
+    {
+      key: "children",
+      header: "Kinder",
+      width: 8,
+      value: (r) => num(r.unit.children, COUNT_FORMAT),
+      ...(units.some((u) => u.children !== null) ? { total: "sum" as const } : {}),
+    },
+    ...categories.map((c, i): Column<PlanRow> => ({
+      key: `category ${i}`,
+      header: c,
+      width: 14,
+      value: (r) => num(r.unit.categories[c] ?? null, INDEX_FORMAT),
+    })),
+    { key: "index", header: "Gesamtindex", width: 12, value: (r) => num(r.unit.index, INDEX_FORMAT) },
+    { key: "band", header: "Normbereich", width: 12, value: (r) => bandCell(r.unit.band) },
+    flag("sozialarbeit", "Kita-Sozialarbeit", 12, (u) => u.eligible.sozialarbeit),
+    flag("nachbarschaft", "Nachbarschaftszentrum", 14, (u) => u.eligible.nachbarschaftszentrum),
+    flag("interkulturell", "Interkulturelle Fachkräfte", 14, (u) => u.eligible.interkulturell),
+    flag("ausnahme", "Interkulturell als Ausnahme", 14, (u) => u.eligible.interkulturellException),
+    flag("zusatz", "Zusatzpersonal", 13, (u) => u.eligible.zusatzpersonal),
+    vzaeColumn("s4", "VZÄ Strang 4 (vorab)", 11, (r) => r.unit.plan?.strand4Vzae ?? 0),
+    vzaeColumn("s2", "VZÄ Strang 2 (vorab)", 11, (r) => r.unit.plan?.strand2Vzae ?? 0),
+    vzaeColumn(
+      "si",
+      "VZÄ nach Index (Strang 1/3)",
+      13,
+      (r) => r.unit.plan?.indexVzae ?? r.unit.plan?.vzae ?? 0,
+    ),
+    {
+      key: "proposal",
+      header: "VZÄ (Vorschlag)",
+      width: 11,
+      value: (r, at) =>
+        formula(
+          `${at.cell("s4")}+${at.cell("s2")}+${at.cell("si")}`,
+          r.unit.plan?.vzae ?? 0,
+          VZAE_FORMAT,
+          false,
+        ),
+      total: "sum",
+    },
+    ...OVERRIDE_HEADERS.map((header, i): Column<PlanRow> => ({
+      key: `o${i + 1}`,
+      header,
+      width: 11,
+      value: (r) => ({ value: r.overrides[i], numFmt: VZAE_FORMAT }),
+      total: "sum",
+      totalFormat: VZAE_FORMAT,
+    })),
+    {
+      key: "gilt",
+      header: "VZÄ (gilt)",
+      width: 10,
+      value: (r, at) =>
+        formula(
+          `IF(COUNT(${at.cell("o1")}:${at.cell("o4")})=0,${at.cell("proposal")},SUM(${at.cell("o1")}:${at.cell("o4")}))`,
+          r.vzae,
+          VZAE_FORMAT,
+          false,
+        ),
+      total: "sum",
+    },
+    {
+      key: "pv",
+      header: "Personalvolumen",
+      width: 15,
+      value: (r, at) =>
+        formula(`ROUND(${at.cell("gilt")}*${costCell},2)`, r.personnelVolume, MONEY_FORMAT, false),
+      total: "cents",
+    },
+    {
+      key: "land",
+      header: "Landesanteil (Budget)",
+      width: 15,
+      value: (r, at) =>
+        formula(`ROUND(${at.cell("gilt")}*${costCell}*${landCell},2)`, r.amount, MONEY_FORMAT, false),
+      total: "cents",
+    },
+    {
+      key: "muni",
+      header: "Kommunaler Anteil",
+      width: 15,
+      value: (r, at) =>
+        formula(
+          sharesAddUp
+            ? `${at.cell("pv")}-${at.cell("land")}`
+            : `ROUND(${at.cell("gilt")}*${costCell}*${muniCell},2)`,
+          r.municipal,
+          MONEY_FORMAT,
+          false,
+        ),
+      total: "cents",
+    },
+    {
+      key: "bprop",
+      header: "Betrag (Vorschlag)",
+      width: 15,
+      value: (r) => num(r.unit.plan?.amount ?? r.unit.proposedAmount, MONEY_FORMAT),
+      total: "cents",
+    },
+    {
+      key: "diff",
+      header: "Differenz",
+      width: 12,
+      value: (r, at) =>
+        formula(
+          `${at.cell("land")}-${at.cell("bprop")}`,
+          centSum([r.amount, -(r.unit.plan?.amount ?? r.unit.proposedAmount)]),
+          MONEY_FORMAT,
+          false,
+        ),
+      total: "cents",
+    },
+    ...(bremen
+      ? ([
+          {
+            key: "kitaIndex",
+            header: "Kita-Index (Bremen)",
+            width: 14,
+            value: (r) => num(r.unit.bremen?.kitaIndex ?? null, INDEX_FORMAT),
+          },
+          {
+            key: "bremenVzae",
+            header: "VZÄ (Bremen)",
+            width: 8,
+            value: (r) => num(r.unit.bremen?.vzae ?? 0, VZAE_FORMAT),
+            total: "sum",
+          },
+          {
+            key: "sachkosten",
+            header: "Sachkosten",
+            width: 13,
+            value: (r) => num(r.unit.bremen?.sachkosten ?? 0, MONEY_FORMAT),
+            total: "cents",
+          },
+          {
+            key: "reason",
+            header: "Begründung",
+            width: 50,
+            value: (r) => text(anonymise(r.unit.bremen?.reason ?? "")),
+          },
+        ] satisfies Column<PlanRow>[])
+      : []),
+    {
+      key: "lower",
+      header: "Normbereich unten",
+      width: 12,
+      value: () => num(allocation.norm.index.lower, INDEX_FORMAT),
+    },
+    {
+      key: "upper",
+      header: "Normbereich oben",
+      width: 12,
+      value: () => num(allocation.norm.index.upper, INDEX_FORMAT),
+    },
   ];
-  if (units.length > 0) {
-    if (units.some((u) => u.children !== null)) {
-      total[childrenCol - 1] = formula(
-        colSum(childrenCol, first, last),
-        plainSum(units.map((u) => u.children)),
-        COUNT_FORMAT,
-      );
-    }
-    for (const [col, value, fmt] of sums) total[col - 1] = formula(colSum(col, first, last), value, fmt);
-    if (bremen) {
-      const colVzaeB = col4 + 15;
-      total[colVzaeB - 1] = formula(
-        colSum(colVzaeB, first, last),
-        plainSum(units.map((u) => u.bremen?.vzae)),
-        VZAE_FORMAT,
-      );
-      total[colVzaeB] = formula(
-        colSum(colVzaeB + 1, first, last),
-        centSum(units.map((u) => u.bremen?.sachkosten)),
-        MONEY_FORMAT,
-      );
-    }
-  }
-  rows.push(total);
+  const table = columnTable(columns, items);
+  const rows: SheetCell[][] = [...table.rows, table.total];
 
   // per Sozialraum: the plan against the area amount; "nicht verplant" follows the overrides
   rows.push([]);
@@ -667,25 +731,24 @@ function stellenplanSheet(
       "nicht verplant",
     ].map((h) => text(h, true)),
   );
-  const areaRange = `$B$${first}:$B$${last}`;
-  const rangeOf = (letters: string) => `$${letters}$${first}:$${letters}$${last}`;
-  for (const a of allocation.areas) {
+  const areaRange = table.range("area");
+  allocation.areas.forEach((a, i) => {
     const r = rows.length + 1;
-    const mine = units.filter((u) => u.area === a.name);
-    const moved = centSum([a.plan?.received ?? 0, -(a.plan?.given ?? 0)]);
-    const sumif = (letters: string, cached: number, fmt: string) =>
-      formula(sumWhereEqual(areaRange, `A${r}`, rangeOf(letters)), cached, fmt, false);
+    const counts = counting.areas[i];
+    const sumif = (key: string, cached: number, fmt: string) =>
+      formula(sumWhereEqual(areaRange, `A${r}`, table.range(key)), cached, fmt, false);
     rows.push([
       text(a.name),
       num(a.amount, MONEY_FORMAT),
-      num(moved, MONEY_FORMAT),
-      sumif(GILT, plainSum(mine.map((u) => u.plan?.vzae)), VZAE_FORMAT),
-      sumif(LAND, centSum(mine.map((u) => u.plan?.amount)), MONEY_FORMAT),
-      sumif(MUNI, centSum(mine.map((u) => u.plan?.municipal)), MONEY_FORMAT),
-      sumif(PV, centSum(mine.map((u) => u.plan?.personnelVolume)), MONEY_FORMAT),
-      formula(`B${r}+C${r}-E${r}`, a.unplanned ?? 0, MONEY_FORMAT, false),
+      num(centSum([a.plan?.received ?? 0, -(a.plan?.given ?? 0)]), MONEY_FORMAT),
+      sumif("gilt", counts.vzae, VZAE_FORMAT),
+      sumif("land", counts.amount, MONEY_FORMAT),
+      sumif("muni", counts.municipal, MONEY_FORMAT),
+      sumif("pv", counts.personnelVolume, MONEY_FORMAT),
+      formula(`B${r}+C${r}-E${r}`, counts.unplanned, MONEY_FORMAT, false),
     ]);
-  }
+  });
+  if (rows.length !== paramTitle - 2) throw new Error("stellenplanSheet: parameter rows misplaced");
 
   // the parameters the formulas use (on this sheet: a renamed sheet keeps its formulas right)
   rows.push([]);
@@ -705,8 +768,7 @@ function stellenplanSheet(
   ]);
 
   if (withTraeger) {
-    const traegerCol = 3;
-    const traegerRange = `$${columnLetters(traegerCol)}$${first}:$${columnLetters(traegerCol)}$${last}`;
+    const traegerRange = table.range("traeger");
     rows.push([]);
     rows.push([text("Stellenplan je Träger", true)]);
     rows.push(
@@ -721,15 +783,16 @@ function stellenplanSheet(
     );
     for (const t of allocation.traeger ?? []) {
       const r = rows.length + 1;
-      const sumif = (letters: string, cached: number, fmt: string) =>
-        formula(sumWhereEqual(traegerRange, `A${r}`, rangeOf(letters)), cached, fmt, false);
+      const mine = items.filter((x) => traegerOf(x.unit) === t.traeger);
+      const sumif = (key: string, cached: number, fmt: string) =>
+        formula(sumWhereEqual(traegerRange, `A${r}`, table.range(key)), cached, fmt, false);
       rows.push([
         text(t.traeger),
         formula(`SUMPRODUCT(--EXACT(${traegerRange},A${r}))`, t.units, COUNT_FORMAT, false),
-        sumif(GILT, t.vzae, VZAE_FORMAT),
-        sumif(LAND, t.amount, MONEY_FORMAT),
-        sumif(MUNI, t.municipal, MONEY_FORMAT),
-        sumif(PV, t.personnelVolume, MONEY_FORMAT),
+        sumif("gilt", plainSum(mine.map((x) => x.vzae)), VZAE_FORMAT),
+        sumif("land", centSum(mine.map((x) => x.amount)), MONEY_FORMAT),
+        sumif("muni", centSum(mine.map((x) => x.municipal)), MONEY_FORMAT),
+        sumif("pv", centSum(mine.map((x) => x.personnelVolume)), MONEY_FORMAT),
       ]);
     }
   }
@@ -745,27 +808,11 @@ function stellenplanSheet(
     ),
   ]);
 
-  const widths = [
-    24,
-    14,
-    ...(withTraeger ? [16] : []),
-    8,
-    ...categories.map(() => 14),
-    12,
-    12,
-    12,
-    14,
-    14,
-    14,
-    13,
-  ];
-  widths.push(11, 11, 13, 11, 11, 11, 11, 11, 10, 15, 15, 15, 15, 12);
-  if (bremen) widths.push(14, 8, 13, 50);
-  widths.push(12, 12);
+  const resultTable = table.table(TABLE_NAMES.einrichtungen);
   return {
     name: SHEET_NAMES.einrichtungen,
     rows,
-    columnWidths: widths,
+    columnWidths: table.widths,
     freezeRows: 1,
     charts:
       units.length > 0
@@ -773,14 +820,15 @@ function stellenplanSheet(
             {
               kind: "line",
               title: "Gesamtindex der Einrichtungen und Normbereich",
-              firstRow: 1,
-              lastRow: last,
-              categoryColumn: 1,
-              seriesColumns: [colIndex, colLower, colUpper],
-              anchor: `${columnLetters(header.length + 2)}2`,
+              firstRow: table.headerRow,
+              lastRow: table.lastRow,
+              categoryColumn: table.column("id"),
+              seriesColumns: [table.column("index"), table.column("lower"), table.column("upper")],
+              anchor: `${columnLetters(columns.length + 2)}2`,
             },
           ]
         : [],
+    ...(resultTable ? { tables: [resultTable] } : {}),
   };
 }
 
@@ -1035,7 +1083,7 @@ export function allocationSheets(allocation: Allocation, ctx: AllocationSheetsCo
   const issues = errorsFirst(ctx.issues);
   return [
     verteilungSheet(allocation),
-    einrichtungenSheet(allocation, publication, anonymise),
+    einrichtungenSheet(allocation, publication, anonymise, ctx.strandOverrides),
     normbereicheSheet(allocation),
     pruefberichtSheet(issues, anonymise),
     methodeSheet(allocation, ctx, publication),

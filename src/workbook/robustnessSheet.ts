@@ -8,7 +8,8 @@ import type { Robustness } from "../engine/robustness";
 import type { SheetCell, SheetSpec } from "./port";
 
 const PERCENT = "0.00%";
-const PERCENT0 = "0%";
+/** Frequencies with one decimal: 0,19 % shows as 0,2 %, never as a misleading "0 %" (issue 14, item 5). */
+const PERCENT1 = "0.0%";
 
 const text = (value: string, bold = false): SheetCell => ({ value, bold });
 const num = (value: number, numFmt?: string): SheetCell => ({ value, numFmt });
@@ -72,9 +73,9 @@ export function robustnessSheet(r: Robustness, ctx: { unitName: (id: string) => 
       text(ctx.unitName(u.id)),
       text(u.area),
       text(u.sozialarbeit ? "ja" : "nein"),
-      num(u.sozialarbeitFrequency, PERCENT0),
+      num(u.sozialarbeitFrequency, PERCENT1),
       text(u.interkulturell ? "ja" : "nein"),
-      num(u.interkulturellFrequency, PERCENT0),
+      num(u.interkulturellFrequency, PERCENT1),
       text(u.flagged ? "Förderfähigkeit kippt" : ""),
       text(
         u.flips.length > 0
@@ -96,7 +97,8 @@ export function robustnessSheet(r: Robustness, ctx: { unitName: (id: string) => 
   return {
     name: "Robustheit",
     rows,
-    columnWidths: [34, 16, 14, 14, 14, 12, 12, 12, 34],
+    // column H holds "Abweichend unter" (the alternatives' names): wide enough that its text stays in it
+    columnWidths: [34, 16, 14, 14, 14, 12, 12, 44, 34],
     freezeRows: 0,
     charts: [
       {
@@ -106,7 +108,8 @@ export function robustnessSheet(r: Robustness, ctx: { unitName: (id: string) => 
         lastRow: areaLast,
         categoryColumn: 1,
         seriesColumns: [3, 2, 5],
-        anchor: "K4",
+        // below every table, so it never covers the texts beside them
+        anchor: `A${rows.length + 2}`,
       },
     ],
   };

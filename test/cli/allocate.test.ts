@@ -127,6 +127,26 @@ describe("srb allocate on the sample town", () => {
     // stdout: the Sozialraum table in de-DE format
     for (const area of results.areas) expect(run.stdout).toContain(area.name);
     expect(run.stdout).toMatch(/Summe\s+100,00 %\s+1\.002\.240,00 €/);
+    // the sample has a Stellenplan: VZÄ planned and nicht verplant per Sozialraum, their sums in the total line
+    const de2 = (x: number) =>
+      new Intl.NumberFormat("de-DE", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x);
+    expect(run.stdout).toMatch(/^Sozialraum\s+Index\s+Anteil\s+Betrag\s+VZÄ\s+nicht verplant$/m);
+    const planAreas = (
+      JSON.parse(await fs.readFile(json, "utf8")) as {
+        areas: { name: string; plannedVzae?: number; unplanned?: number }[];
+      }
+    ).areas;
+    const totalVzae = planAreas.reduce((s, a) => s + (a.plannedVzae ?? 0), 0);
+    const totalUnplanned = planAreas.reduce((s, a) => s + Math.round((a.unplanned ?? 0) * 100), 0) / 100;
+    expect(totalVzae).toBeGreaterThan(0);
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `^Summe\\s+100,00 %\\s+1\\.002\\.240,00 €\\s+${de2(totalVzae)}\\s+${de2(totalUnplanned).replace(/\./g, "\\.")} €$`,
+        "m",
+      ),
+    );
+    for (const a of planAreas)
+      expect(run.stdout).toMatch(new RegExp(`^${a.name}\\s.*\\s${de2(a.plannedVzae ?? 0)}\\s+\\S+ €$`, "m"));
     const top = [...results.areas].sort((a, b) => b.amount - a.amount)[0];
     expect(run.stdout).toContain(
       new Intl.NumberFormat("de-DE", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
@@ -185,18 +205,6 @@ describe("srb allocate on the sample town", () => {
     expect(run.stdout).toContain("500.000,00 €");
     const stored = decodeStore(sheetValues((await readBook(out)).getWorksheet("_SRB")!) as never).model;
     expect(stored).toMatchObject(model);
-  });
-
-  test("--publication: no Kita name on the generated sheets", async () => {
-    const out = path.join(dir, "p.xlsx");
-    const run = srb("allocate", path.join(dir, "Musterstadt.xlsx"), "--publication", "--out", out, "--quiet");
-    expect(run.status).toBe(0);
-    const book = await readBook(out);
-    const names = sampleRows().map((r) => String(r[0]));
-    for (const sheet of book.worksheets.filter((w) => !["Kitas", "Notizen", "_SRB"].includes(w.name))) {
-      const text = JSON.stringify(sheetValues(sheet));
-      for (const name of names) expect(text).not.toContain(name);
-    }
   });
 
   test("--robustness adds the Robustheit sheet and the robustness field of results.json", async () => {

@@ -20,7 +20,7 @@ describe("parseCommandLine", () => {
         modelFile: null,
         out: path.join("daten", "Kitas 2024-srb.xlsx"),
         json: path.join("daten", "Kitas 2024-srb.json"),
-        publication: false,
+        publication: null,
         robustness: false,
         quiet: false,
         adopt: false,
@@ -42,6 +42,7 @@ describe("parseCommandLine", () => {
       "--json",
       "r.json",
       "--publication",
+      "Veroeffentlichung.xlsx",
       "--robustness",
       "--quiet",
     ]);
@@ -52,7 +53,7 @@ describe("parseCommandLine", () => {
         modelFile: "m.srb.json",
         out: "o.xlsx",
         json: "r.json",
-        publication: true,
+        publication: "Veroeffentlichung.xlsx",
         robustness: true,
         quiet: true,
         adopt: false,
@@ -127,6 +128,8 @@ describe("parseCommandLine", () => {
     [["allocate", "a.xlsx", "--quiet=ja"], /Option „--quiet“ erlaubt keinen Wert/],
     [["allocate", "a.xlsx", "--out", "o.json"], /--out „o\.json“ muss auf \.xlsx \(oder \.xlsm/],
     [["allocate", "a.xlsx", "--json="], /--json braucht einen Dateinamen/],
+    [["allocate", "a.xlsx", "--publication"], /Option „--publication“ braucht einen Wert/],
+    [["allocate", "a.xlsx", "--publication", "v.pdf"], /--publication „v\.pdf“ muss auf \.xlsx enden/],
   ])("usage error for %j", (argv, message) => {
     const parsed = parseCommandLine(argv);
     expect(parsed.kind).toBe("usage-error");
@@ -205,6 +208,55 @@ describe("sozialraumTable", () => {
     expect(lines[5]).toMatch(/^Summe\s+100,00 %\s+1\.000,00 €$/);
     expect(table).not.toContain("Achtung");
     // columns line up: every line has the same length
+    expect(new Set(lines.map((l) => l.length)).size).toBe(1);
+  });
+
+  test("worked example with VZÄ: 72.000 € per VZÄ, Land share 0,6 → 75.000 € pay 1,5 VZÄ plus 10.200 € left", () => {
+    // 1 VZÄ costs the budget 72.000 · 0,6 = 43.200 €; 75.000 / 43.200 = 1,736 → 1,5 VZÄ (step 0,25)
+    const table = sozialraumTable(
+      [
+        { name: "Nord", index: 60, share: 0.75, amount: 75000, vzae: 1.5 },
+        { name: "Süd", index: 20, share: 0.25, amount: 25000, vzae: 0.5 },
+      ],
+      100000,
+    );
+    const lines = table.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^Sozialraum\s+Index\s+Anteil\s+Betrag\s+VZÄ$/);
+    expect(lines[2]).toMatch(/^Nord\s+60,0\s+75,00 %\s+75\.000,00 €\s+1,50$/);
+    expect(lines[5]).toMatch(/^Summe\s+100,00 %\s+100\.000,00 €\s+2,00$/);
+    expect(table).not.toContain("nicht verplant");
+  });
+
+  test("with a Stellenplan: the VZÄ planned for the Kitas and nicht verplant per Sozialraum, with sums", () => {
+    // Nord: 75.000 € − 1,5 VZÄ · 43.200 € = 75.000 − 64.800 = 10.200 € nicht verplant
+    const table = sozialraumTable(
+      [
+        {
+          name: "Nord",
+          index: 60,
+          share: 0.75,
+          amount: 75000,
+          vzae: 1.5,
+          plan: { vzae: 1.5 },
+          unplanned: 10200,
+        },
+        {
+          name: "Süd",
+          index: 20,
+          share: 0.25,
+          amount: 25000,
+          vzae: 0.5,
+          plan: { vzae: 0.5 },
+          unplanned: 3400,
+        },
+      ],
+      100000,
+    );
+    const lines = table.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^Sozialraum\s+Index\s+Anteil\s+Betrag\s+VZÄ\s+nicht verplant$/);
+    expect(lines[2]).toMatch(/^Nord\s+60,0\s+75,00 %\s+75\.000,00 €\s+1,50\s+10\.200,00 €$/);
+    expect(lines[3]).toMatch(/^Süd\s+20,0\s+25,00 %\s+25\.000,00 €\s+0,50\s+3\.400,00 €$/);
+    expect(lines[5]).toMatch(/^Summe\s+100,00 %\s+100\.000,00 €\s+2,00\s+13\.600,00 €$/);
     expect(new Set(lines.map((l) => l.length)).size).toBe(1);
   });
 

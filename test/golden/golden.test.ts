@@ -46,10 +46,16 @@ interface GoldenCase {
 function sampleCase(name: string, file: string, extra: Partial<GoldenCase> = {}): GoldenCase {
   return {
     name,
-    prepare: async () => ({
-      workbook: path.join(SAMPLE_DIR, file),
-      model: path.join(SAMPLE_DIR, "musterstadt.srb.json"),
-    }),
+    prepare: async (dir) => {
+      const sampleModel = path.join(SAMPLE_DIR, "musterstadt.srb.json");
+      if (!extra.publication) return { workbook: path.join(SAMPLE_DIR, file), model: sampleModel };
+      // codes instead of names on the working sheets: the model's option (the CLI's --publication now
+      // writes a separate publication file, tested in test/cli/publication.test.ts)
+      const json = JSON.parse(await fs.readFile(sampleModel, "utf8")) as { options?: object };
+      const model = path.join(dir, "musterstadt-codes.srb.json");
+      await fs.writeFile(model, JSON.stringify({ ...json, options: { ...json.options, publication: true } }));
+      return { workbook: path.join(SAMPLE_DIR, file), model };
+    },
     ...extra,
   };
 }
@@ -238,7 +244,7 @@ async function produce(golden: GoldenCase, dir: string) {
     modelFile: model,
     out: path.join(dir, `${golden.name}-out.xlsx`),
     json: path.join(dir, `${golden.name}-results.json`),
-    publication: golden.publication ?? false,
+    publication: null,
     robustness: golden.robustness ?? false,
     quiet: true,
   };
@@ -340,6 +346,8 @@ describe("golden: srb allocate's sheets and results.json are unchanged", () => {
       sheets: expected.written?.sheets,
       store: expected.written?.store,
     });
+    // the result tables (SRB_Verteilung, SRB_Einrichtungen …) a user's structured references depend on
+    expect({ name, tables: actual.written?.tables }).toEqual({ name, tables: expected.written?.tables });
     for (const sheet of Object.keys(expected.written?.cells ?? {})) {
       expect({ name, sheet, cells: actual.written?.cells[sheet] }).toEqual({
         name,

@@ -17,6 +17,8 @@ import { DEFAULT_BREMEN_RULES, DEFAULT_OPTIONS, type Model } from "../../src/eng
 import { parseModel } from "../../src/engine/modelFile";
 import { stellenplan, stellenplanParameters, type StellenplanUnit } from "../../src/engine/stellenplan";
 import { applyOverrides, eligibilityIssues, strand2Issues } from "../../src/engine/strands";
+import { OVERRIDE_HEADERS, overriddenPlan, readStrandOverrides } from "../../src/engine/strandOverrides";
+import type { Allocation } from "../../src/engine/allocation";
 import type { CellValue, RawTable } from "../../src/engine/table";
 import { vzaeIssues } from "../../src/engine/vzae";
 import { goodRows, HEADERS, model, table, withCells } from "../helpers/kitaSheet";
@@ -410,6 +412,40 @@ export const BUILDERS: Record<string, () => Issue[] | Promise<Issue[]>> = {
       ],
       "Kitas",
     ),
+  // an earlier Einrichtungen sheet: Kita A row 2, Kita B row 3, Kita alt row 4 (overrides in D–G); then
+  // Nord with 50.000 € and Kita A at 2 VZÄ · 72.000 € · 0,6 = 86.400 €
+  "override-vzae-invalid": () => [
+    ...readStrandOverrides(
+      {
+        sheet: "Einrichtungen",
+        headers: ["Einrichtung", "Sozialraum", "VZÄ (Vorschlag)", ...OVERRIDE_HEADERS],
+        rows: [
+          ["Kita A", "Nord", 1, "viel", null, null, null],
+          ["Kita B", "Nord", 1, null, -0.5, 0.3, null],
+          ["Kita alt", "Nord", 1, 0.5, null, null, null],
+        ],
+      },
+      [
+        { id: "Kita A", code: "E1" },
+        { id: "Kita B", code: "E2" },
+      ],
+      0.25,
+    ).issues,
+    ...overriddenPlan(
+      {
+        model: { budget: { costPerVzae: 72000, kofinanzierung: { landShare: 0.6, municipalShare: 0.4 } } },
+        units: [
+          {
+            id: "Kita A",
+            area: "Nord",
+            plan: { vzae: 1, amount: 43200, municipal: 28800, personnelVolume: 72000 },
+          },
+        ],
+        areas: [{ name: "Nord", amount: 50000, unplanned: 6800 }],
+      } as unknown as Allocation,
+      new Map([["Kita A", [2, null, null, null]]]),
+    ).issues,
+  ],
   "override-invalid": () =>
     applyOverrides(1000, [600, 400], [-50, 450], { area: "Nord", sheet: "Einrichtungen" }).issues,
   "bremen-rules-invalid": () => bremenRulesIssues({ ...DEFAULT_BREMEN_RULES, rows: [] }),

@@ -66,6 +66,52 @@ describe("App with a fake workbook", () => {
     expect((port.stored as { budget: { total: number } }).budget.total).toBe(1000);
   });
 
+  test("a cost per VZÄ typed in Budget & Regeln turns the preview into a Stellenplan: VZÄ and nicht verplant", async () => {
+    // Budget 100.000 €: Nord 41,67 % = 41.666,67 €, Süd 58.333,33 € (shares of the first test). 40.000 € per
+    // VZÄ, Land share 0,6: one step of 0,25 VZÄ costs the budget 6.000 €. Nord: 6 whole steps = 1,50 VZÄ
+    // (36.000 €), 5.666,67 € nicht verplant; Süd: 9 steps = 2,25 VZÄ (54.000 €), 4.333,33 €.
+    const port = fakePort([KITAS], { ...STORED_MODEL, budget: { total: 100000 } });
+    renderWithTheme(<App port={port} language="de" />);
+    await screen.findByText(/4 Zeilen/);
+    await openStep(s.stepResult);
+    const before = await screen.findByRole("table", { name: s.preview });
+    expect(within(before).queryByText(s.plannedVzae)).toBeNull();
+
+    await openStep(s.stepBudget);
+    fireEvent.change(screen.getByLabelText(/^Jährliche Kosten je VZÄ/), { target: { value: "40.000" } });
+    await openStep(s.stepResult);
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole("table", { name: s.preview })).getByText(s.plannedVzae),
+      ).toBeInTheDocument(),
+    );
+    const rows = within(screen.getByRole("table", { name: s.preview })).getAllByRole("row");
+    expect(cells(rows[1])).toEqual([
+      "Nord",
+      "41,7",
+      "41,67\u00a0%",
+      "41.666,67\u00a0€",
+      "1,50",
+      "5.666,67\u00a0€",
+    ]);
+    expect(cells(rows[2])).toEqual([
+      "Süd",
+      "58,3",
+      "58,33\u00a0%",
+      "58.333,33\u00a0€",
+      "2,25",
+      "4.333,33\u00a0€",
+    ]);
+    expect(cells(rows[3])).toEqual([
+      "Summe",
+      "",
+      "100,00\u00a0%",
+      "100.000,00\u00a0€",
+      "3,75",
+      "10.000,00\u00a0€",
+    ]);
+  });
+
   test("without a stored model the suggestion is used and marked", async () => {
     const port = fakePort([KITAS], null);
     renderWithTheme(<App port={port} language="de" />);

@@ -125,6 +125,44 @@ describe("BudgetStep", () => {
     );
   });
 
+  test("Stellenplan controls appear with a cost per VZÄ and change the model's rules", () => {
+    const { last, onValidity } = setup();
+    // without a cost per VZÄ there is no Stellenplan, so no controls for it
+    expect(screen.queryByLabelText(/^VZÄ für das Nachbarschaftszentrum/)).toBeNull();
+    expect(screen.queryByLabelText(s.within)).toBeNull();
+    expect(screen.queryByLabelText(s.unspent)).toBeNull();
+
+    fireEvent.change(screen.getByLabelText(/^Jährliche Kosten je VZÄ/), { target: { value: "72.000" } });
+    expect(last().budget.costPerVzae).toBe(72000);
+    const strand2 = screen.getByLabelText(/^VZÄ für das Nachbarschaftszentrum/);
+    expect(strand2).toHaveValue("0,5"); // the default of SPEC §5
+    expect(screen.getByLabelText(s.within)).toHaveValue("index");
+    expect(screen.getByLabelText(s.unspent)).toHaveValue("keep");
+
+    fireEvent.change(strand2, { target: { value: "0,75" } });
+    expect(last().rules?.strand2Vzae).toBe(0.75);
+    fireEvent.change(screen.getByLabelText(/^VZÄ abrunden/), { target: { value: "0,5" } });
+    expect(last().budget.vzaeStep).toBe(0.5);
+    fireEvent.change(screen.getByLabelText(s.within), { target: { value: "index-children" } });
+    expect(last().rules?.within).toBe("index-children");
+    fireEvent.change(screen.getByLabelText(s.unspent), { target: { value: "redistribute" } });
+    expect(last().rules?.unspent).toBe("redistribute");
+    // the earlier rule choices are kept when another changes
+    expect(last().rules).toEqual(
+      expect.objectContaining({ strand2Vzae: 0.75, within: "index-children", unspent: "redistribute" }),
+    );
+
+    // a bad strand-2 VZÄ says what is expected and blocks
+    const before = last();
+    fireEvent.change(strand2, { target: { value: "halbe" } });
+    expect(onValidity).toHaveBeenLastCalledWith(
+      "strand2-vzae",
+      s.strand2Vzae,
+      expect.stringContaining("„halbe“"),
+    );
+    expect(last()).toBe(before);
+  });
+
   test("rule set Bremen brings the default Bremen rules", () => {
     const { last } = setup();
     fireEvent.click(screen.getByRole("radio", { name: s.ruleSetBremen }));

@@ -264,3 +264,39 @@ describe("issueAddress", () => {
     expect(issueAddress({ ...constant, sheet: "" })).toBe("");
   });
 });
+
+describe("preview with a Stellenplan", () => {
+  // 72.000 € per VZÄ, Land share 0,6: one VZÄ costs the budget 43.200 €. Sozialraum 1: 552.167,48 € → 12,75 VZÄ
+  // (550.800 €), 1.367,48 € nicht verplant; Sozialraum 2: 450.072,52 € → 10,25 VZÄ (442.800 €), 7.272,52 €.
+  const planned = {
+    ...ALLOCATION,
+    areas: [
+      { ...ALLOCATION.areas[0], vzae: 12.75, unplanned: 1367.48, plan: { vzae: 12.75 } },
+      { ...ALLOCATION.areas[1], vzae: 10.25, unplanned: 7272.52, plan: { vzae: 10.25 } },
+    ],
+  } as unknown as Allocation;
+
+  test("shows VZÄ im Stellenplan and nicht verplant per area, with their sums", () => {
+    renderWithTheme(<ResultStep {...props({ allocation: planned })} />);
+    const table = screen.getByRole("table", { name: s.preview });
+    const headers = within(table)
+      .getAllByRole("columnheader")
+      .map((h) => h.textContent);
+    expect(headers).toEqual([s.area, s.index, s.share, s.amount, s.plannedVzae, s.unplanned]);
+    const rows = within(table).getAllByRole("row");
+    const cells = (i: number) =>
+      within(rows[i])
+        .getAllByRole("cell")
+        .map((c) => c.textContent?.replace(/\u00a0/g, " "));
+    expect(cells(1).slice(4)).toEqual(["12,75", "1.367,48 €"]);
+    expect(cells(2).slice(4)).toEqual(["10,25", "7.272,52 €"]);
+    expect(cells(3).slice(4)).toEqual(["23,00", "8.640,00 €"]);
+  });
+
+  test("without a Stellenplan the preview has no VZÄ columns", () => {
+    renderWithTheme(<ResultStep {...props()} />);
+    const table = screen.getByRole("table", { name: s.preview });
+    expect(within(table).queryByText(s.plannedVzae)).toBeNull();
+    expect(within(table).queryByText(s.unplanned)).toBeNull();
+  });
+});

@@ -102,7 +102,7 @@ describe("the sample's output prints as it is", () => {
         modelFile: path.join(SAMPLE, "musterstadt.srb.json"),
         out,
         json: path.join(dir, "out.json"),
-        publication: false,
+        publication: null,
         robustness: false,
         quiet: true,
       },

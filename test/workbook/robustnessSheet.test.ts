@@ -97,3 +97,23 @@ test("publication mode: unit codes instead of names", () => {
   });
   expect(JSON.stringify(sheet.rows)).not.toContain("Kita ");
 });
+
+test("frequencies keep one decimal: 0,19 % is not shown as 0 % (issue 14, item 5)", () => {
+  const rare = { ...r, units: [{ ...r.units[1], sozialarbeitFrequency: 0.0019 }] };
+  const sheet = robustnessSheet(rare, { unitName: (id) => id });
+  const kitaB = sheet.rows.find((row) => row[0]?.value === "Kita B");
+  expect(kitaB?.[3]).toEqual({ value: 0.0019, numFmt: "0.0%" });
+  expect(kitaB?.[5]?.numFmt).toBe("0.0%");
+});
+
+test("the chart sits below every table, clear of the 'Abweichend unter' texts", () => {
+  const sheet = robustnessSheet(r, { unitName: (id) => id });
+  const anchor = sheet.charts?.[0]?.anchor ?? "";
+  const [, column, row] = /^([A-Z]+)(\d+)$/.exec(anchor) ?? [];
+  expect(column).toBe("A");
+  expect(Number(row)).toBeGreaterThan(sheet.rows.length);
+  // column H holds the alternatives' names: wide enough for the longest of them
+  expect(sheet.columnWidths?.[7]).toBeGreaterThanOrEqual(
+    "nur bei Zufallsgewichtungen (siehe Häufigkeit)".length - 4,
+  );
+});

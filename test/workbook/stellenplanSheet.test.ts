@@ -8,7 +8,11 @@ import type { Allocation } from "../../src/engine/allocation";
 import type { Model } from "../../src/engine/model";
 import { allocationSheets } from "../../src/workbook/allocationSheets";
 import type { SheetCell, SheetSpec } from "../../src/workbook/port";
+import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
+import { PackageWorkbook } from "../../src/workbook/xlsx/packageWorkbook";
 import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
+import ExcelJS from "exceljs";
+import { FakeWorkbook } from "./fakeExcel";
 import { dataset, model, unit } from "../engine/fixtures";
 import {
   LIBREOFFICE,
@@ -98,6 +102,54 @@ test("Einrichtungen shows the Stellenplan per Kita, per Sozialraum and per Träg
   expect(e.rows[caritas][3].value).toBe(t.amount);
 });
 
+test("the Stellenplan columns come from one declaration: widths, chart columns and the SRB_Einrichtungen table", () => {
+  const e = sheet(allocationSheets(planAllocation(), CTX), "Einrichtungen");
+  const header = headerOf(e);
+  expect(e.columnWidths).toHaveLength(header.length);
+  expect(e.tables).toEqual([
+    { name: "SRB_Einrichtungen", headerRow: 1, lastRow: 5, firstColumn: 1, lastColumn: header.length },
+  ]);
+  const chart = e.charts![0];
+  expect(chart.seriesColumns.map((c) => header[c - 1])).toEqual([
+    "Gesamtindex",
+    "Normbereich unten",
+    "Normbereich oben",
+  ]);
+  // the total row sums every staff and money column of the table
+  const total = e.rows[rowOf(e, "Summe")];
+  for (const h of [
+    "VZÄ (Vorschlag)",
+    "VZÄ Strang 1 (angepasst)",
+    "VZÄ (gilt)",
+    "Landesanteil (Budget)",
+    "Differenz",
+  ])
+    expect(total[header.indexOf(h)].formula).toMatch(/^SUM\([A-Z]+2:[A-Z]+5\)$/);
+});
+
+test("SRB_Einrichtungen exists with a Stellenplan in the package (.xlsx) and the Office adapter", async () => {
+  const specs = allocationSheets(planAllocation(), CTX);
+  const columns = headerOf(sheet(specs, "Einrichtungen")).length;
+  const lastLetter = (n: number): string =>
+    (n > 26 ? String.fromCharCode(64 + Math.floor((n - 1) / 26)) : "") +
+    String.fromCharCode(65 + ((n - 1) % 26));
+
+  const pkg = PackageWorkbook.empty();
+  await pkg.writeGeneratedSheets(specs);
+  const read = new ExcelJS.Workbook();
+  await read.xlsx.load((await pkg.toBuffer()) as never);
+  const tables = read.getWorksheet("Einrichtungen")!.getTables();
+  expect(tables.map((t) => (t as unknown as { table: { name: string; tableRef: string } }).table)).toEqual([
+    expect.objectContaining({ name: "SRB_Einrichtungen", tableRef: `A1:${lastLetter(columns)}5` }),
+  ]);
+
+  const fake = new FakeWorkbook();
+  await new OfficeWorkbook(fake.run).writeGeneratedSheets(specs);
+  const found = fake.tables().find((t) => t.table.name === "SRB_Einrichtungen");
+  expect(found?.sheet.name).toBe("Einrichtungen");
+  expect(found?.table.area).toEqual({ row: 0, column: 0, rows: 5, columns });
+});
+
 test("Verteilung gets VZÄ im Stellenplan and nicht verplant per Sozialraum, with sums", () => {
   const a = planAllocation();
   const v = sheet(allocationSheets(a, CTX), "Verteilung");
@@ -120,11 +172,19 @@ const cents = (x: number) => Math.round(x * 100);
 
 describe("LibreOffice recalculates the Stellenplan", () => {
   withLibreOffice(
-    "every formula on Einrichtungen and Verteilung equals the engine's value to the cent",
+    "every formula on Einrichtungen and Verteilung equals the stored value to the cent, also with overrides read back",
     async () => {
       requireTool(LIBREOFFICE);
-      for (const allocation of [planAllocation(), planAllocation({ rules: { unspent: "redistribute" } })]) {
-        const specs = allocationSheets(allocation, CTX).filter(
+      const overrides = new Map([
+        ["K2", [0.25, null, 0.5, null]],
+        ["K3", [null, null, null, 1.5]],
+      ]);
+      for (const [allocation, strandOverrides] of [
+        [planAllocation(), undefined],
+        [planAllocation({ rules: { unspent: "redistribute" } }), undefined],
+        [planAllocation(), overrides],
+      ] as const) {
+        const specs = allocationSheets(allocation, { ...CTX, strandOverrides }).filter(
           (s) => s.name === "Einrichtungen" || s.name === "Verteilung",
         );
         const { sheets, written } = await recalc(specs);
@@ -168,4 +228,19 @@ describe("LibreOffice recalculates the Stellenplan", () => {
       expect(cents(csvNumber(got[nordRow][7]))).toBe(cents(before + k2Before - 32400));
     },
   );
+});
+
+test("publication mode: no Träger column and no Träger summary (a Träger of one or two Kitas names them)", () => {
+  const a = planAllocation();
+  const working = sheet(allocationSheets(a, CTX), "Einrichtungen");
+  expect(headerOf(working)).toContain("Träger");
+  expect(working.rows.some((r) => r[0]?.value === "Stellenplan je Träger")).toBe(true);
+
+  const published = sheet(allocationSheets(a, { ...CTX, publication: true }), "Einrichtungen");
+  expect(headerOf(published)).not.toContain("Träger");
+  expect(headerOf(published)[0]).toBe("Einrichtung (Code)");
+  const texts = published.rows.flat().map((c) => c?.value);
+  expect(texts).not.toContain("Stellenplan je Träger");
+  for (const name of ["Stadt", "Caritas", "ohne Angabe"]) expect(texts).not.toContain(name);
+  expect(published.tables?.[0]?.name).toBe("SRB_Einrichtungen");
 });

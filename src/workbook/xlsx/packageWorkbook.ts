@@ -405,6 +405,20 @@ export class PackageWorkbook implements WorkbookPort {
     };
   }
 
+  /**
+   * Removes SRB's hidden store sheet (model, generated-sheet records, adoptions). For a workbook that is
+   * handed out as it is — the publication file — which must carry nothing of the working workbook.
+   *
+   * @example const pub = PackageWorkbook.empty(); await pub.writeGeneratedSheets(sheets); await pub.removeStore();
+   */
+  async removeStore(): Promise<void> {
+    const store = this.storeEntry();
+    if (!store) return;
+    const changes = new Changes(this.zip, this.structure);
+    changes.removeSheet(store);
+    this.commit(changes);
+  }
+
   // ── internals ───────────────────────────────────────────────────────────────────────────────────────
 
   private ctx(): SheetContext {

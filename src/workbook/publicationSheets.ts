@@ -1,0 +1,263 @@
+/**
+ * The sheets of the publication workbook (SPEC §7, issue 14 item 4) — a separate file, never the working
+ * one: "Hinweise" (what this is, what is left out), "Verteilung" per Sozialraum, "Einrichtungen" under
+ * random codes (Gesamtindex, Normbereich, Förderstränge, money and staff; no names, no Kinder counts, no
+ * Träger, no data-sheet rows), and nothing else — no data sheet, no check report (its messages name cells
+ * and Kitas), no Methode sheet (it names the data sheet), no SRB store.
+ *
+ * Also the working workbook's "Codeschlüssel" sheet: the only place where a code meets its Kita.
+ */
+import type { Allocation, Band } from "../engine/allocation";
+import { PUBLICATION_MIN_UNITS, type Publication, type PublishedUnit } from "../engine/publication";
+import { columnTable, type Column } from "./columnTable";
+import {
+  COUNT_FORMAT,
+  INDEX_FORMAT,
+  MONEY_FORMAT,
+  PERCENT_FORMAT,
+  VZAE_FORMAT,
+  formatEuro,
+} from "./numberFormats";
+import type { SheetCell, SheetSpec } from "./port";
+
+/** Sheet names of the publication workbook and of the key sheet in the working workbook. */
+export const PUBLICATION_SHEETS = {
+  notes: "Hinweise",
+  areas: "Verteilung",
+  units: "Einrichtungen",
+  key: "Codeschlüssel",
+} as const;
+
+const text = (value: string, bold = false): SheetCell => (bold ? { value, bold } : { value });
+const num = (value: number | null | undefined, numFmt: string): SheetCell =>
+  typeof value === "number" && Number.isFinite(value) ? { value, numFmt } : { value: null };
+const yesNo = (flag: boolean): SheetCell => text(flag ? "ja" : "nein");
+const band = (b: Band | null): SheetCell => text(b ?? "–");
+
+export interface PublicationContext {
+  /** The date of the publication, de-DE ("30.11.2026"). */
+  date: string;
+}
+
+/**
+ * The publication workbook's sheets.
+ *
+ * @example publicationSheets(allocation, publicationOf(allocation, random), { date: "30.11.2026" }).map((s) => s.name);
+ * // => ["Hinweise", "Verteilung", "Einrichtungen"]
+ */
+export function publicationSheets(
+  allocation: Allocation,
+  publication: Publication,
+  ctx: PublicationContext,
+): SheetSpec[] {
+  return [
+    notesSheet(allocation, publication, ctx),
+    areasSheet(allocation),
+    unitsSheet(allocation, publication),
+  ];
+}
+
+function notesSheet(allocation: Allocation, publication: Publication, ctx: PublicationContext): SheetSpec {
+  const withheld = publication.withheldAreas;
+  // short lines: the sheet prints as it is, one sentence a row
+  const lines: string[] = [
+    `Stand: ${ctx.date}. Budget: ${formatEuro(allocation.budget)}.`,
+    "",
+    "„Verteilung“: je Sozialraum der Sozialraum-Index, der Anteil am Budget und der Betrag.",
+    "„Einrichtungen“: die Kitas nur unter Codes (E01, E02, …).",
+    "Die Codes sind für diese Datei zufällig vergeben: ihre Reihenfolge folgt weder den Namen",
+    "noch der Datentabelle. Jede neue Veröffentlichungsfassung vergibt neue Codes.",
+    "Nicht enthalten: Namen der Kitas, Kinderzahlen, Träger und die Datentabelle.",
+    withheld.length > 0
+      ? `Ohne Angaben zu einzelnen Kitas (weniger als ${PUBLICATION_MIN_UNITS} Kitas): ${withheld.join(", ")}.`
+      : `Jeder Sozialraum hat mindestens ${PUBLICATION_MIN_UNITS} Kitas; alle erscheinen mit Codes.`,
+    "",
+    "Methode: Für jeden Indikator ein Standardwert von 0 bis 100; gemittelt je Kategorie und zum",
+    "Gesamtindex; der Sozialraum-Index bestimmt den Anteil eines Sozialraums am Budget.",
+  ];
+  return {
+    name: PUBLICATION_SHEETS.notes,
+    rows: [
+      [text("Sozialraumbudget – Veröffentlichungsfassung", true)],
+      [],
+      ...lines.map((line) => (line === "" ? [] : [text(line)])),
+    ],
+    columnWidths: [100],
+  };
+}
+
+type Area = Allocation["areas"][number];
+
+function areasSheet(allocation: Allocation): SheetSpec {
+  const areas = allocation.areas;
+  const hasVzae = areas.some((a) => a.vzae !== null);
+  const hasPlan = areas.some((a) => a.unplanned !== undefined);
+  const columns: Column<Area>[] = [
+    { key: "name", header: "Sozialraum", width: 22, value: (a) => text(a.name) },
+    {
+      key: "units",
+      header: "Einrichtungen",
+      width: 13,
+      value: (a) => num(a.units, COUNT_FORMAT),
+      total: "sum",
+    },
+    { key: "index", header: "Sozialraum-Index", width: 16, value: (a) => num(a.index, INDEX_FORMAT) },
+    { key: "band", header: "Normbereich", width: 13, value: (a) => band(a.band) },
+    { key: "share", header: "Anteil", width: 10, value: (a) => num(a.share, PERCENT_FORMAT), total: "sum" },
+    { key: "amount", header: "Betrag", width: 16, value: (a) => num(a.amount, MONEY_FORMAT), total: "cents" },
+    ...(hasVzae
+      ? [
+          {
+            key: "vzae",
+            header: "VZÄ",
+            width: 8,
+            value: (a: Area) => num(a.vzae, VZAE_FORMAT),
+            total: "sum" as const,
+          },
+        ]
+      : []),
+    ...(hasPlan
+      ? [
+          {
+            key: "unplanned",
+            header: "nicht verplant",
+            width: 15,
+            value: (a: Area) => num(a.unplanned ?? 0, MONEY_FORMAT),
+            total: "cents" as const,
+          },
+        ]
+      : []),
+  ];
+  const table = columnTable(columns, areas);
+  const spec = table.table("SRB_Verteilung");
+  return {
+    name: PUBLICATION_SHEETS.areas,
+    rows: [...table.rows, table.total],
+    columnWidths: table.widths,
+    freezeRows: 1,
+    ...(spec ? { tables: [spec] } : {}),
+    charts:
+      areas.length > 0
+        ? [
+            {
+              kind: "bar",
+              title: "Anteile der Sozialräume am Budget",
+              firstRow: table.firstRow,
+              lastRow: table.lastRow,
+              categoryColumn: table.column("name"),
+              seriesColumns: [table.column("share")],
+              anchor: `A${table.lastRow + 3}`,
+            },
+          ]
+        : [],
+  };
+}
+
+function unitsSheet(allocation: Allocation, publication: Publication): SheetSpec {
+  const units = publication.units;
+  const hasPlan = units.some((u) => u.unit.plan !== undefined);
+  const columns: Column<PublishedUnit>[] = [
+    { key: "code", header: "Einrichtung (Code)", width: 19, value: (u) => text(u.code) },
+    { key: "area", header: "Sozialraum", width: 18, value: (u) => text(u.unit.area) },
+    { key: "index", header: "Gesamtindex", width: 12, value: (u) => num(u.unit.index, INDEX_FORMAT) },
+    { key: "band", header: "Normbereich", width: 12, value: (u) => band(u.unit.band) },
+    {
+      key: "sozialarbeit",
+      header: "Kita-Sozialarbeit",
+      width: 17,
+      value: (u) => yesNo(u.unit.eligible.sozialarbeit),
+    },
+    {
+      key: "nachbarschaft",
+      header: "Nachbarschaftszentrum",
+      width: 23,
+      value: (u) => yesNo(u.unit.eligible.nachbarschaftszentrum),
+    },
+    {
+      key: "interkulturell",
+      header: "Interkulturelle Fachkräfte",
+      width: 26,
+      value: (u) => yesNo(u.unit.eligible.interkulturell),
+    },
+    {
+      key: "zusatz",
+      header: "Zusatzpersonal",
+      width: 15,
+      value: (u) => yesNo(u.unit.eligible.zusatzpersonal),
+    },
+    {
+      key: "amount",
+      header: "Betrag",
+      width: 16,
+      value: (u) => num(u.unit.plan?.amount ?? u.unit.proposedAmount, MONEY_FORMAT),
+      total: "cents",
+    },
+    ...(hasPlan
+      ? [
+          {
+            key: "vzae",
+            header: "VZÄ",
+            width: 8,
+            value: (u: PublishedUnit) => num(u.unit.plan?.vzae ?? 0, VZAE_FORMAT),
+            total: "sum" as const,
+          },
+        ]
+      : []),
+  ];
+  const table = columnTable(columns, units);
+  const spec = table.table("SRB_Einrichtungen");
+  return {
+    name: PUBLICATION_SHEETS.units,
+    rows: [...table.rows, table.total],
+    columnWidths: table.widths,
+    freezeRows: 1,
+    ...(spec ? { tables: [spec] } : {}),
+    charts:
+      units.length > 0 && allocation.units.length > 0
+        ? [
+            {
+              kind: "bar",
+              title: "Gesamtindex der Einrichtungen",
+              firstRow: table.firstRow,
+              lastRow: table.lastRow,
+              categoryColumn: table.column("code"),
+              seriesColumns: [table.column("index")],
+              anchor: `A${table.lastRow + 3}`,
+            },
+          ]
+        : [],
+  };
+}
+
+/**
+ * The working workbook's key to the publication's codes: confidential, never part of the publication.
+ *
+ * @example codeKeySheet(publication, { date: "30.11.2026", file: "Veroeffentlichung.xlsx" }).name; // => "Codeschlüssel"
+ */
+export function codeKeySheet(publication: Publication, ctx: { date: string; file: string }): SheetSpec {
+  const columns: Column<Publication["key"][number]>[] = [
+    { key: "code", header: "Code", width: 10, value: (k) => text(k.code) },
+    { key: "id", header: "Einrichtung", width: 34, value: (k) => text(k.id) },
+    { key: "area", header: "Sozialraum", width: 18, value: (k) => text(k.area) },
+  ];
+  const headerRow = 4;
+  const table = columnTable(columns, publication.key, headerRow);
+  const spec = table.table("SRB_Codeschluessel");
+  return {
+    name: PUBLICATION_SHEETS.key,
+    rows: [
+      [text("Codeschlüssel – vertraulich, nicht weitergeben", true)],
+      [
+        text(
+          `Gehört zur Veröffentlichungsfassung „${ctx.file}“ vom ${ctx.date}. Jede neue Veröffentlichungsfassung ` +
+            "vergibt neue Codes und ersetzt dieses Blatt.",
+        ),
+      ],
+      [],
+      ...table.rows,
+    ],
+    columnWidths: table.widths,
+    freezeRows: headerRow,
+    ...(spec ? { tables: [spec] } : {}),
+  };
+}
