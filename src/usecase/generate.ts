@@ -206,6 +206,8 @@ export interface GenerateResult extends Preview {
   outcome: FortschreibungOutcome | null;
   /** The publication workbook's sheets and codes (`request.publish`); null otherwise. */
   published: { sheets: SheetSpec[]; publication: Publication } | null;
+  /** The generated sheets as handed to the adapter (for a PDF of them, `srb allocate --pdf`); [] when none. */
+  sheets: SheetSpec[];
 }
 
 /**
@@ -348,12 +350,24 @@ async function written(
     : null;
 
   await progress({ stage: "write" });
-  const report = await port.writeGeneratedSheets(
-    withPageTitle(outcome ? fortschreibungSheets(sheets, outcome, unitName) : sheets, pageTitle),
+  const written = withPageTitle(
+    outcome ? fortschreibungSheets(sheets, outcome, unitName) : sheets,
+    pageTitle,
   );
+  const report = await port.writeGeneratedSheets(written);
   await port.writeStoredModel(JSON.parse(serializeModel(checked.file!)) as unknown);
   if (outcome?.adoptionsToStore) await port.writeStoredAdoptions?.(outcome.adoptionsToStore);
-  return { ...checked, issues, robustness, publication, unitName, report, outcome, published };
+  return {
+    ...checked,
+    issues,
+    robustness,
+    publication,
+    unitName,
+    report,
+    outcome,
+    published,
+    sheets: written,
+  };
 }
 
 /** Uniform in [0, 1) from the platform's cryptographic generator (browsers and Node 20). */
@@ -437,6 +451,7 @@ function nothingWritten(base: Preview, more: Issue[], request: GenerateRequest):
     report: null,
     outcome: null,
     published: null,
+    sheets: [],
   };
 }
 
