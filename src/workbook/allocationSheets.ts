@@ -285,7 +285,8 @@ function verteilungSheet(allocation: Allocation): SheetSpec {
               lastRow: table.lastRow,
               categoryColumn: table.column("name"),
               seriesColumns: [table.column("share")],
-              anchor: `${columnLetters(columns.length + 2)}2`,
+              // below the table and its notes: on the printed page, not beside it (which would shrink the print)
+              anchor: `A${rows.length + 2}`,
             },
           ]
         : [],
@@ -487,7 +488,8 @@ function einrichtungenSheet(
             lastRow: table.lastRow,
             categoryColumn: table.column("id"),
             seriesColumns: [table.column("index"), table.column("lower"), table.column("upper")],
-            anchor: `${columnLetters(columns.length + 2)}2`,
+            // below the table and its notes: on the printed page, not beside it (which would shrink the print)
+            anchor: `A${rows.length + 2}`,
           },
         ]
       : [],
@@ -824,7 +826,8 @@ function stellenplanSheet(
               lastRow: table.lastRow,
               categoryColumn: table.column("id"),
               seriesColumns: [table.column("index"), table.column("lower"), table.column("upper")],
-              anchor: `${columnLetters(columns.length + 2)}2`,
+              // below the table and its notes: on the printed page, not beside it (which would shrink the print)
+              anchor: `A${rows.length + 2}`,
             },
           ]
         : [],

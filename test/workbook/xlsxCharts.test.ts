@@ -223,7 +223,7 @@ describe("sheetColumnRange", () => {
 });
 
 describe("charts in the allocation workbook (.xlsx)", () => {
-  test("Verteilung: clustered column chart of the shares, anchored at N2, no 'not drawn' note", async () => {
+  test("Verteilung: clustered column chart of the shares, below the table (column A), no 'not drawn' note", async () => {
     const { bytes, report } = await allocationWorkbook();
     expect(report.notes?.join("\n") ?? "").not.toMatch(/Diagramm/);
     const charts = await chartsInPackage(bytes);
@@ -233,7 +233,8 @@ describe("charts in the allocation workbook (.xlsx)", () => {
       kind: "bar",
       barDir: "col",
       grouping: "clustered",
-      anchorFrom: { col: 13, row: 1 },
+      // below the table, the total row and the notes (3 areas: rows 1–9), where it prints on the same page
+      anchorFrom: { col: 0, row: 10 },
     });
     expect(chart.series).toHaveLength(1);
     expect(chart.series[0].catRef).toBe("'Verteilung'!$A$2:$A$4");
