@@ -12,6 +12,7 @@ import { germanDate } from "../engine/adoption";
 import { hasBlockingErrors, SrbUsageError, type Issue } from "../engine/issues";
 import { toResultsJson, withChanges } from "../engine/results";
 import type { FortschreibungOutcome } from "../usecase/fortschreibung";
+import { publicationWorkbook } from "../usecase/publicationWorkbook";
 import { generate } from "../usecase/generate";
 import { PackageWorkbook } from "../workbook/xlsx/packageWorkbook";
 import type { AllocateOptions } from "./args";
@@ -159,10 +160,11 @@ async function run(options: AllocateOptions, io: CliIo, progress: (text: string)
   await saveAtomically(workbook, out);
   if (publicationFile !== null && result.published !== null) {
     progress(`schreibe Veröffentlichungsfassung ${path.basename(publicationFile)} …`);
-    const publication = PackageWorkbook.empty();
-    await publication.writeGeneratedSheets(result.published.sheets);
-    await publication.removeStore();
-    await saveAtomically(publication, publicationFile);
+    await writeFileAtomically(
+      publicationFile,
+      await publicationWorkbook(result.published.sheets),
+      "Die Veröffentlichungsfassung",
+    );
     io.stderr(
       `srb: Veröffentlichungsfassung „${options.publication}“ geschrieben; der Codeschlüssel steht nur in „${options.out}“ (Blatt „Codeschlüssel“).\n`,
     );

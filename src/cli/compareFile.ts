@@ -1,15 +1,15 @@
 /**
  * `--compare <earlier.xlsx | earlier results.json>` (SPEC.md §8): what the new computation is compared with.
  *
- * - an earlier **results.json**: its units and areas by the SPEC §8 names (no adoption: carry forward and
- *   the adopted year's goalposts need a workbook);
+ * - an earlier **results.json**: its units and areas by the SPEC §8 names; `--carry-forward` distributes by
+ *   its `areas[].share` (SPEC §8), with the run's model for method and rules (no goalposts of its year);
  * - an earlier **workbook**: its latest adoption (Beschluss) when it has one; otherwise its own computation
- *   (its stored model over its data sheet), computed by the caller's `compute`.
+ *   (its stored model over its data sheet), computed by the caller's `compute` — its shares then carry forward.
  *
  * Every problem is a German `FileProblem` naming the file (exit status 1), never a JSON path or a stack.
  */
 import * as path from "node:path";
-import { latestAdoption } from "../engine/adoption";
+import { adoptionOf, latestAdoption } from "../engine/adoption";
 import type { Allocation } from "../engine/allocation";
 import { sideOfAllocation } from "../engine/changes";
 import { sideOfResultsJson } from "../engine/earlierResults";
@@ -51,7 +51,12 @@ export async function comparisonBasisFromFile(
     }
     const read = sideOfResultsJson(parsed, name);
     if (read.side === null) throw new FileProblem(`--compare: ${read.problem}`);
-    return { label: `Ergebnisdatei „${name}“`, side: read.side, adoption: null };
+    return {
+      label: `Ergebnisdatei „${name}“`,
+      side: read.side,
+      adoption: null,
+      results: { json: parsed, file: name },
+    };
   }
   let workbook: PackageWorkbook;
   try {
@@ -72,5 +77,12 @@ export async function comparisonBasisFromFile(
       `Die Vergleichs-Arbeitsmappe (--compare) „${file}“ enthält keinen Beschluss und lässt sich nicht berechnen: ${computed}`,
     );
   }
-  return { label: `Arbeitsmappe „${name}“ (Berechnung)`, side: sideOfAllocation(computed), adoption: null };
+  // no Beschluss: its own computation is the basis (its shares carry forward); the sheets name the workbook
+  const label = `Arbeitsmappe „${name}“ (Berechnung)`;
+  const basis = adoptionOf(computed, { date: "1970-01-01", checksum: "", goalposts: {} });
+  return {
+    label,
+    side: sideOfAllocation(computed),
+    adoption: { ...basis, source: `der Arbeitsmappe „${name}“ (Berechnung ohne Beschluss)` },
+  };
 }

@@ -26,6 +26,9 @@ export interface AdoptedPlan {
   municipal: number;
   vzae: number;
   strands: string[];
+  /** VZÄ set aside for strand 4 and strand 2 at adoption (a carried-forward Stellenplan keeps them). */
+  strand4Vzae?: number;
+  strand2Vzae?: number;
 }
 
 export interface AdoptedUnit {
@@ -40,8 +43,10 @@ export interface AdoptedUnit {
   amount: number;
   /** Staff plan at adoption, when the allocation had one. */
   plan?: AdoptedPlan;
-  /** Bremen rule set: VZÄ and Sachkosten at adoption (a unit with VZÄ > 0 was funded). */
-  bremen?: { vzae: number; sachkosten: number };
+  /** Bremen rule set: VZÄ and Sachkosten at adoption (a unit with VZÄ > 0 was funded), the Kita-Index used. */
+  bremen?: { vzae: number; sachkosten: number; kitaIndex?: number | null };
+  /** Träger at adoption (when the model names the column). */
+  traeger?: string | null;
   /** Sheet row, publication code, standard scores and category bands at adoption (for the sheets). */
   row?: number;
   code?: string;
@@ -84,6 +89,22 @@ export interface Adoption {
   effectiveWeights: EffectiveWeight[];
   areas: AdoptedArea[];
   units: AdoptedUnit[];
+  /**
+   * Set only for a basis that is not a stored Beschluss (an earlier results.json or an earlier workbook's own
+   * computation given with `--compare`): how the sheets name it, with its article, e.g.
+   * "der Ergebnisdatei „ergebnis-2026.json“". Never stored; `date` is then meaningless.
+   */
+  source?: string;
+}
+
+/**
+ * How the sheets name the basis of a run, in the dative: a stored Beschluss by its date, else its source.
+ *
+ * @example basisName(adoption); // => "dem Beschluss vom 15.03.2027"
+ * @example basisName({ ...adoption, source: "der Ergebnisdatei „alt.json“" }); // => "der Ergebnisdatei „alt.json“"
+ */
+export function basisName(adoption: Pick<Adoption, "date" | "source">): string {
+  return adoption.source ?? `dem Beschluss vom ${germanDate(adoption.date)}`;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -202,7 +223,16 @@ export function adoptionOf(
         eligible: { ...u.eligible },
         amount: u.proposedAmount,
         ...(plan ? { plan: { ...plan, strands: [...plan.strands] } } : {}),
-        ...(u.bremen ? { bremen: { vzae: u.bremen.vzae, sachkosten: u.bremen.sachkosten } } : {}),
+        ...(u.bremen
+          ? {
+              bremen: {
+                vzae: u.bremen.vzae,
+                sachkosten: u.bremen.sachkosten,
+                kitaIndex: (u.bremen as { kitaIndex?: number | null }).kitaIndex ?? null,
+              },
+            }
+          : {}),
+        ...(u.traeger !== undefined ? { traeger: u.traeger } : {}),
         row: u.row,
         code: u.code,
         scores: [...u.scores],
@@ -275,11 +305,15 @@ function planOf(v: unknown): AdoptedPlan | undefined {
   if (!isObject(v)) return undefined;
   const amount = num(v.amount);
   if (amount === null) return undefined;
+  const strand4 = num(v.strand4Vzae);
+  const strand2 = num(v.strand2Vzae);
   return {
     amount,
     municipal: num(v.municipal) ?? 0,
     vzae: num(v.vzae) ?? 0,
     strands: Array.isArray(v.strands) ? v.strands.filter((s): s is string => typeof s === "string") : [],
+    ...(strand4 !== null ? { strand4Vzae: strand4 } : {}),
+    ...(strand2 !== null ? { strand2Vzae: strand2 } : {}),
   };
 }
 
@@ -337,7 +371,11 @@ export function readAdoption(json: unknown): ReadAdoption {
     }
     const plan = planOf(u.plan);
     const bremen = isObject(u.bremen)
-      ? { vzae: num(u.bremen.vzae) ?? 0, sachkosten: num(u.bremen.sachkosten) ?? 0 }
+      ? {
+          vzae: num(u.bremen.vzae) ?? 0,
+          sachkosten: num(u.bremen.sachkosten) ?? 0,
+          ...("kitaIndex" in u.bremen ? { kitaIndex: num(u.bremen.kitaIndex) } : {}),
+        }
       : undefined;
     const row = num(u.row);
     units.push({
@@ -351,6 +389,7 @@ export function readAdoption(json: unknown): ReadAdoption {
       amount: num(u.amount) ?? 0,
       ...(plan ? { plan } : {}),
       ...(bremen ? { bremen } : {}),
+      ...(typeof u.traeger === "string" || u.traeger === null ? { traeger: u.traeger } : {}),
       ...(row !== null ? { row } : {}),
       ...(typeof u.code === "string" ? { code: u.code } : {}),
       ...(Array.isArray(u.scores) ? { scores: u.scores.map(num) } : {}),
@@ -413,18 +452,22 @@ export function germanDate(iso: string): string {
   return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
 }
 
+/** Fields whose `null` the model file form reads as a value, not as "left out". */
+const NULL_MEANS_SOMETHING = new Set(["childrenMax"]);
+
 /**
  * A stored JSON value with every `null` object field left out (arrays kept as they are): a resolved model
  * as JSON says "none" with null, the model file by leaving the field out.
  *
- * @example withoutNulls({ a: 1, b: null, c: { d: null } }); // => { a: 1, c: {} }
+ * @example withoutNulls({ a: 1, b: null, c: { d: null }, childrenMax: null }); // => { a: 1, c: {}, childrenMax: null }
  */
 function withoutNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutNulls);
   if (!isObject(value)) return value;
   return Object.fromEntries(
     Object.entries(value)
-      .filter(([, v]) => v !== null)
+      // a Bremen rule row's childrenMax null means "no upper bound" in the file form too
+      .filter(([k, v]) => v !== null || NULL_MEANS_SOMETHING.has(k))
       .map(([k, v]) => [k, withoutNulls(v)]),
   );
 }

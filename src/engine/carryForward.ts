@@ -12,11 +12,13 @@
  * Worked example: adopted shares Nord 0.6, Süd 0.4; new budget 1,025.00 € → Nord 615.00 €, Süd 410.00 €;
  * Nord's two Kitas had 400 € and 200 € → 410.00 € and 205.00 €.
  */
-import type { Adoption } from "./adoption";
-import type { Allocation, AreaResult, UnitResult } from "./allocation";
+import { germanDate, type Adoption, type AdoptedUnit } from "./adoption";
+import type { Allocation, AreaResult, BremenUnitResult, UnitResult } from "./allocation";
 import { kofinanzierungPerArea } from "./allocate";
 import { apportionCents, toCents } from "./apportionCents";
-import { SrbUsageError } from "./issues";
+import { SrbUsageError, type Issue } from "./issues";
+import type { ResolvedBudget, ResolvedModel } from "./model";
+import { stellenplan, stellenplanIssues, stellenplanParameters, type Stellenplan } from "./stellenplan";
 import { unitCodes } from "./unitCodes";
 import { vzaeFor } from "./vzae";
 
@@ -85,27 +87,67 @@ export function carryForward(budget: number, basis: CarryForwardBasis): CarriedF
   return { budget: toCents(budget) / 100, areas, units };
 }
 
+/** The new year's budget parameters a carried-forward run takes from the current model. */
+export type CarryForwardBudget = Pick<ResolvedBudget, "costPerVzae" | "vzaeStep" | "kofinanzierung">;
+
 /**
  * The carried-forward allocation as a whole, for the sheets and the results JSON: the adopted Einrichtungen
  * and Sozialräume with their adopted index, bands and eligibility, and the new amounts, Kofinanzierung and
- * VZÄ of `carryForward`. The model is the adopted one with `budget.total` set to the new budget. Issues: none
- * of the adopted computation's; only a problem of the adopted Kofinanzierung or VZÄ parameters.
+ * VZÄ of `carryForward`.
+ *
+ * - **Stellenplan** (SPEC §5, when there is a cost per VZÄ): re-derived from the new area amounts by the
+ *   rules of §5 with the adopted index, Kinder and eligibility — set-asides as adopted (strand 4 the adopted
+ *   VZÄ, strand 2 the adopted flag), the rest by the adopted Gesamtindex in whole steps — so per area Σ € +
+ *   nicht verplant = the new amount to the cent, as in every run (docs/method-decisions.md, Fortschreibung).
+ *   Without a cost per VZÄ the Einrichtungen keep their adopted proportions (`carryForward`).
+ * - **Bremen rule set**: funding follows the adopted Kita-Index and Kinder, so each Kita keeps its adopted
+ *   VZÄ; a funded Kita gets the regular Sachkostenpauschale (nobody is funded for the first time).
+ *
+ * The model is the adopted one (method, rules) with the new year's budget: `budget.total` and, when given,
+ * the current cost per VZÄ, step and Kofinanzierung (a tariff rise is this year's input). Issues: none of
+ * the adopted computation's; the Stellenplan's own warnings, and an error for invalid budget parameters.
  *
  * @param adoption the adopted allocation
  * @param budget the new budget in euros
+ * @param current the new year's cost per VZÄ, step and Kofinanzierung (default: the adopted ones)
  * @example
- * const carried = carriedAllocation(adoption, 1_027_296);
+ * // adopted 1.000 €, Nord 5/12 with Kita B 1,5 VZÄ; carried to 1.300 € at 75.000 € per VZÄ, Land share 0,6
+ * const carried = carriedAllocation(adoption, 1_300);
  * carried.areas.map((a) => a.share); // => adoption.areas.map((a) => a.share)
+ * carried.areas.map((a) => a.amount); // => [541.67, 758.33]
  */
-export function carriedAllocation(adoption: Adoption, budget: number): Allocation {
+export function carriedAllocation(
+  adoption: Adoption,
+  budget: number,
+  current?: CarryForwardBudget,
+): Allocation {
   const carried = carryForward(budget, {
     areas: adoption.areas,
     units: adoption.units.map((u) => ({ id: u.id, area: u.area, amount: u.plan?.amount ?? u.amount })),
   });
-  const model = adoption.model;
-  // the adopted model was resolved when it was read back (readAdoption): Kofinanzierung and VZÄ are valid
-  const cost = model.budget.costPerVzae;
+  const adopted = adoption.model;
+  const model: ResolvedModel = {
+    ...adopted,
+    budget: {
+      ...adopted.budget,
+      ...(current
+        ? {
+            costPerVzae: current.costPerVzae,
+            vzaeStep: current.vzaeStep,
+            kofinanzierung: { ...current.kofinanzierung },
+          }
+        : {}),
+      total: carried.budget,
+    },
+  };
   const step = model.budget.vzaeStep;
+  const issues: Issue[] = [];
+  const plan =
+    model.budget.costPerVzae !== null
+      ? carriedStellenplan(adoption, carried, model, model.budget.costPerVzae, issues)
+      : null;
+  // invalid parameters (errors above) give no VZÄ rather than a crash; the run is blocked by the errors
+  const cost = issues.some((i) => i.level === "error") ? null : model.budget.costPerVzae;
   const kofi = kofinanzierungPerArea(
     carried.areas.map((a) => a.amount),
     model.budget.kofinanzierung,
@@ -123,8 +165,10 @@ export function carriedAllocation(adoption: Adoption, budget: number): Allocatio
     municipalPart: kofi[r].municipalPart,
     vzae: cost !== null ? vzaeFor(kofi[r].personnelVolume, cost, step) : null,
     tieFlag: carried.areas[r].tieFlag,
+    ...(plan ? { unplanned: plan.areas[r].unplanned, plan: plan.areas[r] } : {}),
   }));
   const codes = unitCodes(adoption.units);
+  const sachkosten = model.bremen?.sachkosten ?? null;
   const units: UnitResult[] = adoption.units.map((u, k) => ({
     id: u.id,
     code: u.code ?? codes[k],
@@ -139,7 +183,10 @@ export function carriedAllocation(adoption: Adoption, budget: number): Allocatio
       ? { ...u.categoryBands }
       : Object.fromEntries(Object.keys(u.categories).map((c) => [c, null])),
     eligible: { ...u.eligible },
-    proposedAmount: carried.units[k].amount,
+    proposedAmount: plan ? plan.units[k].amount : carried.units[k].amount,
+    ...(plan ? { plan: plan.units[k] } : {}),
+    ...(model.data.traeger ? { traeger: u.traeger ?? null } : {}),
+    ...(u.bremen ? { bremen: carriedBremen(u, adoption.date, sachkosten, adoption.source) } : {}),
   }));
   return {
     budget: carried.budget,
@@ -151,8 +198,78 @@ export function carriedAllocation(adoption: Adoption, budget: number): Allocatio
       areaIndex: { ...adoption.norm.areaIndex },
     },
     effectiveWeights: adoption.effectiveWeights.map((w) => ({ ...w })),
-    issues: [],
+    issues,
     inputRange: adoption.inputRange ?? "",
-    model: { ...model, budget: { ...model.budget, total: carried.budget } },
+    model,
+    ...(plan && model.data.traeger ? { traeger: plan.traeger } : {}),
+  };
+}
+
+/** The Stellenplan of §5 over the carried area amounts and the adopted Kitas; null (with errors) for bad parameters. */
+function carriedStellenplan(
+  adoption: Adoption,
+  carried: CarriedForward,
+  model: ResolvedModel,
+  cost: number,
+  issues: Issue[],
+): Stellenplan | null {
+  const parameters = stellenplanParameters({
+    costPerVzae: cost,
+    step: model.budget.vzaeStep,
+    kofinanzierung: model.budget.kofinanzierung,
+    ...model.rules,
+  });
+  const problems = stellenplanIssues(parameters);
+  if (problems.length > 0) {
+    issues.push(...problems);
+    return null;
+  }
+  const plan = stellenplan(
+    carried.areas.map((a) => ({ name: a.name, amount: a.amount, share: a.share })),
+    adoption.units.map((u, k) => ({
+      id: u.id,
+      area: u.area,
+      row: u.row ?? k + 2,
+      index: u.index,
+      children: u.children,
+      eligible: u.eligible,
+      // the adopted set-aside (a request that was scaled down stays as adopted); none stored: one step
+      strand4Vzae: u.eligible.zusatzpersonal ? (u.plan?.strand4Vzae ?? null) : null,
+      traeger: u.traeger ?? null,
+    })),
+    parameters,
+  );
+  issues.push(...plan.issues);
+  return plan;
+}
+
+const vzaeText = new Intl.NumberFormat("de-DE", { minimumFractionDigits: 1, maximumFractionDigits: 2 });
+const euroText = new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR" });
+
+/**
+ * A Kita's Bremen result carried forward: the adopted VZÄ, the regular Sachkosten when it was funded.
+ * `source` names a basis that is not a stored Beschluss (`Adoption.source`).
+ *
+ * @example carriedBremen({ bremen: { vzae: 0.5, sachkosten: 5000 }, … }, adoption.date, 2500); // adopted 10.03.2026
+ * // => { vzae: 0.5, sachkosten: 2500, reason: "Fortgeschrieben (Beschluss vom 10.03.2026): 0,5 VZÄ; Sachkosten 2.500,00 €", … }
+ */
+export function carriedBremen(
+  u: AdoptedUnit,
+  date: string,
+  sachkosten: number | null,
+  source?: string,
+): BremenUnitResult {
+  const adopted = u.bremen ?? { vzae: 0, sachkosten: 0 };
+  const funded = adopted.sachkosten > 0;
+  const amount = funded ? (sachkosten ?? adopted.sachkosten) : 0;
+  const decision = `Fortgeschrieben (${source ? `Anteile aus ${source}` : `Beschluss vom ${germanDate(date)}`})`;
+  return {
+    kitaIndex: adopted.kitaIndex ?? null,
+    vzae: adopted.vzae,
+    sachkosten: amount,
+    reason:
+      adopted.vzae > 0 || funded
+        ? `${decision}: ${vzaeText.format(adopted.vzae)} VZÄ; Sachkosten ${euroText.format(amount)}`
+        : `${decision}: keine eigene Stelle (wie beschlossen)`,
   };
 }

@@ -6,7 +6,9 @@
  * `units[].plan` when present (else the extra field `proposedAmount`, else 0 €), `areas[].name`, `share`,
  * `amount`. Unknown fields are ignored. What cannot be used is named in German — never a JSON path.
  */
+import { readAdoption, type Adoption } from "./adoption";
 import type { Band, Eligibility } from "./allocation";
+import type { ResolvedModel } from "./model";
 import { strandsOf, type ComparedUnit, type ComparisonSide } from "./changes";
 
 export type ReadEarlierResults =
@@ -81,4 +83,54 @@ export function sideOfResultsJson(json: unknown, file: string): ReadEarlierResul
     });
   }
   return { side: { units, areas }, budget: num(json.budget), problem: null };
+}
+
+/** The placeholder date of a basis that is no Beschluss (1970-01-01; `Adoption.source` names it). */
+const NO_DECISION_DATE = new Date(0).toISOString().slice(0, 10);
+
+/**
+ * An earlier results.json as the basis of a carry-forward (`--carry-forward --compare <earlier results.json>`,
+ * SPEC §8): its `areas[].share` are the shares, its Einrichtungen with `index`, `band`, `eligible`, `plan`,
+ * `children` (and `bremen`, `traeger`) what is carried. A results.json holds no model: the run's own `model`
+ * stands in for method and rules. `source` names the file for the sheets.
+ *
+ * @param json the parsed file (checked by {@link sideOfResultsJson} first)
+ * @param file the file name
+ * @param model the run's model
+ * @returns the basis, or the German reason why the file cannot be carried forward
+ * @example adoptionOfResultsJson(JSON.parse(text), "ergebnis-2026.json", model).adoption?.source;
+ * // => "der Ergebnisdatei „ergebnis-2026.json“"
+ */
+export function adoptionOfResultsJson(
+  json: unknown,
+  file: string,
+  model: ResolvedModel,
+): { adoption: Adoption; problem: null } | { adoption: null; problem: string } {
+  const side = sideOfResultsJson(json, file);
+  if (side.side === null) return { adoption: null, problem: side.problem };
+  const o = json as Json;
+  const units = (o.units as unknown[]).map((u) => {
+    const unit = u as Json;
+    const plan = isObject(unit.plan) ? unit.plan : null;
+    return { ...unit, amount: (plan ? num(plan.amount) : null) ?? num(unit.proposedAmount) ?? 0 };
+  });
+  const areaBudget = side.side.areas.reduce((sum, a) => sum + a.amount, 0);
+  const read = readAdoption({
+    // a results.json has no decision date; the basis is named by `source`, never by this date
+    date: NO_DECISION_DATE,
+    budget: side.budget ?? Math.round(areaBudget * 100) / 100,
+    model: JSON.parse(JSON.stringify(model)) as unknown,
+    checksum: "",
+    goalposts: {},
+    norm: o.norm,
+    effectiveWeights: o.effectiveWeights,
+    areas: o.areas,
+    units,
+  });
+  if (read.adoption === null)
+    return {
+      adoption: null,
+      problem: `Die Ergebnisdatei „${file}“ lässt sich nicht fortschreiben: ihr Budget oder ihre Sozialräume und Einrichtungen sind unvollständig.`,
+    };
+  return { adoption: { ...read.adoption, source: `der Ergebnisdatei „${file}“` }, problem: null };
 }

@@ -14,6 +14,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import { germanDate } from "../engine/adoption";
 import type { Allocation } from "../engine/allocation";
 import type { Model } from "../engine/model";
 import type { Robustness } from "../engine/robustness";
@@ -36,6 +37,11 @@ export interface AppProps {
   language: Language;
   /** Called after the sheets were written (standalone mode offers the download then). */
   onGenerated?(report: WriteReport): void | Promise<void>;
+  /**
+   * Hands out the publication workbook (SPEC §7): a second download in standalone mode, a new workbook in
+   * Excel (Excel.createWorkbook). Absent: the pane offers no publication file. Returns a German note.
+   */
+  onPublication?(bytes: Uint8Array, fileName: string): Promise<string>;
   /** Shown above the steps (standalone mode: the file input and the download). */
   header?: ReactNode;
   /** Heading; default "SRB – Sozialraumbudget". */
@@ -69,7 +75,15 @@ const useStyles = makeStyles({
  * @example
  * createRoot(el).render(<App port={new OfficeWorkbook()} language="de" />);
  */
-export function App({ port, language, onGenerated, header, title, functionsSeeBlanks = true }: AppProps) {
+export function App({
+  port,
+  language,
+  onGenerated,
+  onPublication,
+  header,
+  title,
+  functionsSeeBlanks = true,
+}: AppProps) {
   const styles = useStyles();
   const s = stringsFor(language);
   const action = useWorkbookAction();
@@ -86,6 +100,10 @@ export function App({ port, language, onGenerated, header, title, functionsSeeBl
   /** The last robustness result and the allocation it belongs to (a changed model makes it stale). */
   const [robust, setRobust] = useState<{ allocation: Allocation; value: Robustness } | null>(null);
   const [writeRobustness, setWriteRobustness] = useState(false);
+  const [publish, setPublish] = useState(false);
+  /** The adopted allocations stored in the workbook (JSON as stored), read with the model. */
+  const [adoptions, setAdoptions] = useState<unknown[]>([]);
+  const [carryForward, setCarryForward] = useState(false);
   const { run } = action;
 
   const detect = useCallback(
@@ -106,10 +124,12 @@ export function App({ port, language, onGenerated, header, title, functionsSeeBl
     const loaded = await run(s.reloadSheets, async () => {
       const names = await port.sheetNames();
       const json = await port.readStoredModel();
-      return { names, json };
+      const stored = (await port.readStoredAdoptions?.()) ?? [];
+      return { names, json, stored };
     });
     if (!loaded) return;
     setSheetNames(loaded.names);
+    setAdoptions(loaded.stored);
     let stored: Model | null = null;
     if (loaded.json !== null && loaded.json !== undefined) {
       const parsed = readStored(loaded.json);
@@ -144,7 +164,10 @@ export function App({ port, language, onGenerated, header, title, functionsSeeBl
     });
   }, []);
 
-  const result = useMemo(() => (model && table ? compute(model, table) : null), [model, table]);
+  const result = useMemo(
+    () => (model && table ? compute(model, table, adoptions, carryForward) : null),
+    [model, table, adoptions, carryForward],
+  );
   const effective = useMemo(() => (model ? weightsOf(model) : []), [model]);
   const robustnessNow = robust !== null && robust.allocation === result?.allocation ? robust.value : null;
 
@@ -188,13 +211,16 @@ export function App({ port, language, onGenerated, header, title, functionsSeeBl
     void run(s.checkRobustness, (report) => analyseRobustness(allocation, report, s.progressRobustness));
   };
 
-  const generate = () => {
+  /** Writes the sheets through the use case; `adopt`: also stores the allocation as a Beschluss of that date. */
+  const generate = (adopt?: string) => {
     const allocation = result?.allocation;
     if (!port || !model || !table || !allocation) return;
-    void run(s.generate, async (report) => {
-      const robustness = writeRobustness
-        ? (robustnessNow ?? (await analyseRobustness(allocation, report, s.progressRobustnessSheet)))
-        : false;
+    void run(adopt ? s.adopting : s.generate, async (report) => {
+      // a carried-forward result has no recomputed index: nothing to test for robustness
+      const robustness =
+        writeRobustness && result?.carriedForward !== true
+          ? (robustnessNow ?? (await analyseRobustness(allocation, report, s.progressRobustnessSheet)))
+          : false;
       // the one path from workbook to sheets (src/usecase/generate.ts); the pane adds progress and state
       const done = await generateSheets(port, {
         model,
@@ -202,6 +228,10 @@ export function App({ port, language, onGenerated, header, title, functionsSeeBl
         computed: result?.preview ?? undefined,
         workbookName: "",
         robustness,
+        // the same Fortschreibung request as the CLI's --adopt / --carry-forward
+        fortschreibung: { carryForward, adopt: adopt ? { date: adopt } : null },
+        // the same publication request as the CLI's --publication <file>
+        ...(publish && onPublication ? { publish: { file: s.publicationFileName } } : {}),
         progress: ({ stage }) => {
           if (stage === "sheets") report(s.progressSheets);
           if (stage === "write") report(s.progressWrite);
@@ -211,9 +241,30 @@ export function App({ port, language, onGenerated, header, title, functionsSeeBl
       const written = done.report;
       setStoredModel(model);
       await onGenerated?.(written);
+      let published: string | null = null;
+      if (done.published && onPublication) {
+        report(s.progressPublication);
+        const { publicationWorkbook } = await import(
+          /* webpackChunkName: "xlsx-workbook" */ "../usecase/publicationWorkbook"
+        );
+        published = await onPublication(
+          await publicationWorkbook(done.published.sheets),
+          s.publicationFileName,
+        );
+      }
       // the adapter's notes (an edited SRB sheet kept, a name changed, text cut, charts lost) are the user's to read
+      if (done.outcome?.adoption) {
+        // the stored adoptions as the workbook holds them now: the next comparison is against this one
+        setAdoptions((await port.readStoredAdoptions?.()) ?? []);
+        setCarryForward(false);
+      }
       setGenerated(
-        [s.generated(written.sheets.map((w) => w.written).join(", ")), ...(written.notes ?? [])].join(" "),
+        [
+          ...(done.outcome?.adoption ? [s.adopted(germanDate(done.outcome.adoption.date))] : []),
+          s.generated(written.sheets.map((w) => w.written).join(", ")),
+          ...(published ? [published] : []),
+          ...(written.notes ?? []),
+        ].join(" "),
       );
     });
   };
@@ -293,15 +344,22 @@ export function App({ port, language, onGenerated, header, title, functionsSeeBl
           computeError={result?.error ?? null}
           invalidInputs={Object.values(invalid)}
           onSelectCell={selectCell}
-          onGenerate={generate}
+          onGenerate={() => generate()}
+          comparison={result?.comparison ?? null}
+          adoptionDate={result?.reference ?? null}
+          carryForward={carryForward}
+          onCarryForwardChange={setCarryForward}
+          onAdopt={port?.writeStoredAdoptions ? (date) => generate(date) : undefined}
           busy={busy}
           progress={action.progress}
           generated={generated}
           robustness={robustnessNow}
-          onCheckRobustness={checkRobustnessNow}
+          onCheckRobustness={result?.carriedForward ? undefined : checkRobustnessNow}
           robustnessBusy={action.busy === s.checkRobustness}
           writeRobustness={writeRobustness}
-          onWriteRobustnessChange={setWriteRobustness}
+          publish={publish}
+          onPublishChange={onPublication ? setPublish : undefined}
+          onWriteRobustnessChange={result?.carriedForward ? undefined : setWriteRobustness}
         />
       ),
     },

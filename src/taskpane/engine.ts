@@ -12,7 +12,8 @@ import { resolveModel } from "../engine/resolveModel";
 import type { Robustness } from "../engine/robustness";
 import { suggestModel } from "../engine/suggestModel";
 import type { RawTable } from "../engine/table";
-import { preview, robustnessOf, unitNamer as namer, type Preview } from "../usecase/generate";
+import { previewComparison, type PreviewComparison } from "../usecase/fortschreibung";
+import { previewWithAdoptions, robustnessOf, unitNamer as namer, type Preview } from "../usecase/generate";
 import { describeError } from "./useWorkbookAction";
 
 export { ROBUSTNESS_RUNS, ROBUSTNESS_SEED } from "../usecase/generate";
@@ -24,6 +25,12 @@ export interface ComputeResult {
   error: string | null;
   /** The checked model, dataset and allocation (for the robustness check); null on a failure. */
   preview: Preview | null;
+  /** The comparison with the workbook's latest adoption (SPEC §5a), when it holds one. */
+  comparison: PreviewComparison | null;
+  /** Date (ISO) of the adoption the run refers to (compared with, or carried forward from); null: none. */
+  reference: string | null;
+  /** The allocation is the adopted shares carried forward (nothing recomputed). */
+  carriedForward: boolean;
 }
 
 /**
@@ -53,16 +60,41 @@ export function readStored(json: unknown): { model: Model | null; problems: stri
 }
 
 /**
- * Checks the model and the table and computes the allocation (the use case's preview); never throws.
+ * Checks the model and the table and computes the allocation (the use case's preview, planned against the
+ * workbook's stored adoptions: compared with the latest, or its shares carried forward); never throws.
  *
- * @example compute(model, table); // => { allocation: {...} | null, issues: [...], error: null, preview }
+ * @param adoptions the workbook's stored adoptions as JSON (`port.readStoredAdoptions()`), [] for none
+ * @param carryForward distribute the budget by the latest adoption's shares instead of recomputing
+ * @example compute(model, table); // => { allocation: {...} | null, issues: [...], error: null, preview, comparison: null, … }
  */
-export function compute(model: Model, table: RawTable): ComputeResult {
+export function compute(
+  model: Model,
+  table: RawTable,
+  adoptions: readonly unknown[] = [],
+  carryForward = false,
+): ComputeResult {
   try {
-    const p = preview(model, table);
-    return { allocation: p.allocation, issues: p.issues, error: null, preview: p };
+    const p = previewWithAdoptions(model, table, adoptions, { carryForward });
+    const fort = p.fortschreibung;
+    return {
+      allocation: p.allocation,
+      issues: p.issues,
+      error: null,
+      preview: p,
+      comparison: fort && p.allocation ? previewComparison(fort.plan, p.allocation) : null,
+      reference: fort?.plan.reference?.date ?? null,
+      carriedForward: fort?.carriedForward === true,
+    };
   } catch (thrown) {
-    return { allocation: null, issues: [], error: describeError(thrown), preview: null };
+    return {
+      allocation: null,
+      issues: [],
+      error: describeError(thrown),
+      preview: null,
+      comparison: null,
+      reference: null,
+      carriedForward: false,
+    };
   }
 }
 

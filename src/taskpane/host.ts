@@ -166,3 +166,27 @@ export async function openXlsxWorkbook(bytes: ArrayBuffer | Uint8Array): Promise
   );
   return PackageWorkbook.fromBuffer(bytes);
 }
+
+/**
+ * Opens bytes of an .xlsx package as a new workbook in Excel (the publication file), when the host has
+ * `Excel.createWorkbook` (ExcelApi 1.8: https://learn.microsoft.com/javascript/api/excel#excel-excel-createworkbook-function(1));
+ * null where it has not (the pane then does not offer the publication file).
+ *
+ * @example const open = newWorkbookOpener(Office); await open?.(bytes);
+ */
+export function newWorkbookOpener(
+  office: OfficeGlobal | undefined,
+  excel: { createWorkbook?(base64?: string): Promise<void> } | undefined,
+): ((bytes: Uint8Array) => Promise<void>) | null {
+  const supported = office?.context?.requirements?.isSetSupported("ExcelApi", "1.8") ?? false;
+  if (!supported || typeof excel?.createWorkbook !== "function") return null;
+  return (bytes) => excel.createWorkbook!(toBase64(bytes));
+}
+
+/** Base64 of bytes, in slices so that large files do not overflow the argument list of fromCharCode. */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}

@@ -287,6 +287,14 @@ const de = {
   blockedByErrors: "Erst alle Fehler im Prüfbericht beheben, dann kann das Verteilungsblatt erzeugt werden.",
   blockedByInputs: (fields: string) => `Ungültige Eingaben: ${fields}. Bitte korrigieren.`,
   notReady: "Zuerst im Schritt „Daten“ die Tabelle erkennen und die Spalten zuordnen.",
+  publishLabel: "Zusätzlich Veröffentlichungsfassung erzeugen (Kitas nur unter zufälligen Codes)",
+  publicationFileName: "Veroeffentlichungsfassung.xlsx",
+  progressPublication: "Veröffentlichungsfassung wird erstellt …",
+  publicationDownloadReady: (name: string) =>
+    `Veröffentlichungsfassung „${name}“ erstellt (zum Herunterladen oben); der Codeschlüssel steht im Blatt „Codeschlüssel“ dieser Arbeitsmappe.`,
+  publicationOpened:
+    "Die Veröffentlichungsfassung ist als neue Arbeitsmappe geöffnet; bitte dort speichern. Der Codeschlüssel steht im Blatt „Codeschlüssel“ dieser Arbeitsmappe.",
+  publicationDownload: (name: string) => `Veröffentlichungsfassung herunterladen: ${name}`,
   functionsBlankAsZero:
     'Diese Excel-Version übergibt leere Zellen an die SRB-Funktionen (=SRB.…) als 0. Schreiben Sie in Zellen ohne Wert ="" oder aktualisieren Sie Excel. Die Verteilung über diesen Aufgabenbereich ist davon nicht betroffen.',
   computeFailed: "Die Berechnung ist fehlgeschlagen:",
@@ -326,6 +334,34 @@ const de = {
     "Die Robustheit lässt sich nicht berechnen, weil die Verteilung selbst nicht berechnet werden kann.",
   writeRobustness: "Robustheit-Blatt mitschreiben",
   progressRobustnessSheet: "Robustheit wird für das Blatt berechnet …",
+  // Fortschreibung (Beschluss, Vergleich)
+  changesTitle: "Veränderungen",
+  comparedWith: (label: string) => `Verglichen mit: ${label}`,
+  changeCounts: (added: number, removed: number, stayed: number, strandMoves: number) =>
+    `${added} neu, ${removed} entfallen, ${stayed} geblieben; ${strandMoves} Wechsel in Förderstränge.`,
+  topUnitChanges: "Größte Veränderungen je Kita",
+  topAreaChanges: "Veränderungen je Sozialraum",
+  kita: "Kita",
+  change: "Veränderung",
+  statusNew: "neu",
+  statusGone: "entfallen",
+  enteredStrands: (strands: string) => `neu in Strang ${strands}`,
+  leftStrands: (strands: string) => `nicht mehr in Strang ${strands}`,
+  bandChange: (before: string, after: string) => `${before} → ${after}`,
+  moreChanges: (n: number) => `… und ${n} weitere (Blatt „Veränderungen“).`,
+  carryForward: "Mit beschlossenen Anteilen fortschreiben",
+  carryForwardHint: (date: string) =>
+    `Das Budget wird nach den Anteilen des Beschlusses vom ${date} verteilt; der Index wird nicht neu berechnet.`,
+  adopt: "Als Beschluss festhalten",
+  adoptTitle: "Verteilung als Beschluss festhalten?",
+  adoptIntro:
+    "Die Verteilung wird mit Datum, Modell, Anteilen, Förderfähigkeit und Stellenplan in der Arbeitsmappe gespeichert (Blatt „Methode“, Abschnitt Beschlüsse) und ist künftig die Grundlage für Vergleich und Fortschreibung. Die Blätter werden dabei neu erzeugt.",
+  adoptDate: "Datum des Beschlusses (TT.MM.JJJJ)",
+  adoptDateInvalid: "Bitte ein gültiges Datum eingeben, z. B. 15.03.2027.",
+  adoptConfirm: "Beschluss festhalten",
+  cancel: "Abbrechen",
+  adopting: "Beschluss wird festgehalten …",
+  adopted: (date: string) => `Beschluss vom ${date} festgehalten.`,
   // Standalone
   standaloneTitle: "SRB – Sozialraumbudget (ohne Excel)",
   standaloneIntro:
@@ -481,6 +517,14 @@ const en: Strings = {
   blockedByErrors: "Fix every error in the check report first, then the allocation sheet can be created.",
   blockedByInputs: (fields) => `Invalid inputs: ${fields}. Please correct them.`,
   notReady: "First detect the table and map the columns in step “Data”.",
+  publishLabel: "Also create a publication file (Kitas only under random codes)",
+  publicationFileName: "Veroeffentlichungsfassung.xlsx",
+  progressPublication: "Creating the publication file …",
+  publicationDownloadReady: (name) =>
+    `Publication file “${name}” created (download above); the key is on this workbook's sheet “Codeschlüssel”.`,
+  publicationOpened:
+    "The publication file is open as a new workbook; please save it there. The key is on this workbook's sheet “Codeschlüssel”.",
+  publicationDownload: (name) => `Download the publication file: ${name}`,
   functionsBlankAsZero:
     'This Excel version passes blank cells to the SRB functions (=SRB.…) as 0. Write ="" in cells without a value, or update Excel. The allocation from this task pane is not affected.',
   computeFailed: "The computation failed:",
@@ -517,6 +561,33 @@ const en: Strings = {
   robustnessUnavailable: "Robustness cannot be computed because the allocation itself cannot be computed.",
   writeRobustness: "Also write the Robustheit sheet",
   progressRobustnessSheet: "Computing robustness for the sheet …",
+  changesTitle: "Changes",
+  comparedWith: (label) => `Compared with: ${label}`,
+  changeCounts: (added, removed, stayed, strandMoves) =>
+    `${added} new, ${removed} gone, ${stayed} unchanged in the list; ${strandMoves} strand changes.`,
+  topUnitChanges: "Largest changes per Kita",
+  topAreaChanges: "Changes per area",
+  kita: "Kita",
+  change: "Change",
+  statusNew: "new",
+  statusGone: "gone",
+  enteredStrands: (strands) => `new in strand ${strands}`,
+  leftStrands: (strands) => `no longer in strand ${strands}`,
+  bandChange: (before, after) => `${before} → ${after}`,
+  moreChanges: (n) => `… and ${n} more (sheet “Veränderungen”).`,
+  carryForward: "Carry forward with the adopted shares",
+  carryForwardHint: (date) =>
+    `The budget is distributed by the shares adopted on ${date}; the index is not recomputed.`,
+  adopt: "Record as adopted decision",
+  adoptTitle: "Record the allocation as adopted decision?",
+  adoptIntro:
+    "The allocation is stored in the workbook with date, model, shares, eligibility and staff plan (sheet “Methode”, section Beschlüsse) and becomes the basis for comparing and carrying forward. The sheets are created again.",
+  adoptDate: "Date of the decision (DD.MM.YYYY)",
+  adoptDateInvalid: "Please enter a valid date, e.g. 15.03.2027.",
+  adoptConfirm: "Record decision",
+  cancel: "Cancel",
+  adopting: "Recording the decision …",
+  adopted: (date) => `Decision of ${date} recorded.`,
   standaloneTitle: "SRB – social area budget (without Excel)",
   standaloneIntro:
     "Upload a workbook (.xlsx), go through the four steps, download the result. The file never leaves this computer.",

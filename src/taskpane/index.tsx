@@ -12,7 +12,15 @@ import { createRoot, type Root } from "react-dom/client";
 import { App } from "./App";
 import { ConnectingToExcel } from "./components/ConnectingToExcel";
 import { NotInExcel } from "./components/NotInExcel";
-import { decideHost, lateOffice, officeWorkbook, waitForOffice, type OfficeGlobal } from "./host";
+import {
+  decideHost,
+  lateOffice,
+  newWorkbookOpener,
+  officeWorkbook,
+  waitForOffice,
+  type OfficeGlobal,
+} from "./host";
+import { stringsFor } from "./i18n";
 import { detectLanguage } from "./i18n";
 import { describeError } from "./useWorkbookAction";
 
@@ -20,8 +28,24 @@ import { describeError } from "./useWorkbookAction";
 
 async function renderApp(root: Root, language: "de" | "en", functionsSeeBlanks: boolean): Promise<void> {
   try {
+    const open = newWorkbookOpener(
+      (globalThis as { Office?: OfficeGlobal }).Office,
+      (globalThis as { Excel?: { createWorkbook?(base64?: string): Promise<void> } }).Excel,
+    );
     root.render(
-      <App port={await officeWorkbook()} language={language} functionsSeeBlanks={functionsSeeBlanks} />,
+      <App
+        port={await officeWorkbook()}
+        language={language}
+        functionsSeeBlanks={functionsSeeBlanks}
+        onPublication={
+          open
+            ? async (bytes) => {
+                await open(bytes);
+                return stringsFor(language).publicationOpened;
+              }
+            : undefined
+        }
+      />,
     );
   } catch (thrown) {
     root.render(<NotInExcel language={language} error={describeError(thrown)} />);

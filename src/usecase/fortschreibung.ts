@@ -40,8 +40,13 @@ export interface ComparisonBasis {
   /** e.g. "Beschluss vom 15.03.2022", "Arbeitsmappe „Kitas 2026.xlsx“ (Beschluss vom 10.03.2026)". */
   label: string;
   side: ComparisonSide;
-  /** The adopted allocation behind it (carry forward and goalposts need one); null for a results.json. */
+  /**
+   * The allocation behind it that carry forward and goalposts use: a stored Beschluss, or an earlier
+   * workbook's own computation (`Adoption.source` set); null for a results.json (see `results`).
+   */
   adoption: Adoption | null;
+  /** An earlier results.json (parsed): carried forward with the run's model (`adoptionOfResultsJson`). */
+  results?: { json: unknown; file: string };
 }
 
 /** The workbook's stored adoptions, read back. */
@@ -141,12 +146,12 @@ export function planFortschreibung(
   const reference = request.compareWith ? request.compareWith.adoption : latestAdoption(stored.adoptions);
   const compare = request.compareWith ?? (reference ? basisOfAdoption(reference) : null);
   const issues: Issue[] = [];
-  if (request.carryForward && !reference) {
+  if (request.carryForward && !reference && !request.compareWith?.results) {
     issues.push(
       error(
         "carry-forward-without-adoption",
         request.compareWith
-          ? `Fortschreibung nicht möglich: ${request.compareWith.label} enthält keinen Beschluss mit Anteilen – erwartet wird eine Arbeitsmappe, in der eine Verteilung als Beschluss festgehalten wurde.`
+          ? `Fortschreibung nicht möglich: ${request.compareWith.label} enthält keine Anteile – erwartet wird eine Arbeitsmappe mit Beschluss oder eine Ergebnisdatei (results.json) von srb allocate.`
           : "Fortschreibung nicht möglich: in dieser Arbeitsmappe ist kein Beschluss gespeichert. Bitte zuerst eine Verteilung als Beschluss festhalten (srb allocate … --adopt, im Add-in „Als Beschluss festhalten“) oder mit --compare eine Arbeitsmappe mit Beschluss angeben.",
       ),
     );
@@ -189,6 +194,8 @@ export function fortschreibungOutcome(
     goalposts: Record<string, Goalposts>;
     filled: readonly string[];
     carriedForward: boolean;
+    /** The basis a carried-forward run used when it is not the plan's reference (an earlier results.json). */
+    carriedFrom?: Adoption | null;
   },
 ): FortschreibungOutcome {
   const changes = plan.compare ? compareAllocations(plan.compare.side, sideOfAllocation(allocation)) : null;
@@ -208,13 +215,38 @@ export function fortschreibungOutcome(
     context: {
       adoptions,
       // the new adoption, else the run's reference (the --compare workbook's, else the latest stored)
-      reference: adoption ?? plan.reference ?? latestAdoption(plan.stored.adoptions),
+      reference: adoption ?? plan.reference ?? meta.carriedFrom ?? latestAdoption(plan.stored.adoptions),
       adoptedNow: adoption !== null,
       carriedForward: meta.carriedForward,
       goalpostsFromAdoption: [...meta.filled],
       comparedWith: plan.compare?.label ?? null,
     },
   };
+}
+
+/** What the task pane shows of a comparison before anything is written. */
+export interface PreviewComparison {
+  /** What the run is compared with, e.g. "Beschluss vom 15.03.2022". */
+  label: string;
+  /** The German summary line (as on top of the Veränderungen sheet). */
+  summary: string;
+  changes: Changes;
+}
+
+/**
+ * The comparison of a computed (not yet written) allocation with the plan's basis, for the task pane's
+ * Ergebnis step; null when there is nothing to compare with. The same comparison and summary line as
+ * `fortschreibungOutcome` writes to the Veränderungen sheet.
+ *
+ * @example previewComparison(plan, allocation)?.summary; // => "1 Kita hinzugekommen, 1 Kita weggefallen; …"
+ */
+export function previewComparison(
+  plan: FortschreibungPlan,
+  allocation: Allocation,
+): PreviewComparison | null {
+  if (!plan.compare) return null;
+  const changes = compareAllocations(plan.compare.side, sideOfAllocation(allocation));
+  return { label: plan.compare.label, summary: changeSummary(changes), changes };
 }
 
 /** Sheet names the decoration looks for (those of allocationSheets). */

@@ -11,12 +11,13 @@
  * (the task pane's live result while the user edits the model).
  */
 import packageJson from "../../package.json";
-import { indicatorRanges, type Goalposts } from "../engine/adoption";
+import { indicatorRanges, type Adoption, type Goalposts } from "../engine/adoption";
 import type { Allocation } from "../engine/allocation";
 import { allocate } from "../engine/allocate";
 import { carriedAllocation } from "../engine/carryForward";
 import { sideOfAdoption } from "../engine/changes";
 import { checkTable } from "../engine/check";
+import { adoptionOfResultsJson } from "../engine/earlierResults";
 import type { Dataset } from "../engine/dataset";
 import { formatDate } from "../engine/germanFormat";
 import { goalpostDefaults } from "../engine/goalpostDefaults";
@@ -79,6 +80,8 @@ export interface FortschreibungRun {
   goalposts: Record<string, Goalposts>;
   /** Distributed by the adopted shares, nothing recomputed. */
   carriedForward: boolean;
+  /** The basis carried forward when it is not the plan's reference (an earlier results.json). */
+  carriedFrom?: Adoption | null;
 }
 
 /**
@@ -93,6 +96,26 @@ export function preview(modelJson: unknown, table: RawTable): Preview {
   return previewOf(resolveModel(modelJson), modelJson, table);
 }
 
+/**
+ * The preview of a workbook that may hold adopted allocations (the task pane's live result): the same as
+ * `preview`, with the Fortschreibung planned from the stored adoptions as `generate` plans it — the adopted
+ * year's goalposts as the default, Bremen's "neu gefördert", or the adopted shares carried forward.
+ *
+ * @param storedRaw the workbook's stored adoptions as JSON (`port.readStoredAdoptions()`)
+ * @param request carry forward or not (adopting is `generate`'s)
+ * @example previewWithAdoptions(modelJson, table, await port.readStoredAdoptions()).fortschreibung?.plan.reference?.date;
+ * // => "2027-03-15"
+ */
+export function previewWithAdoptions(
+  modelJson: unknown,
+  table: RawTable,
+  storedRaw: readonly unknown[],
+  request: FortschreibungRequest = {},
+): Preview {
+  const plan = planFortschreibung(storedAdoptions(storedRaw), request);
+  return previewOf(resolveModel(modelJson), modelJson, table, plan);
+}
+
 function previewOf(
   resolved: ResolveModelResult,
   modelJson: unknown,
@@ -105,9 +128,13 @@ function previewOf(
   const given: ResolvedModel = { ...resolved.model, data: { ...resolved.model.data, sheet: table.sheet } };
   if (hasBlockingErrors(issues)) return { ...blank(resolved.file, given.budget.total), model: given, issues };
   const reference = plan?.reference ?? null;
-  if (plan !== null && plan.request.carryForward === true && reference !== null) {
+  const basis = plan?.request.carryForward === true ? carryBasis(plan, given, issues) : null;
+  if (plan?.request.carryForward === true && basis === null)
+    return { ...blank(resolved.file, given.budget.total), model: given, issues };
+  if (plan !== null && basis !== null) {
     // carried forward: the adopted shares, nothing recomputed, the data sheet not checked
-    const allocation = carriedAllocation(reference, given.budget.total);
+    // the new year's budget, cost per VZÄ, step and Kofinanzierung are this run's; method and rules adopted
+    const allocation = carriedAllocation(basis, given.budget.total, given.budget);
     issues.push(...allocation.issues);
     return {
       model: given,
@@ -116,7 +143,13 @@ function previewOf(
       allocation: hasBlockingErrors(allocation.issues) ? null : allocation,
       issues,
       budget: given.budget.total,
-      fortschreibung: { plan, filled: [], goalposts: { ...reference.goalposts }, carriedForward: true },
+      fortschreibung: {
+        plan,
+        filled: [],
+        goalposts: { ...basis.goalposts },
+        carriedForward: true,
+        carriedFrom: basis === reference ? null : basis,
+      },
     };
   }
   // with an adoption: its year's goalposts are the default, Bremen's "neu gefördert" follows from it
@@ -146,6 +179,52 @@ function previewOf(
         }
       : {}),
   };
+}
+
+/**
+ * The caller's preview with `plan` as its Fortschreibung, when it was computed on the same basis (the same
+ * reference adoption, carried forward or not); else null (compute again).
+ */
+function reusable(computed: Preview, plan: FortschreibungPlan): Preview | null {
+  const fort = computed.fortschreibung;
+  const carry = plan.request.carryForward === true && plan.reference !== null;
+  const sameReference =
+    (fort?.plan.reference ?? null) === null
+      ? plan.reference === null
+      : JSON.stringify(fort?.plan.reference) === JSON.stringify(plan.reference);
+  if (!sameReference || (fort?.carriedForward ?? false) !== carry || plan.issues.length > 0) return null;
+  if (fort) return { ...computed, fortschreibung: { ...fort, plan } };
+  if (computed.allocation === null || computed.dataset === null) return computed;
+  return {
+    ...computed,
+    fortschreibung: {
+      plan,
+      filled: [],
+      goalposts: indicatorRanges(computed.allocation.model, computed.dataset),
+      carriedForward: false,
+    },
+  };
+}
+
+/**
+ * What a carried-forward run distributes by: the plan's reference (a stored Beschluss or the `--compare`
+ * workbook's), else the `--compare` results.json read with the run's model; a results.json that cannot be
+ * carried forward adds an error to `issues` and gives null.
+ */
+function carryBasis(plan: FortschreibungPlan, model: ResolvedModel, issues: Issue[]): Adoption | null {
+  if (plan.reference) return plan.reference;
+  const results = plan.request.compareWith?.results;
+  if (!results) return null;
+  const read = adoptionOfResultsJson(results.json, results.file, model);
+  if (read.adoption === null)
+    issues.push({
+      level: "error",
+      code: "carry-forward-without-adoption",
+      sheet: "",
+      cell: "",
+      message: read.problem,
+    });
+  return read.adoption;
 }
 
 function blank(file: Model | null, budget: number): Preview {
@@ -223,8 +302,16 @@ export async function generate(port: WorkbookPort, request: GenerateRequest): Pr
     await request.progress?.(stage);
   };
   let modelJson = request.model;
-  if (request.computed && request.table)
-    return written(port, request, request.computed, request.table, progress);
+  if (request.computed && request.table) {
+    // the caller's preview is reused when it was planned against the adoptions the workbook holds now
+    const plan = planFortschreibung(
+      storedAdoptions((await port.readStoredAdoptions?.()) ?? []),
+      request.fortschreibung ?? {},
+    );
+    const checked =
+      reusable(request.computed, plan) ?? previewOf(resolveModel(modelJson), modelJson, request.table, plan);
+    return written(port, request, checked, request.table, progress);
+  }
   if (modelJson === undefined) {
     await progress({ stage: "stored-model" });
     modelJson = await port.readStoredModel();
@@ -346,6 +433,7 @@ async function written(
         goalposts: fort.goalposts,
         filled: fort.filled,
         carriedForward: fort.carriedForward,
+        carriedFrom: fort.carriedFrom ?? null,
       })
     : null;
 

@@ -4,7 +4,7 @@
  * Einrichtungen when the budget was carried forward by the adopted shares or compared with an earlier
  * decision. Rows are appended below a sheet's content, so no formula or table of the sheet moves.
  */
-import { germanDate, type Adoption } from "../engine/adoption";
+import { basisName, germanDate, type Adoption } from "../engine/adoption";
 import { MONEY_FORMAT } from "./numberFormats";
 import type { SheetCell, SheetSpec } from "./port";
 
@@ -58,7 +58,7 @@ export function adoptionSection(ctx: FortschreibungContext): SheetCell[][] {
 
 function statusLines(ctx: FortschreibungContext): string[] {
   const lines: string[] = [];
-  const ref = ctx.reference ? `dem Beschluss vom ${germanDate(ctx.reference.date)}` : null;
+  const ref = ctx.reference ? basisName(ctx.reference) : null;
   if (ctx.adoptedNow && ctx.reference)
     lines.push(`Diese Verteilung wurde am ${germanDate(ctx.reference.date)} als Beschluss festgehalten.`);
   if (ctx.carriedForward && ref)
@@ -80,6 +80,8 @@ function statusLines(ctx: FortschreibungContext): string[] {
  */
 export function carriedForwardNote(ctx: FortschreibungContext): string | null {
   if (!ctx.carriedForward || !ctx.reference) return null;
+  if (ctx.reference.source !== undefined)
+    return `Fortschreibung: die Anteile sind die aus ${ctx.reference.source} – der Index wurde nicht neu berechnet.`;
   return `Fortschreibung: die Anteile sind die beschlossenen vom ${germanDate(ctx.reference.date)} – der Index wurde nicht neu berechnet.`;
 }
 

@@ -262,6 +262,109 @@ describe("--carry-forward and comparing with itself", () => {
     );
   });
 
+  test("--carry-forward --compare <earlier results.json> distributes budget.total by its areas[].share (SPEC §8)", async () => {
+    const json = path.join(dir, "fortgeschrieben-json.json");
+    const out = path.join(dir, "fortgeschrieben-json.xlsx");
+    const run = srb(
+      "allocate",
+      path.join(SAMPLE_DIR, "Musterstadt-Folgejahr.xlsx"),
+      "--compare",
+      adoptedJson,
+      "--carry-forward",
+      "--out",
+      out,
+      "--json",
+      json,
+      "--quiet",
+    );
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain("Veränderungen gegenüber Ergebnisdatei „Beschluss-2022.json“");
+    const results = resultsSchema.parse(await readJson(json));
+    const before = resultsSchema.parse(await readJson(adoptedJson));
+    expect(results.budget).toBe(NEXT_YEAR_BUDGET);
+    expect(results.areas.map((a) => [a.name, a.share])).toEqual(before.areas.map((a) => [a.name, a.share]));
+    const cents = results.areas.map((a) => Math.round(a.amount * 100));
+    expect(cents.reduce((s, c) => s + c, 0)).toBe(NEXT_YEAR_BUDGET * 100);
+    results.areas.forEach((a, r) =>
+      expect(Math.abs(cents[r] - a.share * NEXT_YEAR_BUDGET * 100)).toBeLessThan(1),
+    );
+    // the earlier file's Einrichtungen, index and eligibility; the staff plan re-derived (SPEC §5 invariant)
+    expect(results.units.map((u) => [u.id, u.index, u.eligible])).toEqual(
+      before.units.map((u) => [u.id, u.index, u.eligible]),
+    );
+    const raw = (await readJson(json)) as {
+      units: { area: string; plan?: { amount: number } }[];
+      areas: { name: string; amount: number; unplanned?: number }[];
+    };
+    for (const a of raw.areas) {
+      const planned = raw.units
+        .filter((u) => u.area === a.name)
+        .reduce((sum, u) => sum + Math.round((u.plan?.amount ?? 0) * 100), 0);
+      expect(planned + Math.round((a.unplanned ?? 0) * 100)).toBe(Math.round(a.amount * 100));
+    }
+    const verteilung = values((await readBook(out)).getWorksheet("Verteilung")!);
+    expect(verteilung.at(-1)?.[0]).toBe(
+      "Fortschreibung: die Anteile sind die aus der Ergebnisdatei „Beschluss-2022.json“ – der Index wurde nicht neu berechnet.",
+    );
+  });
+
+  test("--carry-forward --compare <earlier workbook without Beschluss> carries its own computation's shares", async () => {
+    const plainOut = path.join(dir, "ohne-beschluss.xlsx");
+    const plainJson = path.join(dir, "ohne-beschluss.json");
+    const first = srb(
+      "allocate",
+      path.join(SAMPLE_DIR, "Musterstadt.xlsx"),
+      "--out",
+      plainOut,
+      "--json",
+      plainJson,
+      "--quiet",
+    );
+    expect(first.status).toBe(0);
+    const json = path.join(dir, "fortgeschrieben-ohne.json");
+    const run = srb(
+      "allocate",
+      path.join(SAMPLE_DIR, "Musterstadt-Folgejahr.xlsx"),
+      "--compare",
+      plainOut,
+      "--carry-forward",
+      "--out",
+      path.join(dir, "fortgeschrieben-ohne.xlsx"),
+      "--json",
+      json,
+      "--quiet",
+    );
+    expect(run.status).toBe(0);
+    const results = resultsSchema.parse(await readJson(json));
+    const before = resultsSchema.parse(await readJson(plainJson));
+    expect(results.areas.map((a) => [a.name, a.share])).toEqual(before.areas.map((a) => [a.name, a.share]));
+    expect(results.areas.reduce((s, a) => s + Math.round(a.amount * 100), 0)).toBe(NEXT_YEAR_BUDGET * 100);
+  });
+
+  test("--carry-forward --compare <a results.json of a blocked run> is a German error (exit 2)", async () => {
+    const blockedJson = path.join(dir, "blockiert.json");
+    await fs.writeFile(
+      blockedJson,
+      JSON.stringify({ budget: 0, allocated: false, units: [], areas: [], issues: [] }),
+    );
+    const out = path.join(dir, "blockiert.xlsx");
+    const run = srb(
+      "allocate",
+      path.join(SAMPLE_DIR, "Musterstadt-Folgejahr.xlsx"),
+      "--compare",
+      blockedJson,
+      "--carry-forward",
+      "--out",
+      out,
+      "--json",
+      path.join(dir, "blockiert-out.json"),
+    );
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain("„blockiert.json“ enthält keine Verteilung");
+    expect(run.stderr).not.toMatch(/Error|at .*\.ts/);
+    await expect(fs.stat(out)).rejects.toThrow();
+  });
+
   test("without a Beschluss, --carry-forward is a blocking German error (exit 2), no workbook written", async () => {
     const out = path.join(dir, "nichts.xlsx");
     const json = path.join(dir, "nichts.json");

@@ -1,10 +1,12 @@
 /** @jest-environment jsdom */
+import "../shims/textCoding";
 import "@testing-library/jest-dom";
 import { act, fireEvent, screen, waitFor } from "@testing-library/react";
 import { StandaloneApp, resultFileName, XLSX_MIME } from "../../src/taskpane/components/StandaloneApp";
 import type { DownloadableWorkbook } from "../../src/taskpane/host";
 import { stringsFor } from "../../src/taskpane/i18n";
-import { fakePort } from "./fakePort";
+import { KITAS, fakePort } from "./fakePort";
+import { PackageWorkbook } from "../../src/workbook/xlsx/packageWorkbook";
 import { renderWithTheme } from "./render";
 
 const s = stringsFor("de");
@@ -60,6 +62,42 @@ describe("StandaloneApp", () => {
     expect(created[0].size).toBe(4);
     // no selectCell in standalone mode: no cell buttons
     expect(screen.queryByRole("button", { name: /in Excel auswählen/ })).toBeNull();
+  });
+
+  test("„Veröffentlichungsfassung“: a second download, a real workbook without any Kita name; the key stays here", async () => {
+    const book = Object.assign(fakePort(undefined, undefined, false), {
+      toBuffer: async () => new Uint8Array([80, 75, 3, 4]),
+    });
+    renderWithTheme(<StandaloneApp language="de" open={async () => book} />);
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText(s.uploadLabel), {
+        target: { files: [xlsxFile("Musterstadt.xlsx", [1, 2])] },
+      });
+    });
+    await screen.findByText(/4 Zeilen/);
+    fireEvent.click(screen.getByRole("tab", { name: s.stepResult }));
+    fireEvent.click(await screen.findByRole("checkbox", { name: s.publishLabel }));
+    const generate = screen.getByRole("button", { name: s.generate });
+    await waitFor(() => expect(generate).toBeEnabled());
+    fireEvent.click(generate);
+    const link = await screen.findByRole("link", { name: s.publicationDownload(s.publicationFileName) });
+    expect(link).toHaveAttribute("download", s.publicationFileName);
+    expect(
+      await screen.findByText(new RegExp(s.publicationDownloadReady(s.publicationFileName).slice(0, 40))),
+    ).toBeInTheDocument();
+    // the working workbook got the key
+    expect(book.written?.map((sheet) => sheet.name)).toContain("Codeschlüssel");
+    // the second blob is a real package with the publication's sheets and none of the fake's Kita names
+    const blob = created[created.length - 1];
+    const bytes = await new Promise<Uint8Array>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+      reader.readAsArrayBuffer(blob);
+    });
+    const publication = await PackageWorkbook.fromBuffer(bytes, s.publicationFileName);
+    expect(await publication.sheetNames()).toEqual(["Hinweise", "Verteilung", "Einrichtungen"]);
+    const text = JSON.stringify(await publication.readTable("Einrichtungen"));
+    for (const row of KITAS.rows) expect(text).not.toContain(String(row[0]));
   });
 
   test("a file that cannot be opened is reported", async () => {

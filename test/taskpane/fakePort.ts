@@ -10,6 +10,8 @@ export interface FakePort extends TaskpanePort {
   calls: { method: string; args: unknown[] }[];
   stored: unknown | null;
   written: SheetSpec[] | null;
+  /** The stored adopted allocations (Beschlüsse), as JSON. */
+  adoptions: unknown[];
   /** Makes the named method reject with this message. */
   failing: Partial<Record<keyof TaskpanePort, string>>;
 }
@@ -52,6 +54,7 @@ export function fakePort(
     calls: [],
     stored,
     written: null,
+    adoptions: [],
     failing: {},
     async sheetNames() {
       record("sheetNames");
@@ -70,6 +73,14 @@ export function fakePort(
     async writeStoredModel(model: unknown) {
       record("writeStoredModel", model);
       port.stored = JSON.parse(JSON.stringify(model));
+    },
+    async readStoredAdoptions() {
+      record("readStoredAdoptions");
+      return JSON.parse(JSON.stringify(port.adoptions)) as unknown[];
+    },
+    async writeStoredAdoptions(adoptions: unknown[]) {
+      record("writeStoredAdoptions", adoptions);
+      port.adoptions = JSON.parse(JSON.stringify(adoptions)) as unknown[];
     },
     async writeGeneratedSheets(sheets: SheetSpec[]): Promise<WriteReport> {
       record("writeGeneratedSheets", sheets);

@@ -1,5 +1,7 @@
 import {
   decideHost,
+  newWorkbookOpener,
+  toBase64,
   lateOffice,
   OFFICE_GIVE_UP_AFTER_MS,
   OFFICE_SLOW_AFTER_MS,
@@ -150,5 +152,28 @@ describe("decideHost", () => {
       language: "en",
       reason: "not-excel",
     });
+  });
+});
+
+describe("newWorkbookOpener (the publication file as a new workbook in Excel)", () => {
+  const office = (supported: boolean): OfficeGlobal => ({
+    onReady: async () => ({ host: "Excel" }),
+    context: {
+      requirements: { isSetSupported: (name, v) => supported && name === "ExcelApi" && v === "1.8" },
+    },
+  });
+  test("without ExcelApi 1.8 (Excel.createWorkbook) nothing is offered", () => {
+    expect(newWorkbookOpener(office(false), { createWorkbook: async () => undefined })).toBeNull();
+    expect(newWorkbookOpener(office(true), {})).toBeNull();
+  });
+  test("with it, the bytes go to Excel.createWorkbook as Base64", async () => {
+    const received: string[] = [];
+    const open = newWorkbookOpener(office(true), {
+      createWorkbook: async (b64) => void received.push(b64 ?? ""),
+    });
+    const bytes = new Uint8Array(70_000).map((_, i) => i % 251);
+    await open!(bytes);
+    expect(Buffer.from(received[0], "base64").equals(Buffer.from(bytes))).toBe(true);
+    expect(toBase64(new Uint8Array([80, 75, 3, 4]))).toBe("UEsDBA==");
   });
 });

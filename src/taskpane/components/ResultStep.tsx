@@ -21,6 +21,10 @@ import { hasBlockingErrors, type Issue } from "../../engine/issues";
 import type { Robustness } from "../../engine/robustness";
 import { unitNamer } from "../engine";
 import { formatEuro, formatNumber, formatShare, type Language, type Strings } from "../i18n";
+import type { PreviewComparison } from "../../usecase/fortschreibung";
+import { germanDate } from "../../engine/adoption";
+import { AdoptDialog } from "./AdoptDialog";
+import { ComparisonView } from "./ComparisonView";
 import { IssueList } from "./IssueList";
 import { RobustnessView } from "./RobustnessView";
 import { SharesChart } from "./SharesChart";
@@ -52,6 +56,20 @@ export interface ResultStepProps {
   /** "Robustheit-Blatt mitschreiben": generation also writes the Robustheit sheet. */
   writeRobustness?: boolean;
   onWriteRobustnessChange?(checked: boolean): void;
+  /** „Veröffentlichungsfassung erzeugen“: absent where the host cannot hand out a second workbook. */
+  publish?: boolean;
+  onPublishChange?(checked: boolean): void;
+  /** The comparison with the workbook's adopted allocation (Fortschreibung), when it holds one. */
+  comparison?: PreviewComparison | null;
+  /** ISO date of the adoption the result refers to (for the carry-forward choice); null: none stored. */
+  adoptionDate?: string | null;
+  /** "Mit beschlossenen Anteilen fortschreiben" is on. */
+  carryForward?: boolean;
+  onCarryForwardChange?(checked: boolean): void;
+  /** Stores the allocation as a Beschluss of this ISO date; without it the button is not offered. */
+  onAdopt?(date: string): void;
+  /** Today, the default date of a Beschluss (tests fix it). */
+  today?: Date;
 }
 
 const useStyles = makeStyles({
@@ -202,6 +220,27 @@ export function ResultStep(props: ResultStepProps) {
         </section>
       )}
 
+      {allocation && props.comparison && (
+        <ComparisonView
+          strings={s}
+          language={language}
+          comparison={props.comparison}
+          unitName={unitNamer(allocation)}
+        />
+      )}
+
+      {props.adoptionDate && props.onCarryForwardChange && (
+        <>
+          <Checkbox
+            label={s.carryForward}
+            checked={props.carryForward === true}
+            disabled={busy}
+            onChange={(_, data) => props.onCarryForwardChange?.(data.checked === true)}
+          />
+          {props.carryForward && <Text size={200}>{s.carryForwardHint(germanDate(props.adoptionDate))}</Text>}
+        </>
+      )}
+
       {blocker && (
         <MessageBar intent="warning">
           <MessageBarBody>{blocker}</MessageBarBody>
@@ -215,9 +254,25 @@ export function ResultStep(props: ResultStepProps) {
           onChange={(_, data) => props.onWriteRobustnessChange?.(data.checked === true)}
         />
       )}
+      {props.onPublishChange && (
+        <Checkbox
+          label={s.publishLabel}
+          checked={props.publish === true}
+          disabled={busy}
+          onChange={(_, data) => props.onPublishChange?.(data.checked === true)}
+        />
+      )}
       <Button appearance="primary" disabled={blocker !== null || busy} onClick={props.onGenerate}>
         {generating ? s.generating : s.generate}
       </Button>
+      {props.onAdopt && (
+        <AdoptDialog
+          strings={s}
+          disabled={blocker !== null || busy}
+          today={props.today ?? new Date()}
+          onAdopt={props.onAdopt}
+        />
+      )}
       {generating && <ProgressBar aria-label={s.generating} thickness="large" />}
       {generating && <Text role="status">{progress}</Text>}
       {generated && (

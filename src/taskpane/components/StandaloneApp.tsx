@@ -63,8 +63,13 @@ export function StandaloneApp({ language, open }: StandaloneAppProps) {
   const [file, setFile] = useState<{ name: string; workbook: DownloadableWorkbook; n: number } | null>(null);
   const [openError, setOpenError] = useState<string | null>(null);
   const [download, setDownload] = useState<{ url: string; name: string } | null>(null);
+  const [publicationDownload, setPublicationDownload] = useState<{ url: string; name: string } | null>(null);
 
   useEffect(() => () => (download ? URL.revokeObjectURL(download.url) : undefined), [download]);
+  useEffect(
+    () => () => (publicationDownload ? URL.revokeObjectURL(publicationDownload.url) : undefined),
+    [publicationDownload],
+  );
 
   const header = (
     <>
@@ -80,6 +85,7 @@ export function StandaloneApp({ language, open }: StandaloneAppProps) {
             if (!picked) return;
             setOpenError(null);
             setDownload(null);
+            setPublicationDownload(null);
             try {
               const workbook = await open(await picked.arrayBuffer());
               setFile((previous) => ({ name: picked.name, workbook, n: (previous?.n ?? 0) + 1 }));
@@ -101,6 +107,11 @@ export function StandaloneApp({ language, open }: StandaloneAppProps) {
           {s.download(download.name)}
         </Link>
       )}
+      {publicationDownload && (
+        <Link className={styles.download} href={publicationDownload.url} download={publicationDownload.name}>
+          {s.publicationDownload(publicationDownload.name)}
+        </Link>
+      )}
     </>
   );
 
@@ -117,6 +128,11 @@ export function StandaloneApp({ language, open }: StandaloneAppProps) {
         const name = resultFileName(file.name);
         const blob = new Blob([bytes as BlobPart], { type: name.endsWith(".xlsm") ? XLSM_MIME : XLSX_MIME });
         setDownload({ url: URL.createObjectURL(blob), name });
+      }}
+      onPublication={async (bytes, name) => {
+        const blob = new Blob([bytes as BlobPart], { type: XLSX_MIME });
+        setPublicationDownload({ url: URL.createObjectURL(blob), name });
+        return s.publicationDownloadReady(name);
       }}
     />
   );

@@ -1,0 +1,136 @@
+/**
+ * Carry forward with a Stellenplan and with the Bremen rule set (SPEC §5, §5a): the staff plan is re-derived
+ * from the carried area amounts with the adopted index and eligibility; Bremen keeps the adopted VZÄ.
+ */
+import fc from "fast-check";
+import { adoptionOf, indicatorRanges, readAdoption, type Adoption } from "../../src/engine/adoption";
+import { carriedAllocation } from "../../src/engine/carryForward";
+import { DEFAULT_BREMEN_RULES, type Model } from "../../src/engine/model";
+import type { Dataset } from "../../src/engine/dataset";
+import { allocate, resolved } from "../helpers/resolved";
+import { dataset, model, unit, workedExample } from "./fixtures";
+
+/** Adopt an allocation and read it back as the workbook stores it (JSON). */
+function adopt(m: Model, ds: Dataset): Adoption {
+  const r = resolved(m);
+  const adoption = adoptionOf(allocate(r, ds), {
+    date: "2027-03-15",
+    checksum: "",
+    goalposts: indicatorRanges(r, ds),
+  });
+  return readAdoption(JSON.parse(JSON.stringify(adoption))).adoption!;
+}
+
+/** The worked example with a Stellenplan: 100.000 €, 50.000 € per VZÄ, Land share 0,6 → a 0,25 step costs 7.500 €. */
+function planned(budget = 100_000): Model {
+  const m = model({}, budget);
+  return { ...m, budget: { total: budget, costPerVzae: 50_000 } };
+}
+
+describe("carried-forward Stellenplan", () => {
+  test("worked example: 130.000 € by 5/13 : 8/13, staff steps re-derived from the new amounts", () => {
+    // adopted (100.000 €): Nord 38.461,54 € → K1 0,5 VZÄ, K2 0,75 VZÄ, 961,54 € nicht verplant.
+    // carried to 130.000 €: Nord 50.000 €, Süd 80.000 €.
+    // Nord: 50.000 / 7.500 = 6,67 → 6 steps by index 25 : 37,5 → quotas 2,4 : 3,6 → 2 + 3, the 6th step to
+    // K2 (larger remainder) → K1 0,5 VZÄ (15.000 €), K2 1,0 VZÄ (30.000 €), nicht verplant 5.000 €.
+    // Süd: 80.000 / 7.500 = 10,67 → 10 steps by 87,5 : 12,5 → 8,75 : 1,25 → 8 + 1, the 10th to K3
+    // → K3 2,25 VZÄ (67.500 €), K4 0,25 VZÄ (7.500 €), nicht verplant 5.000 €.
+    const adoption = adopt(planned(), workedExample());
+    expect(adoption.units.map((u) => u.plan?.vzae)).toEqual([0.5, 0.75, 1.75, 0.25]);
+    const carried = carriedAllocation(adoption, 130_000);
+    expect(carried.areas.map((a) => [a.name, a.amount, a.unplanned])).toEqual([
+      ["Nord", 50_000, 5_000],
+      ["Süd", 80_000, 5_000],
+    ]);
+    expect(carried.units.map((u) => [u.id, u.plan?.vzae, u.plan?.amount, u.proposedAmount])).toEqual([
+      ["K1", 0.5, 15_000, 15_000],
+      ["K2", 1, 30_000, 30_000],
+      ["K3", 2.25, 67_500, 67_500],
+      ["K4", 0.25, 7_500, 7_500],
+    ]);
+    // municipal part 40 % of the personnel volume: K2 1,0 VZÄ · 50.000 € · 0,4
+    expect(carried.units[1].plan?.municipal).toBe(20_000);
+    expect(carried.units.map((u) => u.plan?.strands)).toEqual(adoption.units.map((u) => u.plan?.strands));
+  });
+
+  test("the adopted budget carried forward gives the adopted staff plan", () => {
+    const adoption = adopt(planned(), workedExample());
+    const carried = carriedAllocation(adoption, 100_000);
+    expect(carried.units.map((u) => u.plan?.vzae)).toEqual(adoption.units.map((u) => u.plan?.vzae));
+    expect(carried.areas.map((a) => a.unplanned)).toEqual([961.54, 1538.46]);
+  });
+
+  test("this year's cost per VZÄ (a tariff rise) is used, the adopted one otherwise", () => {
+    // 60.000 € per VZÄ: a step costs 9.000 €; Nord 50.000 € → 5 steps by 25 : 37,5 → 2 : 3
+    const adoption = adopt(planned(), workedExample());
+    const carried = carriedAllocation(adoption, 130_000, {
+      costPerVzae: 60_000,
+      vzaeStep: 0.25,
+      kofinanzierung: { landShare: 0.6, municipalShare: 0.4 },
+    });
+    expect(carried.model.budget.costPerVzae).toBe(60_000);
+    expect(carried.units.slice(0, 2).map((u) => u.plan?.vzae)).toEqual([0.5, 0.75]);
+    expect(carried.areas[0].unplanned).toBe(5_000);
+  });
+
+  test("invalid budget parameters of this year are an error, not a crash", () => {
+    const adoption = adopt(planned(), workedExample());
+    const carried = carriedAllocation(adoption, 130_000, {
+      costPerVzae: -1,
+      vzaeStep: 0.25,
+      kofinanzierung: { landShare: 0.6, municipalShare: 0.4 },
+    });
+    expect(carried.issues.some((i) => i.level === "error")).toBe(true);
+  });
+
+  test("property: per Sozialraum Σ € + nicht verplant = amount to the cent, the amounts add up to the budget, staff never costs more than the amount", () => {
+    const adoption = adopt(planned(), workedExample());
+    const stepCost = 50_000 * 0.6;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100_000_000 }), (budgetCents) => {
+        const carried = carriedAllocation(adoption, budgetCents / 100);
+        const areaCents = carried.areas.map((a) => Math.round(a.amount * 100));
+        expect(areaCents.reduce((s, c) => s + c, 0)).toBe(budgetCents);
+        carried.areas.forEach((a, r) => {
+          const inArea = carried.units.filter((u) => u.area === a.name);
+          const units = inArea.reduce((s, u) => s + Math.round((u.plan?.amount ?? 0) * 100), 0);
+          expect(units + Math.round((a.unplanned ?? 0) * 100)).toBe(areaCents[r]);
+          const vzae = inArea.reduce((s, u) => s + (u.plan?.vzae ?? 0), 0);
+          expect(vzae * stepCost).toBeLessThanOrEqual(a.amount + 1e-6);
+        });
+        expect(carried.areas.map((a) => a.share)).toEqual(adoption.areas.map((a) => a.share));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe("carried-forward Bremen rule set", () => {
+  test("each Kita keeps its adopted VZÄ; a funded Kita gets the regular Sachkosten (nobody is new)", () => {
+    // adopted: K1 (80 Kinder, Index 70) and K2 (80, 60) funded 0,5 VZÄ, K2 in its first year (5.000 €);
+    // K3 (80, 45) not funded. Carried forward: K1 0,5 VZÄ 2.500 €, K2 0,5 VZÄ 2.500 €, K3 nothing.
+    const m = { ...model(), ruleSet: "bremen" as const, bremen: DEFAULT_BREMEN_RULES };
+    m.data = { ...m.data, kitaIndex: "Kita-Index" };
+    const ds = dataset([
+      unit("K1", "Nord", [10, 0, 0], { children: 80, kitaIndex: 70 }),
+      unit("K2", "Nord", [20, 10, 50], { children: 80, kitaIndex: 60, firstYear: true }),
+      unit("K3", "Süd", [30, 5, 100], { children: 80, kitaIndex: 45 }),
+    ]);
+    const adoption = adopt(m, ds);
+    expect(adoption.units.map((u) => u.bremen?.sachkosten)).toEqual([2500, 5000, 0]);
+    const carried = carriedAllocation(adoption, 2000);
+    expect(
+      carried.units.map((u) => [u.id, u.bremen?.kitaIndex, u.bremen?.vzae, u.bremen?.sachkosten]),
+    ).toEqual([
+      ["K1", 70, 0.5, 2500],
+      ["K2", 60, 0.5, 2500],
+      ["K3", 45, 0, 0],
+    ]);
+    expect(carried.units[1].bremen?.reason).toBe(
+      "Fortgeschrieben (Beschluss vom 15.03.2027): 0,5 VZÄ; Sachkosten 2.500,00\u00a0€",
+    );
+    expect(carried.units[2].bremen?.reason).toBe(
+      "Fortgeschrieben (Beschluss vom 15.03.2027): keine eigene Stelle (wie beschlossen)",
+    );
+  });
+});
