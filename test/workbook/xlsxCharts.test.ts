@@ -270,7 +270,7 @@ describe("charts in the allocation workbook (.xlsx)", () => {
     ]);
     expect(chart.series[1].values[0]).toBe(0.1737);
     expect(chart.series[0].catRef).toBe("'Robustheit'!$A$5:$A$12");
-    expect(chart.anchorFrom).toEqual({ col: 10, row: 3 }); // K4
+    expect(chart.anchorFrom).toEqual({ col: 0, row: 17 }); // A18: below the tables, clear of the text (issue 14, item 5)
   });
 
   test("a sheet renamed on a clash with a user sheet is referenced under its written name", async () => {
