@@ -530,7 +530,15 @@ function planSheet(
     firstColumn: 1,
     lastColumn: rows[r].length,
   }));
-  wrapHeaders(rows, [...tables, ...frozen], columnWidths);
+  // and header rows of the smaller blocks below a table (three or more bold texts, nothing else)
+  const blocks = rows.flatMap((line, r) => {
+    const filled = line.filter((c) => c && c.value !== null);
+    const header =
+      filled.length >= 3 &&
+      filled.every((c) => c.bold && typeof c.value === "string" && c.formula === undefined);
+    return header ? [{ headerRow: r + 1, firstColumn: 1, lastColumn: line.length }] : [];
+  });
+  wrapHeaders(rows, [...tables, ...frozen, ...blocks], columnWidths);
   const print = planPrint(spec.print, name, freezeRows);
   if (print.titleRows && print.titleRows.last > rows.length) print.titleRows = null;
   return {
