@@ -1,17 +1,22 @@
 /**
  * Jest: one configuration, split into projects so that the fast loop and the full suite share it.
  *
- * - "unit": engine, workbook (exceljs and the fake Office.js), functions, CLI, conformance, golden, task pane
- *   (jsdom) – no browser, no LibreOffice, no webpack build.
- * - "integration": what needs Chromium, LibreOffice or a webpack build (slow; skipped locally when a tool is
- *   missing, failing in CI – see test/helpers/libreoffice.ts).
+ * - "unit": engine, workbook (exceljs and the fake Office.js), functions, CLI (in-process), conformance,
+ *   golden, hardening, the task pane's plain modules – no browser, no LibreOffice, no webpack build, no
+ *   child process of the whole CLI, no rendering. The fast loop.
+ * - "taskpane": the task pane's React components rendered under jsdom (test/taskpane/*.test.tsx): about
+ *   half of the old fast loop's time (docs/testing.md); run them while working on the pane:
+ *   `npm run test:taskpane`.
+ * - "integration": what needs Chromium, LibreOffice or a webpack build, starts the real `srb` binary, or
+ *   checks the Office.js adapter at 10,000 and 100,000 rows (slow; a missing tool is skipped locally and
+ *   fails in CI – see test/helpers/libreoffice.ts).
  * - "fuzz-1" … "fuzz-N": the ONE fuzz file test/hardening/fuzz.test.ts, once per project with its part number
  *   as a global. Jest runs files of all projects in one worker pool and a file is its unit of parallelism, so
  *   N projects over the same file put N fuzz jobs side by side on the workers (CI: --maxWorkers=2), where one
  *   file with `test.each` would run all parts in a single worker. SRB_FUZZ_RUNS is the total over all parts.
  *
  * `npm test` runs every project (CI); `npm run test:unit` runs "unit" and one fuzz part with few cases
- * (only "fuzz-1", scripts/test-unit.js). `npx jest <path>` runs a file in every project that holds it.
+ * (only "fuzz-1", scripts/test-unit.js); `npm run test:taskpane` runs "taskpane". `npx jest <path>` runs a file in every project that holds it.
  */
 
 /** Parts the fuzz runs are split over: more than the two CI workers, so the scheduler can fill both. */
@@ -19,8 +24,16 @@ const FUZZ_PARTS = 4;
 
 const FUZZ_FILE = "<rootDir>/test/hardening/fuzz.test.ts";
 
-/** Need Chromium, LibreOffice or a production webpack build. */
+/** The task pane's rendered components (jsdom, Fluent UI): project "taskpane". */
+const TASKPANE = "<rootDir>/test/taskpane/**/*.test.tsx";
+
+/**
+ * Need Chromium, LibreOffice, a production webpack build or a child process of the whole CLI or npm start,
+ * or are benchmarks of size (the 10,000-row adapter test).
+ */
 const INTEGRATION = [
+  "<rootDir>/test/cli/binary.test.ts",
+  "<rootDir>/test/workbook/officeWorkbookLarge.test.ts",
   "<rootDir>/test/e2e/",
   "<rootDir>/test/workbook/libreoffice.test.ts",
   "<rootDir>/test/functions/bundle.test.ts",
@@ -54,7 +67,16 @@ module.exports = {
       ...base,
       displayName: "unit",
       testMatch: ["**/*.test.ts", "**/*.test.tsx"],
-      testPathIgnorePatterns: ["/node_modules/", ...[...INTEGRATION, FUZZ_FILE].map(escapeRegExp)],
+      testPathIgnorePatterns: [
+        "/node_modules/",
+        "/test/taskpane/.*\\.test\\.tsx$",
+        ...[...INTEGRATION, FUZZ_FILE].map(escapeRegExp),
+      ],
+    },
+    {
+      ...base,
+      displayName: "taskpane",
+      testMatch: [TASKPANE],
     },
     {
       ...base,

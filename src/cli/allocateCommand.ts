@@ -144,6 +144,13 @@ async function run(options: AllocateOptions, io: CliIo, progress: (text: string)
       if (stage === "stored-model") progress("lese das in der Arbeitsmappe gespeicherte Modell …");
       if (stage === "check" && "sheet" in detail)
         progress(`prüfe Daten und berechne Index (Blatt „${detail.sheet}“) …`);
+      if (stage === "located" && "description" in detail)
+        // describeLocation names the sheet itself when it found no table
+        progress(
+          detail.description.startsWith("Blatt ")
+            ? detail.description
+            : `Blatt „${detail.sheet}“: ${detail.description}`,
+        );
       if (stage === "checked" && "issues" in detail) {
         progress(`Prüfung: ${countIssues(detail.issues)}`);
         if (!hasBlockingErrors(detail.issues)) listWarnings(detail.issues, json, progress);

@@ -3,19 +3,7 @@
  */
 import type { AreaResult } from "../engine/allocation";
 import type { Issue } from "../engine/issues";
-
-const euroFormat = new Intl.NumberFormat("de-DE", {
-  style: "currency",
-  currency: "EUR",
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-});
-const indexFormat = new Intl.NumberFormat("de-DE", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const percentFormat = new Intl.NumberFormat("de-DE", {
-  style: "percent",
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-});
+import { formatEuroPlain, formatNumber, formatPercent } from "../engine/germanFormat";
 
 /**
  * An amount in euros, German style (thousands dot, decimal comma, two decimals).
@@ -24,7 +12,7 @@ const percentFormat = new Intl.NumberFormat("de-DE", {
  */
 export function formatEuro(euros: number): string {
   // Intl puts a no-break space before "€"; a plain space keeps terminals and tests simple.
-  return euroFormat.format(euros).replace(/\u00a0/g, " ");
+  return formatEuroPlain(euros);
 }
 
 /**
@@ -33,7 +21,7 @@ export function formatEuro(euros: number): string {
  * @example formatShare(0.17366) // => "17,37 %"
  */
 export function formatShare(share: number): string {
-  return percentFormat.format(share).replace(/\u00a0/g, " ");
+  return formatPercent(share, 2).replace(/\u00a0/g, " ");
 }
 
 /**
@@ -42,10 +30,8 @@ export function formatShare(share: number): string {
  * @example formatIndex(53.04) // => "53,0"
  */
 export function formatIndex(value: number): string {
-  return indexFormat.format(value);
+  return formatNumber(value, 1);
 }
-
-const vzaeFormat = new Intl.NumberFormat("de-DE", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /**
  * Full-time equivalents with two decimals, German style.
@@ -53,7 +39,7 @@ const vzaeFormat = new Intl.NumberFormat("de-DE", { minimumFractionDigits: 2, ma
  * @example formatVzae(1.25) // => "1,25"
  */
 export function formatVzae(value: number): string {
-  return vzaeFormat.format(value);
+  return formatNumber(value, 2);
 }
 
 /** What the Sozialraum table needs of an area; VZÄ and the Stellenplan only when the run has them. */

@@ -5,6 +5,7 @@
  */
 import type { Allocation } from "../engine/allocation";
 import type { FortschreibungRequest } from "../usecase/fortschreibung";
+import { messages } from "../engine/messages";
 import { previewStored } from "../usecase/generate";
 import type { WorkbookPort } from "../workbook/port";
 import type { AllocateOptions } from "./args";
@@ -33,7 +34,5 @@ export function isoDay(date: Date): string {
 /** An earlier workbook without an adoption: its stored model over its data sheet, or why not (German). */
 async function computeEarlier(workbook: WorkbookPort, name: string): Promise<Allocation | string> {
   const earlier = await previewStored(workbook, name);
-  return typeof earlier === "string"
-    ? earlier
-    : (earlier.allocation ?? "ihre Daten enthalten blockierende Fehler.");
+  return typeof earlier === "string" ? earlier : (earlier.allocation ?? messages.earlierDataBlocked());
 }

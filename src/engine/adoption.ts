@@ -16,6 +16,7 @@ import type { Dataset } from "./dataset";
 import type { ResolvedModel } from "./model";
 import { resolveModel } from "./resolveModel";
 import { winsorise } from "./winsorise";
+import { messages } from "./messages";
 
 /** Format version of the adoption record. */
 export const ADOPTION_VERSION = 1;
@@ -329,29 +330,24 @@ function planOf(v: unknown): AdoptedPlan | undefined {
  */
 export function readAdoption(json: unknown): ReadAdoption {
   const fail = (problem: string): ReadAdoption => ({ adoption: null, problem });
-  if (!isObject(json)) return fail("Der gespeicherte Beschluss ist kein lesbarer Datensatz.");
+  if (!isObject(json)) return fail(messages.adoptionNotARecord());
   const date = typeof json.date === "string" ? json.date : "";
   if (!isIsoDate(date)) {
-    return fail(
-      `Der gespeicherte Beschluss hat kein gültiges Datum (gefunden: „${String(json.date ?? "")}“, erwartet: JJJJ-MM-TT).`,
-    );
+    return fail(messages.adoptionDateInvalid(String(json.date ?? "")));
   }
-  const label = `Der gespeicherte Beschluss vom ${germanDate(date)}`;
+  const label = messages.adoptionLabel(germanDate(date));
   const budget = num(json.budget);
-  if (budget === null || budget < 0) return fail(`${label} hat kein gültiges Budget.`);
+  if (budget === null || budget < 0) return fail(messages.adoptionBudgetInvalid(label));
   // stored as resolved (null = "none"); the checkpoint reads the file form, so nulls are left out first
   const storedModel = resolveModel(withoutNulls(json.model)).model;
-  if (storedModel === null) return fail(`${label} enthält kein gültiges Modell.`);
-  if (!Array.isArray(json.areas) || json.areas.length === 0)
-    return fail(`${label} enthält keine Sozialräume.`);
+  if (storedModel === null) return fail(messages.adoptionModelInvalid(label));
+  if (!Array.isArray(json.areas) || json.areas.length === 0) return fail(messages.adoptionNoAreas(label));
   const areas: AdoptedArea[] = [];
   for (const [k, a] of json.areas.entries()) {
     const name = isObject(a) && typeof a.name === "string" ? a.name : "";
     const share = isObject(a) ? num(a.share) : null;
     if (!isObject(a) || name === "" || share === null || share < 0 || share > 1) {
-      return fail(
-        `${label}: Sozialraum Nr. ${k + 1} hat keinen Namen oder keinen gültigen Anteil (0 bis 1).`,
-      );
+      return fail(messages.adoptionAreaInvalid(label, k + 1));
     }
     areas.push({
       name,
@@ -363,11 +359,11 @@ export function readAdoption(json: unknown): ReadAdoption {
       children: num(a.children),
     });
   }
-  if (!Array.isArray(json.units)) return fail(`${label} enthält keine Einrichtungen.`);
+  if (!Array.isArray(json.units)) return fail(messages.adoptionNoUnits(label));
   const units: AdoptedUnit[] = [];
   for (const [k, u] of json.units.entries()) {
     if (!isObject(u) || typeof u.id !== "string" || u.id === "" || typeof u.area !== "string") {
-      return fail(`${label}: Einrichtung Nr. ${k + 1} hat keinen Namen oder keinen Sozialraum.`);
+      return fail(messages.storedUnitInvalid(label, k + 1));
     }
     const plan = planOf(u.plan);
     const bremen = isObject(u.bremen)

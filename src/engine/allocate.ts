@@ -30,7 +30,7 @@ import { effectiveWeights } from "./effectiveWeights";
 import { indexStructure, unitIndicesOfColumns, type IndexStructure } from "./gesamtindex";
 import { hasBlockingErrors, type Issue } from "./issues";
 import { kofinanzierung } from "./kofinanzierung";
-import { formatList, formatNumber, messages, type EngineCode } from "./messages";
+import { messages, type EngineCode } from "./messages";
 import type { KofinanzierungSpec, ResolvedIndicator, ResolvedModel } from "./model";
 import { bandOf, normBand } from "./normBand";
 import { budgetShares } from "./share";
@@ -105,7 +105,7 @@ function goalpostIssues(
         "goalposts-missing",
         sheet,
         columns[i] ? `${columns[i]}1` : "",
-        `Indikator „${ind.column}“: feste Grenzwerte (Min/Max eines Referenzjahres) sind eingeschaltet, aber für diesen Indikator fehlen gültige Werte (erwartet: Min < Max) – es werden Min und Max der aktuellen Daten verwendet.`,
+        messages.goalpostsMissing(ind.column),
       ),
     ];
   });
@@ -206,12 +206,14 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
             "winsorised",
             sheet,
             `${columnOf(i)}${first.row}`,
-            `Indikator „${indicators[i].column}“: Ausreißer gekappt (Schiefe > 2 und Kurtosis > 3,5) bei ${formatList(
-              w.clipped.map(
-                (k) =>
-                  `${units[k].id}: ${formatNumber(values[k] as number)} → ${formatNumber(w.values[k] as number)}`,
-              ),
-            )}.`,
+            messages.winsorised(
+              indicators[i].column,
+              w.clipped.map((k) => ({
+                unit: units[k].id,
+                from: values[k] as number,
+                to: w.values[k] as number,
+              })),
+            ),
           ),
         );
       }
@@ -221,7 +223,7 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
             "winsorise-tied-group",
             sheet,
             `${columnOf(i)}${first.row}`,
-            `Indikator „${indicators[i].column}“: ${w.clipped.length} Einrichtungen wurden gekappt, mehr als die Grenze von ${MAX_CLIPS} – mehrere Einrichtungen hatten denselben Extremwert und werden wie in COINr gemeinsam gekappt, damit gleiche Werte gleich behandelt werden.`,
+            messages.winsoriseTiedGroup(indicators[i].column, w.clipped.length, MAX_CLIPS),
           ),
         );
       }
@@ -231,7 +233,12 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
             "winsorise-still-outliers",
             sheet,
             columnOf(i) ? `${columnOf(i)}${dataset.headerRow}` : "",
-            `Indikator „${indicators[i].column}“: auch nach dem Kappen von ${w.clipped.length} Werten hat er noch Ausreißer (Schiefe ${formatNumber(round2(w.skewness))}, Kurtosis ${formatNumber(round2(w.kurtosis))}; die Regel verlangt |Schiefe| ≤ 2 oder Kurtosis ≤ 3,5). Bitte prüfen, ob der Indikator so in den Index gehört oder z. B. als Anteil oder logarithmiert erhoben werden sollte; SRB rechnet mit den gekappten Werten weiter.`,
+            messages.winsoriseStillOutliers(
+              indicators[i].column,
+              w.clipped.length,
+              round2(w.skewness),
+              round2(w.kurtosis),
+            ),
           ),
         );
       }
@@ -257,14 +264,7 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
       !structure.categoryCounts[k] &&
       inCategory.some((i) => rawInformative[i] && unitScored.informative[i] === false)
     ) {
-      issues.push(
-        warning(
-          "category-left-out",
-          sheet,
-          "",
-          `Die Kategorie „${c.name}“ hat nach dem Kappen der Ausreißer keinen Indikator mit unterschiedlichen Werten mehr – sie wird im Gesamtindex nicht berücksichtigt, die übrigen Kategorien werden neu gewichtet.`,
-        ),
-      );
+      issues.push(warning("category-left-out", sheet, "", messages.categoryLeftOut(c.name)));
     }
   });
   units.forEach((u, e) => {
@@ -280,7 +280,7 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
           "category-only-constant",
           sheet,
           `${columnOf(inCategory[0])}${u.row}`,
-          `Die Einrichtung „${u.id}“ hat in der Kategorie „${c.name}“ nur Werte bei Indikatoren, die nach dem Kappen der Ausreißer bei allen Einrichtungen gleich sind – erwartet wird mindestens ein Wert bei einem Indikator mit unterschiedlichen Werten, sonst gibt es keinen Gesamtindex.`,
+          messages.categoryOnlyConstant(u.id, c.name),
         ),
       );
     });
@@ -323,12 +323,7 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
   } else {
     if (o.areaMethod === "aggregate") {
       issues.push(
-        warning(
-          "aggregate-single-area",
-          "",
-          "",
-          `Die Methode „aggregate“ vergleicht Sozialräume miteinander, es gibt aber nur einen Sozialraum („${groups[0]?.name ?? ""}“) – sein Index ist der Mittelwert der Einrichtungen.`,
-        ),
+        warning("aggregate-single-area", "", "", messages.aggregateSingleArea(groups[0]?.name ?? "")),
       );
     }
     const method = o.areaMethod === "sum-of-units" ? "sum-of-units" : "mean-of-units";
@@ -353,29 +348,13 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
   const budget = m.budget.total;
   const budgetValid = Number.isFinite(budget) && budget >= 0;
   if (!budgetValid) {
-    issues.push(
-      error(
-        "budget-invalid",
-        "",
-        "",
-        `Budget ${formatNumber(budget)} €: erwartet wird ein Betrag von mindestens 0 €.`,
-      ),
-    );
+    issues.push(error("budget-invalid", "", "", messages.budgetInvalid(budget)));
   }
   if (!shareable && groups.length > 0) {
     const bad = groups
       .filter((_, a) => !(areaIndices[a] !== null && (areaIndices[a] as number) >= 0))
       .map((g) => g.name);
-    issues.push(
-      error(
-        "area-index-invalid",
-        "",
-        "",
-        bad.length > 0
-          ? `Für die Sozialräume ${formatList(bad)} ergibt sich kein Index von mindestens 0 – erwartet wird für jeden Sozialraum ein Index ≥ 0, sonst kann das Budget nicht nach Anteilen verteilt werden.`
-          : "Alle Sozialraum-Indizes sind 0 – erwartet wird mindestens ein Sozialraum mit einem Index über 0, sonst kann das Budget nicht nach Anteilen verteilt werden.",
-      ),
-    );
+    issues.push(error("area-index-invalid", "", "", messages.areaIndexInvalid(bad)));
   }
 
   let shares = groups.map(() => 0);
@@ -387,21 +366,14 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
       o.sockel,
     );
     if (o.sockel && o.sockel.fraction > 0 && o.sockel.by === "children" && !split.sockelByChildren) {
-      issues.push(
-        warning(
-          "sockel-children-missing",
-          "",
-          "",
-          "Der Sockel soll nach Kinderzahl verteilt werden, aber nicht für alle Sozialräume ist die Kinderzahl bekannt – der Sockel wird gleichmäßig verteilt.",
-        ),
-      );
+      issues.push(warning("sockel-children-missing", "", "", messages.sockelChildrenMissing()));
     }
     shares = split.shares;
     const cents = apportionCents(budget, shares);
     amounts = cents.amounts;
     areaTies = cents.tieFlags;
     const tied = groups.filter((_, a) => areaTies[a]).map((g) => g.name);
-    if (tied.length > 0) issues.push(centTie(`die Sozialräume ${formatList(tied)}`));
+    if (tied.length > 0) issues.push(centTie(messages.tiedAreas(tied)));
   }
 
   // ── §6: Kofinanzierung and VZÄ per area (their parameters were checked by resolveModel) ───────────────
@@ -430,14 +402,7 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
   const strand3 = m.strand3Category;
   const strand3k = categoryNames.indexOf(strand3);
   if (strand3k < 0 || !structure.categoryCounts[strand3k]) {
-    issues.push(
-      warning(
-        "strand3-category-missing",
-        "",
-        "",
-        `Förderstrang 3 (Interkulturelle Fachkräfte) richtet sich nach der Kategorie „${strand3}“, die im Modell nicht (oder ohne aussagekräftigen Indikator) vorkommt – keine Einrichtung ist für Strang 3 vorgeschlagen.`,
-      ),
-    );
+    issues.push(warning("strand3-category-missing", "", "", messages.strand3CategoryMissing(strand3)));
   }
   const strand3Band = categoryBands[strand3] ?? NO_BAND;
   const strandInputs = units.map((u, e) => ({
@@ -476,18 +441,10 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
       );
       g.units.forEach((i, k) => (proposed[i] = p.amounts[k]));
       if (amounts[a] > 0 && p.amounts.every((x) => x === 0)) {
-        issues.push(
-          warning(
-            "no-eligible-unit",
-            "",
-            "",
-            `Im Sozialraum „${g.name}“ erfüllt keine Einrichtung mit einem Gesamtindex über 0 ein Kriterium der Förderstränge – der Betrag von ${formatNumber(amounts[a])} € wird nicht auf Einrichtungen vorgeschlagen.`,
-          ),
-        );
+        issues.push(warning("no-eligible-unit", "", "", messages.noEligibleUnit(g.name, amounts[a])));
       }
       const tied = g.units.filter((_, k) => p.tieFlags[k]).map((i) => units[i].id);
-      if (tied.length > 0)
-        issues.push(centTie(`die Einrichtungen ${formatList(tied)} im Sozialraum „${g.name}“`));
+      if (tied.length > 0) issues.push(centTie(messages.tiedUnits(tied, g.name)));
     });
 
   // ── Bremen rule set ─────────────────────────────────────────────────────────────────────────────────
@@ -610,21 +567,11 @@ export function sumChildren(group: AreaGroup, units: readonly Unit[]): number | 
 }
 
 function childFallback(area: string): Issue {
-  return warning(
-    "children-weighting-fallback",
-    "",
-    "",
-    `Sozialraum „${area}“: die Gewichtung nach Kinderzahl braucht für jede Einrichtung eine Kinderzahl (und zusammen mehr als 0) – hier fehlt sie, es wird der ungewichtete Mittelwert verwendet.`,
-  );
+  return warning("children-weighting-fallback", "", "", messages.childrenWeightingFallback(area));
 }
 
 function centTie(who: string): Issue {
-  return warning(
-    "cent-tie",
-    "",
-    "",
-    `Gleichstand bei der Cent-Rundung (größter Rest): ${who} haben denselben Rest; der letzte Cent ging nach größerem Anteil und Reihenfolge im Blatt. Nach dem Verfahren Hare–Niemeyer entscheidet hier das Los – bitte prüfen und dokumentieren.`,
-  );
+  return warning("cent-tie", "", "", messages.centTie(who));
 }
 
 /**

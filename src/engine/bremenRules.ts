@@ -25,6 +25,8 @@
 import type { BremenUnitResult } from "./allocation";
 import { SrbUsageError, type Issue } from "./issues";
 import type { BremenRuleRow, BremenRules } from "./model";
+import { formatEuro, formatNumber } from "./germanFormat";
+import { messages } from "./messages";
 
 /** One Einrichtung as the Bremen rules see it. */
 export interface BremenUnitInput {
@@ -39,44 +41,38 @@ export interface BremenUnitInput {
   kitaIndex: number | null;
 }
 
-const indexFormat = new Intl.NumberFormat("de-DE", { maximumFractionDigits: 2 });
-const countFormat = new Intl.NumberFormat("de-DE", { maximumFractionDigits: 2 });
-const vzaeFormat = new Intl.NumberFormat("de-DE", { minimumFractionDigits: 1, maximumFractionDigits: 2 });
-const euroFormat = new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR" });
+/** Kita-Index and Kinder in the reasons: up to two decimals; VZÄ: one or two. */
+const indexText = (value: number): string => formatNumber(value, { max: 2 });
+const countText = indexText;
+const vzaeText = (value: number): string => formatNumber(value, { min: 1, max: 2 });
 
 function ruleProblems(rules: BremenRules): string[] {
   const out: string[] = [];
   if (!Array.isArray(rules.rows) || rules.rows.length === 0) {
-    out.push("die Regeltabelle hat keine Zeile; erwartet wird mindestens eine");
+    out.push(messages.bremenNoRows());
   } else {
     rules.rows.forEach((r, i) => {
-      const at = `Zeile ${i + 1}`;
-      if (!Number.isFinite(r.indexAbove))
-        out.push(`${at}: Indexgrenze ${String(r.indexAbove)}; erwartet wird eine Zahl`);
+      const row = i + 1;
+      if (!Number.isFinite(r.indexAbove)) out.push(messages.bremenIndexAboveInvalid(row, r.indexAbove));
       if (!(Number.isFinite(r.childrenMin) && r.childrenMin >= 0)) {
-        out.push(`${at}: Mindestzahl Kinder ${String(r.childrenMin)}; erwartet wird eine Zahl ≥ 0`);
+        out.push(messages.bremenChildrenMinInvalid(row, r.childrenMin));
       }
       if (r.childrenMax !== null && !(Number.isFinite(r.childrenMax) && r.childrenMax >= r.childrenMin)) {
-        out.push(
-          `${at}: Höchstzahl Kinder ${String(r.childrenMax)}; erwartet wird leer oder eine Zahl ≥ ${String(r.childrenMin)}`,
-        );
+        out.push(messages.bremenChildrenMaxInvalid(row, r.childrenMax, r.childrenMin));
       }
-      if (!(Number.isFinite(r.vzae) && r.vzae >= 0))
-        out.push(`${at}: VZÄ ${String(r.vzae)}; erwartet wird eine Zahl ≥ 0`);
+      if (!(Number.isFinite(r.vzae) && r.vzae >= 0)) out.push(messages.bremenVzaeInvalid(row, r.vzae));
     });
   }
   if (!(Number.isFinite(rules.sachkosten) && rules.sachkosten >= 0)) {
-    out.push(`Sachkostenpauschale ${String(rules.sachkosten)}; erwartet wird ein Betrag ≥ 0 €`);
+    out.push(messages.bremenSachkostenInvalid("Sachkostenpauschale", rules.sachkosten));
   }
   if (!(Number.isFinite(rules.sachkostenFirstYear) && rules.sachkostenFirstYear >= 0)) {
     out.push(
-      `Sachkostenpauschale im ersten Jahr ${String(rules.sachkostenFirstYear)}; erwartet wird ein Betrag ≥ 0 €`,
+      messages.bremenSachkostenInvalid("Sachkostenpauschale im ersten Jahr", rules.sachkostenFirstYear),
     );
   }
   if (!(Number.isInteger(rules.indexPeriodYears) && rules.indexPeriodYears > 0)) {
-    out.push(
-      `Geltungsdauer des Index ${String(rules.indexPeriodYears)} Jahre; erwartet wird eine ganze Zahl ≥ 1`,
-    );
+    out.push(messages.bremenIndexPeriodInvalid(rules.indexPeriodYears));
   }
   return out;
 }
@@ -96,14 +92,14 @@ export function bremenRulesIssues(rules: BremenRules): Issue[] {
     code: "bremen-rules-invalid",
     sheet: "",
     cell: "",
-    message: `Bremer Regeltabelle: ${p}.`,
+    message: messages.parameterProblem("Bremer Regeltabelle", p),
   }));
 }
 
 function rangeText(row: BremenRuleRow): string {
   return row.childrenMax === null
-    ? `ab ${countFormat.format(row.childrenMin)} Kinder`
-    : `${countFormat.format(row.childrenMin)}–${countFormat.format(row.childrenMax)} Kinder`;
+    ? `ab ${countText(row.childrenMin)} Kinder`
+    : `${countText(row.childrenMin)}–${countText(row.childrenMax)} Kinder`;
 }
 
 function childrenFit(row: BremenRuleRow, children: number): boolean {
@@ -140,7 +136,7 @@ function sachkostenFor(rules: BremenRules, firstYear: boolean): number {
 }
 
 function sachkostenText(amount: number, firstYear: boolean): string {
-  return `Sachkosten ${euroFormat.format(amount)}${firstYear ? " (erstes Jahr)" : ""}`;
+  return `Sachkosten ${formatEuro(amount)}${firstYear ? " (erstes Jahr)" : ""}`;
 }
 
 /**
@@ -191,7 +187,7 @@ export function bremenAllocation(units: readonly BremenUnitInput[], rules: Breme
       return;
     }
     if (index <= lowestIndex) {
-      result.reason = `Kita-Index ${indexFormat.format(index)} nicht über ${indexFormat.format(lowestIndex)} → keine Förderung${verbundNote}`;
+      result.reason = `Kita-Index ${indexText(index)} nicht über ${indexText(lowestIndex)} → keine Förderung${verbundNote}`;
       return;
     }
     const row = bestRow(rows, (r) => index > r.indexAbove && childrenFit(r, children));
@@ -199,8 +195,8 @@ export function bremenAllocation(units: readonly BremenUnitInput[], rules: Breme
       result.vzae = row.vzae;
       result.sachkosten = sachkostenFor(rules, u.firstYear);
       result.reason =
-        `Kita-Index ${indexFormat.format(index)} > ${indexFormat.format(row.indexAbove)} und ` +
-        `${countFormat.format(children)} Kinder (${rangeText(row)}) → ${vzaeFormat.format(row.vzae)} VZÄ; ` +
+        `Kita-Index ${indexText(index)} > ${indexText(row.indexAbove)} und ` +
+        `${countText(children)} Kinder (${rangeText(row)}) → ${vzaeText(row.vzae)} VZÄ; ` +
         `${sachkostenText(result.sachkosten, u.firstYear)}` +
         (key === null ? "" : `; allein gefördert, zählt nicht für den Verbund „${u.verbund?.trim()}“`);
       return;
@@ -209,9 +205,9 @@ export function bremenAllocation(units: readonly BremenUnitInput[], rules: Breme
     const minimum = Math.min(...passing.map((r) => r.childrenMin));
     const why =
       children < minimum
-        ? `Kita-Index ${indexFormat.format(index)} > ${indexFormat.format(lowestIndex)}, aber nur ` +
-          `${countFormat.format(children)} Kinder (mindestens ${countFormat.format(minimum)})`
-        : `Kita-Index ${indexFormat.format(index)} und ${countFormat.format(children)} Kinder: keine Zeile der Regeltabelle trifft zu`;
+        ? `Kita-Index ${indexText(index)} > ${indexText(lowestIndex)}, aber nur ` +
+          `${countText(children)} Kinder (mindestens ${countText(minimum)})`
+        : `Kita-Index ${indexText(index)} und ${countText(children)} Kinder: keine Zeile der Regeltabelle trifft zu`;
     if (key === null) {
       result.reason = `${why}, kein Verbund → keine Förderung`;
       return;
@@ -237,8 +233,8 @@ export function bremenAllocation(units: readonly BremenUnitInput[], rules: Breme
       const minimum = Math.min(...rows.map((r) => r.childrenMin));
       for (const i of pool.members) {
         results[i].reason +=
-          `; Verbund „${pool.name}“ zusammen ${countFormat.format(total)} Kinder ` +
-          `(mindestens ${countFormat.format(minimum)}) → keine Förderung`;
+          `; Verbund „${pool.name}“ zusammen ${countText(total)} Kinder ` +
+          `(mindestens ${countText(minimum)}) → keine Förderung`;
       }
       continue;
     }
@@ -248,11 +244,11 @@ export function bremenAllocation(units: readonly BremenUnitInput[], rules: Breme
       if ((units[i].children as number) > (units[carrier].children as number)) carrier = i;
     const firstYear = counting.some((i) => units[i].firstYear);
     const members = counting
-      .map((i) => `${units[i].id} ${countFormat.format(units[i].children as number)}`)
+      .map((i) => `${units[i].id} ${countText(units[i].children as number)}`)
       .join(", ");
     const summary =
-      `Verbund „${pool.name}“: zusammen ${countFormat.format(total)} Kinder (${members}) mit Kita-Index > ` +
-      `${indexFormat.format(row.indexAbove)} (${rangeText(row)}) → ${vzaeFormat.format(row.vzae)} VZÄ`;
+      `Verbund „${pool.name}“: zusammen ${countText(total)} Kinder (${members}) mit Kita-Index > ` +
+      `${indexText(row.indexAbove)} (${rangeText(row)}) → ${vzaeText(row.vzae)} VZÄ`;
     for (const i of pool.members) {
       const r = results[i];
       if (i === carrier) {
@@ -262,7 +258,7 @@ export function bremenAllocation(units: readonly BremenUnitInput[], rules: Breme
       } else if (counting.includes(i)) {
         r.reason = `${summary}; Stelle und Sachkosten bei „${units[carrier].id}“`;
       } else {
-        r.reason += `; zählt nicht für den Verbund „${pool.name}“ (Kita-Index nicht über ${indexFormat.format(row.indexAbove)})`;
+        r.reason += `; zählt nicht für den Verbund „${pool.name}“ (Kita-Index nicht über ${indexText(row.indexAbove)})`;
       }
     }
   }

@@ -21,6 +21,7 @@ import type { ResolvedBudget, ResolvedModel } from "./model";
 import { stellenplan, stellenplanIssues, stellenplanParameters, type Stellenplan } from "./stellenplan";
 import { unitCodes } from "./unitCodes";
 import { vzaeFor } from "./vzae";
+import { formatEuro, formatNumber } from "./germanFormat";
 
 /** What is carried forward: the adopted shares per Sozialraum and the adopted amounts per Einrichtung. */
 export interface CarryForwardBasis {
@@ -243,9 +244,6 @@ function carriedStellenplan(
   return plan;
 }
 
-const vzaeText = new Intl.NumberFormat("de-DE", { minimumFractionDigits: 1, maximumFractionDigits: 2 });
-const euroText = new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR" });
-
 /**
  * A Kita's Bremen result carried forward: the adopted VZÄ, the regular Sachkosten when it was funded.
  * `source` names a basis that is not a stored Beschluss (`Adoption.source`).
@@ -269,7 +267,7 @@ export function carriedBremen(
     sachkosten: amount,
     reason:
       adopted.vzae > 0 || funded
-        ? `${decision}: ${vzaeText.format(adopted.vzae)} VZÄ; Sachkosten ${euroText.format(amount)}`
+        ? `${decision}: ${formatNumber(adopted.vzae, { min: 1, max: 2 })} VZÄ; Sachkosten ${formatEuro(amount)}`
         : `${decision}: keine eigene Stelle (wie beschlossen)`,
   };
 }

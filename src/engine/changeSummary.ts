@@ -10,6 +10,7 @@
  */
 import type { Changes } from "./changes";
 import { STRANDS } from "./changes";
+import { formatNumber } from "./germanFormat";
 
 const kitas = (n: number) => `${n} ${n === 1 ? "Kita" : "Kitas"}`;
 
@@ -29,10 +30,7 @@ function signed(value: number, text: string): string {
 export function percentagePoints(delta: number): string {
   const points = delta * 100;
   const digits = Math.abs(points) >= 0.05 || points === 0 ? 1 : 2;
-  const text = new Intl.NumberFormat("de-DE", {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(Math.abs(points));
+  const text = formatNumber(Math.abs(points), digits);
   return `${signed(points, text)} Prozentpunkte`;
 }
 
@@ -42,9 +40,7 @@ export function percentagePoints(delta: number): string {
  * @example euroDelta(-1234.5); // => "−1.234,50 €"
  */
 export function euroDelta(delta: number): string {
-  const text = new Intl.NumberFormat("de-DE", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
-    Math.abs(delta),
-  );
+  const text = formatNumber(Math.abs(delta), 2);
   return `${signed(delta, text)} €`;
 }
 

@@ -35,6 +35,7 @@ import type {
   ResolvedModel,
 } from "./model";
 import { messages, ROLE_NAMES, type CheckCode } from "./messages";
+import { modelFieldName } from "./modelFieldName";
 import { numberFormatKind } from "./numberFormatKind";
 import { a1, columnLetters, isCellError, type CellValue, type RawTable } from "./table";
 
@@ -200,7 +201,10 @@ export function checkModel(model: Model): Issue[] {
     categoryNames.add(c.name);
     if (!isPositiveFinite(c.weight)) {
       issues.push(
-        modelIssue("model-weight-invalid", messages.modelWeightInvalid(`categories[${i}].weight`, c.weight)),
+        modelIssue(
+          "model-weight-invalid",
+          messages.modelWeightInvalid(modelFieldName(`categories[${i}].weight`, c.name), c.weight),
+        ),
       );
     }
   });
@@ -230,14 +234,20 @@ export function checkModel(model: Model): Issue[] {
     usedCategories.add(ind.category);
     if (!isPositiveFinite(ind.weight)) {
       issues.push(
-        modelIssue("model-weight-invalid", messages.modelWeightInvalid(`${path}.weight`, ind.weight)),
+        modelIssue(
+          "model-weight-invalid",
+          messages.modelWeightInvalid(modelFieldName(`${path}.weight`, String(ind.column ?? "")), ind.weight),
+        ),
       );
     }
     if (ind.direction !== 1 && ind.direction !== -1) {
       issues.push(
         modelIssue(
           "model-direction-invalid",
-          messages.modelDirectionInvalid(`${path}.direction`, ind.direction),
+          messages.modelDirectionInvalid(
+            modelFieldName(`${path}.direction`, String(ind.column ?? "")),
+            ind.direction,
+          ),
         ),
       );
     }
@@ -809,21 +819,10 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
       );
   });
 
-  // blank cells of informative indicators: one warning per cell, in sheet order
-  units.forEach((unit, u) => {
-    indicators.forEach((_, i) => {
-      if (!informative[i] || stateOf(u, i) !== STATE_BLANK) return;
-      const where = a1(unit.row, firstColumn + indicatorColumn[i]);
-      push(
-        "warning",
-        "value-missing",
-        where,
-        messages.valueMissing(where, headers[indicatorColumn[i]], unit.id || `Zeile ${unit.row}`),
-      );
-    });
-  });
-
-  // categories: the informative indicators of each category
+  // categories: the informative indicators of each category. A unit without any value in one of them
+  // blocks (category-empty); its blank cells there get that one message, not also a value-missing warning.
+  const categoryIssues: Issue[] = [];
+  const blocking = new Set<string>(); // `${unit}:${indicator}` covered by a category-empty error
   const categoryNames = model.categories.map((c) => c.name);
   for (const category of categoryNames) {
     const members = indicators.map((ind, i) => (ind.category === category ? i : -1)).filter((i) => i >= 0);
@@ -835,7 +834,7 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
       // the Gesamtindex and the other categories are reweighted (a warning). A category without any value
       // at all leaves every unit without a value there (SPEC §2.4): that blocks.
       const onlyConstant = found.every((i) => units.some((_, u) => stateOf(u, i) === STATE_VALUE));
-      issues.push({
+      categoryIssues.push({
         level: onlyConstant ? "warning" : "error",
         code: "category-no-information",
         sheet,
@@ -849,20 +848,38 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
     }
     units.forEach((unit, u) => {
       if (useful.some((i) => stateOf(u, i) === STATE_VALUE)) return;
+      for (const i of useful) blocking.add(`${u}:${i}`);
       const where = a1(unit.row, firstColumn + indicatorColumn[useful[0]]);
-      push(
-        "error",
-        "category-empty",
-        where,
-        messages.categoryEmpty(
+      categoryIssues.push({
+        level: "error",
+        code: "category-empty",
+        sheet,
+        cell: where,
+        message: messages.categoryEmpty(
           where,
           unit.id || `Zeile ${unit.row}`,
           category,
           useful.map((i) => headers[indicatorColumn[i]]),
         ),
-      );
+      });
     });
   }
+
+  // blank cells of informative indicators: one warning per cell, in sheet order (a cell that blocks its
+  // unit's category has the category's error instead)
+  units.forEach((unit, u) => {
+    indicators.forEach((_, i) => {
+      if (!informative[i] || stateOf(u, i) !== STATE_BLANK || blocking.has(`${u}:${i}`)) return;
+      const where = a1(unit.row, firstColumn + indicatorColumn[i]);
+      push(
+        "warning",
+        "value-missing",
+        where,
+        messages.valueMissing(where, headers[indicatorColumn[i]], unit.id || `Zeile ${unit.row}`),
+      );
+    });
+  });
+  issues.push(...categoryIssues);
 
   const coverage = model.options.coverage;
   const usable = indicators.map((_, i) => i).filter((i) => informative[i]);

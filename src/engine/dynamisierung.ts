@@ -7,6 +7,7 @@
  * → 2022: 977.794 · 1,025 = 1.002.238,85 € (published: 1.002.240 €, the Land rounds its figures).
  */
 import { SrbUsageError, type Issue } from "./issues";
+import { messages } from "./messages";
 
 /** Default yearly growth rate (2,5 %). */
 export const DEFAULT_DYNAMISIERUNG_RATE = 0.025;
@@ -14,15 +15,13 @@ export const DEFAULT_DYNAMISIERUNG_RATE = 0.025;
 function problems(baseAmount: number, baseYear: number, year: number, rate: number): string[] {
   const out: string[] = [];
   if (!Number.isFinite(baseAmount) || baseAmount < 0)
-    out.push(`Ausgangsbetrag ${String(baseAmount)}: erwartet wird ein Betrag ≥ 0 €`);
-  if (!Number.isInteger(baseYear))
-    out.push(`Ausgangsjahr ${String(baseYear)}: erwartet wird eine ganze Jahreszahl`);
-  if (!Number.isInteger(year)) out.push(`Jahr ${String(year)}: erwartet wird eine ganze Jahreszahl`);
+    out.push(messages.dynamisierungBaseAmountInvalid(baseAmount));
+  if (!Number.isInteger(baseYear)) out.push(messages.dynamisierungYearInvalid("Ausgangsjahr", baseYear));
+  if (!Number.isInteger(year)) out.push(messages.dynamisierungYearInvalid("Jahr", year));
   else if (Number.isInteger(baseYear) && year < baseYear) {
-    out.push(`Jahr ${year} liegt vor dem Ausgangsjahr ${baseYear}: erwartet wird ein Jahr ≥ ${baseYear}`);
+    out.push(messages.dynamisierungYearBeforeBase(year, baseYear));
   }
-  if (!Number.isFinite(rate) || rate <= -1)
-    out.push(`Steigerungssatz ${String(rate)}: erwartet wird ein Satz > −100 %`);
+  if (!Number.isFinite(rate) || rate <= -1) out.push(messages.dynamisierungRateInvalid(rate));
   return out;
 }
 
@@ -35,15 +34,15 @@ function problems(baseAmount: number, baseYear: number, year: number, rate: numb
  * // => "Dynamisierung: Jahr 2020 liegt vor dem Ausgangsjahr 2021: erwartet wird ein Jahr ≥ 2021."
  */
 export function dynamisierungIssues(
-  spec: { baseAmount: number; baseYear: number; rate?: number },
+  spec: { baseAmount: number; baseYear: number; rate: number },
   year: number,
 ): Issue[] {
-  return problems(spec.baseAmount, spec.baseYear, year, spec.rate ?? DEFAULT_DYNAMISIERUNG_RATE).map((p) => ({
+  return problems(spec.baseAmount, spec.baseYear, year, spec.rate).map((p) => ({
     level: "error" as const,
     code: "dynamisierung-invalid",
     sheet: "",
     cell: "",
-    message: `Dynamisierung: ${p}.`,
+    message: messages.parameterProblem("Dynamisierung", p),
   }));
 }
 

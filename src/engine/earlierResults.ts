@@ -10,6 +10,7 @@ import { readAdoption, type Adoption } from "./adoption";
 import type { Band, Eligibility } from "./allocation";
 import type { ResolvedModel } from "./model";
 import { strandsOf, type ComparedUnit, type ComparisonSide } from "./changes";
+import { messages } from "./messages";
 
 export type ReadEarlierResults =
   | { side: ComparisonSide; budget: number | null; problem: null }
@@ -40,21 +41,17 @@ function band(v: unknown): Band | null {
  */
 export function sideOfResultsJson(json: unknown, file: string): ReadEarlierResults {
   const fail = (problem: string): ReadEarlierResults => ({ side: null, budget: null, problem });
-  const name = `Die Ergebnisdatei „${file}“`;
-  if (!isObject(json))
-    return fail(`${name} ist keine SRB-Ergebnisdatei (erwartet: ein JSON-Objekt mit „units“ und „areas“).`);
-  if (json.allocated === false)
-    return fail(`${name} enthält keine Verteilung (sie wurde mit blockierenden Datenfehlern geschrieben).`);
+  const name = messages.resultsFileLabel(file);
+  if (!isObject(json)) return fail(messages.resultsFileNotAnObject(name));
+  if (json.allocated === false) return fail(messages.resultsFileNotAllocated(name));
   if (!Array.isArray(json.areas) || json.areas.length === 0 || !Array.isArray(json.units))
-    return fail(
-      `${name} ist keine SRB-Ergebnisdatei (erwartet: die Listen „units“ und „areas“ mit mindestens einem Sozialraum).`,
-    );
+    return fail(messages.resultsFileWithoutLists(name));
   const areas: ComparisonSide["areas"] = [];
   for (const [k, a] of json.areas.entries()) {
     const areaName = isObject(a) && typeof a.name === "string" ? a.name : "";
     const share = isObject(a) ? num(a.share) : null;
     if (areaName === "" || share === null || share < 0 || share > 1) {
-      return fail(`${name}: Sozialraum Nr. ${k + 1} hat keinen Namen oder keinen Anteil zwischen 0 und 1.`);
+      return fail(messages.resultsFileAreaInvalid(name, k + 1));
     }
     areas.push({ name: areaName, share, amount: num((a as Json).amount) ?? 0 });
   }
@@ -62,9 +59,9 @@ export function sideOfResultsJson(json: unknown, file: string): ReadEarlierResul
   const seen = new Set<string>();
   for (const [k, u] of json.units.entries()) {
     if (!isObject(u) || typeof u.id !== "string" || u.id === "" || typeof u.area !== "string") {
-      return fail(`${name}: Einrichtung Nr. ${k + 1} hat keinen Namen oder keinen Sozialraum.`);
+      return fail(messages.storedUnitInvalid(name, k + 1));
     }
-    if (seen.has(u.id)) return fail(`${name}: die Einrichtung „${u.id}“ kommt doppelt vor.`);
+    if (seen.has(u.id)) return fail(messages.resultsFileUnitTwice(name, u.id));
     seen.add(u.id);
     const plan = isObject(u.plan) ? u.plan : null;
     const bremen = isObject(u.bremen) ? u.bremen : null;

@@ -1,6 +1,112 @@
 /**
- * German (de-DE) formatting of dates for everything SRB writes: one format, the one German Excel shows.
+ * German (de-DE) formatting of numbers, amounts, percentages and dates for everything SRB shows or writes:
+ * messages, sheet texts, the command line's output and the task pane. One module, so that the same number
+ * reads the same everywhere (thousands dot, decimal comma, "1.234,56 €", "17,37 %", "30.11.2026").
+ *
+ * The task pane's English texts pass `"en-GB"` and get English numbers ("1,234.56"); everything else is
+ * de-DE. Formatters are made once per locale and option set (`Intl.NumberFormat` is slow to construct).
+ *
+ * Not-a-number stays "NaN" (messages name the value found, e.g. „NaN ist keine endliche Zahl“); ±Infinity
+ * is named in words („unendlich“, „minus unendlich“), never as "∞". Negative zero keeps its sign, as
+ * `Intl.NumberFormat` shows it ("-0").
  */
+
+/** The locales SRB formats for: German (everything), British English (the task pane's English texts). */
+export type NumberLocale = "de-DE" | "en-GB";
+
+/**
+ * Decimals of a number: a fixed count (`2` → always two), or a range (`{ max: 2 }` → up to two,
+ * `{ min: 1, max: 2 }` → one or two). `grouping: false` leaves out the thousands separator (input fields);
+ * `signed: true` writes "+" before a positive number (differences; 0 stays unsigned).
+ */
+export type Decimals = number | { min?: number; max: number; grouping?: boolean; signed?: boolean };
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function formatter(locale: NumberLocale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made = new Intl.NumberFormat(locale, options);
+    formatters.set(key, made);
+  }
+  return made;
+}
+
+function digits(decimals: Decimals): Intl.NumberFormatOptions {
+  if (typeof decimals === "number")
+    return { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
+  const options: Intl.NumberFormatOptions = {
+    minimumFractionDigits: decimals.min ?? 0,
+    maximumFractionDigits: decimals.max,
+  };
+  if (decimals.grouping === false) options.useGrouping = false;
+  if (decimals.signed === true) options.signDisplay = "exceptZero";
+  return options;
+}
+
+/** ±Infinity in words; null for a finite number or NaN (which Intl shows as "NaN"). */
+function infinity(value: number, locale: NumberLocale): string | null {
+  if (value === Infinity) return locale === "en-GB" ? "infinity" : "unendlich";
+  if (value === -Infinity) return locale === "en-GB" ? "minus infinity" : "minus unendlich";
+  return null;
+}
+
+/**
+ * A number as the user reads it in German Excel: thousands dot, decimal comma, at most six decimals
+ * unless `decimals` says otherwise.
+ *
+ * @example formatNumber(1234.5); // => "1.234,5"
+ * @example formatNumber(53.04, 1); // => "53,0"
+ * @example formatNumber(0.123456789, { max: 2 }); // => "0,12"
+ * @example formatNumber(1002240.5, { max: 6, grouping: false }); // => "1002240,5"
+ * @example formatNumber(1 / 12, 4, "en-GB"); // => "0.0833"
+ * @example formatNumber(-Infinity); // => "minus unendlich"
+ */
+export function formatNumber(
+  value: number,
+  decimals: Decimals = { max: 6 },
+  locale: NumberLocale = "de-DE",
+): string {
+  return infinity(value, locale) ?? formatter(locale, digits(decimals)).format(value);
+}
+
+/**
+ * An amount in euros with cents: "1.234,56 €" (Intl's no-break space before €, so that the sign never
+ * stands alone at a line end).
+ *
+ * @example formatEuro(1234.5); // => "1.234,50 €" (no-break space)
+ * @example formatEuro(-0.5, "en-GB"); // => "-€0.50"
+ * @example formatEuro(1250, "de-DE", true); // => "+1.250,00 €" (a difference; 0 unsigned)
+ */
+export function formatEuro(amount: number, locale: NumberLocale = "de-DE", signed = false): string {
+  const options: Intl.NumberFormatOptions = { style: "currency", currency: "EUR" };
+  if (signed) options.signDisplay = "exceptZero";
+  return infinity(amount, locale) ?? formatter(locale, options).format(amount);
+}
+
+/**
+ * An amount in euros with cents and a plain space before €: for terminals and for sentences whose text
+ * is compared as written (the command line's output, the engine's set-aside messages).
+ *
+ * @example formatEuroPlain(1002240); // => "1.002.240,00 €"
+ */
+export function formatEuroPlain(amount: number): string {
+  return formatEuro(amount).replace(/\u00a0/g, " ");
+}
+
+/**
+ * A share (0–1) as a percentage: "17,37 %" (no-break space before %; en-GB: "17.37%").
+ *
+ * @example formatPercent(0.17366, 2); // => "17,37 %"
+ * @example formatPercent(0.33); // => "33 %"
+ * @example formatPercent(0.125, 1, "en-GB"); // => "12.5%"
+ */
+export function formatPercent(share: number, decimals: Decimals = 0, locale: NumberLocale = "de-DE"): string {
+  return (
+    infinity(share, locale) ?? formatter(locale, { style: "percent", ...digits(decimals) }).format(share)
+  );
+}
 
 /**
  * A calendar date as "TT.MM.JJJJ" (local time), e.g. the Methode sheet's „Erstellt am“.

@@ -3,12 +3,14 @@
  * (one list, every problem in one pass); only misuse of the API throws.
  */
 
+import type { IssueCode } from "./messages";
+
 export type IssueLevel = "error" | "warning";
 
 export interface Issue {
   level: IssueLevel;
   /** Stable machine-readable code, e.g. "text-in-number" (see docs/bad-inputs.md). */
-  code: string;
+  code: IssueCode;
   /** Sheet the problem is on ("" when it is not about a sheet, e.g. a model problem). */
   sheet: string;
   /** A1 address on that sheet ("" when the problem has no single cell). */

@@ -9,6 +9,7 @@
  */
 import { SrbUsageError, type Issue } from "./issues";
 import { DEFAULT_KOFINANZIERUNG, type KofinanzierungSpec } from "./model";
+import { messages } from "./messages";
 
 /** Result of {@link kofinanzierung} (euros, cent-exact). */
 export interface KofinanzierungResult {
@@ -26,15 +27,13 @@ function problems(spec: KofinanzierungSpec): string[] {
   const out: string[] = [];
   const { landShare, municipalShare } = spec;
   if (!(Number.isFinite(landShare) && landShare > 0 && landShare <= 1)) {
-    out.push(`Landesanteil ${String(landShare)}: erwartet wird ein Anteil über 0 und höchstens 1 (100 %)`);
+    out.push(messages.landShareInvalid(landShare));
   }
   if (!(Number.isFinite(municipalShare) && municipalShare >= 0 && municipalShare <= 1)) {
-    out.push(`kommunaler Anteil ${String(municipalShare)}: erwartet wird ein Anteil von 0 bis 1 (100 %)`);
+    out.push(messages.municipalShareInvalid(municipalShare));
   }
   if (out.length === 0 && landShare + municipalShare > 1 + 1e-9) {
-    out.push(
-      `Landesanteil ${String(landShare)} und kommunaler Anteil ${String(municipalShare)} ergeben zusammen mehr als 1 (100 %)`,
-    );
+    out.push(messages.sharesAboveOne(landShare, municipalShare));
   }
   return out;
 }
@@ -53,7 +52,7 @@ export function kofinanzierungIssues(spec: KofinanzierungSpec): Issue[] {
     code: "kofinanzierung-invalid",
     sheet: "",
     cell: "",
-    message: `Kofinanzierung: ${p}.`,
+    message: messages.parameterProblem("Kofinanzierung", p),
   }));
 }
 

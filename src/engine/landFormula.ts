@@ -12,6 +12,7 @@
  */
 import { apportionCents } from "./apportionCents";
 import { SrbUsageError, type Issue } from "./issues";
+import { messages } from "./messages";
 
 /** One Jugendamt (or any receiving body) in the Land formula. */
 export interface LandFormulaRow {
@@ -43,8 +44,6 @@ export interface LandFormulaResult {
   /** Data problems (negative or non-finite counts, no children at all); errors block the amounts. */
   issues: Issue[];
 }
-
-const numberFormat = new Intl.NumberFormat("de-DE", { maximumFractionDigits: 2 });
 
 /**
  * Distributes the Land total `T` over the rows by the RLP formula. Weights are normalised to add up to 1
@@ -85,7 +84,7 @@ export function landFormula(
         code: "land-count-invalid",
         sheet,
         cell: cell ?? "",
-        message: `${name}: ${what} ist ${Number.isFinite(value) ? numberFormat.format(value) : String(value)}; erwartet wird eine Anzahl ≥ 0.`,
+        message: messages.landCountInvalid(name, what, value),
       });
     }
   };
@@ -102,7 +101,7 @@ export function landFormula(
         code: "land-count-sum-zero",
         sheet,
         cell: "",
-        message: "Die Summe der Kinder unter 7 Jahren ist 0; erwartet wird eine positive Summe.",
+        message: messages.landCountSumZero("Kinder unter 7 Jahren"),
       });
     }
     if (ws > 0 && sumS <= 0) {
@@ -111,8 +110,7 @@ export function landFormula(
         code: "land-count-sum-zero",
         sheet,
         cell: "",
-        message:
-          "Die Summe der Kinder unter 7 Jahren im SGB-II-Bezug ist 0; erwartet wird eine positive Summe.",
+        message: messages.landCountSumZero("Kinder unter 7 Jahren im SGB-II-Bezug"),
       });
     }
   }

@@ -7,243 +7,172 @@
  * shown as WAHR/FALSCH, as German Excel shows them. The stable issue codes are listed in `CheckCode`
  * and documented in docs/bad-inputs.md.
  */
+import { modelFieldName } from "./modelFieldName";
 import type { CellValue } from "./table";
 import { isCellError } from "./table";
-
-/** Stable issue codes of the check and the model file (see docs/bad-inputs.md). */
-export type CheckCode =
-  | "empty-sheet"
-  | "no-data-rows"
-  | "header-missing"
-  | "header-blank"
-  | "header-duplicate"
-  | "column-missing"
-  | "row-ignored"
-  | "total-row"
-  | "number-as-text"
-  | "text-in-number"
-  | "excel-error"
-  | "boolean-in-number"
-  | "not-finite"
-  | "date-in-number"
-  | "percent-mixed"
-  | "negative-value"
-  | "negative-children"
-  | "children-not-integer"
-  | "children-missing"
-  | "text-expected"
-  | "flag-invalid"
-  | "kita-index-range"
-  | "id-blank"
-  | "id-duplicate"
-  | "area-missing"
-  | "area-spelling"
-  | "indicator-constant"
-  | "indicator-empty"
-  | "value-missing"
-  | "category-empty"
-  | "category-no-information"
-  | "coverage-unit"
-  | "coverage-indicator"
-  | "model-no-indicators"
-  | "model-category-unknown"
-  | "model-category-empty"
-  | "model-category-duplicate"
-  | "model-indicator-duplicate"
-  | "model-weight-invalid"
-  | "model-direction-invalid"
-  | "model-mapping-missing"
-  | "model-column-twice"
-  | "model-option-invalid"
-  | "model-budget-too-large"
-  | "model-budget-not-dynamisiert"
-  | "model-json-syntax"
-  | "model-field-missing"
-  | "model-field-invalid"
-  | "model-value-out-of-range"
-  | "model-missing"
-  | "sheet-missing";
-
-/** Every `CheckCode` once (the compiler insists: a code missing here or not in the union is an error). */
-const CHECK_CODE_SET = {
-  "empty-sheet": true,
-  "no-data-rows": true,
-  "header-missing": true,
-  "header-blank": true,
-  "header-duplicate": true,
-  "column-missing": true,
-  "row-ignored": true,
-  "total-row": true,
-  "number-as-text": true,
-  "text-in-number": true,
-  "excel-error": true,
-  "boolean-in-number": true,
-  "not-finite": true,
-  "date-in-number": true,
-  "percent-mixed": true,
-  "negative-value": true,
-  "negative-children": true,
-  "children-not-integer": true,
-  "children-missing": true,
-  "text-expected": true,
-  "flag-invalid": true,
-  "kita-index-range": true,
-  "id-blank": true,
-  "id-duplicate": true,
-  "area-missing": true,
-  "area-spelling": true,
-  "indicator-constant": true,
-  "indicator-empty": true,
-  "value-missing": true,
-  "category-empty": true,
-  "category-no-information": true,
-  "coverage-unit": true,
-  "coverage-indicator": true,
-  "model-no-indicators": true,
-  "model-category-unknown": true,
-  "model-category-empty": true,
-  "model-category-duplicate": true,
-  "model-indicator-duplicate": true,
-  "model-weight-invalid": true,
-  "model-direction-invalid": true,
-  "model-mapping-missing": true,
-  "model-column-twice": true,
-  "model-option-invalid": true,
-  "model-budget-too-large": true,
-  "model-budget-not-dynamisiert": true,
-  "model-json-syntax": true,
-  "model-field-missing": true,
-  "model-field-invalid": true,
-  "model-value-out-of-range": true,
-  "model-missing": true,
-  "sheet-missing": true,
-} satisfies Record<CheckCode, true>;
+import { formatEuro, formatEuroPlain, formatNumber } from "./germanFormat";
 
 /**
- * The stable issue codes of the check and the model file, as a list (docs/bad-inputs.md documents each).
- *
- * @example CHECK_CODES.includes("excel-error"); // => true
+ * A model field for a message: a JSON path (`indicators[0].direction`, `data.area`) becomes its German name
+ * (`modelFieldName`); a name already in words is kept.
  */
-export const CHECK_CODES = Object.keys(CHECK_CODE_SET) as CheckCode[];
-
-/**
- * Stable issue codes of the computation: `allocate` (§2–§6) and the engine's other modules (strands,
- * overrides, Bremen rules, personnel, Kofinanzierung, Landesformel, Dynamisierung).
- */
-export type EngineCode =
-  | "winsorised"
-  | "goalposts-missing"
-  | "category-left-out"
-  | "category-only-constant"
-  | "aggregate-single-area"
-  | "children-weighting-fallback"
-  | "budget-invalid"
-  | "area-index-invalid"
-  | "sockel-children-missing"
-  | "cent-tie"
-  | "strand3-category-missing"
-  | "no-eligible-unit"
-  | "strand3-reason-without-effect"
-  | "strand4-without-justification"
-  | "strand2-several-in-area"
-  | "override-invalid"
-  | "override-difference"
-  | "override-vzae-invalid"
-  | "override-unknown-unit"
-  | "override-overspent"
-  | "bremen-rules-invalid"
-  | "vzae-invalid"
-  | "kofinanzierung-invalid"
-  | "land-count-invalid"
-  | "land-count-sum-zero"
-  | "dynamisierung-invalid"
-  | "winsorise-tied-group"
-  | "winsorise-still-outliers"
-  | "bremen-own-index"
-  | "strand4-request-rounded"
-  | "strand4-scaled"
-  | "strand2-short"
-  | "within-children-fallback"
-  | "step-tie"
-  | "area-unspent"
-  | "area-unspent-redistributed";
-
-const ENGINE_CODE_SET = {
-  winsorised: true,
-  "goalposts-missing": true,
-  "category-left-out": true,
-  "category-only-constant": true,
-  "aggregate-single-area": true,
-  "children-weighting-fallback": true,
-  "budget-invalid": true,
-  "area-index-invalid": true,
-  "sockel-children-missing": true,
-  "cent-tie": true,
-  "strand3-category-missing": true,
-  "no-eligible-unit": true,
-  "strand3-reason-without-effect": true,
-  "strand4-without-justification": true,
-  "strand2-several-in-area": true,
-  "override-invalid": true,
-  "override-difference": true,
-  "override-vzae-invalid": true,
-  "override-unknown-unit": true,
-  "override-overspent": true,
-  "bremen-rules-invalid": true,
-  "vzae-invalid": true,
-  "kofinanzierung-invalid": true,
-  "land-count-invalid": true,
-  "land-count-sum-zero": true,
-  "dynamisierung-invalid": true,
-  "winsorise-tied-group": true,
-  "winsorise-still-outliers": true,
-  "bremen-own-index": true,
-  "strand4-request-rounded": true,
-  "strand4-scaled": true,
-  "strand2-short": true,
-  "within-children-fallback": true,
-  "step-tie": true,
-  "area-unspent": true,
-  "area-unspent-redistributed": true,
-} satisfies Record<EngineCode, true>;
-
-/**
- * The stable issue codes of the computation, as a list (docs/bad-inputs.md documents each).
- *
- * @example ENGINE_CODES.includes("winsorised"); // => true
- */
-export const ENGINE_CODES = Object.keys(ENGINE_CODE_SET) as EngineCode[];
-
-/** Any issue code the engine can emit. */
-export type IssueCode = CheckCode | EngineCode;
-
-/**
- * Every issue code the engine can emit: the check's and model file's, then the computation's.
- *
- * @example ISSUE_CODES.length === CHECK_CODES.length + ENGINE_CODES.length; // => true
- */
-export const ISSUE_CODES: readonly IssueCode[] = [...CHECK_CODES, ...ENGINE_CODES];
-
-const numberFormat = new Intl.NumberFormat("de-DE", { maximumFractionDigits: 6 });
-
-/**
- * A number in the de-DE format, as the user reads it in German Excel.
- *
- * @example formatNumber(1234.5); // => "1.234,5"
- */
-export function formatNumber(value: number): string {
-  if (Number.isNaN(value)) return "NaN";
-  if (value === Infinity) return "unendlich";
-  if (value === -Infinity) return "minus unendlich";
-  return numberFormat.format(value);
+function field(path: string): string {
+  return /^(?:data|indicators|categories|options|budget|ruleSet|bremen|strand3Category|rules)(?:\[\d+\]|\.[A-Za-z_]\w*)*$/.test(
+    path,
+  ) || path === "(oberste Ebene)"
+    ? modelFieldName(path)
+    : path;
 }
 
 /**
- * A share (0–1) as a German percentage with at most one decimal.
+ * The stable issue codes of the check and the model file, each once (docs/bad-inputs.md documents each).
+ * `CheckCode` is derived from this list, so a code is written in one place only.
  *
- * @example formatPercent(0.655); // => "65,5 %"
+ * @example CHECK_CODES.includes("excel-error"); // => true
  */
-export function formatPercent(share: number): string {
+export const CHECK_CODES = [
+  "empty-sheet",
+  "no-data-rows",
+  "header-missing",
+  "header-blank",
+  "header-duplicate",
+  "column-missing",
+  "row-ignored",
+  "total-row",
+  "number-as-text",
+  "text-in-number",
+  "excel-error",
+  "boolean-in-number",
+  "not-finite",
+  "date-in-number",
+  "percent-mixed",
+  "negative-value",
+  "negative-children",
+  "children-not-integer",
+  "children-missing",
+  "text-expected",
+  "flag-invalid",
+  "kita-index-range",
+  "id-blank",
+  "id-duplicate",
+  "area-missing",
+  "area-spelling",
+  "indicator-constant",
+  "indicator-empty",
+  "value-missing",
+  "category-empty",
+  "category-no-information",
+  "coverage-unit",
+  "coverage-indicator",
+  "model-no-indicators",
+  "model-category-unknown",
+  "model-category-empty",
+  "model-category-duplicate",
+  "model-indicator-duplicate",
+  "model-weight-invalid",
+  "model-direction-invalid",
+  "model-mapping-missing",
+  "model-column-twice",
+  "model-option-invalid",
+  "model-budget-too-large",
+  "model-budget-not-dynamisiert",
+  "model-json-syntax",
+  "model-field-missing",
+  "model-field-invalid",
+  "model-value-out-of-range",
+  "rows-below-table",
+  "hidden-rows",
+] as const;
+
+/** A stable issue code of the check or the model file (one of `CHECK_CODES`). */
+export type CheckCode = (typeof CHECK_CODES)[number];
+
+/**
+ * The stable issue codes of the computation: `allocate` (§2–§6) and the engine's other modules (strands,
+ * overrides, Bremen rules, personnel, Kofinanzierung, Landesformel, Dynamisierung), each once
+ * (docs/bad-inputs.md documents each). `EngineCode` is derived from this list.
+ *
+ * @example ENGINE_CODES.includes("winsorised"); // => true
+ */
+export const ENGINE_CODES = [
+  "winsorised",
+  "goalposts-missing",
+  "category-left-out",
+  "category-only-constant",
+  "aggregate-single-area",
+  "children-weighting-fallback",
+  "budget-invalid",
+  "area-index-invalid",
+  "sockel-children-missing",
+  "cent-tie",
+  "strand3-category-missing",
+  "no-eligible-unit",
+  "strand3-reason-without-effect",
+  "strand4-without-justification",
+  "strand2-several-in-area",
+  "override-invalid",
+  "override-difference",
+  "override-vzae-invalid",
+  "override-unknown-unit",
+  "override-overspent",
+  "bremen-rules-invalid",
+  "vzae-invalid",
+  "kofinanzierung-invalid",
+  "land-count-invalid",
+  "land-count-sum-zero",
+  "dynamisierung-invalid",
+  "winsorise-tied-group",
+  "winsorise-still-outliers",
+  "bremen-own-index",
+  "strand4-request-rounded",
+  "strand4-scaled",
+  "strand2-short",
+  "within-children-fallback",
+  "step-tie",
+  "area-unspent",
+  "area-unspent-redistributed",
+] as const;
+
+/** A stable issue code of the computation (one of `ENGINE_CODES`). */
+export type EngineCode = (typeof ENGINE_CODES)[number];
+
+/**
+ * The stable issue codes of a run around the engine (src/usecase): the workbook has no model or no data
+ * sheet (`generate`), a stored adoption cannot be read or a Fortschreibung has no adoption to carry forward
+ * (`fortschreibung`). The command line and the task pane show these like the engine's.
+ *
+ * @example RUN_CODES.includes("sheet-missing"); // => true
+ */
+export const RUN_CODES = [
+  "model-missing",
+  "sheet-missing",
+  "adoption-unreadable",
+  "carry-forward-without-adoption",
+] as const;
+
+/** A stable issue code of a run (one of `RUN_CODES`). */
+export type RunCode = (typeof RUN_CODES)[number];
+
+/** Any issue code a user can see: the check's and model file's, the computation's, the run's. */
+export type IssueCode = CheckCode | EngineCode | RunCode;
+
+/**
+ * Every issue code a user can see: the check's and model file's, the computation's, then the run's.
+ *
+ * @example ISSUE_CODES.length === CHECK_CODES.length + ENGINE_CODES.length + RUN_CODES.length; // => true
+ */
+export const ISSUE_CODES: readonly IssueCode[] = [...CHECK_CODES, ...ENGINE_CODES, ...RUN_CODES];
+
+/** Numbers in messages: de-DE, up to six decimals, ±Infinity in words (see germanFormat.ts). */
+export { formatNumber };
+
+/**
+ * A share (0–1) in a message: a German percentage with at most one decimal and a plain space (coverage
+ * messages; rounded half up on the tenth of a percent, as the documented messages show it).
+ *
+ * @example sharePercent(0.655); // => "65,5 %"
+ */
+function sharePercent(share: number): string {
   const rounded = Math.round(share * 1000) / 10;
   return `${formatNumber(rounded)} %`;
 }
@@ -278,6 +207,26 @@ export function formatList(names: readonly string[], limit = 25): string {
   return rest > 0 ? `${shown.join(", ")} und ${rest} weitere` : shown.join(", ");
 }
 
+/**
+ * Cents as euros in the de-DE format, with a plain space before the sign.
+ *
+ * @example formatCents(11250000); // => "112.500,00 €"
+ */
+export function formatCents(cents: number): string {
+  return formatEuroPlain(cents / 100);
+}
+
+/**
+ * Items joined by commas, at most 25, then "und N weitere" (the items carry their own quotes).
+ *
+ * @example listOf(["„Nord“ (1,00 €)", "„Süd“ (2,00 €)"]); // => "„Nord“ (1,00 €), „Süd“ (2,00 €)"
+ */
+export function listOf(items: readonly string[], limit = 25): string {
+  const shown = items.slice(0, limit);
+  const rest = items.length - shown.length;
+  return rest > 0 ? `${shown.join(", ")} und ${rest} weitere` : shown.join(", ");
+}
+
 /** Where in the sheet: "Zelle L11 (Spalte „Anteil_nicht_Deutsch“)". */
 function at(cell: string, column: string): string {
   return `Zelle ${cell} (Spalte „${column}“)`;
@@ -285,6 +234,193 @@ function at(cell: string, column: string): string {
 
 /** The German catalogue. Each entry returns the complete sentence the user sees. */
 export const messages = {
+  // ── the computation (allocate.ts, SPEC §2–§6) ───────────────────────────────────────────────
+  goalpostsMissing: (column: string) =>
+    `Indikator „${column}“: feste Grenzwerte (Min/Max eines Referenzjahres) sind eingeschaltet, aber für diesen Indikator fehlen gültige Werte (erwartet: Min < Max) – es werden Min und Max der aktuellen Daten verwendet.`,
+  winsorised: (column: string, clipped: readonly { unit: string; from: number; to: number }[]) =>
+    `Indikator „${column}“: Ausreißer gekappt (Schiefe > 2 und Kurtosis > 3,5) bei ${formatList(
+      clipped.map((c) => `${c.unit}: ${formatNumber(c.from)} → ${formatNumber(c.to)}`),
+    )}.`,
+  winsoriseTiedGroup: (column: string, clipped: number, limit: number) =>
+    `Indikator „${column}“: ${clipped} Einrichtungen wurden gekappt, mehr als die Grenze von ${limit} – mehrere Einrichtungen hatten denselben Extremwert und werden wie in COINr gemeinsam gekappt, damit gleiche Werte gleich behandelt werden.`,
+  winsoriseStillOutliers: (column: string, clipped: number, skewness: number, kurtosis: number) =>
+    `Indikator „${column}“: auch nach dem Kappen von ${clipped} Werten hat er noch Ausreißer (Schiefe ${formatNumber(skewness)}, Kurtosis ${formatNumber(kurtosis)}; die Regel verlangt |Schiefe| ≤ 2 oder Kurtosis ≤ 3,5). Bitte prüfen, ob der Indikator so in den Index gehört oder z. B. als Anteil oder logarithmiert erhoben werden sollte; SRB rechnet mit den gekappten Werten weiter.`,
+  categoryLeftOut: (category: string) =>
+    `Die Kategorie „${category}“ hat nach dem Kappen der Ausreißer keinen Indikator mit unterschiedlichen Werten mehr – sie wird im Gesamtindex nicht berücksichtigt, die übrigen Kategorien werden neu gewichtet.`,
+  categoryOnlyConstant: (unit: string, category: string) =>
+    `Die Einrichtung „${unit}“ hat in der Kategorie „${category}“ nur Werte bei Indikatoren, die nach dem Kappen der Ausreißer bei allen Einrichtungen gleich sind – erwartet wird mindestens ein Wert bei einem Indikator mit unterschiedlichen Werten, sonst gibt es keinen Gesamtindex.`,
+  aggregateSingleArea: (area: string) =>
+    `Die Methode „aggregate“ vergleicht Sozialräume miteinander, es gibt aber nur einen Sozialraum („${area}“) – sein Index ist der Mittelwert der Einrichtungen.`,
+  childrenWeightingFallback: (area: string) =>
+    `Sozialraum „${area}“: die Gewichtung nach Kinderzahl braucht für jede Einrichtung eine Kinderzahl (und zusammen mehr als 0) – hier fehlt sie, es wird der ungewichtete Mittelwert verwendet.`,
+  budgetInvalid: (budget: number) =>
+    `Budget ${formatNumber(budget)} €: erwartet wird ein Betrag von mindestens 0 €.`,
+  areaIndexInvalid: (areas: readonly string[]) =>
+    areas.length > 0
+      ? `Für die Sozialräume ${formatList(areas)} ergibt sich kein Index von mindestens 0 – erwartet wird für jeden Sozialraum ein Index ≥ 0, sonst kann das Budget nicht nach Anteilen verteilt werden.`
+      : "Alle Sozialraum-Indizes sind 0 – erwartet wird mindestens ein Sozialraum mit einem Index über 0, sonst kann das Budget nicht nach Anteilen verteilt werden.",
+  sockelChildrenMissing: () =>
+    "Der Sockel soll nach Kinderzahl verteilt werden, aber nicht für alle Sozialräume ist die Kinderzahl bekannt – der Sockel wird gleichmäßig verteilt.",
+  /** `who`: {@link messages.tiedAreas} or {@link messages.tiedUnits}. */
+  centTie: (who: string) =>
+    `Gleichstand bei der Cent-Rundung (größter Rest): ${who} haben denselben Rest; der letzte Cent ging nach größerem Anteil und Reihenfolge im Blatt. Nach dem Verfahren Hare–Niemeyer entscheidet hier das Los – bitte prüfen und dokumentieren.`,
+  tiedAreas: (areas: readonly string[]) => `die Sozialräume ${formatList(areas)}`,
+  tiedUnits: (units: readonly string[], area: string) =>
+    `die Einrichtungen ${formatList(units)} im Sozialraum „${area}“`,
+  strand3CategoryMissing: (category: string) =>
+    `Förderstrang 3 (Interkulturelle Fachkräfte) richtet sich nach der Kategorie „${category}“, die im Modell nicht (oder ohne aussagekräftigen Indikator) vorkommt – keine Einrichtung ist für Strang 3 vorgeschlagen.`,
+  noEligibleUnit: (area: string, amount: number) =>
+    `Im Sozialraum „${area}“ erfüllt keine Einrichtung mit einem Gesamtindex über 0 ein Kriterium der Förderstränge – der Betrag von ${formatNumber(amount)} € wird nicht auf Einrichtungen vorgeschlagen.`,
+  // ── strands and overrides (strands.ts, SPEC §5) ────────────────────────────────────────────
+  strand3ReasonWithoutEffect: (unit: string, index: number | null, lower: number) =>
+    `Einrichtung „${unit}“: Für Förderstrang 3 ist eine Begründung eingetragen, der Index ` +
+    `(${index === null ? "kein Wert" : formatNumber(index, { max: 2 })}) liegt aber nicht über der unteren Normbereichsgrenze ${formatNumber(lower, { max: 2 })}; ` +
+    `die Ausnahme ist nur oberhalb dieser Grenze möglich.`,
+  strand4WithoutJustification: (unit: string) =>
+    `Einrichtung „${unit}“: Förderstrang 4 (betriebserlaubnisrelevantes Zusatzpersonal) ist markiert, ` +
+    `aber die Begründung ist leer; erwartet wird ein Begründungstext. Ohne Begründung nicht förderfähig.`,
+  strand2SeveralInArea: (area: string, units: readonly string[]) =>
+    `Sozialraum „${area}“: ${units.length} Einrichtungen sind als Kommunikations- und Nachbarschaftszentrum ` +
+    `markiert (${units.join(", ")}); erwartet wird höchstens eine.`,
+  overrideInvalid: (value: number, proposed: number) =>
+    `Geänderter Betrag ${String(value)} ist ungültig; erwartet wird ein Betrag ≥ 0 €. Es gilt der Vorschlag ${formatEuro(proposed)}.`,
+  /** `difference` = total − area amount (euros); `area` "" when the override is not about one Sozialraum. */
+  overrideDifference: (area: string, total: number, areaAmount: number, difference: number) =>
+    `${area ? `Sozialraum „${area}“: ` : ""}Die Summe der Beträge ${formatEuro(total)} ${difference > 0 ? "übersteigt" : "unterschreitet"} den Betrag des ` +
+    `Sozialraums ${formatEuro(areaAmount)} um ${formatEuro(Math.abs(difference))}.`,
+  // ── angepasste VZÄ je Strang read back (strandOverrides.ts) ───────────────────────────────────
+  overrideUnknownUnit: (sheet: string, row: number, name: string) =>
+    `Blatt „${sheet}“, Zeile ${row}: für „${name}“ sind angepasste VZÄ eingetragen, ` +
+    "diese Einrichtung gibt es in den Daten nicht mehr; die Werte werden nicht übernommen.",
+  /** `problem` from `overrideVzaeProblem`. */
+  overrideVzaeInvalid: (sheet: string, cell: string, header: string, name: string, problem: string) =>
+    `Blatt „${sheet}“, Zelle ${cell} („${header}“, Einrichtung „${name}“): ${problem}. Der Wert wird nicht übernommen.`,
+  overrideVzaeNotANumber: (value: CellValue, step: number) =>
+    `${formatCellValue(value)} ist keine Zahl; erwartet werden VZÄ wie ${formatNumber(2 * step)}`,
+  overrideVzaeNegative: (value: number) => `${formatNumber(value)} ist negativ; erwartet werden VZÄ ab 0`,
+  overrideVzaeNotAStep: (value: number, step: number) =>
+    `${formatNumber(value)} ist kein ganzes Vielfaches der VZÄ-Schrittweite ${formatNumber(step)} ` +
+    `(z. B. ${formatNumber(step)} oder ${formatNumber(2 * step)})`,
+  overrideOverspent: (area: string, amount: number, over: number, available: number) =>
+    `Sozialraum „${area}“: die angepassten VZÄ kosten das Budget ${formatEuroPlain(amount)} – ` +
+    `${formatEuroPlain(over)} mehr, als der Sozialraum hat (${formatEuroPlain(available)}). ` +
+    "Bitte VZÄ verringern oder Mittel aus einem anderen Sozialraum umverteilen.",
+  // ── rest by index, VZÄ steps (restByIndex.ts) ─────────────────────────────────────────────────
+  withinChildrenFallback: (area: string) =>
+    `Sozialraum „${area}“: die Verteilung nach Gesamtindex × Kinder braucht die Kinderzahl jeder förderfähigen ` +
+    `Einrichtung – hier fehlt sie, der Rest wird nach dem Gesamtindex allein verteilt.`,
+  stepTie: (area: string, units: readonly string[]) =>
+    `Sozialraum „${area}“: Gleichstand beim größten Rest der VZÄ-Schritte – die Einrichtungen ` +
+    `${formatList(units)} haben denselben Rest; der letzte Schritt ging nach größerem ` +
+    `Gewicht und Reihenfolge im Blatt. Bitte im Sozialraum-Team entscheiden und dokumentieren.`,
+  // ── Landesformel (landFormula.ts) ─────────────────────────────────────────────────────────────
+  landCountInvalid: (name: string, what: string, value: number) =>
+    `${name}: ${what} ist ${Number.isFinite(value) ? formatNumber(value, { max: 2 }) : String(value)}; erwartet wird eine Anzahl ≥ 0.`,
+  landCountSumZero: (what: string) => `Die Summe der ${what} ist 0; erwartet wird eine positive Summe.`,
+  // ── set-asides (setAsides.ts) and areas without an eligible Kita (unspentAreas.ts), SPEC §5 ──────
+  strand4RequestRounded: (unit: string, requested: number, step: number, planned: number) =>
+    `Einrichtung „${unit}“: angefragt sind ${formatNumber(requested)} VZÄ für Förderstrang 4 ` +
+    `(betriebserlaubnisrelevantes Zusatzpersonal); erwartet wird ein Vielfaches der Schrittweite ` +
+    `${formatNumber(step)} VZÄ – eingeplant werden ${formatNumber(planned)} VZÄ.`,
+  strand4Scaled: (
+    area: string,
+    requested: number,
+    costCents: number,
+    areaCents: number,
+    granted: number,
+    step: number,
+    changed: readonly { unit: string; requested: number; granted: number }[],
+  ) =>
+    `Sozialraum „${area}“: die angefragten ${formatNumber(requested)} VZÄ für betriebserlaubnisrelevantes ` +
+    `Zusatzpersonal (Förderstrang 4) kosten ${formatCents(costCents)} und übersteigen den Betrag des ` +
+    `Sozialraums von ${formatCents(areaCents)} – sie werden anteilig auf ${formatNumber(granted)} VZÄ in ganzen ` +
+    `Schritten zu ${formatNumber(step)} VZÄ gekürzt: ${listOf(
+      changed.map((c) => `„${c.unit}“ ${formatNumber(c.requested)} → ${formatNumber(c.granted)} VZÄ`),
+    )}.`,
+  strand2Short: (area: string, host: string, wanted: number, leftCents: number, fits: number) =>
+    `Sozialraum „${area}“: für das Kommunikations- und Nachbarschaftszentrum „${host}“ ` +
+    `(Förderstrang 2) sind ${formatNumber(wanted)} VZÄ vorgesehen; nach Förderstrang 4 reicht der Betrag ` +
+    `des Sozialraums (noch ${formatCents(leftCents)}) nur für ${formatNumber(fits)} VZÄ.`,
+  /** `why`: {@link messages.areaUnspentKept} or {@link messages.areaUnspentNoReceiver}. */
+  areaUnspent: (area: string, cents: number, why: string) =>
+    `Sozialraum „${area}“: keine Einrichtung ist förderfähig und keine hat Personal aus Förderstrang 2 ` +
+    `oder 4 – der Betrag von ${formatCents(cents)} bleibt nicht verplant. ${why}`,
+  areaUnspentKept: () =>
+    "Das Jugendamt kann ihn auf die anderen Sozialräume verteilen (Option „Nicht verplante Mittel umverteilen“).",
+  areaUnspentNoReceiver: () =>
+    "Umverteilen ist eingestellt, aber kein anderer Sozialraum hat eine förderfähige Einrichtung.",
+  areaUnspentRedistributed: (
+    unspent: readonly string[],
+    poolCents: number,
+    receivers: readonly { area: string; cents: number }[],
+  ) =>
+    `In ${unspent.length === 1 ? "Sozialraum" : "den Sozialräumen"} ${formatList(unspent)} ` +
+    `ist keine Einrichtung förderfähig – zusammen ${formatCents(poolCents)} werden nach den Anteilen aus Schritt 1 ` +
+    `auf die förderfähigen Einrichtungen der Sozialräume ${listOf(receivers.map((r) => `„${r.area}“ (${formatCents(r.cents)})`))} verteilt.`,
+  // ── parameters of the model's budget and rule table (vzae.ts, stellenplan.ts, dynamisierung.ts,
+  //    kofinanzierung.ts, bremenRules.ts): each problem is a clause, the issue says where ──────────────
+  parameterProblem: (
+    topic: "Personal" | "Dynamisierung" | "Kofinanzierung" | "Bremer Regeltabelle",
+    problem: string,
+  ) => `${topic}: ${problem}.`,
+  costPerVzaeInvalid: (value: number) => `Kosten je VZÄ ${String(value)}: erwartet wird ein Betrag über 0 €`,
+  vzaeStepInvalid: (value: number) => `VZÄ-Schrittweite ${String(value)}: erwartet wird eine Zahl über 0`,
+  strand2VzaeInvalid: (value: number) =>
+    `VZÄ für das Kommunikations- und Nachbarschaftszentrum ${String(value)}: erwartet wird eine Zahl ≥ 0`,
+  dynamisierungBaseAmountInvalid: (value: number) =>
+    `Ausgangsbetrag ${String(value)}: erwartet wird ein Betrag ≥ 0 €`,
+  dynamisierungYearInvalid: (what: "Ausgangsjahr" | "Jahr", value: number) =>
+    `${what} ${String(value)}: erwartet wird eine ganze Jahreszahl`,
+  dynamisierungYearBeforeBase: (year: number, baseYear: number) =>
+    `Jahr ${year} liegt vor dem Ausgangsjahr ${baseYear}: erwartet wird ein Jahr ≥ ${baseYear}`,
+  dynamisierungRateInvalid: (value: number) =>
+    `Steigerungssatz ${String(value)}: erwartet wird ein Satz > −100 %`,
+  landShareInvalid: (value: number) =>
+    `Landesanteil ${String(value)}: erwartet wird ein Anteil über 0 und höchstens 1 (100 %)`,
+  municipalShareInvalid: (value: number) =>
+    `kommunaler Anteil ${String(value)}: erwartet wird ein Anteil von 0 bis 1 (100 %)`,
+  sharesAboveOne: (land: number, municipal: number) =>
+    `Landesanteil ${String(land)} und kommunaler Anteil ${String(municipal)} ergeben zusammen mehr als 1 (100 %)`,
+  bremenNoRows: () => "die Regeltabelle hat keine Zeile; erwartet wird mindestens eine",
+  bremenIndexAboveInvalid: (row: number, value: number) =>
+    `Zeile ${row}: Indexgrenze ${String(value)}; erwartet wird eine Zahl`,
+  bremenChildrenMinInvalid: (row: number, value: number) =>
+    `Zeile ${row}: Mindestzahl Kinder ${String(value)}; erwartet wird eine Zahl ≥ 0`,
+  bremenChildrenMaxInvalid: (row: number, value: number, min: number) =>
+    `Zeile ${row}: Höchstzahl Kinder ${String(value)}; erwartet wird leer oder eine Zahl ≥ ${String(min)}`,
+  bremenVzaeInvalid: (row: number, value: number) =>
+    `Zeile ${row}: VZÄ ${String(value)}; erwartet wird eine Zahl ≥ 0`,
+  bremenSachkostenInvalid: (what: string, value: number) =>
+    `${what} ${String(value)}; erwartet wird ein Betrag ≥ 0 €`,
+  bremenIndexPeriodInvalid: (value: number) =>
+    `Geltungsdauer des Index ${String(value)} Jahre; erwartet wird eine ganze Zahl ≥ 1`,
+  // ── a stored Beschluss (adoption.ts) and an earlier results.json (earlierResults.ts), read back ───
+  adoptionNotARecord: () => "Der gespeicherte Beschluss ist kein lesbarer Datensatz.",
+  adoptionDateInvalid: (found: string) =>
+    `Der gespeicherte Beschluss hat kein gültiges Datum (gefunden: „${found}“, erwartet: JJJJ-MM-TT).`,
+  /** The subject of the sentences below, e.g. „Der gespeicherte Beschluss vom 15.03.2022“. */
+  adoptionLabel: (date: string) => `Der gespeicherte Beschluss vom ${date}`,
+  adoptionBudgetInvalid: (label: string) => `${label} hat kein gültiges Budget.`,
+  adoptionModelInvalid: (label: string) => `${label} enthält kein gültiges Modell.`,
+  adoptionNoAreas: (label: string) => `${label} enthält keine Sozialräume.`,
+  adoptionAreaInvalid: (label: string, number: number) =>
+    `${label}: Sozialraum Nr. ${number} hat keinen Namen oder keinen gültigen Anteil (0 bis 1).`,
+  adoptionNoUnits: (label: string) => `${label} enthält keine Einrichtungen.`,
+  /** `label`: {@link messages.adoptionLabel} or {@link messages.resultsFileLabel}. */
+  storedUnitInvalid: (label: string, number: number) =>
+    `${label}: Einrichtung Nr. ${number} hat keinen Namen oder keinen Sozialraum.`,
+  /** The subject of the sentences below, e.g. „Die Ergebnisdatei „ergebnis-2026.json““. */
+  resultsFileLabel: (file: string) => `Die Ergebnisdatei „${file}“`,
+  resultsFileNotAnObject: (label: string) =>
+    `${label} ist keine SRB-Ergebnisdatei (erwartet: ein JSON-Objekt mit „units“ und „areas“).`,
+  resultsFileNotAllocated: (label: string) =>
+    `${label} enthält keine Verteilung (sie wurde mit blockierenden Datenfehlern geschrieben).`,
+  resultsFileWithoutLists: (label: string) =>
+    `${label} ist keine SRB-Ergebnisdatei (erwartet: die Listen „units“ und „areas“ mit mindestens einem Sozialraum).`,
+  resultsFileAreaInvalid: (label: string, number: number) =>
+    `${label}: Sozialraum Nr. ${number} hat keinen Namen oder keinen Anteil zwischen 0 und 1.`,
+  resultsFileUnitTwice: (label: string, unit: string) =>
+    `${label}: die Einrichtung „${unit}“ kommt doppelt vor.`,
   // ── Bremen rules on SRB's own index (SPEC §6, docs/method-decisions.md) ─────────────────────
   bremenOwnIndex: () =>
     "Bremer Regeln ohne Kita-Index-Spalte: die Grenze „Kita-Index über 50“ wird auf den SRB-Gesamtindex angewandt. Der ist eine Min-Max-Skala über die Einrichtungen dieses Blatts (0 = niedrigster, 100 = höchster Wert); der Bremer Kita-Index ist ein Index der Wohnquartiere der Kinder (Statistisches Landesamt) – dieselbe Zahl bedeutet auf beiden Skalen nicht dasselbe. Erwartet wird die Spalte mit dem Kita-Index im Modell (Zuordnung „Kita-Index“) oder eine bewusst auf den Gesamtindex abgestimmte Grenze in der Regeltabelle.",
@@ -309,6 +445,12 @@ export const messages = {
     existing: readonly string[],
   ) =>
     `Die Spalte „${header}“ (${role}) fehlt in der Kopfzeile (Zeile ${headerRow}) des Blatts „${sheet}“ – vorhandene Überschriften: ${formatList(existing)}.`,
+  totalsRowEndsTable: (sheet: string, row: number, label: string, below: number) =>
+    `Blatt „${sheet}“: Zeile ${row}${label ? ` („${label}“)` : ""} ist eine Summenzeile – die Daten enden darüber; sie${below > 0 ? ` und ${below} weitere Zeile${below === 1 ? "" : "n"} darunter` : ""} werden nicht als Einrichtungen gelesen. Gehören Zeilen darunter zur Tabelle, bitte die Summenzeile ans Ende verschieben.`,
+  blankRowEndsTable: (sheet: string, row: number, below: number) =>
+    `Blatt „${sheet}“: die Daten enden an der Leerzeile ${row}; ${below} Zeile${below === 1 ? "" : "n"} darunter ${below === 1 ? "wird" : "werden"} nicht als Einrichtung${below === 1 ? "" : "en"} gelesen. Gehören sie zur Tabelle, bitte die Leerzeile löschen.`,
+  hiddenRowsIncluded: (sheet: string, rows: string, count: number) =>
+    `Blatt „${sheet}“: ${count === 1 ? `Zeile ${rows} ist ausgeblendet und wird` : `die Zeilen ${rows} sind ausgeblendet und werden`} trotzdem mitgerechnet (ein Filter lässt keine Einrichtung weg). Soll eine Einrichtung nicht zählen, bitte ihre Zeile löschen.`,
   rowIgnored: (row: number, cell: string, value: CellValue) =>
     `Zeile ${row} enthält nur außerhalb der Modellspalten Angaben (${cell}: ${formatCellValue(value)}) und wird nicht ausgewertet.`,
   totalRow: (cell: string, value: CellValue) =>
@@ -340,7 +482,7 @@ export const messages = {
   ) => {
     const shown = (v: { cell: string; value: number }, kind: "percent" | "plain") =>
       kind === "percent"
-        ? `${v.cell}: ${formatPercent(v.value)} = ${formatNumber(v.value)}`
+        ? `${v.cell}: ${sharePercent(v.value)} = ${formatNumber(v.value)}`
         : `${v.cell}: ${formatNumber(v.value)}`;
     const moreKind = fewerKind === "percent" ? "plain" : "percent";
     const list = fewer.slice(0, 10).map((v) => shown(v, fewerKind));
@@ -389,7 +531,9 @@ export const messages = {
   valueMissing: (cell: string, column: string, unit: string) =>
     `${at(cell, column)}: der Wert für „${unit}“ fehlt – wird übersprungen, Gewichte werden neu verteilt.`,
   categoryEmpty: (cell: string, unit: string, category: string, columns: readonly string[]) =>
-    `Zelle ${cell}: die Einrichtung „${unit}“ hat keinen Wert in der Kategorie „${category}“ (Spalten ${formatList(columns)}) – erwartet wird mindestens ein Wert, sonst gibt es keinen Gesamtindex und keine Verteilung.`,
+    columns.length === 1
+      ? `Zelle ${cell}: der Wert für „${unit}“ fehlt, und „${columns[0]}“ ist der einzige Indikator der Kategorie „${category}“ – ohne ihn hat „${unit}“ keinen Gesamtindex, deshalb wird nicht verteilt. Bitte den Wert eintragen oder den Indikator im Schritt Modell einer anderen Kategorie zuordnen.`
+      : `Zelle ${cell}: „${unit}“ hat in der Kategorie „${category}“ keinen einzigen Wert (Spalten ${formatList(columns)}) – ohne einen Wert dort hat „${unit}“ keinen Gesamtindex, deshalb wird nicht verteilt. Bitte mindestens einen dieser Werte eintragen oder die Indikatoren im Schritt Modell einer anderen Kategorie zuordnen.`,
   categoryNoInformation: (category: string, columns: readonly string[]) =>
     `Die Kategorie „${category}“ hat keinen verwertbaren Indikator (${formatList(columns)} sind leer oder konstant) – erwartet wird mindestens ein Indikator mit unterschiedlichen Werten. Sind alle nur konstant, bleibt die Kategorie im Gesamtindex unberücksichtigt und die übrigen Kategorien werden neu gewichtet.`,
   coverageUnit: (
@@ -400,7 +544,7 @@ export const messages = {
     share: number,
     minimum: number,
   ) =>
-    `Zelle ${cell}: für „${unit}“ liegen nur ${present} von ${total} Indikatoren vor (${formatPercent(share)}) – erwartet werden mindestens ${formatPercent(minimum)}.`,
+    `Zelle ${cell}: für „${unit}“ liegen nur ${present} von ${total} Indikatoren vor (${sharePercent(share)}) – erwartet werden mindestens ${sharePercent(minimum)}.`,
   coverageIndicator: (
     cell: string,
     column: string,
@@ -409,44 +553,58 @@ export const messages = {
     share: number,
     minimum: number,
   ) =>
-    `Zelle ${cell}: der Indikator „${column}“ hat nur bei ${present} von ${total} Einrichtungen einen Wert (${formatPercent(share)}) – erwartet werden mindestens ${formatPercent(minimum)}.`,
+    `Zelle ${cell}: der Indikator „${column}“ hat nur bei ${present} von ${total} Einrichtungen einen Wert (${sharePercent(share)}) – erwartet werden mindestens ${sharePercent(minimum)}.`,
 
   // ── the model ───────────────────────────────────────────────────────────────────────────────
   modelNoIndicators: () =>
     `Das Modell enthält keine Indikatoren – erwartet wird mindestens ein Indikator (Spalte, Kategorie, Richtung).`,
   modelCategoryUnknown: (path: string, column: string, category: string, known: readonly string[]) =>
-    `Modell, ${path} (Indikator „${column}“): die Kategorie „${category}“ ist nicht definiert – erwartet wird eine der Kategorien ${formatList(known)}.`,
+    `Modell, ${modelFieldName(path, column)}: die Kategorie „${category}“ ist nicht definiert – erwartet wird eine der Kategorien ${formatList(known)}.`,
   modelCategoryEmpty: (path: string, category: string) =>
-    `Modell, ${path}: die Kategorie „${category}“ hat keinen Indikator – erwartet wird mindestens ein Indikator je Kategorie (oder die Kategorie entfernen).`,
+    `Modell, ${modelFieldName(path, category)}: die Kategorie „${category}“ hat keinen Indikator – erwartet wird mindestens ein Indikator je Kategorie (oder die Kategorie entfernen).`,
   modelCategoryDuplicate: (path: string, category: string) =>
-    `Modell, ${path}: die Kategorie „${category}“ ist doppelt definiert – erwartet wird jeder Name nur einmal.`,
+    `Modell, ${modelFieldName(path, category)}: die Kategorie „${category}“ ist doppelt definiert – erwartet wird jeder Name nur einmal.`,
   modelIndicatorDuplicate: (path: string, column: string) =>
-    `Modell, ${path}: die Spalte „${column}“ ist mehrfach als Indikator eingetragen – erwartet wird jede Spalte nur einmal.`,
+    `Modell, ${modelFieldName(path, column)}: die Spalte „${column}“ ist mehrfach als Indikator eingetragen – erwartet wird jede Spalte nur einmal.`,
   modelWeightInvalid: (path: string, value: unknown) =>
-    `Modell, ${path}: Gewicht ${formatUnknown(value)} ist ungültig – erwartet wird eine Zahl größer als 0.`,
+    `Modell, ${field(path)}: Gewicht ${formatUnknown(value)} ist ungültig – erwartet wird eine Zahl größer als 0.`,
   modelDirectionInvalid: (path: string, value: unknown) =>
-    `Modell, ${path}: Richtung ${formatUnknown(value)} ist ungültig – erwartet wird 1 (höherer Wert = mehr Bedarf) oder -1 (höherer Wert = weniger Bedarf).`,
-  modelMappingMissing: (path: string, role: string) =>
-    `Modell, ${path}: die Spalte für ${role} ist nicht festgelegt – erwartet wird die Überschrift dieser Spalte.`,
+    `Modell, ${field(path)}: Richtung ${formatUnknown(value)} ist ungültig – erwartet wird 1 (höherer Wert = mehr Bedarf) oder -1 (höherer Wert = weniger Bedarf).`,
+  modelMappingMissing: (_path: string, role: string) =>
+    `Die Spalte für ${role} ist nicht gewählt – bitte im Schritt Daten auswählen, welche Spalte ${role} enthält (in einer Modelldatei: ihre Überschrift eintragen).`,
   modelColumnTwice: (header: string, roles: readonly string[]) =>
     `Modell: die Spalte „${header}“ ist mehrfach verwendet (${roles.join(", ")}) – erwartet wird jede Spalte in nur einer Rolle.`,
   modelOptionInvalid: (path: string, value: unknown, expected: string) =>
-    `Modell, ${path}: ${formatUnknown(value)} ist ungültig – erwartet wird ${expected}.`,
+    `Modell, ${field(path)}: ${formatUnknown(value)} ist ungültig – erwartet wird ${expected}.`,
   modelBudgetTooLarge: (path: string, value: number, limit: number) =>
-    `Modell, ${path}: Budget ${formatNumber(value)} € ist zu groß – erwartet wird ein Betrag von höchstens ${formatNumber(limit)} € (darüber lässt sich nicht mehr auf den Cent genau rechnen).`,
+    `Modell, ${field(path)}: Budget ${formatNumber(value)} € ist zu groß – erwartet wird ein Betrag von höchstens ${formatNumber(limit)} € (darüber lässt sich nicht mehr auf den Cent genau rechnen).`,
   modelBudgetNotDynamisiert: (total: number, derived: number, base: number, baseYear: number, year: number) =>
-    `Modell, budget.total: das Budget ${formatNumber(total)} € weicht von der Dynamisierung ab – ${formatNumber(base)} € aus ${baseYear} ergeben für ${year} ${formatNumber(derived)} €. Verteilt wird budget.total; bitte prüfen, welcher Betrag gilt.`,
+    `Modell, Budget: das Budget ${formatNumber(total)} € weicht von der Dynamisierung ab – ${formatNumber(base)} € aus ${baseYear} ergeben für ${year} ${formatNumber(derived)} €. Verteilt wird das Budget; bitte prüfen, welcher Betrag gilt.`,
   modelGoalpostsInvalid: (path: string, min: number, max: number) =>
-    `Modell, ${path}: Minimum ${formatNumber(min)} und Maximum ${formatNumber(max)} sind ungültig – erwartet wird ein Maximum größer als das Minimum.`,
+    `Modell, ${field(path)}: Minimum ${formatNumber(min)} und Maximum ${formatNumber(max)} sind ungültig – erwartet wird ein Maximum größer als das Minimum.`,
   modelJsonSyntax: (detail: string) =>
     `Die Modelldatei ist kein gültiges JSON (${detail}) – erwartet wird eine *.srb.json-Datei wie in der Dokumentation.`,
   modelFieldMissing: (path: string, expected: string) =>
-    `Modell, ${path}: die Angabe fehlt – erwartet wird ${expected}.`,
+    `Modell, ${field(path)}: die Angabe fehlt – erwartet wird ${expected}.`,
   modelFieldInvalid: (path: string, value: unknown, expected: string) =>
-    `Modell, ${path}: ${formatUnknown(value)} ist ungültig – erwartet wird ${expected}.`,
+    `Modell, ${field(path)}: ${formatUnknown(value)} ist ungültig – erwartet wird ${expected}.`,
   // ── the workbook (src/usecase/generate.ts) ──────────────────────────────────────────────────
   modelMissing: (workbook: string) =>
     `Die Arbeitsmappe „${workbook}“ enthält kein gespeichertes SRB-Modell, und es wurde keine Modelldatei angegeben. Erwartet: --model <datei.srb.json> oder eine Arbeitsmappe, in der das Add-in das Modell gespeichert hat.`,
+  // ── Fortschreibung (src/usecase/fortschreibung.ts) ─────────────────────────────────────────────
+  adoptionUnreadable: (number: number, problem: string) =>
+    `Ein gespeicherter Beschluss (Nr. ${number}) wird nicht verwendet: ${problem}`,
+  adoptionsDamaged: (count: number) =>
+    `${count} gespeicherte${count === 1 ? "r Beschluss ist" : " Beschlüsse sind"} beschädigt (im verborgenen Blatt „_SRB“) und ${count === 1 ? "wird" : "werden"} nicht verwendet.`,
+  carryForwardWithoutAdoption: (comparedWith: string | null) =>
+    comparedWith
+      ? `Fortschreibung nicht möglich: ${comparedWith} enthält keine Anteile – erwartet wird eine Arbeitsmappe mit Beschluss oder eine Ergebnisdatei (results.json) von srb allocate.`
+      : "Fortschreibung nicht möglich: in dieser Arbeitsmappe ist kein Beschluss gespeichert. Bitte zuerst eine Verteilung als Beschluss festhalten (srb allocate … --adopt, im Add-in „Als Beschluss festhalten“) oder mit --compare eine Arbeitsmappe mit Beschluss angeben.",
+  // why an earlier workbook without a Beschluss cannot be compared with (generate.ts `previewStored`)
+  earlierWithoutModel: (workbook: string) => `„${workbook}“ enthält kein gespeichertes SRB-Modell.`,
+  earlierModelInvalid: () => "ihr gespeichertes Modell ist fehlerhaft.",
+  earlierSheetMissing: (sheet: string) => `das Datenblatt „${sheet}“ fehlt.`,
+  earlierDataBlocked: () => "ihre Daten enthalten blockierende Fehler.",
   robustnessWithoutData: () =>
     "Die Robustheitsanalyse braucht die Daten des Jahres: bei einer Fortschreibung nach beschlossenen Anteilen wird der Index nicht neu berechnet – bitte ohne Fortschreibung rechnen.",
   sheetMissing: (sheet: string, existing: readonly string[]) =>

@@ -75,6 +75,11 @@ export interface ModelOptions {
 /** Where the data sits: sheet name and the header texts of the fixed columns. */
 export interface DataMapping {
   sheet: string;
+  /**
+   * 1-based sheet row of the header row, fixed by the user (SPEC §8 `data.headerRow`); without it the
+   * header row is found (tableLocation.ts: an Excel table, the model's columns, the header look).
+   */
+  headerRow?: number;
   id: string;
   area: string;
   children?: string;
@@ -173,6 +178,9 @@ export interface Model {
 
 export const DEFAULT_STRAND3_CATEGORY = "Flucht und Migration";
 
+/** The rule set of a model that names none: Rheinland-Pfalz (SPEC §3). */
+export const DEFAULT_RULE_SET: RuleSet = "rlp";
+
 /** The Bad Kreuznach default catalogue of categories. */
 export const DEFAULT_CATEGORIES: readonly string[] = [
   "Allgemeiner Bedarf",
@@ -220,6 +228,8 @@ export interface ResolvedIndicator {
 /** The column mapping with every optional column either named or null (the sheet found in the workbook). */
 export interface ResolvedDataMapping {
   sheet: string;
+  /** `data.headerRow` of the model file; absent: found on the sheet. */
+  headerRow?: number;
   id: string;
   area: string;
   children: string | null;

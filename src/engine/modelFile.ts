@@ -19,8 +19,9 @@ import { z } from "zod";
 import { checkModel } from "./check";
 import type { Issue } from "./issues";
 import { SrbUsageError } from "./issues";
-import { formatNumber, messages, type CheckCode } from "./messages";
+import { formatNumber, messages, ROLE_NAMES, type CheckCode } from "./messages";
 import { DEFAULT_BREMEN_RULES, DEFAULT_OPTIONS, type Model } from "./model";
+import { modelFieldName } from "./modelFieldName";
 
 const text = z.string().trim().min(1);
 const share = z.number().min(0).max(1);
@@ -29,6 +30,7 @@ const positive = z.number().positive();
 
 const dataSchema = z.looseObject({
   sheet: z.string().optional(),
+  headerRow: z.number().int().min(1).max(1_048_576).optional(),
   id: text,
   area: text,
   children: text.optional(),
@@ -143,17 +145,15 @@ function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
-/** `indicators[3].direction` plus the indicator's column, so the user finds the entry. */
+/** The field in German words, with the indicator's column or the category's name, so the user finds it. */
 function describePath(json: unknown, path: readonly PropertyKey[]): string {
   const base = jsonPath(path);
   if ((path[0] === "indicators" || path[0] === "categories") && typeof path[1] === "number") {
     const entry = valueAt(json, path.slice(0, 2));
     const name = valueAt(entry, [path[0] === "indicators" ? "column" : "name"]);
-    if (typeof name === "string" && name.trim() !== "") {
-      return `${base} (${path[0] === "indicators" ? "Indikator" : "Kategorie"} „${name}“)`;
-    }
+    if (typeof name === "string" && name.trim() !== "") return modelFieldName(base, name);
   }
-  return base;
+  return modelFieldName(base);
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -201,6 +201,14 @@ function issueFromZod(json: unknown, zi: z.core.$ZodIssue): Issue {
     cell: "",
     message,
   });
+  // the Einrichtung or Sozialraum column not chosen: say where to choose it, not which field is empty
+  const role = zi.path[0] === "data" ? zi.path[1] : undefined;
+  if (
+    (role === "id" || role === "area") &&
+    zi.path.length === 2 &&
+    (value === undefined || (typeof value === "string" && value.trim() === ""))
+  )
+    return model("model-mapping-missing", messages.modelMappingMissing(where, ROLE_NAMES[role]));
   if (value === undefined) {
     const expected =
       last === "direction"
@@ -221,6 +229,22 @@ function issueFromZod(json: unknown, zi: z.core.$ZodIssue): Issue {
 }
 
 /**
+ * Where JSON.parse stopped, in German (line and column), never the engine's English message.
+ *
+ * @example syntaxPlace('{\n  "a": {', "Expected property name or '}' in JSON at position 9"); // => "die Datei endet vorzeitig"
+ */
+function syntaxPlace(text: string, message: string): string {
+  const m = /position (\d+)/.exec(message);
+  const at = m ? Number(m[1]) : /end of (JSON|data) input/i.test(message) ? text.length : -1;
+  const token = /^Unexpected token '(.+?)'/.exec(message);
+  if (at < 0) return token ? `unerwartetes Zeichen „${token[1]}“` : "die Stelle des Fehlers ist unbekannt";
+  const before = text.slice(0, at);
+  const line = before.split("\n").length;
+  const column = at - before.lastIndexOf("\n");
+  return at >= text.length ? "die Datei endet vorzeitig" : `Fehler in Zeile ${line}, Spalte ${column}`;
+}
+
+/**
  * Reads a model file (already parsed JSON, or its text) and fills the defaults.
  * Never throws for bad input: every problem becomes an Issue whose message names the JSON path.
  *
@@ -230,7 +254,7 @@ function issueFromZod(json: unknown, zi: z.core.$ZodIssue): Issue {
  *   .model?.categories; // => [{ name: "Soziale Lage", weight: 1 }]
  * @example
  * parseModel({ ..., indicators: [{ column: "x", category: "y", direction: 2 }] }).issues[0].message;
- * // => "Modell, indicators[0].direction (Indikator „x“): Richtung 2 ist ungültig – erwartet wird 1 … oder -1 …"
+ * // => "Modell, Indikator „x“, Richtung: Richtung 2 ist ungültig – erwartet wird 1 … oder -1 …"
  */
 export function parseModel(json: unknown): ParseModelResult {
   let input = json;
@@ -238,7 +262,7 @@ export function parseModel(json: unknown): ParseModelResult {
     try {
       input = JSON.parse(json) as unknown;
     } catch (e) {
-      const detail = e instanceof Error ? e.message : String(e);
+      const detail = syntaxPlace(json, e instanceof Error ? e.message : String(e));
       return {
         model: null,
         issues: [
@@ -296,6 +320,7 @@ const KEY_ORDER = [
   "rules",
   "bremen",
   "sheet",
+  "headerRow",
   "id",
   "area",
   "children",

@@ -22,6 +22,7 @@ import { messages, type CheckCode } from "./messages";
 import {
   DEFAULT_BREMEN_RULES,
   DEFAULT_KOFINANZIERUNG,
+  DEFAULT_RULE_SET,
   DEFAULT_STRAND3_CATEGORY,
   type Model,
   type ResolvedModel,
@@ -114,10 +115,11 @@ function resolved(file: Model): ResolvedModel {
   const d = file.data;
   const o = file.options;
   const b = file.budget;
-  const ruleSet = file.ruleSet ?? "rlp";
+  const ruleSet = file.ruleSet ?? DEFAULT_RULE_SET;
   return {
     data: {
       sheet: d.sheet ?? "",
+      ...(d.headerRow !== undefined ? { headerRow: d.headerRow } : {}),
       id: d.id,
       area: d.area,
       children: d.children ?? null,

@@ -10,7 +10,7 @@
  * the larger remainder (0,96) → 1,25 VZÄ and 0,75 VZÄ (90.000 €), 10.000 € nicht verplant.
  */
 import type { Issue } from "./issues";
-import { formatList } from "./messages";
+import { messages } from "./messages";
 import { costOfSteps } from "./vzaeSteps";
 import { distributeVzae } from "./vzae";
 
@@ -114,9 +114,7 @@ export function withinFallbackIssue(area: string): Issue {
     code: "within-children-fallback",
     sheet: "",
     cell: "",
-    message:
-      `Sozialraum „${area}“: die Verteilung nach Gesamtindex × Kinder braucht die Kinderzahl jeder förderfähigen ` +
-      `Einrichtung – hier fehlt sie, der Rest wird nach dem Gesamtindex allein verteilt.`,
+    message: messages.withinChildrenFallback(area),
   };
 }
 
@@ -132,9 +130,6 @@ export function stepTieIssue(area: string, ids: readonly string[]): Issue {
     code: "step-tie",
     sheet: "",
     cell: "",
-    message:
-      `Sozialraum „${area}“: Gleichstand beim größten Rest der VZÄ-Schritte – die Einrichtungen ` +
-      `${formatList(ids)} haben denselben Rest; der letzte Schritt ging nach größerem ` +
-      `Gewicht und Reihenfolge im Blatt. Bitte im Sozialraum-Team entscheiden und dokumentieren.`,
+    message: messages.stepTie(area, ids),
   };
 }

@@ -21,6 +21,7 @@ import type { Dataset } from "./dataset";
 import { leaveOutDataset } from "./leaveOut";
 import type { CategorySpec, ResolvedModel } from "./model";
 import { seededRandom } from "./seededRandom";
+import { formatNumber } from "./germanFormat";
 
 export interface RobustnessOptions {
   /** Monte-Carlo draws (default 1,000). */
@@ -85,8 +86,6 @@ export interface Robustness {
   alternatives: AlternativeOutcome[];
 }
 
-const DE = new Intl.NumberFormat("de-DE", { maximumFractionDigits: 2 });
-
 /**
  * The deterministic alternatives of a model (Monte-Carlo draws are made in `robustness`).
  *
@@ -115,7 +114,7 @@ export function alternatives(model: ResolvedModel, hasChildren: boolean): Altern
   for (const c of model.categories) {
     for (const f of [0.5, 1.5]) {
       out.push({
-        label: `Kategorie „${c.name}“ ×${DE.format(f)}`,
+        label: `Kategorie „${c.name}“ ×${formatNumber(f, { max: 2 })}`,
         kind: "categoryWeight",
         model: {
           ...model,

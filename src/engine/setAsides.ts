@@ -18,7 +18,7 @@
  * gets 0 VZÄ and a warning says the 0,5 VZÄ did not fit.
  */
 import type { Issue } from "./issues";
-import { formatNumber } from "./messages";
+import { messages } from "./messages";
 import { costOfSteps, stepsFor, stepsOfVzae, vzaeOfSteps } from "./vzaeSteps";
 
 /** One Kita of the area as the set-asides see it (passed in sheet order). */
@@ -56,31 +56,8 @@ export interface AreaSetAsides {
   issues: Issue[];
 }
 
-const euro = new Intl.NumberFormat("de-DE", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
-/**
- * Cents as euros in the de-DE format, with a plain space before the sign.
- *
- * @example formatCents(11250000); // => "112.500,00 €"
- */
-export function formatCents(cents: number): string {
-  return `${euro.format(cents / 100)} €`;
-}
-
-/**
- * Items joined by commas, at most 25, then "und N weitere" (the items carry their own quotes).
- *
- * @example listOf(["„Nord“ (1,00 €)", "„Süd“ (2,00 €)"]); // => "„Nord“ (1,00 €), „Süd“ (2,00 €)"
- */
-export function listOf(items: readonly string[], limit = 25): string {
-  const shown = items.slice(0, limit);
-  const rest = items.length - shown.length;
-  return rest > 0 ? `${shown.join(", ")} und ${rest} weitere` : shown.join(", ");
-}
-
-function vzaeText(steps: number, step: number): string {
-  return `${formatNumber(vzaeOfSteps(steps, step))} VZÄ`;
-}
+/** k steps as VZÄ (3 · 0,25 → 0,75). */
+const vzae = (steps: number, step: number): number => vzaeOfSteps(steps, step);
 
 /**
  * Scales integer requests down to a total of `available` whole steps by largest remainder (Hare–Niemeyer);
@@ -144,10 +121,7 @@ export function areaSetAsides(
         code: "strand4-request-rounded",
         sheet,
         cell: u.strand4RequestCell ?? "",
-        message:
-          `Einrichtung „${u.id}“: angefragt sind ${formatNumber(u.strand4Request)} VZÄ für Förderstrang 4 ` +
-          `(betriebserlaubnisrelevantes Zusatzpersonal); erwartet wird ein Vielfaches der Schrittweite ` +
-          `${formatNumber(p.step)} VZÄ – eingeplant werden ${vzaeText(steps, p.step)}.`,
+        message: messages.strand4RequestRounded(u.id, u.strand4Request, p.step, vzae(steps, p.step)),
       });
     }
     return steps;
@@ -165,23 +139,25 @@ export function areaSetAsides(
     }
     const requested = requests.reduce((a, b) => a + b, 0);
     const granted = strand4Steps.reduce((a, b) => a + b, 0);
-    const changed = units
-      .map((u, i) =>
-        requests[i] > 0
-          ? `„${u.id}“ ${formatNumber(vzaeOfSteps(requests[i], p.step))} → ${vzaeText(strand4Steps[i], p.step)}`
-          : "",
-      )
-      .filter(Boolean);
+    const changed = units.flatMap((u, i) =>
+      requests[i] > 0
+        ? [{ unit: u.id, requested: vzae(requests[i], p.step), granted: vzae(strand4Steps[i], p.step) }]
+        : [],
+    );
     issues.push({
       level: "warning",
       code: "strand4-scaled",
       sheet: "",
       cell: "",
-      message:
-        `Sozialraum „${area}“: die angefragten ${vzaeText(requested, p.step)} für betriebserlaubnisrelevantes ` +
-        `Zusatzpersonal (Förderstrang 4) kosten ${formatCents(cost(requests))} und übersteigen den Betrag des ` +
-        `Sozialraums von ${formatCents(areaCents)} – sie werden anteilig auf ${vzaeText(granted, p.step)} in ganzen ` +
-        `Schritten zu ${formatNumber(p.step)} VZÄ gekürzt: ${listOf(changed)}.`,
+      message: messages.strand4Scaled(
+        area,
+        vzae(requested, p.step),
+        cost(requests),
+        areaCents,
+        vzae(granted, p.step),
+        p.step,
+        changed,
+      ),
     });
   }
 
@@ -198,10 +174,13 @@ export function areaSetAsides(
         code: "strand2-short",
         sheet: "",
         cell: "",
-        message:
-          `Sozialraum „${area}“: für das Kommunikations- und Nachbarschaftszentrum „${units[host].id}“ ` +
-          `(Förderstrang 2) sind ${vzaeText(wanted, p.step)} vorgesehen; nach Förderstrang 4 reicht der Betrag ` +
-          `des Sozialraums (noch ${formatCents(Math.max(0, left))}) nur für ${vzaeText(fits, p.step)}.`,
+        message: messages.strand2Short(
+          area,
+          units[host].id,
+          vzae(wanted, p.step),
+          Math.max(0, left),
+          vzae(fits, p.step),
+        ),
       });
     }
   }

@@ -38,6 +38,7 @@ import { traegerSummary, type TraegerTotal } from "./traegerSummary";
 import { DEFAULT_UNSPENT, redistributeUnspent, type UnspentRule } from "./unspentAreas";
 import { DEFAULT_VZAE_STEP, vzaeIssues } from "./vzae";
 import { costOfSteps, stepCents, stepsOfVzae, vzaeOfSteps } from "./vzaeSteps";
+import { messages } from "./messages";
 
 export { DEFAULT_WITHIN, DEFAULT_UNSPENT, type WithinSplit, type UnspentRule };
 
@@ -154,7 +155,7 @@ export function stellenplanIssues(p: StellenplanParameters): Issue[] {
       code: "vzae-invalid",
       sheet: "",
       cell: "",
-      message: `Personal: VZÄ für das Kommunikations- und Nachbarschaftszentrum ${String(p.strand2Vzae)}: erwartet wird eine Zahl ≥ 0.`,
+      message: messages.parameterProblem("Personal", messages.strand2VzaeInvalid(p.strand2Vzae)),
     });
   }
   return issues;

@@ -19,7 +19,7 @@
  */
 import type { Allocation, UnitResult } from "./allocation";
 import type { Issue } from "./issues";
-import { formatCellValue, formatNumber } from "./messages";
+import { messages } from "./messages";
 import { a1, type CellValue, type RawTable } from "./table";
 
 /** The headers of the four override columns, strand 1 to 4 (the sheet writes and reads these). */
@@ -39,9 +39,6 @@ export interface StrandOverridesRead {
   /** Warnings `override-vzae-invalid` and `override-unknown-unit`, each with its cell. */
   issues: Issue[];
 }
-
-const euro = new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR" });
-const formatEuro = (x: number) => euro.format(x).replace(/\u00a0/g, " ");
 
 function warning(
   code: "override-vzae-invalid" | "override-unknown-unit",
@@ -112,8 +109,7 @@ export function readStrandOverrides(
             "override-unknown-unit",
             table.sheet,
             cell(r, 0),
-            `Blatt „${table.sheet}“, Zeile ${headerRow + 1 + r}: für „${name}“ sind angepasste VZÄ eingetragen, ` +
-              "diese Einrichtung gibt es in den Daten nicht mehr; die Werte werden nicht übernommen.",
+            messages.overrideUnknownUnit(table.sheet, headerRow + 1 + r, name),
           ),
         );
       continue;
@@ -122,22 +118,17 @@ export function readStrandOverrides(
       if (v === null || (typeof v === "string" && v.trim() === "")) return null;
       const at = cell(r, columns[s]);
       const n = asNumber(v);
-      const where = `Blatt „${table.sheet}“, Zelle ${at} („${OVERRIDE_HEADERS[s]}“, Einrichtung „${name}“)`;
       let problem: string | null = null;
-      if (n === null)
-        problem = `${formatCellValue(v)} ist keine Zahl; erwartet werden VZÄ wie ${formatNumber(2 * step)}`;
-      else if (n < 0) problem = `${formatNumber(n)} ist negativ; erwartet werden VZÄ ab 0`;
-      else if (!isWholeStep(n, step))
-        problem =
-          `${formatNumber(n)} ist kein ganzes Vielfaches der VZÄ-Schrittweite ${formatNumber(step)} ` +
-          `(z. B. ${formatNumber(step)} oder ${formatNumber(2 * step)})`;
+      if (n === null) problem = messages.overrideVzaeNotANumber(v, step);
+      else if (n < 0) problem = messages.overrideVzaeNegative(n);
+      else if (!isWholeStep(n, step)) problem = messages.overrideVzaeNotAStep(n, step);
       if (problem === null) return n;
       issues.push(
         warning(
           "override-vzae-invalid",
           table.sheet,
           at,
-          `${where}: ${problem}. Der Wert wird nicht übernommen.`,
+          messages.overrideVzaeInvalid(table.sheet, at, OVERRIDE_HEADERS[s], name, problem),
         ),
       );
       return null;
@@ -241,10 +232,7 @@ export function overriddenPlan(
         code: "override-overspent",
         sheet,
         cell: "",
-        message:
-          `Sozialraum „${a.name}“: die angepassten VZÄ kosten das Budget ${formatEuro(amount)} – ` +
-          `${formatEuro(-unplanned)} mehr, als der Sozialraum hat (${formatEuro(available)}). ` +
-          "Bitte VZÄ verringern oder Mittel aus einem anderen Sozialraum umverteilen.",
+        message: messages.overrideOverspent(a.name, amount, -unplanned, available),
       });
     return {
       name: a.name,

@@ -15,6 +15,7 @@
 import type { Eligibility, NormBand } from "./allocation";
 import { apportionCents, toCents } from "./apportionCents";
 import { SrbUsageError, type Issue } from "./issues";
+import { messages } from "./messages";
 
 /** What {@link eligibility} needs to know about one Einrichtung. */
 export interface EligibilityInput {
@@ -83,9 +84,6 @@ export function eligibility(
   };
 }
 
-const numberFormat = new Intl.NumberFormat("de-DE", { maximumFractionDigits: 2 });
-const euroFormat = new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR" });
-
 /** Where the strand columns of one unit sit on the data sheet (for the Prüfbericht). */
 export interface StrandCells {
   sheet: string;
@@ -119,16 +117,16 @@ export function eligibilityIssues(
   const issues: Issue[] = [];
   const result = eligibility(input, indexBand, strand3Band);
   if (hasText(input.strand3Reason) && !result.interkulturell) {
-    const value = isNumber(input.strand3Index) ? numberFormat.format(input.strand3Index) : "kein Wert";
     issues.push({
       level: "warning",
       code: "strand3-reason-without-effect",
       sheet: where.sheet,
       cell: where.strand3ReasonCell ?? "",
-      message:
-        `Einrichtung „${where.unitId}“: Für Förderstrang 3 ist eine Begründung eingetragen, der Index ` +
-        `(${value}) liegt aber nicht über der unteren Normbereichsgrenze ${numberFormat.format(strand3Band.lower)}; ` +
-        `die Ausnahme ist nur oberhalb dieser Grenze möglich.`,
+      message: messages.strand3ReasonWithoutEffect(
+        where.unitId,
+        isNumber(input.strand3Index) ? input.strand3Index : null,
+        strand3Band.lower,
+      ),
     });
   }
   if (input.strand4 === true && !hasText(input.strand4Reason)) {
@@ -137,9 +135,7 @@ export function eligibilityIssues(
       code: "strand4-without-justification",
       sheet: where.sheet,
       cell: where.strand4Cell ?? "",
-      message:
-        `Einrichtung „${where.unitId}“: Förderstrang 4 (betriebserlaubnisrelevantes Zusatzpersonal) ist markiert, ` +
-        `aber die Begründung ist leer; erwartet wird ein Begründungstext. Ohne Begründung nicht förderfähig.`,
+      message: messages.strand4WithoutJustification(where.unitId),
     });
   }
   return issues;
@@ -172,9 +168,10 @@ export function strand2Issues(
       code: "strand2-several-in-area",
       sheet,
       cell: list[1].cell ?? "",
-      message:
-        `Sozialraum „${area}“: ${list.length} Einrichtungen sind als Kommunikations- und Nachbarschaftszentrum ` +
-        `markiert (${list.map((u) => u.id).join(", ")}); erwartet wird höchstens eine.`,
+      message: messages.strand2SeveralInArea(
+        area,
+        list.map((u) => u.id),
+      ),
     });
   }
   return issues;
@@ -278,7 +275,7 @@ export function applyOverrides(
         code: "override-invalid",
         sheet,
         cell: where.cells?.[i] ?? "",
-        message: `Geänderter Betrag ${String(o)} ist ungültig; erwartet wird ein Betrag ≥ 0 €. Es gilt der Vorschlag ${euroFormat.format(p)}.`,
+        message: messages.overrideInvalid(o, p),
       });
       cents.push(toCents(p));
       overridden.push(false);
@@ -291,16 +288,12 @@ export function applyOverrides(
   const totalCents = cents.reduce((s, c) => s + c, 0);
   const differenceCents = totalCents - toCents(areaAmount);
   if (differenceCents !== 0) {
-    const areaName = where.area ? `Sozialraum „${where.area}“: ` : "";
-    const direction = differenceCents > 0 ? "übersteigt" : "unterschreitet";
     issues.push({
       level: "warning",
       code: "override-difference",
       sheet,
       cell: "",
-      message:
-        `${areaName}Die Summe der Beträge ${euroFormat.format(totalCents / 100)} ${direction} den Betrag des ` +
-        `Sozialraums ${euroFormat.format(areaAmount)} um ${euroFormat.format(Math.abs(differenceCents) / 100)}.`,
+      message: messages.overrideDifference(where.area, totalCents / 100, areaAmount, differenceCents / 100),
     });
   }
   return {

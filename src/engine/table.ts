@@ -2,6 +2,7 @@
  * A data sheet as the workbook adapters hand it to the engine: raw cell values, untouched.
  * The engine's check (checkTable) turns it into typed units or into issues; nothing is coerced here.
  */
+import type { TableLocation } from "./tableLocation";
 
 /** An Excel error value such as `#N/A` or `#DIV/0!`. */
 export interface CellError {
@@ -28,6 +29,11 @@ export interface RawTable {
    * "0.0%"); the check reads them with `numberFormatKind` to find numbers shown as dates and mixed percent.
    */
   formats?: (string | null)[][];
+  /**
+   * Where the table was found on its sheet (header row, data end, hidden rows), when it was located
+   * (`tableAt`); the check report notes rows below the data and hidden rows from it.
+   */
+  location?: TableLocation;
 }
 
 export function isCellError(v: unknown): v is CellError {

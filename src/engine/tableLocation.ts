@@ -15,7 +15,10 @@
  * Pure: the adapters hand the used range as a grid, the use case projects the located table to a RawTable.
  */
 import { headerKey } from "./check";
+import type { Issue } from "./issues";
+import { messages } from "./messages";
 import type { CellValue, RawTable } from "./table";
+import { a1 } from "./table";
 
 /** An Excel table (ListObject) on the sheet, in 1-based sheet rows and columns. */
 export interface GridTable {
@@ -26,6 +29,8 @@ export interface GridTable {
   lastDataRow: number;
   firstColumn: number;
   lastColumn: number;
+  /** The table's totals row ("Ergebniszeile"), when it has one. */
+  totalsRow?: number;
 }
 
 /** The used range of a sheet as the adapters read it. */
@@ -66,6 +71,8 @@ export interface DataEnd {
   label?: string;
   /** Non-empty rows at and below `row` that are ignored. */
   ignoredRows: number;
+  /** The Excel table's own totals row: part of the table's structure, shown but not worth a warning. */
+  tableTotals?: boolean;
 }
 
 export interface TableLocation {
@@ -88,8 +95,12 @@ export interface TableLocation {
 /** How many rows from the top are looked at for a header (a title block is a few rows, never hundreds). */
 export const HEADER_SEARCH_ROWS = 100;
 
-/** First cell texts that make a row a totals row (whole word, case ignored). */
-const TOTALS_LABEL = /^(summe|summen|gesamt|gesamtsumme|insgesamt|zusammen|total|endsumme)(\b|$)/i;
+/**
+ * First cell texts that make a row a totals row (whole word, case ignored); the check's summary-row words
+ * (Mittelwert, Durchschnitt, Ø) too, so that a row the check would refuse inside the data ends it instead.
+ */
+const TOTALS_LABEL =
+  /^(summe|summen|gesamt|gesamtsumme|insgesamt|zusammen|total|endsumme|mittelwert|durchschnitt|ø)(?![\p{L}\p{N}_])/iu;
 
 function isBlank(v: CellValue | undefined): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
@@ -298,6 +309,22 @@ export function locateTable(grid: SheetGrid, hints: LocationHints = {}): TableLo
     break;
   }
 
+  // an Excel table's totals row is where its data end, said in the same words as a "Summe" row
+  if (end === null && table?.totalsRow !== undefined && lastData === bodyEnd) {
+    const r = table.totalsRow - top;
+    let ignored = 0;
+    for (let below = r; below < rows.length; below++)
+      if (!rowIsBlank(rows[below], firstCol, lastCol)) ignored++;
+    const label = rows[r] === undefined ? "" : firstText(rows[r], firstCol, lastCol);
+    end = {
+      row: table.totalsRow,
+      reason: "totalsRow",
+      label: label || undefined,
+      ignoredRows: Math.max(ignored, 1),
+      tableTotals: true,
+    };
+  }
+
   const hidden = new Set(grid.hiddenRows ?? []);
   const hiddenDataRows: number[] = [];
   for (let r = firstData; r <= lastData; r++) if (hidden.has(top + r)) hiddenDataRows.push(top + r);
@@ -343,7 +370,85 @@ export function tableAt(grid: SheetGrid, location: TableLocation): RawTable {
     headerRow: location.headerRow,
     firstColumn: location.firstColumn,
     ...(grid.formats ? { formats } : {}),
+    location,
   };
+}
+
+/**
+ * What the model tells about where its table is: `data.headerRow` and the column names it expects (its
+ * data columns and indicators). Read from the model as given, so a model with other problems still helps.
+ *
+ * @example
+ * locationHints({ data: { headerRow: 3, id: "Einrichtung", area: "Sozialraum" }, indicators: [{ column: "SGB II" }] });
+ * // => { headerRow: 3, columns: ["Einrichtung", "Sozialraum", "SGB II"] }
+ */
+export function locationHints(model: unknown): LocationHints {
+  if (typeof model !== "object" || model === null) return {};
+  const { data, indicators } = model as { data?: unknown; indicators?: unknown };
+  const columns: string[] = [];
+  let headerRow: number | undefined;
+  if (typeof data === "object" && data !== null) {
+    for (const [key, value] of Object.entries(data)) {
+      if (key === "headerRow" && typeof value === "number" && Number.isInteger(value) && value >= 1)
+        headerRow = value;
+      else if (key !== "sheet" && typeof value === "string" && value.trim() !== "") columns.push(value);
+    }
+  }
+  if (Array.isArray(indicators)) {
+    for (const indicator of indicators) {
+      const column = (indicator as { column?: unknown } | null)?.column;
+      if (typeof column === "string" && column.trim() !== "") columns.push(column);
+    }
+  }
+  return { ...(headerRow !== undefined ? { headerRow } : {}), columns };
+}
+
+function rowList(rows: readonly number[]): string {
+  const runs: string[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+    runs.push(i === j ? `${rows[i]}` : `${rows[i]}–${rows[j]}`);
+    i = j;
+  }
+  return runs.join(", ");
+}
+
+/**
+ * The notes a located table gives the check report (warnings, never errors): rows below the data end
+ * that are not read, and hidden rows that are read. Both name the sheet rows.
+ *
+ * @example
+ * locationIssues(locateTable(grid)).map((i) => i.message);
+ * // => ["Zeile 31 („Summe“) und darunter wird nicht als Einrichtung gelesen: …"]
+ */
+export function locationIssues(location: TableLocation): Issue[] {
+  const issues: Issue[] = [];
+  const end = location.end;
+  if (end !== null && end.ignoredRows > 0 && end.tableTotals !== true) {
+    const cell = a1(end.row, location.firstColumn);
+    issues.push({
+      level: "warning",
+      code: "rows-below-table",
+      sheet: location.sheet,
+      cell,
+      message:
+        end.reason === "totalsRow"
+          ? messages.totalsRowEndsTable(location.sheet, end.row, end.label ?? "", end.ignoredRows - 1)
+          : messages.blankRowEndsTable(location.sheet, end.row, end.ignoredRows),
+    });
+  }
+  if (location.hiddenDataRows.length > 0) {
+    const rows = location.hiddenDataRows;
+    issues.push({
+      level: "warning",
+      code: "hidden-rows",
+      sheet: location.sheet,
+      cell: a1(rows[0], location.firstColumn),
+      message: messages.hiddenRowsIncluded(location.sheet, rowList(rows), rows.length),
+    });
+  }
+  return issues;
 }
 
 function rowsText(first: number, last: number): string {

@@ -10,8 +10,7 @@
  */
 import { apportionCents } from "./apportionCents";
 import type { Issue } from "./issues";
-import { formatList } from "./messages";
-import { formatCents, listOf } from "./setAsides";
+import { messages } from "./messages";
 
 /** What to do with the amount of an area that cannot use it. */
 export type UnspentRule = "keep" | "redistribute";
@@ -63,22 +62,15 @@ export function redistributeUnspent(areas: readonly UnspentArea[], rule: Unspent
       code: "area-unspent",
       sheet: "",
       cell: "",
-      message:
-        `Sozialraum „${areas[i].name}“: keine Einrichtung ist förderfähig und keine hat Personal aus Förderstrang 2 ` +
-        `oder 4 – der Betrag von ${formatCents(areas[i].cents)} bleibt nicht verplant. ${why}`,
+      message: messages.areaUnspent(areas[i].name, areas[i].cents, why),
     });
   };
   if (rule !== "redistribute") {
-    for (const i of unspent)
-      keep(
-        i,
-        "Das Jugendamt kann ihn auf die anderen Sozialräume verteilen (Option „Nicht verplante Mittel umverteilen“).",
-      );
+    for (const i of unspent) keep(i, messages.areaUnspentKept());
     return { receivedCents, givenCents, issues };
   }
   if (receivers.length === 0) {
-    for (const i of unspent)
-      keep(i, "Umverteilen ist eingestellt, aber kein anderer Sozialraum hat eine förderfähige Einrichtung.");
+    for (const i of unspent) keep(i, messages.areaUnspentNoReceiver());
     return { receivedCents, givenCents, issues };
   }
   const pool = unspent.reduce((s, i) => s + areas[i].cents, 0);
@@ -88,16 +80,16 @@ export function redistributeUnspent(areas: readonly UnspentArea[], rule: Unspent
   const split = apportionCents(pool / 100, weights);
   receivers.forEach((i, k) => (receivedCents[i] = split.cents[k]));
   for (const i of unspent) givenCents[i] = areas[i].cents;
-  const to = listOf(receivers.map((i, k) => `„${areas[i].name}“ (${formatCents(split.cents[k])})`));
   issues.push({
     level: "warning",
     code: "area-unspent-redistributed",
     sheet: "",
     cell: "",
-    message:
-      `In ${unspent.length === 1 ? "Sozialraum" : "den Sozialräumen"} ${formatList(unspent.map((i) => areas[i].name))} ` +
-      `ist keine Einrichtung förderfähig – zusammen ${formatCents(pool)} werden nach den Anteilen aus Schritt 1 ` +
-      `auf die förderfähigen Einrichtungen der Sozialräume ${to} verteilt.`,
+    message: messages.areaUnspentRedistributed(
+      unspent.map((i) => areas[i].name),
+      pool,
+      receivers.map((i, k) => ({ area: areas[i].name, cents: split.cents[k] })),
+    ),
   });
   return { receivedCents, givenCents, issues };
 }

@@ -11,6 +11,7 @@
  * pays go one each to the largest remainders.
  */
 import { SrbUsageError, type Issue } from "./issues";
+import { messages } from "./messages";
 
 /** Default step VZÄ are rounded down to. */
 export const DEFAULT_VZAE_STEP = 0.25;
@@ -21,10 +22,9 @@ const HALF_CENT = 0.005;
 function problems(costPerVzae: number, step: number): string[] {
   const out: string[] = [];
   if (!(Number.isFinite(costPerVzae) && costPerVzae > 0)) {
-    out.push(`Kosten je VZÄ ${String(costPerVzae)}: erwartet wird ein Betrag über 0 €`);
+    out.push(messages.costPerVzaeInvalid(costPerVzae));
   }
-  if (!(Number.isFinite(step) && step > 0))
-    out.push(`VZÄ-Schrittweite ${String(step)}: erwartet wird eine Zahl über 0`);
+  if (!(Number.isFinite(step) && step > 0)) out.push(messages.vzaeStepInvalid(step));
   return out;
 }
 
@@ -41,7 +41,7 @@ export function vzaeIssues(costPerVzae: number, step: number = DEFAULT_VZAE_STEP
     code: "vzae-invalid",
     sheet: "",
     cell: "",
-    message: `Personal: ${p}.`,
+    message: messages.parameterProblem("Personal", p),
   }));
 }
 

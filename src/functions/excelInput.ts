@@ -13,6 +13,7 @@
  */
 import { flagValue } from "../engine/check";
 import { ExcelInputError } from "./excelErrors";
+import { formatNumber } from "../engine/germanFormat";
 
 /** Orientation of a one-dimensional range: results are spilled the same way. */
 export type Orientation = "column" | "row";
@@ -83,7 +84,7 @@ export function describeValue(value: unknown): string {
  * formatNumberDe(1234.5) // => "1.234,5"
  */
 export function formatNumberDe(value: number): string {
-  return value.toLocaleString("de-DE", { maximumFractionDigits: 6 });
+  return formatNumber(value);
 }
 
 /**

@@ -21,7 +21,7 @@ import { indexStructure, unitIndex } from "../engine/gesamtindex";
 import type { Issue } from "../engine/issues";
 import { kofinanzierung, kofinanzierungIssues } from "../engine/kofinanzierung";
 import { landFormula } from "../engine/landFormula";
-import { DEFAULT_BREMEN_RULES } from "../engine/model";
+import { DEFAULT_BREMEN_RULES, DEFAULT_KOFINANZIERUNG } from "../engine/model";
 import type { CategorySpec, Direction, IndicatorSpec, Normalisation, SdKind } from "../engine/model";
 import { bandOf, normBand } from "../engine/normBand";
 import { indexShares } from "../engine/share";
@@ -542,7 +542,7 @@ function cofunding(
     (amount, landShare) =>
       excelGuard(() => {
         const money = requiredAmount(amount, "Betrag");
-        const land = optionalNumber(landShare, "Landesanteil") ?? 0.6;
+        const land = optionalNumber(landShare, "Landesanteil") ?? DEFAULT_KOFINANZIERUNG.landShare;
         const spec = { landShare: land, municipalShare: Math.max(0, 1 - land) };
         failOnIssues(kofinanzierungIssues(spec));
         const result = kofinanzierung(money, spec);

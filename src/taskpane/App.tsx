@@ -26,6 +26,8 @@ import { DataStep, headerNames } from "./components/DataStep";
 import { ModelStep } from "./components/ModelStep";
 import { ResultStep } from "./components/ResultStep";
 import { generate as generateSheets } from "../usecase/generate";
+import { locationHints } from "../engine/tableLocation";
+import { readDataTable } from "../workbook/dataTable";
 import { checkRobustness, compute, readStored, suggest, toStored, weightsOf } from "./engine";
 import type { TaskpanePort } from "./host";
 import { stringsFor, type Language } from "./i18n";
@@ -108,15 +110,44 @@ export function App({
 
   const detect = useCallback(
     async (name: string, stored: Model | null) => {
-      const read = await run(s.detectTable, () => port!.readTable(name));
+      // the table is found the way a person would (title rows, Excel tables, a Summe row); a model of
+      // this sheet helps with its column names and fixes the header row with data.headerRow
+      const own = stored && sameSheetName(stored.data.sheet, name) ? stored : null;
+      const read = await run(s.detectTable, () => readDataTable(port!, name, locationHints(own)));
       if (!read) return;
       const suggested = suggest(read);
+      if (own?.data.headerRow !== undefined) suggested.data.headerRow = own.data.headerRow;
       setTable(read);
       setSuggestion(suggested);
-      setModel(stored && sameSheetName(stored.data.sheet, read.sheet) ? stored : suggested);
+      setModel(own ?? suggested);
       setGenerated(null);
     },
     [run, port, s.detectTable],
+  );
+
+  /** The user fixes the header row (or lets SRB find it again): read the table again, keep the model's choices. */
+  const changeHeaderRow = useCallback(
+    async (row: number | null) => {
+      if (!sheet) return;
+      const base = model ?? suggestion;
+      const data = { ...(base?.data ?? { sheet, id: "", area: "" }), sheet };
+      if (row === null) delete data.headerRow;
+      else data.headerRow = row;
+      const read = await run(s.detectTable, () =>
+        readDataTable(port!, sheet, locationHints(base ? { ...base, data } : { data })),
+      );
+      if (!read) return;
+      const suggested = suggest(read);
+      if (row !== null) suggested.data.headerRow = row;
+      setTable(read);
+      setSuggestion(suggested);
+      // a model whose columns are in the new header row is kept; else the new suggestion
+      const names = new Set(headerNames(read));
+      const keeps = base !== null && names.has(base.data.id) && names.has(base.data.area);
+      setModel(keeps ? { ...base, data } : suggested);
+      setGenerated(null);
+    },
+    [run, port, sheet, model, suggestion, s.detectTable],
   );
 
   const loadWorkbook = useCallback(async () => {
@@ -292,6 +323,7 @@ export function App({
           mapping={model?.data ?? null}
           suggestion={suggestion?.data ?? null}
           onMappingChange={(data) => model && setModel({ ...model, data })}
+          onHeaderRowChange={(row) => void changeHeaderRow(row)}
           busy={busy}
           notice={notice}
         />

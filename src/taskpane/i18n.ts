@@ -5,6 +5,9 @@
  * language (or, in standalone mode, the browser's) is English. Engine messages (issues) stay German.
  */
 
+import * as germanFormat from "../engine/germanFormat";
+import type { NumberLocale } from "../engine/germanFormat";
+
 export type Language = "de" | "en";
 
 /**
@@ -20,7 +23,7 @@ export function detectLanguage(tag: string | null | undefined): Language {
   return typeof tag === "string" && /^en\b/i.test(tag.trim()) ? "en" : "de";
 }
 
-function locale(language: Language): string {
+function locale(language: Language): NumberLocale {
   return language === "en" ? "en-GB" : "de-DE";
 }
 
@@ -31,7 +34,7 @@ function locale(language: Language): string {
  * formatEuro(1234.56, "de"); // => "1.234,56 €" (with a non-breaking space before €)
  */
 export function formatEuro(amount: number, language: Language): string {
-  return new Intl.NumberFormat(locale(language), { style: "currency", currency: "EUR" }).format(amount);
+  return germanFormat.formatEuro(amount, locale(language));
 }
 
 /**
@@ -41,11 +44,7 @@ export function formatEuro(amount: number, language: Language): string {
  * formatShare(0.17366, "de"); // => "17,37 %" (with a non-breaking space before %)
  */
 export function formatShare(share: number, language: Language): string {
-  return new Intl.NumberFormat(locale(language), {
-    style: "percent",
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  }).format(share);
+  return germanFormat.formatPercent(share, 2, locale(language));
 }
 
 /**
@@ -56,10 +55,7 @@ export function formatShare(share: number, language: Language): string {
  * formatNumber(1 / 12, "en", 4); // => "0.0833"
  */
 export function formatNumber(value: number, language: Language, decimals = 2): string {
-  return new Intl.NumberFormat(locale(language), {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-  }).format(value);
+  return germanFormat.formatNumber(value, decimals, locale(language));
 }
 
 /**
@@ -70,11 +66,7 @@ export function formatNumber(value: number, language: Language, decimals = 2): s
  * formatPercent(0.125, "en", 1); // => "12.5%"
  */
 export function formatPercent(share: number, language: Language, decimals = 0): string {
-  return new Intl.NumberFormat(locale(language), {
-    style: "percent",
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-  }).format(share);
+  return germanFormat.formatPercent(share, decimals, locale(language));
 }
 
 /**
@@ -90,11 +82,7 @@ export function formatPercent(share: number, language: Language, decimals = 0): 
 export function formatFrequency(frequency: number, language: Language): string {
   const clamped =
     frequency > 0 && frequency < 0.001 ? 0.001 : frequency < 1 && frequency > 0.999 ? 0.999 : frequency;
-  return new Intl.NumberFormat(locale(language), {
-    style: "percent",
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  }).format(clamped);
+  return germanFormat.formatPercent(clamped, 1, locale(language));
 }
 
 /**
@@ -104,9 +92,7 @@ export function formatFrequency(frequency: number, language: Language): string {
  * formatInputNumber(1002240.5, "de"); // => "1002240,5"
  */
 export function formatInputNumber(value: number, language: Language): string {
-  return new Intl.NumberFormat(locale(language), { useGrouping: false, maximumFractionDigits: 6 }).format(
-    value,
-  );
+  return germanFormat.formatNumber(value, { max: 6, grouping: false }, locale(language));
 }
 
 /**
@@ -157,6 +143,12 @@ const de = {
   detectTable: "Tabelle erkennen",
   tableSummary: (units: number, columns: number, sheet: string) =>
     `${units} Zeilen (Einrichtungen) und ${columns} Spalten auf „${sheet}“ erkannt.`,
+  headerRow: "Kopfzeile in Zeile",
+  headerRowHint:
+    "Stimmt die erkannte Kopfzeile nicht, hier die Zeilennummer eintragen; sie wird im Modell gespeichert.",
+  headerRowApply: "Kopfzeile übernehmen",
+  headerRowAuto: "Kopfzeile automatisch erkennen",
+  headerRowInvalid: "Bitte eine Zeilennummer ab 1 eintragen.",
   columnId: "Spalte Einrichtung",
   columnArea: "Spalte Sozialraum",
   columnChildren: "Spalte Kinder (optional)",
@@ -392,6 +384,11 @@ const en: Strings = {
   detectTable: "Detect table",
   tableSummary: (units, columns, sheet) =>
     `Found ${units} rows (units) and ${columns} columns on “${sheet}”.`,
+  headerRow: "Header in row",
+  headerRowHint: "If the detected header row is wrong, enter its row number; it is saved in the model.",
+  headerRowApply: "Use this header row",
+  headerRowAuto: "Detect the header row automatically",
+  headerRowInvalid: "Please enter a row number of 1 or more.",
   columnId: "Column Einrichtung (unit)",
   columnArea: "Column Sozialraum (area)",
   columnChildren: "Column Kinder (children, optional)",

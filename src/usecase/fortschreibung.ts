@@ -26,6 +26,7 @@ import {
   type ComparisonSide,
 } from "../engine/changes";
 import type { Issue } from "../engine/issues";
+import { messages, type RunCode } from "../engine/messages";
 import { changesSheet } from "../workbook/changesSheet";
 import {
   adoptionSection,
@@ -59,11 +60,11 @@ export interface StoredAdoptions {
   issues: Issue[];
 }
 
-function warning(code: string, message: string): Issue {
+function warning(code: RunCode, message: string): Issue {
   return { level: "warning", code, sheet: "", cell: "", message };
 }
 
-function error(code: string, message: string): Issue {
+function error(code: RunCode, message: string): Issue {
   return { level: "error", code, sheet: "", cell: "", message };
 }
 
@@ -80,21 +81,9 @@ export function storedAdoptions(raw: readonly unknown[], unreadable = 0): Stored
   raw.forEach((json, k) => {
     const read = readAdoption(json);
     if (read.adoption) adoptions.push(read.adoption);
-    else
-      issues.push(
-        warning(
-          "adoption-unreadable",
-          `Ein gespeicherter Beschluss (Nr. ${k + 1}) wird nicht verwendet: ${read.problem}`,
-        ),
-      );
+    else issues.push(warning("adoption-unreadable", messages.adoptionUnreadable(k + 1, read.problem)));
   });
-  if (unreadable > 0)
-    issues.push(
-      warning(
-        "adoption-unreadable",
-        `${unreadable} gespeicherte${unreadable === 1 ? "r Beschluss ist" : " Beschlüsse sind"} beschädigt (im verborgenen Blatt „_SRB“) und ${unreadable === 1 ? "wird" : "werden"} nicht verwendet.`,
-      ),
-    );
+  if (unreadable > 0) issues.push(warning("adoption-unreadable", messages.adoptionsDamaged(unreadable)));
   return { adoptions, raw: [...raw], issues };
 }
 
@@ -150,9 +139,7 @@ export function planFortschreibung(
     issues.push(
       error(
         "carry-forward-without-adoption",
-        request.compareWith
-          ? `Fortschreibung nicht möglich: ${request.compareWith.label} enthält keine Anteile – erwartet wird eine Arbeitsmappe mit Beschluss oder eine Ergebnisdatei (results.json) von srb allocate.`
-          : "Fortschreibung nicht möglich: in dieser Arbeitsmappe ist kein Beschluss gespeichert. Bitte zuerst eine Verteilung als Beschluss festhalten (srb allocate … --adopt, im Add-in „Als Beschluss festhalten“) oder mit --compare eine Arbeitsmappe mit Beschluss angeben.",
+        messages.carryForwardWithoutAdoption(request.compareWith?.label ?? null),
       ),
     );
   }

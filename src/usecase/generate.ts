@@ -1,7 +1,8 @@
 /**
  * The one way from a workbook to SRB's sheets, for the command line and the task pane alike:
  *
- *   model (given, or stored in the workbook) → resolveModel → find the data sheet → read it → checkTable →
+ *   model (given, or stored in the workbook) → resolveModel → find the data sheet → read it and locate the
+ *   table on it (`readDataTable` with the model's `data.headerRow` and columns) → checkTable →
  *   allocate (or, Fortschreibung SPEC §5a, carry the adopted shares forward; goalposts and Bremen's "neu
  *   gefördert" from the adopted year) → optional robustness → generated sheets (publication codes, audit data,
  *   Veränderungen and Beschlüsse) → write them and store the model and the adoptions.
@@ -29,11 +30,13 @@ import { serializeModel } from "../engine/modelFile";
 import { resolveModel, type ResolveModelResult } from "../engine/resolveModel";
 import { robustness as analyseRobustness, type Robustness } from "../engine/robustness";
 import type { RawTable } from "../engine/table";
+import { describeLocation, locationHints, locationIssues } from "../engine/tableLocation";
 import { readStrandOverrides, type StrandOverridesRead } from "../engine/strandOverrides";
 import { DEFAULT_VZAE_STEP } from "../engine/vzae";
 import { allocationSheets, SHEET_NAMES } from "../workbook/allocationSheets";
 import { inputChecksum } from "../workbook/checksum";
 import type { SheetSpec, WorkbookPort, WriteReport } from "../workbook/port";
+import { readDataTable } from "../workbook/dataTable";
 import { withPageTitle } from "../workbook/printLayout";
 import { robustnessSheet } from "../workbook/robustnessSheet";
 import { publicationOf, type Publication } from "../engine/publication";
@@ -155,6 +158,8 @@ function previewOf(
   // with an adoption: its year's goalposts are the default, Bremen's "neu gefördert" follows from it
   const { model, filled } = goalpostDefaults(given, reference?.goalposts ?? {});
   const checked = checkTable(model, table);
+  // where the table was found: rows below its end and hidden rows are noted before the cells' issues
+  if (table.location) issues.push(...locationIssues(table.location));
   issues.push(...checked.issues);
   if (checked.dataset === null) return { ...blank(resolved.file, budget), model, issues };
   const allocation = reference
@@ -235,6 +240,8 @@ function blank(file: Model | null, budget: number): Preview {
 export type GenerateStage =
   | { stage: "stored-model" }
   | { stage: "check"; sheet: string }
+  /** The table was located on the data sheet: `describeLocation`'s line ("Kopfzeile: Zeile 3, Daten: …"). */
+  | { stage: "located"; sheet: string; description: string }
   | { stage: "checked"; issues: readonly Issue[] }
   | { stage: "robustness"; runs: number }
   | { stage: "sheets" }
@@ -340,7 +347,9 @@ export async function generate(port: WorkbookPort, request: GenerateRequest): Pr
       );
     }
     await progress({ stage: "check", sheet });
-    table = await port.readTable(sheet);
+    table = await readDataTable(port, sheet, locationHints(modelJson));
+    if (table.location)
+      await progress({ stage: "located", sheet, description: describeLocation(table.location) });
   } else {
     await progress({ stage: "check", sheet: table.sheet });
   }
@@ -360,15 +369,15 @@ export async function generate(port: WorkbookPort, request: GenerateRequest): Pr
  */
 export async function previewStored(port: WorkbookPort, workbookName: string): Promise<Preview | string> {
   const json = await port.readStoredModel();
-  if (json === null || json === undefined) return `„${workbookName}“ enthält kein gespeichertes SRB-Modell.`;
+  if (json === null || json === undefined) return messages.earlierWithoutModel(workbookName);
   const resolved = resolveModel(json);
-  if (resolved.model === null) return "ihr gespeichertes Modell ist fehlerhaft.";
+  if (resolved.model === null) return messages.earlierModelInvalid();
   const names = await port.sheetNames();
   const wanted = resolved.model.data.sheet.trim();
   const sheet = wanted === "" ? (names[0] ?? null) : findSheet(names, wanted);
-  if (sheet === null) return `das Datenblatt „${wanted}“ fehlt.`;
-  const computed = previewOf(resolved, json, await port.readTable(sheet));
-  return computed.allocation === null ? "ihre Daten enthalten blockierende Fehler." : computed;
+  if (sheet === null) return messages.earlierSheetMissing(wanted);
+  const computed = previewOf(resolved, json, await readDataTable(port, sheet, locationHints(json)));
+  return computed.allocation === null ? messages.earlierDataBlocked() : computed;
 }
 
 /** From the computed preview on: robustness, the sheets, writing them and storing the model. */

@@ -758,7 +758,7 @@ function stellenplanSheet(
   rows.push([text("Kosten je VZÄ (Arbeitgeberkosten im Jahr)"), num(cost, MONEY_FORMAT)]);
   rows.push([text("Landesanteil (aus dem Budget)"), num(k.landShare, PERCENT_FORMAT)]);
   rows.push([text("Kommunaler Anteil (Jugendamt)"), num(k.municipalShare, PERCENT_FORMAT)]);
-  rows.push([text("VZÄ-Schrittweite"), num(m.budget.vzaeStep ?? 0.25, VZAE_FORMAT)]);
+  rows.push([text("VZÄ-Schrittweite"), num(m.budget.vzaeStep, VZAE_FORMAT)]);
   rows.push([text("VZÄ Nachbarschaftszentrum (Strang 2)"), num(m.rules.strand2Vzae, VZAE_FORMAT)]);
   rows.push([
     text("Sozialraum ohne förderfähige Einrichtung"),

@@ -17,25 +17,5 @@ export const COUNT_FORMAT = "0";
 /** Weights inside a category (plain number, up to three decimals). */
 export const WEIGHT_FORMAT = "0.###";
 
-const EURO = new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR" });
-
-/**
- * A euro amount as German text.
- *
- * @example formatEuro(1234.5); // => "1.234,50 €"
- */
-export function formatEuro(amount: number): string {
-  return EURO.format(amount);
-}
-
-/**
- * A number as German text with a fixed number of decimals.
- *
- * @example formatNumber(53.04, 1); // => "53,0"
- */
-export function formatNumber(value: number, decimals: number): string {
-  return new Intl.NumberFormat("de-DE", {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-  }).format(value);
-}
+/** Texts on the sheets ("1.234,50 €", "53,0") come from the one formatting module. */
+export { formatEuro, formatNumber } from "../engine/germanFormat";

@@ -33,6 +33,8 @@
  * cannot be checked within the sync budget and is kept as the user's (note), never rewritten unchecked.
  */
 import { headerKey } from "../engine/check";
+import { isColumnTotalFormula } from "../engine/columnTotalFormula";
+import type { GridTable, SheetGrid } from "../engine/tableLocation";
 import { SrbUsageError } from "../engine/issues";
 import type { CellValue, RawTable } from "../engine/table";
 import { a1 } from "../engine/table";
@@ -126,6 +128,16 @@ export interface ExcelRange {
   select(): void;
   /** The used cells inside this range (Office.js `Range.getUsedRangeOrNullObject`, ExcelApi 1.4). */
   getUsedRangeOrNullObject(valuesOnly?: boolean): ExcelRange;
+  /** true: every row of the range hidden, false: none, null: some (ExcelApi 1.2). */
+  readonly rowHidden: boolean | null;
+  /** The visible cells of the range (hidden rows and columns left out; ExcelApi 1.3). */
+  getVisibleView(): ExcelRangeView;
+}
+
+export interface ExcelRangeView {
+  /** A1 addresses of the visible cells, row by row ("Kitas!A4"). */
+  readonly cellAddresses: string[][];
+  load(propertyNames: string): ExcelRangeView;
 }
 
 export interface ExcelTable {
@@ -652,6 +664,89 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   /**
+   * The used range (values only, from its first used cell) with what locating the Kita table needs: number
+   * formats, rows with a formula totalling the column above (`formulas` read in the same blocks), hidden
+   * rows (only when `rowHidden` says some are: then the visible view of the first column tells which) and
+   * the Excel tables' header rows and data bodies (never their totals rows). 2 syncs + 1 per row block,
+   * + 1 with tables or hidden rows.
+   *
+   * @example (await book.readGrid("Kitas")).tables; // => [{ name: "Kitas", headerRow: 3, firstDataRow: 4, … }]
+   */
+  async readGrid(sheet: string): Promise<SheetGrid> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets.load("items/name,items/visibility");
+      await context.sync();
+      const found = sheets.items.find((s) => sameSheetName(s.name, sheet));
+      const name = found?.name;
+      if (name === undefined) {
+        throw new SrbUsageError(`Tabellenblatt „${sheet}“ gibt es in dieser Arbeitsmappe nicht.`);
+      }
+      const ws = sheets.getItem(name);
+      const tables = ws.tables.load("items/name");
+      const used = ws
+        .getUsedRangeOrNullObject(true)
+        .load("rowIndex,columnIndex,rowCount,columnCount,rowHidden");
+      await context.sync();
+      if (used.isNullObject) return { sheet: name, rows: [] };
+      const region = extentOf(used);
+      const parts = tables.items.map((table) => ({
+        name: table.name,
+        header: table.getHeaderRowRange().load("rowIndex,columnIndex,columnCount"),
+        body: table.getDataBodyRange().load("rowIndex,rowCount"),
+        whole: table.getRange().load("rowIndex,rowCount"),
+      }));
+      const view =
+        used.rowHidden === false
+          ? null
+          : ws
+              .getRangeByIndexes(region.rowIndex, region.columnIndex, region.rowCount, 1)
+              .getVisibleView()
+              .load("cellAddresses");
+      if (parts.length > 0 || view !== null) await context.sync();
+      const read = await this.readCells(context, ws, region, true);
+      if (
+        found?.visibility !== "Visible" &&
+        storeCandidates([{ name, visible: false }]).length > 0 &&
+        isStoreContent(decodeStore(read.values))
+      )
+        throw new SrbUsageError(`Tabellenblatt „${sheet}“ gibt es in dieser Arbeitsmappe nicht.`);
+      const hiddenRows: number[] = [];
+      if (view !== null) {
+        const visible = new Set<number>();
+        for (const line of view.cellAddresses) {
+          const address = line[0];
+          const m = typeof address === "string" ? /(\d+)(?::[A-Z$]+\d+)?$/i.exec(address) : null;
+          if (m) visible.add(Number(m[1]));
+        }
+        for (let r = region.rowIndex + 1; r <= region.rowIndex + region.rowCount; r++)
+          if (!visible.has(r)) hiddenRows.push(r);
+      }
+      const gridTables: GridTable[] = parts.map((p) => ({
+        name: p.name,
+        headerRow: p.header.rowIndex + 1,
+        firstDataRow: p.body.rowIndex + 1,
+        lastDataRow: p.body.rowIndex + p.body.rowCount,
+        firstColumn: p.header.columnIndex + 1,
+        lastColumn: p.header.columnIndex + p.header.columnCount,
+        // the whole range reaching below the data body: its last row is the totals row
+        ...(p.whole.rowIndex + p.whole.rowCount > p.body.rowIndex + p.body.rowCount
+          ? { totalsRow: p.whole.rowIndex + p.whole.rowCount }
+          : {}),
+      }));
+      return {
+        sheet: name,
+        rows: read.values,
+        firstRow: region.rowIndex + 1,
+        firstColumn: region.columnIndex + 1,
+        formats: read.formats,
+        hiddenRows,
+        sumFormulaRows: read.totalRows,
+        tables: gridTables,
+      };
+    });
+  }
+
+  /**
    * The cells of a block as CellValues, read in row blocks of at most about `payloadLimit` bytes of
    * response each (one sync per block). A block Excel refuses as too large is read again in halves.
    */
@@ -659,17 +754,20 @@ export class OfficeWorkbook implements WorkbookPort {
     context: ExcelContext,
     ws: ExcelWorksheet,
     extent: Extent,
-  ): Promise<{ values: CellValue[][]; formats: (string | null)[][] }> {
+    withFormulas = false,
+  ): Promise<{ values: CellValue[][]; formats: (string | null)[][]; totalRows: number[] }> {
     const values: CellValue[][] = [];
     const formats: (string | null)[][] = [];
-    const perRow = Math.max(1, extent.columnCount) * READ_BYTES_PER_CELL;
+    /** 1-based sheet rows holding a formula that totals the column above (withFormulas only). */
+    const totalRows: number[] = [];
+    const perRow = Math.max(1, extent.columnCount) * READ_BYTES_PER_CELL * (withFormulas ? 2 : 1);
     let blockRows = Math.max(1, Math.floor(this.payloadLimit / perRow));
     let row = 0;
     while (row < extent.rowCount) {
       const rows = Math.min(blockRows, extent.rowCount - row);
       const range = ws
         .getRangeByIndexes(extent.rowIndex + row, extent.columnIndex, rows, extent.columnCount)
-        .load("values,valueTypes,numberFormat");
+        .load(withFormulas ? "values,valueTypes,numberFormat,formulas" : "values,valueTypes,numberFormat");
       try {
         await context.sync();
       } catch (error) {
@@ -681,7 +779,18 @@ export class OfficeWorkbook implements WorkbookPort {
       }
       const types = range.valueTypes;
       const codes = Array.isArray(range.numberFormat) ? range.numberFormat : [];
+      const formulas = withFormulas ? range.formulas : [];
       for (const [r, line] of range.values.entries()) {
+        const sheetRow = extent.rowIndex + row + r + 1;
+        // a formula cell: its `formulas` entry starts with "=" and differs from the value shown
+        const total = (formulas[r] ?? []).some(
+          (f, c) =>
+            typeof f === "string" &&
+            f.startsWith("=") &&
+            f !== line[c] &&
+            isColumnTotalFormula(f.slice(1), sheetRow),
+        );
+        if (total) totalRows.push(sheetRow);
         values.push(line.map((v, c) => toCellValue(v, types[r]?.[c])));
         formats.push(
           line.map((_, c) => {
@@ -692,7 +801,7 @@ export class OfficeWorkbook implements WorkbookPort {
       }
       row += rows;
     }
-    return { values, formats };
+    return { values, formats, totalRows };
   }
 
   /**

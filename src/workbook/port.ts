@@ -5,6 +5,7 @@
  * Data flows one way: readTable → check → engine → allocation model → SheetSpec[] → writeGeneratedSheets.
  */
 import type { RawTable } from "../engine/table";
+import type { SheetGrid } from "../engine/tableLocation";
 
 /** One cell to write. `formula` (English syntax, no leading "=") wins over `value`, which is its cached result. */
 export interface SheetCell {
@@ -96,6 +97,13 @@ export interface WorkbookPort {
   sheetNames(): Promise<string[]>;
   /** The used range of a sheet, header row 1, as raw values (error values as CellError). */
   readTable(sheet: string): Promise<RawTable>;
+  /**
+   * The used range of a sheet as a grid with what it takes to find the Kita table on it (tableLocation.ts):
+   * values and number formats, the rows holding a formula that totals the column above, hidden rows and
+   * the Excel tables (header row and data body). Read the data sheet through `readDataTable` (dataTable.ts),
+   * which locates the table in it. Optional: a port without it is read by `readTable` from A1.
+   */
+  readGrid?(sheet: string): Promise<SheetGrid>;
   /** The model JSON stored in the workbook by an earlier run, or null. Parsing/validation is the caller's. */
   readStoredModel(): Promise<unknown | null>;
   /** Store the model JSON inside the workbook (hidden store sheet). */

@@ -27,6 +27,7 @@ import { resolveSheetName, sameSheetName } from "./sheetNames";
 import { columnWidthFor } from "./textWidth";
 import { sheetFingerprint, type DecodedStore, type FingerprintCell, type StoreContent } from "./store";
 import { xmlSafeText, xmlUnsafeNote } from "./xmlText";
+import { formatNumber } from "../engine/germanFormat";
 
 export const EXCEL_MAX_ROWS = 1_048_576;
 export const EXCEL_MAX_COLUMNS = 16_384;
@@ -172,7 +173,7 @@ export function unprovenNote(sheet: string): string {
 /** An earlier generated sheet too large to be read back for its fingerprint. */
 export function tooLargeToCheckNote(sheet: string, rows: number): string {
   return (
-    `Blatt „${sheet}“ aus dem letzten Lauf von SRB hat mehr als ${rows.toLocaleString("de-DE")} Zeilen und lässt sich in Excel ` +
+    `Blatt „${sheet}“ aus dem letzten Lauf von SRB hat mehr als ${formatNumber(rows)} Zeilen und lässt sich in Excel ` +
     `nicht in einem Schritt auf Änderungen prüfen – es bleibt unverändert erhalten und gilt ab jetzt als Ihr eigenes Blatt ` +
     `(löschen Sie es, wenn Sie es nicht mehr brauchen); die neuen Ergebnisse stehen auf einem Blatt mit anderem Namen.`
   );

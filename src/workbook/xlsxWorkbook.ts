@@ -11,7 +11,9 @@
  */
 import ExcelJS from "exceljs";
 import { SrbUsageError } from "../engine/issues";
+import { isColumnTotalFormula } from "../engine/columnTotalFormula";
 import type { CellValue, RawTable } from "../engine/table";
+import type { GridTable, SheetGrid } from "../engine/tableLocation";
 import { a1 } from "../engine/table";
 import type { SheetCell, SheetSpec, WorkbookPort, WriteReport } from "./port";
 import { headerFooterCode } from "./printLayout";
@@ -119,6 +121,21 @@ function writeCell(ws: ExcelJS.Worksheet, r: number, c: number, planned: Planned
   if (planned.wrap) cell.alignment = { vertical: "top", wrapText: true };
 }
 
+/** The fields of an exceljs table model SRB reads (exceljs keeps them untyped on `Table.table`). */
+interface ExcelTableModel {
+  name?: string;
+  displayName?: string;
+  ref?: string;
+  tableRef?: string;
+  headerRow?: boolean;
+  totalsRow?: boolean;
+}
+
+/** "AB" → 28. */
+function columnNumber(letters: string): number {
+  return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+
 /**
  * The `.xlsx` workbook adapter.
  *
@@ -221,9 +238,56 @@ export class XlsxWorkbook implements WorkbookPort {
       throw new SrbUsageError(`Tabellenblatt „${sheet}“ gibt es in dieser Arbeitsmappe nicht.`);
     }
     const formats: (string | null)[][] = [];
-    const grid = this.readGrid(ws, formats);
+    const grid = this.cellGrid(ws, formats);
     const [headers = [], ...rows] = grid;
     return { sheet: ws.name, headers, rows, headerRow: 1, firstColumn: 1, formats: formats.slice(1) };
+  }
+
+  /**
+   * The used range from A1 with what locating the Kita table needs (see `WorkbookPort.readGrid`): formats,
+   * rows with a formula totalling the column above, hidden rows, and the Excel tables as exceljs read them.
+   *
+   * @example (await book.readGrid("Kitas")).hiddenRows; // => [5]
+   */
+  async readGrid(sheet: string): Promise<SheetGrid> {
+    const ws = this.findSheet(sheet);
+    if (!ws || ws.name === this.findStore()?.sheet) {
+      throw new SrbUsageError(`Tabellenblatt „${sheet}“ gibt es in dieser Arbeitsmappe nicht.`);
+    }
+    const formats: (string | null)[][] = [];
+    const rows = this.cellGrid(ws, formats);
+    const hiddenRows: number[] = [];
+    const sumFormulaRows: number[] = [];
+    ws.eachRow({ includeEmpty: true }, (row, r) => {
+      if (r > rows.length) return;
+      if (row.hidden) hiddenRows.push(r);
+      let total = false;
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const f = cell.formula;
+        if (typeof f === "string" && isColumnTotalFormula(f, r)) total = true;
+      });
+      if (total) sumFormulaRows.push(r);
+    });
+    const tables: GridTable[] = [];
+    for (const t of ws.getTables() as unknown as { table?: ExcelTableModel }[]) {
+      const model = t.table;
+      const ref = model?.tableRef ?? model?.ref;
+      const m =
+        typeof ref === "string" ? /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(ref.replace(/\$/g, "")) : null;
+      if (!model || !m || model.headerRow === false) continue;
+      const top = Number(m[2]);
+      const bottom = Number(m[4] ?? m[2]);
+      tables.push({
+        name: model.displayName ?? model.name ?? "",
+        headerRow: top,
+        firstDataRow: top + 1,
+        lastDataRow: bottom - (model.totalsRow ? 1 : 0),
+        firstColumn: columnNumber(m[1]),
+        lastColumn: columnNumber(m[3] ?? m[1]),
+        ...(model.totalsRow ? { totalsRow: bottom } : {}),
+      });
+    }
+    return { sheet: ws.name, rows, formats, hiddenRows, sumFormulaRows, tables };
   }
 
   /** The stored model, or null; a stored model whose JSON is damaged is a usage error saying where. */
@@ -380,7 +444,7 @@ export class XlsxWorkbook implements WorkbookPort {
    * The used range from A1 (cells with a value), as a rectangular grid of raw values; with `formats`, the
    * number format code of each of those cells is pushed there in the same shape (null = General).
    */
-  private readGrid(ws: ExcelJS.Worksheet, formats?: (string | null)[][]): CellValue[][] {
+  private cellGrid(ws: ExcelJS.Worksheet, formats?: (string | null)[][]): CellValue[][] {
     const cells = new Map<number, Map<number, CellValue>>();
     const codes = new Map<number, Map<number, string>>();
     let maxRow = 0;
@@ -419,7 +483,7 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const name of storeCandidates(this.sheetInfos())) {
       const ws = this.findSheet(name);
       if (!ws) continue;
-      const content = decodeStore(this.readGrid(ws));
+      const content = decodeStore(this.cellGrid(ws));
       if (isStoreContent(content)) return { sheet: ws.name, content };
     }
     return undefined;

@@ -1,33 +1,18 @@
 /**
- * `srb allocate` end to end: the real command as a child process (`node bin/srb.js allocate …`) on the
+ * `srb allocate` end to end: the command's `main` with the user's arguments, in this process
+ * (test/helpers/cli.ts; test/cli/binary.test.ts starts the real `bin/srb.js` once) on the
  * sample town, checked from the outside (exit status, files, results.json against a zod schema of
  * SPEC.md §8, the output workbook read back with exceljs, not with SRB's adapter).
  */
-import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { z } from "zod";
 import { blockedSchema, resultsSchema } from "../helpers/resultsSchema";
+import { readBook, SAMPLE_DIR, sampleCopy, sheetValues, srb } from "../helpers/cli";
 import { decodeStore } from "../../src/workbook/store";
 import { HEADERS, PLANTED_FAULTS, sampleModel, sampleRows } from "../../scripts/make-sample";
-
-const ROOT = path.resolve(__dirname, "..", "..");
-const SRB = path.join(ROOT, "bin", "srb.js");
-const SAMPLE_DIR = path.join(ROOT, "assets", "sample");
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function srb(...args: string[]): Run {
-  const r = spawnSync(process.execPath, [SRB, ...args], { cwd: ROOT, encoding: "utf8", timeout: 90_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 async function sha256(file: string): Promise<string> {
   return createHash("sha256")
@@ -42,27 +27,13 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-async function readBook(file: string): Promise<ExcelJS.Workbook> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(file);
-  return book;
-}
-
-/** All cell values of a sheet as plain JSON (row by row), for "unchanged" comparisons. */
-function sheetValues(sheet: ExcelJS.Worksheet): unknown[][] {
-  const rows: unknown[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, n) => {
-    rows[n - 1] = Array.from((row.values as unknown[]).slice(1), (v) => (v === undefined ? null : v));
-  });
-  return rows;
-}
-
 let dir: string;
 beforeEach(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), "srb-cli-"));
-  for (const f of ["Musterstadt.xlsx", "Musterstadt-fehlerhaft.xlsx", "musterstadt.srb.json"]) {
-    await fs.copyFile(path.join(SAMPLE_DIR, f), path.join(dir, f));
-  }
+  dir = await sampleCopy("srb-cli-", [
+    "Musterstadt.xlsx",
+    "Musterstadt-fehlerhaft.xlsx",
+    "musterstadt.srb.json",
+  ]);
 });
 afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true });
@@ -104,7 +75,7 @@ describe("srb allocate on the sample town", () => {
     const json = path.join(dir, "ergebnis.json");
     const before = await sha256(input);
 
-    const run = srb("allocate", input, "--out", out, "--json", json);
+    const run = await srb("allocate", input, "--out", out, "--json", json);
     expect(run.stderr).toContain("srb: fertig");
     expect(run.status).toBe(0);
     expect(await sha256(input)).toBe(before);
@@ -172,7 +143,7 @@ describe("srb allocate on the sample town", () => {
   });
 
   test("default paths: <input>-srb.xlsx and <input>-srb.json beside the input; --quiet: no progress", async () => {
-    const run = srb("allocate", path.join(dir, "Musterstadt.xlsx"), "--quiet");
+    const run = await srb("allocate", path.join(dir, "Musterstadt.xlsx"), "--quiet");
     expect(run.status).toBe(0);
     expect(run.stderr).toBe("");
     expect(await exists(path.join(dir, "Musterstadt-srb.xlsx"))).toBe(true);
@@ -188,7 +159,7 @@ describe("srb allocate on the sample town", () => {
     const out = path.join(dir, "o.xlsx");
     const json = path.join(dir, "o.json");
 
-    const run = srb(
+    const run = await srb(
       "allocate",
       path.join(dir, "Musterstadt.xlsx"),
       "--model",
@@ -210,7 +181,7 @@ describe("srb allocate on the sample town", () => {
   test("--robustness adds the Robustheit sheet and the robustness field of results.json", async () => {
     const out = path.join(dir, "robust.xlsx");
     const json = path.join(dir, "robust.json");
-    const run = srb(
+    const run = await srb(
       "allocate",
       path.join(dir, "Musterstadt.xlsx"),
       "--robustness",
@@ -257,7 +228,7 @@ describe("srb allocate on the faulty sample", () => {
     const json = path.join(dir, "Musterstadt-fehlerhaft-srb.json");
     const before = await sha256(input);
 
-    const run = srb("allocate", input);
+    const run = await srb("allocate", input);
     expect(run.status).toBe(2);
     expect(await exists(out)).toBe(false);
     expect(await sha256(input)).toBe(before);
@@ -288,7 +259,7 @@ describe("srb allocate on the faulty sample", () => {
   test("a stale output of an earlier run is left alone and the user is told", async () => {
     const out = path.join(dir, "alt.xlsx");
     await fs.writeFile(out, "alt");
-    const run = srb("allocate", path.join(dir, "Musterstadt-fehlerhaft.xlsx"), "--out", out);
+    const run = await srb("allocate", path.join(dir, "Musterstadt-fehlerhaft.xlsx"), "--out", out);
     expect(run.status).toBe(2);
     expect(await fs.readFile(out, "utf8")).toBe("alt");
     expect(run.stderr).toContain("wurde NICHT aktualisiert");
@@ -305,7 +276,7 @@ describe("no model", () => {
     await book.xlsx.writeFile(input);
     const json = path.join(dir, "ohne.json");
 
-    const run = srb("allocate", input, "--json", json);
+    const run = await srb("allocate", input, "--json", json);
     expect(run.status).toBe(2);
     expect(await exists(path.join(dir, "ohne-modell-srb.xlsx"))).toBe(false);
     const results = blockedSchema.parse(JSON.parse(await fs.readFile(json, "utf8")));
@@ -313,7 +284,7 @@ describe("no model", () => {
     expect(results.issues[0].level).toBe("error");
     expect(results.issues[0].message).toContain("kein gespeichertes SRB-Modell");
 
-    const withModel = srb(
+    const withModel = await srb(
       "allocate",
       input,
       "--model",
@@ -344,7 +315,7 @@ describe("model problems block (exit 2, results.json, no workbook)", () => {
     const modelFile = path.join(dir, "falsch.srb.json");
     await fs.writeFile(modelFile, JSON.stringify(model));
     const json = path.join(dir, "falsch.json");
-    const run = srb(
+    const run = await srb(
       "allocate",
       path.join(dir, "Musterstadt.xlsx"),
       "--model",
@@ -365,17 +336,16 @@ describe("model problems block (exit 2, results.json, no workbook)", () => {
 describe("a re-run on last year's output", () => {
   test("keeps an SRB sheet the user edited, names the new one differently and says so on stderr", async () => {
     const first = path.join(dir, "lauf1.xlsx");
-    expect(
-      srb(
-        "allocate",
-        path.join(dir, "Musterstadt.xlsx"),
-        "--out",
-        first,
-        "--json",
-        path.join(dir, "lauf1.json"),
-        "--quiet",
-      ).status,
-    ).toBe(0);
+    const firstRun = await srb(
+      "allocate",
+      path.join(dir, "Musterstadt.xlsx"),
+      "--out",
+      first,
+      "--json",
+      path.join(dir, "lauf1.json"),
+      "--quiet",
+    );
+    expect(firstRun.status).toBe(0);
     // the Sozialraum-Team overrides a proposal in "VZÄ Strang 1 (angepasst)" on Einrichtungen
     const book = await readBook(first);
     const sheet = book.getWorksheet("Einrichtungen")!;
@@ -386,7 +356,15 @@ describe("a re-run on last year's output", () => {
     await book.xlsx.writeFile(first);
 
     const second = path.join(dir, "lauf2.xlsx");
-    const run = srb("allocate", first, "--out", second, "--json", path.join(dir, "lauf2.json"), "--quiet");
+    const run = await srb(
+      "allocate",
+      first,
+      "--out",
+      second,
+      "--json",
+      path.join(dir, "lauf2.json"),
+      "--quiet",
+    );
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(/srb: Hinweis: .*Einrichtungen/);
     const out = await readBook(second);
@@ -403,7 +381,7 @@ describe("data sheet named in the model", () => {
     await fs.writeFile(modelFile, JSON.stringify(model));
     const json = path.join(dir, "gross.json");
     const out = path.join(dir, "gross.xlsx");
-    const run = srb(
+    const run = await srb(
       "allocate",
       path.join(dir, "Musterstadt.xlsx"),
       "--model",
@@ -446,7 +424,7 @@ describe("usage errors exit 1 with a German message", () => {
     await fs.writeFile(path.join(dir, "kaputt.srb.json"), "{ budget: ");
     const before = await sha256(path.join(dir, "Musterstadt.xlsx"));
     const resolved = args.map((a) => (/\.(xlsx|json)$/.test(a) ? path.join(dir, a) : a));
-    const run = srb(...resolved);
+    const run = await srb(...resolved);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(message);
     expect(run.stdout).toBe("");
@@ -454,8 +432,8 @@ describe("usage errors exit 1 with a German message", () => {
     expect(await exists(path.join(dir, "Musterstadt-srb.xlsx"))).toBe(false);
   });
 
-  test("--help in German, exit 0", () => {
-    const run = srb("--help");
+  test("--help in German, exit 0", async () => {
+    const run = await srb("--help");
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("Aufruf:");
     expect(run.stdout).toContain("Rückgabewert:");

@@ -300,13 +300,13 @@ describe("issue lines", () => {
         message: "„k.A.“ ist keine Zahl.",
       }),
     ).toBe("  Fehler Kitas!L11: „k.A.“ ist keine Zahl.");
-    expect(issueLine({ level: "warning", code: "x", sheet: "", cell: "", message: "Modell." })).toBe(
-      "  Warnung: Modell.",
-    );
+    expect(
+      issueLine({ level: "warning", code: "model-no-indicators", sheet: "", cell: "", message: "Modell." }),
+    ).toBe("  Warnung: Modell.");
   });
 
   test("counts in German", () => {
-    const e = { level: "error" as const, code: "c", sheet: "", cell: "", message: "" };
+    const e = { level: "error" as const, code: "text-in-number" as const, sheet: "", cell: "", message: "" };
     const w = { ...e, level: "warning" as const };
     expect(countIssues([])).toBe("0 Fehler, 0 Warnungen");
     expect(countIssues([e, w])).toBe("1 Fehler, 1 Warnung");

@@ -1,10 +1,10 @@
 /**
- * The Fortschreibung through `srb allocate` (issue 13, SPEC §5a, §8), end to end as a child process:
+ * The Fortschreibung through `srb allocate` (issue 13, SPEC §5a, §8), end to end through the command's
+ * `main` (in this process, test/helpers/cli.ts):
  * adopt the sample, compute the next year (assets/sample/Musterstadt-Folgejahr.xlsx) against it — via the
  * adopted workbook and via the earlier results.json —, carry the grown budget forward, compare a workbook
  * with itself. Checked from the outside: exit status, results.json `changes`, the written workbook.
  */
-import { spawnSync } from "node:child_process";
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -25,36 +25,10 @@ import {
   withLibreOffice,
 } from "../helpers/libreoffice";
 import { changesSchema, resultsSchema } from "../helpers/resultsSchema";
-
-const ROOT = path.resolve(__dirname, "..", "..");
-const SRB = path.join(ROOT, "bin", "srb.js");
-const SAMPLE_DIR = path.join(ROOT, "assets", "sample");
-
-function srb(...args: string[]) {
-  const r = spawnSync(process.execPath, [SRB, ...args], { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-async function readBook(file: string): Promise<ExcelJS.Workbook> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(file);
-  return book;
-}
-
-function values(sheet: ExcelJS.Worksheet): unknown[][] {
-  const rows: unknown[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, n) => {
-    rows[n - 1] = Array.from((row.values as unknown[]).slice(1), (v) => (v === undefined ? null : v));
-  });
-  return rows;
-}
+import { readBook, readJson, SAMPLE_DIR, sheetValues, srb } from "../helpers/cli";
 
 const plain = (v: unknown) =>
   v && typeof v === "object" && "result" in v ? (v as { result: unknown }).result : v;
-
-async function readJson(file: string) {
-  return JSON.parse(await fs.readFile(file, "utf8")) as Record<string, unknown>;
-}
 
 type ChangedUnit = { id: string; status: string; entered: string[]; left: string[] };
 
@@ -90,7 +64,7 @@ beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "srb-fort-"));
   adopted = path.join(dir, "Beschluss-2022.xlsx");
   adoptedJson = path.join(dir, "Beschluss-2022.json");
-  const run = srb(
+  const run = await srb(
     "allocate",
     path.join(SAMPLE_DIR, "Musterstadt.xlsx"),
     "--adopt-date",
@@ -102,7 +76,7 @@ beforeAll(async () => {
     "--quiet",
   );
   if (run.status !== 0) throw new Error(run.stderr);
-  const next = srb(
+  const next = await srb(
     "allocate",
     path.join(SAMPLE_DIR, "Musterstadt-Folgejahr.xlsx"),
     "--compare",
@@ -121,21 +95,21 @@ afterAll(async () => {
 describe("the committed next-year sample is what make-next-year generates", () => {
   test("Musterstadt-Folgejahr.xlsx holds nextYearRows() and nextYearModel()", async () => {
     const book = await readBook(path.join(SAMPLE_DIR, "Musterstadt-Folgejahr.xlsx"));
-    expect(values(book.getWorksheet("Kitas")!)).toEqual([
+    expect(sheetValues(book.getWorksheet("Kitas")!)).toEqual([
       HEADERS,
       ...nextYearRows().map((r) => r.map((v) => v ?? null)),
     ]);
-    expect(decodeStore(values(book.getWorksheet("_SRB")!) as never).model).toEqual(nextYearModel());
+    expect(decodeStore(sheetValues(book.getWorksheet("_SRB")!) as never).model).toEqual(nextYearModel());
   });
 });
 
 describe("srb allocate --adopt", () => {
   test("the Beschluss is stored in the output workbook and shown on the Methode sheet; stderr says so", async () => {
     const book = await readBook(adopted);
-    const store = decodeStore(values(book.getWorksheet("_SRB")!) as never);
+    const store = decodeStore(sheetValues(book.getWorksheet("_SRB")!) as never);
     expect(store.adoptions).toHaveLength(1);
     expect(store.adoptions?.[0]).toMatchObject({ date: "2022-03-15", budget: 1002240 });
-    const methode = values(book.getWorksheet("Methode")!).map((r) => r?.[0]);
+    const methode = sheetValues(book.getWorksheet("Methode")!).map((r) => r?.[0]);
     expect(methode).toContain("Beschlüsse (Fortschreibung)");
     expect(methode).toContain("Diese Verteilung wurde am 15.03.2022 als Beschluss festgehalten.");
     expect(book.getWorksheet("Veränderungen")).toBeUndefined(); // nothing adopted before: nothing to compare
@@ -159,7 +133,7 @@ describe("the next year against the Beschluss", () => {
     expect(changes.areas[0].name).toBe(NEXT_YEAR_EXPECTED.biggestArea);
 
     const sheet = (await readBook(out)).getWorksheet("Veränderungen")!;
-    const rows = values(sheet);
+    const rows = sheetValues(sheet);
     expect(rows[1][0]).toBe(NEXT_YEAR_EXPECTED.summary);
     const unitHeader = rows.findIndex((r) => r?.[0] === "Einrichtung");
     const unitRows = rows.slice(unitHeader + 1).map((r) => r.map(plain));
@@ -174,7 +148,7 @@ describe("the next year against the Beschluss", () => {
 
   test("--compare <earlier results.json>: the same changes", async () => {
     const json = path.join(dir, "2023-vs-json.json");
-    const run = srb(
+    const run = await srb(
       "allocate",
       path.join(SAMPLE_DIR, "Musterstadt-Folgejahr.xlsx"),
       "--compare",
@@ -206,7 +180,7 @@ describe("the next year against the Beschluss", () => {
     const model = path.join(dir, "2023.srb.json");
     await fs.writeFile(model, JSON.stringify(nextYearModel()));
     const json = path.join(dir, "2023c.json");
-    const run = srb(
+    const run = await srb(
       "allocate",
       year2,
       "--model",
@@ -229,7 +203,7 @@ describe("the next year against the Beschluss", () => {
 describe("--carry-forward and comparing with itself", () => {
   test("carrying the grown budget forward gives the adopted shares to the cent", async () => {
     const json = path.join(dir, "fortgeschrieben.json");
-    const run = srb(
+    const run = await srb(
       "allocate",
       path.join(SAMPLE_DIR, "Musterstadt-Folgejahr.xlsx"),
       "--compare",
@@ -254,7 +228,7 @@ describe("--carry-forward and comparing with itself", () => {
     expect(
       changes.units.every((u) => u.status === "geblieben" && u.entered.length + u.left.length === 0),
     ).toBe(true);
-    const verteilung = values(
+    const verteilung = sheetValues(
       (await readBook(path.join(dir, "fortgeschrieben.xlsx"))).getWorksheet("Verteilung")!,
     );
     expect(verteilung.at(-1)?.[0]).toBe(
@@ -265,7 +239,7 @@ describe("--carry-forward and comparing with itself", () => {
   test("--carry-forward --compare <earlier results.json> distributes budget.total by its areas[].share (SPEC §8)", async () => {
     const json = path.join(dir, "fortgeschrieben-json.json");
     const out = path.join(dir, "fortgeschrieben-json.xlsx");
-    const run = srb(
+    const run = await srb(
       "allocate",
       path.join(SAMPLE_DIR, "Musterstadt-Folgejahr.xlsx"),
       "--compare",
@@ -302,7 +276,7 @@ describe("--carry-forward and comparing with itself", () => {
         .reduce((sum, u) => sum + Math.round((u.plan?.amount ?? 0) * 100), 0);
       expect(planned + Math.round((a.unplanned ?? 0) * 100)).toBe(Math.round(a.amount * 100));
     }
-    const verteilung = values((await readBook(out)).getWorksheet("Verteilung")!);
+    const verteilung = sheetValues((await readBook(out)).getWorksheet("Verteilung")!);
     expect(verteilung.at(-1)?.[0]).toBe(
       "Fortschreibung: die Anteile sind die aus der Ergebnisdatei „Beschluss-2022.json“ – der Index wurde nicht neu berechnet.",
     );
@@ -311,7 +285,7 @@ describe("--carry-forward and comparing with itself", () => {
   test("--carry-forward --compare <earlier workbook without Beschluss> carries its own computation's shares", async () => {
     const plainOut = path.join(dir, "ohne-beschluss.xlsx");
     const plainJson = path.join(dir, "ohne-beschluss.json");
-    const first = srb(
+    const first = await srb(
       "allocate",
       path.join(SAMPLE_DIR, "Musterstadt.xlsx"),
       "--out",
@@ -322,7 +296,7 @@ describe("--carry-forward and comparing with itself", () => {
     );
     expect(first.status).toBe(0);
     const json = path.join(dir, "fortgeschrieben-ohne.json");
-    const run = srb(
+    const run = await srb(
       "allocate",
       path.join(SAMPLE_DIR, "Musterstadt-Folgejahr.xlsx"),
       "--compare",
@@ -348,7 +322,7 @@ describe("--carry-forward and comparing with itself", () => {
       JSON.stringify({ budget: 0, allocated: false, units: [], areas: [], issues: [] }),
     );
     const out = path.join(dir, "blockiert.xlsx");
-    const run = srb(
+    const run = await srb(
       "allocate",
       path.join(SAMPLE_DIR, "Musterstadt-Folgejahr.xlsx"),
       "--compare",
@@ -368,7 +342,7 @@ describe("--carry-forward and comparing with itself", () => {
   test("without a Beschluss, --carry-forward is a blocking German error (exit 2), no workbook written", async () => {
     const out = path.join(dir, "nichts.xlsx");
     const json = path.join(dir, "nichts.json");
-    const run = srb(
+    const run = await srb(
       "allocate",
       path.join(SAMPLE_DIR, "Musterstadt.xlsx"),
       "--carry-forward",
@@ -386,7 +360,7 @@ describe("--carry-forward and comparing with itself", () => {
 
   test("comparing a workbook with itself gives no change", async () => {
     const json = path.join(dir, "selbst.json");
-    const run = srb(
+    const run = await srb(
       "allocate",
       adopted,
       "--compare",
@@ -410,8 +384,8 @@ describe("--carry-forward and comparing with itself", () => {
     expect(changes.areas.every((a) => a.shareAfter === a.shareBefore && a.amountDelta === 0)).toBe(true);
   });
 
-  test("the --compare file is an input: an output onto it is refused", () => {
-    const run = srb(
+  test("the --compare file is an input: an output onto it is refused", async () => {
+    const run = await srb(
       "allocate",
       path.join(SAMPLE_DIR, "Musterstadt-Folgejahr.xlsx"),
       "--compare",

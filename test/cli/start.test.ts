@@ -1,7 +1,7 @@
 /**
- * `npm start` (scripts/start.js): step 1 with CI=true, and the small static server of step 2.
+ * `npm start` (scripts/start.js): the small static server of step 2. Step 1 (the sample run through the
+ * real `srb` binary, CI=true) is a child process and runs in the full suite: test/cli/binary.test.ts.
  */
-import { spawnSync } from "node:child_process";
 import { promises as fs } from "node:fs";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
@@ -13,19 +13,6 @@ const ROOT = path.resolve(__dirname, "..", "..");
 const start = require(path.join(ROOT, "scripts", "start.js")) as {
   serveStatic(directory: string, port: number): Promise<Server>;
 };
-
-test("CI=true: runs the sample into out/, prints the Sozialraum table, does not serve, exit 0", () => {
-  const run = spawnSync(process.execPath, [path.join(ROOT, "scripts", "start.js")], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, CI: "true" },
-    timeout: 90_000,
-  });
-  expect(run.status).toBe(0);
-  expect(run.stdout).toMatch(/Summe\s+100,00 %\s+1\.002\.240,00 €/);
-  expect(run.stdout).toContain("Ergebnis in out");
-  expect(run.stdout).not.toContain("localhost");
-});
 
 describe("serveStatic", () => {
   let dir: string;

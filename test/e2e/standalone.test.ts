@@ -323,6 +323,64 @@ describe("standalone mode in Chromium (offline)", () => {
   );
 
   withChromium(
+    "municipal workbooks from openpyxl and LibreOffice (title row, header in row 3, Summe row): the table is found and allocated without an edit",
+    async () => {
+      const executablePath = requireTool(CHROMIUM_TOOL);
+      browser ??= await chromium.launch({
+        executablePath,
+        args: [
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-background-networking",
+          "--no-first-run",
+        ],
+      });
+      for (const [file, where] of [
+        [
+          "stadt-x-openpyxl.xlsx",
+          "Kopfzeile: Zeile 3 (Excel-Tabelle „KitaDaten“), Daten: Zeilen 4–15 (Zeile 16 „Summe“ ausgelassen",
+        ],
+        ["stadt-x-libreoffice.xlsx", "Kopfzeile: Zeile 3, Daten: Zeilen 4–15 (Zeile 16 „Summe“ ausgelassen"],
+      ]) {
+        const context = await browser.newContext({ locale: "de-DE", viewport: { width: 420, height: 900 } });
+        await context.route("**/*", (route) => {
+          const url = new URL(route.request().url());
+          return url.hostname === "127.0.0.1" || url.protocol === "blob:" || url.protocol === "data:"
+            ? route.continue()
+            : route.abort();
+        });
+        const page = await context.newPage();
+        const pageErrors: string[] = [];
+        page.on("pageerror", (e) => pageErrors.push(e.message));
+        await page.goto(`${base}/standalone.html`);
+        await page
+          .getByLabel("Arbeitsmappe (.xlsx) öffnen")
+          .setInputFiles(path.join(ROOT, "test", "fixtures", "municipal", file));
+        await page.getByText(`Geöffnet: ${file}`).waitFor();
+        // no stored model: the user asks for the table (the first sheet is chosen)
+        await page.getByRole("button", { name: "Tabelle erkennen" }).click();
+        await page.getByText("12 Zeilen (Einrichtungen) und 6 Spalten auf „Kitas“ erkannt.").waitFor();
+        expect(await page.getByTestId("table-location").textContent()).toContain(where);
+        expect(await page.getByLabel(/^Spalte Einrichtung/).inputValue()).toBe("Name der Kita");
+        expect(await page.getByLabel(/^Spalte Sozialraum/).inputValue()).toBe("Planungsraum");
+        await page.getByRole("tab", { name: "Budget & Regeln" }).click();
+        await page.getByRole("textbox", { name: /^Budget \(€\)/ }).fill("400.000");
+        await page.getByRole("tab", { name: "Ergebnis" }).click();
+        const preview = page.getByRole("table", { name: "Vorschau der Sozialräume" });
+        await preview.waitFor();
+        // 4 Planungsräume between the header row and the total row
+        expect(await preview.getByRole("row").count()).toBe(6);
+        const total = preview.getByRole("row").filter({ hasText: "Summe" });
+        expect((await total.textContent())?.replace(/\s/g, " ")).toContain("400.000,00 €");
+        expect(pageErrors).toEqual([]);
+        await context.close();
+      }
+    },
+    300_000,
+  );
+
+  withChromium(
     "the Excel page opened outside Excel, offline: no hang, a link to the standalone mode",
     async () => {
       const executablePath = requireTool(CHROMIUM_TOOL);

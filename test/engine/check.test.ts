@@ -503,8 +503,22 @@ describe("checkTable: indicators, categories and coverage", () => {
     const err = only(issues, "category-empty");
     expect(err).toEqual([expect.objectContaining({ level: "error", cell: "F4" })]);
     expect(err[0].message).toBe(
-      "Zelle F4: die Einrichtung „Kita C“ hat keinen Wert in der Kategorie „Flucht und Migration“ (Spalten „nicht Deutsch“) – " +
-        "erwartet wird mindestens ein Wert, sonst gibt es keinen Gesamtindex und keine Verteilung.",
+      "Zelle F4: der Wert für „Kita C“ fehlt, und „nicht Deutsch“ ist der einzige Indikator der Kategorie „Flucht und Migration“ – " +
+        "ohne ihn hat „Kita C“ keinen Gesamtindex, deshalb wird nicht verteilt. Bitte den Wert eintragen oder den Indikator im Schritt Modell einer anderen Kategorie zuordnen.",
+    );
+    // one blank cell, one message: no "wird übersprungen" warning contradicting the error for F4
+    expect(issues.filter((i) => i.cell === "F4")).toEqual(err);
+  });
+
+  test("category-empty with several indicators: every one blank in the category, one error naming them all", () => {
+    const rows = withCell(1, 3, null);
+    rows[1][4] = null; // Kita B: SGB II and Alleinerziehend (Soziale Lage) both blank
+    const { dataset, issues } = checkTable(model(), table(rows));
+    expect(dataset).toBeNull();
+    expect(issues.map((i) => [i.level, i.code, i.cell])).toEqual([["error", "category-empty", "D3"]]);
+    expect(issues[0].message).toBe(
+      "Zelle D3: „Kita B“ hat in der Kategorie „Soziale Lage“ keinen einzigen Wert (Spalten „SGB II“, „Alleinerziehend“) – " +
+        "ohne einen Wert dort hat „Kita B“ keinen Gesamtindex, deshalb wird nicht verteilt. Bitte mindestens einen dieser Werte eintragen oder die Indikatoren im Schritt Modell einer anderen Kategorie zuordnen.",
     );
   });
 
@@ -599,7 +613,7 @@ describe('checkModel: model problems have sheet "" and cell ""', () => {
     const issues = checkModel(m);
     expect(issues.map((i) => i.code)).toEqual(["model-category-unknown", "model-category-empty"]);
     expect(issues[0].message).toBe(
-      "Modell, indicators[3].category (Indikator „ÖPNV“): die Kategorie „Infrastruktur“ ist nicht definiert – " +
+      "Modell, Indikator „ÖPNV“, Kategorie: die Kategorie „Infrastruktur“ ist nicht definiert – " +
         "erwartet wird eine der Kategorien „Soziale Lage“, „Flucht und Migration“, „Infrastruktur und Netzwerke“.",
     );
   });
@@ -609,14 +623,14 @@ describe('checkModel: model problems have sheet "" and cell ""', () => {
     m.indicators[0] = { ...m.indicators[0], weight: w };
     const issues = checkModel(m);
     expect(issues.map((i) => [i.code, i.sheet, i.cell])).toEqual([["model-weight-invalid", "", ""]]);
-    expect(issues[0].message).toContain("indicators[0].weight");
+    expect(issues[0].message).toContain("Modell, Indikator „SGB II“, Gewicht:");
   });
 
   test("model-weight-invalid: category weight", () => {
     const m = model();
     m.categories[1] = { ...m.categories[1], weight: 0 };
     expect(checkModel(m)[0].message).toBe(
-      "Modell, categories[1].weight: Gewicht 0 ist ungültig – erwartet wird eine Zahl größer als 0.",
+      "Modell, Kategorie „Flucht und Migration“, Gewicht: Gewicht 0 ist ungültig – erwartet wird eine Zahl größer als 0.",
     );
   });
 
@@ -624,7 +638,7 @@ describe('checkModel: model problems have sheet "" and cell ""', () => {
     const m = model();
     (m.indicators[2] as { direction: number }).direction = 2;
     expect(checkModel(m).map((i) => [i.code, i.message.slice(0, 40)])).toEqual([
-      ["model-direction-invalid", "Modell, indicators[2].direction: Richtun"],
+      ["model-direction-invalid", "Modell, Indikator „nicht Deutsch“, Richt"],
     ]);
   });
 
@@ -648,7 +662,7 @@ describe('checkModel: model problems have sheet "" and cell ""', () => {
     const issues = checkModel(m);
     expect(issues.map((i) => i.code)).toEqual(["model-mapping-missing", "model-option-invalid"]);
     expect(issues[1].message).toBe(
-      "Modell, options.coverage.unit: 65 ist ungültig – erwartet wird ein Anteil zwischen 0 und 1 (z. B. 0.65).",
+      "Modell, Option „Datenabdeckung je Einrichtung“: 65 ist ungültig – erwartet wird ein Anteil zwischen 0 und 1 (z. B. 0.65).",
     );
   });
 
@@ -733,8 +747,8 @@ describe("docs/bad-inputs.md stays in sync", () => {
   test("every issue code of the catalogue is documented", () => {
     const source = fs.readFileSync(`${__dirname}/../../src/engine/messages.ts`, "utf8");
     const union = source.slice(
-      source.indexOf("export type CheckCode"),
-      source.indexOf(";", source.indexOf("export type CheckCode")),
+      source.indexOf("export const CHECK_CODES"),
+      source.indexOf("] as const;", source.indexOf("export const CHECK_CODES")),
     );
     const codes = [...union.matchAll(/"([a-z-]+)"/g)].map((m) => m[1]);
     expect(codes.length).toBeGreaterThanOrEqual(40);

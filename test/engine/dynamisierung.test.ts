@@ -29,7 +29,7 @@ describe("Dynamisierung A_y = A_base · 1,025^(y − base)", () => {
 
   test("invalid parameters: issues in German, and the function throws SrbUsageError", () => {
     expect(dynamisierungIssues({ baseAmount: 977794, baseYear: 2021, rate: 0.025 }, 2022)).toEqual([]);
-    const issues = dynamisierungIssues({ baseAmount: 977794, baseYear: 2021 }, 2020);
+    const issues = dynamisierungIssues({ baseAmount: 977794, baseYear: 2021, rate: 0.025 }, 2020);
     expect(issues).toEqual([
       {
         level: "error",

@@ -88,8 +88,8 @@ describe("parseModel: valid files and defaults", () => {
     const bad = parseModel({ ...clone(SPEC_EXAMPLE), rules: { within: "kinder", strand2Vzae: -1 } });
     expect(bad.model).toBeNull();
     expect(bad.issues.map((i) => i.message)).toEqual([
-      expect.stringContaining("rules.strand2Vzae"),
-      expect.stringContaining("rules.within"),
+      expect.stringContaining("VZÄ des Nachbarschaftszentrums"),
+      expect.stringContaining("Verteilung im Sozialraum"),
     ]);
   });
 
@@ -133,7 +133,7 @@ describe("parseModel: German messages naming the JSON path", () => {
         sheet: "",
         cell: "",
         message:
-          "Modell, indicators[3].direction (Indikator „Spalte 3“): Richtung 2 ist ungültig – erwartet wird 1 (höherer Wert = mehr Bedarf) oder -1 (höherer Wert = weniger Bedarf).",
+          "Modell, Indikator „Spalte 3“, Richtung: Richtung 2 ist ungültig – erwartet wird 1 (höherer Wert = mehr Bedarf) oder -1 (höherer Wert = weniger Bedarf).",
       },
     ]);
   });
@@ -143,7 +143,7 @@ describe("parseModel: German messages naming the JSON path", () => {
     delete file.indicators[0].direction;
     const { issues } = parseModel(file);
     expect(issues.map((i) => [i.code, i.message.split(":")[0]])).toEqual([
-      ["model-field-missing", "Modell, indicators[0].direction (Indikator „Anteil_nicht_Deutsch“)"],
+      ["model-field-missing", "Modell, Indikator „Anteil_nicht_Deutsch“, Richtung"],
     ]);
   });
 
@@ -159,7 +159,7 @@ describe("parseModel: German messages naming the JSON path", () => {
     const { model, issues } = parseModel(file);
     expect(model).toBeNull();
     expect(issues.map((i) => i.code)).toEqual(["model-weight-invalid"]);
-    expect(issues[0].message).toContain("categories[0].weight (Kategorie „Flucht und Migration“)");
+    expect(issues[0].message).toContain("Kategorie „Flucht und Migration“, Gewicht");
   });
 
   test("several problems are reported together", () => {
@@ -169,14 +169,20 @@ describe("parseModel: German messages naming the JSON path", () => {
       options: { normalisation: "zscore", coverage: { unit: 2, indicator: 0.5 } },
     });
     expect(issues.map((i) => [i.code, i.message])).toEqual([
-      ["model-field-invalid", "Modell, data.id: „“ ist ungültig – erwartet wird ein nicht leerer Text."],
-      ["model-field-invalid", "Modell, data.area: 3 ist ungültig – erwartet wird ein Text."],
+      [
+        "model-mapping-missing",
+        "Die Spalte für Einrichtung ist nicht gewählt – bitte im Schritt Daten auswählen, welche Spalte Einrichtung enthält (in einer Modelldatei: ihre Überschrift eintragen).",
+      ],
+      ["model-field-invalid", "Modell, Spalte für Sozialraum: 3 ist ungültig – erwartet wird ein Text."],
       [
         "model-field-invalid",
-        "Modell, options.normalisation: „zscore“ ist ungültig – erwartet wird einer der Werte „minmax“, „tscore“.",
+        "Modell, Option „Normierung“: „zscore“ ist ungültig – erwartet wird einer der Werte „minmax“, „tscore“.",
       ],
-      ["model-field-invalid", "Modell, options.coverage.unit: 2 ist ungültig – erwartet wird eine Zahl ≤ 1."],
-      ["model-field-missing", "Modell, budget: die Angabe fehlt – erwartet wird ein Objekt { … }."],
+      [
+        "model-field-invalid",
+        "Modell, Option „Datenabdeckung je Einrichtung“: 2 ist ungültig – erwartet wird eine Zahl ≤ 1.",
+      ],
+      ["model-field-missing", "Modell, Budget: die Angabe fehlt – erwartet wird ein Objekt { … }."],
     ]);
   });
 
@@ -184,7 +190,7 @@ describe("parseModel: German messages naming the JSON path", () => {
     const file = clone(SPEC_EXAMPLE) as { indicators: Record<string, unknown>[] };
     file.indicators[0].goalposts = { min: 3.5, max: 1 };
     expect(parseModel(file).issues[0].message).toBe(
-      "Modell, indicators[0].goalposts (Indikator „Anteil_nicht_Deutsch“): Minimum 3,5 und Maximum 1 sind ungültig – erwartet wird ein Maximum größer als das Minimum.",
+      "Modell, Indikator „Anteil_nicht_Deutsch“, feste Grenzwerte: Minimum 3,5 und Maximum 1 sind ungültig – erwartet wird ein Maximum größer als das Minimum.",
     );
   });
 

@@ -1,8 +1,11 @@
 import fc from "fast-check";
+import { isColumnTotalFormula } from "../../src/engine/columnTotalFormula";
 import {
   describeLocation,
   isTotalsLabel,
   locateTable,
+  locationHints,
+  locationIssues,
   tableAt,
   type SheetGrid,
 } from "../../src/engine/tableLocation";
@@ -180,6 +183,7 @@ describe("locateTable", () => {
       formats: [[null, null, "0"]],
       headerRow: 5,
       firstColumn: 3,
+      location,
     });
   });
 
@@ -196,6 +200,59 @@ test("totals labels: whole words only", () => {
     expect(isTotalsLabel(t)).toBe(true);
   for (const t of ["Kita Summe", "Gesamtschule", "Summerhill", "Totalitär", ""])
     expect(isTotalsLabel(t)).toBe(false);
+  // the check's summary-row words end the data too, "Ø" included
+  for (const t of ["Mittelwert", "Durchschnitt Stadt", "Ø", "ø Kreis"]) expect(isTotalsLabel(t)).toBe(true);
+  for (const t of ["Durchschnittsalter-Kita", "Øresund"]) expect(isTotalsLabel(t)).toBe(false);
+});
+
+test("column totals formulas: SUM, SUBTOTAL and German names over the cells above, never a row's own total", () => {
+  expect(isColumnTotalFormula("SUM(C4:C30)", 31)).toBe(true);
+  expect(isColumnTotalFormula("=SUMME($C$4:$C$30)", 31)).toBe(true);
+  expect(isColumnTotalFormula("SUBTOTAL(109,KitaTabelle[Kinder])", 31)).toBe(true);
+  expect(isColumnTotalFormula("_xlfn.AGGREGATE(9,4,C4:C30)", 31)).toBe(true);
+  expect(isColumnTotalFormula("SUM(D5:F5)", 5)).toBe(false);
+  expect(isColumnTotalFormula("SUM(C4:C30)", 12)).toBe(false);
+  expect(isColumnTotalFormula("C4*2", 31)).toBe(false);
+  expect(isColumnTotalFormula("SUM(C4:D30)", 31)).toBe(false);
+});
+
+test("locationHints: data.headerRow and every column the model names, from the model as given", () => {
+  expect(
+    locationHints({
+      data: { sheet: "Kitas", headerRow: 3, id: "Einrichtung", area: "Sozialraum", children: "Kinder" },
+      indicators: [{ column: "SGB II" }, { column: 7 }, null],
+    }),
+  ).toEqual({ headerRow: 3, columns: ["Einrichtung", "Sozialraum", "Kinder", "SGB II"] });
+  expect(locationHints({ data: { headerRow: 0 } })).toEqual({ columns: [] });
+  expect(locationHints("kein Modell")).toEqual({});
+});
+
+test("locationIssues: rows below the data and hidden rows are warnings naming the sheet rows", () => {
+  const grid = municipalGrid();
+  const issues = locationIssues(locateTable({ ...grid, hiddenRows: [4, 5, 9] }));
+  expect(issues.map((i) => [i.level, i.code, i.cell])).toEqual([
+    ["warning", "rows-below-table", "A7"],
+    ["warning", "hidden-rows", "A4"],
+  ]);
+  expect(issues[0].message).toBe(
+    "Blatt „Kitas“: Zeile 7 („Summe“) ist eine Summenzeile – die Daten enden darüber; sie und 1 weitere Zeile darunter werden nicht als Einrichtungen gelesen. Gehören Zeilen darunter zur Tabelle, bitte die Summenzeile ans Ende verschieben.",
+  );
+  expect(issues[1].message).toBe(
+    "Blatt „Kitas“: die Zeilen 4–5 sind ausgeblendet und werden trotzdem mitgerechnet (ein Filter lässt keine Einrichtung weg). Soll eine Einrichtung nicht zählen, bitte ihre Zeile löschen.",
+  );
+  const blank = locateTable({
+    sheet: "K",
+    rows: [["Einrichtung", "Sozialraum"], ["Kita A", "Nord"], [], ["Kita Z", "Süd"]],
+  });
+  expect(locationIssues(blank)[0].message).toBe(
+    "Blatt „K“: die Daten enden an der Leerzeile 3; 1 Zeile darunter wird nicht als Einrichtung gelesen. Gehören sie zur Tabelle, bitte die Leerzeile löschen.",
+  );
+  // a table that simply ends: nothing to say
+  expect(
+    locationIssues(
+      locateTable({ sheet: "K", rows: [["Einrichtung", "Sozialraum"], ["Kita A", "Nord"], []] }),
+    ),
+  ).toEqual([]);
 });
 
 test("property: title rows above and notes below never change the located data", () => {

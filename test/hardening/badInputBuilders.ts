@@ -4,6 +4,7 @@
  */
 import { resolveModel } from "../../src/engine/resolveModel";
 import { generate } from "../../src/usecase/generate";
+import { planFortschreibung, storedAdoptions } from "../../src/usecase/fortschreibung";
 import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
 import { allocate, checkTable, resolved, runAllocation } from "../helpers/resolved";
 import { bremenRulesIssues } from "../../src/engine/bremenRules";
@@ -22,6 +23,7 @@ import type { Allocation } from "../../src/engine/allocation";
 import type { CellValue, RawTable } from "../../src/engine/table";
 import { vzaeIssues } from "../../src/engine/vzae";
 import { goodRows, HEADERS, model, table, withCells } from "../helpers/kitaSheet";
+import { exceljsFixtureBytes } from "../workbook/exceljsFixture";
 
 // ── inputs: the sheet of test/helpers/kitaSheet.ts (shared with test/engine/check.test.ts) ─────────
 // A Einrichtung | B Sozialraum | C Kinder | D SGB II | E Alleinerziehend | F nicht Deutsch | G ÖPNV
@@ -103,6 +105,14 @@ const run = (m: Model | ResolvedModel, t: RawTable = ENGINE_TABLE) => runAllocat
 /** The use case's issues for a workbook and a model (undefined: the stored one). */
 async function generateIssues(port: XlsxWorkbook, model: unknown): Promise<Issue[]> {
   return (await generate(port, { model, workbookName: "Musterstadt.xlsx" })).issues;
+}
+
+/** The good sheet under a title row and an empty row (header in row 3), then `below`; `hiddenRows` hidden. */
+async function titledWorkbook(below: CellValue[][], hiddenRows: number[] = []): Promise<XlsxWorkbook> {
+  const rows = [["Kita-Daten 2025 – Stadt X"], [], HEADERS, ...goodRows(), ...below];
+  return XlsxWorkbook.fromBuffer(
+    await exceljsFixtureBytes({ sheets: { Kitas: rows }, extras: { Kitas: { hiddenRows } } }),
+  );
 }
 
 const WINSORISE = { ...DEFAULT_OPTIONS, winsorise: true };
@@ -331,11 +341,22 @@ export const BUILDERS: Record<string, () => Issue[] | Promise<Issue[]>> = {
       }),
     ].flatMap((m) => resolveModel(m).issues),
   "model-missing": () => generateIssues(XlsxWorkbook.empty(), undefined),
+  "rows-below-table": async () => [
+    ...(await generateIssues(
+      await titledWorkbook([["Summe", null, 290], [], ["Quelle: Meldewesen"]]),
+      model(),
+    )),
+    ...(await generateIssues(await titledWorkbook([[], ["Kita Z", "Süd", 10, 1, 1, 1, 1]]), model())),
+  ],
+  "hidden-rows": async () => generateIssues(await titledWorkbook([], [5]), model()),
   "sheet-missing": () =>
     generateIssues(XlsxWorkbook.empty(), {
       ...engineModel(),
       data: { ...engineModel().data, sheet: "Daten" },
     }),
+  "adoption-unreadable": () => storedAdoptions([{ date: "gestern" }], 2).issues,
+  "carry-forward-without-adoption": () =>
+    planFortschreibung(storedAdoptions([]), { carryForward: true }).issues,
   "aggregate-single-area": () =>
     run(
       engineModel({ options: { ...DEFAULT_OPTIONS, areaMethod: "aggregate" } }),

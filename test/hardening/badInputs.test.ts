@@ -3,12 +3,13 @@
  * class builds the input described there, runs it through the public API and asserts the exact German
  * message of each "- Message:" line with a code the class names. A class without a builder here, a builder
  * without a class, or a message that drifted fails the test — catalogue and code cannot drift apart. The
- * codes themselves: the engine exports them (`ISSUE_CODES` in src/engine/messages.ts), a scan of its sources
- * checks that list against every code literal there, and the catalogue must document exactly that list.
+ * codes themselves: the engine exports them (`ISSUE_CODES` in src/engine/messages.ts), a scan of the sources
+ * of src/engine, src/usecase and src/cli checks that list against every code literal there, and the
+ * catalogue must document exactly that list.
  */
 import fs from "node:fs";
 import path from "node:path";
-import { CHECK_CODES, ENGINE_CODES, ISSUE_CODES } from "../../src/engine/messages";
+import { CHECK_CODES, ENGINE_CODES, ISSUE_CODES, RUN_CODES } from "../../src/engine/messages";
 import { BUILDERS } from "./badInputBuilders";
 
 const CATALOGUE = path.join(__dirname, "..", "..", "docs", "bad-inputs.md");
@@ -42,15 +43,37 @@ function readCatalogue(): CatalogueClass[] {
 const catalogue = readCatalogue();
 const withCodes = catalogue.filter((c) => c.codes.length > 0 && c.codes[0] !== "none (no issue)");
 
-/** The engine's sources, file by file. */
-const ENGINE_DIR = path.join(__dirname, "..", "..", "src", "engine");
-const engineSources = fs
-  .readdirSync(ENGINE_DIR)
-  .filter((f) => f.endsWith(".ts"))
-  .map((f) => ({ file: f, text: fs.readFileSync(path.join(ENGINE_DIR, f), "utf8") }));
+/**
+ * The sources that emit issues, file by file: the engine, the run around it (src/usecase: no model, no data
+ * sheet, Fortschreibung) and the command line (which prints them).
+ */
+const SRC = path.join(__dirname, "..", "..", "src");
+const engineSources = ["engine", "usecase", "cli"].flatMap((dir) =>
+  fs
+    .readdirSync(path.join(SRC, dir))
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => ({ file: `${dir}/${f}`, text: fs.readFileSync(path.join(SRC, dir, f), "utf8") })),
+);
 
-/** Kebab-case string literals in the engine that are not issue codes (option values, a package name). */
-const NOT_CODES = new Set(["mean-of-units", "sum-of-units", "index-children", "simple-statistics", "1e-5"]);
+/**
+ * Kebab-case string literals that are not issue codes: option values, a package name, the command line's
+ * option names, result kinds and the text encoding, and file-system error codes of the CLI's examples.
+ */
+const NOT_CODES = new Set([
+  "mean-of-units",
+  "sum-of-units",
+  "index-children",
+  "simple-statistics",
+  "1e-5",
+  "stored-model",
+  "utf-8",
+  "usage-error",
+  "adopt-date",
+  "carry-forward",
+  "ENOSPC",
+  "EACCES",
+  "EIO",
+]);
 
 /**
  * Every issue-code literal the engine's sources hand to an issue: `code: "…"`, the first argument of an
@@ -63,7 +86,7 @@ function codeLiterals(text: string): Set<string> {
     /\bcode:\s*"([^"]+)"/g,
     /\b(?:warning|error|info|modelIssue|issue)\(\s*"([^"]+)"/g,
     /\bpush\(\s*"(?:error|warning|info)",\s*"([^"]+)"/g,
-    /"([a-z0-9]+(?:-[a-z0-9]+)+)"/g,
+    /"([a-z][a-z0-9]*(?:-[a-z0-9]+)+)"/g, // codes start with a letter (not dates such as "2027-03-15")
   ];
   for (const pattern of patterns) for (const m of text.matchAll(pattern)) found.add(m[1]);
   for (const n of NOT_CODES) found.delete(n);
@@ -84,7 +107,7 @@ test("every code the engine can emit is in its exported list, and the list has n
   const unlisted = engineSources.flatMap((s) =>
     [...codeLiterals(s.text)].filter((c) => !listed.has(c)).map((c) => `${s.file}: ${c}`),
   );
-  // A new code: add it to CheckCode/EngineCode in messages.ts and a class to docs/bad-inputs.md.
+  // A new code: add it to CHECK_CODES/ENGINE_CODES/RUN_CODES in messages.ts and a class to docs/bad-inputs.md.
   expect(unlisted).toEqual([]);
   expect(ISSUE_CODES.filter((c) => !inSource.has(c))).toEqual([]);
 });
@@ -94,7 +117,7 @@ test("the catalogue lists at least 20 classes, each with a code, and exactly the
   const documented = new Set(withCodes.flatMap((c) => c.codes));
   expect(ISSUE_CODES.filter((c) => !documented.has(c))).toEqual([]);
   expect([...documented].filter((c) => !(ISSUE_CODES as readonly string[]).includes(c))).toEqual([]);
-  expect(CHECK_CODES.length + ENGINE_CODES.length).toBe(ISSUE_CODES.length);
+  expect(CHECK_CODES.length + ENGINE_CODES.length + RUN_CODES.length).toBe(ISSUE_CODES.length);
 });
 
 test("every class has a builder here and every builder a class", () => {

@@ -38,7 +38,7 @@ test("a budget of 10^15 € is a model error naming the limit, not an allocation
     sheet: "",
     cell: "",
     message:
-      "Modell, budget.total: Budget 1.000.000.000.000.000 € ist zu groß – erwartet wird ein Betrag von höchstens " +
+      "Modell, Budget: Budget 1.000.000.000.000.000 € ist zu groß – erwartet wird ein Betrag von höchstens " +
       "1.000.000.000.000 € (darüber lässt sich nicht mehr auf den Cent genau rechnen).",
   });
 });

@@ -214,6 +214,56 @@ describe("App with a fake workbook", () => {
   });
 });
 
+describe("App: a municipal sheet (title rows, header in row 3, a Summe row)", () => {
+  const TITLED = {
+    sheet: "Kitas",
+    headers: ["Kita-Daten 2025 – Stadt X"],
+    rows: [[], KITAS.headers, ...KITAS.rows, ["Summe", null, 260, 100, 120]],
+    headerRow: 1,
+    firstColumn: 1,
+  };
+
+  test("the Daten step says where the table is; the allocation is the plain table's", async () => {
+    const port = fakePort([TITLED]);
+    renderWithTheme(<App port={port} language="de" />);
+    expect(await screen.findByTestId("table-location")).toHaveTextContent(
+      "Kopfzeile: Zeile 3, Daten: Zeilen 4–7 (Zeile 8 „Summe“ ausgelassen)",
+    );
+    expect(
+      screen.getByText("4 Zeilen (Einrichtungen) und 5 Spalten auf „Kitas“ erkannt."),
+    ).toBeInTheDocument();
+    await openStep(s.stepResult);
+    const table = await screen.findByRole("table", { name: s.preview });
+    const rows = within(table).getAllByRole("row");
+    expect(cells(rows[1])).toEqual(["Nord", "41,7", "41,67\u00a0%", "416,67\u00a0€"]);
+  });
+
+  test("the user fixes the header row: it is saved in the model as data.headerRow, and can be freed again", async () => {
+    const port = fakePort([TITLED]);
+    renderWithTheme(<App port={port} language="de" />);
+    const field = await screen.findByLabelText(s.headerRow);
+    await waitFor(() => expect(field).toHaveValue(3));
+    await clickWhenEnabled(s.headerRowApply);
+    expect(await screen.findByRole("button", { name: s.headerRowAuto })).toBeInTheDocument();
+    await openStep(s.stepResult);
+    await clickWhenEnabled(s.generate);
+    expect(await screen.findByText(/^Erzeugt: Verteilung/)).toBeInTheDocument();
+    expect((port.stored as { data: { headerRow?: number } }).data.headerRow).toBe(3);
+
+    // another row: read again from there (row 2 is empty: no headers, the check says so)
+    await openStep(s.stepData);
+    fireEvent.change(await screen.findByLabelText(s.headerRow), { target: { value: "2" } });
+    await clickWhenEnabled(s.headerRowApply);
+    expect(await screen.findByTestId("table-location")).toHaveTextContent(/^Kopfzeile: Zeile 2/);
+    // back to automatic
+    await clickWhenEnabled(s.headerRowAuto);
+    await waitFor(() =>
+      expect(screen.getByTestId("table-location")).toHaveTextContent(/^Kopfzeile: Zeile 3/),
+    );
+    expect(screen.queryByRole("button", { name: s.headerRowAuto })).toBeNull();
+  });
+});
+
 describe("a host whose functions cannot tell a blank from 0", () => {
   test("the pane warns once, in German, and says what to do", () => {
     renderWithTheme(<App port={fakePort()} language="de" functionsSeeBlanks={false} />);

@@ -55,7 +55,7 @@ const kA: Issue = {
 };
 const constant: Issue = {
   level: "warning",
-  code: "constant-indicator",
+  code: "indicator-constant",
   sheet: "Kitas",
   cell: "",
   message: "Indikator „Quote“ ist konstant und wird nicht verwendet.",

@@ -247,7 +247,7 @@ describe("allocationSheets", () => {
     const p = sheet(allocationSheets(fixtureAllocation(), { ...CTX, issues: [warn, err] }), "Prüfbericht");
     expect(p.rows.slice(1).map((r) => r.map((c) => c.value))).toEqual([
       ["Fehler", "Kitas", "E3", "text-in-number", "„k.A.“ ist keine Zahl."],
-      ["Warnung", "Kitas", "D7", "missing-value", warn.message],
+      ["Warnung", "Kitas", "D7", "value-missing", warn.message],
     ]);
   });
 
@@ -304,7 +304,7 @@ describe("allocationSheets", () => {
   test("text that looks like a formula is passed on as a value, never as a formula", () => {
     const risky: Issue = {
       level: "warning",
-      code: "x",
+      code: "text-in-number",
       sheet: "Kitas",
       cell: "A2",
       message: '=HYPERLINK("x")',

@@ -18,6 +18,7 @@ import type {
   ExcelRange,
   ExcelRangeFormat,
   ExcelPageLayout,
+  ExcelRangeView,
   ExcelRun,
   ExcelTable,
   ExcelTableCollection,
@@ -26,7 +27,7 @@ import type {
 } from "../../src/workbook/officeWorkbook";
 import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
 import type { SheetCell, SheetSpec } from "../../src/workbook/port";
-import { a1 } from "../../src/engine/table";
+import { a1, type CellValue } from "../../src/engine/table";
 import { seededRandom } from "../../src/engine/seededRandom";
 
 export type FakeContent = string | number | boolean | { error: string };
@@ -77,6 +78,8 @@ export class FakeSheet {
    * https://learn.microsoft.com/javascript/api/excel/excel.pagelayout
    */
   readonly pageLayout: Record<string, unknown> = {};
+  /** 0-based rows hidden by hand or by a filter (`rowHidden`, `getVisibleView`). */
+  readonly hiddenRows = new Set<number>();
   readonly autofitColumns = new Set<number>();
   /**
    * Excel tables: `area` spans the header row, the data body and — when `totals` — the totals row
@@ -662,6 +665,11 @@ class FakeRangeProxy extends Proxy implements ExcelRange {
         return grid((cell) => cell?.numberFormat ?? "General");
       case "valueTypes":
         return grid((cell) => valueType(content(s, cell)));
+      case "rowHidden": {
+        let hidden = 0;
+        for (let r = a.row; r < a.row + a.rows; r++) if (s.hiddenRows.has(r)) hidden++;
+        return hidden === 0 ? false : hidden === a.rows ? true : null;
+      }
       default:
         throw new FakeExcelError("InvalidArgument", `Eigenschaft ${p} kennt die Attrappe nicht`);
     }
@@ -683,6 +691,13 @@ class FakeRangeProxy extends Proxy implements ExcelRange {
   }
   get valueTypes(): string[][] {
     return this.read("valueTypes");
+  }
+  get rowHidden(): boolean | null {
+    return this.read("rowHidden");
+  }
+  /** The visible rows of the range (the fake hides rows only, never columns). */
+  getVisibleView(): ExcelRangeView {
+    return new FakeRangeView(this.context, this.sheet, this.area);
   }
   get values(): unknown[][] {
     return this.read("values");
@@ -963,6 +978,38 @@ function overlaps(a: Area, b: Area): boolean {
   );
 }
 
+/** `Range.getVisibleView()`: the cells of the range's visible rows. */
+class FakeRangeView extends Proxy implements ExcelRangeView {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: () => FakeSheet,
+    private readonly area: () => Area | null,
+  ) {
+    super(context);
+  }
+  protected current(p: string): unknown {
+    const a = this.area();
+    if (p === "isNullObject") return a === null;
+    if (!a) return undefined;
+    if (p !== "cellAddresses")
+      throw new FakeExcelError("InvalidArgument", `Eigenschaft ${p} kennt die Attrappe nicht`);
+    const s = this.sheet();
+    const out: string[][] = [];
+    for (let r = a.row; r < a.row + a.rows; r++) {
+      if (s.hiddenRows.has(r)) continue;
+      out.push(Array.from({ length: a.columns }, (_, c) => `${s.name}!${a1(r + 1, a.column + c + 1)}`));
+    }
+    return out;
+  }
+  get cellAddresses(): string[][] {
+    return this.read("cellAddresses");
+  }
+  load(properties: string): ExcelRangeView {
+    this.queueLoad(properties);
+    return this;
+  }
+}
+
 /** A proxy of one table; `known` is its name when loaded. */
 function tableProxy(
   context: FakeContext,
@@ -1140,6 +1187,18 @@ class FakeCharts implements ExcelChartCollection {
 
 const INDEX_FORMAT = "0.0";
 const EURO_FORMAT = '#,##0.00 "€"';
+
+/**
+ * A fake workbook holding the given sheets (rows of cell values from A1).
+ *
+ * @example fakeWith({ Kitas: [["Einrichtung"], ["Kita A"]] }).sheet("Kitas").peek(1, 0)?.value; // => "Kita A"
+ */
+export function fakeWith(sheets: Record<string, CellValue[][]>): FakeWorkbook {
+  const book = new FakeWorkbook();
+  for (const [name, rows] of Object.entries(sheets))
+    book.addSheet(name).setRows(rows as (FakeContent | null)[][]);
+  return book;
+}
 
 /**
  * SRB's generated sheets for `units` Einrichtungen (one per 25 in a Sozialraum): Einrichtungen (one row per

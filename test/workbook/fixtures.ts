@@ -163,7 +163,7 @@ export function fixtureAllocation(options: { bremen?: boolean; issues?: Issue[] 
     issues: options.issues ?? [
       {
         level: "warning",
-        code: "missing-value",
+        code: "value-missing",
         sheet: "Kitas",
         cell: "D7",
         message:

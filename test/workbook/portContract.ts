@@ -11,12 +11,37 @@
 import type { CellValue } from "../../src/engine/table";
 import type { SheetSpec, WorkbookPort } from "../../src/workbook/port";
 import { STORE_SHEET } from "../../src/workbook/port";
+import { describeLocation } from "../../src/engine/tableLocation";
+import { readDataTable } from "../../src/workbook/dataTable";
 import { isValidSheetName } from "../../src/workbook/sheetNames";
 import { editedNote, unprovenNote } from "../../src/workbook/writePlan";
 
+/** What a sheet carries besides its values (the builders add it as Excel or the file format has it). */
+export interface SheetExtras {
+  /** Excel tables over `ref` (header row first; with `totalsRow`, its last row is the totals row). */
+  tables?: { name: string; ref: string; totalsRow?: boolean }[];
+  /** 1-based rows hidden (by hand or by a filter). */
+  hiddenRows?: number[];
+  /** Formulas (without "=") by A1 address; the value in `sheets` is their cached result. */
+  formulas?: Record<string, string>;
+}
+
 export interface PortFixture {
   sheets: Record<string, CellValue[][]>;
+  /** Per sheet name: tables, hidden rows, formulas. */
+  extras?: Record<string, SheetExtras>;
 }
+
+/** A sheet shaped like a real municipality's: a title, an empty row, the header in row 3, a "Summe" row. */
+export const MUNICIPAL_ROWS: CellValue[][] = [
+  ["Kita-Daten 2025 – Stadt X"],
+  [],
+  ["Einrichtung", "Sozialraum", "Kinder", "Anteil SGB II"],
+  ["Kita A", "Nord", 40, 0.2],
+  ["Kita B", "Nord", 60, 0.1],
+  ["Kita C", "Süd", 80, 0.3],
+  ["Summe", null, 180, null],
+];
 
 export type MakePort = (
   fixture: PortFixture,
@@ -68,6 +93,87 @@ export function runPortContract(name: string, make: MakePort): void {
         // never coerced: "12,5" and "0042" are strings, not 12.5 and 42
         expect(typeof table.rows[0][4]).toBe("string");
         expect(typeof table.rows[3][4]).toBe("string");
+      }
+    });
+
+    test("title rows above: the header is found in row 3, the Summe row ends the data, addresses are the sheet's", async () => {
+      const { port, reopen } = await make({ sheets: { Kitas: MUNICIPAL_ROWS } });
+      for (const p of [port, await reopen()]) {
+        expect(p.readGrid).toBeDefined();
+        const table = await readDataTable(p, "Kitas", { columns: ["Einrichtung", "Sozialraum"] });
+        expect(table.headerRow).toBe(3);
+        expect(table.firstColumn).toBe(1);
+        expect(table.headers).toEqual(MUNICIPAL_ROWS[2]);
+        expect(table.rows).toEqual(MUNICIPAL_ROWS.slice(3, 6));
+        expect(describeLocation(table.location!)).toBe(
+          "Kopfzeile: Zeile 3, Daten: Zeilen 4–6 (Zeile 7 „Summe“ ausgelassen)",
+        );
+        // without a model too (the header look), and with data.headerRow
+        expect((await readDataTable(p, "Kitas")).headerRow).toBe(3);
+        const fixed = await readDataTable(p, "Kitas", { headerRow: 3, columns: ["Name der Kita"] });
+        expect(fixed.location?.source).toBe("modelRow");
+        expect(fixed.rows).toHaveLength(3);
+      }
+    });
+
+    test("an Excel table wins: its header row and data body, never its totals row", async () => {
+      const rows: CellValue[][] = [
+        ["Kita-Daten 2025 – Stadt X"],
+        ["Einrichtung ist der Name, Sozialraum der Planungsraum", "Hinweis"],
+        ...MUNICIPAL_ROWS.slice(2),
+      ];
+      const { port, reopen } = await make({
+        sheets: { Kitas: rows },
+        extras: { Kitas: { tables: [{ name: "KitaTabelle", ref: "A3:D7", totalsRow: true }] } },
+      });
+      for (const p of [port, await reopen()]) {
+        const grid = await p.readGrid!("Kitas");
+        expect(grid.tables).toEqual([
+          {
+            name: "KitaTabelle",
+            headerRow: 3,
+            firstDataRow: 4,
+            lastDataRow: 6,
+            firstColumn: 1,
+            lastColumn: 4,
+            totalsRow: 7,
+          },
+        ]);
+        const table = await readDataTable(p, "Kitas");
+        expect(table.location).toMatchObject({ source: "excelTable", tableName: "KitaTabelle" });
+        expect(table.headerRow).toBe(3);
+        expect(table.rows.map((r) => r[0])).toEqual(["Kita A", "Kita B", "Kita C"]);
+        expect(describeLocation(table.location!)).toBe(
+          "Kopfzeile: Zeile 3 (Excel-Tabelle „KitaTabelle“), Daten: Zeilen 4–6 (Zeile 7 „Summe“ ausgelassen)",
+        );
+      }
+    });
+
+    test("a row of SUM formulas under the data ends it, also without a label", async () => {
+      const rows = MUNICIPAL_ROWS.map((r, i) => (i === 6 ? [null, null, 180, null] : r));
+      const { port, reopen } = await make({
+        sheets: { Kitas: rows },
+        extras: { Kitas: { formulas: { C7: "SUM(C4:C6)" } } },
+      });
+      for (const p of [port, await reopen()]) {
+        const grid = await p.readGrid!("Kitas");
+        expect(grid.sumFormulaRows).toEqual([7]);
+        const table = await readDataTable(p, "Kitas");
+        expect(table.rows).toHaveLength(3);
+        expect(table.location?.end).toMatchObject({ row: 7, reason: "totalsRow" });
+      }
+    });
+
+    test("hidden rows are read and listed (a filter never drops a Kita)", async () => {
+      const { port, reopen } = await make({
+        sheets: { Kitas: MUNICIPAL_ROWS },
+        extras: { Kitas: { hiddenRows: [5] } },
+      });
+      for (const p of [port, await reopen()]) {
+        expect((await p.readGrid!("Kitas")).hiddenRows).toEqual([5]);
+        const table = await readDataTable(p, "Kitas");
+        expect(table.rows.map((r) => r[0])).toEqual(["Kita A", "Kita B", "Kita C"]);
+        expect(table.location?.hiddenDataRows).toEqual([5]);
       }
     });
 

@@ -266,7 +266,8 @@ describe("charts in the allocation workbook (.xlsx)", () => {
     ]);
     expect(chart.series[1].values[0]).toBe(0.1737);
     expect(chart.series[0].catRef).toBe("'Robustheit'!$A$5:$A$12");
-    expect(chart.anchorFrom).toEqual({ col: 0, row: 17 }); // A18: below the tables, clear of the text (issue 14, item 5)
+    // below every table (column A, after the last row), clear of the texts beside them (issue 14, item 5)
+    expect(chart.anchorFrom).toEqual({ col: 0, row: sheet.rows.length + 1 });
   });
 
   test("a sheet renamed on a clash with a user sheet is referenced under its written name", async () => {

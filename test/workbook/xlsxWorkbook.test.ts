@@ -8,21 +8,11 @@ import { STORE_SHEET } from "../../src/workbook/port";
 import { isValidSheetName, resolveSheetName, sanitizeSheetName } from "../../src/workbook/sheetNames";
 import { STORE_CHUNK_LENGTH, chunkText, decodeStore, encodeStore } from "../../src/workbook/store";
 import { EXCEL_MAX_CELL_TEXT, XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
-import { runPortContract, type PortFixture } from "./portContract";
+import { runPortContract } from "./portContract";
+import { exceljsFixtureBytes } from "./exceljsFixture";
 
 /** Builds the fixture with exceljs directly (not through the adapter under test), as bytes. */
-async function fixtureBytes(fixture: PortFixture): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  for (const [name, rows] of Object.entries(fixture.sheets)) {
-    const ws = wb.addWorksheet(name);
-    rows.forEach((row, i) =>
-      row.forEach((v, j) => {
-        if (v !== null) ws.getCell(i + 1, j + 1).value = v as ExcelJS.CellValue;
-      }),
-    );
-  }
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
+const fixtureBytes = exceljsFixtureBytes;
 
 runPortContract("XlsxWorkbook", async (fixture) => {
   let current = await XlsxWorkbook.fromBuffer(await fixtureBytes(fixture));

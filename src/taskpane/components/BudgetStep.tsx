@@ -16,6 +16,7 @@ import { DEFAULT_DYNAMISIERUNG_RATE, dynamisiert, dynamisierungIssues } from "..
 import {
   DEFAULT_BREMEN_RULES,
   DEFAULT_KOFINANZIERUNG,
+  DEFAULT_RULE_SET,
   type AreaMethod,
   type BudgetSpec,
   type Model,
@@ -32,6 +33,7 @@ import {
   type UnspentRule,
   type WithinSplit,
 } from "../../engine/stellenplan";
+import { DEFAULT_VZAE_STEP } from "../../engine/vzae";
 import { formatEuro, formatNumber, type Language, type Strings } from "../i18n";
 import { NumberField } from "./NumberField";
 
@@ -206,8 +208,8 @@ export function BudgetStep(props: BudgetStepProps) {
           (v) => setBudget({ costPerVzae: v ?? undefined }),
           { optional: true },
         )}
-        {field("vzae-step", s.vzaeStep, "step", budget.vzaeStep ?? 0.25, (v) =>
-          setBudget({ vzaeStep: v ?? 0.25 }),
+        {field("vzae-step", s.vzaeStep, "step", budget.vzaeStep ?? DEFAULT_VZAE_STEP, (v) =>
+          setBudget({ vzaeStep: v ?? DEFAULT_VZAE_STEP }),
         )}
         {budget.costPerVzae !== undefined && (
           <>
@@ -242,7 +244,7 @@ export function BudgetStep(props: BudgetStepProps) {
 
       <Field label={s.ruleSet}>
         <RadioGroup
-          value={model.ruleSet ?? "rlp"}
+          value={model.ruleSet ?? DEFAULT_RULE_SET}
           onChange={(_, data) => {
             const ruleSet = data.value as RuleSet;
             props.onModelChange({

@@ -12,6 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { useId } from "react";
 import { STRANDS, type Changes, type UnitChange } from "../../engine/changes";
+import { formatEuro, formatNumber, type NumberLocale } from "../../engine/germanFormat";
 import type { PreviewComparison } from "../../usecase/fortschreibung";
 import type { Language, Strings } from "../i18n";
 
@@ -32,7 +33,7 @@ const useStyles = makeStyles({
   summary: { fontWeight: tokens.fontWeightSemibold },
 });
 
-function locale(language: Language): string {
+function locale(language: Language): NumberLocale {
   return language === "en" ? "en-GB" : "de-DE";
 }
 
@@ -42,11 +43,7 @@ function locale(language: Language): string {
  * @example signedEuro(-1234.5, "de"); // => "-1.234,50 €"
  */
 export function signedEuro(delta: number, language: Language): string {
-  return new Intl.NumberFormat(locale(language), {
-    style: "currency",
-    currency: "EUR",
-    signDisplay: "exceptZero",
-  }).format(delta);
+  return formatEuro(delta, locale(language), true);
 }
 
 /**
@@ -55,11 +52,7 @@ export function signedEuro(delta: number, language: Language): string {
  * @example signedPoints(-0.0213, "de"); // => "-2,13 Pp."
  */
 export function signedPoints(delta: number, language: Language): string {
-  const n = new Intl.NumberFormat(locale(language), {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-    signDisplay: "exceptZero",
-  }).format(delta * 100);
+  const n = formatNumber(delta * 100, { min: 2, max: 2, signed: true }, locale(language));
   return `${n} ${language === "en" ? "pp" : "Pp."}`;
 }
 
@@ -92,10 +85,7 @@ export function unitChangeText(s: Strings, language: Language, u: UnitChange): s
     parts.push(s.bandChange(u.bandBefore ?? "–", u.bandAfter ?? "–"));
   if (u.amountDelta !== 0) parts.push(signedEuro(u.amountDelta, language));
   if ((u.vzaeDelta ?? 0) !== 0) {
-    const v = new Intl.NumberFormat(locale(language), {
-      maximumFractionDigits: 2,
-      signDisplay: "exceptZero",
-    }).format(u.vzaeDelta as number);
+    const v = formatNumber(u.vzaeDelta as number, { max: 2, signed: true }, locale(language));
     parts.push(`${v} VZÄ`);
   }
   return parts.join("; ");

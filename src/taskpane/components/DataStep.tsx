@@ -5,6 +5,7 @@ import {
   AccordionPanel,
   Button,
   Field,
+  Input,
   MessageBar,
   MessageBarBody,
   Select,
@@ -14,6 +15,8 @@ import {
 } from "@fluentui/react-components";
 import type { DataMapping } from "../../engine/model";
 import type { RawTable } from "../../engine/table";
+import { describeLocation } from "../../engine/tableLocation";
+import { useEffect, useState } from "react";
 import type { Strings } from "../i18n";
 
 export interface DataStepProps {
@@ -28,6 +31,11 @@ export interface DataStepProps {
   /** The mapping `suggestModel` proposed; its columns are marked "Vorschlag". */
   suggestion: DataMapping | null;
   onMappingChange(mapping: DataMapping): void;
+  /**
+   * The user fixes the header row (1-based sheet row; null: found automatically again): the table is read
+   * again from there and `data.headerRow` is saved in the model.
+   */
+  onHeaderRowChange?(row: number | null): void;
   busy: boolean;
   /** Note about the stored model (loaded / invalid), if any. */
   notice?: { intent: "success" | "warning"; text: string } | null;
@@ -38,7 +46,7 @@ const useStyles = makeStyles({
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
-type OptionalColumn = Exclude<keyof DataMapping, "sheet" | "id" | "area" | "children">;
+type OptionalColumn = Exclude<keyof DataMapping, "sheet" | "headerRow" | "id" | "area" | "children">;
 
 const OPTIONAL_COLUMNS: { key: OptionalColumn; label: (s: Strings) => string }[] = [
   { key: "strand2", label: (s) => s.columnStrand2 },
@@ -81,7 +89,11 @@ export function DataStep(props: DataStepProps) {
       ? `${text} (${s.suggested})`
       : text;
 
-  const columnSelect = (key: Exclude<keyof DataMapping, "sheet">, text: string, optional: boolean) => (
+  const columnSelect = (
+    key: Exclude<keyof DataMapping, "sheet" | "headerRow">,
+    text: string,
+    optional: boolean,
+  ) => (
     <Field label={label(text, key)} key={key}>
       <Select
         value={mapping?.[key] ?? ""}
@@ -132,6 +144,16 @@ export function DataStep(props: DataStepProps) {
       {table && (
         <>
           <Text>{s.tableSummary(table.rows.length, table.headers.length, table.sheet)}</Text>
+          {table.location && <Text data-testid="table-location">{describeLocation(table.location)}</Text>}
+          {props.onHeaderRowChange && (
+            <HeaderRowChoice
+              strings={s}
+              current={table.headerRow ?? 1}
+              fixed={mapping?.headerRow ?? null}
+              busy={busy}
+              onChange={props.onHeaderRowChange}
+            />
+          )}
           {columnSelect("id", s.columnId, false)}
           {columnSelect("area", s.columnArea, false)}
           {columnSelect("children", s.columnChildren, true)}
@@ -146,5 +168,52 @@ export function DataStep(props: DataStepProps) {
         </>
       )}
     </div>
+  );
+}
+
+/** The header row field of the Daten step: the row found (or fixed), another row, or back to automatic. */
+function HeaderRowChoice(props: {
+  strings: Strings;
+  current: number;
+  fixed: number | null;
+  busy: boolean;
+  onChange(row: number | null): void;
+}) {
+  const { strings: s, current, fixed, busy } = props;
+  const styles = useStyles();
+  const [text, setText] = useState(String(current));
+  useEffect(() => setText(String(current)), [current]);
+  const row = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+  const valid = Number.isInteger(row) && row >= 1 && row <= 1_048_576;
+  return (
+    <>
+      <Field
+        label={s.headerRow}
+        hint={s.headerRowHint}
+        validationState={valid ? "none" : "error"}
+        validationMessage={valid ? undefined : s.headerRowInvalid}
+      >
+        <Input
+          type="number"
+          min={1}
+          value={text}
+          disabled={busy}
+          onChange={(_, data) => setText(data.value)}
+        />
+      </Field>
+      <div className={styles.row}>
+        <Button
+          disabled={busy || !valid || (row === current && fixed === row)}
+          onClick={() => props.onChange(row)}
+        >
+          {s.headerRowApply}
+        </Button>
+        {fixed !== null && (
+          <Button disabled={busy} onClick={() => props.onChange(null)}>
+            {s.headerRowAuto}
+          </Button>
+        )}
+      </div>
+    </>
   );
 }

@@ -14,7 +14,9 @@
  * at call time: the browser bundle never sees an `fs` import.
  */
 import { SrbUsageError } from "../../engine/issues";
+import { isColumnTotalFormula } from "../../engine/columnTotalFormula";
 import { a1, type CellValue, type RawTable } from "../../engine/table";
+import type { GridTable, SheetGrid } from "../../engine/tableLocation";
 import type { SheetCell, SheetSpec, WorkbookPort, WriteReport } from "../port";
 import { resolveSheetName, sameSheetName } from "../sheetNames";
 import {
@@ -288,6 +290,50 @@ export class PackageWorkbook implements WorkbookPort {
     return table;
   }
 
+  /**
+   * The used range from A1 with what locating the Kita table needs: number formats, the rows holding a
+   * formula that totals the column above (`=SUM(C4:C30)`, an Excel totals row's SUBTOTAL), hidden rows
+   * (`<row hidden="1">`, by hand or by a filter) and the sheet's Excel tables (header row and data body,
+   * the totals row left out). Tables found through the sheet's relationships, whatever path style the
+   * writer used (openpyxl: "/xl/tables/table1.xml").
+   *
+   * @example (await book.readGrid("Kitas")).tables?.[0]; // => { name: "Kitas", headerRow: 3, firstDataRow: 4, lastDataRow: 30, … }
+   */
+  async readGrid(sheet: string): Promise<SheetGrid> {
+    const entry = this.findSheet(sheet);
+    if (!entry || entry === this.storeEntry() || !entry.part || !this.zip.entry(entry.part)) {
+      throw new SrbUsageError(`Tabellenblatt „${sheet}“ gibt es in dieser Arbeitsmappe nicht.`);
+    }
+    const grid = readGrid(this.zip, entry.part, this.ctx(), entry.name, true);
+    const sumFormulaRows: number[] = [];
+    grid.formulas!.forEach((line, r) => {
+      if (line.some((f) => f !== undefined && isColumnTotalFormula(f, r + 1))) sumFormulaRows.push(r + 1);
+    });
+    const tables: GridTable[] = [];
+    for (const t of this.tablesOf(entry.part)) {
+      const area = t.ref === undefined ? null : parseRef(t.ref);
+      if (area === null || t.headerRows < 1) continue; // a table without a header row names no columns
+      const headerRow = area.top + t.headerRows - 1;
+      tables.push({
+        name: t.name,
+        headerRow,
+        firstDataRow: headerRow + 1,
+        lastDataRow: area.bottom - t.totalsRows,
+        firstColumn: area.left,
+        lastColumn: area.right,
+        ...(t.totalsRows > 0 ? { totalsRow: area.bottom } : {}),
+      });
+    }
+    return {
+      sheet: entry.name,
+      rows: grid.values,
+      formats: grid.formats,
+      hiddenRows: grid.hiddenRows,
+      sumFormulaRows,
+      tables,
+    };
+  }
+
   /** The stored model, or null; a stored model whose JSON is damaged is a usage error saying where. */
   async readStoredModel(): Promise<unknown | null> {
     const found = this.findStore();
@@ -468,10 +514,17 @@ export class PackageWorkbook implements WorkbookPort {
         parseXml(rel.target, text, {
           open(tag) {
             if (info || tag.local !== "table") return;
+            const count = (name: string, fallback: number) => {
+              const n = Number(attr(tag, name) ?? fallback);
+              return Number.isInteger(n) && n >= 0 ? n : fallback;
+            };
             info = {
               name: attr(tag, "displayName") ?? attr(tag, "name") ?? "",
               id: Number(attr(tag, "id") ?? 0),
               part: rel.target,
+              ref: attr(tag, "ref"),
+              headerRows: count("headerRowCount", 1),
+              totalsRows: count("totalsRowCount", 0),
             };
           },
         });
@@ -614,6 +667,25 @@ interface TableInfo {
   name: string;
   id: number;
   part: string;
+  /** The table's range, e.g. "A3:E31" (header, body and totals row). */
+  ref?: string;
+  /** `headerRowCount` (default 1; 0: no header row). */
+  headerRows: number;
+  /** `totalsRowCount` (default 0; 1 with a totals row, "Ergebniszeile"). */
+  totalsRows: number;
+}
+
+/** "A3:E31" → 1-based corners; null for anything else. */
+function parseRef(ref: string): { top: number; left: number; bottom: number; right: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(ref.trim());
+  if (!m) return null;
+  const col = (letters: string) =>
+    [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const top = Number(m[2]);
+  const bottom = Number(m[4] ?? m[2]);
+  const left = col(m[1]);
+  const right = col(m[3] ?? m[1]);
+  return bottom >= top && right >= left ? { top, left, bottom, right } : null;
 }
 
 /** A planned result table with its workbook-unique id and, on a re-run, the part it had. */

@@ -11,6 +11,7 @@ import { SrbUsageError } from "../../engine/issues";
 import { a1, type CellValue } from "../../engine/table";
 import { attr, streamPart, streamPartFast } from "./xmlParts";
 import type { ZipArchive } from "./zipArchive";
+import { formatNumber } from "../../engine/germanFormat";
 
 /** Most cells SRB keeps from one sheet (rows × used width): 100,000 Kitas × 50 columns. */
 export const MAX_SHEET_CELLS = 5_000_000;
@@ -164,6 +165,7 @@ export function streamCells(
   ctx: SheetContext,
   sheet: string,
   onCell: (cell: ReadCell) => void,
+  onHiddenRow?: (row: number) => void,
 ): void {
   let row = 0;
   let col = 0;
@@ -191,6 +193,7 @@ export function streamCells(
           if (!Number.isInteger(n) || n < 1 || n > MAX_ROW) throw bad(`Zeilennummer „${r}“ ungültig`);
           row = n;
           col = 0;
+          if (onHiddenRow && (attributes.hidden === "1" || attributes.hidden === "true")) onHiddenRow(n);
           return;
         }
         case "c": {
@@ -309,6 +312,8 @@ export interface SheetGrid {
   formats: (string | null)[][];
   /** Formula text per cell (only filled when asked for). */
   formulas?: (string | undefined)[][];
+  /** 1-based rows marked hidden (`<row hidden="1">`), in sheet order. */
+  hiddenRows: number[];
 }
 
 /**
@@ -328,12 +333,20 @@ export function readGrid(
   const cells: ReadCell[] = [];
   let maxRow = 0;
   let maxCol = 0;
-  streamCells(zip, part, ctx, sheet, (c) => {
-    cells.push(c);
-    if (c.row > maxRow) maxRow = c.row;
-    if (c.col > maxCol) maxCol = c.col;
-    if (cells.length > MAX_SHEET_CELLS) throw tooLarge(sheet, cells.length, maxRow, maxCol);
-  });
+  const hiddenRows: number[] = [];
+  streamCells(
+    zip,
+    part,
+    ctx,
+    sheet,
+    (c) => {
+      cells.push(c);
+      if (c.row > maxRow) maxRow = c.row;
+      if (c.col > maxCol) maxCol = c.col;
+      if (cells.length > MAX_SHEET_CELLS) throw tooLarge(sheet, cells.length, maxRow, maxCol);
+    },
+    (r) => hiddenRows.push(r),
+  );
   if (maxRow * maxCol > MAX_SHEET_CELLS) throw tooLarge(sheet, cells.length, maxRow, maxCol);
   const values: CellValue[][] = Array.from({ length: maxRow }, () => new Array<CellValue>(maxCol).fill(null));
   const formats: (string | null)[][] = Array.from({ length: maxRow }, () =>
@@ -347,13 +360,13 @@ export function readGrid(
     formats[c.row - 1][c.col - 1] = c.format;
     if (formulas) formulas[c.row - 1][c.col - 1] = c.formula;
   }
-  return { values, formats, formulas };
+  return { values, formats, formulas, hiddenRows: hiddenRows.filter((r) => r <= maxRow) };
 }
 
 function tooLarge(sheet: string, count: number, maxRow: number, maxCol: number): SrbUsageError {
   return new SrbUsageError(
     `Blatt „${sheet}“ ist zu groß für SRB: es reicht bis Zelle ${a1(maxRow, maxCol)} ` +
-      `(${count.toLocaleString("de-DE")} Zellen mit Inhalt; höchstens ${MAX_SHEET_CELLS.toLocaleString("de-DE")} Zellen ` +
+      `(${formatNumber(count)} Zellen mit Inhalt; höchstens ${formatNumber(MAX_SHEET_CELLS)} Zellen ` +
       `von A1 bis zur letzten gefüllten Zelle). Bitte Inhalte außerhalb der Kita-Tabelle löschen oder die Tabelle auf ein eigenes Blatt kopieren.`,
   );
 }

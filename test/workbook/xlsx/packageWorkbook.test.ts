@@ -2,26 +2,11 @@ import ExcelJS from "exceljs";
 import type { CellValue } from "../../../src/engine/table";
 import { STORE_SHEET } from "../../../src/workbook/port";
 import { PackageWorkbook } from "../../../src/workbook/xlsx/packageWorkbook";
-import {
-  runFingerprintContract,
-  runPortContract,
-  type EditableWorkbook,
-  type PortFixture,
-} from "../portContract";
+import { runFingerprintContract, runPortContract, type EditableWorkbook } from "../portContract";
+import { exceljsFixtureBytes } from "../exceljsFixture";
 
 /** Builds the fixture with exceljs directly (not through the adapter under test), as bytes. */
-async function fixtureBytes(fixture: PortFixture): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  for (const [name, rows] of Object.entries(fixture.sheets)) {
-    const ws = wb.addWorksheet(name);
-    rows.forEach((row, i) =>
-      row.forEach((v, j) => {
-        if (v !== null) ws.getCell(i + 1, j + 1).value = v as ExcelJS.CellValue;
-      }),
-    );
-  }
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
+const fixtureBytes = exceljsFixtureBytes;
 
 runPortContract("PackageWorkbook", async (fixture) => {
   let current = await PackageWorkbook.fromBuffer(await fixtureBytes(fixture));

@@ -1,0 +1,104 @@
+/**
+ * The one formatting module (src/engine/germanFormat.ts): worked examples, the edge cases the callers meet
+ * (negative, -0, large, NaN, ±Infinity), and the equivalences that keep texts unchanged where a caller
+ * used to build its own Intl.NumberFormat.
+ */
+import fc from "fast-check";
+import {
+  formatDate,
+  formatEuro,
+  formatEuroPlain,
+  formatNumber,
+  formatPercent,
+} from "../../src/engine/germanFormat";
+
+const NBSP = "\u00a0";
+
+describe("formatNumber", () => {
+  test("de-DE: thousands dot, decimal comma, up to six decimals by default", () => {
+    expect(formatNumber(1234.5)).toBe("1.234,5");
+    expect(formatNumber(1002240)).toBe("1.002.240");
+    expect(formatNumber(0.1234567891)).toBe("0,123457");
+    expect(formatNumber(-1234567.891, 2)).toBe("-1.234.567,89");
+  });
+
+  test("decimals: a fixed count, or a range; grouping off for input fields", () => {
+    expect(formatNumber(53.04, 1)).toBe("53,0");
+    expect(formatNumber(53, 2)).toBe("53,00");
+    expect(formatNumber(0.123456789, { max: 2 })).toBe("0,12");
+    expect(formatNumber(2, { min: 1, max: 2 })).toBe("2,0");
+    expect(formatNumber(2.125, { min: 1, max: 2 })).toBe("2,13");
+    expect(formatNumber(1002240.5, { max: 6, grouping: false })).toBe("1002240,5");
+  });
+
+  test("large numbers are written out, not in exponent notation", () => {
+    expect(formatNumber(1e15)).toBe("1.000.000.000.000.000");
+    expect(formatNumber(1e21)).toBe("1.000.000.000.000.000.000.000");
+  });
+
+  test("-0 keeps its sign as Intl shows it; NaN stays NaN; ±Infinity in words", () => {
+    expect(formatNumber(-0)).toBe("-0");
+    expect(formatNumber(-0, 2)).toBe("-0,00");
+    expect(formatNumber(NaN)).toBe("NaN");
+    expect(formatNumber(Infinity)).toBe("unendlich");
+    expect(formatNumber(-Infinity, 2)).toBe("minus unendlich");
+    expect(formatNumber(Infinity, 2, "en-GB")).toBe("infinity");
+  });
+
+  test("en-GB for the task pane's English texts", () => {
+    expect(formatNumber(1 / 12, 4, "en-GB")).toBe("0.0833");
+    expect(formatNumber(1234.5, 2, "en-GB")).toBe("1,234.50");
+  });
+
+  test("property: the same as the Intl.NumberFormat the callers built before (two decimals)", () => {
+    const before = new Intl.NumberFormat("de-DE", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
+        expect(formatNumber(x, 2)).toBe(before.format(x));
+      }),
+    );
+  });
+});
+
+describe("formatEuro", () => {
+  test("currency style with cents and a no-break space before €", () => {
+    expect(formatEuro(1234.5)).toBe(`1.234,50${NBSP}€`);
+    expect(formatEuro(-1234.5)).toBe(`-1.234,50${NBSP}€`);
+    expect(formatEuro(0.005)).toBe(`0,01${NBSP}€`);
+    expect(formatEuro(-0)).toBe(`-0,00${NBSP}€`);
+    expect(formatEuro(1e12)).toBe(`1.000.000.000.000,00${NBSP}€`);
+    expect(formatEuro(NaN)).toBe(`NaN${NBSP}€`);
+    expect(formatEuro(-0.5, "en-GB")).toBe("-€0.50");
+  });
+
+  test("plain: the same with a normal space (terminal output, set-aside messages)", () => {
+    expect(formatEuroPlain(1002240)).toBe("1.002.240,00 €");
+    expect(formatEuroPlain(-12.345)).toBe("-12,35 €");
+  });
+
+  test("property: plain is what setAsides wrote before (two decimals and ' €')", () => {
+    const before = new Intl.NumberFormat("de-DE", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), (cents) => {
+        expect(formatEuroPlain(cents / 100)).toBe(`${before.format(cents / 100)} €`);
+      }),
+    );
+  });
+});
+
+describe("formatPercent", () => {
+  test("a share as a percentage, no-break space before % (en-GB: none)", () => {
+    expect(formatPercent(0.17366, 2)).toBe(`17,37${NBSP}%`);
+    expect(formatPercent(0.33)).toBe(`33${NBSP}%`);
+    expect(formatPercent(1)).toBe(`100${NBSP}%`);
+    expect(formatPercent(-0.021, 1)).toBe(`-2,1${NBSP}%`);
+    expect(formatPercent(0.125, 1, "en-GB")).toBe("12.5%");
+  });
+});
+
+describe("formatDate", () => {
+  test("TT.MM.JJJJ with leading zeros", () => {
+    expect(formatDate(new Date(2026, 10, 30))).toBe("30.11.2026");
+    expect(formatDate(new Date(2027, 0, 5))).toBe("05.01.2027");
+  });
+});
