@@ -28,6 +28,7 @@ import {
 } from "./files";
 import { countIssues, issueLine, sozialraumTable } from "./format";
 import { cliFortschreibungRequest } from "./fortschreibungCli";
+import { exportPdf, findSoffice, PdfProblem, sofficeMissingMessage } from "./pdfExport";
 import { robustnessJson } from "./robustness";
 
 /** Where the command writes: injectable so that tests and `npm start` can capture it. */
@@ -94,8 +95,13 @@ async function run(options: AllocateOptions, io: CliIo, progress: (text: string)
       { label: "--out", file: options.out },
       { label: "--json", file: options.json },
       ...(options.publication !== null ? [{ label: "--publication", file: options.publication }] : []),
+      ...(options.pdf ? [{ label: "--pdf", file: options.pdf }] : []),
     ],
   );
+  // --pdf needs LibreOffice: said before anything is computed or written
+  const soffice = options.pdf ? findSoffice() : null;
+  if (options.pdf && soffice === null) throw new UsageFailure(sofficeMissingMessage());
+  const pdfFile = options.pdf ? await outputLocation(options.pdf) : null;
   const publicationFile = options.publication !== null ? await outputLocation(options.publication) : null;
 
   progress(`lese Arbeitsmappe ${options.workbook} …`);
@@ -169,6 +175,18 @@ async function run(options: AllocateOptions, io: CliIo, progress: (text: string)
     io.stderr(
       `srb: Veröffentlichungsfassung „${options.publication}“ geschrieben; der Codeschlüssel steht nur in „${options.out}“ (Blatt „Codeschlüssel“).\n`,
     );
+  }
+
+  if (pdfFile !== null && soffice !== null) {
+    progress(`drucke die erzeugten Blätter mit LibreOffice als ${path.basename(pdfFile)} …`);
+    try {
+      await exportPdf(result.sheets, pdfFile, soffice);
+    } catch (e) {
+      if (!(e instanceof PdfProblem)) throw e;
+      throw new UsageFailure(
+        `${e.message} Die Arbeitsmappe „${options.out}“ wurde geschrieben, das PDF nicht.`,
+      );
+    }
   }
 
   const extras = result.robustness ? { robustness: robustnessJson(result.robustness, result.unitName) } : {};

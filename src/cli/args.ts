@@ -34,6 +34,11 @@ export interface AllocateOptions {
    */
   adopt?: boolean;
   adoptDate?: string | null;
+  /**
+   * `--pdf [datei.pdf]`: the generated sheets also as a PDF, printed by LibreOffice (default: beside --out,
+   * with .pdf); null/absent = no PDF.
+   */
+  pdf?: string | null;
   /** `--carry-forward`: distribute the budget by the adopted shares instead of recomputing the index. */
   carryForward?: boolean;
   /** `--compare <earlier.xlsx | earlier results.json>`: what to compare with (null = the adoption stored in the workbook). */
@@ -73,6 +78,8 @@ Optionen:
   --compare <datei> mit einer früheren Verteilung vergleichen: Arbeitsmappe (.xlsx, ihr Beschluss oder ihre
                     Berechnung) oder Ergebnisdatei (.json); ohne --compare wird mit dem Beschluss in der
                     Arbeitsmappe verglichen, wenn es einen gibt. Ergebnis: Blatt „Veränderungen“, Feld „changes“
+  --pdf [datei.pdf] die erzeugten Blätter zusätzlich als PDF (A4 quer, wie gedruckt), über LibreOffice
+                    (muss installiert sein); Vorgabe: neben --out mit der Endung .pdf
   --quiet           keine Fortschrittsmeldungen auf stderr (Fehlermeldungen erscheinen weiterhin)
   -h, --help        diese Hilfe
   --version         Version anzeigen
@@ -109,8 +116,9 @@ export function defaultOutputPath(input: string, suffix: string): string {
  */
 export function parseCommandLine(argv: readonly string[]): ParsedCommand {
   let parsed: ReturnType<typeof parseWithNode>;
+  const { rest: args, pdf: pdfArg } = takePdfOption(argv);
   try {
-    parsed = parseWithNode(argv);
+    parsed = parseWithNode(args);
   } catch (e) {
     return { kind: "usage-error", message: translateParseError(e) };
   }
@@ -170,6 +178,10 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
       message: `srb allocate: --publication „${publication}“ muss auf .xlsx enden (die Veröffentlichungsfassung ist eine eigene Arbeitsmappe)`,
     };
   }
+  const pdf = pdfArg === undefined ? null : pdfArg === "" ? out.replace(/\.xls[xm]$/i, ".pdf") : pdfArg;
+  if (pdf !== null && !/\.pdf$/i.test(pdf)) {
+    return { kind: "usage-error", message: `srb allocate: --pdf „${pdf}“ muss auf .pdf enden` };
+  }
   const compare = values.compare ?? null;
   if (compare !== null && !/\.(xlsx|json)$/i.test(compare)) {
     return {
@@ -206,8 +218,38 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
       adoptDate,
       carryForward,
       compare,
+      pdf,
     },
   };
+}
+
+/**
+ * `--pdf` takes an optional file name: `--pdf`, `--pdf datei.pdf` or `--pdf=datei.pdf` (a following
+ * argument counts as its file only when it ends in .pdf). Returns the other arguments and the file ("" for
+ * the default, undefined when `--pdf` is absent).
+ *
+ * @example takePdfOption(["allocate", "a.xlsx", "--pdf"]); // => { rest: ["allocate", "a.xlsx"], pdf: "" }
+ * @example takePdfOption(["--pdf", "b.pdf", "a.xlsx"]); // => { rest: ["a.xlsx"], pdf: "b.pdf" }
+ */
+export function takePdfOption(argv: readonly string[]): { rest: string[]; pdf: string | undefined } {
+  const rest: string[] = [];
+  let pdf: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--") {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    if (a.startsWith("--pdf=")) pdf = a.slice("--pdf=".length);
+    else if (a === "--pdf") {
+      const next = argv[i + 1];
+      if (next !== undefined && !next.startsWith("-") && /\.pdf$/i.test(next)) {
+        pdf = next;
+        i++;
+      } else pdf = "";
+    } else rest.push(a);
+  }
+  return { rest, pdf };
 }
 
 function parseWithNode(argv: readonly string[]) {

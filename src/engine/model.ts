@@ -172,6 +172,8 @@ export interface Model {
   strand3Category?: string;
   /** Stellenplan rules (SPEC §5). */
   rules?: StellenplanRules;
+  /** The municipality (e.g. "Stadt Musterstadt – Jugendamt"), printed on every generated sheet; default "". */
+  municipality?: string;
 }
 
 export const DEFAULT_STRAND3_CATEGORY = "Flucht und Migration";
@@ -283,4 +285,6 @@ export interface ResolvedModel {
   strand3Category: string;
   /** Stellenplan rules (SPEC §5), every one set. */
   rules: Required<StellenplanRules>;
+  /** The municipality printed on every generated sheet ("" when the model names none). */
+  municipality: string;
 }

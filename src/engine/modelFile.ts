@@ -116,6 +116,8 @@ export const modelFileSchema = z.looseObject({
   bremen: bremenSchema.optional(),
   strand3Category: text.optional(),
   rules: rulesSchema.optional(),
+  /** The municipality (Kommune, Jugendamt) printed in the page header of every generated sheet. */
+  municipality: z.string().trim().max(120).optional(),
 });
 
 export interface ParseModelResult {

@@ -184,6 +184,7 @@ function resolved(file: Model): ResolvedModel {
       within: file.rules?.within ?? DEFAULT_WITHIN,
       unspent: file.rules?.unspent ?? DEFAULT_UNSPENT,
     },
+    municipality: typeof file.municipality === "string" ? file.municipality.trim() : "",
   };
 }
 

@@ -37,6 +37,7 @@ import { allocationSheets, SHEET_NAMES } from "../workbook/allocationSheets";
 import { inputChecksum } from "../workbook/checksum";
 import type { SheetSpec, WorkbookPort, WriteReport } from "../workbook/port";
 import { readDataTable } from "../workbook/dataTable";
+import { withPageTitle } from "../workbook/printLayout";
 import { robustnessSheet } from "../workbook/robustnessSheet";
 import { publicationOf, type Publication } from "../engine/publication";
 import { codeKeySheet, publicationSheets } from "../workbook/publicationSheets";
@@ -291,6 +292,8 @@ export interface GenerateResult extends Preview {
   outcome: FortschreibungOutcome | null;
   /** The publication workbook's sheets and codes (`request.publish`); null otherwise. */
   published: { sheets: SheetSpec[]; publication: Publication } | null;
+  /** The generated sheets as handed to the adapter (for a PDF of them, `srb allocate --pdf`); [] when none. */
+  sheets: SheetSpec[];
 }
 
 /**
@@ -407,6 +410,12 @@ async function written(
   // the Sozialraum-Team's VZÄ per strand, typed into the earlier Einrichtungen sheet, count again
   const typed = await strandOverridesOf(port, allocation);
   const issues = [...checked.issues, ...typed.issues];
+  const pageTitle = {
+    municipality: model.municipality,
+    year: model.budget.year,
+    budget: allocation.budget,
+    date,
+  };
   const sheets: SheetSpec[] = allocationSheets(allocation, {
     inputRange: allocation.inputRange,
     checksum,
@@ -420,7 +429,10 @@ async function written(
   let published: GenerateResult["published"] = null;
   if (request.publish) {
     const publication = publicationOf(allocation, request.publish.random ?? secureRandom);
-    published = { sheets: publicationSheets(allocation, publication, { date }), publication };
+    published = {
+      sheets: withPageTitle(publicationSheets(allocation, publication, { date }), pageTitle),
+      publication,
+    };
     sheets.push(codeKeySheet(publication, { date, file: request.publish.file }));
   }
   const fort = checked.fortschreibung;
@@ -435,12 +447,24 @@ async function written(
     : null;
 
   await progress({ stage: "write" });
-  const report = await port.writeGeneratedSheets(
+  const written = withPageTitle(
     outcome ? fortschreibungSheets(sheets, outcome, unitName) : sheets,
+    pageTitle,
   );
+  const report = await port.writeGeneratedSheets(written);
   await port.writeStoredModel(JSON.parse(serializeModel(checked.file!)) as unknown);
   if (outcome?.adoptionsToStore) await port.writeStoredAdoptions?.(outcome.adoptionsToStore);
-  return { ...checked, issues, robustness, publication, unitName, report, outcome, published };
+  return {
+    ...checked,
+    issues,
+    robustness,
+    publication,
+    unitName,
+    report,
+    outcome,
+    published,
+    sheets: written,
+  };
 }
 
 /** Uniform in [0, 1) from the platform's cryptographic generator (browsers and Node 20). */
@@ -524,6 +548,7 @@ function nothingWritten(base: Preview, more: Issue[], request: GenerateRequest):
     report: null,
     outcome: null,
     published: null,
+    sheets: [],
   };
 }
 

@@ -285,7 +285,8 @@ function verteilungSheet(allocation: Allocation): SheetSpec {
               lastRow: table.lastRow,
               categoryColumn: table.column("name"),
               seriesColumns: [table.column("share")],
-              anchor: `${columnLetters(columns.length + 2)}2`,
+              // below the table and its notes: on the printed page, not beside it (which would shrink the print)
+              anchor: `A${rows.length + 2}`,
             },
           ]
         : [],
@@ -480,14 +481,15 @@ function einrichtungenSheet(
     charts: any
       ? [
           {
-            kind: "line",
-            title: "Gesamtindex der Einrichtungen und Normbereich",
-            // the header row names the three lines: Gesamtindex, Normbereich unten, Normbereich oben
+            // bars, one per Kita: a line across Kitas would read as a trend that is not there
+            kind: "bar",
+            title: indexChartTitle(allocation.norm.index),
             firstRow: table.headerRow,
             lastRow: table.lastRow,
             categoryColumn: table.column("id"),
-            seriesColumns: [table.column("index"), table.column("lower"), table.column("upper")],
-            anchor: `${columnLetters(columns.length + 2)}2`,
+            seriesColumns: [table.column("index")],
+            // below the table and its notes: on the printed page, not beside it (which would shrink the print)
+            anchor: `A${rows.length + 2}`,
           },
         ]
       : [],
@@ -818,18 +820,32 @@ function stellenplanSheet(
       units.length > 0
         ? [
             {
-              kind: "line",
-              title: "Gesamtindex der Einrichtungen und Normbereich",
+              // bars, one per Kita: a line across Kitas would read as a trend that is not there
+              kind: "bar",
+              title: indexChartTitle(allocation.norm.index),
               firstRow: table.headerRow,
               lastRow: table.lastRow,
               categoryColumn: table.column("id"),
-              seriesColumns: [table.column("index"), table.column("lower"), table.column("upper")],
-              anchor: `${columnLetters(columns.length + 2)}2`,
+              seriesColumns: [table.column("index")],
+              // below the table and its notes: on the printed page, not beside it (which would shrink the print)
+              anchor: `A${rows.length + 2}`,
             },
           ]
         : [],
     ...(resultTable ? { tables: [resultTable] } : {}),
   };
+}
+
+/**
+ * The title of the Gesamtindex chart: the bars are the Kitas, the title gives the norm band they are read
+ * against.
+ *
+ * @example indexChartTitle({ mean: 47.4, sd: 20.1, lower: 27.2, upper: 67.5 }); // => "Gesamtindex je Einrichtung (Normbereich 27,2 bis 67,5)"
+ */
+function indexChartTitle(band: NormBand): string {
+  return Number.isFinite(band.lower) && Number.isFinite(band.upper)
+    ? `Gesamtindex je Einrichtung (Normbereich ${formatNumber(band.lower, 1)} bis ${formatNumber(band.upper, 1)})`
+    : "Gesamtindex je Einrichtung";
 }
 
 // --- Normbereiche -------------------------------------------------------------------------------------

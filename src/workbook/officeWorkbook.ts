@@ -39,6 +39,7 @@ import { SrbUsageError } from "../engine/issues";
 import type { CellValue, RawTable } from "../engine/table";
 import { a1 } from "../engine/table";
 import type { ChartSpec, SheetSpec, WorkbookPort, WriteReport } from "./port";
+import type { PlannedPrint } from "./printLayout";
 import { sameSheetName } from "./sheetNames";
 import {
   damagedModelMessage,
@@ -69,7 +70,43 @@ import {
 export interface ExcelRangeFormat {
   font: { bold: boolean };
   columnWidth: number;
+  /** ExcelApi 1.1. */
+  wrapText: boolean;
+  /** Points (ExcelApi 1.1). */
+  rowHeight: number;
+  /** "Top" for wrapped headers (ExcelApi 1.1). */
+  verticalAlignment: string;
   autofitColumns(): void;
+}
+
+/** The page-header/-footer texts of all pages (ExcelApi 1.9), in Excel's codes (&P, &N, &B). */
+export interface ExcelHeaderFooter {
+  leftHeader: string;
+  centerHeader: string;
+  rightHeader: string;
+  leftFooter: string;
+  centerFooter: string;
+  rightFooter: string;
+}
+
+/**
+ * A sheet's page set-up (ExcelApi 1.9):
+ * https://learn.microsoft.com/javascript/api/excel/excel.pagelayout
+ */
+export interface ExcelPageLayout {
+  orientation: string;
+  paperSize: string;
+  /** `horizontalFitToPages: 1, verticalFitToPages: 0`: one page wide, as many tall as needed. */
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  leftMargin: number;
+  rightMargin: number;
+  topMargin: number;
+  bottomMargin: number;
+  headerMargin: number;
+  footerMargin: number;
+  readonly headersFooters: { readonly defaultForAllPages: ExcelHeaderFooter };
+  /** Rows repeated on every page, e.g. "$1:$1". */
+  setPrintTitleRows(printTitleRows: string): void;
 }
 
 export interface ExcelRange {
@@ -152,6 +189,8 @@ export interface ExcelWorksheet {
   readonly tables: ExcelTableCollection;
   readonly charts: ExcelChartCollection;
   readonly freezePanes: { freezeRows(count?: number): void };
+  /** ExcelApi 1.9: touch it only where `supports("ExcelApi", "1.9")` says so. */
+  readonly pageLayout: ExcelPageLayout;
   load(propertyNames: string): ExcelWorksheet;
   activate(): void;
   delete(): void;
@@ -193,6 +232,23 @@ export type ExcelRun = <T>(batch: (context: ExcelContext) => Promise<T>) => Prom
  */
 export function runInExcel<T>(batch: (context: ExcelContext) => Promise<T>): Promise<T> {
   return Excel.run((context: Excel.RequestContext) => batch(context));
+}
+
+/** Whether the host has an API requirement set (`Office.context.requirements.isSetSupported`), or a fake. */
+export type RequirementCheck = (set: "ExcelApi", version: string) => boolean;
+
+/**
+ * The host's answer, false outside Office (a page set-up is then left out, never half written):
+ * https://learn.microsoft.com/javascript/api/office/office.requirementsetsupport
+ *
+ * @example officeSupports("ExcelApi", "1.9"); // => true in Excel for Microsoft 365, false in Office 2019
+ */
+export function officeSupports(set: "ExcelApi", version: string): boolean {
+  try {
+    return typeof Office !== "undefined" && Office.context.requirements.isSetSupported(set, version);
+  } catch {
+    return false;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -510,6 +566,7 @@ export class OfficeWorkbook implements WorkbookPort {
   constructor(
     private readonly run: ExcelRun = runInExcel,
     private readonly payloadLimit: number = PAYLOAD_LIMIT_BYTES,
+    private readonly supports: RequirementCheck = officeSupports,
   ) {}
 
   /** Rows of an earlier generated sheet read back for its fingerprint (the response stays within the limit). */
@@ -1112,6 +1169,14 @@ export class OfficeWorkbook implements WorkbookPort {
       await batch.reserve(20);
       ws.freezePanes.freezeRows(planned.freezeRows);
     }
+    for (const h of planned.rowHeights) {
+      await batch.reserve(40);
+      ws.getRangeByIndexes(h.row - 1, 0, 1, 1).format.rowHeight = h.points;
+    }
+    if (this.supports("ExcelApi", "1.9")) {
+      await batch.reserve(1_000);
+      applyPageLayout(ws.pageLayout, planned.print);
+    }
     for (const table of planned.tables) {
       if (table === keptTable) continue;
       await batch.reserve(table.name.length + 100);
@@ -1164,6 +1229,19 @@ export class OfficeWorkbook implements WorkbookPort {
         await batch.reserve(40);
         ws.getRangeByIndexes(block.firstRow + r, start, 1, c - start).format.font.bold = true;
       }
+      c = 0;
+      while (c < Math.min(source.length, block.columnCount)) {
+        if (!source[c]?.wrap) {
+          c++;
+          continue;
+        }
+        const start = c;
+        while (c < Math.min(source.length, block.columnCount) && source[c]?.wrap) c++;
+        await batch.reserve(80);
+        const format = ws.getRangeByIndexes(block.firstRow + r, start, 1, c - start).format;
+        format.wrapText = true;
+        format.verticalAlignment = "Top";
+      }
     }
   }
 
@@ -1209,6 +1287,33 @@ export class OfficeWorkbook implements WorkbookPort {
       series.setXAxisValues(column(chart.categoryColumn));
     });
   }
+}
+
+/**
+ * The planned page set-up on a sheet (ExcelApi 1.9): A4, orientation, one page wide, margins (inches →
+ * points), page header and footer, print titles.
+ *
+ * @example applyPageLayout(ws.pageLayout, planned.print); // ws.pageLayout.orientation => "Landscape"
+ */
+export function applyPageLayout(layout: ExcelPageLayout, print: PlannedPrint): void {
+  layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+  layout.paperSize = "A4";
+  layout.zoom = { horizontalFitToPages: print.fitToWidth, verticalFitToPages: print.fitToHeight };
+  const points = (inches: number) => Math.round(inches * 72 * 100) / 100;
+  layout.leftMargin = points(print.margins.left);
+  layout.rightMargin = points(print.margins.right);
+  layout.topMargin = points(print.margins.top);
+  layout.bottomMargin = points(print.margins.bottom);
+  layout.headerMargin = points(print.margins.header);
+  layout.footerMargin = points(print.margins.footer);
+  const all = layout.headersFooters.defaultForAllPages;
+  all.leftHeader = print.header.left;
+  all.centerHeader = print.header.center;
+  all.rightHeader = print.header.right;
+  all.leftFooter = print.footer.left;
+  all.centerFooter = print.footer.center;
+  all.rightFooter = print.footer.right;
+  if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows.first}:$${print.titleRows.last}`);
 }
 
 /** The note when a result table could not stay in place (its shape changed) and was created anew. */

@@ -14,6 +14,30 @@ export interface SheetCell {
   /** Excel number format (English syntax), e.g. '#,##0.00 "€"' or '0.00%'. */
   numFmt?: string;
   bold?: boolean;
+  /** Wrap the text within the column width (header cells: never cut, the row grows instead). */
+  wrap?: boolean;
+}
+
+/**
+ * How a generated sheet prints (SPEC §7 "print-ready"): A4, landscape, one page wide and as many pages
+ * tall as needed, the header rows repeated on every page, and a page header that names the municipality,
+ * the sheet, the year, the budget and the date. Decided once in the write plan (`planPrint`) from this
+ * description; both adapters apply the planned page set-up (the .xlsx package and the Excel API).
+ */
+export interface PrintSpec {
+  /** Default "landscape". */
+  orientation?: "landscape" | "portrait";
+  /**
+   * Rows repeated at the top of every printed page (1-based, inclusive). Default: the frozen header rows
+   * (`freezeRows`), none without them.
+   */
+  titleRows?: { first: number; last: number };
+  /** The title printed in the page header's centre; default: the sheet's name. */
+  title?: string;
+  /** Printed top left: the municipality (the model's `municipality`), "" for none. */
+  municipality?: string;
+  /** Printed top right, e.g. "Haushaltsjahr 2022 · Budget 1.002.240,00 € · Stand 30.11.2026". */
+  subtitle?: string;
 }
 
 export interface ChartSpec {
@@ -55,6 +79,8 @@ export interface SheetSpec {
   charts?: ChartSpec[];
   /** Result tables on this sheet (Excel tables with stable names). */
   tables?: TableSpec[];
+  /** Page set-up and page header; every generated sheet prints on A4 (defaults in `planPrint`). */
+  print?: PrintSpec;
 }
 
 export interface WriteReport {

@@ -22,7 +22,9 @@
 import { a1 } from "../engine/table";
 import type { ChartSpec, SheetCell, SheetSpec, TableSpec } from "./port";
 import { STORE_SHEET } from "./port";
+import { planPrint, wrappedRowHeights, type PlannedPrint } from "./printLayout";
 import { resolveSheetName, sameSheetName } from "./sheetNames";
+import { columnWidthFor } from "./textWidth";
 import { sheetFingerprint, type DecodedStore, type FingerprintCell, type StoreContent } from "./store";
 import { xmlSafeText, xmlUnsafeNote } from "./xmlText";
 import { formatNumber } from "../engine/germanFormat";
@@ -67,6 +69,8 @@ export interface PlannedCell {
   error?: boolean;
   numFmt?: string;
   bold?: boolean;
+  /** Wrapped within the column width. */
+  wrap?: boolean;
   /** The text was cut to Excel's limit (`requested` characters were asked for). */
   cut?: { requested: number };
 }
@@ -92,6 +96,10 @@ export interface PlannedSheet {
   /** Charts whose data range and anchor lie on the sheet. */
   charts: ChartSpec[];
   tables: PlannedTable[];
+  /** Page set-up and page header (printLayout.ts). */
+  print: PlannedPrint;
+  /** Heights (points) of rows with wrapped cells that take more than one line. */
+  rowHeights: { row: number; points: number }[];
   /** Content fingerprint of what is written (recorded in the store). */
   fingerprint: string;
 }
@@ -206,7 +214,11 @@ interface CellNotes {
 
 function planCell(cell: SheetCell | undefined, row: number, column: number, n: CellNotes): PlannedCell {
   if (!cell) return { value: null };
-  const style = { ...(cell.numFmt ? { numFmt: cell.numFmt } : {}), ...(cell.bold ? { bold: true } : {}) };
+  const style = {
+    ...(cell.numFmt ? { numFmt: cell.numFmt } : {}),
+    ...(cell.bold ? { bold: true } : {}),
+    ...(cell.wrap ? { wrap: true } : {}),
+  };
   const text = (value: string) => {
     const safe = xmlSafeText(value);
     if (safe.replaced > 0) n.unsafe++;
@@ -351,6 +363,41 @@ function planTable(
   return { ...spec, name, headers };
 }
 
+/** Excel's standard column width (characters), for a column without a given width. */
+const STANDARD_WIDTH = 8.43;
+
+/**
+ * Header cells of the result tables are wrapped, and their columns widened where the longest word of the
+ * header would not fit (a header is wrapped, never cut: SPEC §7 "print-ready"). Changes `rows` and
+ * `widths` in place.
+ *
+ * @example
+ * const widths = [8];
+ * wrapHeaders([[{ value: "Personalvolumen", bold: true }], [{ value: 1 }]], [{ headerRow: 1, firstColumn: 1, lastColumn: 1, … }], widths);
+ * widths; // => [16]
+ */
+export function wrapHeaders(
+  rows: PlannedCell[][],
+  tables: readonly Pick<TableSpec, "headerRow" | "firstColumn" | "lastColumn">[],
+  widths: number[],
+): void {
+  for (const t of tables) {
+    const line = rows[t.headerRow - 1];
+    if (!line) continue;
+    for (let c = t.firstColumn; c <= t.lastColumn && c <= line.length; c++) {
+      const cell = line[c - 1];
+      if (!cell || typeof cell.value !== "string" || cell.formula !== undefined) continue;
+      line[c - 1] = { ...cell, wrap: true };
+      const needed = columnWidthFor(cell.value, cell.bold === true) + 1;
+      const given = widths[c - 1];
+      if (needed > (given !== undefined && given > 0 ? given : STANDARD_WIDTH)) {
+        for (let k = widths.length; k < c - 1; k++) widths[k] = 0;
+        widths[c - 1] = needed;
+      }
+    }
+  }
+}
+
 // ── the plan ──────────────────────────────────────────────────────────────────────────────────────────
 
 /**
@@ -476,16 +523,37 @@ function planSheet(
     .map((t) => planTable(name, t, rows, tableNames, notes))
     .filter((t): t is PlannedTable => t !== null);
 
+  const columnWidths = (spec.columnWidths ?? []).slice(0, columns);
+  const freezeRows = spec.freezeRows && spec.freezeRows > 0 ? spec.freezeRows : 0;
+  // the result tables' header rows and the frozen header rows (a sheet without a table has them too)
+  const frozen = Array.from({ length: Math.min(freezeRows, rows.length) }, (_, r) => ({
+    headerRow: r + 1,
+    firstColumn: 1,
+    lastColumn: rows[r].length,
+  }));
+  // and header rows of the smaller blocks below a table (three or more bold texts, nothing else)
+  const blocks = rows.flatMap((line, r) => {
+    const filled = line.filter((c) => c && c.value !== null);
+    const header =
+      filled.length >= 3 &&
+      filled.every((c) => c.bold && typeof c.value === "string" && c.formula === undefined);
+    return header ? [{ headerRow: r + 1, firstColumn: 1, lastColumn: line.length }] : [];
+  });
+  wrapHeaders(rows, [...tables, ...frozen, ...blocks], columnWidths);
+  const print = planPrint(spec.print, name, freezeRows);
+  if (print.titleRows && print.titleRows.last > rows.length) print.titleRows = null;
   return {
     requested: spec.name,
     name,
     rewrite,
     rows,
     columns,
-    columnWidths: (spec.columnWidths ?? []).slice(0, columns),
-    freezeRows: spec.freezeRows && spec.freezeRows > 0 ? spec.freezeRows : 0,
+    columnWidths,
+    freezeRows,
     charts,
     tables,
+    print,
+    rowHeights: wrappedRowHeights(rows, columnWidths),
     fingerprint: sheetFingerprint(rows.map((line) => Array.from(line, (c) => fingerprintCell(c)))),
   };
 }

@@ -16,6 +16,7 @@ import type { CellValue, RawTable } from "../engine/table";
 import type { GridTable, SheetGrid } from "../engine/tableLocation";
 import { a1 } from "../engine/table";
 import type { SheetCell, SheetSpec, WorkbookPort, WriteReport } from "./port";
+import { headerFooterCode } from "./printLayout";
 import { resolveSheetName, sameSheetName } from "./sheetNames";
 import { addChartsToXlsx, drawingsInXlsx, type SheetCharts, type SheetDrawings } from "./xlsxCharts";
 import {
@@ -117,6 +118,7 @@ function writeCell(ws: ExcelJS.Worksheet, r: number, c: number, planned: Planned
   }
   if (planned.numFmt) cell.numFmt = planned.numFmt;
   if (planned.bold) cell.font = { bold: true };
+  if (planned.wrap) cell.alignment = { vertical: "top", wrapText: true };
 }
 
 /** The fields of an exceljs table model SRB reads (exceljs keeps them untyped on `Table.table`). */
@@ -539,15 +541,24 @@ export class XlsxWorkbook implements WorkbookPort {
         })),
       );
       this.charts.set(planned.name, { sheet: planned.name, charts: planned.charts, rows });
-      // printed landscape, one page wide, so that the table and its chart beside it share the first page
-      ws.pageSetup = {
-        ...ws.pageSetup,
-        orientation: "landscape",
-        fitToPage: true,
-        fitToWidth: 1,
-        fitToHeight: 0,
-      };
     }
+    // the page set-up the write plan decided (printLayout.ts), as the package adapter writes it
+    const print = planned.print;
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      paperSize: 9,
+      orientation: print.orientation,
+      fitToPage: true,
+      fitToWidth: print.fitToWidth,
+      fitToHeight: print.fitToHeight,
+      margins: print.margins,
+      ...(print.titleRows ? { printTitlesRow: `${print.titleRows.first}:${print.titleRows.last}` } : {}),
+    };
+    ws.headerFooter = {
+      oddHeader: headerFooterCode(print.header),
+      oddFooter: headerFooterCode(print.footer),
+    };
+    for (const h of planned.rowHeights) ws.getRow(h.row).height = h.points;
   }
 
   /** Excel refuses a workbook whose sheets are all hidden or whose active tab is hidden. */

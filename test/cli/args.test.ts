@@ -27,6 +27,7 @@ describe("parseCommandLine", () => {
         adoptDate: null,
         carryForward: false,
         compare: null,
+        pdf: null,
       },
     });
   });
@@ -60,6 +61,7 @@ describe("parseCommandLine", () => {
         adoptDate: null,
         carryForward: false,
         compare: null,
+        pdf: null,
       },
     });
   });

@@ -17,6 +17,7 @@ import type {
   ExcelContext,
   ExcelRange,
   ExcelRangeFormat,
+  ExcelPageLayout,
   ExcelRangeView,
   ExcelRun,
   ExcelTable,
@@ -35,6 +36,8 @@ export interface FakeCell {
   formula?: string;
   numberFormat?: string;
   bold?: boolean;
+  wrap?: boolean;
+  verticalAlignment?: string;
 }
 export interface FakeChartData {
   type: ExcelChartKind;
@@ -67,6 +70,14 @@ export class FakeSheet {
   frozenRows = 0;
   readonly cells = new Map<number, FakeCell[]>();
   readonly columnWidths = new Map<number, number>();
+  /** Row heights in points, by 0-based row. */
+  readonly rowHeights = new Map<number, number>();
+  /**
+   * The page set-up as written through `worksheet.pageLayout` (ExcelApi 1.9; the fake refuses it with
+   * "ApiNotFound" when the workbook's `excelApi` is lower, as an older Excel would):
+   * https://learn.microsoft.com/javascript/api/excel/excel.pagelayout
+   */
+  readonly pageLayout: Record<string, unknown> = {};
   /** 0-based rows hidden by hand or by a filter (`rowHidden`, `getVisibleView`). */
   readonly hiddenRows = new Set<number>();
   readonly autofitColumns = new Set<number>();
@@ -182,6 +193,11 @@ export class FakeWorkbook {
     readonly maxRequestBytes = 5_000_000,
     readonly maxResponseBytes = 5_000_000,
   ) {}
+  /** Highest ExcelApi minor version the fake host has (1.9: `worksheet.pageLayout`). */
+  excelApi = 9;
+  /** The host's `isSetSupported("ExcelApi", …)`, for `new OfficeWorkbook(run, limit, book.supports)`. */
+  readonly supports = (_set: "ExcelApi", version: string): boolean =>
+    Number(version.split(".")[1] ?? 0) <= this.excelApi;
 
   addSheet(name: string): FakeSheet {
     const sheet = new FakeSheet(name);
@@ -311,6 +327,58 @@ function loadList(properties: string): string[] {
   return properties.split(",").map((p) => p.trim().replace(/^items\//, ""));
 }
 
+/**
+ * `worksheet.pageLayout`: every property write and `setPrintTitleRows` is recorded in `target()`; on a host
+ * below ExcelApi 1.9 the request fails with "ApiNotFound" when it is synced.
+ */
+function fakePageLayout(context: FakeContext, target: () => Record<string, unknown>): ExcelPageLayout {
+  const set = (key: string, value: unknown) =>
+    context.enqueue(["pageLayout", key, value], () => {
+      if (context.book.excelApi < 9) throw new FakeExcelError("ApiNotFound", `pageLayout.${key}`);
+      target()[key] = value;
+    });
+  const unloaded = (key: string) => () => {
+    throw new FakeExcelError("PropertyNotLoaded", `pageLayout.${key}`);
+  };
+  const props = [
+    "orientation",
+    "paperSize",
+    "zoom",
+    "leftMargin",
+    "rightMargin",
+    "topMargin",
+    "bottomMargin",
+    "headerMargin",
+    "footerMargin",
+  ];
+  const layout = {} as Record<string, unknown>;
+  for (const key of props)
+    Object.defineProperty(layout, key, {
+      get: unloaded(key),
+      set: (v: unknown) => set(key, v),
+      enumerable: true,
+    });
+  const hf = {} as Record<string, unknown>;
+  for (const key of [
+    "leftHeader",
+    "centerHeader",
+    "rightHeader",
+    "leftFooter",
+    "centerFooter",
+    "rightFooter",
+  ])
+    Object.defineProperty(hf, key, {
+      get: unloaded(key),
+      set: (v: unknown) => set(key, v),
+      enumerable: true,
+    });
+  Object.defineProperty(layout, "headersFooters", { value: { defaultForAllPages: hf } });
+  Object.defineProperty(layout, "setPrintTitleRows", {
+    value: (rows: string) => set("printTitleRows", rows),
+  });
+  return layout as unknown as ExcelPageLayout;
+}
+
 /** Base of every proxy: loaded properties are readable only after the sync that ran the load. */
 abstract class Proxy {
   protected readonly loaded = new Map<string, unknown>();
@@ -345,11 +413,13 @@ class FakeWorksheetProxy extends Proxy implements ExcelWorksheet {
   readonly tables: ExcelTableCollection;
   readonly charts: ExcelChartCollection;
   readonly freezePanes: { freezeRows(count?: number): void };
+  readonly pageLayout: ExcelPageLayout;
   constructor(
     context: FakeContext,
     readonly target: () => FakeSheet,
   ) {
     super(context);
+    this.pageLayout = fakePageLayout(context, () => target().pageLayout);
     this.tables = new FakeTables(context, target);
     this.charts = new FakeCharts(context, target);
     this.freezePanes = {
@@ -480,6 +550,7 @@ class FakeRangeProxy extends Proxy implements ExcelRange {
   ) {
     super(context);
     const each = (f: (cell: FakeCell, r: number, c: number) => void) => this.forEach(f);
+    const resolve = () => this.resolve();
     this.format = {
       font: {
         get bold(): boolean {
@@ -491,6 +562,27 @@ class FakeRangeProxy extends Proxy implements ExcelRange {
       },
       get columnWidth(): number {
         throw new FakeExcelError("PropertyNotLoaded", "format.columnWidth");
+      },
+      get wrapText(): boolean {
+        throw new FakeExcelError("PropertyNotLoaded", "format.wrapText");
+      },
+      set wrapText(wrap: boolean) {
+        context.enqueue(["wrapText", wrap], () => each((cell) => (cell.wrap = wrap)));
+      },
+      get verticalAlignment(): string {
+        throw new FakeExcelError("PropertyNotLoaded", "format.verticalAlignment");
+      },
+      set verticalAlignment(v: string) {
+        context.enqueue(["verticalAlignment", v], () => each((cell) => (cell.verticalAlignment = v)));
+      },
+      get rowHeight(): number {
+        throw new FakeExcelError("PropertyNotLoaded", "format.rowHeight");
+      },
+      set rowHeight(points: number) {
+        context.enqueue(["rowHeight", points], () => {
+          const a = resolve();
+          for (let r = a.row; r < a.row + a.rows; r++) sheet().rowHeights.set(r, points);
+        });
       },
       set columnWidth(width: number) {
         context.enqueue(["columnWidth", width], () =>

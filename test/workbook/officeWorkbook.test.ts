@@ -793,3 +793,60 @@ describe("recalculation after suspended requests (issue 10, item 9)", () => {
     expect(await h1()).toEqual([2, "Double"]);
   });
 });
+
+describe("page set-up through the Excel API (worksheet.pageLayout, ExcelApi 1.9)", () => {
+  const spec: SheetSpec = {
+    name: "Verteilung",
+    rows: [
+      [
+        { value: "Sozialraum", bold: true },
+        { value: "Kommunaler Anteil am Personalvolumen", bold: true },
+      ],
+      [{ value: "Nord" }, { value: 1 }],
+    ],
+    columnWidths: [20, 10],
+    freezeRows: 1,
+    tables: [{ name: "SRB_Verteilung", headerRow: 1, lastRow: 2, firstColumn: 1, lastColumn: 2 }],
+    print: { municipality: "Musterstadt", subtitle: "Budget 1.000,00 €" },
+  };
+
+  test("a host with ExcelApi 1.9 gets A4 landscape, one page wide, margins, page header and print titles", async () => {
+    const book = new FakeWorkbook();
+    book.addSheet("Kitas");
+    await new OfficeWorkbook(book.run, undefined, book.supports).writeGeneratedSheets([spec]);
+    const sheet = book.sheet("Verteilung");
+    expect(sheet.pageLayout).toMatchObject({
+      orientation: "Landscape",
+      paperSize: "A4",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      leftMargin: 28.8,
+      leftHeader: "Musterstadt",
+      centerHeader: "&BVerteilung",
+      rightHeader: "Budget 1.000,00 €",
+      rightFooter: "Seite &P von &N",
+      printTitleRows: "$1:$1",
+    });
+    // the header cells are wrapped, top-aligned, and their row is as tall as the wrapped text
+    expect(sheet.peek(0, 1)).toMatchObject({ wrap: true, verticalAlignment: "Top" });
+    expect(sheet.rowHeights.get(0)).toBeGreaterThanOrEqual(30);
+  });
+
+  test("a host below ExcelApi 1.9 gets the sheet without page set-up, and no error", async () => {
+    const book = new FakeWorkbook();
+    book.excelApi = 7;
+    book.addSheet("Kitas");
+    const report = await new OfficeWorkbook(book.run, undefined, book.supports).writeGeneratedSheets([spec]);
+    expect(report.sheets.map((s) => s.written)).toEqual(["Verteilung"]);
+    expect(book.sheet("Verteilung").pageLayout).toEqual({});
+    expect(book.sheet("Verteilung").peek(0, 1)?.wrap).toBe(true);
+  });
+
+  test("the fake refuses pageLayout below ExcelApi 1.9 (so the guard is what keeps the write working)", async () => {
+    const book = new FakeWorkbook();
+    book.excelApi = 7;
+    book.addSheet("Kitas");
+    await expect(
+      new OfficeWorkbook(book.run, undefined, () => true).writeGeneratedSheets([spec]),
+    ).rejects.toThrow(/ApiNotFound/);
+  });
+});

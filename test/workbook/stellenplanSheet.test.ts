@@ -110,11 +110,10 @@ test("the Stellenplan columns come from one declaration: widths, chart columns a
     { name: "SRB_Einrichtungen", headerRow: 1, lastRow: 5, firstColumn: 1, lastColumn: header.length },
   ]);
   const chart = e.charts![0];
-  expect(chart.seriesColumns.map((c) => header[c - 1])).toEqual([
-    "Gesamtindex",
-    "Normbereich unten",
-    "Normbereich oben",
-  ]);
+  // one bar per Kita for the Gesamtindex (the norm band is in the title), not a line across Kitas
+  expect(chart.kind).toBe("bar");
+  expect(chart.seriesColumns.map((c) => header[c - 1])).toEqual(["Gesamtindex"]);
+  expect(chart.title).toMatch(/^Gesamtindex je Einrichtung \(Normbereich \d+,\d bis \d+,\d\)$/);
   // the total row sums every staff and money column of the table
   const total = e.rows[rowOf(e, "Summe")];
   for (const h of [

@@ -414,11 +414,11 @@ export class PackageWorkbook implements WorkbookPort {
       });
       const drawingRelId = resolved.length > 0 ? "rId1" : undefined;
       const tableRelIds = tables.map((_, i) => `rId${i + 1 + (resolved.length > 0 ? 1 : 0)}`);
-      const xml = sheetXml(planned, styles, {
-        drawingRelId,
-        landscape: resolved.length > 0,
-        tableRelIds,
-      }).xml;
+      const xml = sheetXml(planned, styles, { drawingRelId, tableRelIds }).xml;
+      changes.setPrintTitles(
+        { entry: reuse?.part ? reuse : undefined, name: planned.name },
+        planned.print.titleRows,
+      );
       if (reuse?.part) {
         changes.dropOwnedParts(reuse.part);
         changes.put(reuse.part, xml);
@@ -726,7 +726,17 @@ class Changes {
   private stylesEditor: StylesEditor | null = null;
   private stylesCreated = false;
   private readonly removed: SheetEntry[] = [];
-  private readonly added: { entry: string; rel: { id: string; type: string; target: string } }[] = [];
+  private readonly added: {
+    name: string;
+    entry: string;
+    rel: { id: string; type: string; target: string };
+  }[] = [];
+  /** Print titles of SRB's sheets (rewritten: `entry`; new: by name), each replacing the sheet's old ones. */
+  private readonly printTitles: {
+    entry?: SheetEntry;
+    name: string;
+    rows: { first: number; last: number } | null;
+  }[] = [];
   private readonly overridesAdded: { part: string; type: string }[] = [];
   private readonly relsRemoved = new Set<string>();
   private workbookRelsAdded: { id: string; type: string; target: string }[] = [];
@@ -850,6 +860,18 @@ class Changes {
     if (rels.length > 0) this.put(relsPartOf(sheetPart), relsXml(rels));
   }
 
+  /**
+   * The rows a generated sheet repeats on every printed page: its `_xlnm.Print_Titles` name, local to the
+   * sheet (`localSheetId`); an SRB sheet rewritten in place loses its old one first. `entry`: the sheet
+   * rewritten in place, undefined for a sheet added by this write (found by `name`).
+   */
+  setPrintTitles(
+    sheet: { entry?: SheetEntry; name: string },
+    rows: { first: number; last: number } | null,
+  ): void {
+    this.printTitles.push({ ...sheet, rows });
+  }
+
   /** Removes an SRB sheet: its `<sheet>`, relationship, content type, part, rels, drawing and charts. */
   removeSheet(entry: SheetEntry): void {
     this.removed.push(entry);
@@ -881,7 +903,11 @@ class Changes {
       });
       this.overridesAdded.push({ part, type: CT_WORKSHEET });
       this.addSheetParts(part, s.name, s.charts ?? [], s.tables ?? []);
-      this.added.push({ entry: this.sheetElement(s, id), rel: { id, type: REL_WORKSHEET, target: part } });
+      this.added.push({
+        name: s.name,
+        entry: this.sheetElement(s, id),
+        rel: { id, type: REL_WORKSHEET, target: part },
+      });
     }
     return this;
   }
@@ -916,18 +942,40 @@ class Changes {
           });
       }
     }
-    if (removedIdx.length > 0) {
-      const shift = (k: number) => k - removedIdx.filter((i) => i < k).length;
+    const shift = (k: number) => k - removedIdx.filter((i) => i < k).length;
+    const rewrittenIdx = this.printTitles
+      .filter((t) => t.entry)
+      .map((t) => sheets.indexOf(t.entry!))
+      .filter((k) => k >= 0);
+    const kept = sheets.length - removedIdx.length;
+    const titles = this.printTitles
+      .filter((t) => t.rows !== null)
+      .map((t) => {
+        const k = t.entry
+          ? shift(sheets.indexOf(t.entry))
+          : kept + this.added.findIndex((a) => a.name === t.name);
+        const quoted = `'${t.name.replace(/'/g, "''")}'`;
+        return `<definedName name="_xlnm.Print_Titles" localSheetId="${k}">${escapeXml(
+          `${quoted}!$${t.rows!.first}:$${t.rows!.last}`,
+        ).replace(/&apos;/g, "'")}</definedName>`;
+      });
+    let namesClose = -1;
+    let namesSelfClosing: { at: number; end: number } | null = null;
+    let namesAfter = -1;
+    if (removedIdx.length > 0 || this.printTitles.length > 0) {
       parseXml(this.structure.workbookPart, xml, {
         open(tag, p) {
           const start = xml.lastIndexOf("<", p.position - 1);
           const openTag = xml.slice(start, p.position);
+          if (tag.local === "definedNames" && tag.isSelfClosing)
+            namesSelfClosing = { at: start, end: p.position };
           if (tag.local === "definedName") {
             const local = attr(tag, "localSheetId");
             if (local === undefined) return;
             const k = Number(local);
-            if (removedIdx.includes(k)) {
-              // a name local to a removed SRB sheet goes with it
+            const printTitles = (attr(tag, "name") ?? "").toLowerCase() === "_xlnm.print_titles";
+            if (removedIdx.includes(k) || (printTitles && rewrittenIdx.includes(k))) {
+              // a name local to a removed SRB sheet goes with it; a rewritten sheet gets new print titles
               const close = tag.isSelfClosing
                 ? p.position
                 : xml.indexOf(">", xml.indexOf("definedName>", p.position)) + 1;
@@ -939,7 +987,7 @@ class Changes {
                 text: openTag.replace(/localSheetId\s*=\s*["']\d+["']/, `localSheetId="${shift(k)}"`),
               });
             }
-          } else if (tag.local === "workbookView") {
+          } else if (tag.local === "workbookView" && removedIdx.length > 0) {
             let t = openTag;
             for (const a of ["activeTab", "firstSheet"]) {
               const v = attr(tag, a);
@@ -951,7 +999,27 @@ class Changes {
             if (t !== openTag) edits.push({ at: start, end: p.position, text: t });
           }
         },
+        close(tag, p) {
+          if (tag.local === "definedNames" && !tag.isSelfClosing)
+            namesClose = xml.lastIndexOf("</", p.position - 1);
+          // definedNames follows sheets, functionGroups and externalReferences (CT_Workbook)
+          if (["sheets", "functionGroups", "externalReferences"].includes(tag.local)) namesAfter = p.position;
+        },
       });
+    }
+    if (titles.length > 0) {
+      const p = this.structure.sheetsPrefix;
+      const text = titles.join("").replace(/<(\/?)definedName/g, `<$1${p}definedName`);
+      const selfClosing = namesSelfClosing as { at: number; end: number } | null;
+      if (namesClose >= 0) edits.push({ at: namesClose, end: namesClose, text });
+      else if (selfClosing)
+        edits.push({
+          at: selfClosing.at,
+          end: selfClosing.end,
+          text: `<${p}definedNames>${text}</${p}definedNames>`,
+        });
+      else if (namesAfter >= 0)
+        edits.push({ at: namesAfter, end: namesAfter, text: `<${p}definedNames>${text}</${p}definedNames>` });
     }
     edits.sort((a, b) => b.at - a.at || b.end - a.end);
     let out = xml;
@@ -993,7 +1061,8 @@ class Changes {
 
   write(): Uint8Array {
     const wbPart = this.structure.workbookPart;
-    if (this.removed.length > 0 || this.added.length > 0) this.put(wbPart, this.workbookXml());
+    if (this.removed.length > 0 || this.added.length > 0 || this.printTitles.length > 0)
+      this.put(wbPart, this.workbookXml());
     if (this.relsRemoved.size > 0 || this.workbookRelsAdded.length > 0) {
       const rels = this.structure.relsRaw.filter((r) => !this.relsRemoved.has(r.id));
       this.put(relsPartOf(wbPart), relsXml([...rels, ...this.workbookRelsAdded]));

@@ -2,12 +2,14 @@
  * SRB's generated sheets as SpreadsheetML, written from the write plan's cells (`PlannedSheet`,
  * writePlan.ts): inline strings (so the package's shared strings stay untouched), formulas with their
  * cached results, error literals, styles from the package's own styles part (`StylesEditor`), column
- * widths, frozen header rows, SRB's tab colour, the page set-up for sheets with charts, and the references
+ * widths, row heights of wrapped headers, frozen header rows, SRB's tab colour, the page set-up (A4,
+ * landscape, fit to one page wide, page header and footer: `PlannedPrint`), and the references
  * to its drawing and tables. Excel's limits, XML-unsafe characters and non-finite numbers are the plan's
  * business: this writer writes what it is given. Also gives the content fingerprint of what it wrote.
  */
 import { a1 } from "../../engine/table";
 import type { FingerprintCell } from "../store";
+import { headerFooterCode, type PlannedPrint } from "../printLayout";
 import { GENERATED_TAB_COLOUR, type PlannedCell } from "../writePlan";
 import type { StylesEditor } from "./stylesEditor";
 import { NS, escapeXml } from "./xmlParts";
@@ -17,6 +19,10 @@ export interface SheetContent {
   rows: readonly (readonly (PlannedCell | undefined)[])[];
   columnWidths?: readonly number[];
   freezeRows?: number;
+  /** Page set-up (A4, landscape, fit to width, page header); none for the store sheet. */
+  print?: PlannedPrint;
+  /** Heights (points) of rows whose wrapped cells take more than one line. */
+  rowHeights?: readonly { row: number; points: number }[];
 }
 
 export interface WrittenSheet {
@@ -35,12 +41,13 @@ export interface WrittenSheet {
 export function sheetXml(
   content: SheetContent,
   styles: StylesEditor,
-  options: { drawingRelId?: string; landscape?: boolean; store?: boolean; tableRelIds?: string[] } = {},
+  options: { drawingRelId?: string; store?: boolean; tableRelIds?: string[] } = {},
 ): WrittenSheet {
   const rows = content.rows;
   const cells: FingerprintCell[][] = [];
   const out: string[] = [];
   let maxCol = 0;
+  const heights = new Map((content.rowHeights ?? []).map((h) => [h.row, h.points]));
   rows.forEach((row, i) => {
     const r = i + 1;
     const line: string[] = [];
@@ -51,7 +58,7 @@ export function sheetXml(
       const hasFormula = c.formula !== undefined && c.formula !== "";
       if (!hasFormula && (c.value === null || c.value === undefined) && !c.numFmt && !c.bold) continue;
       const ref = a1(r, j + 1);
-      const s = styles.styleFor(c.numFmt, c.bold);
+      const s = styles.styleFor(c.numFmt, c.bold, c.wrap);
       const sAttr = s ? ` s="${s}"` : "";
       if (hasFormula) {
         const formula = (c.formula as string).replace(/^=/, "");
@@ -88,13 +95,15 @@ export function sheetXml(
       if (j + 1 > maxCol) maxCol = j + 1;
     }
     cells.push(fp);
-    if (line.length > 0) out.push(`<row r="${r}">${line.join("")}</row>`);
+    const height = heights.get(r);
+    const ht = height !== undefined ? ` ht="${height}" customHeight="1"` : "";
+    if (line.length > 0) out.push(`<row r="${r}"${ht}>${line.join("")}</row>`);
   });
 
-  const landscape = options.landscape === true;
+  const print = options.store ? undefined : content.print;
   const sheetPr = options.store
     ? ""
-    : `<sheetPr><tabColor rgb="FF${GENERATED_TAB_COLOUR}"/>${landscape ? '<pageSetUpPr fitToPage="1"/>' : ""}</sheetPr>`;
+    : `<sheetPr><tabColor rgb="FF${GENERATED_TAB_COLOUR}"/>${print ? '<pageSetUpPr fitToPage="1"/>' : ""}</sheetPr>`;
   const dimension = maxCol > 0 && rows.length > 0 ? `<dimension ref="A1:${a1(rows.length, maxCol)}"/>` : "";
   const freeze = content.freezeRows && content.freezeRows > 0 ? content.freezeRows : 0;
   const pane = freeze
@@ -115,8 +124,7 @@ export function sheetXml(
     `<sheetFormatPr defaultRowHeight="15"/>` +
     (cols ? `<cols>${cols}</cols>` : "") +
     `<sheetData>${out.join("")}</sheetData>` +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
-    (landscape ? `<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>` : "") +
+    pageSetupXml(print) +
     (options.drawingRelId ? `<drawing r:id="${options.drawingRelId}"/>` : "") +
     // tableParts come after drawing (CT_Worksheet schema order)
     (options.tableRelIds && options.tableRelIds.length > 0
@@ -126,4 +134,28 @@ export function sheetXml(
       : "") +
     `</worksheet>`;
   return { xml, cells };
+}
+
+/**
+ * `<pageMargins>`, `<pageSetup>` and `<headerFooter>` (in CT_Worksheet's order) of a planned page set-up;
+ * Excel's default margins without one.
+ *
+ * @example pageSetupXml(planPrint(undefined, "Verteilung", 1));
+ * // => '<pageMargins left="0.4" …/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/><headerFooter>…'
+ */
+export function pageSetupXml(print: PlannedPrint | undefined): string {
+  if (!print) {
+    return `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`;
+  }
+  const m = print.margins;
+  const header = headerFooterCode(print.header);
+  const footer = headerFooterCode(print.footer);
+  return (
+    `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
+    `<pageSetup paperSize="9" orientation="${print.orientation}" fitToWidth="${print.fitToWidth}" fitToHeight="${print.fitToHeight}"/>` +
+    (header || footer
+      ? `<headerFooter>${header ? `<oddHeader>${escapeXml(header)}</oddHeader>` : ""}` +
+        `${footer ? `<oddFooter>${escapeXml(footer)}</oddFooter>` : ""}</headerFooter>`
+      : "")
+  );
 }

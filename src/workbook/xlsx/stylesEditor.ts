@@ -116,19 +116,23 @@ export class StylesEditor {
     return this.newXfs.length > 0 || this.newFonts.length > 0 || this.newFormats.length > 0;
   }
 
-  /** The cellXfs index for a number format and weight; 0 (the default style) when nothing is asked. */
-  styleFor(numFmt: string | undefined, bold: boolean | undefined): number {
-    const key = `${bold ? "b" : ""}|${numFmt ?? ""}`;
+  /**
+   * The cellXfs index for a number format, weight and wrapping (top-aligned, so a wrapped header's
+   * neighbours line up); 0 (the default style) when nothing is asked.
+   */
+  styleFor(numFmt: string | undefined, bold: boolean | undefined, wrap?: boolean): number {
+    const key = `${bold ? "b" : ""}|${wrap ? "w" : ""}|${numFmt ?? ""}`;
     const known = this.cache.get(key);
     if (known !== undefined) return known;
     let index = 0;
-    if (this.cellXfs && (numFmt || bold)) {
+    if (this.cellXfs && (numFmt || bold || wrap)) {
       const formatId = numFmt ? this.formatId(numFmt) : 0;
       const fontId = bold ? this.bold() : 0;
       const p = this.cellXfs.prefix;
       const xf =
         `<${p}xf numFmtId="${formatId}" fontId="${fontId ?? 0}" fillId="0" borderId="0" xfId="0"` +
-        `${formatId ? ' applyNumberFormat="1"' : ""}${fontId ? ' applyFont="1"' : ""}/>`;
+        `${formatId ? ' applyNumberFormat="1"' : ""}${fontId ? ' applyFont="1"' : ""}` +
+        (wrap ? ` applyAlignment="1"><${p}alignment vertical="top" wrapText="1"/></${p}xf>` : "/>");
       const all = [...this.xfXml, ...this.newXfs];
       index = all.indexOf(xf);
       if (index < 0) {

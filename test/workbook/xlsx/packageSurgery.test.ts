@@ -121,13 +121,25 @@ describe.each(FILES)("package surgery on %s", (file) => {
     expect(outZip2.entries.map((e) => e.name).sort()).toEqual(outZip1.entries.map((e) => e.name).sort());
     expect(second.report.replaced.sort()).toEqual(["Methode", "Verteilung"]);
     expect(second.report.notes).toEqual([]);
-    // workbook.xml: exactly the input's, plus SRB's <sheet> elements (names, protection, views kept)
+    // workbook.xml: exactly the input's, plus SRB's <sheet> elements (names, protection, views kept) and
+    // the print titles of its sheets, each local to the sheet it names
     const wbIn = inZip.text("xl/workbook.xml")!;
     for (const out of [outZip1, outZip2]) {
       const wbOut = out.text("xl/workbook.xml")!;
       const srbSheets = wbOut.match(/<(\w+:)?sheet name="(Verteilung|Methode|_SRB)"[^>]*\/>/g) ?? [];
       expect(srbSheets).toHaveLength(3);
-      expect(srbSheets.reduce((t, s) => t.replace(s, ""), wbOut)).toBe(wbIn);
+      const order = [...wbOut.matchAll(/<(?:\w+:)?sheet\b[^>]*?\sname="([^"]+)"/g)].map((m) => m[1]);
+      const titles = [
+        ...wbOut.matchAll(
+          /<(?:\w+:)?definedName name="_xlnm\.Print_Titles" localSheetId="(\d+)">'([^']+)'!\$1:\$1<\/(?:\w+:)?definedName>/g,
+        ),
+      ];
+      expect(titles.map((m) => m[2])).toEqual(["Verteilung"]);
+      for (const m of titles) expect(order[Number(m[1])]).toBe(m[2]);
+      let rest = srbSheets.reduce((t, s) => t.replace(s, ""), wbOut);
+      for (const m of titles) rest = rest.replace(m[0], "");
+      if (!/definedNames/.test(wbIn)) rest = rest.replace(/<(\w+:)?definedNames><\/(\w+:)?definedNames>/, "");
+      expect(rest).toBe(wbIn);
     }
     expect(outZip2.text("xl/workbook.xml")).toBe(outZip1.text("xl/workbook.xml"));
     // styles: the user's cell styles keep their indices (SRB only appends), and a re-run adds nothing

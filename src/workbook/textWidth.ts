@@ -1,0 +1,165 @@
+/**
+ * Approximate text widths at Calibri 11 pt (and Carlito, its metric-compatible twin that LibreOffice uses
+ * in its place), so that SRB can give a header column enough width for its longest word and a wrapped
+ * header row enough height: a header is wrapped, never cut.
+ *
+ * Widths are the fonts' advance widths in 1/2048 em (Calibri regular; bold about 4 % wider), converted to
+ * pixels at 96 dpi (11 pt = 14.67 px per em). An Excel column width of `w` characters is `w · 7 + 5`
+ * pixels wide (7 px: the widest digit of Calibri 11), of which about 5 px are the cell's padding.
+ */
+
+const EM_PX = (11 * 96) / 72;
+const DEFAULT_ADVANCE = 1076;
+/** Calibri regular advance widths (1/2048 em); letters not listed count as DEFAULT_ADVANCE. */
+const ADVANCE: Record<string, number> = {
+  " ": 463,
+  a: 981,
+  b: 1076,
+  c: 866,
+  d: 1076,
+  e: 1019,
+  f: 625,
+  g: 964,
+  h: 1076,
+  i: 470,
+  j: 490,
+  k: 931,
+  l: 470,
+  m: 1636,
+  n: 1076,
+  o: 1080,
+  p: 1076,
+  q: 1076,
+  r: 714,
+  s: 801,
+  t: 686,
+  u: 1076,
+  v: 925,
+  w: 1464,
+  x: 887,
+  y: 927,
+  z: 809,
+  ä: 981,
+  ö: 1080,
+  ü: 1076,
+  ß: 1100,
+  A: 1185,
+  B: 1114,
+  C: 1092,
+  D: 1260,
+  E: 1000,
+  F: 941,
+  G: 1292,
+  H: 1276,
+  I: 516,
+  J: 653,
+  K: 1064,
+  L: 861,
+  M: 1751,
+  N: 1322,
+  O: 1356,
+  P: 1058,
+  Q: 1378,
+  R: 1112,
+  S: 941,
+  T: 998,
+  U: 1314,
+  V: 1162,
+  W: 1822,
+  X: 1063,
+  Y: 998,
+  Z: 959,
+  Ä: 1185,
+  Ö: 1356,
+  Ü: 1314,
+  "0": 1038,
+  "1": 1038,
+  "2": 1038,
+  "3": 1038,
+  "4": 1038,
+  "5": 1038,
+  "6": 1038,
+  "7": 1038,
+  "8": 1038,
+  "9": 1038,
+  "€": 1038,
+  "(": 621,
+  ")": 621,
+  "-": 627,
+  "–": 1024,
+  ".": 517,
+  ",": 511,
+  "/": 792,
+  "%": 1463,
+  ":": 548,
+  ";": 548,
+  "+": 1038,
+  "=": 1038,
+  "·": 517,
+  "„": 821,
+  "“": 821,
+  "’": 513,
+};
+const BOLD_FACTOR = 1.04;
+/** Pixels of a column one character wide (the widest digit of Calibri 11). */
+const CHAR_PX = 7;
+
+/**
+ * Width of `text` in pixels at Calibri 11 (bold when asked).
+ *
+ * @example Math.round(textPixels("Sozialraum")); // => 67
+ */
+export function textPixels(text: string, bold = false): number {
+  let units = 0;
+  for (const ch of text) units += ADVANCE[ch] ?? DEFAULT_ADVANCE;
+  return (units / 2048) * EM_PX * (bold ? BOLD_FACTOR : 1);
+}
+
+/**
+ * The words a header wraps at: blanks, and after a hyphen or a slash (Excel and LibreOffice break there).
+ *
+ * @example headerWords("Kita-Sozialarbeit (VZÄ)"); // => ["Kita-", "Sozialarbeit", "(VZÄ)"]
+ */
+export function headerWords(text: string): string[] {
+  return text
+    .split(/\s+/)
+    .flatMap((w) => w.split(/(?<=[-/])/))
+    .filter((w) => w !== "");
+}
+
+/**
+ * The narrowest column width (in Excel characters) that holds every word of `text` on a line of its own.
+ *
+ * @example columnWidthFor("Personalvolumen", true); // => 15
+ */
+export function columnWidthFor(text: string, bold = false): number {
+  const widest = Math.max(0, ...headerWords(text).map((w) => textPixels(w, bold)));
+  return Math.ceil(widest / CHAR_PX);
+}
+
+/**
+ * Lines `text` takes when wrapped into a column `width` characters wide (a word wider than the column
+ * counts as one line: it is cut at the cell edge, which `columnWidthFor` prevents for headers).
+ *
+ * @example wrappedLines("Kommunaler Anteil", 10, true); // => 2
+ */
+export function wrappedLines(text: string, width: number, bold = false): number {
+  // the column is w · 7 + 5 px, the padding takes the 5
+  const room = width * CHAR_PX;
+  let lines = 0;
+  for (const paragraph of text.split(/\r?\n/)) {
+    let line = 0;
+    let previous = "";
+    lines++;
+    for (const word of headerWords(paragraph)) {
+      const w = textPixels(word, bold);
+      const space = line > 0 && !/[-/]$/.test(previous) ? textPixels(" ", bold) : 0;
+      previous = word;
+      if (line > 0 && line + space + w > room) {
+        lines++;
+        line = w;
+      } else line += space + w;
+    }
+  }
+  return lines;
+}

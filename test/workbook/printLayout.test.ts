@@ -1,0 +1,197 @@
+/**
+ * Print set-up (SPEC §7 "print-ready"): the plan's page set-up, the text metrics behind wrapped headers,
+ * and the sample's output as written: every generated sheet A4 landscape, one page wide, page header and
+ * footer, print titles, and every word of every result-table header fits its column at Calibri 11.
+ */
+import { promises as fs } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { allocateCommand } from "../../src/cli/allocateCommand";
+import { headerFooterCode, headerText, planPrint, wrappedRowHeights } from "../../src/workbook/printLayout";
+import { columnWidthFor, headerWords, textPixels, wrappedLines } from "../../src/workbook/textWidth";
+import { planWrite } from "../../src/workbook/writePlan";
+import { ZipArchive } from "../../src/workbook/xlsx/zipArchive";
+
+const SAMPLE = path.resolve(__dirname, "..", "..", "assets", "sample");
+
+describe("text metrics (Calibri 11)", () => {
+  test("widths grow with the text, bold is wider, digits are 7 px", () => {
+    expect(textPixels("0")).toBeCloseTo(7.43, 1);
+    expect(textPixels("Sozialraum", true)).toBeGreaterThan(textPixels("Sozialraum"));
+    expect(textPixels("mm")).toBeGreaterThan(textPixels("ii"));
+  });
+  test("headers wrap at blanks and after hyphens and slashes", () => {
+    expect(headerWords("Kita-Sozialarbeit (VZÄ)")).toEqual(["Kita-", "Sozialarbeit", "(VZÄ)"]);
+    expect(headerWords("Land/Kommune")).toEqual(["Land/", "Kommune"]);
+  });
+  test("a column as wide as columnWidthFor holds the longest word on one line", () => {
+    for (const header of [
+      "Personalvolumen",
+      "Kommunaler Anteil",
+      "Flucht und Migration",
+      "Kita-Sozialarbeit",
+    ]) {
+      const width = columnWidthFor(header, true);
+      for (const word of headerWords(header)) expect(wrappedLines(word, width, true)).toBe(1);
+      expect(wrappedLines(header, width - 3, true)).toBeGreaterThanOrEqual(
+        headerWords(header).length > 1 ? 2 : 1,
+      );
+    }
+  });
+  test("wrapped rows get one line height per line", () => {
+    const header = "Kommunaler Anteil am Personalvolumen";
+    const rows = [[{ value: header, wrap: true, bold: true }], [{ value: 1 }]];
+    expect(wrappedRowHeights(rows, [10])).toEqual([{ row: 1, points: 15 * wrappedLines(header, 10, true) }]);
+    expect(wrappedRowHeights(rows, [80])).toEqual([]);
+  });
+});
+
+describe("planPrint", () => {
+  test("A4 landscape, one page wide, the frozen rows repeated, page header and numbered footer", () => {
+    const p = planPrint({ municipality: "Stadt A & B", subtitle: "Budget 1.000,00 €" }, "Verteilung", 1);
+    expect(p).toMatchObject({
+      orientation: "landscape",
+      paper: "A4",
+      fitToWidth: 1,
+      fitToHeight: 0,
+      titleRows: { first: 1, last: 1 },
+    });
+    expect(headerFooterCode(p.header)).toBe("&LStadt A && B&C&BVerteilung&RBudget 1.000,00 €");
+    expect(headerFooterCode(p.footer)).toBe("&LErstellt mit SRB&RSeite &P von &N");
+    expect(planPrint(undefined, "Methode", 0).titleRows).toBeNull();
+  });
+  test("page-header texts stay within Excel's 255 characters", () => {
+    const long = "x".repeat(500);
+    const p = planPrint({ municipality: long, subtitle: long, title: long }, "Verteilung", 1);
+    expect(headerFooterCode(p.header).length).toBeLessThanOrEqual(255);
+    expect(headerText("a\nb")).toBe("a b");
+  });
+  test("the write plan wraps table headers and widens a column too narrow for a header word", () => {
+    const plan = planWrite({
+      sheets: [],
+      specs: [
+        {
+          name: "T",
+          rows: [
+            [{ value: "Personalvolumen", bold: true }, { value: "x" }],
+            [{ value: 1 }, { value: 2 }],
+          ],
+          columnWidths: [5, 30],
+          freezeRows: 1,
+          tables: [{ name: "SRB_T", headerRow: 1, lastRow: 2, firstColumn: 1, lastColumn: 2 }],
+        },
+      ],
+    });
+    const sheet = plan.sheets[0];
+    expect(sheet.rows[0][0].wrap).toBe(true);
+    expect(sheet.columnWidths[0]).toBeGreaterThanOrEqual(columnWidthFor("Personalvolumen", true));
+    expect(sheet.columnWidths[1]).toBe(30);
+    expect(sheet.print.titleRows).toEqual({ first: 1, last: 1 });
+  });
+});
+
+describe("the sample's output prints as it is", () => {
+  let zip: ZipArchive;
+  let sheets: { name: string; xml: string; tables: string[] }[];
+  beforeAll(async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "srb-print-"));
+    const out = path.join(dir, "out.xlsx");
+    const code = await allocateCommand(
+      {
+        workbook: path.join(SAMPLE, "Musterstadt.xlsx"),
+        modelFile: path.join(SAMPLE, "musterstadt.srb.json"),
+        out,
+        json: path.join(dir, "out.json"),
+        publication: null,
+        robustness: false,
+        quiet: true,
+      },
+      { stdout: () => undefined, stderr: () => undefined },
+    );
+    expect(code).toBe(0);
+    zip = ZipArchive.open(new Uint8Array(await fs.readFile(out)));
+    const wb = zip.text("xl/workbook.xml")!;
+    const rels = zip.text("xl/_rels/workbook.xml.rels")!;
+    sheets = [];
+    for (const m of wb.matchAll(/<sheet\b[^>]*?\sname="([^"]+)"[^>]*?r:id="([^"]+)"/g)) {
+      const target = new RegExp(`Id="${m[2]}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${m[2]}"`).exec(
+        rels,
+      )!;
+      const part = `xl/${(target[1] ?? target[2]).replace(/^\/?xl\//, "")}`;
+      const xml = zip.text(part)!;
+      if (!xml.includes("tabColor")) continue; // SRB's sheets carry its tab colour
+      const sheetRels = zip.text(part.replace(/([^/]+)$/, "_rels/$1.rels")) ?? "";
+      const tables = [...sheetRels.matchAll(/Target="\.\.\/tables\/([^"]+)"/g)].map(
+        (t) => `xl/tables/${t[1]}`,
+      );
+      sheets.push({ name: m[1], xml, tables });
+    }
+  }, 120_000);
+
+  test("every generated sheet: A4 landscape, one page wide, page header with its name, page numbers", () => {
+    expect(sheets.map((s) => s.name)).toEqual(
+      expect.arrayContaining(["Verteilung", "Einrichtungen", "Normbereiche", "Prüfbericht", "Methode"]),
+    );
+    for (const s of sheets) {
+      expect(s.xml).toContain('<pageSetUpPr fitToPage="1"/>');
+      expect(s.xml).toContain(
+        '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>',
+      );
+      expect(s.xml).toMatch(new RegExp(`<oddHeader>[^<]*&amp;C&amp;B${s.name}`));
+      expect(s.xml).toContain("Seite &amp;P von &amp;N</oddFooter>");
+    }
+  });
+
+  test("sheets with a frozen header row repeat it on every page (Print_Titles local to the sheet)", () => {
+    const wb = zip.text("xl/workbook.xml")!;
+    const order = [...wb.matchAll(/<sheet\b[^>]*?\sname="([^"]+)"/g)].map((m) => m[1]);
+    for (const s of sheets.filter((x) => x.xml.includes('state="frozen"'))) {
+      const k = order.indexOf(s.name);
+      expect(wb).toContain(
+        `<definedName name="_xlnm.Print_Titles" localSheetId="${k}">'${s.name}'!$1:$1</definedName>`,
+      );
+    }
+  });
+
+  test("every word of every result-table header fits its column width at Calibri 11 (bold)", () => {
+    let checked = 0;
+    for (const s of sheets) {
+      const widths = new Map<number, number>();
+      for (const c of s.xml.matchAll(/<col min="(\d+)" max="\d+" width="([\d.]+)"/g))
+        widths.set(Number(c[1]), Number(c[2]));
+      const check = (header: string, column: number) => {
+        const width = widths.get(column) ?? 8.43;
+        for (const word of headerWords(header)) {
+          checked++;
+          if (columnWidthFor(word, true) > width)
+            throw new Error(`${s.name}: „${word}“ (aus „${header}“) passt nicht in Breite ${width}`);
+        }
+      };
+      for (const part of s.tables) {
+        const table = zip.text(part)!;
+        const ref = /ref="([A-Z]+)\d+:/.exec(table)![1];
+        const first = [...ref].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+        const headers = [...table.matchAll(/<tableColumn id="\d+" name="([^"]*)"/g)].map((m) =>
+          m[1].replace(/&amp;/g, "&").replace(/&quot;/g, '"'),
+        );
+        headers.forEach((header, i) => check(header, first + i));
+      }
+      // a frozen header row (Einrichtungen as a Stellenplan has no table) is a header row too
+      if (s.xml.includes('state="frozen"')) {
+        const row1 = /<row r="1"[^>]*>(.*?)<\/row>/.exec(s.xml)![1];
+        for (const c of row1.matchAll(/<c r="([A-Z]+)1"[^>]*t="inlineStr"><is><t[^>]*>([^<]*)<\/t>/g)) {
+          const col = [...c[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+          check(c[2].replace(/&amp;/g, "&"), col);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  test("header cells are wrapped and their rows tall enough", () => {
+    const verteilung = sheets.find((s) => s.name === "Verteilung")!;
+    expect(verteilung.xml).toMatch(/<row r="1"( ht="\d+" customHeight="1")?>/);
+    const styles = zip.text("xl/styles.xml")!;
+    expect(styles).toContain('<alignment vertical="top" wrapText="1"/>');
+  });
+});
