@@ -123,7 +123,8 @@ export function textPixels(text: string, bold = false): number {
 export function headerWords(text: string): string[] {
   return text
     .split(/\s+/)
-    .flatMap((w) => w.split(/(?<=[-/])/))
+    // "after a hyphen or slash" without a lookbehind (ES2018; the bundles target ES2017)
+    .flatMap((w) => w.match(/[^-/]*[-/]|[^-/]+$/g) ?? [])
     .filter((w) => w !== "");
 }
 
