@@ -7,7 +7,7 @@
  * shown as WAHR/FALSCH, as German Excel shows them. The stable issue codes are listed in `CheckCode`
  * and documented in docs/bad-inputs.md.
  */
-import { modelFieldName } from "./modelFieldName";
+import { modelFieldName, ROLE_NAMES } from "./modelFieldName";
 import type { CellValue } from "./table";
 import { isCellError } from "./table";
 import { formatEuro, formatEuroPlain, formatNumber } from "./germanFormat";
@@ -657,19 +657,5 @@ export function formatUnknown(value: unknown): string {
   return String(value);
 }
 
-/** German names of the model's column roles, for messages. */
-export const ROLE_NAMES = {
-  id: "Einrichtung",
-  area: "Sozialraum",
-  children: "Kinder",
-  strand2: "Förderstrang 2, Nachbarschaftszentrum",
-  strand3Reason: "Förderstrang 3, Begründung der Ausnahme",
-  strand4: "Förderstrang 4, Zusatzpersonal",
-  strand4Reason: "Förderstrang 4, Begründung",
-  verbund: "Verbund",
-  firstYear: "erstes Förderjahr",
-  kitaIndex: "Kita-Index",
-  strand4Vzae: "Förderstrang 4, angefragte VZÄ",
-  traeger: "Träger",
-  indicator: "Indikator",
-} as const;
+/** German names of the model's column roles (defined beside the model field names). */
+export { ROLE_NAMES };

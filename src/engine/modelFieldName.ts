@@ -6,7 +6,8 @@
  * catalogue (messages.ts) turns it into these words.
  */
 
-const ROLES: Record<string, string> = {
+/** German names of the model's column roles, for messages (also the check's, via messages.ts). */
+export const ROLE_NAMES = {
   id: "Einrichtung",
   area: "Sozialraum",
   children: "Kinder",
@@ -19,7 +20,10 @@ const ROLES: Record<string, string> = {
   kitaIndex: "Kita-Index",
   strand4Vzae: "Förderstrang 4, angefragte VZÄ",
   traeger: "Träger",
-};
+  indicator: "Indikator",
+} as const;
+
+const ROLES: Record<string, string> = ROLE_NAMES;
 
 /** Field names below a top-level key (nested keys joined with "."). */
 const FIELDS: Record<string, Record<string, string>> = {
