@@ -121,11 +121,13 @@ export function textPixels(text: string, bold = false): number {
  * @example headerWords("Kita-Sozialarbeit (VZÄ)"); // => ["Kita-", "Sozialarbeit", "(VZÄ)"]
  */
 export function headerWords(text: string): string[] {
-  return text
-    .split(/\s+/)
-    // "after a hyphen or slash" without a lookbehind (ES2018; the bundles target ES2017)
-    .flatMap((w) => w.match(/[^-/]*[-/]|[^-/]+$/g) ?? [])
-    .filter((w) => w !== "");
+  return (
+    text
+      .split(/\s+/)
+      // "after a hyphen or slash" without a lookbehind (ES2018; the bundles target ES2017)
+      .flatMap((w) => w.match(/[^-/]*[-/]|[^-/]+$/g) ?? [])
+      .filter((w) => w !== "")
+  );
 }
 
 /**
