@@ -56,6 +56,24 @@ const NEXT_YEAR: RawTable = {
   ],
 };
 
+/**
+ * The open adoption dialog, once its date field is rendered: Fluent's Dialog appears in a portal and fills
+ * in its content a moment later, and a dialog of an earlier test may still be closing (its motion) — so wait
+ * for the newest dialog that holds the field, not for the first element with the role. `hidden: true`:
+ * tabster (Fluent's focus manager) is one instance per window, and after an earlier test's modal it may
+ * still mark this dialog aria-hidden for a moment under jsdom; the queries look inside regardless.
+ */
+async function adoptDialog(): Promise<HTMLElement> {
+  return waitFor(() => {
+    const dialogs = screen.getAllByRole("dialog", { hidden: true });
+    const open = dialogs.filter(
+      (d) => within(d).queryByRole("textbox", { name: s.adoptDate, hidden: true }) !== null,
+    );
+    expect(open.length).toBeGreaterThan(0);
+    return open[open.length - 1];
+  });
+}
+
 describe("Fortschreibung in the task pane", () => {
   test("date helpers: today as TT.MM.JJJJ, typed dates to ISO", () => {
     expect(germanToday(new Date(2027, 2, 5))).toBe("05.03.2027");
@@ -98,10 +116,12 @@ describe("Fortschreibung in the task pane", () => {
     renderWithTheme(<App port={port} language="de" />);
     await openResult();
     await clickWhenEnabled(s.adopt);
-    const dialog = await screen.findByRole("dialog");
-    expect(within(dialog).getByRole("textbox", { name: s.adoptDate })).toHaveValue(germanToday(new Date()));
-    fireEvent.click(within(dialog).getByRole("button", { name: s.cancel }));
-    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    const dialog = await adoptDialog();
+    expect(within(dialog).getByRole("textbox", { name: s.adoptDate, hidden: true })).toHaveValue(
+      germanToday(new Date()),
+    );
+    fireEvent.click(within(dialog).getByRole("button", { name: s.cancel, hidden: true }));
+    await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).not.toBeInTheDocument());
     expect(port.adoptions).toEqual([]);
     expect(port.calls.map((c) => c.method)).not.toContain("writeStoredAdoptions");
     expect(port.calls.map((c) => c.method)).not.toContain("writeGeneratedSheets");
@@ -111,12 +131,12 @@ describe("Fortschreibung in the task pane", () => {
     renderWithTheme(<App port={fakePort()} language="de" />);
     await openResult();
     await clickWhenEnabled(s.adopt);
-    const dialog = await screen.findByRole("dialog");
-    fireEvent.change(within(dialog).getByRole("textbox", { name: s.adoptDate }), {
+    const dialog = await adoptDialog();
+    fireEvent.change(within(dialog).getByRole("textbox", { name: s.adoptDate, hidden: true }), {
       target: { value: "31.02.2027" },
     });
     expect(within(dialog).getByText(s.adoptDateInvalid)).toBeInTheDocument();
-    expect(within(dialog).getByRole("button", { name: s.adoptConfirm })).toBeDisabled();
+    expect(within(dialog).getByRole("button", { name: s.adoptConfirm, hidden: true })).toBeDisabled();
   });
 
   test("confirm stores the adoption through the use case; a changed budget is then compared with it", async () => {
@@ -124,12 +144,12 @@ describe("Fortschreibung in the task pane", () => {
     renderWithTheme(<App port={port} language="de" />);
     await openResult();
     await clickWhenEnabled(s.adopt);
-    const dialog = await screen.findByRole("dialog");
-    fireEvent.change(within(dialog).getByRole("textbox", { name: s.adoptDate }), {
+    const dialog = await adoptDialog();
+    fireEvent.change(within(dialog).getByRole("textbox", { name: s.adoptDate, hidden: true }), {
       target: { value: "15.03.2027" },
     });
     await act(async () => {
-      fireEvent.click(within(dialog).getByRole("button", { name: s.adoptConfirm }));
+      fireEvent.click(within(dialog).getByRole("button", { name: s.adoptConfirm, hidden: true }));
     });
     expect(
       await screen.findByText(/^Beschluss vom 15\.03\.2027 festgehalten\. Erzeugt: /),
