@@ -56,6 +56,23 @@ const readFromExcel = valueTypesReader((batch) =>
   Excel.run((context: Excel.RequestContext) => batch(context)),
 );
 
+/**
+ * A function's body run the way Excel calls it: blank cells told from zeros first (blankCells.ts), every
+ * failure turned into an Excel error value with SRB's German message (excelGuard).
+ */
+function inExcel<A extends unknown[], T>(
+  invocation: CustomFunctions.Invocation | undefined,
+  args: [...A],
+  body: (...args: A) => T,
+): T {
+  return withBlankCells(
+    invocation,
+    args,
+    (...restored: A) => excelGuard(() => body(...restored)),
+    readFromExcel,
+  );
+}
+
 const SD_WORDS: Record<string, SdKind> = {
   stichprobe: "sample",
   sample: "sample",
@@ -180,23 +197,17 @@ function standardScore(
   method?: unknown,
   invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
-  return withBlankCells(
-    invocation,
-    [values, direction, method],
-    (values, direction, method) =>
-      excelGuard(() => {
-        const vector = readNumberVector(values, "Werte");
-        const dir = choice<Direction>(direction, "Richtung", { "1": 1, "+1": 1, "-1": -1 }, 1);
-        const normalisation = choice(method, "Methode", METHOD_WORDS, "minmax");
-        presentValues(vector, "Werte");
-        const result = standardScores(vector.values, dir, { normalisation });
-        if (result.constant) {
-          throw new ExcelInputError("#DIV/0!", "Werte: alle Werte sind gleich (konstanter Indikator).");
-        }
-        return spill(result.scores, vector.orientation);
-      }),
-    readFromExcel,
-  );
+  return inExcel(invocation, [values, direction, method], (values, direction, method) => {
+    const vector = readNumberVector(values, "Werte");
+    const dir = choice<Direction>(direction, "Richtung", { "1": 1, "+1": 1, "-1": -1 }, 1);
+    const normalisation = choice(method, "Methode", METHOD_WORDS, "minmax");
+    presentValues(vector, "Werte");
+    const result = standardScores(vector.values, dir, { normalisation });
+    if (result.constant) {
+      throw new ExcelInputError("#DIV/0!", "Werte: alle Werte sind gleich (konstanter Indikator).");
+    }
+    return spill(result.scores, vector.orientation);
+  });
 }
 
 /**
@@ -213,17 +224,11 @@ function categoryIndex(
   weights?: unknown[][],
   invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
-  return withBlankCells(
-    invocation,
-    [scores, weights],
-    (scores, weights) =>
-      excelGuard(() => {
-        const rows = readNumberMatrix(scores, "Punktzahlen");
-        const w = readWeights(weights, rows[0].length, "Gewichte");
-        return spill(rowMeans(rows, w, true), "column");
-      }),
-    readFromExcel,
-  );
+  return inExcel(invocation, [scores, weights], (scores, weights) => {
+    const rows = readNumberMatrix(scores, "Punktzahlen");
+    const w = readWeights(weights, rows[0].length, "Gewichte");
+    return spill(rowMeans(rows, w, true), "column");
+  });
 }
 
 /**
@@ -240,17 +245,11 @@ function totalIndex(
   weights?: unknown[][],
   invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
-  return withBlankCells(
-    invocation,
-    [categoryIndices, weights],
-    (categoryIndices, weights) =>
-      excelGuard(() => {
-        const rows = readNumberMatrix(categoryIndices, "Kategorie-Indizes");
-        const w = readWeights(weights, rows[0].length, "Gewichte");
-        return spill(rowMeans(rows, w, false), "column");
-      }),
-    readFromExcel,
-  );
+  return inExcel(invocation, [categoryIndices, weights], (categoryIndices, weights) => {
+    const rows = readNumberMatrix(categoryIndices, "Kategorie-Indizes");
+    const w = readWeights(weights, rows[0].length, "Gewichte");
+    return spill(rowMeans(rows, w, false), "column");
+  });
 }
 
 /**
@@ -267,16 +266,10 @@ function normBandFunction(
   sd?: unknown,
   invocation?: CustomFunctions.Invocation,
 ): number[][] {
-  return withBlankCells(
-    invocation,
-    [values, sd],
-    (values, sd) =>
-      excelGuard(() => {
-        const band = bandOfRange(values, "Werte", choice(sd, "Standardabweichung", SD_WORDS, "sample"));
-        return [[band.mean, band.sd, band.lower, band.upper]];
-      }),
-    readFromExcel,
-  );
+  return inExcel(invocation, [values, sd], (values, sd) => {
+    const band = bandOfRange(values, "Werte", choice(sd, "Standardabweichung", SD_WORDS, "sample"));
+    return [[band.mean, band.sd, band.lower, band.upper]];
+  });
 }
 
 /**
@@ -295,24 +288,14 @@ function band(
   sd?: unknown,
   invocation?: CustomFunctions.Invocation,
 ): string[][] {
-  return withBlankCells(
-    invocation,
-    [value, values, sd],
-    (value, values, sd) =>
-      excelGuard(() => {
-        const normband = bandOfRange(
-          values,
-          "Alle Werte",
-          choice(sd, "Standardabweichung", SD_WORDS, "sample"),
-        );
-        const vector = readNumberVector(value, "Wert");
-        return spill(
-          vector.values.map((v) => bandOf(v, normband)),
-          vector.orientation,
-        );
-      }),
-    readFromExcel,
-  );
+  return inExcel(invocation, [value, values, sd], (value, values, sd) => {
+    const normband = bandOfRange(values, "Alle Werte", choice(sd, "Standardabweichung", SD_WORDS, "sample"));
+    const vector = readNumberVector(value, "Wert");
+    return spill(
+      vector.values.map((v) => bandOf(v, normband)),
+      vector.orientation,
+    );
+  });
 }
 
 /**
@@ -328,35 +311,25 @@ function share(
   allIndices: unknown[][],
   invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
-  return withBlankCells(
-    invocation,
-    [index, allIndices],
-    (index, allIndices) =>
-      excelGuard(() => {
-        const all = readNumberVector(allIndices, "Alle Indizes");
-        requireNonNegative(all, "Alle Indizes", "Index");
-        const present = presentValues(all, "Alle Indizes");
-        if (!present.some((v) => v > 0))
-          throw new ExcelInputError("#DIV/0!", "Alle Indizes: die Summe ist 0.");
-        const shares = indexShares(present);
-        const vector = readNumberVector(index, "Index");
-        return spill(
-          vector.values.map((v) => {
-            if (v === null) return null;
-            const k = present.indexOf(v);
-            if (k < 0) {
-              throw new ExcelInputError(
-                "#N/A",
-                `Index ${formatNumberDe(v)} kommt in „Alle Indizes“ nicht vor.`,
-              );
-            }
-            return shares[k];
-          }),
-          vector.orientation,
-        );
+  return inExcel(invocation, [index, allIndices], (index, allIndices) => {
+    const all = readNumberVector(allIndices, "Alle Indizes");
+    requireNonNegative(all, "Alle Indizes", "Index");
+    const present = presentValues(all, "Alle Indizes");
+    if (!present.some((v) => v > 0)) throw new ExcelInputError("#DIV/0!", "Alle Indizes: die Summe ist 0.");
+    const shares = indexShares(present);
+    const vector = readNumberVector(index, "Index");
+    return spill(
+      vector.values.map((v) => {
+        if (v === null) return null;
+        const k = present.indexOf(v);
+        if (k < 0) {
+          throw new ExcelInputError("#N/A", `Index ${formatNumberDe(v)} kommt in „Alle Indizes“ nicht vor.`);
+        }
+        return shares[k];
       }),
-    readFromExcel,
-  );
+      vector.orientation,
+    );
+  });
 }
 
 /**
@@ -373,29 +346,23 @@ function allocate(
   budget: unknown,
   invocation?: CustomFunctions.Invocation,
 ): number[][] {
-  return withBlankCells(
-    invocation,
-    [indices, budget],
-    (indices, budget) =>
-      excelGuard(() => {
-        const total = requiredAmount(budget, "Budget");
-        const vector = readNumberVector(indices, "Indizes");
-        requireNonNegative(vector, "Indizes", "Index");
-        const values = vector.values.map((v, i) => {
-          if (v === null) {
-            const position = describePosition(i, i, vector.orientation);
-            throw new ExcelInputError(
-              "#N/A",
-              `Indizes, ${position}: kein Index (jeder Sozialraum braucht einen Index).`,
-            );
-          }
-          return v;
-        });
-        if (!values.some((v) => v > 0)) throw new ExcelInputError("#DIV/0!", "Indizes: die Summe ist 0.");
-        return spill(apportionCents(total, values).amounts, vector.orientation) as number[][];
-      }),
-    readFromExcel,
-  );
+  return inExcel(invocation, [indices, budget], (indices, budget) => {
+    const total = requiredAmount(budget, "Budget");
+    const vector = readNumberVector(indices, "Indizes");
+    requireNonNegative(vector, "Indizes", "Index");
+    const values = vector.values.map((v, i) => {
+      if (v === null) {
+        const position = describePosition(i, i, vector.orientation);
+        throw new ExcelInputError(
+          "#N/A",
+          `Indizes, ${position}: kein Index (jeder Sozialraum braucht einen Index).`,
+        );
+      }
+      return v;
+    });
+    if (!values.some((v) => v > 0)) throw new ExcelInputError("#DIV/0!", "Indizes: die Summe ist 0.");
+    return spill(apportionCents(total, values).amounts, vector.orientation) as number[][];
+  });
 }
 
 /**
@@ -416,31 +383,29 @@ function areaIndex(
   method?: unknown,
   invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
-  return withBlankCells(
+  return inExcel(
     invocation,
     [areas, unitAreas, unitIndices, method],
-    (areas, unitAreas, unitIndices, method) =>
-      excelGuard(() => {
-        const how = choice(method, "Methode", AREA_METHOD_WORDS, "mean-of-units");
-        const indices = readNumberVector(unitIndices, "Indizes der Einrichtungen");
-        const names = readTextVector(unitAreas, "Sozialräume der Einrichtungen");
-        if (names.values.length !== indices.values.length) {
-          throw new ExcelInputError(
-            "#VALUE!",
-            `Sozialräume der Einrichtungen (${names.values.length}) und Indizes (${indices.values.length}) sind verschieden lang.`,
-          );
-        }
-        const wanted = readTextVector(areas, "Sozialräume");
-        const result = wanted.values.map((area) => {
-          if (area === null) return null;
-          const units = indices.values
-            .map((index, i) => ({ index, children: null, area: names.values[i] }))
-            .filter((u) => u.area === area);
-          return areaIndexOfUnits(units, how).index;
-        });
-        return spill(result, wanted.orientation);
-      }),
-    readFromExcel,
+    (areas, unitAreas, unitIndices, method) => {
+      const how = choice(method, "Methode", AREA_METHOD_WORDS, "mean-of-units");
+      const indices = readNumberVector(unitIndices, "Indizes der Einrichtungen");
+      const names = readTextVector(unitAreas, "Sozialräume der Einrichtungen");
+      if (names.values.length !== indices.values.length) {
+        throw new ExcelInputError(
+          "#VALUE!",
+          `Sozialräume der Einrichtungen (${names.values.length}) und Indizes (${indices.values.length}) sind verschieden lang.`,
+        );
+      }
+      const wanted = readTextVector(areas, "Sozialräume");
+      const result = wanted.values.map((area) => {
+        if (area === null) return null;
+        const units = indices.values
+          .map((index, i) => ({ index, children: null, area: names.values[i] }))
+          .filter((u) => u.area === area);
+        return areaIndexOfUnits(units, how).index;
+      });
+      return spill(result, wanted.orientation);
+    },
   );
 }
 
@@ -460,31 +425,25 @@ function landFormulaFunction(
   total: unknown,
   invocation?: CustomFunctions.Invocation,
 ): number[][] {
-  return withBlankCells(
-    invocation,
-    [children, sgb2, total],
-    (children, sgb2, total) =>
-      excelGuard(() => {
-        const amount = requiredAmount(total, "Gesamtbetrag");
-        const c = readCounts(children, "Kinder unter 7");
-        const s = readCounts(sgb2, "Kinder unter 7 im SGB-II-Bezug");
-        if (c.values.length !== s.values.length) {
-          throw new ExcelInputError(
-            "#VALUE!",
-            `Kinder (${c.values.length} Werte) und SGB-II-Kinder (${s.values.length} Werte) sind verschieden lang.`,
-          );
-        }
-        const rows = c.values.map((v, i) => ({
-          name: describePosition(i, i, c.orientation),
-          childrenUnder7: v as number,
-          sgb2Under7: s.values[i] as number,
-        }));
-        const result = landFormula(amount, rows);
-        failOnIssues(result.issues);
-        return spill(result.amounts, c.orientation) as number[][];
-      }),
-    readFromExcel,
-  );
+  return inExcel(invocation, [children, sgb2, total], (children, sgb2, total) => {
+    const amount = requiredAmount(total, "Gesamtbetrag");
+    const c = readCounts(children, "Kinder unter 7");
+    const s = readCounts(sgb2, "Kinder unter 7 im SGB-II-Bezug");
+    if (c.values.length !== s.values.length) {
+      throw new ExcelInputError(
+        "#VALUE!",
+        `Kinder (${c.values.length} Werte) und SGB-II-Kinder (${s.values.length} Werte) sind verschieden lang.`,
+      );
+    }
+    const rows = c.values.map((v, i) => ({
+      name: describePosition(i, i, c.orientation),
+      childrenUnder7: v as number,
+      sgb2Under7: s.values[i] as number,
+    }));
+    const result = landFormula(amount, rows);
+    failOnIssues(result.issues);
+    return spill(result.amounts, c.orientation) as number[][];
+  });
 }
 
 /**
@@ -505,20 +464,14 @@ function indexation(
   rate?: unknown,
   invocation?: CustomFunctions.Invocation,
 ): number {
-  return withBlankCells(
-    invocation,
-    [base, baseYear, year, rate],
-    (base, baseYear, year, rate) =>
-      excelGuard(() => {
-        const amount = requiredAmount(base, "Ausgangsbetrag");
-        const from = requiredNumber(baseYear, "Ausgangsjahr");
-        const to = requiredNumber(year, "Jahr");
-        const r = optionalNumber(rate, "Steigerungssatz") ?? DEFAULT_DYNAMISIERUNG_RATE;
-        failOnIssues(dynamisierungIssues({ baseAmount: amount, baseYear: from, rate: r }, to));
-        return dynamisiert(amount, from, to, r);
-      }),
-    readFromExcel,
-  );
+  return inExcel(invocation, [base, baseYear, year, rate], (base, baseYear, year, rate) => {
+    const amount = requiredAmount(base, "Ausgangsbetrag");
+    const from = requiredNumber(baseYear, "Ausgangsjahr");
+    const to = requiredNumber(year, "Jahr");
+    const r = optionalNumber(rate, "Steigerungssatz") ?? DEFAULT_DYNAMISIERUNG_RATE;
+    failOnIssues(dynamisierungIssues({ baseAmount: amount, baseYear: from, rate: r }, to));
+    return dynamisiert(amount, from, to, r);
+  });
 }
 
 /**
@@ -536,20 +489,14 @@ function cofunding(
   landShare?: unknown,
   invocation?: CustomFunctions.Invocation,
 ): number[][] {
-  return withBlankCells(
-    invocation,
-    [amount, landShare],
-    (amount, landShare) =>
-      excelGuard(() => {
-        const money = requiredAmount(amount, "Betrag");
-        const land = optionalNumber(landShare, "Landesanteil") ?? DEFAULT_KOFINANZIERUNG.landShare;
-        const spec = { landShare: land, municipalShare: Math.max(0, 1 - land) };
-        failOnIssues(kofinanzierungIssues(spec));
-        const result = kofinanzierung(money, spec);
-        return [[result.personnelVolume, result.landPart, result.municipalPart]];
-      }),
-    readFromExcel,
-  );
+  return inExcel(invocation, [amount, landShare], (amount, landShare) => {
+    const money = requiredAmount(amount, "Betrag");
+    const land = optionalNumber(landShare, "Landesanteil") ?? DEFAULT_KOFINANZIERUNG.landShare;
+    const spec = { landShare: land, municipalShare: Math.max(0, 1 - land) };
+    failOnIssues(kofinanzierungIssues(spec));
+    const result = kofinanzierung(money, spec);
+    return [[result.personnelVolume, result.landPart, result.municipalPart]];
+  });
 }
 
 /**
@@ -568,19 +515,13 @@ function fte(
   step?: unknown,
   invocation?: CustomFunctions.Invocation,
 ): number {
-  return withBlankCells(
-    invocation,
-    [amount, costPerFte, step],
-    (amount, costPerFte, step) =>
-      excelGuard(() => {
-        const money = requiredAmount(amount, "Personalvolumen");
-        const cost = requiredNumber(costPerFte, "Kosten je VZÄ");
-        const s = optionalNumber(step, "Schrittweite") ?? DEFAULT_VZAE_STEP;
-        failOnIssues(vzaeIssues(cost, s));
-        return vzaeFor(money, cost, s);
-      }),
-    readFromExcel,
-  );
+  return inExcel(invocation, [amount, costPerFte, step], (amount, costPerFte, step) => {
+    const money = requiredAmount(amount, "Personalvolumen");
+    const cost = requiredNumber(costPerFte, "Kosten je VZÄ");
+    const s = optionalNumber(step, "Schrittweite") ?? DEFAULT_VZAE_STEP;
+    failOnIssues(vzaeIssues(cost, s));
+    return vzaeFor(money, cost, s);
+  });
 }
 
 /**
@@ -608,66 +549,64 @@ function staffPlan(
   step?: unknown,
   invocation?: CustomFunctions.Invocation,
 ): number[][] {
-  return withBlankCells(
+  return inExcel(
     invocation,
     [amount, indices, eligible, setAsides, cost, step],
-    (amount, indices, eligible, setAsides, cost, step) =>
-      excelGuard(() => {
-        const money = requiredAmount(amount, "Betrag");
-        const index = readNumberVector(indices, "Indizes");
-        requireNonNegative(index, "Indizes", "Index");
-        const flags = readFlagVector(eligible, "Förderfähig");
-        requireSameSize(flags.values.length, index.values.length, "Förderfähig", "Indizes");
-        // omitted (null), or an empty cell/range given for it: no set-asides
-        const none = isBlank(setAsides) || (Array.isArray(setAsides) && setAsides.flat().every(isBlank));
-        const reserved = none ? null : readNumberVector(setAsides, "Vorab-VZÄ");
-        if (reserved !== null) {
-          requireSameSize(reserved.values.length, index.values.length, "Vorab-VZÄ", "Indizes");
-          requireNonNegative(reserved, "Vorab-VZÄ", "VZÄ");
+    (amount, indices, eligible, setAsides, cost, step) => {
+      const money = requiredAmount(amount, "Betrag");
+      const index = readNumberVector(indices, "Indizes");
+      requireNonNegative(index, "Indizes", "Index");
+      const flags = readFlagVector(eligible, "Förderfähig");
+      requireSameSize(flags.values.length, index.values.length, "Förderfähig", "Indizes");
+      // omitted (null), or an empty cell/range given for it: no set-asides
+      const none = isBlank(setAsides) || (Array.isArray(setAsides) && setAsides.flat().every(isBlank));
+      const reserved = none ? null : readNumberVector(setAsides, "Vorab-VZÄ");
+      if (reserved !== null) {
+        requireSameSize(reserved.values.length, index.values.length, "Vorab-VZÄ", "Indizes");
+        requireNonNegative(reserved, "Vorab-VZÄ", "VZÄ");
+      }
+      const parameters = stellenplanParameters({
+        costPerVzae: requiredNumber(cost, "Kosten je VZÄ"),
+        step: optionalNumber(step, "Schrittweite") ?? DEFAULT_VZAE_STEP,
+        kofinanzierung: { landShare: 1, municipalShare: 0 },
+        strand2Vzae: 0,
+      });
+      failOnIssues(stellenplanIssues(parameters));
+      reserved?.values.forEach((v, i) => {
+        if (v !== null && stepsOfVzae(v, parameters.step).rounded) {
+          const position = describePosition(i, i, reserved.orientation);
+          throw new ExcelInputError(
+            "#VALUE!",
+            `Vorab-VZÄ, ${position}: ${formatNumberDe(v)} ist kein Vielfaches der Schrittweite ` +
+              `${formatNumberDe(parameters.step)} (erwartet: ganze Schritte).`,
+          );
         }
-        const parameters = stellenplanParameters({
-          costPerVzae: requiredNumber(cost, "Kosten je VZÄ"),
-          step: optionalNumber(step, "Schrittweite") ?? DEFAULT_VZAE_STEP,
-          kofinanzierung: { landShare: 1, municipalShare: 0 },
-          strand2Vzae: 0,
-        });
-        failOnIssues(stellenplanIssues(parameters));
-        reserved?.values.forEach((v, i) => {
-          if (v !== null && stepsOfVzae(v, parameters.step).rounded) {
-            const position = describePosition(i, i, reserved.orientation);
-            throw new ExcelInputError(
-              "#VALUE!",
-              `Vorab-VZÄ, ${position}: ${formatNumberDe(v)} ist kein Vielfaches der Schrittweite ` +
-                `${formatNumberDe(parameters.step)} (erwartet: ganze Schritte).`,
-            );
-          }
-        });
-        const units = index.values.map((value, i) => {
-          const setAside = reserved?.values[i] ?? 0;
-          return {
-            id: describePosition(i, i, index.orientation),
-            area: "",
-            row: i,
-            index: value,
-            children: null,
-            eligible: {
-              sozialarbeit: flags.values[i] === true,
-              nachbarschaftszentrum: false,
-              interkulturell: false,
-              interkulturellException: false,
-              zusatzpersonal: setAside > 0,
-            },
-            strand4Vzae: setAside,
-            traeger: null,
-          };
-        });
-        const plan = stellenplan([{ name: "", amount: money, share: 1 }], units, parameters);
-        return spill(
-          plan.units.map((u) => u.vzae),
-          index.orientation,
-        ) as number[][];
-      }),
-    readFromExcel,
+      });
+      const units = index.values.map((value, i) => {
+        const setAside = reserved?.values[i] ?? 0;
+        return {
+          id: describePosition(i, i, index.orientation),
+          area: "",
+          row: i,
+          index: value,
+          children: null,
+          eligible: {
+            sozialarbeit: flags.values[i] === true,
+            nachbarschaftszentrum: false,
+            interkulturell: false,
+            interkulturellException: false,
+            zusatzpersonal: setAside > 0,
+          },
+          strand4Vzae: setAside,
+          traeger: null,
+        };
+      });
+      const plan = stellenplan([{ name: "", amount: money, share: 1 }], units, parameters);
+      return spill(
+        plan.units.map((u) => u.vzae),
+        index.orientation,
+      ) as number[][];
+    },
   );
 }
 
@@ -688,38 +627,32 @@ function bremenFte(
   verbund?: unknown[][],
   invocation?: CustomFunctions.Invocation,
 ): number[][] {
-  return withBlankCells(
-    invocation,
-    [indices, children, verbund],
-    (indices, children, verbund) =>
-      excelGuard(() => {
-        const index = readNumberVector(indices, "Kita-Index");
-        const kids = readCounts(children, "Kinder");
-        const groups = isBlank(verbund) ? null : readTextVector(verbund, "Verbund");
-        if (
-          kids.values.length !== index.values.length ||
-          (groups !== null && groups.values.length !== index.values.length)
-        ) {
-          throw new ExcelInputError(
-            "#VALUE!",
-            "Kita-Index, Kinder und Verbund müssen gleich viele Zellen haben.",
-          );
-        }
-        const units = index.values.map((kitaIndex, i) => ({
-          id: describePosition(i, i, index.orientation),
-          children: kids.values[i],
-          verbund: groups?.values[i] ?? null,
-          firstYear: false,
-          kitaIndex,
-        }));
-        const result = bremenAllocation(units, DEFAULT_BREMEN_RULES);
-        return spill(
-          result.map((r) => r.vzae),
-          index.orientation,
-        ) as number[][];
-      }),
-    readFromExcel,
-  );
+  return inExcel(invocation, [indices, children, verbund], (indices, children, verbund) => {
+    const index = readNumberVector(indices, "Kita-Index");
+    const kids = readCounts(children, "Kinder");
+    const groups = isBlank(verbund) ? null : readTextVector(verbund, "Verbund");
+    if (
+      kids.values.length !== index.values.length ||
+      (groups !== null && groups.values.length !== index.values.length)
+    ) {
+      throw new ExcelInputError(
+        "#VALUE!",
+        "Kita-Index, Kinder und Verbund müssen gleich viele Zellen haben.",
+      );
+    }
+    const units = index.values.map((kitaIndex, i) => ({
+      id: describePosition(i, i, index.orientation),
+      children: kids.values[i],
+      verbund: groups?.values[i] ?? null,
+      firstYear: false,
+      kitaIndex,
+    }));
+    const result = bremenAllocation(units, DEFAULT_BREMEN_RULES);
+    return spill(
+      result.map((r) => r.vzae),
+      index.orientation,
+    ) as number[][];
+  });
 }
 
 /**
@@ -736,22 +669,16 @@ function socialWork(
   allIndices: unknown[][],
   invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
-  return withBlankCells(
-    invocation,
-    [index, allIndices],
-    (index, allIndices) =>
-      excelGuard(() => {
-        const normband = bandOfRange(allIndices, "Alle Indizes", "sample");
-        const vector = readNumberVector(index, "Index");
-        return spill(
-          vector.values.map((v) =>
-            v === null ? null : eligibility(strandInput(v, null, ""), normband, normband).sozialarbeit,
-          ),
-          vector.orientation,
-        );
-      }),
-    readFromExcel,
-  );
+  return inExcel(invocation, [index, allIndices], (index, allIndices) => {
+    const normband = bandOfRange(allIndices, "Alle Indizes", "sample");
+    const vector = readNumberVector(index, "Index");
+    return spill(
+      vector.values.map((v) =>
+        v === null ? null : eligibility(strandInput(v, null, ""), normband, normband).sozialarbeit,
+      ),
+      vector.orientation,
+    );
+  });
 }
 
 /**
@@ -771,32 +698,25 @@ function intercultural(
   reason?: unknown[][],
   invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
-  return withBlankCells(
-    invocation,
-    [index, allIndices, reason],
-    (index, allIndices, reason) =>
-      excelGuard(() => {
-        const normband = bandOfRange(allIndices, "Alle Indizes", "sample");
-        const vector = readNumberVector(index, "Index");
-        const reasons = isBlank(reason) ? null : readReasonVector(reason, "Begründung");
-        if (reasons !== null && reasons.values.length !== vector.values.length) {
-          throw new ExcelInputError(
-            "#VALUE!",
-            `Begründung (${reasons.values.length} Zellen) und Index (${vector.values.length} Zellen) sind verschieden groß.`,
-          );
-        }
-        return spill(
-          vector.values.map((v, i) =>
-            v === null
-              ? null
-              : eligibility(strandInput(null, v, reasons?.values[i] ?? ""), normband, normband)
-                  .interkulturell,
-          ),
-          vector.orientation,
-        );
-      }),
-    readFromExcel,
-  );
+  return inExcel(invocation, [index, allIndices, reason], (index, allIndices, reason) => {
+    const normband = bandOfRange(allIndices, "Alle Indizes", "sample");
+    const vector = readNumberVector(index, "Index");
+    const reasons = isBlank(reason) ? null : readReasonVector(reason, "Begründung");
+    if (reasons !== null && reasons.values.length !== vector.values.length) {
+      throw new ExcelInputError(
+        "#VALUE!",
+        `Begründung (${reasons.values.length} Zellen) und Index (${vector.values.length} Zellen) sind verschieden groß.`,
+      );
+    }
+    return spill(
+      vector.values.map((v, i) =>
+        v === null
+          ? null
+          : eligibility(strandInput(null, v, reasons?.values[i] ?? ""), normband, normband).interkulturell,
+      ),
+      vector.orientation,
+    );
+  });
 }
 
 /**
@@ -814,45 +734,39 @@ function neighbourhoodCentre(
   areas: unknown[][],
   invocation?: CustomFunctions.Invocation,
 ): unknown[][] {
-  return withBlankCells(
-    invocation,
-    [flags, areas],
-    (flags, areas) =>
-      excelGuard(() => {
-        const marks = readFlagVector(flags, "Markierungen");
-        const names = readTextVector(areas, "Sozialräume");
-        requireSameSize(names.values.length, marks.values.length, "Sozialräume", "Markierungen");
-        // Sozialraum spellings that differ only in case or spaces are one area, as in the check.
-        const spelling = new Map<string, string>();
-        const units = marks.values.map((flag, i) => {
-          const position = describePosition(i, i, marks.orientation);
-          const area = names.values[i];
-          if (flag === true && area === null) {
-            throw new ExcelInputError(
-              "#VALUE!",
-              `Sozialräume, ${position}: leer, aber die Einrichtung ist als Nachbarschaftszentrum markiert ` +
-                `(erwartet: der Sozialraum der Einrichtung).`,
-            );
-          }
-          const key = area === null ? "" : headerKey(area);
-          if (area !== null && !spelling.has(key)) spelling.set(key, area);
-          return { id: position, area: spelling.get(key) ?? "", strand2: flag === true };
-        });
-        const several = strand2Issues(units, "");
-        if (several.length > 0) {
-          throw new ExcelInputError("#VALUE!", several.map((issue) => issue.message).join(" "));
-        }
-        return spill(
-          marks.values.map((flag, i) =>
-            flag === null && names.values[i] === null
-              ? null
-              : eligibility(strandFlags(flag === true, false, ""), NO_BAND, NO_BAND).nachbarschaftszentrum,
-          ),
-          marks.orientation,
+  return inExcel(invocation, [flags, areas], (flags, areas) => {
+    const marks = readFlagVector(flags, "Markierungen");
+    const names = readTextVector(areas, "Sozialräume");
+    requireSameSize(names.values.length, marks.values.length, "Sozialräume", "Markierungen");
+    // Sozialraum spellings that differ only in case or spaces are one area, as in the check.
+    const spelling = new Map<string, string>();
+    const units = marks.values.map((flag, i) => {
+      const position = describePosition(i, i, marks.orientation);
+      const area = names.values[i];
+      if (flag === true && area === null) {
+        throw new ExcelInputError(
+          "#VALUE!",
+          `Sozialräume, ${position}: leer, aber die Einrichtung ist als Nachbarschaftszentrum markiert ` +
+            `(erwartet: der Sozialraum der Einrichtung).`,
         );
-      }),
-    readFromExcel,
-  );
+      }
+      const key = area === null ? "" : headerKey(area);
+      if (area !== null && !spelling.has(key)) spelling.set(key, area);
+      return { id: position, area: spelling.get(key) ?? "", strand2: flag === true };
+    });
+    const several = strand2Issues(units, "");
+    if (several.length > 0) {
+      throw new ExcelInputError("#VALUE!", several.map((issue) => issue.message).join(" "));
+    }
+    return spill(
+      marks.values.map((flag, i) =>
+        flag === null && names.values[i] === null
+          ? null
+          : eligibility(strandFlags(flag === true, false, ""), NO_BAND, NO_BAND).nachbarschaftszentrum,
+      ),
+      marks.orientation,
+    );
+  });
 }
 
 /**
@@ -870,25 +784,18 @@ function additionalStaff(
   justification: unknown[][],
   invocation?: CustomFunctions.Invocation,
 ): boolean[][] {
-  return withBlankCells(
-    invocation,
-    [flag, justification],
-    (flag, justification) =>
-      excelGuard(() => {
-        const marks = readFlagVector(flag, "Markierung");
-        const texts = readReasonVector(justification, "Begründung");
-        requireSameSize(texts.values.length, marks.values.length, "Begründung", "Markierung");
-        return spill(
-          marks.values.map(
-            (f, i) =>
-              eligibility(strandFlags(false, f === true, texts.values[i] ?? ""), NO_BAND, NO_BAND)
-                .zusatzpersonal,
-          ),
-          marks.orientation,
-        ) as boolean[][];
-      }),
-    readFromExcel,
-  );
+  return inExcel(invocation, [flag, justification], (flag, justification) => {
+    const marks = readFlagVector(flag, "Markierung");
+    const texts = readReasonVector(justification, "Begründung");
+    requireSameSize(texts.values.length, marks.values.length, "Begründung", "Markierung");
+    return spill(
+      marks.values.map(
+        (f, i) =>
+          eligibility(strandFlags(false, f === true, texts.values[i] ?? ""), NO_BAND, NO_BAND).zusatzpersonal,
+      ),
+      marks.orientation,
+    ) as boolean[][];
+  });
 }
 
 /** Eligibility input with only the index the strand needs. */
