@@ -222,7 +222,17 @@ describe("Bremen – properties", () => {
         expect(r).toHaveLength(units.length);
         r.forEach((x, i) => {
           expect([0, 0.5, 1]).toContain(x.vzae);
-          expect(x.sachkosten).toBe(x.vzae > 0 ? (units[i].firstYear ? 5000 : 2500) : 0);
+          if (x.vzae === 0) expect(x.sachkosten).toBe(0);
+          else if (!x.reason.startsWith("Verbund"))
+            expect(x.sachkosten).toBe(units[i].firstYear ? 5000 : 2500);
+          else {
+            // a pooled position is the Verbund's: first-year Sachkosten only when a member of it is new
+            // (a counting member: one whose own index passes; see bremenRules.ts)
+            const key = (units[i].verbund ?? "").trim().toLowerCase();
+            const anyNew = units.some((u) => (u.verbund ?? "").trim().toLowerCase() === key && u.firstYear);
+            expect([2500, 5000]).toContain(x.sachkosten);
+            if (!anyNew) expect(x.sachkosten).toBe(2500);
+          }
           expect(x.reason.length).toBeGreaterThan(0);
           const idx = units[i].kitaIndex;
           if (x.vzae > 0) expect(idx !== null && idx > 50).toBe(true);
