@@ -37,8 +37,8 @@ import {
   chartXml,
   drawingXml,
   resolveChart,
-} from "../xlsxCharts";
-import type { ResolvedChart } from "../xlsxCharts";
+} from "../chartParts";
+import type { ResolvedChart } from "../chartParts";
 import { isStoreContent, planWrite, storeCandidates, type PlannedTable } from "../writePlan";
 import { fileKindProblem, identifyFileKind } from "./fileKind";
 import { readCellFormats, readGrid, readSharedStrings, type SheetContext } from "./sheetReader";
