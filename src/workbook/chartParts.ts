@@ -86,7 +86,7 @@ function cellNumber(cell: SheetCell | undefined): number | null {
 export function resolveChart(
   sheet: string,
   spec: ChartSpec,
-  rows: SheetCell[][],
+  rows: readonly (readonly (SheetCell | undefined)[])[],
 ): { chart: ResolvedChart } | { note: string } {
   const problem = chartProblem(sheet, spec, rows);
   const anchor = parseAnchor(spec.anchor);
@@ -104,7 +104,7 @@ export function resolveChart(
       categories: data.map((row) => cellText(row[spec.categoryColumn - 1])),
       series: spec.seriesColumns.map((c, k) => ({
         column: c,
-        name: header ? String(headerRow[c - 1].value) : `Reihe ${k + 1}`,
+        name: header ? String(headerRow[c - 1]?.value) : `Reihe ${k + 1}`,
         values: data.map((row) => cellNumber(row[c - 1])),
         numFmt: data.map((row) => row[c - 1]?.numFmt).find((f) => f !== undefined) ?? "General",
       })),
