@@ -90,25 +90,36 @@ function attempt<T>(label: string, work: () => T): T | null {
 }
 
 /**
- * Compiles the command line into dist-cli/ as `npm install` (`prepare`) does. Returns null when it built,
- * otherwise the reason (tsc's first error line, which tsc writes to stdout, or the process error).
- * (The return value of `execFileSync` with stdout ignored is null, so it cannot tell success itself.)
+ * Builds the command line into dist-cli/ as `npm install` (`prepare`) does: `tsc -p tsconfig.cli.json`, then
+ * `scripts/bundle-cli.js` (esbuild, one file). Returns null when it built, otherwise the reason: tsc's first
+ * error line (tsc writes its errors to stdout), the bundler's, or the process error.
+ * (`execFileSync` with stdout ignored returns null, so its return value cannot tell success.)
  */
 function buildCli(): string | null {
-  const result = spawnSync(
-    process.execPath,
+  const steps = [
     [path.join(REPOSITORY, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.cli.json"],
-    { cwd: REPOSITORY, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 16 * 1024 * 1024 },
-  );
-  if (result.status === 0) return null;
-  const output = `${result.stdout?.toString() ?? ""}\n${result.stderr?.toString() ?? ""}`;
-  const errors = output.split("\n").filter((l) => /error/i.test(l));
-  const first = errors[0]?.trim() ?? output.trim().split("\n")[0] ?? "";
-  const more = errors.length > 1 ? ` (und ${errors.length - 1} weitere Fehler)` : "";
-  return (
-    ((result.error?.message ?? first) ||
-      `tsc endete mit Status ${result.status ?? result.signal ?? "?"} ohne Ausgabe`) + more
-  );
+    [path.join(REPOSITORY, "scripts/bundle-cli.js")],
+  ];
+  for (const args of steps) {
+    const result = spawnSync(process.execPath, args, {
+      cwd: REPOSITORY,
+      stdio: ["ignore", "pipe", "pipe"],
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    if (result.status === 0) continue;
+    const output = `${result.stdout?.toString() ?? ""}\n${result.stderr?.toString() ?? ""}`;
+    const errors = output.split("\n").filter((l) => /error/i.test(l));
+    const first = errors[0]?.trim() ?? output.trim().split("\n")[0] ?? "";
+    const more = errors.length > 1 ? ` (und ${errors.length - 1} weitere Fehler)` : "";
+    const step = path.basename(args[0]);
+    return (
+      `${step}: ` +
+      ((result.error?.message ?? first) ||
+        `endete mit Status ${result.status ?? result.signal ?? "?"} ohne Ausgabe`) +
+      more
+    );
+  }
+  return null;
 }
 
 function progress(text: string): void {
@@ -267,8 +278,7 @@ function main(): void {
   const nullReasons: Record<string, string> = {};
   const buildFailure = buildCli();
   const built = buildFailure === null;
-  if (buildFailure !== null)
-    notes.push(`CLI bauen (tsc -p tsconfig.cli.json) fehlgeschlagen – ${buildFailure}`);
+  if (buildFailure !== null) notes.push(`CLI bauen (npm run build:cli) fehlgeschlagen – ${buildFailure}`);
   const cliWorker = (args: (string | number)[]) =>
     JSON.parse(
       execFileSync(
