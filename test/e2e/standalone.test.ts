@@ -272,6 +272,7 @@ describe("standalone mode in Chromium (offline)", () => {
       for (const sheet of [
         "Kitas",
         "Notizen",
+        "Vorlage",
         "Verteilung",
         "Einrichtungen",
         "Normbereiche",
