@@ -40,9 +40,8 @@ export const VORLAGE_SHEET = "Vorlage";
 
 /** Where the method is described in full (the README's section and docs/methode.md ship with SRB). */
 export const METHOD_POINTER =
-  "Ausführlich: Blatt „Methode“ dieser Arbeitsmappe (alle Einstellungen, Gewichte und die Prüfsumme der " +
-  "Eingabewerte), im SRB-Paket die README, Abschnitt „Methode (für Anwenderinnen und Anwender)“, und " +
-  "docs/methode.md.";
+  "Ausführlich: Blatt „Methode“ (alle Einstellungen, Gewichte, Prüfsumme der Eingabewerte) sowie im " +
+  "SRB-Paket die README, Abschnitt „Methode“, und docs/methode.md.";
 
 export interface VorlageContext {
   /** The model's municipality ("" for none). */
