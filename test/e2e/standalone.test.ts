@@ -253,7 +253,7 @@ describe("standalone mode in Chromium (offline)", () => {
       await page.keyboard.press("Space");
       const link = page.getByRole("link", { name: "Ergebnis herunterladen (Musterstadt-SRB.xlsx)" });
       await link.waitFor({ timeout: 60_000 });
-      await page.getByText(/^Erzeugt: Verteilung/).waitFor();
+      await page.getByText(/^Erzeugt: Vorlage, Verteilung/).waitFor();
       await screenshot(page, "05-erzeugt.png");
       // the download link sits above the steps: Shift+Tab to it, Enter
       await pressUntil(page, "Shift+Tab", link);
@@ -272,6 +272,7 @@ describe("standalone mode in Chromium (offline)", () => {
       for (const sheet of [
         "Kitas",
         "Notizen",
+        "Vorlage",
         "Verteilung",
         "Einrichtungen",
         "Normbereiche",
