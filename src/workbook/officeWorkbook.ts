@@ -513,7 +513,7 @@ export function modelHeaders(model: unknown): string[] {
   const out: string[] = [];
   if (typeof data === "object" && data !== null) {
     for (const [key, value] of Object.entries(data))
-      if (key !== "sheet" && typeof value === "string") out.push(value);
+      if (key !== "sheet" && key !== "range" && typeof value === "string") out.push(value);
   }
   if (Array.isArray(indicators)) {
     for (const indicator of indicators) {

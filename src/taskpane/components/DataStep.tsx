@@ -46,7 +46,10 @@ const useStyles = makeStyles({
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
-type OptionalColumn = Exclude<keyof DataMapping, "sheet" | "headerRow" | "id" | "area" | "children">;
+type OptionalColumn = Exclude<
+  keyof DataMapping,
+  "sheet" | "headerRow" | "range" | "id" | "area" | "children"
+>;
 
 const OPTIONAL_COLUMNS: { key: OptionalColumn; label: (s: Strings) => string }[] = [
   { key: "strand2", label: (s) => s.columnStrand2 },
@@ -90,7 +93,7 @@ export function DataStep(props: DataStepProps) {
       : text;
 
   const columnSelect = (
-    key: Exclude<keyof DataMapping, "sheet" | "headerRow">,
+    key: Exclude<keyof DataMapping, "sheet" | "headerRow" | "range">,
     text: string,
     optional: boolean,
   ) => (
