@@ -5,7 +5,7 @@
 import type { DataMapping, ResolvedIndicator } from "./model";
 
 /** The keys of `DataMapping` that name a column (all but the sheet). */
-export type RoleKey = Exclude<keyof DataMapping, "sheet" | "headerRow">;
+export type RoleKey = Exclude<keyof DataMapping, "sheet" | "headerRow" | "range">;
 
 export interface Unit {
   /** Einrichtung (name or id), unique in the dataset. */

@@ -449,6 +449,8 @@ export const messages = {
     `Blatt „${sheet}“: Zeile ${row}${label ? ` („${label}“)` : ""} ist eine Summenzeile – die Daten enden darüber; sie${below > 0 ? ` und ${below} weitere Zeile${below === 1 ? "" : "n"} darunter` : ""} werden nicht als Einrichtungen gelesen. Gehören Zeilen darunter zur Tabelle, bitte die Summenzeile ans Ende verschieben.`,
   blankRowEndsTable: (sheet: string, row: number, below: number) =>
     `Blatt „${sheet}“: die Daten enden an der Leerzeile ${row}; ${below} Zeile${below === 1 ? "" : "n"} darunter ${below === 1 ? "wird" : "werden"} nicht als Einrichtung${below === 1 ? "" : "en"} gelesen. Gehören sie zur Tabelle, bitte die Leerzeile löschen.`,
+  rangeEndsTable: (sheet: string, range: string, row: number, count: number) =>
+    `Blatt „${sheet}“: der gewählte Datenbereich ${range} endet über Zeile ${row}; ${count} Zeile${count === 1 ? "" : "n"} darunter ${count === 1 ? "enthält" : "enthalten"} Angaben und ${count === 1 ? "wird" : "werden"} nicht als Einrichtung${count === 1 ? "" : "en"} gelesen. Gehören sie zur Tabelle, bitte den Bereich im Schritt „Daten“ (oder in der Modelldatei) erweitern.`,
   hiddenRowsIncluded: (sheet: string, rows: string, count: number) =>
     `Blatt „${sheet}“: ${count === 1 ? `Zeile ${rows} ist ausgeblendet und wird` : `die Zeilen ${rows} sind ausgeblendet und werden`} trotzdem mitgerechnet (ein Filter lässt keine Einrichtung weg). Soll eine Einrichtung nicht zählen, bitte ihre Zeile löschen.`,
   rowIgnored: (row: number, cell: string, value: CellValue) =>

@@ -80,6 +80,11 @@ export interface DataMapping {
    * header row is found (tableLocation.ts: an Excel table, the model's columns, the header look).
    */
   headerRow?: number;
+  /**
+   * The cell range of the Kita table chosen by the user, e.g. "B3:H30" (an extension of SPEC §8): its first
+   * row is the header row, its columns the table's, its last row the last one read; wins over `headerRow`.
+   */
+  range?: string;
   id: string;
   area: string;
   children?: string;
@@ -230,6 +235,8 @@ export interface ResolvedDataMapping {
   sheet: string;
   /** `data.headerRow` of the model file; absent: found on the sheet. */
   headerRow?: number;
+  /** `data.range` of the model file (e.g. "B3:H30"); absent: found on the sheet. */
+  range?: string;
   id: string;
   area: string;
   children: string | null;

@@ -120,6 +120,7 @@ export function modelFieldName(path: string, entryName?: string): string {
     if (second === undefined) return TOP.data;
     if (second === "sheet") return "Datenblatt";
     if (second === "headerRow") return "Kopfzeile (Zeilennummer)";
+    if (second === "range") return "Datenbereich";
     const role = ROLES[String(second)];
     return role ? `Spalte für ${role}` : `Spalte ${quoted(second)}`;
   }

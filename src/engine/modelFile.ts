@@ -9,6 +9,8 @@
  * - Defaults: indicator and category weights 1; `options` from `DEFAULT_OPTIONS`; `ruleSet` "rlp";
  *   for `ruleSet: "bremen"` without `bremen`, `DEFAULT_BREMEN_RULES`; `categories` missing → one category
  *   per distinct `indicators[].category`, in order of first use, weight 1.
+ * - `data.range` (optional, an extension of SPEC.md §8): the cell range of the Kita table, e.g. "B3:H30"
+ *   (header row first); it wins over `data.headerRow` (tableLocation.ts).
  * - `data.sheet` missing → `""`, which means "the caller decides" (the CLI and the task pane take the
  *   first sheet of the workbook).
  * - Extra fields are allowed at every level and preserved (they are written back by `serializeModel`).
@@ -16,6 +18,7 @@
  * The model is null if and only if an issue is an error.
  */
 import { z } from "zod";
+import { isCellRange } from "./cellRange";
 import { checkModel } from "./check";
 import type { Issue } from "./issues";
 import { SrbUsageError } from "./issues";
@@ -31,6 +34,13 @@ const positive = z.number().positive();
 const dataSchema = z.looseObject({
   sheet: z.string().optional(),
   headerRow: z.number().int().min(1).max(1_048_576).optional(),
+  range: z
+    .string()
+    .trim()
+    .refine(isCellRange, {
+      message: "ein Zellbereich wie „B3:H30“ (von der Kopfzeile bis zur letzten Datenzeile)",
+    })
+    .optional(),
   id: text,
   area: text,
   children: text.optional(),
@@ -321,6 +331,7 @@ const KEY_ORDER = [
   "bremen",
   "sheet",
   "headerRow",
+  "range",
   "id",
   "area",
   "children",

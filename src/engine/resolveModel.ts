@@ -120,6 +120,7 @@ function resolved(file: Model): ResolvedModel {
     data: {
       sheet: d.sheet ?? "",
       ...(d.headerRow !== undefined ? { headerRow: d.headerRow } : {}),
+      ...(d.range !== undefined ? { range: d.range } : {}),
       id: d.id,
       area: d.area,
       children: d.children ?? null,

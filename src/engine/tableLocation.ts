@@ -3,6 +3,9 @@
  *
  * Municipal workbooks rarely start with the header in row 1: a title ("Kita-Daten 2025 – Stadt X"), an empty
  * row and notes come first, the data end in a "Summe" row, and often the range is an Excel table. The rules:
+ * 0. `data.range` in the model (a range the user chose, "B3:H30") fixes the header row (its first row),
+ *    the columns and the last row read; rows with data below it are noted, so that a range saved last
+ *    year never silently drops a Kita added since.
  * 1. `data.headerRow` in the model fixes the header row.
  * 2. Else an Excel table wins: the one whose header row holds the most of the model's columns (without a
  *    model: the first one); its header row and data body are used, never its totals row.
@@ -14,6 +17,7 @@
  *
  * Pure: the adapters hand the used range as a grid, the use case projects the located table to a RawTable.
  */
+import { formatCellRange, parseCellRange } from "./cellRange";
 import { headerKey } from "./check";
 import type { Issue } from "./issues";
 import { messages } from "./messages";
@@ -55,18 +59,25 @@ export interface SheetGrid {
 export interface LocationHints {
   /** `data.headerRow` of the model: the 1-based sheet row of the header, fixed by the user. */
   headerRow?: number;
+  /**
+   * `data.range` of the model, e.g. "B3:H30": header row, columns and last row chosen by the user (wins
+   * over `headerRow`). A range of one row fixes the header row and the columns only.
+   */
+  range?: string;
   /** Header texts the model expects (Einrichtung, Sozialraum, Kinder, the indicators …). */
   columns?: readonly string[];
 }
 
 /** How the header row was found. */
-export type LocationSource = "modelRow" | "excelTable" | "modelColumns" | "looksLikeHeader" | "empty";
+export type LocationSource =
+  "modelRange" | "modelRow" | "excelTable" | "modelColumns" | "looksLikeHeader" | "empty";
 
 /** Why the data ended before the last row of the used range. */
 export interface DataEnd {
   /** 1-based sheet row that ended the data (not included). */
   row: number;
-  reason: "totalsRow" | "blankRow";
+  /** "rangeEnd": the end of the range the user chose (`data.range`), with rows holding data below it. */
+  reason: "totalsRow" | "blankRow" | "rangeEnd";
   /** The totals row's label, e.g. "Summe" (totals rows only). */
   label?: string;
   /** Non-empty rows at and below `row` that are ignored. */
@@ -80,6 +91,8 @@ export interface TableLocation {
   source: LocationSource;
   /** The Excel table used (source "excelTable"). */
   tableName?: string;
+  /** The range the user chose, as the model holds it, e.g. "B3:H30" (source "modelRange"). */
+  range?: string;
   /** 1-based sheet rows and columns. `lastDataRow < firstDataRow` when there are no data rows. */
   headerRow: number;
   firstDataRow: number;
@@ -229,8 +242,19 @@ export function locateTable(grid: SheetGrid, hints: LocationHints = {}): TableLo
   let source: LocationSource = "empty";
   let table: GridTable | undefined;
 
+  // 0. the model's range fixes the header row, the columns and the last row
+  const chosen = hints.range !== undefined ? parseCellRange(hints.range) : null;
+  if (chosen !== null && chosen.firstRow >= top) {
+    headerIndex = chosen.firstRow - top;
+    source = "modelRange";
+  }
   // 1. the model fixes the header row
-  if (hints.headerRow !== undefined && Number.isInteger(hints.headerRow) && hints.headerRow >= top) {
+  if (
+    source === "empty" &&
+    hints.headerRow !== undefined &&
+    Number.isInteger(hints.headerRow) &&
+    hints.headerRow >= top
+  ) {
     headerIndex = hints.headerRow - top;
     source = "modelRow";
   }
@@ -283,6 +307,10 @@ export function locateTable(grid: SheetGrid, hints: LocationHints = {}): TableLo
   if (table !== undefined) {
     firstCol = table.firstColumn - left;
     lastCol = table.lastColumn - left;
+  } else if (source === "modelRange" && chosen !== null) {
+    // cells left of the used range are blank: the table starts at the used range at the earliest
+    firstCol = Math.max(0, chosen.firstColumn - left);
+    lastCol = Math.max(firstCol, chosen.lastColumn - left);
   } else {
     const span = extent(rows[headerIndex]) ?? [0, 0];
     [firstCol, lastCol] = span;
@@ -290,7 +318,16 @@ export function locateTable(grid: SheetGrid, hints: LocationHints = {}): TableLo
 
   // data rows: the table's body, else everything below the header; cut at a totals row or a blank row
   const firstData = headerIndex + 1;
-  const bodyEnd = table !== undefined ? Math.min(table.lastDataRow - top, rows.length - 1) : rows.length - 1;
+  const rangeEnd =
+    source === "modelRange" && chosen !== null && chosen.lastRow > chosen.firstRow
+      ? chosen.lastRow - top
+      : null;
+  const bodyEnd =
+    table !== undefined
+      ? Math.min(table.lastDataRow - top, rows.length - 1)
+      : rangeEnd !== null
+        ? Math.min(rangeEnd, rows.length - 1)
+        : rows.length - 1;
   const sumRows = new Set(grid.sumFormulaRows ?? []);
   let lastData = bodyEnd;
   let end: DataEnd | null = null;
@@ -328,6 +365,24 @@ export function locateTable(grid: SheetGrid, hints: LocationHints = {}): TableLo
     };
   }
 
+  // rows with data below the chosen range: a totals row is the expected end, anything else is noted
+  if (end === null && rangeEnd !== null && lastData === bodyEnd && rangeEnd + 1 < rows.length) {
+    let first = -1;
+    let ignored = 0;
+    for (let below = rangeEnd + 1; below < rows.length; below++) {
+      if (rowIsBlank(rows[below], firstCol, lastCol)) continue;
+      if (first < 0) first = below;
+      ignored++;
+    }
+    if (first >= 0) {
+      const label = firstText(rows[first], firstCol, lastCol);
+      const totals = (label !== "" && isTotalsLabel(label)) || sumRows.has(top + first);
+      end = totals
+        ? { row: top + first, reason: "totalsRow", label: label || undefined, ignoredRows: ignored }
+        : { row: top + rangeEnd + 1, reason: "rangeEnd", ignoredRows: ignored };
+    }
+  }
+
   const hidden = new Set(grid.hiddenRows ?? []);
   const hiddenDataRows: number[] = [];
   for (let r = firstData; r <= lastData; r++) if (hidden.has(top + r)) hiddenDataRows.push(top + r);
@@ -336,6 +391,7 @@ export function locateTable(grid: SheetGrid, hints: LocationHints = {}): TableLo
     sheet: grid.sheet,
     source,
     ...(table !== undefined ? { tableName: table.name } : {}),
+    ...(source === "modelRange" && chosen !== null ? { range: formatCellRange(chosen) } : {}),
     headerRow: top + headerIndex,
     firstDataRow: top + firstData,
     lastDataRow: top + lastData,
@@ -384,17 +440,22 @@ export function tableAt(grid: SheetGrid, location: TableLocation): RawTable {
  * @example
  * locationHints({ data: { headerRow: 3, id: "Einrichtung", area: "Sozialraum" }, indicators: [{ column: "SGB II" }] });
  * // => { headerRow: 3, columns: ["Einrichtung", "Sozialraum", "SGB II"] }
+ * locationHints({ data: { range: "A3:F15", id: "Einrichtung", area: "Sozialraum" } });
+ * // => { range: "A3:F15", columns: ["Einrichtung", "Sozialraum"] }
  */
 export function locationHints(model: unknown): LocationHints {
   if (typeof model !== "object" || model === null) return {};
   const { data, indicators } = model as { data?: unknown; indicators?: unknown };
   const columns: string[] = [];
   let headerRow: number | undefined;
+  let range: string | undefined;
   if (typeof data === "object" && data !== null) {
     for (const [key, value] of Object.entries(data)) {
       if (key === "headerRow" && typeof value === "number" && Number.isInteger(value) && value >= 1)
         headerRow = value;
-      else if (key !== "sheet" && typeof value === "string" && value.trim() !== "") columns.push(value);
+      else if (key === "range") {
+        if (typeof value === "string" && parseCellRange(value) !== null) range = value;
+      } else if (key !== "sheet" && typeof value === "string" && value.trim() !== "") columns.push(value);
     }
   }
   if (Array.isArray(indicators)) {
@@ -403,7 +464,11 @@ export function locationHints(model: unknown): LocationHints {
       if (typeof column === "string" && column.trim() !== "") columns.push(column);
     }
   }
-  return { ...(headerRow !== undefined ? { headerRow } : {}), columns };
+  return {
+    ...(range !== undefined ? { range } : {}),
+    ...(headerRow !== undefined ? { headerRow } : {}),
+    columns,
+  };
 }
 
 function rowList(rows: readonly number[]): string {
@@ -438,7 +503,9 @@ export function locationIssues(location: TableLocation): Issue[] {
       message:
         end.reason === "totalsRow"
           ? messages.totalsRowEndsTable(location.sheet, end.row, end.label ?? "", end.ignoredRows - 1)
-          : messages.blankRowEndsTable(location.sheet, end.row, end.ignoredRows),
+          : end.reason === "rangeEnd"
+            ? messages.rangeEndsTable(location.sheet, location.range ?? "", end.row, end.ignoredRows)
+            : messages.blankRowEndsTable(location.sheet, end.row, end.ignoredRows),
     });
   }
   if (location.hiddenDataRows.length > 0) {
@@ -469,7 +536,12 @@ export function describeLocation(location: TableLocation): string {
   if (location.source === "empty")
     return `Blatt „${location.sheet}“: keine Tabelle gefunden (das Blatt ist leer).`;
   const parts: string[] = [];
-  const table = location.tableName !== undefined ? ` (Excel-Tabelle „${location.tableName}“)` : "";
+  const table =
+    location.tableName !== undefined
+      ? ` (Excel-Tabelle „${location.tableName}“)`
+      : location.range !== undefined
+        ? ` (gewählter Bereich ${location.range})`
+        : "";
   const data =
     location.lastDataRow < location.firstDataRow
       ? "keine Datenzeilen"
@@ -485,7 +557,9 @@ export function describeLocation(location: TableLocation): string {
     parts.push(
       end.reason === "totalsRow"
         ? `${what} ausgelassen${more ? `, ${count} weitere Zeile${count === 1 ? "" : "n"} darunter ignoriert` : ""}`
-        : `${count} Zeile${count === 1 ? "" : "n"} ${what} ignoriert`,
+        : end.reason === "rangeEnd"
+          ? `${count} Zeile${count === 1 ? "" : "n"} unterhalb des Bereichs ignoriert`
+          : `${count} Zeile${count === 1 ? "" : "n"} ${what} ignoriert`,
     );
   }
   if (location.hiddenDataRows.length > 0) {

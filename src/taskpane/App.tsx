@@ -21,17 +21,34 @@ import type { Robustness } from "../engine/robustness";
 import type { RawTable } from "../engine/table";
 import type { WriteReport } from "../workbook/port";
 import { findSheet, sameSheetName } from "../workbook/sheetNames";
+import { parseCellRange } from "../engine/cellRange";
 import { BudgetStep } from "./components/BudgetStep";
-import { DataStep, headerNames } from "./components/DataStep";
+import { DataStep, headerNames, usableRange } from "./components/DataStep";
 import { ModelStep } from "./components/ModelStep";
 import { ResultStep } from "./components/ResultStep";
 import { generate as generateSheets } from "../usecase/generate";
 import { locationHints } from "../engine/tableLocation";
 import { readDataTable } from "../workbook/dataTable";
-import { checkRobustness, compute, readStored, suggest, toStored, weightsOf } from "./engine";
+import {
+  checkRobustness,
+  compute,
+  MAX_MODEL_FILE_BYTES,
+  modelFileName,
+  modelFileText,
+  readModelFile,
+  readStored,
+  suggest,
+  toStored,
+  weightsOf,
+} from "./engine";
+import { downloadFile, fileText, type Download } from "./download";
+import type { ModelNotice } from "./components/ModelFileActions";
+import { formatDate } from "../engine/germanFormat";
+import { hasBlockingErrors } from "../engine/issues";
+import { STORE_SHEET } from "../workbook/port";
 import type { TaskpanePort } from "./host";
 import { stringsFor, type Language } from "./i18n";
-import { nextPaint, useWorkbookAction } from "./useWorkbookAction";
+import { describeError, nextPaint, useWorkbookAction } from "./useWorkbookAction";
 
 export interface AppProps {
   /** The workbook; null in standalone mode before a file is opened. */
@@ -53,6 +70,15 @@ export interface AppProps {
    * src/functions/blankCells.ts): the pane says so once. Default true.
    */
   functionsSeeBlanks?: boolean;
+  /** The workbook's file name where the host knows it (standalone: the upload), for the names of saved files. */
+  fileName?: string;
+  /** Saves a file made in the pane (the model file); default: the browser's download. */
+  download?: Download;
+  /**
+   * When errors block the allocation: hands out the Prüfbericht as a workbook of its own (standalone: a
+   * download, Excel: a new workbook), under this button label. Returns a German note. Absent: not offered.
+   */
+  checkReport?: { label: string; deliver(bytes: Uint8Array, fileName: string): Promise<string> };
 }
 
 export type StepId = "data" | "model" | "budget" | "result";
@@ -85,6 +111,9 @@ export function App({
   header,
   title,
   functionsSeeBlanks = true,
+  fileName,
+  download = downloadFile,
+  checkReport,
 }: AppProps) {
   const styles = useStyles();
   const s = stringsFor(language);
@@ -97,6 +126,10 @@ export function App({
   const [suggestion, setSuggestion] = useState<Model | null>(null);
   const [storedModel, setStoredModel] = useState<Model | null>(null);
   const [notice, setNotice] = useState<{ intent: "success" | "warning"; text: string } | null>(null);
+  /** What happened to the model last (saved in the workbook or as a file, loaded from a file). */
+  const [modelNotice, setModelNotice] = useState<ModelNotice | null>(null);
+  /** The note after the Prüfbericht of a blocked run was handed out. */
+  const [checkReportNote, setCheckReportNote] = useState<string | null>(null);
   const [invalid, setInvalid] = useState<Record<string, string>>({});
   const [generated, setGenerated] = useState<string | null>(null);
   /** The last robustness result and the allocation it belongs to (a changed model makes it stale). */
@@ -117,6 +150,7 @@ export function App({
       if (!read) return;
       const suggested = suggest(read);
       if (own?.data.headerRow !== undefined) suggested.data.headerRow = own.data.headerRow;
+      if (own?.data.range !== undefined) suggested.data.range = own.data.range;
       setTable(read);
       setSuggestion(suggested);
       setModel(own ?? suggested);
@@ -125,20 +159,32 @@ export function App({
     [run, port, s.detectTable],
   );
 
-  /** The user fixes the header row (or lets SRB find it again): read the table again, keep the model's choices. */
-  const changeHeaderRow = useCallback(
-    async (row: number | null) => {
-      if (!sheet) return;
+  /**
+   * The user fixes where the table is — a header row, or a range ("A3:F30", saved with its first row as
+   * `data.headerRow` too, which older SRB versions read) — or lets SRB find it again (null): read the table
+   * again, keep the model's choices. `on`: the sheet (a selection on another sheet switches to it).
+   */
+  const relocate = useCallback(
+    async (place: { headerRow: number; range?: string } | null, on: string | null = sheet) => {
+      if (!on) return;
       const base = model ?? suggestion;
-      const data = { ...(base?.data ?? { sheet, id: "", area: "" }), sheet };
-      if (row === null) delete data.headerRow;
-      else data.headerRow = row;
+      const data = { ...(base?.data ?? { sheet: on, id: "", area: "" }), sheet: on };
+      delete data.headerRow;
+      delete data.range;
+      if (place !== null) {
+        data.headerRow = place.headerRow;
+        if (place.range !== undefined) data.range = place.range;
+      }
       const read = await run(s.detectTable, () =>
-        readDataTable(port!, sheet, locationHints(base ? { ...base, data } : { data })),
+        readDataTable(port!, on, locationHints(base ? { ...base, data } : { data })),
       );
       if (!read) return;
       const suggested = suggest(read);
-      if (row !== null) suggested.data.headerRow = row;
+      if (place !== null) {
+        suggested.data.headerRow = place.headerRow;
+        if (place.range !== undefined) suggested.data.range = place.range;
+      }
+      setSheet(on);
       setTable(read);
       setSuggestion(suggested);
       // a model whose columns are in the new header row is kept; else the new suggestion
@@ -149,6 +195,28 @@ export function App({
     },
     [run, port, sheet, model, suggestion, s.detectTable],
   );
+
+  /** A range typed or selected: its first row is the header row. */
+  const changeRange = (range: string, on: string | null = sheet) => {
+    const first = parseCellRange(range);
+    if (first) void relocate({ headerRow: first.firstRow, range }, on);
+  };
+
+  /** „Markierten Bereich verwenden“: the range selected in Excel, on whatever sheet it is. */
+  const takeSelection = port?.selectedRange
+    ? async () => {
+        const selected = await run(s.readSelection, () => port.selectedRange!());
+        if (selected === undefined) return;
+        const range = selected ? usableRange(selected.range) : null;
+        const on = selected ? findSheet(sheetNames, selected.sheet) : null;
+        if (!selected || range === null || on === null) {
+          setNotice({ intent: "warning", text: s.selectionNotARange });
+          return;
+        }
+        setNotice({ intent: "success", text: s.rangeChosen(range, on) });
+        changeRange(range, on);
+      }
+    : undefined;
 
   const loadWorkbook = useCallback(async () => {
     if (!port) return;
@@ -213,11 +281,87 @@ export function App({
   const save = () => {
     if (!port || !model) return;
     void run(s.saveModel, async () => {
-      await port.writeStoredModel(toStored(model));
+      const where = await port.writeStoredModel(toStored(model));
       setStoredModel(model);
-      setNotice({ intent: "success", text: s.modelSaved });
+      setModelNotice({
+        intent: "success",
+        text: s.modelSavedIn(typeof where === "string" ? where : STORE_SHEET),
+      });
     });
   };
+
+  /** „Modell speichern als … .srb.json“: the file `srb allocate --model` reads (SPEC §8). */
+  const saveModelFile = () => {
+    if (!model) return;
+    const name = modelFileName(fileName);
+    try {
+      download(modelFileText(model), name, "application/json");
+      setModelNotice({ intent: "success", text: s.modelFileSaved(name) });
+    } catch (thrown) {
+      setModelNotice({ intent: "error", text: `${s.saveModelFile}: ${describeError(thrown)}` });
+    }
+  };
+
+  /**
+   * „Modell laden“: a `*.srb.json` file checked like the workbook's stored model; it applies to its sheet
+   * when the workbook has it, else to the sheet chosen now (next year's workbook may name it differently).
+   */
+  const loadModelFile = (file: File) => {
+    if (!port) return;
+    void (async () => {
+      const loaded = await run(s.loadModelFile, async () => {
+        if (file.size > MAX_MODEL_FILE_BYTES) {
+          setModelNotice({ intent: "error", text: s.modelFileTooLarge(file.name) });
+          return null;
+        }
+        const read = readModelFile(await fileText(file));
+        if (read.model === null) {
+          setModelNotice({
+            intent: "error",
+            text: `${s.modelFileInvalid(file.name)} ${read.problems.join(" ")}`,
+          });
+          return null;
+        }
+        const names = await port.sheetNames();
+        const wanted = read.model.data.sheet.trim();
+        const found = wanted === "" ? null : findSheet(names, wanted);
+        const target = found ?? sheet ?? names[0] ?? null;
+        if (target === null) return null;
+        setSheetNames(names);
+        setModelNotice({
+          intent: found !== null || wanted === "" ? "success" : "warning",
+          text: [
+            s.modelFileLoaded(file.name),
+            ...(found === null && wanted !== "" ? [s.modelFileSheetMissing(wanted, target)] : []),
+          ].join(" "),
+        });
+        return { ...read.model, data: { ...read.model.data, sheet: target } };
+      });
+      if (!loaded) return;
+      setSheet(loaded.data.sheet);
+      await detect(loaded.data.sheet, loaded);
+      // the file's model wins over what detect found (also when its columns are not on the sheet: the
+      // result step then names them)
+      setModel(loaded);
+    })();
+  };
+
+  /** The Prüfbericht of a run that errors block, as a workbook of its own (issue 11 item 7). */
+  const deliverCheckReport = checkReport
+    ? () => {
+        const issues = result?.issues ?? [];
+        void run(checkReport.label, async () => {
+          const { checkReportWorkbook } = await import(
+            /* webpackChunkName: "xlsx-workbook" */ "../usecase/checkReportWorkbook"
+          );
+          const bytes = await checkReportWorkbook(issues, {
+            date: formatDate(new Date()),
+            municipality: model?.municipality,
+          });
+          setCheckReportNote(await checkReport.deliver(bytes, s.checkReportFileName));
+        });
+      }
+    : undefined;
 
   /**
    * The robustness analysis for the current allocation (1,000 weightings, seed 1): reported as progress,
@@ -323,7 +467,9 @@ export function App({
           mapping={model?.data ?? null}
           suggestion={suggestion?.data ?? null}
           onMappingChange={(data) => model && setModel({ ...model, data })}
-          onHeaderRowChange={(row) => void changeHeaderRow(row)}
+          onHeaderRowChange={(row) => void relocate(row === null ? null : { headerRow: row })}
+          onRangeChange={(range) => changeRange(range)}
+          onUseSelection={takeSelection ? () => void takeSelection() : undefined}
           busy={busy}
           notice={notice}
         />
@@ -341,6 +487,9 @@ export function App({
           effectiveWeights={effective}
           onModelChange={setModel}
           onSave={save}
+          onSaveFile={saveModelFile}
+          onLoadFile={port ? loadModelFile : undefined}
+          notice={modelNotice}
           busy={busy}
           onValidityChange={onValidityChange}
         />
@@ -377,6 +526,13 @@ export function App({
           invalidInputs={Object.values(invalid)}
           onSelectCell={selectCell}
           onGenerate={() => generate()}
+          onCheckReport={
+            deliverCheckReport && result !== null && hasBlockingErrors(result.issues)
+              ? deliverCheckReport
+              : undefined
+          }
+          checkReportLabel={checkReport?.label}
+          checkReportNote={checkReportNote}
           comparison={result?.comparison ?? null}
           adoptionDate={result?.reference ?? null}
           carryForward={carryForward}

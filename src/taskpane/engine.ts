@@ -7,7 +7,7 @@ import type { Allocation, EffectiveWeight } from "../engine/allocation";
 import { effectiveWeights } from "../engine/effectiveWeights";
 import type { Issue } from "../engine/issues";
 import type { Model } from "../engine/model";
-import { serializeModel } from "../engine/modelFile";
+import { parseModel, serializeModel } from "../engine/modelFile";
 import { resolveModel } from "../engine/resolveModel";
 import type { Robustness } from "../engine/robustness";
 import { suggestModel } from "../engine/suggestModel";
@@ -156,4 +156,45 @@ export function unitNamer(allocation: Allocation): (id: string) => string {
  */
 export function toStored(model: Model): unknown {
   return JSON.parse(serializeModel(model)) as unknown;
+}
+
+/**
+ * The model as a `*.srb.json` file (SPEC §8, the text `srb allocate --model` reads): the same stable JSON
+ * the workbook stores.
+ *
+ * @example modelFileText(model); // => '{\n  "data": {\n    "sheet": "Kitas", …'
+ */
+export function modelFileText(model: Model): string {
+  return serializeModel(model);
+}
+
+/**
+ * The name offered for a saved model file, after the workbook's name when the pane knows it.
+ *
+ * @example modelFileName("Musterstadt.xlsx"); // => "Musterstadt.srb.json"
+ * @example modelFileName(undefined); // => "SRB-Modell.srb.json"
+ */
+export function modelFileName(workbook: string | undefined): string {
+  const base = (workbook ?? "").replace(/\.xls[xm]$/i, "").trim();
+  return `${base || "SRB-Modell"}.srb.json`;
+}
+
+/** Largest model file the pane reads (a model is a few kB; anything this large is the wrong file). */
+export const MAX_MODEL_FILE_BYTES = 5_000_000;
+
+/**
+ * Reads the text of a `*.srb.json` file through the model checkpoint, as `readStored` reads the workbook's:
+ * the model, or null with the German reasons (a JSON error names line and column, a field is named in
+ * words, never as a JSON path).
+ *
+ * @example readModelFile("{ kaputt").problems; // => ["Die Modelldatei ist kein gültiges JSON (Fehler in Zeile 1, Spalte 3) – …"]
+ */
+export function readModelFile(text: string): { model: Model | null; problems: string[] } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, "")) as unknown;
+  } catch {
+    return { model: null, problems: parseModel(text).issues.map((i) => i.message) };
+  }
+  return readStored(json);
 }

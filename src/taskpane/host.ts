@@ -8,8 +8,14 @@
 import type { WorkbookPort } from "../workbook/port";
 import { detectLanguage, type Language } from "./i18n";
 
-/** The port, plus `selectCell` where the adapter can select a cell (inside Excel). */
-export type TaskpanePort = WorkbookPort & { selectCell?(sheet: string, address: string): Promise<void> };
+/**
+ * The port, plus what only Excel can do: `selectCell` (go to a cell of the check report) and
+ * `selectedRange` (the user's selection, for „Markierten Bereich verwenden“; null: no single range).
+ */
+export type TaskpanePort = WorkbookPort & {
+  selectCell?(sheet: string, address: string): Promise<void>;
+  selectedRange?(): Promise<{ sheet: string; range: string } | null>;
+};
 
 /** A workbook that can also hand back its bytes (standalone mode: the download). */
 export interface DownloadableWorkbook extends WorkbookPort {

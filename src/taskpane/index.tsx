@@ -20,6 +20,7 @@ import {
   waitForOffice,
   type OfficeGlobal,
 } from "./host";
+import { downloadFile, XLSX_MIME } from "./download";
 import { stringsFor } from "./i18n";
 import { detectLanguage } from "./i18n";
 import { describeError } from "./useWorkbookAction";
@@ -32,11 +33,30 @@ async function renderApp(root: Root, language: "de" | "en", functionsSeeBlanks: 
       (globalThis as { Office?: OfficeGlobal }).Office,
       (globalThis as { Excel?: { createWorkbook?(base64?: string): Promise<void> } }).Excel,
     );
+    const s = stringsFor(language);
     root.render(
       <App
         port={await officeWorkbook()}
         language={language}
         functionsSeeBlanks={functionsSeeBlanks}
+        // the Prüfbericht of a blocked run: a new workbook where Excel can open one (ExcelApi 1.8), else a download
+        checkReport={
+          open
+            ? {
+                label: s.checkReportOpen,
+                deliver: async (bytes) => {
+                  await open(bytes);
+                  return s.checkReportOpened;
+                },
+              }
+            : {
+                label: s.checkReportDownload,
+                deliver: async (bytes, name) => {
+                  downloadFile(bytes, name, XLSX_MIME);
+                  return s.checkReportDownloaded(name);
+                },
+              }
+        }
         onPublication={
           open
             ? async (bytes) => {

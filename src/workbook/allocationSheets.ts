@@ -927,6 +927,16 @@ function pruefberichtSheet(issues: Issue[], anonymise: (t: string) => string): S
   };
 }
 
+/**
+ * The Prüfbericht sheet alone, as the generator writes it (errors first): for a run that errors block,
+ * so the check report can still be handed to whoever maintains the data (issue 11 item 7).
+ *
+ * @example checkReportSheet(preview.issues).name; // => "Prüfbericht"
+ */
+export function checkReportSheet(issues: readonly Issue[]): SheetSpec {
+  return pruefberichtSheet(errorsFirst(issues), (t) => t);
+}
+
 // --- Methode ------------------------------------------------------------------------------------------
 
 const AREA_METHOD_TEXT: Record<AreaMethod, string> = {

@@ -32,6 +32,7 @@
  * to about 5 MB: `payloadLimit / FINGERPRINT_BYTES_PER_ROW`, 10,000 at 4 MB); a larger earlier sheet
  * cannot be checked within the sync budget and is kept as the user's (note), never rewritten unchecked.
  */
+import { splitSheetAddress } from "../engine/cellRange";
 import { headerKey } from "../engine/check";
 import { isColumnTotalFormula } from "../engine/columnTotalFormula";
 import type { GridTable, SheetGrid } from "../engine/tableLocation";
@@ -217,6 +218,11 @@ export interface ExcelContext {
       /** Recalculates the workbook (ExcelApi 1.1); SRB uses "Recalculate" (what changed and depends on it). */
       calculate(calculationType: "Recalculate" | "Full" | "FullRebuild"): void;
     };
+    /**
+     * The range the user has selected (ExcelApi 1.1; throws when several areas are selected):
+     * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-set-get
+     */
+    getSelectedRange(): ExcelRange;
   };
   sync(): Promise<unknown>;
 }
@@ -513,7 +519,7 @@ export function modelHeaders(model: unknown): string[] {
   const out: string[] = [];
   if (typeof data === "object" && data !== null) {
     for (const [key, value] of Object.entries(data))
-      if (key !== "sheet" && typeof value === "string") out.push(value);
+      if (key !== "sheet" && key !== "range" && typeof value === "string") out.push(value);
   }
   if (Array.isArray(indicators)) {
     for (const indicator of indicators) {
@@ -823,11 +829,12 @@ export class OfficeWorkbook implements WorkbookPort {
    *
    * @example await book.writeStoredModel(model);
    */
-  async writeStoredModel(model: unknown): Promise<void> {
-    await this.run(async (context) => {
+  async writeStoredModel(model: unknown): Promise<string> {
+    return this.run(async (context) => {
       const { store, storeName, newName } = await this.loadStore(context);
       this.queueStore(context, storeName, { ...storeKept(store), model }, newName);
       await context.sync();
+      return storeName ?? newName;
     });
   }
 
@@ -1062,6 +1069,26 @@ export class OfficeWorkbook implements WorkbookPort {
       ws.getRange(address).select();
       await context.sync();
     });
+  }
+
+  /**
+   * The range the user selected in Excel, as the Daten step's „Markierten Bereich verwenden“ takes it: its
+   * sheet and its A1 range ("B3:H30", the model's `data.range`); null when the selection is no single
+   * rectangular range of cells (several areas, whole columns or rows, a chart).
+   *
+   * @example await book.selectedRange(); // => { sheet: "Kitas", range: "A3:F15" }
+   */
+  async selectedRange(): Promise<{ sheet: string; range: string } | null> {
+    try {
+      return await this.run(async (context) => {
+        const range = context.workbook.getSelectedRange().load("address");
+        await context.sync();
+        return splitSheetAddress(range.address);
+      });
+    } catch {
+      // several areas selected, or an object instead of cells: Excel refuses getSelectedRange
+      return null;
+    }
   }
 
   // -------------------------------------------------------------------------------------------------------

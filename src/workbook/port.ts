@@ -106,8 +106,11 @@ export interface WorkbookPort {
   readGrid?(sheet: string): Promise<SheetGrid>;
   /** The model JSON stored in the workbook by an earlier run, or null. Parsing/validation is the caller's. */
   readStoredModel(): Promise<unknown | null>;
-  /** Store the model JSON inside the workbook (hidden store sheet). */
-  writeStoredModel(model: unknown): Promise<void>;
+  /**
+   * Store the model JSON inside the workbook (hidden store sheet); resolves to that sheet's name ("_SRB",
+   * or "_SRB (2)" when a user's sheet has the name) where the adapter tells it.
+   */
+  writeStoredModel(model: unknown): Promise<string | void>;
   /**
    * The adopted allocations (Beschlüsse, SPEC §5a) stored in the workbook, oldest first, as JSON values
    * (reading and checking them is the caller's, see readAdoption). Optional: a port without it has none.

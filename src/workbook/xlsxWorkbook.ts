@@ -298,11 +298,12 @@ export class XlsxWorkbook implements WorkbookPort {
     return found?.content.model ?? null;
   }
 
-  async writeStoredModel(model: unknown): Promise<void> {
+  async writeStoredModel(model: unknown): Promise<string> {
     const found = this.findStore();
     const store = found?.content ?? decodeStore([]);
     const sheet = found?.sheet ?? planWrite({ sheets: this.sheetInfos(), specs: [] }).store.sheet;
     this.writeStore(sheet, { ...storeKept(store), model });
+    return sheet;
   }
 
   async readStoredAdoptions(): Promise<unknown[]> {

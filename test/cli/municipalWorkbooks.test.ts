@@ -147,6 +147,47 @@ describe.each([
   });
 });
 
+describe.each(["stadt-x-openpyxl.xlsx", "stadt-x-libreoffice.xlsx"])(
+  "%s: data.range in the model (the range chosen in the Daten step)",
+  (file) => {
+    async function withRange(range: string) {
+      const model = JSON.parse(await readFile(MODEL, "utf8"));
+      model.data.range = range;
+      const modelFile = join(dir, `range-${range.replace(":", "-")}-${file}.srb.json`);
+      await writeFile(modelFile, JSON.stringify(model));
+      return allocateFile(file, modelFile);
+    }
+
+    test("the chosen range is read and named in the same line the CLI prints", async () => {
+      const run = await withRange("A3:F15");
+      expect(run.code).toBe(0);
+      expect(run.stderr).toContain(
+        "Blatt „Kitas“: Kopfzeile: Zeile 3 (gewählter Bereich A3:F15), Daten: Zeilen 4–15 (Zeile 16 „Summe“ ausgelassen, 1 weitere Zeile darunter ignoriert",
+      );
+      expect(run.results!.units.map((u) => u.id)).toEqual(KITAS.map((k) => k[0]));
+    });
+
+    test("a range that ends above the last Kita: the Kita below is named in a warning, not silently dropped", async () => {
+      const run = await withRange("A3:F14");
+      expect(run.code).toBe(0);
+      expect(run.stderr).toContain("Kopfzeile: Zeile 3 (gewählter Bereich A3:F14), Daten: Zeilen 4–14");
+      expect(run.results!.units).toHaveLength(11);
+      const warning = run.raw.issues.find((i) => i.code === "rows-below-table");
+      expect(warning?.cell).toBe("A15");
+      expect(warning?.message).toContain("der gewählte Datenbereich A3:F14 endet über Zeile 15");
+    });
+
+    test("a range that is no cell range is a German message naming the field in words", async () => {
+      const run = await withRange("B:H");
+      expect(run.code).toBe(2);
+      const text = run.raw.issues.map((i) => i.message).join("\n");
+      expect(text).toContain("Datenbereich");
+      expect(text).toContain("„B3:H30“");
+      expect(text).not.toContain("data.range");
+    });
+  },
+);
+
 test("cell addresses in messages are the sheet's: header in row 3, a bad value in the second Kita is D5", async () => {
   const rows: CellValue[][] = [["Kita-Daten 2025 – Stadt X"], [], HEADER, ...KITAS, ["Summe", null, 940]];
   rows[4] = [...rows[4]];

@@ -19,6 +19,8 @@ import type { AddressInfo } from "node:net";
 import * as path from "node:path";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
+import { PackageWorkbook } from "../../src/workbook/xlsx/packageWorkbook";
+import { srb } from "../helpers/cli";
 import { recalcWithLibreOffice, requireTool, testWithTool, LIBREOFFICE } from "../helpers/libreoffice";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -29,6 +31,8 @@ const CHROMIUM_TOOL = {
   debianPackage: "chromium",
 };
 const SAMPLE = path.join(ROOT, "assets", "sample", "Musterstadt.xlsx");
+/** The sample with bad cells: generation is blocked (issue 11 item 7). */
+const BLOCKED = path.join(ROOT, "assets", "sample", "Musterstadt-fehlerhaft.xlsx");
 const ARTIFACTS = path.join(ROOT, "test-artifacts", "e2e");
 const BUILD = path.join(ROOT, "test-artifacts", "e2e-dist");
 /** Where every run writes its screenshots; docs/screenshots/ only gets them on request. */
@@ -377,6 +381,104 @@ describe("standalone mode in Chromium (offline)", () => {
         expect(pageErrors).toEqual([]);
         await context.close();
       }
+    },
+    300_000,
+  );
+
+  withChromium(
+    "model file out and in, and the Prüfbericht of a blocked workbook, as downloads (issue 11 items 5 and 7)",
+    async () => {
+      const executablePath = requireTool(CHROMIUM_TOOL);
+      await waitForFile(SAMPLE, 300_000);
+      browser ??= await chromium.launch({
+        executablePath,
+        args: [
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-background-networking",
+          "--no-first-run",
+        ],
+      });
+      const context = await browser.newContext({
+        locale: "de-DE",
+        acceptDownloads: true,
+        viewport: { width: 350, height: 900 },
+      });
+      await context.route("**/*", (route) => {
+        const url = new URL(route.request().url());
+        return url.hostname === "127.0.0.1" || url.protocol === "blob:" || url.protocol === "data:"
+          ? route.continue()
+          : route.abort();
+      });
+      const page = await context.newPage();
+      const pageErrors: string[] = [];
+      page.on("pageerror", (e) => pageErrors.push(e.message));
+      await page.goto(`${base}/standalone.html`);
+
+      // ── the sample's model saved as a file: srb allocate --model takes it ──
+      await page.getByLabel("Arbeitsmappe (.xlsx) öffnen").setInputFiles(SAMPLE);
+      await page.getByText(/Zeilen \(Einrichtungen\) und \d+ Spalten auf „Kitas“ erkannt/).waitFor();
+      await page.getByRole("tab", { name: "Modell" }).click();
+      const model = page.getByRole("tabpanel", { name: "Modell" });
+      const [saved] = await Promise.all([
+        page.waitForEvent("download"),
+        model.getByRole("button", { name: "Modell speichern als … .srb.json" }).click(),
+      ]);
+      expect(saved.suggestedFilename()).toBe("Musterstadt.srb.json");
+      const modelFile = path.join(ARTIFACTS, "Musterstadt.srb.json");
+      await saved.saveAs(modelFile);
+      await model.getByText("Modelldatei „Musterstadt.srb.json“ heruntergeladen", { exact: false }).waitFor();
+      const json = path.join(ARTIFACTS, "modelfile-results.json");
+      const cli = await srb(
+        "allocate",
+        SAMPLE,
+        "--model",
+        modelFile,
+        "--out",
+        path.join(ARTIFACTS, "modelfile.xlsx"),
+        "--json",
+        json,
+      );
+      expect(cli.status).toBe(0);
+
+      // ── the same file loaded back: confirmed in the Modell step ──
+      await model.getByTestId("model-file-input").setInputFiles(modelFile);
+      await model.getByText("Modell aus „Musterstadt.srb.json“ geladen.").waitFor();
+
+      // ── a workbook with errors: generation blocked, the Prüfbericht still goes out as .xlsx ──
+      await page.getByLabel("Arbeitsmappe (.xlsx) öffnen").setInputFiles(BLOCKED);
+      await page.getByText("Geöffnet: Musterstadt-fehlerhaft.xlsx").waitFor();
+      await page.getByText(/Zeilen \(Einrichtungen\) und \d+ Spalten auf „Kitas“ erkannt/).waitFor();
+      await page.getByRole("tab", { name: "Ergebnis" }).click();
+      const result = page.getByRole("tabpanel", { name: "Ergebnis" });
+      expect(await result.getByRole("button", { name: "Verteilungsblatt erzeugen" }).isDisabled()).toBe(true);
+      const [report] = await Promise.all([
+        page.waitForEvent("download"),
+        result.getByRole("button", { name: "Prüfbericht herunterladen" }).click(),
+      ]);
+      expect(report.suggestedFilename()).toBe("Musterstadt-fehlerhaft-Prüfbericht.xlsx");
+      const reportFile = path.join(ARTIFACTS, "Pruefbericht.xlsx");
+      await report.saveAs(reportFile);
+      const book = await PackageWorkbook.fromBuffer(await fs.readFile(reportFile), "Prüfbericht.xlsx");
+      expect(await book.sheetNames()).toEqual(["Prüfbericht"]);
+      const table = await book.readTable("Prüfbericht");
+      expect(table.headers).toEqual(["Stufe", "Tabellenblatt", "Zelle", "Code", "Meldung"]);
+      expect(table.rows.map((r) => r[2])).toContain("L11");
+      expect(String(table.rows.find((r) => r[2] === "L11")?.[4])).toContain("„k.A.“ ist keine Zahl");
+      // the new buttons fit the 350 px pane (the pane's overall width is checked with the layout)
+      const right = async (button: Locator) => {
+        const box = await button.boundingBox();
+        return box === null ? Infinity : box.x + box.width;
+      };
+      expect(
+        await right(result.getByRole("button", { name: "Prüfbericht herunterladen" })),
+      ).toBeLessThanOrEqual(350);
+      await page.getByRole("tab", { name: "Modell" }).click();
+      for (const name of ["Modell speichern als … .srb.json", "Modell laden (.srb.json)"])
+        expect(await right(model.getByRole("button", { name }))).toBeLessThanOrEqual(350);
+      expect(pageErrors).toEqual([]);
+      await context.close();
     },
     300_000,
   );

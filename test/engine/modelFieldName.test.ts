@@ -5,6 +5,7 @@ import { resolveModel } from "../../src/engine/resolveModel";
 test("model fields are named in German words, never as JSON paths", () => {
   expect(modelFieldName("data.area")).toBe("Spalte für Sozialraum");
   expect(modelFieldName("data.headerRow")).toBe("Kopfzeile (Zeilennummer)");
+  expect(modelFieldName("data.range")).toBe("Datenbereich");
   expect(modelFieldName("indicators[0].direction", "SGB II")).toBe("Indikator „SGB II“, Richtung");
   expect(modelFieldName("indicators[2].weight")).toBe("Indikator 3, Gewicht");
   expect(modelFieldName("indicators[0].goalposts.min", "x")).toBe("Indikator „x“, fester Grenzwert Minimum");

@@ -93,6 +93,22 @@ describe("parseModel: valid files and defaults", () => {
     ]);
   });
 
+  test("data.range (the range chosen in the Daten step) is read, written after headerRow, and checked", () => {
+    const file = { ...clone(SPEC_EXAMPLE), data: { ...SPEC_EXAMPLE.data, range: " A3:F30 ", headerRow: 3 } };
+    const { model, issues } = parseModel(file);
+    expect(issues).toEqual([]);
+    expect(model?.data).toMatchObject({ range: "A3:F30", headerRow: 3 });
+    const text = serializeModel(model!);
+    expect(text.indexOf('"headerRow"')).toBeLessThan(text.indexOf('"range"'));
+    expect(text.indexOf('"range"')).toBeLessThan(text.indexOf('"id"'));
+    expect(parseModel(text).model).toEqual(model);
+    for (const range of ["B:H", "Kitas!A3:F30", "", 7]) {
+      const bad = parseModel({ ...clone(SPEC_EXAMPLE), data: { ...SPEC_EXAMPLE.data, range } });
+      expect(bad.model).toBeNull();
+      expect(bad.issues.map((i) => i.message)).toEqual([expect.stringMatching(/^Modell, Datenbereich: /)]);
+    }
+  });
+
   test("extra fields are allowed and preserved at every level", () => {
     const file = clone(SPEC_EXAMPLE) as Record<string, unknown>;
     file.kommentar = "Beschluss JHA 2024";

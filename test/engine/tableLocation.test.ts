@@ -70,6 +70,60 @@ describe("locateTable", () => {
     expect(location).toMatchObject({ source: "modelRow", headerRow: 4, firstDataRow: 5 });
   });
 
+  test("data.range in the model fixes header row, columns and last row; it wins over data.headerRow", () => {
+    // header B3 ("Sozialraum") to D5: Einrichtung (column A) and the indicators right of D are not read
+    const location = locateTable(municipalGrid(), { range: "B3:D5", headerRow: 4, columns: ["Einrichtung"] });
+    expect(location).toMatchObject({
+      source: "modelRange",
+      range: "B3:D5",
+      headerRow: 3,
+      firstDataRow: 4,
+      lastDataRow: 5,
+      firstColumn: 2,
+      lastColumn: 4,
+      // Kita C in row 6 has data below the range: noted, never silently dropped
+      end: { row: 6, reason: "rangeEnd", ignoredRows: 2 },
+    });
+    const table = tableAt({ ...municipalGrid() }, location);
+    expect(table.headers).toEqual(["Sozialraum", "Kinder", "SGB II"]);
+    expect(table.rows).toEqual([
+      ["Nord", 40, 0.2],
+      ["Nord", 60, 0.1],
+    ]);
+    expect(describeLocation(location)).toBe(
+      "Kopfzeile: Zeile 3 (gewählter Bereich B3:D5), Daten: Zeilen 4–5 (2 Zeilen unterhalb des Bereichs ignoriert)",
+    );
+    const [issue] = locationIssues(location);
+    expect([issue.level, issue.code, issue.cell]).toEqual(["warning", "rows-below-table", "B6"]);
+    expect(issue.message).toBe(
+      "Blatt „Kitas“: der gewählte Datenbereich B3:D5 endet über Zeile 6; 2 Zeilen darunter enthalten Angaben und werden nicht als Einrichtungen gelesen. Gehören sie zur Tabelle, bitte den Bereich im Schritt „Daten“ (oder in der Modelldatei) erweitern.",
+    );
+  });
+
+  test("data.range: a Summe row right below the range is the expected end; a range of one row fixes header and columns", () => {
+    const exact = locateTable(municipalGrid(), { range: "A3:E6" });
+    expect(exact).toMatchObject({ source: "modelRange", headerRow: 3, lastDataRow: 6, lastColumn: 5 });
+    expect(exact.end).toMatchObject({ row: 7, reason: "totalsRow", label: "Summe" });
+    expect(describeLocation(exact)).toBe(
+      "Kopfzeile: Zeile 3 (gewählter Bereich A3:E6), Daten: Zeilen 4–6 (Zeile 7 „Summe“ ausgelassen, 1 weitere Zeile darunter ignoriert)",
+    );
+    // the Summe row inside the range still ends the data
+    expect(locateTable(municipalGrid(), { range: "A3:E9" })).toMatchObject({
+      lastDataRow: 6,
+      end: { row: 7 },
+    });
+    // one row: the header row and its columns; the data run to the Summe row
+    expect(locateTable(municipalGrid(), { range: "A3:C3" })).toMatchObject({
+      source: "modelRange",
+      headerRow: 3,
+      lastDataRow: 6,
+      firstColumn: 1,
+      lastColumn: 3,
+    });
+    // a range that is no range is ignored here (the model check reports it)
+    expect(locateTable(municipalGrid(), { range: "B:H" }).source).toBe("looksLikeHeader");
+  });
+
   test("an Excel table wins: its header row and data body, never its totals row", () => {
     const grid: SheetGrid = {
       ...municipalGrid(),
@@ -224,6 +278,13 @@ test("locationHints: data.headerRow and every column the model names, from the m
     }),
   ).toEqual({ headerRow: 3, columns: ["Einrichtung", "Sozialraum", "Kinder", "SGB II"] });
   expect(locationHints({ data: { headerRow: 0 } })).toEqual({ columns: [] });
+  // data.range is a place, not a column name; an unreadable range gives no hint
+  expect(locationHints({ data: { range: "A3:F15", headerRow: 3, id: "Einrichtung" } })).toEqual({
+    range: "A3:F15",
+    headerRow: 3,
+    columns: ["Einrichtung"],
+  });
+  expect(locationHints({ data: { range: "irgendwo" } })).toEqual({ columns: [] });
   expect(locationHints("kein Modell")).toEqual({});
 });
 

@@ -130,7 +130,11 @@ describe("App with a fake workbook", () => {
     await openStep(s.stepModel);
     fireEvent.change(screen.getByLabelText("Gewicht von „SGB2“"), { target: { value: "2" } });
     fireEvent.click(screen.getByRole("button", { name: s.saveModel }));
-    await screen.findByText(s.modelSaved);
+    // the confirmation is in the Modell step itself, where the button was clicked
+    const panel = screen.getByRole("tabpanel", { name: s.stepModel });
+    expect(
+      await within(panel).findByText("Modell in der Arbeitsmappe gespeichert (Blatt „_SRB“, ausgeblendet)."),
+    ).toBeVisible();
     const stored = port.stored as typeof STORED_MODEL;
     expect(stored.indicators[0]).toMatchObject({ column: "SGB2", weight: 2 });
   });

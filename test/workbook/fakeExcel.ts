@@ -294,6 +294,22 @@ class FakeContext implements ExcelContext {
             this.book.calculations += 1;
           }),
       },
+      // the selection, else cell A1 of the active sheet (Excel always has one); several areas (a
+      // selection "A1:B2,D4") make Excel refuse, as the real getSelectedRange does
+      getSelectedRange: () => {
+        const book = this.book;
+        const current = () => book.selection ?? { sheet: book.activeSheet, address: "A1" };
+        return new FakeRangeProxy(
+          this,
+          () => book.sheet(current().sheet),
+          () => {
+            const address = current().address;
+            if (address.includes(","))
+              throw new FakeExcelError("InvalidSelection", "mehrere Bereiche markiert");
+            return parseAddress(address);
+          },
+        );
+      },
     };
   }
   enqueue(command: unknown, apply: () => void, suspends = false): void {

@@ -550,6 +550,19 @@ describe("OfficeWorkbook writing", () => {
     expect(book.selection).toEqual({ sheet: "Kitas", address: "Kitas!L11" });
   });
 
+  test("selectedRange: the user's selection as sheet and model range (Markierten Bereich verwenden)", async () => {
+    const book = fakeWith({ Verteilung: [["x"]], "Kita Daten": KITAS_ROWS });
+    const port = new OfficeWorkbook(book.run);
+    // nothing selected yet: Excel's selection is the active cell, A1 of the active sheet
+    expect(await port.selectedRange()).toEqual({ sheet: "Verteilung", range: "A1" });
+    book.activeSheet = "Kita Daten";
+    book.selection = { sheet: "Kita Daten", address: "'Kita Daten'!$A$3:$F$15" };
+    expect(await port.selectedRange()).toEqual({ sheet: "Kita Daten", range: "A3:F15" });
+    // several areas: Excel refuses getSelectedRange; the pane is told there is no single range
+    book.selection = { sheet: "Kita Daten", address: "A1:B2,D4" };
+    expect(await port.selectedRange()).toBeNull();
+  });
+
   test("non-finite numbers and over-long text are reported, not sent as null or refused", async () => {
     const book = fakeWith({ Kitas: KITAS_ROWS });
     const report = await new OfficeWorkbook(book.run).writeGeneratedSheets([

@@ -202,7 +202,8 @@ export function runPortContract(name: string, make: MakePort): void {
         budget: { total: 1002240 },
       };
       expect(JSON.stringify(model).length).toBeGreaterThan(60000); // three store chunks
-      await port.writeStoredModel(model);
+      // the store sheet's name comes back: the task pane's confirmation names it
+      expect(await port.writeStoredModel(model)).toBe(STORE_SHEET);
       expect(await port.readStoredModel()).toEqual(model);
       const again = await reopen();
       expect(await again.readStoredModel()).toEqual(model);

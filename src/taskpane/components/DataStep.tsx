@@ -15,6 +15,7 @@ import {
 } from "@fluentui/react-components";
 import type { DataMapping } from "../../engine/model";
 import type { RawTable } from "../../engine/table";
+import { formatCellRange, parseCellRange } from "../../engine/cellRange";
 import { describeLocation } from "../../engine/tableLocation";
 import { useEffect, useState } from "react";
 import type { Strings } from "../i18n";
@@ -36,6 +37,13 @@ export interface DataStepProps {
    * again from there and `data.headerRow` is saved in the model.
    */
   onHeaderRowChange?(row: number | null): void;
+  /**
+   * The user fixes the range of the table ("A3:F30": header row to the last Kita, saved as `data.range`);
+   * the table is read again from there.
+   */
+  onRangeChange?(range: string): void;
+  /** „Markierten Bereich verwenden“ (only inside Excel): the range the user selected on a sheet. */
+  onUseSelection?(): void;
   busy: boolean;
   /** Note about the stored model (loaded / invalid), if any. */
   notice?: { intent: "success" | "warning"; text: string } | null;
@@ -46,7 +54,10 @@ const useStyles = makeStyles({
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
-type OptionalColumn = Exclude<keyof DataMapping, "sheet" | "headerRow" | "id" | "area" | "children">;
+type OptionalColumn = Exclude<
+  keyof DataMapping,
+  "sheet" | "headerRow" | "range" | "id" | "area" | "children"
+>;
 
 const OPTIONAL_COLUMNS: { key: OptionalColumn; label: (s: Strings) => string }[] = [
   { key: "strand2", label: (s) => s.columnStrand2 },
@@ -90,7 +101,7 @@ export function DataStep(props: DataStepProps) {
       : text;
 
   const columnSelect = (
-    key: Exclude<keyof DataMapping, "sheet" | "headerRow">,
+    key: Exclude<keyof DataMapping, "sheet" | "headerRow" | "range">,
     text: string,
     optional: boolean,
   ) => (
@@ -154,6 +165,15 @@ export function DataStep(props: DataStepProps) {
               onChange={props.onHeaderRowChange}
             />
           )}
+          {props.onRangeChange && (
+            <RangeChoice
+              strings={s}
+              current={mapping?.range ?? null}
+              busy={busy}
+              onChange={props.onRangeChange}
+              onUseSelection={props.onUseSelection}
+            />
+          )}
           {columnSelect("id", s.columnId, false)}
           {columnSelect("area", s.columnArea, false)}
           {columnSelect("children", s.columnChildren, true)}
@@ -211,6 +231,64 @@ function HeaderRowChoice(props: {
         {fixed !== null && (
           <Button disabled={busy} onClick={() => props.onChange(null)}>
             {s.headerRowAuto}
+          </Button>
+        )}
+      </div>
+    </>
+  );
+}
+
+/**
+ * A range the pane accepts as the table: an A1 range of at least two columns (Einrichtung and Sozialraum),
+ * written the model's way; null otherwise.
+ *
+ * @example usableRange(" $a$3:$f$30 "); // => "A3:F30"
+ * @example usableRange("A3"); // => null
+ */
+export function usableRange(text: string): string | null {
+  const range = parseCellRange(text);
+  return range !== null && range.lastColumn > range.firstColumn ? formatCellRange(range) : null;
+}
+
+/** The range field of the Daten step: a typed range, or (in Excel) the selected one. */
+function RangeChoice(props: {
+  strings: Strings;
+  current: string | null;
+  busy: boolean;
+  onChange(range: string): void;
+  onUseSelection?(): void;
+}) {
+  const { strings: s, current, busy } = props;
+  const styles = useStyles();
+  const [text, setText] = useState(current ?? "");
+  useEffect(() => setText(current ?? ""), [current]);
+  const range = usableRange(text);
+  const invalid = text.trim() !== "" && range === null;
+  return (
+    <>
+      <Field
+        label={s.range}
+        hint={s.rangeHint}
+        validationState={invalid ? "error" : "none"}
+        validationMessage={invalid ? s.rangeInvalid : undefined}
+      >
+        <Input
+          value={text}
+          disabled={busy}
+          placeholder="A3:F30"
+          onChange={(_, data) => setText(data.value)}
+        />
+      </Field>
+      <div className={styles.row}>
+        <Button
+          disabled={busy || range === null || range === current}
+          onClick={() => range && props.onChange(range)}
+        >
+          {s.rangeApply}
+        </Button>
+        {props.onUseSelection && (
+          <Button disabled={busy} onClick={props.onUseSelection}>
+            {s.rangeFromSelection}
           </Button>
         )}
       </div>

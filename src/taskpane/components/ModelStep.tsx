@@ -1,5 +1,4 @@
 import {
-  Button,
   Checkbox,
   Field,
   MessageBar,
@@ -14,6 +13,7 @@ import { useEffect, useState } from "react";
 import type { EffectiveWeight } from "../../engine/allocation";
 import type { Direction, IndicatorSpec, Model } from "../../engine/model";
 import { formatInputNumber, formatShare, type Language, type Strings } from "../i18n";
+import { ModelFileActions, type ModelNotice } from "./ModelFileActions";
 import { NumberField } from "./NumberField";
 
 export interface ModelStepProps {
@@ -25,6 +25,12 @@ export interface ModelStepProps {
   effectiveWeights: EffectiveWeight[];
   onModelChange(model: Model): void;
   onSave(): void;
+  /** „Modell speichern als … .srb.json“; without it the button is not offered. */
+  onSaveFile?(): void;
+  /** „Modell laden“ from a `*.srb.json` file; without it the button is not offered. */
+  onLoadFile?(file: File): void;
+  /** Confirmation of the last save or load (or why a file was refused). */
+  notice?: ModelNotice | null;
   busy: boolean;
   onValidityChange(id: string, label: string, message: string | null): void;
 }
@@ -200,7 +206,24 @@ function updateIndicator(model: Model, column: string, patch: Partial<IndicatorS
 export function ModelStep(props: ModelStepProps) {
   const { strings: s, language, model, candidateColumns, effectiveWeights, busy, onValidityChange } = props;
   const styles = useStyles();
-  if (!model) return <Text>{s.noIndicators}</Text>;
+  const fileActions = (
+    <ModelFileActions
+      strings={s}
+      busy={busy}
+      canSave={model !== null}
+      onSaveInWorkbook={props.onSave}
+      onSaveFile={props.onSaveFile}
+      onLoadFile={props.onLoadFile}
+      notice={props.notice}
+    />
+  );
+  if (!model)
+    return (
+      <div className={styles.root}>
+        <Text>{s.noIndicators}</Text>
+        {props.onLoadFile && fileActions}
+      </div>
+    );
 
   const columns = [...candidateColumns];
   for (const i of model.indicators) if (!columns.includes(i.column)) columns.push(i.column);
@@ -309,9 +332,7 @@ export function ModelStep(props: ModelStepProps) {
           onValidityChange={onValidityChange}
         />
       ))}
-      <Button appearance="primary" disabled={busy} onClick={props.onSave}>
-        {s.saveModel}
-      </Button>
+      {fileActions}
     </div>
   );
 }

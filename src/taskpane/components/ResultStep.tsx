@@ -70,6 +70,14 @@ export interface ResultStepProps {
   onAdopt?(date: string): void;
   /** Today, the default date of a Beschluss (tests fix it). */
   today?: Date;
+  /**
+   * Hands out the Prüfbericht while errors block generation (standalone: a download, Excel: a new
+   * workbook), under `checkReportLabel`; without it the button is not offered.
+   */
+  onCheckReport?(): void;
+  checkReportLabel?: string;
+  /** Note after the Prüfbericht was handed out. */
+  checkReportNote?: string | null;
 }
 
 const useStyles = makeStyles({
@@ -244,6 +252,16 @@ export function ResultStep(props: ResultStepProps) {
       {blocker && (
         <MessageBar intent="warning">
           <MessageBarBody>{blocker}</MessageBarBody>
+        </MessageBar>
+      )}
+      {blocker && props.onCheckReport && (
+        <Button className={styles.action} disabled={busy} onClick={props.onCheckReport}>
+          {props.checkReportLabel ?? s.checkReportDownload}
+        </Button>
+      )}
+      {blocker && props.onCheckReport && props.checkReportNote && (
+        <MessageBar intent="success">
+          <MessageBarBody>{props.checkReportNote}</MessageBarBody>
         </MessageBar>
       )}
       {props.onWriteRobustnessChange && (

@@ -1,6 +1,7 @@
 import { Label, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useId, useState } from "react";
 import { App } from "../App";
+import { downloadFile, XLSX_MIME } from "../download";
 import type { DownloadableWorkbook } from "../host";
 import { stringsFor, type Language } from "../i18n";
 import { describeError } from "../useWorkbookAction";
@@ -30,7 +31,7 @@ const useStyles = makeStyles({
 });
 
 /** MIME type of an .xlsx workbook. */
-export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export { XLSX_MIME };
 /** MIME type of an .xlsm workbook (with macros). */
 export const XLSM_MIME = "application/vnd.ms-excel.sheet.macroEnabled.12";
 
@@ -122,6 +123,15 @@ export function StandaloneApp({ language, open }: StandaloneAppProps) {
       port={file?.workbook ?? null}
       language={language}
       header={header}
+      fileName={file?.name}
+      checkReport={{
+        label: s.checkReportDownload,
+        deliver: async (bytes, name) => {
+          const named = file ? `${file.name.replace(/\.xls[xm]$/i, "") || "Arbeitsmappe"}-${name}` : name;
+          downloadFile(bytes, named, XLSX_MIME);
+          return s.checkReportDownloaded(named);
+        },
+      }}
       onGenerated={async () => {
         if (!file) return;
         const bytes = await file.workbook.toBuffer();

@@ -346,9 +346,11 @@ export class PackageWorkbook implements WorkbookPort {
     return found?.content.model ?? null;
   }
 
-  async writeStoredModel(model: unknown): Promise<void> {
+  async writeStoredModel(model: unknown): Promise<string> {
     const store = this.readStore();
-    this.commit(this.storeChanges(this.storeSheetName(), { ...storeKept(store), model }));
+    const sheet = this.storeSheetName();
+    this.commit(this.storeChanges(sheet, { ...storeKept(store), model }));
+    return sheet;
   }
 
   /** The adopted allocations kept in the store (oldest first), or []. */
