@@ -29,7 +29,7 @@ import {
   formatNumber,
 } from "./numberFormats";
 import type { SheetCell, SheetSpec } from "./port";
-import { columnTable, sumWhereEqual, type Column } from "./columnTable";
+import { barChartBelow, columnTable, sumWhereEqual, type Column } from "./columnTable";
 import { pseudonymiser } from "../engine/pseudonymiser";
 
 /** The pseudonymiser is a domain rule and lives in the engine; re-exported for existing callers. */
@@ -277,18 +277,7 @@ function verteilungSheet(allocation: Allocation): SheetSpec {
     freezeRows: 1,
     charts:
       areas.length > 0
-        ? [
-            {
-              kind: "bar",
-              title: "Anteile der Sozialräume am Budget",
-              firstRow: table.firstRow,
-              lastRow: table.lastRow,
-              categoryColumn: table.column("name"),
-              seriesColumns: [table.column("share")],
-              // below the table and its notes: on the printed page, not beside it (which would shrink the print)
-              anchor: `A${rows.length + 2}`,
-            },
-          ]
+        ? barChartBelow(table, "Anteile der Sozialräume am Budget", "name", "share", rows.length + 2)
         : [],
     ...(resultTable ? { tables: [resultTable] } : {}),
   };
@@ -478,20 +467,11 @@ function einrichtungenSheet(
     rows,
     columnWidths: table.widths,
     freezeRows: 1,
+    // bars, one per Kita: a line across Kitas would read as a trend that is not there
     charts: any
-      ? [
-          {
-            // bars, one per Kita: a line across Kitas would read as a trend that is not there
-            kind: "bar",
-            title: indexChartTitle(allocation.norm.index),
-            firstRow: table.headerRow,
-            lastRow: table.lastRow,
-            categoryColumn: table.column("id"),
-            seriesColumns: [table.column("index")],
-            // below the table and its notes: on the printed page, not beside it (which would shrink the print)
-            anchor: `A${rows.length + 2}`,
-          },
-        ]
+      ? barChartBelow(table, indexChartTitle(allocation.norm.index), "id", "index", rows.length + 2, {
+          withHeader: true,
+        })
       : [],
     ...(resultTable ? { tables: [resultTable] } : {}),
   };
@@ -816,21 +796,12 @@ function stellenplanSheet(
     rows,
     columnWidths: table.widths,
     freezeRows: 1,
+    // bars, one per Kita: a line across Kitas would read as a trend that is not there
     charts:
       units.length > 0
-        ? [
-            {
-              // bars, one per Kita: a line across Kitas would read as a trend that is not there
-              kind: "bar",
-              title: indexChartTitle(allocation.norm.index),
-              firstRow: table.headerRow,
-              lastRow: table.lastRow,
-              categoryColumn: table.column("id"),
-              seriesColumns: [table.column("index")],
-              // below the table and its notes: on the printed page, not beside it (which would shrink the print)
-              anchor: `A${rows.length + 2}`,
-            },
-          ]
+        ? barChartBelow(table, indexChartTitle(allocation.norm.index), "id", "index", rows.length + 2, {
+            withHeader: true,
+          })
         : [],
     ...(resultTable ? { tables: [resultTable] } : {}),
   };
