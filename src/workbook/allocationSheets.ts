@@ -30,6 +30,7 @@ import {
 } from "./numberFormats";
 import type { SheetCell, SheetSpec } from "./port";
 import { barChartBelow, columnTable, sumWhereEqual, type Column } from "./columnTable";
+import { textPixels, wrapText } from "./textWidth";
 import { pseudonymiser } from "../engine/pseudonymiser";
 
 /** The pseudonymiser is a domain rule and lives in the engine; re-exported for existing callers. */
@@ -83,6 +84,28 @@ const BAND_TEXT: Record<Band, string> = {
 function text(value: string, bold = false): SheetCell {
   return bold ? { value, bold } : { value };
 }
+/** A label wrapped within its column (the row grows), never cut by the value beside it. */
+function label(value: string): SheetCell {
+  return { value, wrap: true };
+}
+
+/** Width (characters) of the lines of a note below a wide table: within the first printed page. */
+const NOTE_WIDTH = 110;
+
+/**
+ * A long note as rows of lines that fit NOTE_WIDTH characters, each line in `column` (1-based): a single
+ * cell would run across the printed page's edge. Einrichtungen puts its notes in column B, so that the
+ * Kita column repeated on the further pages (print titles) does not repeat the note's first words.
+ *
+ * @example noteRows("Der Vorschlag ist eine Empfehlung.", 2); // => [[{ value: null }, { value: "Der Vorschlag ist eine Empfehlung." }]]
+ */
+function noteRows(note: string, column = 1): SheetCell[][] {
+  return wrapText(note, NOTE_WIDTH).map((line) => [
+    ...Array.from({ length: column - 1 }, (): SheetCell => ({ value: null })),
+    text(line),
+  ]);
+}
+
 function num(value: number | null | undefined, numFmt?: string, bold = false): SheetCell {
   // a value that is not a finite number (a norm band of too few units) stays blank, never "NaN" or #NUM!
   const cell: SheetCell = { value: typeof value === "number" && Number.isFinite(value) ? value : null };
@@ -455,22 +478,27 @@ function einrichtungenSheet(
     ]);
   }
   rows.push([]);
-  rows.push([
-    text(
+  rows.push(
+    ...noteRows(
       "„Betrag (angepasst)“ leer lassen, wenn der Vorschlag gilt; ein eingetragener Betrag ersetzt ihn, " +
         "„Differenz“ zeigt die Änderung. Der Vorschlag ist eine Empfehlung des Jugendamts; die Entscheidung trifft das Jugendamt nach Beratung mit den Trägern.",
+      2,
     ),
-  ]);
+  );
   const resultTable = table.table(TABLE_NAMES.einrichtungen);
   return {
     name: SHEET_NAMES.einrichtungen,
     rows,
     columnWidths: table.widths,
     freezeRows: 1,
-    // bars, one per Kita: a line across Kitas would read as a trend that is not there
+    // the Kita column on every page: the sheet may print two or three pages wide, readable (printLayout.ts)
+    print: { titleColumns: { first: 1, last: 1 } },
+    // bars, one per Kita: a line across Kitas would read as a trend that is not there; from column B, so
+    // that the Kita column repeated on the further pages does not repeat a slice of the chart
     charts: any
       ? barChartBelow(table, indexChartTitle(allocation.norm.index), "id", "index", rows.length + 2, {
           withHeader: true,
+          column: "B",
         })
       : [],
     ...(resultTable ? { tables: [resultTable] } : {}),
@@ -735,13 +763,15 @@ function stellenplanSheet(
   // the parameters the formulas use (on this sheet: a renamed sheet keeps its formulas right)
   rows.push([]);
   rows.push([text("Grundlagen des Stellenplans", true)]);
-  rows.push([text("Kosten je VZÄ (Arbeitgeberkosten im Jahr)"), num(cost, MONEY_FORMAT)]);
-  rows.push([text("Landesanteil (aus dem Budget)"), num(k.landShare, PERCENT_FORMAT)]);
-  rows.push([text("Kommunaler Anteil (Jugendamt)"), num(k.municipalShare, PERCENT_FORMAT)]);
-  rows.push([text("VZÄ-Schrittweite"), num(m.budget.vzaeStep, VZAE_FORMAT)]);
-  rows.push([text("VZÄ Nachbarschaftszentrum (Strang 2)"), num(m.rules.strand2Vzae, VZAE_FORMAT)]);
+  // labels wrapped in column A (the value beside them would cut them), the value on the label's first line
+  const beside = (cell: SheetCell): SheetCell => ({ ...cell, wrap: true });
+  rows.push([label("Kosten je VZÄ (Arbeitgeberkosten im Jahr)"), beside(num(cost, MONEY_FORMAT))]);
+  rows.push([label("Landesanteil (aus dem Budget)"), beside(num(k.landShare, PERCENT_FORMAT))]);
+  rows.push([label("Kommunaler Anteil (Jugendamt)"), beside(num(k.municipalShare, PERCENT_FORMAT))]);
+  rows.push([label("VZÄ-Schrittweite"), beside(num(m.budget.vzaeStep, VZAE_FORMAT))]);
+  rows.push([label("VZÄ Nachbarschaftszentrum (Strang 2)"), beside(num(m.rules.strand2Vzae, VZAE_FORMAT))]);
   rows.push([
-    text("Sozialraum ohne förderfähige Einrichtung"),
+    label("Sozialraum ohne förderfähige Einrichtung"),
     text(
       m.rules?.unspent === "redistribute"
         ? "Betrag wird nach den Anteilen aus Schritt 1 auf die anderen Sozialräume umverteilt"
@@ -780,15 +810,16 @@ function stellenplanSheet(
   }
 
   rows.push([]);
-  rows.push([
-    text(
+  rows.push(
+    ...noteRows(
       "Stellenplan-Vorschlag des Jugendamts: zuerst das betriebserlaubnisrelevante Zusatzpersonal (Strang 4) und " +
         "das Nachbarschaftszentrum (Strang 2), unabhängig vom Index; der Rest nach Gesamtindex in ganzen VZÄ-Schritten. " +
         "Über die Aufteilung auf Strang 1 und 3 entscheidet das Sozialraum-Team: VZÄ in die Spalten „(angepasst)“ " +
         "eintragen – dann gilt ihre Summe statt des Vorschlags, Beträge und „nicht verplant“ rechnen mit. " +
         "Die Entscheidung trifft das Jugendamt nach Beratung mit den Trägern.",
+      2,
     ),
-  ]);
+  );
 
   const resultTable = table.table(TABLE_NAMES.einrichtungen);
   return {
@@ -796,11 +827,15 @@ function stellenplanSheet(
     rows,
     columnWidths: table.widths,
     freezeRows: 1,
-    // bars, one per Kita: a line across Kitas would read as a trend that is not there
+    // the Kita column on every page: the sheet may print two or three pages wide, readable (printLayout.ts)
+    print: { titleColumns: { first: 1, last: 1 } },
+    // bars, one per Kita: a line across Kitas would read as a trend that is not there; from column B, so
+    // that the Kita column repeated on the further pages does not repeat a slice of the chart
     charts:
       units.length > 0
         ? barChartBelow(table, indexChartTitle(allocation.norm.index), "id", "index", rows.length + 2, {
             withHeader: true,
+            column: "B",
           })
         : [],
     ...(resultTable ? { tables: [resultTable] } : {}),
@@ -882,17 +917,19 @@ function pruefberichtSheet(issues: Issue[], anonymise: (t: string) => string): S
   if (issues.length === 0) rows.push([text("Keine Befunde.")]);
   for (const i of issues) {
     rows.push([
-      text(i.level === "error" ? "Fehler" : "Warnung"),
-      text(i.sheet),
-      text(i.cell),
-      text(i.code),
-      text(anonymise(i.message)),
+      // wrapped within their columns (top-aligned): a long message or code no longer runs past the page's edge
+      label(i.level === "error" ? "Fehler" : "Warnung"),
+      label(i.sheet),
+      label(i.cell),
+      label(i.code),
+      label(anonymise(i.message)),
     ]);
   }
   return {
     name: SHEET_NAMES.pruefbericht,
     rows,
-    columnWidths: [10, 16, 8, 22, 100],
+    // one A4 landscape page wide at 100 %
+    columnWidths: [10, 16, 8, 22, 86],
     freezeRows: 1,
     ...resultTable(TABLE_NAMES.pruefbericht, rows.length, 5),
   };
@@ -917,8 +954,11 @@ function methodeSheet(allocation: Allocation, ctx: AllocationSheetsContext, publ
   const k = b.kofinanzierung;
   const rows: SheetCell[][] = [];
   const kv = (key: string, value: SheetCell) => rows.push([text(key), value]);
+  // each section's first row: a page break goes before a section rather than through it (printLayout.ts)
+  const sections: number[] = [];
   const section = (title: string) => {
     if (rows.length > 0) rows.push([]);
+    sections.push(rows.length + 1);
     rows.push([text(title, true)]);
   };
 
@@ -1047,7 +1087,20 @@ function methodeSheet(allocation: Allocation, ctx: AllocationSheetsContext, publ
     );
   }
 
-  return { name: SHEET_NAMES.methode, rows, columnWidths: [42, 34, 22, 34, 22, 18] };
+  return {
+    name: SHEET_NAMES.methode,
+    rows,
+    // the Kategorie column as wide as the longest category name (within reason), not cut by the Richtung
+    columnWidths: [
+      42,
+      34,
+      Math.min(40, Math.max(22, ...model.categories.map((c) => Math.ceil(textPixels(c.name) / 7) + 1))),
+      34,
+      22,
+      18,
+    ],
+    print: { sections },
+  };
 }
 
 // --- entry point --------------------------------------------------------------------------------------

@@ -141,28 +141,42 @@ export function columnWidthFor(text: string, bold = false): number {
 }
 
 /**
+ * `text` broken into lines that fit a column `width` characters wide (at blanks, and after a hyphen or a
+ * slash), as Excel and LibreOffice wrap it; a word wider than the column stands on a line of its own.
+ *
+ * @example wrapText("Kommunaler Anteil am Personalvolumen", 20); // => ["Kommunaler Anteil am", "Personalvolumen"]
+ */
+export function wrapText(text: string, width: number, bold = false): string[] {
+  // the column is w · 7 + 5 px, the padding takes the 5
+  const room = width * CHAR_PX;
+  const out: string[] = [];
+  for (const paragraph of text.split(/\r?\n/)) {
+    let line = "";
+    let used = 0;
+    for (const word of headerWords(paragraph)) {
+      const w = textPixels(word, bold);
+      const glue = line !== "" && !/[-/]$/.test(line) ? " " : "";
+      const space = glue ? textPixels(" ", bold) : 0;
+      if (line !== "" && used + space + w > room) {
+        out.push(line);
+        line = word;
+        used = w;
+      } else {
+        line += glue + word;
+        used += space + w;
+      }
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+/**
  * Lines `text` takes when wrapped into a column `width` characters wide (a word wider than the column
  * counts as one line: it is cut at the cell edge, which `columnWidthFor` prevents for headers).
  *
  * @example wrappedLines("Kommunaler Anteil", 10, true); // => 2
  */
 export function wrappedLines(text: string, width: number, bold = false): number {
-  // the column is w · 7 + 5 px, the padding takes the 5
-  const room = width * CHAR_PX;
-  let lines = 0;
-  for (const paragraph of text.split(/\r?\n/)) {
-    let line = 0;
-    let previous = "";
-    lines++;
-    for (const word of headerWords(paragraph)) {
-      const w = textPixels(word, bold);
-      const space = line > 0 && !/[-/]$/.test(previous) ? textPixels(" ", bold) : 0;
-      previous = word;
-      if (line > 0 && line + space + w > room) {
-        lines++;
-        line = w;
-      } else line += space + w;
-    }
-  }
-  return lines;
+  return wrapText(text, width, bold).length;
 }

@@ -540,7 +540,12 @@ function planSheet(
     return header ? [{ headerRow: r + 1, firstColumn: 1, lastColumn: line.length }] : [];
   });
   wrapHeaders(rows, [...tables, ...frozen, ...blocks], columnWidths);
-  const print = planPrint(spec.print, name, freezeRows);
+  const rowHeights = wrappedRowHeights(rows, columnWidths);
+  const print = planPrint(spec.print, name, freezeRows, {
+    columnWidths: Array.from({ length: columns }, (_, c) => columnWidths[c] ?? 0),
+    rows: rows.length,
+    rowHeights,
+  });
   if (print.titleRows && print.titleRows.last > rows.length) print.titleRows = null;
   return {
     requested: spec.name,
@@ -553,7 +558,7 @@ function planSheet(
     charts,
     tables,
     print,
-    rowHeights: wrappedRowHeights(rows, columnWidths),
+    rowHeights,
     fingerprint: sheetFingerprint(rows.map((line) => Array.from(line, (c) => fingerprintCell(c)))),
   };
 }
