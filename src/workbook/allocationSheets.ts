@@ -89,6 +89,17 @@ function label(value: string): SheetCell {
   return { value, wrap: true };
 }
 
+/**
+ * A text column as wide as its longest entry at Calibri 11 (plus a character's room), at least `min` and
+ * at most `max` characters: a Träger or Sozialraum name is printed whole, not cut by the next column.
+ *
+ * @example textColumnWidth(16, ["AWO", "Ev. Kirchengemeinde"]); // => 19
+ */
+function textColumnWidth(min: number, texts: readonly string[], max = 30): number {
+  const widest = Math.max(0, ...texts.map((t) => textPixels(t)));
+  return Math.min(max, Math.max(min, Math.ceil(widest / 7) + 1));
+}
+
 /** Width (characters) of the lines of a note below a wide table: within the first printed page. */
 const NOTE_WIDTH = 110;
 
@@ -342,7 +353,15 @@ function einrichtungenSheet(
       width: 24,
       value: (u) => text(publication ? u.code : u.id),
     },
-    { key: "area", header: "Sozialraum", width: 14, value: (u) => text(u.area) },
+    {
+      key: "area",
+      header: "Sozialraum",
+      width: textColumnWidth(
+        14,
+        units.map((u) => u.area),
+      ),
+      value: (u) => text(u.area),
+    },
     {
       key: "children",
       header: "Kinder",
@@ -563,9 +582,24 @@ function stellenplanSheet(
       width: 24,
       value: (r) => text(publication ? r.unit.code : r.unit.id),
     },
-    { key: "area", header: "Sozialraum", width: 14, value: (r) => text(r.unit.area) },
+    {
+      key: "area",
+      header: "Sozialraum",
+      width: textColumnWidth(
+        14,
+        units.map((u) => u.area),
+      ),
+      value: (r) => text(r.unit.area),
+    },
     ...(withTraeger
-      ? [{ key: "traeger", header: "Träger", width: 16, value: (r: PlanRow) => text(traegerOf(r.unit)) }]
+      ? [
+          {
+            key: "traeger",
+            header: "Träger",
+            width: textColumnWidth(16, units.map(traegerOf)),
+            value: (r: PlanRow) => text(traegerOf(r.unit)),
+          },
+        ]
       : []),
     {
       key: "children",

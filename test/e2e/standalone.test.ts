@@ -256,8 +256,10 @@ describe("standalone mode in Chromium (offline)", () => {
       await page.getByText(/^Erzeugt: Verteilung/).waitFor();
       await screenshot(page, "05-erzeugt.png");
       // printed (Drucken → „Als PDF speichern“): the Ergebnis without buttons, fields, tabs or download links,
-      // its tables as wide as the paper at most (standalone.html's print stylesheet)
+      // its tables as wide as the paper at most (standalone.html's print stylesheet); A4 less 12 mm margins
+      // on either side is about 700 CSS pixels wide
       await page.emulateMedia({ media: "print" });
+      await page.setViewportSize({ width: 700, height: 1000 });
       const controls = page.locator(
         "button:visible, input:visible, select:visible, [role=tablist]:visible, a[download]:visible",
       );
@@ -269,6 +271,7 @@ describe("standalone mode in Chromium (offline)", () => {
       expect(overflow).toBe(0);
       await page.pdf({ path: path.join(ARTIFACTS, "ergebnis-druck.pdf"), format: "A4" });
       await page.emulateMedia({ media: "screen" });
+      await page.setViewportSize({ width: 420, height: 900 });
       // the download link sits above the steps: Shift+Tab to it, Enter
       await pressUntil(page, "Shift+Tab", link);
       const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
