@@ -387,6 +387,8 @@ const de = {
   uploadLabel: "Arbeitsmappe (.xlsx) öffnen",
   loadedFile: (name: string) => `Geöffnet: ${name}`,
   download: (name: string) => `Ergebnis herunterladen (${name})`,
+  printHint:
+    "Als PDF: im Schritt „Ergebnis“ Drucken (Strg+P) → „Als PDF speichern“; die Ergebnisblätter selbst: heruntergeladene Datei drucken oder Kommandozeile „srb allocate … --pdf“.",
   openInExcel: "Dieses Add-in läuft in Excel. Ohne Excel: Standalone-Modus öffnen.",
   openStandalone: "Standalone-Modus öffnen",
 };
@@ -641,6 +643,8 @@ const en: Strings = {
   uploadLabel: "Open workbook (.xlsx)",
   loadedFile: (name) => `Opened: ${name}`,
   download: (name) => `Download result (${name})`,
+  printHint:
+    "As PDF: in step “Result”, Print (Ctrl+P) → “Save as PDF”; the result sheets themselves: print the downloaded file or use the command line “srb allocate … --pdf”.",
   openInExcel: "This add-in runs in Excel. Without Excel: open the standalone mode.",
   openStandalone: "Open standalone mode",
 };

@@ -29,7 +29,8 @@ import {
   formatNumber,
 } from "./numberFormats";
 import type { SheetCell, SheetSpec } from "./port";
-import { columnTable, sumWhereEqual, type Column } from "./columnTable";
+import { barChartBelow, columnTable, sumWhereEqual, type Column } from "./columnTable";
+import { textPixels, wrapText } from "./textWidth";
 import { pseudonymiser } from "../engine/pseudonymiser";
 
 /** The pseudonymiser is a domain rule and lives in the engine; re-exported for existing callers. */
@@ -83,6 +84,39 @@ const BAND_TEXT: Record<Band, string> = {
 function text(value: string, bold = false): SheetCell {
   return bold ? { value, bold } : { value };
 }
+/** A label wrapped within its column (the row grows), never cut by the value beside it. */
+function label(value: string): SheetCell {
+  return { value, wrap: true };
+}
+
+/**
+ * A text column as wide as its longest entry at Calibri 11 (plus a character's room), at least `min` and
+ * at most `max` characters: a Träger or Sozialraum name is printed whole, not cut by the next column.
+ *
+ * @example textColumnWidth(16, ["AWO", "Ev. Kirchengemeinde"]); // => 19
+ */
+function textColumnWidth(min: number, texts: readonly string[], max = 30): number {
+  const widest = Math.max(0, ...texts.map((t) => textPixels(t)));
+  return Math.min(max, Math.max(min, Math.ceil(widest / 7) + 1));
+}
+
+/** Width (characters) of the lines of a note below a wide table: within the first printed page. */
+const NOTE_WIDTH = 110;
+
+/**
+ * A long note as rows of lines that fit NOTE_WIDTH characters, each line in `column` (1-based): a single
+ * cell would run across the printed page's edge. Einrichtungen puts its notes in column B, so that the
+ * Kita column repeated on the further pages (print titles) does not repeat the note's first words.
+ *
+ * @example noteRows("Der Vorschlag ist eine Empfehlung.", 2); // => [[{ value: null }, { value: "Der Vorschlag ist eine Empfehlung." }]]
+ */
+function noteRows(note: string, column = 1): SheetCell[][] {
+  return wrapText(note, NOTE_WIDTH).map((line) => [
+    ...Array.from({ length: column - 1 }, (): SheetCell => ({ value: null })),
+    text(line),
+  ]);
+}
+
 function num(value: number | null | undefined, numFmt?: string, bold = false): SheetCell {
   // a value that is not a finite number (a norm band of too few units) stays blank, never "NaN" or #NUM!
   const cell: SheetCell = { value: typeof value === "number" && Number.isFinite(value) ? value : null };
@@ -277,18 +311,7 @@ function verteilungSheet(allocation: Allocation): SheetSpec {
     freezeRows: 1,
     charts:
       areas.length > 0
-        ? [
-            {
-              kind: "bar",
-              title: "Anteile der Sozialräume am Budget",
-              firstRow: table.firstRow,
-              lastRow: table.lastRow,
-              categoryColumn: table.column("name"),
-              seriesColumns: [table.column("share")],
-              // below the table and its notes: on the printed page, not beside it (which would shrink the print)
-              anchor: `A${rows.length + 2}`,
-            },
-          ]
+        ? barChartBelow(table, "Anteile der Sozialräume am Budget", "name", "share", rows.length + 2)
         : [],
     ...(resultTable ? { tables: [resultTable] } : {}),
   };
@@ -330,7 +353,15 @@ function einrichtungenSheet(
       width: 24,
       value: (u) => text(publication ? u.code : u.id),
     },
-    { key: "area", header: "Sozialraum", width: 14, value: (u) => text(u.area) },
+    {
+      key: "area",
+      header: "Sozialraum",
+      width: textColumnWidth(
+        14,
+        units.map((u) => u.area),
+      ),
+      value: (u) => text(u.area),
+    },
     {
       key: "children",
       header: "Kinder",
@@ -466,32 +497,28 @@ function einrichtungenSheet(
     ]);
   }
   rows.push([]);
-  rows.push([
-    text(
+  rows.push(
+    ...noteRows(
       "„Betrag (angepasst)“ leer lassen, wenn der Vorschlag gilt; ein eingetragener Betrag ersetzt ihn, " +
         "„Differenz“ zeigt die Änderung. Der Vorschlag ist eine Empfehlung des Jugendamts; die Entscheidung trifft das Jugendamt nach Beratung mit den Trägern.",
+      2,
     ),
-  ]);
+  );
   const resultTable = table.table(TABLE_NAMES.einrichtungen);
   return {
     name: SHEET_NAMES.einrichtungen,
     rows,
     columnWidths: table.widths,
     freezeRows: 1,
+    // the Kita column on every page: the sheet may print two or three pages wide, readable (printLayout.ts)
+    print: { titleColumns: { first: 1, last: 1 } },
+    // bars, one per Kita: a line across Kitas would read as a trend that is not there; from column B, so
+    // that the Kita column repeated on the further pages does not repeat a slice of the chart
     charts: any
-      ? [
-          {
-            // bars, one per Kita: a line across Kitas would read as a trend that is not there
-            kind: "bar",
-            title: indexChartTitle(allocation.norm.index),
-            firstRow: table.headerRow,
-            lastRow: table.lastRow,
-            categoryColumn: table.column("id"),
-            seriesColumns: [table.column("index")],
-            // below the table and its notes: on the printed page, not beside it (which would shrink the print)
-            anchor: `A${rows.length + 2}`,
-          },
-        ]
+      ? barChartBelow(table, indexChartTitle(allocation.norm.index), "id", "index", rows.length + 2, {
+          withHeader: true,
+          column: "B",
+        })
       : [],
     ...(resultTable ? { tables: [resultTable] } : {}),
   };
@@ -555,9 +582,24 @@ function stellenplanSheet(
       width: 24,
       value: (r) => text(publication ? r.unit.code : r.unit.id),
     },
-    { key: "area", header: "Sozialraum", width: 14, value: (r) => text(r.unit.area) },
+    {
+      key: "area",
+      header: "Sozialraum",
+      width: textColumnWidth(
+        14,
+        units.map((u) => u.area),
+      ),
+      value: (r) => text(r.unit.area),
+    },
     ...(withTraeger
-      ? [{ key: "traeger", header: "Träger", width: 16, value: (r: PlanRow) => text(traegerOf(r.unit)) }]
+      ? [
+          {
+            key: "traeger",
+            header: "Träger",
+            width: textColumnWidth(16, units.map(traegerOf)),
+            value: (r: PlanRow) => text(traegerOf(r.unit)),
+          },
+        ]
       : []),
     {
       key: "children",
@@ -755,13 +797,15 @@ function stellenplanSheet(
   // the parameters the formulas use (on this sheet: a renamed sheet keeps its formulas right)
   rows.push([]);
   rows.push([text("Grundlagen des Stellenplans", true)]);
-  rows.push([text("Kosten je VZÄ (Arbeitgeberkosten im Jahr)"), num(cost, MONEY_FORMAT)]);
-  rows.push([text("Landesanteil (aus dem Budget)"), num(k.landShare, PERCENT_FORMAT)]);
-  rows.push([text("Kommunaler Anteil (Jugendamt)"), num(k.municipalShare, PERCENT_FORMAT)]);
-  rows.push([text("VZÄ-Schrittweite"), num(m.budget.vzaeStep, VZAE_FORMAT)]);
-  rows.push([text("VZÄ Nachbarschaftszentrum (Strang 2)"), num(m.rules.strand2Vzae, VZAE_FORMAT)]);
+  // labels wrapped in column A (the value beside them would cut them), the value on the label's first line
+  const beside = (cell: SheetCell): SheetCell => ({ ...cell, wrap: true });
+  rows.push([label("Kosten je VZÄ (Arbeitgeberkosten im Jahr)"), beside(num(cost, MONEY_FORMAT))]);
+  rows.push([label("Landesanteil (aus dem Budget)"), beside(num(k.landShare, PERCENT_FORMAT))]);
+  rows.push([label("Kommunaler Anteil (Jugendamt)"), beside(num(k.municipalShare, PERCENT_FORMAT))]);
+  rows.push([label("VZÄ-Schrittweite"), beside(num(m.budget.vzaeStep, VZAE_FORMAT))]);
+  rows.push([label("VZÄ Nachbarschaftszentrum (Strang 2)"), beside(num(m.rules.strand2Vzae, VZAE_FORMAT))]);
   rows.push([
-    text("Sozialraum ohne förderfähige Einrichtung"),
+    label("Sozialraum ohne förderfähige Einrichtung"),
     text(
       m.rules?.unspent === "redistribute"
         ? "Betrag wird nach den Anteilen aus Schritt 1 auf die anderen Sozialräume umverteilt"
@@ -800,15 +844,16 @@ function stellenplanSheet(
   }
 
   rows.push([]);
-  rows.push([
-    text(
+  rows.push(
+    ...noteRows(
       "Stellenplan-Vorschlag des Jugendamts: zuerst das betriebserlaubnisrelevante Zusatzpersonal (Strang 4) und " +
         "das Nachbarschaftszentrum (Strang 2), unabhängig vom Index; der Rest nach Gesamtindex in ganzen VZÄ-Schritten. " +
         "Über die Aufteilung auf Strang 1 und 3 entscheidet das Sozialraum-Team: VZÄ in die Spalten „(angepasst)“ " +
         "eintragen – dann gilt ihre Summe statt des Vorschlags, Beträge und „nicht verplant“ rechnen mit. " +
         "Die Entscheidung trifft das Jugendamt nach Beratung mit den Trägern.",
+      2,
     ),
-  ]);
+  );
 
   const resultTable = table.table(TABLE_NAMES.einrichtungen);
   return {
@@ -816,21 +861,16 @@ function stellenplanSheet(
     rows,
     columnWidths: table.widths,
     freezeRows: 1,
+    // the Kita column on every page: the sheet may print two or three pages wide, readable (printLayout.ts)
+    print: { titleColumns: { first: 1, last: 1 } },
+    // bars, one per Kita: a line across Kitas would read as a trend that is not there; from column B, so
+    // that the Kita column repeated on the further pages does not repeat a slice of the chart
     charts:
       units.length > 0
-        ? [
-            {
-              // bars, one per Kita: a line across Kitas would read as a trend that is not there
-              kind: "bar",
-              title: indexChartTitle(allocation.norm.index),
-              firstRow: table.headerRow,
-              lastRow: table.lastRow,
-              categoryColumn: table.column("id"),
-              seriesColumns: [table.column("index")],
-              // below the table and its notes: on the printed page, not beside it (which would shrink the print)
-              anchor: `A${rows.length + 2}`,
-            },
-          ]
+        ? barChartBelow(table, indexChartTitle(allocation.norm.index), "id", "index", rows.length + 2, {
+            withHeader: true,
+            column: "B",
+          })
         : [],
     ...(resultTable ? { tables: [resultTable] } : {}),
   };
@@ -911,17 +951,19 @@ function pruefberichtSheet(issues: Issue[], anonymise: (t: string) => string): S
   if (issues.length === 0) rows.push([text("Keine Befunde.")]);
   for (const i of issues) {
     rows.push([
-      text(i.level === "error" ? "Fehler" : "Warnung"),
-      text(i.sheet),
-      text(i.cell),
-      text(i.code),
-      text(anonymise(i.message)),
+      // wrapped within their columns (top-aligned): a long message or code no longer runs past the page's edge
+      label(i.level === "error" ? "Fehler" : "Warnung"),
+      label(i.sheet),
+      label(i.cell),
+      label(i.code),
+      label(anonymise(i.message)),
     ]);
   }
   return {
     name: SHEET_NAMES.pruefbericht,
     rows,
-    columnWidths: [10, 16, 8, 22, 100],
+    // one A4 landscape page wide at 100 %
+    columnWidths: [10, 16, 8, 22, 86],
     freezeRows: 1,
     ...resultTable(TABLE_NAMES.pruefbericht, rows.length, 5),
   };
@@ -956,8 +998,11 @@ function methodeSheet(allocation: Allocation, ctx: AllocationSheetsContext, publ
   const k = b.kofinanzierung;
   const rows: SheetCell[][] = [];
   const kv = (key: string, value: SheetCell) => rows.push([text(key), value]);
+  // each section's first row: a page break goes before a section rather than through it (printLayout.ts)
+  const sections: number[] = [];
   const section = (title: string) => {
     if (rows.length > 0) rows.push([]);
+    sections.push(rows.length + 1);
     rows.push([text(title, true)]);
   };
 
@@ -1086,7 +1131,20 @@ function methodeSheet(allocation: Allocation, ctx: AllocationSheetsContext, publ
     );
   }
 
-  return { name: SHEET_NAMES.methode, rows, columnWidths: [42, 34, 22, 34, 22, 18] };
+  return {
+    name: SHEET_NAMES.methode,
+    rows,
+    // the Kategorie column as wide as the longest category name (within reason), not cut by the Richtung
+    columnWidths: [
+      42,
+      34,
+      Math.min(40, Math.max(22, ...model.categories.map((c) => Math.ceil(textPixels(c.name) / 7) + 1))),
+      34,
+      22,
+      18,
+    ],
+    print: { sections },
+  };
 }
 
 // --- entry point --------------------------------------------------------------------------------------

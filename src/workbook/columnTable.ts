@@ -5,7 +5,7 @@
  * column (or a category more) never has to be counted in by hand.
  */
 import { columnLetters } from "../engine/table";
-import type { SheetCell, TableSpec } from "./port";
+import type { ChartSpec, SheetCell, TableSpec } from "./port";
 
 /** Where a value is written: its sheet row, and the addresses of the other columns in that row. */
 export interface CellPlace {
@@ -135,4 +135,37 @@ export function columnTable<T>(
  */
 export function sumWhereEqual(matchRange: string, cell: string, sumRange: string): string {
   return `SUMPRODUCT(--EXACT(${matchRange},${cell}),${sumRange})`;
+}
+
+/**
+ * A bar chart of one column of `table` against another (one bar per row), its top-left corner in `row`
+ * (1-based) of column `column` (default "A"): below the table and its notes, so that it prints on the
+ * page under the table, not beside it (which would shrink the print). None for a table without rows.
+ * `withHeader`: the data range starts at the header row (the series takes the header as its name).
+ *
+ * @example
+ * barChartBelow(t, "Anteile der Sozialräume am Budget", "name", "share", 13);
+ * // => [{ kind: "bar", title: "Anteile der Sozialräume am Budget", firstRow: 2, lastRow: 9,
+ * //       categoryColumn: 1, seriesColumns: [6], anchor: "A13" }]
+ */
+export function barChartBelow(
+  table: ColumnTable,
+  title: string,
+  categoryKey: string,
+  seriesKey: string,
+  row: number,
+  options: { withHeader?: boolean; column?: string } = {},
+): ChartSpec[] {
+  if (table.lastRow < table.firstRow) return [];
+  return [
+    {
+      kind: "bar",
+      title,
+      firstRow: options.withHeader ? table.headerRow : table.firstRow,
+      lastRow: table.lastRow,
+      categoryColumn: table.column(categoryKey),
+      seriesColumns: [table.column(seriesKey)],
+      anchor: `${options.column ?? "A"}${row}`,
+    },
+  ];
 }

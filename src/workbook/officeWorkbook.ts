@@ -38,7 +38,7 @@ import { isColumnTotalFormula } from "../engine/columnTotalFormula";
 import type { GridTable, SheetGrid } from "../engine/tableLocation";
 import { SrbUsageError } from "../engine/issues";
 import type { CellValue, RawTable } from "../engine/table";
-import { a1 } from "../engine/table";
+import { a1, columnLetters } from "../engine/table";
 import type { ChartSpec, SheetSpec, WorkbookPort, WriteReport } from "./port";
 import type { PlannedPrint } from "./printLayout";
 import { sameSheetName } from "./sheetNames";
@@ -90,6 +90,12 @@ export interface ExcelHeaderFooter {
   rightFooter: string;
 }
 
+/** A sheet's manual page breaks (ExcelApi 1.9). */
+export interface ExcelPageBreaks {
+  add(pageBreakRange: string): unknown;
+  removePageBreaks(): void;
+}
+
 /**
  * A sheet's page set-up (ExcelApi 1.9):
  * https://learn.microsoft.com/javascript/api/excel/excel.pagelayout
@@ -106,8 +112,15 @@ export interface ExcelPageLayout {
   headerMargin: number;
   footerMargin: number;
   readonly headersFooters: { readonly defaultForAllPages: ExcelHeaderFooter };
+  /** "DownThenOver" (Excel's default) or "OverThenDown": the order of the pages of a sheet wider than a page. */
+  printOrder: string;
   /** Rows repeated on every page, e.g. "$1:$1". */
   setPrintTitleRows(printTitleRows: string): void;
+  /**
+   * Columns repeated on every page, e.g. "$A:$A" (ExcelApi 1.9):
+   * https://learn.microsoft.com/javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-setprinttitlecolumns-member(1)
+   */
+  setPrintTitleColumns(printTitleColumns: string): void;
 }
 
 export interface ExcelRange {
@@ -192,6 +205,11 @@ export interface ExcelWorksheet {
   readonly freezePanes: { freezeRows(count?: number): void };
   /** ExcelApi 1.9: touch it only where `supports("ExcelApi", "1.9")` says so. */
   readonly pageLayout: ExcelPageLayout;
+  /**
+   * The sheet's manual page breaks above rows (ExcelApi 1.9; `add("A21")`: a new page from row 21):
+   * https://learn.microsoft.com/javascript/api/excel/excel.pagebreakcollection
+   */
+  readonly horizontalPageBreaks: ExcelPageBreaks;
   load(propertyNames: string): ExcelWorksheet;
   activate(): void;
   delete(): void;
@@ -1202,7 +1220,7 @@ export class OfficeWorkbook implements WorkbookPort {
     }
     if (this.supports("ExcelApi", "1.9")) {
       await batch.reserve(1_000);
-      applyPageLayout(ws.pageLayout, planned.print);
+      applyPageLayout(ws.pageLayout, planned.print, ws.horizontalPageBreaks);
     }
     for (const table of planned.tables) {
       if (table === keptTable) continue;
@@ -1317,12 +1335,17 @@ export class OfficeWorkbook implements WorkbookPort {
 }
 
 /**
- * The planned page set-up on a sheet (ExcelApi 1.9): A4, orientation, one page wide, margins (inches →
- * points), page header and footer, print titles.
+ * The planned page set-up on a sheet (ExcelApi 1.9): A4, orientation, pages wide (one, or more for a sheet
+ * with repeated columns), margins (inches → points), page header and footer, print titles (rows and
+ * columns), the page order and the manual page breaks between sections.
  *
  * @example applyPageLayout(ws.pageLayout, planned.print); // ws.pageLayout.orientation => "Landscape"
  */
-export function applyPageLayout(layout: ExcelPageLayout, print: PlannedPrint): void {
+export function applyPageLayout(
+  layout: ExcelPageLayout,
+  print: PlannedPrint,
+  breaks?: ExcelPageBreaks,
+): void {
   layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
   layout.paperSize = "A4";
   layout.zoom = { horizontalFitToPages: print.fitToWidth, verticalFitToPages: print.fitToHeight };
@@ -1341,6 +1364,17 @@ export function applyPageLayout(layout: ExcelPageLayout, print: PlannedPrint): v
   all.centerFooter = print.footer.center;
   all.rightFooter = print.footer.right;
   if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows.first}:$${print.titleRows.last}`);
+  // a sheet more than one page wide: the Kita column on every page, a row's pages one after the other
+  if (print.titleColumns)
+    layout.setPrintTitleColumns(
+      `$${columnLetters(print.titleColumns.first)}:$${columnLetters(print.titleColumns.last)}`,
+    );
+  layout.printOrder = print.pageOrder === "overThenDown" ? "OverThenDown" : "DownThenOver";
+  // a sheet rewritten in place keeps its manual page breaks: the old ones go first
+  if (breaks) {
+    breaks.removePageBreaks();
+    for (const r of print.rowBreaks) breaks.add(`A${r + 1}`);
+  }
 }
 
 /** The note when a result table could not stay in place (its shape changed) and was created anew. */

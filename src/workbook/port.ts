@@ -32,6 +32,17 @@ export interface PrintSpec {
    * (`freezeRows`), none without them.
    */
   titleRows?: { first: number; last: number };
+  /**
+   * Columns repeated at the left of every printed page (1-based, from column A): a wide table (the Kita
+   * column of Einrichtungen) may then print several pages wide, so that its text stays readable
+   * (`planPrint`). Without them the sheet prints one page wide.
+   */
+  titleColumns?: { first: number; last: number };
+  /**
+   * First rows (1-based) of the sections of a label/value sheet (Methode): a section that would be split by
+   * a page break, and fits on a page, starts on a new page (a manual page break before it; `planPrint`).
+   */
+  sections?: number[];
   /** The title printed in the page header's centre; default: the sheet's name. */
   title?: string;
   /** Printed top left: the municipality (the model's `municipality`), "" for none. */

@@ -2,7 +2,13 @@
  * The page set-up of a generated sheet, decided once for both adapters (SPEC §7 "print-ready"): A4,
  * landscape, one page wide and as many pages tall as needed, the header rows repeated on every page
  * (print titles), narrow margins, and a page header with the municipality, the sheet's title, the year,
- * the budget and the date; the footer numbers the pages. The .xlsx adapter writes it as `<pageSetup>`,
+ * the budget and the date; the footer numbers the pages.
+ *
+ * A wide table (Einrichtungen: some 30 columns) would shrink to a third of its size on one page. A sheet
+ * that names columns to repeat (`titleColumns`, the Kita column) is therefore printed as many pages wide
+ * as it takes to print at MIN_PRINT_SCALE or more (at most MAX_PAGES_WIDE), the repeated columns on every
+ * page and the pages ordered across, then down (so that both halves of a Kita's row follow each other).
+ * A label/value sheet names none and stays one page wide: label and value always on the same page. The .xlsx adapter writes it as `<pageSetup>`,
  * `<pageMargins>`, `<headerFooter>` and the sheet's `_xlnm.Print_Titles` name; the Excel-API adapter sets
  * `worksheet.pageLayout` (ExcelApi 1.9) where the host has it.
  *
@@ -29,6 +35,14 @@ export interface PlannedPrint {
   fitToHeight: number;
   /** Rows repeated on every page (1-based, inclusive), or null. */
   titleRows: { first: number; last: number } | null;
+  /** Columns repeated on every page (1-based, inclusive), or null. */
+  titleColumns: { first: number; last: number } | null;
+  /** "overThenDown" when the sheet is more than one page wide: a row's pages follow each other. */
+  pageOrder: "downThenOver" | "overThenDown";
+  /** The print scale this set-up gives (estimated from the column widths, Calibri 11; 1 = 100 %). */
+  scale: number;
+  /** Manual page breaks: a new page starts below each of these rows (1-based), ascending. */
+  rowBreaks: number[];
   /** Margins in inches (SpreadsheetML's unit; the Excel API takes points: × 72). */
   margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
   header: HeaderFooterText;
@@ -52,30 +66,196 @@ export function headerText(text: string): string {
   return cut.replace(/&/g, "&&");
 }
 
+/** The smallest print scale SRB aims for on a sheet with repeated columns (11 pt text prints at 6,6 pt). */
+export const MIN_PRINT_SCALE = 0.6;
+/** At most this many pages wide (a wider sheet prints smaller instead). */
+export const MAX_PAGES_WIDE = 3;
+/** A4 in points (portrait: width × height). */
+const A4_POINTS = { width: 595.28, height: 841.89 };
+/** Excel's standard column width (characters), for a column without a given width. */
+const STANDARD_WIDTH = 8.43;
+
 /**
- * The page set-up of sheet `name` from its print description.
+ * The printed width of a column `width` characters wide, in points: `w · 7 + 5` pixels at 96 dpi.
+ *
+ * @example columnPoints(10); // => 56.25
+ */
+export function columnPoints(width: number): number {
+  const w = Number.isFinite(width) && width > 0 ? width : STANDARD_WIDTH;
+  return (Math.round(w * 7) + 5) * 0.75;
+}
+
+/**
+ * The pages `columns` (widths in points) take side by side at `scale` on a page `usable` points wide, the
+ * first `titleCount` columns repeated on every page; columns are not split (as Excel and LibreOffice lay
+ * them out: a column that does not fit starts the next page).
+ *
+ * @example pagesAcross([100, 100, 100], 0, 250, 1); // => 2
+ */
+export function pagesAcross(
+  columns: readonly number[],
+  titleCount: number,
+  usable: number,
+  scale: number,
+): number {
+  const room = usable / scale;
+  const titles = columns.slice(0, titleCount).reduce((s, w) => s + w, 0);
+  let pages = 1;
+  let used = 0;
+  for (const w of columns) {
+    if (used > 0 && used + w > room) {
+      pages++;
+      used = titles;
+    }
+    used += w;
+  }
+  return pages;
+}
+
+/**
+ * The largest scale (0,1 to 1, in steps of 1 %, as Excel's zoom) at which `columns` fit `pages` pages wide.
+ *
+ * @example fitScale([100, 100, 100], 0, 250, 1); // => 0.83
+ */
+export function fitScale(
+  columns: readonly number[],
+  titleCount: number,
+  usable: number,
+  pages: number,
+): number {
+  for (let percent = 100; percent > 10; percent--)
+    if (pagesAcross(columns, titleCount, usable, percent / 100) <= pages) return percent / 100;
+  return 0.1;
+}
+
+/** What the page set-up needs to know of a sheet's cells. */
+export interface SheetExtent {
+  /** Width (characters) of every used column, 0 for Excel's standard width. */
+  columnWidths: readonly number[];
+  /** Rows used. */
+  rows: number;
+  /** Heights (points) of the rows taller than one line (`wrappedRowHeights`). */
+  rowHeights: readonly { row: number; points: number }[];
+}
+
+/**
+ * Where to break the pages so that no section is split: walks the rows page by page (each page holds
+ * `room` points of rows below the repeated title rows) and starts a section on a new page when it would
+ * run over the page's end but fits on a page of its own. Returns the rows below which a page ends.
+ *
+ * @example keepSections([1, 5], 8, () => 15, 6 * 15, 0); // => [4]
+ */
+export function keepSections(
+  sections: readonly number[],
+  rows: number,
+  height: (row: number) => number,
+  room: number,
+  titleRows: number,
+): number[] {
+  const starts = [...new Set(sections)].filter((r) => r > titleRows + 1 && r <= rows).sort((a, b) => a - b);
+  const breaks: number[] = [];
+  const span = (from: number, to: number) => {
+    let sum = 0;
+    for (let r = from; r <= to; r++) sum += height(r);
+    return sum;
+  };
+  let used = 0;
+  let next = 0;
+  for (let r = titleRows + 1; r <= rows; r++) {
+    if (next < starts.length && starts[next] === r) {
+      const end = (starts[next + 1] ?? rows + 1) - 1;
+      const size = span(r, end);
+      if (used > 0 && used + size > room && size <= room) {
+        breaks.push(r - 1);
+        used = 0;
+      }
+      next++;
+    }
+    const h = height(r);
+    if (used > 0 && used + h > room) used = 0;
+    used += h;
+  }
+  return breaks;
+}
+
+/** Of the page's height, the share SRB counts on for rows (LibreOffice takes the page header's height off). */
+const HEIGHT_SAFETY = 0.9;
+
+/**
+ * The page set-up of sheet `name` from its print description and its extent (the column widths give the
+ * pages across and the scale, the row heights the page breaks between sections).
  *
  * @example
- * planPrint({ municipality: "Musterstadt", subtitle: "Budget 1.000,00 €" }, "Verteilung", 1);
+ * planPrint({ municipality: "Musterstadt", subtitle: "Budget 1.000,00 €" }, "Verteilung", 1, { columnWidths: [20, 12], rows: 9, rowHeights: [] });
  * // => { orientation: "landscape", paper: "A4", fitToWidth: 1, fitToHeight: 0, titleRows: { first: 1, last: 1 },
+ * //      titleColumns: null, pageOrder: "downThenOver", scale: 1, rowBreaks: [],
  * //      header: { left: "Musterstadt", center: "&BVerteilung", right: "Budget 1.000,00 €" },
  * //      footer: { left: "Erstellt mit SRB", center: "", right: "Seite &P von &N" }, … }
  */
-export function planPrint(spec: PrintSpec | undefined, name: string, freezeRows: number): PlannedPrint {
+export function planPrint(
+  spec: PrintSpec | undefined,
+  name: string,
+  freezeRows: number,
+  extent: SheetExtent = { columnWidths: [], rows: 0, rowHeights: [] },
+): PlannedPrint {
+  const columnWidths = extent.columnWidths;
   const titleRows =
     spec?.titleRows && spec.titleRows.first >= 1 && spec.titleRows.last >= spec.titleRows.first
       ? { first: spec.titleRows.first, last: spec.titleRows.last }
       : freezeRows > 0
         ? { first: 1, last: freezeRows }
         : null;
+  // repeated columns from column A only (a repeated block further right would print twice on page one)
+  const titleColumns =
+    spec?.titleColumns &&
+    spec.titleColumns.first === 1 &&
+    spec.titleColumns.last >= 1 &&
+    spec.titleColumns.last < columnWidths.length
+      ? { first: 1, last: spec.titleColumns.last }
+      : null;
+  const orientation = spec?.orientation ?? "landscape";
+  const margins = { left: 0.4, right: 0.4, top: 0.75, bottom: 0.6, header: 0.3, footer: 0.3 };
+  const usable =
+    (orientation === "landscape" ? A4_POINTS.height : A4_POINTS.width) - (margins.left + margins.right) * 72;
+  const points = columnWidths.map(columnPoints);
+  const titleCount = titleColumns ? titleColumns.last : 0;
+  let fitToWidth = 1;
+  let scale = fitScale(points, titleCount, usable, 1);
+  while (titleColumns && scale < MIN_PRINT_SCALE && fitToWidth < MAX_PAGES_WIDE) {
+    fitToWidth++;
+    scale = fitScale(points, titleCount, usable, fitToWidth);
+  }
   const title = headerText(spec?.title ?? name);
+  const tall = new Map(extent.rowHeights.map((h) => [h.row, h.points]));
+  const height = (row: number) => tall.get(row) ?? LINE_HEIGHT_POINTS;
+  const pageHeight =
+    (orientation === "landscape" ? A4_POINTS.width : A4_POINTS.height) - (margins.top + margins.bottom) * 72;
+  const titleHeight = titleRows
+    ? Array.from({ length: titleRows.last - titleRows.first + 1 }, (_, i) =>
+        height(titleRows.first + i),
+      ).reduce((a, b) => a + b, 0)
+    : 0;
+  const rowBreaks =
+    spec?.sections && fitToWidth === 1
+      ? keepSections(
+          spec.sections,
+          extent.rows,
+          height,
+          (pageHeight * HEIGHT_SAFETY) / scale - titleHeight,
+          titleRows?.last ?? 0,
+        )
+      : [];
   return {
-    orientation: spec?.orientation ?? "landscape",
+    orientation,
+    rowBreaks,
     paper: "A4",
-    fitToWidth: 1,
+    fitToWidth,
     fitToHeight: 0,
     titleRows,
-    margins: { left: 0.4, right: 0.4, top: 0.75, bottom: 0.6, header: 0.3, footer: 0.3 },
+    titleColumns: fitToWidth > 1 ? titleColumns : null,
+    pageOrder: fitToWidth > 1 ? "overThenDown" : "downThenOver",
+    scale,
+    margins,
     header: {
       left: headerText(spec?.municipality ?? ""),
       center: title === "" ? "" : `&B${title}`,

@@ -9,7 +9,7 @@
  */
 import type { Allocation, Band } from "../engine/allocation";
 import { PUBLICATION_MIN_UNITS, type Publication, type PublishedUnit } from "../engine/publication";
-import { columnTable, type Column } from "./columnTable";
+import { barChartBelow, columnTable, type Column } from "./columnTable";
 import {
   COUNT_FORMAT,
   INDEX_FORMAT,
@@ -138,17 +138,7 @@ function areasSheet(allocation: Allocation): SheetSpec {
     ...(spec ? { tables: [spec] } : {}),
     charts:
       areas.length > 0
-        ? [
-            {
-              kind: "bar",
-              title: "Anteile der Sozialräume am Budget",
-              firstRow: table.firstRow,
-              lastRow: table.lastRow,
-              categoryColumn: table.column("name"),
-              seriesColumns: [table.column("share")],
-              anchor: `A${table.lastRow + 3}`,
-            },
-          ]
+        ? barChartBelow(table, "Anteile der Sozialräume am Budget", "name", "share", table.lastRow + 3)
         : [],
   };
 }
@@ -214,17 +204,7 @@ function unitsSheet(allocation: Allocation, publication: Publication): SheetSpec
     ...(spec ? { tables: [spec] } : {}),
     charts:
       units.length > 0 && allocation.units.length > 0
-        ? [
-            {
-              kind: "bar",
-              title: "Gesamtindex der Einrichtungen",
-              firstRow: table.firstRow,
-              lastRow: table.lastRow,
-              categoryColumn: table.column("code"),
-              seriesColumns: [table.column("index")],
-              anchor: `A${table.lastRow + 3}`,
-            },
-          ]
+        ? barChartBelow(table, "Gesamtindex der Einrichtungen", "code", "index", table.lastRow + 3)
         : [],
   };
 }

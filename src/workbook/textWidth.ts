@@ -140,6 +140,39 @@ export function columnWidthFor(text: string, bold = false): number {
   return Math.ceil(widest / CHAR_PX);
 }
 
+/** The words of one paragraph with whether a blank goes before each (not after a hyphen or slash break). */
+function wordsOf(paragraph: string, hyphens: boolean): { word: string; blank: boolean }[] {
+  const tokens = paragraph.split(hyphens ? /\s+/ : /[ \t]+/).filter((w) => w !== "");
+  if (!hyphens) return tokens.map((word) => ({ word, blank: true }));
+  return tokens.flatMap((token) => headerWords(token).map((word, k) => ({ word, blank: k === 0 })));
+}
+
+/** Greedy line filling of `text` into `width` characters at Calibri 11, paragraph by paragraph. */
+function fillLines(text: string, width: number, bold: boolean, hyphens: boolean): string[] {
+  // the column is w · 7 + 5 px, the padding takes the 5
+  const room = width * CHAR_PX;
+  const blankPx = textPixels(" ", bold);
+  const out: string[] = [];
+  for (const paragraph of text.split(/\r?\n/)) {
+    let line = "";
+    let used = 0;
+    for (const { word, blank } of wordsOf(paragraph, hyphens)) {
+      const w = textPixels(word, bold);
+      const space = line !== "" && blank ? blankPx : 0;
+      if (line !== "" && used + space + w > room) {
+        out.push(line);
+        line = word;
+        used = w;
+      } else {
+        line += (space ? " " : "") + word;
+        used += space + w;
+      }
+    }
+    out.push(line);
+  }
+  return out;
+}
+
 /**
  * `text` broken into lines that each fit `width` characters at Calibri 11, at blanks only (a no-break space
  * keeps "1.002.240,00 €" together; a word wider than `width` stands on a line of its own). For text that
@@ -148,26 +181,17 @@ export function columnWidthFor(text: string, bold = false): number {
  * @example linesWithin("Das Budget wird nach dem Index verteilt.", 20); // => ["Das Budget wird nach", "dem Index verteilt."]
  */
 export function linesWithin(text: string, width: number, bold = false): string[] {
-  const room = width * CHAR_PX;
-  const space = textPixels(" ", bold);
-  const out: string[] = [];
-  for (const paragraph of text.split(/\r?\n/)) {
-    let line = "";
-    let used = 0;
-    for (const word of paragraph.split(/[ \t]+/).filter((w) => w !== "")) {
-      const w = textPixels(word, bold);
-      if (line !== "" && used + space + w > room) {
-        out.push(line);
-        line = word;
-        used = w;
-      } else {
-        used += (line === "" ? 0 : space) + w;
-        line = line === "" ? word : `${line} ${word}`;
-      }
-    }
-    out.push(line);
-  }
-  return out;
+  return fillLines(text, width, bold, false);
+}
+
+/**
+ * `text` broken into lines that fit a column `width` characters wide (at blanks, and after a hyphen or a
+ * slash), as Excel and LibreOffice wrap it; a word wider than the column stands on a line of its own.
+ *
+ * @example wrapText("Kommunaler Anteil am Personalvolumen", 20); // => ["Kommunaler Anteil am", "Personalvolumen"]
+ */
+export function wrapText(text: string, width: number, bold = false): string[] {
+  return fillLines(text, width, bold, true);
 }
 
 /**
@@ -177,22 +201,5 @@ export function linesWithin(text: string, width: number, bold = false): string[]
  * @example wrappedLines("Kommunaler Anteil", 10, true); // => 2
  */
 export function wrappedLines(text: string, width: number, bold = false): number {
-  // the column is w · 7 + 5 px, the padding takes the 5
-  const room = width * CHAR_PX;
-  let lines = 0;
-  for (const paragraph of text.split(/\r?\n/)) {
-    let line = 0;
-    let previous = "";
-    lines++;
-    for (const word of headerWords(paragraph)) {
-      const w = textPixels(word, bold);
-      const space = line > 0 && !/[-/]$/.test(previous) ? textPixels(" ", bold) : 0;
-      previous = word;
-      if (line > 0 && line + space + w > room) {
-        lines++;
-        line = w;
-      } else line += space + w;
-    }
-  }
-  return lines;
+  return wrapText(text, width, bold).length;
 }

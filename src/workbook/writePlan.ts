@@ -548,7 +548,12 @@ function planSheet(
     if (filled >= 3) blocks.push({ headerRow: r + 1, firstColumn: 1, lastColumn: line.length });
   });
   wrapHeaders(rows, [...tables, ...frozen, ...blocks], columnWidths);
-  const print = planPrint(spec.print, name, freezeRows);
+  const rowHeights = wrappedRowHeights(rows, columnWidths);
+  const print = planPrint(spec.print, name, freezeRows, {
+    columnWidths: Array.from({ length: columns }, (_, c) => columnWidths[c] ?? 0),
+    rows: rows.length,
+    rowHeights,
+  });
   if (print.titleRows && print.titleRows.last > rows.length) print.titleRows = null;
   return {
     requested: spec.name,
@@ -561,7 +566,7 @@ function planSheet(
     charts,
     tables,
     print,
-    rowHeights: wrappedRowHeights(rows, columnWidths),
+    rowHeights,
     fingerprint: sheetFingerprintOf(rows, fingerprintCell),
   };
 }

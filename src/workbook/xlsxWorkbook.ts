@@ -14,7 +14,7 @@ import { SrbUsageError } from "../engine/issues";
 import { isColumnTotalFormula } from "../engine/columnTotalFormula";
 import type { CellValue, RawTable } from "../engine/table";
 import type { GridTable, SheetGrid } from "../engine/tableLocation";
-import { a1 } from "../engine/table";
+import { a1, columnLetters } from "../engine/table";
 import type { SheetCell, SheetSpec, WorkbookPort, WriteReport } from "./port";
 import { headerFooterCode } from "./printLayout";
 import { resolveSheetName, sameSheetName } from "./sheetNames";
@@ -554,12 +554,19 @@ export class XlsxWorkbook implements WorkbookPort {
       fitToHeight: print.fitToHeight,
       margins: print.margins,
       ...(print.titleRows ? { printTitlesRow: `${print.titleRows.first}:${print.titleRows.last}` } : {}),
+      ...(print.titleColumns
+        ? {
+            printTitlesColumn: `${columnLetters(print.titleColumns.first)}:${columnLetters(print.titleColumns.last)}`,
+          }
+        : {}),
+      ...(print.pageOrder === "overThenDown" ? { pageOrder: "overThenDown" as const } : {}),
     };
     ws.headerFooter = {
       oddHeader: headerFooterCode(print.header),
       oddFooter: headerFooterCode(print.footer),
     };
     for (const h of planned.rowHeights) ws.getRow(h.row).height = h.points;
+    for (const r of print.rowBreaks) ws.getRow(r).addPageBreak();
   }
 
   /** Excel refuses a workbook whose sheets are all hidden or whose active tab is hidden. */

@@ -259,6 +259,23 @@ describe("standalone mode in Chromium (offline)", () => {
       await link.waitFor({ timeout: 60_000 });
       await page.getByText(/^Erzeugt: Vorlage, Verteilung/).waitFor();
       await screenshot(page, "05-erzeugt.png");
+      // printed (Drucken → „Als PDF speichern“): the Ergebnis without buttons, fields, tabs or download links,
+      // its tables as wide as the paper at most (standalone.html's print stylesheet); A4 less 12 mm margins
+      // on either side is about 700 CSS pixels wide
+      await page.emulateMedia({ media: "print" });
+      await page.setViewportSize({ width: 700, height: 1000 });
+      const controls = page.locator(
+        "button:visible, input:visible, select:visible, [role=tablist]:visible, a[download]:visible",
+      );
+      expect(await controls.count()).toBe(0);
+      expect(await page.locator("table:visible").count()).toBeGreaterThan(0);
+      const overflow = await page.evaluate(() =>
+        Math.max(0, ...[...document.querySelectorAll("table")].map((t) => t.scrollWidth - t.clientWidth)),
+      );
+      expect(overflow).toBe(0);
+      await page.pdf({ path: path.join(ARTIFACTS, "ergebnis-druck.pdf"), format: "A4" });
+      await page.emulateMedia({ media: "screen" });
+      await page.setViewportSize({ width: 420, height: 900 });
       // the download link sits above the steps: Shift+Tab to it, Enter
       await pressUntil(page, "Shift+Tab", link);
       const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);

@@ -49,6 +49,8 @@ describe("StandaloneApp", () => {
       new Uint8Array([1, 2]),
     );
     expect(await screen.findByText("Geöffnet: Musterstadt.xlsx")).toBeInTheDocument();
+    // how to get a PDF: the browser's print of the Ergebnis, or the command line
+    expect(screen.getByText(/Drucken \(Strg\+P\) → „Als PDF speichern“.*--pdf/)).toBeInTheDocument();
     await screen.findByText(/4 Zeilen/);
 
     fireEvent.click(screen.getByRole("tab", { name: s.stepResult }));

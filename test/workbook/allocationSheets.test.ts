@@ -311,7 +311,7 @@ describe("allocationSheets", () => {
     };
     // every issue of the run is passed once, in the context
     const p = sheet(allocationSheets(fixtureAllocation(), { ...CTX, issues: [risky] }), "Prüfbericht");
-    expect(p.rows[1][4]).toEqual({ value: '=HYPERLINK("x")' });
+    expect(p.rows[1][4]).toEqual({ value: '=HYPERLINK("x")', wrap: true });
   });
 
   test("no areas and no units: sheets still come out, totals are 0 without broken ranges", () => {

@@ -17,6 +17,7 @@ import type {
   ExcelContext,
   ExcelRange,
   ExcelRangeFormat,
+  ExcelPageBreaks,
   ExcelPageLayout,
   ExcelRangeView,
   ExcelRun,
@@ -78,6 +79,11 @@ export class FakeSheet {
    * https://learn.microsoft.com/javascript/api/excel/excel.pagelayout
    */
   readonly pageLayout: Record<string, unknown> = {};
+  /**
+   * Manual page breaks (`worksheet.horizontalPageBreaks`, ExcelApi 1.9): the first row of each new page
+   * (1-based), as Excel keeps them: they survive a rewrite of the cells until `removePageBreaks()`.
+   */
+  pageBreaks: number[] = [];
   /** 0-based rows hidden by hand or by a filter (`rowHidden`, `getVisibleView`). */
   readonly hiddenRows = new Set<number>();
   readonly autofitColumns = new Set<number>();
@@ -344,7 +350,8 @@ function loadList(properties: string): string[] {
 }
 
 /**
- * `worksheet.pageLayout`: every property write and `setPrintTitleRows` is recorded in `target()`; on a host
+ * `worksheet.pageLayout`: every property write, `setPrintTitleRows` and `setPrintTitleColumns` is recorded in
+ * `target()`; on a host
  * below ExcelApi 1.9 the request fails with "ApiNotFound" when it is synced.
  */
 function fakePageLayout(context: FakeContext, target: () => Record<string, unknown>): ExcelPageLayout {
@@ -366,6 +373,7 @@ function fakePageLayout(context: FakeContext, target: () => Record<string, unkno
     "bottomMargin",
     "headerMargin",
     "footerMargin",
+    "printOrder",
   ];
   const layout = {} as Record<string, unknown>;
   for (const key of props)
@@ -391,6 +399,14 @@ function fakePageLayout(context: FakeContext, target: () => Record<string, unkno
   Object.defineProperty(layout, "headersFooters", { value: { defaultForAllPages: hf } });
   Object.defineProperty(layout, "setPrintTitleRows", {
     value: (rows: string) => set("printTitleRows", rows),
+  });
+  // Excel takes whole columns only ("$A:$A"); a range of cells or rows is refused
+  Object.defineProperty(layout, "setPrintTitleColumns", {
+    value: (columns: string) => {
+      if (!/^\$?[A-Z]{1,3}:\$?[A-Z]{1,3}$/.test(columns))
+        throw new FakeExcelError("InvalidArgument", `setPrintTitleColumns(${columns})`);
+      set("printTitleColumns", columns);
+    },
   });
   return layout as unknown as ExcelPageLayout;
 }
@@ -430,12 +446,30 @@ class FakeWorksheetProxy extends Proxy implements ExcelWorksheet {
   readonly charts: ExcelChartCollection;
   readonly freezePanes: { freezeRows(count?: number): void };
   readonly pageLayout: ExcelPageLayout;
+  readonly horizontalPageBreaks: ExcelPageBreaks;
   constructor(
     context: FakeContext,
     readonly target: () => FakeSheet,
   ) {
     super(context);
     this.pageLayout = fakePageLayout(context, () => target().pageLayout);
+    const breaks = (what: string, change: (sheet: FakeSheet) => void) =>
+      context.enqueue(["horizontalPageBreaks", what], () => {
+        if (context.book.excelApi < 9)
+          throw new FakeExcelError("ApiNotFound", `horizontalPageBreaks.${what}`);
+        change(target());
+      });
+    this.horizontalPageBreaks = {
+      add: (range: string) => {
+        const m = /^\$?[A-Z]{1,3}\$?(\d+)$/.exec(range);
+        if (!m) throw new FakeExcelError("InvalidArgument", `horizontalPageBreaks.add(${range})`);
+        breaks(`add ${range}`, (sheet) => {
+          if (!sheet.pageBreaks.includes(Number(m[1]))) sheet.pageBreaks.push(Number(m[1]));
+        });
+        return {};
+      },
+      removePageBreaks: () => breaks("removePageBreaks", (sheet) => (sheet.pageBreaks = [])),
+    };
     this.tables = new FakeTables(context, target);
     this.charts = new FakeCharts(context, target);
     this.freezePanes = {

@@ -844,6 +844,44 @@ describe("page set-up through the Excel API (worksheet.pageLayout, ExcelApi 1.9)
     expect(sheet.rowHeights.get(0)).toBeGreaterThanOrEqual(30);
   });
 
+  test("a wide sheet with a title column: two pages across, the column repeated, pages across first (ExcelApi 1.9)", async () => {
+    const wide: SheetSpec = {
+      name: "Einrichtungen",
+      rows: [
+        Array.from({ length: 30 }, (_, c) => ({ value: `Spalte ${c + 1}`, bold: true })),
+        Array.from({ length: 30 }, (_, c) => ({ value: c })),
+      ],
+      columnWidths: Array(30).fill(14),
+      freezeRows: 1,
+      print: { titleColumns: { first: 1, last: 1 } },
+    };
+    const book = new FakeWorkbook();
+    book.addSheet("Kitas");
+    await new OfficeWorkbook(book.run, undefined, book.supports).writeGeneratedSheets([wide]);
+    expect(book.sheet("Einrichtungen").pageLayout).toMatchObject({
+      zoom: { horizontalFitToPages: 2, verticalFitToPages: 0 },
+      printTitleRows: "$1:$1",
+      printTitleColumns: "$A:$A",
+      printOrder: "OverThenDown",
+    });
+  });
+
+  test("manual page breaks between sections; a rewrite in place drops the old ones (Excel keeps them otherwise)", async () => {
+    const sheet = (sections: number[]): SheetSpec => ({
+      name: "Methode",
+      rows: Array.from({ length: 55 }, (_, i) => [{ value: `Zeile ${i + 1}` }]),
+      columnWidths: [40],
+      print: { sections },
+    });
+    const book = new FakeWorkbook();
+    book.addSheet("Kitas");
+    await new OfficeWorkbook(book.run, undefined, book.supports).writeGeneratedSheets([sheet([1, 30, 50])]);
+    expect(book.sheet("Methode").pageBreaks).toEqual([30]);
+    await new OfficeWorkbook(book.run, undefined, book.supports).writeGeneratedSheets([sheet([1, 20, 45])]);
+    expect(book.sheet("Methode").pageBreaks).toEqual([20, 45]);
+    expect(book.sheet("Methode").pageLayout.printOrder).toBe("DownThenOver");
+  });
+
   test("a host below ExcelApi 1.9 gets the sheet without page set-up, and no error", async () => {
     const book = new FakeWorkbook();
     book.excelApi = 7;

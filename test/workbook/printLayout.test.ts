@@ -7,7 +7,18 @@ import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { allocateCommand } from "../../src/cli/allocateCommand";
-import { headerFooterCode, headerText, planPrint, wrappedRowHeights } from "../../src/workbook/printLayout";
+import {
+  MAX_PAGES_WIDE,
+  MIN_PRINT_SCALE,
+  columnPoints,
+  fitScale,
+  headerFooterCode,
+  headerText,
+  keepSections,
+  pagesAcross,
+  planPrint,
+  wrappedRowHeights,
+} from "../../src/workbook/printLayout";
 import { columnWidthFor, headerWords, textPixels, wrappedLines } from "../../src/workbook/textWidth";
 import { planWrite } from "../../src/workbook/writePlan";
 import { ZipArchive } from "../../src/workbook/xlsx/zipArchive";
@@ -90,6 +101,74 @@ describe("planPrint", () => {
   });
 });
 
+describe("wide sheets print several pages across, readable", () => {
+  // the sample's Einrichtungen as a Stellenplan: 31 columns, 405 characters wide
+  const einrichtungen = [
+    24, 14, 16, 8, 14, 14, 14, 14, 12, 12, 12, 14, 14, 14, 13, 11, 11, 13, 11, 11, 11, 11, 11, 10, 15, 15, 15,
+    15, 12, 12, 12,
+  ];
+  const extent = (columnWidths: number[]) => ({ columnWidths, rows: 40, rowHeights: [] });
+  test("one page wide it would print at about a third; with the Kita column repeated, two pages at 60 % or more", () => {
+    const oneWide = planPrint(undefined, "Einrichtungen", 1, extent(einrichtungen));
+    expect(oneWide).toMatchObject({ fitToWidth: 1, titleColumns: null, pageOrder: "downThenOver" });
+    expect(oneWide.scale).toBeLessThan(0.4);
+    const p = planPrint({ titleColumns: { first: 1, last: 1 } }, "Einrichtungen", 1, extent(einrichtungen));
+    expect(p).toMatchObject({
+      fitToWidth: 2,
+      titleColumns: { first: 1, last: 1 },
+      pageOrder: "overThenDown",
+    });
+    expect(p.scale).toBeGreaterThanOrEqual(MIN_PRINT_SCALE);
+  });
+  test("a narrow sheet stays one page wide even with title columns; a very wide one takes at most three", () => {
+    const narrow = planPrint({ titleColumns: { first: 1, last: 1 } }, "V", 1, extent([20, 12, 12]));
+    expect(narrow).toMatchObject({ fitToWidth: 1, titleColumns: null, scale: 1 });
+    const huge = planPrint({ titleColumns: { first: 1, last: 1 } }, "E", 1, extent(Array(120).fill(14)));
+    expect(huge.fitToWidth).toBe(MAX_PAGES_WIDE);
+  });
+  test("pages across: columns are never split, the repeated columns take room on every further page", () => {
+    expect(pagesAcross([100, 100, 100], 0, 250, 1)).toBe(2);
+    expect(pagesAcross([100, 100, 100], 1, 250, 1)).toBe(2);
+    expect(pagesAcross([100, 100, 100, 100], 1, 250, 1)).toBe(3);
+    expect(fitScale([100, 100, 100], 0, 250, 1)).toBe(0.83);
+    expect(columnPoints(0)).toBe(columnPoints(8.43));
+  });
+  test("sections: a section split by the page's end starts on a new page, one longer than a page does not", () => {
+    const h = () => 15;
+    // rows 1–4 and 5–8; a page holds 6 rows
+    expect(keepSections([1, 5], 8, h, 6 * 15, 0)).toEqual([4]);
+    // everything fits on one page: no break
+    expect(keepSections([1, 5], 8, h, 10 * 15, 0)).toEqual([]);
+    // the second section (rows 3–12) is longer than a page: no break before it
+    expect(keepSections([1, 3], 12, h, 6 * 15, 0)).toEqual([]);
+    // title rows are not counted as a section start
+    expect(keepSections([1], 8, h, 6 * 15, 1)).toEqual([]);
+  });
+  test("the write plan breaks Methode-like sheets between sections, and only sheets one page wide", () => {
+    // a page at 100 % holds about 29 rows: rows 1–29, then 30–49 and 50–55 together
+    const rows = Array.from({ length: 55 }, (_, i) => [{ value: `Zeile ${i + 1}` }]);
+    const plan = planWrite({
+      sheets: [],
+      specs: [{ name: "M", rows, columnWidths: [40], print: { sections: [1, 30, 50] } }],
+    });
+    expect(plan.sheets[0].print.rowBreaks).toEqual([29]);
+    // the same sheet with a column to repeat and too wide for one page: no breaks (pages go across first)
+    const wide = planWrite({
+      sheets: [],
+      specs: [
+        {
+          name: "M",
+          rows: rows.map((r) => [...r, ...Array.from({ length: 40 }, () => ({ value: 1 }))]),
+          columnWidths: Array(41).fill(14),
+          print: { sections: [1, 30, 50], titleColumns: { first: 1, last: 1 } },
+        },
+      ],
+    });
+    expect(wide.sheets[0].print.fitToWidth).toBeGreaterThan(1);
+    expect(wide.sheets[0].print.rowBreaks).toEqual([]);
+  });
+});
+
 describe("the sample's output prints as it is", () => {
   let zip: ZipArchive;
   let sheets: { name: string; xml: string; tables: string[] }[];
@@ -128,7 +207,7 @@ describe("the sample's output prints as it is", () => {
     }
   }, 120_000);
 
-  test("every generated sheet: A4 landscape, one page wide, page header with its name, page numbers", () => {
+  test("every generated sheet: A4 landscape, one page wide (Einrichtungen: two, pages across first), page header, page numbers", () => {
     expect(sheets.map((s) => s.name)).toEqual(
       expect.arrayContaining([
         "Vorlage",
@@ -144,7 +223,9 @@ describe("the sample's output prints as it is", () => {
       // the Vorlage for the committee is A4 portrait (issue 14, item 2)
       const orientation = s.name === "Vorlage" ? "portrait" : "landscape";
       expect(s.xml).toContain(
-        `<pageSetup paperSize="9" orientation="${orientation}" fitToWidth="1" fitToHeight="0"/>`,
+        s.name === "Einrichtungen"
+          ? '<pageSetup paperSize="9" pageOrder="overThenDown" orientation="landscape" fitToWidth="2" fitToHeight="0"/>'
+          : `<pageSetup paperSize="9" orientation="${orientation}" fitToWidth="1" fitToHeight="0"/>`,
       );
       expect(s.xml).toMatch(new RegExp(`<oddHeader>[^<]*&amp;C&amp;B${s.name}`));
       expect(s.xml).toContain("Seite &amp;P von &amp;N</oddFooter>");
@@ -156,8 +237,25 @@ describe("the sample's output prints as it is", () => {
     const order = [...wb.matchAll(/<sheet\b[^>]*?\sname="([^"]+)"/g)].map((m) => m[1]);
     for (const s of sheets.filter((x) => x.xml.includes('state="frozen"'))) {
       const k = order.indexOf(s.name);
+      // Einrichtungen also repeats the Kita column on its second page across
+      const columns = s.name === "Einrichtungen" ? `'${s.name}'!$A:$A,` : "";
       expect(wb).toContain(
-        `<definedName name="_xlnm.Print_Titles" localSheetId="${k}">'${s.name}'!$1:$1</definedName>`,
+        `<definedName name="_xlnm.Print_Titles" localSheetId="${k}">${columns}'${s.name}'!$1:$1</definedName>`,
+      );
+    }
+  });
+
+  test("Methode starts a section that a page break would split on a new page (<rowBreaks>)", () => {
+    const methode = sheets.find((s) => s.name === "Methode")!;
+    const breaks = [...methode.xml.matchAll(/<brk id="(\d+)" max="16383" man="1"\/>/g)].map((m) =>
+      Number(m[1]),
+    );
+    expect(breaks.length).toBeGreaterThan(0);
+    for (const b of breaks) {
+      // the row below a break holds a section title (bold text), the row at the break is the blank before it
+      expect(methode.xml).not.toMatch(new RegExp(`<row r="${b}"[^>]*>`));
+      expect(methode.xml).toMatch(
+        new RegExp(`<row r="${b + 1}"[^>]*><c r="A${b + 1}" s="\\d+" t="inlineStr">`),
       );
     }
   });

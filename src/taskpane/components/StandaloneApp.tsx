@@ -97,6 +97,7 @@ export function StandaloneApp({ language, open }: StandaloneAppProps) {
           }}
         />
         {file && <Text>{s.loadedFile(file.name)}</Text>}
+        {file && <Text className="srb-no-print">{s.printHint}</Text>}
         {openError && (
           <Text role="alert" className={styles.error}>
             {openError}

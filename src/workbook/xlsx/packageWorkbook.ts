@@ -15,7 +15,7 @@
  */
 import { SrbUsageError } from "../../engine/issues";
 import { isColumnTotalFormula } from "../../engine/columnTotalFormula";
-import { a1, type CellValue, type RawTable } from "../../engine/table";
+import { a1, columnLetters, type CellValue, type RawTable } from "../../engine/table";
 import type { GridTable, SheetGrid } from "../../engine/tableLocation";
 import type { SheetSpec, WorkbookPort, WriteReport } from "../port";
 import { resolveSheetName, sameSheetName } from "../sheetNames";
@@ -422,6 +422,7 @@ export class PackageWorkbook implements WorkbookPort {
       changes.setPrintTitles(
         { entry: reuse?.part ? reuse : undefined, name: planned.name },
         planned.print.titleRows,
+        planned.print.titleColumns,
       );
       if (reuse?.part) {
         changes.dropOwnedParts(reuse.part);
@@ -776,6 +777,7 @@ class Changes {
     entry?: SheetEntry;
     name: string;
     rows: { first: number; last: number } | null;
+    columns: { first: number; last: number } | null;
   }[] = [];
   private readonly overridesAdded: { part: string; type: string }[] = [];
   private readonly relsRemoved = new Set<string>();
@@ -908,8 +910,9 @@ class Changes {
   setPrintTitles(
     sheet: { entry?: SheetEntry; name: string },
     rows: { first: number; last: number } | null,
+    columns: { first: number; last: number } | null = null,
   ): void {
-    this.printTitles.push({ ...sheet, rows });
+    this.printTitles.push({ ...sheet, rows, columns });
   }
 
   /** Removes an SRB sheet: its `<sheet>`, relationship, content type, part, rels, drawing and charts. */
@@ -989,14 +992,21 @@ class Changes {
       .filter((k) => k >= 0);
     const kept = sheets.length - removedIdx.length;
     const titles = this.printTitles
-      .filter((t) => t.rows !== null)
+      .filter((t) => t.rows !== null || t.columns !== null)
       .map((t) => {
         const k = t.entry
           ? shift(sheets.indexOf(t.entry))
           : kept + this.added.findIndex((a) => a.name === t.name);
         const quoted = `'${t.name.replace(/'/g, "''")}'`;
+        // columns first, then rows, as Excel writes it: 'Einrichtungen'!$A:$A,'Einrichtungen'!$1:$1
+        const ranges = [
+          ...(t.columns
+            ? [`${quoted}!$${columnLetters(t.columns.first)}:$${columnLetters(t.columns.last)}`]
+            : []),
+          ...(t.rows ? [`${quoted}!$${t.rows.first}:$${t.rows.last}`] : []),
+        ];
         return `<definedName name="_xlnm.Print_Titles" localSheetId="${k}">${escapeXml(
-          `${quoted}!$${t.rows!.first}:$${t.rows!.last}`,
+          ranges.join(","),
         ).replace(/&apos;/g, "'")}</definedName>`;
       });
     let namesClose = -1;

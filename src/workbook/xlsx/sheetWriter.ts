@@ -186,7 +186,7 @@ export function sheetXml(
 }
 
 /**
- * `<pageMargins>`, `<pageSetup>` and `<headerFooter>` (in CT_Worksheet's order) of a planned page set-up;
+ * `<pageMargins>`, `<pageSetup>`, `<headerFooter>` and `<rowBreaks>` (in CT_Worksheet's order) of a planned page set-up;
  * Excel's default margins without one.
  *
  * @example pageSetupXml(planPrint(undefined, "Verteilung", 1));
@@ -201,10 +201,16 @@ export function pageSetupXml(print: PlannedPrint | undefined): string {
   const footer = headerFooterCode(print.footer);
   return (
     `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
-    `<pageSetup paperSize="9" orientation="${print.orientation}" fitToWidth="${print.fitToWidth}" fitToHeight="${print.fitToHeight}"/>` +
+    `<pageSetup paperSize="9"${print.pageOrder === "overThenDown" ? ' pageOrder="overThenDown"' : ""} orientation="${print.orientation}" fitToWidth="${print.fitToWidth}" fitToHeight="${print.fitToHeight}"/>` +
     (header || footer
       ? `<headerFooter>${header ? `<oddHeader>${escapeXml(header)}</oddHeader>` : ""}` +
         `${footer ? `<oddFooter>${escapeXml(footer)}</oddFooter>` : ""}</headerFooter>`
+      : "") +
+    // manual page breaks (a section starts on a new page): `id` is the row above the break
+    (print.rowBreaks.length > 0
+      ? `<rowBreaks count="${print.rowBreaks.length}" manualBreakCount="${print.rowBreaks.length}">` +
+        print.rowBreaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("") +
+        `</rowBreaks>`
       : "")
   );
 }
