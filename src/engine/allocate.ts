@@ -258,33 +258,37 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
   const rawInformative = indicators.map((_, i) =>
     isInformative(o.winsorise ? units.map((u) => u.values[i] ?? null) : columns[i]),
   );
+  const inCategories = structure.categories.map((_, k) =>
+    indicators.map((_, i) => i).filter((i) => structure.indicatorCategory[i] === k),
+  );
   structure.categories.forEach((c, k) => {
-    const inCategory = indicators.map((_, i) => i).filter((i) => structure.indicatorCategory[i] === k);
     if (
       !structure.categoryCounts[k] &&
-      inCategory.some((i) => rawInformative[i] && unitScored.informative[i] === false)
+      inCategories[k].some((i) => rawInformative[i] && unitScored.informative[i] === false)
     ) {
       issues.push(warning("category-left-out", sheet, "", messages.categoryLeftOut(c.name)));
     }
   });
-  units.forEach((u, e) => {
-    structure.categories.forEach((c, k) => {
-      if (!structure.categoryCounts[k] || unitIndices[e].categories[k] !== null) return;
-      const inCategory = indicators.map((_, i) => i).filter((i) => structure.indicatorCategory[i] === k);
+  for (let e = 0; e < units.length; e++) {
+    const u = units[e];
+    const indices = unitIndices[e].categories;
+    for (let k = 0; k < structure.categories.length; k++) {
+      if (!structure.categoryCounts[k] || indices[k] !== null) continue;
+      const inCategory = inCategories[k];
       const hasRaw = inCategory.some(
         (i) => rawInformative[i] && u.values[i] !== null && u.values[i] !== undefined,
       );
-      if (!hasRaw) return;
+      if (!hasRaw) continue;
       issues.push(
         error(
           "category-only-constant",
           sheet,
           `${columnOf(inCategory[0])}${u.row}`,
-          messages.categoryOnlyConstant(u.id, c.name),
+          messages.categoryOnlyConstant(u.id, structure.categories[k].name),
         ),
       );
-    });
-  });
+    }
+  }
 
   // ── §3: norm bands over the units ──────────────────────────────────────────────────────────────────
   const indexBand = normBand(
@@ -468,13 +472,16 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
 
   // ── unit results ────────────────────────────────────────────────────────────────────────────────────
   const codes = unitCodes(units);
+  const bandOfCategory = categoryNames.map((name) => categoryBands[name] ?? null);
   const unitResults: UnitResult[] = units.map((u, e) => {
     const categories: Record<string, number | null> = {};
     const bands: Record<string, Band | null> = {};
-    categoryNames.forEach((name, k) => {
-      categories[name] = unitIndices[e].categories[k];
-      bands[name] = categoryBands[name] ? bandOf(unitIndices[e].categories[k], categoryBands[name]) : null;
-    });
+    const indices = unitIndices[e].categories;
+    for (let k = 0; k < categoryNames.length; k++) {
+      const band = bandOfCategory[k];
+      categories[categoryNames[k]] = indices[k];
+      bands[categoryNames[k]] = band ? bandOf(indices[k], band) : null;
+    }
     const result: UnitResult = {
       id: u.id,
       code: codes[e],
@@ -555,6 +562,7 @@ function areaStellenplan(
     })),
     parameters,
     dataset.sheet,
+    { traeger: m.data.traeger !== null },
   );
   issues.push(...plan.issues);
   return plan;
