@@ -34,7 +34,7 @@ import { messages, type EngineCode } from "./messages";
 import type { KofinanzierungSpec, ResolvedIndicator, ResolvedModel } from "./model";
 import { bandOf, normBand } from "./normBand";
 import { budgetShares } from "./share";
-import { isInformative, scoreColumn, type ScoreColumn } from "./standardScore";
+import { isInformative, scoreColumn, type RawColumn, type ScoreColumn } from "./standardScore";
 import { stellenplan, stellenplanIssues, stellenplanParameters, type Stellenplan } from "./stellenplan";
 import { eligibility, eligibilityIssues, proposeWithinArea, strand2Issues } from "./strands";
 import type { RawTable } from "./table";
@@ -65,7 +65,7 @@ export interface ScoredIndicators {
 
 /** SPEC §2 over a set of entities (units, or areas for the aggregate method): scores and index structure. */
 export function scoreIndicators(
-  columns: (number | null)[][],
+  columns: readonly RawColumn[],
   indicators: readonly ResolvedIndicator[],
   model: ResolvedModel,
 ): ScoredIndicators {
@@ -121,6 +121,27 @@ export function indicatorColumns(units: readonly Unit[], count: number): (number
   for (let e = 0; e < n; e++) {
     const values = units[e].values;
     for (let i = 0; i < count; i++) columns[i][e] = values[i] ?? null;
+  }
+  return columns;
+}
+
+/**
+ * The raw values by indicator as plain doubles, NaN for a blank: `columns[i][unit]`. Built in one pass over
+ * the units, in the order their numbers were read (so mostly neighbouring in memory); the scores are then
+ * computed from these columns. Scoring straight from lists of boxed numbers read each number column by
+ * column, jumping through the heap: at 100,000 Kitas about twice as slow.
+ *
+ * @example typedIndicatorColumns([{ values: [1, null] }, { values: [3, 4] }], 2); // => [Float64Array [1, 3], Float64Array [NaN, 4]]
+ */
+export function typedIndicatorColumns(units: readonly Pick<Unit, "values">[], count: number): Float64Array[] {
+  const n = units.length;
+  const columns = Array.from({ length: count }, () => new Float64Array(n));
+  for (let e = 0; e < n; e++) {
+    const values = units[e].values;
+    for (let i = 0; i < count; i++) {
+      const v = values[i];
+      columns[i][e] = v === null || v === undefined ? NaN : v;
+    }
   }
   return columns;
 }
@@ -195,7 +216,10 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
   const columnOf = (i: number) => dataset.indicatorColumns[i] ?? "";
 
   // ── §2: raw columns, optional winsorisation, standard scores, indices ─────────────────────────────
-  let columns = indicatorColumns(units, indicators.length);
+  // the raw values as lists with null (winsorisation and the aggregate method need them) and as doubles
+  const typedColumns = o.winsorise ? [] : typedIndicatorColumns(units, indicators.length);
+  let columns: (number | null)[][] =
+    o.winsorise || o.areaMethod === "aggregate" ? indicatorColumns(units, indicators.length) : [];
   if (o.winsorise) {
     columns = columns.map((values, i) => {
       const w = winsorise(values);
@@ -247,7 +271,7 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
   }
   if (o.goalposts) issues.push(...goalpostIssues(indicators, sheet, dataset.indicatorColumns));
 
-  const unitScored = scoreIndicators(columns, indicators, m);
+  const unitScored = scoreIndicators(o.winsorise ? columns : typedColumns, indicators, m);
   const structure = unitScored.structure;
   const categoryNames = structure.categories.map((c) => c.name);
   const unitIndices = entityIndices(unitScored, units.length);
@@ -256,35 +280,39 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
   // and a category without informative indicators ("category-no-information"). Winsorisation can make an
   // indicator constant after the check; only that case is reported here, so nothing is reported twice.
   const rawInformative = indicators.map((_, i) =>
-    isInformative(o.winsorise ? units.map((u) => u.values[i] ?? null) : columns[i]),
+    isInformative(o.winsorise ? units.map((u) => u.values[i] ?? null) : typedColumns[i]),
+  );
+  const inCategories = structure.categories.map((_, k) =>
+    indicators.map((_, i) => i).filter((i) => structure.indicatorCategory[i] === k),
   );
   structure.categories.forEach((c, k) => {
-    const inCategory = indicators.map((_, i) => i).filter((i) => structure.indicatorCategory[i] === k);
     if (
       !structure.categoryCounts[k] &&
-      inCategory.some((i) => rawInformative[i] && unitScored.informative[i] === false)
+      inCategories[k].some((i) => rawInformative[i] && unitScored.informative[i] === false)
     ) {
       issues.push(warning("category-left-out", sheet, "", messages.categoryLeftOut(c.name)));
     }
   });
-  units.forEach((u, e) => {
-    structure.categories.forEach((c, k) => {
-      if (!structure.categoryCounts[k] || unitIndices[e].categories[k] !== null) return;
-      const inCategory = indicators.map((_, i) => i).filter((i) => structure.indicatorCategory[i] === k);
+  for (let e = 0; e < units.length; e++) {
+    const u = units[e];
+    const indices = unitIndices[e].categories;
+    for (let k = 0; k < structure.categories.length; k++) {
+      if (!structure.categoryCounts[k] || indices[k] !== null) continue;
+      const inCategory = inCategories[k];
       const hasRaw = inCategory.some(
         (i) => rawInformative[i] && u.values[i] !== null && u.values[i] !== undefined,
       );
-      if (!hasRaw) return;
+      if (!hasRaw) continue;
       issues.push(
         error(
           "category-only-constant",
           sheet,
           `${columnOf(inCategory[0])}${u.row}`,
-          messages.categoryOnlyConstant(u.id, c.name),
+          messages.categoryOnlyConstant(u.id, structure.categories[k].name),
         ),
       );
-    });
-  });
+    }
+  }
 
   // ── §3: norm bands over the units ──────────────────────────────────────────────────────────────────
   const indexBand = normBand(
@@ -468,13 +496,16 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
 
   // ── unit results ────────────────────────────────────────────────────────────────────────────────────
   const codes = unitCodes(units);
+  const bandOfCategory = categoryNames.map((name) => categoryBands[name] ?? null);
   const unitResults: UnitResult[] = units.map((u, e) => {
     const categories: Record<string, number | null> = {};
     const bands: Record<string, Band | null> = {};
-    categoryNames.forEach((name, k) => {
-      categories[name] = unitIndices[e].categories[k];
-      bands[name] = categoryBands[name] ? bandOf(unitIndices[e].categories[k], categoryBands[name]) : null;
-    });
+    const indices = unitIndices[e].categories;
+    for (let k = 0; k < categoryNames.length; k++) {
+      const band = bandOfCategory[k];
+      categories[categoryNames[k]] = indices[k];
+      bands[categoryNames[k]] = band ? bandOf(indices[k], band) : null;
+    }
     const result: UnitResult = {
       id: u.id,
       code: codes[e],
@@ -555,6 +586,7 @@ function areaStellenplan(
     })),
     parameters,
     dataset.sheet,
+    { traeger: m.data.traeger !== null },
   );
   issues.push(...plan.issues);
   return plan;

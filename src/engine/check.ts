@@ -743,7 +743,7 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
         push("error", "negative-value", where, messages.negativeValue(where, header(strand4VzaeCol), read));
       } else if (typeof read === "number") strand4Vzae = read;
     }
-    units.push({
+    const unit: Unit = {
       id: id ?? "",
       area: area ?? "",
       children,
@@ -756,9 +756,11 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
       verbund: textAt(verbundCol) ?? null,
       firstYear: readFlag(firstYearCol),
       kitaIndex,
-      ...(strand4VzaeCol >= 0 ? { strand4Vzae } : {}),
-      ...(traegerCol >= 0 ? { traeger: textAt(traegerCol) ?? null } : {}),
-    });
+    };
+    // assigned, not spread into the literal: a spread copies every unit through a slow generic path
+    if (strand4VzaeCol >= 0) unit.strand4Vzae = strand4Vzae;
+    if (traegerCol >= 0) unit.traeger = textAt(traegerCol) ?? null;
+    units.push(unit);
   }
 
   // ── after the pass: columns, indicators, categories, coverage ─────────────────────────────────

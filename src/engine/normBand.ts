@@ -21,8 +21,15 @@ import type { SdKind } from "./model";
  * normBand([10, 20, 30], "population").sd; // => 8.16496580927726
  */
 export function normBand(values: readonly (number | null)[], sd: SdKind = "sample"): NormBand {
-  const present = values.filter((v): v is number => v !== null && Number.isFinite(v));
-  if (present.length === 0) return { mean: NaN, sd: NaN, lower: NaN, upper: NaN };
+  // The present values as plain doubles (a Float64Array), not a filtered copy of boxed numbers: the same
+  // simple-statistics functions, index by index, give the same bits (they only read `length` and `x[i]`).
+  let count = 0;
+  for (const v of values) if (v !== null && Number.isFinite(v)) count++;
+  if (count === 0) return { mean: NaN, sd: NaN, lower: NaN, upper: NaN };
+  const typed = new Float64Array(count);
+  let j = 0;
+  for (const v of values) if (v !== null && Number.isFinite(v)) typed[j++] = v;
+  const present = typed as unknown as number[];
   const m = mean(present);
   const s =
     present.length < 2

@@ -59,6 +59,13 @@ export function standardScores(
 }
 
 /** Standard scores of one indicator as typed arrays (the engine's internal form, no boxed numbers). */
+/**
+ * An indicator's raw values: a list with null for a blank, or plain doubles with NaN for a blank (what
+ * the engine builds at 100,000 Kitas, see `typedIndicatorColumns`). Both mean the same to every function
+ * here: a value that is null or not finite has no score.
+ */
+export type RawColumn = readonly (number | null)[] | Float64Array;
+
 export interface ScoreColumn {
   /** The score per unit (0 where `missing`). */
   scores: Float64Array;
@@ -80,7 +87,7 @@ export interface ScoreColumn {
  * [...c.missing]; // => [0, 1, 0]
  */
 export function scoreColumn(
-  values: readonly (number | null)[],
+  values: RawColumn,
   direction: Direction,
   options: StandardScoreOptions = {},
 ): ScoreColumn {
@@ -134,11 +141,12 @@ export function scoreColumn(
 }
 
 /** The finite values, in order (`count` of them). */
-function presentValues(values: readonly (number | null)[], count: number): number[] {
-  const present = new Array<number>(count);
+function presentValues(values: RawColumn, count: number): number[] {
+  // plain doubles: simple-statistics reads only `length` and `x[i]`, so the same bits come out
+  const present = new Float64Array(count);
   let j = 0;
   for (const v of values) if (v !== null && Number.isFinite(v)) present[j++] = v;
-  return present;
+  return present as unknown as number[];
 }
 
 /**
@@ -149,7 +157,7 @@ function presentValues(values: readonly (number | null)[], count: number): numbe
  * isInformative([3, null, 3]); // => false
  * isInformative([3, null, 4]); // => true
  */
-export function isInformative(values: readonly (number | null)[]): boolean {
+export function isInformative(values: RawColumn): boolean {
   let first: number | null = null;
   for (const v of values) {
     if (v === null || !Number.isFinite(v)) continue;

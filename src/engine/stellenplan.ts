@@ -161,13 +161,36 @@ export function stellenplanIssues(p: StellenplanParameters): Issue[] {
   return issues;
 }
 
-function strandsOf(e: Eligibility): StrandName[] {
+/**
+ * The strand lists of the 16 combinations, made once and frozen: every Kita with the same strands shares
+ * one list (at 100,000 Kitas that is 100,000 arrays fewer), and a writer that tried to change a shared list
+ * would fail loudly instead of changing other Kitas' lists.
+ */
+const STRAND_LISTS: readonly StrandName[][] = Array.from({ length: 16 }, (_, bits) => {
   const out: StrandName[] = [];
-  if (e.sozialarbeit) out.push("sozialarbeit");
-  if (e.nachbarschaftszentrum) out.push("nachbarschaftszentrum");
-  if (e.interkulturell) out.push("interkulturell");
-  if (e.zusatzpersonal) out.push("zusatzpersonal");
-  return out;
+  if (bits & 1) out.push("sozialarbeit");
+  if (bits & 2) out.push("nachbarschaftszentrum");
+  if (bits & 4) out.push("interkulturell");
+  if (bits & 8) out.push("zusatzpersonal");
+  return Object.freeze(out) as StrandName[];
+});
+
+function strandsOf(e: Eligibility): StrandName[] {
+  return STRAND_LISTS[
+    (e.sozialarbeit ? 1 : 0) |
+      (e.nachbarschaftszentrum ? 2 : 0) |
+      (e.interkulturell ? 4 : 0) |
+      (e.zusatzpersonal ? 8 : 0)
+  ];
+}
+
+/** Positions 0 … n−1 in sheet-row order (equal rows keep list order); no sort when already in order. */
+function inRowOrder(units: readonly { row: number }[]): number[] {
+  const order = units.map((_, i) => i);
+  for (let k = 1; k < units.length; k++) {
+    if (units[k - 1].row > units[k].row) return order.sort((a, b) => units[a].row - units[b].row || a - b);
+  }
+  return order;
 }
 
 /**
@@ -177,6 +200,7 @@ function strandsOf(e: Eligibility): StrandName[] {
  * @param units the Kitas (any order; processed in sheet-row order)
  * @param p cost, step, Kofinanzierung and rules
  * @param sheet the data sheet (for warnings with a cell)
+ * @param options `traeger: false` leaves the Träger summary out (`traeger: []`), for a caller without a Träger column
  * @throws {SrbUsageError} for invalid parameters (check {@link stellenplanIssues} first), an amount that is
  *   not a finite number ≥ 0, or a unit whose area is not listed.
  * @example
@@ -190,6 +214,7 @@ export function stellenplan(
   units: readonly StellenplanUnit[],
   p: StellenplanParameters,
   sheet = "",
+  options: { traeger?: boolean } = {},
 ): Stellenplan {
   const problems = stellenplanIssues(p);
   if (problems.length > 0)
@@ -200,8 +225,7 @@ export function stellenplan(
       throw new SrbUsageError(`stellenplan: amount of area ${a.name} must be a finite number ≥ 0`);
   }
   const members: number[][] = areas.map(() => []);
-  const order = units.map((_, i) => i).sort((a, b) => units[a].row - units[b].row || a - b);
-  for (const i of order) {
+  for (const i of inRowOrder(units)) {
     const a = areaIndex.get(units[i].area);
     if (a === undefined) throw new SrbUsageError(`stellenplan: area ${units[i].area} is not listed`);
     members[a].push(i);
@@ -246,10 +270,11 @@ export function stellenplan(
   );
   issues.push(...redistribution.issues);
 
-  const steps4 = units.map(() => 0);
-  const steps2 = units.map(() => 0);
-  const stepsRest = units.map(() => 0);
-  const ties = units.map(() => false);
+  // per Kita, in typed arrays (whole steps; 1 = tie): no boxed number per Kita
+  const steps4 = new Float64Array(units.length);
+  const steps2 = new Float64Array(units.length);
+  const stepsRest = new Float64Array(units.length);
+  const ties = new Uint8Array(units.length);
   areas.forEach((area, r) => {
     const list = members[r];
     if (redistribution.givenCents[r] > 0) return;
@@ -274,7 +299,7 @@ export function stellenplan(
       steps4[i] = setAsides.strand4Steps[k];
       steps2[i] = setAsides.strand2Steps[k];
       stepsRest[i] = rest.steps[k];
-      ties[i] = rest.tieFlags[k];
+      ties[i] = rest.tieFlags[k] ? 1 : 0;
     });
     // a unit's € is its total steps' cost rounded to the cent; trim the rare cent too many from the rest
     const planned = (): number =>
@@ -283,38 +308,48 @@ export function stellenplan(
       if (stepsRest[list[k]] > 0) stepsRest[list[k]] -= 1;
       else k--;
     }
-    const tied = list.filter((i) => ties[i]).map((i) => units[i].id);
+    const tied = list.filter((i) => ties[i] === 1).map((i) => units[i].id);
     if (tied.length > 0) issues.push(stepTieIssue(area.name, tied));
   });
 
   const sharesAddUp = Math.abs(p.kofinanzierung.landShare + p.kofinanzierung.municipalShare - 1) < 1e-9;
-  const money = units.map((_, i) => {
+  // money per Kita in cents (and its steps), typed: k steps, € Land part, personnel volume, municipal part
+  const stepsOf = new Float64Array(units.length);
+  const amountCents = new Float64Array(units.length);
+  const volumeCents = new Float64Array(units.length);
+  const municipalCents = new Float64Array(units.length);
+  for (let i = 0; i < units.length; i++) {
     const k = steps4[i] + steps2[i] + stepsRest[i];
     const amount = costOfSteps(k, centsPerStep);
     const volume = Math.round(k * p.step * p.costPerVzae * 100);
-    const municipal = sharesAddUp
+    stepsOf[i] = k;
+    amountCents[i] = amount;
+    volumeCents[i] = volume;
+    municipalCents[i] = sharesAddUp
       ? volume - amount
       : Math.round(k * p.step * p.costPerVzae * p.kofinanzierung.municipalShare * 100);
-    return { k, amount, volume, municipal };
-  });
+  }
 
-  const unitPlans: UnitPlan[] = units.map((u, i) => ({
-    amount: money[i].amount / 100,
-    municipal: money[i].municipal / 100,
-    personnelVolume: money[i].volume / 100,
-    vzae: vzaeOfSteps(money[i].k, p.step),
-    strand4Vzae: vzaeOfSteps(steps4[i], p.step),
-    strand2Vzae: vzaeOfSteps(steps2[i], p.step),
-    indexVzae: vzaeOfSteps(stepsRest[i], p.step),
-    strands: strandsOf(u.eligible),
-    tieFlag: ties[i],
-  }));
+  const unitPlans = new Array<UnitPlan>(units.length);
+  for (let i = 0; i < units.length; i++) {
+    unitPlans[i] = {
+      amount: amountCents[i] / 100,
+      municipal: municipalCents[i] / 100,
+      personnelVolume: volumeCents[i] / 100,
+      vzae: vzaeOfSteps(stepsOf[i], p.step),
+      strand4Vzae: vzaeOfSteps(steps4[i], p.step),
+      strand2Vzae: vzaeOfSteps(steps2[i], p.step),
+      indexVzae: vzaeOfSteps(stepsRest[i], p.step),
+      strands: strandsOf(units[i].eligible),
+      tieFlag: ties[i] === 1,
+    };
+  }
 
   const areaPlans: AreaPlan[] = areas.map((a, r) => {
     const list = members[r];
     const sum = (f: (i: number) => number): number => list.reduce((s, i) => s + f(i), 0);
     const available = areaCents[r] + redistribution.receivedCents[r] - redistribution.givenCents[r];
-    const planned = sum((i) => money[i].amount);
+    const planned = sum((i) => amountCents[i]);
     return {
       name: a.name,
       amount: areaCents[r] / 100,
@@ -324,25 +359,28 @@ export function stellenplan(
       planned: planned / 100,
       unplanned: (available - planned) / 100,
       vzae: vzaeOfSteps(
-        sum((i) => money[i].k),
+        sum((i) => stepsOf[i]),
         p.step,
       ),
-      municipal: sum((i) => money[i].municipal) / 100,
-      personnelVolume: sum((i) => money[i].volume) / 100,
+      municipal: sum((i) => municipalCents[i]) / 100,
+      personnelVolume: sum((i) => volumeCents[i]) / 100,
     };
   });
 
-  const traeger = traegerSummary(
-    units.map((u, i) => ({
-      traeger: u.traeger,
-      row: u.row,
-      steps: money[i].k,
-      amountCents: money[i].amount,
-      municipalCents: money[i].municipal,
-      volumeCents: money[i].volume,
-    })),
-    p.step,
-  );
+  const traeger =
+    options.traeger === false
+      ? []
+      : traegerSummary(
+          units.map((u, i) => ({
+            traeger: u.traeger,
+            row: u.row,
+            steps: stepsOf[i],
+            amountCents: amountCents[i],
+            municipalCents: municipalCents[i],
+            volumeCents: volumeCents[i],
+          })),
+          p.step,
+        );
   return { units: unitPlans, areas: areaPlans, traeger, issues };
 }
 

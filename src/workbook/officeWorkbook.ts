@@ -10,20 +10,23 @@
  *   when several tables compete and no column names are given), + 1 per row block of at most about
  *   `payloadLimit` bytes of response — 3 syncs for an ordinary table;
  *   `readStoredModel`: 1–2 syncs);
- * - `writeGeneratedSheets`: request 1 loads the sheet names, visibility and tab colours. Request 2 reads the
- *   store (hidden "_SRB" sheets), the formulas, charts and tables of every sheet that wears SRB's tab colour
- *   (candidates for SRB's earlier sheets) and the workbook's table names. Then the write plan
+ * - `writeGeneratedSheets`: request 1 loads the sheet names, visibility and tab colours and the workbook's
+ *   table names. Request 2, only when there is something to read, reads the store (hidden "_SRB" sheets)
+ *   and the formulas, charts and tables of every sheet that wears SRB's tab colour (candidates for SRB's
+ *   earlier sheets). Then the write plan
  *   (`planWrite`, writePlan.ts) decides, and the content follows: SRB's unchanged sheets are rewritten in
  *   place (charts deleted, cells cleared around a result table that keeps its name and object, see
  *   `rewriteAroundTable`; one more request to learn where that table is), new sheets are added under
  *   their final names, number formats before values, values/formulas in row blocks, bold, widths, frozen
  *   rows, tables; the last request deletes SRB's sheets no longer generated, updates the store (with the
- *   fingerprints of what was written) and draws the charts. Each request starts with
- *   suspendApiCalculationUntilNextSync(); so a final request of its own asks Excel to recalculate
+ *   fingerprints of what was written) and draws the charts. The writes are rehearsed first (the same
+ *   reservations, nothing queued) to learn which request is the last. Every other request starts with
+ *   suspendApiCalculationUntilNextSync(); the last one does not, and ends by asking Excel to recalculate
  *   (`application.calculate("Recalculate")`), else totals and Abweichung rows would show no values.
  *   Excel on the web refuses requests above about 5 MB, so a request is cut at `PAYLOAD_LIMIT_BYTES` (4 MB,
- *   estimated as the JSON length of what is queued): syncs = 3 + ceil(payload / ~4 MB) (+1 when a result
- *   table is kept; the 3 include the recalculation) — 4 for ordinary sizes, 6 for 100,000 units (≈ 9 MB).
+ *   estimated as the JSON length of what is queued): syncs = 1 + ceil(payload / ~4 MB) (+1 to read SRB's
+ *   earlier sheets when there are any, +1 when a result table is kept) — 2 for a first generation of
+ *   ordinary size, 3 for a re-generation, 4 for 100,000 units (≈ 9 MB), 5 when re-generated.
  *   If a request fails, the sheets added so far are deleted again (best effort) and the error is passed on.
  *
  * Nothing lost: every decision on whose sheet is what is the write plan's (see writePlan.ts). This adapter
@@ -63,6 +66,7 @@ import {
   type PlannedCell,
   type PlannedSheet,
   type PlannedTable,
+  type WritePlan,
 } from "./writePlan";
 
 // ---------------------------------------------------------------------------------------------------------
@@ -422,14 +426,24 @@ function a1Range(row: number, column: number, lastRow: number, lastColumn: numbe
 
 // ---------------------------------------------------------------------------------------------------------
 
-/** Queues actions and sends them with `context.sync()` whenever the next one would exceed the payload limit. */
+/**
+ * Queues actions and sends them with `context.sync()` whenever the next one would exceed the payload limit.
+ * Without a context it only rehearses: it counts the requests the same reservations would take.
+ */
 class Batch {
   private bytes = 0;
   /** Syncs sent so far by this batch. */
   sent = 0;
+  /**
+   * From this request on (counted as `sent`), requests do not suspend calculation: the last writing request
+   * then recalculates within itself instead of in a request of its own. null: every request suspends.
+   */
+  unsuspendedFrom: number | null = null;
+  /** Whether the request being filled suspended calculation. */
+  private suspended = false;
 
   constructor(
-    private readonly context: ExcelContext,
+    private readonly context: ExcelContext | null,
     private readonly limit: number,
   ) {}
 
@@ -438,15 +452,27 @@ class Batch {
     return Math.min(BLOCK_TARGET_BYTES, Math.floor(this.limit / 4));
   }
 
+  /** Whether something is queued and not sent yet. */
+  get pending(): boolean {
+    return this.bytes > 0;
+  }
+
+  /** Whether something is queued in a request that does not suspend calculation. */
+  get pendingUnsuspended(): boolean {
+    return this.bytes > 0 && !this.suspended;
+  }
+
   /**
    * Call before queuing an action of about `bytes`; sends what is queued first when it would not fit.
-   * Every request starts with `suspendApiCalculationUntilNextSync()` (it holds until the next sync only).
+   * Every request starts with `suspendApiCalculationUntilNextSync()` (it holds until the next sync only),
+   * except from request `unsuspendedFrom` on.
    */
   async reserve(bytes: number): Promise<void> {
     const cost = bytes + ACTION_OVERHEAD_BYTES;
     if (this.bytes > 0 && this.bytes + cost > this.limit) await this.send();
     if (this.bytes === 0) {
-      this.context.workbook.application.suspendApiCalculationUntilNextSync();
+      this.suspended = this.unsuspendedFrom === null || this.sent < this.unsuspendedFrom;
+      if (this.suspended) this.context?.workbook.application.suspendApiCalculationUntilNextSync();
       this.bytes = ACTION_OVERHEAD_BYTES;
     }
     this.bytes += cost;
@@ -454,11 +480,21 @@ class Batch {
 
   /** Sends what is queued. */
   async send(): Promise<void> {
-    await this.context.sync();
+    if (this.context) await this.context.sync();
     this.sent += 1;
     this.bytes = 0;
   }
 }
+
+/**
+ * Stands in for every Excel object while the writes are rehearsed (`Batch` without a context): accepts any
+ * property, assignment and call, and queues nothing. Not thenable, so an `await` on it does not hang.
+ */
+const REHEARSAL_SINK: unknown = new Proxy(function sink() {}, {
+  get: (_target, property) => (property === "then" ? undefined : REHEARSAL_SINK),
+  set: () => true,
+  apply: () => REHEARSAL_SINK,
+});
 
 /** What request 2 read of a sheet that may be an earlier generated one. */
 interface ReadBack {
@@ -881,8 +917,10 @@ export class OfficeWorkbook implements WorkbookPort {
    */
   async writeGeneratedSheets(specs: SheetSpec[]): Promise<WriteReport> {
     return this.run(async (context) => {
-      // Sync 1: which sheets exist (visibility, and which wear SRB's tab colour).
+      // Sync 1: which sheets exist (visibility, and which wear SRB's tab colour), and the names of all
+      // tables in the workbook (table names are unique workbook-wide).
       const worksheets = context.workbook.worksheets.load("items/name,items/visibility,items/tabColor");
+      const allTables = context.workbook.tables.load("items/name");
       await context.sync();
       const infos = worksheets.items.map((s) => ({
         name: s.name,
@@ -892,15 +930,14 @@ export class OfficeWorkbook implements WorkbookPort {
       const storeNames = storeCandidates(infos);
       const candidates = infos.filter((s) => s.srbColour && !storeNames.includes(s.name)).map((s) => s.name);
 
-      // Sync 2: the store candidates, the candidates' formulas (fingerprints), charts and tables, and the
-      // names of all tables in the workbook (table names are unique workbook-wide).
+      // Sync 2: the store candidates, the candidates' formulas (fingerprints), charts and tables. Only when
+      // there is one: in a workbook without SRB's sheets (the first generation) the writes start at once.
       const batch = new Batch(context, this.payloadLimit);
-      await batch.reserve(100);
+      if (storeNames.length > 0 || candidates.length > 0) await batch.reserve(100);
       const storeRanges = storeNames.map((name) => ({
         name,
         range: worksheets.getItem(name).getUsedRangeOrNullObject(true).load("values,valueTypes"),
       }));
-      const allTables = context.workbook.tables.load("items/name");
       const readBack = new Map<string, ReadBack>();
       for (const name of candidates) {
         await batch.reserve(name.length + 300);
@@ -915,7 +952,7 @@ export class OfficeWorkbook implements WorkbookPort {
           tables: ws.tables.load("items/name"),
         });
       }
-      await batch.send();
+      if (batch.pending) await batch.send();
 
       let store: { sheet: string; content: DecodedStore } | undefined;
       for (const { name, range } of storeRanges) {
@@ -962,25 +999,40 @@ export class OfficeWorkbook implements WorkbookPort {
         await batch.send();
       }
 
-      // Then the writes, in as few requests as the payload limit allows.
+      // Then the writes, in as few requests as the payload limit allows. They are rehearsed first (the
+      // same reservations, nothing queued) to learn which request is the last: every request suspends
+      // calculation except that one, which ends with the recalculation Excel leaves to the add-in after a
+      // suspended request — no request of its own for it.
       const notes = [...plan.notes];
       const added: ExcelWorksheet[] = [];
       const targets: ExcelWorksheet[] = [];
-      const keptTables: (PlannedTable | undefined)[] = [];
+      const keptTables = plan.sheets.map((_, i) => {
+        const kept = keep.get(i);
+        return kept && canRewriteAroundTable(kept.range, kept.planned) ? kept.planned : undefined;
+      });
+      const setupBytes = (i: number): number => {
+        const kept = keep.get(i);
+        const width = kept ? kept.planned.lastColumn - kept.planned.firstColumn + 1 : 0;
+        const growth = kept ? kept.planned.lastRow - kept.planned.headerRow - (kept.range.rowCount - 1) : 0;
+        return plan.sheets[i].name.length + 400 + Math.max(0, growth) * (width * 3 + 2);
+      };
+      const rehearsal = new Batch(null, this.payloadLimit);
+      for (let i = 0; i < plan.sheets.length; i++) await rehearsal.reserve(setupBytes(i));
+      const sinks = plan.sheets.map(() => REHEARSAL_SINK as ExcelWorksheet);
+      await this.queueContent(REHEARSAL_SINK as ExcelContext, plan, sinks, keptTables, rehearsal, null);
+      batch.unsuspendedFrom = batch.sent + rehearsal.sent;
       try {
         for (let i = 0; i < plan.sheets.length; i++) {
           const planned = plan.sheets[i];
           const kept = keep.get(i);
-          const width = kept ? kept.planned.lastColumn - kept.planned.firstColumn + 1 : 0;
-          const growth = kept ? kept.planned.lastRow - kept.planned.headerRow - (kept.range.rowCount - 1) : 0;
-          await batch.reserve(planned.name.length + 400 + Math.max(0, growth) * (width * 3 + 2));
+          await batch.reserve(setupBytes(i));
           let ws: ExcelWorksheet;
           if (planned.rewrite !== null) {
             ws = worksheets.getItem(planned.rewrite);
             const read = readBack.get(planned.rewrite) as ReadBack;
             for (const chart of read.charts.items) chart.delete();
-            if (kept && this.rewriteAroundTable(ws, kept.table, kept.range, kept.planned)) {
-              keptTables[i] = kept.planned;
+            if (kept && keptTables[i]) {
+              this.rewriteAroundTable(ws, kept.table, kept.range, kept.planned);
             } else {
               // Clearing a table's whole range deletes the table, and deleting it turns the structured
               // references to it into #REF! (docs/excel-compatibility.md): say so when that happens.
@@ -999,34 +1051,19 @@ export class OfficeWorkbook implements WorkbookPort {
           ws.tabColor = `#${GENERATED_TAB_COLOUR}`;
           targets.push(ws);
         }
-        for (let i = 0; i < plan.sheets.length; i++)
-          await this.queueSheetContent(targets[i], plan.sheets[i], batch, keptTables[i]);
-        if (plan.addBlankSheet !== null) {
-          await batch.reserve(60);
-          worksheets.add(plan.addBlankSheet);
-        }
-        for (const old of plan.remove) {
-          await batch.reserve(old.length + 40);
-          worksheets.getItem(old).delete();
-        }
-        await batch.reserve(jsonLength(encodeStore(plan.store.content)) + 200);
-        this.queueStore(
-          context,
-          plan.store.exists ? plan.store.sheet : undefined,
-          plan.store.content,
-          plan.store.sheet,
-        );
-        for (let i = 0; i < plan.sheets.length; i++) {
-          for (const chart of plan.sheets[i].charts) {
-            await this.queueChart(targets[i], chart, plan.sheets[i].rows, batch);
-          }
-        }
-        await batch.send();
-        // Every request above suspended calculation; Excel leaves it to the add-in to recalculate, else
-        // the totals and Abweichung rows show no values. Its own request, after the suspended ones:
+        await this.queueContent(context, plan, targets, keptTables, batch, added);
+        // Every request above but the last suspended calculation; Excel leaves it to the add-in to
+        // recalculate, else the totals and Abweichung rows show no values. After the last writes, in the
+        // last request when that one did not suspend (as rehearsed), else in a request of its own:
         // https://learn.microsoft.com/javascript/api/excel/excel.application#excel-excel-application-suspendapicalculationuntilnextsync-member(1)
-        context.workbook.application.calculate("Recalculate");
-        await context.sync();
+        if (batch.pendingUnsuspended) {
+          context.workbook.application.calculate("Recalculate");
+          await batch.send();
+        } else {
+          await batch.send();
+          context.workbook.application.calculate("Recalculate");
+          await context.sync();
+        }
       } catch (error) {
         await this.removeQuietly(context, added);
         throw error;
@@ -1037,6 +1074,45 @@ export class OfficeWorkbook implements WorkbookPort {
         notes,
       };
     });
+  }
+
+  /**
+   * Queues the content of every planned sheet, then the blank sheet, the removals, the store and the
+   * charts (`targets[i]` is the worksheet of `plan.sheets[i]`). Run twice: rehearsed, then for real.
+   * A store sheet it adds goes into `added` (null while rehearsing).
+   */
+  private async queueContent(
+    context: ExcelContext,
+    plan: WritePlan,
+    targets: ExcelWorksheet[],
+    keptTables: (PlannedTable | undefined)[],
+    batch: Batch,
+    added: ExcelWorksheet[] | null,
+  ): Promise<void> {
+    const worksheets = context.workbook.worksheets;
+    for (let i = 0; i < plan.sheets.length; i++)
+      await this.queueSheetContent(targets[i], plan.sheets[i], batch, keptTables[i]);
+    if (plan.addBlankSheet !== null) {
+      await batch.reserve(60);
+      worksheets.add(plan.addBlankSheet);
+    }
+    for (const old of plan.remove) {
+      await batch.reserve(old.length + 40);
+      worksheets.getItem(old).delete();
+    }
+    await batch.reserve(jsonLength(encodeStore(plan.store.content)) + 200);
+    const addedStore = this.queueStore(
+      context,
+      plan.store.exists ? plan.store.sheet : undefined,
+      plan.store.content,
+      plan.store.sheet,
+    );
+    if (addedStore && added) added.push(addedStore);
+    for (let i = 0; i < plan.sheets.length; i++) {
+      for (const chart of plan.sheets[i].charts) {
+        await this.queueChart(targets[i], chart, plan.sheets[i].rows, batch);
+      }
+    }
   }
 
   /**
@@ -1052,14 +1128,8 @@ export class OfficeWorkbook implements WorkbookPort {
     range: ExcelRange,
     planned: PlannedTable,
   ): boolean {
+    if (!canRewriteAroundTable(range, planned)) return false;
     const columns = planned.lastColumn - planned.firstColumn + 1;
-    if (
-      range.rowIndex !== planned.headerRow - 1 ||
-      range.columnIndex !== planned.firstColumn - 1 ||
-      range.columnCount !== columns ||
-      range.rowCount < 2
-    )
-      return false;
     const area = { row: range.rowIndex, column: range.columnIndex, rows: range.rowCount, columns };
     for (const [row, column, rows, cols] of rangesAround(area))
       ws.getRangeByIndexes(row, column, rows, cols).clear();
@@ -1138,13 +1208,16 @@ export class OfficeWorkbook implements WorkbookPort {
     return { store: decodeStore([]), storeName: undefined, newName, names };
   }
 
-  /** Queues the store sheet's new content (created veryHidden when missing). Text cells are formatted "@". */
+  /**
+   * Queues the store sheet's new content (created veryHidden when missing; then returned, so that a failed
+   * generation can remove it with the other sheets it added). Text cells are formatted "@".
+   */
   private queueStore(
     context: ExcelContext,
     storeName: string | undefined,
     content: StoreContent,
     newName: string,
-  ): void {
+  ): ExcelWorksheet | null {
     const worksheets = context.workbook.worksheets;
     const ws = storeName === undefined ? worksheets.add(newName) : worksheets.getItem(storeName);
     if (storeName !== undefined) ws.getRange().clear();
@@ -1153,6 +1226,7 @@ export class OfficeWorkbook implements WorkbookPort {
     const range = ws.getRangeByIndexes(0, 0, rows.length, 2);
     range.numberFormat = [["@"]];
     range.values = rows;
+    return storeName === undefined ? ws : null;
   }
 
   /** Deletes sheets added by a failed generation (best effort: the original error is what counts). */
@@ -1375,6 +1449,24 @@ export function applyPageLayout(
     breaks.removePageBreaks();
     for (const r of print.rowBreaks) breaks.add(`A${r + 1}`);
   }
+}
+
+/**
+ * Whether a kept result table can stay where it is (see `rewriteAroundTable`): it keeps its header row,
+ * first column and number of columns, and has a data row.
+ *
+ * @example canRewriteAroundTable({ rowIndex: 0, columnIndex: 0, rowCount: 5, columnCount: 3 }, planned); // => true for a table planned at A1:C…
+ */
+function canRewriteAroundTable(
+  range: Pick<ExcelRange, "rowIndex" | "columnIndex" | "rowCount" | "columnCount">,
+  planned: PlannedTable,
+): boolean {
+  return (
+    range.rowIndex === planned.headerRow - 1 &&
+    range.columnIndex === planned.firstColumn - 1 &&
+    range.columnCount === planned.lastColumn - planned.firstColumn + 1 &&
+    range.rowCount >= 2
+  );
 }
 
 /** The note when a result table could not stay in place (its shape changed) and was created anew. */

@@ -3,6 +3,8 @@
  * they replace: same numbers bit for bit, same errors.
  */
 import fc from "fast-check";
+import { indicatorColumns, typedIndicatorColumns } from "../../src/engine/allocate";
+import type { Unit } from "../../src/engine/dataset";
 import { indexStructure, unitIndex, unitIndices, unitIndicesOfColumns } from "../../src/engine/gesamtindex";
 import { headerKey } from "../../src/engine/check";
 import { SrbUsageError } from "../../src/engine/issues";
@@ -217,6 +219,45 @@ describe("headerKey (whitespace collapsed without a new string when there is not
         fc.array(piece).map((p) => p.join("")),
         (text) => {
           expect(headerKey(text)).toBe(text.trim().replace(/\s+/g, " ").toLowerCase());
+        },
+      ),
+    );
+  });
+});
+
+describe("scores from typed columns (typedIndicatorColumns, NaN for a blank)", () => {
+  const value = fc.oneof(
+    fc.constant(null),
+    fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+    fc.integer({ min: 0, max: 3 }),
+  );
+
+  test("worked example: the blank becomes NaN, the numbers stay", () => {
+    const columns = typedIndicatorColumns([{ values: [1, null] }, { values: [3, 4] }], 2);
+    expect(Array.from(columns[0])).toEqual([1, 3]);
+    expect(Array.from(columns[1])).toEqual([NaN, 4]);
+  });
+
+  test("same scores, missing flags, constancy, T-Werte and norm band inputs as from the lists with null", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(value, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 40 }),
+        fc.constantFrom<1 | -1>(1, -1),
+        fc.constantFrom<"minmax" | "tscore">("minmax", "tscore"),
+        (rows, direction, normalisation) => {
+          const units = rows.map((values) => ({ values }));
+          const typed = typedIndicatorColumns(units, 3);
+          const lists = indicatorColumns(units as Unit[], 3);
+          for (let i = 0; i < 3; i++) {
+            const a = scoreColumn(lists[i], direction, { normalisation });
+            const b = scoreColumn(typed[i], direction, { normalisation });
+            expect(b.constant).toBe(a.constant);
+            expect(Array.from(b.missing)).toEqual(Array.from(a.missing));
+            expect(Array.from(b.scores).map((x) => (Object.is(x, -0) ? "-0" : x))).toEqual(
+              Array.from(a.scores).map((x) => (Object.is(x, -0) ? "-0" : x)),
+            );
+            expect(isInformative(typed[i])).toBe(isInformative(lists[i]));
+          }
         },
       ),
     );
