@@ -218,8 +218,11 @@ export function overriddenPlan(
     return { overrides: o, overridden: true, vzae, personnelVolume, amount, municipal };
   });
   const issues: Issue[] = [];
+  // the units of each area in one pass (filtering all units once per area is quadratic at a Land's scale)
+  const byArea = new Map<string, CountingUnit[]>(allocation.areas.map((a) => [a.name, []]));
+  units.forEach((u, i) => byArea.get(allocation.units[i].area)?.push(u));
   const areas: CountingArea[] = allocation.areas.map((a) => {
-    const mine = units.filter((_, i) => allocation.units[i].area === a.name);
+    const mine = byArea.get(a.name) ?? [];
     const sum = (f: (x: CountingUnit) => number) => mine.reduce((s, x) => s + cents(f(x)), 0) / 100;
     const available = (cents(a.amount) + cents(a.plan?.received ?? 0) - cents(a.plan?.given ?? 0)) / 100;
     const amount = sum((x) => x.amount);
