@@ -44,8 +44,10 @@ export interface AppProps {
    * Excel (Excel.createWorkbook). Absent: the pane offers no publication file. Returns a German note.
    */
   onPublication?(bytes: Uint8Array, fileName: string): Promise<string>;
-  /** Shown above the steps (standalone mode: the file input and the download). */
+  /** Shown above the steps (standalone mode: the file input). */
   header?: ReactNode;
+  /** Shown with the success message after generation (standalone mode: the downloads). */
+  generatedActions?: ReactNode;
   /** Heading; default "SRB – Sozialraumbudget". */
   title?: string;
   /**
@@ -67,7 +69,21 @@ const useStyles = makeStyles({
     margin: "0 auto",
     minHeight: "100vh",
     boxSizing: "border-box",
+    // a narrow task pane (350 px) never scrolls sideways: long words (column names such as
+    // "Anteil_Familiensprache_nicht_Deutsch") break, and fields, inputs and selects may shrink below the
+    // width of their longest option or their default 20 characters
+    overflowWrap: "anywhere",
+    "& .fui-Field, & .fui-Input, & .fui-Select, & .fui-RadioGroup": { minWidth: 0 },
+    "& input, & select": { minWidth: 0, maxWidth: "100%" },
+    // Fluent greys the label of an unchecked checkbox or radio (colorNeutralForeground3), so that an option
+    // that is merely off looks disabled; an enabled option reads in the normal text colour, a disabled one
+    // keeps Fluent's disabled grey
+    "& .fui-Checkbox__input:enabled:not(:checked) ~ .fui-Checkbox__label, & .fui-Radio__input:enabled:not(:checked) ~ .fui-Radio__label":
+      { color: tokens.colorNeutralForeground1 },
   },
+  /** The four tabs wrap onto a second line rather than run out of a 350 px pane. */
+  tabs: { flexWrap: "wrap", minWidth: 0 },
+  panel: { minWidth: 0 },
 });
 
 /**
@@ -83,6 +99,7 @@ export function App({
   onGenerated,
   onPublication,
   header,
+  generatedActions,
   title,
   functionsSeeBlanks = true,
 }: AppProps) {
@@ -385,6 +402,8 @@ export function App({
           busy={busy}
           progress={action.progress}
           generated={generated}
+          generatedActions={generatedActions}
+          budgetZero={model?.budget.total === 0}
           robustness={robustnessNow}
           onCheckRobustness={result?.carriedForward ? undefined : checkRobustnessNow}
           robustnessBusy={action.busy === s.checkRobustness}
@@ -430,6 +449,7 @@ export function App({
               onTabSelect={(_, data) => setStep(data.value as StepId)}
               aria-label={s.steps}
               size="small"
+              className={styles.tabs}
             >
               {panels.map((p) => (
                 <Tab key={p.id} id={`tab-${p.id}`} value={p.id} aria-controls={`panel-${p.id}`}>
@@ -444,6 +464,7 @@ export function App({
                 role="tabpanel"
                 aria-label={p.label}
                 hidden={p.id !== step}
+                className={styles.panel}
               >
                 {p.content}
               </section>

@@ -186,9 +186,9 @@ const de = {
   goalpostMax: "Max (Referenzjahr)",
   goalpostMinOf: (column: string) => `Min (Referenzjahr) von „${column}“`,
   goalpostMaxOf: (column: string) => `Max (Referenzjahr) von „${column}“`,
-  goalpostsOf: (column: string) => `Zielpfosten von „${column}“`,
+  goalpostsOf: (column: string) => `Grenzwerte von „${column}“`,
   goalpostsOrder: (column: string, min: string, max: string) =>
-    `Zielpfosten von „${column}“: Min ${min} ist nicht kleiner als Max ${max}; erwartet: Min < Max.`,
+    `Grenzwerte von „${column}“: Min ${min} ist nicht kleiner als Max ${max}; erwartet: Min < Max.`,
   goalpostsMissing: (column: string) =>
     `Für „${column}“ fehlen Min und Max: es werden Min und Max der aktuellen Daten verwendet.`,
   noIndicators: "Noch keine Indikatoren: zuerst im Schritt „Daten“ die Tabelle erkennen.",
@@ -196,6 +196,8 @@ const de = {
   modelSaved: "Modell in der Arbeitsmappe gespeichert.",
   // Budget & Regeln
   budgetTotal: "Budget (€)",
+  budgetZero:
+    "Budget ist 0 €: alle Sozialräume erhielten 0 €. Bitte im Schritt „Budget & Regeln“ im Feld „Budget (€)“ den Betrag eintragen, der verteilt werden soll.",
   budgetYear: "Haushaltsjahr",
   dynamisierung: "Dynamisierung (jährliche Steigerung)",
   baseAmount: "Ausgangsbetrag je Jahr (€)",
@@ -210,6 +212,7 @@ const de = {
   strand2Vzae: "VZÄ für das Nachbarschaftszentrum je Sozialraum (Strang 2)",
   plannedVzae: "VZÄ im Stellenplan",
   unplanned: "nicht verplant",
+  stellenplanPreview: "Stellenplan je Sozialraum",
   within: "Rest im Sozialraum verteilen nach",
   withinIndex: "Gesamtindex",
   withinIndexChildren: "Gesamtindex × Kinder",
@@ -244,7 +247,7 @@ const de = {
   sockelEqual: "gleich je Sozialraum",
   sockelChildren: "nach Kinderzahl",
   publication: "Veröffentlichungsmodus (Einrichtungen als neutrale Codes)",
-  goalposts: "Feste Zielpfosten (Referenzjahr)",
+  goalposts: "Feste Grenzwerte (Referenzjahr)",
   goalpostsHint:
     "Min und Max je Indikator aus einem Referenzjahr statt aus den aktuellen Daten: die Indizes bleiben über die Jahre vergleichbar. Die Werte werden im Schritt „Modell“ eingetragen.",
   invalidNumber: (text: string, expected: string) =>
@@ -360,6 +363,7 @@ const de = {
     "Arbeitsmappe (.xlsx) hochladen, die vier Schritte durchgehen, Ergebnis herunterladen. Die Datei verlässt diesen Rechner nicht.",
   uploadLabel: "Arbeitsmappe (.xlsx) öffnen",
   loadedFile: (name: string) => `Geöffnet: ${name}`,
+  readingWorkbook: (name: string) => `${name} wird gelesen …`,
   download: (name: string) => `Ergebnis herunterladen (${name})`,
   openInExcel: "Dieses Add-in läuft in Excel. Ohne Excel: Standalone-Modus öffnen.",
   openStandalone: "Standalone-Modus öffnen",
@@ -433,6 +437,8 @@ const en: Strings = {
   saveModel: "Save model in the workbook",
   modelSaved: "Model saved in the workbook.",
   budgetTotal: "Budget (€)",
+  budgetZero:
+    "Budget is 0 €: every area would get 0 €. Please enter the amount to distribute in “Budget (€)” under “Budget & rules”.",
   budgetYear: "Budget year",
   dynamisierung: "Dynamisierung (yearly increase)",
   baseAmount: "Base amount per year (€)",
@@ -447,6 +453,7 @@ const en: Strings = {
   strand2Vzae: "FTE for the neighbourhood centre per area (strand 2)",
   plannedVzae: "FTE in the staff plan",
   unplanned: "unplanned",
+  stellenplanPreview: "Staff plan per area",
   within: "Split the rest within the area by",
   withinIndex: "total index",
   withinIndexChildren: "total index × children",
@@ -590,6 +597,7 @@ const en: Strings = {
     "Upload a workbook (.xlsx), go through the four steps, download the result. The file never leaves this computer.",
   uploadLabel: "Open workbook (.xlsx)",
   loadedFile: (name) => `Opened: ${name}`,
+  readingWorkbook: (name) => `Reading ${name} …`,
   download: (name) => `Download result (${name})`,
   openInExcel: "This add-in runs in Excel. Without Excel: open the standalone mode.",
   openStandalone: "Open standalone mode",

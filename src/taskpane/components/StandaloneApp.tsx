@@ -1,9 +1,9 @@
-import { Label, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Label, Link, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useId, useState } from "react";
 import { App } from "../App";
 import type { DownloadableWorkbook } from "../host";
 import { stringsFor, type Language } from "../i18n";
-import { describeError } from "../useWorkbookAction";
+import { describeError, nextPaint } from "../useWorkbookAction";
 
 export interface StandaloneAppProps {
   language: Language;
@@ -62,6 +62,8 @@ export function StandaloneApp({ language, open }: StandaloneAppProps) {
   const inputId = useId();
   const [file, setFile] = useState<{ name: string; workbook: DownloadableWorkbook; n: number } | null>(null);
   const [openError, setOpenError] = useState<string | null>(null);
+  /** The name of the file being read (a large workbook takes a few seconds). */
+  const [reading, setReading] = useState<string | null>(null);
   const [download, setDownload] = useState<{ url: string; name: string } | null>(null);
   const [publicationDownload, setPublicationDownload] = useState<{ url: string; name: string } | null>(null);
 
@@ -86,15 +88,21 @@ export function StandaloneApp({ language, open }: StandaloneAppProps) {
             setOpenError(null);
             setDownload(null);
             setPublicationDownload(null);
+            setReading(picked.name);
             try {
+              // the spinner is painted before the (synchronous) unzipping and parsing begins
+              await nextPaint();
               const workbook = await open(await picked.arrayBuffer());
               setFile((previous) => ({ name: picked.name, workbook, n: (previous?.n ?? 0) + 1 }));
             } catch (thrown) {
               setFile(null);
               setOpenError(`${picked.name}: ${describeError(thrown)}`);
+            } finally {
+              setReading(null);
             }
           }}
         />
+        {reading && <Spinner size="tiny" label={s.readingWorkbook(reading)} role="status" />}
         {file && <Text>{s.loadedFile(file.name)}</Text>}
         {openError && (
           <Text role="alert" className={styles.error}>
@@ -102,6 +110,12 @@ export function StandaloneApp({ language, open }: StandaloneAppProps) {
           </Text>
         )}
       </div>
+    </>
+  );
+
+  // the downloads sit right under the success message of "Verteilungsblatt erzeugen", where the eye is
+  const downloads = (
+    <>
       {download && (
         <Link className={styles.download} href={download.url} download={download.name}>
           {s.download(download.name)}
@@ -122,6 +136,7 @@ export function StandaloneApp({ language, open }: StandaloneAppProps) {
       port={file?.workbook ?? null}
       language={language}
       header={header}
+      generatedActions={download || publicationDownload ? downloads : undefined}
       onGenerated={async () => {
         if (!file) return;
         const bytes = await file.workbook.toBuffer();
