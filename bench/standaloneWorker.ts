@@ -6,6 +6,7 @@
  * download, and where they went (reading, Ergebnis, writing, download), or `seconds: null` with the reason
  * (no Chromium, the build failed, …). Builds the page with `webpack --mode production` into a temporary
  * directory (never dist/), serves it on 127.0.0.1 with scripts/start.js, aborts every other request.
+ * `SRB_STANDALONE_BUILD=<dir>` measures an existing production build instead (e.g. test-artifacts/e2e-dist).
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -77,27 +78,33 @@ async function main(): Promise<void> {
     ],
   });
   try {
-    const build = path.join(dir, "dist");
-    try {
-      execFileSync(
-        process.execPath,
-        [
-          path.join(REPOSITORY, "node_modules", "webpack", "bin", "webpack.js"),
-          "--mode",
-          "production",
-          "--output-path",
-          build,
-        ],
-        { cwd: REPOSITORY, stdio: ["ignore", "ignore", "inherit"], timeout: 900_000 },
-      );
-    } catch (e) {
-      say({
-        units,
-        seconds: null,
-        reason: `Build der Seite fehlgeschlagen: ${(e as Error).message.split("\n")[0]}`,
-      });
+    const given = process.env.SRB_STANDALONE_BUILD;
+    const build = given ? path.resolve(given) : path.join(dir, "dist");
+    if (given && !existsSync(path.join(build, "standalone.html"))) {
+      say({ units, seconds: null, reason: `${build}/standalone.html fehlt (SRB_STANDALONE_BUILD)` });
       return;
     }
+    if (!given)
+      try {
+        execFileSync(
+          process.execPath,
+          [
+            path.join(REPOSITORY, "node_modules", "webpack", "bin", "webpack.js"),
+            "--mode",
+            "production",
+            "--output-path",
+            build,
+          ],
+          { cwd: REPOSITORY, stdio: ["ignore", "ignore", "inherit"], timeout: 900_000 },
+        );
+      } catch (e) {
+        say({
+          units,
+          seconds: null,
+          reason: `Build der Seite fehlgeschlagen: ${(e as Error).message.split("\n")[0]}`,
+        });
+        return;
+      }
     const input = path.join(dir, "Stadt.xlsx");
     await writeTown(units, input);
     server = await start.serveStatic(build, 0);

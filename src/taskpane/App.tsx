@@ -9,6 +9,7 @@ import {
   Tab,
   TabList,
   Title3,
+  makeStaticStyles,
   makeStyles,
   tokens,
   webLightTheme,
@@ -59,6 +60,9 @@ export interface AppProps {
 
 export type StepId = "data" | "model" | "budget" | "result";
 
+/** The browser's 8 px body margin would take 16 px of a 350 px task pane. */
+const useGlobalStyles = makeStaticStyles({ body: { margin: 0 } });
+
 const useStyles = makeStyles({
   root: {
     display: "flex",
@@ -103,6 +107,7 @@ export function App({
   title,
   functionsSeeBlanks = true,
 }: AppProps) {
+  useGlobalStyles();
   const styles = useStyles();
   const s = stringsFor(language);
   const action = useWorkbookAction();
@@ -130,7 +135,13 @@ export function App({
       // the table is found the way a person would (title rows, Excel tables, a Summe row); a model of
       // this sheet helps with its column names and fixes the header row with data.headerRow
       const own = stored && sameSheetName(stored.data.sheet, name) ? stored : null;
-      const read = await run(s.detectTable, () => readDataTable(port!, name, locationHints(own)));
+      const read = await run(s.detectTable, async (report) => {
+        const found = await readDataTable(port!, name, locationHints(own));
+        // the result is computed (synchronously) right after: say so while it runs
+        report(s.progressCompute);
+        await nextPaint();
+        return found;
+      });
       if (!read) return;
       const suggested = suggest(read);
       if (own?.data.headerRow !== undefined) suggested.data.headerRow = own.data.headerRow;
@@ -139,7 +150,7 @@ export function App({
       setModel(own ?? suggested);
       setGenerated(null);
     },
-    [run, port, s.detectTable],
+    [run, port, s.detectTable, s.progressCompute],
   );
 
   /** The user fixes the header row (or lets SRB find it again): read the table again, keep the model's choices. */
@@ -280,15 +291,22 @@ export function App({
         fortschreibung: { carryForward, adopt: adopt ? { date: adopt } : null },
         // the same publication request as the CLI's --publication <file>
         ...(publish && onPublication ? { publish: { file: s.publicationFileName } } : {}),
-        progress: ({ stage }) => {
+        // each stage's text is painted before the stage's (synchronous) work starts
+        progress: async ({ stage }) => {
           if (stage === "sheets") report(s.progressSheets);
-          if (stage === "write") report(s.progressWrite);
+          else if (stage === "write") report(s.progressWrite);
+          else return;
+          await nextPaint();
         },
       });
       if (done.report === null) throw new Error(done.issues.find((i) => i.level === "error")?.message);
       const written = done.report;
       setStoredModel(model);
-      await onGenerated?.(written);
+      if (onGenerated) {
+        report(s.progressDownload);
+        await nextPaint();
+        await onGenerated(written);
+      }
       let published: string | null = null;
       if (done.published && onPublication) {
         report(s.progressPublication);
@@ -437,7 +455,7 @@ export function App({
             </MessageBarActions>
           </MessageBar>
         )}
-        {action.busy && <Spinner size="tiny" label={`${action.busy} – ${s.busy}`} />}
+        {action.busy && <Spinner size="tiny" label={`${action.busy} – ${action.progress ?? s.busy}`} />}
         {port === null ? (
           <MessageBar intent="info">
             <MessageBarBody>{s.noWorkbook}</MessageBarBody>

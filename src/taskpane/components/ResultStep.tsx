@@ -93,9 +93,10 @@ const useStyles = makeStyles({
     paddingInlineStart: tokens.spacingHorizontalXS,
     paddingInlineEnd: tokens.spacingHorizontalXS,
   },
-  // a Sozialraum's name breaks between words (its longest word sets the column's least width)
+  // the numbers keep their width; a Sozialraum's name takes the rest and breaks inside a word only when a
+  // single word is longer than that ("Bahnhofsviertel" fits at 350 px)
   name: {
-    overflowWrap: "break-word",
+    overflowWrap: "anywhere",
     paddingInlineStart: tokens.spacingHorizontalXS,
     paddingInlineEnd: tokens.spacingHorizontalXS,
   },

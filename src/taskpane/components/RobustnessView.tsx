@@ -36,7 +36,7 @@ const useStyles = makeStyles({
   // six columns in a 350 px pane: the columns take what their content needs (Fluent's fixed layout would
   // make them equal and let "17,26 %" run into the next cell), small type, shares with one decimal
   table: { tableLayout: "auto", width: "100%", fontSize: tokens.fontSizeBase200 },
-  areaColumn: { overflowWrap: "break-word", paddingInlineEnd: tokens.spacingHorizontalXXS },
+  areaColumn: { overflowWrap: "anywhere", paddingInlineEnd: tokens.spacingHorizontalXXS },
   number: {
     textAlign: "end",
     fontVariantNumeric: "tabular-nums",
@@ -47,7 +47,8 @@ const useStyles = makeStyles({
     // a header cell holds its text in a flex box: right-aligned like the numbers under it
     "& .fui-TableHeaderCell__button": { justifyContent: "flex-end" },
   },
-  name: { overflowWrap: "break-word" },
+  // a long name breaks inside a word rather than push the table past a 350 px pane with a scrollbar
+  name: { overflowWrap: "anywhere" },
   areaCell: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalXS },
   badge: { flexShrink: 0 },
   list: {
