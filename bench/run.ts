@@ -11,7 +11,7 @@
  * node processes (bench/bundle.ts): plain JavaScript as the add-in ships it, and memory figures that
  * belong to one size only. No timed assertions anywhere: this reports, it does not fail on a target.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { bundleWorker, REPOSITORY, workerEnv } from "./bundle";
@@ -88,6 +88,39 @@ function attempt<T>(label: string, work: () => T): T | null {
     notes.push(`${label}: nicht gemessen – ${(e instanceof Error ? e.message : String(e)).split("\n")[0]}`);
     return null;
   }
+}
+
+/**
+ * Builds the command line into dist-cli/ as `npm install` (`prepare`) does: `tsc -p tsconfig.cli.json`, then
+ * `scripts/bundle-cli.js` (esbuild, one file). Returns null when it built, otherwise the reason: tsc's first
+ * error line (tsc writes its errors to stdout), the bundler's, or the process error.
+ * (`execFileSync` with stdout ignored returns null, so its return value cannot tell success.)
+ */
+function buildCli(): string | null {
+  const steps = [
+    [path.join(REPOSITORY, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.cli.json"],
+    [path.join(REPOSITORY, "scripts/bundle-cli.js")],
+  ];
+  for (const args of steps) {
+    const result = spawnSync(process.execPath, args, {
+      cwd: REPOSITORY,
+      stdio: ["ignore", "pipe", "pipe"],
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    if (result.status === 0) continue;
+    const output = `${result.stdout?.toString() ?? ""}\n${result.stderr?.toString() ?? ""}`;
+    const errors = output.split("\n").filter((l) => /error/i.test(l));
+    const first = errors[0]?.trim() ?? output.trim().split("\n")[0] ?? "";
+    const more = errors.length > 1 ? ` (und ${errors.length - 1} weitere Fehler)` : "";
+    const step = path.basename(args[0]);
+    return (
+      `${step}: ` +
+      ((result.error?.message ?? first) ||
+        `endete mit Status ${result.status ?? result.signal ?? "?"} ohne Ausgabe`) +
+      more
+    );
+  }
+  return null;
 }
 
 function progress(text: string): void {
@@ -244,16 +277,9 @@ function main(): void {
   // 7. the command line end to end (compiled JavaScript, as `npx srb` runs it)
   progress("srb allocate (kompiliert): Beispiel, 10.000 Kitas mit LibreOffice-Vergleich, 60.000 Kitas");
   const nullReasons: Record<string, string> = {};
-  const built = attempt("CLI bauen (tsc -p tsconfig.cli.json)", () =>
-    execFileSync(
-      process.execPath,
-      [path.join(REPOSITORY, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.cli.json"],
-      {
-        cwd: REPOSITORY,
-        stdio: ["ignore", "ignore", "inherit"],
-      },
-    ),
-  );
+  const buildFailure = buildCli();
+  const built = buildFailure === null;
+  if (buildFailure !== null) notes.push(`CLI bauen (npm run build:cli) fehlgeschlagen – ${buildFailure}`);
   const cliWorker = (args: (string | number)[]) =>
     JSON.parse(
       execFileSync(
@@ -270,7 +296,7 @@ function main(): void {
         .pop() as string,
     ) as CliResult;
   let sampleCpu: number | null = null;
-  if (built !== null) {
+  if (built) {
     const sample = attempt("CLI Beispiel", () => {
       const dir = path.join(REPOSITORY, "out");
       return [1, 2, 3].map(() =>
@@ -294,8 +320,8 @@ function main(): void {
         sampleCpu <= TARGETS.cliSampleCpuS,
       );
     }
-  } else nullReasons.cli_sample_cpu_s = "CLI nicht gebaut";
-  const cli10k = built === null ? null : attempt("CLI 10.000", () => cliWorker([10_000, "--libreoffice"]));
+  } else nullReasons.cli_sample_cpu_s = `CLI nicht gebaut: ${buildFailure}`;
+  const cli10k = !built ? null : attempt("CLI 10.000", () => cliWorker([10_000, "--libreoffice"]));
   const vsLibreOffice = cli10k?.libreOfficeS ? cli10k.wallS / cli10k.libreOfficeS : null;
   if (cli10k) {
     row(
@@ -308,8 +334,11 @@ function main(): void {
     );
     if (vsLibreOffice === null)
       nullReasons.cli_10k_vs_libreoffice = cli10k.libreOfficeNote ?? "LibreOffice fehlt";
-  } else nullReasons.cli_10k_vs_libreoffice = "CLI 10.000 nicht gemessen";
-  const cli60k = built === null ? null : attempt("CLI 60.000", () => cliWorker([60_000]));
+  } else
+    nullReasons.cli_10k_vs_libreoffice = built
+      ? "CLI 10.000 nicht gemessen"
+      : `CLI nicht gebaut: ${buildFailure}`;
+  const cli60k = !built ? null : attempt("CLI 60.000", () => cliWorker([60_000]));
   if (cli60k) {
     row(
       `srb allocate 60.000 Kitas (${de(1).format(cli60k.fileMb)} MB): Zeit / Spitze RSS`,
@@ -317,7 +346,10 @@ function main(): void {
       `≤ ${TARGETS.cli60kS} s / ≤ ${de(0).format(TARGETS.cli60kRssMb)} MB`,
       cli60k.wallS <= TARGETS.cli60kS && cli60k.peakRssMb <= TARGETS.cli60kRssMb,
     );
-  } else nullReasons.cli_60k_s = nullReasons.cli_60k_rss_mb = "CLI 60.000 nicht gemessen";
+  } else
+    nullReasons.cli_60k_s = nullReasons.cli_60k_rss_mb = built
+      ? "CLI 60.000 nicht gemessen"
+      : `CLI nicht gebaut: ${buildFailure}`;
   const engineVsBare = e100k && e100k.bareMs > 0 ? e100k.medianMs / e100k.bareMs : null;
   row(
     "Engine 100.000 / bloßer Durchlauf (Min/Max, Punkte, Zeilenmittel in Float64Array)",

@@ -21,9 +21,10 @@ import {
   scoreIndicators,
   sumChildren,
   type AreaGroup,
+  type ScoredIndicators,
 } from "./allocate";
 import type { Dataset, Unit } from "./dataset";
-import { indexStructure } from "./gesamtindex";
+import { indexStructure, unitIndicesOfColumns } from "./gesamtindex";
 import type { CategorySpec, ResolvedIndicator, ResolvedModel } from "./model";
 import { normBand } from "./normBand";
 import { budgetShares } from "./share";
@@ -60,8 +61,12 @@ export interface CategoryWeightRunner {
   units: readonly Unit[];
   /** Sozialräume in order of first appearance: the order of the outcome's shares. */
   areas: readonly string[];
-  /** The shares and eligibility under these category weights (same names and order as the model's). */
-  run(categories: readonly CategorySpec[]): CategoryWeightOutcome;
+  /**
+   * The shares and eligibility under these category weights (same names and order as the model's) and,
+   * when given, these indicator weights (one per indicator of the dataset, in its order). Indicator weights
+   * change the category indices (SPEC §2.3), so a run with them repeats that step too.
+   */
+  run(categories: readonly CategorySpec[], indicatorWeights?: readonly number[]): CategoryWeightOutcome;
 }
 
 /** The weights of the counted categories (0 for the others), as `unitIndicesOfColumns` takes them. */
@@ -111,6 +116,21 @@ export function categoryWeightRunner(model: ResolvedModel, dataset: Dataset): Ca
     informative: unitScored.informative,
     categories: entityIndices(unitScored, n).map((x) => x.categories),
   };
+  /** The category indices of the scored entities under other indicator weights (scores are weight-free). */
+  const reweighted = (
+    level: CategoryLevel,
+    scored: ScoredIndicators,
+    count: number,
+    weights: readonly number[],
+  ) => {
+    const weighted = indicators.map((ind, i) => ({ ...ind, weight: weights[i] }));
+    const structure = indexStructure(weighted, model.categories, level.informative);
+    return {
+      ...level,
+      indicators: weighted,
+      categories: unitIndicesOfColumns(scored.scores, structure, count).map((x) => x.categories),
+    };
+  };
 
   // strand 3 looks at one category's index and band: both weight-free
   const structure = unitScored.structure;
@@ -133,16 +153,17 @@ export function categoryWeightRunner(model: ResolvedModel, dataset: Dataset): Ca
     ),
   );
   const strand3k = structure.categories.map((c) => c.name).indexOf(model.strand3Category);
-  const strand3Band =
+  const strand3BandOf = (level: CategoryLevel) =>
     strand3k >= 0 && structure.categoryCounts[strand3k]
       ? normBand(
-          unitLevel.categories.map((c) => c[strand3k]),
+          level.categories.map((c) => c[strand3k]),
           o.sd,
         )
       : NO_BAND;
-  const strandInputs: EligibilityInput[] = units.map((u, e) => ({
+  const strand3Band = strand3BandOf(unitLevel);
+  const strandInputs: EligibilityInput[] = units.map((u) => ({
     index: null,
-    strand3Index: strand3k >= 0 ? unitLevel.categories[e][strand3k] : null,
+    strand3Index: null,
     strand2: u.strand2,
     strand3Reason: u.strand3Reason,
     strand4: u.strand4,
@@ -152,6 +173,7 @@ export function categoryWeightRunner(model: ResolvedModel, dataset: Dataset): Ca
   const groups: AreaGroup[] = groupByArea(units);
   const children = groups.map((g) => sumChildren(g, units));
   let areaLevel: CategoryLevel | null = null;
+  let areaScored: ScoredIndicators | null = null;
   if (o.areaMethod === "aggregate" && groups.length > 1) {
     const raw = groups.map((g) =>
       areaRawValues(
@@ -160,7 +182,7 @@ export function categoryWeightRunner(model: ResolvedModel, dataset: Dataset): Ca
         o.childWeighted,
       ),
     );
-    const areaScored = scoreIndicators(
+    areaScored = scoreIndicators(
       indicators.map((_, i) => raw.map((r) => r.values[i])),
       indicators,
       model,
@@ -176,14 +198,22 @@ export function categoryWeightRunner(model: ResolvedModel, dataset: Dataset): Ca
   return {
     units,
     areas: groups.map((g) => g.name),
-    run(categories) {
-      const { index: unitIndex, counted } = indices(unitLevel, categories);
+    run(categories, indicatorWeights) {
+      const drawn =
+        indicatorWeights !== undefined && indicatorWeights.some((w, i) => w !== indicators[i].weight);
+      const units_ = drawn ? reweighted(unitLevel, unitScored, n, indicatorWeights) : unitLevel;
+      const areas_ =
+        drawn && areaLevel !== null && areaScored !== null
+          ? reweighted(areaLevel, areaScored, groups.length, indicatorWeights)
+          : areaLevel;
+      const band3 = drawn ? strand3BandOf(units_) : strand3Band;
+      const { index: unitIndex, counted } = indices(units_, categories);
       const indexBand = normBand(unitIndex, o.sd);
       // a strand-3 category that does not count this time has no band and no values (as in allocate)
       const strand3Counts = strand3k >= 0 && counted[strand3k];
       const areaIndex: (number | null)[] =
-        areaLevel !== null
-          ? indices(areaLevel, categories).index
+        areas_ !== null
+          ? indices(areas_, categories).index
           : groups.map(
               (g) =>
                 areaIndexOfUnits(
@@ -208,10 +238,11 @@ export function categoryWeightRunner(model: ResolvedModel, dataset: Dataset): Ca
       const interkulturell = new Uint8Array(n);
       for (let e = 0; e < n; e++) {
         const input = strandInputs[e];
+        const strand3Index = strand3Counts ? units_.categories[e][strand3k] : null;
         const eligible = eligibility(
-          { ...input, index: unitIndex[e], strand3Index: strand3Counts ? input.strand3Index : null },
+          { ...input, index: unitIndex[e], strand3Index },
           indexBand,
-          strand3Counts ? strand3Band : NO_BAND,
+          strand3Counts ? band3 : NO_BAND,
         );
         sozialarbeit[e] = eligible.sozialarbeit ? 1 : 0;
         interkulturell[e] = eligible.interkulturell ? 1 : 0;

@@ -223,8 +223,9 @@ export function robustness(input: RobustnessInput, options: RobustnessOptions = 
     runner: CategoryWeightRunner,
     categories: readonly CategorySpec[],
     keepBlocked: boolean,
+    indicatorWeights?: readonly number[],
   ) => {
-    const r = runner.run(categories);
+    const r = runner.run(categories, indicatorWeights);
     if (!keepBlocked && !r.computable) return null;
     const shares: Record<string, number> = {};
     runner.areas.forEach((name, a) => (shares[name] = r.shares[a]));
@@ -278,10 +279,16 @@ export function robustness(input: RobustnessInput, options: RobustnessOptions = 
     if (o) count(o, alt.label, true);
     deterministic.push({ label: alt.label, shares: o ? o.shares : null });
   }
-  // Monte-Carlo: only weights change; the draws' allocations are used even when blocked (as always)
+  // Monte-Carlo: category and indicator weights change; the draws' allocations are used even when blocked
   const random = seededRandom(seed);
+  const modelIndicator = new Map(baseModel.indicators.map((ind, i) => [ind.column, i]));
+  const datasetPositions = dataset.indicators.map((ind) => modelIndicator.get(ind.column) ?? -1);
   for (let k = 0; k < runs; k++) {
-    count(outcome(baseRunner, drawWeights(baseModel, random, spread).categories, true)!, "", false);
+    const drawn = drawWeights(baseModel, random, spread);
+    const indicatorWeights = datasetPositions.map((m, i) =>
+      m >= 0 ? drawn.indicators[m].weight : dataset.indicators[i].weight,
+    );
+    count(outcome(baseRunner, drawn.categories, true, indicatorWeights)!, "", false);
   }
 
   const areas: AreaRobustness[] = now.areas.map((area) => {

@@ -4,8 +4,8 @@
  *   model (given, or stored in the workbook) → resolveModel → find the data sheet → read it and locate the
  *   table on it (`readDataTable` with the model's `data.headerRow` and columns) → checkTable →
  *   allocate (or, Fortschreibung SPEC §5a, carry the adopted shares forward; goalposts and Bremen's "neu
- *   gefördert" from the adopted year) → optional robustness → generated sheets (publication codes, audit data,
- *   Veränderungen and Beschlüsse) → write them and store the model and the adoptions.
+ *   gefördert" from the adopted year) → optional robustness → generated sheets (the Vorlage for the committee,
+ *   publication codes, audit data, Veränderungen and Beschlüsse) → write them and store the model and the adoptions.
  *
  * Each engine stage has its one caller here. The CLI adds only argument parsing, files and results.json;
  * the task pane adds only progress and its state. `preview` is the same path without reading or writing
@@ -39,6 +39,8 @@ import type { SheetSpec, WorkbookPort, WriteReport } from "../workbook/port";
 import { readDataTable } from "../workbook/dataTable";
 import { withPageTitle } from "../workbook/printLayout";
 import { robustnessSheet } from "../workbook/robustnessSheet";
+import { vorlageSheet } from "../workbook/vorlageSheet";
+import { carriedForwardNote } from "../workbook/fortschreibungNotes";
 import { publicationOf, type Publication } from "../engine/publication";
 import { codeKeySheet, publicationSheets } from "../workbook/publicationSheets";
 import { findSheet } from "../workbook/sheetNames";
@@ -302,7 +304,7 @@ export interface GenerateResult extends Preview {
  *
  * @example
  * const result = await generate(await PackageWorkbook.fromBuffer(bytes, "Musterstadt.xlsx"), { model: json, workbookName: "Musterstadt.xlsx" });
- * result.report?.sheets.map((s) => s.written); // => ["Verteilung", "Einrichtungen", …, "Methode"]
+ * result.report?.sheets.map((s) => s.written); // => ["Vorlage", "Verteilung", "Einrichtungen", …, "Methode"]
  */
 export async function generate(port: WorkbookPort, request: GenerateRequest): Promise<GenerateResult> {
   const progress = async (stage: GenerateStage) => {
@@ -446,9 +448,25 @@ async function written(
       })
     : null;
 
+  // the committee summary first among SRB's sheets (a new sheet is added after the others; one rewritten
+  // in place keeps its place)
+  const vorlage = vorlageSheet(allocation, {
+    municipality: model.municipality,
+    date,
+    issues,
+    robustness,
+    fortschreibung: outcome
+      ? {
+          comparedWith: outcome.context.comparedWith,
+          summary: outcome.summary,
+          carriedForward: carriedForwardNote(outcome.context),
+        }
+      : null,
+    strandOverrides: typed.overrides,
+  });
   await progress({ stage: "write" });
   const written = withPageTitle(
-    outcome ? fortschreibungSheets(sheets, outcome, unitName) : sheets,
+    [vorlage, ...(outcome ? fortschreibungSheets(sheets, outcome, unitName) : sheets)],
     pageTitle,
   );
   const report = await port.writeGeneratedSheets(written);

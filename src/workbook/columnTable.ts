@@ -79,12 +79,18 @@ export function columnTable<T>(
   headerRow = 1,
 ): ColumnTable {
   const index = new Map(columns.map((c, i) => [c.key, i + 1]));
+  // the letters once per column, not once per cell reference (10,000 Kitas × many references)
+  const letters = new Map(columns.map((c, i) => [c.key, columnLetters(i + 1)]));
   const column = (key: string): number => {
     const i = index.get(key);
     if (i === undefined) throw new Error(`columnTable: unknown column "${key}"`);
     return i;
   };
-  const letter = (key: string) => columnLetters(column(key));
+  const letter = (key: string): string => {
+    const l = letters.get(key);
+    if (l === undefined) throw new Error(`columnTable: unknown column "${key}"`);
+    return l;
+  };
   const firstRow = headerRow + 1;
   const lastRow = headerRow + items.length;
   const rows: SheetCell[][] = [columns.map((c) => ({ value: c.header, bold: true }))];

@@ -218,11 +218,14 @@ function fingerprintToken(cell: FingerprintCell): string | null {
   // unchanged sheet read back from Excel or from a saved file is not mistaken for an edited one.
   if (typeof cell === "number") {
     if (!Number.isFinite(cell)) return String(cell);
+    // a whole number below 10^15 has at most 15 digits: the rounding below leaves it as it is
+    if (Number.isInteger(cell) && Math.abs(cell) < 1e15) return Object.is(cell, -0) ? "0" : String(cell);
     const fifteen = Number(cell.toPrecision(15));
     return Object.is(fifteen, -0) ? "0" : JSON.stringify(fifteen);
   }
   if (typeof cell === "boolean") return cell ? "true" : "false";
-  if (typeof cell === "string") return JSON.stringify(cell.replace(/\r\n?/g, "\n"));
+  if (typeof cell === "string")
+    return JSON.stringify(cell.includes("\r") ? cell.replace(/\r\n?/g, "\n") : cell);
   return JSON.stringify(cell.error);
 }
 
@@ -268,16 +271,43 @@ export function sheetFingerprint(
   cells: readonly (readonly FingerprintCell[])[],
   origin: { row: number; column: number } = { row: 1, column: 1 },
 ): string {
-  const text = canonicalSheetText(cells, origin);
+  return sheetFingerprintOf(cells, (cell) => cell, origin);
+}
+
+/**
+ * `sheetFingerprint` of cells of any kind, each read through `cellOf` (no copy of the sheet is made).
+ *
+ * @example sheetFingerprintOf([[{ value: "x" }]], (c) => c.value) === sheetFingerprint([["x"]]); // => true
+ */
+export function sheetFingerprintOf<T>(
+  cells: readonly (readonly T[])[],
+  cellOf: (cell: T) => FingerprintCell,
+  origin: { row: number; column: number } = { row: 1, column: 1 },
+): string {
+  // the hash of canonicalSheetText, taken line by line: the same code units in the same order, without
+  // building the whole text (tens of megabytes for 60,000 Kitas)
   let h1 = 0x811c9dc5;
   let h2 = 0x050c5d1f;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ unit, 0x01000193);
-    h2 = Math.imul(h2 ^ unit, 0x5bd1e995);
-    h2 ^= h2 >>> 15;
-  }
-  h1 ^= text.length;
+  let length = 0;
+  const feed = (text: string) => {
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ unit, 0x01000193);
+      h2 = Math.imul(h2 ^ unit, 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+    }
+    length += text.length;
+  };
+  let first = true;
+  cells.forEach((row, r) => {
+    row.forEach((cell, c) => {
+      const token = fingerprintToken(cellOf(cell));
+      if (token === null) return;
+      feed(`${first ? "" : "\n"}${origin.row + r},${origin.column + c}:${token}`);
+      first = false;
+    });
+  });
+  h1 ^= length;
   h2 = Math.imul(h2 ^ (h2 >>> 13), 0xc2b2ae35) ^ (h1 >>> 7);
   return (h1 >>> 0).toString(16).padStart(8, "0") + (h2 >>> 0).toString(16).padStart(8, "0");
 }

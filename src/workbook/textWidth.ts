@@ -141,6 +141,36 @@ export function columnWidthFor(text: string, bold = false): number {
 }
 
 /**
+ * `text` broken into lines that each fit `width` characters at Calibri 11, at blanks only (a no-break space
+ * keeps "1.002.240,00 €" together; a word wider than `width` stands on a line of its own). For text that
+ * runs across empty cells to the right of its cell: one line a row, so that it prints within the columns.
+ *
+ * @example linesWithin("Das Budget wird nach dem Index verteilt.", 20); // => ["Das Budget wird nach", "dem Index verteilt."]
+ */
+export function linesWithin(text: string, width: number, bold = false): string[] {
+  const room = width * CHAR_PX;
+  const space = textPixels(" ", bold);
+  const out: string[] = [];
+  for (const paragraph of text.split(/\r?\n/)) {
+    let line = "";
+    let used = 0;
+    for (const word of paragraph.split(/[ \t]+/).filter((w) => w !== "")) {
+      const w = textPixels(word, bold);
+      if (line !== "" && used + space + w > room) {
+        out.push(line);
+        line = word;
+        used = w;
+      } else {
+        used += (line === "" ? 0 : space) + w;
+        line = line === "" ? word : `${line} ${word}`;
+      }
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+/**
  * Lines `text` takes when wrapped into a column `width` characters wide (a word wider than the column
  * counts as one line: it is cut at the cell edge, which `columnWidthFor` prevents for headers).
  *

@@ -25,7 +25,7 @@ import { STORE_SHEET } from "./port";
 import { planPrint, wrappedRowHeights, type PlannedPrint } from "./printLayout";
 import { resolveSheetName, sameSheetName } from "./sheetNames";
 import { columnWidthFor } from "./textWidth";
-import { sheetFingerprint, type DecodedStore, type FingerprintCell, type StoreContent } from "./store";
+import { sheetFingerprintOf, type DecodedStore, type FingerprintCell, type StoreContent } from "./store";
 import { xmlSafeText, xmlUnsafeNote } from "./xmlText";
 import { formatNumber } from "../engine/germanFormat";
 
@@ -212,44 +212,49 @@ interface CellNotes {
   unsafe: number;
 }
 
+/** Text made XML-safe and cut to Excel's limit, counting the cells that had unsafe characters. */
+function fitText(value: string, n: CellNotes): { text: string; cut: boolean } {
+  const safe = xmlSafeText(value);
+  if (safe.replaced > 0) n.unsafe++;
+  return cutText(safe.text);
+}
+
+/** The style of a cell (number format, bold, wrapped), added to a planned cell after its content. */
+function withStyle(planned: PlannedCell, cell: SheetCell): PlannedCell {
+  if (cell.numFmt) planned.numFmt = cell.numFmt;
+  if (cell.bold) planned.bold = true;
+  if (cell.wrap) planned.wrap = true;
+  return planned;
+}
+
 function planCell(cell: SheetCell | undefined, row: number, column: number, n: CellNotes): PlannedCell {
   if (!cell) return { value: null };
-  const style = {
-    ...(cell.numFmt ? { numFmt: cell.numFmt } : {}),
-    ...(cell.bold ? { bold: true } : {}),
-    ...(cell.wrap ? { wrap: true } : {}),
-  };
-  const text = (value: string) => {
-    const safe = xmlSafeText(value);
-    if (safe.replaced > 0) n.unsafe++;
-    const fitted = cutText(safe.text);
-    return fitted;
-  };
   if (cell.formula !== undefined && cell.formula !== "") {
     const formula = cell.formula.replace(/^=/, "");
     let value = cell.value ?? null;
-    if (typeof value === "string") value = text(value).text;
+    if (typeof value === "string") value = fitText(value, n).text;
     else if (typeof value === "number" && !Number.isFinite(value)) value = null;
-    return { value, formula, ...style };
+    return withStyle({ value, formula }, cell);
   }
   const v = cell.value;
   if (typeof v === "string") {
-    const fitted = text(v);
+    const fitted = fitText(v, n);
+    const planned = withStyle({ value: fitted.text === "" ? null : fitted.text }, cell);
     if (fitted.cut) {
       n.notes.push(
         `Blatt „${n.sheet}“, Zelle ${a1(row, column)}: Text auf ${EXCEL_MAX_CELL_TEXT} Zeichen gekürzt.`,
       );
+      planned.cut = { requested: v.length };
     }
-    const cut = fitted.cut ? { cut: { requested: v.length } } : {};
-    return { value: fitted.text === "" ? null : fitted.text, ...style, ...cut };
+    return planned;
   }
   if (typeof v === "number" && !Number.isFinite(v)) {
     n.notes.push(
       `Blatt „${n.sheet}“, Zelle ${a1(row, column)}: keine endliche Zahl (${String(v)}), als #ZAHL! geschrieben.`,
     );
-    return { value: "#NUM!", error: true, ...style };
+    return withStyle({ value: "#NUM!", error: true }, cell);
   }
-  return { value: v ?? null, ...style };
+  return withStyle({ value: v ?? null }, cell);
 }
 
 /**
@@ -288,7 +293,7 @@ export function parseAnchor(anchor: string): { col: number; row: number } | null
 export function chartProblem(
   sheet: string,
   spec: ChartSpec,
-  rows: readonly (readonly { value?: unknown }[])[],
+  rows: readonly (readonly ({ value?: unknown } | undefined)[])[],
 ): string | null {
   const columns = [spec.categoryColumn, ...spec.seriesColumns];
   const valid =
@@ -532,12 +537,15 @@ function planSheet(
     lastColumn: rows[r].length,
   }));
   // and header rows of the smaller blocks below a table (three or more bold texts, nothing else)
-  const blocks = rows.flatMap((line, r) => {
-    const filled = line.filter((c) => c && c.value !== null);
-    const header =
-      filled.length >= 3 &&
-      filled.every((c) => c.bold && typeof c.value === "string" && c.formula === undefined);
-    return header ? [{ headerRow: r + 1, firstColumn: 1, lastColumn: line.length }] : [];
+  const blocks: { headerRow: number; firstColumn: number; lastColumn: number }[] = [];
+  rows.forEach((line, r) => {
+    let filled = 0;
+    for (const c of line) {
+      if (!c || c.value === null) continue;
+      if (!(c.bold && typeof c.value === "string" && c.formula === undefined)) return;
+      filled++;
+    }
+    if (filled >= 3) blocks.push({ headerRow: r + 1, firstColumn: 1, lastColumn: line.length });
   });
   wrapHeaders(rows, [...tables, ...frozen, ...blocks], columnWidths);
   const print = planPrint(spec.print, name, freezeRows);
@@ -554,6 +562,6 @@ function planSheet(
     tables,
     print,
     rowHeights: wrappedRowHeights(rows, columnWidths),
-    fingerprint: sheetFingerprint(rows.map((line) => Array.from(line, (c) => fingerprintCell(c)))),
+    fingerprint: sheetFingerprintOf(rows, fingerprintCell),
   };
 }

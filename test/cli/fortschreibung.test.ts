@@ -144,6 +144,14 @@ describe("the next year against the Beschluss", () => {
         .map((r) => r[0])
         .sort(),
     ).toEqual([...EXPECTED.neu, ...EXPECTED.entfallen].sort());
+
+    // the Vorlage for the committee summarises the changes in one line (its lines joined again)
+    const vorlage = sheetValues((await readBook(out)).getWorksheet("Vorlage")!)
+      .map((r) => (r ?? []).filter((v) => typeof v === "string").join(" "))
+      .join(" ");
+    expect(vorlage).toContain(
+      `Veränderungen gegenüber Arbeitsmappe „Beschluss-2022.xlsx“ (Beschluss vom 15.03.2022): ${NEXT_YEAR_EXPECTED.summary}`,
+    );
   });
 
   test("--compare <earlier results.json>: the same changes", async () => {
@@ -233,6 +241,15 @@ describe("--carry-forward and comparing with itself", () => {
     );
     expect(verteilung.at(-1)?.[0]).toBe(
       "Fortschreibung: die Anteile sind die beschlossenen vom 15.03.2022 – der Index wurde nicht neu berechnet.",
+    );
+    // and the Vorlage's method says so instead of describing a recomputed index split
+    const vorlage = sheetValues(
+      (await readBook(path.join(dir, "fortgeschrieben.xlsx"))).getWorksheet("Vorlage")!,
+    )
+      .map((r) => (r ?? []).filter((v) => typeof v === "string").join(" "))
+      .join(" ");
+    expect(vorlage).toContain(
+      "4. Fortgeschrieben: Die Anteile sind die beschlossenen vom 15.03.2022 – der Index wurde nicht neu berechnet.",
     );
   });
 

@@ -8,9 +8,11 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { unzipSync } from "fflate";
 import { main } from "../../src/cli/main";
 import type { CellValue } from "../../src/engine/table";
 import { generate, preview } from "../../src/usecase/generate";
+import { readDataTable } from "../../src/workbook/dataTable";
 import { PackageWorkbook } from "../../src/workbook/xlsx/packageWorkbook";
 import { exceljsFixtureBytes } from "../workbook/exceljsFixture";
 import { resultsSchema } from "../helpers/resultsSchema";
@@ -89,6 +91,21 @@ describe.each([
       ["hidden-rows", "A9"],
     ],
   ],
+  // Excel's own package (make_writer_variants.py): a filtered table that hides Kita Löwenzahn's row
+  [
+    "stadt-x-excel.xlsx",
+    "Blatt „Kitas“: Kopfzeile: Zeile 3 (Excel-Tabelle „KitaDaten“), Daten: Zeilen 4–15 (Zeile 16 „Summe“ ausgelassen, 1 weitere Zeile darunter ignoriert; 1 ausgeblendete Zeile mitgerechnet)",
+    [["hidden-rows", "A6"]],
+  ],
+  // Google Sheets' .xlsx download (make_writer_variants.py): no table, a =SUM row, a hidden row
+  [
+    "stadt-x-googlesheets.xlsx",
+    "Blatt „Kitas“: Kopfzeile: Zeile 3, Daten: Zeilen 4–15 (Zeile 16 „Summe“ ausgelassen, 1 weitere Zeile darunter ignoriert; 1 ausgeblendete Zeile mitgerechnet)",
+    [
+      ["rows-below-table", "A16"],
+      ["hidden-rows", "A9"],
+    ],
+  ],
 ])("%s: srb allocate without any edit", (file, line, warnings) => {
   test("12 Kitas in 4 Planungsräume, no blocking issue, the allocation of the plain table", async () => {
     const run = await allocateFile(file);
@@ -142,4 +159,58 @@ test("cell addresses in messages are the sheet's: header in row 3, a bad value i
   const errors = result.issues.filter((i) => i.level === "error");
   expect(errors.map((i) => [i.sheet, i.cell])).toEqual([["Kitas", "D5"]]);
   expect(errors[0].message).toContain("D5");
+});
+
+describe("files from other programs (issue 11, point 3)", () => {
+  const WRITERS = join(FIXTURES, "writers");
+
+  test("Google Sheets' own .xlsx download, untouched: read, its hidden row reported", async () => {
+    const port = await PackageWorkbook.fromBuffer(await readFile(join(WRITERS, "google-sheets-export.xlsx")));
+    expect(await port.sheetNames()).toEqual(["Sheet1"]);
+    const table = await readDataTable(port, "Sheet1");
+    expect(table.headers).toEqual(["BEGIN", "HIDDEN", "VISIBLE"]);
+    expect(table.rows).toEqual([
+      ["HIDDEN", null, null],
+      ["VISIBLE", null, null],
+    ]);
+    expect(table.location?.hiddenDataRows).toEqual([2]);
+  });
+
+  test("Excel's own package, untouched: its filtered table is found, the hidden row kept", async () => {
+    const port = await PackageWorkbook.fromBuffer(await readFile(join(WRITERS, "excel-365.xlsx")));
+    expect(await port.sheetNames()).toEqual(["Sheet1", "Sheet2"]);
+    const table = await readDataTable(port, "Sheet1");
+    expect(table.location).toMatchObject({ source: "excelTable", tableName: "Table1", hiddenDataRows: [5] });
+    expect(table.rows.map((r) => r[0])).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  test("the Excel file's other sheet and its table leave srb allocate byte for byte", async () => {
+    await allocateFile("stadt-x-excel.xlsx");
+    const before = unzipSync(new Uint8Array(await readFile(join(FIXTURES, "stadt-x-excel.xlsx"))));
+    const after = unzipSync(new Uint8Array(await readFile(join(dir, "stadt-x-excel-Verteilung.xlsx"))));
+    for (const part of ["xl/worksheets/sheet2.xml", "xl/tables/table2.xml", "xl/theme/theme1.xml"]) {
+      expect(Buffer.from(after[part]).equals(Buffer.from(before[part]))).toBe(true);
+    }
+  });
+
+  test("SRB's output re-saved by openpyxl: the next run rewrites SRB's sheets in place, no copies", async () => {
+    const run = await allocateFile("srb-output-openpyxl.xlsx");
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toMatch(/Cannot read|undefined/);
+    const out = await PackageWorkbook.fromBuffer(
+      await readFile(join(dir, "srb-output-openpyxl-Verteilung.xlsx")),
+    );
+    expect(await out.sheetNames()).toEqual([
+      "Kitas",
+      "Verteilung",
+      "Einrichtungen",
+      "Normbereiche",
+      "Prüfbericht",
+      "Methode",
+      // written before the Vorlage existed: the new sheet is added after SRB's others, nothing moves
+      "Vorlage",
+    ]);
+    const plain = await allocateFile("stadt-x-openpyxl.xlsx");
+    expect(run.results!.areas.map((a) => a.amount)).toEqual(plain.results!.areas.map((a) => a.amount));
+  });
 });

@@ -1,6 +1,6 @@
 /**
  * `srb allocate --pdf`: the sample's generated sheets printed through LibreOffice. Checked on the PDF
- * itself (poppler's pdfinfo/pdftotext): A4 landscape, pages per sheet within a stated bound (32 Kitas),
+ * itself (poppler's pdfinfo/pdftotext): A4 landscape (the Vorlage portrait), pages per sheet within a stated bound (32 Kitas),
  * every header word printed whole (not cut at the cell edge), and a clear German message when LibreOffice
  * is missing. Needs soffice and poppler-utils (skipped locally without them, fails in CI).
  */
@@ -19,6 +19,8 @@ const withPrinting = testWithTool(LIBREOFFICE.path && POPPLER.path ? LIBREOFFICE
 
 /** Pages a sheet may take at most (the sample: 32 Kitas, 8 Sozialräume, Stellenplan). */
 const PAGE_BOUNDS: Record<string, number> = {
+  // the committee summary: one or two pages, A4 portrait (issue 14, item 2)
+  Vorlage: 2,
   Verteilung: 1,
   Einrichtungen: 3,
   Normbereiche: 1,
@@ -89,7 +91,12 @@ describe("--pdf on the command line", () => {
       expect(code).toBe(0);
       const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
       const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
-      expect(info).toMatch(/Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)/);
+      // every page A4: the Vorlage portrait, every other sheet landscape
+      const sizes = execFileSync("pdfinfo", ["-f", "1", "-l", String(pages), pdf], { encoding: "utf8" });
+      const portrait = (p: number) =>
+        new RegExp(`Page\\s+${p} size:\\s+595\\.\\d+ x 841\\.\\d+ pts \\(A4\\)`).test(sizes);
+      const landscape = (p: number) =>
+        new RegExp(`Page\\s+${p} size:\\s+841\\.\\d+ x 595\\.\\d+ pts \\(A4\\)`).test(sizes);
 
       // each page's header names its sheet (centre of the page header)
       const perSheet = new Map<string, string[]>();
@@ -103,6 +110,11 @@ describe("--pdf on the command line", () => {
         const headerLine = layout.split("\n").find((l) => /Budget .* · Stand /.test(l)) ?? "";
         const sheet = Object.keys(PAGE_BOUNDS).find((name) => new RegExp(`\\s${name}\\s`).test(headerLine));
         expect(sheet).toBeDefined();
+        expect({ page: p, sheet, a4: sheet === "Vorlage" ? portrait(p) : landscape(p) }).toEqual({
+          page: p,
+          sheet,
+          a4: true,
+        });
         perSheet.set(sheet!, [...(perSheet.get(sheet!) ?? []), text]);
       }
       for (const [sheet, bound] of Object.entries(PAGE_BOUNDS)) {
@@ -113,7 +125,7 @@ describe("--pdf on the command line", () => {
           within: true,
         });
       }
-      expect(pages).toBeLessThanOrEqual(10);
+      expect(pages).toBeLessThanOrEqual(12);
 
       // every word of every header row printed whole: the header texts come from the written sheets
       const { PackageWorkbook } = await import("../../src/workbook/xlsx/packageWorkbook");
@@ -141,6 +153,26 @@ describe("--pdf on the command line", () => {
             });
           }
       }
+
+      // the Vorlage: every word of every text on it printed whole (its lines stay within the page)
+      const vorlage = await book.readTable("Vorlage");
+      const vorlageTokens = new Set(
+        perSheet
+          .get("Vorlage")!
+          .join("\n")
+          .split(/\s+/)
+          .map((t) => t.replace(/-/g, "")),
+      );
+      const words = [vorlage.headers, ...vorlage.rows]
+        .flat()
+        .filter((v): v is string => typeof v === "string")
+        .flatMap((t) => t.split(/\s+/))
+        .filter((w) => w !== "");
+      expect(words.length).toBeGreaterThan(200);
+      const missing = words.filter(
+        (w) => ![...vorlageTokens].some((t) => t.includes(w.replace(/-/g, "").replace(/\u00a0.*/, ""))),
+      );
+      expect(missing).toEqual([]);
     },
     240_000,
   );

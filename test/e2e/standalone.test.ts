@@ -11,7 +11,7 @@
  * A second walk goes through every step at 350 px and 420 px wide (Daten, Modell, Budget & Regeln with all
  * options on, Ergebnis, Robustheit, erzeugt, Beschluss and Vergleich): the page never scrolls sideways, no
  * element reaches past the viewport and no table cell cuts its text (the failure names the element's
- * text). It takes a screenshot of every step at both widths (350-01-daten.png … 420-07-vergleich.png).
+ * text). It takes a screenshot of every step at both widths (350-01-daten.png … 420-08-vergleich.png).
  * Screenshots go to test-artifacts/screenshots/ on every run; they are copied to docs/screenshots/ only
  * with SRB_UPDATE_SCREENSHOTS=1 (so that `npm test` never changes tracked files).
  */
@@ -309,7 +309,7 @@ describe("standalone mode in Chromium (offline)", () => {
       await page.keyboard.press("Space");
       const link = page.getByRole("link", { name: "Ergebnis herunterladen (Musterstadt-SRB.xlsx)" });
       await link.waitFor({ timeout: 60_000 });
-      await page.getByText(/^Erzeugt: Verteilung/).waitFor();
+      await page.getByText(/^Erzeugt: Vorlage, Verteilung/).waitFor();
       // the download link sits under the success message, after the buttons: Tab to it, Enter
       await pressUntil(page, "Tab", link);
       const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
@@ -327,6 +327,7 @@ describe("standalone mode in Chromium (offline)", () => {
       for (const sheet of [
         "Kitas",
         "Notizen",
+        "Vorlage",
         "Verteilung",
         "Einrichtungen",
         "Normbereiche",
@@ -523,7 +524,7 @@ describe("standalone mode in Chromium (offline)", () => {
         await page.getByRole("button", { name: "Verteilungsblatt erzeugen" }).click();
         const link = page.getByRole("link", { name: "Ergebnis herunterladen (Musterstadt-SRB.xlsx)" });
         await link.waitFor({ timeout: 60_000 });
-        const success = page.getByText(/^Erzeugt: Verteilung/);
+        const success = page.getByText(/^Erzeugt: Vorlage, Verteilung/);
         await success.waitFor();
         await expectFits(page, "erzeugt");
         // the download sits right under the success message (once it sat 3.000 px above it)

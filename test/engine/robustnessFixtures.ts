@@ -1,7 +1,8 @@
 /**
  * Fixtures that pin the robustness analysis (test/engine/robustnessPinned.test.ts): each a model file (as
  * a user writes it), a raw sheet and options. Their expected output (robustnessPinned.expected.json) was
- * computed by the implementation before the fast path (one full allocation per alternative, kept in memory).
+ * computed by the implementation before the fast path (one full allocation per alternative, kept in memory),
+ * and re-pinned when the draws began to use the drawn indicator weights (robustnessPinned.test.ts).
  */
 import type { Model } from "../../src/engine/model";
 import type { RobustnessOptions } from "../../src/engine/robustness";

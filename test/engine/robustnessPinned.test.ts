@@ -2,6 +2,10 @@
  * The robustness analysis gives exactly what it gave before it was made fast (issue 17.4): the expected
  * output was computed by the earlier implementation, which recomputed every alternative as a full allocation
  * and searched each unit in every outcome (quadratic). Every number must be identical, not just close.
+ *
+ * Re-pinned once, on purpose (2026-11-30): the Monte-Carlo draws now use the drawn indicator weights too
+ * (before, only the category weights reached the allocation). That each draw equals a full check and
+ * allocation of the drawn model is tested draw by draw in robustnessIndicatorWeights.test.ts.
  */
 import { allocate } from "../../src/engine/allocate";
 import { checkTable } from "../../src/engine/check";

@@ -51,9 +51,10 @@ describe("App with a fake workbook", () => {
     expect(cells(rows[3])).toEqual(["Summe", "", "100,00\u00a0%", "1.000,00\u00a0€"]);
 
     fireEvent.click(screen.getByRole("button", { name: s.generate }));
-    expect(await screen.findByText(/^Erzeugt: Verteilung/)).toBeInTheDocument();
+    expect(await screen.findByText(/^Erzeugt: Vorlage, Verteilung/)).toBeInTheDocument();
     const written = port.written as SheetSpec[];
     expect(written.map((w) => w.name)).toEqual([
+      "Vorlage",
       "Verteilung",
       "Einrichtungen",
       "Normbereiche",
@@ -227,7 +228,7 @@ describe("App: a municipal sheet (title rows, header in row 3, a Summe row)", ()
     expect(await screen.findByRole("button", { name: s.headerRowAuto })).toBeInTheDocument();
     await openStep(s.stepResult);
     await clickWhenEnabled(s.generate);
-    expect(await screen.findByText(/^Erzeugt: Verteilung/)).toBeInTheDocument();
+    expect(await screen.findByText(/^Erzeugt: Vorlage, Verteilung/)).toBeInTheDocument();
     expect((port.stored as { data: { headerRow?: number } }).data.headerRow).toBe(3);
 
     // another row: read again from there (row 2 is empty: no headers, the check says so)

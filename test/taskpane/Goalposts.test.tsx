@@ -263,7 +263,7 @@ describe("goalposts in the whole task pane", () => {
     await act(async () => {
       fireEvent.click(generate);
     });
-    await screen.findByText(/^Erzeugt: Verteilung/);
+    await screen.findByText(/^Erzeugt: Vorlage, Verteilung/);
     const stored = port.stored as Model;
     expect(stored.options.goalposts).toBe(true);
     expect(stored.indicators.map((i) => i.goalposts)).toEqual([

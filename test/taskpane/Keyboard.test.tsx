@@ -136,7 +136,7 @@ describe("keyboard only", () => {
     await waitFor(() => expect(generate).toBeEnabled());
     await tabTo(user, () => generate);
     await user.keyboard(" ");
-    expect(await screen.findByText(/^Erzeugt: Verteilung/)).toBeInTheDocument();
+    expect(await screen.findByText(/^Erzeugt: Vorlage, Verteilung/)).toBeInTheDocument();
     expect((port.written as SheetSpec[]).map((w) => w.name)).toContain("Verteilung");
     expect((port.stored as { budget: { total: number } }).budget.total).toBe(2400);
   });

@@ -141,9 +141,10 @@ describe("Robustheit in the Ergebnis step", () => {
     expect(checkbox).toBeChecked();
     await click(s.generate);
     await computed();
-    expect(await screen.findByText(/^Erzeugt: Verteilung/)).toBeInTheDocument();
+    expect(await screen.findByText(/^Erzeugt: Vorlage, Verteilung/)).toBeInTheDocument();
     const written = port.written as SheetSpec[];
     expect(written.map((w) => w.name)).toEqual([
+      "Vorlage",
       "Verteilung",
       "Einrichtungen",
       "Normbereiche",
@@ -151,7 +152,7 @@ describe("Robustheit in the Ergebnis step", () => {
       "Methode",
       "Robustheit",
     ]);
-    const sheet = written[5];
+    const sheet = written[6];
     const row = sheet.rows.find((r) => r[0]?.value === "Nord")!;
     expect(row[1].value).toBeCloseTo(5 / 12, 12);
     expect(row[4].value).toBeCloseTo(0.4806, 4);

@@ -25,6 +25,6 @@ test("the adapter's notes after writing are shown to the user (an edited SRB she
   await screen.findByText(s.storedModelLoaded);
   fireEvent.click(screen.getByRole("tab", { name: s.stepResult }));
   fireEvent.click(await screen.findByRole("button", { name: s.generate }));
-  const message = await screen.findByText(/^Erzeugt: Verteilung, Einrichtungen \(2\)/);
+  const message = await screen.findByText(/^Erzeugt: Vorlage, Verteilung, Einrichtungen \(2\)/);
   expect(message).toHaveTextContent(note);
 });

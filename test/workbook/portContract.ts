@@ -229,6 +229,32 @@ export function runPortContract(name: string, make: MakePort): void {
       }
     });
 
+    test("the Vorlage first: new sheets in the order asked; one added to an earlier run goes after it, nothing moves", async () => {
+      // a workbook SRB wrote before the Vorlage existed: its sheets are rewritten in place, the new one appended
+      const { port, reopen } = await make({ sheets: { Kitas: KITAS_ROWS } });
+      await port.writeGeneratedSheets(sampleSpecs(["Verteilung", "Methode"], "erster"));
+      const p2 = await reopen();
+      const second = await p2.writeGeneratedSheets(
+        sampleSpecs(["Vorlage", "Verteilung", "Methode"], "zweiter"),
+      );
+      expect(second.sheets.map((s) => s.written)).toEqual(["Vorlage", "Verteilung", "Methode"]);
+      expect([...second.replaced].sort()).toEqual(["Methode", "Verteilung"]);
+      for (const p of [p2, await reopen()])
+        expect(await p.sheetNames()).toEqual(["Kitas", "Verteilung", "Methode", "Vorlage"]);
+      // a fresh workbook: the Vorlage comes first among SRB's sheets, and stays there on the next run
+      const fresh = await make({ sheets: { Kitas: KITAS_ROWS } });
+      await fresh.port.writeGeneratedSheets(sampleSpecs(["Vorlage", "Verteilung", "Methode"], "erster"));
+      const again = await fresh.reopen();
+      const report = await again.writeGeneratedSheets(
+        sampleSpecs(["Vorlage", "Verteilung", "Methode"], "zweiter"),
+      );
+      expect([...report.replaced].sort()).toEqual(["Methode", "Verteilung", "Vorlage"]);
+      for (const p of [again, await fresh.reopen()]) {
+        expect(await p.sheetNames()).toEqual(["Kitas", "Vorlage", "Verteilung", "Methode"]);
+        expect((await p.readTable("Vorlage")).rows[0]).toEqual(["zweiter", 3]);
+      }
+    });
+
     test('a user sheet named "Verteilung" is kept untouched; the generated one becomes "Verteilung (2)"', async () => {
       const mine: CellValue[][] = [
         ["Meine Verteilung", "Betrag"],

@@ -130,12 +130,21 @@ describe("the sample's output prints as it is", () => {
 
   test("every generated sheet: A4 landscape, one page wide, page header with its name, page numbers", () => {
     expect(sheets.map((s) => s.name)).toEqual(
-      expect.arrayContaining(["Verteilung", "Einrichtungen", "Normbereiche", "Prüfbericht", "Methode"]),
+      expect.arrayContaining([
+        "Vorlage",
+        "Verteilung",
+        "Einrichtungen",
+        "Normbereiche",
+        "Prüfbericht",
+        "Methode",
+      ]),
     );
     for (const s of sheets) {
       expect(s.xml).toContain('<pageSetUpPr fitToPage="1"/>');
+      // the Vorlage for the committee is A4 portrait (issue 14, item 2)
+      const orientation = s.name === "Vorlage" ? "portrait" : "landscape";
       expect(s.xml).toContain(
-        '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>',
+        `<pageSetup paperSize="9" orientation="${orientation}" fitToWidth="1" fitToHeight="0"/>`,
       );
       expect(s.xml).toMatch(new RegExp(`<oddHeader>[^<]*&amp;C&amp;B${s.name}`));
       expect(s.xml).toContain("Seite &amp;P von &amp;N</oddFooter>");

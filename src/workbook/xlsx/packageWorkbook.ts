@@ -17,7 +17,7 @@ import { SrbUsageError } from "../../engine/issues";
 import { isColumnTotalFormula } from "../../engine/columnTotalFormula";
 import { a1, type CellValue, type RawTable } from "../../engine/table";
 import type { GridTable, SheetGrid } from "../../engine/tableLocation";
-import type { SheetCell, SheetSpec, WorkbookPort, WriteReport } from "../port";
+import type { SheetSpec, WorkbookPort, WriteReport } from "../port";
 import { resolveSheetName, sameSheetName } from "../sheetNames";
 import {
   damagedModelMessage,
@@ -37,8 +37,8 @@ import {
   chartXml,
   drawingXml,
   resolveChart,
-} from "../xlsxCharts";
-import type { ResolvedChart } from "../xlsxCharts";
+} from "../chartParts";
+import type { ResolvedChart } from "../chartParts";
 import { isStoreContent, planWrite, storeCandidates, type PlannedTable } from "../writePlan";
 import { fileKindProblem, identifyFileKind } from "./fileKind";
 import { readCellFormats, readGrid, readSharedStrings, type SheetContext } from "./sheetReader";
@@ -55,7 +55,7 @@ import {
   relsPartOf,
   type Relationship,
 } from "./xmlParts";
-import { PackageError, ZipArchive, writeZip, type ZipOutput } from "./zipArchive";
+import { PackageError, ZipArchive, writeZip, type ZipEntry, type ZipOutput } from "./zipArchive";
 import { nodeFs } from "../nodeFs";
 
 const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
@@ -195,6 +195,10 @@ export class PackageWorkbook implements WorkbookPort {
   private zip: ZipArchive;
   private structure!: Structure;
   private context: SheetContext | null = null;
+  /** The shared strings as read before the last write, when that write copied their part unchanged. */
+  private keptSharedStrings: string[] | undefined;
+  /** The store as found in the current package (null: not looked for since the last write). */
+  private store: { sheet: string; content: DecodedStore } | undefined | null = null;
 
   /** "xlsm" when the workbook carries macros (its output must keep the .xlsm extension). */
   kind: "xlsx" | "xlsm" = "xlsx";
@@ -394,12 +398,10 @@ export class PackageWorkbook implements WorkbookPort {
       if (!replacedEntries.includes(e)) for (const t of tables) usedTableIds.add(t.id);
     const newSheets: NewSheet[] = [];
     for (const planned of plan.sheets) {
-      const rows = planned.rows.map((line) =>
-        Array.from(line, (c): SheetCell & { error?: boolean } => c ?? { value: null }),
-      );
       const resolved: ResolvedChart[] = [];
       for (const chart of planned.charts) {
-        const r = resolveChart(planned.name, chart, rows);
+        // a missing (ragged) cell reads as blank
+        const r = resolveChart(planned.name, chart, planned.rows);
         if ("note" in r) notes.push(r.note);
         else resolved.push(r.chart);
       }
@@ -470,7 +472,8 @@ export class PackageWorkbook implements WorkbookPort {
   private ctx(): SheetContext {
     if (!this.context) {
       this.context = {
-        sharedStrings: readSharedStrings(this.zip, this.structure.sharedStringsPart),
+        sharedStrings:
+          this.keptSharedStrings ?? readSharedStrings(this.zip, this.structure.sharedStringsPart),
         formats: readCellFormats(this.zip, this.structure.stylesPart),
         date1904: this.structure.date1904,
       };
@@ -490,6 +493,11 @@ export class PackageWorkbook implements WorkbookPort {
 
   /** SRB's store and the sheet it is on, or undefined (a visible or unmarked "_SRB" is the user's). */
   private findStore(): { sheet: string; content: DecodedStore } | undefined {
+    if (this.store === null) this.store = this.searchStore();
+    return this.store;
+  }
+
+  private searchStore(): { sheet: string; content: DecodedStore } | undefined {
     const infos = this.structure.sheets
       .filter((e) => e.worksheet)
       .map((e) => ({ name: e.name, visible: e.state === "visible" }));
@@ -583,9 +591,19 @@ export class PackageWorkbook implements WorkbookPort {
   /** Writes the changed package and reads its structure again. */
   private commit(changes: Changes): void {
     if (changes.empty) return;
+    const strings = this.context?.sharedStrings;
+    const stringsEntry = this.structure.sharedStringsPart
+      ? this.zip.entry(this.structure.sharedStringsPart)
+      : undefined;
     this.zip = ZipArchive.open(changes.write());
     this.structure = this.readStructure();
     this.context = null;
+    this.store = null;
+    // SRB writes inline strings, so the shared strings part is copied as it was: read it once, not per write
+    const now = this.structure.sharedStringsPart
+      ? this.zip.entry(this.structure.sharedStringsPart)
+      : undefined;
+    this.keptSharedStrings = strings !== undefined && sameEntry(stringsEntry, now) ? strings : undefined;
   }
 
   private readStructure(): Structure {
@@ -651,9 +669,28 @@ export class PackageWorkbook implements WorkbookPort {
   }
 }
 
+/** A part's bytes: text encoded as UTF-8, bytes as they are. */
+function bytesOf(data: string | Uint8Array): Uint8Array {
+  return typeof data === "string" ? encoder.encode(data) : data;
+}
+
+/** Are two zip entries the same stored bytes (same name, checksum and sizes)? */
+function sameEntry(a: ZipEntry | undefined, b: ZipEntry | undefined): boolean {
+  return (
+    a !== undefined &&
+    b !== undefined &&
+    a.name === b.name &&
+    a.crc === b.crc &&
+    a.size === b.size &&
+    a.compressedSize === b.compressedSize &&
+    a.method === b.method
+  );
+}
+
 interface NewSheet {
   name: string;
-  xml: string;
+  /** The sheet part (UTF-8, as `sheetXml` writes it). */
+  xml: Uint8Array;
   state: "visible" | "veryHidden";
   charts?: ResolvedChart[];
   tables?: PlacedTable[];
@@ -722,7 +759,8 @@ function tableXml(t: PlannedTable, id: number): string {
  * relationships and the content types. `write()` copies every other entry untouched.
  */
 class Changes {
-  private readonly parts = new Map<string, { name: string; data: string | null }>();
+  /** Parts put: text, bytes (UTF-8, a sheet), or null (deleted). */
+  private readonly parts = new Map<string, { name: string; data: string | Uint8Array | null }>();
   private stylesEditor: StylesEditor | null = null;
   private stylesCreated = false;
   private readonly removed: SheetEntry[] = [];
@@ -753,7 +791,7 @@ class Changes {
     return this.parts.size === 0 && this.removed.length === 0 && this.added.length === 0;
   }
 
-  put(part: string, data: string | null): void {
+  put(part: string, data: string | Uint8Array | null): void {
     this.parts.set(key(part), { name: part, data });
   }
 
@@ -1076,11 +1114,11 @@ class Changes {
       const change = this.parts.get(k);
       done.add(k);
       if (!change) outputs.push({ name: entry.name, copy: entry, from: this.zip });
-      else if (change.data !== null) outputs.push({ name: entry.name, data: encoder.encode(change.data) });
+      else if (change.data !== null) outputs.push({ name: entry.name, data: bytesOf(change.data) });
     }
     for (const [k, change] of this.parts) {
       if (done.has(k) || change.data === null) continue;
-      outputs.push({ name: change.name, data: encoder.encode(change.data) });
+      outputs.push({ name: change.name, data: bytesOf(change.data) });
     }
     return writeZip(outputs);
   }

@@ -120,16 +120,18 @@ export function readSharedStrings(zip: ZipArchive, part: string | undefined): st
   return strings;
 }
 
-/** One cell as read: 1-based row and column. */
-export interface ReadCell {
-  row: number;
-  col: number;
-  value: CellValue;
-  /** Formula text without "=" when the cell holds one (shared-formula children: undefined). */
-  formula?: string;
-  /** Number format code, null for General. */
-  format: string | null;
-}
+/**
+ * One cell as read, handed over without building an object per cell: 1-based row and column, the value,
+ * the formula text without "=" when the cell holds one (shared-formula children: undefined), and the
+ * number format code (null for General).
+ */
+export type OnCell = (
+  row: number,
+  col: number,
+  value: CellValue,
+  formula: string | undefined,
+  format: string | null,
+) => void;
 
 export interface SheetContext {
   sharedStrings: string[];
@@ -148,33 +150,47 @@ function columnOf(ref: string): number {
   return col;
 }
 
+/** Row number of an A1 reference ("AB12" → 12, "$B$7" → 7); NaN when there is none. */
 function rowOf(ref: string): number {
   let i = 0;
-  while (i < ref.length && /[A-Za-z$]/.test(ref[i])) i++;
+  while (i < ref.length) {
+    const c = ref.charCodeAt(i) | 0x20;
+    if ((c >= 97 && c <= 122) || c === 0x24) i++;
+    else break;
+  }
   return Number(ref.slice(i).replace("$", ""));
 }
+
+/** What the text inside a cell goes to: nothing, the value, the formula, the inline string. */
+const NOTHING = 0;
+const VALUE = 1;
+const FORMULA = 2;
+const INLINE = 3;
 
 /**
  * Streams the cells of a worksheet part that hold a value or a formula, in document order.
  *
- * @example streamCells(zip, "xl/worksheets/sheet1.xml", ctx, "Kitas", (c) => console.log(c.row, c.col, c.value));
+ * @example streamCells(zip, "xl/worksheets/sheet1.xml", ctx, "Kitas", (row, col, value) => console.log(row, col, value));
  */
 export function streamCells(
   zip: ZipArchive,
   part: string,
   ctx: SheetContext,
   sheet: string,
-  onCell: (cell: ReadCell) => void,
+  onCell: OnCell,
   onHiddenRow?: (row: number) => void,
 ): void {
   let row = 0;
   let col = 0;
   let inSheetData = false;
-  let cell: { type: string; style: number; col: number } | null = null;
-  let value: string[] | null = null;
-  let formula: string[] | null = null;
-  let inline: string[] | null = null;
-  let target: string[] | null = null;
+  // the open cell: its type, style and column (inCell false: outside a cell)
+  let inCell = false;
+  let type = "n";
+  let style = 0;
+  let value: string | null = null;
+  let formula: string | null = null;
+  let inline: string | null = null;
+  let into: number = NOTHING;
   let phonetic = 0;
   const bad = (what: string) =>
     new SrbUsageError(
@@ -208,26 +224,34 @@ export function streamCells(
           if (row === 0) row = 1;
           if (c < 1 || c > MAX_COL) throw bad(`Zellbezug „${r}“ ungültig`);
           col = c;
-          cell = { type: attributes.t ?? "n", style: Number(attributes.s ?? 0), col: c };
+          inCell = true;
+          type = attributes.t ?? "n";
+          style = Number(attributes.s ?? 0);
           value = null;
           formula = null;
           inline = null;
           return;
         }
         case "v":
-          if (cell) target = value = [];
+          if (inCell) {
+            value = "";
+            into = VALUE;
+          }
           return;
         case "f":
-          if (cell) target = formula = [];
+          if (inCell) {
+            formula = "";
+            into = FORMULA;
+          }
           return;
         case "is":
-          if (cell) inline = [];
+          if (inCell) inline = "";
           return;
         case "rPh":
           phonetic++;
           return;
         case "t":
-          if (cell && inline && phonetic === 0) target = inline;
+          if (inCell && inline !== null && phonetic === 0) into = INLINE;
           return;
       }
     },
@@ -239,18 +263,17 @@ export function streamCells(
         case "v":
         case "f":
         case "t":
-          target = null;
+          into = NOTHING;
           return;
         case "rPh":
           phonetic--;
           return;
         case "c": {
-          const c = cell;
-          cell = null;
-          if (!c) return;
-          const v = value === null ? null : (value as string[]).join("");
-          const f = formula === null ? undefined : (formula as string[]).join("");
-          const read = convert(c.type, v, inline === null ? null : (inline as string[]).join(""), ctx);
+          if (!inCell) return;
+          inCell = false;
+          const v = value;
+          const f = formula === null ? undefined : formula;
+          const read = convert(type, v, inline, ctx);
           let out: CellValue = read;
           if (f !== undefined && (read === null || read === "") && v === null) {
             const shown = f === "" ? "Formel" : `„=${f}“`;
@@ -259,19 +282,15 @@ export function streamCells(
             };
           }
           if (out === null && f === undefined) return;
-          onCell({
-            row,
-            col: c.col,
-            value: out,
-            formula: f === "" ? undefined : f,
-            format: ctx.formats[c.style] ?? null,
-          });
+          onCell(row, col, out, f === "" ? undefined : f, ctx.formats[style] ?? null);
           return;
         }
       }
     },
     text(t) {
-      if (target) target.push(t);
+      if (into === VALUE) value += t;
+      else if (into === FORMULA) formula += t;
+      else if (into === INLINE) inline += t;
     },
   });
 }
@@ -330,7 +349,11 @@ export function readGrid(
   sheet: string,
   withFormulas = false,
 ): SheetGrid {
-  const cells: ReadCell[] = [];
+  // rows as they come (sparse: a row without cells has none), made rectangular once the size is checked
+  const valueRows: CellValue[][] = [];
+  const formatRows: (string | null)[][] = [];
+  const formulaRows: (string | undefined)[][] = [];
+  let count = 0;
   let maxRow = 0;
   let maxCol = 0;
   const hiddenRows: number[] = [];
@@ -339,28 +362,35 @@ export function readGrid(
     part,
     ctx,
     sheet,
-    (c) => {
-      cells.push(c);
-      if (c.row > maxRow) maxRow = c.row;
-      if (c.col > maxCol) maxCol = c.col;
-      if (cells.length > MAX_SHEET_CELLS) throw tooLarge(sheet, cells.length, maxRow, maxCol);
+    (row, col, value, formula, format) => {
+      count++;
+      if (row > maxRow) maxRow = row;
+      if (col > maxCol) maxCol = col;
+      if (count > MAX_SHEET_CELLS) throw tooLarge(sheet, count, maxRow, maxCol);
+      const r = row - 1;
+      (valueRows[r] ??= [])[col - 1] = value;
+      (formatRows[r] ??= [])[col - 1] = format;
+      if (withFormulas) (formulaRows[r] ??= [])[col - 1] = formula;
     },
     (r) => hiddenRows.push(r),
   );
-  if (maxRow * maxCol > MAX_SHEET_CELLS) throw tooLarge(sheet, cells.length, maxRow, maxCol);
-  const values: CellValue[][] = Array.from({ length: maxRow }, () => new Array<CellValue>(maxCol).fill(null));
-  const formats: (string | null)[][] = Array.from({ length: maxRow }, () =>
-    new Array<string | null>(maxCol).fill(null),
-  );
-  const formulas = withFormulas
-    ? Array.from({ length: maxRow }, () => new Array<string | undefined>(maxCol).fill(undefined))
-    : undefined;
-  for (const c of cells) {
-    values[c.row - 1][c.col - 1] = c.value;
-    formats[c.row - 1][c.col - 1] = c.format;
-    if (formulas) formulas[c.row - 1][c.col - 1] = c.formula;
+  if (maxRow * maxCol > MAX_SHEET_CELLS) throw tooLarge(sheet, count, maxRow, maxCol);
+  const values: CellValue[][] = new Array<CellValue[]>(maxRow);
+  const formats: (string | null)[][] = new Array<(string | null)[]>(maxRow);
+  const formulas = withFormulas ? new Array<(string | undefined)[]>(maxRow) : undefined;
+  for (let r = 0; r < maxRow; r++) {
+    values[r] = filled(valueRows[r], maxCol, null);
+    formats[r] = filled(formatRows[r], maxCol, null);
+    if (formulas) formulas[r] = filled(formulaRows[r], maxCol, undefined);
   }
   return { values, formats, formulas, hiddenRows: hiddenRows.filter((r) => r <= maxRow) };
+}
+
+/** A row of `width` cells: the cells read (in place), the missing ones `blank`. */
+function filled<T>(line: T[] | undefined, width: number, blank: T): T[] {
+  if (line === undefined) return new Array<T>(width).fill(blank);
+  for (let c = 0; c < width; c++) if (!(c in line)) line[c] = blank;
+  return line;
 }
 
 function tooLarge(sheet: string, count: number, maxRow: number, maxCol: number): SrbUsageError {

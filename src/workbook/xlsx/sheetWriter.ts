@@ -5,10 +5,9 @@
  * widths, row heights of wrapped headers, frozen header rows, SRB's tab colour, the page set-up (A4,
  * landscape, fit to one page wide, page header and footer: `PlannedPrint`), and the references
  * to its drawing and tables. Excel's limits, XML-unsafe characters and non-finite numbers are the plan's
- * business: this writer writes what it is given. Also gives the content fingerprint of what it wrote.
+ * business: this writer writes what it is given.
  */
-import { a1 } from "../../engine/table";
-import type { FingerprintCell } from "../store";
+import { a1, columnLetters } from "../../engine/table";
 import { headerFooterCode, type PlannedPrint } from "../printLayout";
 import { GENERATED_TAB_COLOUR, type PlannedCell } from "../writePlan";
 import type { StylesEditor } from "./stylesEditor";
@@ -26,13 +25,55 @@ export interface SheetContent {
 }
 
 export interface WrittenSheet {
-  xml: string;
-  /** The cells as the fingerprint sees them when reading the sheet back. */
-  cells: FingerprintCell[][];
+  /** The sheet part, UTF-8 encoded. */
+  xml: Uint8Array;
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * UTF-8 bytes appended piece by piece into one growing buffer: a sheet of 60,000 Kitas is never one
+ * JavaScript string (which would take two bytes a character as soon as one "−" occurs in it).
+ */
+class Utf8Sink {
+  private buffer = new Uint8Array(1 << 16);
+  private length = 0;
+  private pending = "";
+
+  write(text: string): void {
+    this.pending += text;
+    if (this.pending.length >= 1 << 15) this.flush();
+  }
+
+  private flush(): void {
+    const text = this.pending;
+    this.pending = "";
+    // at most three bytes per UTF-16 unit
+    if (this.length + text.length * 3 > this.buffer.length) {
+      const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.length + text.length * 3));
+      grown.set(this.buffer.subarray(0, this.length));
+      this.buffer = grown;
+    }
+    this.length += encoder.encodeInto(text, this.buffer.subarray(this.length)).written;
+  }
+
+  /** The bytes written, between a head and a tail. */
+  between(head: string, tail: string): Uint8Array {
+    this.flush();
+    const h = encoder.encode(head);
+    const t = encoder.encode(tail);
+    const out = new Uint8Array(h.length + this.length + t.length);
+    out.set(h, 0);
+    out.set(this.buffer.subarray(0, this.length), h.length);
+    out.set(t, h.length + this.length);
+    return out;
+  }
 }
 
 /**
- * Writes one generated sheet (or the store sheet, `store: true`: no tab colour).
+ * Writes one generated sheet (or the store sheet, `store: true`: no tab colour). The rows are written as
+ * one string per row, joined once; column letters and the last cell style are remembered, since a
+ * column's cells mostly share their style (10,000 Kitas are several hundred thousand cells).
  *
  * @example
  * const { xml } = sheetXml({ rows: plan.sheets[0].rows, freezeRows: 1 }, styles, { drawingRelId: "rId1" });
@@ -44,61 +85,66 @@ export function sheetXml(
   options: { drawingRelId?: string; store?: boolean; tableRelIds?: string[] } = {},
 ): WrittenSheet {
   const rows = content.rows;
-  const cells: FingerprintCell[][] = [];
-  const out: string[] = [];
+  const out = new Utf8Sink();
   let maxCol = 0;
   const heights = new Map((content.rowHeights ?? []).map((h) => [h.row, h.points]));
-  rows.forEach((row, i) => {
+  const letters: string[] = [];
+  let lastFormat: string | undefined;
+  let lastBold: boolean | undefined;
+  let lastWrap: boolean | undefined;
+  let lastStyle = "";
+  let known = false;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (!row) continue;
     const r = i + 1;
-    const line: string[] = [];
-    const fp: FingerprintCell[] = [];
+    let line = "";
     for (let j = 0; j < row.length; j++) {
       const c = row[j];
       if (!c) continue;
       const hasFormula = c.formula !== undefined && c.formula !== "";
       if (!hasFormula && (c.value === null || c.value === undefined) && !c.numFmt && !c.bold) continue;
-      const ref = a1(r, j + 1);
-      const s = styles.styleFor(c.numFmt, c.bold, c.wrap);
-      const sAttr = s ? ` s="${s}"` : "";
+      const ref = `${(letters[j] ??= columnLetters(j + 1))}${r}`;
+      if (!known || c.numFmt !== lastFormat || c.bold !== lastBold || c.wrap !== lastWrap) {
+        const s = styles.styleFor(c.numFmt, c.bold, c.wrap);
+        lastStyle = s ? ` s="${s}"` : "";
+        lastFormat = c.numFmt;
+        lastBold = c.bold;
+        lastWrap = c.wrap;
+        known = true;
+      }
+      const sAttr = lastStyle;
       if (hasFormula) {
         const formula = (c.formula as string).replace(/^=/, "");
         const f = `<f>${escapeXml(formula)}</f>`;
-        fp[j] = `=${formula}`;
         if (typeof c.value === "string") {
-          line.push(`<c r="${ref}"${sAttr} t="str">${f}<v>${escapeXml(c.value)}</v></c>`);
+          line += `<c r="${ref}"${sAttr} t="str">${f}<v>${escapeXml(c.value)}</v></c>`;
         } else if (typeof c.value === "boolean") {
-          line.push(`<c r="${ref}"${sAttr} t="b">${f}<v>${c.value ? 1 : 0}</v></c>`);
+          line += `<c r="${ref}"${sAttr} t="b">${f}<v>${c.value ? 1 : 0}</v></c>`;
         } else if (typeof c.value === "number" && Number.isFinite(c.value)) {
-          line.push(`<c r="${ref}"${sAttr}>${f}<v>${c.value}</v></c>`);
+          line += `<c r="${ref}"${sAttr}>${f}<v>${c.value}</v></c>`;
         } else {
-          line.push(`<c r="${ref}"${sAttr}>${f}</c>`);
+          line += `<c r="${ref}"${sAttr}>${f}</c>`;
         }
       } else if (c.error && typeof c.value === "string") {
         // an error literal the write plan decided on (a non-finite number as #NUM!)
-        fp[j] = { error: c.value };
-        line.push(`<c r="${ref}"${sAttr} t="e"><v>${escapeXml(c.value)}</v></c>`);
+        line += `<c r="${ref}"${sAttr} t="e"><v>${escapeXml(c.value)}</v></c>`;
       } else if (typeof c.value === "string") {
         // an inline string is text, never a formula, whatever its first character
-        fp[j] = c.value;
-        line.push(
-          `<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${escapeXml(c.value)}</t></is></c>`,
-        );
+        line += `<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${escapeXml(c.value)}</t></is></c>`;
       } else if (typeof c.value === "number" && Number.isFinite(c.value)) {
-        fp[j] = c.value;
-        line.push(`<c r="${ref}"${sAttr}><v>${c.value}</v></c>`);
+        line += `<c r="${ref}"${sAttr}><v>${c.value}</v></c>`;
       } else if (typeof c.value === "boolean") {
-        fp[j] = c.value;
-        line.push(`<c r="${ref}"${sAttr} t="b"><v>${c.value ? 1 : 0}</v></c>`);
+        line += `<c r="${ref}"${sAttr} t="b"><v>${c.value ? 1 : 0}</v></c>`;
       } else {
-        line.push(`<c r="${ref}"${sAttr}/>`);
+        line += `<c r="${ref}"${sAttr}/>`;
       }
       if (j + 1 > maxCol) maxCol = j + 1;
     }
-    cells.push(fp);
     const height = heights.get(r);
     const ht = height !== undefined ? ` ht="${height}" customHeight="1"` : "";
-    if (line.length > 0) out.push(`<row r="${r}"${ht}>${line.join("")}</row>`);
-  });
+    if (line !== "") out.write(`<row r="${r}"${ht}>${line}</row>`);
+  }
 
   const print = options.store ? undefined : content.print;
   const sheetPr = options.store
@@ -117,13 +163,15 @@ export function sheetXml(
         : "",
     )
     .join("");
-  const xml =
+  const head =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">${sheetPr}${dimension}` +
     `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
     `<sheetFormatPr defaultRowHeight="15"/>` +
     (cols ? `<cols>${cols}</cols>` : "") +
-    `<sheetData>${out.join("")}</sheetData>` +
+    `<sheetData>`;
+  const tail =
+    `</sheetData>` +
     pageSetupXml(print) +
     (options.drawingRelId ? `<drawing r:id="${options.drawingRelId}"/>` : "") +
     // tableParts come after drawing (CT_Worksheet schema order)
@@ -133,7 +181,8 @@ export function sheetXml(
         `</tableParts>`
       : "") +
     `</worksheet>`;
-  return { xml, cells };
+  const xml = out.between(head, tail);
+  return { xml };
 }
 
 /**

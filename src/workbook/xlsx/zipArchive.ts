@@ -5,7 +5,11 @@
  * copies every entry that is not replaced as its original compressed bytes (so it stays byte-identical)
  * and deflates only the new or replaced ones.
  *
- * Pure: bytes in, bytes out (fflate); no Node APIs, runs in the browser as in Node.
+ * Pure: bytes in, bytes out (fflate); runs in the browser as in Node. Under Node, new parts are deflated
+ * by Node's own zlib (native code, 4–5 times faster than fflate at the same size, with the checksum in
+ * the same pass), reached through `process.getBuiltinModule` at call time so the browser bundle never
+ * imports it; the browser deflates with fflate. Small parts (up to 1 MB inflated) are inflated by zlib in
+ * one call as well, with the same caps; bigger ones (a data sheet) are streamed through fflate in chunks.
  */
 import { Inflate, deflateSync } from "fflate";
 import { SrbUsageError } from "../../engine/issues";
@@ -177,6 +181,25 @@ export class ZipArchive {
         `Teil „${entry.name}“ ist mit einem unbekannten Verfahren (${entry.method}) gepackt.`,
       );
     }
+    // a small part (the package's metadata, styles, the store) in one native call under Node: it is
+    // held whole anyway, and fflate's streaming set-up costs more than the inflating itself
+    const inflateRaw = entry.size <= WHOLE_PART_BYTES ? inflateRawOfNode() : null;
+    if (inflateRaw) {
+      let whole: Uint8Array;
+      try {
+        // one byte more than declared: a part that inflates to more is caught by `take` below
+        whole = inflateRaw(raw, { maxOutputLength: Math.min(entry.size, cap) + 1 });
+      } catch (e) {
+        if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") {
+          throw tooBig(entry.name, Math.min(entry.size, cap) + 1, Math.min(cap, entry.size));
+        }
+        throw new PackageError(`Die Datei ist beschädigt: Teil „${entry.name}“ lässt sich nicht entpacken.`);
+      }
+      for (let i = 0; i < whole.length; i += 65_536) {
+        take(whole.subarray(i, Math.min(i + 65_536, whole.length)));
+      }
+      return;
+    }
     const inflater = new Inflate((chunk) => take(chunk));
     try {
       for (let i = 0; i < raw.length; i += 16_384) {
@@ -250,6 +273,52 @@ export function crc32(data: Uint8Array): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
+/** Parts up to this inflated size are inflated in one native call under Node (see `inflate`). */
+const WHOLE_PART_BYTES = 1024 * 1024;
+
+type InflateRaw = (data: Uint8Array, options: { maxOutputLength: number }) => Uint8Array;
+let nodeInflateRaw: InflateRaw | null | undefined;
+
+function inflateRawOfNode(): InflateRaw | null {
+  if (nodeInflateRaw === undefined) {
+    const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+    const zlib = proc?.getBuiltinModule?.("node:zlib") as { inflateRawSync?: InflateRaw } | undefined;
+    nodeInflateRaw = zlib?.inflateRawSync ?? null;
+  }
+  return nodeInflateRaw;
+}
+
+/** Node's zlib (gzip: raw deflate plus CRC-32 in one native pass), or undefined outside Node. */
+type Gzip = (data: Uint8Array, options: { level: number }) => Uint8Array;
+let nodeGzip: Gzip | null | undefined;
+
+function gzipOfNode(): Gzip | null {
+  if (nodeGzip === undefined) {
+    const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+    const zlib = proc?.getBuiltinModule?.("node:zlib") as { gzipSync?: Gzip } | undefined;
+    nodeGzip = zlib?.gzipSync ?? null;
+  }
+  return nodeGzip;
+}
+
+/**
+ * A new part deflated for the zip, with its CRC-32. Big parts (SRB's sheets for many Kitas) at level 1:
+ * several times faster, a little larger. Under Node through zlib's gzip (whose trailer carries the CRC-32
+ * of the input, and whose body after the 10-byte header is the raw deflate stream a zip entry holds).
+ *
+ * @example compress(new TextEncoder().encode("abc")).crc; // => 0x352441c2
+ */
+export function compress(input: Uint8Array): { data: Uint8Array; crc: number } {
+  const level = input.length > 1_000_000 ? 1 : 6;
+  const gzip = gzipOfNode();
+  if (gzip) {
+    const gz = gzip(input, { level });
+    const end = gz.length - 8;
+    return { data: gz.subarray(10, end), crc: u32(gz, end) };
+  }
+  return { data: deflateSync(input, { level }), crc: crc32(input) };
+}
+
 /** What goes into the written archive: an entry of the input, copied as stored, or new bytes. */
 export type ZipOutput =
   { name: string; copy: ZipEntry; from: ZipArchive } | { name: string; data: Uint8Array };
@@ -283,10 +352,8 @@ export function writeZip(outputs: ZipOutput[]): Uint8Array {
       data = out.from.bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
     } else {
       method = 8;
-      crc = crc32(out.data);
       size = out.data.length;
-      // big parts (SRB's sheets for many Kitas) at level 1: several times faster, a little larger
-      data = deflateSync(out.data, { level: out.data.length > 1_000_000 ? 1 : 6 });
+      ({ data, crc } = compress(out.data));
     }
     const flags = 0x0800; // UTF-8 names, sizes in the local header (no data descriptor)
     const local = new Uint8Array(30 + name.length);

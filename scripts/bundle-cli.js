@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// Second step of `npm run build:cli` (and of `prepare`): after `tsc -p tsconfig.cli.json` has compiled and
+// type-checked the command line into dist-cli/, esbuild bundles src/cli/main.ts with its runtime
+// dependencies (zod, saxes, fflate, simple-statistics) into that same file, dist-cli/src/cli/main.js.
+// One file instead of about 150 loaded one by one: `srb allocate` on the sample starts about a quarter of a
+// second (CPU) sooner. Not minified, so that an internal error still names the function.
+// esbuild comes with tsx (a development dependency). Without it the unbundled tsc output stays and works.
+"use strict";
+const path = require("path");
+
+const ROOT = path.resolve(__dirname, "..");
+const OUT = path.join(ROOT, "dist-cli", "src", "cli", "main.js");
+
+let esbuild = null;
+try {
+  esbuild = require("esbuild");
+} catch {
+  esbuild = null;
+}
+if (esbuild === null) {
+  process.stderr.write(
+    "srb: esbuild fehlt – die Kommandozeile bleibt ungebündelt in dist-cli/ (sie startet etwas langsamer).\n",
+  );
+} else {
+  esbuild.buildSync({
+    entryPoints: [path.join(ROOT, "src", "cli", "main.ts")],
+    outfile: OUT,
+    allowOverwrite: true,
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    logLevel: "error",
+  });
+}
