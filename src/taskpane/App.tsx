@@ -9,6 +9,7 @@ import {
   Tab,
   TabList,
   Title3,
+  makeStaticStyles,
   makeStyles,
   tokens,
   webLightTheme,
@@ -61,8 +62,10 @@ export interface AppProps {
    * Excel (Excel.createWorkbook). Absent: the pane offers no publication file. Returns a German note.
    */
   onPublication?(bytes: Uint8Array, fileName: string): Promise<string>;
-  /** Shown above the steps (standalone mode: the file input and the download). */
+  /** Shown above the steps (standalone mode: the file input). */
   header?: ReactNode;
+  /** Shown with the success message after generation (standalone mode: the downloads). */
+  generatedActions?: ReactNode;
   /** Heading; default "SRB – Sozialraumbudget". */
   title?: string;
   /**
@@ -83,6 +86,9 @@ export interface AppProps {
 
 export type StepId = "data" | "model" | "budget" | "result";
 
+/** The browser's 8 px body margin would take 16 px of a 350 px task pane. */
+const useGlobalStyles = makeStaticStyles({ body: { margin: 0 } });
+
 const useStyles = makeStyles({
   root: {
     display: "flex",
@@ -93,7 +99,21 @@ const useStyles = makeStyles({
     margin: "0 auto",
     minHeight: "100vh",
     boxSizing: "border-box",
+    // a narrow task pane (350 px) never scrolls sideways: long words (column names such as
+    // "Anteil_Familiensprache_nicht_Deutsch") break, and fields, inputs and selects may shrink below the
+    // width of their longest option or their default 20 characters
+    overflowWrap: "anywhere",
+    "& .fui-Field, & .fui-Input, & .fui-Select, & .fui-RadioGroup": { minWidth: 0 },
+    "& input, & select": { minWidth: 0, maxWidth: "100%" },
+    // Fluent greys the label of an unchecked checkbox or radio (colorNeutralForeground3), so that an option
+    // that is merely off looks disabled; an enabled option reads in the normal text colour, a disabled one
+    // keeps Fluent's disabled grey
+    "& .fui-Checkbox__input:enabled:not(:checked) ~ .fui-Checkbox__label, & .fui-Radio__input:enabled:not(:checked) ~ .fui-Radio__label":
+      { color: tokens.colorNeutralForeground1 },
   },
+  /** The four tabs wrap onto a second line rather than run out of a 350 px pane. */
+  tabs: { flexWrap: "wrap", minWidth: 0 },
+  panel: { minWidth: 0 },
 });
 
 /**
@@ -109,12 +129,14 @@ export function App({
   onGenerated,
   onPublication,
   header,
+  generatedActions,
   title,
   functionsSeeBlanks = true,
   fileName,
   download = downloadFile,
   checkReport,
 }: AppProps) {
+  useGlobalStyles();
   const styles = useStyles();
   const s = stringsFor(language);
   const action = useWorkbookAction();
@@ -146,7 +168,13 @@ export function App({
       // the table is found the way a person would (title rows, Excel tables, a Summe row); a model of
       // this sheet helps with its column names and fixes the header row with data.headerRow
       const own = stored && sameSheetName(stored.data.sheet, name) ? stored : null;
-      const read = await run(s.detectTable, () => readDataTable(port!, name, locationHints(own)));
+      const read = await run(s.detectTable, async (report) => {
+        const found = await readDataTable(port!, name, locationHints(own));
+        // the result is computed (synchronously) right after: say so while it runs
+        report(s.progressCompute);
+        await nextPaint();
+        return found;
+      });
       if (!read) return;
       const suggested = suggest(read);
       if (own?.data.headerRow !== undefined) suggested.data.headerRow = own.data.headerRow;
@@ -156,7 +184,7 @@ export function App({
       setModel(own ?? suggested);
       setGenerated(null);
     },
-    [run, port, s.detectTable],
+    [run, port, s.detectTable, s.progressCompute],
   );
 
   /**
@@ -407,15 +435,22 @@ export function App({
         fortschreibung: { carryForward, adopt: adopt ? { date: adopt } : null },
         // the same publication request as the CLI's --publication <file>
         ...(publish && onPublication ? { publish: { file: s.publicationFileName } } : {}),
-        progress: ({ stage }) => {
+        // each stage's text is painted before the stage's (synchronous) work starts
+        progress: async ({ stage }) => {
           if (stage === "sheets") report(s.progressSheets);
-          if (stage === "write") report(s.progressWrite);
+          else if (stage === "write") report(s.progressWrite);
+          else return;
+          await nextPaint();
         },
       });
       if (done.report === null) throw new Error(done.issues.find((i) => i.level === "error")?.message);
       const written = done.report;
       setStoredModel(model);
-      await onGenerated?.(written);
+      if (onGenerated) {
+        report(s.progressDownload);
+        await nextPaint();
+        await onGenerated(written);
+      }
       let published: string | null = null;
       if (done.published && onPublication) {
         report(s.progressPublication);
@@ -541,6 +576,8 @@ export function App({
           busy={busy}
           progress={action.progress}
           generated={generated}
+          generatedActions={generatedActions}
+          budgetZero={model?.budget.total === 0}
           robustness={robustnessNow}
           onCheckRobustness={result?.carriedForward ? undefined : checkRobustnessNow}
           robustnessBusy={action.busy === s.checkRobustness}
@@ -574,7 +611,7 @@ export function App({
             </MessageBarActions>
           </MessageBar>
         )}
-        {action.busy && <Spinner size="tiny" label={`${action.busy} – ${s.busy}`} />}
+        {action.busy && <Spinner size="tiny" label={`${action.busy} – ${action.progress ?? s.busy}`} />}
         {port === null ? (
           <MessageBar intent="info">
             <MessageBarBody>{s.noWorkbook}</MessageBarBody>
@@ -586,6 +623,7 @@ export function App({
               onTabSelect={(_, data) => setStep(data.value as StepId)}
               aria-label={s.steps}
               size="small"
+              className={styles.tabs}
             >
               {panels.map((p) => (
                 <Tab key={p.id} id={`tab-${p.id}`} value={p.id} aria-controls={`panel-${p.id}`}>
@@ -600,6 +638,7 @@ export function App({
                 role="tabpanel"
                 aria-label={p.label}
                 hidden={p.id !== step}
+                className={styles.panel}
               >
                 {p.content}
               </section>

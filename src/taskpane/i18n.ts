@@ -195,9 +195,9 @@ const de = {
   goalpostMax: "Max (Referenzjahr)",
   goalpostMinOf: (column: string) => `Min (Referenzjahr) von „${column}“`,
   goalpostMaxOf: (column: string) => `Max (Referenzjahr) von „${column}“`,
-  goalpostsOf: (column: string) => `Zielpfosten von „${column}“`,
+  goalpostsOf: (column: string) => `Grenzwerte von „${column}“`,
   goalpostsOrder: (column: string, min: string, max: string) =>
-    `Zielpfosten von „${column}“: Min ${min} ist nicht kleiner als Max ${max}; erwartet: Min < Max.`,
+    `Grenzwerte von „${column}“: Min ${min} ist nicht kleiner als Max ${max}; erwartet: Min < Max.`,
   goalpostsMissing: (column: string) =>
     `Für „${column}“ fehlen Min und Max: es werden Min und Max der aktuellen Daten verwendet.`,
   noIndicators: "Noch keine Indikatoren: zuerst im Schritt „Daten“ die Tabelle erkennen.",
@@ -216,6 +216,8 @@ const de = {
     `Das Blatt „${wanted}“ des Modells gibt es in dieser Arbeitsmappe nicht; das Modell gilt jetzt für „${used}“.`,
   // Budget & Regeln
   budgetTotal: "Budget (€)",
+  budgetZero:
+    "Budget ist 0 €: alle Sozialräume erhielten 0 €. Bitte im Schritt „Budget & Regeln“ im Feld „Budget (€)“ den Betrag eintragen, der verteilt werden soll.",
   budgetYear: "Haushaltsjahr",
   dynamisierung: "Dynamisierung (jährliche Steigerung)",
   baseAmount: "Ausgangsbetrag je Jahr (€)",
@@ -230,6 +232,7 @@ const de = {
   strand2Vzae: "VZÄ für das Nachbarschaftszentrum je Sozialraum (Strang 2)",
   plannedVzae: "VZÄ im Stellenplan",
   unplanned: "nicht verplant",
+  stellenplanPreview: "Stellenplan je Sozialraum",
   within: "Rest im Sozialraum verteilen nach",
   withinIndex: "Gesamtindex",
   withinIndexChildren: "Gesamtindex × Kinder",
@@ -264,7 +267,7 @@ const de = {
   sockelEqual: "gleich je Sozialraum",
   sockelChildren: "nach Kinderzahl",
   publication: "Veröffentlichungsmodus (Einrichtungen als neutrale Codes)",
-  goalposts: "Feste Zielpfosten (Referenzjahr)",
+  goalposts: "Feste Grenzwerte (Referenzjahr)",
   goalpostsHint:
     "Min und Max je Indikator aus einem Referenzjahr statt aus den aktuellen Daten: die Indizes bleiben über die Jahre vergleichbar. Die Werte werden im Schritt „Modell“ eingetragen.",
   invalidNumber: (text: string, expected: string) =>
@@ -295,6 +298,8 @@ const de = {
   generating: "Verteilungsblatt wird erzeugt …",
   progressSheets: "Blätter werden berechnet …",
   progressWrite: "Blätter werden in die Arbeitsmappe geschrieben …",
+  progressDownload: "Ergebnisdatei wird zum Herunterladen erstellt …",
+  progressCompute: "Ergebnis wird berechnet …",
   generated: (sheets: string) => `Erzeugt: ${sheets}.`,
   blockedByErrors: "Erst alle Fehler im Prüfbericht beheben, dann kann das Verteilungsblatt erzeugt werden.",
   checkReportDownload: "Prüfbericht herunterladen",
@@ -386,6 +391,7 @@ const de = {
     "Arbeitsmappe (.xlsx) hochladen, die vier Schritte durchgehen, Ergebnis herunterladen. Die Datei verlässt diesen Rechner nicht.",
   uploadLabel: "Arbeitsmappe (.xlsx) öffnen",
   loadedFile: (name: string) => `Geöffnet: ${name}`,
+  readingWorkbook: (name: string) => `${name} wird gelesen …`,
   download: (name: string) => `Ergebnis herunterladen (${name})`,
   printHint:
     "Als PDF: im Schritt „Ergebnis“ Drucken (Strg+P) → „Als PDF speichern“; die Ergebnisblätter selbst: heruntergeladene Datei drucken oder Kommandozeile „srb allocate … --pdf“.",
@@ -480,6 +486,8 @@ const en: Strings = {
   modelFileSheetMissing: (wanted, used) =>
     `This workbook has no sheet “${wanted}” named in the model; the model now applies to “${used}”.`,
   budgetTotal: "Budget (€)",
+  budgetZero:
+    "Budget is 0 €: every area would get 0 €. Please enter the amount to distribute in “Budget (€)” under “Budget & rules”.",
   budgetYear: "Budget year",
   dynamisierung: "Dynamisierung (yearly increase)",
   baseAmount: "Base amount per year (€)",
@@ -494,6 +502,7 @@ const en: Strings = {
   strand2Vzae: "FTE for the neighbourhood centre per area (strand 2)",
   plannedVzae: "FTE in the staff plan",
   unplanned: "unplanned",
+  stellenplanPreview: "Staff plan per area",
   within: "Split the rest within the area by",
   withinIndex: "total index",
   withinIndexChildren: "total index × children",
@@ -557,6 +566,8 @@ const en: Strings = {
   generating: "Creating allocation sheet …",
   progressSheets: "Computing sheets …",
   progressWrite: "Writing sheets to the workbook …",
+  progressDownload: "Creating the result file for download …",
+  progressCompute: "Computing the result …",
   generated: (sheets) => `Created: ${sheets}.`,
   blockedByErrors: "Fix every error in the check report first, then the allocation sheet can be created.",
   checkReportDownload: "Download the check report",
@@ -642,6 +653,7 @@ const en: Strings = {
     "Upload a workbook (.xlsx), go through the four steps, download the result. The file never leaves this computer.",
   uploadLabel: "Open workbook (.xlsx)",
   loadedFile: (name) => `Opened: ${name}`,
+  readingWorkbook: (name) => `Reading ${name} …`,
   download: (name) => `Download result (${name})`,
   printHint:
     "As PDF: in step “Result”, Print (Ctrl+P) → “Save as PDF”; the result sheets themselves: print the downloaded file or use the command line “srb allocate … --pdf”.",

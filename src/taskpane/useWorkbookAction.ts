@@ -64,6 +64,8 @@ export function useWorkbookAction(): WorkbookActionState {
       setProgress(null);
       setError(null);
       try {
+        // the spinner is painted before the action's first (possibly long, synchronous) step
+        await nextPaint();
         return await action((p) => setProgress(p));
       } catch (thrown) {
         setError(`${label}: ${describeError(thrown)}`);

@@ -1028,7 +1028,7 @@ function methodeSheet(allocation: Allocation, ctx: AllocationSheetsContext, publ
   kv("Sozialraum-Index", text(AREA_METHOD_TEXT[o.areaMethod]));
   kv("Gewichtung nach Kinderzahl", yesNo(o.childWeighted));
   kv("Ausreißerbehandlung (Winsorisierung)", yesNo(o.winsorise));
-  kv("Feste Referenzwerte (Vorjahr)", yesNo(o.goalposts));
+  kv("Feste Grenzwerte (Referenzjahr)", yesNo(o.goalposts));
   kv(
     "Mindestabdeckung",
     text(

@@ -5,9 +5,13 @@
  * screenshot), generate with the Robustheit sheet, download, and check the downloaded workbook: the
  * generated sheets are there, and after a LibreOffice recalculation the Verteilung total (a SUM formula)
  * equals the budget typed in the task pane. From the budget on the path is keyboard-only: Shift+Tab to
- * the tab list, arrow keys to "Ergebnis", Enter; Tab to "Verteilungsblatt erzeugen", Space; Shift+Tab to
- * the download link, Enter.
+ * the tab list, arrow keys to "Ergebnis", Enter; Tab to "Verteilungsblatt erzeugen", Space; Tab to the
+ * download link under the success message, Enter.
  *
+ * A second walk goes through every step at 350 px and 420 px wide (Daten, Modell, Budget & Regeln with all
+ * options on, Ergebnis, Robustheit, erzeugt, Beschluss and Vergleich): the page never scrolls sideways, no
+ * element reaches past the viewport and no table cell cuts its text (the failure names the element's
+ * text). It takes a screenshot of every step at both widths (350-01-daten.png … 420-08-vergleich.png).
  * Screenshots go to test-artifacts/screenshots/ on every run; they are copied to docs/screenshots/ only
  * with SRB_UPDATE_SCREENSHOTS=1 (so that `npm test` never changes tracked files).
  */
@@ -97,6 +101,62 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
 }
 
+/**
+ * What does not fit a pane of the viewport's width, in words: the page scrolling sideways, the visible
+ * step wider than the page, every element that reaches past the viewport (the innermost ones, with their
+ * text) and every table cell whose text is cut. Empty when everything fits.
+ */
+function overflows(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const problems: string[] = [];
+    const scrollWidth = document.documentElement.scrollWidth;
+    if (scrollWidth > width)
+      problems.push(`die Seite ist ${scrollWidth} px breit, sichtbar sind ${width} px`);
+    const panel = document.querySelector<HTMLElement>('[role="tabpanel"]:not([hidden])');
+    const panelRight = panel ? panel.getBoundingClientRect().right + window.scrollX : width;
+    if (panel && panel.scrollWidth > panel.clientWidth)
+      problems.push(
+        `der Schritt „${panel.getAttribute("aria-label")}“ ist ${panel.scrollWidth} px breit statt ${panel.clientWidth} px`,
+      );
+    const describe = (el: Element) => {
+      const text = (el.textContent || el.getAttribute("aria-label") || (el as HTMLInputElement).value || "")
+        .replace(/\s+/g, " ")
+        .trim()
+        .slice(0, 80);
+      return `<${el.tagName.toLowerCase()}> „${text}“`;
+    };
+    const outside: Element[] = [];
+    for (const el of Array.from(document.body.querySelectorAll("*"))) {
+      if (el.closest("[hidden]")) continue;
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue;
+      // inside the step: past the step's right edge; elsewhere: past the viewport
+      const right = panel?.contains(el) ? Math.min(width, panelRight) : width;
+      if (box.left + window.scrollX < -0.5 || box.right + window.scrollX > right + 0.5) outside.push(el);
+    }
+    for (const el of outside)
+      if (!outside.some((other) => other !== el && el.contains(other))) {
+        const box = el.getBoundingClientRect();
+        problems.push(
+          `${describe(el)} reicht von ${Math.round(box.left + window.scrollX)} bis ${Math.round(box.right + window.scrollX)} px`,
+        );
+      }
+    for (const cell of Array.from(document.querySelectorAll("td, th")))
+      if (!cell.closest("[hidden]") && cell.scrollWidth > cell.clientWidth + 1)
+        problems.push(
+          `${describe(cell)} ist abgeschnitten (${cell.scrollWidth} px in ${cell.clientWidth} px)`,
+        );
+    return problems;
+  });
+}
+
+/** Fails with the elements that do not fit (see `overflows`), naming the step and the width. */
+async function expectFits(page: Page, step: string): Promise<void> {
+  const width = page.viewportSize()?.width;
+  expect((await overflows(page)).map((p) => `${width} px, ${step}: ${p}`)).toEqual([]);
+}
+
 /** True when the element has the keyboard focus. */
 function hasFocus(target: Locator): Promise<boolean> {
   return target.evaluate((el) => el === document.activeElement);
@@ -184,7 +244,6 @@ describe("standalone mode in Chromium (offline)", () => {
       await page.getByText(/Zeilen \(Einrichtungen\) und \d+ Spalten auf „Kitas“ erkannt/).waitFor();
       expect(await page.getByLabel(/^Spalte Einrichtung/).inputValue()).toBe("Einrichtung");
       await expectAccessible(page, "Daten");
-      await screenshot(page, "01-daten.png");
 
       // ── 2 Modell: indicators with effective weights ──
       await page.getByRole("tab", { name: "Modell" }).click();
@@ -193,7 +252,6 @@ describe("standalone mode in Chromium (offline)", () => {
         .first()
         .waitFor();
       await expectAccessible(page, "Modell");
-      await screenshot(page, "02-modell.png");
 
       // ── 3 Budget & Regeln: a bad budget first (shown, blocks), then the real one ──
       await page.getByRole("tab", { name: "Budget & Regeln" }).click();
@@ -207,7 +265,6 @@ describe("standalone mode in Chromium (offline)", () => {
       await budget.fill(BUDGET_TEXT);
       await page.getByRole("tabpanel", { name: "Budget & Regeln" }).getByText("987.654,32 €").waitFor();
       await expectAccessible(page, "Budget & Regeln");
-      await screenshot(page, "03-budget.png");
 
       // ── 4 Ergebnis, by keyboard only: from the budget field Shift+Tab to the tab list, arrow keys to
       // "Ergebnis", Enter ──
@@ -219,10 +276,12 @@ describe("standalone mode in Chromium (offline)", () => {
       await page.keyboard.press("Enter");
       await page.getByRole("table", { name: "Vorschau der Sozialräume" }).waitFor();
       await page.getByRole("img", { name: "Anteile der Sozialräume am Budget" }).waitFor();
-      const total = page.getByRole("row").filter({ hasText: "Summe" });
+      const total = page
+        .getByRole("table", { name: "Vorschau der Sozialräume" })
+        .getByRole("row")
+        .filter({ hasText: "Summe" });
       expect((await total.textContent())?.replace(/\s/g, " ")).toContain("987.654,32 €");
       await expectAccessible(page, "Ergebnis");
-      await screenshot(page, "04-ergebnis.png");
 
       // ── Robustheit: 1.000 random weightings and the deterministic alternatives, shown as a table,
       // a range chart and the Kitas whose eligibility flips ──
@@ -242,9 +301,6 @@ describe("standalone mode in Chromium (offline)", () => {
         await page.getByText(/^[\d.]+ Alternativen berechnet, davon 1\.000 Zufallsgewichtungen/).count(),
       ).toBe(1);
       await expectAccessible(page, "Robustheit");
-      const robustnessSection = page.getByTestId("robustness-section");
-      await robustnessSection.scrollIntoViewIfNeeded();
-      await robustnessSection.screenshot({ path: path.join(SCREENSHOTS, "06-robustheit.png") });
 
       // keyboard only: Tab to the checkbox, Space; Tab to "Verteilungsblatt erzeugen", Space
       const writeRobustness = page.getByRole("checkbox", { name: "Robustheit-Blatt mitschreiben" });
@@ -258,7 +314,6 @@ describe("standalone mode in Chromium (offline)", () => {
       const link = page.getByRole("link", { name: "Ergebnis herunterladen (Musterstadt-SRB.xlsx)" });
       await link.waitFor({ timeout: 60_000 });
       await page.getByText(/^Erzeugt: Vorlage, Verteilung/).waitFor();
-      await screenshot(page, "05-erzeugt.png");
       // printed (Drucken → „Als PDF speichern“): the Ergebnis without buttons, fields, tabs or download links,
       // its tables as wide as the paper at most (standalone.html's print stylesheet); A4 less 12 mm margins
       // on either side is about 700 CSS pixels wide
@@ -276,8 +331,8 @@ describe("standalone mode in Chromium (offline)", () => {
       await page.pdf({ path: path.join(ARTIFACTS, "ergebnis-druck.pdf"), format: "A4" });
       await page.emulateMedia({ media: "screen" });
       await page.setViewportSize({ width: 420, height: 900 });
-      // the download link sits above the steps: Shift+Tab to it, Enter
-      await pressUntil(page, "Shift+Tab", link);
+      // the download link sits under the success message, after the buttons: Tab to it, Enter
+      await pressUntil(page, "Tab", link);
       const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
       expect(download.suggestedFilename()).toBe("Musterstadt-SRB.xlsx");
       const downloaded = path.join(ARTIFACTS, "Musterstadt-SRB.xlsx");
@@ -324,22 +379,6 @@ describe("standalone mode in Chromium (offline)", () => {
       expect(robustheit.slice(header + 1, header + 1 + areaNames.length).map((row) => row[0])).toEqual(
         areaNames,
       );
-
-      // the screenshots go to the documentation only on request (npm test leaves tracked files alone)
-      const shots = [
-        "01-daten.png",
-        "02-modell.png",
-        "03-budget.png",
-        "04-ergebnis.png",
-        "05-erzeugt.png",
-        "06-robustheit.png",
-      ];
-      for (const shot of shots) expect(existsSync(path.join(SCREENSHOTS, shot))).toBe(true);
-      if (UPDATE_SCREENSHOTS) {
-        await fs.mkdir(DOC_SCREENSHOTS, { recursive: true });
-        for (const shot of shots)
-          await fs.copyFile(path.join(SCREENSHOTS, shot), path.join(DOC_SCREENSHOTS, shot));
-      }
     },
     900_000,
   );
@@ -386,9 +425,17 @@ describe("standalone mode in Chromium (offline)", () => {
         expect(await page.getByTestId("table-location").textContent()).toContain(where);
         expect(await page.getByLabel(/^Spalte Einrichtung/).inputValue()).toBe("Name der Kita");
         expect(await page.getByLabel(/^Spalte Sozialraum/).inputValue()).toBe("Planungsraum");
-        await page.getByRole("tab", { name: "Budget & Regeln" }).click();
-        await page.getByRole("textbox", { name: /^Budget \(€\)/ }).fill("400.000");
+        // a new model distributes 0 €: said at Erzeugen and in Budget & Regeln, gone once a budget is typed
         await page.getByRole("tab", { name: "Ergebnis" }).click();
+        await page.getByTestId("budget-zero").waitFor();
+        expect(await page.getByRole("button", { name: "Verteilungsblatt erzeugen" }).isEnabled()).toBe(true);
+        await page.getByRole("tab", { name: "Budget & Regeln" }).click();
+        const zero = page.getByRole("tabpanel", { name: "Budget & Regeln" }).getByText(/^Budget ist 0 €/);
+        await zero.waitFor();
+        await page.getByRole("textbox", { name: /^Budget \(€\)/ }).fill("400.000");
+        await zero.waitFor({ state: "detached" });
+        await page.getByRole("tab", { name: "Ergebnis" }).click();
+        expect(await page.getByTestId("budget-zero").count()).toBe(0);
         const preview = page.getByRole("table", { name: "Vorschau der Sozialräume" });
         await preview.waitFor();
         // 4 Planungsräume between the header row and the total row
@@ -498,6 +545,140 @@ describe("standalone mode in Chromium (offline)", () => {
       await context.close();
     },
     300_000,
+  );
+
+  withChromium(
+    "every step at 350 and 420 px: no sideways scrolling, nothing cut; download under the success message; screenshots",
+    async () => {
+      const executablePath = requireTool(CHROMIUM_TOOL);
+      await waitForFile(SAMPLE, 300_000);
+      browser ??= await chromium.launch({
+        executablePath,
+        args: [
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-background-networking",
+          "--no-first-run",
+        ],
+      });
+      const shots: string[] = [];
+      for (const width of [350, 420]) {
+        const context = await browser.newContext({ locale: "de-DE", viewport: { width, height: 800 } });
+        await context.route("**/*", (route) => {
+          const url = new URL(route.request().url());
+          return url.hostname === "127.0.0.1" || url.protocol === "blob:" || url.protocol === "data:"
+            ? route.continue()
+            : route.abort();
+        });
+        const page = await context.newPage();
+        const pageErrors: string[] = [];
+        page.on("pageerror", (e) => pageErrors.push(e.message));
+        /** The whole page at this width, as docs/screenshots shows it. */
+        const shoot = async (name: string, target?: Locator) => {
+          const file = `${width}-${name}.png`;
+          if (target) await target.screenshot({ path: path.join(SCREENSHOTS, file) });
+          else await screenshot(page, file);
+          shots.push(file);
+        };
+
+        await page.goto(`${base}/standalone.html`);
+        await page.getByLabel("Arbeitsmappe (.xlsx) öffnen").setInputFiles(SAMPLE);
+        await page.getByText(/Zeilen \(Einrichtungen\) und \d+ Spalten auf „Kitas“ erkannt/).waitFor();
+        await expectFits(page, "Daten");
+        await shoot("01-daten");
+
+        await page.getByRole("tab", { name: "Modell" }).click();
+        await page
+          .getByText(/^Effektives Gewicht/)
+          .first()
+          .waitFor();
+        await expectFits(page, "Modell");
+        await shoot("02-modell");
+
+        // Budget & Regeln with every option that opens more fields
+        const budgetTab = page.getByRole("tab", { name: "Budget & Regeln" });
+        await budgetTab.click();
+        const budgetPanel = page.getByRole("tabpanel", { name: "Budget & Regeln" });
+        await expectFits(page, "Budget & Regeln");
+        // an unchecked option reads like text, not like a disabled one (Fluent greys it by default)
+        const colours = await budgetPanel.getByText("Ausreißer kappen (Winsorisierung)").evaluate((label) => {
+          const probe = document.createElement("span");
+          probe.textContent = "x";
+          document.querySelector("main")!.appendChild(probe);
+          const text = getComputedStyle(probe).color;
+          probe.remove();
+          return { label: getComputedStyle(label).color, text };
+        });
+        expect(colours.label).toBe(colours.text);
+        for (const option of [/^Mindest-Datenabdeckung/, /^Sockelbetrag/])
+          await budgetPanel.getByRole("checkbox", { name: option }).check();
+        await budgetPanel.getByRole("switch", { name: /^Feste Grenzwerte/ }).check();
+        await expectFits(page, "Budget & Regeln (alle Optionen)");
+        await shoot("03-budget");
+        // with "Feste Grenzwerte" every indicator has a Min and Max field more
+        await page.getByRole("tab", { name: "Modell" }).click();
+        await page
+          .getByRole("textbox", { name: /^Min \(Referenzjahr\) von/ })
+          .first()
+          .waitFor();
+        await expectFits(page, "Modell (feste Grenzwerte)");
+        await budgetTab.click();
+        await budgetPanel.getByRole("switch", { name: /^Feste Grenzwerte/ }).uncheck();
+        for (const option of [/^Mindest-Datenabdeckung/, /^Sockelbetrag/])
+          await budgetPanel.getByRole("checkbox", { name: option }).uncheck();
+
+        await page.getByRole("tab", { name: "Ergebnis" }).click();
+        await page.getByRole("table", { name: "Vorschau der Sozialräume" }).waitFor();
+        await expectFits(page, "Ergebnis");
+        await shoot("04-ergebnis");
+
+        await page.getByRole("button", { name: "Robustheit prüfen" }).click();
+        await page
+          .getByRole("table", { name: "Anteil je Sozialraum unter den Alternativen" })
+          .waitFor({ timeout: 60_000 });
+        await expectFits(page, "Robustheit");
+        await shoot("06-robustheit", page.getByTestId("robustness-section"));
+
+        await page.getByRole("button", { name: "Verteilungsblatt erzeugen" }).click();
+        const link = page.getByRole("link", { name: "Ergebnis herunterladen (Musterstadt-SRB.xlsx)" });
+        await link.waitFor({ timeout: 60_000 });
+        const success = page.getByText(/^Erzeugt: Vorlage, Verteilung/);
+        await success.waitFor();
+        await expectFits(page, "erzeugt");
+        // the download sits right under the success message (once it sat 3.000 px above it)
+        const [linkBox, successBox] = [await link.boundingBox(), await success.boundingBox()];
+        expect(linkBox!.y - (successBox!.y + successBox!.height)).toBeGreaterThanOrEqual(0);
+        expect(linkBox!.y - (successBox!.y + successBox!.height)).toBeLessThan(100);
+        await success.scrollIntoViewIfNeeded();
+        await page.screenshot({ path: path.join(SCREENSHOTS, `${width}-05-erzeugt.png`) });
+        shots.push(`${width}-05-erzeugt.png`);
+
+        // Fortschreibung: the allocation held as a Beschluss, then the comparison with it
+        await page.getByRole("button", { name: "Als Beschluss festhalten" }).click();
+        const dialog = page.getByRole("dialog");
+        await dialog.waitFor();
+        await expectFits(page, "Beschluss festhalten");
+        await shoot("07-beschluss", dialog);
+        await dialog.getByRole("button", { name: "Beschluss festhalten" }).click();
+        const changes = page.getByTestId("changes-section");
+        await changes.waitFor({ timeout: 60_000 });
+        await page.getByRole("checkbox", { name: /^Mit beschlossenen Anteilen fortschreiben/ }).waitFor();
+        await expectFits(page, "Vergleich");
+        await shoot("08-vergleich", changes);
+
+        expect(pageErrors).toEqual([]);
+        await context.close();
+      }
+      for (const shot of shots) expect(existsSync(path.join(SCREENSHOTS, shot))).toBe(true);
+      // the screenshots go to the documentation only on request (npm test leaves tracked files alone)
+      if (UPDATE_SCREENSHOTS) {
+        await fs.mkdir(DOC_SCREENSHOTS, { recursive: true });
+        for (const shot of shots)
+          await fs.copyFile(path.join(SCREENSHOTS, shot), path.join(DOC_SCREENSHOTS, shot));
+      }
+    },
+    600_000,
   );
 
   withChromium(

@@ -45,6 +45,32 @@ function setup(language: "de" | "en" = "de") {
 }
 
 describe("BudgetStep", () => {
+  test("a budget of 0 € (a new model) is warned about; a budget > 0 is not", () => {
+    const onValidity = jest.fn();
+    const first = renderWithTheme(
+      <BudgetStep
+        strings={s}
+        language="de"
+        model={{ ...MODEL, budget: { total: 0 } }}
+        onModelChange={jest.fn()}
+        onValidityChange={onValidity}
+      />,
+    );
+    expect(screen.getByText(s.budgetZero)).toBeInTheDocument();
+    expect(s.budgetZero).toMatch(/^Budget ist 0 €/);
+    first.unmount();
+    renderWithTheme(
+      <BudgetStep
+        strings={s}
+        language="de"
+        model={MODEL}
+        onModelChange={jest.fn()}
+        onValidityChange={onValidity}
+      />,
+    );
+    expect(screen.queryByText(s.budgetZero)).toBeNull();
+  });
+
   test("a German budget with thousands dots and decimal comma becomes the model's total", () => {
     const { last } = setup();
     fireEvent.change(screen.getByLabelText(/^Budget \(€\)/), { target: { value: "1.002.240,50" } });

@@ -115,7 +115,7 @@ describe("goalposts in Budget & Regeln and Modell", () => {
     expect(minOf("SGB2")).toHaveValue("0");
     expect(maxOf("SGB2")).toHaveValue("40");
     fireEvent.change(minOf("SGB2"), { target: { value: "40" } });
-    const message = "Zielpfosten von „SGB2“: Min 40 ist nicht kleiner als Max 40; erwartet: Min < Max.";
+    const message = "Grenzwerte von „SGB2“: Min 40 ist nicht kleiner als Max 40; erwartet: Min < Max.";
     expect(screen.getByText(message)).toBeInTheDocument();
     expect(onValidity).toHaveBeenCalledWith(
       expect.stringContaining("goalposts-order"),

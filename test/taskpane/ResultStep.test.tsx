@@ -265,6 +265,19 @@ describe("issueAddress", () => {
   });
 });
 
+describe("budget of 0 €", () => {
+  test("warned about at Erzeugen, without blocking it", () => {
+    renderWithTheme(<ResultStep {...props({ budgetZero: true })} />);
+    expect(screen.getByText(s.budgetZero)).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: s.generate })).toBeEnabled();
+  });
+
+  test("no warning for a budget above 0", () => {
+    renderWithTheme(<ResultStep {...props({ budgetZero: false })} />);
+    expect(screen.queryByText(s.budgetZero)).toBeNull();
+  });
+});
+
 describe("preview with a Stellenplan", () => {
   // 72.000 € per VZÄ, Land share 0,6: one VZÄ costs the budget 43.200 €. Sozialraum 1: 552.167,48 € → 12,75 VZÄ
   // (550.800 €), 1.367,48 € nicht verplant; Sozialraum 2: 450.072,52 € → 10,25 VZÄ (442.800 €), 7.272,52 €.
@@ -276,21 +289,28 @@ describe("preview with a Stellenplan", () => {
     ],
   } as unknown as Allocation;
 
-  test("shows VZÄ im Stellenplan and nicht verplant per area, with their sums", () => {
+  test("shows VZÄ im Stellenplan and nicht verplant per area, with their sums, in a table of their own", () => {
     renderWithTheme(<ResultStep {...props({ allocation: planned })} />);
-    const table = screen.getByRole("table", { name: s.preview });
+    // the preview keeps four columns (six do not fit a 350 px task pane)
+    const preview = screen.getByRole("table", { name: s.preview });
+    expect(
+      within(preview)
+        .getAllByRole("columnheader")
+        .map((h) => h.textContent),
+    ).toEqual([s.area, s.index, s.share, s.amount]);
+    const table = screen.getByRole("table", { name: s.stellenplanPreview });
     const headers = within(table)
       .getAllByRole("columnheader")
       .map((h) => h.textContent);
-    expect(headers).toEqual([s.area, s.index, s.share, s.amount, s.plannedVzae, s.unplanned]);
+    expect(headers).toEqual([s.area, s.plannedVzae, s.unplanned]);
     const rows = within(table).getAllByRole("row");
     const cells = (i: number) =>
       within(rows[i])
         .getAllByRole("cell")
         .map((c) => c.textContent?.replace(/\u00a0/g, " "));
-    expect(cells(1).slice(4)).toEqual(["12,75", "1.367,48 €"]);
-    expect(cells(2).slice(4)).toEqual(["10,25", "7.272,52 €"]);
-    expect(cells(3).slice(4)).toEqual(["23,00", "8.640,00 €"]);
+    expect(cells(1).slice(1)).toEqual(["12,75", "1.367,48 €"]);
+    expect(cells(2).slice(1)).toEqual(["10,25", "7.272,52 €"]);
+    expect(cells(3)).toEqual([s.total, "23,00", "8.640,00 €"]);
   });
 
   test("without a Stellenplan the preview has no VZÄ columns", () => {
@@ -298,5 +318,6 @@ describe("preview with a Stellenplan", () => {
     const table = screen.getByRole("table", { name: s.preview });
     expect(within(table).queryByText(s.plannedVzae)).toBeNull();
     expect(within(table).queryByText(s.unplanned)).toBeNull();
+    expect(screen.queryByRole("table", { name: s.stellenplanPreview })).toBeNull();
   });
 });

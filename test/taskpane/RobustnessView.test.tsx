@@ -92,18 +92,18 @@ describe("RobustnessView", () => {
     ).toEqual(["Sozialraum", "jetzt", "min", "Median", "max", "Rang"]);
     expect(cells(rows[1])).toEqual([
       "Nord",
-      `40,00${NBSP}%`,
-      `35,00${NBSP}%`,
-      `40,00${NBSP}%`,
-      `44,00${NBSP}%`,
+      `40,0${NBSP}%`,
+      `35,0${NBSP}%`,
+      `40,0${NBSP}%`,
+      `44,0${NBSP}%`,
       "1–2",
     ]);
     expect(cells(rows[2])).toEqual([
       "Mitteauffällig",
-      `35,00${NBSP}%`,
-      `25,00${NBSP}%`,
-      `34,00${NBSP}%`,
-      `45,00${NBSP}%`,
+      `35,0${NBSP}%`,
+      `25,0${NBSP}%`,
+      `34,0${NBSP}%`,
+      `45,0${NBSP}%`,
       "1–3",
     ]);
     expect(cells(rows[3])[5]).toBe("3");
@@ -219,7 +219,7 @@ describe("RobustnessView", () => {
   test("English", () => {
     const en = stringsFor("en");
     renderWithTheme(<RobustnessView strings={en} language="en" robustness={R} unitName={(id) => id} />);
-    expect(screen.getByRole("table", { name: en.robustnessTable })).toHaveTextContent("40.00%");
+    expect(screen.getByRole("table", { name: en.robustnessTable })).toHaveTextContent("40.0%");
     expect(screen.getByText("flagged")).toBeInTheDocument();
     expect(
       screen.getByText(/Strand 1 \(Kita social work\): now yes, eligible in 87\.5% of the alternatives/),

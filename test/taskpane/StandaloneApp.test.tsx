@@ -44,7 +44,9 @@ describe("StandaloneApp", () => {
         target: { files: [xlsxFile("Musterstadt.xlsx", [1, 2])] },
       });
     });
-    expect(open).toHaveBeenCalledTimes(1);
+    // a progress indicator is shown while the file is read (painted before the reading starts)
+    expect(screen.getByRole("status")).toHaveTextContent(s.readingWorkbook("Musterstadt.xlsx"));
+    await waitFor(() => expect(open).toHaveBeenCalledTimes(1));
     expect(new Uint8Array((open.mock.calls[0] as unknown as [ArrayBuffer])[0])).toEqual(
       new Uint8Array([1, 2]),
     );
@@ -62,6 +64,12 @@ describe("StandaloneApp", () => {
     expect(link).toHaveAttribute("download", "Musterstadt-SRB.xlsx");
     expect(created[0].type).toBe(XLSX_MIME);
     expect(created[0].size).toBe(4);
+    // the download sits right under the success message, in the Ergebnis step (not above the steps)
+    const success = await screen.findByText(/^Erzeugt: /);
+    const actions = screen.getByTestId("generated-actions");
+    expect(actions).toContainElement(link);
+    expect(screen.getByRole("tabpanel", { name: s.stepResult })).toContainElement(actions);
+    expect(success.compareDocumentPosition(actions) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     // no selectCell in standalone mode: no cell buttons
     expect(screen.queryByRole("button", { name: /in Excel auswählen/ })).toBeNull();
   });

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
-import { fireEvent, screen } from "@testing-library/react";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { stringsFor } from "../../src/taskpane/i18n";
 import type { SheetSpec, WriteReport } from "../../src/workbook/port";
@@ -24,7 +24,10 @@ test("the adapter's notes after writing are shown to the user (an edited SRB she
   renderWithTheme(<App port={port} language="de" />);
   await screen.findByText(s.storedModelLoaded);
   fireEvent.click(screen.getByRole("tab", { name: s.stepResult }));
-  fireEvent.click(await screen.findByRole("button", { name: s.generate }));
+  // the table is still being detected (its progress painted first) until the button is enabled
+  const generate = await screen.findByRole("button", { name: s.generate });
+  await waitFor(() => expect(generate).toBeEnabled());
+  fireEvent.click(generate);
   const message = await screen.findByText(/^Erzeugt: Vorlage, Verteilung, Einrichtungen \(2\)/);
   expect(message).toHaveTextContent(note);
 });

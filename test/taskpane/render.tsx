@@ -1,6 +1,6 @@
 /** Renders a component inside Fluent's provider, as the task pane does; stubs what jsdom lacks. */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { render, type RenderResult } from "@testing-library/react";
+import { configure, render, type RenderResult } from "@testing-library/react";
 import { webcrypto } from "node:crypto";
 import { TextEncoder } from "node:util";
 import type { ReactElement } from "react";
@@ -18,6 +18,10 @@ if (g.ResizeObserver === undefined) g.ResizeObserver = NoResizeObserver;
 const c = globalThis as { crypto?: { subtle?: unknown }; TextEncoder?: unknown };
 if (!c.crypto?.subtle) Object.defineProperty(globalThis, "crypto", { value: webcrypto, configurable: true });
 if (c.TextEncoder === undefined) c.TextEncoder = TextEncoder;
+
+// The pane paints its progress before long work (nextPaint), so generating and reading run after the click
+// returns, inside findBy…/waitFor's window rather than before it: on a loaded machine that takes seconds.
+configure({ asyncUtilTimeout: 10_000 });
 
 export function renderWithTheme(ui: ReactElement): RenderResult {
   return render(<FluentProvider theme={webLightTheme}>{ui}</FluentProvider>);

@@ -55,6 +55,8 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     padding: tokens.spacingHorizontalM,
     margin: 0,
+    // a fieldset is at least as wide as its widest content unless told otherwise
+    minWidth: 0,
   },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
   indent: {
@@ -142,6 +144,11 @@ export function BudgetStep(props: BudgetStepProps) {
         budget.total,
         (v) => setBudget({ total: v ?? 0 }),
         { disabled: dyn !== undefined, hint: formatEuro(budget.total, language) },
+      )}
+      {budget.total === 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{s.budgetZero}</MessageBarBody>
+        </MessageBar>
       )}
       {field(
         "budget-year",

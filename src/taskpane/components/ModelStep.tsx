@@ -46,10 +46,14 @@ const useStyles = makeStyles({
   },
   settings: {
     display: "grid",
-    gridTemplateColumns: "minmax(0, 2fr) minmax(0, 1fr) minmax(0, 1fr)",
+    // the category gets the room; direction ("+1"/"−1") and weight need few characters
+    gridTemplateColumns: "minmax(0, 1fr) minmax(4.5em, 5.5em) minmax(4.5em, 6em)",
     gap: tokens.spacingHorizontalS,
     alignItems: "end",
+    // below 400 px the category name ("Infrastruktur und Netzwerke") gets a line of its own
+    "@media (max-width: 399px)": { gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)" },
   },
+  category: { "@media (max-width: 399px)": { gridColumn: "1 / -1" } },
   effective: { color: tokens.colorNeutralForeground2 },
   goalposts: {
     display: "grid",
@@ -251,7 +255,7 @@ export function ModelStep(props: ModelStepProps) {
             />
             {indicator && (
               <div className={styles.settings}>
-                <Field label={s.category}>
+                <Field label={s.category} className={styles.category}>
                   <Select
                     aria-label={s.indicatorCategory(column)}
                     value={indicator.category}

@@ -15,7 +15,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useId } from "react";
+import { useId, type ReactNode } from "react";
 import type { Allocation } from "../../engine/allocation";
 import { hasBlockingErrors, type Issue } from "../../engine/issues";
 import type { Robustness } from "../../engine/robustness";
@@ -47,6 +47,8 @@ export interface ResultStepProps {
   progress: string | null;
   /** Success note after generation (sheet names). */
   generated: string | null;
+  /** Shown right under the success note (standalone mode: the download links). */
+  generatedActions?: ReactNode;
   /** Result of "Robustheit prüfen" for the allocation shown, or null (not yet checked, or stale). */
   robustness?: Robustness | null;
   /** Runs the robustness check; without it the button is not offered. */
@@ -68,6 +70,8 @@ export interface ResultStepProps {
   onCarryForwardChange?(checked: boolean): void;
   /** Stores the allocation as a Beschluss of this ISO date; without it the button is not offered. */
   onAdopt?(date: string): void;
+  /** The model's budget is 0 €: generation is allowed, with a warning ("Budget ist 0 €"). */
+  budgetZero?: boolean;
   /** Today, the default date of a Beschluss (tests fix it). */
   today?: Date;
   /**
@@ -82,9 +86,31 @@ export interface ResultStepProps {
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  number: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
+  // Fluent's table is fixed-layout (equal columns, "1.002.240,00 €" clipped at 350 px): here the columns
+  // take what their content needs, numbers on one line, the Sozialraum's name wraps
+  table: {
+    tableLayout: "auto",
+    width: "100%",
+    // below 400 px "Bahnhofsviertel | 79,4 | 21,46 % | 1.002.240,00 €" fits only in the smaller type
+    "@media (max-width: 399px)": { fontSize: tokens.fontSizeBase200 },
+  },
+  number: {
+    textAlign: "end",
+    fontVariantNumeric: "tabular-nums",
+    whiteSpace: "nowrap",
+    paddingInlineStart: tokens.spacingHorizontalXS,
+    paddingInlineEnd: tokens.spacingHorizontalXS,
+  },
+  // the numbers keep their width; a Sozialraum's name takes the rest and breaks inside a word only when a
+  // single word is longer than that ("Bahnhofsviertel" fits at 350 px)
+  name: {
+    overflowWrap: "anywhere",
+    paddingInlineStart: tokens.spacingHorizontalXS,
+    paddingInlineEnd: tokens.spacingHorizontalXS,
+  },
   total: { fontWeight: tokens.fontWeightSemibold },
   action: { alignSelf: "flex-start" },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
 /**
@@ -141,42 +167,56 @@ export function ResultStep(props: ResultStepProps) {
       {allocation && (
         <>
           <Subtitle2 as="h2">{s.preview}</Subtitle2>
-          <Table size="small" aria-label={s.preview}>
+          <Table size="small" aria-label={s.preview} className={styles.table}>
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>{s.area}</TableHeaderCell>
+                <TableHeaderCell className={styles.name}>{s.area}</TableHeaderCell>
                 <TableHeaderCell className={styles.number}>{s.index}</TableHeaderCell>
                 <TableHeaderCell className={styles.number}>{s.share}</TableHeaderCell>
                 <TableHeaderCell className={styles.number}>{s.amount}</TableHeaderCell>
-                {planned && <TableHeaderCell className={styles.number}>{s.plannedVzae}</TableHeaderCell>}
-                {planned && <TableHeaderCell className={styles.number}>{s.unplanned}</TableHeaderCell>}
               </TableRow>
             </TableHeader>
             <TableBody>
               {allocation.areas.map((a) => (
                 <TableRow key={a.name}>
-                  <TableCell>{a.name}</TableCell>
+                  <TableCell className={styles.name}>{a.name}</TableCell>
                   <TableCell className={styles.number}>{formatNumber(a.index, language, 1)}</TableCell>
                   <TableCell className={styles.number}>{formatShare(a.share, language)}</TableCell>
                   <TableCell className={styles.number}>{formatEuro(a.amount, language)}</TableCell>
-                  {planned && (
-                    <TableCell className={styles.number}>
-                      {formatNumber(a.plan?.vzae ?? 0, language, 2)}
-                    </TableCell>
-                  )}
-                  {planned && (
-                    <TableCell className={styles.number}>{formatEuro(a.unplanned ?? 0, language)}</TableCell>
-                  )}
                 </TableRow>
               ))}
               <TableRow className={styles.total}>
-                <TableCell>{s.total}</TableCell>
+                <TableCell className={styles.name}>{s.total}</TableCell>
                 <TableCell />
                 <TableCell className={styles.number}>{formatShare(1, language)}</TableCell>
                 <TableCell className={styles.number}>
                   {formatEuro(Math.round(total * 100) / 100, language)}
                 </TableCell>
-                {planned && (
+              </TableRow>
+            </TableBody>
+          </Table>
+          {planned && (
+            // the Stellenplan in a table of its own: six columns do not fit a 350 px task pane
+            <Table size="small" aria-label={s.stellenplanPreview} className={styles.table}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell className={styles.name}>{s.area}</TableHeaderCell>
+                  <TableHeaderCell className={styles.number}>{s.plannedVzae}</TableHeaderCell>
+                  <TableHeaderCell className={styles.number}>{s.unplanned}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {allocation.areas.map((a) => (
+                  <TableRow key={a.name}>
+                    <TableCell className={styles.name}>{a.name}</TableCell>
+                    <TableCell className={styles.number}>
+                      {formatNumber(a.plan?.vzae ?? 0, language, 2)}
+                    </TableCell>
+                    <TableCell className={styles.number}>{formatEuro(a.unplanned ?? 0, language)}</TableCell>
+                  </TableRow>
+                ))}
+                <TableRow className={styles.total}>
+                  <TableCell className={styles.name}>{s.total}</TableCell>
                   <TableCell className={styles.number}>
                     {formatNumber(
                       allocation.areas.reduce((sum, a) => sum + (a.plan?.vzae ?? 0), 0),
@@ -184,8 +224,6 @@ export function ResultStep(props: ResultStepProps) {
                       2,
                     )}
                   </TableCell>
-                )}
-                {planned && (
                   <TableCell className={styles.number}>
                     {formatEuro(
                       allocation.areas.reduce((sum, a) => sum + Math.round((a.unplanned ?? 0) * 100), 0) /
@@ -193,10 +231,10 @@ export function ResultStep(props: ResultStepProps) {
                       language,
                     )}
                   </TableCell>
-                )}
-              </TableRow>
-            </TableBody>
-          </Table>
+                </TableRow>
+              </TableBody>
+            </Table>
+          )}
           <SharesChart title={s.sharesChart} language={language} areas={allocation.areas} />
         </>
       )}
@@ -264,6 +302,11 @@ export function ResultStep(props: ResultStepProps) {
           <MessageBarBody>{props.checkReportNote}</MessageBarBody>
         </MessageBar>
       )}
+      {props.ready && props.budgetZero && (
+        <MessageBar intent="warning" data-testid="budget-zero">
+          <MessageBarBody>{s.budgetZero}</MessageBarBody>
+        </MessageBar>
+      )}
       {props.onWriteRobustnessChange && (
         <Checkbox
           label={s.writeRobustness}
@@ -294,9 +337,14 @@ export function ResultStep(props: ResultStepProps) {
       {generating && <ProgressBar aria-label={s.generating} thickness="large" />}
       {generating && <Text role="status">{progress}</Text>}
       {generated && (
-        <MessageBar intent="success">
+        <MessageBar intent="success" layout="multiline">
           <MessageBarBody>{generated}</MessageBarBody>
         </MessageBar>
+      )}
+      {generated && props.generatedActions && (
+        <div className={styles.actions} data-testid="generated-actions">
+          {props.generatedActions}
+        </div>
       )}
     </div>
   );

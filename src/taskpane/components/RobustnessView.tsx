@@ -10,11 +10,17 @@ import {
   TableRow,
   Text,
   makeStyles,
-  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import type { AreaRobustness, Robustness, UnitRobustness } from "../../engine/robustness";
-import { formatFrequency, formatNumber, formatShare, type Language, type Strings } from "../i18n";
+import {
+  formatFrequency,
+  formatNumber,
+  formatPercent,
+  formatShare,
+  type Language,
+  type Strings,
+} from "../i18n";
 import { RangeChart } from "./RangeChart";
 
 export interface RobustnessViewProps {
@@ -27,10 +33,10 @@ export interface RobustnessViewProps {
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  // Fluent's table is fixed-layout (equal columns): the area name gets the room, numbers what they need
-  areaColumn: { width: "32%" },
-  shareColumn: { width: "14%" },
-  rankColumn: { width: "12%" },
+  // six columns in a 350 px pane: the columns take what their content needs (Fluent's fixed layout would
+  // make them equal and let "17,26 %" run into the next cell), small type, shares with one decimal
+  table: { tableLayout: "auto", width: "100%", fontSize: tokens.fontSizeBase200 },
+  areaColumn: { overflowWrap: "anywhere", paddingInlineEnd: tokens.spacingHorizontalXXS },
   number: {
     textAlign: "end",
     fontVariantNumeric: "tabular-nums",
@@ -38,7 +44,10 @@ const useStyles = makeStyles({
     whiteSpace: "nowrap",
     paddingInlineStart: tokens.spacingHorizontalXXS,
     paddingInlineEnd: tokens.spacingHorizontalXXS,
+    // a header cell holds its text in a flex box: right-aligned like the numbers under it
+    "& .fui-TableHeaderCell__button": { justifyContent: "flex-end" },
   },
+  // a long name breaks inside a word rather than push the table past a 350 px pane with a scrollbar
   name: { overflowWrap: "anywhere" },
   areaCell: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalXS },
   badge: { flexShrink: 0 },
@@ -180,24 +189,22 @@ export function RobustnessView({ strings: s, language, robustness: r, unitName }
           `${r.seed}`,
         )}
       </Text>
-      <Table size="small" aria-label={s.robustnessTable}>
+      <Table size="small" aria-label={s.robustnessTable} className={styles.table}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell className={styles.areaColumn}>{s.area}</TableHeaderCell>
             {[s.shareNow, s.shareMin, s.shareMedian, s.shareMax].map((label) => (
-              <TableHeaderCell key={label} className={mergeClasses(styles.number, styles.shareColumn)}>
+              <TableHeaderCell key={label} className={styles.number}>
                 {label}
               </TableHeaderCell>
             ))}
-            <TableHeaderCell className={mergeClasses(styles.number, styles.rankColumn)}>
-              {s.rankRange}
-            </TableHeaderCell>
+            <TableHeaderCell className={styles.number}>{s.rankRange}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
           {r.areas.map((a) => (
             <TableRow key={a.name}>
-              <TableCell>
+              <TableCell className={styles.areaColumn}>
                 <span className={styles.areaCell}>
                   <span className={styles.name}>{a.name}</span>
                   {a.flagged && (
@@ -212,10 +219,10 @@ export function RobustnessView({ strings: s, language, robustness: r, unitName }
                   )}
                 </span>
               </TableCell>
-              <TableCell className={styles.number}>{formatShare(a.share, language)}</TableCell>
-              <TableCell className={styles.number}>{formatShare(a.shareMin, language)}</TableCell>
-              <TableCell className={styles.number}>{formatShare(a.shareMedian, language)}</TableCell>
-              <TableCell className={styles.number}>{formatShare(a.shareMax, language)}</TableCell>
+              <TableCell className={styles.number}>{formatPercent(a.share, language, 1)}</TableCell>
+              <TableCell className={styles.number}>{formatPercent(a.shareMin, language, 1)}</TableCell>
+              <TableCell className={styles.number}>{formatPercent(a.shareMedian, language, 1)}</TableCell>
+              <TableCell className={styles.number}>{formatPercent(a.shareMax, language, 1)}</TableCell>
               <TableCell className={styles.number}>{rankRange(a)}</TableCell>
             </TableRow>
           ))}

@@ -1,10 +1,10 @@
-import { Label, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Label, Link, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useId, useState } from "react";
 import { App } from "../App";
 import { downloadFile, XLSX_MIME } from "../download";
 import type { DownloadableWorkbook } from "../host";
 import { stringsFor, type Language } from "../i18n";
-import { describeError } from "../useWorkbookAction";
+import { describeError, nextPaint } from "../useWorkbookAction";
 
 export interface StandaloneAppProps {
   language: Language;
@@ -63,6 +63,8 @@ export function StandaloneApp({ language, open }: StandaloneAppProps) {
   const inputId = useId();
   const [file, setFile] = useState<{ name: string; workbook: DownloadableWorkbook; n: number } | null>(null);
   const [openError, setOpenError] = useState<string | null>(null);
+  /** The name of the file being read (a large workbook takes a few seconds). */
+  const [reading, setReading] = useState<string | null>(null);
   const [download, setDownload] = useState<{ url: string; name: string } | null>(null);
   const [publicationDownload, setPublicationDownload] = useState<{ url: string; name: string } | null>(null);
 
@@ -87,15 +89,21 @@ export function StandaloneApp({ language, open }: StandaloneAppProps) {
             setOpenError(null);
             setDownload(null);
             setPublicationDownload(null);
+            setReading(picked.name);
             try {
+              // the spinner is painted before the (synchronous) unzipping and parsing begins
+              await nextPaint();
               const workbook = await open(await picked.arrayBuffer());
               setFile((previous) => ({ name: picked.name, workbook, n: (previous?.n ?? 0) + 1 }));
             } catch (thrown) {
               setFile(null);
               setOpenError(`${picked.name}: ${describeError(thrown)}`);
+            } finally {
+              setReading(null);
             }
           }}
         />
+        {reading && <Spinner size="tiny" label={s.readingWorkbook(reading)} role="status" />}
         {file && <Text>{s.loadedFile(file.name)}</Text>}
         {file && <Text className="srb-no-print">{s.printHint}</Text>}
         {openError && (
@@ -104,6 +112,12 @@ export function StandaloneApp({ language, open }: StandaloneAppProps) {
           </Text>
         )}
       </div>
+    </>
+  );
+
+  // the downloads sit right under the success message of "Verteilungsblatt erzeugen", where the eye is
+  const downloads = (
+    <>
       {download && (
         <Link className={styles.download} href={download.url} download={download.name}>
           {s.download(download.name)}
@@ -133,6 +147,7 @@ export function StandaloneApp({ language, open }: StandaloneAppProps) {
           return s.checkReportDownloaded(named);
         },
       }}
+      generatedActions={download || publicationDownload ? downloads : undefined}
       onGenerated={async () => {
         if (!file) return;
         const bytes = await file.workbook.toBuffer();
