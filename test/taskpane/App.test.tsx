@@ -239,7 +239,9 @@ describe("App: a municipal sheet (title rows, header in row 3, a Summe row)", ()
     await openStep(s.stepData);
     fireEvent.change(await screen.findByLabelText(s.headerRow), { target: { value: "2" } });
     await clickWhenEnabled(s.headerRowApply);
-    expect(await screen.findByTestId("table-location")).toHaveTextContent(/^Kopfzeile: Zeile 2/);
+    await waitFor(() =>
+      expect(screen.getByTestId("table-location")).toHaveTextContent(/^Kopfzeile: Zeile 2/),
+    );
     // back to automatic
     await clickWhenEnabled(s.headerRowAuto);
     await waitFor(() =>

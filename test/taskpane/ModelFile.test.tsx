@@ -27,7 +27,11 @@ function jsonFile(name: string, text: string): File {
 
 async function openModelStep() {
   fireEvent.click(await screen.findByRole("tab", { name: s.stepModel }));
-  return screen.getByRole("tabpanel", { name: s.stepModel });
+  const panel = screen.getByRole("tabpanel", { name: s.stepModel });
+  // a user can pick a file once the pane is idle (the button is disabled while the table is detected)
+  const load = await within(panel).findByRole("button", { name: s.loadModelFile });
+  await waitFor(() => expect(load).toBeEnabled());
+  return panel;
 }
 
 async function pick(file: File) {

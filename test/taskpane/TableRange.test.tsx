@@ -53,7 +53,7 @@ describe("Daten step: the range of the table", () => {
         "Kopfzeile: Zeile 3 (gewählter Bereich A3:E6), Daten: Zeilen 4–6 (2 Zeilen unterhalb des Bereichs ignoriert)",
       ),
     );
-    expect(screen.getByLabelText(s.range)).toHaveValue("A3:E6");
+    await waitFor(() => expect(screen.getByLabelText(s.range)).toHaveValue("A3:E6"));
     // the Kita left out is not silent: the check report names it
     fireEvent.click(screen.getByRole("tab", { name: s.stepResult }));
     expect(await screen.findByText(/der gewählte Datenbereich A3:E6 endet über Zeile 7/)).toBeInTheDocument();
@@ -71,7 +71,7 @@ describe("Daten step: the range of the table", () => {
         "Kopfzeile: Zeile 3, Daten: Zeilen 4–7 (Zeile 8 „Summe“ ausgelassen)",
       ),
     );
-    expect(screen.getByLabelText(s.range)).toHaveValue("");
+    await waitFor(() => expect(screen.getByLabelText(s.range)).toHaveValue(""));
   });
 
   test("in Excel, „Markierten Bereich verwenden“ takes the selection; a single cell is refused with a hint", async () => {
