@@ -384,7 +384,7 @@ describe("standalone mode in Chromium (offline)", () => {
   );
 
   withChromium(
-    "municipal workbooks from openpyxl and LibreOffice (title row, header in row 3, Summe row): the table is found and allocated without an edit",
+    "municipal workbooks from openpyxl, LibreOffice, Excel and Google Sheets (title row, header in row 3, Summe row): the table is found and allocated without an edit",
     async () => {
       const executablePath = requireTool(CHROMIUM_TOOL);
       browser ??= await chromium.launch({
@@ -403,6 +403,11 @@ describe("standalone mode in Chromium (offline)", () => {
           "Kopfzeile: Zeile 3 (Excel-Tabelle „KitaDaten“), Daten: Zeilen 4–15 (Zeile 16 „Summe“ ausgelassen",
         ],
         ["stadt-x-libreoffice.xlsx", "Kopfzeile: Zeile 3, Daten: Zeilen 4–15 (Zeile 16 „Summe“ ausgelassen"],
+        [
+          "stadt-x-excel.xlsx",
+          "Kopfzeile: Zeile 3 (Excel-Tabelle „KitaDaten“), Daten: Zeilen 4–15 (Zeile 16 „Summe“ ausgelassen",
+        ],
+        ["stadt-x-googlesheets.xlsx", "Kopfzeile: Zeile 3, Daten: Zeilen 4–15 (Zeile 16 „Summe“ ausgelassen"],
       ]) {
         const context = await browser.newContext({ locale: "de-DE", viewport: { width: 420, height: 900 } });
         await context.route("**/*", (route) => {
