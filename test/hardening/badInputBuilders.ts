@@ -347,6 +347,8 @@ export const BUILDERS: Record<string, () => Issue[] | Promise<Issue[]>> = {
       model(),
     )),
     ...(await generateIssues(await titledWorkbook([[], ["Kita Z", "Süd", 10, 1, 1, 1, 1]]), model())),
+    // a range chosen last year (header row 3, three Kitas) above this year's fourth Kita in row 7
+    ...(await generateIssues(await titledWorkbook([]), model({ data: { ...model().data, range: "A3:G6" } }))),
   ],
   "hidden-rows": async () => generateIssues(await titledWorkbook([], [5]), model()),
   "sheet-missing": () =>
