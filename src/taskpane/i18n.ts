@@ -278,6 +278,7 @@ const de = {
   expectedPercent: "ein Prozentwert zwischen 0 und 100",
   expectedWeight: "ein Gewicht ≥ 0, z. B. 1 oder 0,5",
   expectedStep: "eine Schrittweite > 0, z. B. 0,25",
+  expectedStaff: "eine Zahl von Stellen (VZÄ) ≥ 0, z. B. 0,5 oder 0",
   expectedValue: "eine Zahl, z. B. 12,5 oder -3",
   sharesMustAddUp: (sum: string) => `Die Anteile Land und Jugendamt ergeben ${sum} %; erwartet: 100 %.`,
   // Ergebnis
@@ -547,6 +548,7 @@ const en: Strings = {
   expectedPercent: "a percentage between 0 and 100",
   expectedWeight: "a weight ≥ 0, e.g. 1 or 0.5",
   expectedStep: "a step > 0, e.g. 0.25",
+  expectedStaff: "a number of posts (FTE) ≥ 0, e.g. 0.5 or 0",
   expectedValue: "a number, e.g. 12.5 or -3",
   sharesMustAddUp: (sum) => `Land and Jugendamt shares add up to ${sum} %; expected: 100 %.`,
   checkReport: "Check report",

@@ -8,7 +8,8 @@ import { formatInputNumber, parseUserNumber, stringsFor, type Language } from ".
  * Kinds of numeric field. `percent` is typed as 0–100 and stored as a fraction 0–1. `value` is any finite
  * number, negative too (a goalpost of an indicator that may be negative, e.g. a Saldo).
  */
-export type NumberKind = "amount" | "positiveAmount" | "year" | "percent" | "weight" | "step" | "value";
+export type NumberKind =
+  "amount" | "positiveAmount" | "year" | "percent" | "weight" | "step" | "staff" | "value";
 
 export type NumberReading = { ok: true; value: number | null } | { ok: false; message: string };
 
@@ -27,6 +28,8 @@ function expectation(kind: NumberKind, language: Language): string {
       return s.expectedWeight;
     case "step":
       return s.expectedStep;
+    case "staff":
+      return s.expectedStaff;
     case "value":
       return s.expectedValue;
   }
@@ -36,6 +39,7 @@ function acceptable(kind: NumberKind, n: number): boolean {
   switch (kind) {
     case "amount":
     case "weight":
+    case "staff":
       return n >= 0;
     case "positiveAmount":
     case "step":

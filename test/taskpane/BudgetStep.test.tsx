@@ -187,6 +187,9 @@ describe("BudgetStep", () => {
       expect.stringContaining("„halbe“"),
     );
     expect(last()).toBe(before);
+    // 0 VZÄ (no fixed Nachbarschaftszentrum post) is a valid choice, as in the model file
+    fireEvent.change(strand2, { target: { value: "0" } });
+    expect(last().rules?.strand2Vzae).toBe(0);
   });
 
   test("rule set Bremen brings the default Bremen rules", () => {

@@ -24,12 +24,21 @@ describe("readNumberInput", () => {
     ["-1", "amount"],
     ["-0,5", "weight"],
     ["0", "step"],
+    ["-0,5", "staff"],
     ["101", "percent"],
     ["1999", "year"],
     ["2022,5", "year"],
     ["", "amount"],
   ])("%s is not acceptable as %s", (text, kind) => {
     expect(readNumberInput(text, kind, "de").ok).toBe(false);
+  });
+  test("staff (the fixed Nachbarschaftszentrum post): 0 VZÄ is a valid choice, unlike a step", () => {
+    expect(readNumberInput("0", "staff", "de")).toEqual({ ok: true, value: 0 });
+    expect(readNumberInput("0,5", "staff", "de")).toEqual({ ok: true, value: 0.5 });
+    expect(readNumberInput("-1", "staff", "de")).toEqual({
+      ok: false,
+      message: "„-1“ ist keine gültige Zahl; erwartet: eine Zahl von Stellen (VZÄ) ≥ 0, z. B. 0,5 oder 0.",
+    });
   });
   test("an empty optional field is null", () => {
     expect(readNumberInput("  ", "positiveAmount", "de", true)).toEqual({ ok: true, value: null });

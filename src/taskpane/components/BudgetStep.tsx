@@ -223,7 +223,8 @@ export function BudgetStep(props: BudgetStepProps) {
             {field(
               "strand2-vzae",
               s.strand2Vzae,
-              "step",
+              // 0 is a valid choice: no fixed Nachbarschaftszentrum post (the model file allows it too)
+              "staff",
               model.rules?.strand2Vzae ?? DEFAULT_STRAND2_VZAE,
               (v) => setRules({ strand2Vzae: v ?? DEFAULT_STRAND2_VZAE }),
             )}
