@@ -27,17 +27,6 @@ import type { ChartSpec, SheetCell } from "./port";
 import { NS as XML_NS, REL, attr, readRelationships, relIs, streamPart } from "./xlsx/xmlParts";
 import { ZipArchive } from "./xlsx/zipArchive";
 
-export {
-  CT_CHART,
-  CT_DRAWING,
-  REL_CHART,
-  REL_DRAWING,
-  chartXml,
-  drawingXml,
-  resolveChart,
-  sheetColumnRange,
-  xmlEscape,
-} from "./chartParts";
 export type { ResolvedChart } from "./chartParts";
 
 /** The charts of one written sheet, with the rows they were written from (for series names and caches). */

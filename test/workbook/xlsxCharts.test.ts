@@ -26,7 +26,8 @@ import type { Robustness } from "../../src/engine/robustness";
 import { allocationSheets } from "../../src/workbook/allocationSheets";
 import type { ChartSpec, SheetCell, SheetSpec } from "../../src/workbook/port";
 import { robustnessSheet } from "../../src/workbook/robustnessSheet";
-import { addChartsToXlsx, drawingsInXlsx, sheetColumnRange, xmlEscape } from "../../src/workbook/xlsxCharts";
+import { sheetColumnRange, xmlEscape } from "../../src/workbook/chartParts";
+import { addChartsToXlsx, drawingsInXlsx } from "../../src/workbook/xlsxCharts";
 import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
 import {
   LIBREOFFICE,
