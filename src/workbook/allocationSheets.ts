@@ -164,6 +164,24 @@ function cellAt(first: SheetCell, column: number, cell: SheetCell): SheetCell[] 
   return [first, ...Array.from({ length: column - 2 }, () => EMPTY), cell];
 }
 
+/** The units' norm band (SPEC §3), the same on every row: the last two columns of both Einrichtungen tables. */
+function normBandColumns<T>(allocation: Allocation): Column<T>[] {
+  return [
+    {
+      key: "lower",
+      header: "Normbereich unten",
+      width: 12,
+      value: () => num(allocation.norm.index.lower, INDEX_FORMAT),
+    },
+    {
+      key: "upper",
+      header: "Normbereich oben",
+      width: 12,
+      value: () => num(allocation.norm.index.upper, INDEX_FORMAT),
+    },
+  ];
+}
+
 type Area = Allocation["areas"][number];
 
 function verteilungSheet(allocation: Allocation): SheetSpec {
@@ -459,18 +477,7 @@ function einrichtungenSheet(
           },
         ] satisfies Column<UnitResult>[])
       : []),
-    {
-      key: "lower",
-      header: "Normbereich unten",
-      width: 12,
-      value: () => num(allocation.norm.index.lower, INDEX_FORMAT),
-    },
-    {
-      key: "upper",
-      header: "Normbereich oben",
-      width: 12,
-      value: () => num(allocation.norm.index.upper, INDEX_FORMAT),
-    },
+    ...normBandColumns<UnitResult>(allocation),
   ];
   const table = columnTable(columns, units);
   const rows: SheetCell[][] = [...table.rows, table.total];
@@ -744,18 +751,7 @@ function stellenplanSheet(
           },
         ] satisfies Column<PlanRow>[])
       : []),
-    {
-      key: "lower",
-      header: "Normbereich unten",
-      width: 12,
-      value: () => num(allocation.norm.index.lower, INDEX_FORMAT),
-    },
-    {
-      key: "upper",
-      header: "Normbereich oben",
-      width: 12,
-      value: () => num(allocation.norm.index.upper, INDEX_FORMAT),
-    },
+    ...normBandColumns<PlanRow>(allocation),
   ];
   const table = columnTable(columns, items);
   const rows: SheetCell[][] = [...table.rows, table.total];
