@@ -43,6 +43,11 @@ export interface PrintSpec {
    * a page break, and fits on a page, starts on a new page (a manual page break before it; `planPrint`).
    */
   sections?: number[];
+  /**
+   * Rows (1-based) below which a new page always starts (manual page breaks): the Vorlage starts its
+   * Anlage on a page of its own and gives each Anlage page its own header row.
+   */
+  pageBreaks?: number[];
   /** The title printed in the page header's centre; default: the sheet's name. */
   title?: string;
   /** Printed top left: the municipality (the model's `municipality`), "" for none. */

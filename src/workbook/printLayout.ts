@@ -235,7 +235,7 @@ export function planPrint(
         height(titleRows.first + i),
       ).reduce((a, b) => a + b, 0)
     : 0;
-  const rowBreaks =
+  const kept =
     spec?.sections && fitToWidth === 1
       ? keepSections(
           spec.sections,
@@ -245,6 +245,9 @@ export function planPrint(
           titleRows?.last ?? 0,
         )
       : [];
+  // the sheet's own page breaks, within its rows (a break below the last row would print an empty page)
+  const forced = (spec?.pageBreaks ?? []).filter((r) => Number.isInteger(r) && r >= 1 && r < extent.rows);
+  const rowBreaks = [...new Set([...kept, ...forced])].sort((a, b) => a - b);
   return {
     orientation,
     rowBreaks,

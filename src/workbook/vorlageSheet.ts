@@ -10,6 +10,13 @@
  * 5. the Prüfbericht's count, the robustness summary (when it was run) and the changes since the last
  *    Beschluss (when one is stored, SPEC §5a) — a short summary each; the details are on their sheets.
  *
+ * A town with many Sozialräume (more than LISTED_AREAS) would push the summary past two pages. Then the
+ * decision table of point 2 sums the Sozialräume up by Normbereich (count, Anteil, Betrag, VZÄ) and names
+ * the largest and the smallest amount, and the complete table per Sozialraum follows the summary as the
+ * Vorlage's **Anlage**: on a page of its own, in pages of at most ANLAGE_ROWS_PER_PAGE Sozialräume, each
+ * with its own header row (manual page breaks, `PrintSpec.pageBreaks`), the SUM total row at its end. So
+ * the Vorlage text still takes one or two pages, and the committee still gets every Sozialraum's amount.
+ *
  * No Kita is named on the sheet (counts and Sozialräume only), in publication mode or not. Long texts stand
  * one line a row, broken to the width of the table (`linesWithin`), so that they print within the page in
  * Excel and LibreOffice alike; both adapters write the sheet through the same write plan as every other.
@@ -64,6 +71,15 @@ export interface VorlageContext {
   /** Angepasste VZÄ je Strang (as on the Einrichtungen sheet): the Stellenplan totals follow them. */
   strandOverrides?: StrandOverrides;
 }
+
+/**
+ * Up to this many Sozialräume the decision table stands in full in the summary; with more it moves to the
+ * Anlage. 30 rows, the title block, the table's header, total and note take about 44 rows of 15 pt, what an
+ * A4 portrait page holds (the method and the summaries then fill the second page).
+ */
+export const LISTED_AREAS = 30;
+/** Sozialräume per Anlage page (with the page's header row, the Anlage title and the total row: ≤ 1 page). */
+export const ANLAGE_ROWS_PER_PAGE = 40;
 
 /** Column widths (characters) of the sheet: A4 portrait holds about 95 at 100 %. */
 const WIDTHS = [30, 13, 13, 11, 17, 11];
@@ -284,38 +300,15 @@ function strandTotals(allocation: Allocation, overrides: StrandOverrides): Stran
   return rows.map((r) => ({ ...r, vzae: Math.round(r.vzae * 1e6) / 1e6 }));
 }
 
-/**
- * The Vorlage sheet of an allocation.
- *
- * @example
- * const spec = vorlageSheet(allocation, { municipality: "Stadt Musterstadt", date: "30.11.2026", issues: [] });
- * spec.rows[0][0].value; // => "Sozialraumbudget 2022: Vorlage für den Jugendhilfeausschuss"
- */
-export function vorlageSheet(allocation: Allocation, ctx: VorlageContext): SheetSpec {
-  const m = allocation.model;
-  const year = m.budget.year;
-  const overrides = ctx.strandOverrides ?? new Map();
-  const plan = allocation.units.some((u) => u.plan !== undefined);
-  const bremen = allocation.units.some((u) => u.bremen !== undefined);
-  const rows: SheetCell[][] = [];
+type Indexed = { a: Area; i: number };
 
-  // 1. title block
-  rows.push([
-    text(`Sozialraumbudget${year !== null ? ` ${year}` : ""}: Vorlage für den Jugendhilfeausschuss`, true),
-  ]);
-  if (ctx.municipality.trim() !== "") rows.push([text("Kommune"), text(ctx.municipality.trim())]);
-  if (year !== null) rows.push([text("Haushaltsjahr"), text(String(year))]);
-  rows.push([text("Budget"), text(formatEuro(allocation.budget))]);
-  rows.push([text("Stand"), text(ctx.date)]);
-  rows.push([]);
-
-  // 2. the decision table
-  rows.push([text("1. Verteilung auf die Sozialräume", true)]);
-  const counting = plan ? overriddenPlan(allocation, overrides) : null;
-  const vzaeOf = (a: Area, i: number): number | null => (counting ? counting.areas[i].vzae : a.vzae);
-  const withVzae = counting !== null || allocation.areas.some((a) => a.vzae !== null);
-  const indexed = allocation.areas.map((a, i) => ({ a, i }));
-  const columns: Column<{ a: Area; i: number }>[] = [
+/** The columns of the decision table per Sozialraum (in the summary, or in the Anlage). */
+function decisionColumns(
+  withVzae: boolean,
+  planned: boolean,
+  vzaeOf: (a: Area, i: number) => number | null,
+): Column<Indexed>[] {
+  return [
     { key: "name", header: "Sozialraum", width: WIDTHS[0], value: ({ a }) => text(a.name) },
     // the band (text) before the index (a number): a right-aligned number next to a left-aligned text reads as one
     {
@@ -350,17 +343,225 @@ export function vorlageSheet(allocation: Allocation, ctx: VorlageContext): Sheet
       ? [
           {
             key: "vzae",
-            header: counting ? "VZÄ im Stellenplan" : "VZÄ",
+            header: planned ? "VZÄ im Stellenplan" : "VZÄ",
             width: WIDTHS[5],
-            value: ({ a, i }: { a: Area; i: number }) => num(vzaeOf(a, i), VZAE_FORMAT),
+            value: ({ a, i }: Indexed) => num(vzaeOf(a, i), VZAE_FORMAT),
             total: "sum" as const,
             totalFormat: VZAE_FORMAT,
           },
         ]
       : []),
   ];
-  const table = columnTable(columns, indexed, rows.length + 1);
-  rows.push(...table.rows, table.total);
+}
+
+/** The Sozialräume of one Normbereich, summed up (many Sozialräume: the summary's decision table). */
+interface BandGroup {
+  label: string;
+  areas: number;
+  indexFrom: number | null;
+  indexTo: number | null;
+  share: number;
+  amount: number;
+  vzae: number;
+}
+
+const BAND_GROUPS: { band: Band | null; label: string }[] = [
+  { band: "oberhalb", label: "oberhalb" },
+  { band: "innerhalb", label: "innerhalb" },
+  { band: "unterhalb", label: "unterhalb" },
+  { band: null, label: "ohne Normbereich" },
+];
+
+/**
+ * The decision table by Normbereich: per band the number of Sozialräume, their index range and their
+ * summed Anteil, Betrag and VZÄ, and a total row of SUM formulas (Betrag: the budget).
+ *
+ * @example bandTable(areas, false, false, () => null, 9).rows[1][0].value; // => "oberhalb: 5 Sozialräume"
+ */
+export function bandTable(
+  areas: readonly Area[],
+  withVzae: boolean,
+  planned: boolean,
+  vzaeOf: (a: Area, i: number) => number | null,
+  headerRow: number,
+) {
+  const groups: BandGroup[] = [];
+  for (const g of BAND_GROUPS) {
+    const mine = areas.map((a, i) => ({ a, i })).filter(({ a }) => (a.band ?? null) === g.band);
+    if (mine.length === 0 && g.band === null) continue;
+    const indices = mine.map(({ a }) => a.index).filter((x): x is number => Number.isFinite(x));
+    groups.push({
+      label: g.label,
+      areas: mine.length,
+      indexFrom: indices.length > 0 ? Math.min(...indices) : null,
+      indexTo: indices.length > 0 ? Math.max(...indices) : null,
+      share: mine.reduce((sum, { a }) => sum + (a.share ?? 0), 0),
+      amount: mine.reduce((sum, { a }) => sum + Math.round((a.amount ?? 0) * 100), 0) / 100,
+      vzae: Math.round(mine.reduce((sum, { a, i }) => sum + (vzaeOf(a, i) ?? 0), 0) * 1e6) / 1e6,
+    });
+  }
+  const table = columnTable<BandGroup>(
+    [
+      {
+        key: "label",
+        header: "Sozialräume nach Normbereich",
+        width: WIDTHS[0],
+        value: (g) => text(`${g.label}: ${count(g.areas, "Sozialraum", "Sozialräume")}`),
+      },
+      { key: "from", header: "Index von", width: WIDTHS[1], value: (g) => num(g.indexFrom, INDEX_FORMAT) },
+      { key: "to", header: "Index bis", width: WIDTHS[2], value: (g) => num(g.indexTo, INDEX_FORMAT) },
+      {
+        key: "share",
+        header: "Anteil",
+        width: WIDTHS[3],
+        value: (g) => num(g.share, PERCENT_FORMAT),
+        total: "sum",
+        totalFormat: PERCENT_FORMAT,
+      },
+      {
+        key: "amount",
+        header: "Betrag",
+        width: WIDTHS[4],
+        value: (g) => num(g.amount, MONEY_FORMAT),
+        total: "cents",
+        totalFormat: MONEY_FORMAT,
+      },
+      ...(withVzae
+        ? [
+            {
+              key: "vzae",
+              header: planned ? "VZÄ im Stellenplan" : "VZÄ",
+              width: WIDTHS[5],
+              value: (g: BandGroup) => num(g.vzae, VZAE_FORMAT),
+              total: "sum" as const,
+              totalFormat: VZAE_FORMAT,
+            },
+          ]
+        : []),
+    ],
+    groups,
+    headerRow,
+  );
+  // the total row names the number of Sozialräume (the rows above count them per band)
+  table.total[0] = text(`Summe: ${count(areas.length, "Sozialraum", "Sozialräume")}`, true);
+  return table;
+}
+
+/** "Sozialraum Nord" ("Sozialraum 07" stays as it is). */
+const areaCalled = (name: string) =>
+  /^sozialraum\b/i.test(name.trim()) ? name.trim() : `Sozialraum ${name}`;
+
+/**
+ * Where the full table is, and the largest and the smallest amount (many Sozialräume, no Kita named).
+ *
+ * @example extremesLine(areas);
+ * // => "Die Beträge aller 250 Sozialräume stehen in der Anlage am Ende dieser Vorlage … Den größten Betrag erhält Sozialraum 017 (…)."
+ */
+export function extremesLine(areas: readonly Area[]): string {
+  const withAmount = areas.filter((a) => typeof a.amount === "number" && Number.isFinite(a.amount));
+  const sorted = [...withAmount].sort((x, y) => y.amount! - x.amount! || x.name.localeCompare(y.name));
+  const most = sorted[0];
+  const least = sorted[sorted.length - 1];
+  return (
+    `Die Beträge aller ${formatNumber(areas.length)} Sozialräume stehen in der Anlage am Ende dieser Vorlage ` +
+    "(ab einer neuen Seite, jede Seite mit Spaltenüberschriften) und im Blatt „Verteilung“." +
+    (most && least && most !== least
+      ? ` Den größten Betrag erhält ${areaCalled(most.name)} (${formatEuro(most.amount!)}), den kleinsten ` +
+        `${areaCalled(least.name)} (${formatEuro(least.amount!)}).`
+      : "")
+  );
+}
+
+/**
+ * The Anlage: the decision table per Sozialraum from sheet row `firstRow` on, its title first, then pages
+ * of at most ANLAGE_ROWS_PER_PAGE Sozialräume (evenly filled), each under its own header row, the total
+ * row (SUM over all of them; SUM passes over the repeated header texts) at the end. `pageBreaks`: the rows
+ * below which a new Anlage page starts.
+ *
+ * @example anlageRows(columns, fiftyAreas, 60).pageBreaks; // => [86] (two pages of 25)
+ */
+export function anlageRows(
+  columns: readonly Column<Indexed>[],
+  items: readonly Indexed[],
+  firstRow: number,
+): { rows: SheetCell[][]; pageBreaks: number[] } {
+  const rows: SheetCell[][] = [
+    [text(`Anlage: Verteilung auf die Sozialräume (${formatNumber(items.length)} Sozialräume)`, true)],
+  ];
+  const pages = Math.max(1, Math.ceil(items.length / ANLAGE_ROWS_PER_PAGE));
+  const size = Math.ceil(items.length / pages);
+  const pageBreaks: number[] = [];
+  let first = 0;
+  let last = 0;
+  for (let p = 0; p < pages; p++) {
+    if (p > 0) pageBreaks.push(firstRow + rows.length - 1);
+    const chunk = columnTable(columns, items.slice(p * size, (p + 1) * size), firstRow + rows.length);
+    if (p === 0) first = chunk.firstRow;
+    last = chunk.lastRow;
+    rows.push(...chunk.rows);
+  }
+  // the total over every page's rows: the cached values of the whole list, the range from first to last
+  const whole = columnTable(columns, items);
+  rows.push(
+    whole.total.map((cell) =>
+      cell.formula
+        ? {
+            ...cell,
+            formula: cell.formula.replace(/^SUM\(([A-Z]+)\d+:([A-Z]+)\d+\)$/, `SUM($1${first}:$2${last})`),
+          }
+        : cell,
+    ),
+  );
+  return { rows, pageBreaks };
+}
+
+/**
+ * The Vorlage sheet of an allocation.
+ *
+ * @example
+ * const spec = vorlageSheet(allocation, { municipality: "Stadt Musterstadt", date: "30.11.2026", issues: [] });
+ * spec.rows[0][0].value; // => "Sozialraumbudget 2022: Vorlage für den Jugendhilfeausschuss"
+ */
+export function vorlageSheet(allocation: Allocation, ctx: VorlageContext): SheetSpec {
+  const m = allocation.model;
+  const year = m.budget.year;
+  const overrides = ctx.strandOverrides ?? new Map();
+  const plan = allocation.units.some((u) => u.plan !== undefined);
+  const bremen = allocation.units.some((u) => u.bremen !== undefined);
+  const rows: SheetCell[][] = [];
+
+  // 1. title block
+  rows.push([
+    text(`Sozialraumbudget${year !== null ? ` ${year}` : ""}: Vorlage für den Jugendhilfeausschuss`, true),
+  ]);
+  if (ctx.municipality.trim() !== "") rows.push([text("Kommune"), text(ctx.municipality.trim())]);
+  if (year !== null) rows.push([text("Haushaltsjahr"), text(String(year))]);
+  rows.push([text("Budget"), text(formatEuro(allocation.budget))]);
+  rows.push([text("Stand"), text(ctx.date)]);
+  rows.push([]);
+
+  // 2. the decision table: in full, or (many Sozialräume) by Normbereich with the full table as Anlage
+  // each section's first row: a page break goes before a section rather than through it (printLayout.ts)
+  const sections: number[] = [];
+  const heading = (title: string) => {
+    sections.push(rows.length + 1);
+    rows.push([text(title, true)]);
+  };
+  heading("1. Verteilung auf die Sozialräume");
+  const counting = plan ? overriddenPlan(allocation, overrides) : null;
+  const vzaeOf = (a: Area, i: number): number | null => (counting ? counting.areas[i].vzae : a.vzae);
+  const withVzae = counting !== null || allocation.areas.some((a) => a.vzae !== null);
+  const indexed = allocation.areas.map((a, i) => ({ a, i }));
+  const columns = decisionColumns(withVzae, counting !== null, vzaeOf);
+  const inAnlage = allocation.areas.length > LISTED_AREAS;
+  if (!inAnlage) {
+    const table = columnTable(columns, indexed, rows.length + 1);
+    rows.push(...table.rows, table.total);
+  } else {
+    const byBand = bandTable(allocation.areas, withVzae, counting !== null, vzaeOf, rows.length + 1);
+    rows.push(...byBand.rows, byBand.total);
+    rows.push(...paragraph(extremesLine(allocation.areas)));
+  }
   rows.push(
     ...paragraph(
       "Anteil: Sozialraum-Index geteilt durch die Summe der Indizes. Die Beträge ergeben zusammen genau das Budget" +
@@ -376,7 +577,7 @@ export function vorlageSheet(allocation: Allocation, ctx: VorlageContext): Sheet
   // 3. the Stellenplan per strand
   let section = 2;
   if (plan) {
-    rows.push([text(`${section++}. Stellenplan nach Förderstrang`, true)]);
+    heading(`${section++}. Stellenplan nach Förderstrang`);
     const strands = strandTotals(allocation, overrides);
     const t = columnTable<StrandTotal>(
       [
@@ -417,7 +618,7 @@ export function vorlageSheet(allocation: Allocation, ctx: VorlageContext): Sheet
     );
     rows.push([]);
   } else if (bremen) {
-    rows.push([text(`${section++}. Stellen nach den Bremer Regeln`, true)]);
+    heading(`${section++}. Stellen nach den Bremer Regeln`);
     const funded = allocation.units.filter(
       (u) => (u.bremen?.vzae ?? 0) > 0 || (u.bremen?.sachkosten ?? 0) > 0,
     );
@@ -434,17 +635,26 @@ export function vorlageSheet(allocation: Allocation, ctx: VorlageContext): Sheet
   }
 
   // 4. the method
-  rows.push([text(`${section++}. Methode in fünf Sätzen`, true)]);
+  heading(`${section++}. Methode in fünf Sätzen`);
   const sentences = methodSentences(allocation, ctx.fortschreibung?.carriedForward ?? null);
   sentences.forEach((s, k) => rows.push(...paragraph(`${k + 1}. ${s}`)));
   rows.push(...paragraph(METHOD_POINTER));
   rows.push([]);
 
   // 5. check, robustness, changes
-  rows.push([text(`${section}. Prüfung, Robustheit und Veränderungen`, true)]);
+  heading(`${section}. Prüfung, Robustheit und Veränderungen`);
   rows.push(...paragraph(checkLine(ctx.issues)));
   rows.push(...paragraph(robustnessLine(ctx.robustness)));
   rows.push(...paragraph(changesLine(ctx.fortschreibung ?? null)));
+
+  // the Anlage: every Sozialraum, on pages of its own
+  const pageBreaks: number[] = [];
+  if (inAnlage) {
+    pageBreaks.push(rows.length);
+    const anlage = anlageRows(columns, indexed, rows.length + 1);
+    rows.push(...anlage.rows);
+    pageBreaks.push(...anlage.pageBreaks);
+  }
 
   return {
     name: VORLAGE_SHEET,
@@ -456,6 +666,8 @@ export function vorlageSheet(allocation: Allocation, ctx: VorlageContext): Sheet
     print: {
       orientation: "portrait",
       subtitle: `Budget ${formatEuro(allocation.budget)} · Stand ${ctx.date}`,
+      sections,
+      ...(pageBreaks.length > 0 ? { pageBreaks } : {}),
     },
   };
 }

@@ -11,9 +11,11 @@ import type { Model } from "../../src/engine/model";
 import type { Robustness } from "../../src/engine/robustness";
 import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
 import type { SheetCell, SheetSpec } from "../../src/workbook/port";
-import { withPageTitle } from "../../src/workbook/printLayout";
+import { planPrint, withPageTitle } from "../../src/workbook/printLayout";
 import { linesWithin } from "../../src/workbook/textWidth";
 import {
+  ANLAGE_ROWS_PER_PAGE,
+  LISTED_AREAS,
   METHOD_POINTER,
   VORLAGE_SHEET,
   changesLine,
@@ -358,6 +360,93 @@ describe("linesWithin: text broken to a width, one line a row", () => {
   });
 });
 
+/** A town of `areas` Sozialräume, two Kitas each, 1 Mio. €, 72.000 € per VZÄ. */
+function town(areas: number): Allocation {
+  const m = model({}, 1_000_000);
+  const units = Array.from({ length: areas }, (_, a) => {
+    const name = `SR ${String(a + 1).padStart(3, "0")}`;
+    return [
+      unit(`K${a}a`, name, [(a * 7) % 41, (a * 3) % 11, ((a * 5) % 13) * 5], { children: 50 }),
+      unit(`K${a}b`, name, [(a * 11) % 37, (a * 2) % 7, ((a * 3) % 17) * 4], { children: 70 }),
+    ];
+  }).flat();
+  return allocate({ ...m, budget: { ...m.budget, costPerVzae: 72000, vzaeStep: 0.25 } }, dataset(units));
+}
+
+describe("many Sozialräume: the summary sums up by Normbereich, every Sozialraum in the Anlage", () => {
+  test(`up to ${LISTED_AREAS} Sozialräume the table stands in the summary, no Anlage, no forced page break`, () => {
+    const spec = vorlageSheet(town(LISTED_AREAS), CTX);
+    expect(texts(spec).filter((t) => t.startsWith("SR ")).length).toBe(LISTED_AREAS);
+    expect(prose(spec)).not.toContain("Anlage");
+    expect(spec.print?.pageBreaks).toBeUndefined();
+  });
+
+  for (const areas of [LISTED_AREAS + 1, 250]) {
+    test(`${areas} Sozialräume: by Normbereich on page 1, the Anlage lists each once, ≤ ${ANLAGE_ROWS_PER_PAGE} a page under its own header`, () => {
+      const a = town(areas);
+      const spec = vorlageSheet(a, CTX);
+      const v = values(spec);
+      // the summary: one row per band, counted; the total row counts all and sums to the budget
+      const head = rowOf(spec, "Sozialräume nach Normbereich");
+      expect(v[head]).toEqual([
+        "Sozialräume nach Normbereich",
+        "Index von",
+        "Index bis",
+        "Anteil",
+        "Betrag",
+        "VZÄ im Stellenplan",
+      ]);
+      const bands = v.slice(head + 1, head + 4).map((r) => r[0]);
+      expect(bands).toEqual([
+        expect.stringMatching(/^oberhalb: \d+ Sozialr/),
+        expect.stringMatching(/^innerhalb: \d+ Sozialr/),
+        expect.stringMatching(/^unterhalb: \d+ Sozialr/),
+      ]);
+      const summary = spec.rows[head + 4];
+      expect(summary[0].value).toBe(`Summe: ${areas.toLocaleString("de-DE")} Sozialräume`);
+      expect(summary[3]).toMatchObject({ formula: `SUM(D${head + 2}:D${head + 4})` });
+      expect(summary[3].value).toBeCloseTo(1, 12);
+      expect(summary[4]).toMatchObject({ value: 1_000_000, formula: `SUM(E${head + 2}:E${head + 4})` });
+      expect(prose(spec)).toContain(
+        `Die Beträge aller ${areas.toLocaleString("de-DE")} Sozialräume stehen in der Anlage`,
+      );
+      expect(prose(spec)).toMatch(
+        /Den größten Betrag erhält Sozialraum SR \d+ \(.+\s€\), den kleinsten Sozialraum SR \d+/,
+      );
+
+      // the Anlage: a page of its own, every Sozialraum once, in pages under their own header row
+      const anlage = rowOf(spec, `Anlage: Verteilung auf die Sozialräume (${areas} Sozialräume)`);
+      const breaks = spec.print!.pageBreaks!;
+      expect(breaks[0]).toBe(anlage);
+      const listed = v.slice(anlage).filter((r) => typeof r[0] === "string" && r[0].startsWith("SR "));
+      expect(listed.map((r) => r[0])).toEqual(a.areas.map((x) => x.name));
+      const pages = [anlage, ...breaks.slice(1), v.length - 1];
+      expect(breaks.length - 1).toBe(Math.ceil(areas / ANLAGE_ROWS_PER_PAGE) - 1);
+      for (let p = 0; p + 1 < pages.length; p++) {
+        const from = p === 0 ? anlage + 1 : pages[p];
+        expect(v[from][0]).toBe("Sozialraum");
+        const onPage = v
+          .slice(from + 1, pages[p + 1] + (p + 2 === pages.length ? 0 : 0))
+          .filter((r) => String(r[0]).startsWith("SR "));
+        expect(onPage.length).toBeGreaterThan(0);
+        expect(onPage.length).toBeLessThanOrEqual(ANLAGE_ROWS_PER_PAGE);
+      }
+      // the total row sums over all pages (SUM passes over the repeated header texts) to the budget
+      const total = spec.rows[v.length - 1];
+      expect(total[0].value).toBe("Summe");
+      expect(total[4]).toMatchObject({ value: 1_000_000, formula: `SUM(E${anlage + 3}:E${v.length - 1})` });
+      // the planned page set-up keeps the breaks (both adapters write this plan)
+      expect(
+        planPrint(spec.print, spec.name, 0, {
+          columnWidths: spec.columnWidths!,
+          rows: v.length,
+          rowHeights: [],
+        }).rowBreaks,
+      ).toEqual(expect.arrayContaining(breaks));
+    });
+  }
+});
+
 const cellValue = (c: SheetCell) => (c.value === undefined ? null : c.value);
 
 describe("both adapters write the same Vorlage through the write plan", () => {
@@ -397,29 +486,37 @@ describe("both adapters write the same Vorlage through the write plan", () => {
 
 describe("LibreOffice recalculates the Vorlage", () => {
   withLibreOffice(
-    "every total equals the stored value; the amounts add up to the budget",
+    "every total equals the stored value; the amounts add up to the budget (also across the Anlage's pages)",
     async () => {
       requireTool(LIBREOFFICE);
       const spec = vorlageSheet(example(), CTX);
+      // 250 Sozialräume: the summary by Normbereich and the Anlage's total over its pages (one workbook,
+      // one LibreOffice start)
+      const many = { ...vorlageSheet(town(250), CTX), name: "Vorlage 250" };
       const book = XlsxWorkbook.empty();
-      const report = await book.writeGeneratedSheets([spec]);
+      const report = await book.writeGeneratedSheets([spec, many]);
       const sheets = await recalcWithLibreOffice(await book.toBuffer());
+      const formulas = (s: SheetSpec, sheet: string[][] | undefined) =>
+        s.rows.flatMap((row, i) =>
+          row.flatMap((c, j) =>
+            c.formula
+              ? [
+                  {
+                    where: `${s.name} R${i + 1}C${j + 1} ${c.formula}`,
+                    cached: Number(c.value),
+                    lo: csvNumber(sheet?.[i]?.[j]),
+                  },
+                ]
+              : [],
+          ),
+        );
       const sheet = sheets[report.sheets[0].written];
-      const results = spec.rows.flatMap((row, i) =>
-        row.flatMap((c, j) =>
-          c.formula
-            ? [
-                {
-                  where: `R${i + 1}C${j + 1} ${c.formula}`,
-                  cached: Number(c.value),
-                  lo: csvNumber(sheet?.[i]?.[j]),
-                },
-              ]
-            : [],
-        ),
-      );
+      const results = formulas(spec, sheet);
       expect(results.length).toBe(4);
-      for (const r of results)
+      const manyResults = formulas(many, sheets[report.sheets[1].written]);
+      // band table: Anteil, Betrag, VZÄ; Stellenplan: VZÄ; the Anlage: Anteil, Betrag, VZÄ
+      expect(manyResults.length).toBe(7);
+      for (const r of [...results, ...manyResults])
         expect({ where: r.where, ok: Math.abs(r.lo - r.cached) < 1e-6 }).toEqual({
           where: r.where,
           ok: true,
@@ -427,6 +524,9 @@ describe("LibreOffice recalculates the Vorlage", () => {
       const total = rowOf(spec, "Summe");
       expect(csvNumber(sheet[total][4])).toBe(300000);
       expect(csvNumber(sheet[total][3])).toBeCloseTo(1, 12);
+      expect(manyResults.filter((r) => r.where.includes("SUM(E")).map((r) => r.lo)).toEqual([
+        1_000_000, 1_000_000,
+      ]);
     },
     180_000,
   );
