@@ -47,7 +47,7 @@ function pad(n: number, width: number): string {
  * @param units number of Kitas (rows)
  * @param indicatorCount number of indicator columns (default 20)
  * @param seed seed of the pseudo-random values (default 42)
- * @param areaTotal number of Sozialräume (default `areaCount(units)`; at most `units`)
+ * @param areaTotal number of Sozialräume (default `areaCount(units)`)
  * @example
  * const { model, table } = syntheticTown(1000);
  * table.rows.length; // => 1000
@@ -60,7 +60,7 @@ export function syntheticTown(
   areaTotal = areaCount(units),
 ): SyntheticTown {
   const random = seededRandom(seed);
-  const areas = Math.max(1, Math.min(units, Math.round(areaTotal)));
+  const areas = Math.max(1, Math.round(areaTotal));
   const indicators: IndicatorSpec[] = Array.from({ length: indicatorCount }, (_, i) => ({
     column: `Indikator ${pad(i + 1, 2)}`,
     category: DEFAULT_CATEGORIES[i % DEFAULT_CATEGORIES.length],

@@ -4,16 +4,24 @@
  * bound (32 Kitas), the body text of every sheet printed at a readable scale (Einrichtungen two pages across,
  * not shrunk to one), every header word printed whole (not cut at the cell edge), and a clear German message
  * when LibreOffice
- * is missing. Needs soffice and poppler-utils (skipped locally without them, fails in CI).
+ * is missing. Synthetic towns (bench/synthetic.ts) of 40 and 250 Sozialräume: the Vorlage's text on at most
+ * two pages, the Anlage with every Sozialraum on pages of at most ANLAGE_ROWS_PER_PAGE under their own
+ * header, nothing cut. Needs soffice and poppler-utils (skipped locally without them, fails in CI).
  */
 import { execFileSync } from "node:child_process";
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { syntheticTown } from "../../bench/synthetic";
 import { allocateCommand } from "../../src/cli/allocateCommand";
 import { parseCommandLine, takePdfOption, type AllocateOptions } from "../../src/cli/args";
+import { exportPdf } from "../../src/cli/pdfExport";
+import { formatEuro } from "../../src/workbook/numberFormats";
+import { withPageTitle } from "../../src/workbook/printLayout";
 import { headerWords } from "../../src/workbook/textWidth";
+import { ANLAGE_ROWS_PER_PAGE, vorlageSheet } from "../../src/workbook/vorlageSheet";
 import { LIBREOFFICE, findExecutable, requireTool, testWithTool } from "../helpers/libreoffice";
+import { runAllocation } from "../helpers/resolved";
 
 const SAMPLE = path.resolve(__dirname, "..", "..", "assets", "sample");
 const POPPLER = { name: "pdftotext", path: findExecutable(["pdftotext"]), debianPackage: "poppler-utils" };
@@ -230,6 +238,98 @@ describe("--pdf on the command line", () => {
         (w) => ![...vorlageTokens].some((t) => t.includes(w.replace(/-/g, "").replace(/\u00a0.*/, ""))),
       );
       expect(missing).toEqual([]);
+    },
+    240_000,
+  );
+
+  withPrinting(
+    "a town of 40 and one of 250 Sozialräume: the Vorlage's text on ≤ 2 pages, every Sozialraum in the Anlage, nothing cut",
+    async () => {
+      requireTool(LIBREOFFICE);
+      requireTool(POPPLER);
+      const dir = await fs.mkdtemp(path.join(os.tmpdir(), "srb-pdf-"));
+      const pdf = path.join(dir, "Vorlagen.pdf");
+      // one workbook, one LibreOffice start: the two Vorlagen as sheets of their own name
+      const towns = [
+        { areas: 40, units: 120 },
+        { areas: 250, units: 500 },
+      ].map(({ areas, units }) => {
+        const town = syntheticTown(units, 20, 42, areas);
+        const { allocation, issues } = runAllocation(town.model, town.table);
+        expect(allocation).not.toBeNull();
+        const name = `Vorlage ${areas}`;
+        const spec = vorlageSheet(allocation!, {
+          municipality: "Stadt Synthetika",
+          date: "30.11.2026",
+          issues,
+        });
+        return { areas, name, allocation: allocation!, spec: { ...spec, name } };
+      });
+      const sheets = withPageTitle(
+        towns.map((t) => t.spec),
+        { municipality: "Stadt Synthetika", year: 2026, budget: 1_002_240, date: "30.11.2026" },
+      );
+      await exportPdf(sheets, pdf, requireTool(LIBREOFFICE));
+      const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+      const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+      const byTown = new Map<string, string[]>();
+      for (let p = 1; p <= pages; p++) {
+        const layout = execFileSync("pdftotext", ["-layout", "-f", String(p), "-l", String(p), pdf, "-"], {
+          encoding: "utf8",
+        });
+        const headerLine = layout.split("\n").find((l) => /Budget .* · Stand /.test(l)) ?? "";
+        const town = towns.find((t) => new RegExp(`\\s${t.name}\\s`).test(headerLine));
+        expect({ page: p, town: town?.name ?? null }).toEqual({ page: p, town: expect.any(String) });
+        byTown.set(town!.name, [...(byTown.get(town!.name) ?? []), layout]);
+      }
+      for (const t of towns) {
+        const printed = byTown.get(t.name)!;
+        const start = printed.findIndex((page) => page.includes("Anlage: Verteilung auf die Sozialräume"));
+        const anlage = printed.slice(start);
+        const tokens = (text: string) => text.split(/\s+/).map((w) => w.replace(/-/g, ""));
+        // the Vorlage's text (title block, summary by Normbereich, Stellenplan, method, checks): ≤ 2 pages
+        expect({ town: t.name, summaryPages: start, within: start >= 1 && start <= 2 }).toEqual({
+          town: t.name,
+          summaryPages: start,
+          within: true,
+        });
+        // the Anlage: as many pages as planned, each under its own header row, each Sozialraum once
+        expect({ town: t.name, anlagePages: anlage.length }).toEqual({
+          town: t.name,
+          anlagePages: Math.ceil(t.areas / ANLAGE_ROWS_PER_PAGE),
+        });
+        for (const page of anlage) {
+          expect(page).toMatch(
+            /Sozialraum\s+Normbereich\s+Sozialraum-\s+Anteil\s+Betrag\s+VZÄ im\s*\n\s+Index\s+Stellenplan/,
+          );
+          const listed = page.match(/Sozialraum \d{2,3}\b/g) ?? [];
+          expect(listed.length).toBeGreaterThan(0);
+          expect(listed.length).toBeLessThanOrEqual(ANLAGE_ROWS_PER_PAGE);
+        }
+        const names = anlage.join("\n").match(/Sozialraum \d{2,3}\b/g) ?? [];
+        expect([...names].sort()).toEqual(t.allocation.areas.map((a) => a.name).sort());
+        // nothing cut: every amount printed whole, and the total row equals the budget
+        const amounts = new Set(tokens(anlage.join("\n")));
+        const cut = t.allocation.areas
+          .map((a) => formatEuro(a.amount!).replace(/\s*€$/, ""))
+          .filter((x) => !amounts.has(x));
+        expect(cut).toEqual([]);
+        expect(anlage[anlage.length - 1]).toMatch(/Summe\s+100,00 %\s+1\.002\.240,00 €/);
+        // and every word of the summary printed whole (its lines stay within the page)
+        const summaryTokens = tokens(printed.slice(0, start).join("\n"));
+        const words = t.spec.rows
+          .slice(0, t.spec.print!.pageBreaks![0])
+          .flat()
+          .map((c) => c.value)
+          .filter((v): v is string => typeof v === "string")
+          .flatMap((x) => x.split(/\s+/))
+          .filter((w) => w !== "");
+        expect(words.length).toBeGreaterThan(150);
+        const missing = words.filter(
+          (w) => !summaryTokens.some((x) => x.includes(w.replace(/-/g, "").replace(/\u00a0.*/, ""))),
+        );
+        expect({ town: t.name, missing }).toEqual({ town: t.name, missing: [] });
+      }
     },
     240_000,
   );
