@@ -25,6 +25,7 @@ import {
   vorlageSheet,
 } from "../../src/workbook/vorlageSheet";
 import { PackageWorkbook } from "../../src/workbook/xlsx/packageWorkbook";
+import { ZipArchive } from "../../src/workbook/xlsx/zipArchive";
 import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
 import { dataset, model, unit } from "../engine/fixtures";
 import { allocate } from "../helpers/resolved";
@@ -481,6 +482,22 @@ describe("both adapters write the same Vorlage through the write plan", () => {
       }),
     );
     expect(sheet.pageLayout.orientation).toBe("Portrait");
+  });
+
+  test("many Sozialräume: both adapters start the Anlage and each Anlage page on a new page", async () => {
+    const many = vorlageSheet(town(100), CTX);
+    const breaks = many.print!.pageBreaks!;
+    expect(breaks.length).toBe(3); // the Anlage, then pages 2 and 3 of 34, 33 and 33 Sozialräume
+    const book = PackageWorkbook.empty();
+    await book.writeGeneratedSheets([many]);
+    const zip = ZipArchive.open(await book.toBuffer());
+    const xml = zip.text("xl/worksheets/sheet1.xml")!;
+    const written = [...xml.matchAll(/<brk id="(\d+)" max="16383" man="1"\/>/g)].map((m) => Number(m[1]));
+    expect(written).toEqual(expect.arrayContaining(breaks));
+    const fake = new FakeWorkbook();
+    await new OfficeWorkbook(fake.run, undefined, fake.supports).writeGeneratedSheets([many]);
+    // the Excel API's break is the first row of the new page
+    expect(fake.sheet("Vorlage").pageBreaks).toEqual(expect.arrayContaining(breaks.map((b) => b + 1)));
   });
 });
 
