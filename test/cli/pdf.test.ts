@@ -16,6 +16,7 @@ import { syntheticTown } from "../../bench/synthetic";
 import { allocateCommand } from "../../src/cli/allocateCommand";
 import { parseCommandLine, takePdfOption, type AllocateOptions } from "../../src/cli/args";
 import { exportPdf } from "../../src/cli/pdfExport";
+import { allocationSheets } from "../../src/workbook/allocationSheets";
 import { formatEuro } from "../../src/workbook/numberFormats";
 import { withPageTitle } from "../../src/workbook/printLayout";
 import { headerWords } from "../../src/workbook/textWidth";
@@ -67,6 +68,16 @@ function usualWordHeight(pdf: string, p: number): number {
     counts.set(h, (counts.get(h) ?? 0) + 1);
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+}
+
+/**
+ * A page of a sheet printed two pages wide that carries nothing but the repeated Kita column (and the
+ * repeated header row): no number with decimals below its page header and above its footer (every
+ * column right of the Kita column holds numbers; the Kita column and the labels below the table do not).
+ */
+function onlyRepeatedColumn(page: string): boolean {
+  const lines = page.split("\n").filter((l) => l.trim() !== "");
+  return !lines.slice(1, -1).some((l) => /\d,\d/.test(l));
 }
 
 function options(dir: string, extra: Partial<AllocateOptions> = {}): AllocateOptions {
@@ -170,6 +181,11 @@ describe("--pdf on the command line", () => {
       }
       // 9 for the working sheets, 2 for the Vorlage
       expect(pages).toBeLessThanOrEqual(11);
+      // no page of Einrichtungen carries only the repeated Kita column (the blocks below the table take
+      // the left-hand page of the second row of pages; its right-hand page holds no cell of its own)
+      expect(perSheet.get("Einrichtungen")!.map(onlyRepeatedColumn)).toEqual(
+        perSheet.get("Einrichtungen")!.map(() => false),
+      );
 
       // readable: each sheet's body text printed at its bound or larger (Normbereiche is at 100 %)
       const full = Math.max(...[...heights.values()].flat());
@@ -265,10 +281,24 @@ describe("--pdf on the command line", () => {
         });
         return { areas, name, allocation: allocation!, spec: { ...spec, name } };
       });
-      const sheets = withPageTitle(
-        towns.map((t) => t.spec),
-        { municipality: "Stadt Synthetika", year: 2026, budget: 1_002_240, date: "30.11.2026" },
-      );
+      // and the Einrichtungen sheet of the town of 40 Sozialräume (120 Kitas): three rows of pages
+      const forty = towns[0].allocation;
+      const einrichtungen = {
+        ...allocationSheets(forty, {
+          inputRange: forty.inputRange,
+          checksum: "-",
+          date: "30.11.2026",
+          version: "0",
+          issues: [],
+        })[1],
+        name: "Einrichtungen 40",
+      };
+      const sheets = withPageTitle([...towns.map((t) => t.spec), einrichtungen], {
+        municipality: "Stadt Synthetika",
+        year: 2026,
+        budget: 1_002_240,
+        date: "30.11.2026",
+      });
       await exportPdf(sheets, pdf, requireTool(LIBREOFFICE));
       const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
       const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
@@ -278,10 +308,16 @@ describe("--pdf on the command line", () => {
           encoding: "utf8",
         });
         const headerLine = layout.split("\n").find((l) => /Budget .* · Stand /.test(l)) ?? "";
-        const town = towns.find((t) => new RegExp(`\\s${t.name}\\s`).test(headerLine));
-        expect({ page: p, town: town?.name ?? null }).toEqual({ page: p, town: expect.any(String) });
-        byTown.set(town!.name, [...(byTown.get(town!.name) ?? []), layout]);
+        const sheet = [...towns.map((t) => t.name), einrichtungen.name].find((name) =>
+          new RegExp(`\\s${name}\\s`).test(headerLine),
+        );
+        expect({ page: p, sheet: sheet ?? null }).toEqual({ page: p, sheet: expect.any(String) });
+        byTown.set(sheet!, [...(byTown.get(sheet!) ?? []), layout]);
       }
+      // Einrichtungen, 120 Kitas two pages wide: every page holds cells of its own, none only the Kita column
+      const wide = byTown.get(einrichtungen.name)!;
+      expect(wide.length).toBeGreaterThanOrEqual(6);
+      expect(wide.map(onlyRepeatedColumn)).toEqual(wide.map(() => false));
       for (const t of towns) {
         const printed = byTown.get(t.name)!;
         const start = printed.findIndex((page) => page.includes("Anlage: Verteilung auf die Sozialräume"));
