@@ -11,9 +11,9 @@
  *    Beschluss (when one is stored, SPEC §5a) — a short summary each; the details are on their sheets.
  *
  * A town with many Sozialräume (more than LISTED_AREAS) would push the summary past two pages. Then the
- * decision table of point 2 sums the Sozialräume up by Normbereich (count, Anteil, Betrag, VZÄ) and names
- * the largest and the smallest amount, and the complete table per Sozialraum follows the summary as the
- * Vorlage's **Anlage**: on a page of its own, in pages of at most ANLAGE_ROWS_PER_PAGE Sozialräume, each
+ * decision table of point 2 sums the Sozialräume up by Normbereich (count, index range, Anteil, Betrag,
+ * VZÄ), names the largest and the smallest amount, and the complete table per Sozialraum follows the
+ * summary as the Vorlage's **Anlage**: on a page of its own, in pages of at most ANLAGE_ROWS_PER_PAGE Sozialräume, each
  * with its own header row (manual page breaks, `PrintSpec.pageBreaks`), the SUM total row at its end. So
  * the Vorlage text still takes one or two pages, and the committee still gets every Sozialraum's amount.
  *
@@ -29,7 +29,7 @@ import type { AreaMethod, ResolvedModel } from "../engine/model";
 import type { Robustness } from "../engine/robustness";
 import { overriddenPlan, type StrandOverrides } from "../engine/strandOverrides";
 import { STRAND_LABELS } from "./changesSheet";
-import { columnTable, type Column } from "./columnTable";
+import { columnTable, type Column, type ColumnTable } from "./columnTable";
 import {
   COUNT_FORMAT,
   INDEX_FORMAT,
@@ -384,7 +384,7 @@ export function bandTable(
   planned: boolean,
   vzaeOf: (a: Area, i: number) => number | null,
   headerRow: number,
-) {
+): ColumnTable {
   const groups: BandGroup[] = [];
   for (const g of BAND_GROUPS) {
     const mine = areas.map((a, i) => ({ a, i })).filter(({ a }) => (a.band ?? null) === g.band);
