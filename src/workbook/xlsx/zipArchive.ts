@@ -191,7 +191,9 @@ export class ZipArchive {
       let whole: Uint8Array;
       try {
         // one byte more than declared: a part that inflates to more is caught by `take` below
-        whole = inflateRaw(raw, { maxOutputLength: Math.min(entry.size, cap) + 1 });
+        // one output buffer of the declared size (zlib's default 16 KB pieces would be joined by a copy)
+        const limit = Math.min(entry.size, cap) + 1;
+        whole = inflateRaw(raw, { maxOutputLength: limit, chunkSize: Math.max(64, limit) });
       } catch (e) {
         if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") {
           throw tooBig(entry.name, Math.min(entry.size, cap) + 1, Math.min(cap, entry.size));
@@ -279,7 +281,7 @@ export function crc32(data: Uint8Array): number {
 /** Parts up to this inflated size are inflated in one native call under Node (see `inflate`). */
 const WHOLE_PART_BYTES = 128 * 1024 * 1024;
 
-type InflateRaw = (data: Uint8Array, options: { maxOutputLength: number }) => Uint8Array;
+type InflateRaw = (data: Uint8Array, options: { maxOutputLength: number; chunkSize: number }) => Uint8Array;
 let nodeInflateRaw: InflateRaw | null | undefined;
 
 function inflateRawOfNode(): InflateRaw | null {
@@ -292,7 +294,7 @@ function inflateRawOfNode(): InflateRaw | null {
 }
 
 /** Node's zlib (gzip: raw deflate plus CRC-32 in one native pass), or undefined outside Node. */
-type Gzip = (data: Uint8Array, options: { level: number }) => Uint8Array;
+type Gzip = (data: Uint8Array, options: { level: number; chunkSize: number }) => Uint8Array;
 let nodeGzip: Gzip | null | undefined;
 
 function gzipOfNode(): Gzip | null {
@@ -315,7 +317,9 @@ export function compress(input: Uint8Array): { data: Uint8Array; crc: number } {
   const level = input.length > 1_000_000 ? 1 : 6;
   const gzip = gzipOfNode();
   if (gzip) {
-    const gz = gzip(input, { level });
+    // room for the whole output in one buffer (deflate grows incompressible data by well under 1 %),
+    // so that zlib does not join 16 KB pieces by a copy
+    const gz = gzip(input, { level, chunkSize: input.length + (input.length >> 7) + 1024 });
     const end = gz.length - 8;
     return { data: gz.subarray(10, end), crc: u32(gz, end) };
   }
