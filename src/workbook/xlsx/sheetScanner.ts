@@ -295,6 +295,20 @@ export class SheetScanner {
               continue;
             }
             if (!(b === 10 && this.lastWasCr)) this.textBytes.push(b);
+            // the rest of the text up to markup, an entity or a line end, in one go
+            while (i + 1 < n) {
+              const c = chunk[i + 1];
+              if (c === 60 || c === 38 || c === 13 || c === 10) break;
+              this.textBytes.push(c);
+              i++;
+            }
+          } else {
+            // text nobody reads: skipped up to markup, an entity or a line end
+            while (i + 1 < n) {
+              const c = chunk[i + 1];
+              if (c === 60 || c === 38 || c === 10) break;
+              i++;
+            }
           }
           break;
         case LT:
@@ -313,8 +327,10 @@ export class SheetScanner {
           } else throw this.fail("„<“ ohne Elementnamen");
           break;
         case OPEN_NAME:
-          if (isNameByte(b)) this.addName(b);
-          else {
+          if (isNameByte(b)) {
+            this.addName(b);
+            while (i + 1 < n && isNameByte(chunk[i + 1])) this.addName(chunk[++i]);
+          } else {
             this.element = this.lookup(this.elementNames, true);
             this.tagHash = this.nameHash;
             if (b === 62) {
@@ -337,8 +353,10 @@ export class SheetScanner {
           } else throw this.fail("ungültiges Zeichen in einem Start-Tag");
           break;
         case ATTR_NAME:
-          if (isNameByte(b)) this.addName(b);
-          else {
+          if (isNameByte(b)) {
+            this.addName(b);
+            while (i + 1 < n && isNameByte(chunk[i + 1])) this.addName(chunk[++i]);
+          } else {
             this.attribute = this.lookup(this.attributeNames, false);
             if (b === 61) state = BEFORE_VALUE;
             else if (isSpace(b)) state = AFTER_ATTR_NAME;
@@ -378,6 +396,22 @@ export class SheetScanner {
               continue;
             }
             this.value.push(b === 10 || b === 9 ? 32 : b);
+            // the rest of the value up to its end, an entity or white space to normalise, in one go
+            const quote = this.quote;
+            while (i + 1 < n) {
+              const c = chunk[i + 1];
+              if (c === quote || c === 60 || c === 38 || c < 14) break;
+              this.value.push(c);
+              i++;
+            }
+          } else {
+            // a value nobody reads: skipped up to its end, "<", an entity or a line end
+            const quote = this.quote;
+            while (i + 1 < n) {
+              const c = chunk[i + 1];
+              if (c === quote || c === 60 || c === 38 || c === 10) break;
+              i++;
+            }
           }
           break;
         case SELF_CLOSE:
@@ -389,6 +423,7 @@ export class SheetScanner {
           if (isNameByte(b)) {
             if (this.nameLength === 0) this.startName(b);
             else this.addName(b);
+            while (i + 1 < n && isNameByte(chunk[i + 1])) this.addName(chunk[++i]);
           } else if (this.nameLength === 0) throw this.fail("End-Tag ohne Namen");
           else if (b === 62) {
             this.closeTag();
