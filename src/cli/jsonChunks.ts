@@ -33,8 +33,22 @@ function isSpreadable(value: unknown): value is Record<string, unknown> | unknow
   );
 }
 
-/** JSON.stringify's text of a value at `indent`, or undefined where it leaves the value out. */
+/**
+ * JSON.stringify's text of a value at `indent`, or undefined where it leaves the value out. A plain object or
+ * array is stringified inside as many arrays as its indent has levels, and the wrapping cut off: JSON.stringify
+ * indents it itself, in one pass (no second pass inserting the indent after every line break).
+ */
 function stringified(value: unknown, indent: string): string | undefined {
+  const levels = indent.length / 2;
+  if (levels > 0 && isSpreadable(value)) {
+    let wrapped: unknown = value;
+    for (let k = 0; k < levels; k++) wrapped = [wrapped];
+    const text = JSON.stringify(wrapped, null, 2);
+    // "[\n" + "  [\n" + … + indent before the value; "\n" + … + "  ]" + "\n]" after it
+    const head = levels * (levels + 1) + indent.length;
+    const tail = levels * (levels + 1);
+    return text.slice(head, text.length - tail);
+  }
   const text = JSON.stringify(value, null, 2) as string | undefined;
   if (text === undefined) return undefined;
   return indent === "" || !text.includes("\n") ? text : text.replaceAll("\n", `\n${indent}`);
