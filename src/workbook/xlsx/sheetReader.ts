@@ -354,8 +354,11 @@ function convert(type: string, v: string | null, inline: string | null, ctx: She
 export interface SheetGrid {
   values: CellValue[][];
   formats: (string | null)[][];
-  /** Formula text per cell (only filled when asked for). */
-  formulas?: (string | undefined)[][];
+  /**
+   * Formula text per cell (only when asked for): a row with a formula has its full width, a row without one
+   * is empty (a data sheet of 10,000 Kitas has none, and needs no 10,000 rows of nothing).
+   */
+  formulas?: (readonly (string | undefined)[])[];
   /** 1-based rows marked hidden (`<row hidden="1">`), in sheet order. */
   hiddenRows: number[];
 }
@@ -395,21 +398,24 @@ export function readGrid(
       const r = row - 1;
       (valueRows[r] ??= [])[col - 1] = value;
       (formatRows[r] ??= [])[col - 1] = format;
-      if (withFormulas) (formulaRows[r] ??= [])[col - 1] = formula;
+      if (withFormulas && formula !== undefined) (formulaRows[r] ??= [])[col - 1] = formula;
     },
     (r) => hiddenRows.push(r),
   );
   if (maxRow * maxCol > MAX_SHEET_CELLS) throw tooLarge(sheet, count, maxRow, maxCol);
   const values: CellValue[][] = new Array<CellValue[]>(maxRow);
   const formats: (string | null)[][] = new Array<(string | null)[]>(maxRow);
-  const formulas = withFormulas ? new Array<(string | undefined)[]>(maxRow) : undefined;
+  const formulas = withFormulas ? new Array<readonly (string | undefined)[]>(maxRow) : undefined;
   for (let r = 0; r < maxRow; r++) {
     values[r] = filled(valueRows[r], maxCol, null);
     formats[r] = filled(formatRows[r], maxCol, null);
-    if (formulas) formulas[r] = filled(formulaRows[r], maxCol, undefined);
+    if (formulas) formulas[r] = formulaRows[r] ? filled(formulaRows[r], maxCol, undefined) : NO_FORMULAS;
   }
   return { values, formats, formulas, hiddenRows: hiddenRows.filter((r) => r <= maxRow) };
 }
+
+/** The formulas of a row without any (shared: nothing ever writes into it). */
+const NO_FORMULAS: readonly undefined[] = Object.freeze([]);
 
 /** A row of `width` cells: the cells read (in place), the missing ones `blank`. */
 function filled<T>(line: T[] | undefined, width: number, blank: T): T[] {
