@@ -32,7 +32,7 @@ export interface WrittenSheet {
 const encoder = new TextEncoder();
 
 /**
- * UTF-8 bytes appended piece by piece into a list of blocks (1 MB each, or bigger for one long piece): a
+ * UTF-8 bytes appended piece by piece into a list of blocks (64 KB growing to 1 MB each, or bigger for one long piece): a
  * sheet of 60,000 Kitas is never one JavaScript string (which would take two bytes a character as soon as
  * one "−" occurs in it), and its bytes are copied once, into the part, not again each time a single growing
  * buffer doubles.
@@ -41,6 +41,7 @@ class Utf8Sink {
   private readonly blocks: Uint8Array[] = [];
   private block = new Uint8Array(0);
   private used = 0;
+  private next = FIRST_BLOCK_BYTES / 2;
   private pending = "";
 
   write(text: string): void {
@@ -55,7 +56,9 @@ class Utf8Sink {
     // at most three bytes per UTF-16 unit
     if (this.used + text.length * 3 > this.block.length) {
       if (this.used > 0) this.blocks.push(this.block.subarray(0, this.used));
-      this.block = new Uint8Array(Math.max(BLOCK_BYTES, text.length * 3));
+      // blocks grow from 64 KB to 1 MB: a small sheet (the store, a sample town's) takes little memory
+      this.next = Math.min(this.next * 2, BLOCK_BYTES);
+      this.block = new Uint8Array(Math.max(this.next, text.length * 3));
       this.used = 0;
     }
     this.used += encoder.encodeInto(text, this.block.subarray(this.used)).written;
@@ -84,7 +87,8 @@ class Utf8Sink {
   }
 }
 
-/** Size of one block of `Utf8Sink`. */
+/** Sizes of the blocks of `Utf8Sink`: the first, and the largest. */
+const FIRST_BLOCK_BYTES = 1 << 16;
 const BLOCK_BYTES = 1 << 20;
 
 /**
