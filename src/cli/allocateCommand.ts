@@ -27,6 +27,7 @@ import {
   writeFileAtomically,
 } from "./files";
 import { countIssues, issueLine, sozialraumTable } from "./format";
+import { prettyJsonChunks } from "./jsonChunks";
 import { cliFortschreibungRequest } from "./fortschreibungCli";
 import { exportPdf, findSoffice, PdfProblem, sofficeMissingMessage } from "./pdfExport";
 import { robustnessJson } from "./robustness";
@@ -264,7 +265,8 @@ async function writeResults(
       : plain
   ) as object;
   const withExtras = { ...results, ...extras };
-  await writeFileAtomically(file, JSON.stringify(withExtras, null, 2) + "\n", "Die Ergebnisdatei");
+  // written as it is laid out (16 MB for 10,000 Kitas): the same bytes as JSON.stringify(…, null, 2) + "\n"
+  await writeFileAtomically(file, prettyJsonChunks(withExtras), "Die Ergebnisdatei");
 }
 
 /** Saves beside the target and renames, so a failed run leaves no half-written file (see files.ts). */

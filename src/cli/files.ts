@@ -280,13 +280,14 @@ export async function ensureFolder(folder: string, what: string): Promise<void> 
 /**
  * Writes an output file atomically: into a temporary file beside it, then renamed over it, so that a failed
  * run leaves no half-written file and the old file intact. The temporary file is removed on failure (that
- * cleanup never throws). Missing folders are created.
+ * cleanup never throws). Missing folders are created. Content given as pieces of text (a big results.json,
+ * `prettyJsonChunks`) is written piece by piece, never joined.
  *
  * @example await writeFileAtomically("out/Kitas-srb.json", "{…}", "Die Ergebnisdatei");
  */
 export async function writeFileAtomically(
   file: string,
-  content: Uint8Array | string,
+  content: Uint8Array | string | Iterable<string>,
   what: string,
 ): Promise<void> {
   const target = path.resolve(file);

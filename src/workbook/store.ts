@@ -298,12 +298,25 @@ export function sheetFingerprintOf<T>(
     }
     length += text.length;
   };
+  const unit = (code: number) => {
+    h1 = Math.imul(h1 ^ code, 0x01000193);
+    h2 = Math.imul(h2 ^ code, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+    length++;
+  };
+  // each line fed in its pieces ("\n", row, ",", column, ":", token): the same code units, no line string
   let first = true;
   cells.forEach((row, r) => {
+    const rowText = String(origin.row + r);
     row.forEach((cell, c) => {
       const token = fingerprintToken(cellOf(cell));
       if (token === null) return;
-      feed(`${first ? "" : "\n"}${origin.row + r},${origin.column + c}:${token}`);
+      if (!first) unit(10);
+      feed(rowText);
+      unit(44);
+      feed(String(origin.column + c));
+      unit(58);
+      feed(token);
       first = false;
     });
   });

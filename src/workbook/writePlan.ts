@@ -227,8 +227,28 @@ function withStyle(planned: PlannedCell, cell: SheetCell): PlannedCell {
   return planned;
 }
 
+/**
+ * Is the sheet's own cell already what the plan would make of it (no formula, a finite number, a boolean or
+ * text that needs no change, a style as the plan writes it)? Then it is taken as it is: a sheet of 10,000
+ * Kitas has several hundred thousand cells, and a copy of each is garbage a moment later. The plan never
+ * changes a cell it took (header wrapping replaces the cell in the planned row by a copy).
+ */
+function plannedAsItIs(cell: SheetCell): boolean {
+  if (!plainStyle(cell)) return false;
+  const v = cell.value;
+  if (typeof v === "number") return Number.isFinite(v);
+  if (typeof v === "boolean") return true;
+  return false;
+}
+
+/** No formula, and the style as the plan writes it (no empty number format, no `false` flags). */
+function plainStyle(cell: SheetCell): boolean {
+  return cell.formula === undefined && cell.numFmt !== "" && cell.bold !== false && cell.wrap !== false;
+}
+
 function planCell(cell: SheetCell | undefined, row: number, column: number, n: CellNotes): PlannedCell {
   if (!cell) return { value: null };
+  if (plannedAsItIs(cell)) return cell;
   if (cell.formula !== undefined && cell.formula !== "") {
     const formula = cell.formula.replace(/^=/, "");
     let value = cell.value ?? null;
@@ -239,6 +259,7 @@ function planCell(cell: SheetCell | undefined, row: number, column: number, n: C
   const v = cell.value;
   if (typeof v === "string") {
     const fitted = fitText(v, n);
+    if (fitted.text === v && v !== "" && plainStyle(cell)) return cell;
     const planned = withStyle({ value: fitted.text === "" ? null : fitted.text }, cell);
     if (fitted.cut) {
       n.notes.push(

@@ -551,7 +551,7 @@ export class PackageWorkbook implements WorkbookPort {
     const grid = readGrid(this.zip, entry.part!, this.ctx(), entry.name, true);
     const cells: FingerprintCell[][] = grid.values.map((row, r) =>
       row.map((v, c) => {
-        const f = grid.formulas![r][c];
+        const f = grid.formulas![r][c]; // a row without formulas is empty: undefined
         return f !== undefined ? `=${f}` : (v as FingerprintCell);
       }),
     );

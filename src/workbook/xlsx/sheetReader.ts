@@ -9,7 +9,8 @@
  */
 import { SrbUsageError } from "../../engine/issues";
 import { a1, type CellValue } from "../../engine/table";
-import { attr, streamPart, streamPartFast } from "./xmlParts";
+import { SheetScanner } from "./sheetScanner";
+import { attr, streamPart } from "./xmlParts";
 import type { ZipArchive } from "./zipArchive";
 import { formatNumber } from "../../engine/germanFormat";
 
@@ -98,26 +99,36 @@ export function readSharedStrings(zip: ZipArchive, part: string | undefined): st
   if (!part) return [];
   const strings: string[] = [];
   let current: string[] | null = null;
-  let inText = false;
   let phonetic = 0;
-  streamPartFast(zip, part, {
-    open(local) {
-      if (local === "si") current = [];
-      else if (local === "rPh") phonetic++;
-      else if (local === "t" && current && phonetic === 0) inText = true;
+  const scanner = new SheetScanner(part, ["si", "rPh", "t"], [], {
+    open(element) {
+      if (element === SI) current = [];
+      else if (element === RPH) phonetic++;
+      else if (current && phonetic === 0) scanner.capture = true;
     },
-    close(local) {
-      if (local === "si") {
+    close(element) {
+      if (element === SI) {
         strings.push((current ?? []).join(""));
         current = null;
-      } else if (local === "rPh") phonetic--;
-      else if (local === "t") inText = false;
+      } else if (element === RPH) phonetic--;
+      else scanner.capture = false;
     },
     text(t) {
-      if (inText && current) current.push(t);
+      if (current) current.push(t);
     },
   });
+  scanPart(zip, part, scanner);
   return strings;
+}
+const SI = 0;
+const RPH = 1;
+
+/** Scans a zip entry with `scanner` as it is inflated (nothing when the entry is missing). */
+function scanPart(zip: ZipArchive, part: string, scanner: SheetScanner): void {
+  const entry = zip.entry(part);
+  if (!entry) return;
+  zip.inflate(entry, (chunk) => scanner.write(chunk));
+  scanner.end();
 }
 
 /**
@@ -161,6 +172,12 @@ function rowOf(ref: string): number {
   return Number(ref.slice(i).replace("$", ""));
 }
 
+/** The elements and attributes of a worksheet the cell reader is told about (indices into these lists). */
+const CELL_ELEMENTS = ["sheetData", "row", "c", "v", "f", "is", "rPh", "t"];
+const [SHEET_DATA, ROW, C, V, F, IS, RPH_, T] = CELL_ELEMENTS.map((_, i) => i);
+const CELL_ATTRIBUTES = ["r", "t", "s", "hidden"];
+const [A_R, A_T, A_S, A_HIDDEN] = CELL_ATTRIBUTES.map((_, i) => i);
+
 /** What the text inside a cell goes to: nothing, the value, the formula, the inline string. */
 const NOTHING = 0;
 const VALUE = 1;
@@ -196,25 +213,26 @@ export function streamCells(
     new SrbUsageError(
       `Blatt „${sheet}“: ${what} – die Datei ist beschädigt. Bitte in Excel öffnen und neu speichern.`,
     );
-  streamPartFast(zip, part, {
-    open(local, attributes) {
-      switch (local) {
-        case "sheetData":
+  const scanner = new SheetScanner(part, CELL_ELEMENTS, CELL_ATTRIBUTES, {
+    open(element, attributes) {
+      switch (element) {
+        case SHEET_DATA:
           inSheetData = true;
           return;
-        case "row": {
+        case ROW: {
           if (!inSheetData) return;
-          const r = attributes.r;
+          const r = attributes[A_R];
           const n = r === undefined ? row + 1 : Number(r);
           if (!Number.isInteger(n) || n < 1 || n > MAX_ROW) throw bad(`Zeilennummer „${r}“ ungültig`);
           row = n;
           col = 0;
-          if (onHiddenRow && (attributes.hidden === "1" || attributes.hidden === "true")) onHiddenRow(n);
+          const hidden = attributes[A_HIDDEN];
+          if (onHiddenRow && (hidden === "1" || hidden === "true")) onHiddenRow(n);
           return;
         }
-        case "c": {
+        case C: {
           if (!inSheetData) return;
-          const r = attributes.r;
+          const r = attributes[A_R];
           let c = col + 1;
           if (r !== undefined) {
             c = columnOf(r);
@@ -225,50 +243,56 @@ export function streamCells(
           if (c < 1 || c > MAX_COL) throw bad(`Zellbezug „${r}“ ungültig`);
           col = c;
           inCell = true;
-          type = attributes.t ?? "n";
-          style = Number(attributes.s ?? 0);
+          type = attributes[A_T] ?? "n";
+          style = Number(attributes[A_S] ?? 0);
           value = null;
           formula = null;
           inline = null;
           return;
         }
-        case "v":
+        case V:
           if (inCell) {
             value = "";
             into = VALUE;
+            scanner.capture = true;
           }
           return;
-        case "f":
+        case F:
           if (inCell) {
             formula = "";
             into = FORMULA;
+            scanner.capture = true;
           }
           return;
-        case "is":
+        case IS:
           if (inCell) inline = "";
           return;
-        case "rPh":
+        case RPH_:
           phonetic++;
           return;
-        case "t":
-          if (inCell && inline !== null && phonetic === 0) into = INLINE;
+        case T:
+          if (inCell && inline !== null && phonetic === 0) {
+            into = INLINE;
+            scanner.capture = true;
+          }
           return;
       }
     },
-    close(local) {
-      switch (local) {
-        case "sheetData":
+    close(element) {
+      switch (element) {
+        case SHEET_DATA:
           inSheetData = false;
           return;
-        case "v":
-        case "f":
-        case "t":
+        case V:
+        case F:
+        case T:
           into = NOTHING;
+          scanner.capture = false;
           return;
-        case "rPh":
+        case RPH_:
           phonetic--;
           return;
-        case "c": {
+        case C: {
           if (!inCell) return;
           inCell = false;
           const v = value;
@@ -293,6 +317,7 @@ export function streamCells(
       else if (into === INLINE) inline += t;
     },
   });
+  scanPart(zip, part, scanner);
 }
 
 function convert(type: string, v: string | null, inline: string | null, ctx: SheetContext): CellValue {
@@ -329,8 +354,11 @@ function convert(type: string, v: string | null, inline: string | null, ctx: She
 export interface SheetGrid {
   values: CellValue[][];
   formats: (string | null)[][];
-  /** Formula text per cell (only filled when asked for). */
-  formulas?: (string | undefined)[][];
+  /**
+   * Formula text per cell (only when asked for): a row with a formula has its full width, a row without one
+   * is empty (a data sheet of 10,000 Kitas has none, and needs no 10,000 rows of nothing).
+   */
+  formulas?: (readonly (string | undefined)[])[];
   /** 1-based rows marked hidden (`<row hidden="1">`), in sheet order. */
   hiddenRows: number[];
 }
@@ -370,21 +398,24 @@ export function readGrid(
       const r = row - 1;
       (valueRows[r] ??= [])[col - 1] = value;
       (formatRows[r] ??= [])[col - 1] = format;
-      if (withFormulas) (formulaRows[r] ??= [])[col - 1] = formula;
+      if (withFormulas && formula !== undefined) (formulaRows[r] ??= [])[col - 1] = formula;
     },
     (r) => hiddenRows.push(r),
   );
   if (maxRow * maxCol > MAX_SHEET_CELLS) throw tooLarge(sheet, count, maxRow, maxCol);
   const values: CellValue[][] = new Array<CellValue[]>(maxRow);
   const formats: (string | null)[][] = new Array<(string | null)[]>(maxRow);
-  const formulas = withFormulas ? new Array<(string | undefined)[]>(maxRow) : undefined;
+  const formulas = withFormulas ? new Array<readonly (string | undefined)[]>(maxRow) : undefined;
   for (let r = 0; r < maxRow; r++) {
     values[r] = filled(valueRows[r], maxCol, null);
     formats[r] = filled(formatRows[r], maxCol, null);
-    if (formulas) formulas[r] = filled(formulaRows[r], maxCol, undefined);
+    if (formulas) formulas[r] = formulaRows[r] ? filled(formulaRows[r], maxCol, undefined) : NO_FORMULAS;
   }
   return { values, formats, formulas, hiddenRows: hiddenRows.filter((r) => r <= maxRow) };
 }
+
+/** The formulas of a row without any (shared: nothing ever writes into it). */
+const NO_FORMULAS: readonly undefined[] = Object.freeze([]);
 
 /** A row of `width` cells: the cells read (in place), the missing ones `blank`. */
 function filled<T>(line: T[] | undefined, width: number, blank: T): T[] {

@@ -32,12 +32,16 @@ export interface WrittenSheet {
 const encoder = new TextEncoder();
 
 /**
- * UTF-8 bytes appended piece by piece into one growing buffer: a sheet of 60,000 Kitas is never one
- * JavaScript string (which would take two bytes a character as soon as one "−" occurs in it).
+ * UTF-8 bytes appended piece by piece into a list of blocks (64 KB growing to 1 MB each, or bigger for one long piece): a
+ * sheet of 60,000 Kitas is never one JavaScript string (which would take two bytes a character as soon as
+ * one "−" occurs in it), and its bytes are copied once, into the part, not again each time a single growing
+ * buffer doubles.
  */
 class Utf8Sink {
-  private buffer = new Uint8Array(1 << 16);
-  private length = 0;
+  private readonly blocks: Uint8Array[] = [];
+  private block = new Uint8Array(0);
+  private used = 0;
+  private next = FIRST_BLOCK_BYTES / 2;
   private pending = "";
 
   write(text: string): void {
@@ -48,27 +52,44 @@ class Utf8Sink {
   private flush(): void {
     const text = this.pending;
     this.pending = "";
+    if (text === "") return;
     // at most three bytes per UTF-16 unit
-    if (this.length + text.length * 3 > this.buffer.length) {
-      const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.length + text.length * 3));
-      grown.set(this.buffer.subarray(0, this.length));
-      this.buffer = grown;
+    if (this.used + text.length * 3 > this.block.length) {
+      if (this.used > 0) this.blocks.push(this.block.subarray(0, this.used));
+      // blocks grow from 64 KB to 1 MB: a small sheet (the store, a sample town's) takes little memory
+      this.next = Math.min(this.next * 2, BLOCK_BYTES);
+      this.block = new Uint8Array(Math.max(this.next, text.length * 3));
+      this.used = 0;
     }
-    this.length += encoder.encodeInto(text, this.buffer.subarray(this.length)).written;
+    this.used += encoder.encodeInto(text, this.block.subarray(this.used)).written;
   }
 
   /** The bytes written, between a head and a tail. */
   between(head: string, tail: string): Uint8Array {
     this.flush();
+    if (this.used > 0) this.blocks.push(this.block.subarray(0, this.used));
+    this.block = new Uint8Array(0);
+    this.used = 0;
     const h = encoder.encode(head);
     const t = encoder.encode(tail);
-    const out = new Uint8Array(h.length + this.length + t.length);
+    let length = h.length + t.length;
+    for (const b of this.blocks) length += b.length;
+    const out = new Uint8Array(length);
     out.set(h, 0);
-    out.set(this.buffer.subarray(0, this.length), h.length);
-    out.set(t, h.length + this.length);
+    let at = h.length;
+    for (const b of this.blocks) {
+      out.set(b, at);
+      at += b.length;
+    }
+    out.set(t, at);
+    this.blocks.length = 0;
     return out;
   }
 }
+
+/** Sizes of the blocks of `Utf8Sink`: the first, and the largest. */
+const FIRST_BLOCK_BYTES = 1 << 16;
+const BLOCK_BYTES = 1 << 20;
 
 /**
  * Writes one generated sheet (or the store sheet, `store: true`: no tab colour). The rows are written as

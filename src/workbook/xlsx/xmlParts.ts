@@ -2,7 +2,8 @@
  * XML of package parts, parsed with a streaming parser (saxes): namespaces resolved (so `x:`-prefixed
  * SpreadsheetML reads like unprefixed), no DTD and no entities but XML's five and character references,
  * linear time whatever the input. Plus the few structural parts every package has: content types and
- * relationships.
+ * relationships. The bulk parts (a worksheet's cells, the shared strings) are read by `SheetScanner`
+ * (sheetScanner.ts) instead, with the same refusals.
  */
 import { SaxesParser, type SaxesTagNS } from "saxes";
 import { PackageError, type ZipArchive } from "./zipArchive";
@@ -96,55 +97,6 @@ export function streamPart(zip: ZipArchive, part: string, handlers: XmlHandlers,
   zip.inflate(entry, (chunk) => stream.write(decoder.decode(chunk, { stream: true })), cap);
   stream.write(decoder.decode());
   stream.end();
-  return true;
-}
-
-/** Handlers of the fast reader: element local names and unprefixed attributes as plain strings. */
-export interface FastXmlHandlers {
-  open?(local: string, attributes: Record<string, string>): void;
-  close?(local: string): void;
-  text?(text: string): void;
-}
-
-const localName = (name: string) => name.slice(name.indexOf(":") + 1);
-
-/**
- * Streams a zip entry through the parser without namespace processing: elements by local name (any
- * prefix, so `x:c` is `c`), attributes as strings. For the bulk of a sheet, where only SpreadsheetML
- * elements occur inside `sheetData`; about twice as fast. DTDs are refused as in `XmlStream`.
- *
- * @example streamPartFast(zip, "xl/worksheets/sheet1.xml", { open: (name, a) => name === "c" && console.log(a.r) });
- */
-export function streamPartFast(
-  zip: ZipArchive,
-  part: string,
-  handlers: FastXmlHandlers,
-  cap?: number,
-): boolean {
-  const entry = zip.entry(part);
-  if (!entry) return false;
-  const parser = new SaxesParser({ position: false });
-  parser.on("error", (e) => {
-    throw new PackageError(
-      `Die Datei ist beschädigt: Teil „${part}“ ist kein gültiges XML (${e.message.split("\n")[0].replace(/^undefined:/, "Zeile ")}).`,
-    );
-  });
-  parser.on("doctype", () => {
-    throw new PackageError(
-      `Teil „${part}“ enthält eine DTD (<!DOCTYPE>): das kommt in .xlsx-Dateien nicht vor – SRB öffnet die Datei nicht.`,
-    );
-  });
-  const { open, close, text } = handlers;
-  if (open) parser.on("opentag", (t) => open(localName(t.name), t.attributes as Record<string, string>));
-  if (close) parser.on("closetag", (t) => close(localName(t.name)));
-  if (text) {
-    parser.on("text", text);
-    parser.on("cdata", text);
-  }
-  const decoder = new TextDecoder("utf-8");
-  zip.inflate(entry, (chunk) => parser.write(decoder.decode(chunk, { stream: true })), cap);
-  parser.write(decoder.decode());
-  parser.close();
   return true;
 }
 

@@ -1,0 +1,90 @@
+/**
+ * `JSON.stringify(value, null, 2) + "\n"` as a sequence of text pieces of about `pieceSize` characters, so that
+ * a big results.json (16 MB for 10,000 Kitas) is written to its file as it is built, never held as one string
+ * and one buffer of the whole. The pieces joined are exactly the text `JSON.stringify` gives (the file is a
+ * contract, SPEC §8): the top-level object and its arrays and objects are laid out here, everything below
+ * them is `JSON.stringify`'s own text, indented.
+ *
+ * @example [...prettyJsonChunks({ a: [1, { b: 2 }] })].join("") === JSON.stringify({ a: [1, { b: 2 }] }, null, 2) + "\n"; // => true
+ */
+export function* prettyJsonChunks(value: unknown, pieceSize = 1 << 20): Generator<string> {
+  let piece = "";
+  for (const text of layout(value, "", 0)) {
+    piece += text;
+    if (piece.length >= pieceSize) {
+      yield piece;
+      piece = "";
+    }
+  }
+  yield piece + "\n";
+}
+
+/** Levels laid out here; deeper values are stringified whole (one unit of results.json, one issue). */
+const SPREAD_DEPTH = 2;
+
+/** Plain objects and arrays only: anything with `toJSON` (a date) or another prototype goes to JSON.stringify. */
+function isSpreadable(value: unknown): value is Record<string, unknown> | unknown[] {
+  if (typeof value !== "object" || value === null) return false;
+  if (Array.isArray(value)) return true;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return (
+    (proto === Object.prototype || proto === null) &&
+    typeof (value as { toJSON?: unknown }).toJSON !== "function"
+  );
+}
+
+/**
+ * JSON.stringify's text of a value at `indent`, or undefined where it leaves the value out. A plain object or
+ * array is stringified inside as many arrays as its indent has levels, and the wrapping cut off: JSON.stringify
+ * indents it itself, in one pass (no second pass inserting the indent after every line break).
+ */
+function stringified(value: unknown, indent: string): string | undefined {
+  const levels = indent.length / 2;
+  if (levels > 0 && isSpreadable(value)) {
+    let wrapped: unknown = value;
+    for (let k = 0; k < levels; k++) wrapped = [wrapped];
+    const text = JSON.stringify(wrapped, null, 2);
+    // "[\n" + "  [\n" + … + indent before the value; "\n" + … + "  ]" + "\n]" after it
+    const head = levels * (levels + 1) + indent.length;
+    const tail = levels * (levels + 1);
+    return text.slice(head, text.length - tail);
+  }
+  const text = JSON.stringify(value, null, 2) as string | undefined;
+  if (text === undefined) return undefined;
+  return indent === "" || !text.includes("\n") ? text : text.replaceAll("\n", `\n${indent}`);
+}
+
+function* layout(value: unknown, indent: string, depth: number): Generator<string> {
+  if (depth >= SPREAD_DEPTH || !isSpreadable(value)) {
+    yield stringified(value, indent) ?? "null";
+    return;
+  }
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) {
+      yield "[]";
+      return;
+    }
+    yield "[";
+    for (let i = 0; i < value.length; i++) {
+      yield `${i === 0 ? "" : ","}\n${inner}`;
+      const item: unknown = value[i];
+      // an array keeps a place for what JSON leaves out (undefined, a function): null
+      if (isSpreadable(item) && depth + 1 < SPREAD_DEPTH) yield* layout(item, inner, depth + 1);
+      else yield stringified(item, inner) ?? "null";
+    }
+    yield `\n${indent}]`;
+    return;
+  }
+  let first = true;
+  for (const key of Object.keys(value)) {
+    const item = value[key];
+    const text = isSpreadable(item) && depth + 1 < SPREAD_DEPTH ? null : stringified(item, inner);
+    if (text === undefined) continue; // an object leaves such a key out
+    yield `${first ? "{" : ","}\n${inner}${JSON.stringify(key)}: `;
+    first = false;
+    if (text === null) yield* layout(item, inner, depth + 1);
+    else yield text;
+  }
+  yield first ? "{}" : `\n${indent}}`;
+}
