@@ -10,9 +10,17 @@
  * the same pass), reached through `process.getBuiltinModule` at call time so the browser bundle never
  * imports it; the browser deflates with fflate. Small parts (up to 1 MB inflated) are inflated by zlib in
  * one call as well, with the same caps; bigger ones (a data sheet) are streamed through fflate in chunks.
+ *
+ * In the browser, where fflate would do all of it in JavaScript (3–4 times slower than native code, and
+ * the main part of opening and saving a workbook of 10,000 Kitas), the big parts go through the browser's
+ * own Compression Streams (nativeStreams.ts), which are asynchronous: `prepare` inflates the parts a reader
+ * is about to read (with the same caps), and new big parts are first stored uncompressed (with their
+ * CRC-32) and deflated by `finished` when the package is handed out. fflate stays the fallback where the
+ * Compression Streams are missing.
  */
 import { Inflate, deflateSync } from "fflate";
 import { SrbUsageError } from "../../engine/issues";
+import { deflateRawNatively, hasCompressionStreams, inflateRawNatively } from "./nativeStreams";
 
 /** Largest inflated size of one part SRB reads (a data sheet of 100,000 Kitas is about 60 MB). */
 export const MAX_PART_BYTES = 400 * 1024 * 1024;
@@ -66,12 +74,17 @@ export class ZipArchive {
   private readonly byName = new Map<string, ZipEntry>();
   /** Bytes inflated so far through this archive (all parts together). */
   private inflated = 0;
+  /** Parts inflated ahead by `prepare` (natively), handed out once by `inflate`. */
+  private prepared = new Map<ZipEntry, Uint8Array[]>();
+  /** Names of the new parts this archive holds stored, still to be deflated by `finished`. */
+  readonly deflateLater: ReadonlySet<string>;
 
   private constructor(
     readonly bytes: Uint8Array,
     readonly entries: ZipEntry[],
   ) {
     for (const e of entries) this.byName.set(e.name.toLowerCase(), e);
+    this.deflateLater = storedForLater.get(bytes) ?? new Set();
   }
 
   /** Is this a zip archive at all (local file header magic "PK\3\4" at the start)? */
@@ -153,6 +166,60 @@ export class ZipArchive {
   }
 
   /**
+   * Inflates the named parts ahead, natively, where the synchronous readers would otherwise inflate them
+   * in JavaScript (the browser: see the file's head); a no-op elsewhere and for small parts. The same caps
+   * as `inflate`: the stream is cancelled as soon as a part inflates to more than its declared size, the
+   * part cap or what is left of the package cap, with the same German `PackageError`. What an earlier
+   * call prepared and nobody read is dropped. The next `inflate` of such a part hands out these bytes.
+   *
+   * @example
+   * await zip.prepare(["xl/worksheets/sheet1.xml", "xl/sharedStrings.xml"]);
+   * readGrid(zip, "xl/worksheets/sheet1.xml", ctx, "Kitas"); // no inflating in JavaScript
+   */
+  async prepare(names: (string | undefined)[], cap = MAX_PART_BYTES): Promise<void> {
+    this.prepared.clear();
+    if (!nativeStreams()) return;
+    const wanted = names
+      .map((n) => (n === undefined ? undefined : this.entry(n)))
+      .filter((e): e is ZipEntry => e !== undefined && e.method === 8 && !(e.flags & 1))
+      .filter((e) => e.size >= PREPARE_MIN_BYTES && e.size <= cap);
+    for (const entry of new Set(wanted)) {
+      const raw = this.bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+      const limit = Math.min(entry.size, cap, MAX_PACKAGE_BYTES - this.inflated);
+      let out: Awaited<ReturnType<typeof inflateRawNatively>>;
+      try {
+        out = await inflateRawNatively(raw, limit);
+      } catch {
+        throw new PackageError(`Die Datei ist beschädigt: Teil „${entry.name}“ lässt sich nicht entpacken.`);
+      }
+      if (out.overLimit) {
+        if (this.inflated + out.size > MAX_PACKAGE_BYTES)
+          throw tooBig("(alle Teile)", this.inflated + out.size, MAX_PACKAGE_BYTES);
+        throw tooBig(entry.name, out.size, Math.min(cap, entry.size));
+      }
+      this.prepared.set(entry, out.chunks);
+    }
+  }
+
+  /**
+   * This archive with its new parts deflated (see the file's head: in the browser, big new parts are
+   * first stored uncompressed); the archive itself when it has none. Every other entry is copied as it is.
+   *
+   * @example const bytes = (await zip.finished()).bytes; // what the download gets
+   */
+  async finished(): Promise<ZipArchive> {
+    if (this.deflateLater.size === 0) return this;
+    const outputs = await Promise.all(
+      this.entries.map(async (e): Promise<ZipOutput> => {
+        if (!this.deflateLater.has(e.name) || e.method !== 0) return { name: e.name, copy: e, from: this };
+        const stored = this.bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
+        return { name: e.name, deflated: await deflateRawNatively(stored), crc: e.crc, size: e.size };
+      }),
+    );
+    return ZipArchive.open(writeZip(outputs));
+  }
+
+  /**
    * Inflates an entry chunk by chunk (about 64 KB each), counting: more than the declared size, the part
    * cap or the package cap ends with a German `PackageError`, whatever the zip says.
    *
@@ -172,6 +239,13 @@ export class ZipArchive {
       if (this.inflated > MAX_PACKAGE_BYTES) throw tooBig("(alle Teile)", this.inflated, MAX_PACKAGE_BYTES);
       onChunk(chunk);
     };
+    // inflated ahead by `prepare` (natively): handed out once, counted and capped again as it goes
+    const ready = this.prepared.get(entry);
+    if (ready) {
+      this.prepared.delete(entry);
+      for (const chunk of ready) take(chunk);
+      return;
+    }
     if (entry.method === 0) {
       for (let i = 0; i < raw.length; i += 65_536) take(raw.subarray(i, Math.min(i + 65_536, raw.length)));
       return;
@@ -252,25 +326,82 @@ function tooBig(name: string, size: number, cap: number): PackageError {
 
 // ── writing ───────────────────────────────────────────────────────────────────────────────────────────
 
-let crcTable: Uint32Array | null = null;
+/** The CRC-32 tables for eight bytes at a time ("slicing-by-8"): table k at k × 256. */
+let crcTables: Int32Array | null = null;
+
+function crcTablesOnce(): Int32Array {
+  if (crcTables === null) {
+    const t = new Int32Array(8 * 256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      t[n] = c;
+    }
+    for (let n = 0; n < 256; n++)
+      for (let k = 1; k < 8; k++)
+        t[k * 256 + n] = (t[(k - 1) * 256 + n] >>> 8) ^ t[t[(k - 1) * 256 + n] & 0xff];
+    crcTables = t;
+  }
+  return crcTables;
+}
 
 /**
- * CRC-32 of bytes (the zip checksum).
+ * CRC-32 of bytes (the zip checksum), eight bytes per step.
  *
  * @example crc32(new TextEncoder().encode("abc")); // => 0x352441c2
  */
 export function crc32(data: Uint8Array): number {
-  if (crcTable === null) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
+  const t = crcTablesOnce();
+  let crc = -1;
+  let i = 0;
+  const n = data.length;
+  for (const last = n - 8; i <= last; i += 8) {
+    const a = crc ^ (data[i] | (data[i + 1] << 8) | (data[i + 2] << 16) | (data[i + 3] << 24));
+    crc =
+      t[1792 + (a & 0xff)] ^
+      t[1536 + ((a >>> 8) & 0xff)] ^
+      t[1280 + ((a >>> 16) & 0xff)] ^
+      t[1024 + (a >>> 24)] ^
+      t[768 + data[i + 4]] ^
+      t[512 + data[i + 5]] ^
+      t[256 + data[i + 6]] ^
+      t[data[i + 7]];
   }
-  let crc = 0xffffffff;
-  for (let i = 0; i < data.length; i++) crc = crcTable[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
+  for (; i < n; i++) crc = t[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
+  return (crc ^ -1) >>> 0;
+}
+
+/** Parts from this inflated size on are inflated ahead natively in the browser (`prepare`). */
+const PREPARE_MIN_BYTES = 64 * 1024;
+
+/** New parts from this size on are stored first and deflated natively by `finished` in the browser. */
+const DEFER_MIN_BYTES = 64 * 1024;
+
+/** Archives written by `writeZip` with new parts stored for later deflating: those parts' names. */
+const storedForLater = new WeakMap<Uint8Array, Set<string>>();
+
+/** Forced on or off by `useNativeStreams` (tests); null: decided by the platform. */
+let nativeOverride: boolean | null = null;
+let nativeFound: boolean | undefined;
+
+/**
+ * Whether the browser paths (Compression Streams) are taken: where Node's zlib is missing and the
+ * Compression Streams are there, unless a test decided otherwise.
+ */
+function nativeStreams(): boolean {
+  if (nativeOverride !== null) return nativeOverride;
+  nativeFound ??= inflateRawOfNode() === null && hasCompressionStreams();
+  return nativeFound;
+}
+
+/**
+ * Takes the browser paths (true), the synchronous paths (false) or decides by the platform (null): for
+ * tests, which run under Node (whose zlib the synchronous paths would use) or without the streams (jsdom).
+ *
+ * @example useNativeStreams(true); // Node 20's DecompressionStream, as a browser would
+ */
+export function useNativeStreams(on: boolean | null): void {
+  nativeOverride = on;
 }
 
 /** Parts up to this inflated size are inflated in one native call under Node (see `inflate`). */
@@ -319,9 +450,14 @@ export function compress(input: Uint8Array): { data: Uint8Array; crc: number } {
   return { data: deflateSync(input, { level }), crc: crc32(input) };
 }
 
-/** What goes into the written archive: an entry of the input, copied as stored, or new bytes. */
+/**
+ * What goes into the written archive: an entry of the input, copied as stored, new bytes, or new bytes
+ * already deflated (`deflated`, with the CRC-32 and size of the bytes before deflating).
+ */
 export type ZipOutput =
-  { name: string; copy: ZipEntry; from: ZipArchive } | { name: string; data: Uint8Array };
+  | { name: string; copy: ZipEntry; from: ZipArchive }
+  | { name: string; data: Uint8Array }
+  | { name: string; deflated: Uint8Array; crc: number; size: number };
 
 /**
  * Writes a zip archive: copied entries keep their compressed bytes, checksum and time stamp; new data is
@@ -331,6 +467,8 @@ export type ZipOutput =
  */
 export function writeZip(outputs: ZipOutput[]): Uint8Array {
   const encoder = new TextEncoder();
+  // the browser stores big new parts now and deflates them natively later (ZipArchive.finished)
+  const later = nativeStreams() ? new Set<string>() : null;
   const pieces: Uint8Array[] = [];
   const central: Uint8Array[] = [];
   let offset = 0;
@@ -350,6 +488,17 @@ export function writeZip(outputs: ZipOutput[]): Uint8Array {
       time = e.dosTime;
       date = e.dosDate;
       data = out.from.bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
+      if (later && out.from.deflateLater.has(e.name)) later.add(out.name);
+    } else if ("deflated" in out) {
+      method = 8;
+      ({ crc, size } = out);
+      data = out.deflated;
+    } else if (later && out.data.length >= DEFER_MIN_BYTES) {
+      method = 0;
+      size = out.data.length;
+      crc = crc32(out.data);
+      data = out.data;
+      later.add(out.name);
     } else {
       method = 8;
       size = out.data.length;
@@ -402,5 +551,6 @@ export function writeZip(outputs: ZipOutput[]): Uint8Array {
     total.set(p, at);
     at += p.length;
   }
+  if (later && later.size > 0) storedForLater.set(total, later);
   return total;
 }
