@@ -1,4 +1,5 @@
 import { Badge, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { memo } from "react";
 import type { Issue } from "../../engine/issues";
 import type { Strings } from "../i18n";
 
@@ -40,7 +41,7 @@ export function issueAddress(issue: Issue): string {
  * @example
  * <IssueList strings={stringsFor("de")} issues={issues} onSelectCell={(sheet, cell) => port.selectCell?.(sheet, cell)} />
  */
-export function IssueList({ strings: s, issues, onSelectCell }: IssueListProps) {
+export const IssueList = memo(function IssueList({ strings: s, issues, onSelectCell }: IssueListProps) {
   const styles = useStyles();
   if (issues.length === 0) return <Text>{s.noIssues}</Text>;
   const sorted = [...issues.filter((i) => i.level === "error"), ...issues.filter((i) => i.level !== "error")];
@@ -77,4 +78,4 @@ export function IssueList({ strings: s, issues, onSelectCell }: IssueListProps) 
       })}
     </ul>
   );
-}
+});
