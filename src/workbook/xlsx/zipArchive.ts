@@ -10,13 +10,6 @@
  * the same pass), reached through `process.getBuiltinModule` at call time so the browser bundle never
  * imports it; the browser deflates with fflate. Small parts (up to 1 MB inflated) are inflated by zlib in
  * one call as well, with the same caps; bigger ones (a data sheet) are streamed through fflate in chunks.
- *
- * In the browser, where fflate would do all of it in JavaScript (3–4 times slower than native code, and
- * the main part of opening and saving a workbook of 10,000 Kitas), the big parts go through the browser's
- * own Compression Streams (nativeStreams.ts), which are asynchronous: `prepare` inflates the parts a reader
- * is about to read (with the same caps), and new big parts are first stored uncompressed (with their
- * CRC-32) and deflated by `finished` when the package is handed out. fflate stays the fallback where the
- * Compression Streams are missing.
  */
 import { Inflate, deflateSync } from "fflate";
 import { SrbUsageError } from "../../engine/issues";
@@ -371,6 +364,43 @@ export function crc32(data: Uint8Array): number {
   return (crc ^ -1) >>> 0;
 }
 
+/** Parts up to this inflated size are inflated in one native call under Node (see `inflate`). */
+const WHOLE_PART_BYTES = 1024 * 1024;
+
+type InflateRaw = (data: Uint8Array, options: { maxOutputLength: number }) => Uint8Array;
+let nodeInflateRaw: InflateRaw | null | undefined;
+
+function inflateRawOfNode(): InflateRaw | null {
+  if (nodeInflateRaw === undefined) {
+    const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+    const zlib = proc?.getBuiltinModule?.("node:zlib") as { inflateRawSync?: InflateRaw } | undefined;
+    nodeInflateRaw = zlib?.inflateRawSync ?? null;
+  }
+  return nodeInflateRaw;
+}
+
+/** Node's zlib (gzip: raw deflate plus CRC-32 in one native pass), or undefined outside Node. */
+type Gzip = (data: Uint8Array, options: { level: number }) => Uint8Array;
+let nodeGzip: Gzip | null | undefined;
+
+function gzipOfNode(): Gzip | null {
+  if (nodeGzip === undefined) {
+    const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+    const zlib = proc?.getBuiltinModule?.("node:zlib") as { gzipSync?: Gzip } | undefined;
+    nodeGzip = zlib?.gzipSync ?? null;
+  }
+  return nodeGzip;
+}
+
+// ── the browser paths ─────────────────────────────────────────────────────────────────────────────────
+//
+// In the browser, where fflate would do all of it in JavaScript (3–4 times slower than native code, and
+// the main part of opening and saving a workbook of 10,000 Kitas), the big parts go through the browser's
+// own Compression Streams (nativeStreams.ts), which are asynchronous: `prepare` inflates the parts a reader
+// is about to read (with the same caps), and new big parts are first stored uncompressed (with their
+// CRC-32) and deflated by `finished` when the package is handed out. fflate stays the fallback where the
+// Compression Streams are missing (jsdom, old browsers); Node keeps its zlib.
+
 /** Parts from this inflated size on are inflated ahead natively in the browser (`prepare`). */
 const PREPARE_MIN_BYTES = 64 * 1024;
 
@@ -402,34 +432,6 @@ function nativeStreams(): boolean {
  */
 export function useNativeStreams(on: boolean | null): void {
   nativeOverride = on;
-}
-
-/** Parts up to this inflated size are inflated in one native call under Node (see `inflate`). */
-const WHOLE_PART_BYTES = 1024 * 1024;
-
-type InflateRaw = (data: Uint8Array, options: { maxOutputLength: number }) => Uint8Array;
-let nodeInflateRaw: InflateRaw | null | undefined;
-
-function inflateRawOfNode(): InflateRaw | null {
-  if (nodeInflateRaw === undefined) {
-    const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-    const zlib = proc?.getBuiltinModule?.("node:zlib") as { inflateRawSync?: InflateRaw } | undefined;
-    nodeInflateRaw = zlib?.inflateRawSync ?? null;
-  }
-  return nodeInflateRaw;
-}
-
-/** Node's zlib (gzip: raw deflate plus CRC-32 in one native pass), or undefined outside Node. */
-type Gzip = (data: Uint8Array, options: { level: number }) => Uint8Array;
-let nodeGzip: Gzip | null | undefined;
-
-function gzipOfNode(): Gzip | null {
-  if (nodeGzip === undefined) {
-    const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-    const zlib = proc?.getBuiltinModule?.("node:zlib") as { gzipSync?: Gzip } | undefined;
-    nodeGzip = zlib?.gzipSync ?? null;
-  }
-  return nodeGzip;
 }
 
 /**
