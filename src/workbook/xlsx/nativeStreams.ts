@@ -74,13 +74,9 @@ export async function inflateRawNatively(raw: Uint8Array, limit: number): Promis
   return { chunks, size, overLimit: false };
 }
 
-/**
- * Deflates bytes natively to raw deflate data (zlib's default level), as a zip entry holds it.
- *
- * @example const data = await deflateRawNatively(new TextEncoder().encode("<worksheet/>"));
- */
-export async function deflateRawNatively(data: Uint8Array): Promise<Uint8Array> {
-  const reader = streamOf(data).pipeThrough(new CompressionStream("deflate-raw")).getReader();
+/** The stream's bytes, joined. */
+async function bytesOf(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -96,4 +92,28 @@ export async function deflateRawNatively(data: Uint8Array): Promise<Uint8Array> 
     at += chunk.length;
   }
   return out;
+}
+
+/**
+ * Deflates bytes natively (zlib's default level) to the raw deflate data a zip entry holds, with their
+ * CRC-32 from the same native pass: gzip is raw deflate between a 10-byte header and a trailer that
+ * carries the CRC-32. `crc` is null when the header is not the plain 10 bytes (then only the deflate
+ * data is taken, and the caller computes the checksum).
+ *
+ * @example const { deflated, crc } = await deflateWithChecksum(new TextEncoder().encode("abc")); // crc: 0x352441c2
+ */
+export async function deflateWithChecksum(
+  data: Uint8Array,
+): Promise<{ deflated: Uint8Array; crc: number | null }> {
+  const gz = await bytesOf(streamOf(data).pipeThrough(new CompressionStream("gzip")));
+  // ID1 ID2 CM=8 FLG=0 (no name, comment or extra field): the deflate data starts at byte 10
+  if (gz.length >= 18 && gz[0] === 0x1f && gz[1] === 0x8b && gz[2] === 8 && gz[3] === 0) {
+    const end = gz.length - 8;
+    const crc = (gz[end] | (gz[end + 1] << 8) | (gz[end + 2] << 16) | (gz[end + 3] << 24)) >>> 0;
+    return { deflated: gz.subarray(10, end), crc };
+  }
+  return {
+    deflated: await bytesOf(streamOf(data).pipeThrough(new CompressionStream("deflate-raw"))),
+    crc: null,
+  };
 }

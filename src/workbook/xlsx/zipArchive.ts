@@ -13,7 +13,7 @@
  */
 import { Inflate, deflateSync } from "fflate";
 import { SrbUsageError } from "../../engine/issues";
-import { deflateRawNatively, hasCompressionStreams, inflateRawNatively } from "./nativeStreams";
+import { deflateWithChecksum, hasCompressionStreams, inflateRawNatively } from "./nativeStreams";
 
 /** Largest inflated size of one part SRB reads (a data sheet of 100,000 Kitas is about 60 MB). */
 export const MAX_PART_BYTES = 400 * 1024 * 1024;
@@ -33,8 +33,13 @@ export interface ZipEntry {
   size: number;
   dosTime: number;
   dosDate: number;
-  /** Offset of the compressed data in the archive. */
+  /** Offset of the compressed data in the archive (-1 for a held part). */
   dataOffset: number;
+  /**
+   * The bytes of a new part the browser holds outside the archive's bytes, not yet deflated (stored,
+   * `method` 0): written into the package, deflated, by `ZipArchive.finished`.
+   */
+  held?: Uint8Array;
 }
 
 /** A problem with the container itself (not a zip, damaged, too big): German, for the user. */
@@ -69,15 +74,11 @@ export class ZipArchive {
   private inflated = 0;
   /** Parts inflated ahead by `prepare` (natively), handed out once by `inflate`. */
   private prepared = new Map<ZipEntry, Uint8Array[]>();
-  /** Names of the new parts this archive holds stored, still to be deflated by `finished`. */
-  readonly deflateLater: ReadonlySet<string>;
-
   private constructor(
     readonly bytes: Uint8Array,
     readonly entries: ZipEntry[],
   ) {
     for (const e of entries) this.byName.set(e.name.toLowerCase(), e);
-    this.deflateLater = storedForLater.get(bytes) ?? new Set();
   }
 
   /** Is this a zip archive at all (local file header magic "PK\3\4" at the start)? */
@@ -87,6 +88,7 @@ export class ZipArchive {
 
   /** Reads the central directory; throws a German `PackageError` for damaged, Zip64 or oversized archives. */
   static open(bytes: Uint8Array): ZipArchive {
+    const held = heldBy.get(bytes);
     const damaged = (why: string) =>
       new PackageError(`Die Datei ist beschädigt oder keine vollständige .xlsx-Datei (${why}).`);
     let eocd = -1;
@@ -107,7 +109,7 @@ export class ZipArchive {
     }
     if (count > MAX_ENTRIES) throw damaged(`${count} Teile`);
     if (cdOffset + cdSize > eocd) throw damaged("Inhaltsverzeichnis außerhalb der Datei");
-    const entries: ZipEntry[] = [];
+    let entries: ZipEntry[] = [];
     let at = cdOffset;
     let declared = 0;
     for (let k = 0; k < count; k++) {
@@ -142,6 +144,12 @@ export class ZipArchive {
         dataOffset,
       });
       at += 46 + nameLength + extraLength + commentLength;
+    }
+    if (held) {
+      // the parts held outside the bytes (the browser's new parts), in the order they were written
+      const written = new Map(entries.map((e) => [e.name, e]));
+      entries = held.order.map((name) => written.get(name) ?? heldEntry(name, held.parts.get(name)!));
+      for (const part of held.parts.values()) declared += part.length;
     }
     if (declared > MAX_PACKAGE_BYTES) {
       throw new PackageError(
@@ -195,18 +203,18 @@ export class ZipArchive {
   }
 
   /**
-   * This archive with its new parts deflated (see the file's head: in the browser, big new parts are
-   * first stored uncompressed); the archive itself when it has none. Every other entry is copied as it is.
+   * The whole package as one archive, its held parts deflated natively (the browser paths below); the
+   * archive itself when it holds none. Every other entry is copied as it is.
    *
    * @example const bytes = (await zip.finished()).bytes; // what the download gets
    */
   async finished(): Promise<ZipArchive> {
-    if (this.deflateLater.size === 0) return this;
+    if (!this.entries.some((e) => e.held)) return this;
     const outputs = await Promise.all(
       this.entries.map(async (e): Promise<ZipOutput> => {
-        if (!this.deflateLater.has(e.name) || e.method !== 0) return { name: e.name, copy: e, from: this };
-        const stored = this.bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
-        return { name: e.name, deflated: await deflateRawNatively(stored), crc: e.crc, size: e.size };
+        if (!e.held) return { name: e.name, copy: e, from: this };
+        const { deflated, crc } = await deflateWithChecksum(e.held);
+        return { name: e.name, deflated, crc: crc ?? crc32(e.held), size: e.held.length };
       }),
     );
     return ZipArchive.open(writeZip(outputs));
@@ -223,7 +231,7 @@ export class ZipArchive {
       throw new PackageError(`Teil „${entry.name}“ ist verschlüsselt – bitte ohne Kennwort speichern.`);
     }
     if (entry.size > cap) throw tooBig(entry.name, entry.size, cap);
-    const raw = this.bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+    const raw = entry.held ?? this.bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
     let count = 0;
     const take = (chunk: Uint8Array) => {
       count += chunk.length;
@@ -397,18 +405,39 @@ function gzipOfNode(): Gzip | null {
 // In the browser, where fflate would do all of it in JavaScript (3–4 times slower than native code, and
 // the main part of opening and saving a workbook of 10,000 Kitas), the big parts go through the browser's
 // own Compression Streams (nativeStreams.ts), which are asynchronous: `prepare` inflates the parts a reader
-// is about to read (with the same caps), and new big parts are first stored uncompressed (with their
-// CRC-32) and deflated by `finished` when the package is handed out. fflate stays the fallback where the
-// Compression Streams are missing (jsdom, old browsers); Node keeps its zlib.
+// is about to read (with the same caps), and new big parts are held as they are, outside the archive's
+// bytes (`ZipEntry.held`: no copy into every intermediate archive — a fresh buffer of many MB costs more
+// than the copying itself), and deflated natively by `finished` when the package is handed out. fflate
+// stays the fallback where the Compression Streams are missing (jsdom, old browsers); Node keeps its zlib.
 
 /** Parts from this inflated size on are inflated ahead natively in the browser (`prepare`). */
 const PREPARE_MIN_BYTES = 64 * 1024;
 
-/** New parts from this size on are stored first and deflated natively by `finished` in the browser. */
-const DEFER_MIN_BYTES = 64 * 1024;
+/** New parts from this size on are held and deflated natively by `finished` in the browser. */
+const HOLD_MIN_BYTES = 64 * 1024;
 
-/** Archives written by `writeZip` with new parts stored for later deflating: those parts' names. */
-const storedForLater = new WeakMap<Uint8Array, Set<string>>();
+/** The parts an archive written by `writeZip` holds outside its bytes, and the order of all its entries. */
+const heldBy = new WeakMap<Uint8Array, { order: string[]; parts: Map<string, Uint8Array> }>();
+
+/** The entry of a held part; its CRC-32 is computed only if asked for (`finished` gets it natively). */
+function heldEntry(name: string, held: Uint8Array): ZipEntry {
+  let crc: number | undefined;
+  return {
+    name,
+    method: 0,
+    flags: 0x0800,
+    get crc() {
+      crc ??= crc32(held);
+      return crc;
+    },
+    compressedSize: held.length,
+    size: held.length,
+    dosTime: 0,
+    dosDate: 0x21,
+    dataOffset: -1,
+    held,
+  };
+}
 
 /** Forced on or off by `useNativeStreams` (tests); null: decided by the platform. */
 let nativeOverride: boolean | null = null;
@@ -469,12 +498,19 @@ export type ZipOutput =
  */
 export function writeZip(outputs: ZipOutput[]): Uint8Array {
   const encoder = new TextEncoder();
-  // the browser stores big new parts now and deflates them natively later (ZipArchive.finished)
-  const later = nativeStreams() ? new Set<string>() : null;
+  // the browser holds big new parts outside the bytes and deflates them natively later (ZipArchive.finished)
+  const held = nativeStreams() ? new Map<string, Uint8Array>() : null;
+  const order: string[] = [];
   const pieces: Uint8Array[] = [];
   const central: Uint8Array[] = [];
   let offset = 0;
   for (const out of outputs) {
+    order.push(out.name);
+    const part = "copy" in out ? out.copy.held : "data" in out ? out.data : undefined;
+    if (held && part && ("copy" in out || part.length >= HOLD_MIN_BYTES)) {
+      held.set(out.name, part);
+      continue;
+    }
     const name = encoder.encode(out.name);
     let method: number;
     let crc: number;
@@ -482,7 +518,12 @@ export function writeZip(outputs: ZipOutput[]): Uint8Array {
     let data: Uint8Array;
     let time = 0;
     let date = 0x21; // 1980-01-01
-    if ("copy" in out) {
+    if ("copy" in out && out.copy.held) {
+      // a held part written where the native streams are not taken (a test switched them off)
+      method = 8;
+      size = out.copy.held.length;
+      ({ data, crc } = compress(out.copy.held));
+    } else if ("copy" in out) {
       const e = out.copy;
       method = e.method;
       crc = e.crc;
@@ -490,17 +531,10 @@ export function writeZip(outputs: ZipOutput[]): Uint8Array {
       time = e.dosTime;
       date = e.dosDate;
       data = out.from.bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
-      if (later && out.from.deflateLater.has(e.name)) later.add(out.name);
     } else if ("deflated" in out) {
       method = 8;
       ({ crc, size } = out);
       data = out.deflated;
-    } else if (later && out.data.length >= DEFER_MIN_BYTES) {
-      method = 0;
-      size = out.data.length;
-      crc = crc32(out.data);
-      data = out.data;
-      later.add(out.name);
     } else {
       method = 8;
       size = out.data.length;
@@ -543,8 +577,8 @@ export function writeZip(outputs: ZipOutput[]): Uint8Array {
   const end = new Uint8Array(22);
   const ev = new DataView(end.buffer);
   ev.setUint32(0, 0x06054b50, true);
-  ev.setUint16(8, outputs.length, true);
-  ev.setUint16(10, outputs.length, true);
+  ev.setUint16(8, central.length, true);
+  ev.setUint16(10, central.length, true);
   ev.setUint32(12, cdSize, true);
   ev.setUint32(16, offset, true);
   const total = new Uint8Array(offset + cdSize + 22);
@@ -553,6 +587,6 @@ export function writeZip(outputs: ZipOutput[]): Uint8Array {
     total.set(p, at);
     at += p.length;
   }
-  if (later && later.size > 0) storedForLater.set(total, later);
+  if (held && held.size > 0) heldBy.set(total, { order, parts: held });
   return total;
 }
