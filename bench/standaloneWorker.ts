@@ -126,7 +126,7 @@ async function main(): Promise<void> {
     const page = await context.newPage();
     await page.goto(`${base}/standalone.html`);
     const upload = page.getByLabel("Arbeitsmappe (.xlsx) öffnen");
-    await upload.waitFor();
+    await upload.waitFor({ state: "attached" }); // the input is hidden behind a button in the page's language
 
     // what the page says while it works: every status and spinner text, sampled in the page
     await page.evaluate(() => {

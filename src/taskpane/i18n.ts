@@ -392,6 +392,8 @@ const de = {
   standaloneIntro:
     "Arbeitsmappe (.xlsx) hochladen, die vier Schritte durchgehen, Ergebnis herunterladen. Die Datei verlässt diesen Rechner nicht.",
   uploadLabel: "Arbeitsmappe (.xlsx) öffnen",
+  chooseWorkbook: "Datei auswählen …",
+  noFileChosen: "Keine Datei ausgewählt",
   loadedFile: (name: string) => `Geöffnet: ${name}`,
   readingWorkbook: (name: string) => `${name} wird gelesen …`,
   download: (name: string) => `Ergebnis herunterladen (${name})`,
@@ -656,6 +658,8 @@ const en: Strings = {
   standaloneIntro:
     "Upload a workbook (.xlsx), go through the four steps, download the result. The file never leaves this computer.",
   uploadLabel: "Open workbook (.xlsx)",
+  chooseWorkbook: "Choose file …",
+  noFileChosen: "No file chosen",
   loadedFile: (name) => `Opened: ${name}`,
   readingWorkbook: (name) => `Reading ${name} …`,
   download: (name) => `Download result (${name})`,
