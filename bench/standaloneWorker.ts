@@ -7,6 +7,7 @@
  * (no Chromium, the build failed, …). Builds the page with `webpack --mode production` into a temporary
  * directory (never dist/), serves it on 127.0.0.1 with scripts/start.js, aborts every other request.
  * `SRB_STANDALONE_BUILD=<dir>` measures an existing production build instead (e.g. test-artifacts/e2e-dist).
+ * `SRB_STANDALONE_KEEP=<file.xlsx>` keeps the downloaded workbook there.
  * `SRB_STANDALONE_PROFILE=<file.cpuprofile>` also records the page's CPU profile from choosing the file to the
  * download (Chrome DevTools Protocol; open it in Chrome's DevTools, Performance panel, or summarise it with
  * `node bin/run-ts.js bench/profileSummary.ts <file.cpuprofile>`).
@@ -162,6 +163,8 @@ async function main(): Promise<void> {
     const t3 = performance.now();
     const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
     await download.saveAs(path.join(dir, "Stadt-SRB.xlsx"));
+    // the downloaded workbook, for checking it (e.g. `unzip -t`, LibreOffice): SRB_STANDALONE_KEEP=<file.xlsx>
+    if (process.env.SRB_STANDALONE_KEEP) await download.saveAs(path.resolve(process.env.SRB_STANDALONE_KEEP));
     const t4 = performance.now();
     if (cdp) {
       const { profile } = await cdp.send("Profiler.stop");
