@@ -7,6 +7,10 @@
  * (no Chromium, the build failed, …). Builds the page with `webpack --mode production` into a temporary
  * directory (never dist/), serves it on 127.0.0.1 with scripts/start.js, aborts every other request.
  * `SRB_STANDALONE_BUILD=<dir>` measures an existing production build instead (e.g. test-artifacts/e2e-dist).
+ * `SRB_STANDALONE_KEEP=<file.xlsx>` keeps the downloaded workbook there.
+ * `SRB_STANDALONE_PROFILE=<file.cpuprofile>` also records the page's CPU profile from choosing the file to the
+ * download (Chrome DevTools Protocol; open it in Chrome's DevTools, Performance panel, or summarise it with
+ * `node bin/run-ts.js bench/profileSummary.ts <file.cpuprofile>`).
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -123,7 +127,7 @@ async function main(): Promise<void> {
     const page = await context.newPage();
     await page.goto(`${base}/standalone.html`);
     const upload = page.getByLabel("Arbeitsmappe (.xlsx) öffnen");
-    await upload.waitFor();
+    await upload.waitFor({ state: "attached" }); // the input is hidden behind a button in the page's language
 
     // what the page says while it works: every status and spinner text, sampled in the page
     await page.evaluate(() => {
@@ -137,6 +141,13 @@ async function main(): Promise<void> {
       }, 50);
     });
 
+    const profileFile = process.env.SRB_STANDALONE_PROFILE;
+    const cdp = profileFile ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send("Profiler.enable");
+      await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+      await cdp.send("Profiler.start");
+    }
     const t0 = performance.now();
     await upload.setInputFiles(input);
     await page
@@ -152,7 +163,13 @@ async function main(): Promise<void> {
     const t3 = performance.now();
     const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
     await download.saveAs(path.join(dir, "Stadt-SRB.xlsx"));
+    // the downloaded workbook, for checking it (e.g. `unzip -t`, LibreOffice): SRB_STANDALONE_KEEP=<file.xlsx>
+    if (process.env.SRB_STANDALONE_KEEP) await download.saveAs(path.resolve(process.env.SRB_STANDALONE_KEEP));
     const t4 = performance.now();
+    if (cdp) {
+      const { profile } = await cdp.send("Profiler.stop");
+      writeFileSync(path.resolve(profileFile!), JSON.stringify(profile));
+    }
     const progressSeen = await page.evaluate(() => (window as unknown as { srbSeen: string[] }).srbSeen);
     const s = (ms: number) => Math.round(ms) / 1000;
     say({

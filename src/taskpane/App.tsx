@@ -479,11 +479,16 @@ export function App({
     });
   };
 
-  const selectCell = port?.selectCell
-    ? (sheetName: string, cell: string) => {
-        void run(s.goToCell(`${sheetName}!${cell}`), () => port.selectCell!(sheetName, cell));
-      }
-    : undefined;
+  // one function per port and language: the check report (memoised, hundreds of entries) keeps its render
+  const selectCell = useMemo(
+    () =>
+      port?.selectCell
+        ? (sheetName: string, cell: string) => {
+            void run(s.goToCell(`${sheetName}!${cell}`), () => port.selectCell!(sheetName, cell));
+          }
+        : undefined,
+    [port, run, s],
+  );
 
   const busy = action.busy !== null;
   const panels: { id: StepId; label: string; content: ReactNode }[] = [

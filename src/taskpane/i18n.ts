@@ -287,6 +287,7 @@ const de = {
   errorsCount: (errors: number, warnings: number) => `${errors} Fehler, ${warnings} Warnungen`,
   levelError: "Fehler",
   levelWarning: "Warnung",
+  showAllIssues: (shown: number, total: number) => `Alle ${total} Einträge anzeigen (${shown} angezeigt)`,
   goToCell: (address: string) => `Zelle ${address} in Excel auswählen`,
   preview: "Vorschau der Sozialräume",
   area: "Sozialraum",
@@ -391,6 +392,8 @@ const de = {
   standaloneIntro:
     "Arbeitsmappe (.xlsx) hochladen, die vier Schritte durchgehen, Ergebnis herunterladen. Die Datei verlässt diesen Rechner nicht.",
   uploadLabel: "Arbeitsmappe (.xlsx) öffnen",
+  chooseWorkbook: "Datei auswählen …",
+  noFileChosen: "Keine Datei ausgewählt",
   loadedFile: (name: string) => `Geöffnet: ${name}`,
   readingWorkbook: (name: string) => `${name} wird gelesen …`,
   download: (name: string) => `Ergebnis herunterladen (${name})`,
@@ -556,6 +559,7 @@ const en: Strings = {
   errorsCount: (errors, warnings) => `${errors} errors, ${warnings} warnings`,
   levelError: "Error",
   levelWarning: "Warning",
+  showAllIssues: (shown, total) => `Show all ${total} entries (${shown} shown)`,
   goToCell: (address) => `Select cell ${address} in Excel`,
   preview: "Preview of the areas",
   area: "Sozialraum",
@@ -654,6 +658,8 @@ const en: Strings = {
   standaloneIntro:
     "Upload a workbook (.xlsx), go through the four steps, download the result. The file never leaves this computer.",
   uploadLabel: "Open workbook (.xlsx)",
+  chooseWorkbook: "Choose file …",
+  noFileChosen: "No file chosen",
   loadedFile: (name) => `Opened: ${name}`,
   readingWorkbook: (name) => `Reading ${name} …`,
   download: (name) => `Download result (${name})`,

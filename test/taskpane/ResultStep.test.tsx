@@ -8,7 +8,7 @@ import {
   generationBlocker,
   type ResultStepProps,
 } from "../../src/taskpane/components/ResultStep";
-import { issueAddress } from "../../src/taskpane/components/IssueList";
+import { ISSUES_SHOWN, issueAddress } from "../../src/taskpane/components/IssueList";
 import { stringsFor } from "../../src/taskpane/i18n";
 import { renderWithTheme } from "./render";
 
@@ -125,6 +125,25 @@ describe("ResultStep", () => {
     const items = within(screen.getByRole("list", { name: s.checkReport })).getAllByRole("listitem");
     expect(items[0]).toHaveTextContent("Fehler");
     expect(items[1]).toHaveTextContent("Warnung");
+  });
+
+  test("a long check report shows the first entries, errors first, and all of them after one click", () => {
+    const warnings: Issue[] = Array.from({ length: ISSUES_SHOWN + 70 }, (_, n) => ({
+      level: "warning",
+      code: "value-missing",
+      sheet: "Kitas",
+      cell: `T${n + 2}`,
+      message: `Zelle T${n + 2}: der Wert fehlt.`,
+    }));
+    renderWithTheme(<ResultStep {...props({ issues: [...warnings, kA], allocation: null })} />);
+    const list = () => within(screen.getByRole("list", { name: s.checkReport })).getAllByRole("listitem");
+    expect(list()).toHaveLength(ISSUES_SHOWN);
+    expect(list()[0]).toHaveTextContent(kA.message);
+    expect(screen.queryByText(`Zelle T${ISSUES_SHOWN + 60}: der Wert fehlt.`)).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: s.showAllIssues(ISSUES_SHOWN, ISSUES_SHOWN + 71) }));
+    expect(list()).toHaveLength(ISSUES_SHOWN + 71);
+    expect(screen.getByText(`Zelle T${ISSUES_SHOWN + 60}: der Wert fehlt.`)).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /Alle \d+ Einträge anzeigen/ })).toBeNull();
   });
 
   test("without selectCell (standalone) the address is plain text", () => {

@@ -31,6 +31,31 @@ describe("StandaloneApp", () => {
     });
   });
 
+  test.each(["de", "en"] as const)(
+    "the file picker speaks the page's language (%s): a button opens the hidden input, the chosen name beside it",
+    async (language) => {
+      const t = stringsFor(language);
+      const book: DownloadableWorkbook = Object.assign(fakePort(undefined, undefined, false), {
+        toBuffer: async () => new Uint8Array([80, 75, 3, 4]),
+      });
+      renderWithTheme(<StandaloneApp language={language} open={async () => book} />);
+      const input = screen.getByLabelText(t.uploadLabel) as HTMLInputElement;
+      // the browser's own control ("Choose File", "No file chosen" in the browser's language) is not shown
+      expect(input).not.toBeVisible();
+      const button = screen.getByRole("button", { name: t.chooseWorkbook });
+      expect(button).toHaveAccessibleDescription(t.noFileChosen);
+      const opened = jest.spyOn(input, "click").mockImplementation(() => undefined);
+      fireEvent.click(button);
+      expect(opened).toHaveBeenCalledTimes(1);
+      await act(async () => {
+        fireEvent.change(input, { target: { files: [xlsxFile("Musterstadt.xlsx", [1, 2])] } });
+      });
+      expect(button).toHaveAccessibleDescription("Musterstadt.xlsx");
+      // cleared, so that picking the same file again (after fixing it) reads it again
+      expect(input.value).toBe("");
+    },
+  );
+
   test("upload → steps → generate → download of the result as .xlsx", async () => {
     const book: DownloadableWorkbook = Object.assign(fakePort(undefined, undefined, false), {
       toBuffer: async () => new Uint8Array([80, 75, 3, 4]),

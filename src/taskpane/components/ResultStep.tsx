@@ -15,7 +15,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useId, type ReactNode } from "react";
+import { memo, useId, type ReactNode } from "react";
 import type { Allocation } from "../../engine/allocation";
 import { hasBlockingErrors, type Issue } from "../../engine/issues";
 import type { Robustness } from "../../engine/robustness";
@@ -148,9 +148,6 @@ export function ResultStep(props: ResultStepProps) {
   const robustnessHeading = useId();
   const blocker = generationBlocker(s, props);
   const errors = issues.filter((i) => i.level === "error").length;
-  const total = allocation ? allocation.areas.reduce((sum, a) => sum + a.amount, 0) : 0;
-
-  const planned = allocation?.areas.some((a) => a.plan !== undefined) === true;
   return (
     <div className={styles.root}>
       <Subtitle2 as="h2">{s.checkReport}</Subtitle2>
@@ -164,80 +161,7 @@ export function ResultStep(props: ResultStepProps) {
         </MessageBar>
       )}
 
-      {allocation && (
-        <>
-          <Subtitle2 as="h2">{s.preview}</Subtitle2>
-          <Table size="small" aria-label={s.preview} className={styles.table}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell className={styles.name}>{s.area}</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>{s.index}</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>{s.share}</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>{s.amount}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {allocation.areas.map((a) => (
-                <TableRow key={a.name}>
-                  <TableCell className={styles.name}>{a.name}</TableCell>
-                  <TableCell className={styles.number}>{formatNumber(a.index, language, 1)}</TableCell>
-                  <TableCell className={styles.number}>{formatShare(a.share, language)}</TableCell>
-                  <TableCell className={styles.number}>{formatEuro(a.amount, language)}</TableCell>
-                </TableRow>
-              ))}
-              <TableRow className={styles.total}>
-                <TableCell className={styles.name}>{s.total}</TableCell>
-                <TableCell />
-                <TableCell className={styles.number}>{formatShare(1, language)}</TableCell>
-                <TableCell className={styles.number}>
-                  {formatEuro(Math.round(total * 100) / 100, language)}
-                </TableCell>
-              </TableRow>
-            </TableBody>
-          </Table>
-          {planned && (
-            // the Stellenplan in a table of its own: six columns do not fit a 350 px task pane
-            <Table size="small" aria-label={s.stellenplanPreview} className={styles.table}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell className={styles.name}>{s.area}</TableHeaderCell>
-                  <TableHeaderCell className={styles.number}>{s.plannedVzae}</TableHeaderCell>
-                  <TableHeaderCell className={styles.number}>{s.unplanned}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {allocation.areas.map((a) => (
-                  <TableRow key={a.name}>
-                    <TableCell className={styles.name}>{a.name}</TableCell>
-                    <TableCell className={styles.number}>
-                      {formatNumber(a.plan?.vzae ?? 0, language, 2)}
-                    </TableCell>
-                    <TableCell className={styles.number}>{formatEuro(a.unplanned ?? 0, language)}</TableCell>
-                  </TableRow>
-                ))}
-                <TableRow className={styles.total}>
-                  <TableCell className={styles.name}>{s.total}</TableCell>
-                  <TableCell className={styles.number}>
-                    {formatNumber(
-                      allocation.areas.reduce((sum, a) => sum + (a.plan?.vzae ?? 0), 0),
-                      language,
-                      2,
-                    )}
-                  </TableCell>
-                  <TableCell className={styles.number}>
-                    {formatEuro(
-                      allocation.areas.reduce((sum, a) => sum + Math.round((a.unplanned ?? 0) * 100), 0) /
-                        100,
-                      language,
-                    )}
-                  </TableCell>
-                </TableRow>
-              </TableBody>
-            </Table>
-          )}
-          <SharesChart title={s.sharesChart} language={language} areas={allocation.areas} />
-        </>
-      )}
+      {allocation && <AreaPreview strings={s} language={language} allocation={allocation} />}
 
       {allocation && props.onCheckRobustness && (
         <section className={styles.root} aria-labelledby={robustnessHeading} data-testid="robustness-section">
@@ -349,3 +273,97 @@ export function ResultStep(props: ResultStepProps) {
     </div>
   );
 }
+
+/**
+ * The preview of the Sozialräume (index, share, amount; the Stellenplan when the model has one) and the
+ * shares chart. Memoised: with hundreds of Sozialräume it is the largest part of the pane, and it changes
+ * only with the allocation, not with every progress text while the pane works.
+ *
+ * @example <AreaPreview strings={stringsFor("de")} language="de" allocation={allocation} />
+ */
+const AreaPreview = memo(function AreaPreview({
+  strings: s,
+  language,
+  allocation,
+}: {
+  strings: Strings;
+  language: Language;
+  allocation: Allocation;
+}) {
+  const styles = useStyles();
+  const total = allocation.areas.reduce((sum, a) => sum + a.amount, 0);
+  const planned = allocation.areas.some((a) => a.plan !== undefined);
+  return (
+    <>
+      <Subtitle2 as="h2">{s.preview}</Subtitle2>
+      <Table size="small" aria-label={s.preview} className={styles.table}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell className={styles.name}>{s.area}</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>{s.index}</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>{s.share}</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>{s.amount}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {allocation.areas.map((a) => (
+            <TableRow key={a.name}>
+              <TableCell className={styles.name}>{a.name}</TableCell>
+              <TableCell className={styles.number}>{formatNumber(a.index, language, 1)}</TableCell>
+              <TableCell className={styles.number}>{formatShare(a.share, language)}</TableCell>
+              <TableCell className={styles.number}>{formatEuro(a.amount, language)}</TableCell>
+            </TableRow>
+          ))}
+          <TableRow className={styles.total}>
+            <TableCell className={styles.name}>{s.total}</TableCell>
+            <TableCell />
+            <TableCell className={styles.number}>{formatShare(1, language)}</TableCell>
+            <TableCell className={styles.number}>
+              {formatEuro(Math.round(total * 100) / 100, language)}
+            </TableCell>
+          </TableRow>
+        </TableBody>
+      </Table>
+      {planned && (
+        // the Stellenplan in a table of its own: six columns do not fit a 350 px task pane
+        <Table size="small" aria-label={s.stellenplanPreview} className={styles.table}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell className={styles.name}>{s.area}</TableHeaderCell>
+              <TableHeaderCell className={styles.number}>{s.plannedVzae}</TableHeaderCell>
+              <TableHeaderCell className={styles.number}>{s.unplanned}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {allocation.areas.map((a) => (
+              <TableRow key={a.name}>
+                <TableCell className={styles.name}>{a.name}</TableCell>
+                <TableCell className={styles.number}>
+                  {formatNumber(a.plan?.vzae ?? 0, language, 2)}
+                </TableCell>
+                <TableCell className={styles.number}>{formatEuro(a.unplanned ?? 0, language)}</TableCell>
+              </TableRow>
+            ))}
+            <TableRow className={styles.total}>
+              <TableCell className={styles.name}>{s.total}</TableCell>
+              <TableCell className={styles.number}>
+                {formatNumber(
+                  allocation.areas.reduce((sum, a) => sum + (a.plan?.vzae ?? 0), 0),
+                  language,
+                  2,
+                )}
+              </TableCell>
+              <TableCell className={styles.number}>
+                {formatEuro(
+                  allocation.areas.reduce((sum, a) => sum + Math.round((a.unplanned ?? 0) * 100), 0) / 100,
+                  language,
+                )}
+              </TableCell>
+            </TableRow>
+          </TableBody>
+        </Table>
+      )}
+      <SharesChart title={s.sharesChart} language={language} areas={allocation.areas} />
+    </>
+  );
+});

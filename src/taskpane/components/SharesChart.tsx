@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { memo } from "react";
 import { formatShare, type Language } from "../i18n";
 
 export interface SharesChartProps {
@@ -37,7 +38,7 @@ export function barLength(share: number, largest: number, available: number): nu
  * <SharesChart title="Anteile der Sozialräume am Budget" language="de"
  *   areas={[{ name: "Nord", share: 0.6 }, { name: "Süd", share: 0.4 }]} />
  */
-export function SharesChart({ title, language, areas }: SharesChartProps) {
+export const SharesChart = memo(function SharesChart({ title, language, areas }: SharesChartProps) {
   const styles = useStyles();
   const largest = Math.max(0, ...areas.map((a) => a.share));
   const available = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
@@ -71,4 +72,4 @@ export function SharesChart({ title, language, areas }: SharesChartProps) {
       })}
     </svg>
   );
-}
+});

@@ -1,5 +1,5 @@
-import { Label, Link, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useEffect, useId, useState } from "react";
+import { Button, Label, Link, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useId, useRef, useState } from "react";
 import { App } from "../App";
 import { downloadFile, XLSX_MIME } from "../download";
 import type { DownloadableWorkbook } from "../host";
@@ -14,6 +14,16 @@ export interface StandaloneAppProps {
 
 const useStyles = makeStyles({
   upload: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  /** The picker: a button in the page's language and the chosen file's name (wraps in a narrow pane). */
+  picker: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    minWidth: 0,
+  },
+  chosen: { minWidth: 0 },
   download: {
     alignSelf: "flex-start",
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
@@ -61,6 +71,10 @@ export function StandaloneApp({ language, open }: StandaloneAppProps) {
   const s = stringsFor(language);
   const styles = useStyles();
   const inputId = useId();
+  const chosenId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  /** The name of the file picked last (shown next to the button, as the browser's own control would). */
+  const [picked, setPicked] = useState<string | null>(null);
   const [file, setFile] = useState<{ name: string; workbook: DownloadableWorkbook; n: number } | null>(null);
   const [openError, setOpenError] = useState<string | null>(null);
   /** The name of the file being read (a large workbook takes a few seconds). */
@@ -79,13 +93,28 @@ export function StandaloneApp({ language, open }: StandaloneAppProps) {
       <Text>{s.standaloneIntro}</Text>
       <div className={styles.upload}>
         <Label htmlFor={inputId}>{s.uploadLabel}</Label>
+        {/* the browser's own file control speaks the browser's language ("Choose File"): it stays hidden,
+            a button in the page's language opens it, and the chosen name is shown beside it */}
+        <div className={styles.picker}>
+          <Button aria-describedby={chosenId} onClick={() => input.current?.click()}>
+            {s.chooseWorkbook}
+          </Button>
+          <Text id={chosenId} className={styles.chosen}>
+            {picked ?? s.noFileChosen}
+          </Text>
+        </div>
         <input
+          ref={input}
           id={inputId}
+          hidden
           type="file"
           accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
           onChange={async (event) => {
             const picked = event.currentTarget.files?.[0];
+            // the same file may be picked again (after fixing it in Excel): clear the input
+            event.currentTarget.value = "";
             if (!picked) return;
+            setPicked(picked.name);
             setOpenError(null);
             setDownload(null);
             setPublicationDownload(null);

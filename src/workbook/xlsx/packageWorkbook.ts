@@ -263,6 +263,8 @@ export class PackageWorkbook implements WorkbookPort {
         ]),
       );
     }
+    // the browser stores big new parts first and deflates them here, natively (zipArchive.ts)
+    this.zip = await this.zip.finished();
     return this.zip.bytes;
   }
 
@@ -281,6 +283,7 @@ export class PackageWorkbook implements WorkbookPort {
     if (!entry || entry === this.storeEntry() || !entry.part || !this.zip.entry(entry.part)) {
       throw new SrbUsageError(`Tabellenblatt „${sheet}“ gibt es in dieser Arbeitsmappe nicht.`);
     }
+    await this.zip.prepare([entry.part, this.structure.sharedStringsPart]);
     const grid = readGrid(this.zip, entry.part, this.ctx(), entry.name);
     const [headers = [], ...rows] = grid.values;
     const table: RawTable & { formats?: (string | null)[][] } = {
@@ -308,6 +311,7 @@ export class PackageWorkbook implements WorkbookPort {
     if (!entry || entry === this.storeEntry() || !entry.part || !this.zip.entry(entry.part)) {
       throw new SrbUsageError(`Tabellenblatt „${sheet}“ gibt es in dieser Arbeitsmappe nicht.`);
     }
+    await this.zip.prepare([entry.part, this.structure.sharedStringsPart]);
     const grid = readGrid(this.zip, entry.part, this.ctx(), entry.name, true);
     const sumFormulaRows: number[] = [];
     grid.formulas!.forEach((line, r) => {

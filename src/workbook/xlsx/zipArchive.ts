@@ -15,6 +15,7 @@
  */
 import { Inflate, deflateSync } from "fflate";
 import { SrbUsageError } from "../../engine/issues";
+import { deflateWithChecksum, hasCompressionStreams, inflateRawNatively } from "./nativeStreams";
 
 /** Largest inflated size of one part SRB reads (a data sheet of 100,000 Kitas is about 60 MB). */
 export const MAX_PART_BYTES = 400 * 1024 * 1024;
@@ -34,8 +35,13 @@ export interface ZipEntry {
   size: number;
   dosTime: number;
   dosDate: number;
-  /** Offset of the compressed data in the archive. */
+  /** Offset of the compressed data in the archive (-1 for a held part). */
   dataOffset: number;
+  /**
+   * The bytes of a new part the browser holds outside the archive's bytes, not yet deflated (stored,
+   * `method` 0): written into the package, deflated, by `ZipArchive.finished`.
+   */
+  held?: Uint8Array;
 }
 
 /** A problem with the container itself (not a zip, damaged, too big): German, for the user. */
@@ -68,7 +74,8 @@ export class ZipArchive {
   private readonly byName = new Map<string, ZipEntry>();
   /** Bytes inflated so far through this archive (all parts together). */
   private inflated = 0;
-
+  /** Parts inflated ahead by `prepare` (natively), handed out once by `inflate`. */
+  private prepared = new Map<ZipEntry, Uint8Array[]>();
   private constructor(
     readonly bytes: Uint8Array,
     readonly entries: ZipEntry[],
@@ -83,6 +90,7 @@ export class ZipArchive {
 
   /** Reads the central directory; throws a German `PackageError` for damaged, Zip64 or oversized archives. */
   static open(bytes: Uint8Array): ZipArchive {
+    const held = heldBy.get(bytes);
     const damaged = (why: string) =>
       new PackageError(`Die Datei ist beschädigt oder keine vollständige .xlsx-Datei (${why}).`);
     let eocd = -1;
@@ -103,7 +111,7 @@ export class ZipArchive {
     }
     if (count > MAX_ENTRIES) throw damaged(`${count} Teile`);
     if (cdOffset + cdSize > eocd) throw damaged("Inhaltsverzeichnis außerhalb der Datei");
-    const entries: ZipEntry[] = [];
+    let entries: ZipEntry[] = [];
     let at = cdOffset;
     let declared = 0;
     for (let k = 0; k < count; k++) {
@@ -139,6 +147,12 @@ export class ZipArchive {
       });
       at += 46 + nameLength + extraLength + commentLength;
     }
+    if (held) {
+      // the parts held outside the bytes (the browser's new parts), in the order they were written
+      const written = new Map(entries.map((e) => [e.name, e]));
+      entries = held.order.map((name) => written.get(name) ?? heldEntry(name, held.parts.get(name)!));
+      for (const part of held.parts.values()) declared += part.length;
+    }
     if (declared > MAX_PACKAGE_BYTES) {
       throw new PackageError(
         `Die Datei würde entpackt ${Math.round(declared / 1024 / 1024)} MB belegen (höchstens ` +
@@ -155,6 +169,60 @@ export class ZipArchive {
   }
 
   /**
+   * Inflates the named parts ahead, natively, where the synchronous readers would otherwise inflate them
+   * in JavaScript (the browser: see the file's head); a no-op elsewhere and for small parts. The same caps
+   * as `inflate`: the stream is cancelled as soon as a part inflates to more than its declared size, the
+   * part cap or what is left of the package cap, with the same German `PackageError`. What an earlier
+   * call prepared and nobody read is dropped. The next `inflate` of such a part hands out these bytes.
+   *
+   * @example
+   * await zip.prepare(["xl/worksheets/sheet1.xml", "xl/sharedStrings.xml"]);
+   * readGrid(zip, "xl/worksheets/sheet1.xml", ctx, "Kitas"); // no inflating in JavaScript
+   */
+  async prepare(names: (string | undefined)[], cap = MAX_PART_BYTES): Promise<void> {
+    this.prepared.clear();
+    if (!nativeStreams()) return;
+    const wanted = names
+      .map((n) => (n === undefined ? undefined : this.entry(n)))
+      .filter((e): e is ZipEntry => e !== undefined && e.method === 8 && !(e.flags & 1))
+      .filter((e) => e.size >= PREPARE_MIN_BYTES && e.size <= cap);
+    for (const entry of new Set(wanted)) {
+      const raw = this.bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+      const limit = Math.min(entry.size, cap, MAX_PACKAGE_BYTES - this.inflated);
+      let out: Awaited<ReturnType<typeof inflateRawNatively>>;
+      try {
+        out = await inflateRawNatively(raw, limit);
+      } catch {
+        throw new PackageError(`Die Datei ist beschädigt: Teil „${entry.name}“ lässt sich nicht entpacken.`);
+      }
+      if (out.overLimit) {
+        if (this.inflated + out.size > MAX_PACKAGE_BYTES)
+          throw tooBig("(alle Teile)", this.inflated + out.size, MAX_PACKAGE_BYTES);
+        throw tooBig(entry.name, out.size, Math.min(cap, entry.size));
+      }
+      this.prepared.set(entry, out.chunks);
+    }
+  }
+
+  /**
+   * The whole package as one archive, its held parts deflated natively (the browser paths below); the
+   * archive itself when it holds none. Every other entry is copied as it is.
+   *
+   * @example const bytes = (await zip.finished()).bytes; // what the download gets
+   */
+  async finished(): Promise<ZipArchive> {
+    if (!this.entries.some((e) => e.held)) return this;
+    const outputs = await Promise.all(
+      this.entries.map(async (e): Promise<ZipOutput> => {
+        if (!e.held) return { name: e.name, copy: e, from: this };
+        const { deflated, crc } = await deflateWithChecksum(e.held);
+        return { name: e.name, deflated, crc: crc ?? crc32(e.held), size: e.held.length };
+      }),
+    );
+    return ZipArchive.open(writeZip(outputs));
+  }
+
+  /**
    * Inflates an entry chunk by chunk (about 64 KB each), counting: more than the declared size, the part
    * cap or the package cap ends with a German `PackageError`, whatever the zip says.
    *
@@ -165,7 +233,7 @@ export class ZipArchive {
       throw new PackageError(`Teil „${entry.name}“ ist verschlüsselt – bitte ohne Kennwort speichern.`);
     }
     if (entry.size > cap) throw tooBig(entry.name, entry.size, cap);
-    const raw = this.bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+    const raw = entry.held ?? this.bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
     let count = 0;
     const take = (chunk: Uint8Array) => {
       count += chunk.length;
@@ -174,6 +242,13 @@ export class ZipArchive {
       if (this.inflated > MAX_PACKAGE_BYTES) throw tooBig("(alle Teile)", this.inflated, MAX_PACKAGE_BYTES);
       onChunk(chunk);
     };
+    // inflated ahead by `prepare` (natively): handed out once, counted and capped again as it goes
+    const ready = this.prepared.get(entry);
+    if (ready) {
+      this.prepared.delete(entry);
+      for (const chunk of ready) take(chunk);
+      return;
+    }
     if (entry.method === 0) {
       for (let i = 0; i < raw.length; i += 65_536) take(raw.subarray(i, Math.min(i + 65_536, raw.length)));
       return;
@@ -257,25 +332,49 @@ function tooBig(name: string, size: number, cap: number): PackageError {
 
 // ── writing ───────────────────────────────────────────────────────────────────────────────────────────
 
-let crcTable: Uint32Array | null = null;
+/** The CRC-32 tables for eight bytes at a time ("slicing-by-8"): table k at k × 256. */
+let crcTables: Int32Array | null = null;
+
+function crcTablesOnce(): Int32Array {
+  if (crcTables === null) {
+    const t = new Int32Array(8 * 256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      t[n] = c;
+    }
+    for (let n = 0; n < 256; n++)
+      for (let k = 1; k < 8; k++)
+        t[k * 256 + n] = (t[(k - 1) * 256 + n] >>> 8) ^ t[t[(k - 1) * 256 + n] & 0xff];
+    crcTables = t;
+  }
+  return crcTables;
+}
 
 /**
- * CRC-32 of bytes (the zip checksum).
+ * CRC-32 of bytes (the zip checksum), eight bytes per step.
  *
  * @example crc32(new TextEncoder().encode("abc")); // => 0x352441c2
  */
 export function crc32(data: Uint8Array): number {
-  if (crcTable === null) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
+  const t = crcTablesOnce();
+  let crc = -1;
+  let i = 0;
+  const n = data.length;
+  for (const last = n - 8; i <= last; i += 8) {
+    const a = crc ^ (data[i] | (data[i + 1] << 8) | (data[i + 2] << 16) | (data[i + 3] << 24));
+    crc =
+      t[1792 + (a & 0xff)] ^
+      t[1536 + ((a >>> 8) & 0xff)] ^
+      t[1280 + ((a >>> 16) & 0xff)] ^
+      t[1024 + (a >>> 24)] ^
+      t[768 + data[i + 4]] ^
+      t[512 + data[i + 5]] ^
+      t[256 + data[i + 6]] ^
+      t[data[i + 7]];
   }
-  let crc = 0xffffffff;
-  for (let i = 0; i < data.length; i++) crc = crcTable[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
+  for (; i < n; i++) crc = t[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
+  return (crc ^ -1) >>> 0;
 }
 
 /** Parts up to this inflated size are inflated in one native call under Node (see `inflate`). */
@@ -306,6 +405,69 @@ function gzipOfNode(): Gzip | null {
   return nodeGzip;
 }
 
+// ── the browser paths ─────────────────────────────────────────────────────────────────────────────────
+//
+// In the browser, where fflate would do all of it in JavaScript (3–4 times slower than native code, and
+// the main part of opening and saving a workbook of 10,000 Kitas), the big parts go through the browser's
+// own Compression Streams (nativeStreams.ts), which are asynchronous: `prepare` inflates the parts a reader
+// is about to read (with the same caps), and new big parts are held as they are, outside the archive's
+// bytes (`ZipEntry.held`: no copy into every intermediate archive — a fresh buffer of many MB costs more
+// than the copying itself), and deflated natively by `finished` when the package is handed out. fflate
+// stays the fallback where the Compression Streams are missing (jsdom, old browsers); Node keeps its zlib.
+
+/** Parts from this inflated size on are inflated ahead natively in the browser (`prepare`). */
+const PREPARE_MIN_BYTES = 64 * 1024;
+
+/** New parts from this size on are held and deflated natively by `finished` in the browser. */
+const HOLD_MIN_BYTES = 64 * 1024;
+
+/** The parts an archive written by `writeZip` holds outside its bytes, and the order of all its entries. */
+const heldBy = new WeakMap<Uint8Array, { order: string[]; parts: Map<string, Uint8Array> }>();
+
+/** The entry of a held part; its CRC-32 is computed only if asked for (`finished` gets it natively). */
+function heldEntry(name: string, held: Uint8Array): ZipEntry {
+  let crc: number | undefined;
+  return {
+    name,
+    method: 0,
+    flags: 0x0800,
+    get crc() {
+      crc ??= crc32(held);
+      return crc;
+    },
+    compressedSize: held.length,
+    size: held.length,
+    dosTime: 0,
+    dosDate: 0x21,
+    dataOffset: -1,
+    held,
+  };
+}
+
+/** Forced on or off by `useNativeStreams` (tests); null: decided by the platform. */
+let nativeOverride: boolean | null = null;
+let nativeFound: boolean | undefined;
+
+/**
+ * Whether the browser paths (Compression Streams) are taken: where Node's zlib is missing and the
+ * Compression Streams are there, unless a test decided otherwise.
+ */
+function nativeStreams(): boolean {
+  if (nativeOverride !== null) return nativeOverride;
+  nativeFound ??= inflateRawOfNode() === null && hasCompressionStreams();
+  return nativeFound;
+}
+
+/**
+ * Takes the browser paths (true), the synchronous paths (false) or decides by the platform (null): for
+ * tests, which run under Node (whose zlib the synchronous paths would use) or without the streams (jsdom).
+ *
+ * @example useNativeStreams(true); // Node 20's DecompressionStream, as a browser would
+ */
+export function useNativeStreams(on: boolean | null): void {
+  nativeOverride = on;
+}
+
 /**
  * A new part deflated for the zip, with its CRC-32. Big parts (SRB's sheets for many Kitas) at level 1:
  * several times faster, a little larger. Under Node through zlib's gzip (whose trailer carries the CRC-32
@@ -326,9 +488,14 @@ export function compress(input: Uint8Array): { data: Uint8Array; crc: number } {
   return { data: deflateSync(input, { level }), crc: crc32(input) };
 }
 
-/** What goes into the written archive: an entry of the input, copied as stored, or new bytes. */
+/**
+ * What goes into the written archive: an entry of the input, copied as stored, new bytes, or new bytes
+ * already deflated (`deflated`, with the CRC-32 and size of the bytes before deflating).
+ */
 export type ZipOutput =
-  { name: string; copy: ZipEntry; from: ZipArchive } | { name: string; data: Uint8Array };
+  | { name: string; copy: ZipEntry; from: ZipArchive }
+  | { name: string; data: Uint8Array }
+  | { name: string; deflated: Uint8Array; crc: number; size: number };
 
 /**
  * Writes a zip archive: copied entries keep their compressed bytes, checksum and time stamp; new data is
@@ -338,10 +505,19 @@ export type ZipOutput =
  */
 export function writeZip(outputs: ZipOutput[]): Uint8Array {
   const encoder = new TextEncoder();
+  // the browser holds big new parts outside the bytes and deflates them natively later (ZipArchive.finished)
+  const held = nativeStreams() ? new Map<string, Uint8Array>() : null;
+  const order: string[] = [];
   const pieces: Uint8Array[] = [];
   const central: Uint8Array[] = [];
   let offset = 0;
   for (const out of outputs) {
+    order.push(out.name);
+    const part = "copy" in out ? out.copy.held : "data" in out ? out.data : undefined;
+    if (held && part && ("copy" in out || part.length >= HOLD_MIN_BYTES)) {
+      held.set(out.name, part);
+      continue;
+    }
     const name = encoder.encode(out.name);
     let method: number;
     let crc: number;
@@ -349,7 +525,12 @@ export function writeZip(outputs: ZipOutput[]): Uint8Array {
     let data: Uint8Array;
     let time = 0;
     let date = 0x21; // 1980-01-01
-    if ("copy" in out) {
+    if ("copy" in out && out.copy.held) {
+      // a held part written where the native streams are not taken (a test switched them off)
+      method = 8;
+      size = out.copy.held.length;
+      ({ data, crc } = compress(out.copy.held));
+    } else if ("copy" in out) {
       const e = out.copy;
       method = e.method;
       crc = e.crc;
@@ -357,6 +538,10 @@ export function writeZip(outputs: ZipOutput[]): Uint8Array {
       time = e.dosTime;
       date = e.dosDate;
       data = out.from.bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
+    } else if ("deflated" in out) {
+      method = 8;
+      ({ crc, size } = out);
+      data = out.deflated;
     } else {
       method = 8;
       size = out.data.length;
@@ -399,8 +584,8 @@ export function writeZip(outputs: ZipOutput[]): Uint8Array {
   const end = new Uint8Array(22);
   const ev = new DataView(end.buffer);
   ev.setUint32(0, 0x06054b50, true);
-  ev.setUint16(8, outputs.length, true);
-  ev.setUint16(10, outputs.length, true);
+  ev.setUint16(8, central.length, true);
+  ev.setUint16(10, central.length, true);
   ev.setUint32(12, cdSize, true);
   ev.setUint32(16, offset, true);
   const total = new Uint8Array(offset + cdSize + 22);
@@ -409,5 +594,6 @@ export function writeZip(outputs: ZipOutput[]): Uint8Array {
     total.set(p, at);
     at += p.length;
   }
+  if (held && held.size > 0) heldBy.set(total, { order, parts: held });
   return total;
 }
