@@ -24,7 +24,8 @@ export type Decimals = number | { min?: number; max: number; grouping?: boolean;
 const formatters = new Map<string, Intl.NumberFormat>();
 
 function formatter(locale: NumberLocale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale} ${JSON.stringify(options)}`;
+  // the fields digits() and the callers set, not JSON.stringify: the sheets format a number per cell
+  const key = `${locale} ${options.style} ${options.currency} ${options.minimumFractionDigits} ${options.maximumFractionDigits} ${options.useGrouping} ${options.signDisplay}`;
   let made = formatters.get(key);
   if (!made) {
     made = new Intl.NumberFormat(locale, options);

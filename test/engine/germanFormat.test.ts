@@ -96,6 +96,26 @@ describe("formatPercent", () => {
   });
 });
 
+describe("formatters are cached per locale and option set", () => {
+  test("interleaved option sets never get each other's formatter", () => {
+    // every option the cache key names, each once on and once off, in turns
+    const turns = [
+      () => expect(formatEuro(1250)).toBe(`1.250,00${NBSP}€`),
+      () => expect(formatEuro(1250, "de-DE", true)).toBe(`+1.250,00${NBSP}€`),
+      () => expect(formatEuro(1250, "en-GB")).toBe("€1,250.00"),
+      () => expect(formatNumber(1250.5, 1)).toBe("1.250,5"),
+      () => expect(formatNumber(1250.5, { max: 2 })).toBe("1.250,5"),
+      () => expect(formatNumber(1250.5, { min: 2, max: 2 })).toBe("1.250,50"),
+      () => expect(formatNumber(1250.5, { max: 1, grouping: false })).toBe("1250,5"),
+      () => expect(formatNumber(1250.5, { max: 1, signed: true })).toBe("+1.250,5"),
+      () => expect(formatPercent(0.125, 1)).toBe(`12,5${NBSP}%`),
+      () => expect(formatPercent(0.125, { max: 1, signed: true })).toBe(`+12,5${NBSP}%`),
+    ];
+    for (let round = 0; round < 2; round++) for (const turn of [...turns].reverse()) turn();
+    for (const turn of turns) turn();
+  });
+});
+
 describe("formatDate", () => {
   test("TT.MM.JJJJ with leading zeros", () => {
     expect(formatDate(new Date(2026, 10, 30))).toBe("30.11.2026");
