@@ -38,6 +38,10 @@ import { messages, ROLE_NAMES, type CheckCode } from "./messages";
 import { modelFieldName } from "./modelFieldName";
 import { numberFormatKind } from "./numberFormatKind";
 import { a1, columnLetters, isCellError, type CellValue, type RawTable } from "./table";
+import { collapseSpaces, headerKey } from "./headerKey";
+import { NameKeyIndex } from "./nameKeyIndex";
+
+export { headerKey };
 
 export interface CheckResult {
   /** Checked units; null if and only if `issues` contains an error. */
@@ -68,28 +72,6 @@ export const MAX_BUDGET_EUROS = 1e12;
 
 /** Whole-number tolerance for Kinder (values read from formulas may carry rounding noise). */
 const INTEGER_TOLERANCE = 1e-9;
-
-/**
- * Normalised header or name key: trimmed, inner whitespace collapsed, lower case.
- *
- * @example headerKey("  Anzahl   Kinder ") // => "anzahl kinder"
- */
-export function headerKey(text: string): string {
-  return collapseSpaces(text.trim()).toLowerCase();
-}
-
-/** Whitespace that `collapseSpaces` would change: a character other than a plain space, or two in a row. */
-const SPACES_TO_COLLAPSE = /[^\S ]| {2}/;
-
-/**
- * Inner whitespace collapsed to single spaces. Text that has none to collapse ("Kita Sonnenschein") is
- * returned as it is, without making a new string for every row of a large sheet.
- *
- * @example collapseSpaces("Kita\t  Nord") // => "Kita Nord"
- */
-function collapseSpaces(text: string): string {
-  return SPACES_TO_COLLAPSE.test(text) ? text.replace(/\s+/g, " ") : text;
-}
 
 function isBlank(v: CellValue | undefined): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
@@ -535,8 +517,10 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
   const areaCol = role("area");
   const childrenCol = role("children");
   const kitaIndexCol = role("kitaIndex");
-  const idRows = new Map<string, number>();
+  const idRows = new NameKeyIndex();
   const areaSpellings = new Map<string, { spellings: string[]; cell: string }>();
+  /** Each Sozialraum text as written → the spelling it is named by (the first written of its key). */
+  const areaOfSpelling = new Map<string, string>();
   const stats = indicators.map(() => ({ count: 0, min: Infinity, max: -Infinity }));
   /** With formats: the rows of each indicator's numbers, percent-formatted or not (for `percent-mixed`). */
   const percentRows = indicators.map((): number[] => []);
@@ -637,29 +621,33 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
     if (id === null) push("error", "id-blank", idCell(), messages.idBlank(idCell(), rowNumber(r)));
     const unitName = id ?? `Zeile ${rowNumber(r)}`;
     if (typeof id === "string") {
-      const k = headerKey(id);
-      const first = idRows.get(k);
+      const first = idRows.firstOrAdd(id, rowNumber(r));
       if (first !== undefined)
         push("error", "id-duplicate", idCell(), messages.idDuplicate(idCell(), id, first, rowNumber(r)));
-      else idRows.set(k, rowNumber(r));
     }
     const areaAsWritten = areaCol >= 0 ? readText(areaCol) : undefined;
     // Spellings that differ only in case or spaces are one Sozialraum, named as first written (warning below).
-    const area =
-      typeof areaAsWritten === "string"
-        ? (areaSpellings.get(headerKey(areaAsWritten))?.spellings[0] ?? areaAsWritten)
-        : areaAsWritten;
-    if (area === null)
-      push("error", "area-missing", cellAt(r, areaCol), messages.areaMissing(cellAt(r, areaCol), unitName));
+    let area = areaAsWritten;
     if (typeof areaAsWritten === "string") {
-      const k = headerKey(areaAsWritten);
-      const entry = areaSpellings.get(k);
-      if (!entry) areaSpellings.set(k, { spellings: [areaAsWritten], cell: cellAt(r, areaCol) });
-      else if (!entry.spellings.includes(areaAsWritten)) {
-        entry.spellings.push(areaAsWritten);
-        if (entry.spellings.length === 2) entry.cell = cellAt(r, areaCol);
+      const known = areaOfSpelling.get(areaAsWritten);
+      if (known !== undefined)
+        area = known; // a spelling seen before: nothing new to note
+      else {
+        const k = headerKey(areaAsWritten);
+        let entry = areaSpellings.get(k);
+        if (!entry) {
+          entry = { spellings: [areaAsWritten], cell: cellAt(r, areaCol) };
+          areaSpellings.set(k, entry);
+        } else {
+          entry.spellings.push(areaAsWritten);
+          if (entry.spellings.length === 2) entry.cell = cellAt(r, areaCol);
+        }
+        area = entry.spellings[0];
+        areaOfSpelling.set(areaAsWritten, area);
       }
     }
+    if (area === null)
+      push("error", "area-missing", cellAt(r, areaCol), messages.areaMissing(cellAt(r, areaCol), unitName));
 
     // Kinder
     let children: number | null = null;
