@@ -541,21 +541,41 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
       else bandKey = bandKey * 4 + bandCode(where);
     }
     const index = indexOf(e);
-    const result: UnitResult = {
-      id: u.id,
-      code: codes[e],
-      area: u.area,
-      row: u.row,
-      children: u.children,
-      scores: scoresOf(unitScored.scores, e),
-      categories,
-      index,
-      band: bandOf(index, indexBand),
-      categoryBands: bands ?? (sharedBands as (code: number) => Record<string, Band | null>)(bandKey),
-      eligible: eligible[e],
-      proposedAmount: proposed[e],
-    };
-    if (plan) result.plan = plan.units[e];
+    const scores = scoresOf(unitScored.scores, e);
+    const categoryBandsOfUnit =
+      bands ?? (sharedBands as (code: number) => Record<string, Band | null>)(bandKey);
+    // with a Stellenplan the plan is in the literal: added afterwards, every unit would get a second
+    // block for the one more field (the order of the fields is the same either way)
+    const result: UnitResult = plan
+      ? {
+          id: u.id,
+          code: codes[e],
+          area: u.area,
+          row: u.row,
+          children: u.children,
+          scores,
+          categories,
+          index,
+          band: bandOf(index, indexBand),
+          categoryBands: categoryBandsOfUnit,
+          eligible: eligible[e],
+          proposedAmount: proposed[e],
+          plan: plan.units[e],
+        }
+      : {
+          id: u.id,
+          code: codes[e],
+          area: u.area,
+          row: u.row,
+          children: u.children,
+          scores,
+          categories,
+          index,
+          band: bandOf(index, indexBand),
+          categoryBands: categoryBandsOfUnit,
+          eligible: eligible[e],
+          proposedAmount: proposed[e],
+        };
     if (m.data.traeger) result.traeger = u.traeger ?? null;
     if (bremen) result.bremen = bremen[e];
     unitResults[e] = result;
