@@ -379,8 +379,8 @@ export function percentMixRule(
  * site to box every number of every later list (about 2 million boxed numbers at 100,000 Kitas).
  */
 function numbersOnly(values: Float64Array, count: number): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < count; i++) out.push(values[i]);
+  const out = new Array<number>(count);
+  for (let i = 0; i < count; i++) out[i] = values[i];
   return out;
 }
 
@@ -391,8 +391,8 @@ function numbersAndBlanks(
   base: number,
   count: number,
 ): (number | null)[] {
-  const out: (number | null)[] = [];
-  for (let i = 0; i < count; i++) out.push(states[base + i] === STATE_VALUE ? values[i] : null);
+  const out = new Array<number | null>(count);
+  for (let i = 0; i < count; i++) out[i] = states[base + i] === STATE_VALUE ? values[i] : null;
   return out;
 }
 
