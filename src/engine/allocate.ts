@@ -25,6 +25,7 @@ import { apportionCents } from "./apportionCents";
 import { areaIndexOfUnits, areaRawValues } from "./areaIndex";
 import { bremenAllocation } from "./bremenRules";
 import { checkTable } from "./check";
+import { checkedColumns } from "./checkedColumns";
 import type { Dataset, Unit } from "./dataset";
 import { effectiveWeights } from "./effectiveWeights";
 import { indexColumns, indexStructure, unitIndicesOfColumns, type IndexStructure } from "./gesamtindex";
@@ -244,7 +245,9 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
 
   // ── §2: raw columns, optional winsorisation, standard scores, indices ─────────────────────────────
   // the raw values as lists with null (winsorisation and the aggregate method need them) and as doubles
-  const typedColumns = o.winsorise ? [] : typedIndicatorColumns(units, indicators.length);
+  const typedColumns = o.winsorise
+    ? []
+    : (checkedColumns(dataset, units) ?? typedIndicatorColumns(units, indicators.length));
   let columns: (number | null)[][] =
     o.winsorise || o.areaMethod === "aggregate" ? indicatorColumns(units, indicators.length) : [];
   if (o.winsorise) {

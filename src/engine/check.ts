@@ -40,6 +40,7 @@ import { numberFormatKind } from "./numberFormatKind";
 import { a1, columnLetters, isCellError, type CellValue, type RawTable } from "./table";
 import { collapseSpaces, headerKey } from "./headerKey";
 import { NameKeyIndex } from "./nameKeyIndex";
+import { rememberCheckedColumns } from "./checkedColumns";
 
 export { headerKey };
 
@@ -538,6 +539,8 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
   const stateOf = (u: number, i: number) => states[u * indicatorCount + i];
   /** The current row's indicator values (where its state is STATE_VALUE). */
   const rowValues = new Float64Array(indicatorCount);
+  /** `checkedValues[indicator][unit]`: the units' values by column, NaN for none (`checkedColumns`). */
+  const checkedValues = indicators.map(() => new Float64Array(rows.length));
   const idCol = role("id");
   const areaCol = role("area");
   const childrenCol = role("children");
@@ -734,6 +737,9 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
     const values = blanks
       ? numbersAndBlanks(rowValues, states, stateBase, indicatorCount)
       : numbersOnly(rowValues, indicatorCount);
+    for (let i = 0; i < indicatorCount; i++) {
+      checkedValues[i][units.length] = states[stateBase + i] === STATE_VALUE ? rowValues[i] : NaN;
+    }
 
     // flags, reasons, Bremen columns
     let kitaIndex: number | null = null;
@@ -956,5 +962,9 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
     headerRow,
     inputRange: `${quoteSheet(sheet)}!${a1(headerRow, firstColumn)}:${a1(rowNumber(lastDataRow), lastColumn)}`,
   };
+  rememberCheckedColumns(
+    dataset,
+    checkedValues.map((c) => c.subarray(0, units.length)),
+  );
   return { dataset, issues };
 }
