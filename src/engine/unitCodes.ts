@@ -32,6 +32,11 @@ export function unitCodes(units: readonly { id: string; area: string }[]): strin
     else byArea.set(u.area, [i]);
   });
   const areas = [...byArea.keys()].sort(compareNames);
+  // Names listed in order on the whole sheet ("Kita 0001", "Kita 0002", …) are in order inside every
+  // Sozialraum too: one pass along the list, reading the units one after another, tells.
+  let allSorted = true;
+  for (let i = 1; i < units.length && allSorted; i++)
+    allSorted = compareNames(units[i - 1].id, units[i].id) <= 0;
   const width = Math.max(2, String(units.length).length);
   const codes = new Array<string>(units.length);
   let k = 0;
@@ -40,7 +45,7 @@ export function unitCodes(units: readonly { id: string; area: string }[]): strin
     // Often the Kitas of a Sozialraum are already listed by name: one pass tells, and the sort (with
     // about log₂(n) times as many collator calls) is then skipped; the order is the same either way.
     let sorted = true;
-    for (let j = 1; j < members.length && sorted; j++) {
+    for (let j = 1; j < members.length && sorted && !allSorted; j++) {
       sorted = compareNames(units[members[j - 1]].id, units[members[j]].id) <= 0;
     }
     if (!sorted) members.sort((a, b) => compareNames(units[a].id, units[b].id) || a - b);
