@@ -870,8 +870,12 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
       });
       continue;
     }
-    units.forEach((unit, u) => {
-      if (useful.some((i) => stateOf(u, i) === STATE_VALUE)) return;
+    // plain loops over the units (no closure per unit: 400,000 of them at 100,000 Kitas)
+    for (let u = 0; u < units.length; u++) {
+      const unit = units[u];
+      let hasValue = false;
+      for (let k = 0; k < useful.length && !hasValue; k++) hasValue = stateOf(u, useful[k]) === STATE_VALUE;
+      if (hasValue) continue;
       for (const i of useful) blocking.add(`${u}:${i}`);
       const where = a1(unit.row, firstColumn + indicatorColumn[useful[0]]);
       categoryIssues.push({
@@ -886,14 +890,15 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
           useful.map((i) => headers[indicatorColumn[i]]),
         ),
       });
-    });
+    }
   }
 
   // blank cells of informative indicators: one warning per cell, in sheet order (a cell that blocks its
   // unit's category has the category's error instead)
-  units.forEach((unit, u) => {
-    indicators.forEach((_, i) => {
-      if (!informative[i] || stateOf(u, i) !== STATE_BLANK || blocking.has(`${u}:${i}`)) return;
+  for (let u = 0; u < units.length; u++) {
+    const unit = units[u];
+    for (let i = 0; i < indicatorCount; i++) {
+      if (!informative[i] || stateOf(u, i) !== STATE_BLANK || blocking.has(`${u}:${i}`)) continue;
       const where = a1(unit.row, firstColumn + indicatorColumn[i]);
       push(
         "warning",
@@ -901,8 +906,8 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
         where,
         messages.valueMissing(where, headers[indicatorColumn[i]], unit.id || `Zeile ${unit.row}`),
       );
-    });
-  });
+    }
+  }
   issues.push(...categoryIssues);
 
   const coverage = model.options.coverage;

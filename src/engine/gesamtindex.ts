@@ -166,6 +166,26 @@ export function unitIndicesOfColumns(
   return result;
 }
 
+/** Adds one indicator's weighted scores to its category's sums (a function of its own, optimised once). */
+function addWeighted(
+  column: Pick<ScoreColumn, "scores" | "missing">,
+  w: number,
+  sum: Float64Array,
+  weightSum: Float64Array,
+  lowest: Float64Array,
+  highest: Float64Array,
+): void {
+  const { scores, missing } = column;
+  for (let e = 0; e < sum.length; e++) {
+    if (missing[e]) continue;
+    const v = scores[e];
+    sum[e] += w * v;
+    weightSum[e] += w;
+    if (v < lowest[e]) lowest[e] = v;
+    if (v > highest[e]) highest[e] = v;
+  }
+}
+
 /** Category indices and Gesamtindex of every unit as plain doubles, NaN where `UnitIndex` has null. */
 export interface IndexColumns {
   /** `categories[k][unit]`: null for a category that does not count (every unit has null there). */
@@ -201,22 +221,14 @@ export function indexColumns(
     const weightSum = new Float64Array(count);
     const lowest = new Float64Array(count).fill(Infinity);
     const highest = new Float64Array(count).fill(-Infinity);
-    structure.indicatorCategory.forEach((kk, i) => {
-      if (kk !== k) return;
+    for (let i = 0; i < structure.indicatorCategory.length; i++) {
+      if (structure.indicatorCategory[i] !== k) continue;
       const w = structure.indicatorWeights[i];
       if (!Number.isFinite(w) || w < 0)
         throw new SrbUsageError(`weightedMean: weight ${w} is not a finite number ≥ 0`);
-      if (w === 0) return;
-      const { scores, missing } = columns[i];
-      for (let e = 0; e < count; e++) {
-        if (missing[e]) continue;
-        const v = scores[e];
-        sum[e] += w * v;
-        weightSum[e] += w;
-        if (v < lowest[e]) lowest[e] = v;
-        if (v > highest[e]) highest[e] = v;
-      }
-    });
+      if (w === 0) continue;
+      addWeighted(columns[i], w, sum, weightSum, lowest, highest);
+    }
     // as weightedMean: never outside the unit's smallest and largest score of the category; the sums
     // become the category indices (NaN where the unit has no score in the category)
     for (let e = 0; e < count; e++) {
