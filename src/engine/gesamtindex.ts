@@ -11,7 +11,7 @@
 import type { CategorySpec, IndicatorSpec, ResolvedIndicator } from "./model";
 import { SrbUsageError } from "./issues";
 import type { ScoreColumn } from "./standardScore";
-import { weightedMean, withinValues } from "./weightedMean";
+import { weightedMean } from "./weightedMean";
 
 /** How the indicators roll up into categories and the Gesamtindex. */
 export interface IndexStructure {
@@ -232,7 +232,15 @@ export function indexColumns(
     // as weightedMean: never outside the unit's smallest and largest score of the category; the sums
     // become the category indices (NaN where the unit has no score in the category)
     for (let e = 0; e < count; e++) {
-      sum[e] = weightSum[e] > 0 ? withinValues(sum[e] / weightSum[e], lowest[e], highest[e]) : NaN;
+      // withinValues, written out: a call that is not inlined boxes its four doubles
+      const mean = sum[e] / weightSum[e];
+      sum[e] = !(weightSum[e] > 0)
+        ? NaN
+        : mean < lowest[e]
+          ? lowest[e]
+          : mean > highest[e]
+            ? highest[e]
+            : mean;
     }
     categories.push(sum);
   }
@@ -278,7 +286,10 @@ export function indexColumns(
         if (v < lowest) lowest = v;
         if (v > highest) highest = v;
       }
-      if (weightSum > 0) index[e] = withinValues(sum / weightSum, lowest, highest);
+      if (weightSum > 0) {
+        const mean = sum / weightSum; // withinValues, written out (see above)
+        index[e] = mean < lowest ? lowest : mean > highest ? highest : mean;
+      }
     }
   }
   return { categories, index };

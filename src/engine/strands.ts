@@ -187,7 +187,8 @@ export function strand2Issues(
   sheet: string,
 ): Issue[] {
   const byArea = new Map<string, { id: string; cell?: string }[]>();
-  for (const u of units) {
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k];
     if (!u.strand2) continue;
     const list = byArea.get(u.area) ?? [];
     list.push(u);
