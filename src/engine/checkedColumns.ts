@@ -28,7 +28,8 @@ const remembered = new WeakMap<Dataset, Remembered>();
  * @param dataset the dataset the check returns
  * @param columns `columns[indicator][unit]`, NaN for a blank, units in the order of `dataset.units`
  * @example
- * rememberCheckedColumns(dataset, [Float64Array.of(1, NaN)]); // dataset.units[0].values is [1], [1] is [null]
+ * // a dataset of two units with one indicator, values [1] and [null]
+ * rememberCheckedColumns(dataset, [Float64Array.of(1, NaN)]);
  */
 export function rememberCheckedColumns(dataset: Dataset, columns: Float64Array[]): void {
   remembered.set(dataset, { values: dataset.units.map((u) => u.values), columns });
