@@ -25,24 +25,38 @@ import { apportionCents } from "./apportionCents";
 import { areaIndexOfUnits, areaRawValues } from "./areaIndex";
 import { bremenAllocation } from "./bremenRules";
 import { checkTable } from "./check";
+import { checkedColumns } from "./checkedColumns";
 import type { Dataset, Unit } from "./dataset";
 import { effectiveWeights } from "./effectiveWeights";
-import { indexStructure, unitIndicesOfColumns, type IndexStructure } from "./gesamtindex";
+import { indexColumns, indexStructure, unitIndicesOfColumns, type IndexStructure } from "./gesamtindex";
 import { hasBlockingErrors, type Issue } from "./issues";
 import { kofinanzierung } from "./kofinanzierung";
 import { messages, type EngineCode } from "./messages";
 import type { KofinanzierungSpec, ResolvedIndicator, ResolvedModel } from "./model";
 import { bandOf, normBand } from "./normBand";
 import { budgetShares } from "./share";
+import { bandCode, MAX_SHARED_CATEGORIES, sharedBandRecords } from "./sharedBandRecords";
 import { isInformative, scoreColumn, type RawColumn, type ScoreColumn } from "./standardScore";
 import { stellenplan, stellenplanIssues, stellenplanParameters, type Stellenplan } from "./stellenplan";
-import { eligibility, eligibilityIssues, proposeWithinArea, strand2Issues } from "./strands";
+import {
+  eligibility,
+  eligibilityIssues,
+  proposeWithinArea,
+  sharedEligibility,
+  strand2Issues,
+  type EligibilityInput,
+} from "./strands";
 import type { RawTable } from "./table";
 import { unitCodes } from "./unitCodes";
 import { vzaeFor } from "./vzae";
 import { MAX_CLIPS, winsorise } from "./winsorise";
 
 export const NO_BAND: NormBand = { mean: NaN, sd: NaN, lower: NaN, upper: NaN };
+
+/** A NaN of the typed columns back to null. */
+function orNull(x: number): number | null {
+  return x === x ? x : null;
+}
 
 function round2(x: number): number {
   return Math.round(x * 100) / 100;
@@ -147,12 +161,26 @@ export function typedIndicatorColumns(units: readonly Pick<Unit, "values">[], co
 }
 
 /**
- * One unit's standard scores from the typed columns; null where the unit has no score. Made by `map`, so
- * that a unit without a blank keeps its scores as plain doubles: `new Array(n)` would learn from the first
- * row with a null to box every number of every later row (V8 allocation-site feedback), twice the memory.
+ * One unit's standard scores from the typed columns; null where the unit has no score. A unit with every
+ * score gets its list from `plainScores` and keeps them as unboxed doubles; only a unit with a null gets
+ * a list of boxed numbers (`scoresWithNulls`). One function for both would teach its allocation site
+ * (V8's feedback) from the first null to box every number of every later unit: twice the memory.
  */
 function scoresOf(columns: readonly ScoreColumn[], e: number): (number | null)[] {
-  return columns.map((c) => (c.missing[e] ? null : c.scores[e]));
+  for (let i = 0; i < columns.length; i++) if (columns[i].missing[e]) return scoresWithNulls(columns, e);
+  return plainScores(columns, e);
+}
+
+function plainScores(columns: readonly ScoreColumn[], e: number): number[] {
+  const out = new Array<number>(columns.length);
+  for (let i = 0; i < columns.length; i++) out[i] = columns[i].scores[e];
+  return out;
+}
+
+function scoresWithNulls(columns: readonly ScoreColumn[], e: number): (number | null)[] {
+  const out = new Array<number | null>(columns.length);
+  for (let i = 0; i < columns.length; i++) out[i] = columns[i].missing[e] ? null : columns[i].scores[e];
+  return out;
 }
 
 /**
@@ -217,7 +245,9 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
 
   // ── §2: raw columns, optional winsorisation, standard scores, indices ─────────────────────────────
   // the raw values as lists with null (winsorisation and the aggregate method need them) and as doubles
-  const typedColumns = o.winsorise ? [] : typedIndicatorColumns(units, indicators.length);
+  const typedColumns = o.winsorise
+    ? []
+    : (checkedColumns(dataset, units) ?? typedIndicatorColumns(units, indicators.length));
   let columns: (number | null)[][] =
     o.winsorise || o.areaMethod === "aggregate" ? indicatorColumns(units, indicators.length) : [];
   if (o.winsorise) {
@@ -274,7 +304,11 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
   const unitScored = scoreIndicators(o.winsorise ? columns : typedColumns, indicators, m);
   const structure = unitScored.structure;
   const categoryNames = structure.categories.map((c) => c.name);
-  const unitIndices = entityIndices(unitScored, units.length);
+  // category indices and Gesamtindex as plain doubles, NaN for none (no object per unit)
+  const indexColumnsOfUnits = indexColumns(unitScored.scores, structure, units.length);
+  const unitIndex = indexColumnsOfUnits.index;
+  const unitCategories = indexColumnsOfUnits.categories;
+  const indexOf = (e: number): number | null => orNull(unitIndex[e]);
 
   // The check reports a unit without a value in a category's informative indicators ("category-empty")
   // and a category without informative indicators ("category-no-information"). Winsorisation can make an
@@ -295,9 +329,9 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
   });
   for (let e = 0; e < units.length; e++) {
     const u = units[e];
-    const indices = unitIndices[e].categories;
     for (let k = 0; k < structure.categories.length; k++) {
-      if (!structure.categoryCounts[k] || indices[k] !== null) continue;
+      const column = unitCategories[k];
+      if (column === null || column[e] === column[e]) continue;
       const inCategory = inCategories[k];
       const hasRaw = inCategory.some(
         (i) => rawInformative[i] && u.values[i] !== null && u.values[i] !== undefined,
@@ -315,17 +349,11 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
   }
 
   // ── §3: norm bands over the units ──────────────────────────────────────────────────────────────────
-  const indexBand = normBand(
-    unitIndices.map((x) => x.index),
-    o.sd,
-  );
+  const indexBand = normBand(unitIndex, o.sd);
   const categoryBands: Record<string, NormBand> = {};
   structure.categories.forEach((c, k) => {
-    if (structure.categoryCounts[k])
-      categoryBands[c.name] = normBand(
-        unitIndices.map((x) => x.categories[k]),
-        o.sd,
-      );
+    const column = unitCategories[k];
+    if (column !== null) categoryBands[c.name] = normBand(column, o.sd);
   });
 
   // ── §4: area index ────────────────────────────────────────────────────────────────────────────────
@@ -357,7 +385,7 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
     const method = o.areaMethod === "sum-of-units" ? "sum-of-units" : "mean-of-units";
     for (const g of groups) {
       const r = areaIndexOfUnits(
-        g.units.map((i) => ({ index: unitIndices[i].index, children: units[i].children })),
+        g.units.map((i) => ({ index: indexOf(i), children: units[i].children })),
         method,
         o.childWeighted === true,
       );
@@ -433,18 +461,30 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
     issues.push(warning("strand3-category-missing", "", "", messages.strand3CategoryMissing(strand3)));
   }
   const strand3Band = categoryBands[strand3] ?? NO_BAND;
-  const strandInputs = units.map((u, e) => ({
-    index: unitIndices[e].index,
-    strand3Index: strand3k >= 0 ? unitIndices[e].categories[strand3k] : null,
-    strand2: u.strand2,
-    strand3Reason: u.strand3Reason,
-    strand4: u.strand4,
-    strand4Reason: u.strand4Reason,
-  }));
-  const eligible: Eligibility[] = strandInputs.map((input) => eligibility(input, indexBand, strand3Band));
-  units.forEach((u, e) => {
+  // one input object, refilled per unit; every unit with the same answers shares one eligibility object
+  const strand3Column = strand3k >= 0 ? unitCategories[strand3k] : null;
+  const input: EligibilityInput = {
+    index: null,
+    strand3Index: null,
+    strand2: false,
+    strand3Reason: "",
+    strand4: false,
+    strand4Reason: "",
+  };
+  const eligible = new Array<Eligibility>(units.length);
+  for (let e = 0; e < units.length; e++) {
+    const u = units[e];
+    input.index = indexOf(e);
+    input.strand3Index = strand3Column === null ? null : orNull(strand3Column[e]);
+    input.strand2 = u.strand2;
+    input.strand3Reason = u.strand3Reason;
+    input.strand4 = u.strand4;
+    input.strand4Reason = u.strand4Reason;
+    eligible[e] = sharedEligibility(eligibility(input, indexBand, strand3Band));
+    // only a reason or a strand-4 flag can give an eligibility issue
+    if (u.strand3Reason === "" && u.strand4 !== true) continue;
     issues.push(
-      ...eligibilityIssues(strandInputs[e], indexBand, strand3Band, {
+      ...eligibilityIssues(input, indexBand, strand3Band, {
         sheet,
         unitId: u.id,
         strand3ReasonCell: cellOf(dataset.roleColumns?.strand3Reason, u.row),
@@ -452,20 +492,20 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
         strand4Cell: cellOf(dataset.roleColumns?.strand4Reason ?? dataset.roleColumns?.strand4, u.row),
       }),
     );
-  });
+  }
   issues.push(...strand2Issues(units, sheet));
   const proposed = units.map(() => 0);
   // §5 Stellenplan: staff per Kita in VZÄ steps, when the model names a cost per VZÄ
   const plan =
     shareable && budgetValid && cost !== null
-      ? areaStellenplan(m, groups, amounts, shares, units, unitIndices, eligible, dataset, issues)
+      ? areaStellenplan(m, groups, amounts, shares, units, indexOf, eligible, dataset, issues)
       : null;
   if (plan) plan.units.forEach((p, e) => (proposed[e] = p.amount));
   else
     groups.forEach((g, a) => {
       const p = proposeWithinArea(
         amounts[a],
-        g.units.map((i) => ({ index: unitIndices[i].index, eligible: anyStrand(eligible[i]) })),
+        g.units.map((i) => ({ index: indexOf(i), eligible: anyStrand(eligible[i]) })),
       );
       g.units.forEach((i, k) => (proposed[i] = p.amounts[k]));
       if (amounts[a] > 0 && p.amounts.every((x) => x === 0)) {
@@ -488,7 +528,7 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
         children: u.children,
         verbund: u.verbund,
         firstYear: u.firstYear,
-        kitaIndex: m.data.kitaIndex ? u.kitaIndex : unitIndices[e].index,
+        kitaIndex: m.data.kitaIndex ? u.kitaIndex : indexOf(e),
       })),
       m.bremen,
     );
@@ -497,34 +537,66 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
   // ── unit results ────────────────────────────────────────────────────────────────────────────────────
   const codes = unitCodes(units);
   const bandOfCategory = categoryNames.map((name) => categoryBands[name] ?? null);
-  const unitResults: UnitResult[] = units.map((u, e) => {
-    const categories: Record<string, number | null> = {};
-    const bands: Record<string, Band | null> = {};
-    const indices = unitIndices[e].categories;
+  // the category bands as shared records (a base-4 code per unit), unless there are too many categories
+  const sharedBands = categoryNames.length <= MAX_SHARED_CATEGORIES ? sharedBandRecords(categoryNames) : null;
+  // every unit's category record has the same keys in the same order: cloned from one template
+  const categoryTemplate: Record<string, number | null> = {};
+  for (const name of categoryNames) categoryTemplate[name] = null;
+  const unitResults = new Array<UnitResult>(units.length);
+  for (let e = 0; e < units.length; e++) {
+    const u = units[e];
+    const categories = { ...categoryTemplate };
+    const bands: Record<string, Band | null> | null = sharedBands === null ? {} : null;
+    let bandKey = 0;
     for (let k = 0; k < categoryNames.length; k++) {
+      const column = unitCategories[k];
+      const value = column === null ? null : orNull(column[e]);
       const band = bandOfCategory[k];
-      categories[categoryNames[k]] = indices[k];
-      bands[categoryNames[k]] = band ? bandOf(indices[k], band) : null;
+      const where = band ? bandOf(value, band) : null;
+      categories[categoryNames[k]] = value;
+      if (bands !== null) bands[categoryNames[k]] = where;
+      else bandKey = bandKey * 4 + bandCode(where);
     }
-    const result: UnitResult = {
-      id: u.id,
-      code: codes[e],
-      area: u.area,
-      row: u.row,
-      children: u.children,
-      scores: scoresOf(unitScored.scores, e),
-      categories,
-      index: unitIndices[e].index,
-      band: bandOf(unitIndices[e].index, indexBand),
-      categoryBands: bands,
-      eligible: eligible[e],
-      proposedAmount: proposed[e],
-    };
-    if (plan) result.plan = plan.units[e];
+    const index = indexOf(e);
+    const scores = scoresOf(unitScored.scores, e);
+    const categoryBandsOfUnit =
+      bands ?? (sharedBands as (code: number) => Record<string, Band | null>)(bandKey);
+    // with a Stellenplan the plan is in the literal: added afterwards, every unit would get a second
+    // block for the one more field (the order of the fields is the same either way)
+    const result: UnitResult = plan
+      ? {
+          id: u.id,
+          code: codes[e],
+          area: u.area,
+          row: u.row,
+          children: u.children,
+          scores,
+          categories,
+          index,
+          band: bandOf(index, indexBand),
+          categoryBands: categoryBandsOfUnit,
+          eligible: eligible[e],
+          proposedAmount: proposed[e],
+          plan: plan.units[e],
+        }
+      : {
+          id: u.id,
+          code: codes[e],
+          area: u.area,
+          row: u.row,
+          children: u.children,
+          scores,
+          categories,
+          index,
+          band: bandOf(index, indexBand),
+          categoryBands: categoryBandsOfUnit,
+          eligible: eligible[e],
+          proposedAmount: proposed[e],
+        };
     if (m.data.traeger) result.traeger = u.traeger ?? null;
     if (bremen) result.bremen = bremen[e];
-    return result;
-  });
+    unitResults[e] = result;
+  }
 
   if (plan) {
     areas.forEach((a, r) => {
@@ -555,7 +627,7 @@ function areaStellenplan(
   amounts: readonly number[],
   shares: readonly number[],
   units: readonly Unit[],
-  unitIndices: readonly { index: number | null }[],
+  indexOf: (unit: number) => number | null,
   eligible: readonly Eligibility[],
   dataset: Dataset,
   issues: Issue[],
@@ -577,7 +649,7 @@ function areaStellenplan(
       id: u.id,
       area: u.area,
       row: u.row,
-      index: unitIndices[e].index,
+      index: indexOf(e),
       children: u.children,
       eligible: eligible[e],
       strand4Vzae: u.strand4Vzae ?? null,

@@ -11,7 +11,7 @@
 import type { CategorySpec, IndicatorSpec, ResolvedIndicator } from "./model";
 import { SrbUsageError } from "./issues";
 import type { ScoreColumn } from "./standardScore";
-import { weightedMean, withinValues } from "./weightedMean";
+import { weightedMean } from "./weightedMean";
 
 /** How the indicators roll up into categories and the Gesamtindex. */
 export interface IndexStructure {
@@ -150,65 +150,147 @@ export function unitIndicesOfColumns(
   count: number,
 ): UnitIndex[] {
   if (count === 0) return [];
+  const typed = indexColumns(columns, structure, count);
   const categoryCount = structure.categories.length;
-  const sums: (Float64Array | null)[] = [];
-  const weightSums: (Float64Array | null)[] = [];
-  const lowests: (Float64Array | null)[] = [];
-  const highests: (Float64Array | null)[] = [];
+  const result = new Array<UnitIndex>(count);
+  for (let e = 0; e < count; e++) {
+    const categories = new Array<number | null>(categoryCount);
+    for (let k = 0; k < categoryCount; k++) {
+      const column = typed.categories[k];
+      const v = column === null ? NaN : column[e];
+      categories[k] = v === v ? v : null;
+    }
+    const index = typed.index[e];
+    result[e] = { categories, index: index === index ? index : null };
+  }
+  return result;
+}
+
+/** Adds one indicator's weighted scores to its category's sums (a function of its own, optimised once). */
+function addWeighted(
+  column: Pick<ScoreColumn, "scores" | "missing">,
+  w: number,
+  sum: Float64Array,
+  weightSum: Float64Array,
+  lowest: Float64Array,
+  highest: Float64Array,
+): void {
+  const { scores, missing } = column;
+  for (let e = 0; e < sum.length; e++) {
+    if (missing[e]) continue;
+    const v = scores[e];
+    sum[e] += w * v;
+    weightSum[e] += w;
+    if (v < lowest[e]) lowest[e] = v;
+    if (v > highest[e]) highest[e] = v;
+  }
+}
+
+/** Category indices and Gesamtindex of every unit as plain doubles, NaN where `UnitIndex` has null. */
+export interface IndexColumns {
+  /** `categories[k][unit]`: null for a category that does not count (every unit has null there). */
+  categories: (Float64Array | null)[];
+  /** `index[unit]`: the Gesamtindex. */
+  index: Float64Array;
+}
+
+/**
+ * `unitIndicesOfColumns` as typed columns, the engine's internal form: the same numbers, bit for bit, with
+ * NaN for null (a category index and a Gesamtindex are always finite otherwise: scores are finite and
+ * the weights were checked). No object and no list per unit.
+ *
+ * @example
+ * const s = indexStructure([{ column: "a", category: "K", direction: 1, weight: 1 }], [{ name: "K", weight: 1 }]);
+ * const c = indexColumns([scoreColumn([2, null, 6], 1)], s, 3);
+ * [...c.index]; // => [0, NaN, 100]
+ * [...(c.categories[0] as Float64Array)]; // => [0, NaN, 100]
+ */
+export function indexColumns(
+  columns: readonly Pick<ScoreColumn, "scores" | "missing">[],
+  structure: IndexStructure,
+  count: number,
+): IndexColumns {
+  const categoryCount = structure.categories.length;
+  const categories: (Float64Array | null)[] = [];
   for (let k = 0; k < categoryCount; k++) {
     if (!structure.categoryCounts[k]) {
-      sums.push(null);
-      weightSums.push(null);
-      lowests.push(null);
-      highests.push(null);
+      categories.push(null);
       continue;
     }
     const sum = new Float64Array(count);
     const weightSum = new Float64Array(count);
     const lowest = new Float64Array(count).fill(Infinity);
     const highest = new Float64Array(count).fill(-Infinity);
-    structure.indicatorCategory.forEach((kk, i) => {
-      if (kk !== k) return;
+    for (let i = 0; i < structure.indicatorCategory.length; i++) {
+      if (structure.indicatorCategory[i] !== k) continue;
       const w = structure.indicatorWeights[i];
       if (!Number.isFinite(w) || w < 0)
         throw new SrbUsageError(`weightedMean: weight ${w} is not a finite number ≥ 0`);
-      if (w === 0) return;
-      const { scores, missing } = columns[i];
-      for (let e = 0; e < count; e++) {
-        if (missing[e]) continue;
-        const v = scores[e];
-        sum[e] += w * v;
-        weightSum[e] += w;
-        if (v < lowest[e]) lowest[e] = v;
-        if (v > highest[e]) highest[e] = v;
-      }
-    });
-    sums.push(sum);
-    weightSums.push(weightSum);
-    lowests.push(lowest);
-    highests.push(highest);
+      if (w === 0) continue;
+      addWeighted(columns[i], w, sum, weightSum, lowest, highest);
+    }
+    // as weightedMean: never outside the unit's smallest and largest score of the category; the sums
+    // become the category indices (NaN where the unit has no score in the category)
+    for (let e = 0; e < count; e++) {
+      // withinValues, written out: a call that is not inlined boxes its four doubles
+      const mean = sum[e] / weightSum[e];
+      sum[e] = !(weightSum[e] > 0)
+        ? NaN
+        : mean < lowest[e]
+          ? lowest[e]
+          : mean > highest[e]
+            ? highest[e]
+            : mean;
+    }
+    categories.push(sum);
   }
   const counted = structure.categoryCounts.some((c) => c);
   const categoryWeights = structure.categories.map((c, k) => (structure.categoryCounts[k] ? c.weight : 0));
-  const result = new Array<UnitIndex>(count);
-  for (let e = 0; e < count; e++) {
-    const categories = new Array<number | null>(categoryCount);
-    let missing = false;
-    for (let k = 0; k < categoryCount; k++) {
-      const sum = sums[k];
-      const weightSum = weightSums[k];
-      if (sum === null || weightSum === null) {
-        categories[k] = null;
-      } else if (weightSum[e] > 0) {
-        // as weightedMean: never outside the unit's smallest and largest score of the category
-        categories[k] = withinValues(sum[e] / weightSum[e], lowests[k]![e], highests[k]![e]);
-      } else {
-        categories[k] = null;
-        missing = true;
+  // weightedMean checks the weights when a unit gets that far: the first such unit does it here
+  let weightsChecked = false;
+  const index = new Float64Array(count).fill(NaN);
+  if (counted) {
+    for (let e = 0; e < count; e++) {
+      // weightedMean over the category indices, in category order; a counted category without a value
+      // leaves the unit without a Gesamtindex
+      let sum = 0;
+      let weightSum = 0;
+      let lowest = Infinity;
+      let highest = -Infinity;
+      let missing = false;
+      for (let k = 0; k < categoryCount; k++) {
+        const column = categories[k];
+        if (column === null) continue;
+        const v = column[e];
+        if (v !== v) {
+          missing = true;
+          break;
+        }
+      }
+      if (missing) continue;
+      if (!weightsChecked) {
+        for (const w of categoryWeights) {
+          if (!Number.isFinite(w) || w < 0)
+            throw new SrbUsageError(`weightedMean: weight ${w} is not a finite number ≥ 0`);
+        }
+        weightsChecked = true;
+      }
+      for (let k = 0; k < categoryCount; k++) {
+        const column = categories[k];
+        if (column === null) continue;
+        const v = column[e];
+        const w = categoryWeights[k];
+        if (w === 0) continue;
+        sum += w * v;
+        weightSum += w;
+        if (v < lowest) lowest = v;
+        if (v > highest) highest = v;
+      }
+      if (weightSum > 0) {
+        const mean = sum / weightSum; // withinValues, written out (see above)
+        index[e] = mean < lowest ? lowest : mean > highest ? highest : mean;
       }
     }
-    const index = !counted || missing ? null : weightedMean(categories, categoryWeights);
-    result[e] = { categories, index };
   }
-  return result;
+  return { categories, index };
 }

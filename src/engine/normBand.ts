@@ -14,21 +14,29 @@ import type { SdKind } from "./model";
 /**
  * Norm band of a list of index values.
  *
- * @param values index values (null = none, skipped)
+ * @param values index values (null or NaN = none, skipped; plain doubles as the engine keeps them)
  * @param sd "sample" (n−1, default) or "population"
  * @example
  * normBand([10, 20, 30]); // => { mean: 20, sd: 10, lower: 10, upper: 30 }
  * normBand([10, 20, 30], "population").sd; // => 8.16496580927726
  */
-export function normBand(values: readonly (number | null)[], sd: SdKind = "sample"): NormBand {
+export function normBand(values: readonly (number | null)[] | Float64Array, sd: SdKind = "sample"): NormBand {
   // The present values as plain doubles (a Float64Array), not a filtered copy of boxed numbers: the same
   // simple-statistics functions, index by index, give the same bits (they only read `length` and `x[i]`).
   let count = 0;
-  for (const v of values) if (v !== null && Number.isFinite(v)) count++;
+  // indexed loops, not for-of: an iterator over a Float64Array can box every value it hands out
+  const n = values.length;
+  for (let k = 0; k < n; k++) {
+    const v = values[k];
+    if (v !== null && Number.isFinite(v)) count++;
+  }
   if (count === 0) return { mean: NaN, sd: NaN, lower: NaN, upper: NaN };
   const typed = new Float64Array(count);
   let j = 0;
-  for (const v of values) if (v !== null && Number.isFinite(v)) typed[j++] = v;
+  for (let k = 0; k < n; k++) {
+    const v = values[k];
+    if (v !== null && Number.isFinite(v)) typed[j++] = v;
+  }
   const present = typed as unknown as number[];
   const m = mean(present);
   const s =

@@ -145,7 +145,11 @@ function presentValues(values: RawColumn, count: number): number[] {
   // plain doubles: simple-statistics reads only `length` and `x[i]`, so the same bits come out
   const present = new Float64Array(count);
   let j = 0;
-  for (const v of values) if (v !== null && Number.isFinite(v)) present[j++] = v;
+  // indexed, not for-of: an iterator over a Float64Array can box every value it hands out
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    if (v !== null && Number.isFinite(v)) present[j++] = v;
+  }
   return present as unknown as number[];
 }
 
@@ -159,7 +163,8 @@ function presentValues(values: RawColumn, count: number): number[] {
  */
 export function isInformative(values: RawColumn): boolean {
   let first: number | null = null;
-  for (const v of values) {
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
     if (v === null || !Number.isFinite(v)) continue;
     if (first === null) first = v;
     else if (v !== first) return true;

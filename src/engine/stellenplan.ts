@@ -225,7 +225,9 @@ export function stellenplan(
       throw new SrbUsageError(`stellenplan: amount of area ${a.name} must be a finite number ≥ 0`);
   }
   const members: number[][] = areas.map(() => []);
-  for (const i of inRowOrder(units)) {
+  const order = inRowOrder(units);
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
     const a = areaIndex.get(units[i].area);
     if (a === undefined) throw new SrbUsageError(`stellenplan: area ${units[i].area} is not listed`);
     members[a].push(i);

@@ -7,11 +7,7 @@
  * Codes have at least two digits, more when there are more than 99 units ("E001").
  */
 
-const collator = new Intl.Collator("de", { numeric: true, sensitivity: "variant" });
-
-function compareText(a: string, b: string): number {
-  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
-}
+import { compareNames } from "./nameOrder";
 
 /**
  * Publication codes, in the order of the input units.
@@ -27,7 +23,7 @@ function compareText(a: string, b: string): number {
  */
 export function unitCodes(units: readonly { id: string; area: string }[]): string[] {
   // Same order as sorting all units by (area, id, position), with far fewer collator calls: the distinct
-  // Sozialräume are sorted once, then the units inside each Sozialraum by id. compareText is 0 only for
+  // Sozialräume are sorted once, then the units inside each Sozialraum by id. compareNames is 0 only for
   // identical texts, so grouping by the exact area text gives the same order.
   const byArea = new Map<string, number[]>();
   units.forEach((u, i) => {
@@ -35,7 +31,12 @@ export function unitCodes(units: readonly { id: string; area: string }[]): strin
     if (list) list.push(i);
     else byArea.set(u.area, [i]);
   });
-  const areas = [...byArea.keys()].sort(compareText);
+  const areas = [...byArea.keys()].sort(compareNames);
+  // Names listed in order on the whole sheet ("Kita 0001", "Kita 0002", …) are in order inside every
+  // Sozialraum too: one pass along the list, reading the units one after another, tells.
+  let allSorted = true;
+  for (let i = 1; i < units.length && allSorted; i++)
+    allSorted = compareNames(units[i - 1].id, units[i].id) <= 0;
   const width = Math.max(2, String(units.length).length);
   const codes = new Array<string>(units.length);
   let k = 0;
@@ -44,10 +45,10 @@ export function unitCodes(units: readonly { id: string; area: string }[]): strin
     // Often the Kitas of a Sozialraum are already listed by name: one pass tells, and the sort (with
     // about log₂(n) times as many collator calls) is then skipped; the order is the same either way.
     let sorted = true;
-    for (let j = 1; j < members.length && sorted; j++) {
-      sorted = compareText(units[members[j - 1]].id, units[members[j]].id) <= 0;
+    for (let j = 1; j < members.length && sorted && !allSorted; j++) {
+      sorted = compareNames(units[members[j - 1]].id, units[members[j]].id) <= 0;
     }
-    if (!sorted) members.sort((a, b) => compareText(units[a].id, units[b].id) || a - b);
+    if (!sorted) members.sort((a, b) => compareNames(units[a].id, units[b].id) || a - b);
     for (const unit of members) codes[unit] = `E${String(++k).padStart(width, "0")}`;
   }
   return codes;

@@ -1,0 +1,27 @@
+/**
+ * The key under which the check compares headers and names (columns, Einrichtungen, Sozialräume): spaces
+ * at the ends dropped, inner whitespace collapsed to one space, lower case. "Kita  Nord" and "kita nord"
+ * name the same Einrichtung.
+ */
+
+/**
+ * Normalised header or name key: trimmed, inner whitespace collapsed, lower case.
+ *
+ * @example headerKey("  Anzahl   Kinder ") // => "anzahl kinder"
+ */
+export function headerKey(text: string): string {
+  return collapseSpaces(text.trim()).toLowerCase();
+}
+
+/** Whitespace that `collapseSpaces` would change: a character other than a plain space, or two in a row. */
+const SPACES_TO_COLLAPSE = /[^\S ]| {2}/;
+
+/**
+ * Inner whitespace collapsed to single spaces. Text that has none to collapse ("Kita Sonnenschein") is
+ * returned as it is, without making a new string for every row of a large sheet.
+ *
+ * @example collapseSpaces("Kita\t  Nord") // => "Kita Nord"
+ */
+export function collapseSpaces(text: string): string {
+  return SPACES_TO_COLLAPSE.test(text) ? text.replace(/\s+/g, " ") : text;
+}
