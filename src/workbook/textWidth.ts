@@ -201,5 +201,12 @@ export function wrapText(text: string, width: number, bold = false): string[] {
  * @example wrappedLines("Kommunaler Anteil", 10, true); // => 2
  */
 export function wrappedLines(text: string, width: number, bold = false): number {
+  // a text without line breaks, tabs or other blanks than " " that fits the column whole takes one line:
+  // its words and the blanks between them are never wider than the whole text (runs of blanks shrink to
+  // one), so the line filling below would not break it (a sheet of 10,000 Kitas has thousands of such cells)
+  if (!OTHER_WHITESPACE.test(text) && textPixels(text, bold) < width * CHAR_PX - 1e-6) return 1;
   return wrapText(text, width, bold).length;
 }
+
+/** Whitespace other than the plain blank (line breaks, tabs, no-break spaces …). */
+const OTHER_WHITESPACE = /[^\S ]/;

@@ -19,7 +19,13 @@ import {
   planPrint,
   wrappedRowHeights,
 } from "../../src/workbook/printLayout";
-import { columnWidthFor, headerWords, textPixels, wrappedLines } from "../../src/workbook/textWidth";
+import {
+  columnWidthFor,
+  headerWords,
+  textPixels,
+  wrapText,
+  wrappedLines,
+} from "../../src/workbook/textWidth";
 import { planWrite } from "../../src/workbook/writePlan";
 import { ZipArchive } from "../../src/workbook/xlsx/zipArchive";
 
@@ -48,6 +54,29 @@ describe("text metrics (Calibri 11)", () => {
         headerWords(header).length > 1 ? 2 : 1,
       );
     }
+  });
+  test("the line count of a text that fits whole is the line filling's count, at every width", () => {
+    const texts = [
+      "",
+      "Warnung",
+      "Kita Sonnenschein: Betreuungszeit fehlt",
+      "Kommunaler  Anteil  am  Personalvolumen ",
+      " führendes Leerzeichen",
+      "Kita-Sozialarbeit/Leitung (VZÄ)",
+      "Zeile\nzwei",
+      "Tab\tgetrennt",
+      "1.002.240,00\u00a0€",
+      "Emoji 😀 und „Anführung“",
+    ];
+    for (const text of texts)
+      for (let width = 1; width <= 90; width += 0.5)
+        for (const bold of [false, true])
+          expect([text, width, bold, wrappedLines(text, width, bold)]).toEqual([
+            text,
+            width,
+            bold,
+            wrapText(text, width, bold).length,
+          ]);
   });
   test("wrapped rows get one line height per line", () => {
     const header = "Kommunaler Anteil am Personalvolumen";
