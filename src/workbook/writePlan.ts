@@ -26,7 +26,7 @@ import { planPrint, wrappedRowHeights, type PlannedPrint } from "./printLayout";
 import { resolveSheetName, sameSheetName } from "./sheetNames";
 import { columnWidthFor } from "./textWidth";
 import { sheetFingerprintOf, type DecodedStore, type FingerprintCell, type StoreContent } from "./store";
-import { xmlSafeText, xmlUnsafeNote } from "./xmlText";
+import { isPlainXmlText, xmlSafeText, xmlUnsafeNote } from "./xmlText";
 import { formatNumber } from "../engine/germanFormat";
 
 export const EXCEL_MAX_ROWS = 1_048_576;
@@ -258,6 +258,8 @@ function planCell(cell: SheetCell | undefined, row: number, column: number, n: C
   }
   const v = cell.value;
   if (typeof v === "string") {
+    // the common case without a copy: text within Excel's limit that XML holds as it is
+    if (v !== "" && v.length <= EXCEL_MAX_CELL_TEXT && isPlainXmlText(v) && plainStyle(cell)) return cell;
     const fitted = fitText(v, n);
     if (fitted.text === v && v !== "" && plainStyle(cell)) return cell;
     const planned = withStyle({ value: fitted.text === "" ? null : fitted.text }, cell);

@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import type { SheetSpec } from "../../src/workbook/port";
 import { decodeStore, encodeStore, sheetFingerprint } from "../../src/workbook/store";
+import { isPlainXmlText, xmlSafeText } from "../../src/workbook/xmlText";
 import {
   EXCEL_MAX_CELL_TEXT,
   chartProblem,
@@ -175,6 +176,44 @@ describe("limits, charts, tables", () => {
       expect.stringContaining("Blatt „Text“: eine Zelle enthielt Zeichen"),
     ]);
     expect(plan.sheets[0].rows[0][1]).toEqual({ value: "#NUM!", error: true });
+  });
+
+  test("property: a text taken as it is (isPlainXmlText) is exactly what the long way would write", () => {
+    const unit = fc.oneof(
+      fc.constantFrom(
+        "a",
+        "Ä",
+        " ",
+        "\t",
+        "\n",
+        "\r",
+        "\u0001",
+        "\u001f",
+        "\ud83d",
+        "\ude00",
+        "\ufffe",
+        "\uffff",
+        "\ufffd",
+        "\ud7ff",
+        "\ue000",
+      ),
+      fc.string({ maxLength: 3 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(unit, { maxLength: 8 }).map((units) => units.join("")),
+        (text) => {
+          if (isPlainXmlText(text)) expect(xmlSafeText(text)).toEqual({ text, replaced: 0 });
+          const plan = planWrite({ sheets: [], specs: [{ name: "T", rows: [[{ value: text }]] }] });
+          const safe = xmlSafeText(text);
+          expect(plan.sheets[0].rows[0][0]).toEqual({ value: safe.text === "" ? null : safe.text });
+          expect(plan.notes.length).toBe(safe.replaced > 0 ? 1 : 0);
+        },
+      ),
+    );
+    expect(isPlainXmlText("Kita\u0007 Nord")).toBe(false);
+    expect(isPlainXmlText("Kita 😀")).toBe(false); // a pair goes the long way
+    expect(isPlainXmlText("Zeile 1\r\nZeile 2\tEnde")).toBe(true);
   });
 
   test("a chart needs its data on the sheet and an anchor that is a cell", () => {
