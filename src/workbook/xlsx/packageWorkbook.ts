@@ -27,6 +27,7 @@ import {
   sheetFingerprint,
   type DecodedStore,
   type FingerprintCell,
+  type StoreRow,
   type StoreContent,
 } from "../store";
 import {
@@ -353,7 +354,7 @@ export class PackageWorkbook implements WorkbookPort {
   async writeStoredModel(model: unknown): Promise<string> {
     const store = this.readStore();
     const sheet = this.storeSheetName();
-    this.commit(this.storeChanges(sheet, { ...storeKept(store), model }));
+    this.commitStore(sheet, { ...storeKept(store), model });
     return sheet;
   }
 
@@ -365,9 +366,7 @@ export class PackageWorkbook implements WorkbookPort {
   /** Replaces the stored adopted allocations; the store's model, sheet list and fingerprints are kept. */
   async writeStoredAdoptions(adoptions: unknown[]): Promise<void> {
     const store = this.readStore();
-    this.commit(
-      this.storeChanges(this.storeSheetName(), { ...storeKept(store), model: store.model, adoptions }),
-    );
+    this.commitStore(this.storeSheetName(), { ...storeKept(store), model: store.model, adoptions });
   }
 
   /**
@@ -452,7 +451,7 @@ export class PackageWorkbook implements WorkbookPort {
     }
     changes.finishStyles();
     this.commit(changes.withNewSheets(newSheets, this));
-    this.commit(this.storeChanges(plan.store.sheet, plan.store.content));
+    this.commitStore(plan.store.sheet, plan.store.content);
     return {
       sheets: plan.sheets.map((s) => ({ requested: s.requested, written: s.name })),
       replaced: plan.replaced,
@@ -577,9 +576,31 @@ export class PackageWorkbook implements WorkbookPort {
     );
   }
 
-  private storeChanges(sheet: string, content: StoreContent): Changes {
+  /**
+   * Writes the store and remembers what it holds: the rows just written, decoded as a read of the sheet
+   * would decode them (SRB's own texts and the version number, which the sheet gives back as they were),
+   * so that the next read of the store does not parse the sheet again.
+   */
+  private commitStore(sheet: string, content: StoreContent): void {
+    const rows = encodeStore(content);
+    this.commit(this.storeChanges(sheet, rows));
+    const e = this.findSheet(sheet);
+    const candidates = storeCandidates(
+      this.structure.sheets
+        .filter((s) => s.worksheet)
+        .map((s) => ({ name: s.name, visible: s.state === "visible" })),
+    );
+    const decoded = decodeStore(rows);
+    // the sheet just written is where a search would find the store (earlier candidates were not stores)
+    this.store =
+      e?.part && e.worksheet && candidates.includes(e.name) && isStoreContent(decoded)
+        ? { sheet: e.name, content: decoded }
+        : null;
+  }
+
+  private storeChanges(sheet: string, stored: StoreRow[]): Changes {
     // the store's texts are SRB's own (JSON, chunked below Excel's cell limit, sheet names)
-    const rows = encodeStore(content).map(([k, v]) => [{ value: k }, { value: v }]);
+    const rows = stored.map(([k, v]) => [{ value: k }, { value: v }]);
     const changes = new Changes(this.zip, this.structure);
     const xml = sheetXml({ rows }, new StylesEditor(MINIMAL_STYLES), { store: true }).xml;
     const e = this.storeEntry();

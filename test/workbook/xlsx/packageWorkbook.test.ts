@@ -105,4 +105,22 @@ describe("PackageWorkbook applies the write plan", () => {
     expect(second.replaced).toEqual(["Verteilung"]);
     expect(second.notes).toEqual([]);
   });
+
+  test("the store as remembered after a write is the store a fresh read of the file finds", async () => {
+    const input = await fixtureBytes({ sheets: { _SRB: [["Meine Notiz"]] } });
+    const book = await PackageWorkbook.fromBuffer(input);
+    const model = { name: "Süd 😀 „Stadt“\r\nZeile\t2 <&>", long: "x".repeat(70_000), n: 1.5 };
+    await book.writeGeneratedSheets([{ name: "Verteilung", rows: [[{ value: "a" }]] }]);
+    await book.writeStoredModel(model);
+    await book.writeStoredAdoptions([{ label: "Beschluss „A“ 😀", amount: 0.1 + 0.2 }]);
+    const again = await PackageWorkbook.fromBuffer(await book.toBuffer());
+    expect(await book.readStoredModel()).toEqual(model);
+    expect(await again.readStoredModel()).toEqual(await book.readStoredModel());
+    expect(await again.readStoredAdoptions()).toEqual(await book.readStoredAdoptions());
+    // the re-run finds its sheet proven by the remembered fingerprints as by the file's
+    const fromMemory = await book.writeGeneratedSheets([{ name: "Verteilung", rows: [[{ value: "b" }]] }]);
+    const fromFile = await again.writeGeneratedSheets([{ name: "Verteilung", rows: [[{ value: "b" }]] }]);
+    expect(fromMemory).toEqual(fromFile);
+    expect(fromMemory.replaced).toEqual(["Verteilung"]);
+  });
 });
