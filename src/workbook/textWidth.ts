@@ -111,9 +111,32 @@ const CHAR_PX = 7;
  */
 export function textPixels(text: string, bold = false): number {
   let units = 0;
-  for (const ch of text) units += ADVANCE[ch] ?? DEFAULT_ADVANCE;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < ADVANCE_BY_CODE.length) {
+      units += ADVANCE_BY_CODE[code];
+      continue;
+    }
+    // a character outside the table: the default width, once for a surrogate pair
+    units += DEFAULT_ADVANCE;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+  }
   return (units / 2048) * EM_PX * (bold ? BOLD_FACTOR : 1);
 }
+
+/**
+ * ADVANCE by character code up to the last character listed (the default for the others): a lookup in a
+ * typed array per character instead of a string per character and a property lookup.
+ */
+const ADVANCE_BY_CODE = (() => {
+  const last = Math.max(...Object.keys(ADVANCE).map((ch) => ch.charCodeAt(0)));
+  const table = new Int32Array(last + 1).fill(DEFAULT_ADVANCE);
+  for (const [ch, advance] of Object.entries(ADVANCE)) table[ch.charCodeAt(0)] = advance;
+  return table;
+})();
 
 /**
  * The words a header wraps at: blanks, and after a hyphen or a slash (Excel and LibreOffice break there).

@@ -55,6 +55,18 @@ describe("text metrics (Calibri 11)", () => {
       );
     }
   });
+  test("every character counts once: a surrogate pair or a character without a width as one default character", () => {
+    const unit = textPixels("\u4e00"); // not listed: the default width
+    expect(textPixels("😀")).toBeCloseTo(unit, 10);
+    expect(textPixels("\ud83d")).toBeCloseTo(unit, 10); // half a pair, alone
+    expect(textPixels("a😀b")).toBeCloseTo(textPixels("a") + unit + textPixels("b"), 10);
+    expect(textPixels("\ude00\ud83d")).toBeCloseTo(2 * unit, 10); // halves in the wrong order: two
+    expect(textPixels("€–„“’·")).toBeCloseTo(
+      textPixels("0") + textPixels("–") + 2 * textPixels("„") + textPixels("’") + textPixels("·"),
+      10,
+    );
+    expect(textPixels("„")).toBeLessThan(unit);
+  });
   test("the line count of a text that fits whole is the line filling's count, at every width", () => {
     const texts = [
       "",
