@@ -212,6 +212,21 @@ export function storeKept(store: DecodedStore): Omit<StoreContent, "model"> {
  */
 export type FingerprintCell = string | number | boolean | null | undefined | { error: string };
 
+/**
+ * A number in fixed notation without the zeros ending its fraction (and without a point left bare).
+ *
+ * @example withoutTrailingZeros("53.1677611940000"); // => "53.167761194"
+ * @example withoutTrailingZeros("2.00000000000000"); // => "2"
+ * @example withoutTrailingZeros("123456789012300"); // => "123456789012300"
+ */
+function withoutTrailingZeros(text: string): string {
+  if (!text.includes(".")) return text;
+  let end = text.length;
+  while (text.charCodeAt(end - 1) === 48 /* 0 */) end--;
+  if (text.charCodeAt(end - 1) === 46 /* . */) end--;
+  return text.slice(0, end);
+}
+
 function fingerprintToken(cell: FingerprintCell): string | null {
   if (cell === null || cell === undefined || cell === "") return null;
   // Excel keeps 15 significant digits and stores line breaks as "\n": compare on that footing, so an
@@ -220,6 +235,13 @@ function fingerprintToken(cell: FingerprintCell): string | null {
     if (!Number.isFinite(cell)) return String(cell);
     // a whole number below 10^15 has at most 15 digits: the rounding below leaves it as it is
     if (Number.isInteger(cell) && Math.abs(cell) < 1e15) return Object.is(cell, -0) ? "0" : String(cell);
+    const size = Math.abs(cell);
+    if (size >= 1e-6 && size < 1e15) {
+      // fixed notation: 15 significant digits read back as the same 15 digits, so the shortest text of
+      // that rounding is its text without trailing zeros (one conversion instead of three)
+      const text = cell.toPrecision(15);
+      if (!text.includes("e")) return withoutTrailingZeros(text);
+    }
     const fifteen = Number(cell.toPrecision(15));
     return Object.is(fifteen, -0) ? "0" : JSON.stringify(fifteen);
   }

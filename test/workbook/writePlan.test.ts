@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import type { SheetSpec } from "../../src/workbook/port";
-import { decodeStore, encodeStore, sheetFingerprint } from "../../src/workbook/store";
+import { canonicalSheetText, decodeStore, encodeStore, sheetFingerprint } from "../../src/workbook/store";
 import { isPlainXmlText, xmlSafeText } from "../../src/workbook/xmlText";
 import {
   EXCEL_MAX_CELL_TEXT,
@@ -147,6 +147,42 @@ describe("whose sheet is it: only what SRB can prove (issue 17.1)", () => {
         },
       ),
     );
+  });
+});
+
+describe("the content fingerprint's text of a number", () => {
+  /** The rule as stored fingerprints were made: a JSON number rounded to 15 significant digits. */
+  const token = (x: number) => {
+    if (Number.isInteger(x) && Math.abs(x) < 1e15) return Object.is(x, -0) ? "0" : String(x);
+    const fifteen = Number(x.toPrecision(15));
+    return Object.is(fifteen, -0) ? "0" : JSON.stringify(fifteen);
+  };
+  test("property: any finite number, rounded to 15 significant digits", () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
+        expect(canonicalSheetText([[x]])).toBe(`1,1:${token(x)}`);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+  test.each([
+    // near the edges of fixed notation (written as sums: the literals themselves would not be exact)
+    1e15 - 0.125,
+    1e15 - 0.0625,
+    1e14 - 0.01,
+    1e-6,
+    1e-6 - 1e-22,
+    -1e-6,
+    5e-7,
+    0.1 + 0.2,
+    123456789012345.6,
+    1e15 + 0.5,
+    2.5,
+    -53.16776119402984,
+    1e-300,
+    1.0000000000000002,
+  ])("%p", (x) => {
+    expect(canonicalSheetText([[x]])).toBe(`1,1:${token(x)}`);
   });
 });
 
