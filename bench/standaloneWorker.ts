@@ -36,6 +36,12 @@ export interface StandaloneResult {
   /** The progress texts the page showed while it worked (sampled every 50 ms). */
   progressSeen?: string[];
   fileMb?: number;
+  /**
+   * CPU seconds of the page's renderer over the same span (Chrome's Performance metrics: `ThreadTime` of
+   * its main thread, `ProcessTime` of the whole renderer process, which includes the native inflating and
+   * deflating of the Compression Streams): steadier than wall time on a shared machine.
+   */
+  cpu?: { mainThreadS: number; rendererS: number };
 }
 
 /** Where Debian's Chromium lives (the e2e tests use the same). */
@@ -148,6 +154,14 @@ async function main(): Promise<void> {
       await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
       await cdp.send("Profiler.start");
     }
+    const metrics = await context.newCDPSession(page);
+    await metrics.send("Performance.enable");
+    const cpuNow = async () => {
+      const { metrics: m } = await metrics.send("Performance.getMetrics");
+      const get = (name: string) => m.find((x) => x.name === name)?.value ?? 0;
+      return { thread: get("ThreadTime"), process: get("ProcessTime") };
+    };
+    const cpu0 = await cpuNow();
     const t0 = performance.now();
     await upload.setInputFiles(input);
     await page
@@ -166,17 +180,20 @@ async function main(): Promise<void> {
     // the downloaded workbook, for checking it (e.g. `unzip -t`, LibreOffice): SRB_STANDALONE_KEEP=<file.xlsx>
     if (process.env.SRB_STANDALONE_KEEP) await download.saveAs(path.resolve(process.env.SRB_STANDALONE_KEEP));
     const t4 = performance.now();
+    const cpu4 = await cpuNow();
     if (cdp) {
       const { profile } = await cdp.send("Profiler.stop");
       writeFileSync(path.resolve(profileFile!), JSON.stringify(profile));
     }
     const progressSeen = await page.evaluate(() => (window as unknown as { srbSeen: string[] }).srbSeen);
     const s = (ms: number) => Math.round(ms) / 1000;
+    const s2 = (seconds: number) => Math.round(seconds * 1000) / 1000;
     say({
       units,
       seconds: s(t4 - t0),
       phases: { readS: s(t1 - t0), resultS: s(t2 - t1), writeS: s(t3 - t2), downloadS: s(t4 - t3) },
       progressSeen,
+      cpu: { mainThreadS: s2(cpu4.thread - cpu0.thread), rendererS: s2(cpu4.process - cpu0.process) },
       fileMb: Math.round((readFileSync(input).length / 1024 / 1024) * 10) / 10,
     });
     await context.close();

@@ -14,7 +14,7 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import { memo, useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
 import { germanDate } from "../engine/adoption";
 import type { Allocation } from "../engine/allocation";
 import type { Model } from "../engine/model";
@@ -637,16 +637,16 @@ export function App({
               ))}
             </TabList>
             {panels.map((p) => (
-              <section
+              <StepPanel
                 key={p.id}
-                id={`panel-${p.id}`}
-                role="tabpanel"
-                aria-label={p.label}
+                id={p.id}
+                label={p.label}
                 hidden={p.id !== step}
+                frozen={busy}
                 className={styles.panel}
               >
                 {p.content}
-              </section>
+              </StepPanel>
             ))}
           </>
         )}
@@ -654,3 +654,35 @@ export function App({
     </FluentProvider>
   );
 }
+
+/**
+ * One step's tab panel. A hidden panel is not rendered again while an action runs (`frozen`): every
+ * progress text of „Verteilungsblatt erzeugen“ would otherwise render the Daten, Modell and Budget steps
+ * (hundreds of fields) that nobody sees; it renders with the latest state as soon as it is shown or the
+ * action has ended.
+ *
+ * @example <StepPanel id="model" label="Modell" hidden={step !== "model"} frozen={busy}>{content}</StepPanel>
+ */
+const StepPanel = memo(
+  function StepPanel(props: {
+    id: StepId;
+    label: string;
+    hidden: boolean;
+    frozen: boolean;
+    className: string;
+    children: ReactNode;
+  }) {
+    return (
+      <section
+        id={`panel-${props.id}`}
+        role="tabpanel"
+        aria-label={props.label}
+        hidden={props.hidden}
+        className={props.className}
+      >
+        {props.children}
+      </section>
+    );
+  },
+  (before, now) => before.hidden && now.hidden && before.frozen && now.frozen,
+);

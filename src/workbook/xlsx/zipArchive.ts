@@ -418,8 +418,12 @@ function gzipOfNode(): Gzip | null {
 /** Parts from this inflated size on are inflated ahead natively in the browser (`prepare`). */
 const PREPARE_MIN_BYTES = 64 * 1024;
 
-/** New parts from this size on are held and deflated natively by `finished` in the browser. */
-const HOLD_MIN_BYTES = 64 * 1024;
+/**
+ * New parts from this size on are held and deflated natively by `finished` in the browser: all of them.
+ * Deflating even the small ones (rels, styles, charts, the store: some 80 KB in 20 parts for 10,000
+ * Kitas) in JavaScript cost ~0.1 s, most of it fflate's code running cold, once per write.
+ */
+const HOLD_MIN_BYTES = 0;
 
 /** The parts an archive written by `writeZip` holds outside its bytes, and the order of all its entries. */
 const heldBy = new WeakMap<Uint8Array, { order: string[]; parts: Map<string, Uint8Array> }>();
