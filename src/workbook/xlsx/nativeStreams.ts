@@ -57,7 +57,11 @@ export interface NativeInflated {
  * out.overLimit; // => false
  */
 export async function inflateRawNatively(raw: Uint8Array, limit: number): Promise<NativeInflated> {
-  const stream = streamOf(raw).pipeThrough(new DecompressionStream("deflate-raw"));
+  return chunksOf(streamOf(raw).pipeThrough(new DecompressionStream("deflate-raw")), limit);
+}
+
+/** The stream's chunks as they come; past `limit` bytes the stream is cancelled and nothing is kept. */
+async function chunksOf(stream: ReadableStream<Uint8Array>, limit = Infinity): Promise<NativeInflated> {
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -76,15 +80,16 @@ export async function inflateRawNatively(raw: Uint8Array, limit: number): Promis
 
 /** The stream's bytes, joined. */
 async function bytesOf(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.length;
-  }
+  const { chunks, size } = await chunksOf(stream);
+  return joined(chunks, size);
+}
+
+/**
+ * Chunks copied one after the other into one array of `size` bytes (their summed length).
+ *
+ * @example joined([new Uint8Array([1]), new Uint8Array([2, 3])], 3); // => Uint8Array [1, 2, 3]
+ */
+export function joined(chunks: readonly Uint8Array[], size: number): Uint8Array {
   const out = new Uint8Array(size);
   let at = 0;
   for (const chunk of chunks) {

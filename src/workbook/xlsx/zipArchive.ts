@@ -15,7 +15,7 @@
  */
 import { Inflate, deflateSync } from "fflate";
 import { SrbUsageError } from "../../engine/issues";
-import { deflateWithChecksum, hasCompressionStreams, inflateRawNatively } from "./nativeStreams";
+import { deflateWithChecksum, hasCompressionStreams, inflateRawNatively, joined } from "./nativeStreams";
 
 /** Largest inflated size of one part SRB reads (a data sheet of 100,000 Kitas is about 60 MB). */
 export const MAX_PART_BYTES = 400 * 1024 * 1024;
@@ -307,13 +307,7 @@ export class ZipArchive {
       },
       cap,
     );
-    const out = new Uint8Array(length);
-    let at = 0;
-    for (const c of chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
+    return joined(chunks, length);
   }
 
   /** An entry as text (UTF-8, byte order mark dropped), or undefined when it is missing. */
