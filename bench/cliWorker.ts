@@ -47,7 +47,11 @@ export function runCompiledCli(args: string[]): {
   return { code: r.code, wallS, cpuS: r.cpu, peakRssMb: Math.round(r.rss) };
 }
 
-async function writeTown(units: number, file: string): Promise<void> {
+/**
+ * The synthetic town's table as an .xlsx (sheet "Kitas"), written by exceljs's streaming writer; the town is
+ * returned for what else a worker needs of it (its model).
+ */
+export async function writeTown(units: number, file: string): Promise<ReturnType<typeof syntheticTown>> {
   const town = syntheticTown(units);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
   const ws = wb.addWorksheet("Kitas");
@@ -55,6 +59,7 @@ async function writeTown(units: number, file: string): Promise<void> {
   for (const row of town.table.rows) ws.addRow(row).commit();
   ws.commit();
   await wb.commit();
+  return town;
 }
 
 async function main(): Promise<void> {

@@ -18,12 +18,11 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import ExcelJS from "exceljs";
 import { chromium } from "playwright-core";
 import { serializeModel } from "../src/engine/modelFile";
 import { PackageWorkbook } from "../src/workbook/xlsx/packageWorkbook";
 import { REPOSITORY } from "./bundle";
-import { syntheticTown } from "./synthetic";
+import { writeTown } from "./cliWorker";
 
 export interface StandaloneResult {
   units: number;
@@ -48,14 +47,8 @@ export interface StandaloneResult {
 export const CHROMIUM = "/usr/bin/chromium";
 
 /** The synthetic town as an .xlsx with its model stored in it, so that the page loads it at once. */
-async function writeTown(units: number, file: string): Promise<void> {
-  const town = syntheticTown(units);
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
-  const ws = wb.addWorksheet("Kitas");
-  ws.addRow(town.table.headers).commit();
-  for (const row of town.table.rows) ws.addRow(row).commit();
-  ws.commit();
-  await wb.commit();
+async function writeTownWithModel(units: number, file: string): Promise<void> {
+  const town = await writeTown(units, file);
   const book = await PackageWorkbook.fromBuffer(readFileSync(file));
   await book.writeStoredModel(JSON.parse(serializeModel(town.model)) as unknown);
   writeFileSync(file, await book.toBuffer());
@@ -116,7 +109,7 @@ async function main(): Promise<void> {
         return;
       }
     const input = path.join(dir, "Stadt.xlsx");
-    await writeTown(units, input);
+    await writeTownWithModel(units, input);
     server = await start.serveStatic(build, 0);
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const context = await browser.newContext({
