@@ -27,7 +27,7 @@ import { formatPercent } from "../engine/germanFormat";
 import type { Issue } from "../engine/issues";
 import type { AreaMethod, ResolvedModel } from "../engine/model";
 import type { Robustness } from "../engine/robustness";
-import { overriddenPlan, type StrandOverrides } from "../engine/strandOverrides";
+import { overriddenPlan, type CountingPlan, type StrandOverrides } from "../engine/strandOverrides";
 import { STRAND_LABELS } from "./changesSheet";
 import { columnTable, type Column, type ColumnTable } from "./columnTable";
 import {
@@ -268,8 +268,7 @@ interface StrandTotal {
   vzae: number;
 }
 
-function strandTotals(allocation: Allocation, overrides: StrandOverrides): StrandTotal[] {
-  const counting = overriddenPlan(allocation, overrides);
+function strandTotals(allocation: Allocation, counting: CountingPlan): StrandTotal[] {
   // strands 1, 2, 3, 4 and the index part not yet split between 1 and 3
   const vzae = [0, 0, 0, 0, 0];
   const units = [0, 0, 0, 0, 0];
@@ -576,9 +575,9 @@ export function vorlageSheet(allocation: Allocation, ctx: VorlageContext): Sheet
 
   // 3. the Stellenplan per strand
   let section = 2;
-  if (plan) {
+  if (counting) {
     heading(`${section++}. Stellenplan nach Förderstrang`);
-    const strands = strandTotals(allocation, overrides);
+    const strands = strandTotals(allocation, counting);
     const t = columnTable<StrandTotal>(
       [
         { key: "label", header: "Förderstrang", width: WIDTHS[0], value: (s) => text(s.label) },
