@@ -290,80 +290,118 @@ const AreaPreview = memo(function AreaPreview({
   language: Language;
   allocation: Allocation;
 }) {
-  const styles = useStyles();
   const total = allocation.areas.reduce((sum, a) => sum + a.amount, 0);
   const planned = allocation.areas.some((a) => a.plan !== undefined);
   return (
     <>
       <Subtitle2 as="h2">{s.preview}</Subtitle2>
-      <Table size="small" aria-label={s.preview} className={styles.table}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell className={styles.name}>{s.area}</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>{s.index}</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>{s.share}</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>{s.amount}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {allocation.areas.map((a) => (
-            <TableRow key={a.name}>
-              <TableCell className={styles.name}>{a.name}</TableCell>
-              <TableCell className={styles.number}>{formatNumber(a.index, language, 1)}</TableCell>
-              <TableCell className={styles.number}>{formatShare(a.share, language)}</TableCell>
-              <TableCell className={styles.number}>{formatEuro(a.amount, language)}</TableCell>
-            </TableRow>
-          ))}
-          <TableRow className={styles.total}>
-            <TableCell className={styles.name}>{s.total}</TableCell>
-            <TableCell />
-            <TableCell className={styles.number}>{formatShare(1, language)}</TableCell>
-            <TableCell className={styles.number}>
-              {formatEuro(Math.round(total * 100) / 100, language)}
-            </TableCell>
-          </TableRow>
-        </TableBody>
-      </Table>
+      <AreaTable
+        label={s.preview}
+        areas={allocation.areas}
+        nameHeader={s.area}
+        totalLabel={s.total}
+        columns={[
+          { header: s.index, cell: (a) => formatNumber(a.index, language, 1), total: "" },
+          { header: s.share, cell: (a) => formatShare(a.share, language), total: formatShare(1, language) },
+          {
+            header: s.amount,
+            cell: (a) => formatEuro(a.amount, language),
+            total: formatEuro(Math.round(total * 100) / 100, language),
+          },
+        ]}
+      />
       {planned && (
         // the Stellenplan in a table of its own: six columns do not fit a 350 px task pane
-        <Table size="small" aria-label={s.stellenplanPreview} className={styles.table}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell className={styles.name}>{s.area}</TableHeaderCell>
-              <TableHeaderCell className={styles.number}>{s.plannedVzae}</TableHeaderCell>
-              <TableHeaderCell className={styles.number}>{s.unplanned}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {allocation.areas.map((a) => (
-              <TableRow key={a.name}>
-                <TableCell className={styles.name}>{a.name}</TableCell>
-                <TableCell className={styles.number}>
-                  {formatNumber(a.plan?.vzae ?? 0, language, 2)}
-                </TableCell>
-                <TableCell className={styles.number}>{formatEuro(a.unplanned ?? 0, language)}</TableCell>
-              </TableRow>
-            ))}
-            <TableRow className={styles.total}>
-              <TableCell className={styles.name}>{s.total}</TableCell>
-              <TableCell className={styles.number}>
-                {formatNumber(
-                  allocation.areas.reduce((sum, a) => sum + (a.plan?.vzae ?? 0), 0),
-                  language,
-                  2,
-                )}
-              </TableCell>
-              <TableCell className={styles.number}>
-                {formatEuro(
-                  allocation.areas.reduce((sum, a) => sum + Math.round((a.unplanned ?? 0) * 100), 0) / 100,
-                  language,
-                )}
-              </TableCell>
-            </TableRow>
-          </TableBody>
-        </Table>
+        <AreaTable
+          label={s.stellenplanPreview}
+          areas={allocation.areas}
+          nameHeader={s.area}
+          totalLabel={s.total}
+          columns={[
+            {
+              header: s.plannedVzae,
+              cell: (a) => formatNumber(a.plan?.vzae ?? 0, language, 2),
+              total: formatNumber(
+                allocation.areas.reduce((sum, a) => sum + (a.plan?.vzae ?? 0), 0),
+                language,
+                2,
+              ),
+            },
+            {
+              header: s.unplanned,
+              cell: (a) => formatEuro(a.unplanned ?? 0, language),
+              total: formatEuro(
+                allocation.areas.reduce((sum, a) => sum + Math.round((a.unplanned ?? 0) * 100), 0) / 100,
+                language,
+              ),
+            },
+          ]}
+        />
       )}
       <SharesChart title={s.sharesChart} language={language} areas={allocation.areas} />
     </>
   );
 });
+
+type AreaRow = Allocation["areas"][number];
+
+/** One number column of a Sozialraum table: its header, each Sozialraum's text and the total's. */
+interface AreaColumn {
+  header: string;
+  cell: (area: AreaRow) => string;
+  total: string;
+}
+
+/**
+ * A table with one row per Sozialraum (name first, right-aligned numbers) and a total row: the preview of
+ * amounts and the Stellenplan share it.
+ *
+ * @example <AreaTable label="Vorschau" areas={allocation.areas} nameHeader="Sozialraum" totalLabel="Summe" columns={[{ header: "Betrag", cell: (a) => String(a.amount), total: "100" }]} />
+ */
+function AreaTable(props: {
+  label: string;
+  areas: readonly AreaRow[];
+  nameHeader: string;
+  totalLabel: string;
+  columns: AreaColumn[];
+}) {
+  const styles = useStyles();
+  return (
+    <Table size="small" aria-label={props.label} className={styles.table}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell className={styles.name}>{props.nameHeader}</TableHeaderCell>
+          {props.columns.map((c) => (
+            <TableHeaderCell key={c.header} className={styles.number}>
+              {c.header}
+            </TableHeaderCell>
+          ))}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {props.areas.map((a) => (
+          <TableRow key={a.name}>
+            <TableCell className={styles.name}>{a.name}</TableCell>
+            {props.columns.map((c) => (
+              <TableCell key={c.header} className={styles.number}>
+                {c.cell(a)}
+              </TableCell>
+            ))}
+          </TableRow>
+        ))}
+        <TableRow className={styles.total}>
+          <TableCell className={styles.name}>{props.totalLabel}</TableCell>
+          {props.columns.map((c) =>
+            c.total === "" ? (
+              <TableCell key={c.header} />
+            ) : (
+              <TableCell key={c.header} className={styles.number}>
+                {c.total}
+              </TableCell>
+            ),
+          )}
+        </TableRow>
+      </TableBody>
+    </Table>
+  );
+}
