@@ -292,14 +292,14 @@ const AreaPreview = memo(function AreaPreview({
 }) {
   const total = allocation.areas.reduce((sum, a) => sum + a.amount, 0);
   const planned = allocation.areas.some((a) => a.plan !== undefined);
+  // both tables: one row per Sozialraum and a total row
+  const rows = { areas: allocation.areas, nameHeader: s.area, totalLabel: s.total };
   return (
     <>
       <Subtitle2 as="h2">{s.preview}</Subtitle2>
       <AreaTable
+        {...rows}
         label={s.preview}
-        areas={allocation.areas}
-        nameHeader={s.area}
-        totalLabel={s.total}
         columns={[
           { header: s.index, cell: (a) => formatNumber(a.index, language, 1), total: "" },
           { header: s.share, cell: (a) => formatShare(a.share, language), total: formatShare(1, language) },
@@ -313,10 +313,8 @@ const AreaPreview = memo(function AreaPreview({
       {planned && (
         // the Stellenplan in a table of its own: six columns do not fit a 350 px task pane
         <AreaTable
+          {...rows}
           label={s.stellenplanPreview}
-          areas={allocation.areas}
-          nameHeader={s.area}
-          totalLabel={s.total}
           columns={[
             {
               header: s.plannedVzae,

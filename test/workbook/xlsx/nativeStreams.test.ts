@@ -15,10 +15,8 @@ import {
   ZipArchive,
   type ZipOutput,
 } from "../../../src/workbook/xlsx/zipArchive";
+import { buildPackage, MAIN } from "../../helpers/minimalPackage";
 
-const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const PKG = "http://schemas.openxmlformats.org/package/2006/relationships";
 const enc = new TextEncoder();
 
 /** The paths the test runs (`useNativeStreams`); packages given to SRB are built on the synchronous ones. */
@@ -47,42 +45,14 @@ function kitasPackage(n: number, extra: ZipOutput[] = []): Uint8Array {
     rows.push(
       `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>Kita ${r - 1}</t></is></c><c r="B${r}"><v>${r % 90}</v></c></row>`,
     );
-  return writeInput([
-    {
-      name: "[Content_Types].xml",
-      data: enc.encode(
-        `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-          `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
-          `<Default Extension="xml" ContentType="application/xml"/>` +
-          `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
-          `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
-          `</Types>`,
-      ),
-    },
-    {
-      name: "_rels/.rels",
-      data: enc.encode(
-        `<Relationships xmlns="${PKG}"><Relationship Id="r1" Type="${REL}/officeDocument" Target="/xl/workbook.xml"/></Relationships>`,
-      ),
-    },
-    {
-      name: "xl/workbook.xml",
-      data: enc.encode(
-        `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="Kitas" sheetId="1" r:id="s1"/></sheets></workbook>`,
-      ),
-    },
-    {
-      name: "xl/_rels/workbook.xml.rels",
-      data: enc.encode(
-        `<Relationships xmlns="${PKG}"><Relationship Id="s1" Type="${REL}/worksheet" Target="/xl/worksheets/sheet1.xml"/></Relationships>`,
-      ),
-    },
-    {
-      name: "xl/worksheets/sheet1.xml",
-      data: enc.encode(`<worksheet xmlns="${MAIN}"><sheetData>${rows.join("")}</sheetData></worksheet>`),
-    },
-    ...extra,
-  ]);
+  const xml = `<worksheet xmlns="${MAIN}"><sheetData>${rows.join("")}</sheetData></worksheet>`;
+  // built on the synchronous paths, as another program writes it
+  useNativeStreams(false);
+  try {
+    return buildPackage([{ name: "Kitas", xml, extra }]);
+  } finally {
+    useNativeStreams(mode);
+  }
 }
 
 /** The bytes with the declared inflated size of `name` in the central directory set to `size`. */
