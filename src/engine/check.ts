@@ -846,7 +846,8 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
   // categories: the informative indicators of each category. A unit without any value in one of them
   // blocks (category-empty); its blank cells there get that one message, not also a value-missing warning.
   const categoryIssues: Issue[] = [];
-  const blocking = new Set<string>(); // `${unit}:${indicator}` covered by a category-empty error
+  /** unit · indicatorCount + indicator of the cells covered by a category-empty error (no text key per cell) */
+  const blocking = new Set<number>();
   const categoryNames = model.categories.map((c) => c.name);
   for (const category of categoryNames) {
     const members = indicators.map((ind, i) => (ind.category === category ? i : -1)).filter((i) => i >= 0);
@@ -876,7 +877,7 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
       let hasValue = false;
       for (let k = 0; k < useful.length && !hasValue; k++) hasValue = stateOf(u, useful[k]) === STATE_VALUE;
       if (hasValue) continue;
-      for (const i of useful) blocking.add(`${u}:${i}`);
+      for (const i of useful) blocking.add(u * indicatorCount + i);
       const where = a1(unit.row, firstColumn + indicatorColumn[useful[0]]);
       categoryIssues.push({
         level: "error",
@@ -898,7 +899,7 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
   for (let u = 0; u < units.length; u++) {
     const unit = units[u];
     for (let i = 0; i < indicatorCount; i++) {
-      if (!informative[i] || stateOf(u, i) !== STATE_BLANK || blocking.has(`${u}:${i}`)) continue;
+      if (!informative[i] || stateOf(u, i) !== STATE_BLANK || blocking.has(u * indicatorCount + i)) continue;
       const where = a1(unit.row, firstColumn + indicatorColumn[i]);
       push(
         "warning",
