@@ -98,23 +98,24 @@ export function readCellFormats(zip: ZipArchive, stylesPart: string | undefined)
 export function readSharedStrings(zip: ZipArchive, part: string | undefined): string[] {
   if (!part) return [];
   const strings: string[] = [];
-  let current: string[] | null = null;
+  // the text of the open <si> (null: outside one); a plain string needs no list and no join
+  let current: string | null = null;
   let phonetic = 0;
   const scanner = new SheetScanner(part, ["si", "rPh", "t"], [], {
     open(element) {
-      if (element === SI) current = [];
+      if (element === SI) current = "";
       else if (element === RPH) phonetic++;
-      else if (current && phonetic === 0) scanner.capture = true;
+      else if (current !== null && phonetic === 0) scanner.capture = true;
     },
     close(element) {
       if (element === SI) {
-        strings.push((current ?? []).join(""));
+        strings.push(current ?? "");
         current = null;
       } else if (element === RPH) phonetic--;
       else scanner.capture = false;
     },
     text(t) {
-      if (current) current.push(t);
+      if (current !== null) current += t;
     },
   });
   scanPart(zip, part, scanner);
