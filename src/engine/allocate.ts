@@ -413,12 +413,14 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
     issues.push(error("area-index-invalid", "", "", messages.areaIndexInvalid(bad)));
   }
 
+  // Kinder per Sozialraum, summed once (the shares and the area rows both need them)
+  const areaChildren = groups.map((g) => sumChildren(g, units));
   let shares = groups.map(() => 0);
   let amounts = groups.map(() => 0);
   let areaTies = groups.map(() => false);
   if (shareable && budgetValid) {
     const split = budgetShares(
-      groups.map((g, a) => ({ index: areaIndices[a] as number, children: sumChildren(g, units) })),
+      groups.map((_, a) => ({ index: areaIndices[a] as number, children: areaChildren[a] })),
       o.sockel,
     );
     if (o.sockel && o.sockel.fraction > 0 && o.sockel.by === "children" && !split.sockelByChildren) {
@@ -445,7 +447,7 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
       share: shares[a],
       amount: amounts[a],
       units: g.units.length,
-      children: sumChildren(g, units),
+      children: areaChildren[a],
       personnelVolume: k.personnelVolume,
       landPart: k.landPart,
       municipalPart: k.municipalPart,
