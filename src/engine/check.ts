@@ -704,13 +704,16 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
     }
 
     // indicators
-    const stateBase = units.length * indicatorCount;
+    const unitIndex = units.length;
+    const stateBase = unitIndex * indicatorCount;
     let blanks = false;
+    // the typed columns are written here, in the one pass over the indicators (NaN: no value)
     for (let i = 0; i < indicatorCount; i++) {
       const c = indicatorColumn[i];
       if (c < 0) {
         blanks = true;
         states[stateBase + i] = STATE_BAD;
+        checkedValues[i][unitIndex] = NaN;
         continue;
       }
       const read = readNumber(c);
@@ -719,9 +722,11 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
         push("error", "negative-value", where, messages.negativeValue(where, header(c), read));
         blanks = true;
         states[stateBase + i] = STATE_BAD;
+        checkedValues[i][unitIndex] = NaN;
       } else if (typeof read === "number") {
         rowValues[i] = read;
         states[stateBase + i] = STATE_VALUE;
+        checkedValues[i][unitIndex] = read;
         if (formats !== undefined) {
           (numberFormatKind(formatAt(r, c)) === "percent" ? percentRows[i] : plainRows[i]).push(r);
         }
@@ -732,14 +737,12 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
       } else {
         blanks = true;
         states[stateBase + i] = read === null ? STATE_BLANK : STATE_BAD;
+        checkedValues[i][unitIndex] = NaN;
       }
     }
     const values = blanks
       ? numbersAndBlanks(rowValues, states, stateBase, indicatorCount)
       : numbersOnly(rowValues, indicatorCount);
-    for (let i = 0; i < indicatorCount; i++) {
-      checkedValues[i][units.length] = states[stateBase + i] === STATE_VALUE ? rowValues[i] : NaN;
-    }
 
     // flags, reasons, Bremen columns
     let kitaIndex: number | null = null;
