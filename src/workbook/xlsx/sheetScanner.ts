@@ -108,7 +108,9 @@ class Bytes {
  */
 export function decodeBytes(data: Uint8Array, n: number): string {
   if (n === 1 && data[0] < 0x80) return String.fromCharCode(data[0]);
-  if (n <= 32) {
+  // up to 12 characters joined one by one stay one flat string; longer ones would become a chain of
+  // concatenations held in memory (V8's cons strings): those go through the decoder in one piece
+  if (n <= 12) {
     let ascii = true;
     for (let i = 0; i < n; i++) if (data[i] >= 0x80) ascii = false;
     if (ascii) {
