@@ -550,9 +550,14 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
   /** Each Sozialraum text as written → the spelling it is named by (the first written of its key). */
   const areaOfSpelling = new Map<string, string>();
   const stats = indicators.map(() => ({ count: 0, min: Infinity, max: -Infinity }));
-  /** With formats: the rows of each indicator's numbers, percent-formatted or not (for `percent-mixed`). */
-  const percentRows = indicators.map((): number[] => []);
-  const plainRows = indicators.map((): number[] => []);
+  // With formats: which numbers are percent-formatted (for `percent-mixed`), a flag per cell and counts,
+  // not a list of rows per indicator (1.2 million entries at 60,000 Kitas); the lists of rows are made
+  // after the pass, only for an indicator that has both kinds
+  const percentCells = formats !== undefined ? new Uint8Array(rows.length * indicatorCount) : null;
+  const percentCount = new Int32Array(indicatorCount);
+  const plainCount = new Int32Array(indicatorCount);
+  /** The row index (into `rows`) of each unit. */
+  const unitRows = new Int32Array(rows.length);
   let lastDataRow = -1;
   const childrenRequired = needsChildren(model);
   const strand2Col = role("strand2");
@@ -728,7 +733,10 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
         states[stateBase + i] = STATE_VALUE;
         checkedValues[i][unitIndex] = read;
         if (formats !== undefined) {
-          (numberFormatKind(formatAt(r, c)) === "percent" ? percentRows[i] : plainRows[i]).push(r);
+          if (numberFormatKind(formatAt(r, c)) === "percent") {
+            percentCount[i]++;
+            if (percentCells !== null) percentCells[stateBase + i] = 1;
+          } else plainCount[i]++;
         }
         const s = stats[i];
         s.count++;
@@ -785,6 +793,7 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
     // assigned, not spread into the literal: a spread copies every unit through a slow generic path
     if (strand4VzaeCol >= 0) unit.strand4Vzae = strand4Vzae;
     if (traegerCol >= 0) unit.traeger = textAt(traegerCol) ?? null;
+    unitRows[units.length] = r;
     units.push(unit);
   }
 
@@ -798,12 +807,20 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
     );
   }
   indicators.forEach((_, i) => {
-    if (percentRows[i].length === 0 || plainRows[i].length === 0) return;
+    if (percentCount[i] === 0 || plainCount[i] === 0) return;
+    // the rows of the numbers of each kind, in sheet order
+    const percentRows: number[] = [];
+    const plainRows: number[] = [];
+    for (let u = 0; u < units.length; u++) {
+      const k = u * indicatorCount + i;
+      if (states[k] !== STATE_VALUE) continue;
+      (percentCells !== null && percentCells[k] === 1 ? percentRows : plainRows).push(unitRows[u]);
+    }
     const c = indicatorColumn[i];
     const valuesOf = (list: number[]) => list.map((r) => rows[r][c] as number);
-    const level = percentMixRule(valuesOf(percentRows[i]), valuesOf(plainRows[i]));
-    const fewer = percentRows[i].length < plainRows[i].length ? percentRows[i] : plainRows[i];
-    const more = fewer === percentRows[i] ? plainRows[i] : percentRows[i];
+    const level = percentMixRule(valuesOf(percentRows), valuesOf(plainRows));
+    const fewer = percentRows.length < plainRows.length ? percentRows : plainRows;
+    const more = fewer === percentRows ? plainRows : percentRows;
     const listed = (list: number[]) => list.map((r) => ({ cell: cellAt(r, c), value: rows[r][c] as number }));
     push(
       level,
@@ -812,7 +829,7 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
       messages.percentMixed(
         headerCell(c),
         header(c),
-        fewer === percentRows[i] ? "percent" : "plain",
+        fewer === percentRows ? "percent" : "plain",
         listed(fewer),
         listed(more.slice(0, 1))[0],
         more.length,
