@@ -13,6 +13,7 @@
  */
 import type { Allocation, Band, EffectiveWeight, Eligibility, NormBand } from "./allocation";
 import type { Dataset } from "./dataset";
+import { checkedColumns } from "./checkedColumns";
 import type { ResolvedModel } from "./model";
 import { resolveModel } from "./resolveModel";
 import { winsorise } from "./winsorise";
@@ -141,11 +142,18 @@ export function indicatorRanges(
   dataset: Dataset,
 ): Record<string, Goalposts> {
   const ranges: Record<string, Goalposts> = {};
+  // the check's columns (doubles, NaN for a blank) when the dataset still has them: no list per indicator
+  const typed = model.options.winsorise ? null : checkedColumns(dataset, dataset.units);
   dataset.indicators.forEach((indicator, i) => {
     const fixed =
       indicator.goalposts ?? model.indicators.find((x) => x.column === indicator.column)?.goalposts;
     if (model.options.goalposts && fixed && validGoalposts(fixed)) {
       ranges[indicator.column] = { min: fixed.min, max: fixed.max };
+      return;
+    }
+    if (typed !== null) {
+      const range = finiteRange(typed[i]);
+      if (range !== null) ranges[indicator.column] = range;
       return;
     }
     const raw = dataset.units.map((u) => u.values[i] ?? null);
@@ -159,6 +167,31 @@ export function indicatorRanges(
     };
   });
   return ranges;
+}
+
+/**
+ * The min and max of the finite values of a column (Math.min/Math.max in order, as the reduce over the
+ * values does), null when there is none.
+ *
+ * @example finiteRange(Float64Array.of(4, NaN, 2, 6)); // => { min: 2, max: 6 }
+ */
+function finiteRange(column: Float64Array): Goalposts | null {
+  let min = NaN;
+  let max = NaN;
+  let any = false;
+  for (let e = 0; e < column.length; e++) {
+    const v = column[e];
+    if (!Number.isFinite(v)) continue;
+    if (!any) {
+      min = v;
+      max = v;
+      any = true;
+    } else {
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+    }
+  }
+  return any ? { min, max } : null;
 }
 
 /** Finite min and max with min < max. */

@@ -22,7 +22,7 @@ import type {
   UnitResult,
 } from "./allocation";
 import { apportionCents } from "./apportionCents";
-import { areaIndexOfUnits, areaRawValues } from "./areaIndex";
+import { areaIndexOf, areaRawValues } from "./areaIndex";
 import { bremenAllocation } from "./bremenRules";
 import { checkTable } from "./check";
 import { checkedColumns } from "./checkedColumns";
@@ -37,7 +37,7 @@ import { bandOf, normBand } from "./normBand";
 import { budgetShares } from "./share";
 import { bandCode, MAX_SHARED_CATEGORIES, sharedBandRecords } from "./sharedBandRecords";
 import { isInformative, scoreColumn, type RawColumn, type ScoreColumn } from "./standardScore";
-import { stellenplan, stellenplanIssues, stellenplanParameters, type Stellenplan } from "./stellenplan";
+import { stellenplanIssues, stellenplanOf, stellenplanParameters, type Stellenplan } from "./stellenplan";
 import {
   eligibility,
   eligibilityIssues,
@@ -384,8 +384,12 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
     }
     const method = o.areaMethod === "sum-of-units" ? "sum-of-units" : "mean-of-units";
     for (const g of groups) {
-      const r = areaIndexOfUnits(
-        g.units.map((i) => ({ index: indexOf(i), children: units[i].children })),
+      // read by position from the typed index column: no object per unit
+      const members = g.units;
+      const r = areaIndexOf(
+        members.length,
+        (k) => indexOf(members[k]),
+        (k) => units[members[k]].children,
         method,
         o.childWeighted === true,
       );
@@ -413,12 +417,14 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
     issues.push(error("area-index-invalid", "", "", messages.areaIndexInvalid(bad)));
   }
 
+  // Kinder per Sozialraum, summed once (the shares and the area rows both need them)
+  const areaChildren = groups.map((g) => sumChildren(g, units));
   let shares = groups.map(() => 0);
   let amounts = groups.map(() => 0);
   let areaTies = groups.map(() => false);
   if (shareable && budgetValid) {
     const split = budgetShares(
-      groups.map((g, a) => ({ index: areaIndices[a] as number, children: sumChildren(g, units) })),
+      groups.map((_, a) => ({ index: areaIndices[a] as number, children: areaChildren[a] })),
       o.sockel,
     );
     if (o.sockel && o.sockel.fraction > 0 && o.sockel.by === "children" && !split.sockelByChildren) {
@@ -445,7 +451,7 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
       share: shares[a],
       amount: amounts[a],
       units: g.units.length,
-      children: sumChildren(g, units),
+      children: areaChildren[a],
       personnelVolume: k.personnelVolume,
       landPart: k.landPart,
       municipalPart: k.municipalPart,
@@ -643,19 +649,22 @@ function areaStellenplan(
     issues.push(...problems);
     return null;
   }
-  const plan = stellenplan(
+  const strand4VzaeColumn = dataset.roleColumns?.strand4Vzae;
+  // the Kitas read by position from the units and the computed columns: no object per Kita
+  const plan = stellenplanOf(
     groups.map((g, a) => ({ name: g.name, amount: amounts[a], share: shares[a] })),
-    units.map((u, e) => ({
-      id: u.id,
-      area: u.area,
-      row: u.row,
-      index: indexOf(e),
-      children: u.children,
-      eligible: eligible[e],
-      strand4Vzae: u.strand4Vzae ?? null,
-      strand4VzaeCell: cellOf(dataset.roleColumns?.strand4Vzae, u.row),
-      traeger: u.traeger ?? null,
-    })),
+    {
+      count: units.length,
+      id: (e) => units[e].id,
+      area: (e) => units[e].area,
+      row: (e) => units[e].row,
+      index: indexOf,
+      children: (e) => units[e].children,
+      eligible: (e) => eligible[e],
+      strand4Vzae: (e) => units[e].strand4Vzae ?? null,
+      strand4VzaeCell: (e) => cellOf(strand4VzaeColumn, units[e].row),
+      traeger: (e) => units[e].traeger ?? null,
+    },
     parameters,
     dataset.sheet,
     { traeger: m.data.traeger !== null },

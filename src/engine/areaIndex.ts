@@ -56,12 +56,42 @@ export function areaIndexOfUnits(
   method: "mean-of-units" | "sum-of-units",
   childWeighted = false,
 ): AreaIndexResult {
-  const scored = units.filter((u): u is { index: number; children: number | null } => u.index !== null);
-  if (scored.length === 0) return { index: null, weightedByChildren: false };
-  const indices = scored.map((u) => u.index);
+  return areaIndexOf(
+    units.length,
+    (k) => units[k].index,
+    (k) => units[k].children,
+    method,
+    childWeighted,
+  );
+}
+
+/**
+ * `areaIndexOfUnits` over the area's units as read by position (`indexOf(k)`, `childrenOf(k)` for k = 0 …
+ * count − 1), for a caller that holds them in columns: no object per unit.
+ *
+ * @example areaIndexOf(2, (k) => [60, 50][k], () => null, "mean-of-units").index; // => 55
+ */
+export function areaIndexOf(
+  count: number,
+  indexOf: (k: number) => number | null,
+  childrenOf: (k: number) => number | null,
+  method: "mean-of-units" | "sum-of-units",
+  childWeighted = false,
+): AreaIndexResult {
+  // the units with a Gesamtindex, in order; their Kinder only where they weight the mean
+  const withKinder = childWeighted && method !== "sum-of-units";
+  const indices: number[] = [];
+  const children: (number | null)[] = [];
+  for (let k = 0; k < count; k++) {
+    const index = indexOf(k);
+    if (index === null) continue;
+    indices.push(index);
+    if (withKinder) children.push(childrenOf(k));
+  }
+  if (indices.length === 0) return { index: null, weightedByChildren: false };
   if (method === "sum-of-units") return { index: sum(indices), weightedByChildren: false };
-  if (childWeighted) {
-    const weights = childWeights(scored.map((u) => u.children));
+  if (withKinder) {
+    const weights = childWeights(children);
     if (weights) return { index: weightedMean(indices, weights), weightedByChildren: true };
   }
   return { index: meanWithinValues(indices), weightedByChildren: false };

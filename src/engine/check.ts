@@ -550,9 +550,14 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
   /** Each Sozialraum text as written → the spelling it is named by (the first written of its key). */
   const areaOfSpelling = new Map<string, string>();
   const stats = indicators.map(() => ({ count: 0, min: Infinity, max: -Infinity }));
-  /** With formats: the rows of each indicator's numbers, percent-formatted or not (for `percent-mixed`). */
-  const percentRows = indicators.map((): number[] => []);
-  const plainRows = indicators.map((): number[] => []);
+  // With formats: which numbers are percent-formatted (for `percent-mixed`), a flag per cell and counts,
+  // not a list of rows per indicator (1.2 million entries at 60,000 Kitas); the lists of rows are made
+  // after the pass, only for an indicator that has both kinds
+  const percentCells = formats !== undefined ? new Uint8Array(rows.length * indicatorCount) : null;
+  const percentCount = new Int32Array(indicatorCount);
+  const plainCount = new Int32Array(indicatorCount);
+  /** The row index (into `rows`) of each unit. */
+  const unitRows = new Int32Array(rows.length);
   let lastDataRow = -1;
   const childrenRequired = needsChildren(model);
   const strand2Col = role("strand2");
@@ -704,13 +709,16 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
     }
 
     // indicators
-    const stateBase = units.length * indicatorCount;
+    const unitIndex = units.length;
+    const stateBase = unitIndex * indicatorCount;
     let blanks = false;
+    // the typed columns are written here, in the one pass over the indicators (NaN: no value)
     for (let i = 0; i < indicatorCount; i++) {
       const c = indicatorColumn[i];
       if (c < 0) {
         blanks = true;
         states[stateBase + i] = STATE_BAD;
+        checkedValues[i][unitIndex] = NaN;
         continue;
       }
       const read = readNumber(c);
@@ -719,11 +727,16 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
         push("error", "negative-value", where, messages.negativeValue(where, header(c), read));
         blanks = true;
         states[stateBase + i] = STATE_BAD;
+        checkedValues[i][unitIndex] = NaN;
       } else if (typeof read === "number") {
         rowValues[i] = read;
         states[stateBase + i] = STATE_VALUE;
+        checkedValues[i][unitIndex] = read;
         if (formats !== undefined) {
-          (numberFormatKind(formatAt(r, c)) === "percent" ? percentRows[i] : plainRows[i]).push(r);
+          if (numberFormatKind(formatAt(r, c)) === "percent") {
+            percentCount[i]++;
+            if (percentCells !== null) percentCells[stateBase + i] = 1;
+          } else plainCount[i]++;
         }
         const s = stats[i];
         s.count++;
@@ -732,14 +745,12 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
       } else {
         blanks = true;
         states[stateBase + i] = read === null ? STATE_BLANK : STATE_BAD;
+        checkedValues[i][unitIndex] = NaN;
       }
     }
     const values = blanks
       ? numbersAndBlanks(rowValues, states, stateBase, indicatorCount)
       : numbersOnly(rowValues, indicatorCount);
-    for (let i = 0; i < indicatorCount; i++) {
-      checkedValues[i][units.length] = states[stateBase + i] === STATE_VALUE ? rowValues[i] : NaN;
-    }
 
     // flags, reasons, Bremen columns
     let kitaIndex: number | null = null;
@@ -782,6 +793,7 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
     // assigned, not spread into the literal: a spread copies every unit through a slow generic path
     if (strand4VzaeCol >= 0) unit.strand4Vzae = strand4Vzae;
     if (traegerCol >= 0) unit.traeger = textAt(traegerCol) ?? null;
+    unitRows[units.length] = r;
     units.push(unit);
   }
 
@@ -795,12 +807,20 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
     );
   }
   indicators.forEach((_, i) => {
-    if (percentRows[i].length === 0 || plainRows[i].length === 0) return;
+    if (percentCount[i] === 0 || plainCount[i] === 0) return;
+    // the rows of the numbers of each kind, in sheet order
+    const percentRows: number[] = [];
+    const plainRows: number[] = [];
+    for (let u = 0; u < units.length; u++) {
+      const k = u * indicatorCount + i;
+      if (states[k] !== STATE_VALUE) continue;
+      (percentCells !== null && percentCells[k] === 1 ? percentRows : plainRows).push(unitRows[u]);
+    }
     const c = indicatorColumn[i];
     const valuesOf = (list: number[]) => list.map((r) => rows[r][c] as number);
-    const level = percentMixRule(valuesOf(percentRows[i]), valuesOf(plainRows[i]));
-    const fewer = percentRows[i].length < plainRows[i].length ? percentRows[i] : plainRows[i];
-    const more = fewer === percentRows[i] ? plainRows[i] : percentRows[i];
+    const level = percentMixRule(valuesOf(percentRows), valuesOf(plainRows));
+    const fewer = percentRows.length < plainRows.length ? percentRows : plainRows;
+    const more = fewer === percentRows ? plainRows : percentRows;
     const listed = (list: number[]) => list.map((r) => ({ cell: cellAt(r, c), value: rows[r][c] as number }));
     push(
       level,
@@ -809,7 +829,7 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
       messages.percentMixed(
         headerCell(c),
         header(c),
-        fewer === percentRows[i] ? "percent" : "plain",
+        fewer === percentRows ? "percent" : "plain",
         listed(fewer),
         listed(more.slice(0, 1))[0],
         more.length,
@@ -846,7 +866,8 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
   // categories: the informative indicators of each category. A unit without any value in one of them
   // blocks (category-empty); its blank cells there get that one message, not also a value-missing warning.
   const categoryIssues: Issue[] = [];
-  const blocking = new Set<string>(); // `${unit}:${indicator}` covered by a category-empty error
+  /** unit · indicatorCount + indicator of the cells covered by a category-empty error (no text key per cell) */
+  const blocking = new Set<number>();
   const categoryNames = model.categories.map((c) => c.name);
   for (const category of categoryNames) {
     const members = indicators.map((ind, i) => (ind.category === category ? i : -1)).filter((i) => i >= 0);
@@ -876,7 +897,7 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
       let hasValue = false;
       for (let k = 0; k < useful.length && !hasValue; k++) hasValue = stateOf(u, useful[k]) === STATE_VALUE;
       if (hasValue) continue;
-      for (const i of useful) blocking.add(`${u}:${i}`);
+      for (const i of useful) blocking.add(u * indicatorCount + i);
       const where = a1(unit.row, firstColumn + indicatorColumn[useful[0]]);
       categoryIssues.push({
         level: "error",
@@ -898,7 +919,7 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
   for (let u = 0; u < units.length; u++) {
     const unit = units[u];
     for (let i = 0; i < indicatorCount; i++) {
-      if (!informative[i] || stateOf(u, i) !== STATE_BLANK || blocking.has(`${u}:${i}`)) continue;
+      if (!informative[i] || stateOf(u, i) !== STATE_BLANK || blocking.has(u * indicatorCount + i)) continue;
       const where = a1(unit.row, firstColumn + indicatorColumn[i]);
       push(
         "warning",

@@ -212,15 +212,25 @@ export function indexColumns(
 ): IndexColumns {
   const categoryCount = structure.categories.length;
   const categories: (Float64Array | null)[] = [];
+  // the working columns of a category, made once and refilled for each (only `sum` is kept)
+  let weightSum: Float64Array | null = null;
+  let lowest: Float64Array | null = null;
+  let highest: Float64Array | null = null;
   for (let k = 0; k < categoryCount; k++) {
     if (!structure.categoryCounts[k]) {
       categories.push(null);
       continue;
     }
     const sum = new Float64Array(count);
-    const weightSum = new Float64Array(count);
-    const lowest = new Float64Array(count).fill(Infinity);
-    const highest = new Float64Array(count).fill(-Infinity);
+    if (weightSum === null || lowest === null || highest === null) {
+      weightSum = new Float64Array(count);
+      lowest = new Float64Array(count).fill(Infinity);
+      highest = new Float64Array(count).fill(-Infinity);
+    } else {
+      weightSum.fill(0);
+      lowest.fill(Infinity);
+      highest.fill(-Infinity);
+    }
     for (let i = 0; i < structure.indicatorCategory.length; i++) {
       if (structure.indicatorCategory[i] !== k) continue;
       const w = structure.indicatorWeights[i];

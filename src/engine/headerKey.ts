@@ -23,5 +23,26 @@ const SPACES_TO_COLLAPSE = /[^\S ]| {2}/;
  * @example collapseSpaces("Kita\t  Nord") // => "Kita Nord"
  */
 export function collapseSpaces(text: string): string {
-  return SPACES_TO_COLLAPSE.test(text) ? text.replace(/\s+/g, " ") : text;
+  return needsCollapsing(text) ? text.replace(/\s+/g, " ") : text;
+}
+
+/**
+ * `SPACES_TO_COLLAPSE.test(text)`, with a loop over the characters for ASCII text (every Kita name and
+ * Sozialraum is tested: a regular expression per cell costs more than the loop); the expression decides
+ * once a character beyond ASCII turns up (Unicode white space).
+ */
+function needsCollapsing(text: string): boolean {
+  let previousSpace = false;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128) return SPACES_TO_COLLAPSE.test(text);
+    if (c === 32) {
+      if (previousSpace) return true;
+      previousSpace = true;
+    } else {
+      if (c >= 9 && c <= 13) return true;
+      previousSpace = false;
+    }
+  }
+  return false;
 }

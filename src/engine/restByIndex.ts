@@ -53,11 +53,43 @@ function positive(x: number | null): x is number {
  *   { id: "B", index: 30, children: 100, eligible: true }], "index-children"); // => { weights: [3000, 3000], fellBack: false }
  */
 export function restWeights(units: readonly RestUnit[], within: WithinSplit): RestWeights {
-  const byIndex = units.map((u) => (u.eligible && positive(u.index) ? u.index : 0));
+  return restWeightsOf(
+    units.length,
+    (k) => units[k].eligible,
+    (k) => units[k].index,
+    (k) => units[k].children,
+    within,
+  );
+}
+
+/**
+ * `restWeights` over units read by position (k = 0 … count − 1), for a caller that holds them in
+ * columns or lists of its own: no object per unit.
+ *
+ * @example restWeightsOf(2, () => true, (k) => [60, 30][k], () => null, "index"); // => { weights: [60, 30], fellBack: false }
+ */
+export function restWeightsOf(
+  count: number,
+  eligibleOf: (k: number) => boolean,
+  indexOf: (k: number) => number | null,
+  childrenOf: (k: number) => number | null,
+  within: WithinSplit,
+): RestWeights {
+  const byIndex: number[] = [];
+  for (let k = 0; k < count; k++) {
+    const index = indexOf(k);
+    byIndex.push(eligibleOf(k) && positive(index) ? index : 0);
+  }
   if (within !== "index-children") return { weights: byIndex, fellBack: false };
-  const missing = units.some((u, i) => byIndex[i] > 0 && !(u.children !== null && u.children >= 0));
+  let missing = false;
+  for (let k = 0; k < count && !missing; k++) {
+    const children = childrenOf(k);
+    missing = byIndex[k] > 0 && !(children !== null && children >= 0);
+  }
   if (missing) return { weights: byIndex, fellBack: true };
-  return { weights: units.map((u, i) => byIndex[i] * (u.children as number)), fellBack: false };
+  const weights: number[] = [];
+  for (let k = 0; k < count; k++) weights.push(byIndex[k] * (childrenOf(k) as number));
+  return { weights, fellBack: false };
 }
 
 /** Result of {@link restByIndex}. */

@@ -28,7 +28,7 @@ import { DEFAULT_KOFINANZIERUNG, type KofinanzierungSpec } from "./model";
 import {
   DEFAULT_WITHIN,
   restByIndex,
-  restWeights,
+  restWeightsOf,
   stepTieIssue,
   withinFallbackIssue,
   type WithinSplit,
@@ -185,12 +185,30 @@ function strandsOf(e: Eligibility): StrandName[] {
 }
 
 /** Positions 0 … n−1 in sheet-row order (equal rows keep list order); no sort when already in order. */
-function inRowOrder(units: readonly { row: number }[]): number[] {
-  const order = units.map((_, i) => i);
-  for (let k = 1; k < units.length; k++) {
-    if (units[k - 1].row > units[k].row) return order.sort((a, b) => units[a].row - units[b].row || a - b);
+function inRowOrder(count: number, rowOf: (i: number) => number): number[] {
+  const order: number[] = [];
+  for (let i = 0; i < count; i++) order.push(i);
+  for (let k = 1; k < count; k++) {
+    if (rowOf(k - 1) > rowOf(k)) return order.sort((a, b) => rowOf(a) - rowOf(b) || a - b);
   }
   return order;
+}
+
+/**
+ * The Kitas as `stellenplanOf` reads them: by position i = 0 … count − 1, each field a function, so that a
+ * caller holding them in columns (the allocation: 100,000 Kitas) makes no object per Kita.
+ */
+export interface StellenplanUnits {
+  count: number;
+  id(i: number): string;
+  area(i: number): string;
+  row(i: number): number;
+  index(i: number): number | null;
+  children(i: number): number | null;
+  eligible(i: number): Eligibility;
+  strand4Vzae(i: number): number | null;
+  strand4VzaeCell(i: number): string | undefined;
+  traeger(i: number): string | null;
 }
 
 /**
@@ -216,6 +234,38 @@ export function stellenplan(
   sheet = "",
   options: { traeger?: boolean } = {},
 ): Stellenplan {
+  return stellenplanOf(
+    areas,
+    {
+      count: units.length,
+      id: (i) => units[i].id,
+      area: (i) => units[i].area,
+      row: (i) => units[i].row,
+      index: (i) => units[i].index,
+      children: (i) => units[i].children,
+      eligible: (i) => units[i].eligible,
+      strand4Vzae: (i) => units[i].strand4Vzae,
+      strand4VzaeCell: (i) => units[i].strand4VzaeCell,
+      traeger: (i) => units[i].traeger,
+    },
+    p,
+    sheet,
+    options,
+  );
+}
+
+/**
+ * `stellenplan` over Kitas read by position (`StellenplanUnits`): the same plan, issues and errors.
+ *
+ * @example stellenplanOf(areas, { count: units.length, id: (i) => units[i].id, … }, parameters); // => as stellenplan(areas, units, parameters)
+ */
+export function stellenplanOf(
+  areas: readonly StellenplanArea[],
+  units: StellenplanUnits,
+  p: StellenplanParameters,
+  sheet = "",
+  options: { traeger?: boolean } = {},
+): Stellenplan {
   const problems = stellenplanIssues(p);
   if (problems.length > 0)
     throw new SrbUsageError(`stellenplan: ${problems.map((i) => i.message).join(" ")}`);
@@ -225,11 +275,11 @@ export function stellenplan(
       throw new SrbUsageError(`stellenplan: amount of area ${a.name} must be a finite number ≥ 0`);
   }
   const members: number[][] = areas.map(() => []);
-  const order = inRowOrder(units);
+  const order = inRowOrder(units.count, units.row);
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
-    const a = areaIndex.get(units[i].area);
-    if (a === undefined) throw new SrbUsageError(`stellenplan: area ${units[i].area} is not listed`);
+    const a = areaIndex.get(units.area(i));
+    if (a === undefined) throw new SrbUsageError(`stellenplan: area ${units.area(i)} is not listed`);
     members[a].push(i);
   }
 
@@ -240,23 +290,22 @@ export function stellenplan(
   const strand2Steps = stepsOfVzae(p.strand2Vzae, p.step).steps;
 
   // who can use money at all: set-aside candidates and Kitas with a positive weight for the rest
+  // read by position in the area's list: no object per Kita
   const weights = members.map((list) =>
-    restWeights(
-      list.map((i) => ({
-        id: units[i].id,
-        index: units[i].index,
-        children: units[i].children,
-        eligible: units[i].eligible.sozialarbeit || units[i].eligible.interkulturell,
-      })),
+    restWeightsOf(
+      list.length,
+      (k) => units.eligible(list[k]).sozialarbeit || units.eligible(list[k]).interkulturell,
+      (k) => units.index(list[k]),
+      (k) => units.children(list[k]),
       p.within,
     ),
   );
   const hasSetAside = members.map((list) =>
     list.some(
       (i) =>
-        (units[i].eligible.zusatzpersonal &&
-          (units[i].strand4Vzae === null || stepsOfVzae(units[i].strand4Vzae as number, p.step).steps > 0)) ||
-        (units[i].eligible.nachbarschaftszentrum && strand2Steps > 0),
+        (units.eligible(i).zusatzpersonal &&
+          (units.strand4Vzae(i) === null || stepsOfVzae(units.strand4Vzae(i) as number, p.step).steps > 0)) ||
+        (units.eligible(i).nachbarschaftszentrum && strand2Steps > 0),
     ),
   );
   const canReceive = weights.map((w) => w.weights.some((x) => x > 0));
@@ -273,22 +322,28 @@ export function stellenplan(
   issues.push(...redistribution.issues);
 
   // per Kita, in typed arrays (whole steps; 1 = tie): no boxed number per Kita
-  const steps4 = new Float64Array(units.length);
-  const steps2 = new Float64Array(units.length);
-  const stepsRest = new Float64Array(units.length);
-  const ties = new Uint8Array(units.length);
+  const steps4 = new Float64Array(units.count);
+  const steps2 = new Float64Array(units.count);
+  const stepsRest = new Float64Array(units.count);
+  const ties = new Uint8Array(units.count);
   areas.forEach((area, r) => {
     const list = members[r];
     if (redistribution.givenCents[r] > 0) return;
+    // Only Kitas flagged for strand 4 or 2 can get a set-aside: they alone go in, in list order (a Kita
+    // without either flag requests nothing, costs nothing and is never the strand-2 host, so the steps,
+    // the scaling and the warnings are the same as over the whole list); the others keep 0 steps.
+    const flagged = list.filter(
+      (i) => units.eligible(i).zusatzpersonal || units.eligible(i).nachbarschaftszentrum,
+    );
     const setAsides = areaSetAsides(
       area.name,
       areaCents[r],
-      list.map((i) => ({
-        id: units[i].id,
-        strand4: units[i].eligible.zusatzpersonal,
-        strand4Request: units[i].strand4Vzae,
-        strand4RequestCell: units[i].strand4VzaeCell,
-        strand2: units[i].eligible.nachbarschaftszentrum,
+      flagged.map((i) => ({
+        id: units.id(i),
+        strand4: units.eligible(i).zusatzpersonal,
+        strand4Request: units.strand4Vzae(i),
+        strand4RequestCell: units.strand4VzaeCell(i),
+        strand2: units.eligible(i).nachbarschaftszentrum,
       })),
       { centsPerStep, step: p.step, strand2Vzae: p.strand2Vzae },
       sheet,
@@ -297,9 +352,11 @@ export function stellenplan(
     if (weights[r].fellBack) issues.push(withinFallbackIssue(area.name));
     const available = areaCents[r] + redistribution.receivedCents[r];
     const rest = restByIndex(available - setAsides.cents, weights[r].weights, budgetCostPerVzae, p.step);
-    list.forEach((i, k) => {
+    flagged.forEach((i, k) => {
       steps4[i] = setAsides.strand4Steps[k];
       steps2[i] = setAsides.strand2Steps[k];
+    });
+    list.forEach((i, k) => {
       stepsRest[i] = rest.steps[k];
       ties[i] = rest.tieFlags[k] ? 1 : 0;
     });
@@ -310,17 +367,17 @@ export function stellenplan(
       if (stepsRest[list[k]] > 0) stepsRest[list[k]] -= 1;
       else k--;
     }
-    const tied = list.filter((i) => ties[i] === 1).map((i) => units[i].id);
+    const tied = list.filter((i) => ties[i] === 1).map((i) => units.id(i));
     if (tied.length > 0) issues.push(stepTieIssue(area.name, tied));
   });
 
   const sharesAddUp = Math.abs(p.kofinanzierung.landShare + p.kofinanzierung.municipalShare - 1) < 1e-9;
   // money per Kita in cents (and its steps), typed: k steps, € Land part, personnel volume, municipal part
-  const stepsOf = new Float64Array(units.length);
-  const amountCents = new Float64Array(units.length);
-  const volumeCents = new Float64Array(units.length);
-  const municipalCents = new Float64Array(units.length);
-  for (let i = 0; i < units.length; i++) {
+  const stepsOf = new Float64Array(units.count);
+  const amountCents = new Float64Array(units.count);
+  const volumeCents = new Float64Array(units.count);
+  const municipalCents = new Float64Array(units.count);
+  for (let i = 0; i < units.count; i++) {
     const k = steps4[i] + steps2[i] + stepsRest[i];
     const amount = costOfSteps(k, centsPerStep);
     const volume = Math.round(k * p.step * p.costPerVzae * 100);
@@ -332,8 +389,8 @@ export function stellenplan(
       : Math.round(k * p.step * p.costPerVzae * p.kofinanzierung.municipalShare * 100);
   }
 
-  const unitPlans = new Array<UnitPlan>(units.length);
-  for (let i = 0; i < units.length; i++) {
+  const unitPlans = new Array<UnitPlan>(units.count);
+  for (let i = 0; i < units.count; i++) {
     unitPlans[i] = {
       amount: amountCents[i] / 100,
       municipal: municipalCents[i] / 100,
@@ -342,7 +399,7 @@ export function stellenplan(
       strand4Vzae: vzaeOfSteps(steps4[i], p.step),
       strand2Vzae: vzaeOfSteps(steps2[i], p.step),
       indexVzae: vzaeOfSteps(stepsRest[i], p.step),
-      strands: strandsOf(units[i].eligible),
+      strands: strandsOf(units.eligible(i)),
       tieFlag: ties[i] === 1,
     };
   }
@@ -373,9 +430,9 @@ export function stellenplan(
     options.traeger === false
       ? []
       : traegerSummary(
-          units.map((u, i) => ({
-            traeger: u.traeger,
-            row: u.row,
+          Array.from({ length: units.count }, (_, i) => ({
+            traeger: units.traeger(i),
+            row: units.row(i),
             steps: stepsOf[i],
             amountCents: amountCents[i],
             municipalCents: municipalCents[i],

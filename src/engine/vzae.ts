@@ -131,14 +131,17 @@ export function distributeVzae(
   const sum = weights.reduce((a, b) => a + b, 0);
   const stepCost = costPerVzae * step;
   if (n > 0 && sum > 0) {
-    const quotas = weights.map((w) => (pot * (w / sum)) / stepCost);
-    quotas.forEach((q, i) => {
+    // the quota q_i of each unit gives its floor and remainder (plain doubles); the units with a weight in order
+    const remainders = new Float64Array(n);
+    const order: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const q = (pot * (weights[i] / sum)) / stepCost;
       steps[i] = wholeSteps(q * stepCost, stepCost);
-    });
-    const remainders = quotas.map((q, i) => (weights[i] > 0 ? Math.max(0, q - steps[i]) : -1));
+      remainders[i] = weights[i] > 0 ? Math.max(0, q - steps[i]) : -1;
+      if (weights[i] > 0) order.push(i);
+    }
     const total = wholeSteps(pot, stepCost);
     let missing = total - steps.reduce((a, b) => a + b, 0);
-    const order = weights.map((_, i) => i).filter((i) => weights[i] > 0);
     // larger remainder first, then larger weight, then list order; the comparison answers −1, 0 or 1
     // (a small integer), not the difference of two doubles, which every call would box
     order.sort((a, b) => {

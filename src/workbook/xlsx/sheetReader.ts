@@ -9,7 +9,7 @@
  */
 import { SrbUsageError } from "../../engine/issues";
 import { a1, type CellValue } from "../../engine/table";
-import { SheetScanner } from "./sheetScanner";
+import { decodeBytes, SheetScanner } from "./sheetScanner";
 import { attr, streamPart } from "./xmlParts";
 import type { ZipArchive } from "./zipArchive";
 import { formatNumber } from "../../engine/germanFormat";
@@ -98,23 +98,24 @@ export function readCellFormats(zip: ZipArchive, stylesPart: string | undefined)
 export function readSharedStrings(zip: ZipArchive, part: string | undefined): string[] {
   if (!part) return [];
   const strings: string[] = [];
-  let current: string[] | null = null;
+  // the text of the open <si> (null: outside one); a plain string needs no list and no join
+  let current: string | null = null;
   let phonetic = 0;
   const scanner = new SheetScanner(part, ["si", "rPh", "t"], [], {
     open(element) {
-      if (element === SI) current = [];
+      if (element === SI) current = "";
       else if (element === RPH) phonetic++;
-      else if (current && phonetic === 0) scanner.capture = true;
+      else if (current !== null && phonetic === 0) scanner.capture = true;
     },
     close(element) {
       if (element === SI) {
-        strings.push((current ?? []).join(""));
+        strings.push(current ?? "");
         current = null;
       } else if (element === RPH) phonetic--;
       else scanner.capture = false;
     },
     text(t) {
-      if (current) current.push(t);
+      if (current !== null) current += t;
     },
   });
   scanPart(zip, part, scanner);
@@ -204,7 +205,10 @@ export function streamCells(
   let inCell = false;
   let type = "n";
   let style = 0;
-  let value: string | null = null;
+  // the value's bytes (hasValue: the cell has a <v>); a number or a shared-string index needs no string
+  let hasValue = false;
+  let valueBytes = new Uint8Array(64);
+  let valueLength = 0;
   let formula: string | null = null;
   let inline: string | null = null;
   let into: number = NOTHING;
@@ -213,111 +217,246 @@ export function streamCells(
     new SrbUsageError(
       `Blatt „${sheet}“: ${what} – die Datei ist beschädigt. Bitte in Excel öffnen und neu speichern.`,
     );
-  const scanner = new SheetScanner(part, CELL_ELEMENTS, CELL_ATTRIBUTES, {
-    open(element, attributes) {
-      switch (element) {
-        case SHEET_DATA:
-          inSheetData = true;
-          return;
-        case ROW: {
-          if (!inSheetData) return;
-          const r = attributes[A_R];
-          const n = r === undefined ? row + 1 : Number(r);
-          if (!Number.isInteger(n) || n < 1 || n > MAX_ROW) throw bad(`Zeilennummer „${r}“ ungültig`);
-          row = n;
-          col = 0;
-          const hidden = attributes[A_HIDDEN];
-          if (onHiddenRow && (hidden === "1" || hidden === "true")) onHiddenRow(n);
-          return;
+  const scanner: SheetScanner = new SheetScanner(
+    part,
+    CELL_ELEMENTS,
+    CELL_ATTRIBUTES,
+    {
+      open(element, attributes) {
+        switch (element) {
+          case SHEET_DATA:
+            inSheetData = true;
+            return;
+          case ROW: {
+            if (!inSheetData) return;
+            let n =
+              scanner.rawLength(A_R) === -1
+                ? row + 1
+                : digitsOf(scanner.rawBytes(A_R), scanner.rawLength(A_R));
+            if (n < 0) {
+              // not plain digits: read as before, from the text
+              const r = scanner.attributeText(A_R) as string;
+              n = Number(r);
+              if (!Number.isInteger(n) || n < 1 || n > MAX_ROW) throw bad(`Zeilennummer „${r}“ ungültig`);
+            } else if (n < 1 || n > MAX_ROW)
+              throw bad(`Zeilennummer „${scanner.attributeText(A_R)}“ ungültig`);
+            row = n;
+            col = 0;
+            const hidden = attributes[A_HIDDEN];
+            if (onHiddenRow && (hidden === "1" || hidden === "true")) onHiddenRow(n);
+            return;
+          }
+          case C: {
+            if (!inSheetData) return;
+            let c = col + 1;
+            const length = scanner.rawLength(A_R);
+            if (length !== -1) {
+              const bytes = scanner.rawBytes(A_R);
+              const ref = length > 0 ? plainReference(bytes, length) : -1;
+              if (ref >= 0) {
+                // "AB12": column and row from the bytes
+                c = ref % REF_COLUMNS;
+                const rr = Math.floor(ref / REF_COLUMNS);
+                if (rr >= 1 && rr <= MAX_ROW && rr !== row) row = rr;
+              } else {
+                const r = scanner.attributeText(A_R) as string;
+                c = columnOf(r);
+                const rr = rowOf(r);
+                if (Number.isInteger(rr) && rr >= 1 && rr <= MAX_ROW && rr !== row) row = rr;
+              }
+            }
+            if (row === 0) row = 1;
+            if (c < 1 || c > MAX_COL) throw bad(`Zellbezug „${scanner.attributeText(A_R)}“ ungültig`);
+            col = c;
+            inCell = true;
+            type = attributes[A_T] ?? "n";
+            const styleLength = scanner.rawLength(A_S);
+            const styleDigits = styleLength >= 0 ? digitsOf(scanner.rawBytes(A_S), styleLength) : -1;
+            style =
+              styleLength === -1 ? 0 : styleDigits >= 0 ? styleDigits : Number(scanner.attributeText(A_S));
+            hasValue = false;
+            valueLength = 0;
+            formula = null;
+            inline = null;
+            return;
+          }
+          case V:
+            if (inCell) {
+              hasValue = true;
+              valueLength = 0;
+              into = VALUE;
+              scanner.capture = true;
+            }
+            return;
+          case F:
+            if (inCell) {
+              formula = "";
+              into = FORMULA;
+              scanner.capture = true;
+            }
+            return;
+          case IS:
+            if (inCell) inline = "";
+            return;
+          case RPH_:
+            phonetic++;
+            return;
+          case T:
+            if (inCell && inline !== null && phonetic === 0) {
+              into = INLINE;
+              scanner.capture = true;
+            }
+            return;
         }
-        case C: {
-          if (!inSheetData) return;
-          const r = attributes[A_R];
-          let c = col + 1;
-          if (r !== undefined) {
-            c = columnOf(r);
-            const rr = rowOf(r);
-            if (Number.isInteger(rr) && rr >= 1 && rr <= MAX_ROW && rr !== row) row = rr;
+      },
+      close(element) {
+        switch (element) {
+          case SHEET_DATA:
+            inSheetData = false;
+            return;
+          case V:
+          case F:
+          case T:
+            into = NOTHING;
+            scanner.capture = false;
+            return;
+          case RPH_:
+            phonetic--;
+            return;
+          case C: {
+            if (!inCell) return;
+            inCell = false;
+            const f = formula === null ? undefined : formula;
+            let read: CellValue;
+            let fast = NaN;
+            if (hasValue && type === "s") {
+              const k = digitsOf(valueBytes, valueLength);
+              if (k >= 0) fast = k;
+            } else if (
+              hasValue &&
+              type !== "inlineStr" &&
+              type !== "str" &&
+              type !== "b" &&
+              type !== "e" &&
+              type !== "d"
+            ) {
+              fast = plainNumber(valueBytes, valueLength);
+            }
+            if (fast === fast) {
+              // a plain number or shared-string index: what `convert` gives, without the text
+              if (type === "s") {
+                const s = ctx.sharedStrings[fast];
+                read = s === undefined ? null : s;
+              } else read = fast;
+            } else read = convert(type, hasValue ? decodeBytes(valueBytes, valueLength) : null, inline, ctx);
+            let out: CellValue = read;
+            if (f !== undefined && (read === null || read === "") && !hasValue) {
+              const shown = f === "" ? "Formel" : `„=${f}“`;
+              out = {
+                error: `${shown} ohne berechnetes Ergebnis (bitte in Excel neu berechnen und speichern)`,
+              };
+            }
+            if (out === null && f === undefined) return;
+            onCell(row, col, out, f === "" ? undefined : f, ctx.formats[style] ?? null);
+            return;
           }
-          if (row === 0) row = 1;
-          if (c < 1 || c > MAX_COL) throw bad(`Zellbezug „${r}“ ungültig`);
-          col = c;
-          inCell = true;
-          type = attributes[A_T] ?? "n";
-          style = Number(attributes[A_S] ?? 0);
-          value = null;
-          formula = null;
-          inline = null;
-          return;
         }
-        case V:
-          if (inCell) {
-            value = "";
-            into = VALUE;
-            scanner.capture = true;
+      },
+      bytes(data, length) {
+        if (into === VALUE) {
+          if (valueLength + length > valueBytes.length) {
+            const grown = new Uint8Array(Math.max(valueBytes.length * 2, valueLength + length));
+            grown.set(valueBytes.subarray(0, valueLength));
+            valueBytes = grown;
           }
-          return;
-        case F:
-          if (inCell) {
-            formula = "";
-            into = FORMULA;
-            scanner.capture = true;
-          }
-          return;
-        case IS:
-          if (inCell) inline = "";
-          return;
-        case RPH_:
-          phonetic++;
-          return;
-        case T:
-          if (inCell && inline !== null && phonetic === 0) {
-            into = INLINE;
-            scanner.capture = true;
-          }
-          return;
-      }
+          // byte by byte: a value is a few bytes, and `subarray` would make an object per cell
+          for (let k = 0; k < length; k++) valueBytes[valueLength + k] = data[k];
+          valueLength += length;
+        } else if (into === FORMULA) formula += decodeBytes(data, length);
+        else if (into === INLINE) inline += decodeBytes(data, length);
+      },
     },
-    close(element) {
-      switch (element) {
-        case SHEET_DATA:
-          inSheetData = false;
-          return;
-        case V:
-        case F:
-        case T:
-          into = NOTHING;
-          scanner.capture = false;
-          return;
-        case RPH_:
-          phonetic--;
-          return;
-        case C: {
-          if (!inCell) return;
-          inCell = false;
-          const v = value;
-          const f = formula === null ? undefined : formula;
-          const read = convert(type, v, inline, ctx);
-          let out: CellValue = read;
-          if (f !== undefined && (read === null || read === "") && v === null) {
-            const shown = f === "" ? "Formel" : `„=${f}“`;
-            out = {
-              error: `${shown} ohne berechnetes Ergebnis (bitte in Excel neu berechnen und speichern)`,
-            };
-          }
-          if (out === null && f === undefined) return;
-          onCell(row, col, out, f === "" ? undefined : f, ctx.formats[style] ?? null);
-          return;
-        }
-      }
-    },
-    text(t) {
-      if (into === VALUE) value += t;
-      else if (into === FORMULA) formula += t;
-      else if (into === INLINE) inline += t;
-    },
-  });
+    ["r", "s"],
+  );
   scanPart(zip, part, scanner);
+}
+
+/** `plainReference` packs a cell reference as row · REF_COLUMNS + column. */
+const REF_COLUMNS = 1 << 15;
+
+/**
+ * The digits of `data[0 … length − 1]` as a number ("0042" → 42), −1 unless there are 1 to 15 digits and
+ * nothing else (then `Number` of the text gives the same).
+ *
+ * @example digitsOf(new TextEncoder().encode("17"), 2); // => 17
+ */
+export function digitsOf(data: Uint8Array, length: number): number {
+  if (length < 1 || length > 15) return -1;
+  let n = 0;
+  for (let i = 0; i < length; i++) {
+    const d = data[i] - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * An A1 reference of letters and digits only ("AB12", "ab12"), packed as row · REF_COLUMNS + column; −1
+ * for anything else ("$A$1", "A", "R1C1", more than 3 letters or 7 digits), which the caller reads from
+ * the text as before.
+ *
+ * @example plainReference(new TextEncoder().encode("B7"), 2); // => 7 * 32768 + 2
+ */
+export function plainReference(data: Uint8Array, length: number): number {
+  let i = 0;
+  let col = 0;
+  while (i < length && i < 4) {
+    const c = data[i] | 0x20;
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+    i++;
+  }
+  if (i === 0 || i > 3 || length - i < 1 || length - i > 7) return -1;
+  let row = 0;
+  for (; i < length; i++) {
+    const d = data[i] - 48;
+    if (d < 0 || d > 9) return -1;
+    row = row * 10 + d;
+  }
+  return row * REF_COLUMNS + col;
+}
+
+/** 10^0 … 10^15, exact doubles. */
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
+/**
+ * A plain decimal ("44.8", "-3", ".5", "120.") as the number `Number` reads from it, NaN for anything else
+ * (white space, exponents, more than 15 digits: read from the text as before). At most 15 digits make the
+ * digits an exact integer below 2^53 and the power of ten exact, so the one division is correctly rounded:
+ * the same double as `Number("44.8")`.
+ *
+ * @example plainNumber(new TextEncoder().encode("-0.25"), 5); // => -0.25
+ */
+export function plainNumber(data: Uint8Array, length: number): number {
+  let i = 0;
+  const negative = length > 0 && data[0] === 45;
+  if (negative) i = 1;
+  let digits = 0;
+  let decimals = -1;
+  let mantissa = 0;
+  for (; i < length; i++) {
+    const c = data[i];
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else if (c === 46 && decimals < 0) decimals = 0;
+    else return NaN;
+  }
+  if (digits === 0 || digits > 15) return NaN;
+  const value = decimals > 0 ? mantissa / POWERS_OF_TEN[decimals] : mantissa;
+  return negative ? -value : value;
 }
 
 function convert(type: string, v: string | null, inline: string | null, ctx: SheetContext): CellValue {

@@ -31,7 +31,15 @@ export interface ScanHandlers {
   close?(element: number): void;
   /** Text (character data and CDATA) while `capture` is on, in one or more pieces. */
   text?(text: string): void;
+  /**
+   * Instead of `text`: the same pieces as UTF-8 bytes (`data[0 … length − 1]`, valid only during the call),
+   * for a reader that turns most texts into numbers and needs no string for them.
+   */
+  bytes?(data: Uint8Array, length: number): void;
 }
+
+/** Longest value of a raw attribute kept as bytes (longer ones are decoded, see `attributeText`). */
+const RAW_BYTES = 32;
 
 /** Deeper nesting than this is no worksheet (SpreadsheetML needs fewer than 10 levels). */
 const MAX_DEPTH = 1_000;
@@ -89,18 +97,29 @@ class Bytes {
   }
   /** The bytes as text (ASCII without a decoder call). */
   text(): string {
-    const n = this.length;
-    if (n <= 32) {
-      let ascii = true;
-      for (let i = 0; i < n; i++) if (this.data[i] >= 0x80) ascii = false;
-      if (ascii) {
-        let s = "";
-        for (let i = 0; i < n; i++) s += String.fromCharCode(this.data[i]);
-        return s;
-      }
-    }
-    return utf8.decode(this.data.subarray(0, n));
+    return decodeBytes(this.data, this.length);
   }
+}
+
+/**
+ * UTF-8 bytes as text; short ASCII without a decoder call.
+ *
+ * @example decodeBytes(new TextEncoder().encode("A12"), 3); // => "A12"
+ */
+export function decodeBytes(data: Uint8Array, n: number): string {
+  if (n === 1 && data[0] < 0x80) return String.fromCharCode(data[0]);
+  // up to 12 characters joined one by one stay one flat string; longer ones would become a chain of
+  // concatenations held in memory (V8's cons strings): those go through the decoder in one piece
+  if (n <= 12) {
+    let ascii = true;
+    for (let i = 0; i < n; i++) if (data[i] >= 0x80) ascii = false;
+    if (ascii) {
+      let s = "";
+      for (let i = 0; i < n; i++) s += String.fromCharCode(data[i]);
+      return s;
+    }
+  }
+  return utf8.decode(data.subarray(0, n));
 }
 
 /**
@@ -119,6 +138,11 @@ export class SheetScanner {
   private readonly elementNames: Uint8Array[];
   private readonly attributeNames: Uint8Array[];
   private readonly values: (string | undefined)[];
+  /** Per named attribute: kept as bytes (`raw`) instead of decoded into `values`. */
+  private readonly rawSlots: boolean[];
+  /** The raw attributes' bytes of the open tag, and their lengths (−1: absent; −2: too long, in `values`). */
+  private readonly rawData: Uint8Array[];
+  private readonly rawLengths: Int32Array;
   // the name being read
   private readonly name = new Uint8Array(NAME_BYTES);
   private nameLength = 0;
@@ -146,11 +170,35 @@ export class SheetScanner {
     elements: readonly string[],
     attributes: readonly string[],
     private readonly handlers: ScanHandlers,
+    raw: readonly string[] = [],
   ) {
     const enc = new TextEncoder();
     this.elementNames = elements.map((e) => enc.encode(e));
     this.attributeNames = attributes.map((a) => enc.encode(a));
     this.values = attributes.map(() => undefined);
+    this.rawSlots = attributes.map((a) => raw.includes(a));
+    this.rawData = attributes.map(() => new Uint8Array(RAW_BYTES));
+    this.rawLengths = new Int32Array(attributes.length).fill(-1);
+  }
+
+  /**
+   * A raw attribute of the tag being opened (call it in `open`): the number of its bytes in
+   * `rawBytes(k)`, or −1 when the tag has none. An attribute too long to keep as bytes gives −2; its text
+   * is `attributeText(k)`.
+   */
+  rawLength(k: number): number {
+    return this.rawLengths[k];
+  }
+
+  /** The bytes of a raw attribute (see `rawLength`), valid during `open`. */
+  rawBytes(k: number): Uint8Array {
+    return this.rawData[k];
+  }
+
+  /** The text of a named attribute of the tag being opened, raw or not; undefined when absent. */
+  attributeText(k: number): string | undefined {
+    const n = this.rawLengths[k];
+    return n >= 0 ? decodeBytes(this.rawData[k], n) : this.values[k];
   }
 
   private fail(what: string): PackageError {
@@ -195,7 +243,10 @@ export class SheetScanner {
 
   private flushText(): void {
     if (this.textBytes.length === 0) return;
-    if (this.capture) this.handlers.text?.(this.textBytes.text());
+    if (this.capture) {
+      if (this.handlers.bytes) this.handlers.bytes(this.textBytes.data, this.textBytes.length);
+      else this.handlers.text?.(this.textBytes.text());
+    }
     this.textBytes.length = 0;
   }
 
@@ -211,7 +262,10 @@ export class SheetScanner {
       this.handlers.open?.(this.element, this.values);
       if (selfClosing) this.handlers.close?.(this.element);
     }
-    for (let k = 0; k < this.values.length; k++) this.values[k] = undefined;
+    for (let k = 0; k < this.values.length; k++) {
+      this.values[k] = undefined;
+      this.rawLengths[k] = -1;
+    }
   }
 
   private closeTag(): void {
@@ -377,7 +431,21 @@ export class SheetScanner {
           break;
         case ATTR_VALUE:
           if (b === this.quote) {
-            if (this.attribute >= 0) this.values[this.attribute] = this.value.text();
+            const k = this.attribute;
+            if (k >= 0) {
+              const n = this.value.length;
+              if (this.rawSlots[k] && n <= RAW_BYTES) {
+                // byte by byte: `subarray` would make an object per attribute
+                const into = this.rawData[k];
+                const from = this.value.data;
+                for (let j = 0; j < n; j++) into[j] = from[j];
+                this.rawLengths[k] = n;
+                this.values[k] = undefined; // a repeated attribute: the last one counts
+              } else {
+                this.values[k] = this.value.text();
+                this.rawLengths[k] = this.rawSlots[k] ? -2 : -1;
+              }
+            }
             state = IN_TAG;
           } else if (b === 60) throw this.fail("„<“ in einem Attributwert");
           else if (b === 38) {
