@@ -616,7 +616,11 @@ export class PackageWorkbook implements WorkbookPort {
     return new Changes(this.zip, this.structure).withNewSheets(sheets, this);
   }
 
-  /** Writes the changed package and reads its structure again. */
+  /**
+   * Writes the changed package and reads its structure again. New parts are held as they are (not
+   * deflated): a run writes the package three times (sheets, store, model), and each new part is deflated
+   * once, by `toBuffer` (the big ones already on their way, zipArchive.ts `deflateHeld`).
+   */
   private commit(changes: Changes): void {
     if (changes.empty) return;
     const strings = this.context?.sharedStrings;
@@ -1157,6 +1161,6 @@ class Changes {
       if (done.has(k) || change.data === null) continue;
       outputs.push({ name: change.name, data: bytesOf(change.data) });
     }
-    return writeZip(outputs);
+    return writeZip(outputs, { hold: true });
   }
 }
