@@ -265,8 +265,9 @@ async function writeResults(
       : plain
   ) as object;
   const withExtras = { ...results, ...extras };
-  // written as it is laid out (16 MB for 10,000 Kitas): the same bytes as JSON.stringify(…, null, 2) + "\n"
-  await writeFileAtomically(file, prettyJsonChunks(withExtras), "Die Ergebnisdatei");
+  // written as it is laid out (16 MB for 10,000 Kitas): the same bytes as JSON.stringify(…, null, 2) + "\n",
+  // in small pieces that are encoded into one reused buffer (files.ts writeTextPieces), never a big string
+  await writeFileAtomically(file, prettyJsonChunks(withExtras, 1 << 14), "Die Ergebnisdatei");
 }
 
 /** Saves beside the target and renames, so a failed run leaves no half-written file (see files.ts). */

@@ -330,13 +330,14 @@ describe("every file-system error: German, names the file, exit 1, nothing half-
     [
       "the results file's disk is read-only",
       async () => {
-        const real = fs.writeFile.bind(fs);
+        // results.json is written piece by piece through a file handle (files.ts writeTextPieces)
+        const real = fs.open.bind(fs);
         jest
-          .spyOn(fs, "writeFile")
-          .mockImplementation(async (file, data, options) =>
+          .spyOn(fs, "open")
+          .mockImplementation(async (file, flags, mode) =>
             String(file).endsWith(".json")
               ? Promise.reject(fsError("EROFS", "open"))
-              : real(file, data, options),
+              : real(file, flags, mode),
           );
         return ["Musterstadt.xlsx", "--json", "r.json"];
       },
