@@ -56,7 +56,14 @@ import {
   relsPartOf,
   type Relationship,
 } from "./xmlParts";
-import { PackageError, ZipArchive, writeZip, type ZipEntry, type ZipOutput } from "./zipArchive";
+import {
+  PackageError,
+  ZipArchive,
+  deflateAhead,
+  writeZip,
+  type ZipEntry,
+  type ZipOutput,
+} from "./zipArchive";
 import { nodeFs } from "../nodeFs";
 
 const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
@@ -422,6 +429,8 @@ export class PackageWorkbook implements WorkbookPort {
       const drawingRelId = resolved.length > 0 ? "rId1" : undefined;
       const tableRelIds = tables.map((_, i) => `rId${i + 1 + (resolved.length > 0 ? 1 : 0)}`);
       const xml = sheetXml(planned, styles, { drawingRelId, tableRelIds }).xml;
+      // a big sheet deflates on zlib's thread pool while the next ones are written
+      deflateAhead(xml);
       changes.setPrintTitles(
         { entry: reuse?.part ? reuse : undefined, name: planned.name },
         planned.print.titleRows,
