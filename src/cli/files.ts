@@ -290,6 +290,29 @@ export async function writeFileAtomically(
   content: Uint8Array | string | Iterable<string>,
   what: string,
 ): Promise<void> {
+  await (await stageFileAtomically(file, content, what)).commit();
+}
+
+/** An output file written to its temporary file, not yet in place (`stageFileAtomically`). */
+export interface StagedFile {
+  /** Renames the temporary file over the output (the temporary file is removed if that fails). */
+  commit(): Promise<void>;
+  /** Removes the temporary file; the output stays as it was. Never throws. */
+  discard(): Promise<void>;
+}
+
+/**
+ * The first half of `writeFileAtomically`: the content written to the temporary file beside `file`, which
+ * `commit` then renames over it (or `discard` removes). So that a file can be written while other work
+ * goes on (results.json while the workbook deflates) and still appear only after the files before it.
+ *
+ * @example const staged = await stageFileAtomically("r.json", pieces, "Die Ergebnisdatei"); await staged.commit();
+ */
+export async function stageFileAtomically(
+  file: string,
+  content: Uint8Array | string | Iterable<string>,
+  what: string,
+): Promise<StagedFile> {
   const target = path.resolve(file);
   const named = `${what} „${file}“`;
   await ensureFolder(path.dirname(target), named);
@@ -297,14 +320,28 @@ export async function writeFileAtomically(
     path.dirname(target),
     `.${path.basename(target)}.${process.pid}.tmp${path.extname(target)}`,
   );
+  const fail = async (e: unknown): Promise<never> => {
+    await fs.rm(temporary, { force: true }).catch(() => undefined);
+    throw new FileProblem(`${named} kann nicht geschrieben werden: ${fileErrorReason(e)}.`);
+  };
   try {
     if (typeof content === "string" || content instanceof Uint8Array) await fs.writeFile(temporary, content);
     else await writeTextPieces(temporary, content);
-    await fs.rename(temporary, target);
   } catch (e) {
-    await fs.rm(temporary, { force: true }).catch(() => undefined);
-    throw new FileProblem(`${named} kann nicht geschrieben werden: ${fileErrorReason(e)}.`);
+    return fail(e);
   }
+  return {
+    async commit() {
+      try {
+        await fs.rename(temporary, target);
+      } catch (e) {
+        await fail(e);
+      }
+    },
+    async discard() {
+      await fs.rm(temporary, { force: true }).catch(() => undefined);
+    },
+  };
 }
 
 /** Bytes of UTF-8 gathered before one write of `writeTextPieces`. */
