@@ -636,7 +636,9 @@ export class PackageWorkbook implements WorkbookPort {
     const stringsEntry = this.structure.sharedStringsPart
       ? this.zip.entry(this.structure.sharedStringsPart)
       : undefined;
-    this.zip = ZipArchive.open(changes.write());
+    // only held parts replaced (the store written again): the same archive with their new bytes, no copy
+    const replacements = changes.replacementsOnly();
+    this.zip = (replacements && this.zip.replacingHeld(replacements)) ?? ZipArchive.open(changes.write());
     this.structure = this.readStructure();
     this.context = null;
     this.store = null;
@@ -831,6 +833,29 @@ class Changes {
 
   get empty(): boolean {
     return this.parts.size === 0 && this.removed.length === 0 && this.added.length === 0;
+  }
+
+  /**
+   * The new bytes by part name when this write only replaces the content of existing parts (no part
+   * added or removed, no edit of the workbook, its relationships, content types or styles): the store
+   * sheet written again. Null otherwise.
+   */
+  replacementsOnly(): Map<string, Uint8Array> | null {
+    const structural =
+      this.removed.length > 0 ||
+      this.added.length > 0 ||
+      this.printTitles.length > 0 ||
+      this.overridesAdded.length > 0 ||
+      this.relsRemoved.size > 0 ||
+      this.workbookRelsAdded.length > 0 ||
+      this.stylesEditor !== null;
+    if (structural) return null;
+    const out = new Map<string, Uint8Array>();
+    for (const p of this.parts.values()) {
+      if (p.data === null || this.zip.entry(p.name) === undefined) return null;
+      out.set(p.name, bytesOf(p.data));
+    }
+    return out;
   }
 
   put(part: string, data: string | Uint8Array | null): void {

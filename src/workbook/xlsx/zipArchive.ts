@@ -164,6 +164,27 @@ export class ZipArchive {
     return new ZipArchive(bytes, entries);
   }
 
+  /**
+   * This archive with the bytes of some of its held parts (new parts of an earlier write, `writeZip`'s
+   * `hold`) replaced, or null when a part is not held here. Nothing is copied: the archive's bytes are
+   * shared, the entries keep their order (a write that only replaces SRB's store sheet again).
+   *
+   * @example zip.replacingHeld(new Map([["xl/worksheets/sheet9.xml", storeXml]])) ?? ZipArchive.open(writeZip(…));
+   */
+  replacingHeld(parts: ReadonlyMap<string, Uint8Array>): ZipArchive | null {
+    const replaced = new Map<ZipEntry, Uint8Array>();
+    for (const [name, data] of parts) {
+      const e = this.entry(name);
+      if (!e?.held) return null;
+      replaced.set(e, data);
+    }
+    const entries = this.entries.map((e) => {
+      const data = replaced.get(e);
+      return data === undefined ? e : heldEntry(e.name, data);
+    });
+    return new ZipArchive(this.bytes, entries);
+  }
+
   /** The entry of a part name (with or without leading "/", case-insensitive as OPC demands). */
   entry(name: string): ZipEntry | undefined {
     const key = (name.startsWith("/") ? name.slice(1) : name).toLowerCase();

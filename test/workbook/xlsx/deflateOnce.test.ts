@@ -94,3 +94,28 @@ test("a big new sheet starts deflating as soon as it is written, and is deflated
   expect((await again.readTable("Einrichtungen")).rows[5998]).toEqual(["Kita 6000", (5999 * 37) % 91]);
   expect(await again.readStoredModel()).toEqual({ version: 1 });
 });
+
+test("writing only the store again replaces its held part in the same archive (no copy), with the same package as a full write", async () => {
+  const run = async (fast: boolean) => {
+    const replacing = jest.spyOn(ZipArchive.prototype, "replacingHeld");
+    if (!fast) replacing.mockReturnValue(null);
+    try {
+      const book = await PackageWorkbook.fromBuffer(new Uint8Array(readFileSync(SAMPLE)), "Musterstadt.xlsx");
+      await generate(book, { workbookName: "Musterstadt.xlsx", date: new Date(Date.UTC(2026, 10, 30)) });
+      await book.writeStoredAdoptions([{ date: "2026-11-30" }]);
+      const used = replacing.mock.results.filter((r) => r.value !== null).length;
+      return { bytes: await book.toBuffer(), used, again: await book.readStoredAdoptions() };
+    } finally {
+      replacing.mockRestore();
+    }
+  };
+  const fast = await run(true);
+  const full = await run(false);
+  // the model and the adoptions: each only the store sheet written again
+  expect(fast.used).toBe(2);
+  expect(full.used).toBe(0);
+  expect(Buffer.from(fast.bytes).equals(Buffer.from(full.bytes))).toBe(true);
+  expect(fast.again).toEqual([{ date: "2026-11-30" }]);
+  const reread = await PackageWorkbook.fromBuffer(fast.bytes);
+  expect(await reread.readStoredAdoptions()).toEqual([{ date: "2026-11-30" }]);
+});
