@@ -459,8 +459,8 @@ export class PackageWorkbook implements WorkbookPort {
       });
     }
     changes.finishStyles();
-    this.commit(changes.withNewSheets(newSheets, this));
-    this.commitStore(plan.store.sheet, plan.store.content);
+    // the sheets and the store in one write (the store sheet added after the new sheets, as its own write did)
+    this.commitStore(plan.store.sheet, plan.store.content, changes.withNewSheets(newSheets, this));
     return {
       sheets: plan.sheets.map((s) => ({ requested: s.requested, written: s.name })),
       replaced: plan.replaced,
@@ -590,9 +590,9 @@ export class PackageWorkbook implements WorkbookPort {
    * would decode them (SRB's own texts and the version number, which the sheet gives back as they were),
    * so that the next read of the store does not parse the sheet again.
    */
-  private commitStore(sheet: string, content: StoreContent): void {
+  private commitStore(sheet: string, content: StoreContent, along?: Changes): void {
     const rows = encodeStore(content);
-    this.commit(this.storeChanges(sheet, rows));
+    this.commit(this.storeChanges(sheet, rows, along));
     const e = this.findSheet(sheet);
     const candidates = storeCandidates(
       this.structure.sheets
@@ -607,10 +607,11 @@ export class PackageWorkbook implements WorkbookPort {
         : null;
   }
 
-  private storeChanges(sheet: string, stored: StoreRow[]): Changes {
+  /** The store written (into `along`, the changes of the same write, or a write of its own). */
+  private storeChanges(sheet: string, stored: StoreRow[], along?: Changes): Changes {
     // the store's texts are SRB's own (JSON, chunked below Excel's cell limit, sheet names)
     const rows = stored.map(([k, v]) => [{ value: k }, { value: v }]);
-    const changes = new Changes(this.zip, this.structure);
+    const changes = along ?? new Changes(this.zip, this.structure);
     const xml = sheetXml({ rows }, new StylesEditor(MINIMAL_STYLES), { store: true }).xml;
     const e = this.storeEntry();
     if (e?.part && sameSheetName(e.name, sheet)) {

@@ -119,3 +119,24 @@ test("writing only the store again replaces its held part in the same archive (n
   const reread = await PackageWorkbook.fromBuffer(fast.bytes);
   expect(await reread.readStoredAdoptions()).toEqual([{ date: "2026-11-30" }]);
 });
+
+test("a run builds its package once (sheets and store in one write, the model swapped in), until it is handed out", async () => {
+  const zipModule = await import("../../../src/workbook/xlsx/zipArchive");
+  const writes = jest.spyOn(zipModule, "writeZip");
+  try {
+    const book = await PackageWorkbook.fromBuffer(new Uint8Array(readFileSync(SAMPLE)), "Musterstadt.xlsx");
+    writes.mockClear();
+    await generate(book, { workbookName: "Musterstadt.xlsx", date: new Date(Date.UTC(2026, 10, 30)) });
+    expect(writes).toHaveBeenCalledTimes(1);
+    const bytes = await book.toBuffer();
+    expect(ZipArchive.open(bytes).entries.filter((e) => e.held)).toEqual([]);
+    // and it is SRB's package: sheets, the store with the model
+    const again = await PackageWorkbook.fromBuffer(bytes);
+    expect(await again.sheetNames()).toEqual(
+      expect.arrayContaining(["Vorlage", "Verteilung", "Einrichtungen"]),
+    );
+    expect(await again.readStoredModel()).not.toBeNull();
+  } finally {
+    writes.mockRestore();
+  }
+});
