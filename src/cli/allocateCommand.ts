@@ -24,7 +24,9 @@ import {
   isFileSystemError,
   outputLocation,
   readInputFile,
+  stageFileAtomically,
   writeFileAtomically,
+  type StagedFile,
 } from "./files";
 import { countIssues, issueLine, sozialraumTable } from "./format";
 import { prettyJsonChunks } from "./jsonChunks";
@@ -165,7 +167,51 @@ async function run(options: AllocateOptions, io: CliIo, progress: (text: string)
   }
   // shown even with --quiet: an edited SRB sheet kept, a renamed sheet, cut text, charts that will be lost
   for (const note of result.report.notes ?? []) io.stderr(`srb: Hinweis: ${note}\n`);
-  await saveAtomically(workbook, out);
+  // the workbook's big parts deflate on zlib's thread pool (zipArchive.ts) while results.json is written
+  // to its temporary file; that is put in place after the workbook (and the publication, the PDF) as before,
+  // and a failure writing it is reported where it was before (the workbook is written all the same)
+  const saved = workbookBytes(workbook, out);
+  const extras = result.robustness ? { robustness: robustnessJson(result.robustness, result.unitName) } : {};
+  const results = await stageResults(
+    json,
+    result.allocation.budget,
+    result.allocation,
+    result.issues,
+    extras,
+    result.outcome,
+  ).then(
+    (staged) => ({ staged, error: null }),
+    (error: unknown) => ({ staged: null, error }),
+  );
+  try {
+    await writeFileAtomically(out, await saved, "Die Ausgabe-Arbeitsmappe");
+    await writeCopies(options, io, progress, result, publicationFile, pdfFile, soffice);
+    progress(`schreibe ${path.basename(json)} …`);
+    if (results.staged === null) throw results.error;
+    await results.staged.commit();
+  } finally {
+    await results.staged?.discard();
+  }
+  io.stdout(sozialraumTable(result.allocation.areas, result.allocation.budget));
+  const outcome = result.outcome;
+  if (outcome?.summary != null)
+    io.stderr(`srb: Veränderungen gegenüber ${outcome.context.comparedWith ?? ""}: ${outcome.summary}\n`);
+  if (outcome?.adoption)
+    io.stderr(`srb: Beschluss vom ${germanDate(outcome.adoption.date)} in „${options.out}“ festgehalten.\n`);
+  progress("fertig");
+  return EXIT_OK;
+}
+
+/** The publication workbook and the PDF, when asked for (after the working workbook is written). */
+async function writeCopies(
+  options: AllocateOptions,
+  io: CliIo,
+  progress: (text: string) => void,
+  result: Awaited<ReturnType<typeof generate>>,
+  publicationFile: string | null,
+  pdfFile: string | null,
+  soffice: string | null,
+): Promise<void> {
   if (publicationFile !== null && result.published !== null) {
     progress(`schreibe Veröffentlichungsfassung ${path.basename(publicationFile)} …`);
     await writeFileAtomically(
@@ -189,26 +235,6 @@ async function run(options: AllocateOptions, io: CliIo, progress: (text: string)
       );
     }
   }
-
-  const extras = result.robustness ? { robustness: robustnessJson(result.robustness, result.unitName) } : {};
-  await writeResults(
-    options,
-    progress,
-    json,
-    result.allocation.budget,
-    result.allocation,
-    result.issues,
-    extras,
-    result.outcome,
-  );
-  io.stdout(sozialraumTable(result.allocation.areas, result.allocation.budget));
-  const outcome = result.outcome;
-  if (outcome?.summary != null)
-    io.stderr(`srb: Veränderungen gegenüber ${outcome.context.comparedWith ?? ""}: ${outcome.summary}\n`);
-  if (outcome?.adoption)
-    io.stderr(`srb: Beschluss vom ${germanDate(outcome.adoption.date)} in „${options.out}“ festgehalten.\n`);
-  progress("fertig");
-  return EXIT_OK;
 }
 
 function listWarnings(issues: readonly Issue[], json: string, progress: (text: string) => void): void {
@@ -255,9 +281,20 @@ async function writeResults(
   allocation: Allocation | null,
   issues: Issue[],
   extras: object,
-  outcome: FortschreibungOutcome | null = null,
 ): Promise<void> {
   progress(`schreibe ${path.basename(file)} …`);
+  await (await stageResults(file, budget, allocation, issues, extras)).commit();
+}
+
+/** results.json written to its temporary file (files.ts `stageFileAtomically`), to be put in place. */
+async function stageResults(
+  file: string,
+  budget: number,
+  allocation: Allocation | null,
+  issues: Issue[],
+  extras: object,
+  outcome: FortschreibungOutcome | null = null,
+): Promise<StagedFile> {
   const plain = toResultsJson(budget, allocation, issues);
   const results = (
     outcome?.changes && outcome.summary !== null
@@ -265,19 +302,21 @@ async function writeResults(
       : plain
   ) as object;
   const withExtras = { ...results, ...extras };
-  // written as it is laid out (16 MB for 10,000 Kitas): the same bytes as JSON.stringify(…, null, 2) + "\n"
-  await writeFileAtomically(file, prettyJsonChunks(withExtras), "Die Ergebnisdatei");
+  // written as it is laid out (16 MB for 10,000 Kitas): the same bytes as JSON.stringify(…, null, 2) + "\n",
+  // in small pieces that are encoded into one reused buffer (files.ts writeTextPieces), never a big string
+  return stageFileAtomically(file, prettyJsonChunks(withExtras, 1 << 14), "Die Ergebnisdatei");
 }
 
-/** Saves beside the target and renames, so a failed run leaves no half-written file (see files.ts). */
-async function saveAtomically(workbook: PackageWorkbook, out: string): Promise<void> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await workbook.toBuffer();
-  } catch (e) {
+/**
+ * The output workbook's bytes, on their way (its new parts deflating): a failure is a German usage error
+ * when awaited, and never an unhandled rejection before that.
+ */
+function workbookBytes(workbook: PackageWorkbook, out: string): Promise<Uint8Array> {
+  const bytes = workbook.toBuffer().catch((e: unknown) => {
     throw new UsageFailure(`Die Ausgabe-Arbeitsmappe „${out}“ kann nicht erstellt werden: ${reason(e)}`);
-  }
-  await writeFileAtomically(out, bytes, "Die Ausgabe-Arbeitsmappe");
+  });
+  bytes.catch(() => undefined);
+  return bytes;
 }
 
 async function readJsonFile(file: string): Promise<unknown> {

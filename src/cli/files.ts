@@ -281,7 +281,7 @@ export async function ensureFolder(folder: string, what: string): Promise<void> 
  * Writes an output file atomically: into a temporary file beside it, then renamed over it, so that a failed
  * run leaves no half-written file and the old file intact. The temporary file is removed on failure (that
  * cleanup never throws). Missing folders are created. Content given as pieces of text (a big results.json,
- * `prettyJsonChunks`) is written piece by piece, never joined.
+ * `prettyJsonChunks`) is written piece by piece, never joined (`writeTextPieces`).
  *
  * @example await writeFileAtomically("out/Kitas-srb.json", "{…}", "Die Ergebnisdatei");
  */
@@ -290,6 +290,29 @@ export async function writeFileAtomically(
   content: Uint8Array | string | Iterable<string>,
   what: string,
 ): Promise<void> {
+  await (await stageFileAtomically(file, content, what)).commit();
+}
+
+/** An output file written to its temporary file, not yet in place (`stageFileAtomically`). */
+export interface StagedFile {
+  /** Renames the temporary file over the output (the temporary file is removed if that fails). */
+  commit(): Promise<void>;
+  /** Removes the temporary file; the output stays as it was. Never throws. */
+  discard(): Promise<void>;
+}
+
+/**
+ * The first half of `writeFileAtomically`: the content written to the temporary file beside `file`, which
+ * `commit` then renames over it (or `discard` removes). So that a file can be written while other work
+ * goes on (results.json while the workbook deflates) and still appear only after the files before it.
+ *
+ * @example const staged = await stageFileAtomically("r.json", pieces, "Die Ergebnisdatei"); await staged.commit();
+ */
+export async function stageFileAtomically(
+  file: string,
+  content: Uint8Array | string | Iterable<string>,
+  what: string,
+): Promise<StagedFile> {
   const target = path.resolve(file);
   const named = `${what} „${file}“`;
   await ensureFolder(path.dirname(target), named);
@@ -297,11 +320,61 @@ export async function writeFileAtomically(
     path.dirname(target),
     `.${path.basename(target)}.${process.pid}.tmp${path.extname(target)}`,
   );
-  try {
-    await fs.writeFile(temporary, content);
-    await fs.rename(temporary, target);
-  } catch (e) {
+  const fail = async (e: unknown): Promise<never> => {
     await fs.rm(temporary, { force: true }).catch(() => undefined);
     throw new FileProblem(`${named} kann nicht geschrieben werden: ${fileErrorReason(e)}.`);
+  };
+  try {
+    if (typeof content === "string" || content instanceof Uint8Array) await fs.writeFile(temporary, content);
+    else await writeTextPieces(temporary, content);
+  } catch (e) {
+    return fail(e);
+  }
+  return {
+    async commit() {
+      try {
+        await fs.rename(temporary, target);
+      } catch (e) {
+        await fail(e);
+      }
+    },
+    async discard() {
+      await fs.rm(temporary, { force: true }).catch(() => undefined);
+    },
+  };
+}
+
+/** Bytes of UTF-8 gathered before one write of `writeTextPieces`. */
+const WRITE_BYTES = 1 << 20;
+
+/**
+ * Writes pieces of text as UTF-8, each encoded into one buffer that is used again for every write of
+ * about a megabyte: the same bytes as the pieces joined, without a string or buffer of the whole (results.json
+ * of 10,000 Kitas: 16 MB) and without a fresh buffer per piece — new memory is what costs most here (every
+ * fresh page is a page fault: 16 MB of them took longer than making the text).
+ *
+ * @example await writeTextPieces("out/.r.json.tmp", prettyJsonChunks(results, 1 << 14));
+ */
+export async function writeTextPieces(file: string, pieces: Iterable<string>): Promise<void> {
+  const handle = await fs.open(file, "w");
+  try {
+    const encoder = new TextEncoder();
+    let buffer = new Uint8Array(WRITE_BYTES);
+    let used = 0;
+    const flush = async () => {
+      for (let at = 0; at < used;) at += (await handle.write(buffer, at, used - at)).bytesWritten;
+      used = 0;
+    };
+    for (const text of pieces) {
+      // at most three bytes per UTF-16 unit
+      if (used + text.length * 3 > buffer.length) {
+        await flush();
+        if (text.length * 3 > buffer.length) buffer = new Uint8Array(text.length * 3);
+      }
+      used += encoder.encodeInto(text, buffer.subarray(used)).written;
+    }
+    await flush();
+  } finally {
+    await handle.close();
   }
 }

@@ -31,7 +31,7 @@ import { resolveModel, type ResolveModelResult } from "../engine/resolveModel";
 import { robustness as analyseRobustness, type Robustness } from "../engine/robustness";
 import type { RawTable } from "../engine/table";
 import { describeLocation, locationHints, locationIssues } from "../engine/tableLocation";
-import { readStrandOverrides, type StrandOverridesRead } from "../engine/strandOverrides";
+import { overriddenPlan, readStrandOverrides, type StrandOverridesRead } from "../engine/strandOverrides";
 import { DEFAULT_VZAE_STEP } from "../engine/vzae";
 import { allocationSheets, SHEET_NAMES } from "../workbook/allocationSheets";
 import { inputChecksum } from "../workbook/checksum";
@@ -418,6 +418,10 @@ async function written(
     budget: allocation.budget,
     date,
   };
+  // the plan that counts, once for the Einrichtungen sheet and the Vorlage (10,000 Kitas: a pass over all)
+  const counting = allocation.units.some((u) => u.plan !== undefined)
+    ? overriddenPlan(allocation, typed.overrides)
+    : undefined;
   const sheets: SheetSpec[] = allocationSheets(allocation, {
     inputRange: allocation.inputRange,
     checksum,
@@ -426,6 +430,7 @@ async function written(
     issues,
     publication,
     strandOverrides: typed.overrides,
+    counting,
   });
   if (robustness) sheets.push(robustnessSheet(robustness, { unitName }));
   let published: GenerateResult["published"] = null;
@@ -463,6 +468,7 @@ async function written(
         }
       : null,
     strandOverrides: typed.overrides,
+    counting,
   });
   await progress({ stage: "write" });
   const written = withPageTitle(

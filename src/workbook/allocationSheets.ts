@@ -14,6 +14,7 @@ import { NO_TRAEGER } from "../engine/traegerSummary";
 import {
   OVERRIDE_HEADERS,
   overriddenPlan,
+  type CountingPlan,
   type CountingUnit,
   type StrandOverrides,
 } from "../engine/strandOverrides";
@@ -54,6 +55,11 @@ export interface AllocationSheetsContext {
    * into their cells, and every total and „nicht verplant“ follows them. Default: none.
    */
   strandOverrides?: StrandOverrides;
+  /**
+   * The plan that counts (`overriddenPlan` of the allocation and `strandOverrides`), when the caller has it
+   * already (generate.ts computes it once for this sheet and the Vorlage). Default: computed here.
+   */
+  counting?: CountingPlan;
 }
 
 /** Names of the generated sheets (the adapters may add " (2)" on a clash with a user sheet). */
@@ -355,12 +361,13 @@ function einrichtungenSheet(
   publication: boolean,
   anonymise: (t: string) => string,
   overrides: StrandOverrides = new Map(),
+  counting?: CountingPlan,
 ): SheetSpec {
   const units = allocation.units;
   const categories = allocation.model.categories.map((c) => c.name);
   const bremen = allocation.model.ruleSet === "bremen" || units.some((u) => u.bremen !== undefined);
   if (units.some((u) => u.plan !== undefined))
-    return stellenplanSheet(allocation, publication, anonymise, overrides);
+    return stellenplanSheet(allocation, publication, anonymise, overrides, counting);
   const any = units.length > 0;
   const sum = any ? { total: "sum" as const } : {};
   const cents = any ? { total: "cents" as const } : {};
@@ -549,6 +556,7 @@ function stellenplanSheet(
   publication: boolean,
   anonymise: (t: string) => string,
   overrides: StrandOverrides = new Map(),
+  given?: CountingPlan,
 ): SheetSpec {
   const units = allocation.units;
   const m = allocation.model;
@@ -562,7 +570,7 @@ function stellenplanSheet(
   const sharesAddUp = Math.abs(k.landShare + k.municipalShare - 1) < 1e-9;
   const traegerOf = (u: UnitResult) => u.traeger?.trim() || NO_TRAEGER;
 
-  const counting = overriddenPlan(allocation, overrides);
+  const counting = given ?? overriddenPlan(allocation, overrides);
   const items: PlanRow[] = units.map((unit, i) => ({ unit, ...counting.units[i] }));
 
   // rows below the table: total, blank, area block (title, header, one row per area), blank, parameters
@@ -1163,7 +1171,7 @@ export function allocationSheets(allocation: Allocation, ctx: AllocationSheetsCo
   const issues = errorsFirst(ctx.issues);
   return [
     verteilungSheet(allocation),
-    einrichtungenSheet(allocation, publication, anonymise, ctx.strandOverrides),
+    einrichtungenSheet(allocation, publication, anonymise, ctx.strandOverrides, ctx.counting),
     normbereicheSheet(allocation),
     pruefberichtSheet(issues, anonymise),
     methodeSheet(allocation, ctx, publication),

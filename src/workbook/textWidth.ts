@@ -228,7 +228,86 @@ export function wrappedLines(text: string, width: number, bold = false): number 
   // its words and the blanks between them are never wider than the whole text (runs of blanks shrink to
   // one), so the line filling below would not break it (a sheet of 10,000 Kitas has thousands of such cells)
   if (!OTHER_WHITESPACE.test(text) && textPixels(text, bold) < width * CHAR_PX - 1e-6) return 1;
-  return wrapText(text, width, bold).length;
+  return wrappedLineCount(text, width, bold);
+}
+
+/**
+ * `wrapText(text, width, bold).length`, counted in one scan of the text: the same words (split at
+ * JavaScript's `\s`, and after a hyphen or a slash), the same widths and the same greedy filling, but
+ * no strings and no word objects (the check report of a large town has thousands of wrapped messages).
+ */
+function wrappedLineCount(text: string, width: number, bold: boolean): number {
+  const room = width * CHAR_PX;
+  const blankPx = textPixels(" ", bold);
+  let lines = 0;
+  // the current line: has a word, and its width so far
+  let filled = false;
+  let used = 0;
+  // the current word: its width units, whether it has a character, whether a blank goes before it
+  let units = 0;
+  let inWord = false;
+  let blank = true;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : -1;
+    if (code === -1 || code === 0x0a) {
+      // the end of a paragraph ("\r\n": the "\r" before it is a blank, which ends a word as well)
+      if (inWord) lines += placeCounting();
+      lines++;
+      filled = false;
+      used = 0;
+      blank = true;
+      continue;
+    }
+    if (isJsSpace(code)) {
+      if (inWord) lines += placeCounting();
+      blank = true;
+      continue;
+    }
+    if (code < ADVANCE_BY_CODE.length) units += ADVANCE_BY_CODE[code];
+    else {
+      // outside the table: the default width, once for a surrogate pair (as textPixels)
+      units += DEFAULT_ADVANCE;
+      if (code >= 0xd800 && code <= 0xdbff) {
+        const next = text.charCodeAt(i + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) i++;
+      }
+    }
+    inWord = true;
+    // a word ends after a hyphen or a slash (the next one follows without a blank)
+    if (code === 0x2d || code === 0x2f) lines += placeCounting();
+  }
+  return lines;
+
+  /** Places the current word; 1 when it started a new line (the line before it is done), else 0. */
+  function placeCounting(): number {
+    const w = (units / 2048) * EM_PX * (bold ? BOLD_FACTOR : 1);
+    const space = filled && blank ? blankPx : 0;
+    const wraps = filled && used + space + w > room;
+    if (wraps) used = w;
+    else used += space + w;
+    filled = true;
+    units = 0;
+    inWord = false;
+    blank = false;
+    return wraps ? 1 : 0;
+  }
+}
+
+/** JavaScript's `\s`: the blanks and line breaks of Unicode (what `wordsOf` splits at). */
+function isJsSpace(code: number): boolean {
+  return (
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0x20 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 /** Whitespace other than the plain blank (line breaks, tabs, no-break spaces …). */

@@ -70,6 +70,11 @@ export interface VorlageContext {
   } | null;
   /** Angepasste VZÄ je Strang (as on the Einrichtungen sheet): the Stellenplan totals follow them. */
   strandOverrides?: StrandOverrides;
+  /**
+   * The plan that counts (`overriddenPlan` of the allocation and `strandOverrides`), when the caller has it
+   * already (the Einrichtungen sheet uses the same). Default: computed here.
+   */
+  counting?: CountingPlan;
 }
 
 /**
@@ -547,7 +552,7 @@ export function vorlageSheet(allocation: Allocation, ctx: VorlageContext): Sheet
     rows.push([text(title, true)]);
   };
   heading("1. Verteilung auf die Sozialräume");
-  const counting = plan ? overriddenPlan(allocation, overrides) : null;
+  const counting = plan ? (ctx.counting ?? overriddenPlan(allocation, overrides)) : null;
   const vzaeOf = (a: Area, i: number): number | null => (counting ? counting.areas[i].vzae : a.vzae);
   const withVzae = counting !== null || allocation.areas.some((a) => a.vzae !== null);
   const indexed = allocation.areas.map((a, i) => ({ a, i }));

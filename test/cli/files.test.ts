@@ -15,7 +15,13 @@ import fc from "fast-check";
 import { main } from "../../src/cli/main";
 import { outputPathCase } from "../hardening/arbitraries";
 import { runOutputPathCase } from "../hardening/fuzzHarness";
-import { assertOutputsAreNotInputs, FileProblem, fileErrorReason, outputLocation } from "../../src/cli/files";
+import {
+  assertOutputsAreNotInputs,
+  FileProblem,
+  fileErrorReason,
+  outputLocation,
+  stageFileAtomically,
+} from "../../src/cli/files";
 
 const SAMPLE_DIR = path.resolve(__dirname, "..", "..", "assets", "sample");
 
@@ -330,13 +336,14 @@ describe("every file-system error: German, names the file, exit 1, nothing half-
     [
       "the results file's disk is read-only",
       async () => {
-        const real = fs.writeFile.bind(fs);
+        // results.json is written piece by piece through a file handle (files.ts writeTextPieces)
+        const real = fs.open.bind(fs);
         jest
-          .spyOn(fs, "writeFile")
-          .mockImplementation(async (file, data, options) =>
+          .spyOn(fs, "open")
+          .mockImplementation(async (file, flags, mode) =>
             String(file).endsWith(".json")
               ? Promise.reject(fsError("EROFS", "open"))
-              : real(file, data, options),
+              : real(file, flags, mode),
           );
         return ["Musterstadt.xlsx", "--json", "r.json"];
       },
@@ -355,8 +362,9 @@ describe("every file-system error: German, names the file, exit 1, nothing half-
     // no temporary file left; only the results of an earlier step may have been written completely
     const after = await fingerprint();
     const leftover = Object.keys(after).filter((f) => f.includes(".tmp"));
-    // a cleanup that fails itself leaves the temporary file (and says nothing more): never a crash
-    expect(leftover).toHaveLength(name.includes("cleanup fails") ? 1 : 0);
+    // a cleanup that fails itself leaves the temporary files (and says nothing more): never a crash —
+    // the workbook's, and results.json's, which is written while the workbook is finished
+    expect(leftover).toHaveLength(name.includes("cleanup fails") ? 2 : 0);
     for (const [file, hash] of Object.entries(before)) expect(after[file]).toBe(hash);
   });
 
@@ -378,5 +386,48 @@ describe("every file-system error: German, names the file, exit 1, nothing half-
       "Fehler des Dateisystems (Code EWEIRD) – bitte Pfad und Datenträger prüfen",
     );
     expect(fileErrorReason(new Error("something English"))).toBe("unerwarteter Fehler beim Dateizugriff");
+  });
+});
+
+describe("stageFileAtomically (results.json written while the workbook deflates, put in place after it)", () => {
+  test("the staged file is only in place after commit; the old file stays until then", async () => {
+    await fs.writeFile("r.json", "alt");
+    const staged = await stageFileAtomically("r.json", ["{", "„neu“", "}"], "Die Ergebnisdatei");
+    expect(await fs.readFile("r.json", "utf8")).toBe("alt");
+    expect((await fs.readdir(".")).filter((f) => f.includes(".tmp"))).toHaveLength(1);
+    await staged.commit();
+    expect(await fs.readFile("r.json", "utf8")).toBe("{„neu“}");
+    expect((await fs.readdir(".")).filter((f) => f.includes(".tmp"))).toHaveLength(0);
+    await staged.discard(); // after commit: nothing left to remove, never throws
+    expect(await fs.readFile("r.json", "utf8")).toBe("{„neu“}");
+  });
+
+  test("discard removes the temporary file and leaves the old file as it was", async () => {
+    await fs.writeFile("r.json", "alt");
+    const staged = await stageFileAtomically("r.json", "neu", "Die Ergebnisdatei");
+    await staged.discard();
+    expect(await fs.readFile("r.json", "utf8")).toBe("alt");
+    expect((await fs.readdir(".")).filter((f) => f.includes(".tmp"))).toHaveLength(0);
+  });
+
+  test("a run whose workbook cannot be written leaves no results.json and no temporary file", async () => {
+    const real = fs.writeFile.bind(fs);
+    jest.spyOn(fs, "writeFile").mockImplementation(async (file, data, options) =>
+      String(file).endsWith(".xlsx")
+        ? Promise.reject(
+            Object.assign(new Error("ENOSPC: no space left on device, write"), {
+              code: "ENOSPC",
+              syscall: "write",
+            }),
+          )
+        : real(file, data, options),
+    );
+    const run = await srb("Musterstadt.xlsx", "--out", "o.xlsx", "--json", "r.json");
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(
+      /Ausgabe-Arbeitsmappe „.*o\.xlsx“ kann nicht geschrieben werden: kein Speicherplatz mehr/,
+    );
+    const files = await fs.readdir(".");
+    expect(files.filter((f) => f.includes(".tmp") || f === "r.json" || f === "o.xlsx")).toEqual([]);
   });
 });

@@ -1,4 +1,8 @@
+import { promises as fs } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import fc from "fast-check";
+import { writeTextPieces } from "../../src/cli/files";
 import { prettyJsonChunks } from "../../src/cli/jsonChunks";
 
 /** The pieces joined must be JSON.stringify(value, null, 2) + "\n", byte for byte (results.json, SPEC §8). */
@@ -61,5 +65,56 @@ describe("prettyJsonChunks", () => {
         expect([...prettyJsonChunks(value, size)].join("")).toBe(JSON.stringify(value, null, 2) + "\n");
       }),
     );
+  });
+});
+
+describe("writeTextPieces (results.json written through one reused buffer)", () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), "srb-pieces-"));
+  });
+  afterEach(async () => {
+    jest.restoreAllMocks();
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it("writes the pieces' UTF-8, byte for byte, across writes of a megabyte and pieces larger than one", async () => {
+    const pieces = [
+      "{\n",
+      "„Kita Süd“ – 5 € ✓ 😀\n".repeat(30_000), // ~700,000 units, ~1.1 MB of UTF-8: more than one write
+      "x".repeat(1_500_000), // a piece larger than the buffer
+      "",
+      "Ende\n",
+    ];
+    const file = path.join(dir, "r.json");
+    await writeTextPieces(file, pieces);
+    expect((await fs.readFile(file)).equals(Buffer.from(pieces.join(""), "utf8"))).toBe(true);
+  });
+
+  it("gives the file prettyJsonChunks' text of a results-like object in small pieces", async () => {
+    const value = {
+      units: Array.from({ length: 3000 }, (_, i) => ({ id: `Kita „${i}“`, scores: [i / 7, 1e21, -0] })),
+    };
+    const file = path.join(dir, "r.json");
+    await writeTextPieces(file, prettyJsonChunks(value, 1 << 10));
+    expect(await fs.readFile(file, "utf8")).toBe(JSON.stringify(value, null, 2) + "\n");
+  });
+
+  it("closes the file when a write fails (disk full) and passes the error on", async () => {
+    const file = path.join(dir, "r.json");
+    const close = jest.fn();
+    const real = fs.open.bind(fs);
+    jest.spyOn(fs, "open").mockImplementation(async (f, flags, mode) => {
+      const handle = await real(f, flags, mode);
+      return Object.assign(Object.create(handle) as typeof handle, {
+        write: () => Promise.reject(Object.assign(new Error("ENOSPC: no space left"), { code: "ENOSPC" })),
+        close: async () => {
+          close();
+          await handle.close();
+        },
+      });
+    });
+    await expect(writeTextPieces(file, ["a", "b"])).rejects.toMatchObject({ code: "ENOSPC" });
+    expect(close).toHaveBeenCalledTimes(1);
   });
 });

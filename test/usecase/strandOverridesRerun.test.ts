@@ -116,3 +116,36 @@ test("overrides per strand typed into Einrichtungen count on the next run; a bad
   const again = (await load(await third.toBuffer())).getWorksheet("Einrichtungen (2)")!;
   expect(again.getCell(rowOf(again, kita.id), o1).value).toBe(0.5);
 }, 120000);
+
+test("the plan that counts is computed once per run and shared by Einrichtungen and the Vorlage (the same sheets)", async () => {
+  const model = JSON.parse(await fs.readFile(path.join(SAMPLE, "musterstadt.srb.json"), "utf8")) as unknown;
+  const date = new Date("2026-11-30T12:00:00Z");
+  const strands = await import("../../src/engine/strandOverrides");
+  const spy = jest.spyOn(strands, "overriddenPlan");
+  try {
+    const book = await PackageWorkbook.fromFile(path.join(SAMPLE, "Musterstadt.xlsx"));
+    const run = await generate(book, { model, workbookName: "Musterstadt.xlsx", date });
+    expect(run.allocation!.units.some((u) => u.plan !== undefined)).toBe(true);
+    expect(spy).toHaveBeenCalledTimes(1);
+    // the sheets are those each sheet computes on its own
+    const { allocationSheets } = await import("../../src/workbook/allocationSheets");
+    const { vorlageSheet } = await import("../../src/workbook/vorlageSheet");
+    const counting = overriddenPlan(run.allocation!, new Map());
+    const ctx = {
+      inputRange: "Kitas!A1:T33",
+      checksum: "x",
+      date: "30.11.2026",
+      version: "0",
+      issues: run.issues,
+    };
+    expect(allocationSheets(run.allocation!, { ...ctx, counting })).toEqual(
+      allocationSheets(run.allocation!, ctx),
+    );
+    const vorlage = { municipality: "Musterstadt", date: "30.11.2026", issues: run.issues };
+    expect(vorlageSheet(run.allocation!, { ...vorlage, counting })).toEqual(
+      vorlageSheet(run.allocation!, vorlage),
+    );
+  } finally {
+    spy.mockRestore();
+  }
+});

@@ -4,6 +4,7 @@
  * footer, print titles, and every word of every result-table header fits its column at Calibri 11.
  */
 import { promises as fs } from "node:fs";
+import fc from "fast-check";
 import * as os from "node:os";
 import * as path from "node:path";
 import { allocateCommand } from "../../src/cli/allocateCommand";
@@ -89,6 +90,31 @@ describe("text metrics (Calibri 11)", () => {
             bold,
             wrapText(text, width, bold).length,
           ]);
+  });
+  test("property: the counted line count is the line filling's count for any text (blanks, breaks, hyphens, slashes, pairs)", () => {
+    // JavaScript's \s in its variants, line breaks, the word-breaking hyphen and slash, letters of
+    // different widths, a surrogate pair and its halves alone, characters outside the width table
+    const pieces = [
+      ..."aWmi.-/ \t\r\n\u00a0\u2009\u3000\ufeff\u2028€„",
+      "😀",
+      "\ud83d",
+      "\ude00",
+      "Kita",
+      "--",
+      "//",
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...pieces), { maxLength: 60 }),
+        fc.double({ min: 0.5, max: 40, noNaN: true }),
+        fc.boolean(),
+        (parts, width, bold) => {
+          const text = parts.join("");
+          expect(wrappedLines(text, width, bold)).toBe(wrapText(text, width, bold).length);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
   test("wrapped rows get one line height per line", () => {
     const header = "Kommunaler Anteil am Personalvolumen";

@@ -56,7 +56,14 @@ import {
   relsPartOf,
   type Relationship,
 } from "./xmlParts";
-import { PackageError, ZipArchive, writeZip, type ZipEntry, type ZipOutput } from "./zipArchive";
+import {
+  PackageError,
+  ZipArchive,
+  deflateAhead,
+  writeZip,
+  type ZipEntry,
+  type ZipOutput,
+} from "./zipArchive";
 import { nodeFs } from "../nodeFs";
 
 const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
@@ -422,6 +429,8 @@ export class PackageWorkbook implements WorkbookPort {
       const drawingRelId = resolved.length > 0 ? "rId1" : undefined;
       const tableRelIds = tables.map((_, i) => `rId${i + 1 + (resolved.length > 0 ? 1 : 0)}`);
       const xml = sheetXml(planned, styles, { drawingRelId, tableRelIds }).xml;
+      // a big sheet deflates on zlib's thread pool while the next ones are written
+      deflateAhead(xml);
       changes.setPrintTitles(
         { entry: reuse?.part ? reuse : undefined, name: planned.name },
         planned.print.titleRows,
@@ -450,8 +459,8 @@ export class PackageWorkbook implements WorkbookPort {
       });
     }
     changes.finishStyles();
-    this.commit(changes.withNewSheets(newSheets, this));
-    this.commitStore(plan.store.sheet, plan.store.content);
+    // the sheets and the store in one write (the store sheet added after the new sheets, as its own write did)
+    this.commitStore(plan.store.sheet, plan.store.content, changes.withNewSheets(newSheets, this));
     return {
       sheets: plan.sheets.map((s) => ({ requested: s.requested, written: s.name })),
       replaced: plan.replaced,
@@ -581,9 +590,9 @@ export class PackageWorkbook implements WorkbookPort {
    * would decode them (SRB's own texts and the version number, which the sheet gives back as they were),
    * so that the next read of the store does not parse the sheet again.
    */
-  private commitStore(sheet: string, content: StoreContent): void {
+  private commitStore(sheet: string, content: StoreContent, along?: Changes): void {
     const rows = encodeStore(content);
-    this.commit(this.storeChanges(sheet, rows));
+    this.commit(this.storeChanges(sheet, rows, along));
     const e = this.findSheet(sheet);
     const candidates = storeCandidates(
       this.structure.sheets
@@ -598,10 +607,11 @@ export class PackageWorkbook implements WorkbookPort {
         : null;
   }
 
-  private storeChanges(sheet: string, stored: StoreRow[]): Changes {
+  /** The store written (into `along`, the changes of the same write, or a write of its own). */
+  private storeChanges(sheet: string, stored: StoreRow[], along?: Changes): Changes {
     // the store's texts are SRB's own (JSON, chunked below Excel's cell limit, sheet names)
     const rows = stored.map(([k, v]) => [{ value: k }, { value: v }]);
-    const changes = new Changes(this.zip, this.structure);
+    const changes = along ?? new Changes(this.zip, this.structure);
     const xml = sheetXml({ rows }, new StylesEditor(MINIMAL_STYLES), { store: true }).xml;
     const e = this.storeEntry();
     if (e?.part && sameSheetName(e.name, sheet)) {
@@ -616,14 +626,20 @@ export class PackageWorkbook implements WorkbookPort {
     return new Changes(this.zip, this.structure).withNewSheets(sheets, this);
   }
 
-  /** Writes the changed package and reads its structure again. */
+  /**
+   * Writes the changed package and reads its structure again. New parts are held as they are (not
+   * deflated): a run writes the package three times (sheets, store, model), and each new part is deflated
+   * once, by `toBuffer` (the big ones already on their way, zipArchive.ts `deflateHeld`).
+   */
   private commit(changes: Changes): void {
     if (changes.empty) return;
     const strings = this.context?.sharedStrings;
     const stringsEntry = this.structure.sharedStringsPart
       ? this.zip.entry(this.structure.sharedStringsPart)
       : undefined;
-    this.zip = ZipArchive.open(changes.write());
+    // only held parts replaced (the store written again): the same archive with their new bytes, no copy
+    const replacements = changes.replacementsOnly();
+    this.zip = (replacements && this.zip.replacingHeld(replacements)) ?? ZipArchive.open(changes.write());
     this.structure = this.readStructure();
     this.context = null;
     this.store = null;
@@ -818,6 +834,29 @@ class Changes {
 
   get empty(): boolean {
     return this.parts.size === 0 && this.removed.length === 0 && this.added.length === 0;
+  }
+
+  /**
+   * The new bytes by part name when this write only replaces the content of existing parts (no part
+   * added or removed, no edit of the workbook, its relationships, content types or styles): the store
+   * sheet written again. Null otherwise.
+   */
+  replacementsOnly(): Map<string, Uint8Array> | null {
+    const structural =
+      this.removed.length > 0 ||
+      this.added.length > 0 ||
+      this.printTitles.length > 0 ||
+      this.overridesAdded.length > 0 ||
+      this.relsRemoved.size > 0 ||
+      this.workbookRelsAdded.length > 0 ||
+      this.stylesEditor !== null;
+    if (structural) return null;
+    const out = new Map<string, Uint8Array>();
+    for (const p of this.parts.values()) {
+      if (p.data === null || this.zip.entry(p.name) === undefined) return null;
+      out.set(p.name, bytesOf(p.data));
+    }
+    return out;
   }
 
   put(part: string, data: string | Uint8Array | null): void {
@@ -1157,6 +1196,6 @@ class Changes {
       if (done.has(k) || change.data === null) continue;
       outputs.push({ name: change.name, data: bytesOf(change.data) });
     }
-    return writeZip(outputs);
+    return writeZip(outputs, { hold: true });
   }
 }

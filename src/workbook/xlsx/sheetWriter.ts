@@ -32,10 +32,13 @@ export interface WrittenSheet {
 const encoder = new TextEncoder();
 
 /**
- * UTF-8 bytes appended piece by piece into a list of blocks (64 KB growing to 1 MB each, or bigger for one long piece): a
- * sheet of 60,000 Kitas is never one JavaScript string (which would take two bytes a character as soon as
- * one "−" occurs in it), and its bytes are copied once, into the part, not again each time a single growing
- * buffer doubles.
+ * UTF-8 bytes appended piece by piece. Under Node, into one resizable buffer that grows in place (its
+ * address space reserved, its pages taken only as they are written): the part is that buffer, never
+ * copied — a fresh page costs a page fault, and a sheet of 10,000 Kitas is 16 MB of them; a copy into a
+ * joined part was as many again. Elsewhere (a browser, whose Compression Streams may refuse a resizable
+ * buffer) into a list of blocks (64 KB growing to 1 MB each, or bigger for one long piece), joined once
+ * at the end. Never one JavaScript string of the whole sheet (which would take two bytes a character as
+ * soon as one "−" occurs in it).
  */
 class Utf8Sink {
   private readonly blocks: Uint8Array[] = [];
@@ -43,6 +46,8 @@ class Utf8Sink {
   private used = 0;
   private next = FIRST_BLOCK_BYTES / 2;
   private pending = "";
+  /** The resizable buffer `block` views (Node), or null: blocks. */
+  private growing: ArrayBuffer | null = growingBuffer();
 
   write(text: string): void {
     this.pending += text;
@@ -54,36 +59,66 @@ class Utf8Sink {
     this.pending = "";
     if (text === "") return;
     // at most three bytes per UTF-16 unit
-    if (this.used + text.length * 3 > this.block.length) {
-      if (this.used > 0) this.blocks.push(this.block.subarray(0, this.used));
-      // blocks grow from 64 KB to 1 MB: a small sheet (the store, a sample town's) takes little memory
-      this.next = Math.min(this.next * 2, BLOCK_BYTES);
-      this.block = new Uint8Array(Math.max(this.next, text.length * 3));
-      this.used = 0;
+    const needed = this.used + text.length * 3;
+    if (needed > this.block.length) {
+      const growing = this.growing;
+      const size = Math.max(needed, this.block.length * 2, FIRST_BLOCK_BYTES);
+      if (growing && size <= (growing as { maxByteLength?: number }).maxByteLength!) {
+        (growing as ArrayBuffer & { resize(n: number): void }).resize(size);
+        this.block = new Uint8Array(growing, 0, size);
+      } else {
+        // blocks (and on, should a resizable buffer ever be full)
+        this.growing = null;
+        if (this.used > 0) this.blocks.push(this.block.subarray(0, this.used));
+        // blocks grow from 64 KB to 1 MB: a small sheet (the store, a sample town's) takes little memory
+        this.next = Math.min(this.next * 2, BLOCK_BYTES);
+        this.block = new Uint8Array(Math.max(this.next, text.length * 3));
+        this.used = 0;
+      }
     }
     this.used += encoder.encodeInto(text, this.block.subarray(this.used)).written;
   }
 
-  /** The bytes written, between a head and a tail. */
-  between(head: string, tail: string): Uint8Array {
+  /** The bytes written (the part: nothing is written after them). */
+  bytes(): Uint8Array {
     this.flush();
-    if (this.used > 0) this.blocks.push(this.block.subarray(0, this.used));
-    this.block = new Uint8Array(0);
-    this.used = 0;
-    const h = encoder.encode(head);
-    const t = encoder.encode(tail);
-    let length = h.length + t.length;
+    if (this.blocks.length === 0) return this.block.subarray(0, this.used);
+    this.blocks.push(this.block.subarray(0, this.used));
+    let length = 0;
     for (const b of this.blocks) length += b.length;
     const out = new Uint8Array(length);
-    out.set(h, 0);
-    let at = h.length;
+    let at = 0;
     for (const b of this.blocks) {
       out.set(b, at);
       at += b.length;
     }
-    out.set(t, at);
     this.blocks.length = 0;
+    this.block = new Uint8Array(0);
+    this.used = 0;
     return out;
+  }
+}
+
+/** Largest sheet part in one resizable buffer (address space reserved, not memory). */
+const GROWING_MAX_BYTES = 2 ** 31;
+
+/**
+ * A resizable buffer of length 0 under Node (which has them, and deflates with zlib), else null. Not in
+ * a browser: its Compression Streams may refuse a view of a resizable buffer.
+ */
+function growingBuffer(): ArrayBuffer | null {
+  const proc = (globalThis as { process?: { getBuiltinModule?: unknown; versions?: { node?: string } } })
+    .process;
+  if (typeof proc?.getBuiltinModule !== "function" || !proc.versions?.node) return null;
+  if (typeof (ArrayBuffer.prototype as { resize?: unknown }).resize !== "function") return null;
+  try {
+    const Growing = ArrayBuffer as unknown as new (
+      length: number,
+      options: { maxByteLength: number },
+    ) => ArrayBuffer;
+    return new Growing(0, { maxByteLength: GROWING_MAX_BYTES });
+  } catch {
+    return null;
   }
 }
 
@@ -107,7 +142,33 @@ export function sheetXml(
 ): WrittenSheet {
   const rows = content.rows;
   const out = new Utf8Sink();
-  let maxCol = 0;
+  const print = options.store ? undefined : content.print;
+  const sheetPr = options.store
+    ? ""
+    : `<sheetPr><tabColor rgb="FF${GENERATED_TAB_COLOUR}"/>${print ? '<pageSetUpPr fitToPage="1"/>' : ""}</sheetPr>`;
+  const maxCol = usedColumns(rows);
+  const dimension = maxCol > 0 && rows.length > 0 ? `<dimension ref="A1:${a1(rows.length, maxCol)}"/>` : "";
+  const freeze = content.freezeRows && content.freezeRows > 0 ? content.freezeRows : 0;
+  const pane = freeze
+    ? `<pane ySplit="${freeze}" topLeftCell="${a1(freeze + 1, 1)}" activePane="bottomLeft" state="frozen"/>` +
+      `<selection pane="bottomLeft" activeCell="${a1(freeze + 1, 1)}" sqref="${a1(freeze + 1, 1)}"/>`
+    : "";
+  const cols = (content.columnWidths ?? [])
+    .map((w, j) =>
+      w > 0 && Number.isFinite(w)
+        ? `<col min="${j + 1}" max="${j + 1}" width="${Math.min(w, 255)}" customWidth="1"/>`
+        : "",
+    )
+    .join("");
+  const head =
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">${sheetPr}${dimension}` +
+    `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="15"/>` +
+    (cols ? `<cols>${cols}</cols>` : "") +
+    `<sheetData>`;
+  // the head first: the part is written front to back, never joined (`Utf8Sink`)
+  out.write(head);
   const heights = new Map((content.rowHeights ?? []).map((h) => [h.row, h.points]));
   const letters: string[] = [];
   let lastFormat: string | undefined;
@@ -160,37 +221,12 @@ export function sheetXml(
       } else {
         line += `<c r="${ref}"${sAttr}/>`;
       }
-      if (j + 1 > maxCol) maxCol = j + 1;
     }
     const height = heights.get(r);
     const ht = height !== undefined ? ` ht="${height}" customHeight="1"` : "";
     if (line !== "") out.write(`<row r="${r}"${ht}>${line}</row>`);
   }
 
-  const print = options.store ? undefined : content.print;
-  const sheetPr = options.store
-    ? ""
-    : `<sheetPr><tabColor rgb="FF${GENERATED_TAB_COLOUR}"/>${print ? '<pageSetUpPr fitToPage="1"/>' : ""}</sheetPr>`;
-  const dimension = maxCol > 0 && rows.length > 0 ? `<dimension ref="A1:${a1(rows.length, maxCol)}"/>` : "";
-  const freeze = content.freezeRows && content.freezeRows > 0 ? content.freezeRows : 0;
-  const pane = freeze
-    ? `<pane ySplit="${freeze}" topLeftCell="${a1(freeze + 1, 1)}" activePane="bottomLeft" state="frozen"/>` +
-      `<selection pane="bottomLeft" activeCell="${a1(freeze + 1, 1)}" sqref="${a1(freeze + 1, 1)}"/>`
-    : "";
-  const cols = (content.columnWidths ?? [])
-    .map((w, j) =>
-      w > 0 && Number.isFinite(w)
-        ? `<col min="${j + 1}" max="${j + 1}" width="${Math.min(w, 255)}" customWidth="1"/>`
-        : "",
-    )
-    .join("");
-  const head =
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-    `<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">${sheetPr}${dimension}` +
-    `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
-    `<sheetFormatPr defaultRowHeight="15"/>` +
-    (cols ? `<cols>${cols}</cols>` : "") +
-    `<sheetData>`;
   const tail =
     `</sheetData>` +
     pageSetupXml(print) +
@@ -202,8 +238,26 @@ export function sheetXml(
         `</tableParts>`
       : "") +
     `</worksheet>`;
-  const xml = out.between(head, tail);
-  return { xml };
+  out.write(tail);
+  return { xml: out.bytes() };
+}
+
+/** The last column (1-based) of the widest row as `sheetXml` writes it: a cell with content or style. */
+function usedColumns(rows: SheetContent["rows"]): number {
+  let maxCol = 0;
+  for (const row of rows) {
+    if (!row) continue;
+    for (let j = row.length - 1; j >= maxCol; j--) {
+      const c = row[j];
+      if (!c) continue;
+      const hasFormula = c.formula !== undefined && c.formula !== "";
+      if (hasFormula || (c.value !== null && c.value !== undefined) || c.numFmt || c.bold) {
+        maxCol = j + 1;
+        break;
+      }
+    }
+  }
+  return maxCol;
 }
 
 /**

@@ -8,7 +8,9 @@
  * Pure: bytes in, bytes out (fflate); runs in the browser as in Node. Under Node, new parts are deflated
  * by Node's own zlib (native code, 4–5 times faster than fflate at the same size, with the checksum in
  * the same pass), reached through `process.getBuiltinModule` at call time so the browser bundle never
- * imports it; the browser deflates with fflate. Parts up to 128 MB inflated (a data sheet of 100,000 Kitas and 20
+ * imports it; the browser deflates with fflate. A package written several times in a row (SRB's sheets,
+ * then its store) holds its new parts undeflated (`writeZip`'s `hold`) and deflates each once, when it is
+ * handed out (`ZipArchive.finished`), under Node on zlib's thread pool. Parts up to 128 MB inflated (a data sheet of 100,000 Kitas and 20
  * indicators is about 70 MB) are inflated by zlib in one call as well, with the same caps (zlib stops at the
  * declared size plus one byte), and handed on in 64 KB chunks; bigger ones, and every part in the browser,
  * are streamed through fflate in chunks.
@@ -162,6 +164,27 @@ export class ZipArchive {
     return new ZipArchive(bytes, entries);
   }
 
+  /**
+   * This archive with the bytes of some of its held parts (new parts of an earlier write, `writeZip`'s
+   * `hold`) replaced, or null when a part is not held here. Nothing is copied: the archive's bytes are
+   * shared, the entries keep their order (a write that only replaces SRB's store sheet again).
+   *
+   * @example zip.replacingHeld(new Map([["xl/worksheets/sheet9.xml", storeXml]])) ?? ZipArchive.open(writeZip(…));
+   */
+  replacingHeld(parts: ReadonlyMap<string, Uint8Array>): ZipArchive | null {
+    const replaced = new Map<ZipEntry, Uint8Array>();
+    for (const [name, data] of parts) {
+      const e = this.entry(name);
+      if (!e?.held) return null;
+      replaced.set(e, data);
+    }
+    const entries = this.entries.map((e) => {
+      const data = replaced.get(e);
+      return data === undefined ? e : heldEntry(e.name, data);
+    });
+    return new ZipArchive(this.bytes, entries);
+  }
+
   /** The entry of a part name (with or without leading "/", case-insensitive as OPC demands). */
   entry(name: string): ZipEntry | undefined {
     const key = (name.startsWith("/") ? name.slice(1) : name).toLowerCase();
@@ -205,8 +228,9 @@ export class ZipArchive {
   }
 
   /**
-   * The whole package as one archive, its held parts deflated natively (the browser paths below); the
-   * archive itself when it holds none. Every other entry is copied as it is.
+   * The whole package as one archive, its held parts deflated natively (`deflateHeld`: the browser's
+   * Compression Streams, Node's zlib on its thread pool); the archive itself when it holds none. Every other
+   * entry is copied as it is.
    *
    * @example const bytes = (await zip.finished()).bytes; // what the download gets
    */
@@ -215,11 +239,11 @@ export class ZipArchive {
     const outputs = await Promise.all(
       this.entries.map(async (e): Promise<ZipOutput> => {
         if (!e.held) return { name: e.name, copy: e, from: this };
-        const { deflated, crc } = await deflateWithChecksum(e.held);
-        return { name: e.name, deflated, crc: crc ?? crc32(e.held), size: e.held.length };
+        const { deflated, crc } = await deflateHeld(e.held);
+        return { name: e.name, deflated, crc, size: e.held.length };
       }),
     );
-    return ZipArchive.open(writeZip(outputs));
+    return ZipArchive.open(writeZip(outputs, { hold: false }));
   }
 
   /**
@@ -486,6 +510,84 @@ export function compress(input: Uint8Array): { data: Uint8Array; crc: number } {
   return { data: deflateSync(input, { level }), crc: crc32(input) };
 }
 
+/** Node's zlib gzip on libuv's thread pool (asynchronous), or undefined outside Node. */
+type GzipAsync = (
+  data: Uint8Array,
+  options: { level: number; chunkSize: number },
+  done: (error: Error | null, result: Uint8Array) => void,
+) => void;
+let nodeGzipAsync: GzipAsync | null | undefined;
+
+function gzipAsyncOfNode(): GzipAsync | null {
+  if (nodeGzipAsync === undefined) {
+    const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+    const zlib = proc?.getBuiltinModule?.("node:zlib") as { gzip?: GzipAsync } | undefined;
+    nodeGzipAsync = zlib?.gzip ?? null;
+  }
+  return nodeGzipAsync;
+}
+
+/** A held part deflated, with the CRC-32 of its bytes. */
+type Deflated = { deflated: Uint8Array; crc: number };
+
+/** The deflating of held parts, started once per part (by `writeZip` ahead, or by `finished`). */
+const deflating = new WeakMap<Uint8Array, Promise<Deflated>>();
+
+/**
+ * A held part deflated natively and asynchronously, started at most once per part: under Node by zlib on
+ * libuv's thread pool, at the level and with the output `compress` gives (the same bytes), so that the
+ * big new parts deflate on other cores while SRB goes on in JavaScript; in the browser through the
+ * Compression Streams.
+ *
+ * @example const { deflated, crc } = await deflateHeld(new TextEncoder().encode("abc")); // crc: 0x352441c2
+ */
+export function deflateHeld(part: Uint8Array): Promise<Deflated> {
+  let started = deflating.get(part);
+  if (started === undefined) {
+    const native = nativeStreams();
+    const gzip = native ? null : gzipAsyncOfNode();
+    if (native)
+      started = deflateWithChecksum(part).then(({ deflated, crc }) => ({
+        deflated,
+        crc: crc ?? crc32(part),
+      }));
+    else if (gzip)
+      started = new Promise<Deflated>((resolve, reject) => {
+        const level = part.length > 1_000_000 ? 1 : 6;
+        gzip(part, { level, chunkSize: part.length + (part.length >> 7) + 1024 }, (error, gz) => {
+          if (error) return reject(error);
+          const end = gz.length - 8;
+          resolve({ deflated: gz.subarray(10, end), crc: u32(gz, end) });
+        });
+      });
+    // neither (jsdom): fflate, as `compress`
+    else
+      started = Promise.resolve().then(() => {
+        const { data, crc } = compress(part);
+        return { deflated: data, crc };
+      });
+    // a part started ahead and then replaced is never awaited: its failure must not end the process
+    started.catch(() => undefined);
+    deflating.set(part, started);
+  }
+  return started;
+}
+
+/** New parts from this size on start deflating under Node as soon as they are held (`writeZip`). */
+const DEFLATE_AHEAD_BYTES = 256 * 1024;
+
+/**
+ * Starts deflating a new part that is final (a generated sheet just written) on zlib's thread pool
+ * under Node, when it is big enough to be worth it: the archive that holds it later (`writeZip` with
+ * `hold`) and `ZipArchive.finished` take that deflate instead of starting their own. Nothing elsewhere.
+ *
+ * @example deflateAhead(sheetXml(planned, styles).xml); // Einrichtungen of 10,000 Kitas deflates while the next sheets are written
+ */
+export function deflateAhead(part: Uint8Array): void {
+  if (part.length >= DEFLATE_AHEAD_BYTES && !nativeStreams() && gzipAsyncOfNode() !== null)
+    void deflateHeld(part);
+}
+
 /**
  * What goes into the written archive: an entry of the input, copied as stored, new bytes, or new bytes
  * already deflated (`deflated`, with the CRC-32 and size of the bytes before deflating).
@@ -499,12 +601,18 @@ export type ZipOutput =
  * Writes a zip archive: copied entries keep their compressed bytes, checksum and time stamp; new data is
  * deflated. Names are written as UTF-8.
  *
+ * `hold`: new parts (and held parts copied) are not deflated now but held outside the bytes, as they are,
+ * and deflated once by `ZipArchive.finished` when the package is handed out — the archive of a write that
+ * is followed by others (SRB's sheets, then its store) never deflates a part that a later write copies or
+ * replaces. Under Node the big ones start deflating at once, on zlib's thread pool. Default: held where
+ * the browser paths are taken (see above), else deflated now.
+ *
  * @example const bytes = writeZip([{ name: "a.txt", data: new TextEncoder().encode("hallo") }]);
  */
-export function writeZip(outputs: ZipOutput[]): Uint8Array {
+export function writeZip(outputs: ZipOutput[], options: { hold?: boolean } = {}): Uint8Array {
   const encoder = new TextEncoder();
-  // the browser holds big new parts outside the bytes and deflates them natively later (ZipArchive.finished)
-  const held = nativeStreams() ? new Map<string, Uint8Array>() : null;
+  const hold = options.hold ?? nativeStreams();
+  const held = hold ? new Map<string, Uint8Array>() : null;
   const order: string[] = [];
   const pieces: Uint8Array[] = [];
   const central: Uint8Array[] = [];
@@ -514,6 +622,7 @@ export function writeZip(outputs: ZipOutput[]): Uint8Array {
     const part = "copy" in out ? out.copy.held : "data" in out ? out.data : undefined;
     if (held && part && ("copy" in out || part.length >= HOLD_MIN_BYTES)) {
       held.set(out.name, part);
+      deflateAhead(part);
       continue;
     }
     const name = encoder.encode(out.name);
