@@ -10,7 +10,7 @@
  * the same pass), reached through `process.getBuiltinModule` at call time so the browser bundle never
  * imports it; the browser deflates with fflate. A package written several times in a row (SRB's sheets,
  * then its store) holds its new parts undeflated (`writeZip`'s `hold`) and deflates each once, when it is
- * handed out (`ZipArchive.finished`), under Node on zlib's thread pool. Parts up to 128 MB inflated (a data sheet of 100,000 Kitas and 20
+ * handed out (`ZipArchive.finished`), under Node the big ones (256 KB and more) on zlib's thread pool. Parts up to 128 MB inflated (a data sheet of 100,000 Kitas and 20
  * indicators is about 70 MB) are inflated by zlib in one call as well, with the same caps (zlib stops at the
  * declared size plus one byte), and handed on in 64 KB chunks; bigger ones, and every part in the browser,
  * are streamed through fflate in chunks.
@@ -229,7 +229,7 @@ export class ZipArchive {
 
   /**
    * The whole package as one archive, its held parts deflated natively (`deflateHeld`: the browser's
-   * Compression Streams, Node's zlib on its thread pool); the archive itself when it holds none. Every other
+   * Compression Streams, Node's zlib, on its thread pool for parts of 256 KB and more); the archive itself when it holds none. Every other
    * entry is copied as it is.
    *
    * @example const bytes = (await zip.finished()).bytes; // what the download gets
@@ -545,7 +545,9 @@ export function deflateHeld(part: Uint8Array): Promise<Deflated> {
   let started = deflating.get(part);
   if (started === undefined) {
     const native = nativeStreams();
-    const gzip = native ? null : gzipAsyncOfNode();
+    // under Node, small parts are deflated at once: zlib's asynchronous gzip builds a stream per call,
+    // which costs more than deflating a few KB (the sample's 30 new parts: ~40 ms CPU)
+    const gzip = native || part.length < DEFLATE_AHEAD_BYTES ? null : gzipAsyncOfNode();
     if (native)
       started = deflateWithChecksum(part).then(({ deflated, crc }) => ({
         deflated,
@@ -560,7 +562,7 @@ export function deflateHeld(part: Uint8Array): Promise<Deflated> {
           resolve({ deflated: gz.subarray(10, end), crc: u32(gz, end) });
         });
       });
-    // neither (jsdom): fflate, as `compress`
+    // a small part under Node, or neither (jsdom): `compress` (zlib's gzipSync, or fflate)
     else
       started = Promise.resolve().then(() => {
         const { data, crc } = compress(part);
