@@ -399,29 +399,38 @@ export function crc32(data: Uint8Array): number {
 const WHOLE_PART_BYTES = 128 * 1024 * 1024;
 
 type InflateRaw = (data: Uint8Array, options: { maxOutputLength: number; chunkSize: number }) => Uint8Array;
-let nodeInflateRaw: InflateRaw | null | undefined;
-
-function inflateRawOfNode(): InflateRaw | null {
-  if (nodeInflateRaw === undefined) {
-    const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-    const zlib = proc?.getBuiltinModule?.("node:zlib") as { inflateRawSync?: InflateRaw } | undefined;
-    nodeInflateRaw = zlib?.inflateRawSync ?? null;
-  }
-  return nodeInflateRaw;
-}
-
-/** Node's zlib (gzip: raw deflate plus CRC-32 in one native pass), or undefined outside Node. */
+/** gzip: raw deflate plus CRC-32 in one native pass. */
 type Gzip = (data: Uint8Array, options: { level: number; chunkSize: number }) => Uint8Array;
-let nodeGzip: Gzip | null | undefined;
+/** gzip on libuv's thread pool (asynchronous). */
+type GzipAsync = (
+  data: Uint8Array,
+  options: { level: number; chunkSize: number },
+  done: (error: Error | null, result: Uint8Array) => void,
+) => void;
 
-function gzipOfNode(): Gzip | null {
-  if (nodeGzip === undefined) {
-    const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-    const zlib = proc?.getBuiltinModule?.("node:zlib") as { gzipSync?: Gzip } | undefined;
-    nodeGzip = zlib?.gzipSync ?? null;
-  }
-  return nodeGzip;
+/** The functions of Node's zlib SRB uses. */
+interface NodeZlib {
+  inflateRawSync?: InflateRaw;
+  gzipSync?: Gzip;
+  gzip?: GzipAsync;
 }
+let nodeZlibFound: NodeZlib | null | undefined;
+
+/**
+ * Node's zlib, reached through `process.getBuiltinModule` at call time (the browser bundle never imports
+ * it), or null outside Node. Its functions are looked up on each use.
+ */
+function nodeZlib(): NodeZlib | null {
+  if (nodeZlibFound === undefined) {
+    const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+    nodeZlibFound = (proc?.getBuiltinModule?.("node:zlib") as NodeZlib | undefined) ?? null;
+  }
+  return nodeZlibFound;
+}
+
+const inflateRawOfNode = (): InflateRaw | null => nodeZlib()?.inflateRawSync ?? null;
+const gzipOfNode = (): Gzip | null => nodeZlib()?.gzipSync ?? null;
+const gzipAsyncOfNode = (): GzipAsync | null => nodeZlib()?.gzip ?? null;
 
 // ── the browser paths ─────────────────────────────────────────────────────────────────────────────────
 //
@@ -508,23 +517,6 @@ export function compress(input: Uint8Array): { data: Uint8Array; crc: number } {
     return { data: gz.subarray(10, end), crc: u32(gz, end) };
   }
   return { data: deflateSync(input, { level }), crc: crc32(input) };
-}
-
-/** Node's zlib gzip on libuv's thread pool (asynchronous), or undefined outside Node. */
-type GzipAsync = (
-  data: Uint8Array,
-  options: { level: number; chunkSize: number },
-  done: (error: Error | null, result: Uint8Array) => void,
-) => void;
-let nodeGzipAsync: GzipAsync | null | undefined;
-
-function gzipAsyncOfNode(): GzipAsync | null {
-  if (nodeGzipAsync === undefined) {
-    const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-    const zlib = proc?.getBuiltinModule?.("node:zlib") as { gzip?: GzipAsync } | undefined;
-    nodeGzipAsync = zlib?.gzip ?? null;
-  }
-  return nodeGzipAsync;
 }
 
 /** A held part deflated, with the CRC-32 of its bytes. */

@@ -31,7 +31,7 @@ function deflatedAtWrite(data: Uint8Array): Buffer {
 let gzip: jest.SpyInstance;
 let gzipSync: jest.SpyInstance;
 
-// once for the file: zipArchive.ts keeps the functions it found on first use
+// the module zipArchive.ts reaches (it looks the functions up on each use)
 beforeAll(() => {
   gzip = jest.spyOn(zlib, "gzip");
   gzipSync = jest.spyOn(zlib, "gzipSync");
