@@ -100,6 +100,18 @@ export function joined(chunks: readonly Uint8Array[], size: number): Uint8Array 
 }
 
 /**
+ * The raw deflate stream of a gzip member with the plain 10-byte header (no name, comment or extra field:
+ * what zlib and the Compression Streams write) and the CRC-32 its trailer carries.
+ *
+ * @example fromGzip(gzipSync(bytes)).crc; // => the CRC-32 of bytes
+ */
+export function fromGzip(gz: Uint8Array): { deflated: Uint8Array; crc: number } {
+  const end = gz.length - 8;
+  const crc = (gz[end] | (gz[end + 1] << 8) | (gz[end + 2] << 16) | (gz[end + 3] << 24)) >>> 0;
+  return { deflated: gz.subarray(10, end), crc };
+}
+
+/**
  * Deflates bytes natively (zlib's default level) to the raw deflate data a zip entry holds, with their
  * CRC-32 from the same native pass: gzip is raw deflate between a 10-byte header and a trailer that
  * carries the CRC-32. `crc` is null when the header is not the plain 10 bytes (then only the deflate
@@ -112,11 +124,7 @@ export async function deflateWithChecksum(
 ): Promise<{ deflated: Uint8Array; crc: number | null }> {
   const gz = await bytesOf(streamOf(data).pipeThrough(new CompressionStream("gzip")));
   // ID1 ID2 CM=8 FLG=0 (no name, comment or extra field): the deflate data starts at byte 10
-  if (gz.length >= 18 && gz[0] === 0x1f && gz[1] === 0x8b && gz[2] === 8 && gz[3] === 0) {
-    const end = gz.length - 8;
-    const crc = (gz[end] | (gz[end + 1] << 8) | (gz[end + 2] << 16) | (gz[end + 3] << 24)) >>> 0;
-    return { deflated: gz.subarray(10, end), crc };
-  }
+  if (gz.length >= 18 && gz[0] === 0x1f && gz[1] === 0x8b && gz[2] === 8 && gz[3] === 0) return fromGzip(gz);
   return {
     deflated: await bytesOf(streamOf(data).pipeThrough(new CompressionStream("deflate-raw"))),
     crc: null,

@@ -17,7 +17,13 @@
  */
 import { Inflate, deflateSync } from "fflate";
 import { SrbUsageError } from "../../engine/issues";
-import { deflateWithChecksum, hasCompressionStreams, inflateRawNatively, joined } from "./nativeStreams";
+import {
+  deflateWithChecksum,
+  fromGzip,
+  hasCompressionStreams,
+  inflateRawNatively,
+  joined,
+} from "./nativeStreams";
 
 /** Largest inflated size of one part SRB reads (a data sheet of 100,000 Kitas is about 60 MB). */
 export const MAX_PART_BYTES = 400 * 1024 * 1024;
@@ -507,16 +513,26 @@ export function useNativeStreams(on: boolean | null): void {
  * @example compress(new TextEncoder().encode("abc")).crc; // => 0x352441c2
  */
 export function compress(input: Uint8Array): { data: Uint8Array; crc: number } {
-  const level = input.length > 1_000_000 ? 1 : 6;
   const gzip = gzipOfNode();
   if (gzip) {
-    // room for the whole output in one buffer (deflate grows incompressible data by well under 1 %),
-    // so that zlib does not join 16 KB pieces by a copy
-    const gz = gzip(input, { level, chunkSize: input.length + (input.length >> 7) + 1024 });
-    const end = gz.length - 8;
-    return { data: gz.subarray(10, end), crc: u32(gz, end) };
+    const { deflated, crc } = fromGzip(gzip(input, gzipOptions(input)));
+    return { data: deflated, crc };
   }
-  return { data: deflateSync(input, { level }), crc: crc32(input) };
+  return { data: deflateSync(input, { level: levelFor(input) }), crc: crc32(input) };
+}
+
+/** The deflate level of a new part: 1 for big parts (SRB's sheets for many Kitas), else 6. */
+function levelFor(input: Uint8Array): 1 | 6 {
+  return input.length > 1_000_000 ? 1 : 6;
+}
+
+/**
+ * zlib's gzip options for a new part (synchronous or on the thread pool: the same bytes): its level, and
+ * room for the whole output in one buffer (deflate grows incompressible data by well under 1 %), so that
+ * zlib does not join 16 KB pieces by a copy.
+ */
+function gzipOptions(input: Uint8Array): { level: number; chunkSize: number } {
+  return { level: levelFor(input), chunkSize: input.length + (input.length >> 7) + 1024 };
 }
 
 /** A held part deflated, with the CRC-32 of its bytes. */
@@ -547,12 +563,7 @@ export function deflateHeld(part: Uint8Array): Promise<Deflated> {
       }));
     else if (gzip)
       started = new Promise<Deflated>((resolve, reject) => {
-        const level = part.length > 1_000_000 ? 1 : 6;
-        gzip(part, { level, chunkSize: part.length + (part.length >> 7) + 1024 }, (error, gz) => {
-          if (error) return reject(error);
-          const end = gz.length - 8;
-          resolve({ deflated: gz.subarray(10, end), crc: u32(gz, end) });
-        });
+        gzip(part, gzipOptions(part), (error, gz) => (error ? reject(error) : resolve(fromGzip(gz))));
       });
     // a small part under Node, or neither (jsdom): `compress` (zlib's gzipSync, or fflate)
     else
