@@ -41,6 +41,7 @@ import { stellenplanIssues, stellenplanOf, stellenplanParameters, type Stellenpl
 import {
   eligibility,
   eligibilityIssues,
+  noEligibilityAnswers,
   proposeWithinArea,
   sharedEligibility,
   strand2Issues,
@@ -469,14 +470,7 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
   const strand3Band = categoryBands[strand3] ?? NO_BAND;
   // one input object, refilled per unit; every unit with the same answers shares one eligibility object
   const strand3Column = strand3k >= 0 ? unitCategories[strand3k] : null;
-  const input: EligibilityInput = {
-    index: null,
-    strand3Index: null,
-    strand2: false,
-    strand3Reason: "",
-    strand4: false,
-    strand4Reason: "",
-  };
+  const input: EligibilityInput = noEligibilityAnswers();
   const eligible = new Array<Eligibility>(units.length);
   for (let e = 0; e < units.length; e++) {
     const u = units[e];

@@ -33,6 +33,22 @@ export interface EligibilityInput {
   strand4Reason: string;
 }
 
+/**
+ * An eligibility input with no index and nothing asked for: where a caller starts before it fills in a unit.
+ *
+ * @example eligibility({ ...noEligibilityAnswers(), index: 70 }, band, band).sozialarbeit; // => true
+ */
+export function noEligibilityAnswers(): EligibilityInput {
+  return {
+    index: null,
+    strand3Index: null,
+    strand2: false,
+    strand3Reason: "",
+    strand4: false,
+    strand4Reason: "",
+  };
+}
+
 function isNumber(x: number | null): x is number {
   return x !== null && Number.isFinite(x);
 }

@@ -5,6 +5,7 @@ import {
   applyOverrides,
   eligibility,
   eligibilityIssues,
+  noEligibilityAnswers,
   proposeWithinArea,
   strand2Issues,
   type EligibilityInput,
@@ -15,15 +16,7 @@ import {
 const band: NormBand = Object.freeze({ mean: 50, sd: 10, lower: 40, upper: 60 });
 
 function unit(partial: Partial<EligibilityInput>): EligibilityInput {
-  return {
-    index: null,
-    strand3Index: null,
-    strand2: false,
-    strand3Reason: "",
-    strand4: false,
-    strand4Reason: "",
-    ...partial,
-  };
+  return { ...noEligibilityAnswers(), ...partial };
 }
 
 describe("eligibility – strand 1 Kita-Sozialarbeit (Gesamtindex ≥ lower bound)", () => {
