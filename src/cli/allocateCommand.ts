@@ -264,26 +264,15 @@ async function blocked(
       `  … und ${errors.length - MAX_ISSUES_ON_STDERR} weitere (alle in ${path.basename(options.json)})\n`,
     );
   }
-  await writeResults(options, progress, await outputLocation(options.json), budget, null, issues, {});
+  const json = await outputLocation(options.json);
+  progress(`schreibe ${path.basename(json)} …`);
+  await (await stageResults(json, budget, null, issues, {})).commit();
   if (await exists(out)) {
     io.stderr(
       `srb: Hinweis: „${options.out}“ stammt aus einem früheren Lauf und wurde NICHT aktualisiert.\n`,
     );
   }
   return EXIT_BLOCKING;
-}
-
-async function writeResults(
-  options: AllocateOptions,
-  progress: (text: string) => void,
-  file: string,
-  budget: number,
-  allocation: Allocation | null,
-  issues: Issue[],
-  extras: object,
-): Promise<void> {
-  progress(`schreibe ${path.basename(file)} …`);
-  await (await stageResults(file, budget, allocation, issues, extras)).commit();
 }
 
 /** results.json written to its temporary file (files.ts `stageFileAtomically`), to be put in place. */
