@@ -628,8 +628,9 @@ export class PackageWorkbook implements WorkbookPort {
 
   /**
    * Writes the changed package and reads its structure again. New parts are held as they are (not
-   * deflated): a run writes the package three times (sheets, store, model), and each new part is deflated
-   * once, by `toBuffer` (the big ones already on their way, zipArchive.ts `deflateHeld`).
+   * deflated): a run writes the package more than once (the sheets with the store, then the model and the
+   * adoptions swapped into the store), and each new part is deflated once, by `toBuffer` (the big ones
+   * already on their way, zipArchive.ts `deflateHeld`).
    */
   private commit(changes: Changes): void {
     if (changes.empty) return;

@@ -1,5 +1,6 @@
 /**
- * A run writes SRB's sheets, then its store and model (and adoptions): three writes of the package. The new
+ * A run writes SRB's sheets with its store, then its model (and adoptions) into the store: more than one
+ * write of the package. The new
  * parts are held as they are until the package is handed out (`toBuffer`), and each is deflated once
  * then, under Node by zlib (the big ones on its thread pool, starting as soon as they are written; the small
  * ones at once, as a stream per part would cost more than their deflate) — never
