@@ -246,11 +246,26 @@ function plainStyle(cell: SheetCell): boolean {
   return cell.formula === undefined && cell.numFmt !== "" && cell.bold !== false && cell.wrap !== false;
 }
 
+/**
+ * A formula cell the plan would copy unchanged: no leading "=", a finite number or blank as its cached
+ * result, and its style as the plan writes it (the Einrichtungen sheet of 10,000 Kitas has ~80,000 of them).
+ */
+function formulaAsItIs(cell: SheetCell): boolean {
+  const f = cell.formula;
+  if (f === undefined || f === "" || f.charCodeAt(0) === 0x3d /* "=" */) return false;
+  const v = cell.value;
+  if (v !== null && !(typeof v === "number" && Number.isFinite(v))) return false;
+  return cell.numFmt !== "" && cell.bold !== false && cell.wrap !== false;
+}
+
 function planCell(cell: SheetCell | undefined, row: number, column: number, n: CellNotes): PlannedCell {
   if (!cell) return { value: null };
   if (plannedAsItIs(cell)) return cell;
+  // a blank cell with a style (the Sozialraum-Team's columns to type into), and a plain formula cell
+  if (cell.value === null && plainStyle(cell)) return cell;
+  if (formulaAsItIs(cell)) return cell;
   if (cell.formula !== undefined && cell.formula !== "") {
-    const formula = cell.formula.replace(/^=/, "");
+    const formula = cell.formula.charCodeAt(0) === 0x3d ? cell.formula.slice(1) : cell.formula;
     let value = cell.value ?? null;
     if (typeof value === "string") value = fitText(value, n).text;
     else if (typeof value === "number" && !Number.isFinite(value)) value = null;
