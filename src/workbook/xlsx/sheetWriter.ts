@@ -31,57 +31,116 @@ export interface WrittenSheet {
 
 const encoder = new TextEncoder();
 
+/** The characters XML text and attribute values escape, by code (`ESCAPES[c]`; "" for the others). */
+const ESCAPES: readonly string[] = (() => {
+  const table: string[] = new Array<string>(0x80).fill("");
+  table[0x26] = "&amp;";
+  table[0x3c] = "&lt;";
+  table[0x3e] = "&gt;";
+  table[0x22] = "&quot;";
+  table[0x27] = "&apos;";
+  table[0x0d] = "&#13;";
+  return table;
+})();
+
 /**
- * UTF-8 bytes appended piece by piece. Under Node, into one resizable buffer that grows in place (its
- * address space reserved, its pages taken only as they are written): the part is that buffer, never
- * copied — a fresh page costs a page fault, and a sheet of 10,000 Kitas is 16 MB of them; a copy into a
- * joined part was as many again. Elsewhere (a browser, whose Compression Streams may refuse a resizable
- * buffer) into a list of blocks (64 KB growing to 1 MB each, or bigger for one long piece), joined once
- * at the end. Never one JavaScript string of the whole sheet (which would take two bytes a character as
- * soon as one "−" occurs in it).
+ * UTF-8 bytes written piece by piece straight into the part: markup, cell references and numbers one
+ * byte per character, text escaped as it is copied (`escapeXml`'s entities) — never a string per row or
+ * per sheet (a sheet of 10,000 Kitas is 16 MB of XML, and joined strings of it were as many MB of
+ * garbage, plus the copying when they were encoded). Each write makes room for its worst case first, in
+ * an ordinary byte array (`block`: V8 optimises element writes into it, not into a view of a resizable
+ * buffer). Under Node, a full block is copied on into one resizable buffer that grows in place (its
+ * address space reserved, its pages taken only as they are written) and the part is that buffer, never
+ * copied again — a fresh page costs a page fault, and a sheet of 10,000 Kitas is 16 MB of them.
+ * Elsewhere (a browser, whose Compression Streams may refuse a resizable buffer) the blocks are kept
+ * (64 KB growing to 1 MB each, or bigger for one long piece) and joined once at the end.
  */
 class Utf8Sink {
   private readonly blocks: Uint8Array[] = [];
-  private block = new Uint8Array(0);
+  private block = new Uint8Array(FIRST_BLOCK_BYTES);
   private used = 0;
-  private next = FIRST_BLOCK_BYTES / 2;
-  private pending = "";
-  /** The resizable buffer `block` views (Node), or null: blocks. */
+  private next = FIRST_BLOCK_BYTES;
+  /** The resizable buffer the blocks are copied into (Node), or null: blocks kept. */
   private growing: ArrayBuffer | null = growingBuffer();
+  /** Bytes copied into `growing` so far. */
+  private grown = 0;
 
-  write(text: string): void {
-    this.pending += text;
-    if (this.pending.length >= 1 << 15) this.flush();
+  /** Text that is ASCII and needs no escaping (markup, references, numbers): one byte a character. */
+  ascii(text: string): void {
+    const n = text.length;
+    if (this.used + n > this.block.length) this.room(n);
+    const b = this.block;
+    let at = this.used;
+    for (let i = 0; i < n; i++) b[at++] = text.charCodeAt(i);
+    this.used = at;
   }
 
-  private flush(): void {
-    const text = this.pending;
-    this.pending = "";
-    if (text === "") return;
-    // at most three bytes per UTF-16 unit
-    const needed = this.used + text.length * 3;
-    if (needed > this.block.length) {
-      const growing = this.growing;
-      const size = Math.max(needed, this.block.length * 2, FIRST_BLOCK_BYTES);
-      if (growing && size <= (growing as { maxByteLength?: number }).maxByteLength!) {
-        (growing as ArrayBuffer & { resize(n: number): void }).resize(size);
-        this.block = new Uint8Array(growing, 0, size);
-      } else {
-        // blocks (and on, should a resizable buffer ever be full)
-        this.growing = null;
-        if (this.used > 0) this.blocks.push(this.block.subarray(0, this.used));
-        // blocks grow from 64 KB to 1 MB: a small sheet (the store, a sample town's) takes little memory
-        this.next = Math.min(this.next * 2, BLOCK_BYTES);
-        this.block = new Uint8Array(Math.max(this.next, text.length * 3));
-        this.used = 0;
+  /** Any text, escaped for XML as `escapeXml` does, in UTF-8 (as `TextEncoder` writes it). */
+  xml(text: string): void {
+    const n = text.length;
+    // at most six bytes a UTF-16 unit ("&quot;"; a unit outside ASCII is at most three in UTF-8)
+    if (this.used + n * 6 > this.block.length) this.room(n * 6);
+    const b = this.block;
+    let at = this.used;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x80) {
+        // the rest as before: escaped, then encoded natively (a surrogate pair never starts before i)
+        at += encoder.encodeInto(escapeXml(text.slice(i)), b.subarray(at)).written;
+        break;
       }
+      const entity = ESCAPES[c];
+      if (entity === "") b[at++] = c;
+      else for (let k = 0; k < entity.length; k++) b[at++] = entity.charCodeAt(k);
     }
+    this.used = at;
+  }
+
+  /** XML as it is (escaped already): UTF-8. */
+  utf8(text: string): void {
+    if (this.used + text.length * 3 > this.block.length) this.room(text.length * 3);
     this.used += encoder.encodeInto(text, this.block.subarray(this.used)).written;
+  }
+
+  /** Room for `n` more bytes in the current block. */
+  private room(n: number): void {
+    this.spill();
+    // one long piece (a text of thousands of characters) gets a block of its own size
+    if (n > this.block.length) this.block = new Uint8Array(n);
+  }
+
+  /** The block's bytes moved on (into the resizable buffer, or kept as a full block); the block is empty. */
+  private spill(): void {
+    if (this.used === 0) return;
+    const growing = this.growing as (ArrayBuffer & { resize(n: number): void; maxByteLength: number }) | null;
+    const needed = this.grown + this.used;
+    if (growing && needed <= growing.maxByteLength) {
+      if (needed > growing.byteLength) {
+        growing.resize(Math.min(Math.max(needed, growing.byteLength * 2), growing.maxByteLength));
+      }
+      new Uint8Array(growing, this.grown, this.used).set(this.block.subarray(0, this.used));
+      this.grown = needed;
+      this.used = 0;
+      return;
+    }
+    if (growing) {
+      // blocks from here on, should a resizable buffer ever be full
+      if (this.grown > 0) this.blocks.push(new Uint8Array(growing, 0, this.grown));
+      this.growing = null;
+    }
+    this.blocks.push(this.block.subarray(0, this.used));
+    // blocks grow from 64 KB to 1 MB: a small sheet (the store, a sample town's) takes little memory
+    this.next = Math.min(this.next * 2, BLOCK_BYTES);
+    this.block = new Uint8Array(this.next);
+    this.used = 0;
   }
 
   /** The bytes written (the part: nothing is written after them). */
   bytes(): Uint8Array {
-    this.flush();
+    if (this.growing) {
+      this.spill();
+      if (this.growing) return new Uint8Array(this.growing, 0, this.grown);
+    }
     if (this.blocks.length === 0) return this.block.subarray(0, this.used);
     this.blocks.push(this.block.subarray(0, this.used));
     let length = 0;
@@ -127,9 +186,9 @@ const FIRST_BLOCK_BYTES = 1 << 16;
 const BLOCK_BYTES = 1 << 20;
 
 /**
- * Writes one generated sheet (or the store sheet, `store: true`: no tab colour). The rows are written as
- * one string per row, joined once; column letters and the last cell style are remembered, since a
- * column's cells mostly share their style (10,000 Kitas are several hundred thousand cells).
+ * Writes one generated sheet (or the store sheet, `store: true`: no tab colour). Cells are written
+ * straight into the part's bytes (`Utf8Sink`); column letters and the last cell style are remembered, since
+ * a column's cells mostly share their style (10,000 Kitas are several hundred thousand cells).
  *
  * @example
  * const { xml } = sheetXml({ rows: plan.sheets[0].rows, freezeRows: 1 }, styles, { drawingRelId: "rId1" });
@@ -168,7 +227,7 @@ export function sheetXml(
     (cols ? `<cols>${cols}</cols>` : "") +
     `<sheetData>`;
   // the head first: the part is written front to back, never joined (`Utf8Sink`)
-  out.write(head);
+  out.utf8(head);
   const heights = new Map((content.rowHeights ?? []).map((h) => [h.row, h.points]));
   const letters: string[] = [];
   let lastFormat: string | undefined;
@@ -180,13 +239,18 @@ export function sheetXml(
     const row = rows[i];
     if (!row) continue;
     const r = i + 1;
-    let line = "";
+    // `<row …>` when the row has its first cell: a row without one is not written
+    let rowText = "";
     for (let j = 0; j < row.length; j++) {
       const c = row[j];
       if (!c) continue;
       const hasFormula = c.formula !== undefined && c.formula !== "";
       if (!hasFormula && (c.value === null || c.value === undefined) && !c.numFmt && !c.bold) continue;
-      const ref = `${(letters[j] ??= columnLetters(j + 1))}${r}`;
+      if (rowText === "") {
+        rowText = String(r);
+        const height = heights.get(r);
+        out.ascii(`<row r="${rowText}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ""}>`);
+      }
       if (!known || c.numFmt !== lastFormat || c.bold !== lastBold || c.wrap !== lastWrap) {
         const s = styles.styleFor(c.numFmt, c.bold, c.wrap);
         lastStyle = s ? ` s="${s}"` : "";
@@ -195,36 +259,53 @@ export function sheetXml(
         lastWrap = c.wrap;
         known = true;
       }
-      const sAttr = lastStyle;
+      out.ascii('<c r="');
+      out.ascii((letters[j] ??= columnLetters(j + 1)));
+      out.ascii(rowText);
+      out.ascii('"');
+      out.ascii(lastStyle);
+      const v = c.value;
       if (hasFormula) {
-        const formula = (c.formula as string).replace(/^=/, "");
-        const f = `<f>${escapeXml(formula)}</f>`;
-        if (typeof c.value === "string") {
-          line += `<c r="${ref}"${sAttr} t="str">${f}<v>${escapeXml(c.value)}</v></c>`;
-        } else if (typeof c.value === "boolean") {
-          line += `<c r="${ref}"${sAttr} t="b">${f}<v>${c.value ? 1 : 0}</v></c>`;
-        } else if (typeof c.value === "number" && Number.isFinite(c.value)) {
-          line += `<c r="${ref}"${sAttr}>${f}<v>${c.value}</v></c>`;
+        const formula = c.formula as string;
+        if (typeof v === "string") out.ascii(' t="str"');
+        else if (typeof v === "boolean") out.ascii(' t="b"');
+        out.ascii("><f>");
+        out.xml(formula.charCodeAt(0) === 0x3d /* "=" */ ? formula.slice(1) : formula);
+        out.ascii("</f>");
+        if (typeof v === "string") {
+          out.ascii("<v>");
+          out.xml(v);
+          out.ascii("</v></c>");
+        } else if (typeof v === "boolean") {
+          out.ascii(v ? "<v>1</v></c>" : "<v>0</v></c>");
+        } else if (typeof v === "number" && Number.isFinite(v)) {
+          out.ascii("<v>");
+          out.ascii(String(v));
+          out.ascii("</v></c>");
         } else {
-          line += `<c r="${ref}"${sAttr}>${f}</c>`;
+          out.ascii("</c>");
         }
-      } else if (c.error && typeof c.value === "string") {
+      } else if (c.error && typeof v === "string") {
         // an error literal the write plan decided on (a non-finite number as #NUM!)
-        line += `<c r="${ref}"${sAttr} t="e"><v>${escapeXml(c.value)}</v></c>`;
-      } else if (typeof c.value === "string") {
+        out.ascii(' t="e"><v>');
+        out.xml(v);
+        out.ascii("</v></c>");
+      } else if (typeof v === "string") {
         // an inline string is text, never a formula, whatever its first character
-        line += `<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${escapeXml(c.value)}</t></is></c>`;
-      } else if (typeof c.value === "number" && Number.isFinite(c.value)) {
-        line += `<c r="${ref}"${sAttr}><v>${c.value}</v></c>`;
-      } else if (typeof c.value === "boolean") {
-        line += `<c r="${ref}"${sAttr} t="b"><v>${c.value ? 1 : 0}</v></c>`;
+        out.ascii(' t="inlineStr"><is><t xml:space="preserve">');
+        out.xml(v);
+        out.ascii("</t></is></c>");
+      } else if (typeof v === "number" && Number.isFinite(v)) {
+        out.ascii("><v>");
+        out.ascii(String(v));
+        out.ascii("</v></c>");
+      } else if (typeof v === "boolean") {
+        out.ascii(v ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
       } else {
-        line += `<c r="${ref}"${sAttr}/>`;
+        out.ascii("/>");
       }
     }
-    const height = heights.get(r);
-    const ht = height !== undefined ? ` ht="${height}" customHeight="1"` : "";
-    if (line !== "") out.write(`<row r="${r}"${ht}>${line}</row>`);
+    if (rowText !== "") out.ascii("</row>");
   }
 
   const tail =
@@ -238,7 +319,7 @@ export function sheetXml(
         `</tableParts>`
       : "") +
     `</worksheet>`;
-  out.write(tail);
+  out.utf8(tail);
   return { xml: out.bytes() };
 }
 
