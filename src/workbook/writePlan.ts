@@ -550,8 +550,14 @@ function planSheet(
     }
     const width = Math.min(line.length, EXCEL_MAX_COLUMNS);
     const planned: PlannedCell[] = new Array<PlannedCell>(width);
-    for (let c = 0; c < width; c++) planned[c] = planCell(line[c], r + 1, c + 1, sheetNotes);
-    rows.push(planned);
+    let same = width === line.length;
+    for (let c = 0; c < width; c++) {
+      const cell = planCell(line[c], r + 1, c + 1, sheetNotes);
+      planned[c] = cell;
+      if (cell !== line[c]) same = false;
+    }
+    // a row whose every cell is taken as it is stays the spec's own row (copied below if its header wraps)
+    rows.push(same ? (line as PlannedCell[]) : planned);
     columns = Math.max(columns, width);
   }
   notes.push(...sheetNotes.notes);
@@ -585,7 +591,13 @@ function planSheet(
     }
     if (filled >= 3) blocks.push({ headerRow: r + 1, firstColumn: 1, lastColumn: line.length });
   });
-  wrapHeaders(rows, [...tables, ...frozen, ...blocks], columnWidths);
+  const headers = [...tables, ...frozen, ...blocks];
+  // wrapping changes the header rows in place: never the spec's own
+  for (const h of headers) {
+    const r = h.headerRow - 1;
+    if (rows[r] !== undefined && rows[r] === source[r]) rows[r] = rows[r].slice();
+  }
+  wrapHeaders(rows, headers, columnWidths);
   const rowHeights = wrappedRowHeights(rows, columnWidths);
   const print = planPrint(spec.print, name, freezeRows, {
     columnWidths: Array.from({ length: columns }, (_, c) => columnWidths[c] ?? 0),

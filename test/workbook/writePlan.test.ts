@@ -196,6 +196,40 @@ describe("limits, charts, tables", () => {
     expect(cutText("kurz")).toEqual({ text: "kurz", cut: false });
   });
 
+  test("wrapping the header rows leaves the spec's rows as they were; plain cells are planned as they are", () => {
+    const rows = [
+      [
+        { value: "Einrichtung", bold: true },
+        { value: "Personalvolumen", bold: true },
+      ],
+      [{ value: "Kita 1" }, { value: 2.5, numFmt: "0.00" }],
+      [
+        { value: null, numFmt: "0.00" },
+        { value: 5, formula: "B2*2", numFmt: "0.00" },
+      ],
+    ];
+    const before = JSON.stringify(rows);
+    const plan = planWrite({
+      sheets: [],
+      specs: [
+        {
+          name: "Einrichtungen",
+          rows,
+          freezeRows: 1,
+          tables: [{ name: "Einrichtungen", headerRow: 1, lastRow: 3, firstColumn: 1, lastColumn: 2 }],
+        },
+      ],
+    });
+    const planned = plan.sheets[0].rows;
+    expect(JSON.stringify(rows)).toBe(before);
+    expect(planned[0].map((c) => c.wrap)).toEqual([true, true]);
+    expect(planned[1]).toEqual(rows[1]);
+    expect(planned[2]).toEqual([
+      { value: null, numFmt: "0.00" },
+      { value: 5, formula: "B2*2", numFmt: "0.00" },
+    ]);
+  });
+
   test("cut text, non-finite numbers and XML-unsafe text each give a note naming the cell", () => {
     const plan = planWrite({
       sheets: [],
