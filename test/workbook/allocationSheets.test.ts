@@ -375,6 +375,30 @@ describe("inputChecksum", () => {
     expect(await inputChecksum(table)).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  test("a big sheet hashed in pieces gives the digest of its whole canonical text (JSON of the trimmed rows)", async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => [
+      `Kita „${i}“`,
+      i % 7 === 0 ? null : i * 1.5,
+      i % 11 === 0 ? { error: "#DIV/0!" } : -0,
+      null,
+    ]);
+    const big: RawTable = {
+      sheet: "Kitas",
+      headers: ["Einrichtung", "Kinder", null],
+      rows: [...rows, [null], []],
+    };
+    const text = canonicalTableText(big);
+    const trimmed = [
+      ["Einrichtung", "Kinder"],
+      ...rows.map((r) => r.slice(0, 3).map((v) => (Object.is(v, -0) ? 0 : v))),
+    ];
+    expect(text).toBe(JSON.stringify(trimmed));
+    expect(text.length).toBeGreaterThan(200_000);
+    const digest = await globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+    const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+    expect(await inputChecksum(big)).toBe(hex);
+  });
+
   test("text is not a number: '12,5', 12.5 and '12.5' give three different checksums", async () => {
     const variant = (v: string | number): RawTable => ({ ...table, rows: [["Kita Süd", v]] });
     const sums = await Promise.all([variant("12,5"), variant(12.5), variant("12.5")].map(inputChecksum));
