@@ -128,6 +128,11 @@ function noteRows(note: string, column = 1): SheetCell[][] {
 function num(value: number | null | undefined, numFmt?: string, bold = false): SheetCell {
   // a value that is not a finite number (a norm band of too few units) stays blank, never "NaN" or #NUM!
   const v = typeof value === "number" && Number.isFinite(value) ? value : null;
+  if (v === 0 && !Object.is(v, -0) && numFmt && !bold) {
+    let zero = ZEROS.get(numFmt);
+    if (zero === undefined) ZEROS.set(numFmt, (zero = { value: 0, numFmt }));
+    return zero;
+  }
   if (numFmt) return bold ? { value: v, numFmt, bold } : { value: v, numFmt };
   return bold ? { value: v, bold } : { value: v };
 }
@@ -136,13 +141,28 @@ function formula(f: string, cached: number, numFmt?: string, bold = true): Sheet
     return bold ? { value: cached, formula: f, numFmt, bold } : { value: cached, formula: f, numFmt };
   return bold ? { value: cached, formula: f, bold } : { value: cached, formula: f };
 }
+// The cells that repeat in every row of a big sheet are made once and shared (a sheet's cells are never
+// changed after they are made: the write plan copies a cell it changes): the Einrichtungen sheet of
+// 10,000 Kitas has five yes/no columns, the norm band and mostly zero VZÄ.
+const YES: SheetCell = { value: "ja" };
+const NO: SheetCell = { value: "nein" };
+const BAND_CELLS: Record<Band | "none", SheetCell> = {
+  oberhalb: { value: BAND_TEXT.oberhalb },
+  innerhalb: { value: BAND_TEXT.innerhalb },
+  unterhalb: { value: BAND_TEXT.unterhalb },
+  none: { value: "–" },
+};
+/** Zero in a number format (not bold), one cell per format. */
+const ZEROS = new Map<string, SheetCell>();
 function yesNo(flag: boolean): SheetCell {
-  return text(flag ? "ja" : "nein");
+  return flag ? YES : NO;
 }
 function bandCell(b: Band | null): SheetCell {
-  return text(b ? BAND_TEXT[b] : "–");
+  return BAND_CELLS[b ?? "none"];
 }
 const EMPTY: SheetCell = { value: null };
+/** A VZÄ cell left blank for the Sozialraum-Team to type into. */
+const BLANK_VZAE: SheetCell = { value: null, numFmt: VZAE_FORMAT };
 
 /** Sum rounded to the cent, computed in integer cents (what Excel's SUM shows at two decimals). */
 function centSum(values: readonly (number | null | undefined)[]): number {
@@ -661,7 +681,7 @@ function stellenplanSheet(
       key: `o${i + 1}`,
       header,
       width: 11,
-      value: (r) => ({ value: r.overrides[i], numFmt: VZAE_FORMAT }),
+      value: (r) => (r.overrides[i] === null ? BLANK_VZAE : { value: r.overrides[i], numFmt: VZAE_FORMAT }),
       total: "sum",
       totalFormat: VZAE_FORMAT,
     })),
