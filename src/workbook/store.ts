@@ -316,14 +316,19 @@ export function sheetFingerprintOf<T>(
   let length = 0;
   let first = true;
   const columnTexts: string[] = [];
+  // Text is most cells' token: its JSON string is the text between quotes unless a character needs an
+  // escape, so it is hashed from the text itself, without making the JSON string (and, should a character
+  // need one, hashed again from `fingerprintToken`'s).
   for (let r = 0; r < cells.length; r++) {
     const row = cells[r];
     if (row === undefined) continue;
     let rowText: string | undefined;
     for (let c = 0; c < row.length; c++) {
       if (!(c in row)) continue;
-      const token = fingerprintToken(cellOf(row[c]));
-      if (token === null) continue;
+      const value = cellOf(row[c]);
+      const plain = typeof value === "string" && value !== "" ? value : null;
+      let token = plain === null ? fingerprintToken(value) : null;
+      if (plain === null && token === null) continue;
       rowText ??= `\n${origin.row + r},`;
       const columnText = (columnTexts[c] ??= `${origin.column + c}:`);
       for (let i = first ? 1 : 0; i < rowText.length; i++) {
@@ -336,12 +341,41 @@ export function sheetFingerprintOf<T>(
         h2 = Math.imul(h2 ^ columnText.charCodeAt(i), 0x5bd1e995);
         h2 ^= h2 >>> 15;
       }
-      for (let i = 0; i < token.length; i++) {
-        h1 = Math.imul(h1 ^ token.charCodeAt(i), 0x01000193);
-        h2 = Math.imul(h2 ^ token.charCodeAt(i), 0x5bd1e995);
+      if (plain !== null) {
+        // '"' + the text + '"' while no character needs an escape in JSON
+        const before1 = h1;
+        const before2 = h2;
+        h1 = Math.imul(h1 ^ 0x22, 0x01000193);
+        h2 = Math.imul(h2 ^ 0x22, 0x5bd1e995);
         h2 ^= h2 >>> 15;
+        let i = 0;
+        for (; i < plain.length; i++) {
+          const code = plain.charCodeAt(i);
+          // control characters (and "\r"), '"', "\\", and surrogates (JSON escapes a lone one)
+          if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff)) break;
+          h1 = Math.imul(h1 ^ code, 0x01000193);
+          h2 = Math.imul(h2 ^ code, 0x5bd1e995);
+          h2 ^= h2 >>> 15;
+        }
+        if (i === plain.length) {
+          h1 = Math.imul(h1 ^ 0x22, 0x01000193);
+          h2 = Math.imul(h2 ^ 0x22, 0x5bd1e995);
+          h2 ^= h2 >>> 15;
+        } else {
+          h1 = before1;
+          h2 = before2;
+          token = fingerprintToken(plain);
+        }
       }
-      length += (first ? rowText.length - 1 : rowText.length) + columnText.length + token.length;
+      if (token !== null) {
+        for (let i = 0; i < token.length; i++) {
+          h1 = Math.imul(h1 ^ token.charCodeAt(i), 0x01000193);
+          h2 = Math.imul(h2 ^ token.charCodeAt(i), 0x5bd1e995);
+          h2 ^= h2 >>> 15;
+        }
+      }
+      const tokenLength = token !== null ? token.length : plain!.length + 2;
+      length += (first ? rowText.length - 1 : rowText.length) + columnText.length + tokenLength;
       first = false;
     }
   }

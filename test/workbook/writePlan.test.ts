@@ -150,6 +150,47 @@ describe("whose sheet is it: only what SRB can prove (issue 17.1)", () => {
   });
 });
 
+describe("the content fingerprint is the hash of its canonical text", () => {
+  /** The hash as documented (store.ts `sheetFingerprint`), over the whole canonical text. */
+  const hashOf = (text: string) => {
+    let h1 = 0x811c9dc5;
+    let h2 = 0x050c5d1f;
+    for (let i = 0; i < text.length; i++) {
+      h1 = Math.imul(h1 ^ text.charCodeAt(i), 0x01000193);
+      h2 = Math.imul(h2 ^ text.charCodeAt(i), 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+    }
+    h1 ^= text.length;
+    h2 = Math.imul(h2 ^ (h2 >>> 13), 0xc2b2ae35) ^ (h1 >>> 7);
+    return (h1 >>> 0).toString(16).padStart(8, "0") + (h2 >>> 0).toString(16).padStart(8, "0");
+  };
+  const text = fc.oneof(
+    fc.string(),
+    fc.string({ unit: "grapheme" }),
+    fc.string({ unit: "binary" }),
+    fc.constantFrom(
+      'a"b',
+      "c\\d",
+      "e\r\nf",
+      "\u0001",
+      "\ud800",
+      "x\udc00y",
+      "😀",
+      "=SUM(A1:A3)",
+      "Kita „Süd“",
+    ),
+  );
+  const cell = fc.oneof(text, fc.double(), fc.boolean(), fc.constant(null), fc.constant(""));
+  test("property: any cells (text that JSON escapes or not, numbers, blanks)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { maxLength: 6 }), { maxLength: 6 }), (cells) => {
+        expect(sheetFingerprint(cells)).toBe(hashOf(canonicalSheetText(cells)));
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+});
+
 describe("the content fingerprint's text of a number", () => {
   /** The rule as stored fingerprints were made: a JSON number rounded to 15 significant digits. */
   const token = (x: number) => {
