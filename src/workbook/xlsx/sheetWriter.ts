@@ -187,8 +187,9 @@ const BLOCK_BYTES = 1 << 20;
 
 /**
  * Writes one generated sheet (or the store sheet, `store: true`: no tab colour). Cells are written
- * straight into the part's bytes (`Utf8Sink`); column letters and the last cell style are remembered, since
- * a column's cells mostly share their style (10,000 Kitas are several hundred thousand cells).
+ * straight into the part's bytes (`Utf8Sink`); column letters, the last cell's style and each column's last
+ * style are remembered, since a column's cells mostly share their style (10,000 Kitas are several hundred
+ * thousand cells).
  *
  * @example
  * const { xml } = sheetXml({ rows: plan.sheets[0].rows, freezeRows: 1 }, styles, { drawingRelId: "rId1" });
@@ -235,6 +236,8 @@ export function sheetXml(
   let lastWrap: boolean | undefined;
   let lastStyle = "";
   let known = false;
+  const columnStyles: ({ numFmt?: string; bold?: boolean; wrap?: boolean; attribute: string } | undefined)[] =
+    [];
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     if (!row) continue;
@@ -252,8 +255,20 @@ export function sheetXml(
         out.ascii(`<row r="${rowText}"${height !== undefined ? ` ht="${height}" customHeight="1"` : ""}>`);
       }
       if (!known || c.numFmt !== lastFormat || c.bold !== lastBold || c.wrap !== lastWrap) {
-        const s = styles.styleFor(c.numFmt, c.bold, c.wrap);
-        lastStyle = s ? ` s="${s}"` : "";
+        // the style this column's cells had last (the cells of a row change style from column to column)
+        const column = columnStyles[j];
+        if (
+          column !== undefined &&
+          c.numFmt === column.numFmt &&
+          c.bold === column.bold &&
+          c.wrap === column.wrap
+        ) {
+          lastStyle = column.attribute;
+        } else {
+          const s = styles.styleFor(c.numFmt, c.bold, c.wrap);
+          lastStyle = s ? ` s="${s}"` : "";
+          columnStyles[j] = { numFmt: c.numFmt, bold: c.bold, wrap: c.wrap, attribute: lastStyle };
+        }
         lastFormat = c.numFmt;
         lastBold = c.bold;
         lastWrap = c.wrap;
