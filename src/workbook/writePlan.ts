@@ -227,43 +227,35 @@ function withStyle(planned: PlannedCell, cell: SheetCell): PlannedCell {
   return planned;
 }
 
-/**
- * Is the sheet's own cell already what the plan would make of it (no formula, a finite number, a boolean or
- * text that needs no change, a style as the plan writes it)? Then it is taken as it is: a sheet of 10,000
- * Kitas has several hundred thousand cells, and a copy of each is garbage a moment later. The plan never
- * changes a cell it took (header wrapping replaces the cell in the planned row by a copy).
- */
-function plannedAsItIs(cell: SheetCell): boolean {
-  if (!plainStyle(cell)) return false;
-  const v = cell.value;
-  if (typeof v === "number") return Number.isFinite(v);
-  if (typeof v === "boolean") return true;
-  return false;
-}
-
 /** No formula, and the style as the plan writes it (no empty number format, no `false` flags). */
 function plainStyle(cell: SheetCell): boolean {
   return cell.formula === undefined && cell.numFmt !== "" && cell.bold !== false && cell.wrap !== false;
 }
 
 /**
- * A formula cell the plan would copy unchanged: no leading "=", a finite number or blank as its cached
- * result, and its style as the plan writes it (the Einrichtungen sheet of 10,000 Kitas has ~80,000 of them).
+ * Is the sheet's own cell already what the plan would make of it? Then it is taken as it is: a sheet of
+ * 10,000 Kitas has several hundred thousand cells, and a copy of each is garbage a moment later. The plan
+ * never changes a cell it took (header wrapping replaces the cell in the planned row by a copy). Such a
+ * cell has its style as the plan writes it (no empty number format, no `false` flags) and either no
+ * formula and a finite number, a boolean, a blank (a styled cell to type into) or text XML holds as it is
+ * within Excel's limit, or a formula without a leading "=" and a finite number or blank as its result.
+ * Each property is read once (the cells of a sheet come in many shapes).
  */
-function formulaAsItIs(cell: SheetCell): boolean {
-  const f = cell.formula;
-  if (f === undefined || f === "" || f.charCodeAt(0) === 0x3d /* "=" */) return false;
-  const v = cell.value;
-  if (v !== null && !(typeof v === "number" && Number.isFinite(v))) return false;
-  return cell.numFmt !== "" && cell.bold !== false && cell.wrap !== false;
+function plannedAsItIs(cell: SheetCell): boolean {
+  const { value: v, formula: f } = cell;
+  if (cell.numFmt === "" || cell.bold === false || cell.wrap === false) return false;
+  if (f === undefined) {
+    if (typeof v === "number") return Number.isFinite(v);
+    if (typeof v === "string") return v !== "" && v.length <= EXCEL_MAX_CELL_TEXT && isPlainXmlText(v);
+    return v === null || typeof v === "boolean";
+  }
+  if (f === "" || f.charCodeAt(0) === 0x3d /* "=" */) return false;
+  return v === null || (typeof v === "number" && Number.isFinite(v));
 }
 
 function planCell(cell: SheetCell | undefined, row: number, column: number, n: CellNotes): PlannedCell {
   if (!cell) return { value: null };
   if (plannedAsItIs(cell)) return cell;
-  // a blank cell with a style (the Sozialraum-Team's columns to type into), and a plain formula cell
-  if (cell.value === null && plainStyle(cell)) return cell;
-  if (formulaAsItIs(cell)) return cell;
   if (cell.formula !== undefined && cell.formula !== "") {
     const formula = cell.formula.charCodeAt(0) === 0x3d ? cell.formula.slice(1) : cell.formula;
     let value = cell.value ?? null;
@@ -273,8 +265,6 @@ function planCell(cell: SheetCell | undefined, row: number, column: number, n: C
   }
   const v = cell.value;
   if (typeof v === "string") {
-    // the common case without a copy: text within Excel's limit that XML holds as it is
-    if (v !== "" && v.length <= EXCEL_MAX_CELL_TEXT && isPlainXmlText(v) && plainStyle(cell)) return cell;
     const fitted = fitText(v, n);
     if (fitted.text === v && v !== "" && plainStyle(cell)) return cell;
     const planned = withStyle({ value: fitted.text === "" ? null : fitted.text }, cell);
