@@ -43,7 +43,7 @@ import type { ResolvedChart } from "../chartParts";
 import { isStoreContent, planWrite, storeCandidates, type PlannedTable } from "../writePlan";
 import { fileKindProblem, identifyFileKind } from "./fileKind";
 import { readCellFormats, readGrid, readSharedStrings, type SheetContext } from "./sheetReader";
-import { sheetXml } from "./sheetWriter";
+import { sheetPart, sheetXml } from "./sheetWriter";
 import { MINIMAL_STYLES, StylesEditor } from "./stylesEditor";
 import {
   NS,
@@ -60,6 +60,7 @@ import {
   PackageError,
   ZipArchive,
   deflateAhead,
+  type DeflatedPart,
   writeZip,
   type ZipEntry,
   type ZipOutput,
@@ -409,6 +410,7 @@ export class PackageWorkbook implements WorkbookPort {
     for (const [e, tables] of tablesBySheet)
       if (!replacedEntries.includes(e)) for (const t of tables) usedTableIds.add(t.id);
     const newSheets: NewSheet[] = [];
+    const deflating: Promise<unknown>[] = [];
     for (const planned of plan.sheets) {
       const resolved: ResolvedChart[] = [];
       for (const chart of planned.charts) {
@@ -428,9 +430,19 @@ export class PackageWorkbook implements WorkbookPort {
       });
       const drawingRelId = resolved.length > 0 ? "rId1" : undefined;
       const tableRelIds = tables.map((_, i) => `rId${i + 1 + (resolved.length > 0 ? 1 : 0)}`);
-      const xml = sheetXml(planned, styles, { drawingRelId, tableRelIds }).xml;
-      // a big sheet deflates on zlib's thread pool while the next ones are written
-      deflateAhead(xml);
+      const part = await sheetPart(planned, styles, { drawingRelId, tableRelIds });
+      let xml: Uint8Array | DeflatedPart;
+      if ("xml" in part) {
+        xml = part.xml;
+        // a big sheet deflates on zlib's thread pool while the next ones are written
+        deflateAhead(xml);
+      } else {
+        // deflated as it was written (under Node, more than a megabyte): its last blocks while the next
+        // sheets are written; filled in before the package is written
+        const deflated: DeflatedPart = { deflated: new Uint8Array(0), crc: 0, size: 0 };
+        deflating.push(part.deflated.then((d) => Object.assign(deflated, d)));
+        xml = deflated;
+      }
       changes.setPrintTitles(
         { entry: reuse?.part ? reuse : undefined, name: planned.name },
         planned.print.titleRows,
@@ -458,6 +470,7 @@ export class PackageWorkbook implements WorkbookPort {
         state: "visible",
       });
     }
+    await Promise.all(deflating);
     changes.finishStyles();
     // the sheets and the store in one write (the store sheet added after the new sheets, as its own write did)
     this.commitStore(plan.store.sheet, plan.store.content, changes.withNewSheets(newSheets, this));
@@ -715,6 +728,16 @@ export class PackageWorkbook implements WorkbookPort {
 }
 
 /** A part's bytes: text encoded as UTF-8, bytes as they are. */
+/** A part deflated already (`sheetPart`), not bytes to deflate. */
+function isDeflated(data: string | Uint8Array | DeflatedPart): data is DeflatedPart {
+  return typeof data !== "string" && !(data instanceof Uint8Array);
+}
+
+/** What goes into the written archive for a new or replaced part. */
+function outputOf(name: string, data: string | Uint8Array | DeflatedPart): ZipOutput {
+  return isDeflated(data) ? { name, ...data } : { name, data: bytesOf(data) };
+}
+
 function bytesOf(data: string | Uint8Array): Uint8Array {
   return typeof data === "string" ? encoder.encode(data) : data;
 }
@@ -734,8 +757,8 @@ function sameEntry(a: ZipEntry | undefined, b: ZipEntry | undefined): boolean {
 
 interface NewSheet {
   name: string;
-  /** The sheet part (UTF-8, as `sheetXml` writes it). */
-  xml: Uint8Array;
+  /** The sheet part (UTF-8, as `sheetXml` writes it), or that part deflated already (`sheetPart`). */
+  xml: Uint8Array | DeflatedPart;
   state: "visible" | "veryHidden";
   charts?: ResolvedChart[];
   tables?: PlacedTable[];
@@ -805,7 +828,10 @@ function tableXml(t: PlannedTable, id: number): string {
  */
 class Changes {
   /** Parts put: text, bytes (UTF-8, a sheet), or null (deleted). */
-  private readonly parts = new Map<string, { name: string; data: string | Uint8Array | null }>();
+  private readonly parts = new Map<
+    string,
+    { name: string; data: string | Uint8Array | DeflatedPart | null }
+  >();
   private stylesEditor: StylesEditor | null = null;
   private stylesCreated = false;
   private readonly removed: SheetEntry[] = [];
@@ -854,13 +880,13 @@ class Changes {
     if (structural) return null;
     const out = new Map<string, Uint8Array>();
     for (const p of this.parts.values()) {
-      if (p.data === null || this.zip.entry(p.name) === undefined) return null;
+      if (p.data === null || isDeflated(p.data) || this.zip.entry(p.name) === undefined) return null;
       out.set(p.name, bytesOf(p.data));
     }
     return out;
   }
 
-  put(part: string, data: string | Uint8Array | null): void {
+  put(part: string, data: string | Uint8Array | DeflatedPart | null): void {
     this.parts.set(key(part), { name: part, data });
   }
 
@@ -1191,11 +1217,11 @@ class Changes {
       const change = this.parts.get(k);
       done.add(k);
       if (!change) outputs.push({ name: entry.name, copy: entry, from: this.zip });
-      else if (change.data !== null) outputs.push({ name: entry.name, data: bytesOf(change.data) });
+      else if (change.data !== null) outputs.push(outputOf(entry.name, change.data));
     }
     for (const [k, change] of this.parts) {
       if (done.has(k) || change.data === null) continue;
-      outputs.push({ name: change.name, data: bytesOf(change.data) });
+      outputs.push(outputOf(change.name, change.data));
     }
     return writeZip(outputs, { hold: true });
   }

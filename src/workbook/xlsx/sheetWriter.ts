@@ -12,6 +12,7 @@ import { headerFooterCode, type PlannedPrint } from "../printLayout";
 import { GENERATED_TAB_COLOUR, type PlannedCell } from "../writePlan";
 import type { StylesEditor } from "./stylesEditor";
 import { NS, escapeXml } from "./xmlParts";
+import { streamingDeflate, type DeflatedPart, type PartDeflater } from "./zipArchive";
 
 /** What `sheetXml` writes: planned cells (row-major from A1), widths and frozen header rows. */
 export interface SheetContent {
@@ -57,13 +58,45 @@ const ESCAPES: readonly string[] = (() => {
  */
 class Utf8Sink {
   private readonly blocks: Uint8Array[] = [];
-  private block = new Uint8Array(FIRST_BLOCK_BYTES);
+  private block: Uint8Array = new Uint8Array(FIRST_BLOCK_BYTES);
   private used = 0;
   private next = FIRST_BLOCK_BYTES;
   /** The resizable buffer the blocks are copied into (Node), or null: blocks kept. */
   private growing: ArrayBuffer | null = growingBuffer();
-  /** Bytes copied into `growing` so far. */
+  /** Bytes copied into `growing` so far (and handed to `deflater`, once it is there). */
   private grown = 0;
+  /** The deflate the bytes go to, block by block, once there are more than `STREAM_FROM_BYTES`. */
+  private deflater: PartDeflater | null = null;
+  /** Blocks handed to `deflater` and not yet deflated; blocks deflated, to be used again. */
+  private inFlight = 0;
+  private readonly free: Uint8Array[] = [];
+  private wake: (() => void) | null = null;
+
+  /**
+   * `startDeflate`: where a part may be deflated as it is written (`sheetPart`; tried once, when the part
+   * passes a megabyte), else null.
+   */
+  constructor(private startDeflate: (() => PartDeflater | null) | null) {}
+
+  /** Blocks are waiting to be deflated: the writer should wait (`drained`) before it goes on. */
+  backlog(): boolean {
+    return this.inFlight >= STREAM_BACKLOG;
+  }
+
+  /** Resolves when fewer than `STREAM_BACKLOG` blocks wait to be deflated. */
+  drained(): Promise<void> {
+    if (!this.backlog()) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.wake = resolve;
+    });
+  }
+
+  /** The part's deflate when it was deflated as it was written (the last block handed on), else null. */
+  finish(): Promise<DeflatedPart> | null {
+    if (this.deflater === null) return null;
+    this.spill();
+    return this.deflater.end();
+  }
 
   /** Text that is ASCII and needs no escaping (markup, references, numbers): one byte a character. */
   ascii(text: string): void {
@@ -112,6 +145,39 @@ class Utf8Sink {
   /** The block's bytes moved on (into the resizable buffer, or kept as a full block); the block is empty. */
   private spill(): void {
     if (this.used === 0) return;
+    if (this.startDeflate !== null && this.grown + this.used > STREAM_FROM_BYTES) {
+      // more than a megabyte (zlib's level 1, as for any part of that size): deflated from here on
+      this.deflater = this.startDeflate();
+      this.startDeflate = null;
+      // what is written so far (the resizable buffer, or the blocks), left as it is until deflated
+      if (this.deflater !== null && this.growing !== null && this.grown > 0) {
+        this.deflater.write(new Uint8Array(this.growing, 0, this.grown), () => undefined);
+      }
+      if (this.deflater !== null) {
+        for (const b of this.blocks) {
+          this.deflater.write(b, () => undefined);
+          this.grown += b.length;
+        }
+        this.blocks.length = 0;
+      }
+    }
+    if (this.deflater !== null) {
+      const full = this.block;
+      this.inFlight++;
+      this.deflater.write(full.subarray(0, this.used), () => {
+        this.inFlight--;
+        this.free.push(full);
+        const wake = this.wake;
+        if (wake && !this.backlog()) {
+          this.wake = null;
+          wake();
+        }
+      });
+      this.grown += this.used;
+      this.block = this.free.pop() ?? new Uint8Array(STREAM_BLOCK_BYTES);
+      this.used = 0;
+      return;
+    }
     const growing = this.growing as (ArrayBuffer & { resize(n: number): void; maxByteLength: number }) | null;
     const needed = this.grown + this.used;
     if (growing && needed <= growing.maxByteLength) {
@@ -184,6 +250,11 @@ function growingBuffer(): ArrayBuffer | null {
 /** Sizes of the blocks of `Utf8Sink`: the first, and the largest. */
 const FIRST_BLOCK_BYTES = 1 << 16;
 const BLOCK_BYTES = 1 << 20;
+/** A part is deflated as it is written from this size on (`compress` deflates such a part at level 1). */
+const STREAM_FROM_BYTES = 1_000_000;
+/** Blocks of a part deflated as it is written, and how many may wait to be deflated. */
+const STREAM_BLOCK_BYTES = 1 << 18;
+const STREAM_BACKLOG = 2;
 
 /**
  * Writes one generated sheet (or the store sheet, `store: true`: no tab colour). Cells are written
@@ -198,10 +269,52 @@ const BLOCK_BYTES = 1 << 20;
 export function sheetXml(
   content: SheetContent,
   styles: StylesEditor,
-  options: { drawingRelId?: string; store?: boolean; tableRelIds?: string[] } = {},
+  options: SheetOptions = {},
 ): WrittenSheet {
+  const out = new Utf8Sink(null);
+  const writing = writeSheet(content, styles, options, out);
+  while (!writing.next().done);
+  return { xml: out.bytes() };
+}
+
+/** Where a sheet's part refers to its drawing and tables; `store`: the store sheet (no tab colour). */
+export type SheetOptions = { drawingRelId?: string; store?: boolean; tableRelIds?: string[] };
+
+/** A sheet part as `sheetPart` gives it: its bytes, or (a big one under Node) its deflate on its way. */
+export type SheetPart = { xml: Uint8Array } | { deflated: Promise<DeflatedPart> };
+
+/**
+ * `sheetXml`, but a part of more than a megabyte under Node is deflated as it is written (zlib on its
+ * thread pool, in blocks that are used again once deflated), never held whole: the Einrichtungen sheet
+ * of 10,000 Kitas is 16 MB of XML, and every fresh page costs a page fault (16 MB: ~80 ms here). The
+ * same bytes as deflating the whole part (zlib's output does not depend on how its input is cut).
+ * Smaller parts, and every part elsewhere, come back as bytes.
+ *
+ * @example const part = await sheetPart(planned, styles, { drawingRelId: "rId1" }); // { deflated: … } for 10,000 Kitas
+ */
+export async function sheetPart(
+  content: SheetContent,
+  styles: StylesEditor,
+  options: SheetOptions = {},
+): Promise<SheetPart> {
+  const out = new Utf8Sink(streamingDeflate);
+  const writing = writeSheet(content, styles, options, out);
+  while (!writing.next().done) await out.drained();
+  const deflated = out.finish();
+  return deflated ? { deflated } : { xml: out.bytes() };
+}
+
+/**
+ * Writes the sheet into `out`, pausing (yielding) after a row whenever `out` has blocks waiting to be
+ * deflated (`Utf8Sink.backlog`); `sheetXml` never pauses.
+ */
+function* writeSheet(
+  content: SheetContent,
+  styles: StylesEditor,
+  options: SheetOptions,
+  out: Utf8Sink,
+): Generator<void> {
   const rows = content.rows;
-  const out = new Utf8Sink();
   const print = options.store ? undefined : content.print;
   const sheetPr = options.store
     ? ""
@@ -321,6 +434,7 @@ export function sheetXml(
       }
     }
     if (rowText !== "") out.ascii("</row>");
+    if (out.backlog()) yield;
   }
 
   const tail =
@@ -335,7 +449,6 @@ export function sheetXml(
       : "") +
     `</worksheet>`;
   out.utf8(tail);
-  return { xml: out.bytes() };
 }
 
 /** The last column (1-based) of the widest row as `sheetXml` writes it: a cell with content or style. */

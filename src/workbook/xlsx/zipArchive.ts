@@ -416,6 +416,7 @@ type GzipAsync = (
 
 /** The functions of Node's zlib SRB uses. */
 interface NodeZlib {
+  createGzip?: unknown;
   inflateRawSync?: InflateRaw;
   gzipSync?: Gzip;
   gzip?: GzipAsync;
@@ -576,6 +577,74 @@ export function deflateHeld(part: Uint8Array): Promise<Deflated> {
     deflating.set(part, started);
   }
   return started;
+}
+
+/** A new part deflated already, with the CRC-32 and the size of its bytes (a `ZipOutput` as it is). */
+export interface DeflatedPart {
+  deflated: Uint8Array;
+  crc: number;
+  size: number;
+}
+
+/** A deflate fed piece by piece: `done` is called when a piece is deflated (its bytes may then change). */
+export interface PartDeflater {
+  write(piece: Uint8Array, done: () => void): void;
+  /** All pieces given: the deflated part. */
+  end(): Promise<DeflatedPart>;
+}
+
+/** Node's streaming gzip (zlib on its thread pool). */
+type GzipStream = {
+  write(chunk: Uint8Array, done: (error?: Error | null) => void): boolean;
+  end(): void;
+  on(event: "data", listener: (chunk: Uint8Array) => void): void;
+  on(event: "end", listener: () => void): void;
+  on(event: "error", listener: (error: Error) => void): void;
+};
+
+/**
+ * Under Node (where the browser paths are not taken): the deflate of a new part of more than a megabyte
+ * fed as it is written, on zlib's thread pool, at the level `compress` gives such a part (1) — the same
+ * bytes as deflating the whole part at once, since zlib's output does not depend on how its input is cut
+ * (the CRC-32 from the same pass, as `compress`). Null elsewhere: the part is then written whole.
+ *
+ * @example const d = streamingDeflate(); d?.write(block, () => reuse(block)); const part = await d?.end();
+ */
+export function streamingDeflate(): PartDeflater | null {
+  if (nativeStreams()) return null;
+  const createGzip = (nodeZlib() as { createGzip?: (o: { level: number; chunkSize: number }) => GzipStream })
+    ?.createGzip;
+  if (!createGzip) return null;
+  const gzip = createGzip({ level: 1, chunkSize: 1 << 18 });
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  let size = 0;
+  let failed: Error | null = null;
+  gzip.on("data", (chunk) => {
+    chunks.push(chunk);
+    length += chunk.length;
+  });
+  const ended = new Promise<void>((resolve, reject) => {
+    gzip.on("end", resolve);
+    gzip.on("error", (e) => {
+      failed = e;
+      reject(e);
+    });
+  });
+  ended.catch(() => undefined);
+  return {
+    write(piece, done) {
+      size += piece.length;
+      if (failed) return done();
+      gzip.write(piece, () => done());
+    },
+    async end() {
+      gzip.end();
+      await ended;
+      const { deflated, crc } = fromGzip(joined(chunks, length));
+      return { deflated, crc, size };
+    },
+  };
 }
 
 /** New parts from this size on start deflating under Node as soon as they are held (`writeZip`). */

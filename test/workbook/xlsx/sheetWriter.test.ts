@@ -1,4 +1,6 @@
-import { sheetXml, type SheetContent } from "../../../src/workbook/xlsx/sheetWriter";
+import { inflateRawSync } from "node:zlib";
+import { sheetPart, sheetXml, type SheetContent } from "../../../src/workbook/xlsx/sheetWriter";
+import { compress, crc32 } from "../../../src/workbook/xlsx/zipArchive";
 import { StylesEditor } from "../../../src/workbook/xlsx/stylesEditor";
 import { escapeXml } from "../../../src/workbook/xlsx/xmlParts";
 import type { PlannedCell } from "../../../src/workbook/writePlan";
@@ -93,5 +95,43 @@ describe("sheetXml", () => {
     }
     expect(growing.length).toBeGreaterThan(2_000_000);
     expect(decoder.decode(growing)).toContain(`${"Ä&lt;".repeat(3)}`);
+  });
+
+  it("deflates a part of more than a megabyte as it is written: the bytes of deflating the whole part", async () => {
+    const rows = sampleRows(12_000);
+    const whole = sheetXml({ rows, freezeRows: 1 }, new StylesEditor(STYLES)).xml;
+    expect(whole.length).toBeGreaterThan(2_000_000);
+    const part = await sheetPart({ rows, freezeRows: 1 }, new StylesEditor(STYLES));
+    if (!("deflated" in part)) throw new Error("not deflated as it was written");
+    const { deflated, crc, size } = await part.deflated;
+    expect(size).toBe(whole.length);
+    expect(crc).toBe(crc32(whole));
+    expect(Buffer.from(deflated).equals(Buffer.from(compress(whole).data))).toBe(true);
+    expect(Buffer.from(inflateRawSync(deflated)).equals(Buffer.from(whole))).toBe(true);
+  });
+
+  it("gives a part of a megabyte or less as its bytes", async () => {
+    const rows = sampleRows(200);
+    const part = await sheetPart({ rows }, new StylesEditor(STYLES));
+    if (!("xml" in part)) throw new Error("a small part was deflated");
+    expect(Buffer.from(part.xml).equals(Buffer.from(sheetXml({ rows }, new StylesEditor(STYLES)).xml))).toBe(
+      true,
+    );
+  });
+
+  it("deflates as it writes where there are no resizable buffers too (the blocks so far deflated first)", async () => {
+    const rows = sampleRows(12_000);
+    const whole = sheetXml({ rows }, new StylesEditor(STYLES)).xml;
+    const resize = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, "resize");
+    try {
+      Object.defineProperty(ArrayBuffer.prototype, "resize", { value: undefined, configurable: true });
+      const part = await sheetPart({ rows }, new StylesEditor(STYLES));
+      if (!("deflated" in part)) throw new Error("not deflated as it was written");
+      const { deflated, size } = await part.deflated;
+      expect(size).toBe(whole.length);
+      expect(Buffer.from(inflateRawSync(deflated)).equals(Buffer.from(whole))).toBe(true);
+    } finally {
+      if (resize) Object.defineProperty(ArrayBuffer.prototype, "resize", resize);
+    }
   });
 });
