@@ -175,13 +175,76 @@ const STRAND_LISTS: readonly StrandName[][] = Array.from({ length: 16 }, (_, bit
   return Object.freeze(out) as StrandName[];
 });
 
-function strandsOf(e: Eligibility): StrandName[] {
-  return STRAND_LISTS[
+/** The strands of an eligibility as 4 bits (the index into `STRAND_LISTS`). */
+function strandBits(e: Eligibility): number {
+  return (
     (e.sozialarbeit ? 1 : 0) |
-      (e.nachbarschaftszentrum ? 2 : 0) |
-      (e.interkulturell ? 4 : 0) |
-      (e.zusatzpersonal ? 8 : 0)
-  ];
+    (e.nachbarschaftszentrum ? 2 : 0) |
+    (e.interkulturell ? 4 : 0) |
+    (e.zusatzpersonal ? 8 : 0)
+  );
+}
+
+/** A whole number 0 ≤ x < limit. */
+function isSmallWhole(x: number, limit: number): boolean {
+  return x >= 0 && x < limit && Math.floor(x) === x;
+}
+
+/**
+ * The plans of the Kitas, one frozen object per distinct combination of steps (strand 4, strand 2, rest),
+ * strands and tie flag: a plan's figures follow from these alone (€, municipal part and personnel volume
+ * from the steps, cent-exact). At 100,000 Kitas a few hundred plans instead of 100,000 objects with five
+ * boxed numbers each; a writer that tried to change a shared plan would fail loudly instead of changing
+ * other Kitas' plans.
+ *
+ * @example
+ * const plans = new SharedPlans(parameters, true, stepCents(75000, 0.6, 0.25));
+ * plans.of(0, 2, 2, 3, 0) === plans.of(0, 2, 2, 3, 0); // => true (1 VZÄ, strands 1 and 2)
+ */
+class SharedPlans {
+  private readonly made = new Map<number | string, UnitPlan>();
+
+  constructor(
+    private readonly p: StellenplanParameters,
+    private readonly sharesAddUp: boolean,
+    private readonly centsPerStep: number,
+  ) {}
+
+  /** The plan of a Kita with these whole steps, strands (`strandBits`) and tie flag (1 = tie). */
+  of(steps4: number, steps2: number, stepsRest: number, strands: number, tie: number): UnitPlan {
+    // whole step counts: one number as the key while they fit (nearly always), else a text
+    const key =
+      isSmallWhole(steps4, 1024) && isSmallWhole(steps2, 1024) && isSmallWhole(stepsRest, 1048576)
+        ? ((stepsRest * 1024 + steps2) * 1024 + steps4) * 32 + strands * 2 + tie
+        : `${steps4},${steps2},${stepsRest},${strands},${tie}`;
+    let plan = this.made.get(key);
+    if (plan === undefined) {
+      plan = this.make(steps4, steps2, stepsRest, strands, tie);
+      this.made.set(key, plan);
+    }
+    return plan;
+  }
+
+  private make(steps4: number, steps2: number, stepsRest: number, strands: number, tie: number): UnitPlan {
+    const p = this.p;
+    const k = steps4 + steps2 + stepsRest;
+    const amount = costOfSteps(k, this.centsPerStep);
+    const volume = Math.round(k * p.step * p.costPerVzae * 100);
+    const municipal = this.sharesAddUp
+      ? volume - amount
+      : Math.round(k * p.step * p.costPerVzae * p.kofinanzierung.municipalShare * 100);
+    return Object.freeze({
+      amount: amount / 100,
+      municipal: municipal / 100,
+      personnelVolume: volume / 100,
+      vzae: vzaeOfSteps(k, p.step),
+      strand4Vzae: vzaeOfSteps(steps4, p.step),
+      strand2Vzae: vzaeOfSteps(steps2, p.step),
+      indexVzae: vzaeOfSteps(stepsRest, p.step),
+      strands: STRAND_LISTS[strands],
+      tieFlag: tie === 1,
+    }) as UnitPlan;
+  }
 }
 
 /** Positions 0 … n−1 in sheet-row order (equal rows keep list order); no sort when already in order. */
@@ -389,19 +452,11 @@ export function stellenplanOf(
       : Math.round(k * p.step * p.costPerVzae * p.kofinanzierung.municipalShare * 100);
   }
 
+  // A Kita's plan follows from its steps, strands and tie flag alone: Kitas alike share one frozen plan
+  const plans = new SharedPlans(p, sharesAddUp, centsPerStep);
   const unitPlans = new Array<UnitPlan>(units.count);
   for (let i = 0; i < units.count; i++) {
-    unitPlans[i] = {
-      amount: amountCents[i] / 100,
-      municipal: municipalCents[i] / 100,
-      personnelVolume: volumeCents[i] / 100,
-      vzae: vzaeOfSteps(stepsOf[i], p.step),
-      strand4Vzae: vzaeOfSteps(steps4[i], p.step),
-      strand2Vzae: vzaeOfSteps(steps2[i], p.step),
-      indexVzae: vzaeOfSteps(stepsRest[i], p.step),
-      strands: strandsOf(units.eligible(i)),
-      tieFlag: ties[i] === 1,
-    };
+    unitPlans[i] = plans.of(steps4[i], steps2[i], stepsRest[i], strandBits(units.eligible(i)), ties[i]);
   }
 
   const areaPlans: AreaPlan[] = areas.map((a, r) => {
