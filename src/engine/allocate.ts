@@ -19,6 +19,7 @@ import type {
   BremenUnitResult,
   Eligibility,
   NormBand,
+  UnitPlanResult,
   UnitResult,
 } from "./allocation";
 import { apportionCents } from "./apportionCents";
@@ -535,68 +536,21 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
   }
 
   // ── unit results ────────────────────────────────────────────────────────────────────────────────────
-  const codes = unitCodes(units);
-  const bandOfCategory = categoryNames.map((name) => categoryBands[name] ?? null);
-  // the category bands as shared records (a base-4 code per unit), unless there are too many categories
-  const sharedBands = categoryNames.length <= MAX_SHARED_CATEGORIES ? sharedBandRecords(categoryNames) : null;
-  // every unit's category record has the same keys in the same order: cloned from one template
-  const categoryTemplate: Record<string, number | null> = {};
-  for (const name of categoryNames) categoryTemplate[name] = null;
-  const unitResults = new Array<UnitResult>(units.length);
-  for (let e = 0; e < units.length; e++) {
-    const u = units[e];
-    const categories = { ...categoryTemplate };
-    const bands: Record<string, Band | null> | null = sharedBands === null ? {} : null;
-    let bandKey = 0;
-    for (let k = 0; k < categoryNames.length; k++) {
-      const column = unitCategories[k];
-      const value = column === null ? null : orNull(column[e]);
-      const band = bandOfCategory[k];
-      const where = band ? bandOf(value, band) : null;
-      categories[categoryNames[k]] = value;
-      if (bands !== null) bands[categoryNames[k]] = where;
-      else bandKey = bandKey * 4 + bandCode(where);
-    }
-    const index = indexOf(e);
-    const scores = scoresOf(unitScored.scores, e);
-    const categoryBandsOfUnit =
-      bands ?? (sharedBands as (code: number) => Record<string, Band | null>)(bandKey);
-    // with a Stellenplan the plan is in the literal: added afterwards, every unit would get a second
-    // block for the one more field (the order of the fields is the same either way)
-    const result: UnitResult = plan
-      ? {
-          id: u.id,
-          code: codes[e],
-          area: u.area,
-          row: u.row,
-          children: u.children,
-          scores,
-          categories,
-          index,
-          band: bandOf(index, indexBand),
-          categoryBands: categoryBandsOfUnit,
-          eligible: eligible[e],
-          proposedAmount: proposed[e],
-          plan: plan.units[e],
-        }
-      : {
-          id: u.id,
-          code: codes[e],
-          area: u.area,
-          row: u.row,
-          children: u.children,
-          scores,
-          categories,
-          index,
-          band: bandOf(index, indexBand),
-          categoryBands: categoryBandsOfUnit,
-          eligible: eligible[e],
-          proposedAmount: proposed[e],
-        };
-    if (m.data.traeger) result.traeger = u.traeger ?? null;
-    if (bremen) result.bremen = bremen[e];
-    unitResults[e] = result;
-  }
+  const unitResults = unitResultsOf({
+    units,
+    codes: unitCodes(units),
+    scores: unitScored.scores,
+    categoryNames,
+    unitCategories,
+    categoryBands: categoryNames.map((name) => categoryBands[name] ?? null),
+    unitIndex,
+    indexBand,
+    eligible,
+    proposed,
+    plans: plan ? plan.units : null,
+    traeger: Boolean(m.data.traeger),
+    bremen,
+  });
 
   if (plan) {
     areas.forEach((a, r) => {
@@ -615,6 +569,99 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
     model: m,
     ...(plan && m.data.traeger ? { traeger: plan.traeger } : {}),
   };
+}
+
+/** What `unitResultsOf` builds the unit results from: the units in row order and their computed columns. */
+interface UnitResultInputs {
+  units: readonly Unit[];
+  codes: readonly string[];
+  scores: readonly ScoreColumn[];
+  categoryNames: readonly string[];
+  /** `unitCategories[k][unit]`: category indices, NaN for none; null for a category that does not count. */
+  unitCategories: readonly (Float64Array | null)[];
+  /** The norm band of each category (order of `categoryNames`), null where there is none. */
+  categoryBands: readonly (NormBand | null)[];
+  unitIndex: Float64Array;
+  indexBand: NormBand;
+  eligible: readonly Eligibility[];
+  proposed: ArrayLike<number>;
+  /** The Stellenplan's unit plans, or null without a Stellenplan. */
+  plans: readonly UnitPlanResult[] | null;
+  /** Does the model name a Träger column (then every result carries `traeger`)? */
+  traeger: boolean;
+  bremen: readonly BremenUnitResult[] | null;
+}
+
+/**
+ * The unit results, one per unit in row order. A function of its own, not a loop inside `allocate`: it runs
+ * once per allocation over every unit and is optimised as a whole, with feedback from every line.
+ *
+ * @example
+ * unitResultsOf({ units, codes, scores, categoryNames, unitCategories, … })[0].index; // => the first unit's Gesamtindex
+ */
+function unitResultsOf(x: UnitResultInputs): UnitResult[] {
+  const { units, codes, categoryNames, unitCategories, categoryBands, unitIndex, indexBand } = x;
+  // the category bands as shared records (a base-4 code per unit), unless there are too many categories
+  const sharedBands = categoryNames.length <= MAX_SHARED_CATEGORIES ? sharedBandRecords(categoryNames) : null;
+  // every unit's category record has the same keys in the same order: cloned from one template
+  const categoryTemplate: Record<string, number | null> = {};
+  for (const name of categoryNames) categoryTemplate[name] = null;
+  const unitResults = new Array<UnitResult>(units.length);
+  for (let e = 0; e < units.length; e++) {
+    const u = units[e];
+    const categories = { ...categoryTemplate };
+    const bands: Record<string, Band | null> | null = sharedBands === null ? {} : null;
+    let bandKey = 0;
+    for (let k = 0; k < categoryNames.length; k++) {
+      const column = unitCategories[k];
+      const value = column === null ? null : orNull(column[e]);
+      const band = categoryBands[k];
+      const where = band ? bandOf(value, band) : null;
+      categories[categoryNames[k]] = value;
+      if (bands !== null) bands[categoryNames[k]] = where;
+      else bandKey = bandKey * 4 + bandCode(where);
+    }
+    const index = orNull(unitIndex[e]);
+    const scores = scoresOf(x.scores, e);
+    const categoryBandsOfUnit =
+      bands ?? (sharedBands as (code: number) => Record<string, Band | null>)(bandKey);
+    // with a Stellenplan the plan is in the literal: added afterwards, every unit would get a second
+    // block for the one more field (the order of the fields is the same either way)
+    const result: UnitResult = x.plans
+      ? {
+          id: u.id,
+          code: codes[e],
+          area: u.area,
+          row: u.row,
+          children: u.children,
+          scores,
+          categories,
+          index,
+          band: bandOf(index, indexBand),
+          categoryBands: categoryBandsOfUnit,
+          eligible: x.eligible[e],
+          proposedAmount: x.proposed[e],
+          plan: x.plans[e],
+        }
+      : {
+          id: u.id,
+          code: codes[e],
+          area: u.area,
+          row: u.row,
+          children: u.children,
+          scores,
+          categories,
+          index,
+          band: bandOf(index, indexBand),
+          categoryBands: categoryBandsOfUnit,
+          eligible: x.eligible[e],
+          proposedAmount: x.proposed[e],
+        };
+    if (x.traeger) result.traeger = u.traeger ?? null;
+    if (x.bremen) result.bremen = x.bremen[e];
+    unitResults[e] = result;
+  }
+  return unitResults;
 }
 
 /**
