@@ -186,6 +186,26 @@ function scoresWithNulls(columns: readonly ScoreColumn[], e: number): (number | 
 }
 
 /**
+ * The units (positions, ascending) without an index in at least one category that counts (NaN in its
+ * column; a null column is a category that does not count). A function of its own: it runs over every unit.
+ *
+ * @example unitsWithoutCategoryIndex([Float64Array.of(1, NaN), null], 2); // => [1]
+ */
+function unitsWithoutCategoryIndex(columns: readonly (Float64Array | null)[], count: number): number[] {
+  const out: number[] = [];
+  for (let e = 0; e < count; e++) {
+    for (let k = 0; k < columns.length; k++) {
+      const column = columns[k];
+      if (column !== null && column[e] !== column[e]) {
+        out.push(e);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
  * The units sorted by sheet row (equal rows keep their list order). A list already in row order — what
  * `checkTable` produces — is returned as it is, without sorting.
  */
@@ -329,7 +349,7 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
       issues.push(warning("category-left-out", sheet, "", messages.categoryLeftOut(c.name)));
     }
   });
-  for (let e = 0; e < units.length; e++) {
+  for (const e of unitsWithoutCategoryIndex(unitCategories, units.length)) {
     const u = units[e];
     for (let k = 0; k < structure.categories.length; k++) {
       const column = unitCategories[k];
@@ -495,7 +515,7 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
     );
   }
   issues.push(...strand2Issues(units, sheet));
-  const proposed = units.map(() => 0);
+  const proposed = new Float64Array(units.length);
   // §5 Stellenplan: staff per Kita in VZÄ steps, when the model names a cost per VZÄ
   const plan =
     shareable && budgetValid && cost !== null
