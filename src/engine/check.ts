@@ -678,9 +678,11 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
   };
   const textAt = (c: number) => (c >= 0 ? readText(c) : null);
 
-  for (r = 0; r < rows.length; r++) {
+  // The body of the pass over the rows, as a function of its own: called once per row, it is optimised
+  // soon and stays so; a loop inside this long function waited for the whole function to be compiled.
+  const checkRow = (): void => {
     row = Array.isArray(rows[r]) ? rows[r] : [];
-    if (row.every((v) => isBlank(v))) continue;
+    if (row.every((v) => isBlank(v))) return;
     lastDataRow = r;
     for (const c of blankHeaderColumns) {
       if (!blankHeaderData.has(c) && !isBlank(cell(c))) blankHeaderData.set(c, { row: r, value: cell(c) });
@@ -688,14 +690,14 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
     if (modelColumns.length > 0 && modelColumns.every((c) => isBlank(cell(c)))) {
       const c = row.findIndex((v) => !isBlank(v));
       push("warning", "row-ignored", cellAt(r, c), messages.rowIgnored(rowNumber(r), cellAt(r, c), cell(c)));
-      continue;
+      return;
     }
 
     // id and Sozialraum
     const rawId = idCol >= 0 ? cell(idCol) : null;
     if (typeof rawId === "string" && TOTAL_ROW.test(rawId.trim())) {
       push("error", "total-row", cellAt(r, idCol), messages.totalRow(cellAt(r, idCol), rawId.trim()));
-      continue;
+      return;
     }
     const id = idCol >= 0 ? readText(idCol) : undefined;
     const idCell = () => cellAt(r, Math.max(idCol, 0)); // built only for a message
@@ -843,7 +845,8 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
     if (traegerCol >= 0) unit.traeger = textAt(traegerCol) ?? null;
     unitRows[units.length] = r;
     units.push(unit);
-  }
+  };
+  for (r = 0; r < rows.length; r++) checkRow();
 
   // ── after the pass: columns, indicators, categories, coverage ─────────────────────────────────
   for (const [c, first] of blankHeaderData) {
