@@ -489,31 +489,8 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
     issues.push(warning("strand3-category-missing", "", "", messages.strand3CategoryMissing(strand3)));
   }
   const strand3Band = categoryBands[strand3] ?? NO_BAND;
-  // one input object, refilled per unit; every unit with the same answers shares one eligibility object
   const strand3Column = strand3k >= 0 ? unitCategories[strand3k] : null;
-  const input: EligibilityInput = noEligibilityAnswers();
-  const eligible = new Array<Eligibility>(units.length);
-  for (let e = 0; e < units.length; e++) {
-    const u = units[e];
-    input.index = indexOf(e);
-    input.strand3Index = strand3Column === null ? null : orNull(strand3Column[e]);
-    input.strand2 = u.strand2;
-    input.strand3Reason = u.strand3Reason;
-    input.strand4 = u.strand4;
-    input.strand4Reason = u.strand4Reason;
-    eligible[e] = sharedEligibility(eligibility(input, indexBand, strand3Band));
-    // only a reason or a strand-4 flag can give an eligibility issue
-    if (u.strand3Reason === "" && u.strand4 !== true) continue;
-    issues.push(
-      ...eligibilityIssues(input, indexBand, strand3Band, {
-        sheet,
-        unitId: u.id,
-        strand3ReasonCell: cellOf(dataset.roleColumns?.strand3Reason, u.row),
-        // the empty justification is what is missing: point at it (else at the flag)
-        strand4Cell: cellOf(dataset.roleColumns?.strand4Reason ?? dataset.roleColumns?.strand4, u.row),
-      }),
-    );
-  }
+  const eligible = eligibilities(units, unitIndex, strand3Column, indexBand, strand3Band, dataset, issues);
   issues.push(...strand2Issues(units, sheet));
   const proposed = new Float64Array(units.length);
   // §5 Stellenplan: staff per Kita in VZÄ steps, when the model names a cost per VZÄ
@@ -682,6 +659,51 @@ function unitResultsOf(x: UnitResultInputs): UnitResult[] {
     unitResults[e] = result;
   }
   return unitResults;
+}
+
+/**
+ * The eligibility of every unit (row order) for the four strands; the issues of units with a strand-3
+ * reason or a strand-4 flag go to `issues`, in unit order. A function of its own, not a loop inside
+ * `allocate`: it runs over every unit and is optimised as a whole.
+ *
+ * @example
+ * eligibilities(units, unitIndex, strand3Column, indexBand, strand3Band, dataset, issues)[0].sozialarbeit; // => true when the first unit's index ≥ the lower bound
+ */
+function eligibilities(
+  units: readonly Unit[],
+  unitIndex: Float64Array,
+  strand3Column: Float64Array | null,
+  indexBand: NormBand,
+  strand3Band: NormBand,
+  dataset: Dataset,
+  issues: Issue[],
+): Eligibility[] {
+  const sheet = dataset.sheet;
+  // one input object, refilled per unit; every unit with the same answers shares one eligibility object
+  const input: EligibilityInput = noEligibilityAnswers();
+  const eligible = new Array<Eligibility>(units.length);
+  for (let e = 0; e < units.length; e++) {
+    const u = units[e];
+    input.index = orNull(unitIndex[e]);
+    input.strand3Index = strand3Column === null ? null : orNull(strand3Column[e]);
+    input.strand2 = u.strand2;
+    input.strand3Reason = u.strand3Reason;
+    input.strand4 = u.strand4;
+    input.strand4Reason = u.strand4Reason;
+    eligible[e] = sharedEligibility(eligibility(input, indexBand, strand3Band));
+    // only a reason or a strand-4 flag can give an eligibility issue
+    if (u.strand3Reason === "" && u.strand4 !== true) continue;
+    issues.push(
+      ...eligibilityIssues(input, indexBand, strand3Band, {
+        sheet,
+        unitId: u.id,
+        strand3ReasonCell: cellOf(dataset.roleColumns?.strand3Reason, u.row),
+        // the empty justification is what is missing: point at it (else at the flag)
+        strand4Cell: cellOf(dataset.roleColumns?.strand4Reason ?? dataset.roleColumns?.strand4, u.row),
+      }),
+    );
+  }
+  return eligible;
 }
 
 /**

@@ -337,14 +337,7 @@ export function stellenplanOf(
     if (!Number.isFinite(a.amount) || a.amount < 0)
       throw new SrbUsageError(`stellenplan: amount of area ${a.name} must be a finite number ≥ 0`);
   }
-  const members: number[][] = areas.map(() => []);
-  const order = inRowOrder(units.count, units.row);
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k];
-    const a = areaIndex.get(units.area(i));
-    if (a === undefined) throw new SrbUsageError(`stellenplan: area ${units.area(i)} is not listed`);
-    members[a].push(i);
-  }
+  const members = membersOf(areas.length, areaIndex, units);
 
   const issues: Issue[] = [];
   const centsPerStep = stepCents(p.costPerVzae, p.kofinanzierung.landShare, p.step);
@@ -436,28 +429,18 @@ export function stellenplanOf(
 
   const sharesAddUp = Math.abs(p.kofinanzierung.landShare + p.kofinanzierung.municipalShare - 1) < 1e-9;
   // money per Kita in cents (and its steps), typed: k steps, € Land part, personnel volume, municipal part
-  const stepsOf = new Float64Array(units.count);
-  const amountCents = new Float64Array(units.count);
-  const volumeCents = new Float64Array(units.count);
-  const municipalCents = new Float64Array(units.count);
-  for (let i = 0; i < units.count; i++) {
-    const k = steps4[i] + steps2[i] + stepsRest[i];
-    const amount = costOfSteps(k, centsPerStep);
-    const volume = Math.round(k * p.step * p.costPerVzae * 100);
-    stepsOf[i] = k;
-    amountCents[i] = amount;
-    volumeCents[i] = volume;
-    municipalCents[i] = sharesAddUp
-      ? volume - amount
-      : Math.round(k * p.step * p.costPerVzae * p.kofinanzierung.municipalShare * 100);
-  }
+  const { stepsOf, amountCents, volumeCents, municipalCents } = moneyOfSteps(
+    steps4,
+    steps2,
+    stepsRest,
+    p,
+    sharesAddUp,
+    centsPerStep,
+  );
 
   // A Kita's plan follows from its steps, strands and tie flag alone: Kitas alike share one frozen plan
   const plans = new SharedPlans(p, sharesAddUp, centsPerStep);
-  const unitPlans = new Array<UnitPlan>(units.count);
-  for (let i = 0; i < units.count; i++) {
-    unitPlans[i] = plans.of(steps4[i], steps2[i], stepsRest[i], strandBits(units.eligible(i)), ties[i]);
-  }
+  const unitPlans = plansOf(plans, units, steps4, steps2, stepsRest, ties);
 
   const areaPlans: AreaPlan[] = areas.map((a, r) => {
     const list = members[r];
@@ -496,6 +479,84 @@ export function stellenplanOf(
           p.step,
         );
   return { units: unitPlans, areas: areaPlans, traeger, issues };
+}
+
+/**
+ * The positions of each area's Kitas, in sheet-row order (`areaIndex`: area name → position in the list).
+ * This and the functions below are the loops over every Kita, each a function of its own: optimised as a
+ * whole, not on the stack inside `stellenplanOf`.
+ *
+ * @throws {SrbUsageError} for a Kita whose area is not listed
+ * @example membersOf(1, new Map([["Nord", 0]]), kitas).length; // => 1 (every Kita in "Nord")
+ */
+function membersOf(areaCount: number, areaIndex: Map<string, number>, units: StellenplanUnits): number[][] {
+  const members: number[][] = [];
+  for (let a = 0; a < areaCount; a++) members.push([]);
+  const order = inRowOrder(units.count, units.row);
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    const a = areaIndex.get(units.area(i));
+    if (a === undefined) throw new SrbUsageError(`stellenplan: area ${units.area(i)} is not listed`);
+    members[a].push(i);
+  }
+  return members;
+}
+
+/**
+ * Money per Kita in cents from its whole steps: k steps, € (Land part), personnel volume, municipal part.
+ *
+ * @example moneyOfSteps(Float64Array.of(0), Float64Array.of(2), Float64Array.of(2), p, true, 1125000).stepsOf; // => Float64Array [4]
+ */
+function moneyOfSteps(
+  steps4: Float64Array,
+  steps2: Float64Array,
+  stepsRest: Float64Array,
+  p: StellenplanParameters,
+  sharesAddUp: boolean,
+  centsPerStep: number,
+): {
+  stepsOf: Float64Array;
+  amountCents: Float64Array;
+  volumeCents: Float64Array;
+  municipalCents: Float64Array;
+} {
+  const n = steps4.length;
+  const stepsOf = new Float64Array(n);
+  const amountCents = new Float64Array(n);
+  const volumeCents = new Float64Array(n);
+  const municipalCents = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = steps4[i] + steps2[i] + stepsRest[i];
+    const amount = costOfSteps(k, centsPerStep);
+    const volume = Math.round(k * p.step * p.costPerVzae * 100);
+    stepsOf[i] = k;
+    amountCents[i] = amount;
+    volumeCents[i] = volume;
+    municipalCents[i] = sharesAddUp
+      ? volume - amount
+      : Math.round(k * p.step * p.costPerVzae * p.kofinanzierung.municipalShare * 100);
+  }
+  return { stepsOf, amountCents, volumeCents, municipalCents };
+}
+
+/**
+ * The plan of every Kita (shared plans, `SharedPlans`), in the order of the input list.
+ *
+ * @example plansOf(plans, kitas, steps4, steps2, stepsRest, ties)[0].vzae; // => the first Kita's VZÄ
+ */
+function plansOf(
+  plans: SharedPlans,
+  units: StellenplanUnits,
+  steps4: Float64Array,
+  steps2: Float64Array,
+  stepsRest: Float64Array,
+  ties: Uint8Array,
+): UnitPlan[] {
+  const unitPlans = new Array<UnitPlan>(units.count);
+  for (let i = 0; i < units.count; i++) {
+    unitPlans[i] = plans.of(steps4[i], steps2[i], stepsRest[i], strandBits(units.eligible(i)), ties[i]);
+  }
+  return unitPlans;
 }
 
 /**
