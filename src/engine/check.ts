@@ -445,6 +445,55 @@ function blankInformativeCells(
   return out;
 }
 
+/** What `readIndicatorRow` writes: the check's state per cell, typed columns and statistics per indicator. */
+interface IndicatorPass {
+  /** The sheet column of each indicator (-1: not found). */
+  columns: readonly number[];
+  /** Does the indicator allow values below 0? */
+  allowNegative: readonly boolean[];
+  /** No number formats to check: a finite number is read as it is. */
+  plain: boolean;
+  /** `states[unit · indicators + indicator]`. */
+  states: Uint8Array;
+  /** `values[indicator][unit]`, NaN for none. */
+  values: readonly Float64Array[];
+  /** The current row's values (where the state is STATE_VALUE). */
+  rowValues: Float64Array;
+  stats: readonly { count: number; min: number; max: number }[];
+}
+
+/**
+ * The indicator cells of one row: a plain number (finite, ≥ 0 unless the indicator allows negatives, no
+ * number formats to check) is taken here; every other cell goes to `readCell`, which reports it. Returns
+ * true when a cell gave no value. A module function, compiled once for every run of the check.
+ *
+ * @example readIndicatorRow([12, null], 0, pass, readCell); // => true (the blank goes to readCell)
+ */
+function readIndicatorRow(
+  row: readonly CellValue[],
+  unitIndex: number,
+  pass: IndicatorPass,
+  readCell: (indicator: number) => boolean,
+): boolean {
+  const count = pass.columns.length;
+  const stateBase = unitIndex * count;
+  let blanks = false;
+  for (let i = 0; i < count; i++) {
+    const c = pass.columns[i];
+    const v = c >= 0 && c < row.length ? row[c] : null;
+    if (pass.plain && typeof v === "number" && Number.isFinite(v) && (v >= 0 || pass.allowNegative[i])) {
+      pass.rowValues[i] = v;
+      pass.states[stateBase + i] = STATE_VALUE;
+      pass.values[i][unitIndex] = v;
+      const s = pass.stats[i];
+      s.count++;
+      if (v < s.min) s.min = v;
+      if (v > s.max) s.max = v;
+    } else if (readCell(i)) blanks = true;
+  }
+  return blanks;
+}
+
 /** Does the model need Kinder for every unit (so a blank Kinder cell is an error)? */
 function needsChildren(model: ResolvedModel): boolean {
   const o = model.options;
@@ -678,6 +727,57 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
   };
   const textAt = (c: number) => (c >= 0 ? readText(c) : null);
 
+  /**
+   * One indicator cell of the current row, every case (`readIndicatorRow` takes plain numbers itself):
+   * writes its state, value and statistics, reports what is wrong; true when the cell gives no value.
+   */
+  const readIndicatorCell = (i: number): boolean => {
+    const unitIndex = units.length;
+    const stateBase = unitIndex * indicatorCount;
+    const c = indicatorColumn[i];
+    if (c < 0) {
+      states[stateBase + i] = STATE_BAD;
+      checkedValues[i][unitIndex] = NaN;
+      return true;
+    }
+    const read = readNumber(c);
+    if (typeof read === "number" && read < 0 && !indicators[i].allowNegative) {
+      const where = cellAt(r, c);
+      push("error", "negative-value", where, messages.negativeValue(where, header(c), read));
+      states[stateBase + i] = STATE_BAD;
+      checkedValues[i][unitIndex] = NaN;
+      return true;
+    }
+    if (typeof read === "number") {
+      rowValues[i] = read;
+      states[stateBase + i] = STATE_VALUE;
+      checkedValues[i][unitIndex] = read;
+      if (formats !== undefined) {
+        if (numberFormatKind(formatAt(r, c)) === "percent") {
+          percentCount[i]++;
+          if (percentCells !== null) percentCells[stateBase + i] = 1;
+        } else plainCount[i]++;
+      }
+      const s = stats[i];
+      s.count++;
+      if (read < s.min) s.min = read;
+      if (read > s.max) s.max = read;
+      return false;
+    }
+    states[stateBase + i] = read === null ? STATE_BLANK : STATE_BAD;
+    checkedValues[i][unitIndex] = NaN;
+    return true;
+  };
+  const indicatorPass: IndicatorPass = {
+    columns: indicatorColumn,
+    allowNegative: indicators.map((ind) => Boolean(ind.allowNegative)),
+    plain: formats === undefined,
+    states,
+    values: checkedValues,
+    rowValues,
+    stats,
+  };
+
   // The body of the pass over the rows, as a function of its own: called once per row, it is optimised
   // soon and stays so; a loop inside this long function waited for the whole function to be compiled.
   const checkRow = (): void => {
@@ -761,43 +861,8 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
     // indicators
     const unitIndex = units.length;
     const stateBase = unitIndex * indicatorCount;
-    let blanks = false;
     // the typed columns are written here, in the one pass over the indicators (NaN: no value)
-    for (let i = 0; i < indicatorCount; i++) {
-      const c = indicatorColumn[i];
-      if (c < 0) {
-        blanks = true;
-        states[stateBase + i] = STATE_BAD;
-        checkedValues[i][unitIndex] = NaN;
-        continue;
-      }
-      const read = readNumber(c);
-      if (typeof read === "number" && read < 0 && !indicators[i].allowNegative) {
-        const where = cellAt(r, c);
-        push("error", "negative-value", where, messages.negativeValue(where, header(c), read));
-        blanks = true;
-        states[stateBase + i] = STATE_BAD;
-        checkedValues[i][unitIndex] = NaN;
-      } else if (typeof read === "number") {
-        rowValues[i] = read;
-        states[stateBase + i] = STATE_VALUE;
-        checkedValues[i][unitIndex] = read;
-        if (formats !== undefined) {
-          if (numberFormatKind(formatAt(r, c)) === "percent") {
-            percentCount[i]++;
-            if (percentCells !== null) percentCells[stateBase + i] = 1;
-          } else plainCount[i]++;
-        }
-        const s = stats[i];
-        s.count++;
-        if (read < s.min) s.min = read;
-        if (read > s.max) s.max = read;
-      } else {
-        blanks = true;
-        states[stateBase + i] = read === null ? STATE_BLANK : STATE_BAD;
-        checkedValues[i][unitIndex] = NaN;
-      }
-    }
+    const blanks = readIndicatorRow(row, unitIndex, indicatorPass, readIndicatorCell);
     const values = blanks
       ? numbersAndBlanks(rowValues, states, stateBase, indicatorCount)
       : numbersOnly(rowValues, indicatorCount);
