@@ -19,6 +19,7 @@ import type {
   BremenUnitResult,
   Eligibility,
   NormBand,
+  UnitPlanResult,
   UnitResult,
 } from "./allocation";
 import { apportionCents } from "./apportionCents";
@@ -185,6 +186,26 @@ function scoresWithNulls(columns: readonly ScoreColumn[], e: number): (number | 
 }
 
 /**
+ * The units (positions, ascending) without an index in at least one category that counts (NaN in its
+ * column; a null column is a category that does not count). A function of its own: it runs over every unit.
+ *
+ * @example unitsWithoutCategoryIndex([Float64Array.of(1, NaN), null], 2); // => [1]
+ */
+function unitsWithoutCategoryIndex(columns: readonly (Float64Array | null)[], count: number): number[] {
+  const out: number[] = [];
+  for (let e = 0; e < count; e++) {
+    for (let k = 0; k < columns.length; k++) {
+      const column = columns[k];
+      if (column !== null && column[e] !== column[e]) {
+        out.push(e);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
  * The units sorted by sheet row (equal rows keep their list order). A list already in row order — what
  * `checkTable` produces — is returned as it is, without sorting.
  */
@@ -328,7 +349,7 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
       issues.push(warning("category-left-out", sheet, "", messages.categoryLeftOut(c.name)));
     }
   });
-  for (let e = 0; e < units.length; e++) {
+  for (const e of unitsWithoutCategoryIndex(unitCategories, units.length)) {
     const u = units[e];
     for (let k = 0; k < structure.categories.length; k++) {
       const column = unitCategories[k];
@@ -468,33 +489,10 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
     issues.push(warning("strand3-category-missing", "", "", messages.strand3CategoryMissing(strand3)));
   }
   const strand3Band = categoryBands[strand3] ?? NO_BAND;
-  // one input object, refilled per unit; every unit with the same answers shares one eligibility object
   const strand3Column = strand3k >= 0 ? unitCategories[strand3k] : null;
-  const input: EligibilityInput = noEligibilityAnswers();
-  const eligible = new Array<Eligibility>(units.length);
-  for (let e = 0; e < units.length; e++) {
-    const u = units[e];
-    input.index = indexOf(e);
-    input.strand3Index = strand3Column === null ? null : orNull(strand3Column[e]);
-    input.strand2 = u.strand2;
-    input.strand3Reason = u.strand3Reason;
-    input.strand4 = u.strand4;
-    input.strand4Reason = u.strand4Reason;
-    eligible[e] = sharedEligibility(eligibility(input, indexBand, strand3Band));
-    // only a reason or a strand-4 flag can give an eligibility issue
-    if (u.strand3Reason === "" && u.strand4 !== true) continue;
-    issues.push(
-      ...eligibilityIssues(input, indexBand, strand3Band, {
-        sheet,
-        unitId: u.id,
-        strand3ReasonCell: cellOf(dataset.roleColumns?.strand3Reason, u.row),
-        // the empty justification is what is missing: point at it (else at the flag)
-        strand4Cell: cellOf(dataset.roleColumns?.strand4Reason ?? dataset.roleColumns?.strand4, u.row),
-      }),
-    );
-  }
+  const eligible = eligibilities(units, unitIndex, strand3Column, indexBand, strand3Band, dataset, issues);
   issues.push(...strand2Issues(units, sheet));
-  const proposed = units.map(() => 0);
+  const proposed = new Float64Array(units.length);
   // §5 Stellenplan: staff per Kita in VZÄ steps, when the model names a cost per VZÄ
   const plan =
     shareable && budgetValid && cost !== null
@@ -535,68 +533,21 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
   }
 
   // ── unit results ────────────────────────────────────────────────────────────────────────────────────
-  const codes = unitCodes(units);
-  const bandOfCategory = categoryNames.map((name) => categoryBands[name] ?? null);
-  // the category bands as shared records (a base-4 code per unit), unless there are too many categories
-  const sharedBands = categoryNames.length <= MAX_SHARED_CATEGORIES ? sharedBandRecords(categoryNames) : null;
-  // every unit's category record has the same keys in the same order: cloned from one template
-  const categoryTemplate: Record<string, number | null> = {};
-  for (const name of categoryNames) categoryTemplate[name] = null;
-  const unitResults = new Array<UnitResult>(units.length);
-  for (let e = 0; e < units.length; e++) {
-    const u = units[e];
-    const categories = { ...categoryTemplate };
-    const bands: Record<string, Band | null> | null = sharedBands === null ? {} : null;
-    let bandKey = 0;
-    for (let k = 0; k < categoryNames.length; k++) {
-      const column = unitCategories[k];
-      const value = column === null ? null : orNull(column[e]);
-      const band = bandOfCategory[k];
-      const where = band ? bandOf(value, band) : null;
-      categories[categoryNames[k]] = value;
-      if (bands !== null) bands[categoryNames[k]] = where;
-      else bandKey = bandKey * 4 + bandCode(where);
-    }
-    const index = indexOf(e);
-    const scores = scoresOf(unitScored.scores, e);
-    const categoryBandsOfUnit =
-      bands ?? (sharedBands as (code: number) => Record<string, Band | null>)(bandKey);
-    // with a Stellenplan the plan is in the literal: added afterwards, every unit would get a second
-    // block for the one more field (the order of the fields is the same either way)
-    const result: UnitResult = plan
-      ? {
-          id: u.id,
-          code: codes[e],
-          area: u.area,
-          row: u.row,
-          children: u.children,
-          scores,
-          categories,
-          index,
-          band: bandOf(index, indexBand),
-          categoryBands: categoryBandsOfUnit,
-          eligible: eligible[e],
-          proposedAmount: proposed[e],
-          plan: plan.units[e],
-        }
-      : {
-          id: u.id,
-          code: codes[e],
-          area: u.area,
-          row: u.row,
-          children: u.children,
-          scores,
-          categories,
-          index,
-          band: bandOf(index, indexBand),
-          categoryBands: categoryBandsOfUnit,
-          eligible: eligible[e],
-          proposedAmount: proposed[e],
-        };
-    if (m.data.traeger) result.traeger = u.traeger ?? null;
-    if (bremen) result.bremen = bremen[e];
-    unitResults[e] = result;
-  }
+  const unitResults = unitResultsOf({
+    units,
+    codes: unitCodes(units),
+    scores: unitScored.scores,
+    categoryNames,
+    unitCategories,
+    categoryBands: categoryNames.map((name) => categoryBands[name] ?? null),
+    unitIndex,
+    indexBand,
+    eligible,
+    proposed,
+    plans: plan ? plan.units : null,
+    traeger: Boolean(m.data.traeger),
+    bremen,
+  });
 
   if (plan) {
     areas.forEach((a, r) => {
@@ -615,6 +566,144 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
     model: m,
     ...(plan && m.data.traeger ? { traeger: plan.traeger } : {}),
   };
+}
+
+/** What `unitResultsOf` builds the unit results from: the units in row order and their computed columns. */
+interface UnitResultInputs {
+  units: readonly Unit[];
+  codes: readonly string[];
+  scores: readonly ScoreColumn[];
+  categoryNames: readonly string[];
+  /** `unitCategories[k][unit]`: category indices, NaN for none; null for a category that does not count. */
+  unitCategories: readonly (Float64Array | null)[];
+  /** The norm band of each category (order of `categoryNames`), null where there is none. */
+  categoryBands: readonly (NormBand | null)[];
+  unitIndex: Float64Array;
+  indexBand: NormBand;
+  eligible: readonly Eligibility[];
+  proposed: ArrayLike<number>;
+  /** The Stellenplan's unit plans, or null without a Stellenplan. */
+  plans: readonly UnitPlanResult[] | null;
+  /** Does the model name a Träger column (then every result carries `traeger`)? */
+  traeger: boolean;
+  bremen: readonly BremenUnitResult[] | null;
+}
+
+/**
+ * The unit results, one per unit in row order. A function of its own, not a loop inside `allocate`: it runs
+ * once per allocation over every unit and is optimised as a whole, with feedback from every line.
+ *
+ * @example
+ * unitResultsOf({ units, codes, scores, categoryNames, unitCategories, … })[0].index; // => the first unit's Gesamtindex
+ */
+function unitResultsOf(x: UnitResultInputs): UnitResult[] {
+  const { units, codes, categoryNames, unitCategories, categoryBands, unitIndex, indexBand } = x;
+  // the category bands as shared records (a base-4 code per unit), unless there are too many categories
+  const sharedBands = categoryNames.length <= MAX_SHARED_CATEGORIES ? sharedBandRecords(categoryNames) : null;
+  // every unit's category record has the same keys in the same order: cloned from one template
+  const categoryTemplate: Record<string, number | null> = {};
+  for (const name of categoryNames) categoryTemplate[name] = null;
+  const unitResults = new Array<UnitResult>(units.length);
+  for (let e = 0; e < units.length; e++) {
+    const u = units[e];
+    const categories = { ...categoryTemplate };
+    const bands: Record<string, Band | null> | null = sharedBands === null ? {} : null;
+    let bandKey = 0;
+    for (let k = 0; k < categoryNames.length; k++) {
+      const column = unitCategories[k];
+      const value = column === null ? null : orNull(column[e]);
+      const band = categoryBands[k];
+      const where = band ? bandOf(value, band) : null;
+      categories[categoryNames[k]] = value;
+      if (bands !== null) bands[categoryNames[k]] = where;
+      else bandKey = bandKey * 4 + bandCode(where);
+    }
+    const index = orNull(unitIndex[e]);
+    const scores = scoresOf(x.scores, e);
+    const categoryBandsOfUnit =
+      bands ?? (sharedBands as (code: number) => Record<string, Band | null>)(bandKey);
+    // with a Stellenplan the plan is in the literal: added afterwards, every unit would get a second
+    // block for the one more field (the order of the fields is the same either way)
+    const result: UnitResult = x.plans
+      ? {
+          id: u.id,
+          code: codes[e],
+          area: u.area,
+          row: u.row,
+          children: u.children,
+          scores,
+          categories,
+          index,
+          band: bandOf(index, indexBand),
+          categoryBands: categoryBandsOfUnit,
+          eligible: x.eligible[e],
+          proposedAmount: x.proposed[e],
+          plan: x.plans[e],
+        }
+      : {
+          id: u.id,
+          code: codes[e],
+          area: u.area,
+          row: u.row,
+          children: u.children,
+          scores,
+          categories,
+          index,
+          band: bandOf(index, indexBand),
+          categoryBands: categoryBandsOfUnit,
+          eligible: x.eligible[e],
+          proposedAmount: x.proposed[e],
+        };
+    if (x.traeger) result.traeger = u.traeger ?? null;
+    if (x.bremen) result.bremen = x.bremen[e];
+    unitResults[e] = result;
+  }
+  return unitResults;
+}
+
+/**
+ * The eligibility of every unit (row order) for the four strands; the issues of units with a strand-3
+ * reason or a strand-4 flag go to `issues`, in unit order. A function of its own, not a loop inside
+ * `allocate`: it runs over every unit and is optimised as a whole.
+ *
+ * @example
+ * eligibilities(units, unitIndex, strand3Column, indexBand, strand3Band, dataset, issues)[0].sozialarbeit; // => true when the first unit's index ≥ the lower bound
+ */
+function eligibilities(
+  units: readonly Unit[],
+  unitIndex: Float64Array,
+  strand3Column: Float64Array | null,
+  indexBand: NormBand,
+  strand3Band: NormBand,
+  dataset: Dataset,
+  issues: Issue[],
+): Eligibility[] {
+  const sheet = dataset.sheet;
+  // one input object, refilled per unit; every unit with the same answers shares one eligibility object
+  const input: EligibilityInput = noEligibilityAnswers();
+  const eligible = new Array<Eligibility>(units.length);
+  for (let e = 0; e < units.length; e++) {
+    const u = units[e];
+    input.index = orNull(unitIndex[e]);
+    input.strand3Index = strand3Column === null ? null : orNull(strand3Column[e]);
+    input.strand2 = u.strand2;
+    input.strand3Reason = u.strand3Reason;
+    input.strand4 = u.strand4;
+    input.strand4Reason = u.strand4Reason;
+    eligible[e] = sharedEligibility(eligibility(input, indexBand, strand3Band));
+    // only a reason or a strand-4 flag can give an eligibility issue
+    if (u.strand3Reason === "" && u.strand4 !== true) continue;
+    issues.push(
+      ...eligibilityIssues(input, indexBand, strand3Band, {
+        sheet,
+        unitId: u.id,
+        strand3ReasonCell: cellOf(dataset.roleColumns?.strand3Reason, u.row),
+        // the empty justification is what is missing: point at it (else at the flag)
+        strand4Cell: cellOf(dataset.roleColumns?.strand4Reason ?? dataset.roleColumns?.strand4, u.row),
+      }),
+    );
+  }
+  return eligible;
 }
 
 /**

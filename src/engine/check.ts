@@ -397,6 +397,103 @@ function numbersAndBlanks(
   return out;
 }
 
+/**
+ * The units (positions) without a value in any of the indicators `useful`, from the check's cell states
+ * (`states[unit · indicatorCount + indicator]`). A function of its own, not a loop inside `checkTable`:
+ * it runs over every unit and is optimised as a whole.
+ *
+ * @example
+ * // two units, two indicators: the second unit has no value in indicator 0
+ * unitsWithoutValue(Uint8Array.of(STATE_VALUE, STATE_VALUE, STATE_BLANK, STATE_VALUE), 2, 2, [0]); // => [1]
+ */
+function unitsWithoutValue(
+  states: Uint8Array,
+  indicatorCount: number,
+  unitCount: number,
+  useful: readonly number[],
+): number[] {
+  const out: number[] = [];
+  for (let u = 0; u < unitCount; u++) {
+    const base = u * indicatorCount;
+    let hasValue = false;
+    for (let k = 0; k < useful.length && !hasValue; k++) hasValue = states[base + useful[k]] === STATE_VALUE;
+    if (!hasValue) out.push(u);
+  }
+  return out;
+}
+
+/**
+ * The blank cells of informative indicators as `unit · indicatorCount + indicator`, in sheet order (unit by
+ * unit, indicators in model order). A function of its own, as `unitsWithoutValue`.
+ *
+ * @example
+ * blankInformativeCells(Uint8Array.of(STATE_BLANK, STATE_BLANK, STATE_VALUE, STATE_BLANK), 2, 2, [true, false]); // => [0]
+ */
+function blankInformativeCells(
+  states: Uint8Array,
+  indicatorCount: number,
+  unitCount: number,
+  informative: readonly boolean[],
+): number[] {
+  const out: number[] = [];
+  for (let u = 0; u < unitCount; u++) {
+    const base = u * indicatorCount;
+    for (let i = 0; i < indicatorCount; i++) {
+      if (informative[i] && states[base + i] === STATE_BLANK) out.push(base + i);
+    }
+  }
+  return out;
+}
+
+/** What `readIndicatorRow` writes: the check's state per cell, typed columns and statistics per indicator. */
+interface IndicatorPass {
+  /** The sheet column of each indicator (-1: not found). */
+  columns: readonly number[];
+  /** Does the indicator allow values below 0? */
+  allowNegative: readonly boolean[];
+  /** No number formats to check: a finite number is read as it is. */
+  plain: boolean;
+  /** `states[unit · indicators + indicator]`. */
+  states: Uint8Array;
+  /** `values[indicator][unit]`, NaN for none. */
+  values: readonly Float64Array[];
+  /** The current row's values (where the state is STATE_VALUE). */
+  rowValues: Float64Array;
+  stats: readonly { count: number; min: number; max: number }[];
+}
+
+/**
+ * The indicator cells of one row: a plain number (finite, ≥ 0 unless the indicator allows negatives, no
+ * number formats to check) is taken here; every other cell goes to `readCell`, which reports it. Returns
+ * true when a cell gave no value. A module function, compiled once for every run of the check.
+ *
+ * @example readIndicatorRow([12, null], 0, pass, readCell); // => true (the blank goes to readCell)
+ */
+function readIndicatorRow(
+  row: readonly CellValue[],
+  unitIndex: number,
+  pass: IndicatorPass,
+  readCell: (indicator: number) => boolean,
+): boolean {
+  const count = pass.columns.length;
+  const stateBase = unitIndex * count;
+  let blanks = false;
+  for (let i = 0; i < count; i++) {
+    const c = pass.columns[i];
+    const v = c >= 0 && c < row.length ? row[c] : null;
+    if (pass.plain && typeof v === "number" && Number.isFinite(v) && (v >= 0 || pass.allowNegative[i])) {
+      pass.rowValues[i] = v;
+      pass.states[stateBase + i] = STATE_VALUE;
+      pass.values[i][unitIndex] = v;
+      const s = pass.stats[i];
+      s.count++;
+      if (v < s.min) s.min = v;
+      if (v > s.max) s.max = v;
+    } else if (readCell(i)) blanks = true;
+  }
+  return blanks;
+}
+
 /** Does the model need Kinder for every unit (so a blank Kinder cell is an error)? */
 function needsChildren(model: ResolvedModel): boolean {
   const o = model.options;
@@ -630,9 +727,62 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
   };
   const textAt = (c: number) => (c >= 0 ? readText(c) : null);
 
-  for (r = 0; r < rows.length; r++) {
+  /**
+   * One indicator cell of the current row, every case (`readIndicatorRow` takes plain numbers itself):
+   * writes its state, value and statistics, reports what is wrong; true when the cell gives no value.
+   */
+  const readIndicatorCell = (i: number): boolean => {
+    const unitIndex = units.length;
+    const stateBase = unitIndex * indicatorCount;
+    const c = indicatorColumn[i];
+    if (c < 0) {
+      states[stateBase + i] = STATE_BAD;
+      checkedValues[i][unitIndex] = NaN;
+      return true;
+    }
+    const read = readNumber(c);
+    if (typeof read === "number" && read < 0 && !indicators[i].allowNegative) {
+      const where = cellAt(r, c);
+      push("error", "negative-value", where, messages.negativeValue(where, header(c), read));
+      states[stateBase + i] = STATE_BAD;
+      checkedValues[i][unitIndex] = NaN;
+      return true;
+    }
+    if (typeof read === "number") {
+      rowValues[i] = read;
+      states[stateBase + i] = STATE_VALUE;
+      checkedValues[i][unitIndex] = read;
+      if (formats !== undefined) {
+        if (numberFormatKind(formatAt(r, c)) === "percent") {
+          percentCount[i]++;
+          if (percentCells !== null) percentCells[stateBase + i] = 1;
+        } else plainCount[i]++;
+      }
+      const s = stats[i];
+      s.count++;
+      if (read < s.min) s.min = read;
+      if (read > s.max) s.max = read;
+      return false;
+    }
+    states[stateBase + i] = read === null ? STATE_BLANK : STATE_BAD;
+    checkedValues[i][unitIndex] = NaN;
+    return true;
+  };
+  const indicatorPass: IndicatorPass = {
+    columns: indicatorColumn,
+    allowNegative: indicators.map((ind) => Boolean(ind.allowNegative)),
+    plain: formats === undefined,
+    states,
+    values: checkedValues,
+    rowValues,
+    stats,
+  };
+
+  // The body of the pass over the rows, as a function of its own: called once per row, it is optimised
+  // soon and stays so; a loop inside this long function waited for the whole function to be compiled.
+  const checkRow = (): void => {
     row = Array.isArray(rows[r]) ? rows[r] : [];
-    if (row.every((v) => isBlank(v))) continue;
+    if (row.every((v) => isBlank(v))) return;
     lastDataRow = r;
     for (const c of blankHeaderColumns) {
       if (!blankHeaderData.has(c) && !isBlank(cell(c))) blankHeaderData.set(c, { row: r, value: cell(c) });
@@ -640,14 +790,14 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
     if (modelColumns.length > 0 && modelColumns.every((c) => isBlank(cell(c)))) {
       const c = row.findIndex((v) => !isBlank(v));
       push("warning", "row-ignored", cellAt(r, c), messages.rowIgnored(rowNumber(r), cellAt(r, c), cell(c)));
-      continue;
+      return;
     }
 
     // id and Sozialraum
     const rawId = idCol >= 0 ? cell(idCol) : null;
     if (typeof rawId === "string" && TOTAL_ROW.test(rawId.trim())) {
       push("error", "total-row", cellAt(r, idCol), messages.totalRow(cellAt(r, idCol), rawId.trim()));
-      continue;
+      return;
     }
     const id = idCol >= 0 ? readText(idCol) : undefined;
     const idCell = () => cellAt(r, Math.max(idCol, 0)); // built only for a message
@@ -711,43 +861,8 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
     // indicators
     const unitIndex = units.length;
     const stateBase = unitIndex * indicatorCount;
-    let blanks = false;
     // the typed columns are written here, in the one pass over the indicators (NaN: no value)
-    for (let i = 0; i < indicatorCount; i++) {
-      const c = indicatorColumn[i];
-      if (c < 0) {
-        blanks = true;
-        states[stateBase + i] = STATE_BAD;
-        checkedValues[i][unitIndex] = NaN;
-        continue;
-      }
-      const read = readNumber(c);
-      if (typeof read === "number" && read < 0 && !indicators[i].allowNegative) {
-        const where = cellAt(r, c);
-        push("error", "negative-value", where, messages.negativeValue(where, header(c), read));
-        blanks = true;
-        states[stateBase + i] = STATE_BAD;
-        checkedValues[i][unitIndex] = NaN;
-      } else if (typeof read === "number") {
-        rowValues[i] = read;
-        states[stateBase + i] = STATE_VALUE;
-        checkedValues[i][unitIndex] = read;
-        if (formats !== undefined) {
-          if (numberFormatKind(formatAt(r, c)) === "percent") {
-            percentCount[i]++;
-            if (percentCells !== null) percentCells[stateBase + i] = 1;
-          } else plainCount[i]++;
-        }
-        const s = stats[i];
-        s.count++;
-        if (read < s.min) s.min = read;
-        if (read > s.max) s.max = read;
-      } else {
-        blanks = true;
-        states[stateBase + i] = read === null ? STATE_BLANK : STATE_BAD;
-        checkedValues[i][unitIndex] = NaN;
-      }
-    }
+    const blanks = readIndicatorRow(row, unitIndex, indicatorPass, readIndicatorCell);
     const values = blanks
       ? numbersAndBlanks(rowValues, states, stateBase, indicatorCount)
       : numbersOnly(rowValues, indicatorCount);
@@ -795,7 +910,8 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
     if (traegerCol >= 0) unit.traeger = textAt(traegerCol) ?? null;
     unitRows[units.length] = r;
     units.push(unit);
-  }
+  };
+  for (r = 0; r < rows.length; r++) checkRow();
 
   // ── after the pass: columns, indicators, categories, coverage ─────────────────────────────────
   for (const [c, first] of blankHeaderData) {
@@ -891,12 +1007,10 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
       });
       continue;
     }
-    // plain loops over the units (no closure per unit: 400,000 of them at 100,000 Kitas)
-    for (let u = 0; u < units.length; u++) {
+    const unitsWithout = unitsWithoutValue(states, indicatorCount, units.length, useful);
+    for (let n = 0; n < unitsWithout.length; n++) {
+      const u = unitsWithout[n];
       const unit = units[u];
-      let hasValue = false;
-      for (let k = 0; k < useful.length && !hasValue; k++) hasValue = stateOf(u, useful[k]) === STATE_VALUE;
-      if (hasValue) continue;
       for (const i of useful) blocking.add(u * indicatorCount + i);
       const where = a1(unit.row, firstColumn + indicatorColumn[useful[0]]);
       categoryIssues.push({
@@ -916,18 +1030,19 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
 
   // blank cells of informative indicators: one warning per cell, in sheet order (a cell that blocks its
   // unit's category has the category's error instead)
-  for (let u = 0; u < units.length; u++) {
-    const unit = units[u];
-    for (let i = 0; i < indicatorCount; i++) {
-      if (!informative[i] || stateOf(u, i) !== STATE_BLANK || blocking.has(u * indicatorCount + i)) continue;
-      const where = a1(unit.row, firstColumn + indicatorColumn[i]);
-      push(
-        "warning",
-        "value-missing",
-        where,
-        messages.valueMissing(where, headers[indicatorColumn[i]], unit.id || `Zeile ${unit.row}`),
-      );
-    }
+  const blankCells = blankInformativeCells(states, indicatorCount, units.length, informative);
+  for (let n = 0; n < blankCells.length; n++) {
+    const k = blankCells[n];
+    if (blocking.has(k)) continue;
+    const unit = units[Math.floor(k / indicatorCount)];
+    const i = k % indicatorCount;
+    const where = a1(unit.row, firstColumn + indicatorColumn[i]);
+    push(
+      "warning",
+      "value-missing",
+      where,
+      messages.valueMissing(where, headers[indicatorColumn[i]], unit.id || `Zeile ${unit.row}`),
+    );
   }
   issues.push(...categoryIssues);
 

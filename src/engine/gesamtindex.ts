@@ -186,6 +186,80 @@ function addWeighted(
   }
 }
 
+/**
+ * Turns a category's weighted sums into its category indices, in place: as `weightedMean`, never outside
+ * the unit's smallest and largest score of the category; NaN where the unit has no score in the category.
+ * A function of its own (as `addWeighted`): its loop is optimised once and stays so.
+ */
+function finishCategory(
+  sum: Float64Array,
+  weightSum: Float64Array,
+  lowest: Float64Array,
+  highest: Float64Array,
+): void {
+  for (let e = 0; e < sum.length; e++) {
+    // withinValues, written out: a call that is not inlined boxes its four doubles
+    const mean = sum[e] / weightSum[e];
+    sum[e] = !(weightSum[e] > 0) ? NaN : mean < lowest[e] ? lowest[e] : mean > highest[e] ? highest[e] : mean;
+  }
+}
+
+/**
+ * The Gesamtindex of every unit into `index` (NaN stays where a counted category has no value): the
+ * weighted mean of its category indices in category order (`weightedMean`, written out over the columns).
+ * `categories[k]` is null for a category that does not count; its weight is 0.
+ */
+function gesamtindexColumn(
+  categories: readonly (Float64Array | null)[],
+  weights: readonly number[],
+  index: Float64Array,
+): void {
+  const categoryCount = categories.length;
+  // weightedMean checks the weights when a unit gets that far: the first such unit does it here
+  let weightsChecked = false;
+  for (let e = 0; e < index.length; e++) {
+    // a counted category without a value leaves the unit without a Gesamtindex
+    let missing = false;
+    for (let k = 0; k < categoryCount; k++) {
+      const column = categories[k];
+      if (column === null) continue;
+      const v = column[e];
+      if (v !== v) {
+        missing = true;
+        break;
+      }
+    }
+    if (missing) continue;
+    if (!weightsChecked) {
+      for (let k = 0; k < weights.length; k++) {
+        const w = weights[k];
+        if (!Number.isFinite(w) || w < 0)
+          throw new SrbUsageError(`weightedMean: weight ${w} is not a finite number ≥ 0`);
+      }
+      weightsChecked = true;
+    }
+    let sum = 0;
+    let weightSum = 0;
+    let lowest = Infinity;
+    let highest = -Infinity;
+    for (let k = 0; k < categoryCount; k++) {
+      const column = categories[k];
+      if (column === null) continue;
+      const v = column[e];
+      const w = weights[k];
+      if (w === 0) continue;
+      sum += w * v;
+      weightSum += w;
+      if (v < lowest) lowest = v;
+      if (v > highest) highest = v;
+    }
+    if (weightSum > 0) {
+      const mean = sum / weightSum; // withinValues, written out (see above)
+      index[e] = mean < lowest ? lowest : mean > highest ? highest : mean;
+    }
+  }
+}
+
 /** Category indices and Gesamtindex of every unit as plain doubles, NaN where `UnitIndex` has null. */
 export interface IndexColumns {
   /** `categories[k][unit]`: null for a category that does not count (every unit has null there). */
@@ -211,16 +285,13 @@ export function indexColumns(
   count: number,
 ): IndexColumns {
   const categoryCount = structure.categories.length;
-  const categories: (Float64Array | null)[] = [];
+  const categories = new Array<Float64Array | null>(categoryCount).fill(null);
   // the working columns of a category, made once and refilled for each (only `sum` is kept)
   let weightSum: Float64Array | null = null;
   let lowest: Float64Array | null = null;
   let highest: Float64Array | null = null;
   for (let k = 0; k < categoryCount; k++) {
-    if (!structure.categoryCounts[k]) {
-      categories.push(null);
-      continue;
-    }
+    if (!structure.categoryCounts[k]) continue;
     const sum = new Float64Array(count);
     if (weightSum === null || lowest === null || highest === null) {
       weightSum = new Float64Array(count);
@@ -239,68 +310,12 @@ export function indexColumns(
       if (w === 0) continue;
       addWeighted(columns[i], w, sum, weightSum, lowest, highest);
     }
-    // as weightedMean: never outside the unit's smallest and largest score of the category; the sums
-    // become the category indices (NaN where the unit has no score in the category)
-    for (let e = 0; e < count; e++) {
-      // withinValues, written out: a call that is not inlined boxes its four doubles
-      const mean = sum[e] / weightSum[e];
-      sum[e] = !(weightSum[e] > 0)
-        ? NaN
-        : mean < lowest[e]
-          ? lowest[e]
-          : mean > highest[e]
-            ? highest[e]
-            : mean;
-    }
-    categories.push(sum);
+    finishCategory(sum, weightSum, lowest, highest);
+    categories[k] = sum;
   }
   const counted = structure.categoryCounts.some((c) => c);
   const categoryWeights = structure.categories.map((c, k) => (structure.categoryCounts[k] ? c.weight : 0));
-  // weightedMean checks the weights when a unit gets that far: the first such unit does it here
-  let weightsChecked = false;
   const index = new Float64Array(count).fill(NaN);
-  if (counted) {
-    for (let e = 0; e < count; e++) {
-      // weightedMean over the category indices, in category order; a counted category without a value
-      // leaves the unit without a Gesamtindex
-      let sum = 0;
-      let weightSum = 0;
-      let lowest = Infinity;
-      let highest = -Infinity;
-      let missing = false;
-      for (let k = 0; k < categoryCount; k++) {
-        const column = categories[k];
-        if (column === null) continue;
-        const v = column[e];
-        if (v !== v) {
-          missing = true;
-          break;
-        }
-      }
-      if (missing) continue;
-      if (!weightsChecked) {
-        for (const w of categoryWeights) {
-          if (!Number.isFinite(w) || w < 0)
-            throw new SrbUsageError(`weightedMean: weight ${w} is not a finite number ≥ 0`);
-        }
-        weightsChecked = true;
-      }
-      for (let k = 0; k < categoryCount; k++) {
-        const column = categories[k];
-        if (column === null) continue;
-        const v = column[e];
-        const w = categoryWeights[k];
-        if (w === 0) continue;
-        sum += w * v;
-        weightSum += w;
-        if (v < lowest) lowest = v;
-        if (v > highest) highest = v;
-      }
-      if (weightSum > 0) {
-        const mean = sum / weightSum; // withinValues, written out (see above)
-        index[e] = mean < lowest ? lowest : mean > highest ? highest : mean;
-      }
-    }
-  }
+  if (counted) gesamtindexColumn(categories, categoryWeights, index);
   return { categories, index };
 }

@@ -175,13 +175,76 @@ const STRAND_LISTS: readonly StrandName[][] = Array.from({ length: 16 }, (_, bit
   return Object.freeze(out) as StrandName[];
 });
 
-function strandsOf(e: Eligibility): StrandName[] {
-  return STRAND_LISTS[
+/** The strands of an eligibility as 4 bits (the index into `STRAND_LISTS`). */
+function strandBits(e: Eligibility): number {
+  return (
     (e.sozialarbeit ? 1 : 0) |
-      (e.nachbarschaftszentrum ? 2 : 0) |
-      (e.interkulturell ? 4 : 0) |
-      (e.zusatzpersonal ? 8 : 0)
-  ];
+    (e.nachbarschaftszentrum ? 2 : 0) |
+    (e.interkulturell ? 4 : 0) |
+    (e.zusatzpersonal ? 8 : 0)
+  );
+}
+
+/** A whole number 0 ≤ x < limit. */
+function isSmallWhole(x: number, limit: number): boolean {
+  return x >= 0 && x < limit && Math.floor(x) === x;
+}
+
+/**
+ * The plans of the Kitas, one frozen object per distinct combination of steps (strand 4, strand 2, rest),
+ * strands and tie flag: a plan's figures follow from these alone (€, municipal part and personnel volume
+ * from the steps, cent-exact). At 100,000 Kitas a few hundred plans instead of 100,000 objects with five
+ * boxed numbers each; a writer that tried to change a shared plan would fail loudly instead of changing
+ * other Kitas' plans.
+ *
+ * @example
+ * const plans = new SharedPlans(parameters, true, stepCents(75000, 0.6, 0.25));
+ * plans.of(0, 2, 2, 3, 0) === plans.of(0, 2, 2, 3, 0); // => true (1 VZÄ, strands 1 and 2)
+ */
+class SharedPlans {
+  private readonly made = new Map<number | string, UnitPlan>();
+
+  constructor(
+    private readonly p: StellenplanParameters,
+    private readonly sharesAddUp: boolean,
+    private readonly centsPerStep: number,
+  ) {}
+
+  /** The plan of a Kita with these whole steps, strands (`strandBits`) and tie flag (1 = tie). */
+  of(steps4: number, steps2: number, stepsRest: number, strands: number, tie: number): UnitPlan {
+    // whole step counts: one number as the key while they fit (nearly always), else a text
+    const key =
+      isSmallWhole(steps4, 1024) && isSmallWhole(steps2, 1024) && isSmallWhole(stepsRest, 1048576)
+        ? ((stepsRest * 1024 + steps2) * 1024 + steps4) * 32 + strands * 2 + tie
+        : `${steps4},${steps2},${stepsRest},${strands},${tie}`;
+    let plan = this.made.get(key);
+    if (plan === undefined) {
+      plan = this.make(steps4, steps2, stepsRest, strands, tie);
+      this.made.set(key, plan);
+    }
+    return plan;
+  }
+
+  private make(steps4: number, steps2: number, stepsRest: number, strands: number, tie: number): UnitPlan {
+    const p = this.p;
+    const k = steps4 + steps2 + stepsRest;
+    const amount = costOfSteps(k, this.centsPerStep);
+    const volume = Math.round(k * p.step * p.costPerVzae * 100);
+    const municipal = this.sharesAddUp
+      ? volume - amount
+      : Math.round(k * p.step * p.costPerVzae * p.kofinanzierung.municipalShare * 100);
+    return Object.freeze({
+      amount: amount / 100,
+      municipal: municipal / 100,
+      personnelVolume: volume / 100,
+      vzae: vzaeOfSteps(k, p.step),
+      strand4Vzae: vzaeOfSteps(steps4, p.step),
+      strand2Vzae: vzaeOfSteps(steps2, p.step),
+      indexVzae: vzaeOfSteps(stepsRest, p.step),
+      strands: STRAND_LISTS[strands],
+      tieFlag: tie === 1,
+    }) as UnitPlan;
+  }
 }
 
 /** Positions 0 … n−1 in sheet-row order (equal rows keep list order); no sort when already in order. */
@@ -274,14 +337,7 @@ export function stellenplanOf(
     if (!Number.isFinite(a.amount) || a.amount < 0)
       throw new SrbUsageError(`stellenplan: amount of area ${a.name} must be a finite number ≥ 0`);
   }
-  const members: number[][] = areas.map(() => []);
-  const order = inRowOrder(units.count, units.row);
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k];
-    const a = areaIndex.get(units.area(i));
-    if (a === undefined) throw new SrbUsageError(`stellenplan: area ${units.area(i)} is not listed`);
-    members[a].push(i);
-  }
+  const members = membersOf(areas.length, areaIndex, units);
 
   const issues: Issue[] = [];
   const centsPerStep = stepCents(p.costPerVzae, p.kofinanzierung.landShare, p.step);
@@ -373,36 +429,18 @@ export function stellenplanOf(
 
   const sharesAddUp = Math.abs(p.kofinanzierung.landShare + p.kofinanzierung.municipalShare - 1) < 1e-9;
   // money per Kita in cents (and its steps), typed: k steps, € Land part, personnel volume, municipal part
-  const stepsOf = new Float64Array(units.count);
-  const amountCents = new Float64Array(units.count);
-  const volumeCents = new Float64Array(units.count);
-  const municipalCents = new Float64Array(units.count);
-  for (let i = 0; i < units.count; i++) {
-    const k = steps4[i] + steps2[i] + stepsRest[i];
-    const amount = costOfSteps(k, centsPerStep);
-    const volume = Math.round(k * p.step * p.costPerVzae * 100);
-    stepsOf[i] = k;
-    amountCents[i] = amount;
-    volumeCents[i] = volume;
-    municipalCents[i] = sharesAddUp
-      ? volume - amount
-      : Math.round(k * p.step * p.costPerVzae * p.kofinanzierung.municipalShare * 100);
-  }
+  const { stepsOf, amountCents, volumeCents, municipalCents } = moneyOfSteps(
+    steps4,
+    steps2,
+    stepsRest,
+    p,
+    sharesAddUp,
+    centsPerStep,
+  );
 
-  const unitPlans = new Array<UnitPlan>(units.count);
-  for (let i = 0; i < units.count; i++) {
-    unitPlans[i] = {
-      amount: amountCents[i] / 100,
-      municipal: municipalCents[i] / 100,
-      personnelVolume: volumeCents[i] / 100,
-      vzae: vzaeOfSteps(stepsOf[i], p.step),
-      strand4Vzae: vzaeOfSteps(steps4[i], p.step),
-      strand2Vzae: vzaeOfSteps(steps2[i], p.step),
-      indexVzae: vzaeOfSteps(stepsRest[i], p.step),
-      strands: strandsOf(units.eligible(i)),
-      tieFlag: ties[i] === 1,
-    };
-  }
+  // A Kita's plan follows from its steps, strands and tie flag alone: Kitas alike share one frozen plan
+  const plans = new SharedPlans(p, sharesAddUp, centsPerStep);
+  const unitPlans = plansOf(plans, units, steps4, steps2, stepsRest, ties);
 
   const areaPlans: AreaPlan[] = areas.map((a, r) => {
     const list = members[r];
@@ -441,6 +479,84 @@ export function stellenplanOf(
           p.step,
         );
   return { units: unitPlans, areas: areaPlans, traeger, issues };
+}
+
+/**
+ * The positions of each area's Kitas, in sheet-row order (`areaIndex`: area name → position in the list).
+ * This and the functions below are the loops over every Kita, each a function of its own: optimised as a
+ * whole, not on the stack inside `stellenplanOf`.
+ *
+ * @throws {SrbUsageError} for a Kita whose area is not listed
+ * @example membersOf(1, new Map([["Nord", 0]]), kitas).length; // => 1 (every Kita in "Nord")
+ */
+function membersOf(areaCount: number, areaIndex: Map<string, number>, units: StellenplanUnits): number[][] {
+  const members: number[][] = [];
+  for (let a = 0; a < areaCount; a++) members.push([]);
+  const order = inRowOrder(units.count, units.row);
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    const a = areaIndex.get(units.area(i));
+    if (a === undefined) throw new SrbUsageError(`stellenplan: area ${units.area(i)} is not listed`);
+    members[a].push(i);
+  }
+  return members;
+}
+
+/**
+ * Money per Kita in cents from its whole steps: k steps, € (Land part), personnel volume, municipal part.
+ *
+ * @example moneyOfSteps(Float64Array.of(0), Float64Array.of(2), Float64Array.of(2), p, true, 1125000).stepsOf; // => Float64Array [4]
+ */
+function moneyOfSteps(
+  steps4: Float64Array,
+  steps2: Float64Array,
+  stepsRest: Float64Array,
+  p: StellenplanParameters,
+  sharesAddUp: boolean,
+  centsPerStep: number,
+): {
+  stepsOf: Float64Array;
+  amountCents: Float64Array;
+  volumeCents: Float64Array;
+  municipalCents: Float64Array;
+} {
+  const n = steps4.length;
+  const stepsOf = new Float64Array(n);
+  const amountCents = new Float64Array(n);
+  const volumeCents = new Float64Array(n);
+  const municipalCents = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = steps4[i] + steps2[i] + stepsRest[i];
+    const amount = costOfSteps(k, centsPerStep);
+    const volume = Math.round(k * p.step * p.costPerVzae * 100);
+    stepsOf[i] = k;
+    amountCents[i] = amount;
+    volumeCents[i] = volume;
+    municipalCents[i] = sharesAddUp
+      ? volume - amount
+      : Math.round(k * p.step * p.costPerVzae * p.kofinanzierung.municipalShare * 100);
+  }
+  return { stepsOf, amountCents, volumeCents, municipalCents };
+}
+
+/**
+ * The plan of every Kita (shared plans, `SharedPlans`), in the order of the input list.
+ *
+ * @example plansOf(plans, kitas, steps4, steps2, stepsRest, ties)[0].vzae; // => the first Kita's VZÄ
+ */
+function plansOf(
+  plans: SharedPlans,
+  units: StellenplanUnits,
+  steps4: Float64Array,
+  steps2: Float64Array,
+  stepsRest: Float64Array,
+  ties: Uint8Array,
+): UnitPlan[] {
+  const unitPlans = new Array<UnitPlan>(units.count);
+  for (let i = 0; i < units.count; i++) {
+    unitPlans[i] = plans.of(steps4[i], steps2[i], stepsRest[i], strandBits(units.eligible(i)), ties[i]);
+  }
+  return unitPlans;
 }
 
 /**
