@@ -19,6 +19,26 @@ export function* prettyJsonChunks(value: unknown, pieceSize = 1 << 20): Generato
   yield piece + "\n";
 }
 
+/**
+ * An array whose items are made only when they are laid out, a slice at a time (`item(i)` gives item `i`;
+ * `prettyJsonChunks` writes it as the array of those items). results.json's units of 10,000 Kitas are
+ * ~100,000 small objects: made all at once, they outlive several scavenges while the text is written
+ * (every one of them copied, twice); made a slice at a time, each slice is garbage before the next.
+ *
+ * @example [...prettyJsonChunks({ a: new ItemsOnDemand(2, (i) => ({ i })) })].join(""); // => the text of { a: [{ i: 0 }, { i: 1 }] }
+ */
+export class ItemsOnDemand {
+  constructor(
+    readonly length: number,
+    readonly item: (index: number) => unknown,
+  ) {}
+
+  /** The items as an array (what JSON.stringify would see): for a caller that needs them all. */
+  toJSON(): unknown[] {
+    return Array.from({ length: this.length }, (_, i) => this.item(i));
+  }
+}
+
 /** Levels laid out here; deeper values are stringified whole (one unit of results.json, one issue). */
 const SPREAD_DEPTH = 2;
 
@@ -54,13 +74,21 @@ function stringified(value: unknown, indent: string): string | undefined {
   return indent === "" || !text.includes("\n") ? text : text.replaceAll("\n", `\n${indent}`);
 }
 
+/** A value laid out here at `depth` (its items or properties one by one), not stringified whole. */
+function laidOut(
+  value: unknown,
+  depth: number,
+): value is Record<string, unknown> | unknown[] | ItemsOnDemand {
+  return depth < SPREAD_DEPTH && (value instanceof ItemsOnDemand || isSpreadable(value));
+}
+
 function* layout(value: unknown, indent: string, depth: number): Generator<string> {
-  if (depth >= SPREAD_DEPTH || !isSpreadable(value)) {
+  if (!laidOut(value, depth)) {
     yield stringified(value, indent) ?? "null";
     return;
   }
   const inner = `${indent}  `;
-  if (Array.isArray(value)) {
+  if (value instanceof ItemsOnDemand || Array.isArray(value)) {
     if (value.length === 0) {
       yield "[]";
       return;
@@ -68,9 +96,9 @@ function* layout(value: unknown, indent: string, depth: number): Generator<strin
     yield "[";
     for (let i = 0; i < value.length; i++) {
       yield `${i === 0 ? "" : ","}\n${inner}`;
-      const item: unknown = value[i];
+      const item: unknown = value instanceof ItemsOnDemand ? value.item(i) : value[i];
       // an array keeps a place for what JSON leaves out (undefined, a function): null
-      if (isSpreadable(item) && depth + 1 < SPREAD_DEPTH) yield* layout(item, inner, depth + 1);
+      if (laidOut(item, depth + 1)) yield* layout(item, inner, depth + 1);
       else yield stringified(item, inner) ?? "null";
     }
     yield `\n${indent}]`;
@@ -79,7 +107,7 @@ function* layout(value: unknown, indent: string, depth: number): Generator<strin
   let first = true;
   for (const key of Object.keys(value)) {
     const item = value[key];
-    const text = isSpreadable(item) && depth + 1 < SPREAD_DEPTH ? null : stringified(item, inner);
+    const text = laidOut(item, depth + 1) ? null : stringified(item, inner);
     if (text === undefined) continue; // an object leaves such a key out
     yield `${first ? "{" : ","}\n${inner}${JSON.stringify(key)}: `;
     first = false;
