@@ -74,6 +74,24 @@ function stringified(value: unknown, indent: string): string | undefined {
   return indent === "" || !text.includes("\n") ? text : text.replaceAll("\n", `\n${indent}`);
 }
 
+/** Items of an array stringified in one JSON.stringify (about 100 KB of text for results.json's units). */
+const ITEM_GROUP = 64;
+
+/**
+ * The items of a non-empty array at `indent` as JSON.stringify writes them inside it, one after the other,
+ * with the ",\n" + indent between them: the group stringified inside as many arrays as `indent` has levels
+ * (the group itself the innermost), the wrapping cut off, as `stringified` does for one value.
+ */
+function stringifiedItems(group: unknown[], indent: string): string {
+  const levels = indent.length / 2;
+  let wrapped: unknown = group;
+  for (let k = 1; k < levels; k++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  const head = levels * (levels + 1) + indent.length;
+  const tail = levels * (levels + 1);
+  return text.slice(head, text.length - tail);
+}
+
 /** A value laid out here at `depth` (its items or properties one by one), not stringified whole. */
 function laidOut(
   value: unknown,
@@ -94,6 +112,18 @@ function* layout(value: unknown, indent: string, depth: number): Generator<strin
       return;
     }
     yield "[";
+    if (depth + 1 >= SPREAD_DEPTH) {
+      // every item stringified whole: `ITEM_GROUP` of them in one JSON.stringify
+      for (let from = 0; from < value.length; from += ITEM_GROUP) {
+        const group: unknown[] = [];
+        const to = Math.min(from + ITEM_GROUP, value.length);
+        for (let i = from; i < to; i++) group.push(value instanceof ItemsOnDemand ? value.item(i) : value[i]);
+        yield `${from === 0 ? "" : ","}\n${inner}`;
+        yield stringifiedItems(group, inner);
+      }
+      yield `\n${indent}]`;
+      return;
+    }
     for (let i = 0; i < value.length; i++) {
       yield `${i === 0 ? "" : ","}\n${inner}`;
       const item: unknown = value instanceof ItemsOnDemand ? value.item(i) : value[i];
