@@ -29,7 +29,7 @@ import {
   type StagedFile,
 } from "./files";
 import { countIssues, issueLine, sozialraumTable } from "./format";
-import { prettyJsonChunks } from "./jsonChunks";
+import { ItemsOnDemand, prettyJsonChunks } from "./jsonChunks";
 import { cliFortschreibungRequest } from "./fortschreibungCli";
 import { exportPdf, findSoffice, PdfProblem, sofficeMissingMessage } from "./pdfExport";
 import { robustnessJson } from "./robustness";
@@ -284,16 +284,45 @@ async function stageResults(
   extras: object,
   outcome: FortschreibungOutcome | null = null,
 ): Promise<StagedFile> {
-  const plain = toResultsJson(budget, allocation, issues);
+  // the units are made as they are written (`unitsOnDemand`), not all at once
+  const plain = toResultsJson(budget, allocation && { ...allocation, units: [] }, issues);
   const results = (
     outcome?.changes && outcome.summary !== null
       ? withChanges(plain, outcome.changes, outcome.context.comparedWith ?? "", outcome.summary)
       : plain
   ) as object;
-  const withExtras = { ...results, ...extras };
+  const withExtras: Record<string, unknown> = { ...results, ...extras };
+  if (allocation !== null && withExtras.units === plain.units) {
+    withExtras.units = unitsOnDemand(budget, allocation);
+  }
   // written as it is laid out (16 MB for 10,000 Kitas): the same bytes as JSON.stringify(…, null, 2) + "\n",
   // in small pieces that are encoded into one reused buffer (files.ts writeTextPieces), never a big string
   return stageFileAtomically(file, prettyJsonChunks(withExtras, 1 << 14), "Die Ergebnisdatei");
+}
+
+/** Units of results.json made at once by `unitsOnDemand`. */
+const UNIT_SLICE = 256;
+
+/**
+ * results.json's units as `toResultsJson` makes them, a slice of `UNIT_SLICE` units at a time while the
+ * file is written (jsonChunks.ts `ItemsOnDemand`): 10,000 Kitas are ~100,000 small objects, garbage a
+ * slice at a time instead of all held until the last one is written.
+ *
+ * @example unitsOnDemand(1000, allocation).item(0); // => toResultsJson(1000, allocation, []).units[0]
+ */
+function unitsOnDemand(budget: number, allocation: Allocation): ItemsOnDemand {
+  let from = 0;
+  let slice: readonly unknown[] = [];
+  return new ItemsOnDemand(allocation.units.length, (i) => {
+    if (i < from || i >= from + slice.length) {
+      from = i - (i % UNIT_SLICE);
+      const units = allocation.units.slice(from, from + UNIT_SLICE);
+      // only the units: the rest of the allocation is in results.json once, from `toResultsJson` above
+      const part: Allocation = { ...allocation, units, areas: [], effectiveWeights: [], traeger: undefined };
+      slice = toResultsJson(budget, part, []).units;
+    }
+    return slice[i - from];
+  });
 }
 
 /**

@@ -19,6 +19,26 @@ export function* prettyJsonChunks(value: unknown, pieceSize = 1 << 20): Generato
   yield piece + "\n";
 }
 
+/**
+ * An array whose items are made only when they are laid out, a slice at a time (`item(i)` gives item `i`;
+ * `prettyJsonChunks` writes it as the array of those items). results.json's units of 10,000 Kitas are
+ * ~100,000 small objects: made all at once, they outlive several scavenges while the text is written
+ * (every one of them copied, twice); made a slice at a time, each slice is garbage before the next.
+ *
+ * @example [...prettyJsonChunks({ a: new ItemsOnDemand(2, (i) => ({ i })) })].join(""); // => the text of { a: [{ i: 0 }, { i: 1 }] }
+ */
+export class ItemsOnDemand {
+  constructor(
+    readonly length: number,
+    readonly item: (index: number) => unknown,
+  ) {}
+
+  /** The items as an array (what JSON.stringify would see): for a caller that needs them all. */
+  toJSON(): unknown[] {
+    return Array.from({ length: this.length }, (_, i) => this.item(i));
+  }
+}
+
 /** Levels laid out here; deeper values are stringified whole (one unit of results.json, one issue). */
 const SPREAD_DEPTH = 2;
 
@@ -54,23 +74,61 @@ function stringified(value: unknown, indent: string): string | undefined {
   return indent === "" || !text.includes("\n") ? text : text.replaceAll("\n", `\n${indent}`);
 }
 
+/** Items of an array stringified in one JSON.stringify (about 100 KB of text for results.json's units). */
+const ITEM_GROUP = 64;
+
+/**
+ * The items of a non-empty array at `indent` as JSON.stringify writes them inside it, one after the other,
+ * with the ",\n" + indent between them: the group stringified inside as many arrays as `indent` has levels
+ * (the group itself the innermost), the wrapping cut off, as `stringified` does for one value.
+ */
+function stringifiedItems(group: unknown[], indent: string): string {
+  const levels = indent.length / 2;
+  let wrapped: unknown = group;
+  for (let k = 1; k < levels; k++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  const head = levels * (levels + 1) + indent.length;
+  const tail = levels * (levels + 1);
+  return text.slice(head, text.length - tail);
+}
+
+/** A value laid out here at `depth` (its items or properties one by one), not stringified whole. */
+function laidOut(
+  value: unknown,
+  depth: number,
+): value is Record<string, unknown> | unknown[] | ItemsOnDemand {
+  return depth < SPREAD_DEPTH && (value instanceof ItemsOnDemand || isSpreadable(value));
+}
+
 function* layout(value: unknown, indent: string, depth: number): Generator<string> {
-  if (depth >= SPREAD_DEPTH || !isSpreadable(value)) {
+  if (!laidOut(value, depth)) {
     yield stringified(value, indent) ?? "null";
     return;
   }
   const inner = `${indent}  `;
-  if (Array.isArray(value)) {
+  if (value instanceof ItemsOnDemand || Array.isArray(value)) {
     if (value.length === 0) {
       yield "[]";
       return;
     }
     yield "[";
+    if (depth + 1 >= SPREAD_DEPTH) {
+      // every item stringified whole: `ITEM_GROUP` of them in one JSON.stringify
+      for (let from = 0; from < value.length; from += ITEM_GROUP) {
+        const group: unknown[] = [];
+        const to = Math.min(from + ITEM_GROUP, value.length);
+        for (let i = from; i < to; i++) group.push(value instanceof ItemsOnDemand ? value.item(i) : value[i]);
+        yield `${from === 0 ? "" : ","}\n${inner}`;
+        yield stringifiedItems(group, inner);
+      }
+      yield `\n${indent}]`;
+      return;
+    }
     for (let i = 0; i < value.length; i++) {
       yield `${i === 0 ? "" : ","}\n${inner}`;
-      const item: unknown = value[i];
+      const item: unknown = value instanceof ItemsOnDemand ? value.item(i) : value[i];
       // an array keeps a place for what JSON leaves out (undefined, a function): null
-      if (isSpreadable(item) && depth + 1 < SPREAD_DEPTH) yield* layout(item, inner, depth + 1);
+      if (laidOut(item, depth + 1)) yield* layout(item, inner, depth + 1);
       else yield stringified(item, inner) ?? "null";
     }
     yield `\n${indent}]`;
@@ -79,7 +137,7 @@ function* layout(value: unknown, indent: string, depth: number): Generator<strin
   let first = true;
   for (const key of Object.keys(value)) {
     const item = value[key];
-    const text = isSpreadable(item) && depth + 1 < SPREAD_DEPTH ? null : stringified(item, inner);
+    const text = laidOut(item, depth + 1) ? null : stringified(item, inner);
     if (text === undefined) continue; // an object leaves such a key out
     yield `${first ? "{" : ","}\n${inner}${JSON.stringify(key)}: `;
     first = false;

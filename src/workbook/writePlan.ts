@@ -289,8 +289,14 @@ function planCell(cell: SheetCell | undefined, row: number, column: number, n: C
  * The cell as both adapters read it back for a fingerprint: a formula as "=" + formula, an error literal
  * as its text, anything else as its value.
  */
-function fingerprintCell(cell: PlannedCell): FingerprintCell {
-  return cell.formula !== undefined ? `=${cell.formula}` : cell.value;
+/** A planned cell's value for its sheet's fingerprint (a formula cell is read by `fingerprintFormula`). */
+function fingerprintValue(cell: PlannedCell): FingerprintCell {
+  return cell.value;
+}
+
+/** A planned cell's formula: it counts as the text `"=" + formula` in the fingerprint. */
+function fingerprintFormula(cell: PlannedCell): string | undefined {
+  return cell.formula;
 }
 
 // ── charts and tables ─────────────────────────────────────────────────────────────────────────────────
@@ -607,6 +613,6 @@ function planSheet(
     tables,
     print,
     rowHeights,
-    fingerprint: sheetFingerprintOf(rows, fingerprintCell),
+    fingerprint: sheetFingerprintOf(rows, fingerprintValue, undefined, fingerprintFormula),
   };
 }

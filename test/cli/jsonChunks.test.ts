@@ -3,7 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import fc from "fast-check";
 import { writeTextPieces } from "../../src/cli/files";
-import { prettyJsonChunks } from "../../src/cli/jsonChunks";
+import { ItemsOnDemand, prettyJsonChunks } from "../../src/cli/jsonChunks";
 
 /** The pieces joined must be JSON.stringify(value, null, 2) + "\n", byte for byte (results.json, SPEC §8). */
 function same(value: unknown, pieceSize?: number): void {
@@ -49,6 +49,35 @@ describe("prettyJsonChunks", () => {
     const pieces = [...prettyJsonChunks(value, 4096)];
     expect(pieces.length).toBeGreaterThan(10);
     expect(pieces.join("")).toBe(JSON.stringify(value, null, 2) + "\n");
+  });
+
+  it("writes items made on demand as the array of those items, at any depth", () => {
+    const made: number[] = [];
+    const units = (n: number) =>
+      new ItemsOnDemand(n, (i) => {
+        made.push(i);
+        return i % 3 === 2 ? undefined : { id: `Kita ${i}`, scores: [i, i / 7], nested: { a: [i] } };
+      });
+    const value = {
+      budget: 1,
+      units: units(50),
+      empty: units(0),
+      deeper: { list: units(4) },
+      top: [units(2)],
+    };
+    const text = [...prettyJsonChunks(value, 512)].join("");
+    const asArrays = {
+      budget: 1,
+      units: units(50).toJSON(),
+      empty: [],
+      deeper: { list: units(4).toJSON() },
+      top: [units(2).toJSON()],
+    };
+    expect(text).toBe(JSON.stringify(asArrays, null, 2) + "\n");
+    expect(text).toBe(JSON.stringify(value, null, 2) + "\n");
+    expect(text).toContain('"id": "Kita 49"');
+    expect(made).toContain(49);
+    expect([...prettyJsonChunks(units(3))].join("")).toBe(JSON.stringify(units(3), null, 2) + "\n");
   });
 
   it("handles scalars and objects with a toJSON of their own", () => {

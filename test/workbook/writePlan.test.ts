@@ -5,7 +5,13 @@
  */
 import fc from "fast-check";
 import type { SheetSpec } from "../../src/workbook/port";
-import { canonicalSheetText, decodeStore, encodeStore, sheetFingerprint } from "../../src/workbook/store";
+import {
+  canonicalSheetText,
+  decodeStore,
+  encodeStore,
+  sheetFingerprint,
+  sheetFingerprintOf,
+} from "../../src/workbook/store";
 import { isPlainXmlText, xmlSafeText } from "../../src/workbook/xmlText";
 import {
   EXCEL_MAX_CELL_TEXT,
@@ -185,6 +191,23 @@ describe("the content fingerprint is the hash of its canonical text", () => {
     fc.assert(
       fc.property(fc.array(fc.array(cell, { maxLength: 6 }), { maxLength: 6 }), (cells) => {
         expect(sheetFingerprint(cells)).toBe(hashOf(canonicalSheetText(cells)));
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+  test("property: formulas read apart from values count as their text with a leading '='", () => {
+    const withFormula = fc.record({ f: fc.option(text, { nil: undefined }), v: cell });
+    fc.assert(
+      fc.property(fc.array(fc.array(withFormula, { maxLength: 6 }), { maxLength: 6 }), (cells) => {
+        const asText = cells.map((row) => row.map((c) => (c.f !== undefined ? `=${c.f}` : c.v)));
+        expect(
+          sheetFingerprintOf(
+            cells,
+            (c) => c.v,
+            undefined,
+            (c) => c.f,
+          ),
+        ).toBe(sheetFingerprint(asText));
       }),
       { numRuns: 3_000 },
     );

@@ -535,8 +535,17 @@ export function readGrid(
       if (col > maxCol) maxCol = col;
       if (count > MAX_SHEET_CELLS) throw tooLarge(sheet, count, maxRow, maxCol);
       const r = row - 1;
-      (valueRows[r] ??= [])[col - 1] = value;
-      (formatRows[r] ??= [])[col - 1] = format;
+      let line = valueRows[r];
+      if (line === undefined) {
+        // a new row as wide as the rows so far (an array grown cell by cell has room for about twice its
+        // cells: 10,000 rows of a data sheet, held for the whole run); wider rows still grow. Only while
+        // the grid so far stays within MAX_SHEET_CELLS, so a stray far cell never costs room in every row
+        const width = maxCol <= PRESIZED_COLUMNS && row * maxCol <= MAX_SHEET_CELLS ? maxCol : 0;
+        valueRows[r] = line = new Array<CellValue>(width);
+        formatRows[r] = new Array<string | null>(width);
+      }
+      line[col - 1] = value;
+      formatRows[r][col - 1] = format;
       if (withFormulas && formula !== undefined) (formulaRows[r] ??= [])[col - 1] = formula;
     },
     (r) => hiddenRows.push(r),
@@ -552,6 +561,9 @@ export function readGrid(
   }
   return { values, formats, formulas, hiddenRows: hiddenRows.filter((r) => r <= maxRow) };
 }
+
+/** Rows are made this wide at most before their cells are read (`readGrid`). */
+const PRESIZED_COLUMNS = 64;
 
 /** The formulas of a row without any (shared: nothing ever writes into it). */
 const NO_FORMULAS: readonly undefined[] = Object.freeze([]);

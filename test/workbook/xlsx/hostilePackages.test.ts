@@ -35,6 +35,26 @@ describe("odd but valid packages are read", () => {
     ]);
   });
 
+  test("rows of different widths (narrower, wider, far beyond the rows before): the grid is rectangular", async () => {
+    const cells = (r: number, cols: string[]) =>
+      `<row r="${r}">${cols.map((c, k) => `<c r="${c}${r}"><v>${k + 1}</v></c>`).join("")}</row>`;
+    const xml = sheet(
+      cells(1, ["A", "B"]) +
+        cells(2, ["A", "B", "C", "D"]) +
+        cells(3, ["B"]) +
+        cells(4, ["A", "BZ"]) +
+        cells(5, ["C"]),
+    );
+    const book = await PackageWorkbook.fromBuffer(buildPackage([{ name: "Kitas", xml }]));
+    const grid = await book.readGrid("Kitas");
+    const blank = (n: number) => new Array<null>(n).fill(null);
+    expect(grid.rows.map((r) => r.length)).toEqual([78, 78, 78, 78, 78]);
+    expect(grid.rows[1]).toEqual([1, 2, 3, 4, ...blank(74)]);
+    expect(grid.rows[2]).toEqual([null, 1, ...blank(76)]);
+    expect(grid.rows[3]).toEqual([1, ...blank(76), 2]);
+    expect(grid.rows[4]).toEqual([null, null, 1, ...blank(75)]);
+  });
+
   test("x:-prefixed SpreadsheetML as the OpenXML SDK writes it, shared strings under another name", async () => {
     const x =
       `<x:worksheet xmlns:x="${MAIN}"><x:sheetData><x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" t="s"><x:v>1</x:v></x:c></x:row>` +
