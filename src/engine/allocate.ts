@@ -747,6 +747,8 @@ function areaStellenplan(
       strand4Vzae: (e) => units[e].strand4Vzae ?? null,
       strand4VzaeCell: (e) => cellOf(strand4VzaeColumn, units[e].row),
       traeger: (e) => units[e].traeger ?? null,
+      // the units are in sheet-row order (inRowOrder), so each group's list is its members in row order
+      areaMembers: groups.map((g) => g.units),
     },
     parameters,
     dataset.sheet,

@@ -272,6 +272,11 @@ export interface StellenplanUnits {
   strand4Vzae(i: number): number | null;
   strand4VzaeCell(i: number): string | undefined;
   traeger(i: number): string | null;
+  /**
+   * The positions of each area's Kitas in sheet-row order, by the order of `areas`, when the caller has
+   * them already (the allocation groups its Kitas by area); else worked out from `area` and `row`.
+   */
+  areaMembers?: readonly (readonly number[])[];
 }
 
 /**
@@ -337,7 +342,7 @@ export function stellenplanOf(
     if (!Number.isFinite(a.amount) || a.amount < 0)
       throw new SrbUsageError(`stellenplan: amount of area ${a.name} must be a finite number ≥ 0`);
   }
-  const members = membersOf(areas.length, areaIndex, units);
+  const members = units.areaMembers ?? membersOf(areas.length, areaIndex, units);
 
   const issues: Issue[] = [];
   const centsPerStep = stepCents(p.costPerVzae, p.kofinanzierung.landShare, p.step);
@@ -489,7 +494,11 @@ export function stellenplanOf(
  * @throws {SrbUsageError} for a Kita whose area is not listed
  * @example membersOf(1, new Map([["Nord", 0]]), kitas).length; // => 1 (every Kita in "Nord")
  */
-function membersOf(areaCount: number, areaIndex: Map<string, number>, units: StellenplanUnits): number[][] {
+function membersOf(
+  areaCount: number,
+  areaIndex: Map<string, number>,
+  units: StellenplanUnits,
+): readonly (readonly number[])[] {
   const members: number[][] = [];
   for (let a = 0; a < areaCount; a++) members.push([]);
   const order = inRowOrder(units.count, units.row);
