@@ -60,15 +60,7 @@ function isSpreadable(value: unknown): value is Record<string, unknown> | unknow
  */
 function stringified(value: unknown, indent: string): string | undefined {
   const levels = indent.length / 2;
-  if (levels > 0 && isSpreadable(value)) {
-    let wrapped: unknown = value;
-    for (let k = 0; k < levels; k++) wrapped = [wrapped];
-    const text = JSON.stringify(wrapped, null, 2);
-    // "[\n" + "  [\n" + … + indent before the value; "\n" + … + "  ]" + "\n]" after it
-    const head = levels * (levels + 1) + indent.length;
-    const tail = levels * (levels + 1);
-    return text.slice(head, text.length - tail);
-  }
+  if (levels > 0 && isSpreadable(value)) return unwrapped(value, levels, indent);
   const text = JSON.stringify(value, null, 2) as string | undefined;
   if (text === undefined) return undefined;
   return indent === "" || !text.includes("\n") ? text : text.replaceAll("\n", `\n${indent}`);
@@ -83,10 +75,19 @@ const ITEM_GROUP = 64;
  * (the group itself the innermost), the wrapping cut off, as `stringified` does for one value.
  */
 function stringifiedItems(group: unknown[], indent: string): string {
+  return unwrapped(group, indent.length / 2 - 1, indent);
+}
+
+/**
+ * `value` stringified inside `wraps` arrays and the wrapping cut off, for `indent` (one level of wrapping per
+ * two spaces of it, `value` itself counting as the innermost when it is the array whose items are wanted).
+ */
+function unwrapped(value: unknown, wraps: number, indent: string): string {
   const levels = indent.length / 2;
-  let wrapped: unknown = group;
-  for (let k = 1; k < levels; k++) wrapped = [wrapped];
+  let wrapped: unknown = value;
+  for (let k = 0; k < wraps; k++) wrapped = [wrapped];
   const text = JSON.stringify(wrapped, null, 2);
+  // "[\n" + "  [\n" + … + indent before the value; "\n" + … + "  ]" + "\n]" after it
   const head = levels * (levels + 1) + indent.length;
   const tail = levels * (levels + 1);
   return text.slice(head, text.length - tail);
