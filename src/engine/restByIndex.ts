@@ -20,18 +20,7 @@ export type WithinSplit = "index" | "index-children";
 /** Default split of the rest: by Gesamtindex. */
 export const DEFAULT_WITHIN: WithinSplit = "index";
 
-/** One Kita as the rest split sees it. */
-export interface RestUnit {
-  id: string;
-  /** Gesamtindex (null: none). */
-  index: number | null;
-  /** Kinder (null: unknown). */
-  children: number | null;
-  /** Eligible for strand 1 or strand 3. */
-  eligible: boolean;
-}
-
-/** Result of {@link restWeights}. */
+/** Result of {@link restWeightsOf}. */
 export interface RestWeights {
   /** Weight per unit (0: the unit gets nothing from the rest). */
   weights: number[];
@@ -44,29 +33,14 @@ function positive(x: number | null): x is number {
 }
 
 /**
- * The weights of the rest split: the Gesamtindex of each eligible Kita (index ≤ 0 or missing: 0), times
- * its Kinder with "index-children". When a Kita that would receive money has no Kinder count, the whole
- * area falls back to the index alone (a warning is the caller's).
+ * The weights of the rest split, the Kitas read by position (k = 0 … count − 1) from a caller that holds
+ * them in columns or lists of its own (no object per Kita): the Gesamtindex of each eligible Kita (index
+ * ≤ 0 or missing: 0), times its Kinder with "index-children". When a Kita that would receive money has no
+ * Kinder count, the whole area falls back to the index alone (a warning is the caller's).
  *
  * @example
- * restWeights([{ id: "A", index: 60, children: 50, eligible: true },
- *   { id: "B", index: 30, children: 100, eligible: true }], "index-children"); // => { weights: [3000, 3000], fellBack: false }
- */
-export function restWeights(units: readonly RestUnit[], within: WithinSplit): RestWeights {
-  return restWeightsOf(
-    units.length,
-    (k) => units[k].eligible,
-    (k) => units[k].index,
-    (k) => units[k].children,
-    within,
-  );
-}
-
-/**
- * `restWeights` over units read by position (k = 0 … count − 1), for a caller that holds them in
- * columns or lists of its own: no object per unit.
- *
- * @example restWeightsOf(2, () => true, (k) => [60, 30][k], () => null, "index"); // => { weights: [60, 30], fellBack: false }
+ * restWeightsOf(2, () => true, (k) => [60, 30][k], (k) => [50, 100][k], "index-children"); // => { weights: [3000, 3000], fellBack: false }
+ * restWeightsOf(2, () => true, (k) => [60, 30][k], () => null, "index"); // => { weights: [60, 30], fellBack: false }
  */
 export function restWeightsOf(
   count: number,
@@ -106,7 +80,7 @@ export interface RestSplit {
  * trimmed by a step of the last unit that got one. Σ cost ≤ rest always holds.
  *
  * @param restCents the rest in cents
- * @param weights one weight ≥ 0 per unit (see {@link restWeights})
+ * @param weights one weight ≥ 0 per unit (see {@link restWeightsOf})
  * @param budgetCostPerVzae the budget's part of a VZÄ's annual cost (cost · Land share), euros
  * @param step VZÄ of one step
  * @example
