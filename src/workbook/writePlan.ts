@@ -227,9 +227,14 @@ function withStyle(planned: PlannedCell, cell: SheetCell): PlannedCell {
   return planned;
 }
 
-/** No formula, and the style as the plan writes it (no empty number format, no `false` flags). */
+/** The style as the plan writes it: no empty number format, no `false` flags. */
+function styleAsPlanned(cell: SheetCell): boolean {
+  return cell.numFmt !== "" && cell.bold !== false && cell.wrap !== false;
+}
+
+/** No formula, and the style as the plan writes it. */
 function plainStyle(cell: SheetCell): boolean {
-  return cell.formula === undefined && cell.numFmt !== "" && cell.bold !== false && cell.wrap !== false;
+  return cell.formula === undefined && styleAsPlanned(cell);
 }
 
 /**
@@ -243,7 +248,7 @@ function plainStyle(cell: SheetCell): boolean {
  */
 function plannedAsItIs(cell: SheetCell): boolean {
   const { value: v, formula: f } = cell;
-  if (cell.numFmt === "" || cell.bold === false || cell.wrap === false) return false;
+  if (!styleAsPlanned(cell)) return false;
   if (f === undefined) {
     if (typeof v === "number") return Number.isFinite(v);
     if (typeof v === "string") return v !== "" && v.length <= EXCEL_MAX_CELL_TEXT && isPlainXmlText(v);
@@ -285,10 +290,6 @@ function planCell(cell: SheetCell | undefined, row: number, column: number, n: C
   return withStyle({ value: v ?? null }, cell);
 }
 
-/**
- * The cell as both adapters read it back for a fingerprint: a formula as "=" + formula, an error literal
- * as its text, anything else as its value.
- */
 /** A planned cell's value for its sheet's fingerprint (a formula cell is read by `fingerprintFormula`). */
 function fingerprintValue(cell: PlannedCell): FingerprintCell {
   return cell.value;
