@@ -30,7 +30,7 @@ import {
   formatNumber,
 } from "./numberFormats";
 import type { SheetCell, SheetSpec } from "./port";
-import { barChartBelow, columnTable, sumWhereEqual, type Column } from "./columnTable";
+import { barChartBelow, columnTable, sumWhereEqual, type Column, type ColumnTable } from "./columnTable";
 import { textPixels, wrapText } from "./textWidth";
 import { pseudonymiser } from "../engine/pseudonymiser";
 
@@ -538,6 +538,14 @@ function einrichtungenSheet(
       2,
     ),
   );
+  return einrichtungenSpec(table, rows, allocation);
+}
+
+/**
+ * The Einrichtungen sheet around its rows, for both forms (amounts or Stellenplan): frozen header, the Kita
+ * column on every printed page, the Gesamtindex bars below the rows and the `SRB_Einrichtungen` table.
+ */
+function einrichtungenSpec(table: ColumnTable, rows: SheetCell[][], allocation: Allocation): SheetSpec {
   const resultTable = table.table(TABLE_NAMES.einrichtungen);
   return {
     name: SHEET_NAMES.einrichtungen,
@@ -548,12 +556,13 @@ function einrichtungenSheet(
     print: { titleColumns: { first: 1, last: 1 } },
     // bars, one per Kita: a line across Kitas would read as a trend that is not there; from column B, so
     // that the Kita column repeated on the further pages does not repeat a slice of the chart
-    charts: any
-      ? barChartBelow(table, indexChartTitle(allocation.norm.index), "id", "index", rows.length + 2, {
-          withHeader: true,
-          column: "B",
-        })
-      : [],
+    charts:
+      allocation.units.length > 0
+        ? barChartBelow(table, indexChartTitle(allocation.norm.index), "id", "index", rows.length + 2, {
+            withHeader: true,
+            column: "B",
+          })
+        : [],
     ...(resultTable ? { tables: [resultTable] } : {}),
   };
 }
@@ -879,25 +888,7 @@ function stellenplanSheet(
     ),
   );
 
-  const resultTable = table.table(TABLE_NAMES.einrichtungen);
-  return {
-    name: SHEET_NAMES.einrichtungen,
-    rows,
-    columnWidths: table.widths,
-    freezeRows: 1,
-    // the Kita column on every page: the sheet may print two or three pages wide, readable (printLayout.ts)
-    print: { titleColumns: { first: 1, last: 1 } },
-    // bars, one per Kita: a line across Kitas would read as a trend that is not there; from column B, so
-    // that the Kita column repeated on the further pages does not repeat a slice of the chart
-    charts:
-      units.length > 0
-        ? barChartBelow(table, indexChartTitle(allocation.norm.index), "id", "index", rows.length + 2, {
-            withHeader: true,
-            column: "B",
-          })
-        : [],
-    ...(resultTable ? { tables: [resultTable] } : {}),
-  };
+  return einrichtungenSpec(table, rows, allocation);
 }
 
 /**
