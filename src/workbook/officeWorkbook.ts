@@ -44,7 +44,7 @@ import type { CellValue, RawTable } from "../engine/table";
 import { a1, columnLetters } from "../engine/table";
 import type { ChartSpec, SheetSpec, WorkbookPort, WriteReport } from "./port";
 import type { PlannedPrint } from "./printLayout";
-import { sameSheetName } from "./sheetNames";
+import { noSuchSheet, sameSheetName } from "./sheetNames";
 import {
   damagedModelMessage,
   decodeStore,
@@ -251,6 +251,39 @@ export interface ExcelContext {
 
 /** `Excel.run`, or a fake of it in tests. */
 export type ExcelRun = <T>(batch: (context: ExcelContext) => Promise<T>) => Promise<T>;
+
+/**
+ * The worksheet the user named (compared as Excel compares sheet names), its name as written in the
+ * workbook and whether it is visible; a German usage error when the workbook has no such sheet. One sync.
+ */
+async function namedSheet(
+  context: ExcelContext,
+  sheet: string,
+): Promise<{ ws: ExcelWorksheet; name: string; visible: boolean }> {
+  const sheets = context.workbook.worksheets.load("items/name,items/visibility");
+  await context.sync();
+  const found = sheets.items.find((s) => sameSheetName(s.name, sheet));
+  if (found === undefined) throw noSuchSheet(sheet);
+  return { ws: sheets.getItem(found.name), name: found.name, visible: found.visibility === "Visible" };
+}
+
+/**
+ * SRB's store (a hidden "_SRB" with its marker row) is never read as data: it counts as a sheet the
+ * workbook does not have. A user's sheet of that name — visible, or without the marker — is read.
+ */
+function refuseStore(
+  sheet: string,
+  name: string,
+  visible: boolean,
+  values: readonly (readonly CellValue[])[],
+): void {
+  if (
+    !visible &&
+    storeCandidates([{ name, visible: false }]).length > 0 &&
+    isStoreContent(decodeStore(values))
+  )
+    throw noSuchSheet(sheet);
+}
 
 /**
  * Runs a batch in the real Excel (the default `run` of `OfficeWorkbook`). Also the compile-time proof that
@@ -666,14 +699,7 @@ export class OfficeWorkbook implements WorkbookPort {
    */
   async readTable(sheet: string, expectedHeaders?: readonly string[]): Promise<RawTable> {
     return this.run(async (context) => {
-      const sheets = context.workbook.worksheets.load("items/name,items/visibility");
-      await context.sync();
-      const found = sheets.items.find((s) => sameSheetName(s.name, sheet));
-      const name = found?.name;
-      if (name === undefined) {
-        throw new SrbUsageError(`Tabellenblatt „${sheet}“ gibt es in dieser Arbeitsmappe nicht.`);
-      }
-      const ws = sheets.getItem(name);
+      const { ws, name, visible } = await namedSheet(context, sheet);
       const tables = ws.tables.load("items/name");
       const used = ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount");
       await context.sync();
@@ -701,14 +727,7 @@ export class OfficeWorkbook implements WorkbookPort {
         region = extentOf(used);
       }
       const read = await this.readCells(context, ws, region);
-      // SRB's store (hidden "_SRB" with its marker row) is never read as a table; a user's sheet of that name is
-      const hidden = found?.visibility !== "Visible";
-      if (
-        hidden &&
-        storeCandidates([{ name, visible: false }]).length > 0 &&
-        isStoreContent(decodeStore(read.values))
-      )
-        throw new SrbUsageError(`Tabellenblatt „${sheet}“ gibt es in dieser Arbeitsmappe nicht.`);
+      refuseStore(sheet, name, visible, read.values);
       const [headers = [], ...rows] = read.values;
       // number format codes of the data cells (null = General), for the check's date and percent rules
       const formats = read.formats.slice(1);
@@ -734,14 +753,7 @@ export class OfficeWorkbook implements WorkbookPort {
    */
   async readGrid(sheet: string): Promise<SheetGrid> {
     return this.run(async (context) => {
-      const sheets = context.workbook.worksheets.load("items/name,items/visibility");
-      await context.sync();
-      const found = sheets.items.find((s) => sameSheetName(s.name, sheet));
-      const name = found?.name;
-      if (name === undefined) {
-        throw new SrbUsageError(`Tabellenblatt „${sheet}“ gibt es in dieser Arbeitsmappe nicht.`);
-      }
-      const ws = sheets.getItem(name);
+      const { ws, name, visible } = await namedSheet(context, sheet);
       const tables = ws.tables.load("items/name");
       const used = ws
         .getUsedRangeOrNullObject(true)
@@ -764,12 +776,7 @@ export class OfficeWorkbook implements WorkbookPort {
               .load("cellAddresses");
       if (parts.length > 0 || view !== null) await context.sync();
       const read = await this.readCells(context, ws, region, true);
-      if (
-        found?.visibility !== "Visible" &&
-        storeCandidates([{ name, visible: false }]).length > 0 &&
-        isStoreContent(decodeStore(read.values))
-      )
-        throw new SrbUsageError(`Tabellenblatt „${sheet}“ gibt es in dieser Arbeitsmappe nicht.`);
+      refuseStore(sheet, name, visible, read.values);
       const hiddenRows: number[] = [];
       if (view !== null) {
         const visible = new Set<number>();

@@ -5,6 +5,7 @@
  * Excel's rules: 1–31 characters, none of `[ ] : * ? / \`, not starting or ending with an apostrophe,
  * not "History" (reserved), unique without regard to case.
  */
+import { SrbUsageError } from "../engine/issues";
 import { STORE_SHEET } from "./port";
 
 /** Longest sheet name Excel accepts. */
@@ -107,4 +108,14 @@ export function sameSheetName(a: string, b: string): boolean {
  */
 export function findSheet(names: readonly string[], wanted: string): string | null {
   return names.find((n) => n === wanted) ?? names.find((n) => sameSheetName(n, wanted)) ?? null;
+}
+
+/**
+ * The error for a sheet the user named that the workbook does not have — or has only as SRB's hidden store,
+ * which is never read as data. One message for every adapter.
+ *
+ * @example noSuchSheet("Kitas").message; // => "Tabellenblatt „Kitas“ gibt es in dieser Arbeitsmappe nicht."
+ */
+export function noSuchSheet(sheet: string): SrbUsageError {
+  return new SrbUsageError(`Tabellenblatt „${sheet}“ gibt es in dieser Arbeitsmappe nicht.`);
 }

@@ -17,7 +17,7 @@ import type { GridTable, SheetGrid } from "../engine/tableLocation";
 import { a1, columnLetters } from "../engine/table";
 import type { SheetCell, SheetSpec, WorkbookPort, WriteReport } from "./port";
 import { headerFooterCode } from "./printLayout";
-import { resolveSheetName, sameSheetName } from "./sheetNames";
+import { noSuchSheet, resolveSheetName, sameSheetName } from "./sheetNames";
 import { addChartsToXlsx, drawingsInXlsx, type SheetCharts, type SheetDrawings } from "./xlsxCharts";
 import {
   damagedModelMessage,
@@ -235,7 +235,7 @@ export class XlsxWorkbook implements WorkbookPort {
   async readTable(sheet: string): Promise<RawTable> {
     const ws = this.findSheet(sheet);
     if (!ws || ws.name === this.findStore()?.sheet) {
-      throw new SrbUsageError(`Tabellenblatt „${sheet}“ gibt es in dieser Arbeitsmappe nicht.`);
+      throw noSuchSheet(sheet);
     }
     const formats: (string | null)[][] = [];
     const grid = this.cellGrid(ws, formats);
@@ -252,7 +252,7 @@ export class XlsxWorkbook implements WorkbookPort {
   async readGrid(sheet: string): Promise<SheetGrid> {
     const ws = this.findSheet(sheet);
     if (!ws || ws.name === this.findStore()?.sheet) {
-      throw new SrbUsageError(`Tabellenblatt „${sheet}“ gibt es in dieser Arbeitsmappe nicht.`);
+      throw noSuchSheet(sheet);
     }
     const formats: (string | null)[][] = [];
     const rows = this.cellGrid(ws, formats);

@@ -314,8 +314,13 @@ export function runPortContract(name: string, make: MakePort): void {
 
     test("an unknown sheet is a usage error, not a crash with an exceljs/Office message", async () => {
       const { port } = await make({ sheets: { Kitas: KITAS_ROWS } });
-      await expect(port.readTable("Gibt es nicht")).rejects.toThrow(/Gibt es nicht/);
-      await expect(port.readTable("Gibt es nicht")).rejects.toMatchObject({ name: "SrbUsageError" });
+      const message = "Tabellenblatt „Gibt es nicht“ gibt es in dieser Arbeitsmappe nicht.";
+      await expect(port.readTable("Gibt es nicht")).rejects.toMatchObject({ name: "SrbUsageError", message });
+      if (port.readGrid)
+        await expect(port.readGrid("Gibt es nicht")).rejects.toMatchObject({
+          name: "SrbUsageError",
+          message,
+        });
     });
   });
 }

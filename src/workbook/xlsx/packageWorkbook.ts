@@ -18,7 +18,7 @@ import { isColumnTotalFormula } from "../../engine/columnTotalFormula";
 import { a1, columnLetters, type CellValue, type RawTable } from "../../engine/table";
 import type { GridTable, SheetGrid } from "../../engine/tableLocation";
 import type { SheetSpec, WorkbookPort, WriteReport } from "../port";
-import { resolveSheetName, sameSheetName } from "../sheetNames";
+import { noSuchSheet, resolveSheetName, sameSheetName } from "../sheetNames";
 import {
   damagedModelMessage,
   decodeStore,
@@ -290,7 +290,7 @@ export class PackageWorkbook implements WorkbookPort {
   async readTable(sheet: string): Promise<RawTable> {
     const entry = this.findSheet(sheet);
     if (!entry || entry === this.storeEntry() || !entry.part || !this.zip.entry(entry.part)) {
-      throw new SrbUsageError(`Tabellenblatt „${sheet}“ gibt es in dieser Arbeitsmappe nicht.`);
+      throw noSuchSheet(sheet);
     }
     await this.zip.prepare([entry.part, this.structure.sharedStringsPart]);
     const grid = readGrid(this.zip, entry.part, this.ctx(), entry.name);
@@ -318,7 +318,7 @@ export class PackageWorkbook implements WorkbookPort {
   async readGrid(sheet: string): Promise<SheetGrid> {
     const entry = this.findSheet(sheet);
     if (!entry || entry === this.storeEntry() || !entry.part || !this.zip.entry(entry.part)) {
-      throw new SrbUsageError(`Tabellenblatt „${sheet}“ gibt es in dieser Arbeitsmappe nicht.`);
+      throw noSuchSheet(sheet);
     }
     await this.zip.prepare([entry.part, this.structure.sharedStringsPart]);
     const grid = readGrid(this.zip, entry.part, this.ctx(), entry.name, true);
