@@ -327,11 +327,33 @@ function decisionColumns(
       width: WIDTHS[2],
       value: ({ a }) => num(a.index, INDEX_FORMAT),
     },
+    ...moneyColumns<Indexed>(
+      ({ a }) => a.share,
+      ({ a }) => a.amount,
+      withVzae ? ({ a, i }) => vzaeOf(a, i) : null,
+      planned,
+    ),
+  ];
+}
+
+/**
+ * The last columns of both decision tables: Anteil and Betrag, and the VZÄ when the Vorlage shows them —
+ * with their totals (Anteil and VZÄ summed, Betrag to the cent), so that both tables add up alike.
+ *
+ * @example moneyColumns<Area>((a) => a.share, (a) => a.amount, null, false).map((c) => c.header); // => ["Anteil", "Betrag"]
+ */
+function moneyColumns<T>(
+  share: (t: T) => number | null,
+  amount: (t: T) => number | null,
+  vzae: ((t: T) => number | null) | null,
+  planned: boolean,
+): Column<T>[] {
+  const columns: Column<T>[] = [
     {
       key: "share",
       header: "Anteil",
       width: WIDTHS[3],
-      value: ({ a }) => num(a.share, PERCENT_FORMAT),
+      value: (t) => num(share(t), PERCENT_FORMAT),
       total: "sum",
       totalFormat: PERCENT_FORMAT,
     },
@@ -339,23 +361,21 @@ function decisionColumns(
       key: "amount",
       header: "Betrag",
       width: WIDTHS[4],
-      value: ({ a }) => num(a.amount, MONEY_FORMAT),
+      value: (t) => num(amount(t), MONEY_FORMAT),
       total: "cents",
       totalFormat: MONEY_FORMAT,
     },
-    ...(withVzae
-      ? [
-          {
-            key: "vzae",
-            header: planned ? "VZÄ im Stellenplan" : "VZÄ",
-            width: WIDTHS[5],
-            value: ({ a, i }: Indexed) => num(vzaeOf(a, i), VZAE_FORMAT),
-            total: "sum" as const,
-            totalFormat: VZAE_FORMAT,
-          },
-        ]
-      : []),
   ];
+  if (vzae !== null)
+    columns.push({
+      key: "vzae",
+      header: planned ? "VZÄ im Stellenplan" : "VZÄ",
+      width: WIDTHS[5],
+      value: (t) => num(vzae(t), VZAE_FORMAT),
+      total: "sum",
+      totalFormat: VZAE_FORMAT,
+    });
+  return columns;
 }
 
 /** The Sozialräume of one Normbereich, summed up (many Sozialräume: the summary's decision table). */
@@ -414,34 +434,12 @@ export function bandTable(
       },
       { key: "from", header: "Index von", width: WIDTHS[1], value: (g) => num(g.indexFrom, INDEX_FORMAT) },
       { key: "to", header: "Index bis", width: WIDTHS[2], value: (g) => num(g.indexTo, INDEX_FORMAT) },
-      {
-        key: "share",
-        header: "Anteil",
-        width: WIDTHS[3],
-        value: (g) => num(g.share, PERCENT_FORMAT),
-        total: "sum",
-        totalFormat: PERCENT_FORMAT,
-      },
-      {
-        key: "amount",
-        header: "Betrag",
-        width: WIDTHS[4],
-        value: (g) => num(g.amount, MONEY_FORMAT),
-        total: "cents",
-        totalFormat: MONEY_FORMAT,
-      },
-      ...(withVzae
-        ? [
-            {
-              key: "vzae",
-              header: planned ? "VZÄ im Stellenplan" : "VZÄ",
-              width: WIDTHS[5],
-              value: (g: BandGroup) => num(g.vzae, VZAE_FORMAT),
-              total: "sum" as const,
-              totalFormat: VZAE_FORMAT,
-            },
-          ]
-        : []),
+      ...moneyColumns<BandGroup>(
+        (g) => g.share,
+        (g) => g.amount,
+        withVzae ? (g) => g.vzae : null,
+        planned,
+      ),
     ],
     groups,
     headerRow,
