@@ -76,7 +76,10 @@ export function readCellFormats(zip: ZipArchive, stylesPart: string | undefined)
           const code = attr(tag, "formatCode");
           if (Number.isInteger(id) && code !== undefined) custom.set(id, code);
         } else if (tag.local === "cellXfs") inCellXfs = true;
-        else if (tag.local === "xf" && inCellXfs) xfNumFmt.push(Number(attr(tag, "numFmtId") ?? 0));
+        else if (tag.local === "xf" && inCellXfs) {
+          if (xfNumFmt.length === MAX_CELL_STYLES) throw tooManyStyles(stylesPart);
+          xfNumFmt.push(Number(attr(tag, "numFmtId") ?? 0));
+        }
       },
       close(tag) {
         if (tag.local === "cellXfs") inCellXfs = false;
@@ -88,6 +91,16 @@ export function readCellFormats(zip: ZipArchive, stylesPart: string | undefined)
     const code = custom.get(id) ?? BUILTIN_FORMATS[id] ?? null;
     return code === null || code.toLowerCase() === "general" ? null : code;
   });
+}
+
+/** Cell styles read at most: Excel itself allows 64,000 (the rest of the 64 MB styles part is refused). */
+const MAX_CELL_STYLES = 1_000_000;
+
+function tooManyStyles(part: string): SrbUsageError {
+  return new SrbUsageError(
+    `Die Arbeitsmappe hat mehr als ${formatNumber(MAX_CELL_STYLES)} Zellformate (Teil „${part}“; Excel erlaubt ` +
+      "64.000) – die Datei ist beschädigt. Bitte in Excel öffnen und neu speichern.",
+  );
 }
 
 /**
@@ -109,6 +122,8 @@ export function readSharedStrings(zip: ZipArchive, part: string | undefined): st
     },
     close(element) {
       if (element === SI) {
+        // a part of nothing but <si/> would otherwise grow the list until memory runs out
+        if (strings.length === MAX_SHARED_STRINGS) throw tooManyStrings(part);
         strings.push(current ?? "");
         current = null;
       } else if (element === RPH) phonetic--;
@@ -123,6 +138,16 @@ export function readSharedStrings(zip: ZipArchive, part: string | undefined): st
 }
 const SI = 0;
 const RPH = 1;
+
+/** Distinct texts a package may share (`xl/sharedStrings.xml`): as many as a data sheet may have cells. */
+export const MAX_SHARED_STRINGS = MAX_SHEET_CELLS;
+
+function tooManyStrings(part: string): SrbUsageError {
+  return new SrbUsageError(
+    `Die Arbeitsmappe enthält mehr als ${formatNumber(MAX_SHARED_STRINGS)} verschiedene Texte (Teil „${part}“) – ` +
+      "zu viele für SRB. Bitte die Kita-Tabelle in eine eigene Arbeitsmappe kopieren.",
+  );
+}
 
 /** Scans a zip entry with `scanner` as it is inflated (nothing when the entry is missing). */
 function scanPart(zip: ZipArchive, part: string, scanner: SheetScanner): void {
@@ -170,7 +195,8 @@ function rowOf(ref: string): number {
     if ((c >= 97 && c <= 122) || c === 0x24) i++;
     else break;
   }
-  return Number(ref.slice(i).replace("$", ""));
+  const digits = ref.slice(i).replace("$", "");
+  return digits === "" ? NaN : Number(digits); // "A" names no row (NaN); "A0" names row 0 (refused)
 }
 
 /** The elements and attributes of a worksheet the cell reader is told about (indices into these lists). */
@@ -257,16 +283,24 @@ export function streamCells(
                 // "AB12": column and row from the bytes
                 c = ref % REF_COLUMNS;
                 const rr = Math.floor(ref / REF_COLUMNS);
-                if (rr >= 1 && rr <= MAX_ROW && rr !== row) row = rr;
+                // a row outside the sheet would land the value in another cell: refused, as for <row r>
+                if (rr < 1 || rr > MAX_ROW) throw bad(`Zellbezug „${scanner.attributeText(A_R)}“ ungültig`);
+                if (rr !== row) row = rr;
               } else {
                 const r = scanner.attributeText(A_R) as string;
                 c = columnOf(r);
                 const rr = rowOf(r);
-                if (Number.isInteger(rr) && rr >= 1 && rr <= MAX_ROW && rr !== row) row = rr;
+                if (Number.isInteger(rr)) {
+                  if (rr < 1 || rr > MAX_ROW) throw bad(`Zellbezug „${r}“ ungültig`);
+                  if (rr !== row) row = rr;
+                }
               }
             }
             if (row === 0) row = 1;
-            if (c < 1 || c > MAX_COL) throw bad(`Zellbezug „${scanner.attributeText(A_R)}“ ungültig`);
+            if (c < 1 || c > MAX_COL) {
+              const where = scanner.attributeText(A_R) ?? `Spalte ${c} in Zeile ${row}`;
+              throw bad(`Zellbezug „${where}“ ungültig`);
+            }
             col = c;
             inCell = true;
             type = attributes[A_T] ?? "n";
@@ -548,7 +582,11 @@ export function readGrid(
       formatRows[r][col - 1] = format;
       if (withFormulas && formula !== undefined) (formulaRows[r] ??= [])[col - 1] = formula;
     },
-    (r) => hiddenRows.push(r),
+    (r) => {
+      // rows come in ascending order: a repeated <row hidden="1"/> is counted once, so the list stays
+      // within the sheet's rows however long the part
+      if (hiddenRows.length === 0 || r > hiddenRows[hiddenRows.length - 1]) hiddenRows.push(r);
+    },
   );
   if (maxRow * maxCol > MAX_SHEET_CELLS) throw tooLarge(sheet, count, maxRow, maxCol);
   const values: CellValue[][] = new Array<CellValue[]>(maxRow);

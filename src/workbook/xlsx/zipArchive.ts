@@ -310,7 +310,17 @@ export class ZipArchive {
       }
       return;
     }
-    const inflater = new Inflate((chunk) => take(chunk));
+    // what the reader of the chunks threw (its own German message, or a defect) goes out as it is: only
+    // fflate's own errors mean the part cannot be inflated
+    let fromTake: { error: unknown } | undefined;
+    const inflater = new Inflate((chunk) => {
+      try {
+        take(chunk);
+      } catch (e) {
+        fromTake = { error: e };
+        throw e;
+      }
+    });
     try {
       for (let i = 0; i < raw.length; i += 16_384) {
         const end = Math.min(i + 16_384, raw.length);
@@ -318,6 +328,7 @@ export class ZipArchive {
       }
       if (raw.length === 0) inflater.push(new Uint8Array(0), true);
     } catch (e) {
+      if (fromTake !== undefined) throw fromTake.error;
       if (e instanceof PackageError) throw e;
       throw new PackageError(`Die Datei ist beschädigt: Teil „${entry.name}“ lässt sich nicht entpacken.`);
     }
