@@ -10,6 +10,7 @@ import * as path from "node:path";
 import type { Allocation } from "../engine/allocation";
 import { germanDate } from "../engine/adoption";
 import { hasBlockingErrors, SrbUsageError, type Issue } from "../engine/issues";
+import { parseModel } from "../engine/modelFile";
 import { toResultsJson, withChanges } from "../engine/results";
 import type { FortschreibungOutcome } from "../usecase/fortschreibung";
 import { publicationWorkbook } from "../usecase/publicationWorkbook";
@@ -340,12 +341,13 @@ function workbookBytes(workbook: PackageWorkbook, out: string): Promise<Uint8Arr
 async function readJsonFile(file: string): Promise<unknown> {
   await checkInputFile(file, "Die Modelldatei", "eine Modelldatei *.srb.json");
   const text = new TextDecoder("utf-8").decode(await readInputFile(file, "Die Modelldatei"));
+  const unmarked = text.replace(/^\uFEFF/, "");
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (e) {
-    throw new UsageFailure(
-      `Die Modelldatei „${file}“ ist kein gültiges JSON (erwartet: *.srb.json): ${reason(e)}`,
-    );
+    return JSON.parse(unmarked);
+  } catch {
+    // the engine says where the JSON breaks, in German (line and column), as the task pane does
+    const problem = parseModel(unmarked).issues[0]?.message ?? "Die Modelldatei ist kein gültiges JSON.";
+    throw new UsageFailure(`„${file}“: ${problem}`);
   }
 }
 

@@ -417,7 +417,8 @@ describe("usage errors exit 1 with a German message", () => {
     [
       "model file not JSON",
       ["allocate", "Musterstadt.xlsx", "--model", "kaputt.srb.json"],
-      /kein gültiges JSON/,
+      // where it breaks, in German; never JSON.parse's English ("Expected property name …")
+      /kaputt\.srb\.json“: Die Modelldatei ist kein gültiges JSON \(Fehler in Zeile 1, Spalte 3\)/,
     ],
   ])("%s", async (_name, args, message) => {
     await fs.writeFile(path.join(dir, "kaputt.xlsx"), "das ist keine Arbeitsmappe");
