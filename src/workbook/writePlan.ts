@@ -45,6 +45,8 @@ export interface ExistingSheet {
    * back; undefined when the adapter did not read it (not a candidate, e.g. without SRB's tab colour).
    */
   fingerprint?: string | null;
+  /** Why it could not be read back at all (damaged, too large for the reader): its fingerprint is then null. */
+  unreadable?: string;
   /** Names of the Excel tables on this sheet. */
   tables?: string[];
 }
@@ -167,6 +169,19 @@ export function unprovenNote(sheet: string): string {
     `Blatt „${sheet}“ steht im Speicher von SRB (Blatt „_SRB“) ohne Prüfsumme (älterer oder von Hand geänderter ` +
     `Speicher) – SRB kann nicht belegen, dass es das Blatt geschrieben hat; es bleibt unverändert erhalten und gilt ` +
     `als Ihr eigenes Blatt (löschen Sie es, wenn es ein altes Ergebnis ist).`
+  );
+}
+
+/**
+ * An earlier generated sheet that cannot be read back at all (the reader's German reason): kept as it is.
+ *
+ * @example unreadableNote("Verteilung", "Blatt „Verteilung“ ist zu groß für SRB …").startsWith("Blatt „Verteilung“ aus dem letzten Lauf"); // => true
+ */
+export function unreadableNote(sheet: string, reason: string): string {
+  return (
+    `Blatt „${sheet}“ aus dem letzten Lauf von SRB lässt sich nicht auf Änderungen prüfen (${reason.replace(/\.$/, "")}) – ` +
+    `es bleibt unverändert erhalten und gilt ab jetzt als Ihr eigenes Blatt (löschen Sie es, wenn Sie es nicht mehr ` +
+    `brauchen); die neuen Ergebnisse stehen auf einem Blatt mit anderem Namen.`
   );
 }
 
@@ -467,7 +482,11 @@ export function planWrite(input: PlanInput): WritePlan {
     if (fingerprint === undefined) notes.push(unprovenNote(sheet.name));
     else if (sheet.fingerprint === fingerprint) owned.push(sheet.name);
     else if (sheet.fingerprint === null)
-      notes.push(tooLargeToCheckNote(sheet.name, input.fingerprintRows ?? EXCEL_MAX_ROWS));
+      notes.push(
+        sheet.unreadable !== undefined
+          ? unreadableNote(sheet.name, sheet.unreadable)
+          : tooLargeToCheckNote(sheet.name, input.fingerprintRows ?? EXCEL_MAX_ROWS),
+      );
     else notes.push(editedNote(sheet.name));
   }
 

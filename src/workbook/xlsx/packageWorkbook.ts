@@ -395,7 +395,9 @@ export class PackageWorkbook implements WorkbookPort {
         tables: (tablesBySheet.get(e) ?? []).map((t) => t.name),
         // only a worksheet SRB may have written is read back for its fingerprint
         ...(listed.has(e.name.toLowerCase()) && e !== storeSheet
-          ? { fingerprint: e.worksheet && e.part && this.zip.entry(e.part) ? this.fingerprint(e) : "" }
+          ? e.worksheet && e.part && this.zip.entry(e.part)
+            ? this.readBack(e)
+            : { fingerprint: "" }
           : {}),
       })),
       store,
@@ -570,6 +572,19 @@ export class PackageWorkbook implements WorkbookPort {
       if (info) out.push(info);
     }
     return out;
+  }
+
+  /**
+   * A listed sheet's fingerprint, or why it cannot be read back (damaged, too large for the reader): then it
+   * is kept as the user's with a note, and the run goes on — one bad old sheet never stops the write.
+   */
+  private readBack(entry: SheetEntry): { fingerprint: string | null; unreadable?: string } {
+    try {
+      return { fingerprint: this.fingerprint(entry) };
+    } catch (e) {
+      if (e instanceof SrbUsageError) return { fingerprint: null, unreadable: e.message };
+      throw e;
+    }
   }
 
   private fingerprint(entry: SheetEntry): string {

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import type { CellValue } from "../../../src/engine/table";
 import { STORE_SHEET } from "../../../src/workbook/port";
 import { PackageWorkbook } from "../../../src/workbook/xlsx/packageWorkbook";
+import { writeZip, ZipArchive } from "../../../src/workbook/xlsx/zipArchive";
 import { runFingerprintContract, runPortContract, type EditableWorkbook } from "../portContract";
 import { exceljsFixtureBytes } from "../exceljsFixture";
 
@@ -123,4 +124,47 @@ describe("PackageWorkbook applies the write plan", () => {
     expect(fromMemory).toEqual(fromFile);
     expect(fromMemory.replaced).toEqual(["Verteilung"]);
   });
+
+  test("an earlier SRB sheet that cannot be read back is kept as the user's with a note; the run goes on", async () => {
+    const book = await PackageWorkbook.fromBuffer(
+      await fixtureBytes({ sheets: { Kitas: [["Einrichtung"]] } }),
+    );
+    await book.writeGeneratedSheets([{ name: "Verteilung", rows: [[{ value: 424242.5 }]] }]);
+    // the old Verteilung gets a value in XFD1048576 (another program, a damaged copy): too large for the reader
+    const zip = ZipArchive.open(await book.toBuffer());
+    const part = zip.entries
+      .map((e) => e.name)
+      .find(
+        (name) => /^xl\/worksheets\/[^/]+\.xml$/.test(name) && text(zip, name).includes("<v>424242.5</v>"),
+      )!;
+    const damaged = text(zip, part).replace(
+      "</sheetData>",
+      '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>',
+    );
+    const bytes = writeZip(
+      zip.entries.map((e) => ({
+        name: e.name,
+        data: e.name === part ? enc.encode(damaged) : zip.read(e.name)!,
+      })),
+    );
+    const again = await PackageWorkbook.fromBuffer(bytes);
+    const report = await again.writeGeneratedSheets([{ name: "Verteilung", rows: [[{ value: 7 }]] }]);
+    const reason = "Blatt „Verteilung“ ist zu groß für SRB: es reicht bis Zelle XFD1048576";
+    expect(report.notes?.[0]).toMatch(
+      /^Blatt „Verteilung“ aus dem letzten Lauf von SRB lässt sich nicht auf Änderungen prüfen/,
+    );
+    expect(report.notes?.[0]).toContain(reason);
+    expect(report.notes?.[1]).toBe(
+      "Blatt „Verteilung“ wurde als „Verteilung (2)“ angelegt, weil der Name vergeben oder ungültig ist.",
+    );
+    expect(report.sheets.map((s) => s.written)).toEqual(["Verteilung (2)"]);
+    const out = ZipArchive.open(await again.toBuffer());
+    expect(text(out, part)).toBe(damaged); // the old sheet as it was
+  });
 });
+
+const enc = new TextEncoder();
+
+function text(zip: ZipArchive, name: string): string {
+  return new TextDecoder().decode(zip.read(name)!);
+}
