@@ -25,6 +25,7 @@ import {
 } from "./chartParts";
 import type { ChartSpec, SheetCell } from "./port";
 import { NS as XML_NS, REL, attr, readRelationships, relIs, streamPart } from "./xlsx/xmlParts";
+import { drawingObjects } from "./xlsx/drawingObjects";
 import { ZipArchive } from "./xlsx/zipArchive";
 
 export type { ResolvedChart } from "./chartParts";
@@ -310,36 +311,7 @@ export async function drawingsInXlsx(xlsx: Uint8Array | ArrayBuffer): Promise<Sh
     });
     const out: SheetDrawings[] = [];
     for (const { name, part } of sheets) {
-      const found: SheetDrawings = { sheet: name, charts: 0, shapes: 0, pictures: 0 };
-      for (const rel of readRelationships(zip, part)) {
-        if (rel.external || !relIs(rel.type, REL.drawing)) continue;
-        let depth = 0;
-        let anchor: { chart: boolean; pic: boolean; shape: boolean } | null = null;
-        streamPart(zip, rel.target, {
-          open(tag) {
-            depth++;
-            if (depth === 2 && /^(twoCellAnchor|oneCellAnchor|absoluteAnchor)$/.test(tag.local)) {
-              anchor = { chart: false, pic: false, shape: false };
-            } else if (anchor) {
-              if (tag.local === "graphicData" && (attr(tag, "uri") ?? "").includes("drawingml/2006/chart"))
-                anchor.chart = true;
-              else if (tag.local === "pic") anchor.pic = true;
-              else if (tag.local === "sp" || tag.local === "grpSp" || tag.local === "cxnSp")
-                anchor.shape = true;
-            }
-          },
-          close() {
-            if (depth === 2 && anchor) {
-              const a = anchor as { chart: boolean; pic: boolean; shape: boolean };
-              if (a.chart) found.charts++;
-              else if (a.pic && !a.shape) found.pictures++;
-              else found.shapes++;
-              anchor = null;
-            }
-            depth--;
-          },
-        });
-      }
+      const found: SheetDrawings = { sheet: name, ...drawingObjects(zip, part) };
       if (found.charts + found.shapes + found.pictures > 0) out.push(found);
     }
     return out;

@@ -41,6 +41,7 @@ import {
 } from "../chartParts";
 import type { ResolvedChart } from "../chartParts";
 import { isStoreContent, planWrite, storeCandidates, type PlannedTable } from "../writePlan";
+import { drawingObjects } from "./drawingObjects";
 import { fileKindProblem, identifyFileKind } from "./fileKind";
 import { readCellFormats, readGrid, readSharedStrings, type SheetContext } from "./sheetReader";
 import { sheetPart, sheetXml } from "./sheetWriter";
@@ -580,11 +581,31 @@ export class PackageWorkbook implements WorkbookPort {
    */
   private readBack(entry: SheetEntry): { fingerprint: string | null; unreadable?: string } {
     try {
+      // a picture, shape, note or link the user added makes the sheet the user's, as an edited cell does
+      // ("" never matches a recorded fingerprint): writing in place would delete it with SRB's charts
+      if (this.holdsUserObjects(entry.part!)) return { fingerprint: "" };
       return { fingerprint: this.fingerprint(entry) };
     } catch (e) {
       if (e instanceof SrbUsageError) return { fingerprint: null, unreadable: e.message };
       throw e;
     }
+  }
+
+  /**
+   * Does a sheet hold what SRB never writes there: anything its relationships name but tables, a drawing
+   * and printer settings (which Excel adds on saving a sheet with a page set-up) — notes, legacy drawings,
+   * background pictures, links — or a drawing with pictures, shapes or anything but charts?
+   */
+  private holdsUserObjects(sheetPart: string): boolean {
+    for (const rel of readRelationships(this.zip, sheetPart)) {
+      if (rel.external) return true;
+      if (relIs(rel.type, REL.table) || relIs(rel.type, "/printerSettings")) continue;
+      if (!relIs(rel.type, REL.drawing)) return true;
+      if (readRelationships(this.zip, rel.target).some((r) => r.external || !relIs(r.type, REL.chart)))
+        return true;
+    }
+    const found = drawingObjects(this.zip, sheetPart);
+    return found.pictures + found.shapes > 0;
   }
 
   private fingerprint(entry: SheetEntry): string {

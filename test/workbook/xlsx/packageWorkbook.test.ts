@@ -3,6 +3,8 @@ import type { CellValue } from "../../../src/engine/table";
 import { STORE_SHEET } from "../../../src/workbook/port";
 import { PackageWorkbook } from "../../../src/workbook/xlsx/packageWorkbook";
 import { writeZip, ZipArchive } from "../../../src/workbook/xlsx/zipArchive";
+import { readRelationships, relsPartOf } from "../../../src/workbook/xlsx/xmlParts";
+import { editedNote } from "../../../src/workbook/writePlan";
 import { runFingerprintContract, runPortContract, type EditableWorkbook } from "../portContract";
 import { exceljsFixtureBytes } from "../exceljsFixture";
 
@@ -160,6 +162,135 @@ describe("PackageWorkbook applies the write plan", () => {
     expect(report.sheets.map((s) => s.written)).toEqual(["Verteilung (2)"]);
     const out = ZipArchive.open(await again.toBuffer());
     expect(text(out, part)).toBe(damaged); // the old sheet as it was
+  });
+
+  test.each([
+    ["a text box on its chart's drawing", "shape"],
+    ["a note (comments part)", "note"],
+  ])(
+    "an earlier SRB sheet with %s is the user's: kept with everything on it, the results go elsewhere",
+    async (_what, kind) => {
+      const book = await PackageWorkbook.fromBuffer(
+        await fixtureBytes({ sheets: { Kitas: [["Einrichtung"]] } }),
+      );
+      const chart = {
+        kind: "bar" as const,
+        title: "Index",
+        firstRow: 1,
+        lastRow: 2,
+        categoryColumn: 1,
+        seriesColumns: [2],
+        anchor: "D2",
+      };
+      await book.writeGeneratedSheets([
+        {
+          name: "Verteilung",
+          rows: [
+            [{ value: "Nord" }, { value: 424242.5 }],
+            [{ value: "Süd" }, { value: 2 }],
+          ],
+          charts: [chart],
+        },
+      ]);
+      const zip = ZipArchive.open(await book.toBuffer());
+      const part = zip.entries
+        .map((e) => e.name)
+        .find(
+          (name) => /^xl\/worksheets\/[^/]+\.xml$/.test(name) && text(zip, name).includes("<v>424242.5</v>"),
+        )!;
+      const drawing = readRelationships(zip, part).find((r) => r.type.endsWith("/drawing"))!.target;
+      const changed = new Map<string, string>();
+      if (kind === "shape") {
+        changed.set(
+          drawing,
+          text(zip, drawing).replace(
+            /(<\/(\w+:)?wsDr>)$/,
+            "<xdr:twoCellAnchor><xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>5</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>" +
+              "<xdr:to><xdr:col>2</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>8</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>" +
+              '<xdr:sp><xdr:nvSpPr><xdr:cNvPr id="9" name="Meine Notiz"/><xdr:cNvSpPr txBox="1"/></xdr:nvSpPr><xdr:spPr/></xdr:sp><xdr:clientData/></xdr:twoCellAnchor>$1',
+          ),
+        );
+      } else {
+        const rels = relsPartOf(part);
+        changed.set(
+          rels,
+          text(zip, rels).replace(
+            "</Relationships>",
+            '<Relationship Id="rIdNote" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="../comments9.xml"/></Relationships>',
+          ),
+        );
+        changed.set(
+          "xl/comments9.xml",
+          '<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>A</author></authors><commentList><comment ref="A1" authorId="0"><text><t>geprüft</t></text></comment></commentList></comments>',
+        );
+      }
+      expect([...changed.values()].every((v, i) => v !== text(zip, [...changed.keys()][i]))).toBe(true);
+      const names = [...zip.entries.map((e) => e.name), ...[...changed.keys()].filter((n) => !zip.entry(n))];
+      const edited = writeZip(
+        names.map((name) => ({
+          name,
+          data: changed.has(name) ? enc.encode(changed.get(name)!) : zip.read(name)!,
+        })),
+      );
+      const again = await PackageWorkbook.fromBuffer(edited);
+      const report = await again.writeGeneratedSheets([
+        { name: "Verteilung", rows: [[{ value: 7 }]], charts: [] },
+      ]);
+      expect(report.notes?.[0]).toBe(editedNote("Verteilung"));
+      expect(report.sheets.map((s) => s.written)).toEqual(["Verteilung (2)"]);
+      const out = ZipArchive.open(await again.toBuffer());
+      for (const name of [part, drawing, ...changed.keys()])
+        expect(text(out, name)).toBe(text(ZipArchive.open(edited), name));
+    },
+  );
+
+  test("an earlier SRB sheet with only its charts and Excel's printer settings is still SRB's: rewritten in place", async () => {
+    const book = await PackageWorkbook.fromBuffer(
+      await fixtureBytes({ sheets: { Kitas: [["Einrichtung"]] } }),
+    );
+    const chart = {
+      kind: "bar" as const,
+      title: "Index",
+      firstRow: 1,
+      lastRow: 2,
+      categoryColumn: 1,
+      seriesColumns: [2],
+      anchor: "D2",
+    };
+    await book.writeGeneratedSheets([
+      {
+        name: "Verteilung",
+        rows: [
+          [{ value: "Nord" }, { value: 424242.5 }],
+          [{ value: "Süd" }, { value: 2 }],
+        ],
+        charts: [chart],
+      },
+    ]);
+    const zip = ZipArchive.open(await book.toBuffer());
+    const part = zip.entries
+      .map((e) => e.name)
+      .find(
+        (name) => /^xl\/worksheets\/[^/]+\.xml$/.test(name) && text(zip, name).includes("<v>424242.5</v>"),
+      )!;
+    const rels = relsPartOf(part);
+    const withPrinter = text(zip, rels).replace(
+      "</Relationships>",
+      '<Relationship Id="rIdP" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/printerSettings" Target="../printerSettings/printerSettings1.bin"/></Relationships>',
+    );
+    const edited = writeZip([
+      ...zip.entries.map((e) => ({
+        name: e.name,
+        data: e.name === rels ? enc.encode(withPrinter) : zip.read(e.name)!,
+      })),
+      { name: "xl/printerSettings/printerSettings1.bin", data: new Uint8Array([1, 2, 3]) },
+    ]);
+    const again = await PackageWorkbook.fromBuffer(edited);
+    const report = await again.writeGeneratedSheets([
+      { name: "Verteilung", rows: [[{ value: 7 }]], charts: [] },
+    ]);
+    expect(report.notes).toEqual([]);
+    expect(report.replaced).toEqual(["Verteilung"]);
   });
 });
 
