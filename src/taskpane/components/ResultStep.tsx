@@ -211,7 +211,8 @@ export function ResultStep(props: ResultStepProps) {
         </>
       )}
 
-      {blocker && (
+      {/* a failed computation is already shown as an error above: not a second time as a warning */}
+      {blocker && props.computeError === null && (
         <MessageBar intent="warning">
           <MessageBarBody>{blocker}</MessageBarBody>
         </MessageBar>
