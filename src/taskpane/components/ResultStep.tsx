@@ -291,7 +291,6 @@ const AreaPreview = memo(function AreaPreview({
   language: Language;
   allocation: Allocation;
 }) {
-  const total = allocation.areas.reduce((sum, a) => sum + a.amount, 0);
   const planned = allocation.areas.some((a) => a.plan !== undefined);
   // both tables: one row per Sozialraum and a total row
   const rows = { areas: allocation.areas, nameHeader: s.area, totalLabel: s.total };
@@ -303,11 +302,18 @@ const AreaPreview = memo(function AreaPreview({
         label={s.preview}
         columns={[
           { header: s.index, cell: (a) => formatNumber(a.index, language, 1), total: "" },
-          { header: s.share, cell: (a) => formatShare(a.share, language), total: formatShare(1, language) },
+          {
+            header: s.share,
+            cell: (a) => formatShare(a.share, language),
+            total: formatShare(
+              allocation.areas.reduce((sum, a) => sum + a.share, 0),
+              language,
+            ),
+          },
           {
             header: s.amount,
             cell: (a) => formatEuro(a.amount, language),
-            total: formatEuro(Math.round(total * 100) / 100, language),
+            total: formatEuro(centTotal(allocation.areas.map((a) => a.amount)), language),
           },
         ]}
       />
@@ -329,10 +335,7 @@ const AreaPreview = memo(function AreaPreview({
             {
               header: s.unplanned,
               cell: (a) => formatEuro(a.unplanned ?? 0, language),
-              total: formatEuro(
-                allocation.areas.reduce((sum, a) => sum + Math.round((a.unplanned ?? 0) * 100), 0) / 100,
-                language,
-              ),
+              total: formatEuro(centTotal(allocation.areas.map((a) => a.unplanned ?? 0)), language),
             },
           ]}
         />
@@ -343,6 +346,11 @@ const AreaPreview = memo(function AreaPreview({
 });
 
 type AreaRow = Allocation["areas"][number];
+
+/** A column of euro amounts added up to the cent, as the sheets' total rows do. */
+function centTotal(amounts: readonly number[]): number {
+  return amounts.reduce((sum, x) => sum + Math.round(x * 100), 0) / 100;
+}
 
 /** One number column of a Sozialraum table: its header, each Sozialraum's text and the total's. */
 interface AreaColumn {
