@@ -293,9 +293,8 @@ async function stageResults(
       : plain
   ) as object;
   const withExtras: Record<string, unknown> = { ...results, ...extras };
-  if (allocation !== null && withExtras.units === plain.units) {
-    withExtras.units = unitsOnDemand(budget, allocation);
-  }
+  // the units left out of `plain` above, always put back here (never an empty list by accident)
+  if (allocation !== null) withExtras.units = unitsOnDemand(budget, allocation);
   // written as it is laid out (16 MB for 10,000 Kitas): the same bytes as JSON.stringify(…, null, 2) + "\n",
   // in small pieces that are encoded into one reused buffer (files.ts writeTextPieces), never a big string
   return stageFileAtomically(file, prettyJsonChunks(withExtras, 1 << 14), "Die Ergebnisdatei");
