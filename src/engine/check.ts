@@ -460,21 +460,18 @@ interface IndicatorPass {
   /** The current row's values (where the state is STATE_VALUE). */
   rowValues: Float64Array;
   stats: readonly { count: number; min: number; max: number }[];
+  /** Every other cell: reported, its state written; true when it gives no value. */
+  readIndicatorCell(indicator: number): boolean;
 }
 
 /**
  * The indicator cells of one row: a plain number (finite, ≥ 0 unless the indicator allows negatives, no
- * number formats to check) is taken here; every other cell goes to `readCell`, which reports it. Returns
+ * number formats to check) is taken here; every other cell goes to `pass.readIndicatorCell`, which reports it. Returns
  * true when a cell gave no value. A module function, compiled once for every run of the check.
  *
- * @example readIndicatorRow([12, null], 0, pass, readCell); // => true (the blank goes to readCell)
+ * @example readIndicatorRow([12, null], 0, pass); // => true (the blank goes to pass.readIndicatorCell)
  */
-function readIndicatorRow(
-  row: readonly CellValue[],
-  unitIndex: number,
-  pass: IndicatorPass,
-  readCell: (indicator: number) => boolean,
-): boolean {
+function readIndicatorRow(row: readonly CellValue[], unitIndex: number, pass: IndicatorPass): boolean {
   const count = pass.columns.length;
   const stateBase = unitIndex * count;
   let blanks = false;
@@ -489,9 +486,449 @@ function readIndicatorRow(
       s.count++;
       if (v < s.min) s.min = v;
       if (v > s.max) s.max = v;
-    } else if (readCell(i)) blanks = true;
+    } else if (pass.readIndicatorCell(i)) blanks = true;
   }
   return blanks;
+}
+
+/** The columns and rules of one check, fixed before the pass over the rows (see `SheetPass`). */
+interface SheetPassSetup {
+  sheet: string;
+  headerRow: number;
+  firstColumn: number;
+  rows: readonly CellValue[][];
+  formats: readonly (readonly (string | null | undefined)[] | undefined)[] | undefined;
+  headers: readonly string[];
+  issues: Issue[];
+  indicators: readonly ResolvedIndicator[];
+  indicatorColumn: readonly number[];
+  blankHeaderColumns: readonly number[];
+  modelColumns: readonly number[];
+  childrenRequired: boolean;
+  idCol: number;
+  areaCol: number;
+  childrenCol: number;
+  kitaIndexCol: number;
+  strand2Col: number;
+  strand3ReasonCol: number;
+  strand4Col: number;
+  strand4ReasonCol: number;
+  verbundCol: number;
+  firstYearCol: number;
+  strand4VzaeCol: number;
+  traegerCol: number;
+}
+
+/**
+ * The one pass over the rows of a check: the readers of the current row and what the pass collects (units,
+ * cell states, typed columns, statistics, the issues of the cells). A class, not closures inside
+ * `checkTable`: its methods are compiled and optimised once for every check in the process, where
+ * closures made anew by each `checkTable` call were optimised anew by each call.
+ *
+ * @example
+ * const pass = new SheetPass(setup);
+ * for (let r = 0; r < rows.length; r++) pass.checkRow(r);
+ * pass.units.length; // => the checked units
+ */
+class SheetPass implements IndicatorPass {
+  readonly sheet: string;
+  readonly headerRow: number;
+  readonly firstColumn: number;
+  readonly rows: readonly CellValue[][];
+  readonly formats: readonly (readonly (string | null | undefined)[] | undefined)[] | undefined;
+  readonly headers: readonly string[];
+  readonly issues: Issue[];
+  readonly indicators: readonly ResolvedIndicator[];
+  readonly indicatorCount: number;
+  readonly blankHeaderColumns: readonly number[];
+  readonly modelColumns: readonly number[];
+  readonly childrenRequired: boolean;
+  readonly idCol: number;
+  readonly areaCol: number;
+  readonly childrenCol: number;
+  readonly kitaIndexCol: number;
+  readonly strand2Col: number;
+  readonly strand3ReasonCol: number;
+  readonly strand4Col: number;
+  readonly strand4ReasonCol: number;
+  readonly verbundCol: number;
+  readonly firstYearCol: number;
+  readonly strand4VzaeCol: number;
+  readonly traegerCol: number;
+  // IndicatorPass
+  readonly columns: readonly number[];
+  readonly allowNegative: readonly boolean[];
+  readonly plain: boolean;
+  /** `states[unit · indicatorCount + indicator]`: STATE_VALUE, STATE_BLANK or STATE_BAD. */
+  readonly states: Uint8Array;
+  /** `values[indicator][unit]`: the units' values by column, NaN for none (`checkedColumns`). */
+  readonly values: Float64Array[];
+  /** The current row's indicator values (where its state is STATE_VALUE). */
+  readonly rowValues: Float64Array;
+  readonly stats: { count: number; min: number; max: number }[];
+  // what the pass collects
+  readonly units: Unit[] = [];
+  /** The row index (into `rows`) of each unit. */
+  readonly unitRows: Int32Array;
+  readonly idRows: NameKeyIndex;
+  readonly areaSpellings = new Map<string, { spellings: string[]; cell: string }>();
+  /** Each Sozialraum text as written → the spelling it is named by (the first written of its key). */
+  readonly areaOfSpelling = new Map<string, string>();
+  readonly blankHeaderData = new Map<number, { row: number; value: CellValue }>();
+  // With formats: which numbers are percent-formatted (for `percent-mixed`), a flag per cell and counts,
+  // not a list of rows per indicator (1.2 million entries at 60,000 Kitas); the lists of rows are made
+  // after the pass, only for an indicator that has both kinds
+  readonly percentCells: Uint8Array | null;
+  readonly percentCount: Int32Array;
+  readonly plainCount: Int32Array;
+  lastDataRow = -1;
+  /** The current row and its index: what the readers read. */
+  row: readonly CellValue[] = [];
+  r = 0;
+
+  constructor(s: SheetPassSetup) {
+    this.sheet = s.sheet;
+    this.headerRow = s.headerRow;
+    this.firstColumn = s.firstColumn;
+    this.rows = s.rows;
+    this.formats = s.formats;
+    this.headers = s.headers;
+    this.issues = s.issues;
+    this.indicators = s.indicators;
+    this.indicatorCount = s.indicators.length;
+    this.blankHeaderColumns = s.blankHeaderColumns;
+    this.modelColumns = s.modelColumns;
+    this.childrenRequired = s.childrenRequired;
+    this.idCol = s.idCol;
+    this.areaCol = s.areaCol;
+    this.childrenCol = s.childrenCol;
+    this.kitaIndexCol = s.kitaIndexCol;
+    this.strand2Col = s.strand2Col;
+    this.strand3ReasonCol = s.strand3ReasonCol;
+    this.strand4Col = s.strand4Col;
+    this.strand4ReasonCol = s.strand4ReasonCol;
+    this.verbundCol = s.verbundCol;
+    this.firstYearCol = s.firstYearCol;
+    this.strand4VzaeCol = s.strand4VzaeCol;
+    this.traegerCol = s.traegerCol;
+    const n = s.rows.length;
+    const count = this.indicatorCount;
+    this.columns = s.indicatorColumn;
+    this.allowNegative = s.indicators.map((ind) => Boolean(ind.allowNegative));
+    this.plain = s.formats === undefined;
+    this.states = new Uint8Array(n * count);
+    this.values = s.indicators.map(() => new Float64Array(n));
+    this.rowValues = new Float64Array(count);
+    this.stats = s.indicators.map(() => ({ count: 0, min: Infinity, max: -Infinity }));
+    this.unitRows = new Int32Array(n);
+    this.idRows = new NameKeyIndex(n);
+    this.percentCells = s.formats !== undefined ? new Uint8Array(n * count) : null;
+    this.percentCount = new Int32Array(count);
+    this.plainCount = new Int32Array(count);
+  }
+
+  rowNumber(r: number): number {
+    return this.headerRow + 1 + r;
+  }
+
+  cellAt(r: number, c: number): string {
+    return a1(this.rowNumber(r), this.firstColumn + c);
+  }
+
+  push(level: Issue["level"], code: CheckCode, cell: string, message: string): void {
+    this.issues.push({ level, code, sheet: this.sheet, cell, message });
+  }
+
+  cell(c: number): CellValue {
+    const row = this.row;
+    return c >= 0 && c < row.length ? (row[c] ?? null) : null;
+  }
+
+  header(c: number): string {
+    return this.headers[c] ?? "";
+  }
+
+  formatAt(r: number, c: number): string | null {
+    const code = this.formats?.[r]?.[c];
+    return typeof code === "string" ? code : null;
+  }
+
+  /** Reads a numeric cell; reports what is wrong with it. */
+  readNumber(c: number): NumberRead {
+    const v = this.cell(c);
+    if (typeof v === "number" && Number.isFinite(v)) {
+      if (this.formats === undefined) return v; // the common case: no address, no garbage
+      const kind = numberFormatKind(this.formatAt(this.r, c));
+      if (kind !== "date" && kind !== "time") return v;
+      const where = this.cellAt(this.r, c);
+      this.push("error", "date-in-number", where, messages.dateInNumber(where, this.header(c), v, kind));
+      return undefined;
+    }
+    if (isBlank(v)) return null;
+    const where = this.cellAt(this.r, c);
+    const err = errorText(v);
+    if (err !== null) {
+      this.push("error", "excel-error", where, messages.excelError(where, this.header(c), err));
+    } else if (typeof v === "number") {
+      this.push("error", "not-finite", where, messages.notFinite(where, this.header(c), v));
+    } else if (typeof v === "boolean") {
+      this.push("error", "boolean-in-number", where, messages.booleanInNumber(where, this.header(c), v));
+    } else if (typeof v === "string") {
+      const t = v.trim();
+      if (NUMBER_AS_TEXT.test(t) && /\d/.test(t))
+        this.push("error", "number-as-text", where, messages.numberAsText(where, this.header(c), t));
+      else this.push("error", "text-in-number", where, messages.textInNumber(where, this.header(c), t));
+    }
+    return undefined;
+  }
+
+  /** Reads a name cell (id, Sozialraum, Verbund, reasons): text or number, else reported. */
+  readText(c: number): string | null | undefined {
+    const v = this.cell(c);
+    if (isBlank(v)) return null;
+    const err = errorText(v);
+    if (err !== null) {
+      const where = this.cellAt(this.r, c);
+      this.push("error", "excel-error", where, messages.excelError(where, this.header(c), err));
+      return undefined;
+    }
+    if (typeof v === "string") return collapseSpaces(v.trim());
+    if (typeof v === "number" && Number.isFinite(v)) return String(v);
+    const where = this.cellAt(this.r, c);
+    this.push("error", "text-expected", where, messages.textExpected(where, this.header(c), v));
+    return undefined;
+  }
+
+  readFlag(c: number): boolean {
+    if (c < 0) return false;
+    const v = this.cell(c);
+    const flag = flagValue(v);
+    if (flag !== null) return flag;
+    const where = this.cellAt(this.r, c);
+    this.push("error", "flag-invalid", where, messages.flagInvalid(where, this.header(c), v));
+    return false;
+  }
+
+  textAt(c: number): string | null | undefined {
+    return c >= 0 ? this.readText(c) : null;
+  }
+
+  /**
+   * One indicator cell of the current row, every case (`readIndicatorRow` takes plain numbers itself):
+   * writes its state, value and statistics, reports what is wrong; true when the cell gives no value.
+   */
+  readIndicatorCell(i: number): boolean {
+    const unitIndex = this.units.length;
+    const stateBase = unitIndex * this.indicatorCount;
+    const c = this.columns[i];
+    if (c < 0) {
+      this.states[stateBase + i] = STATE_BAD;
+      this.values[i][unitIndex] = NaN;
+      return true;
+    }
+    const read = this.readNumber(c);
+    if (typeof read === "number" && read < 0 && !this.indicators[i].allowNegative) {
+      const where = this.cellAt(this.r, c);
+      this.push("error", "negative-value", where, messages.negativeValue(where, this.header(c), read));
+      this.states[stateBase + i] = STATE_BAD;
+      this.values[i][unitIndex] = NaN;
+      return true;
+    }
+    if (typeof read === "number") {
+      this.rowValues[i] = read;
+      this.states[stateBase + i] = STATE_VALUE;
+      this.values[i][unitIndex] = read;
+      if (this.formats !== undefined) {
+        if (numberFormatKind(this.formatAt(this.r, c)) === "percent") {
+          this.percentCount[i]++;
+          if (this.percentCells !== null) this.percentCells[stateBase + i] = 1;
+        } else this.plainCount[i]++;
+      }
+      const s = this.stats[i];
+      s.count++;
+      if (read < s.min) s.min = read;
+      if (read > s.max) s.max = read;
+      return false;
+    }
+    this.states[stateBase + i] = read === null ? STATE_BLANK : STATE_BAD;
+    this.values[i][unitIndex] = NaN;
+    return true;
+  }
+
+  /** The body of the pass over the rows: row `r` checked, its unit added (or its problems reported). */
+  checkRow(r: number): void {
+    this.r = r;
+    const rows = this.rows;
+    const row: readonly CellValue[] = Array.isArray(rows[r]) ? rows[r] : [];
+    this.row = row;
+    if (allBlank(row)) return;
+    this.lastDataRow = r;
+    for (const c of this.blankHeaderColumns) {
+      if (!this.blankHeaderData.has(c) && !isBlank(this.cell(c)))
+        this.blankHeaderData.set(c, { row: r, value: this.cell(c) });
+    }
+    if (this.modelColumns.length > 0 && this.allModelColumnsBlank()) {
+      const c = row.findIndex((v) => !isBlank(v));
+      const where = this.cellAt(r, c);
+      this.push("warning", "row-ignored", where, messages.rowIgnored(this.rowNumber(r), where, this.cell(c)));
+      return;
+    }
+
+    // id and Sozialraum
+    const idCol = this.idCol;
+    const areaCol = this.areaCol;
+    const rawId = idCol >= 0 ? this.cell(idCol) : null;
+    if (typeof rawId === "string" && TOTAL_ROW.test(rawId.trim())) {
+      const where = this.cellAt(r, idCol);
+      this.push("error", "total-row", where, messages.totalRow(where, rawId.trim()));
+      return;
+    }
+    const id = idCol >= 0 ? this.readText(idCol) : undefined;
+    const rowNumber = this.rowNumber(r);
+    if (id === null) {
+      const where = this.cellAt(r, Math.max(idCol, 0));
+      this.push("error", "id-blank", where, messages.idBlank(where, rowNumber));
+    }
+    const unitName = id ?? `Zeile ${rowNumber}`;
+    if (typeof id === "string") {
+      const first = this.idRows.firstOrAdd(id, rowNumber);
+      if (first !== undefined) {
+        const where = this.cellAt(r, Math.max(idCol, 0));
+        this.push("error", "id-duplicate", where, messages.idDuplicate(where, id, first, rowNumber));
+      }
+    }
+    const areaAsWritten = areaCol >= 0 ? this.readText(areaCol) : undefined;
+    // Spellings that differ only in case or spaces are one Sozialraum, named as first written (warning below).
+    let area = areaAsWritten;
+    if (typeof areaAsWritten === "string") {
+      const known = this.areaOfSpelling.get(areaAsWritten);
+      if (known !== undefined)
+        area = known; // a spelling seen before: nothing new to note
+      else {
+        const k = headerKey(areaAsWritten);
+        let entry = this.areaSpellings.get(k);
+        if (!entry) {
+          entry = { spellings: [areaAsWritten], cell: this.cellAt(r, areaCol) };
+          this.areaSpellings.set(k, entry);
+        } else {
+          entry.spellings.push(areaAsWritten);
+          if (entry.spellings.length === 2) entry.cell = this.cellAt(r, areaCol);
+        }
+        area = entry.spellings[0];
+        this.areaOfSpelling.set(areaAsWritten, area);
+      }
+    }
+    if (area === null) {
+      const where = this.cellAt(r, areaCol);
+      this.push("error", "area-missing", where, messages.areaMissing(where, unitName));
+    }
+
+    // Kinder
+    const childrenCol = this.childrenCol;
+    let children: number | null = null;
+    if (childrenCol >= 0) {
+      const read = this.readNumber(childrenCol);
+      if (typeof read === "number" && read >= 0 && Math.abs(read - Math.round(read)) <= INTEGER_TOLERANCE) {
+        children = Math.round(read); // the common case: no address needed
+      } else {
+        const where = this.cellAt(r, childrenCol);
+        const column = this.header(childrenCol);
+        if (typeof read === "number") {
+          if (read < 0)
+            this.push("error", "negative-children", where, messages.negativeChildren(where, column, read));
+          else if (Math.abs(read - Math.round(read)) > INTEGER_TOLERANCE) {
+            this.push(
+              "error",
+              "children-not-integer",
+              where,
+              messages.childrenNotInteger(where, column, read),
+            );
+          } else children = Math.round(read);
+        } else if (read === null) {
+          this.push(
+            this.childrenRequired ? "error" : "warning",
+            "children-missing",
+            where,
+            messages.childrenMissing(where, column, unitName, this.childrenRequired),
+          );
+        }
+      }
+    }
+
+    // indicators
+    const unitIndex = this.units.length;
+    const indicatorCount = this.indicatorCount;
+    const stateBase = unitIndex * indicatorCount;
+    // the typed columns are written here, in the one pass over the indicators (NaN: no value)
+    const blanks = readIndicatorRow(row, unitIndex, this);
+    const values = blanks
+      ? numbersAndBlanks(this.rowValues, this.states, stateBase, indicatorCount)
+      : numbersOnly(this.rowValues, indicatorCount);
+
+    // flags, reasons, Bremen columns
+    const kitaIndexCol = this.kitaIndexCol;
+    let kitaIndex: number | null = null;
+    if (kitaIndexCol >= 0) {
+      const read = this.readNumber(kitaIndexCol);
+      if (typeof read === "number") {
+        if (read < 0 || read > 100) {
+          const where = this.cellAt(r, kitaIndexCol);
+          this.push(
+            "error",
+            "kita-index-range",
+            where,
+            messages.kitaIndexRange(where, this.header(kitaIndexCol), read),
+          );
+        } else kitaIndex = read;
+      }
+    }
+    const strand4VzaeCol = this.strand4VzaeCol;
+    let strand4Vzae: number | null = null;
+    if (strand4VzaeCol >= 0) {
+      const read = this.readNumber(strand4VzaeCol);
+      if (typeof read === "number" && read < 0) {
+        const where = this.cellAt(r, strand4VzaeCol);
+        this.push(
+          "error",
+          "negative-value",
+          where,
+          messages.negativeValue(where, this.header(strand4VzaeCol), read),
+        );
+      } else if (typeof read === "number") strand4Vzae = read;
+    }
+    const unit: Unit = {
+      id: id ?? "",
+      area: area ?? "",
+      children,
+      row: rowNumber,
+      values,
+      strand2: this.readFlag(this.strand2Col),
+      strand3Reason: this.textAt(this.strand3ReasonCol) ?? "",
+      strand4: this.readFlag(this.strand4Col),
+      strand4Reason: this.textAt(this.strand4ReasonCol) ?? "",
+      verbund: this.textAt(this.verbundCol) ?? null,
+      firstYear: this.readFlag(this.firstYearCol),
+      kitaIndex,
+    };
+    // assigned, not spread into the literal: a spread copies every unit through a slow generic path
+    if (strand4VzaeCol >= 0) unit.strand4Vzae = strand4Vzae;
+    if (this.traegerCol >= 0) unit.traeger = this.textAt(this.traegerCol) ?? null;
+    this.unitRows[unitIndex] = r;
+    this.units.push(unit);
+  }
+
+  /** Is every model column of the current row blank? */
+  private allModelColumnsBlank(): boolean {
+    const columns = this.modelColumns;
+    for (let k = 0; k < columns.length; k++) if (!isBlank(this.cell(columns[k]))) return false;
+    return true;
+  }
+}
+
+/** Is every cell of the row blank? */
+function allBlank(row: readonly CellValue[]): boolean {
+  for (let c = 0; c < row.length; c++) if (!isBlank(row[c])) return false;
+  return true;
 }
 
 /** Does the model need Kinder for every unit (so a blank Kinder cell is an error)? */
@@ -538,10 +975,6 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
     issues.push({ level, code, sheet, cell, message });
   const rows = table.rows;
   const formats = Array.isArray(table.formats) ? table.formats : undefined;
-  const formatAt = (r: number, c: number) => {
-    const code = formats?.[r]?.[c];
-    return typeof code === "string" ? code : null;
-  };
 
   // ── header ────────────────────────────────────────────────────────────────────────────────────
   const headers = table.headers.map(headerText);
@@ -625,293 +1058,43 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
   const blankHeaderColumns: number[] = [];
   const width = rows.reduce((w, r) => Math.max(w, Array.isArray(r) ? r.length : 0), headers.length);
   for (let c = 0; c < width; c++) if ((headers[c] ?? "") === "") blankHeaderColumns.push(c);
-  const blankHeaderData = new Map<number, { row: number; value: CellValue }>();
   const modelColumns = [...roles.map((r) => r.column), ...indicatorColumn].filter((c) => c >= 0);
 
   // ── one pass over the rows ────────────────────────────────────────────────────────────────────
-  const units: Unit[] = [];
   const indicatorCount = indicators.length;
-  /** `states[unit · indicatorCount + indicator]`: STATE_VALUE, STATE_BLANK or STATE_BAD. */
-  const states = new Uint8Array(rows.length * indicatorCount);
-  const stateOf = (u: number, i: number) => states[u * indicatorCount + i];
-  /** The current row's indicator values (where its state is STATE_VALUE). */
-  const rowValues = new Float64Array(indicatorCount);
-  /** `checkedValues[indicator][unit]`: the units' values by column, NaN for none (`checkedColumns`). */
-  const checkedValues = indicators.map(() => new Float64Array(rows.length));
   const idCol = role("id");
-  const areaCol = role("area");
-  const childrenCol = role("children");
-  const kitaIndexCol = role("kitaIndex");
-  const idRows = new NameKeyIndex();
-  const areaSpellings = new Map<string, { spellings: string[]; cell: string }>();
-  /** Each Sozialraum text as written → the spelling it is named by (the first written of its key). */
-  const areaOfSpelling = new Map<string, string>();
-  const stats = indicators.map(() => ({ count: 0, min: Infinity, max: -Infinity }));
-  // With formats: which numbers are percent-formatted (for `percent-mixed`), a flag per cell and counts,
-  // not a list of rows per indicator (1.2 million entries at 60,000 Kitas); the lists of rows are made
-  // after the pass, only for an indicator that has both kinds
-  const percentCells = formats !== undefined ? new Uint8Array(rows.length * indicatorCount) : null;
-  const percentCount = new Int32Array(indicatorCount);
-  const plainCount = new Int32Array(indicatorCount);
-  /** The row index (into `rows`) of each unit. */
-  const unitRows = new Int32Array(rows.length);
-  let lastDataRow = -1;
-  const childrenRequired = needsChildren(model);
-  const strand2Col = role("strand2");
-  const strand3ReasonCol = role("strand3Reason");
-  const strand4Col = role("strand4");
-  const strand4ReasonCol = role("strand4Reason");
-  const verbundCol = role("verbund");
-  const firstYearCol = role("firstYear");
-  const strand4VzaeCol = role("strand4Vzae");
-  const traegerCol = role("traeger");
-
-  // The readers work on the current row (`row`, index `r`); they are made once, not once per row.
-  let row: CellValue[] = [];
-  let r = 0;
-  const cell = (c: number): CellValue => (c >= 0 && c < row.length ? (row[c] ?? null) : null);
+  const pass = new SheetPass({
+    sheet,
+    headerRow,
+    firstColumn,
+    rows,
+    formats,
+    headers,
+    issues,
+    indicators,
+    indicatorColumn,
+    blankHeaderColumns,
+    modelColumns,
+    childrenRequired: needsChildren(model),
+    idCol,
+    areaCol: role("area"),
+    childrenCol: role("children"),
+    kitaIndexCol: role("kitaIndex"),
+    strand2Col: role("strand2"),
+    strand3ReasonCol: role("strand3Reason"),
+    strand4Col: role("strand4"),
+    strand4ReasonCol: role("strand4Reason"),
+    verbundCol: role("verbund"),
+    firstYearCol: role("firstYear"),
+    strand4VzaeCol: role("strand4Vzae"),
+    traegerCol: role("traeger"),
+  });
+  for (let r = 0; r < rows.length; r++) pass.checkRow(r);
+  const { units, states, stats, percentCount, plainCount, percentCells, unitRows } = pass;
+  const { blankHeaderData, areaSpellings, lastDataRow } = pass;
+  const checkedValues = pass.values;
+  const stateOf = (u: number, i: number) => states[u * indicatorCount + i];
   const header = (c: number) => headers[c] ?? "";
-
-  /** Reads a numeric cell; reports what is wrong with it. */
-  const readNumber = (c: number): NumberRead => {
-    const v = cell(c);
-    if (typeof v === "number" && Number.isFinite(v)) {
-      if (formats === undefined) return v; // the common case: no address, no garbage
-      const kind = numberFormatKind(formatAt(r, c));
-      if (kind !== "date" && kind !== "time") return v;
-      const where = cellAt(r, c);
-      push("error", "date-in-number", where, messages.dateInNumber(where, header(c), v, kind));
-      return undefined;
-    }
-    if (isBlank(v)) return null;
-    const where = cellAt(r, c);
-    const err = errorText(v);
-    if (err !== null) {
-      push("error", "excel-error", where, messages.excelError(where, header(c), err));
-    } else if (typeof v === "number") {
-      push("error", "not-finite", where, messages.notFinite(where, header(c), v));
-    } else if (typeof v === "boolean") {
-      push("error", "boolean-in-number", where, messages.booleanInNumber(where, header(c), v));
-    } else if (typeof v === "string") {
-      const t = v.trim();
-      if (NUMBER_AS_TEXT.test(t) && /\d/.test(t))
-        push("error", "number-as-text", where, messages.numberAsText(where, header(c), t));
-      else push("error", "text-in-number", where, messages.textInNumber(where, header(c), t));
-    }
-    return undefined;
-  };
-  /** Reads a name cell (id, Sozialraum, Verbund, reasons): text or number, else reported. */
-  const readText = (c: number): string | null | undefined => {
-    const v = cell(c);
-    if (isBlank(v)) return null;
-    const err = errorText(v);
-    if (err !== null) {
-      const where = cellAt(r, c);
-      push("error", "excel-error", where, messages.excelError(where, header(c), err));
-      return undefined;
-    }
-    if (typeof v === "string") return collapseSpaces(v.trim());
-    if (typeof v === "number" && Number.isFinite(v)) return String(v);
-    const where = cellAt(r, c);
-    push("error", "text-expected", where, messages.textExpected(where, header(c), v));
-    return undefined;
-  };
-  const readFlag = (c: number): boolean => {
-    if (c < 0) return false;
-    const v = cell(c);
-    const flag = flagValue(v);
-    if (flag !== null) return flag;
-    const where = cellAt(r, c);
-    push("error", "flag-invalid", where, messages.flagInvalid(where, header(c), v));
-    return false;
-  };
-  const textAt = (c: number) => (c >= 0 ? readText(c) : null);
-
-  /**
-   * One indicator cell of the current row, every case (`readIndicatorRow` takes plain numbers itself):
-   * writes its state, value and statistics, reports what is wrong; true when the cell gives no value.
-   */
-  const readIndicatorCell = (i: number): boolean => {
-    const unitIndex = units.length;
-    const stateBase = unitIndex * indicatorCount;
-    const c = indicatorColumn[i];
-    if (c < 0) {
-      states[stateBase + i] = STATE_BAD;
-      checkedValues[i][unitIndex] = NaN;
-      return true;
-    }
-    const read = readNumber(c);
-    if (typeof read === "number" && read < 0 && !indicators[i].allowNegative) {
-      const where = cellAt(r, c);
-      push("error", "negative-value", where, messages.negativeValue(where, header(c), read));
-      states[stateBase + i] = STATE_BAD;
-      checkedValues[i][unitIndex] = NaN;
-      return true;
-    }
-    if (typeof read === "number") {
-      rowValues[i] = read;
-      states[stateBase + i] = STATE_VALUE;
-      checkedValues[i][unitIndex] = read;
-      if (formats !== undefined) {
-        if (numberFormatKind(formatAt(r, c)) === "percent") {
-          percentCount[i]++;
-          if (percentCells !== null) percentCells[stateBase + i] = 1;
-        } else plainCount[i]++;
-      }
-      const s = stats[i];
-      s.count++;
-      if (read < s.min) s.min = read;
-      if (read > s.max) s.max = read;
-      return false;
-    }
-    states[stateBase + i] = read === null ? STATE_BLANK : STATE_BAD;
-    checkedValues[i][unitIndex] = NaN;
-    return true;
-  };
-  const indicatorPass: IndicatorPass = {
-    columns: indicatorColumn,
-    allowNegative: indicators.map((ind) => Boolean(ind.allowNegative)),
-    plain: formats === undefined,
-    states,
-    values: checkedValues,
-    rowValues,
-    stats,
-  };
-
-  // The body of the pass over the rows, as a function of its own: called once per row, it is optimised
-  // soon and stays so; a loop inside this long function waited for the whole function to be compiled.
-  const checkRow = (): void => {
-    row = Array.isArray(rows[r]) ? rows[r] : [];
-    if (row.every((v) => isBlank(v))) return;
-    lastDataRow = r;
-    for (const c of blankHeaderColumns) {
-      if (!blankHeaderData.has(c) && !isBlank(cell(c))) blankHeaderData.set(c, { row: r, value: cell(c) });
-    }
-    if (modelColumns.length > 0 && modelColumns.every((c) => isBlank(cell(c)))) {
-      const c = row.findIndex((v) => !isBlank(v));
-      push("warning", "row-ignored", cellAt(r, c), messages.rowIgnored(rowNumber(r), cellAt(r, c), cell(c)));
-      return;
-    }
-
-    // id and Sozialraum
-    const rawId = idCol >= 0 ? cell(idCol) : null;
-    if (typeof rawId === "string" && TOTAL_ROW.test(rawId.trim())) {
-      push("error", "total-row", cellAt(r, idCol), messages.totalRow(cellAt(r, idCol), rawId.trim()));
-      return;
-    }
-    const id = idCol >= 0 ? readText(idCol) : undefined;
-    const idCell = () => cellAt(r, Math.max(idCol, 0)); // built only for a message
-    if (id === null) push("error", "id-blank", idCell(), messages.idBlank(idCell(), rowNumber(r)));
-    const unitName = id ?? `Zeile ${rowNumber(r)}`;
-    if (typeof id === "string") {
-      const first = idRows.firstOrAdd(id, rowNumber(r));
-      if (first !== undefined)
-        push("error", "id-duplicate", idCell(), messages.idDuplicate(idCell(), id, first, rowNumber(r)));
-    }
-    const areaAsWritten = areaCol >= 0 ? readText(areaCol) : undefined;
-    // Spellings that differ only in case or spaces are one Sozialraum, named as first written (warning below).
-    let area = areaAsWritten;
-    if (typeof areaAsWritten === "string") {
-      const known = areaOfSpelling.get(areaAsWritten);
-      if (known !== undefined)
-        area = known; // a spelling seen before: nothing new to note
-      else {
-        const k = headerKey(areaAsWritten);
-        let entry = areaSpellings.get(k);
-        if (!entry) {
-          entry = { spellings: [areaAsWritten], cell: cellAt(r, areaCol) };
-          areaSpellings.set(k, entry);
-        } else {
-          entry.spellings.push(areaAsWritten);
-          if (entry.spellings.length === 2) entry.cell = cellAt(r, areaCol);
-        }
-        area = entry.spellings[0];
-        areaOfSpelling.set(areaAsWritten, area);
-      }
-    }
-    if (area === null)
-      push("error", "area-missing", cellAt(r, areaCol), messages.areaMissing(cellAt(r, areaCol), unitName));
-
-    // Kinder
-    let children: number | null = null;
-    if (childrenCol >= 0) {
-      const read = readNumber(childrenCol);
-      if (typeof read === "number" && read >= 0 && Math.abs(read - Math.round(read)) <= INTEGER_TOLERANCE) {
-        children = Math.round(read); // the common case: no address needed
-      } else {
-        const where = cellAt(r, childrenCol);
-        const column = header(childrenCol);
-        if (typeof read === "number") {
-          if (read < 0)
-            push("error", "negative-children", where, messages.negativeChildren(where, column, read));
-          else if (Math.abs(read - Math.round(read)) > INTEGER_TOLERANCE) {
-            push("error", "children-not-integer", where, messages.childrenNotInteger(where, column, read));
-          } else children = Math.round(read);
-        } else if (read === null) {
-          push(
-            childrenRequired ? "error" : "warning",
-            "children-missing",
-            where,
-            messages.childrenMissing(where, column, unitName, childrenRequired),
-          );
-        }
-      }
-    }
-
-    // indicators
-    const unitIndex = units.length;
-    const stateBase = unitIndex * indicatorCount;
-    // the typed columns are written here, in the one pass over the indicators (NaN: no value)
-    const blanks = readIndicatorRow(row, unitIndex, indicatorPass, readIndicatorCell);
-    const values = blanks
-      ? numbersAndBlanks(rowValues, states, stateBase, indicatorCount)
-      : numbersOnly(rowValues, indicatorCount);
-
-    // flags, reasons, Bremen columns
-    let kitaIndex: number | null = null;
-    if (kitaIndexCol >= 0) {
-      const read = readNumber(kitaIndexCol);
-      if (typeof read === "number") {
-        if (read < 0 || read > 100) {
-          const where = cellAt(r, kitaIndexCol);
-          push(
-            "error",
-            "kita-index-range",
-            where,
-            messages.kitaIndexRange(where, header(kitaIndexCol), read),
-          );
-        } else kitaIndex = read;
-      }
-    }
-    let strand4Vzae: number | null = null;
-    if (strand4VzaeCol >= 0) {
-      const read = readNumber(strand4VzaeCol);
-      if (typeof read === "number" && read < 0) {
-        const where = cellAt(r, strand4VzaeCol);
-        push("error", "negative-value", where, messages.negativeValue(where, header(strand4VzaeCol), read));
-      } else if (typeof read === "number") strand4Vzae = read;
-    }
-    const unit: Unit = {
-      id: id ?? "",
-      area: area ?? "",
-      children,
-      row: rowNumber(r),
-      values,
-      strand2: readFlag(strand2Col),
-      strand3Reason: textAt(strand3ReasonCol) ?? "",
-      strand4: readFlag(strand4Col),
-      strand4Reason: textAt(strand4ReasonCol) ?? "",
-      verbund: textAt(verbundCol) ?? null,
-      firstYear: readFlag(firstYearCol),
-      kitaIndex,
-    };
-    // assigned, not spread into the literal: a spread copies every unit through a slow generic path
-    if (strand4VzaeCol >= 0) unit.strand4Vzae = strand4Vzae;
-    if (traegerCol >= 0) unit.traeger = textAt(traegerCol) ?? null;
-    unitRows[units.length] = r;
-    units.push(unit);
-  };
-  for (r = 0; r < rows.length; r++) checkRow();
 
   // ── after the pass: columns, indicators, categories, coverage ─────────────────────────────────
   for (const [c, first] of blankHeaderData) {

@@ -53,10 +53,25 @@ function keyHash(name: string): number {
  * rows.firstOrAdd("kita  nord", 12); // => 7
  */
 export class NameKeyIndex {
-  private slots = new Int32Array(64); // entry + 1; 0 = empty
-  private hashes = new Int32Array(32);
-  private names: string[] = [];
-  private values: number[] = [];
+  private slots: Int32Array; // entry + 1; 0 = empty
+  private hashes: Int32Array;
+  private names: string[];
+  private values: Float64Array;
+  private count = 0;
+
+  /**
+   * @param capacity the number of names expected (e.g. the rows of a sheet): the tables are made that large
+   * at once, not grown name by name; more names are taken all the same
+   */
+  constructor(capacity = 0) {
+    const entries = Math.max(32, Math.floor(capacity));
+    let size = 64;
+    while (size < 2 * entries) size *= 2;
+    this.slots = new Int32Array(size);
+    this.hashes = new Int32Array(entries);
+    this.values = new Float64Array(entries);
+    this.names = new Array<string>(entries);
+  }
 
   /** The number of the first name with the same key; else the name is added with `value` and undefined returned. */
   firstOrAdd(name: string, value: number): number | undefined {
@@ -76,15 +91,18 @@ export class NameKeyIndex {
   }
 
   private add(slot: number, hash: number, name: string, value: number): void {
-    const entry = this.names.length;
+    const entry = this.count++;
     if (entry === this.hashes.length) {
-      const grown = new Int32Array(entry * 2);
-      grown.set(this.hashes);
-      this.hashes = grown;
+      const hashes = new Int32Array(entry * 2);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+      const values = new Float64Array(entry * 2);
+      values.set(this.values);
+      this.values = values;
     }
     this.hashes[entry] = hash;
-    this.names.push(name);
-    this.values.push(value);
+    this.names[entry] = name;
+    this.values[entry] = value;
     this.slots[slot] = entry + 1;
     if (2 * (entry + 1) > this.slots.length) this.rehash(this.slots.length * 2);
   }
@@ -92,7 +110,7 @@ export class NameKeyIndex {
   private rehash(size: number): void {
     const slots = new Int32Array(size);
     const mask = size - 1;
-    for (let entry = 0; entry < this.names.length; entry++) {
+    for (let entry = 0; entry < this.count; entry++) {
       let s = this.hashes[entry] & mask;
       while (slots[s] !== 0) s = (s + 1) & mask;
       slots[s] = entry + 1;

@@ -449,9 +449,8 @@ export function stellenplanOf(
 
   const areaPlans: AreaPlan[] = areas.map((a, r) => {
     const list = members[r];
-    const sum = (f: (i: number) => number): number => list.reduce((s, i) => s + f(i), 0);
     const available = areaCents[r] + redistribution.receivedCents[r] - redistribution.givenCents[r];
-    const planned = sum((i) => amountCents[i]);
+    const planned = sumOver(amountCents, list);
     return {
       name: a.name,
       amount: areaCents[r] / 100,
@@ -460,12 +459,9 @@ export function stellenplanOf(
       available: available / 100,
       planned: planned / 100,
       unplanned: (available - planned) / 100,
-      vzae: vzaeOfSteps(
-        sum((i) => stepsOf[i]),
-        p.step,
-      ),
-      municipal: sum((i) => municipalCents[i]) / 100,
-      personnelVolume: sum((i) => volumeCents[i]) / 100,
+      vzae: vzaeOfSteps(sumOver(stepsOf, list), p.step),
+      municipal: sumOver(municipalCents, list) / 100,
+      personnelVolume: sumOver(volumeCents, list) / 100,
     };
   });
 
@@ -509,6 +505,18 @@ function membersOf(
     members[a].push(i);
   }
   return members;
+}
+
+/**
+ * The sum of `values` at the positions `list`, added in list order (as `list.reduce((s, i) => s + values[i], 0)`,
+ * bit for bit). A function of its own: compiled once for every area, no closure per sum.
+ *
+ * @example sumOver(Float64Array.of(1, 2, 4), [2, 0]); // => 5
+ */
+function sumOver(values: Float64Array, list: readonly number[]): number {
+  let s = 0;
+  for (let k = 0; k < list.length; k++) s += values[list[k]];
+  return s;
 }
 
 /**

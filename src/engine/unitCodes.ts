@@ -39,6 +39,11 @@ export function unitCodes(units: readonly { id: string; area: string }[]): strin
     allSorted = compareNames(units[i - 1].id, units[i].id) <= 0;
   const width = Math.max(2, String(units.length).length);
   const codes = new Array<string>(units.length);
+  // `E${String(k).padStart(width, "0")}` with one string less per code: "E" and the zeros by number of digits
+  const prefixes = Array.from(
+    { length: width + 1 },
+    (_, digits) => `E${"0".repeat(Math.max(0, width - digits))}`,
+  );
   let k = 0;
   for (const area of areas) {
     const members = byArea.get(area) as number[];
@@ -49,7 +54,10 @@ export function unitCodes(units: readonly { id: string; area: string }[]): strin
       sorted = compareNames(units[members[j - 1]].id, units[members[j]].id) <= 0;
     }
     if (!sorted) members.sort((a, b) => compareNames(units[a].id, units[b].id) || a - b);
-    for (const unit of members) codes[unit] = `E${String(++k).padStart(width, "0")}`;
+    for (const unit of members) {
+      const digits = String(++k);
+      codes[unit] = prefixes[Math.min(digits.length, width)] + digits;
+    }
   }
   return codes;
 }

@@ -35,8 +35,10 @@ describe("NameKeyIndex", () => {
           fc.array(part, { maxLength: 5 }).map((p) => p.join("")),
           { maxLength: 300 },
         ),
-        (names) => {
-          const index = new NameKeyIndex();
+        fc.nat({ max: 400 }),
+        (names, capacity) => {
+          // made for `capacity` names (fewer or more than come): the answers are the same
+          const index = new NameKeyIndex(capacity);
           const map = new Map<string, number>();
           names.forEach((name, row) => {
             const expected = map.get(headerKey(name));
