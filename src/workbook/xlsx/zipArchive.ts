@@ -20,6 +20,7 @@ import { SrbUsageError } from "../../engine/issues";
 import {
   deflateWithChecksum,
   fromGzip,
+  fromGzipPieces,
   hasCompressionStreams,
   inflateRawNatively,
   joined,
@@ -242,14 +243,33 @@ export class ZipArchive {
    */
   async finished(): Promise<ZipArchive> {
     if (!this.entries.some((e) => e.held)) return this;
-    const outputs = await Promise.all(
+    const outputs = await this.finishedOutputs();
+    return ZipArchive.open(writeZip(outputs, { hold: false }));
+  }
+
+  /**
+   * `finished`'s bytes as pieces, in order, never joined: the copied entries as views of this archive's
+   * bytes, the new parts as they were deflated. For a caller that writes the package to a file (the CLI):
+   * one buffer of the whole package would be a fresh allocation of several MB, every page of it a page
+   * fault (10,000 Kitas: 4 MB, ~25 ms here), only to be copied once more into the file.
+   *
+   * @example await fileHandle.writev(await zip.finishedPieces()); // the same bytes as (await zip.finished()).bytes
+   */
+  async finishedPieces(): Promise<Uint8Array[]> {
+    if (!this.entries.some((e) => e.held)) return [this.bytes];
+    const outputs = await this.finishedOutputs();
+    return zipPieces(outputs, false).pieces;
+  }
+
+  /** Every entry as `finished` writes it: copied as stored, a held part deflated. */
+  private finishedOutputs(): Promise<ZipOutput[]> {
+    return Promise.all(
       this.entries.map(async (e): Promise<ZipOutput> => {
         if (!e.held) return { name: e.name, copy: e, from: this };
         const { deflated, crc } = await deflateHeld(e.held);
         return { name: e.name, deflated, crc, size: e.held.length };
       }),
     );
-    return ZipArchive.open(writeZip(outputs, { hold: false }));
   }
 
   /**
@@ -581,7 +601,8 @@ export function deflateHeld(part: Uint8Array): Promise<Deflated> {
 
 /** A new part deflated already, with the CRC-32 and the size of its bytes (a `ZipOutput` as it is). */
 export interface DeflatedPart {
-  deflated: Uint8Array;
+  /** The raw deflate data, whole or in pieces (a part deflated as it was written: zlib's output chunks). */
+  deflated: Uint8Array | readonly Uint8Array[];
   crc: number;
   size: number;
 }
@@ -641,7 +662,8 @@ export function streamingDeflate(): PartDeflater | null {
     async end() {
       gzip.end();
       await ended;
-      const { deflated, crc } = fromGzip(joined(chunks, length));
+      // zlib's chunks as they are: joined, they would be one more fresh buffer of the part's size
+      const { deflated, crc } = fromGzipPieces(chunks, length);
       return { deflated, crc, size };
     },
   };
@@ -669,7 +691,7 @@ export function deflateAhead(part: Uint8Array): void {
 export type ZipOutput =
   | { name: string; copy: ZipEntry; from: ZipArchive }
   | { name: string; data: Uint8Array }
-  | { name: string; deflated: Uint8Array; crc: number; size: number };
+  | { name: string; deflated: Uint8Array | readonly Uint8Array[]; crc: number; size: number };
 
 /**
  * Writes a zip archive: copied entries keep their compressed bytes, checksum and time stamp; new data is
@@ -684,8 +706,21 @@ export type ZipOutput =
  * @example const bytes = writeZip([{ name: "a.txt", data: new TextEncoder().encode("hallo") }]);
  */
 export function writeZip(outputs: ZipOutput[], options: { hold?: boolean } = {}): Uint8Array {
+  const { pieces, length, held, order } = zipPieces(outputs, options.hold ?? nativeStreams());
+  const total = joined(pieces, length);
+  if (held && held.size > 0) heldBy.set(total, { order, parts: held });
+  return total;
+}
+
+/**
+ * `writeZip`'s bytes as pieces in order (their summed `length`), the held parts and the order of all
+ * entries: copied entries are views of their archive's bytes, nothing is joined.
+ */
+function zipPieces(
+  outputs: ZipOutput[],
+  hold: boolean,
+): { pieces: Uint8Array[]; length: number; held: Map<string, Uint8Array> | null; order: string[] } {
   const encoder = new TextEncoder();
-  const hold = options.hold ?? nativeStreams();
   const held = hold ? new Map<string, Uint8Array>() : null;
   const order: string[] = [];
   const pieces: Uint8Array[] = [];
@@ -703,7 +738,7 @@ export function writeZip(outputs: ZipOutput[], options: { hold?: boolean } = {})
     let method: number;
     let crc: number;
     let size: number;
-    let data: Uint8Array;
+    let data: Uint8Array | readonly Uint8Array[];
     let time = 0;
     let date = 0x21; // 1980-01-01
     if ("copy" in out && out.copy.held) {
@@ -738,7 +773,8 @@ export function writeZip(outputs: ZipOutput[], options: { hold?: boolean } = {})
     lv.setUint16(10, time, true);
     lv.setUint16(12, date, true);
     lv.setUint32(14, crc, true);
-    lv.setUint32(18, data.length, true);
+    const compressedSize = data instanceof Uint8Array ? data.length : data.reduce((n, d) => n + d.length, 0);
+    lv.setUint32(18, compressedSize, true);
     lv.setUint32(22, size, true);
     lv.setUint16(26, name.length, true);
     local.set(name, 30);
@@ -752,14 +788,16 @@ export function writeZip(outputs: ZipOutput[], options: { hold?: boolean } = {})
     cv.setUint16(12, time, true);
     cv.setUint16(14, date, true);
     cv.setUint32(16, crc, true);
-    cv.setUint32(20, data.length, true);
+    cv.setUint32(20, compressedSize, true);
     cv.setUint32(24, size, true);
     cv.setUint16(28, name.length, true);
     cv.setUint32(42, offset, true);
     record.set(name, 46);
-    pieces.push(local, data);
+    pieces.push(local);
+    if (data instanceof Uint8Array) pieces.push(data);
+    else pieces.push(...data);
     central.push(record);
-    offset += local.length + data.length;
+    offset += local.length + compressedSize;
   }
   const cdSize = central.reduce((n, c) => n + c.length, 0);
   const end = new Uint8Array(22);
@@ -769,12 +807,6 @@ export function writeZip(outputs: ZipOutput[], options: { hold?: boolean } = {})
   ev.setUint16(10, central.length, true);
   ev.setUint32(12, cdSize, true);
   ev.setUint32(16, offset, true);
-  const total = new Uint8Array(offset + cdSize + 22);
-  let at = 0;
-  for (const p of [...pieces, ...central, end]) {
-    total.set(p, at);
-    at += p.length;
-  }
-  if (held && held.size > 0) heldBy.set(total, { order, parts: held });
-  return total;
+  pieces.push(...central, end);
+  return { pieces, length: offset + cdSize + 22, held, order };
 }

@@ -145,3 +145,14 @@ test("a run builds its package once (sheets and store in one write, the model sw
     writes.mockRestore();
   }
 });
+
+test("the package in pieces (the CLI's file) is the package's bytes, and leaves the workbook as it was", async () => {
+  const book = await PackageWorkbook.fromBuffer(new Uint8Array(readFileSync(SAMPLE)), "Musterstadt.xlsx");
+  await generate(book, { workbookName: "Musterstadt.xlsx", date: new Date(Date.UTC(2026, 10, 30)) });
+  const pieces = await book.toPieces();
+  expect(pieces.length).toBeGreaterThan(1);
+  const bytes = await book.toBuffer();
+  expect(Buffer.concat(pieces).equals(Buffer.from(bytes))).toBe(true);
+  // nothing held any more: the pieces are the archive's own bytes
+  expect(Buffer.concat(await book.toPieces()).equals(Buffer.from(bytes))).toBe(true);
+});
