@@ -51,6 +51,12 @@ export interface ZipEntry {
    * `method` 0): written into the package, deflated, by `ZipArchive.finished`.
    */
   held?: Uint8Array;
+  /**
+   * The compressed data of a new part deflated already (a big sheet, deflated as it was written), held
+   * outside the archive's bytes in pieces (`method` 8): an archive written again holds it on, and
+   * `ZipArchive.finished` writes it as it is — never copied into an intermediate archive.
+   */
+  heldDeflated?: readonly Uint8Array[];
 }
 
 /** A problem with the container itself (not a zip, damaged, too big): German, for the user. */
@@ -160,7 +166,8 @@ export class ZipArchive {
       // the parts held outside the bytes (the browser's new parts), in the order they were written
       const written = new Map(entries.map((e) => [e.name, e]));
       entries = held.order.map((name) => written.get(name) ?? heldEntry(name, held.parts.get(name)!));
-      for (const part of held.parts.values()) declared += part.length;
+      for (const part of held.parts.values())
+        declared += part instanceof Uint8Array ? part.length : part.size;
     }
     if (declared > MAX_PACKAGE_BYTES) {
       throw new PackageError(
@@ -214,7 +221,7 @@ export class ZipArchive {
     if (!nativeStreams()) return;
     const wanted = names
       .map((n) => (n === undefined ? undefined : this.entry(n)))
-      .filter((e): e is ZipEntry => e !== undefined && e.method === 8 && !(e.flags & 1))
+      .filter((e): e is ZipEntry => e !== undefined && e.method === 8 && !(e.flags & 1) && e.dataOffset >= 0)
       .filter((e) => e.size >= PREPARE_MIN_BYTES && e.size <= cap);
     for (const entry of new Set(wanted)) {
       const raw = this.bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
@@ -242,7 +249,7 @@ export class ZipArchive {
    * @example const bytes = (await zip.finished()).bytes; // what the download gets
    */
   async finished(): Promise<ZipArchive> {
-    if (!this.entries.some((e) => e.held)) return this;
+    if (!this.entries.some(isHeld)) return this;
     const outputs = await this.finishedOutputs();
     return ZipArchive.open(writeZip(outputs, { hold: false }));
   }
@@ -256,7 +263,7 @@ export class ZipArchive {
    * @example await fileHandle.writev(await zip.finishedPieces()); // the same bytes as (await zip.finished()).bytes
    */
   async finishedPieces(): Promise<Uint8Array[]> {
-    if (!this.entries.some((e) => e.held)) return [this.bytes];
+    if (!this.entries.some(isHeld)) return [this.bytes];
     const outputs = await this.finishedOutputs();
     return zipPieces(outputs, false).pieces;
   }
@@ -265,6 +272,7 @@ export class ZipArchive {
   private finishedOutputs(): Promise<ZipOutput[]> {
     return Promise.all(
       this.entries.map(async (e): Promise<ZipOutput> => {
+        if (e.heldDeflated) return { name: e.name, deflated: e.heldDeflated, crc: e.crc, size: e.size };
         if (!e.held) return { name: e.name, copy: e, from: this };
         const { deflated, crc } = await deflateHeld(e.held);
         return { name: e.name, deflated, crc, size: e.held.length };
@@ -283,7 +291,11 @@ export class ZipArchive {
       throw new PackageError(`Teil „${entry.name}“ ist verschlüsselt – bitte ohne Kennwort speichern.`);
     }
     if (entry.size > cap) throw tooBig(entry.name, entry.size, cap);
-    const raw = entry.held ?? this.bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+    const raw =
+      entry.held ??
+      (entry.heldDeflated
+        ? joined(entry.heldDeflated, entry.compressedSize)
+        : this.bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize));
     let count = 0;
     const take = (chunk: Uint8Array) => {
       count += chunk.length;
@@ -479,11 +491,34 @@ const PREPARE_MIN_BYTES = 64 * 1024;
  */
 const HOLD_MIN_BYTES = 0;
 
+/** A part held outside an archive's bytes: new bytes, or a new part deflated already. */
+type HeldPart = Uint8Array | DeflatedPart;
+
 /** The parts an archive written by `writeZip` holds outside its bytes, and the order of all its entries. */
-const heldBy = new WeakMap<Uint8Array, { order: string[]; parts: Map<string, Uint8Array> }>();
+const heldBy = new WeakMap<Uint8Array, { order: string[]; parts: Map<string, HeldPart> }>();
+
+/** Does the entry's part live outside its archive's bytes (new, written by `finished`)? */
+function isHeld(e: ZipEntry): boolean {
+  return e.held !== undefined || e.heldDeflated !== undefined;
+}
 
 /** The entry of a held part; its CRC-32 is computed only if asked for (`finished` gets it natively). */
-function heldEntry(name: string, held: Uint8Array): ZipEntry {
+function heldEntry(name: string, held: HeldPart): ZipEntry {
+  if (!(held instanceof Uint8Array)) {
+    const pieces = held.deflated instanceof Uint8Array ? [held.deflated] : held.deflated;
+    return {
+      name,
+      method: 8,
+      flags: 0x0800,
+      crc: held.crc,
+      compressedSize: pieces.reduce((n, p) => n + p.length, 0),
+      size: held.size,
+      dosTime: 0,
+      dosDate: 0x21,
+      dataOffset: -1,
+      heldDeflated: pieces,
+    };
+  }
   let crc: number | undefined;
   return {
     name,
@@ -719,9 +754,9 @@ export function writeZip(outputs: ZipOutput[], options: { hold?: boolean } = {})
 function zipPieces(
   outputs: ZipOutput[],
   hold: boolean,
-): { pieces: Uint8Array[]; length: number; held: Map<string, Uint8Array> | null; order: string[] } {
+): { pieces: Uint8Array[]; length: number; held: Map<string, HeldPart> | null; order: string[] } {
   const encoder = new TextEncoder();
-  const held = hold ? new Map<string, Uint8Array>() : null;
+  const held = hold ? new Map<string, HeldPart>() : null;
   const order: string[] = [];
   const pieces: Uint8Array[] = [];
   const central: Uint8Array[] = [];
@@ -732,6 +767,16 @@ function zipPieces(
     if (held && part && ("copy" in out || part.length >= HOLD_MIN_BYTES)) {
       held.set(out.name, part);
       deflateAhead(part);
+      continue;
+    }
+    // a part deflated already: held on as it is (not copied into this archive's bytes)
+    if (held && "copy" in out && out.copy.heldDeflated) {
+      const e = out.copy;
+      held.set(out.name, { deflated: e.heldDeflated!, crc: e.crc, size: e.size });
+      continue;
+    }
+    if (held && "deflated" in out) {
+      held.set(out.name, { deflated: out.deflated, crc: out.crc, size: out.size });
       continue;
     }
     const name = encoder.encode(out.name);
@@ -746,6 +791,12 @@ function zipPieces(
       method = 8;
       size = out.copy.held.length;
       ({ data, crc } = compress(out.copy.held));
+    } else if ("copy" in out && out.copy.heldDeflated) {
+      const e = out.copy;
+      method = 8;
+      crc = e.crc;
+      size = e.size;
+      data = e.heldDeflated!;
     } else if ("copy" in out) {
       const e = out.copy;
       method = e.method;

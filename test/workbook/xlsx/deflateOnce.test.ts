@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { generate } from "../../../src/usecase/generate";
 import { PackageWorkbook } from "../../../src/workbook/xlsx/packageWorkbook";
-import { ZipArchive, type ZipEntry } from "../../../src/workbook/xlsx/zipArchive";
+import { writeZip, ZipArchive, type ZipEntry } from "../../../src/workbook/xlsx/zipArchive";
 
 /** Node's zlib as zipArchive.ts reaches it (`process.getBuiltinModule`), so that its functions can be spied on. */
 const zlib = process.getBuiltinModule("node:zlib");
@@ -155,4 +155,45 @@ test("the package in pieces (the CLI's file) is the package's bytes, and leaves 
   expect(Buffer.concat(pieces).equals(Buffer.from(bytes))).toBe(true);
   // nothing held any more: the pieces are the archive's own bytes
   expect(Buffer.concat(await book.toPieces()).equals(Buffer.from(bytes))).toBe(true);
+});
+
+test("a part deflated already (in pieces) is held on through every write and written as it is when handed out", async () => {
+  const text = "<x>Kita Sonnenschein</x>".repeat(2000);
+  const bytes = new TextEncoder().encode(text);
+  const gz = new Uint8Array(zlib.gzipSync(bytes, { level: 1 }));
+  const deflated = gz.subarray(10, gz.length - 8);
+  const pieces = [deflated.subarray(0, 100), deflated.subarray(100, 101), deflated.subarray(101)];
+  const crc = Buffer.from(gz.subarray(gz.length - 8)).readUInt32LE(0);
+  const first = ZipArchive.open(
+    writeZip(
+      [
+        { name: "big.xml", deflated: pieces, crc, size: bytes.length },
+        { name: "a.txt", data: new Uint8Array([65]) },
+      ],
+      {
+        hold: true,
+      },
+    ),
+  );
+  const entry = first.entry("big.xml")!;
+  expect(entry.heldDeflated).toBe(pieces);
+  expect(entry.compressedSize).toBe(deflated.length);
+  expect(first.bytes.length).toBeLessThan(200); // not in the archive's bytes
+  expect(first.text("big.xml")).toBe(text);
+  // written again (the store replaced): still held, never copied
+  const second = ZipArchive.open(
+    writeZip(
+      first.entries.map((e) => ({ name: e.name, copy: e, from: first })),
+      { hold: true },
+    ),
+  );
+  expect(second.entry("big.xml")!.heldDeflated).toBe(pieces);
+  const whole = await second.finished();
+  expect(whole.entries.some((e) => e.held || e.heldDeflated)).toBe(false);
+  expect(whole.text("big.xml")).toBe(text);
+  expect(whole.entry("big.xml")!.crc).toBe(crc);
+  expect(
+    Buffer.from(whole.bytes.subarray(whole.entry("big.xml")!.dataOffset)).subarray(0, deflated.length),
+  ).toEqual(Buffer.from(deflated));
+  expect(Buffer.concat(await second.finishedPieces()).equals(Buffer.from(whole.bytes))).toBe(true);
 });
