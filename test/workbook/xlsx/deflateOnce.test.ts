@@ -197,3 +197,38 @@ test("a part deflated already (in pieces) is held on through every write and wri
   ).toEqual(Buffer.from(deflated));
   expect(Buffer.concat(await second.finishedPieces()).equals(Buffer.from(whole.bytes))).toBe(true);
 });
+
+test("a big entry of the input is held as a view of the input's bytes by every write, and written as it was stored", async () => {
+  // bytes that do not deflate (a pseudo-random sequence): their entry is over the size held
+  let seed = 12345;
+  const big = new Uint8Array(100_000).map(() => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24);
+  const input = ZipArchive.open(
+    writeZip([
+      { name: "stored.bin", data: new Uint8Array(0) },
+      { name: "big.bin", data: big },
+    ]),
+  );
+  const stamped: ZipEntry[] = input.entries.map((e) =>
+    e.name === "big.bin" ? { ...e, dosTime: 0x6000, dosDate: 0x5a21 } : e,
+  );
+  const full = ZipArchive.open(
+    writeZip(
+      stamped.map((e) => ({ name: e.name, copy: e, from: input })),
+      { hold: false },
+    ),
+  );
+  const held = ZipArchive.open(
+    writeZip(
+      stamped.map((e) => ({ name: e.name, copy: e, from: input })),
+      { hold: true },
+    ),
+  );
+  const entry = held.entry("big.bin")!;
+  expect(entry.heldDeflated).toBeDefined();
+  expect(held.bytes.length).toBeLessThan(1000); // not copied
+  expect(entry.dosDate).toBe(0x5a21);
+  expect(Buffer.from(held.read("big.bin")!).equals(Buffer.from(big))).toBe(true);
+  const handedOut = await held.finished();
+  expect(Buffer.from(handedOut.bytes).equals(Buffer.from(full.bytes))).toBe(true);
+  expect(Buffer.concat(await held.finishedPieces()).equals(Buffer.from(full.bytes))).toBe(true);
+});
