@@ -336,13 +336,8 @@ export class PackageWorkbook implements WorkbookPort {
     if (!entry || entry === this.storeEntry() || !entry.part || !this.zip.entry(entry.part)) {
       throw new SrbUsageError(`Tabellenblatt „${sheet}“ gibt es in dieser Arbeitsmappe nicht.`);
     }
-    // under Node the data sheet inflates on zlib's thread pool while the shared strings are read
-    const ahead = this.zip.inflateAhead(entry.part);
-    ahead.catch(() => undefined);
     await this.zip.prepare([entry.part, this.structure.sharedStringsPart]);
-    const ctx = this.ctx();
-    await ahead;
-    const grid = readGrid(this.zip, entry.part, ctx, entry.name, true);
+    const grid = readGrid(this.zip, entry.part, this.ctx(), entry.name, true);
     const sumFormulaRows: number[] = [];
     grid.formulas!.forEach((line, r) => {
       if (line.some((f) => f !== undefined && isColumnTotalFormula(f, r + 1))) sumFormulaRows.push(r + 1);

@@ -217,65 +217,8 @@ export class ZipArchive {
    * readGrid(zip, "xl/worksheets/sheet1.xml", ctx, "Kitas"); // no inflating in JavaScript
    */
   async prepare(names: (string | undefined)[], cap = MAX_PART_BYTES): Promise<void> {
-    this.clearPrepared();
-    if (!nativeStreams()) return;
-    await this.prepareNatively(names, cap);
-  }
-
-  /** Drops what was prepared and nobody read. */
-  private clearPrepared(): void {
     this.prepared.clear();
-  }
-
-  /**
-   * Under Node: starts inflating a big part (a data sheet of 10,000 Kitas: 7 MB) on zlib's thread pool, so
-   * that the reader's other work (the shared strings) goes on meanwhile and no fresh buffer of the whole
-   * part is filled on the main thread; the next `inflate` of the part hands out its chunks (counted and
-   * capped again as they go). Resolves when they are all there, with the caps and German errors of
-   * `prepare`. Nothing (resolved at once) in the browser, which has `prepare`, for parts under a megabyte,
-   * and where zlib's streams are missing.
-   *
-   * @example const ahead = zip.inflateAhead("xl/worksheets/sheet1.xml"); readSharedStrings(zip, …); await ahead;
-   */
-  async inflateAhead(name: string, cap = MAX_PART_BYTES): Promise<void> {
-    const entry = this.entry(name);
-    const createInflateRaw = nodeZlib()?.createInflateRaw;
-    if (!entry || nativeStreams() || !createInflateRaw || entry.method !== 8 || entry.flags & 1) return;
-    if (entry.size < AHEAD_MIN_BYTES || entry.size > Math.min(cap, WHOLE_PART_BYTES)) return;
-    const raw = entry.heldDeflated
-      ? joined(entry.heldDeflated, entry.compressedSize)
-      : this.bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
-    const limit = Math.min(entry.size, cap, MAX_PACKAGE_BYTES - this.inflated);
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    await new Promise<void>((resolve, reject) => {
-      const stream = createInflateRaw({ chunkSize: 1 << 20 });
-      stream.on("data", (chunk) => {
-        size += chunk.length;
-        if (size <= limit) {
-          chunks.push(chunk);
-          return;
-        }
-        stream.destroy();
-        reject(
-          this.inflated + size > MAX_PACKAGE_BYTES
-            ? tooBig("(alle Teile)", this.inflated + size, MAX_PACKAGE_BYTES)
-            : tooBig(entry.name, size, Math.min(cap, entry.size)),
-        );
-      });
-      stream.on("end", resolve);
-      stream.on("error", () =>
-        reject(
-          new PackageError(`Die Datei ist beschädigt: Teil „${entry.name}“ lässt sich nicht entpacken.`),
-        ),
-      );
-      stream.end(raw);
-    });
-    this.prepared.set(entry, chunks);
-  }
-
-  /** `prepare` through the browser's Compression Streams. */
-  private async prepareNatively(names: (string | undefined)[], cap: number): Promise<void> {
+    if (!nativeStreams()) return;
     const wanted = names
       .map((n) => (n === undefined ? undefined : this.entry(n)))
       .filter((e): e is ZipEntry => e !== undefined && e.method === 8 && !(e.flags & 1))
@@ -505,21 +448,8 @@ type GzipAsync = (
 ) => void;
 
 /** The functions of Node's zlib SRB uses. */
-/** Node's streaming raw inflate (zlib on its thread pool). */
-type InflateRawStream = {
-  end(chunk: Uint8Array): void;
-  destroy(): void;
-  on(event: "data", listener: (chunk: Uint8Array) => void): void;
-  on(event: "end", listener: () => void): void;
-  on(event: "error", listener: (error: Error) => void): void;
-};
-
-/** Parts from this inflated size on are inflated ahead on zlib's thread pool under Node (`inflateAhead`). */
-const AHEAD_MIN_BYTES = 1024 * 1024;
-
 interface NodeZlib {
   createGzip?: unknown;
-  createInflateRaw?: (options: { chunkSize: number }) => InflateRawStream;
   inflateRawSync?: InflateRaw;
   gzipSync?: Gzip;
   gzip?: GzipAsync;
