@@ -13,7 +13,8 @@
  * handed out (`ZipArchive.finished`), under Node the big ones (256 KB and more) on zlib's thread pool. Parts up to 128 MB inflated (a data sheet of 100,000 Kitas and 20
  * indicators is about 70 MB) are inflated by zlib in one call as well, with the same caps (zlib stops at the
  * declared size plus one byte), and handed on in 64 KB chunks; bigger ones, and every part in the browser,
- * are streamed through fflate in chunks.
+ * are streamed through fflate in chunks. The package written by the CLI goes to its file in pieces
+ * (`finishedPieces`), never joined into one buffer.
  */
 import { Inflate, deflateSync } from "fflate";
 import { SrbUsageError } from "../../engine/issues";
