@@ -27,6 +27,7 @@ import {
   readInputFile,
   stageFileAtomically,
   writeFileAtomically,
+  type BytePieces,
   type StagedFile,
 } from "./files";
 import { countIssues, issueLine, sozialraumTable } from "./format";
@@ -329,10 +330,14 @@ function unitsOnDemand(budget: number, allocation: Allocation): ItemsOnDemand {
  * The output workbook's bytes, on their way (its new parts deflating): a failure is a German usage error
  * when awaited, and never an unhandled rejection before that.
  */
-function workbookBytes(workbook: PackageWorkbook, out: string): Promise<Uint8Array> {
-  const bytes = workbook.toBuffer().catch((e: unknown) => {
-    throw new UsageFailure(`Die Ausgabe-Arbeitsmappe „${out}“ kann nicht erstellt werden: ${reason(e)}`);
-  });
+function workbookBytes(workbook: PackageWorkbook, out: string): Promise<BytePieces> {
+  // in pieces: one buffer of the whole package would be several MB of fresh memory, copied once more
+  const bytes = workbook.toPieces().then(
+    (bytePieces) => ({ bytePieces }),
+    (e: unknown) => {
+      throw new UsageFailure(`Die Ausgabe-Arbeitsmappe „${out}“ kann nicht erstellt werden: ${reason(e)}`);
+    },
+  );
   bytes.catch(() => undefined);
   return bytes;
 }

@@ -285,12 +285,48 @@ export async function ensureFolder(folder: string, what: string): Promise<void> 
  *
  * @example await writeFileAtomically("out/Kitas-srb.json", "{…}", "Die Ergebnisdatei");
  */
-export async function writeFileAtomically(
-  file: string,
-  content: Uint8Array | string | Iterable<string>,
-  what: string,
-): Promise<void> {
+export async function writeFileAtomically(file: string, content: FileContent, what: string): Promise<void> {
   await (await stageFileAtomically(file, content, what)).commit();
+}
+
+/**
+ * Bytes given as pieces in order (a package as `PackageWorkbook.toPieces` gives it): written one after the
+ * other, never joined into one buffer.
+ */
+export interface BytePieces {
+  readonly bytePieces: readonly Uint8Array[];
+}
+
+/** What an output file holds: bytes, text, pieces of text (written as UTF-8) or pieces of bytes. */
+export type FileContent = Uint8Array | string | Iterable<string> | BytePieces;
+
+function isBytePieces(content: Iterable<string> | BytePieces): content is BytePieces {
+  return "bytePieces" in content;
+}
+
+/** Most pieces handed to one `writev` (the system's IOV_MAX is 1024). */
+const WRITEV_PIECES = 1024;
+
+/**
+ * Writes pieces of bytes in order, as many in one system call as it takes (`writev`), a short write
+ * continued where it stopped.
+ *
+ * @example await writeBytePieces("out/.a.xlsx.tmp", await book.toPieces()); // the bytes of toBuffer()
+ */
+export async function writeBytePieces(file: string, pieces: readonly Uint8Array[]): Promise<void> {
+  const handle = await fs.open(file, "w");
+  try {
+    let rest = pieces.filter((p) => p.length > 0);
+    while (rest.length > 0) {
+      let { bytesWritten } = await handle.writev(rest.slice(0, WRITEV_PIECES));
+      let done = 0;
+      while (done < rest.length && bytesWritten >= rest[done].length) bytesWritten -= rest[done++].length;
+      rest = rest.slice(done);
+      if (bytesWritten > 0) rest[0] = rest[0].subarray(bytesWritten);
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 /** An output file written to its temporary file, not yet in place (`stageFileAtomically`). */
@@ -310,7 +346,7 @@ export interface StagedFile {
  */
 export async function stageFileAtomically(
   file: string,
-  content: Uint8Array | string | Iterable<string>,
+  content: FileContent,
   what: string,
 ): Promise<StagedFile> {
   const target = path.resolve(file);
@@ -326,6 +362,7 @@ export async function stageFileAtomically(
   };
   try {
     if (typeof content === "string" || content instanceof Uint8Array) await fs.writeFile(temporary, content);
+    else if (isBytePieces(content)) await writeBytePieces(temporary, content.bytePieces);
     else await writeTextPieces(temporary, content);
   } catch (e) {
     return fail(e);

@@ -283,7 +283,9 @@ export function headerFooterCode(text: HeaderFooterText): string {
 
 /**
  * Heights (points) of the rows that hold wrapped cells, so that the wrapped text shows whole: one line of
- * LINE_HEIGHT_POINTS per line the longest cell of the row takes at its column's width.
+ * LINE_HEIGHT_POINTS per line the longest cell of the row takes at its column's width. `only`: the
+ * (0-based, ascending) indexes of the rows that may hold wrapped cells, when the caller knows them (a sheet
+ * of 10,000 Kitas has wrapped cells in its header rows only; the others are not looked at).
  *
  * @example
  * wrappedRowHeights([[{ value: "Kommunaler Anteil", wrap: true, bold: true }]], [10]);
@@ -293,9 +295,13 @@ export function wrappedRowHeights(
   rows: readonly (readonly ({ value: unknown; wrap?: boolean; bold?: boolean } | undefined)[])[],
   widths: readonly number[],
   defaultWidth = 8.43,
+  only?: readonly number[],
 ): { row: number; points: number }[] {
   const out: { row: number; points: number }[] = [];
-  rows.forEach((line, r) => {
+  const indexes = only ?? rows.keys();
+  for (const r of indexes) {
+    const line = rows[r];
+    if (line === undefined) continue;
     let lines = 1;
     for (let c = 0; c < line.length; c++) {
       const cell = line[c];
@@ -304,7 +310,7 @@ export function wrappedRowHeights(
       lines = Math.max(lines, wrappedLines(cell.value, width, cell.bold === true));
     }
     if (lines > 1) out.push({ row: r + 1, points: lines * LINE_HEIGHT_POINTS });
-  });
+  }
   return out;
 }
 

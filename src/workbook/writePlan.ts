@@ -557,6 +557,8 @@ function planSheet(
   }
   let columns = 0;
   const rows: PlannedCell[][] = [];
+  // rows holding a wrapped cell (for their heights; the header rows wrapped below are added there)
+  const wrapping: number[] = [];
   for (let r = 0; r < source.length; r++) {
     const line = source[r] ?? [];
     if (line.length > EXCEL_MAX_COLUMNS) {
@@ -567,11 +569,14 @@ function planSheet(
     const width = Math.min(line.length, EXCEL_MAX_COLUMNS);
     const planned: PlannedCell[] = new Array<PlannedCell>(width);
     let same = width === line.length;
+    let wraps = false;
     for (let c = 0; c < width; c++) {
       const cell = planCell(line[c], r + 1, c + 1, sheetNotes);
       planned[c] = cell;
       if (cell !== line[c]) same = false;
+      if (cell.wrap) wraps = true;
     }
+    if (wraps) wrapping.push(r);
     // a row whose every cell is taken as it is stays the spec's own row (copied below if its header wraps)
     rows.push(same ? (line as PlannedCell[]) : planned);
     columns = Math.max(columns, width);
@@ -614,7 +619,13 @@ function planSheet(
     if (rows[r] !== undefined && rows[r] === source[r]) rows[r] = rows[r].slice();
   }
   wrapHeaders(rows, headers, columnWidths);
-  const rowHeights = wrappedRowHeights(rows, columnWidths);
+  for (const h of headers) if (h.headerRow >= 1 && h.headerRow <= rows.length) wrapping.push(h.headerRow - 1);
+  const rowHeights = wrappedRowHeights(
+    rows,
+    columnWidths,
+    undefined,
+    [...new Set(wrapping)].sort((a, b) => a - b),
+  );
   const print = planPrint(spec.print, name, freezeRows, {
     columnWidths: Array.from({ length: columns }, (_, c) => columnWidths[c] ?? 0),
     rows: rows.length,

@@ -21,6 +21,7 @@ import {
   fileErrorReason,
   outputLocation,
   stageFileAtomically,
+  writeBytePieces,
 } from "../../src/cli/files";
 
 const SAMPLE_DIR = path.resolve(__dirname, "..", "..", "assets", "sample");
@@ -240,10 +241,24 @@ test("property: random spellings of --out and --json are refused exactly when th
   );
 });
 
-describe("every file-system error: German, names the file, exit 1, nothing half-written", () => {
-  const fsError = (code: string, syscall: string, file = "/irgendwo") =>
-    Object.assign(new Error(`${code}: english text, ${syscall} '${file}'`), { code, syscall, path: file });
+const fsError = (code: string, syscall: string, file = "/irgendwo") =>
+  Object.assign(new Error(`${code}: english text, ${syscall} '${file}'`), { code, syscall, path: file });
 
+/**
+ * The output workbook is written in pieces through a file handle (files.ts writeBytePieces): its writes
+ * fail with `code` (the file is created, as on a full disk).
+ */
+function workbookWritesFail(code: string): void {
+  const real = fs.open.bind(fs);
+  jest.spyOn(fs, "open").mockImplementation(async (file, flags, mode) => {
+    const handle = await real(file, flags, mode);
+    if (String(file).endsWith(".xlsx") && flags === "w")
+      jest.spyOn(handle, "writev").mockRejectedValue(fsError(code, "write"));
+    return handle;
+  });
+}
+
+describe("every file-system error: German, names the file, exit 1, nothing half-written", () => {
   const cases: [string, () => Promise<string[]>, RegExp][] = [
     [
       "--out whose parent is a file",
@@ -312,6 +327,7 @@ describe("every file-system error: German, names the file, exit 1, nothing half-
       "the disk is full while writing",
       async () => {
         jest.spyOn(fs, "writeFile").mockRejectedValue(fsError("ENOSPC", "write"));
+        workbookWritesFail("ENOSPC");
         return ["Musterstadt.xlsx", "--out", "voll.xlsx"];
       },
       /Ausgabe-Arbeitsmappe „.*voll\.xlsx“ kann nicht geschrieben werden: kein Speicherplatz mehr/,
@@ -411,17 +427,7 @@ describe("stageFileAtomically (results.json written while the workbook deflates,
   });
 
   test("a run whose workbook cannot be written leaves no results.json and no temporary file", async () => {
-    const real = fs.writeFile.bind(fs);
-    jest.spyOn(fs, "writeFile").mockImplementation(async (file, data, options) =>
-      String(file).endsWith(".xlsx")
-        ? Promise.reject(
-            Object.assign(new Error("ENOSPC: no space left on device, write"), {
-              code: "ENOSPC",
-              syscall: "write",
-            }),
-          )
-        : real(file, data, options),
-    );
+    workbookWritesFail("ENOSPC");
     const run = await srb("Musterstadt.xlsx", "--out", "o.xlsx", "--json", "r.json");
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(
@@ -429,5 +435,30 @@ describe("stageFileAtomically (results.json written while the workbook deflates,
     );
     const files = await fs.readdir(".");
     expect(files.filter((f) => f.includes(".tmp") || f === "r.json" || f === "o.xlsx")).toEqual([]);
+  });
+});
+
+describe("writeBytePieces (the output workbook in pieces, never joined)", () => {
+  test("writes the pieces in order, empty ones and more than one writev's worth among them", async () => {
+    const pieces = Array.from({ length: 3000 }, (_, i) => new Uint8Array(i % 7).fill(i % 251));
+    await writeBytePieces("p.bin", pieces);
+    expect((await fs.readFile("p.bin")).equals(Buffer.concat(pieces))).toBe(true);
+  });
+
+  test("a short write is continued where it stopped", async () => {
+    const real = fs.open.bind(fs);
+    jest.spyOn(fs, "open").mockImplementation(async (file, flags, mode) => {
+      const handle = await real(file, flags, mode);
+      const writev = handle.writev.bind(handle);
+      // every call writes only the first piece, and of that at most 3 bytes
+      jest
+        .spyOn(handle, "writev")
+        .mockImplementation(async (buffers) => writev([(buffers[0] as Uint8Array).subarray(0, 3)]));
+      return handle;
+    });
+    const pieces = [new TextEncoder().encode("Kita "), new Uint8Array(0), new TextEncoder().encode("Hort")];
+    await writeBytePieces("q.bin", pieces);
+    jest.restoreAllMocks();
+    expect(await fs.readFile("q.bin", "utf8")).toBe("Kita Hort");
   });
 });

@@ -122,6 +122,18 @@ describe("text metrics (Calibri 11)", () => {
     expect(wrappedRowHeights(rows, [10])).toEqual([{ row: 1, points: 15 * wrappedLines(header, 10, true) }]);
     expect(wrappedRowHeights(rows, [80])).toEqual([]);
   });
+  test("only the rows named are looked at, in their order", () => {
+    const header = "Kommunaler Anteil am Personalvolumen";
+    const wrapped = { value: header, wrap: true, bold: true };
+    const rows = [[wrapped], [{ value: 1 }], [wrapped]];
+    const points = 15 * wrappedLines(header, 10, true);
+    expect(wrappedRowHeights(rows, [10], undefined, [0, 2])).toEqual([
+      { row: 1, points },
+      { row: 3, points },
+    ]);
+    expect(wrappedRowHeights(rows, [10], undefined, [2])).toEqual([{ row: 3, points }]);
+    expect(wrappedRowHeights(rows, [10], undefined, [])).toEqual([]);
+  });
 });
 
 describe("planPrint", () => {

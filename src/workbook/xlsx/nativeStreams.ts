@@ -112,6 +112,32 @@ export function fromGzip(gz: Uint8Array): { deflated: Uint8Array; crc: number } 
 }
 
 /**
+ * `fromGzip` of a gzip member given as chunks (their summed `length`), without joining them: the raw
+ * deflate data as views of the chunks, the 10-byte header and the 8-byte trailer cut off (the trailer may
+ * be split between the last chunks).
+ *
+ * @example fromGzipPieces([gz.subarray(0, 12), gz.subarray(12)], gz.length).crc; // => fromGzip(gz).crc
+ */
+export function fromGzipPieces(
+  chunks: readonly Uint8Array[],
+  length: number,
+): { deflated: Uint8Array[]; crc: number } {
+  const end = length - 8;
+  const deflated: Uint8Array[] = [];
+  const trailer: number[] = [];
+  let at = 0;
+  for (const chunk of chunks) {
+    const from = Math.max(10 - at, 0);
+    const to = Math.min(end - at, chunk.length);
+    if (to > from) deflated.push(chunk.subarray(from, to));
+    for (let i = Math.max(end - at, 0); i < chunk.length && trailer.length < 4; i++) trailer.push(chunk[i]);
+    at += chunk.length;
+  }
+  const crc = (trailer[0] | (trailer[1] << 8) | (trailer[2] << 16) | (trailer[3] << 24)) >>> 0;
+  return { deflated, crc };
+}
+
+/**
  * Deflates bytes natively (zlib's default level) to the raw deflate data a zip entry holds, with their
  * CRC-32 from the same native pass: gzip is raw deflate between a 10-byte header and a trailer that
  * carries the CRC-32. `crc` is null when the header is not the plain 10 bytes (then only the deflate

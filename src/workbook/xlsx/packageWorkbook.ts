@@ -257,6 +257,25 @@ export class PackageWorkbook implements WorkbookPort {
 
   /** The package as bytes (a visible sheet is added if the workbook has none). */
   async toBuffer(): Promise<Uint8Array> {
+    this.withVisibleSheet();
+    // the browser stores big new parts first and deflates them here, natively (zipArchive.ts)
+    this.zip = await this.zip.finished();
+    return this.zip.bytes;
+  }
+
+  /**
+   * `toBuffer`'s bytes as pieces in order, never joined into one buffer (zipArchive.ts `finishedPieces`):
+   * for writing the package to a file.
+   *
+   * @example await handle.writev(await book.toPieces()); // the file holds what toBuffer() gives
+   */
+  async toPieces(): Promise<Uint8Array[]> {
+    this.withVisibleSheet();
+    return this.zip.finishedPieces();
+  }
+
+  /** Adds a visible sheet if the workbook has none (Excel opens no workbook without one). */
+  private withVisibleSheet(): void {
     if (!this.structure.sheets.some((s) => s.state === "visible")) {
       const name = resolveSheetName(
         "Tabelle1",
@@ -273,9 +292,6 @@ export class PackageWorkbook implements WorkbookPort {
         ]),
       );
     }
-    // the browser stores big new parts first and deflates them here, natively (zipArchive.ts)
-    this.zip = await this.zip.finished();
-    return this.zip.bytes;
   }
 
   /** Writes the package to a file (Node only). */

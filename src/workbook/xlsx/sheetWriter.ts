@@ -203,6 +203,13 @@ class Utf8Sink {
 
   /** The bytes written (the part: nothing is written after them). */
   bytes(): Uint8Array {
+    // a part that fits its first block (most sheets, the store): that block, not copied on
+    if (this.grown === 0 && this.blocks.length === 0 && this.deflater === null) {
+      const part = this.block.subarray(0, this.used);
+      this.block = new Uint8Array(0);
+      this.used = 0;
+      return part;
+    }
     if (this.growing) {
       this.spill();
       if (this.growing) return new Uint8Array(this.growing, 0, this.grown);

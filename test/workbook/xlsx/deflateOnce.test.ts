@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { generate } from "../../../src/usecase/generate";
 import { PackageWorkbook } from "../../../src/workbook/xlsx/packageWorkbook";
-import { ZipArchive, type ZipEntry } from "../../../src/workbook/xlsx/zipArchive";
+import { writeZip, ZipArchive, type ZipEntry } from "../../../src/workbook/xlsx/zipArchive";
 
 /** Node's zlib as zipArchive.ts reaches it (`process.getBuiltinModule`), so that its functions can be spied on. */
 const zlib = process.getBuiltinModule("node:zlib");
@@ -144,4 +144,91 @@ test("a run builds its package once (sheets and store in one write, the model sw
   } finally {
     writes.mockRestore();
   }
+});
+
+test("the package in pieces (the CLI's file) is the package's bytes, and leaves the workbook as it was", async () => {
+  const book = await PackageWorkbook.fromBuffer(new Uint8Array(readFileSync(SAMPLE)), "Musterstadt.xlsx");
+  await generate(book, { workbookName: "Musterstadt.xlsx", date: new Date(Date.UTC(2026, 10, 30)) });
+  const pieces = await book.toPieces();
+  expect(pieces.length).toBeGreaterThan(1);
+  const bytes = await book.toBuffer();
+  expect(Buffer.concat(pieces).equals(Buffer.from(bytes))).toBe(true);
+  // nothing held any more: the pieces are the archive's own bytes
+  expect(Buffer.concat(await book.toPieces()).equals(Buffer.from(bytes))).toBe(true);
+});
+
+test("a part deflated already (in pieces) is held on through every write and written as it is when handed out", async () => {
+  const text = "<x>Kita Sonnenschein</x>".repeat(2000);
+  const bytes = new TextEncoder().encode(text);
+  const gz = new Uint8Array(zlib.gzipSync(bytes, { level: 1 }));
+  const deflated = gz.subarray(10, gz.length - 8);
+  const pieces = [deflated.subarray(0, 100), deflated.subarray(100, 101), deflated.subarray(101)];
+  const crc = Buffer.from(gz.subarray(gz.length - 8)).readUInt32LE(0);
+  const first = ZipArchive.open(
+    writeZip(
+      [
+        { name: "big.xml", deflated: pieces, crc, size: bytes.length },
+        { name: "a.txt", data: new Uint8Array([65]) },
+      ],
+      {
+        hold: true,
+      },
+    ),
+  );
+  const entry = first.entry("big.xml")!;
+  expect(entry.heldDeflated).toBe(pieces);
+  expect(entry.compressedSize).toBe(deflated.length);
+  expect(first.bytes.length).toBeLessThan(200); // not in the archive's bytes
+  expect(first.text("big.xml")).toBe(text);
+  // written again (the store replaced): still held, never copied
+  const second = ZipArchive.open(
+    writeZip(
+      first.entries.map((e) => ({ name: e.name, copy: e, from: first })),
+      { hold: true },
+    ),
+  );
+  expect(second.entry("big.xml")!.heldDeflated).toBe(pieces);
+  const whole = await second.finished();
+  expect(whole.entries.some((e) => e.held || e.heldDeflated)).toBe(false);
+  expect(whole.text("big.xml")).toBe(text);
+  expect(whole.entry("big.xml")!.crc).toBe(crc);
+  expect(
+    Buffer.from(whole.bytes.subarray(whole.entry("big.xml")!.dataOffset)).subarray(0, deflated.length),
+  ).toEqual(Buffer.from(deflated));
+  expect(Buffer.concat(await second.finishedPieces()).equals(Buffer.from(whole.bytes))).toBe(true);
+});
+
+test("a big entry of the input is held as a view of the input's bytes by every write, and written as it was stored", async () => {
+  // bytes that do not deflate (a pseudo-random sequence): their entry is over the size held
+  let seed = 12345;
+  const big = new Uint8Array(100_000).map(() => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24);
+  const input = ZipArchive.open(
+    writeZip([
+      { name: "stored.bin", data: new Uint8Array(0) },
+      { name: "big.bin", data: big },
+    ]),
+  );
+  const stamped: ZipEntry[] = input.entries.map((e) =>
+    e.name === "big.bin" ? { ...e, dosTime: 0x6000, dosDate: 0x5a21 } : e,
+  );
+  const full = ZipArchive.open(
+    writeZip(
+      stamped.map((e) => ({ name: e.name, copy: e, from: input })),
+      { hold: false },
+    ),
+  );
+  const held = ZipArchive.open(
+    writeZip(
+      stamped.map((e) => ({ name: e.name, copy: e, from: input })),
+      { hold: true },
+    ),
+  );
+  const entry = held.entry("big.bin")!;
+  expect(entry.heldDeflated).toBeDefined();
+  expect(held.bytes.length).toBeLessThan(1000); // not copied
+  expect(entry.dosDate).toBe(0x5a21);
+  expect(Buffer.from(held.read("big.bin")!).equals(Buffer.from(big))).toBe(true);
+  const handedOut = await held.finished();
+  expect(Buffer.from(handedOut.bytes).equals(Buffer.from(full.bytes))).toBe(true);
+  expect(Buffer.concat(await held.finishedPieces()).equals(Buffer.from(full.bytes))).toBe(true);
 });

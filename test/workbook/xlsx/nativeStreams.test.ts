@@ -7,7 +7,7 @@
 import { inflateRawSync } from "node:zlib";
 import { deflateSync } from "fflate";
 import { PackageWorkbook } from "../../../src/workbook/xlsx/packageWorkbook";
-import { hasCompressionStreams } from "../../../src/workbook/xlsx/nativeStreams";
+import { fromGzip, fromGzipPieces, hasCompressionStreams } from "../../../src/workbook/xlsx/nativeStreams";
 import {
   crc32,
   useNativeStreams,
@@ -107,6 +107,30 @@ test("CRC-32 eight bytes at a time equals the byte-at-a-time checksum for every 
   ])
     expect(crc32(data.subarray(from, to))).toBe(slowCrc32(data.subarray(from, to)));
   expect(crc32(enc.encode("abc"))).toBe(0x352441c2);
+});
+
+test("a gzip member in chunks gives the deflate data and checksum of the whole, however it is cut", () => {
+  const zlib = process.getBuiltinModule("node:zlib");
+  const data = enc.encode("Kita Sonnenschein; ".repeat(500));
+  const gz = new Uint8Array(zlib.gzipSync(data));
+  const whole = fromGzip(gz);
+  // cuts in the header, in the data, and in the trailer (its checksum split between the last chunks)
+  for (const cuts of [
+    [],
+    [5],
+    [10],
+    [11, 40],
+    [gz.length - 7],
+    [gz.length - 3, gz.length - 1],
+    [3, 9, gz.length - 8],
+  ]) {
+    const bounds = [0, ...cuts, gz.length];
+    const chunks = bounds.slice(1).map((to, k) => gz.subarray(bounds[k], to));
+    const { deflated, crc } = fromGzipPieces(chunks, gz.length);
+    expect(crc).toBe(whole.crc);
+    expect(Buffer.concat(deflated).equals(Buffer.from(whole.deflated))).toBe(true);
+  }
+  expect(Buffer.from(inflateRawSync(whole.deflated)).equals(Buffer.from(data))).toBe(true);
 });
 
 describe.each([
