@@ -122,3 +122,78 @@ describe("formatDate", () => {
     expect(formatDate(new Date(2027, 0, 5))).toBe("05.01.2027");
   });
 });
+
+describe("de-DE digits are written without Intl, exactly as Intl writes them", () => {
+  const intl = (options: Intl.NumberFormatOptions, v: number) =>
+    new Intl.NumberFormat("de-DE", options).format(v);
+  // every magnitude, and the values where rounding is decided: ties in binary (k/8), decimals that are no
+  // ties in binary (2.675, 1.005), -0, tiny and huge numbers
+  const values = fc.oneof(
+    fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e22, max: 1e22 }),
+    fc.integer({ min: -10_000_000, max: 10_000_000 }).map((k) => k / 8),
+    fc.integer({ min: -10_000_000, max: 10_000_000 }).map((k) => k / 1000),
+    fc.integer({ min: -1_000_000, max: 1_000_000 }).map((k) => k / 100_000),
+    fc.constantFrom(
+      0,
+      -0,
+      0.005,
+      -0.005,
+      1.005,
+      2.675,
+      0.125,
+      -0.125,
+      999.995,
+      0.0005,
+      -0.0004,
+      1e-7,
+      5e-324,
+      1e19,
+      9.999999999999998e18,
+    ),
+  );
+  const range = fc
+    .tuple(fc.nat(8), fc.nat(8))
+    .map(([a, b]) => ({ min: Math.min(a, b), max: Math.max(a, b) }));
+
+  test("numbers: any decimals, grouping or not, signed or not", () => {
+    fc.assert(
+      fc.property(values, range, fc.boolean(), fc.boolean(), (v, { min, max }, grouping, signed) => {
+        const options: Intl.NumberFormatOptions = { minimumFractionDigits: min, maximumFractionDigits: max };
+        if (!grouping) options.useGrouping = false;
+        if (signed) options.signDisplay = "exceptZero";
+        expect(formatNumber(v, { min, max, grouping, signed })).toBe(intl(options, v));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  test("euros, signed or not", () => {
+    fc.assert(
+      fc.property(values, fc.boolean(), (v, signed) => {
+        const options: Intl.NumberFormatOptions = { style: "currency", currency: "EUR" };
+        if (signed) options.signDisplay = "exceptZero";
+        expect(formatEuro(v, "de-DE", signed)).toBe(intl(options, v));
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
+  test("percentages: the share rounded exactly (Intl multiplies by 100 without floating-point error)", () => {
+    expect(formatPercent(0.07)).toBe(`7${NBSP}%`);
+    expect(formatPercent(0.0145, 1)).toBe(
+      intl({ style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 }, 0.0145),
+    );
+    fc.assert(
+      fc.property(values, range, fc.boolean(), (v, { min, max }, signed) => {
+        const options: Intl.NumberFormatOptions = {
+          style: "percent",
+          minimumFractionDigits: min,
+          maximumFractionDigits: max,
+        };
+        if (signed) options.signDisplay = "exceptZero";
+        expect(formatPercent(v, { min, max, signed })).toBe(intl(options, v));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});
