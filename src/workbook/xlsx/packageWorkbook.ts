@@ -492,7 +492,7 @@ export class PackageWorkbook implements WorkbookPort {
     await Promise.all(deflating);
     changes.finishStyles();
     // the sheets and the store in one write (the store sheet added after the new sheets, as its own write did)
-    this.commitStore(plan.store.sheet, plan.store.content, changes.withNewSheets(newSheets, this));
+    this.commitStore(plan.store.sheet, plan.store.content, changes.withNewSheets(newSheets));
     return {
       sheets: plan.sheets.map((s) => ({ requested: s.requested, written: s.name })),
       replaced: plan.replaced,
@@ -683,12 +683,12 @@ export class PackageWorkbook implements WorkbookPort {
       changes.put(e.part, xml);
       return changes;
     }
-    return changes.withNewSheets([{ name: sheet, xml, state: "veryHidden" }], this);
+    return changes.withNewSheets([{ name: sheet, xml, state: "veryHidden" }]);
   }
 
   /** Adds sheets at the end of the workbook (`first`: at the start). */
   private addSheets(sheets: NewSheet[]): Changes {
-    return new Changes(this.zip, this.structure).withNewSheets(sheets, this);
+    return new Changes(this.zip, this.structure).withNewSheets(sheets);
   }
 
   /**
@@ -779,7 +779,6 @@ export class PackageWorkbook implements WorkbookPort {
   }
 }
 
-/** A part's bytes: text encoded as UTF-8, bytes as they are. */
 /** A part deflated already (`sheetPart`), not bytes to deflate. */
 function isDeflated(data: string | Uint8Array | DeflatedPart): data is DeflatedPart {
   return typeof data !== "string" && !(data instanceof Uint8Array);
@@ -790,6 +789,7 @@ function outputOf(name: string, data: string | Uint8Array | DeflatedPart): ZipOu
   return isDeflated(data) ? { name, ...data } : { name, data: bytesOf(data) };
 }
 
+/** A part's bytes: text encoded as UTF-8, bytes as they are. */
 function bytesOf(data: string | Uint8Array): Uint8Array {
   return typeof data === "string" ? encoder.encode(data) : data;
 }
@@ -1077,7 +1077,7 @@ class Changes {
     this.put(rel.target, null);
   }
 
-  withNewSheets(sheets: NewSheet[], _owner: unknown): this {
+  withNewSheets(sheets: NewSheet[]): this {
     for (const s of sheets) {
       const part = this.freePart("xl/worksheets", "sheet");
       this.put(part, s.xml);
