@@ -781,7 +781,8 @@ export class PackageWorkbook implements WorkbookPort {
 
 /** A part deflated already (`sheetPart`), not bytes to deflate. */
 function isDeflated(data: string | Uint8Array | DeflatedPart): data is DeflatedPart {
-  return typeof data !== "string" && !(data instanceof Uint8Array);
+  // not `instanceof Uint8Array`: bytes from another realm (zlib's, seen from a jsdom page) are bytes too
+  return typeof data !== "string" && !ArrayBuffer.isView(data);
 }
 
 /** What goes into the written archive for a new or replaced part. */

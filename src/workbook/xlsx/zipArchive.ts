@@ -165,8 +165,7 @@ export class ZipArchive {
       // the parts held outside the bytes (the browser's new parts), in the order they were written
       const written = new Map(entries.map((e) => [e.name, e]));
       entries = held.order.map((name) => written.get(name) ?? heldEntry(name, held.parts.get(name)!));
-      for (const part of held.parts.values())
-        declared += part instanceof Uint8Array ? part.length : part.size;
+      for (const part of held.parts.values()) declared += isBytes(part) ? part.length : part.size;
     }
     if (declared > MAX_PACKAGE_BYTES) {
       throw new PackageError(
@@ -512,6 +511,14 @@ const HOLD_COPY_BYTES = 64 * 1024;
 /** The parts an archive written by `writeZip` holds outside its bytes, and the order of all its entries. */
 const heldBy = new WeakMap<Uint8Array, { order: string[]; parts: Map<string, HeldPart> }>();
 
+/**
+ * Bytes, not a list of pieces or a part's record: `ArrayBuffer.isView`, not `instanceof Uint8Array`, which
+ * is false for bytes made in another realm (Node's zlib and Buffer seen from a jsdom page, a frame).
+ */
+function isBytes(x: unknown): x is Uint8Array {
+  return ArrayBuffer.isView(x);
+}
+
 /** Does the entry's part live outside its archive's bytes (new, written by `finished`)? */
 function isHeld(e: ZipEntry): boolean {
   return e.held !== undefined || e.heldDeflated !== undefined;
@@ -519,8 +526,8 @@ function isHeld(e: ZipEntry): boolean {
 
 /** The entry of a held part; its CRC-32 is computed only if asked for (`finished` gets it natively). */
 function heldEntry(name: string, held: HeldPart): ZipEntry {
-  if (!(held instanceof Uint8Array)) {
-    const pieces = held.deflated instanceof Uint8Array ? [held.deflated] : held.deflated;
+  if (!isBytes(held)) {
+    const pieces = isBytes(held.deflated) ? [held.deflated] : held.deflated;
     return {
       name,
       method: held.method ?? 8,
@@ -839,7 +846,7 @@ function zipPieces(
     lv.setUint16(10, time, true);
     lv.setUint16(12, date, true);
     lv.setUint32(14, crc, true);
-    const compressedSize = data instanceof Uint8Array ? data.length : data.reduce((n, d) => n + d.length, 0);
+    const compressedSize = isBytes(data) ? data.length : data.reduce((n, d) => n + d.length, 0);
     lv.setUint32(18, compressedSize, true);
     lv.setUint32(22, size, true);
     lv.setUint16(26, name.length, true);
@@ -860,7 +867,7 @@ function zipPieces(
     cv.setUint32(42, offset, true);
     record.set(name, 46);
     pieces.push(local);
-    if (data instanceof Uint8Array) pieces.push(data);
+    if (isBytes(data)) pieces.push(data);
     else pieces.push(...data);
     central.push(record);
     offset += local.length + compressedSize;
