@@ -39,7 +39,8 @@ export function unitCodes(units: readonly { id: string; area: string }[]): strin
     allSorted = compareNames(units[i - 1].id, units[i].id) <= 0;
   const width = Math.max(2, String(units.length).length);
   const codes = new Array<string>(units.length);
-  // `E${String(k).padStart(width, "0")}` with one string less per code: "E" and the zeros by number of digits
+  // the same text as `E${String(k).padStart(width, "0")}` with one string less per Kita: the letter and
+  // the zeros made once for each number of digits
   const prefixes = Array.from(
     { length: width + 1 },
     (_, digits) => `E${"0".repeat(Math.max(0, width - digits))}`,

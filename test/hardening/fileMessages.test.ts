@@ -1,7 +1,8 @@
 /**
  * The file messages of the bad-input catalogue (docs/bad-inputs.md, section "Arbeitsmappe: Dateiart und
  * gespeichertes Modell") against the code: every file kind SRB cannot read, the damaged stored model and the
- * store that lists user sheets without fingerprints. These are no issues (no issue code), so
+ * store that lists user sheets without fingerprints, an earlier SRB sheet the user added to or that cannot be
+ * read back. These are no issues (no issue code), so
  * badInputs.test.ts does not see them; this test regenerates each message from the code with the example
  * values the catalogue names and asserts that the quoted messages of the section are exactly those – a
  * message that drifted, a kind without an entry or an entry without a kind fails.
@@ -9,7 +10,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { damagedModelMessage } from "../../src/workbook/store";
-import { unprovenNote } from "../../src/workbook/writePlan";
+import { editedNote, unprovenNote, unreadableNote } from "../../src/workbook/writePlan";
 import { fileKindProblem, type FileKind } from "../../src/workbook/xlsx/fileKind";
 
 const CATALOGUE = path.join(__dirname, "..", "..", "docs", "bad-inputs.md");
@@ -50,6 +51,8 @@ function expectedMessages(): string[] {
     damagedModelMessage("_SRB", [3]),
     damagedModelMessage("_SRB", [3, 4, 5]),
     unprovenNote("Notizen"),
+    editedNote("Verteilung"),
+    unreadableNote("Verteilung", "Blatt „Verteilung“ ist zu groß für SRB: …"),
   ];
 }
 
