@@ -128,17 +128,8 @@ describe("PackageWorkbook applies the write plan", () => {
   });
 
   test("an earlier SRB sheet that cannot be read back is kept as the user's with a note; the run goes on", async () => {
-    const book = await PackageWorkbook.fromBuffer(
-      await fixtureBytes({ sheets: { Kitas: [["Einrichtung"]] } }),
-    );
-    await book.writeGeneratedSheets([{ name: "Verteilung", rows: [[{ value: 424242.5 }]] }]);
     // the old Verteilung gets a value in XFD1048576 (another program, a damaged copy): too large for the reader
-    const zip = ZipArchive.open(await book.toBuffer());
-    const part = zip.entries
-      .map((e) => e.name)
-      .find(
-        (name) => /^xl\/worksheets\/[^/]+\.xml$/.test(name) && text(zip, name).includes("<v>424242.5</v>"),
-      )!;
+    const { zip, part } = await earlierVerteilung(false);
     const damaged = text(zip, part).replace(
       "</sheetData>",
       '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>',
@@ -170,34 +161,7 @@ describe("PackageWorkbook applies the write plan", () => {
   ])(
     "an earlier SRB sheet with %s is the user's: kept with everything on it, the results go elsewhere",
     async (_what, kind) => {
-      const book = await PackageWorkbook.fromBuffer(
-        await fixtureBytes({ sheets: { Kitas: [["Einrichtung"]] } }),
-      );
-      const chart = {
-        kind: "bar" as const,
-        title: "Index",
-        firstRow: 1,
-        lastRow: 2,
-        categoryColumn: 1,
-        seriesColumns: [2],
-        anchor: "D2",
-      };
-      await book.writeGeneratedSheets([
-        {
-          name: "Verteilung",
-          rows: [
-            [{ value: "Nord" }, { value: 424242.5 }],
-            [{ value: "Süd" }, { value: 2 }],
-          ],
-          charts: [chart],
-        },
-      ]);
-      const zip = ZipArchive.open(await book.toBuffer());
-      const part = zip.entries
-        .map((e) => e.name)
-        .find(
-          (name) => /^xl\/worksheets\/[^/]+\.xml$/.test(name) && text(zip, name).includes("<v>424242.5</v>"),
-        )!;
+      const { zip, part } = await earlierVerteilung(true);
       const drawing = readRelationships(zip, part).find((r) => r.type.endsWith("/drawing"))!.target;
       const changed = new Map<string, string>();
       if (kind === "shape") {
@@ -245,34 +209,7 @@ describe("PackageWorkbook applies the write plan", () => {
   );
 
   test("an earlier SRB sheet with only its charts and Excel's printer settings is still SRB's: rewritten in place", async () => {
-    const book = await PackageWorkbook.fromBuffer(
-      await fixtureBytes({ sheets: { Kitas: [["Einrichtung"]] } }),
-    );
-    const chart = {
-      kind: "bar" as const,
-      title: "Index",
-      firstRow: 1,
-      lastRow: 2,
-      categoryColumn: 1,
-      seriesColumns: [2],
-      anchor: "D2",
-    };
-    await book.writeGeneratedSheets([
-      {
-        name: "Verteilung",
-        rows: [
-          [{ value: "Nord" }, { value: 424242.5 }],
-          [{ value: "Süd" }, { value: 2 }],
-        ],
-        charts: [chart],
-      },
-    ]);
-    const zip = ZipArchive.open(await book.toBuffer());
-    const part = zip.entries
-      .map((e) => e.name)
-      .find(
-        (name) => /^xl\/worksheets\/[^/]+\.xml$/.test(name) && text(zip, name).includes("<v>424242.5</v>"),
-      )!;
+    const { zip, part } = await earlierVerteilung(true);
     const rels = relsPartOf(part);
     const withPrinter = text(zip, rels).replace(
       "</Relationships>",
@@ -298,4 +235,38 @@ const enc = new TextEncoder();
 
 function text(zip: ZipArchive, name: string): string {
   return new TextDecoder().decode(zip.read(name)!);
+}
+
+/**
+ * A workbook after one SRB run that wrote "Verteilung" (with its index chart when asked), opened as a zip,
+ * and that sheet's part (found by a value only it holds).
+ */
+async function earlierVerteilung(withChart: boolean): Promise<{ zip: ZipArchive; part: string }> {
+  const book = await PackageWorkbook.fromBuffer(await fixtureBytes({ sheets: { Kitas: [["Einrichtung"]] } }));
+  const chart = {
+    kind: "bar" as const,
+    title: "Index",
+    firstRow: 1,
+    lastRow: 2,
+    categoryColumn: 1,
+    seriesColumns: [2],
+    anchor: "D2",
+  };
+  await book.writeGeneratedSheets([
+    {
+      name: "Verteilung",
+      rows: [
+        [{ value: "Nord" }, { value: 424242.5 }],
+        [{ value: "Süd" }, { value: 2 }],
+      ],
+      charts: withChart ? [chart] : [],
+    },
+  ]);
+  const zip = ZipArchive.open(await book.toBuffer());
+  const part = zip.entries
+    .map((e) => e.name)
+    .find(
+      (name) => /^xl\/worksheets\/[^/]+\.xml$/.test(name) && text(zip, name).includes("<v>424242.5</v>"),
+    )!;
+  return { zip, part };
 }
