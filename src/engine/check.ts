@@ -531,30 +531,7 @@ interface SheetPassSetup {
  * pass.units.length; // => the checked units
  */
 class SheetPass implements IndicatorPass {
-  readonly sheet: string;
-  readonly headerRow: number;
-  readonly firstColumn: number;
-  readonly rows: readonly CellValue[][];
-  readonly formats: readonly (readonly (string | null | undefined)[] | undefined)[] | undefined;
-  readonly headers: readonly string[];
-  readonly issues: Issue[];
-  readonly indicators: readonly ResolvedIndicator[];
   readonly indicatorCount: number;
-  readonly blankHeaderColumns: readonly number[];
-  readonly modelColumns: readonly number[];
-  readonly childrenRequired: boolean;
-  readonly idCol: number;
-  readonly areaCol: number;
-  readonly childrenCol: number;
-  readonly kitaIndexCol: number;
-  readonly strand2Col: number;
-  readonly strand3ReasonCol: number;
-  readonly strand4Col: number;
-  readonly strand4ReasonCol: number;
-  readonly verbundCol: number;
-  readonly firstYearCol: number;
-  readonly strand4VzaeCol: number;
-  readonly traegerCol: number;
   // IndicatorPass
   readonly columns: readonly number[];
   readonly allowNegative: readonly boolean[];
@@ -586,57 +563,35 @@ class SheetPass implements IndicatorPass {
   row: readonly CellValue[] = [];
   r = 0;
 
-  constructor(s: SheetPassSetup) {
-    this.sheet = s.sheet;
-    this.headerRow = s.headerRow;
-    this.firstColumn = s.firstColumn;
-    this.rows = s.rows;
-    this.formats = s.formats;
-    this.headers = s.headers;
-    this.issues = s.issues;
-    this.indicators = s.indicators;
-    this.indicatorCount = s.indicators.length;
-    this.blankHeaderColumns = s.blankHeaderColumns;
-    this.modelColumns = s.modelColumns;
-    this.childrenRequired = s.childrenRequired;
-    this.idCol = s.idCol;
-    this.areaCol = s.areaCol;
-    this.childrenCol = s.childrenCol;
-    this.kitaIndexCol = s.kitaIndexCol;
-    this.strand2Col = s.strand2Col;
-    this.strand3ReasonCol = s.strand3ReasonCol;
-    this.strand4Col = s.strand4Col;
-    this.strand4ReasonCol = s.strand4ReasonCol;
-    this.verbundCol = s.verbundCol;
-    this.firstYearCol = s.firstYearCol;
-    this.strand4VzaeCol = s.strand4VzaeCol;
-    this.traegerCol = s.traegerCol;
-    const n = s.rows.length;
+  /** The columns and rules of this check, as `checkTable` found them. */
+  constructor(readonly setup: SheetPassSetup) {
+    this.indicatorCount = setup.indicators.length;
+    const n = setup.rows.length;
     const count = this.indicatorCount;
-    this.columns = s.indicatorColumn;
-    this.allowNegative = s.indicators.map((ind) => Boolean(ind.allowNegative));
-    this.plain = s.formats === undefined;
+    this.columns = setup.indicatorColumn;
+    this.allowNegative = setup.indicators.map((ind) => Boolean(ind.allowNegative));
+    this.plain = setup.formats === undefined;
     this.states = new Uint8Array(n * count);
-    this.values = s.indicators.map(() => new Float64Array(n));
+    this.values = setup.indicators.map(() => new Float64Array(n));
     this.rowValues = new Float64Array(count);
-    this.stats = s.indicators.map(() => ({ count: 0, min: Infinity, max: -Infinity }));
+    this.stats = setup.indicators.map(() => ({ count: 0, min: Infinity, max: -Infinity }));
     this.unitRows = new Int32Array(n);
     this.idRows = new NameKeyIndex(n);
-    this.percentCells = s.formats !== undefined ? new Uint8Array(n * count) : null;
+    this.percentCells = setup.formats !== undefined ? new Uint8Array(n * count) : null;
     this.percentCount = new Int32Array(count);
     this.plainCount = new Int32Array(count);
   }
 
   rowNumber(r: number): number {
-    return this.headerRow + 1 + r;
+    return this.setup.headerRow + 1 + r;
   }
 
   cellAt(r: number, c: number): string {
-    return a1(this.rowNumber(r), this.firstColumn + c);
+    return a1(this.rowNumber(r), this.setup.firstColumn + c);
   }
 
   push(level: Issue["level"], code: CheckCode, cell: string, message: string): void {
-    this.issues.push({ level, code, sheet: this.sheet, cell, message });
+    this.setup.issues.push({ level, code, sheet: this.setup.sheet, cell, message });
   }
 
   cell(c: number): CellValue {
@@ -645,11 +600,11 @@ class SheetPass implements IndicatorPass {
   }
 
   header(c: number): string {
-    return this.headers[c] ?? "";
+    return this.setup.headers[c] ?? "";
   }
 
   formatAt(r: number, c: number): string | null {
-    const code = this.formats?.[r]?.[c];
+    const code = this.setup.formats?.[r]?.[c];
     return typeof code === "string" ? code : null;
   }
 
@@ -657,7 +612,7 @@ class SheetPass implements IndicatorPass {
   readNumber(c: number): NumberRead {
     const v = this.cell(c);
     if (typeof v === "number" && Number.isFinite(v)) {
-      if (this.formats === undefined) return v; // the common case: no address, no garbage
+      if (this.setup.formats === undefined) return v; // the common case: no address, no garbage
       const kind = numberFormatKind(this.formatAt(this.r, c));
       if (kind !== "date" && kind !== "time") return v;
       const where = this.cellAt(this.r, c);
@@ -727,7 +682,7 @@ class SheetPass implements IndicatorPass {
       return true;
     }
     const read = this.readNumber(c);
-    if (typeof read === "number" && read < 0 && !this.indicators[i].allowNegative) {
+    if (typeof read === "number" && read < 0 && !this.setup.indicators[i].allowNegative) {
       const where = this.cellAt(this.r, c);
       this.push("error", "negative-value", where, messages.negativeValue(where, this.header(c), read));
       this.states[stateBase + i] = STATE_BAD;
@@ -738,7 +693,7 @@ class SheetPass implements IndicatorPass {
       this.rowValues[i] = read;
       this.states[stateBase + i] = STATE_VALUE;
       this.values[i][unitIndex] = read;
-      if (this.formats !== undefined) {
+      if (this.setup.formats !== undefined) {
         if (numberFormatKind(this.formatAt(this.r, c)) === "percent") {
           this.percentCount[i]++;
           if (this.percentCells !== null) this.percentCells[stateBase + i] = 1;
@@ -758,16 +713,16 @@ class SheetPass implements IndicatorPass {
   /** The body of the pass over the rows: row `r` checked, its unit added (or its problems reported). */
   checkRow(r: number): void {
     this.r = r;
-    const rows = this.rows;
+    const rows = this.setup.rows;
     const row: readonly CellValue[] = Array.isArray(rows[r]) ? rows[r] : [];
     this.row = row;
     if (allBlank(row)) return;
     this.lastDataRow = r;
-    for (const c of this.blankHeaderColumns) {
+    for (const c of this.setup.blankHeaderColumns) {
       if (!this.blankHeaderData.has(c) && !isBlank(this.cell(c)))
         this.blankHeaderData.set(c, { row: r, value: this.cell(c) });
     }
-    if (this.modelColumns.length > 0 && this.allModelColumnsBlank()) {
+    if (this.setup.modelColumns.length > 0 && this.allModelColumnsBlank()) {
       const c = row.findIndex((v) => !isBlank(v));
       const where = this.cellAt(r, c);
       this.push("warning", "row-ignored", where, messages.rowIgnored(this.rowNumber(r), where, this.cell(c)));
@@ -775,8 +730,8 @@ class SheetPass implements IndicatorPass {
     }
 
     // id and Sozialraum
-    const idCol = this.idCol;
-    const areaCol = this.areaCol;
+    const idCol = this.setup.idCol;
+    const areaCol = this.setup.areaCol;
     const rawId = idCol >= 0 ? this.cell(idCol) : null;
     if (typeof rawId === "string" && TOTAL_ROW.test(rawId.trim())) {
       const where = this.cellAt(r, idCol);
@@ -824,7 +779,7 @@ class SheetPass implements IndicatorPass {
     }
 
     // Kinder
-    const childrenCol = this.childrenCol;
+    const childrenCol = this.setup.childrenCol;
     let children: number | null = null;
     if (childrenCol >= 0) {
       const read = this.readNumber(childrenCol);
@@ -846,10 +801,10 @@ class SheetPass implements IndicatorPass {
           } else children = Math.round(read);
         } else if (read === null) {
           this.push(
-            this.childrenRequired ? "error" : "warning",
+            this.setup.childrenRequired ? "error" : "warning",
             "children-missing",
             where,
-            messages.childrenMissing(where, column, unitName, this.childrenRequired),
+            messages.childrenMissing(where, column, unitName, this.setup.childrenRequired),
           );
         }
       }
@@ -866,7 +821,7 @@ class SheetPass implements IndicatorPass {
       : numbersOnly(this.rowValues, indicatorCount);
 
     // flags, reasons, Bremen columns
-    const kitaIndexCol = this.kitaIndexCol;
+    const kitaIndexCol = this.setup.kitaIndexCol;
     let kitaIndex: number | null = null;
     if (kitaIndexCol >= 0) {
       const read = this.readNumber(kitaIndexCol);
@@ -882,7 +837,7 @@ class SheetPass implements IndicatorPass {
         } else kitaIndex = read;
       }
     }
-    const strand4VzaeCol = this.strand4VzaeCol;
+    const strand4VzaeCol = this.setup.strand4VzaeCol;
     let strand4Vzae: number | null = null;
     if (strand4VzaeCol >= 0) {
       const read = this.readNumber(strand4VzaeCol);
@@ -902,24 +857,24 @@ class SheetPass implements IndicatorPass {
       children,
       row: rowNumber,
       values,
-      strand2: this.readFlag(this.strand2Col),
-      strand3Reason: this.textAt(this.strand3ReasonCol) ?? "",
-      strand4: this.readFlag(this.strand4Col),
-      strand4Reason: this.textAt(this.strand4ReasonCol) ?? "",
-      verbund: this.textAt(this.verbundCol) ?? null,
-      firstYear: this.readFlag(this.firstYearCol),
+      strand2: this.readFlag(this.setup.strand2Col),
+      strand3Reason: this.textAt(this.setup.strand3ReasonCol) ?? "",
+      strand4: this.readFlag(this.setup.strand4Col),
+      strand4Reason: this.textAt(this.setup.strand4ReasonCol) ?? "",
+      verbund: this.textAt(this.setup.verbundCol) ?? null,
+      firstYear: this.readFlag(this.setup.firstYearCol),
       kitaIndex,
     };
     // assigned, not spread into the literal: a spread copies every unit through a slow generic path
     if (strand4VzaeCol >= 0) unit.strand4Vzae = strand4Vzae;
-    if (this.traegerCol >= 0) unit.traeger = this.textAt(this.traegerCol) ?? null;
+    if (this.setup.traegerCol >= 0) unit.traeger = this.textAt(this.setup.traegerCol) ?? null;
     this.unitRows[unitIndex] = r;
     this.units.push(unit);
   }
 
   /** Is every model column of the current row blank? */
   private allModelColumnsBlank(): boolean {
-    const columns = this.modelColumns;
+    const columns = this.setup.modelColumns;
     for (let k = 0; k < columns.length; k++) if (!isBlank(this.cell(columns[k]))) return false;
     return true;
   }
