@@ -367,8 +367,8 @@ function* writeSheet(
     for (let j = 0; j < row.length; j++) {
       const c = row[j];
       if (!c) continue;
+      if (!writesCell(c)) continue;
       const hasFormula = c.formula !== undefined && c.formula !== "";
-      if (!hasFormula && (c.value === null || c.value === undefined) && !c.numFmt && !c.bold) continue;
       if (rowText === "") {
         rowText = String(r);
         const height = heights.get(r);
@@ -458,16 +458,24 @@ function* writeSheet(
   out.utf8(tail);
 }
 
-/** The last column (1-based) of the widest row as `sheetXml` writes it: a cell with content or style. */
+/** Is a cell written at all: a formula, a value, or a style (a blank styled cell to type into)? */
+function writesCell(c: PlannedCell): boolean {
+  return (
+    (c.formula !== undefined && c.formula !== "") ||
+    (c.value !== null && c.value !== undefined) ||
+    Boolean(c.numFmt) ||
+    c.bold === true
+  );
+}
+
+/** The last column (1-based) of the widest row as `sheetXml` writes it: a cell `writesCell` writes. */
 function usedColumns(rows: SheetContent["rows"]): number {
   let maxCol = 0;
   for (const row of rows) {
     if (!row) continue;
     for (let j = row.length - 1; j >= maxCol; j--) {
       const c = row[j];
-      if (!c) continue;
-      const hasFormula = c.formula !== undefined && c.formula !== "";
-      if (hasFormula || (c.value !== null && c.value !== undefined) || c.numFmt || c.bold) {
+      if (c && writesCell(c)) {
         maxCol = j + 1;
         break;
       }
