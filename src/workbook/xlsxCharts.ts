@@ -25,7 +25,7 @@ import {
 } from "./chartParts";
 import type { ChartSpec, SheetCell } from "./port";
 import { NS as XML_NS, REL, attr, readRelationships, relIs, streamPart } from "./xlsx/xmlParts";
-import { drawingObjects } from "./xlsx/drawingObjects";
+import { drawingObjects, type DrawingObjects } from "./xlsx/drawingObjects";
 import { ZipArchive } from "./xlsx/zipArchive";
 
 export type { ResolvedChart } from "./chartParts";
@@ -39,14 +39,8 @@ export interface SheetCharts {
 }
 
 /** Drawing objects found on one sheet of an existing file (see `drawingsInXlsx`). */
-export interface SheetDrawings {
+export interface SheetDrawings extends DrawingObjects {
   sheet: string;
-  /** Charts (graphic frames that reference a chart part). */
-  charts: number;
-  /** Shapes, text boxes, connectors and groups. */
-  shapes: number;
-  /** Pictures. */
-  pictures: number;
 }
 
 /**

@@ -41,7 +41,7 @@ import {
 } from "../chartParts";
 import type { ResolvedChart } from "../chartParts";
 import { isStoreContent, planWrite, storeCandidates, type PlannedTable } from "../writePlan";
-import { drawingObjects } from "./drawingObjects";
+import { drawingPartObjects } from "./drawingObjects";
 import { fileKindProblem, identifyFileKind } from "./fileKind";
 import { readCellFormats, readGrid, readSharedStrings, type SheetContext } from "./sheetReader";
 import { sheetPart, sheetXml } from "./sheetWriter";
@@ -61,6 +61,7 @@ import {
   PackageError,
   ZipArchive,
   deflateAhead,
+  isBytes,
   type DeflatedPart,
   writeZip,
   type ZipEntry,
@@ -619,9 +620,10 @@ export class PackageWorkbook implements WorkbookPort {
       if (!relIs(rel.type, REL.drawing)) return true;
       if (readRelationships(this.zip, rel.target).some((r) => r.external || !relIs(r.type, REL.chart)))
         return true;
+      const found = drawingPartObjects(this.zip, rel.target);
+      if (found.pictures + found.shapes > 0) return true;
     }
-    const found = drawingObjects(this.zip, sheetPart);
-    return found.pictures + found.shapes > 0;
+    return false;
   }
 
   private fingerprint(entry: SheetEntry): string {
@@ -781,8 +783,7 @@ export class PackageWorkbook implements WorkbookPort {
 
 /** A part deflated already (`sheetPart`), not bytes to deflate. */
 function isDeflated(data: string | Uint8Array | DeflatedPart): data is DeflatedPart {
-  // not `instanceof Uint8Array`: bytes from another realm (zlib's, seen from a jsdom page) are bytes too
-  return typeof data !== "string" && !ArrayBuffer.isView(data);
+  return typeof data !== "string" && !isBytes(data);
 }
 
 /** What goes into the written archive for a new or replaced part. */

@@ -458,7 +458,7 @@ type GzipAsync = (
 
 /** The functions of Node's zlib SRB uses. */
 interface NodeZlib {
-  createGzip?: unknown;
+  createGzip?: (options: { level: number; chunkSize: number }) => GzipStream;
   inflateRawSync?: InflateRaw;
   gzipSync?: Gzip;
   gzip?: GzipAsync;
@@ -515,8 +515,16 @@ const heldBy = new WeakMap<Uint8Array, { order: string[]; parts: Map<string, Hel
  * Bytes, not a list of pieces or a part's record: `ArrayBuffer.isView`, not `instanceof Uint8Array`, which
  * is false for bytes made in another realm (Node's zlib and Buffer seen from a jsdom page, a frame).
  */
-function isBytes(x: unknown): x is Uint8Array {
+export function isBytes(x: unknown): x is Uint8Array {
   return ArrayBuffer.isView(x);
+}
+
+/** The length of bytes given whole or in pieces. */
+function lengthOf(data: Uint8Array | readonly Uint8Array[]): number {
+  if (isBytes(data)) return data.length;
+  let n = 0;
+  for (const piece of data) n += piece.length;
+  return n;
 }
 
 /** Does the entry's part live outside its archive's bytes (new, written by `finished`)? */
@@ -533,7 +541,7 @@ function heldEntry(name: string, held: HeldPart): ZipEntry {
       method: held.method ?? 8,
       flags: held.flags ?? 0x0800,
       crc: held.crc,
-      compressedSize: pieces.reduce((n, p) => n + p.length, 0),
+      compressedSize: lengthOf(pieces),
       size: held.size,
       dosTime: held.dosTime ?? 0,
       dosDate: held.dosDate ?? 0x21,
@@ -690,8 +698,7 @@ type GzipStream = {
  */
 export function streamingDeflate(): PartDeflater | null {
   if (nativeStreams()) return null;
-  const createGzip = (nodeZlib() as { createGzip?: (o: { level: number; chunkSize: number }) => GzipStream })
-    ?.createGzip;
+  const createGzip = nodeZlib()?.createGzip;
   if (!createGzip) return null;
   const gzip = createGzip({ level: 1, chunkSize: 1 << 18 });
   const chunks: Uint8Array[] = [];
@@ -846,7 +853,7 @@ function zipPieces(
     lv.setUint16(10, time, true);
     lv.setUint16(12, date, true);
     lv.setUint32(14, crc, true);
-    const compressedSize = isBytes(data) ? data.length : data.reduce((n, d) => n + d.length, 0);
+    const compressedSize = lengthOf(data);
     lv.setUint32(18, compressedSize, true);
     lv.setUint32(22, size, true);
     lv.setUint16(26, name.length, true);
