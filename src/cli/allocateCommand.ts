@@ -10,7 +10,7 @@ import * as path from "node:path";
 import type { Allocation } from "../engine/allocation";
 import { germanDate } from "../engine/adoption";
 import { hasBlockingErrors, SrbUsageError, type Issue } from "../engine/issues";
-import { parseModel } from "../engine/modelFile";
+import { modelJson } from "../engine/modelFile";
 import { toResultsJson, withChanges } from "../engine/results";
 import type { FortschreibungOutcome } from "../usecase/fortschreibung";
 import { publicationWorkbook } from "../usecase/publicationWorkbook";
@@ -345,14 +345,10 @@ function workbookBytes(workbook: PackageWorkbook, out: string): Promise<BytePiec
 async function readJsonFile(file: string): Promise<unknown> {
   await checkInputFile(file, "Die Modelldatei", "eine Modelldatei *.srb.json");
   const text = new TextDecoder("utf-8").decode(await readInputFile(file, "Die Modelldatei"));
-  const unmarked = text.replace(/^\uFEFF/, "");
-  try {
-    return JSON.parse(unmarked);
-  } catch {
-    // the engine says where the JSON breaks, in German (line and column), as the task pane does
-    const problem = parseModel(unmarked).issues[0]?.message ?? "Die Modelldatei ist kein gültiges JSON.";
-    throw new UsageFailure(`„${file}“: ${problem}`);
-  }
+  // where the JSON breaks, in German (line and column), as the task pane says it
+  const read = modelJson(text);
+  if ("problem" in read) throw new UsageFailure(`„${file}“: ${read.problem}`);
+  return read.json;
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -255,6 +255,24 @@ function syntaxPlace(text: string, message: string): string {
 }
 
 /**
+ * The JSON of a model file's text (a UTF-8 byte-order mark at its start dropped), or where it breaks, in
+ * German: what the command line and the task pane read a `*.srb.json` with.
+ *
+ * @example modelJson("{ kaputt"); // => { problem: "Die Modelldatei ist kein gültiges JSON (Fehler in Zeile 1, Spalte 3) – …" }
+ * @example modelJson('\uFEFF{"a": 1}'); // => { json: { a: 1 } }
+ */
+export function modelJson(text: string): { json: unknown } | { problem: string } {
+  const unmarked = text.replace(/^\uFEFF/, "");
+  try {
+    return { json: JSON.parse(unmarked) as unknown };
+  } catch (e) {
+    return {
+      problem: messages.modelJsonSyntax(syntaxPlace(unmarked, e instanceof Error ? e.message : String(e))),
+    };
+  }
+}
+
+/**
  * Reads a model file (already parsed JSON, or its text) and fills the defaults.
  * Never throws for bad input: every problem becomes an Issue whose message names the JSON path.
  *
@@ -269,23 +287,14 @@ function syntaxPlace(text: string, message: string): string {
 export function parseModel(json: unknown): ParseModelResult {
   let input = json;
   if (typeof json === "string") {
-    try {
-      input = JSON.parse(json) as unknown;
-    } catch (e) {
-      const detail = syntaxPlace(json, e instanceof Error ? e.message : String(e));
+    const read = modelJson(json);
+    if ("problem" in read) {
       return {
         model: null,
-        issues: [
-          {
-            level: "error",
-            code: "model-json-syntax",
-            sheet: "",
-            cell: "",
-            message: messages.modelJsonSyntax(detail),
-          },
-        ],
+        issues: [{ level: "error", code: "model-json-syntax", sheet: "", cell: "", message: read.problem }],
       };
     }
+    input = read.json;
   }
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     const message = messages.modelFieldInvalid(

@@ -7,7 +7,7 @@ import type { Allocation, EffectiveWeight } from "../engine/allocation";
 import { effectiveWeights } from "../engine/effectiveWeights";
 import type { Issue } from "../engine/issues";
 import type { Model } from "../engine/model";
-import { parseModel, serializeModel } from "../engine/modelFile";
+import { modelJson, serializeModel } from "../engine/modelFile";
 import { resolveModel } from "../engine/resolveModel";
 import type { Robustness } from "../engine/robustness";
 import { suggestModel } from "../engine/suggestModel";
@@ -190,11 +190,6 @@ export const MAX_MODEL_FILE_BYTES = 5_000_000;
  * @example readModelFile("{ kaputt").problems; // => ["Die Modelldatei ist kein gültiges JSON (Fehler in Zeile 1, Spalte 3) – …"]
  */
 export function readModelFile(text: string): { model: Model | null; problems: string[] } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, "")) as unknown;
-  } catch {
-    return { model: null, problems: parseModel(text).issues.map((i) => i.message) };
-  }
-  return readStored(json);
+  const read = modelJson(text);
+  return "problem" in read ? { model: null, problems: [read.problem] } : readStored(read.json);
 }

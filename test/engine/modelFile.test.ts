@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { SrbUsageError } from "../../src/engine/issues";
 import { DEFAULT_BREMEN_RULES, DEFAULT_OPTIONS, type Model } from "../../src/engine/model";
-import { jsonPath, parseModel, serializeModel } from "../../src/engine/modelFile";
+import { jsonPath, modelJson, parseModel, serializeModel } from "../../src/engine/modelFile";
 
 /** The example of SPEC.md §8, verbatim. */
 const SPEC_EXAMPLE = {
@@ -228,6 +228,15 @@ describe("parseModel: German messages naming the JSON path", () => {
     expect(model).toBeNull();
     expect(issues.map((i) => i.code)).toEqual([code]);
     expect(issues[0]).toMatchObject({ sheet: "", cell: "" });
+  });
+
+  test("a model file's text: a byte-order mark is dropped before the JSON is read, also when it is broken", () => {
+    expect(modelJson('\uFEFF{"a": 1}')).toEqual({ json: { a: 1 } });
+    // where it breaks, counted without the mark (not "unerwartetes Zeichen" for the invisible mark itself)
+    const broken = modelJson("\uFEFF{ kaputt");
+    expect(broken).toEqual(modelJson("{ kaputt"));
+    expect(broken).toEqual({ problem: expect.stringContaining("(Fehler in Zeile 1, Spalte 3)") });
+    expect(parseModel("\uFEFF{ kaputt").issues[0].message).toBe((broken as { problem: string }).problem);
   });
 
   test("jsonPath formats paths as written in the file", () => {
