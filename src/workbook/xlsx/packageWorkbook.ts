@@ -305,12 +305,21 @@ export class PackageWorkbook implements WorkbookPort {
     return this.structure.sheets.filter((s) => s.worksheet && s !== store).map((s) => s.name);
   }
 
-  async readTable(sheet: string): Promise<RawTable> {
+  /**
+   * The sheet a user named, to be read as data, its part and shared strings inflated ahead: never the
+   * store, never a sheet whose part is missing (a German usage error, as for a sheet the workbook lacks).
+   */
+  private async dataSheet(sheet: string): Promise<SheetEntry & { part: string }> {
     const entry = this.findSheet(sheet);
     if (!entry || entry === this.storeEntry() || !entry.part || !this.zip.entry(entry.part)) {
       throw noSuchSheet(sheet);
     }
     await this.zip.prepare([entry.part, this.structure.sharedStringsPart]);
+    return entry as SheetEntry & { part: string };
+  }
+
+  async readTable(sheet: string): Promise<RawTable> {
+    const entry = await this.dataSheet(sheet);
     const grid = readGrid(this.zip, entry.part, this.ctx(), entry.name);
     const [headers = [], ...rows] = grid.values;
     const table: RawTable & { formats?: (string | null)[][] } = {
@@ -334,11 +343,7 @@ export class PackageWorkbook implements WorkbookPort {
    * @example (await book.readGrid("Kitas")).tables?.[0]; // => { name: "Kitas", headerRow: 3, firstDataRow: 4, lastDataRow: 30, … }
    */
   async readGrid(sheet: string): Promise<SheetGrid> {
-    const entry = this.findSheet(sheet);
-    if (!entry || entry === this.storeEntry() || !entry.part || !this.zip.entry(entry.part)) {
-      throw noSuchSheet(sheet);
-    }
-    await this.zip.prepare([entry.part, this.structure.sharedStringsPart]);
+    const entry = await this.dataSheet(sheet);
     const grid = readGrid(this.zip, entry.part, this.ctx(), entry.name, true);
     const sumFormulaRows: number[] = [];
     grid.formulas!.forEach((line, r) => {
