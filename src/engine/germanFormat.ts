@@ -124,6 +124,12 @@ function germanDigits(
   return value < 0 || Object.is(value, -0) ? "-" + out : out;
 }
 
+/** `germanDigits` with the decimals as `formatNumber` and `formatPercent` take them. */
+function germanDecimals(value: number, decimals: Decimals, percent: boolean): string | null {
+  const d = typeof decimals === "number" ? { min: decimals, max: decimals } : decimals;
+  return germanDigits(value, d.min ?? 0, d.max, d.grouping !== false, d.signed === true, percent);
+}
+
 /** ±Infinity in words; null for a finite number or NaN (which Intl shows as "NaN"). */
 function infinity(value: number, locale: NumberLocale): string | null {
   if (value === Infinity) return locale === "en-GB" ? "infinity" : "unendlich";
@@ -148,8 +154,7 @@ export function formatNumber(
   locale: NumberLocale = "de-DE",
 ): string {
   if (locale === "de-DE") {
-    const d = typeof decimals === "number" ? { min: decimals, max: decimals } : decimals;
-    const text = germanDigits(value, d.min ?? 0, d.max, d.grouping !== false, d.signed === true, false);
+    const text = germanDecimals(value, decimals, false);
     if (text !== null) return text;
   }
   return infinity(value, locale) ?? formatter(locale, digits(decimals)).format(value);
@@ -192,8 +197,7 @@ export function formatEuroPlain(amount: number): string {
  */
 export function formatPercent(share: number, decimals: Decimals = 0, locale: NumberLocale = "de-DE"): string {
   if (locale === "de-DE") {
-    const d = typeof decimals === "number" ? { min: decimals, max: decimals } : decimals;
-    const text = germanDigits(share, d.min ?? 0, d.max, d.grouping !== false, d.signed === true, true);
+    const text = germanDecimals(share, decimals, true);
     if (text !== null) return `${text}\u00a0%`;
   }
   return (
