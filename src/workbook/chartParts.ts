@@ -10,7 +10,7 @@
  */
 import { columnLetters } from "../engine/table";
 import type { ChartSpec, SheetCell } from "./port";
-import { chartProblem, parseAnchor } from "./writePlan";
+import { chartProblem, parseAnchor, srbChartName } from "./writePlan";
 
 /** Namespaces of the chart and drawing parts. */
 export const CHART_NS = {
@@ -198,7 +198,7 @@ export function drawingXml(charts: { chart: ResolvedChart; relId: string }[]): s
         `<xdr:twoCellAnchor editAs="oneCell">${marker("from", col, row)}` +
         marker("to", Math.min(col + CHART_COLUMNS, 16_384), Math.min(row + CHART_ROWS, 1_048_576)) +
         `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr>` +
-        `<xdr:cNvPr id="${i + 2}" name="Diagramm ${i + 1}" descr="${xmlEscape(chart.spec.title)}"/>` +
+        `<xdr:cNvPr id="${i + 2}" name="${srbChartName(i)}" descr="${xmlEscape(chart.spec.title)}"/>` +
         `<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
         `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
         `<a:graphic><a:graphicData uri="${CHART_NS.chart}"><c:chart xmlns:c="${CHART_NS.chart}" r:id="${relId}"/>` +

@@ -60,8 +60,10 @@ import {
   EXCEL_MAX_COLUMNS,
   EXCEL_MAX_ROWS,
   GENERATED_TAB_COLOUR,
+  isSrbChart,
   isStoreContent,
   planWrite,
+  srbChartName,
   storeCandidates,
   type PlannedCell,
   type PlannedSheet,
@@ -185,6 +187,8 @@ export interface ExcelChartSeries {
 }
 
 export interface ExcelChart {
+  /** ExcelApi 1.1, read and write: SRB names its charts (`srbChartName`) to tell them from the user's. */
+  name: string;
   readonly title: { text: string };
   readonly series: { getItemAt(index: number): ExcelChartSeries; add(name?: string): ExcelChartSeries };
   setPosition(startCell: string, endCell?: string): void;
@@ -1037,7 +1041,8 @@ export class OfficeWorkbook implements WorkbookPort {
           if (planned.rewrite !== null) {
             ws = worksheets.getItem(planned.rewrite);
             const read = readBack.get(planned.rewrite) as ReadBack;
-            for (const chart of read.charts.items) chart.delete();
+            // SRB's charts only: a chart the user put on the sheet stays, as pictures and shapes do
+            for (const chart of read.charts.items) if (isSrbChart(chart.name)) chart.delete();
             if (kept && keptTables[i]) {
               this.rewriteAroundTable(ws, kept.table, kept.range, kept.planned);
             } else {
@@ -1116,8 +1121,9 @@ export class OfficeWorkbook implements WorkbookPort {
     );
     if (addedStore && added) added.push(addedStore);
     for (let i = 0; i < plan.sheets.length; i++) {
-      for (const chart of plan.sheets[i].charts) {
-        await this.queueChart(targets[i], chart, plan.sheets[i].rows, batch);
+      const charts = plan.sheets[i].charts;
+      for (let k = 0; k < charts.length; k++) {
+        await this.queueChart(targets[i], charts[k], srbChartName(k), plan.sheets[i].rows, batch);
       }
     }
   }
@@ -1393,7 +1399,13 @@ export class OfficeWorkbook implements WorkbookPort {
    * the series and the data starts one row lower. Series are added one by one, so their columns need not
    * be adjacent or in order.
    */
-  private async queueChart(ws: ExcelWorksheet, chart: ChartSpec, rows: PlannedCell[][], batch: Batch) {
+  private async queueChart(
+    ws: ExcelWorksheet,
+    chart: ChartSpec,
+    name: string,
+    rows: PlannedCell[][],
+    batch: Batch,
+  ) {
     // the write plan let only charts through whose data range and anchor lie on the sheet
     const header = rows[chart.firstRow - 1] ?? [];
     const hasHeader = chart.seriesColumns.every((c) => typeof header[c - 1]?.value === "string");
@@ -1401,9 +1413,10 @@ export class OfficeWorkbook implements WorkbookPort {
     const count = chart.lastRow - first + 1;
     const column = (c: number) => ws.getRangeByIndexes(first - 1, c - 1, count, 1);
     const seriesName = (c: number, k: number) => (hasHeader ? String(header[c - 1].value) : `Reihe ${k + 1}`);
-    await batch.reserve(200 + chart.title.length + 100 * chart.seriesColumns.length);
+    await batch.reserve(250 + chart.title.length + 100 * chart.seriesColumns.length);
     const kind: ExcelChartKind = chart.kind === "line" ? "Line" : "ColumnClustered";
     const excelChart = ws.charts.add(kind, column(chart.seriesColumns[0]), "Columns");
+    excelChart.name = name;
     excelChart.title.text = chart.title;
     excelChart.setPosition(chart.anchor);
     chart.seriesColumns.forEach((c, k) => {

@@ -287,7 +287,7 @@ export async function addChartsToXlsx(
  * Parts are found through the relationships and read by a streaming XML parser: linear in the size of the
  * drawing, whatever it holds (150,000 XML comments included), and capped like every part SRB inflates.
  *
- * @example (await drawingsInXlsx(bytes)).filter((d) => d.charts > 0); // => [{ sheet: "Auswertung", charts: 1, shapes: 0, pictures: 0 }]
+ * @example (await drawingsInXlsx(bytes)).filter((d) => d.charts > 0); // => [{ sheet: "Auswertung", charts: 1, srbCharts: 0, shapes: 0, pictures: 0 }]
  */
 export async function drawingsInXlsx(xlsx: Uint8Array | ArrayBuffer): Promise<SheetDrawings[]> {
   try {

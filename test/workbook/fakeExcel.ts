@@ -41,6 +41,8 @@ export interface FakeCell {
   verticalAlignment?: string;
 }
 export interface FakeChartData {
+  /** Excel names a new chart itself ("Diagramm 1" in German Excel); `Chart.name` renames it. */
+  name: string;
   type: ExcelChartKind;
   source: string;
   title: string;
@@ -102,6 +104,8 @@ export class FakeSheet {
    */
   uncalculated = false;
   readonly charts: FakeChartData[] = [];
+  /** How many charts the sheet has had (Excel numbers a new chart's default name on). */
+  chartsAdded = 0;
   /** The workbook this sheet belongs to (set by `FakeWorkbook.addSheet`; cross-sheet references need it). */
   book?: FakeWorkbook;
   constructor(public name: string) {}
@@ -1150,7 +1154,12 @@ class FakeCharts implements ExcelChartCollection {
   }
   load(properties: string): ExcelChartCollection {
     this.context.enqueue(["load", properties], () => {
+      const nameLoaded = properties.split(",").some((p) => p.trim() === "items/name");
       this.loadedItems = this.sheet().charts.map((data) => ({
+        get name(): string {
+          if (!nameLoaded) throw new FakeExcelError("PropertyNotLoaded", "chart.name");
+          return data.name;
+        },
         title: { text: data.title },
         series: {
           getItemAt: () => {
@@ -1182,7 +1191,9 @@ class FakeCharts implements ExcelChartCollection {
         name: `Reihe${c + 1}`,
         values: areaAddress(this.sheet(), { ...area, column: area.column + c, columns: 1 }),
       }));
-      chart = { type, source: address(source), title: "", series };
+      // Excel's own name for a new chart: "Diagramm n", n one more than the charts the sheet has had
+      const name = `Diagramm ${++this.sheet().chartsAdded}`;
+      chart = { name, type, source: address(source), title: "", series };
       this.sheet().charts.push(chart);
     });
     const target = () => {
@@ -1200,6 +1211,12 @@ class FakeCharts implements ExcelChartCollection {
       setXAxisValues: (r) => ctx.enqueue(["setXAxisValues"], () => (pick().xValues = address(r))),
     });
     return {
+      get name(): string {
+        throw new FakeExcelError("PropertyNotLoaded", "chart.name");
+      },
+      set name(name: string) {
+        ctx.enqueue(["chartName", name], () => (target().name = name));
+      },
       title: {
         get text(): string {
           throw new FakeExcelError("PropertyNotLoaded", "title.text");

@@ -508,6 +508,7 @@ describe("OfficeWorkbook writing", () => {
     const charts = book.sheet("Verteilung").charts;
     expect(charts).toEqual([
       {
+        name: "SRB-Diagramm 1",
         type: "ColumnClustered",
         source: "Verteilung!C2:C3",
         title: "Anteil je Sozialraum",
@@ -519,6 +520,35 @@ describe("OfficeWorkbook writing", () => {
       },
     ]);
     expect(report.notes).toEqual([expect.stringContaining("Diagramm „kaputt“ nicht erstellt")]);
+  });
+
+  test("a re-run draws SRB's charts anew and keeps a chart the user put on the SRB sheet", async () => {
+    const book = fakeWith({ Kitas: KITAS_ROWS });
+    const port = new OfficeWorkbook(book.run);
+    const spec = (title: string): SheetSpec => ({
+      name: "Verteilung",
+      rows: [
+        ["Sozialraum", "Index"].map((value) => ({ value })),
+        [{ value: "Nord" }, { value: 53 }],
+        [{ value: "Süd" }, { value: 35.3 }],
+      ],
+      charts: [
+        { kind: "bar", title, firstRow: 1, lastRow: 3, categoryColumn: 1, seriesColumns: [2], anchor: "D2" },
+      ],
+    });
+    await port.writeGeneratedSheets([spec("erster Lauf")]);
+    // the user inserts a chart of the same cells: Excel names it "Diagramm 2"
+    await book.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Verteilung");
+      ws.charts.add("Line", ws.getRange("B2:B3"), "Columns").title.text = "Meine Auswertung";
+      await context.sync();
+    });
+    const report = await port.writeGeneratedSheets([spec("zweiter Lauf")]);
+    expect(report.replaced).toEqual(["Verteilung"]); // the cells are SRB's: rewritten in place
+    expect(book.sheet("Verteilung").charts.map((c) => [c.name, c.title])).toEqual([
+      ["Diagramm 2", "Meine Auswertung"],
+      ["SRB-Diagramm 1", "zweiter Lauf"],
+    ]);
   });
 
   test("a failed generation removes the sheets it added (no orphan 'SRB neu' sheets)", async () => {

@@ -491,8 +491,8 @@ describe("re-opening with exceljs", () => {
       },
     ]);
     expect(await drawingsInXlsx(input)).toEqual([
-      { sheet: "Auswertung Träger", charts: 1, shapes: 0, pictures: 0 },
-      { sheet: "Logo", charts: 0, shapes: 0, pictures: 1 },
+      { sheet: "Auswertung Träger", charts: 1, srbCharts: 1, shapes: 0, pictures: 0 },
+      { sheet: "Logo", charts: 0, srbCharts: 0, shapes: 0, pictures: 1 },
     ]);
 
     const book = await XlsxWorkbook.fromBuffer(input);
@@ -503,9 +503,9 @@ describe("re-opening with exceljs", () => {
     const output = await book.toBuffer();
     // what the note announces: the user's chart is gone, the picture and SRB's own charts are there
     expect(await drawingsInXlsx(output)).toEqual([
-      { sheet: "Logo", charts: 0, shapes: 0, pictures: 1 },
-      { sheet: "Verteilung", charts: 1, shapes: 0, pictures: 0 },
-      { sheet: "Einrichtungen", charts: 1, shapes: 0, pictures: 0 },
+      { sheet: "Logo", charts: 0, srbCharts: 0, shapes: 0, pictures: 1 },
+      { sheet: "Verteilung", charts: 1, srbCharts: 1, shapes: 0, pictures: 0 },
+      { sheet: "Einrichtungen", charts: 1, srbCharts: 1, shapes: 0, pictures: 0 },
     ]);
   });
 });

@@ -603,7 +603,7 @@ export class PackageWorkbook implements WorkbookPort {
    */
   private readBack(entry: SheetEntry): { fingerprint: string | null; unreadable?: string } {
     try {
-      // a picture, shape, note or link the user added makes the sheet the user's, as an edited cell does
+      // a picture, shape, chart, note or link the user added makes the sheet the user's, as an edited cell does
       // ("" never matches a recorded fingerprint): writing in place would delete it with SRB's charts
       if (this.holdsUserObjects(entry.part!)) return { fingerprint: "" };
       return { fingerprint: this.fingerprint(entry) };
@@ -616,7 +616,7 @@ export class PackageWorkbook implements WorkbookPort {
   /**
    * Does a sheet hold what SRB never writes there: anything its relationships name but tables, a drawing
    * and printer settings (which Excel adds on saving a sheet with a page set-up) — notes, legacy drawings,
-   * background pictures, links — or a drawing with pictures, shapes or anything but charts?
+   * background pictures, links — or a drawing with pictures, shapes or any chart but SRB's (`isSrbChart`)?
    */
   private holdsUserObjects(sheetPart: string): boolean {
     for (const rel of readRelationships(this.zip, sheetPart)) {
@@ -626,7 +626,7 @@ export class PackageWorkbook implements WorkbookPort {
       if (readRelationships(this.zip, rel.target).some((r) => r.external || !relIs(r.type, REL.chart)))
         return true;
       const found = drawingPartObjects(this.zip, rel.target);
-      if (found.pictures + found.shapes > 0) return true;
+      if (found.pictures + found.shapes + found.charts - found.srbCharts > 0) return true;
     }
     return false;
   }

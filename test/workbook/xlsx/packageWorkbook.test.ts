@@ -158,6 +158,7 @@ describe("PackageWorkbook applies the write plan", () => {
   test.each([
     ["a text box on its chart's drawing", "shape"],
     ["a note (comments part)", "note"],
+    ["a chart of the user's (Excel's default name) on its chart's drawing", "chart"],
   ])(
     "an earlier SRB sheet with %s is the user's: kept with everything on it, the results go elsewhere",
     async (_what, kind) => {
@@ -173,6 +174,32 @@ describe("PackageWorkbook applies the write plan", () => {
               "<xdr:to><xdr:col>2</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>8</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>" +
               '<xdr:sp><xdr:nvSpPr><xdr:cNvPr id="9" name="Meine Notiz"/><xdr:cNvSpPr txBox="1"/></xdr:nvSpPr><xdr:spPr/></xdr:sp><xdr:clientData/></xdr:twoCellAnchor>$1',
           ),
+        );
+      } else if (kind === "chart") {
+        // a second chart, as Excel names one the user inserts: SRB's own is "SRB-Diagramm 1"
+        expect(text(zip, drawing)).toContain('name="SRB-Diagramm 1"');
+        changed.set(
+          drawing,
+          text(zip, drawing).replace(
+            /(<\/(\w+:)?wsDr>)$/,
+            "<xdr:twoCellAnchor><xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>30</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>" +
+              "<xdr:to><xdr:col>8</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>50</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>" +
+              '<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="9" name="Diagramm 2"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>' +
+              '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">' +
+              '<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rIdUserChart"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>$1',
+          ),
+        );
+        const drawingRels = relsPartOf(drawing);
+        changed.set(
+          drawingRels,
+          text(zip, drawingRels).replace(
+            "</Relationships>",
+            '<Relationship Id="rIdUserChart" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart99.xml"/></Relationships>',
+          ),
+        );
+        changed.set(
+          "xl/charts/chart99.xml",
+          '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart><c:plotArea><c:layout/></c:plotArea></c:chart></c:chartSpace>',
         );
       } else {
         const rels = relsPartOf(part);
