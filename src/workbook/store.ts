@@ -213,37 +213,98 @@ export function storeKept(store: DecodedStore): Omit<StoreContent, "model"> {
 export type FingerprintCell = string | number | boolean | null | undefined | { error: string };
 
 /**
- * A number in fixed notation without the zeros ending its fraction (and without a point left bare).
+ * A number as a spreadsheet keeps it: rounded to 15 significant digits the way LibreOffice writes them
+ * into a saved file — its shortest decimal form rounded half away from zero. That differs from rounding
+ * the exact binary value when the shortest form ends in a 5 on the 16th digit: 43.97639128102705 is
+ * 43.976391281027048… in binary (`toPrecision(15)`: 43.9763912810270), but LibreOffice saves
+ * 43.9763912810271. Excel saves the full value; both read back to the same number here.
  *
- * @example withoutTrailingZeros("53.1677611940000"); // => "53.167761194"
- * @example withoutTrailingZeros("2.00000000000000"); // => "2"
- * @example withoutTrailingZeros("123456789012300"); // => "123456789012300"
+ * @example fifteenDigits(43.97639128102705); // => 43.9763912810271
+ * @example fifteenDigits(0.1 + 0.2); // => 0.3
+ * @example fifteenDigits(2.5); // => 2.5 (15 digits or fewer: unchanged)
  */
-function withoutTrailingZeros(text: string): string {
-  if (!text.includes(".")) return text;
-  let end = text.length;
-  while (text.charCodeAt(end - 1) === 48 /* 0 */) end--;
-  if (text.charCodeAt(end - 1) === 46 /* . */) end--;
-  return text.slice(0, end);
+export function fifteenDigits(x: number): number {
+  return Number(fifteenDigitsText(x));
+}
+
+/**
+ * `fifteenDigits(x)` as `String` writes it. Made from `toPrecision(16)` (a third of the cost of `String`'s
+ * shortest form): its 16th digit decides, and only a 5 there needs a look at the number itself — the shortest
+ * form ends in that 5 when the 16 digits read back as the number (round up), else the binary value lies above
+ * or below them.
+ *
+ * @example fifteenDigitsText(43.97639128102705); // => "43.9763912810271"
+ * @example fifteenDigitsText(-9.9999999999999995e-7); // => "-0.000001"
+ * @example fifteenDigitsText(1.2345678901234567e+25); // => "1.23456789012346e+25"
+ */
+export function fifteenDigitsText(x: number): string {
+  if (Number.isInteger(x) && x < 1e15 && x > -1e15) return Object.is(x, -0) ? "0" : String(x);
+  // a subnormal number (below 2.3 · 10^-308, never in a sheet of SRB's) has fewer than 16 digits of its
+  // own: 5e-324 is 4.940656458412465e-324 to 16 digits. Its shortest form is taken as it is.
+  if (x < 2.3e-308 && x > -2.3e-308) return String(x);
+  const t = x.toPrecision(16); // "43.97639128102705", "-1.234567890123457e-7", "0.0001234567890123457"
+  const negative = x < 0;
+  const start = negative ? 1 : 0;
+  const e = t.indexOf("e");
+  const end = e < 0 ? t.length : e;
+  const dot = t.indexOf(".");
+  // the 16 digits, and the place of the point: after the first `point` of them
+  let digits = dot < 0 ? t.slice(start, end) : t.slice(start, dot) + t.slice(dot + 1, end);
+  let point = (dot < 0 ? end : dot) - start + (e < 0 ? 0 : Number(t.slice(e + 1)));
+  let lead = 0;
+  while (lead < digits.length - 1 && digits.charCodeAt(lead) === 48 /* 0 */) lead++;
+  if (lead > 0) {
+    digits = digits.slice(lead);
+    point -= lead;
+  }
+  const sixteenth = digits.charCodeAt(15);
+  let up: boolean;
+  if (sixteenth !== 53 /* 5 */) up = sixteenth > 53;
+  else {
+    const sixteen = Number(t);
+    up = sixteen === x || Math.abs(x) > Math.abs(sixteen);
+  }
+  let head = digits.slice(0, 15);
+  if (up) {
+    let i = 14;
+    while (i >= 0 && head.charCodeAt(i) === 57 /* 9 */) i--;
+    if (i < 0) {
+      head = "1";
+      point++;
+    } else head = head.slice(0, i) + String.fromCharCode(head.charCodeAt(i) + 1);
+  }
+  let k = head.length;
+  while (k > 1 && head.charCodeAt(k - 1) === 48 /* 0 */) k--;
+  return (negative ? "-" : "") + numberText(k === head.length ? head : head.slice(0, k), point);
+}
+
+/**
+ * The text `String` gives the number 0.`digits` × 10^`point` (ECMAScript's Number::toString: plain
+ * digits from 10^-6 up to below 10^21, else an exponent).
+ *
+ * @example numberText("4397", 2); // => "43.97"
+ * @example numberText("1", -6); // => "1e-7"
+ */
+function numberText(digits: string, point: number): string {
+  const k = digits.length;
+  if (k <= point && point <= 21) return digits + "0".repeat(point - k);
+  if (0 < point && point <= 21) return `${digits.slice(0, point)}.${digits.slice(point)}`;
+  if (-6 < point && point <= 0) return `0.${"0".repeat(-point)}${digits}`;
+  const exponent = point - 1;
+  const sign = exponent < 0 ? "-" : "+";
+  const mantissa = k === 1 ? digits : `${digits[0]}.${digits.slice(1)}`;
+  return `${mantissa}e${sign}${Math.abs(exponent)}`;
 }
 
 function fingerprintToken(cell: FingerprintCell): string | null {
   if (cell === null || cell === undefined || cell === "") return null;
   // Excel keeps 15 significant digits and stores line breaks as "\n": compare on that footing, so an
-  // unchanged sheet read back from Excel or from a saved file is not mistaken for an edited one.
+  // unchanged sheet read back from Excel or from a file saved by Excel or LibreOffice is not mistaken for
+  // an edited one.
   if (typeof cell === "number") {
     if (!Number.isFinite(cell)) return String(cell);
-    // a whole number below 10^15 has at most 15 digits: the rounding below leaves it as it is
-    if (Number.isInteger(cell) && Math.abs(cell) < 1e15) return Object.is(cell, -0) ? "0" : String(cell);
-    const size = Math.abs(cell);
-    if (size >= 1e-6 && size < 1e15) {
-      // fixed notation: 15 significant digits read back as the same 15 digits, so the shortest text of
-      // that rounding is its text without trailing zeros (one conversion instead of three)
-      const text = cell.toPrecision(15);
-      if (!text.includes("e")) return withoutTrailingZeros(text);
-    }
-    const fifteen = Number(cell.toPrecision(15));
-    return Object.is(fifteen, -0) ? "0" : JSON.stringify(fifteen);
+    if (Object.is(cell, -0)) return "0";
+    return fifteenDigitsText(cell);
   }
   if (typeof cell === "boolean") return cell ? "true" : "false";
   if (typeof cell === "string")

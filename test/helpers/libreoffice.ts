@@ -167,6 +167,37 @@ export async function recalcWithLibreOffice(
   xlsx: Uint8Array,
   options: { timeoutMs?: number } = {},
 ): Promise<Record<string, string[][]>> {
+  return convertWithLibreOffice(xlsx, CSV_FILTER, options.timeoutMs, async (out) => {
+    const sheets: Record<string, string[][]> = {};
+    for (const file of await readdir(out)) {
+      const m = /^book-(.*)\.csv$/.exec(file);
+      if (!m) continue;
+      sheets[m[1]] = parseCsv(await readFile(join(out, file), "utf8"));
+    }
+    if (Object.keys(sheets).length === 0) throw new Error("LibreOffice hat keine CSV-Dateien geschrieben.");
+    return sheets;
+  });
+}
+
+/**
+ * Opens an .xlsx in LibreOffice and saves it again as .xlsx, as a user who edits SRB's output in
+ * LibreOffice Calc does (numbers are saved with 15 significant digits, parts are written anew).
+ *
+ * @example const saved = await saveWithLibreOffice(await book.toBuffer()); // => the bytes LibreOffice wrote
+ */
+export async function saveWithLibreOffice(xlsx: Uint8Array, timeoutMs?: number): Promise<Uint8Array> {
+  return convertWithLibreOffice(xlsx, "xlsx:Calc MS Excel 2007 XML", timeoutMs, async (out) =>
+    readFile(join(out, "book.xlsx")),
+  );
+}
+
+/** Converts `book.xlsx` with `filter` in a throw-away profile ("always recalculate") and reads the result. */
+async function convertWithLibreOffice<T>(
+  xlsx: Uint8Array,
+  filter: string,
+  timeoutMs: number | undefined,
+  readOut: (outDir: string) => Promise<T>,
+): Promise<T> {
   const soffice = requireTool(LIBREOFFICE);
   const dir = await mkdtemp(join(tmpdir(), "srb-lo-"));
   try {
@@ -182,26 +213,19 @@ export async function recalcWithLibreOffice(
           "--headless",
           "--norestore",
           "--convert-to",
-          CSV_FILTER,
+          filter,
           "--outdir",
           join(dir, "out"),
           join(dir, "book.xlsx"),
         ],
-        { timeout: options.timeoutMs ?? 120_000, env: { ...process.env, HOME: dir } },
+        { timeout: timeoutMs ?? 120_000, env: { ...process.env, HOME: dir } },
         (error, _stdout, stderr) =>
           error
             ? reject(new Error(`LibreOffice-Konvertierung fehlgeschlagen: ${error.message}\n${stderr}`))
             : resolve(),
       );
     });
-    const sheets: Record<string, string[][]> = {};
-    for (const file of await readdir(join(dir, "out"))) {
-      const m = /^book-(.*)\.csv$/.exec(file);
-      if (!m) continue;
-      sheets[m[1]] = parseCsv(await readFile(join(dir, "out", file), "utf8"));
-    }
-    if (Object.keys(sheets).length === 0) throw new Error("LibreOffice hat keine CSV-Dateien geschrieben.");
-    return sheets;
+    return await readOut(join(dir, "out"));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

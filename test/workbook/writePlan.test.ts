@@ -9,6 +9,7 @@ import {
   canonicalSheetText,
   decodeStore,
   encodeStore,
+  fifteenDigits,
   sheetFingerprint,
   sheetFingerprintOf,
 } from "../../src/workbook/store";
@@ -215,19 +216,69 @@ describe("the content fingerprint is the hash of its canonical text", () => {
 });
 
 describe("the content fingerprint's text of a number", () => {
-  /** The rule as stored fingerprints were made: a JSON number rounded to 15 significant digits. */
+  /**
+   * The rule, written another way (big integers): the number's shortest decimal form rounded half away
+   * from zero to 15 significant digits, as LibreOffice saves it.
+   */
   const token = (x: number) => {
-    if (Number.isInteger(x) && Math.abs(x) < 1e15) return Object.is(x, -0) ? "0" : String(x);
-    const fifteen = Number(x.toPrecision(15));
-    return Object.is(fifteen, -0) ? "0" : JSON.stringify(fifteen);
+    const [mantissa, power = "0"] = String(Math.abs(x)).split("e");
+    const [whole, fraction = ""] = mantissa.split(".");
+    let digits = BigInt(whole + fraction);
+    let exponent = Number(power) - fraction.length;
+    const count = digits.toString().length;
+    if (count > 15) {
+      const drop = 10n ** BigInt(count - 15);
+      digits = (digits + drop / 2n) / drop; // half away from zero (the digits are the magnitude)
+      exponent += count - 15;
+    }
+    const rounded = Number(`${x < 0 ? "-" : ""}${digits}e${exponent}`);
+    return Object.is(rounded, -0) ? "0" : String(rounded);
   };
-  test("property: any finite number, rounded to 15 significant digits", () => {
+  test("property: any finite number, its shortest form rounded half away from zero to 15 significant digits", () => {
     fc.assert(
-      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
-        expect(canonicalSheetText([[x]])).toBe(`1,1:${token(x)}`);
+      // below the largest double's 15 digits (1.79769313486232e308 would be beyond it); subnormal
+      // numbers (below 2.3e-308) are taken as their shortest form (see the worked examples)
+      fc.property(fc.double({ min: -1.7e308, max: 1.7e308, noNaN: true }), (x) => {
+        const expected = Math.abs(x) < 2.3e-308 ? (x === 0 ? "0" : String(x)) : token(x);
+        expect(canonicalSheetText([[x]])).toBe(`1,1:${expected}`);
       }),
       { numRuns: 20_000 },
     );
+  });
+  test("property: numbers with 16 significant digits, half of them ending in 5 (where rounding twice matters)", () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 10n ** 15n, max: 10n ** 16n - 1n }),
+        fc.boolean(),
+        fc.integer({ min: -20, max: 20 }),
+        (digits, tie, power) => {
+          const text = `${tie ? (digits / 10n) * 10n + 5n : digits}e${power}`;
+          const x = Number(text);
+          expect(canonicalSheetText([[x]])).toBe(`1,1:${token(x)}`);
+          expect(fifteenDigits(fifteenDigits(x))).toBe(fifteenDigits(x));
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+  });
+  test.each([
+    // SRB wrote the first number, LibreOffice saved the second (Einrichtungen of the sample, Gesamtindex)
+    [43.97639128102705, 43.9763912810271],
+    [73.12468160978095, 73.124681609781],
+    [21.55610136735965, 21.5561013673597],
+    [16.18008689862995, 16.18008689863],
+    [-16.18008689862995, -16.18008689863],
+  ])("%p and LibreOffice's %p have one text", (written, saved) => {
+    expect(fifteenDigits(written)).toBe(saved);
+    expect(canonicalSheetText([[written]])).toBe(canonicalSheetText([[saved]]));
+    // rounding the binary value instead gives another number: what the rule before this one did
+    expect(Number(written.toPrecision(15))).not.toBe(saved);
+  });
+  test.each([
+    [5e-324, "5e-324"],
+    [-2.2250738585072e-308, "-2.2250738585072e-308"],
+  ])("a subnormal number %p is taken as its shortest form", (x, text) => {
+    expect(canonicalSheetText([[x]])).toBe(`1,1:${text}`);
   });
   test.each([
     // near the edges of fixed notation (written as sums: the literals themselves would not be exact)
@@ -245,6 +296,8 @@ describe("the content fingerprint's text of a number", () => {
     -53.16776119402984,
     1e-300,
     1.0000000000000002,
+    1.2345678901234567e-7,
+    9.999999999999999e22,
   ])("%p", (x) => {
     expect(canonicalSheetText([[x]])).toBe(`1,1:${token(x)}`);
   });

@@ -5,6 +5,8 @@ import { PackageWorkbook } from "../../../src/workbook/xlsx/packageWorkbook";
 import { writeZip, ZipArchive } from "../../../src/workbook/xlsx/zipArchive";
 import { readRelationships, relsPartOf } from "../../../src/workbook/xlsx/xmlParts";
 import { editedNote } from "../../../src/workbook/writePlan";
+import type { SheetSpec } from "../../../src/workbook/port";
+import { saveWithLibreOffice, withLibreOffice } from "../../helpers/libreoffice";
 import { runFingerprintContract, runPortContract, type EditableWorkbook } from "../portContract";
 import { exceljsFixtureBytes } from "../exceljsFixture";
 
@@ -233,6 +235,43 @@ describe("PackageWorkbook applies the write plan", () => {
       for (const name of [part, drawing, ...changed.keys()])
         expect(text(out, name)).toBe(text(ZipArchive.open(edited), name));
     },
+  );
+
+  withLibreOffice(
+    "an SRB sheet saved by LibreOffice is still SRB's: its 15-digit numbers and its chart's name are recognised",
+    async () => {
+      // numbers whose shortest form ends in 5 on the 16th digit: LibreOffice saves them rounded up
+      const tied = [43.97639128102705, 73.12468160978095, 21.55610136735965, 16.18008689862995];
+      const spec = (note: string): SheetSpec => ({
+        name: "Verteilung",
+        rows: [
+          [{ value: "Sozialraum" }, { value: "Index" }, { value: note }],
+          ...tied.map((v, i) => [{ value: `SR ${i + 1}` }, { value: v }]),
+        ],
+        charts: [
+          {
+            kind: "bar",
+            title: "Index",
+            firstRow: 1,
+            lastRow: 5,
+            categoryColumn: 1,
+            seriesColumns: [2],
+            anchor: "E2",
+          },
+        ],
+      });
+      const book = await PackageWorkbook.fromBuffer(
+        await fixtureBytes({ sheets: { Kitas: [["Einrichtung"]] } }),
+      );
+      await book.writeGeneratedSheets([spec("erster Lauf")]);
+      const saved = await saveWithLibreOffice(await book.toBuffer());
+      const again = await PackageWorkbook.fromBuffer(saved);
+      const report = await again.writeGeneratedSheets([spec("zweiter Lauf")]);
+      expect(report.notes).toEqual([]);
+      expect(report.replaced).toEqual(["Verteilung"]);
+      expect(report.sheets.map((s) => s.written)).toEqual(["Verteilung"]);
+    },
+    180_000,
   );
 
   test("an earlier SRB sheet with only its charts and Excel's printer settings is still SRB's: rewritten in place", async () => {
