@@ -1,7 +1,7 @@
 /**
- * What a sheet's drawing holds, counted from the package: SRB's own sheets hold charts SRB named only, so a
- * picture, shape, text box or other chart on one of them is the user's (`PackageWorkbook` then keeps the sheet), and the exceljs
- * adapter warns before it drops them (`drawingsInXlsx`).
+ * What a sheet's drawing holds, counted from the package: SRB's own sheets hold only the charts SRB named,
+ * so a picture, shape, text box or other chart on one of them is the user's (`PackageWorkbook` then keeps
+ * the sheet), and the exceljs adapter warns before it drops them (`drawingsInXlsx`).
  */
 import { REL, attr, readRelationships, relIs, streamPart } from "./xmlParts";
 import type { ZipArchive } from "./zipArchive";
