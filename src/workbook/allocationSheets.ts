@@ -31,6 +31,7 @@ import {
 } from "./numberFormats";
 import type { SheetCell, SheetSpec } from "./port";
 import { barChartBelow, columnTable, sumWhereEqual, type Column, type ColumnTable } from "./columnTable";
+import { INDEX_CHART_TITLE, SHARES_CHART_TITLE } from "./srbCharts";
 import { textPixels, wrapText } from "./textWidth";
 import { pseudonymiser } from "../engine/pseudonymiser";
 
@@ -354,9 +355,7 @@ function verteilungSheet(allocation: Allocation): SheetSpec {
     columnWidths: table.widths,
     freezeRows: 1,
     charts:
-      areas.length > 0
-        ? barChartBelow(table, "Anteile der Sozialräume am Budget", "name", "share", rows.length + 2)
-        : [],
+      areas.length > 0 ? barChartBelow(table, SHARES_CHART_TITLE, "name", "share", rows.length + 2) : [],
     ...(resultTable ? { tables: [resultTable] } : {}),
   };
 }
@@ -899,8 +898,8 @@ function stellenplanSheet(
  */
 function indexChartTitle(band: NormBand): string {
   return Number.isFinite(band.lower) && Number.isFinite(band.upper)
-    ? `Gesamtindex je Einrichtung (Normbereich ${formatNumber(band.lower, 1)} bis ${formatNumber(band.upper, 1)})`
-    : "Gesamtindex je Einrichtung";
+    ? `${INDEX_CHART_TITLE} (Normbereich ${formatNumber(band.lower, 1)} bis ${formatNumber(band.upper, 1)})`
+    : INDEX_CHART_TITLE;
 }
 
 // --- Normbereiche -------------------------------------------------------------------------------------

@@ -10,7 +10,8 @@
  */
 import { columnLetters } from "../engine/table";
 import type { ChartSpec, SheetCell } from "./port";
-import { chartProblem, parseAnchor, srbChartName } from "./writePlan";
+import { chartProblem, parseAnchor } from "./writePlan";
+import { srbChartName } from "./srbCharts";
 
 /** Namespaces of the chart and drawing parts. */
 export const CHART_NS = {

@@ -60,16 +60,15 @@ import {
   EXCEL_MAX_COLUMNS,
   EXCEL_MAX_ROWS,
   GENERATED_TAB_COLOUR,
-  isSrbChart,
   isStoreContent,
   planWrite,
-  srbChartName,
   storeCandidates,
   type PlannedCell,
   type PlannedSheet,
   type PlannedTable,
   type WritePlan,
 } from "./writePlan";
+import { isSrbChart, srbChartName } from "./srbCharts";
 
 // ---------------------------------------------------------------------------------------------------------
 // The Excel proxy objects SRB uses (a structural subset of Office.js; string literals stand for the enums).
@@ -959,7 +958,7 @@ export class OfficeWorkbook implements WorkbookPort {
             .getRangeByIndexes(0, 0, this.fingerprintRows, EXCEL_MAX_COLUMNS)
             .getUsedRangeOrNullObject(true)
             .load("rowIndex,columnIndex,formulas"),
-          charts: ws.charts.load("items/name"),
+          charts: ws.charts.load("items/name,items/title/text"),
           tables: ws.tables.load("items/name"),
         });
       }
@@ -1042,7 +1041,8 @@ export class OfficeWorkbook implements WorkbookPort {
             ws = worksheets.getItem(planned.rewrite);
             const read = readBack.get(planned.rewrite) as ReadBack;
             // SRB's charts only: a chart the user put on the sheet stays, as pictures and shapes do
-            for (const chart of read.charts.items) if (isSrbChart(chart.name)) chart.delete();
+            for (const chart of read.charts.items)
+              if (isSrbChart(chart.name, chart.title.text)) chart.delete();
             if (kept && keptTables[i]) {
               this.rewriteAroundTable(ws, kept.table, kept.range, kept.planned);
             } else {

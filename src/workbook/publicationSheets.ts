@@ -10,6 +10,7 @@
 import type { Allocation, Band } from "../engine/allocation";
 import { PUBLICATION_MIN_UNITS, type Publication, type PublishedUnit } from "../engine/publication";
 import { barChartBelow, columnTable, type Column } from "./columnTable";
+import { SHARES_CHART_TITLE } from "./srbCharts";
 import {
   COUNT_FORMAT,
   INDEX_FORMAT,
@@ -137,9 +138,7 @@ function areasSheet(allocation: Allocation): SheetSpec {
     freezeRows: 1,
     ...(spec ? { tables: [spec] } : {}),
     charts:
-      areas.length > 0
-        ? barChartBelow(table, "Anteile der Sozialräume am Budget", "name", "share", table.lastRow + 3)
-        : [],
+      areas.length > 0 ? barChartBelow(table, SHARES_CHART_TITLE, "name", "share", table.lastRow + 3) : [],
   };
 }
 

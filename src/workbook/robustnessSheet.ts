@@ -6,6 +6,7 @@
  */
 import type { Robustness } from "../engine/robustness";
 import type { SheetCell, SheetSpec } from "./port";
+import { RANGES_CHART_TITLE } from "./srbCharts";
 
 const PERCENT = "0.00%";
 /** Frequencies with one decimal: 0,19 % shows as 0,2 %, never as a misleading "0 %" (issue 14, item 5). */
@@ -103,7 +104,7 @@ export function robustnessSheet(r: Robustness, ctx: { unitName: (id: string) => 
     charts: [
       {
         kind: "bar",
-        title: "Anteil je Sozialraum: Minimum, jetzt, Maximum",
+        title: RANGES_CHART_TITLE,
         firstRow: areaHeader,
         lastRow: areaLast,
         categoryColumn: 1,

@@ -35,35 +35,6 @@ export const EXCEL_MAX_CELL_TEXT = 32_767;
 /** Tab colour of SRB's generated sheets, RGB hex without "#" (Office.js: "#1F5C99", .xlsx: "FF1F5C99"). */
 export const GENERATED_TAB_COLOUR = "1F5C99";
 
-const SRB_CHART_PREFIX = "SRB-Diagramm ";
-
-/**
- * The name SRB gives the `index`-th (0-based) chart it draws on a sheet. Both adapters write it (the drawing
- * part's object name; `Chart.name` in Excel), Excel and LibreOffice keep it on saving, and it is how a re-run
- * tells SRB's charts from a chart the user put on an SRB sheet (`isSrbChart`): Excel's own default names
- * ("Diagramm 1", "Chart 1") never start with it.
- *
- * @example srbChartName(0); // => "SRB-Diagramm 1"
- */
-export function srbChartName(index: number): string {
-  return `${SRB_CHART_PREFIX}${index + 1}`;
-}
-
-/**
- * Is a chart on an SRB sheet one SRB drew (`srbChartName`)? Every other chart is the user's: a re-run never
- * deletes it.
- *
- * @example isSrbChart("SRB-Diagramm 2"); // => true
- * @example isSrbChart("Diagramm 1"); // => false (Excel's default name: a chart the user inserted)
- */
-export function isSrbChart(name: string | null | undefined): boolean {
-  return (
-    typeof name === "string" &&
-    name.startsWith(SRB_CHART_PREFIX) &&
-    /^\d+$/.test(name.slice(SRB_CHART_PREFIX.length))
-  );
-}
-
 /** One sheet of the workbook as the adapter found it. */
 export interface ExistingSheet {
   name: string;

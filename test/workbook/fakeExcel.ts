@@ -1154,13 +1154,19 @@ class FakeCharts implements ExcelChartCollection {
   }
   load(properties: string): ExcelChartCollection {
     this.context.enqueue(["load", properties], () => {
-      const nameLoaded = properties.split(",").some((p) => p.trim() === "items/name");
+      const loaded = new Set(properties.split(",").map((p) => p.trim()));
       this.loadedItems = this.sheet().charts.map((data) => ({
         get name(): string {
-          if (!nameLoaded) throw new FakeExcelError("PropertyNotLoaded", "chart.name");
+          if (!loaded.has("items/name")) throw new FakeExcelError("PropertyNotLoaded", "chart.name");
           return data.name;
         },
-        title: { text: data.title },
+        title: {
+          get text(): string {
+            if (!loaded.has("items/title/text"))
+              throw new FakeExcelError("PropertyNotLoaded", "chart.title.text");
+            return data.title;
+          },
+        },
         series: {
           getItemAt: () => {
             throw new FakeExcelError("NotImplemented", "series");

@@ -30,6 +30,7 @@ import {
   sampleSpecs,
   type EditableWorkbook,
 } from "./portContract";
+import { SHARES_CHART_TITLE } from "../../src/workbook/srbCharts";
 
 runPortContract("OfficeWorkbook (fake Excel)", async (fixture) => {
   const book = fakeWith(fixture.sheets);
@@ -548,6 +549,37 @@ describe("OfficeWorkbook writing", () => {
     expect(book.sheet("Verteilung").charts.map((c) => [c.name, c.title])).toEqual([
       ["Diagramm 2", "Meine Auswertung"],
       ["SRB-Diagramm 1", "zweiter Lauf"],
+    ]);
+  });
+
+  test("a chart of SRB's renamed by another program (SRB's title, another name) is still drawn anew, not kept twice", async () => {
+    const book = fakeWith({ Kitas: KITAS_ROWS });
+    const port = new OfficeWorkbook(book.run);
+    const spec: SheetSpec = {
+      name: "Verteilung",
+      rows: [
+        ["Sozialraum", "Anteil"].map((value) => ({ value })),
+        [{ value: "Nord" }, { value: 0.6 }],
+        [{ value: "Süd" }, { value: 0.4 }],
+      ],
+      charts: [
+        {
+          kind: "bar",
+          title: SHARES_CHART_TITLE,
+          firstRow: 1,
+          lastRow: 3,
+          categoryColumn: 1,
+          seriesColumns: [2],
+          anchor: "D2",
+        },
+      ],
+    };
+    await port.writeGeneratedSheets([spec]);
+    book.sheet("Verteilung").charts[0].name = "Chart 1"; // as openpyxl names every chart it saves
+    const report = await port.writeGeneratedSheets([spec]);
+    expect(report.replaced).toEqual(["Verteilung"]);
+    expect(book.sheet("Verteilung").charts.map((c) => [c.name, c.title])).toEqual([
+      ["SRB-Diagramm 1", SHARES_CHART_TITLE],
     ]);
   });
 

@@ -1,0 +1,49 @@
+/**
+ * SRB's own charts: the names SRB gives them and the titles they carry. A re-run deletes and draws anew
+ * only these; any other chart on an SRB sheet is the user's (the Office.js adapter keeps it, the package
+ * adapter keeps the whole sheet as the user's).
+ */
+
+const SRB_CHART_PREFIX = "SRB-Diagramm ";
+
+/** Title of the chart of the Sozialräume's shares (Verteilung, and the publication's sheet). */
+export const SHARES_CHART_TITLE = "Anteile der Sozialräume am Budget";
+/** Title of the Gesamtindex chart (Einrichtungen); with the norm band in brackets when there is one. */
+export const INDEX_CHART_TITLE = "Gesamtindex je Einrichtung";
+/** Title of the Robustheit chart. */
+export const RANGES_CHART_TITLE = "Anteil je Sozialraum: Minimum, jetzt, Maximum";
+
+/**
+ * The name SRB gives the `index`-th (0-based) chart it draws on a sheet. Both adapters write it (the drawing
+ * part's object name; `Chart.name` in Excel), Excel and LibreOffice keep it on saving, and it is how a re-run
+ * tells SRB's charts from a chart the user put on an SRB sheet (`isSrbChart`): Excel's own default names
+ * ("Diagramm 1", "Chart 1") never start with it.
+ *
+ * @example srbChartName(0); // => "SRB-Diagramm 1"
+ */
+export function srbChartName(index: number): string {
+  return `${SRB_CHART_PREFIX}${index + 1}`;
+}
+
+/**
+ * Is a chart on an SRB sheet one SRB drew? Yes when it bears SRB's name (`srbChartName`). A chart named
+ * otherwise is SRB's only when it carries one of SRB's titles: charts from SRB versions that did not name
+ * them, and charts renamed by a program that saves the file anew (openpyxl names every chart "Chart n").
+ * Every other chart is the user's.
+ *
+ * @example isSrbChart("SRB-Diagramm 2", "Meine Auswertung"); // => true
+ * @example isSrbChart("Chart 1", "Anteile der Sozialräume am Budget"); // => true (renamed by openpyxl)
+ * @example isSrbChart("Diagramm 1", "Kinder je Kita"); // => false (a chart the user inserted)
+ */
+export function isSrbChart(name: string | null | undefined, title: string | null | undefined): boolean {
+  if (typeof name === "string" && name.startsWith(SRB_CHART_PREFIX)) {
+    if (/^\d+$/.test(name.slice(SRB_CHART_PREFIX.length))) return true;
+  }
+  if (typeof title !== "string") return false;
+  return (
+    title === SHARES_CHART_TITLE ||
+    title === RANGES_CHART_TITLE ||
+    title === INDEX_CHART_TITLE ||
+    title.startsWith(`${INDEX_CHART_TITLE} (Normbereich `)
+  );
+}
