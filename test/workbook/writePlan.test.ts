@@ -296,8 +296,8 @@ describe("the content fingerprint's text of a number", () => {
     -53.16776119402984,
     1e-300,
     1.0000000000000002,
-    1.2345678901234567e-7,
-    9.999999999999999e22,
+    Number("1.2345678901234567e-7"),
+    Number("9.999999999999999e22"),
   ])("%p", (x) => {
     expect(canonicalSheetText([[x]])).toBe(`1,1:${token(x)}`);
   });
