@@ -758,10 +758,22 @@ function areaStellenplan(
   return plan;
 }
 
-export function sumChildren(group: AreaGroup, units: readonly Unit[]): number | null {
-  const children = group.units.map((i) => units[i].children);
-  if (children.length === 0 || children.some((c) => c === null)) return null;
-  return children.reduce<number>((s, c) => s + (c as number), 0);
+/**
+ * The Kinder of a Sozialraum: the sum over its units in list order, or null when it has no unit or one
+ * without Kinder. One loop, no list of the members' Kinder.
+ *
+ * @example sumChildren({ name: "Nord", units: [0, 1] }, [{ children: 30 }, { children: 12 }]); // => 42
+ */
+export function sumChildren(group: AreaGroup, units: readonly Pick<Unit, "children">[]): number | null {
+  const members = group.units;
+  if (members.length === 0) return null;
+  let sum = 0;
+  for (let k = 0; k < members.length; k++) {
+    const children = units[members[k]].children;
+    if (children === null) return null;
+    sum += children;
+  }
+  return sum;
 }
 
 function childFallback(area: string): Issue {
