@@ -166,44 +166,42 @@ export function unitIndicesOfColumns(
   return result;
 }
 
-/**
- * One category's indices of every unit from the score columns of its indicators (`weights[m]` > 0, in
- * indicator order): per unit the weighted mean of its scores (`weightedMean`, written out), never outside
- * its smallest and largest score; NaN where the unit has no score in the category. The sums are added in
- * indicator order, as `weightedMean` adds them, so the bits are the same. Unit by unit, in locals: no
- * working columns of sums, weight sums, minima and maxima (fresh memory at 100,000 Kitas). A function of
- * its own: its loop is optimised once and stays so.
- *
- * @example
- * categoryColumn([Float64Array.of(20, 0)], [Uint8Array.of(0, 1)], [1], 2); // => Float64Array [20, NaN]
- */
-function categoryColumn(
-  scores: readonly Float64Array[],
-  missing: readonly Uint8Array[],
-  weights: readonly number[],
-  count: number,
-): Float64Array {
-  const out = new Float64Array(count);
-  const members = weights.length;
-  for (let e = 0; e < count; e++) {
-    let sum = 0;
-    let weightSum = 0;
-    let lowest = Infinity;
-    let highest = -Infinity;
-    for (let m = 0; m < members; m++) {
-      if (missing[m][e]) continue;
-      const v = scores[m][e];
-      const w = weights[m];
-      sum += w * v;
-      weightSum += w;
-      if (v < lowest) lowest = v;
-      if (v > highest) highest = v;
-    }
-    // withinValues, written out: a call that is not inlined boxes its four doubles
-    const mean = sum / weightSum;
-    out[e] = !(weightSum > 0) ? NaN : mean < lowest ? lowest : mean > highest ? highest : mean;
+/** Adds one indicator's weighted scores to its category's sums (a function of its own, optimised once). */
+function addWeighted(
+  column: Pick<ScoreColumn, "scores" | "missing">,
+  w: number,
+  sum: Float64Array,
+  weightSum: Float64Array,
+  lowest: Float64Array,
+  highest: Float64Array,
+): void {
+  const { scores, missing } = column;
+  for (let e = 0; e < sum.length; e++) {
+    if (missing[e]) continue;
+    const v = scores[e];
+    sum[e] += w * v;
+    weightSum[e] += w;
+    if (v < lowest[e]) lowest[e] = v;
+    if (v > highest[e]) highest[e] = v;
   }
-  return out;
+}
+
+/**
+ * Turns a category's weighted sums into its category indices, in place: as `weightedMean`, never outside
+ * the unit's smallest and largest score of the category; NaN where the unit has no score in the category.
+ * A function of its own (as `addWeighted`): its loop is optimised once and stays so.
+ */
+function finishCategory(
+  sum: Float64Array,
+  weightSum: Float64Array,
+  lowest: Float64Array,
+  highest: Float64Array,
+): void {
+  for (let e = 0; e < sum.length; e++) {
+    // withinValues, written out: a call that is not inlined boxes its four doubles
+    const mean = sum[e] / weightSum[e];
+    sum[e] = !(weightSum[e] > 0) ? NaN : mean < lowest[e] ? lowest[e] : mean > highest[e] ? highest[e] : mean;
+  }
 }
 
 /**
@@ -288,22 +286,32 @@ export function indexColumns(
 ): IndexColumns {
   const categoryCount = structure.categories.length;
   const categories = new Array<Float64Array | null>(categoryCount).fill(null);
+  // the working columns of a category, made once and refilled for each (only `sum` is kept)
+  let weightSum: Float64Array | null = null;
+  let lowest: Float64Array | null = null;
+  let highest: Float64Array | null = null;
   for (let k = 0; k < categoryCount; k++) {
     if (!structure.categoryCounts[k]) continue;
-    const scores: Float64Array[] = [];
-    const missing: Uint8Array[] = [];
-    const weights: number[] = [];
+    const sum = new Float64Array(count);
+    if (weightSum === null || lowest === null || highest === null) {
+      weightSum = new Float64Array(count);
+      lowest = new Float64Array(count).fill(Infinity);
+      highest = new Float64Array(count).fill(-Infinity);
+    } else {
+      weightSum.fill(0);
+      lowest.fill(Infinity);
+      highest.fill(-Infinity);
+    }
     for (let i = 0; i < structure.indicatorCategory.length; i++) {
       if (structure.indicatorCategory[i] !== k) continue;
       const w = structure.indicatorWeights[i];
       if (!Number.isFinite(w) || w < 0)
         throw new SrbUsageError(`weightedMean: weight ${w} is not a finite number ≥ 0`);
       if (w === 0) continue;
-      scores.push(columns[i].scores);
-      missing.push(columns[i].missing);
-      weights.push(w);
+      addWeighted(columns[i], w, sum, weightSum, lowest, highest);
     }
-    categories[k] = categoryColumn(scores, missing, weights, count);
+    finishCategory(sum, weightSum, lowest, highest);
+    categories[k] = sum;
   }
   const counted = structure.categoryCounts.some((c) => c);
   const categoryWeights = structure.categories.map((c, k) => (structure.categoryCounts[k] ? c.weight : 0));

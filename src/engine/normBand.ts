@@ -31,11 +31,13 @@ export function normBand(values: readonly (number | null)[] | Float64Array, sd: 
     if (v !== null && Number.isFinite(v)) count++;
   }
   if (count === 0) return { mean: NaN, sd: NaN, lower: NaN, upper: NaN };
-  // every value present in plain doubles already (the engine's Gesamtindex column, as a rule): read as it
-  // is, no copy of 100,000 doubles into fresh memory
-  const present = (count === n && values instanceof Float64Array
-    ? values
-    : presentDoubles(values, count)) as unknown as number[];
+  const typed = new Float64Array(count);
+  let j = 0;
+  for (let k = 0; k < n; k++) {
+    const v = values[k];
+    if (v !== null && Number.isFinite(v)) typed[j++] = v;
+  }
+  const present = typed as unknown as number[];
   const m = mean(present);
   const s =
     present.length < 2
@@ -44,17 +46,6 @@ export function normBand(values: readonly (number | null)[] | Float64Array, sd: 
         ? standardDeviation(present)
         : sampleStandardDeviation(present);
   return { mean: m, sd: s, lower: m - s, upper: m + s };
-}
-
-/** The present values (not null, finite) as plain doubles, in order; `count` of them. */
-function presentDoubles(values: readonly (number | null)[] | Float64Array, count: number): Float64Array {
-  const typed = new Float64Array(count);
-  let j = 0;
-  for (let k = 0; k < values.length; k++) {
-    const v = values[k];
-    if (v !== null && Number.isFinite(v)) typed[j++] = v;
-  }
-  return typed;
 }
 
 /**
