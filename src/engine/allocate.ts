@@ -232,9 +232,9 @@ export interface AreaGroup {
 export function groupByArea(units: readonly Unit[]): AreaGroup[] {
   const groups = new Map<string, number[]>();
   for (let i = 0; i < units.length; i++) {
-    const list = groups.get(units[i].area) ?? [];
-    list.push(i);
-    groups.set(units[i].area, list);
+    const list = groups.get(units[i].area);
+    if (list) list.push(i);
+    else groups.set(units[i].area, [i]); // set once per Sozialraum, not once per unit
   }
   return [...groups.entries()].map(([name, list]) => ({ name, units: list }));
 }
