@@ -207,12 +207,13 @@ function unitsWithoutCategoryIndex(columns: readonly (Float64Array | null)[], co
 
 /**
  * The units sorted by sheet row (equal rows keep their list order). A list already in row order — what
- * `checkTable` produces — is returned as it is, without sorting.
+ * `checkTable` produces — is returned as it is, without sorting and without a copy (read only: no
+ * caller changes the list).
  */
-export function inRowOrder(units: readonly Unit[]): Unit[] {
+export function inRowOrder(units: readonly Unit[]): readonly Unit[] {
   let sorted = true;
   for (let k = 1; k < units.length && sorted; k++) sorted = units[k - 1].row <= units[k].row;
-  if (sorted) return [...units];
+  if (sorted) return units;
   return units
     .map((u, i) => ({ u, i }))
     .sort((x, y) => x.u.row - y.u.row || x.i - y.i)
