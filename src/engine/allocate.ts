@@ -536,7 +536,7 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
   // ── unit results ────────────────────────────────────────────────────────────────────────────────────
   const unitResults = unitResultsOf({
     units,
-    codes: unitCodes(units),
+    codes: unitCodes(units, groups),
     scores: unitScored.scores,
     categoryNames,
     unitCategories,
