@@ -207,12 +207,13 @@ function unitsWithoutCategoryIndex(columns: readonly (Float64Array | null)[], co
 
 /**
  * The units sorted by sheet row (equal rows keep their list order). A list already in row order — what
- * `checkTable` produces — is returned as it is, without sorting.
+ * `checkTable` produces — is returned as it is, without sorting and without a copy (read only: no
+ * caller changes the list).
  */
-export function inRowOrder(units: readonly Unit[]): Unit[] {
+export function inRowOrder(units: readonly Unit[]): readonly Unit[] {
   let sorted = true;
   for (let k = 1; k < units.length && sorted; k++) sorted = units[k - 1].row <= units[k].row;
-  if (sorted) return [...units];
+  if (sorted) return units;
   return units
     .map((u, i) => ({ u, i }))
     .sort((x, y) => x.u.row - y.u.row || x.i - y.i)
@@ -232,9 +233,9 @@ export interface AreaGroup {
 export function groupByArea(units: readonly Unit[]): AreaGroup[] {
   const groups = new Map<string, number[]>();
   for (let i = 0; i < units.length; i++) {
-    const list = groups.get(units[i].area) ?? [];
-    list.push(i);
-    groups.set(units[i].area, list);
+    const list = groups.get(units[i].area);
+    if (list) list.push(i);
+    else groups.set(units[i].area, [i]); // set once per Sozialraum, not once per unit
   }
   return [...groups.entries()].map(([name, list]) => ({ name, units: list }));
 }
@@ -535,7 +536,7 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
   // ── unit results ────────────────────────────────────────────────────────────────────────────────────
   const unitResults = unitResultsOf({
     units,
-    codes: unitCodes(units),
+    codes: unitCodes(units, groups),
     scores: unitScored.scores,
     categoryNames,
     unitCategories,
@@ -758,10 +759,22 @@ function areaStellenplan(
   return plan;
 }
 
-export function sumChildren(group: AreaGroup, units: readonly Unit[]): number | null {
-  const children = group.units.map((i) => units[i].children);
-  if (children.length === 0 || children.some((c) => c === null)) return null;
-  return children.reduce<number>((s, c) => s + (c as number), 0);
+/**
+ * The Kinder of a Sozialraum: the sum over its units in list order, or null when it has no unit or one
+ * without Kinder. One loop, no list of the members' Kinder.
+ *
+ * @example sumChildren({ name: "Nord", units: [0, 1] }, [{ children: 30 }, { children: 12 }]); // => 42
+ */
+export function sumChildren(group: AreaGroup, units: readonly Pick<Unit, "children">[]): number | null {
+  const members = group.units;
+  if (members.length === 0) return null;
+  let sum = 0;
+  for (let k = 0; k < members.length; k++) {
+    const children = units[members[k]].children;
+    if (children === null) return null;
+    sum += children;
+  }
+  return sum;
 }
 
 function childFallback(area: string): Issue {

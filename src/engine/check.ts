@@ -544,7 +544,12 @@ class SheetPass implements IndicatorPass {
   readonly rowValues: Float64Array;
   readonly stats: { count: number; min: number; max: number }[];
   // what the pass collects
-  readonly units: Unit[] = [];
+  /**
+   * The checked units: `unitCount` of them, in a list made for one unit per row (filled by position, not
+   * grown by push: at 100,000 Kitas that copied the list again and again); `checkTable` cuts it to length.
+   */
+  readonly units: Unit[];
+  unitCount = 0;
   /** The row index (into `rows`) of each unit. */
   readonly unitRows: Int32Array;
   readonly idRows: NameKeyIndex;
@@ -575,6 +580,7 @@ class SheetPass implements IndicatorPass {
     this.values = setup.indicators.map(() => new Float64Array(n));
     this.rowValues = new Float64Array(count);
     this.stats = setup.indicators.map(() => ({ count: 0, min: Infinity, max: -Infinity }));
+    this.units = new Array<Unit>(n);
     this.unitRows = new Int32Array(n);
     this.idRows = new NameKeyIndex(n);
     this.percentCells = setup.formats !== undefined ? new Uint8Array(n * count) : null;
@@ -673,7 +679,7 @@ class SheetPass implements IndicatorPass {
    * writes its state, value and statistics, reports what is wrong; true when the cell gives no value.
    */
   readIndicatorCell(i: number): boolean {
-    const unitIndex = this.units.length;
+    const unitIndex = this.unitCount;
     const stateBase = unitIndex * this.indicatorCount;
     const c = this.columns[i];
     if (c < 0) {
@@ -811,7 +817,7 @@ class SheetPass implements IndicatorPass {
     }
 
     // indicators
-    const unitIndex = this.units.length;
+    const unitIndex = this.unitCount;
     const indicatorCount = this.indicatorCount;
     const stateBase = unitIndex * indicatorCount;
     // the typed columns are written here, in the one pass over the indicators (NaN: no value)
@@ -869,7 +875,8 @@ class SheetPass implements IndicatorPass {
     if (strand4VzaeCol >= 0) unit.strand4Vzae = strand4Vzae;
     if (this.setup.traegerCol >= 0) unit.traeger = this.textAt(this.setup.traegerCol) ?? null;
     this.unitRows[unitIndex] = r;
-    this.units.push(unit);
+    this.units[unitIndex] = unit;
+    this.unitCount = unitIndex + 1;
   }
 
   /** Is every model column of the current row blank? */
@@ -1045,6 +1052,7 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
     traegerCol: role("traeger"),
   });
   for (let r = 0; r < rows.length; r++) pass.checkRow(r);
+  pass.units.length = pass.unitCount;
   const { units, states, stats, percentCount, plainCount, percentCells, unitRows } = pass;
   const { blankHeaderData, areaSpellings, lastDataRow } = pass;
   const checkedValues = pass.values;

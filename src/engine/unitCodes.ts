@@ -13,6 +13,8 @@ import { compareNames } from "./nameOrder";
  * Publication codes, in the order of the input units.
  *
  * @param units id and Sozialraum of each unit
+ * @param groups optional: the Sozialräume with their units (positions in `units`, ascending), as
+ *   `groupByArea` gives them, when the caller has them already (then the units are not grouped again)
  * @returns one code per unit, same order
  * @example
  * unitCodes([
@@ -21,16 +23,24 @@ import { compareNames } from "./nameOrder";
  *   { id: "Kita Arche", area: "Süd" },
  * ]); // => ["E03", "E01", "E02"]
  */
-export function unitCodes(units: readonly { id: string; area: string }[]): string[] {
+export function unitCodes(
+  units: readonly { id: string; area: string }[],
+  groups?: readonly { name: string; units: readonly number[] }[],
+): string[] {
   // Same order as sorting all units by (area, id, position), with far fewer collator calls: the distinct
   // Sozialräume are sorted once, then the units inside each Sozialraum by id. compareNames is 0 only for
   // identical texts, so grouping by the exact area text gives the same order.
-  const byArea = new Map<string, number[]>();
-  units.forEach((u, i) => {
-    const list = byArea.get(u.area);
-    if (list) list.push(i);
-    else byArea.set(u.area, [i]);
-  });
+  const byArea = new Map<string, readonly number[]>();
+  if (groups) for (const g of groups) byArea.set(g.name, g.units);
+  else {
+    const lists = new Map<string, number[]>();
+    units.forEach((u, i) => {
+      const list = lists.get(u.area);
+      if (list) list.push(i);
+      else lists.set(u.area, [i]);
+    });
+    for (const [area, list] of lists) byArea.set(area, list);
+  }
   const areas = [...byArea.keys()].sort(compareNames);
   // Names listed in order on the whole sheet ("Kita 0001", "Kita 0002", …) are in order inside every
   // Sozialraum too: one pass along the list, reading the units one after another, tells.
@@ -47,14 +57,15 @@ export function unitCodes(units: readonly { id: string; area: string }[]): strin
   );
   let k = 0;
   for (const area of areas) {
-    const members = byArea.get(area) as number[];
+    let members = byArea.get(area) as readonly number[];
     // Often the Kitas of a Sozialraum are already listed by name: one pass tells, and the sort (with
     // about log₂(n) times as many collator calls) is then skipped; the order is the same either way.
     let sorted = true;
     for (let j = 1; j < members.length && sorted && !allSorted; j++) {
       sorted = compareNames(units[members[j - 1]].id, units[members[j]].id) <= 0;
     }
-    if (!sorted) members.sort((a, b) => compareNames(units[a].id, units[b].id) || a - b);
+    // sorted as a copy: the caller's groups stay as they are
+    if (!sorted) members = [...members].sort((a, b) => compareNames(units[a].id, units[b].id) || a - b);
     for (const unit of members) {
       const digits = String(++k);
       codes[unit] = prefixes[Math.min(digits.length, width)] + digits;
