@@ -57,7 +57,15 @@ loadMain()(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err) => {
-    process.stderr.write(`srb: interner Fehler: ${err && err.stack ? err.stack : err}\n`);
+    // a defect of SRB's, never of the user's data: said in German; the technical text follows for a bug
+    // report (the whole stack only with SRB_DEBUG=1)
+    const detail =
+      process.env.SRB_DEBUG === "1" && err && err.stack ? err.stack : err && err.message ? err.message : err;
+    process.stderr.write(
+      "srb: interner Fehler in SRB – das liegt nicht an Ihren Daten; Ihre Arbeitsmappe (die Eingabe) wurde nicht geändert.\n" +
+        "srb: Bitte melden Sie den Fehler mit dieser technischen Angabe (für die Entwickler):\n" +
+        `srb:   ${String(detail).split("\n").join("\nsrb:   ")}\n`,
+    );
     process.exitCode = 1;
   },
 );

@@ -40,6 +40,33 @@ test("node bin/srb.js: a usage error exits 1 with German text on stderr, --help 
   expect(help.stdout).toContain("Aufruf:");
 });
 
+test("node bin/srb.js: a defect of SRB's own ends in German words and exit 1, the stack only with SRB_DEBUG=1", async () => {
+  // a command whose main fails as a defect would (an error no step turns into a German message)
+  const preload = path.join(dir, "defect.js");
+  await fs.writeFile(
+    preload,
+    `const Module = require("module"); const load = Module._load;\n` +
+      `Module._load = function (request, ...rest) {\n` +
+      `  if (/cli[\\\\/]main(\\.(js|ts))?$/.test(request)) return { main: async () => { throw new TypeError("Cannot read properties of undefined (reading 'col')"); } };\n` +
+      `  return load.call(this, request, ...rest);\n};\n`,
+  );
+  const start = (debug: boolean) =>
+    spawnSync(process.execPath, ["-r", preload, path.join(ROOT, "bin", "srb.js"), "allocate", "x.xlsx"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, SRB_DEBUG: debug ? "1" : "" },
+      timeout: 60_000,
+    });
+  const plain = start(false);
+  expect(plain.status).toBe(1);
+  expect(plain.stderr).toContain("srb: interner Fehler in SRB – das liegt nicht an Ihren Daten");
+  expect(plain.stderr).toContain("srb:   Cannot read properties of undefined (reading 'col')");
+  expect(plain.stderr).not.toMatch(/ {4}at /);
+  const debug = start(true);
+  expect(debug.status).toBe(1);
+  expect(debug.stderr).toMatch(/srb: {7}at /);
+});
+
 test("npm start with CI=true: runs the sample into out/, prints the Sozialraum table, does not serve, exit 0", () => {
   const run = spawnSync(process.execPath, [path.join(ROOT, "scripts", "start.js")], {
     cwd: ROOT,
