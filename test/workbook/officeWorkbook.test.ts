@@ -523,20 +523,23 @@ describe("OfficeWorkbook writing", () => {
     expect(report.notes).toEqual([expect.stringContaining("Diagramm „kaputt“ nicht erstellt")]);
   });
 
+  /** A "Verteilung" of two Sozialräume with SRB's one chart of its second column, titled `title`. */
+  const chartedVerteilung = (title: string): SheetSpec => ({
+    name: "Verteilung",
+    rows: [
+      ["Sozialraum", "Index"].map((value) => ({ value })),
+      [{ value: "Nord" }, { value: 53 }],
+      [{ value: "Süd" }, { value: 35.3 }],
+    ],
+    charts: [
+      { kind: "bar", title, firstRow: 1, lastRow: 3, categoryColumn: 1, seriesColumns: [2], anchor: "D2" },
+    ],
+  });
+
   test("a re-run draws SRB's charts anew and keeps a chart the user put on the SRB sheet", async () => {
     const book = fakeWith({ Kitas: KITAS_ROWS });
     const port = new OfficeWorkbook(book.run);
-    const spec = (title: string): SheetSpec => ({
-      name: "Verteilung",
-      rows: [
-        ["Sozialraum", "Index"].map((value) => ({ value })),
-        [{ value: "Nord" }, { value: 53 }],
-        [{ value: "Süd" }, { value: 35.3 }],
-      ],
-      charts: [
-        { kind: "bar", title, firstRow: 1, lastRow: 3, categoryColumn: 1, seriesColumns: [2], anchor: "D2" },
-      ],
-    });
+    const spec = chartedVerteilung;
     await port.writeGeneratedSheets([spec("erster Lauf")]);
     // the user inserts a chart of the same cells: Excel names it "Diagramm 2"
     await book.run(async (context) => {
@@ -555,25 +558,7 @@ describe("OfficeWorkbook writing", () => {
   test("a chart of SRB's renamed by another program (SRB's title, another name) is still drawn anew, not kept twice", async () => {
     const book = fakeWith({ Kitas: KITAS_ROWS });
     const port = new OfficeWorkbook(book.run);
-    const spec: SheetSpec = {
-      name: "Verteilung",
-      rows: [
-        ["Sozialraum", "Anteil"].map((value) => ({ value })),
-        [{ value: "Nord" }, { value: 0.6 }],
-        [{ value: "Süd" }, { value: 0.4 }],
-      ],
-      charts: [
-        {
-          kind: "bar",
-          title: SHARES_CHART_TITLE,
-          firstRow: 1,
-          lastRow: 3,
-          categoryColumn: 1,
-          seriesColumns: [2],
-          anchor: "D2",
-        },
-      ],
-    };
+    const spec = chartedVerteilung(SHARES_CHART_TITLE);
     await port.writeGeneratedSheets([spec]);
     book.sheet("Verteilung").charts[0].name = "Chart 1"; // as openpyxl names every chart it saves
     const report = await port.writeGeneratedSheets([spec]);

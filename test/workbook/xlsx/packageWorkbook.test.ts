@@ -170,11 +170,11 @@ describe("PackageWorkbook applies the write plan", () => {
       if (kind === "shape") {
         changed.set(
           drawing,
-          text(zip, drawing).replace(
-            /(<\/(\w+:)?wsDr>)$/,
-            "<xdr:twoCellAnchor><xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>5</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>" +
-              "<xdr:to><xdr:col>2</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>8</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>" +
-              '<xdr:sp><xdr:nvSpPr><xdr:cNvPr id="9" name="Meine Notiz"/><xdr:cNvSpPr txBox="1"/></xdr:nvSpPr><xdr:spPr/></xdr:sp><xdr:clientData/></xdr:twoCellAnchor>$1',
+          withAnchor(
+            text(zip, drawing),
+            5,
+            8,
+            '<xdr:sp><xdr:nvSpPr><xdr:cNvPr id="9" name="Meine Notiz"/><xdr:cNvSpPr txBox="1"/></xdr:nvSpPr><xdr:spPr/></xdr:sp>',
           ),
         );
       } else if (kind === "chart") {
@@ -182,13 +182,13 @@ describe("PackageWorkbook applies the write plan", () => {
         expect(text(zip, drawing)).toContain('name="SRB-Diagramm 1"');
         changed.set(
           drawing,
-          text(zip, drawing).replace(
-            /(<\/(\w+:)?wsDr>)$/,
-            "<xdr:twoCellAnchor><xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>30</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>" +
-              "<xdr:to><xdr:col>8</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>50</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>" +
-              '<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="9" name="Diagramm 2"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>' +
+          withAnchor(
+            text(zip, drawing),
+            30,
+            50,
+            '<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="9" name="Diagramm 2"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>' +
               '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">' +
-              '<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rIdUserChart"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>$1',
+              '<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rIdUserChart"/></a:graphicData></a:graphic></xdr:graphicFrame>',
           ),
         );
         const drawingRels = relsPartOf(drawing);
@@ -298,6 +298,16 @@ describe("PackageWorkbook applies the write plan", () => {
 });
 
 const enc = new TextEncoder();
+
+/** A drawing part's text with one more two-cell anchor (columns A–H, rows `from`–`to`, 0-based) holding `object`. */
+function withAnchor(drawing: string, from: number, to: number, object: string): string {
+  const marker = (tag: string, col: number, row: number) =>
+    `<xdr:${tag}><xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
+  return drawing.replace(
+    /(<\/(\w+:)?wsDr>)$/,
+    `<xdr:twoCellAnchor>${marker("from", 0, from)}${marker("to", 8, to)}${object}<xdr:clientData/></xdr:twoCellAnchor>$1`,
+  );
+}
 
 function text(zip: ZipArchive, name: string): string {
   return new TextDecoder().decode(zip.read(name)!);
