@@ -68,7 +68,7 @@ import {
   type PlannedTable,
   type WritePlan,
 } from "./writePlan";
-import { isSrbChart, srbChartName } from "./srbCharts";
+import { srbChartName, srbChartsAmong } from "./srbCharts";
 
 // ---------------------------------------------------------------------------------------------------------
 // The Excel proxy objects SRB uses (a structural subset of Office.js; string literals stand for the enums).
@@ -1041,8 +1041,11 @@ export class OfficeWorkbook implements WorkbookPort {
             ws = worksheets.getItem(planned.rewrite);
             const read = readBack.get(planned.rewrite) as ReadBack;
             // SRB's charts only: a chart the user put on the sheet stays, as pictures and shapes do
-            for (const chart of read.charts.items)
-              if (isSrbChart(chart.name, chart.title.text)) chart.delete();
+            const charts = read.charts.items;
+            const srb = srbChartsAmong(charts.map((c) => ({ name: c.name, title: () => c.title.text })));
+            charts.forEach((chart, k) => {
+              if (srb[k]) chart.delete();
+            });
             if (kept && keptTables[i]) {
               this.rewriteAroundTable(ws, kept.table, kept.range, kept.planned);
             } else {

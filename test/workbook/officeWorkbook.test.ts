@@ -583,6 +583,43 @@ describe("OfficeWorkbook writing", () => {
     ]);
   });
 
+  test("a copy the user made of SRB's chart (SRB's title, Excel's name) beside SRB's named chart is kept", async () => {
+    const book = fakeWith({ Kitas: KITAS_ROWS });
+    const port = new OfficeWorkbook(book.run);
+    const spec: SheetSpec = {
+      name: "Verteilung",
+      rows: [
+        ["Sozialraum", "Anteil"].map((value) => ({ value })),
+        [{ value: "Nord" }, { value: 0.6 }],
+        [{ value: "Süd" }, { value: 0.4 }],
+      ],
+      charts: [
+        {
+          kind: "bar",
+          title: SHARES_CHART_TITLE,
+          firstRow: 1,
+          lastRow: 3,
+          categoryColumn: 1,
+          seriesColumns: [2],
+          anchor: "D2",
+        },
+      ],
+    };
+    await port.writeGeneratedSheets([spec]);
+    // the user copies SRB's chart to change it: Excel gives the copy a name of its own
+    await book.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Verteilung");
+      ws.charts.add("Line", ws.getRange("B2:B3"), "Columns").title.text = SHARES_CHART_TITLE;
+      await context.sync();
+    });
+    const report = await port.writeGeneratedSheets([spec]);
+    expect(report.replaced).toEqual(["Verteilung"]);
+    expect(book.sheet("Verteilung").charts.map((c) => [c.name, c.type])).toEqual([
+      ["Diagramm 2", "Line"],
+      ["SRB-Diagramm 1", "ColumnClustered"],
+    ]);
+  });
+
   test("a failed generation removes the sheets it added (no orphan 'SRB neu' sheets)", async () => {
     const book = fakeWith({ Kitas: KITAS_ROWS });
     const spec: SheetSpec = { name: "Verteilung", rows: [[{ value: "x", formula: "SUM(" }]] };
