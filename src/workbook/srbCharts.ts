@@ -10,6 +10,10 @@ const SRB_CHART_PREFIX = "SRB-Diagramm ";
 export const SHARES_CHART_TITLE = "Anteile der Sozialräume am Budget";
 /** Title of the Gesamtindex chart (Einrichtungen); with the norm band in brackets when there is one. */
 export const INDEX_CHART_TITLE = "Gesamtindex je Einrichtung";
+/** Title of the publication file's chart of the Einrichtungen's Gesamtindex (by code). */
+export const PUBLISHED_INDEX_CHART_TITLE = "Gesamtindex der Einrichtungen";
+/** Titles SRB's charts carried in earlier builds (their files may still be re-run). */
+const EARLIER_TITLES = ["Gesamtindex der Einrichtungen und Normbereich"];
 /** Title of the Robustheit chart. */
 export const RANGES_CHART_TITLE = "Anteil je Sozialraum: Minimum, jetzt, Maximum";
 
@@ -44,6 +48,8 @@ export function isSrbChart(name: string | null | undefined, title: string | null
     title === SHARES_CHART_TITLE ||
     title === RANGES_CHART_TITLE ||
     title === INDEX_CHART_TITLE ||
+    title === PUBLISHED_INDEX_CHART_TITLE ||
+    EARLIER_TITLES.includes(title) ||
     title.startsWith(`${INDEX_CHART_TITLE} (Normbereich `)
   );
 }

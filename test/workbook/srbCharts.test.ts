@@ -4,6 +4,7 @@
  */
 import {
   INDEX_CHART_TITLE,
+  PUBLISHED_INDEX_CHART_TITLE,
   RANGES_CHART_TITLE,
   SHARES_CHART_TITLE,
   isSrbChart,
@@ -25,6 +26,9 @@ describe("SRB's charts by name and title", () => {
     ["Diagramm 1", RANGES_CHART_TITLE, true],
     ["Chart 2", INDEX_CHART_TITLE, true],
     ["Chart 2", `${INDEX_CHART_TITLE} (Normbereich 27,2 bis 67,5)`, true],
+    // the publication file's index chart, and the index chart's title in earlier SRB builds
+    ["Chart 1", PUBLISHED_INDEX_CHART_TITLE, true],
+    ["Diagramm 1", "Gesamtindex der Einrichtungen und Normbereich", true],
     // the user's: Excel's default names, other titles, look-alike names
     ["Diagramm 1", "Kinder je Kita", false],
     ["Chart 1", null, false],
