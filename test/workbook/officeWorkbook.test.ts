@@ -620,6 +620,32 @@ describe("OfficeWorkbook writing", () => {
     ]);
   });
 
+  test("an SRB sheet no longer generated that carries a chart of the user's is kept, not removed with it", async () => {
+    const book = fakeWith({ Kitas: KITAS_ROWS });
+    const port = new OfficeWorkbook(book.run);
+    const sheet = (name: string): SheetSpec => ({
+      name,
+      rows: [
+        ["Sozialraum", "Index"].map((value) => ({ value })),
+        [{ value: "Nord" }, { value: 53 }],
+        [{ value: "Süd" }, { value: 35.3 }],
+      ],
+    });
+    await port.writeGeneratedSheets([sheet("Verteilung"), sheet("Robustheit")]);
+    await book.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Robustheit");
+      ws.charts.add("Line", ws.getRange("B2:B3"), "Columns").title.text = "Meine Auswertung";
+      await context.sync();
+    });
+    // a re-run without the Robustheit sheet (the option switched off)
+    const report = await port.writeGeneratedSheets([sheet("Verteilung")]);
+    expect(book.find("Robustheit")?.charts.map((c) => c.title)).toEqual(["Meine Auswertung"]);
+    expect(report.notes).toEqual([expect.stringContaining("„Robustheit“")]);
+    // SRB no longer counts it as its own: a later run leaves it alone too
+    await port.writeGeneratedSheets([sheet("Verteilung")]);
+    expect(book.find("Robustheit")?.charts.map((c) => c.title)).toEqual(["Meine Auswertung"]);
+  });
+
   test("a failed generation removes the sheets it added (no orphan 'SRB neu' sheets)", async () => {
     const book = fakeWith({ Kitas: KITAS_ROWS });
     const spec: SheetSpec = { name: "Verteilung", rows: [[{ value: "x", formula: "SUM(" }]] };
