@@ -544,10 +544,6 @@ interface ReadBack {
 }
 
 /**
- * The fingerprint of a sheet as read back, or null when it cannot be taken within the read window (the
- * used range reaches below row `rows`). An empty sheet has the fingerprint of no cells.
- */
-/**
  * The write plan with SRB's sheets that are no longer generated kept when one carries a chart that is not
  * SRB's (`srbChartsAmong`): removing the sheet would delete the user's chart with it. Such a sheet stays
  * as it is, no longer SRB's (the store does not list it again), with a note.
@@ -576,6 +572,10 @@ function keepSheetsWithUserCharts(plan: WritePlan, readBack: ReadonlyMap<string,
   };
 }
 
+/**
+ * The fingerprint of a sheet as read back, or null when it cannot be taken within the read window (the
+ * used range reaches below row `rows`). An empty sheet has the fingerprint of no cells.
+ */
 function readBackFingerprint(read: ReadBack, rows: number): string | null {
   if (read.used.isNullObject) return sheetFingerprint([]);
   if (read.used.rowIndex + read.used.rowCount > rows) return null;
