@@ -49,6 +49,7 @@ import {
   damagedModelMessage,
   decodeStore,
   encodeStore,
+  earlierNumberText,
   sheetFingerprint,
   storeKept,
   type DecodedStore,
@@ -576,12 +577,16 @@ function keepSheetsWithUserCharts(plan: WritePlan, readBack: ReadonlyMap<string,
  * The fingerprint of a sheet as read back, or null when it cannot be taken within the read window (the
  * used range reaches below row `rows`). An empty sheet has the fingerprint of no cells.
  */
-function readBackFingerprint(read: ReadBack, rows: number): string | null {
+function readBackFingerprint(
+  read: ReadBack,
+  rows: number,
+  numberText?: (x: number) => string,
+): string | null {
   if (read.used.isNullObject) return sheetFingerprint([]);
   if (read.used.rowIndex + read.used.rowCount > rows) return null;
   if (read.window.isNullObject) return sheetFingerprint([]);
   const origin = { row: read.window.rowIndex + 1, column: read.window.columnIndex + 1 };
-  return sheetFingerprint(read.window.formulas as FingerprintCell[][], origin);
+  return sheetFingerprint(read.window.formulas as FingerprintCell[][], origin, numberText);
 }
 
 /** Tab colours compare without "#" and case ("#1f5c99" is SRB's "#1F5C99"). */
@@ -1013,7 +1018,13 @@ export class OfficeWorkbook implements WorkbookPort {
               visible: s.visible,
               // tables not on a candidate sheet are listed once, on the first sheet: only their names count
               tables: read ? read.tables.items.map((t) => t.name) : i === 0 ? elsewhere : [],
-              ...(read ? { fingerprint: readBackFingerprint(read, this.fingerprintRows) } : {}),
+              ...(read
+                ? {
+                    fingerprint: readBackFingerprint(read, this.fingerprintRows),
+                    earlierFingerprint: () =>
+                      readBackFingerprint(read, this.fingerprintRows, earlierNumberText),
+                  }
+                : {}),
             };
           }),
           store,

@@ -12,7 +12,7 @@ import {
 } from "../../src/workbook/officeWorkbook";
 import type { SheetCell, SheetSpec } from "../../src/workbook/port";
 import { STORE_SHEET } from "../../src/workbook/port";
-import { decodeStore, sheetFingerprint } from "../../src/workbook/store";
+import { decodeStore, earlierNumberText, sheetFingerprint } from "../../src/workbook/store";
 import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
 import {
   FakeWorkbook,
@@ -644,6 +644,30 @@ describe("OfficeWorkbook writing", () => {
     // SRB no longer counts it as its own: a later run leaves it alone too
     await port.writeGeneratedSheets([sheet("Verteilung")]);
     expect(book.find("Robustheit")?.charts.map((c) => c.title)).toEqual(["Meine Auswertung"]);
+  });
+
+  test("a sheet of a file an earlier SRB build wrote (fingerprint of numbers rounded from their binary value) is rewritten in place", async () => {
+    const book = fakeWith({ Kitas: KITAS_ROWS });
+    const port = new OfficeWorkbook(book.run);
+    const cells = [
+      ["Sozialraum", "Index"],
+      ["Nord", 43.97639128102705],
+      ["Süd", 73.12468160978095],
+    ];
+    const spec: SheetSpec = { name: "Verteilung", rows: cells.map((row) => row.map((value) => ({ value }))) };
+    await port.writeGeneratedSheets([spec]);
+    // the store as an earlier build recorded it: the fingerprint taken with the earlier number rule
+    const now = sheetFingerprint(cells);
+    const earlier = sheetFingerprint(cells, undefined, earlierNumberText);
+    expect(earlier).not.toBe(now);
+    const recorded = [...book.sheet("_SRB").cells.values()]
+      .flat()
+      .find((cell) => cell?.value === `${now} Verteilung`);
+    expect(recorded).toBeDefined();
+    recorded!.value = `${earlier} Verteilung`;
+    const report = await port.writeGeneratedSheets([spec]);
+    expect(report.notes).toEqual([]);
+    expect(report.replaced).toEqual(["Verteilung"]);
   });
 
   test("a failed generation removes the sheets it added (no orphan 'SRB neu' sheets)", async () => {
