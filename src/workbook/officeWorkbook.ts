@@ -49,6 +49,7 @@ import {
   damagedModelMessage,
   decodeStore,
   encodeStore,
+  earlierNumberText,
   sheetFingerprint,
   storeKept,
   type DecodedStore,
@@ -68,7 +69,7 @@ import {
   type PlannedTable,
   type WritePlan,
 } from "./writePlan";
-import { isSrbChart, srbChartName } from "./srbCharts";
+import { srbChartName, srbChartsAmong } from "./srbCharts";
 
 // ---------------------------------------------------------------------------------------------------------
 // The Excel proxy objects SRB uses (a structural subset of Office.js; string literals stand for the enums).
@@ -544,15 +545,48 @@ interface ReadBack {
 }
 
 /**
+ * The write plan with SRB's sheets that are no longer generated kept when one carries a chart that is not
+ * SRB's (`srbChartsAmong`): removing the sheet would delete the user's chart with it. Such a sheet stays
+ * as it is, no longer SRB's (the store does not list it again), with a note.
+ *
+ * @example keepSheetsWithUserCharts(plan, readBack).remove; // => plan.remove without "Robustheit" when the user drew a chart on it
+ */
+function keepSheetsWithUserCharts(plan: WritePlan, readBack: ReadonlyMap<string, ReadBack>): WritePlan {
+  const holdsUserChart = (name: string): boolean => {
+    const charts = readBack.get(name)?.charts.items ?? [];
+    return srbChartsAmong(charts.map((c) => ({ name: c.name, title: () => c.title.text }))).some((s) => !s);
+  };
+  const kept = plan.remove.filter(holdsUserChart);
+  if (kept.length === 0) return plan;
+  return {
+    ...plan,
+    remove: plan.remove.filter((name) => !kept.includes(name)),
+    replaced: plan.replaced.filter((name) => !kept.includes(name)),
+    notes: [
+      ...plan.notes,
+      ...kept.map(
+        (name) =>
+          `Das Blatt „${name}“ erzeugt SRB nicht mehr, es bleibt aber stehen: Es trägt ein Diagramm, das nicht von SRB stammt. ` +
+          "Es gehört jetzt Ihnen – löschen Sie es, wenn Sie es nicht mehr brauchen.",
+      ),
+    ],
+  };
+}
+
+/**
  * The fingerprint of a sheet as read back, or null when it cannot be taken within the read window (the
  * used range reaches below row `rows`). An empty sheet has the fingerprint of no cells.
  */
-function readBackFingerprint(read: ReadBack, rows: number): string | null {
+function readBackFingerprint(
+  read: ReadBack,
+  rows: number,
+  numberText?: (x: number) => string,
+): string | null {
   if (read.used.isNullObject) return sheetFingerprint([]);
   if (read.used.rowIndex + read.used.rowCount > rows) return null;
   if (read.window.isNullObject) return sheetFingerprint([]);
   const origin = { row: read.window.rowIndex + 1, column: read.window.columnIndex + 1 };
-  return sheetFingerprint(read.window.formulas as FingerprintCell[][], origin);
+  return sheetFingerprint(read.window.formulas as FingerprintCell[][], origin, numberText);
 }
 
 /** Tab colours compare without "#" and case ("#1f5c99" is SRB's "#1F5C99"). */
@@ -975,21 +1009,30 @@ export class OfficeWorkbook implements WorkbookPort {
       const candidateTables = new Set<string>();
       for (const read of readBack.values()) for (const t of read.tables.items) candidateTables.add(t.name);
       const elsewhere = allTables.items.map((t) => t.name).filter((t) => !candidateTables.has(t));
-      const plan = planWrite({
-        sheets: infos.map((s, i) => {
-          const read = readBack.get(s.name);
-          return {
-            name: s.name,
-            visible: s.visible,
-            // tables not on a candidate sheet are listed once, on the first sheet: only their names count
-            tables: read ? read.tables.items.map((t) => t.name) : i === 0 ? elsewhere : [],
-            ...(read ? { fingerprint: readBackFingerprint(read, this.fingerprintRows) } : {}),
-          };
+      const plan = keepSheetsWithUserCharts(
+        planWrite({
+          sheets: infos.map((s, i) => {
+            const read = readBack.get(s.name);
+            return {
+              name: s.name,
+              visible: s.visible,
+              // tables not on a candidate sheet are listed once, on the first sheet: only their names count
+              tables: read ? read.tables.items.map((t) => t.name) : i === 0 ? elsewhere : [],
+              ...(read
+                ? {
+                    fingerprint: readBackFingerprint(read, this.fingerprintRows),
+                    earlierFingerprint: () =>
+                      readBackFingerprint(read, this.fingerprintRows, earlierNumberText),
+                  }
+                : {}),
+            };
+          }),
+          store,
+          specs,
+          fingerprintRows: this.fingerprintRows,
         }),
-        store,
-        specs,
-        fingerprintRows: this.fingerprintRows,
-      });
+        readBack,
+      );
 
       // Where the result tables that stay are now (one more sync, only when a rewritten sheet has one).
       const keep = new Map<number, { table: ExcelTable; range: ExcelRange; planned: PlannedTable }>();
@@ -1041,8 +1084,11 @@ export class OfficeWorkbook implements WorkbookPort {
             ws = worksheets.getItem(planned.rewrite);
             const read = readBack.get(planned.rewrite) as ReadBack;
             // SRB's charts only: a chart the user put on the sheet stays, as pictures and shapes do
-            for (const chart of read.charts.items)
-              if (isSrbChart(chart.name, chart.title.text)) chart.delete();
+            const charts = read.charts.items;
+            const srb = srbChartsAmong(charts.map((c) => ({ name: c.name, title: () => c.title.text })));
+            charts.forEach((chart, k) => {
+              if (srb[k]) chart.delete();
+            });
             if (kept && keptTables[i]) {
               this.rewriteAroundTable(ws, kept.table, kept.range, kept.planned);
             } else {

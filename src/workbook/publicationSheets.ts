@@ -10,7 +10,7 @@
 import type { Allocation, Band } from "../engine/allocation";
 import { PUBLICATION_MIN_UNITS, type Publication, type PublishedUnit } from "../engine/publication";
 import { barChartBelow, columnTable, type Column } from "./columnTable";
-import { SHARES_CHART_TITLE } from "./srbCharts";
+import { PUBLISHED_INDEX_CHART_TITLE, SHARES_CHART_TITLE } from "./srbCharts";
 import {
   COUNT_FORMAT,
   INDEX_FORMAT,
@@ -203,7 +203,7 @@ function unitsSheet(allocation: Allocation, publication: Publication): SheetSpec
     ...(spec ? { tables: [spec] } : {}),
     charts:
       units.length > 0 && allocation.units.length > 0
-        ? barChartBelow(table, "Gesamtindex der Einrichtungen", "code", "index", table.lastRow + 3)
+        ? barChartBelow(table, PUBLISHED_INDEX_CHART_TITLE, "code", "index", table.lastRow + 3)
         : [],
   };
 }

@@ -10,6 +10,10 @@ const SRB_CHART_PREFIX = "SRB-Diagramm ";
 export const SHARES_CHART_TITLE = "Anteile der Sozialräume am Budget";
 /** Title of the Gesamtindex chart (Einrichtungen); with the norm band in brackets when there is one. */
 export const INDEX_CHART_TITLE = "Gesamtindex je Einrichtung";
+/** Title of the publication file's chart of the Einrichtungen's Gesamtindex (by code). */
+export const PUBLISHED_INDEX_CHART_TITLE = "Gesamtindex der Einrichtungen";
+/** Titles SRB's charts carried in earlier builds (their files may still be re-run). */
+const EARLIER_TITLES = ["Gesamtindex der Einrichtungen und Normbereich"];
 /** Title of the Robustheit chart. */
 export const RANGES_CHART_TITLE = "Anteil je Sozialraum: Minimum, jetzt, Maximum";
 
@@ -44,6 +48,25 @@ export function isSrbChart(name: string | null | undefined, title: string | null
     title === SHARES_CHART_TITLE ||
     title === RANGES_CHART_TITLE ||
     title === INDEX_CHART_TITLE ||
+    title === PUBLISHED_INDEX_CHART_TITLE ||
+    EARLIER_TITLES.includes(title) ||
     title.startsWith(`${INDEX_CHART_TITLE} (Normbereich `)
   );
+}
+
+/**
+ * Which of one sheet's charts SRB drew. By name first: when any chart bears SRB's name, SRB's charts are
+ * exactly the named ones (the file was saved by a program that keeps chart names), and a chart with
+ * SRB's title but another name is a copy the user made of one. Only when none does (an earlier SRB, or a
+ * program that renamed every chart) is a chart with one of SRB's titles SRB's. `title` is asked only then.
+ *
+ * @example srbChartsAmong([{ name: "SRB-Diagramm 1", title: () => "x" }, { name: "Diagramm 2", title: () => SHARES_CHART_TITLE }]); // => [true, false]
+ * @example srbChartsAmong([{ name: "Chart 1", title: () => SHARES_CHART_TITLE }]); // => [true]
+ */
+export function srbChartsAmong(
+  charts: readonly { name: string | null | undefined; title: () => string | null | undefined }[],
+): boolean[] {
+  const named = charts.map((c) => isSrbChart(c.name, null));
+  if (named.some((n) => n)) return named;
+  return charts.map((c) => isSrbChart(null, c.title()));
 }

@@ -296,7 +296,23 @@ function numberText(digits: string, point: number): string {
   return `${mantissa}e${sign}${Math.abs(exponent)}`;
 }
 
-function fingerprintToken(cell: FingerprintCell): string | null {
+/**
+ * A number's fingerprint text as SRB builds before 2026-11-30 took it: its binary value rounded to 15
+ * significant digits (`toPrecision(15)`), as JSON writes it. A store those builds wrote holds fingerprints
+ * taken so; a sheet read back is compared with them through `sheetFingerprint(…, earlierNumberText)`.
+ *
+ * @example earlierNumberText(43.97639128102705); // => "43.976391281027" (fifteenDigitsText: "43.9763912810271")
+ */
+export function earlierNumberText(x: number): string {
+  if (Number.isInteger(x) && Math.abs(x) < 1e15) return Object.is(x, -0) ? "0" : String(x);
+  const fifteen = Number(x.toPrecision(15));
+  return Object.is(fifteen, -0) ? "0" : JSON.stringify(fifteen);
+}
+
+function fingerprintToken(
+  cell: FingerprintCell,
+  numberText: (x: number) => string = fifteenDigitsText,
+): string | null {
   if (cell === null || cell === undefined || cell === "") return null;
   // Excel keeps 15 significant digits and stores line breaks as "\n": compare on that footing, so an
   // unchanged sheet read back from Excel or from a file saved by Excel or LibreOffice is not mistaken for
@@ -304,7 +320,7 @@ function fingerprintToken(cell: FingerprintCell): string | null {
   if (typeof cell === "number") {
     if (!Number.isFinite(cell)) return String(cell);
     if (Object.is(cell, -0)) return "0";
-    return fifteenDigitsText(cell);
+    return numberText(cell);
   }
   if (typeof cell === "boolean") return cell ? "true" : "false";
   if (typeof cell === "string")
@@ -349,12 +365,14 @@ export function canonicalSheetText(
  * @example sheetFingerprint([["Verteilung"]]) === sheetFingerprint([["Verteilung"]]); // => true
  * @example sheetFingerprint([["Verteilung"]]) === sheetFingerprint([["Verteilung!"]]); // => false
  * @example sheetFingerprint([["x"]]).length; // => 16
+ * @example sheetFingerprint([[43.97639128102705]], undefined, earlierNumberText); // as SRB builds before 2026-11-30 took it
  */
 export function sheetFingerprint(
   cells: readonly (readonly FingerprintCell[])[],
   origin: { row: number; column: number } = { row: 1, column: 1 },
+  numberText: (x: number) => string = fifteenDigitsText,
 ): string {
-  return sheetFingerprintOf(cells, (cell) => cell, origin);
+  return sheetFingerprintOf(cells, (cell) => cell, origin, undefined, numberText);
 }
 
 /**
@@ -370,6 +388,7 @@ export function sheetFingerprintOf<T>(
   cellOf: (cell: T) => FingerprintCell,
   origin: { row: number; column: number } = { row: 1, column: 1 },
   formulaOf?: (cell: T) => string | undefined,
+  numberText: (x: number) => string = fifteenDigitsText,
 ): string {
   // the hash of canonicalSheetText, taken line by line: the same code units in the same order, without
   // building the whole text (tens of megabytes for 60,000 Kitas). Each line is fed in three pieces made
@@ -394,7 +413,7 @@ export function sheetFingerprintOf<T>(
       const isFormula = formula !== undefined;
       const value = isFormula ? null : cellOf(row[c]);
       const plain = isFormula ? formula : typeof value === "string" && value !== "" ? value : null;
-      let token = plain === null ? fingerprintToken(value) : null;
+      let token = plain === null ? fingerprintToken(value, numberText) : null;
       if (plain === null && token === null) continue;
       rowText ??= `\n${origin.row + r},`;
       const columnText = (columnTexts[c] ??= `${origin.column + c}:`);

@@ -45,6 +45,11 @@ export interface ExistingSheet {
    * back; undefined when the adapter did not read it (not a candidate, e.g. without SRB's tab colour).
    */
   fingerprint?: string | null;
+  /**
+   * Its fingerprint as SRB builds before 2026-11-30 took it (`earlierNumberText`): asked only when
+   * `fingerprint` differs from the recorded one, so that a sheet of a file those builds wrote stays SRB's.
+   */
+  earlierFingerprint?: () => string | null;
   /** Why it could not be read back at all (damaged, too large for the reader): its fingerprint is then null. */
   unreadable?: string;
   /** Names of the Excel tables on this sheet. */
@@ -480,7 +485,11 @@ export function planWrite(input: PlanInput): WritePlan {
     if (owned.includes(sheet.name)) continue;
     const fingerprint = recorded?.fingerprints?.[listed];
     if (fingerprint === undefined) notes.push(unprovenNote(sheet.name));
-    else if (sheet.fingerprint === fingerprint) owned.push(sheet.name);
+    else if (
+      sheet.fingerprint === fingerprint ||
+      (typeof sheet.fingerprint === "string" && sheet.earlierFingerprint?.() === fingerprint)
+    )
+      owned.push(sheet.name);
     else if (sheet.fingerprint === null)
       notes.push(
         sheet.unreadable !== undefined

@@ -23,6 +23,7 @@ import {
   damagedModelMessage,
   decodeStore,
   encodeStore,
+  earlierNumberText,
   sheetFingerprint,
   storeKept,
   type DecodedStore,
@@ -330,7 +331,12 @@ export class XlsxWorkbook implements WorkbookPort {
         name: ws.name,
         visible: isVisible(ws),
         tables: ws.getTables().map((t) => tableName(t)),
-        ...(listed.has(ws.name.toLowerCase()) ? { fingerprint: this.fingerprint(ws) } : {}),
+        ...(listed.has(ws.name.toLowerCase())
+          ? {
+              fingerprint: this.fingerprint(ws),
+              earlierFingerprint: () => this.fingerprint(ws, earlierNumberText),
+            }
+          : {}),
       })),
       store,
       specs: sheets,
@@ -388,7 +394,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /** Content fingerprint of a sheet as written or read (formulas as "=" + formula, see store.ts). */
-  private fingerprint(ws: ExcelJS.Worksheet): string {
+  private fingerprint(ws: ExcelJS.Worksheet, numberText?: (x: number) => string): string {
     const cells: FingerprintCell[][] = [];
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       row.eachCell({ includeEmpty: false }, (cell, c) => {
@@ -400,7 +406,11 @@ export class XlsxWorkbook implements WorkbookPort {
         (cells[r - 1] ??= [])[c - 1] = v;
       });
     });
-    return sheetFingerprint(Array.from(cells, (row) => (row ? Array.from(row) : [])));
+    return sheetFingerprint(
+      Array.from(cells, (row) => (row ? Array.from(row) : [])),
+      undefined,
+      numberText,
+    );
   }
 
   private findSheet(name: string): ExcelJS.Worksheet | undefined {

@@ -12,7 +12,7 @@ import {
 } from "../../src/workbook/officeWorkbook";
 import type { SheetCell, SheetSpec } from "../../src/workbook/port";
 import { STORE_SHEET } from "../../src/workbook/port";
-import { decodeStore, sheetFingerprint } from "../../src/workbook/store";
+import { decodeStore, earlierNumberText, sheetFingerprint } from "../../src/workbook/store";
 import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
 import {
   FakeWorkbook,
@@ -566,6 +566,93 @@ describe("OfficeWorkbook writing", () => {
     expect(book.sheet("Verteilung").charts.map((c) => [c.name, c.title])).toEqual([
       ["SRB-Diagramm 1", SHARES_CHART_TITLE],
     ]);
+  });
+
+  test("a copy the user made of SRB's chart (SRB's title, Excel's name) beside SRB's named chart is kept", async () => {
+    const book = fakeWith({ Kitas: KITAS_ROWS });
+    const port = new OfficeWorkbook(book.run);
+    const spec: SheetSpec = {
+      name: "Verteilung",
+      rows: [
+        ["Sozialraum", "Anteil"].map((value) => ({ value })),
+        [{ value: "Nord" }, { value: 0.6 }],
+        [{ value: "Süd" }, { value: 0.4 }],
+      ],
+      charts: [
+        {
+          kind: "bar",
+          title: SHARES_CHART_TITLE,
+          firstRow: 1,
+          lastRow: 3,
+          categoryColumn: 1,
+          seriesColumns: [2],
+          anchor: "D2",
+        },
+      ],
+    };
+    await port.writeGeneratedSheets([spec]);
+    // the user copies SRB's chart to change it: Excel gives the copy a name of its own
+    await book.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Verteilung");
+      ws.charts.add("Line", ws.getRange("B2:B3"), "Columns").title.text = SHARES_CHART_TITLE;
+      await context.sync();
+    });
+    const report = await port.writeGeneratedSheets([spec]);
+    expect(report.replaced).toEqual(["Verteilung"]);
+    expect(book.sheet("Verteilung").charts.map((c) => [c.name, c.type])).toEqual([
+      ["Diagramm 2", "Line"],
+      ["SRB-Diagramm 1", "ColumnClustered"],
+    ]);
+  });
+
+  test("an SRB sheet no longer generated that carries a chart of the user's is kept, not removed with it", async () => {
+    const book = fakeWith({ Kitas: KITAS_ROWS });
+    const port = new OfficeWorkbook(book.run);
+    const sheet = (name: string): SheetSpec => ({
+      name,
+      rows: [
+        ["Sozialraum", "Index"].map((value) => ({ value })),
+        [{ value: "Nord" }, { value: 53 }],
+        [{ value: "Süd" }, { value: 35.3 }],
+      ],
+    });
+    await port.writeGeneratedSheets([sheet("Verteilung"), sheet("Robustheit")]);
+    await book.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Robustheit");
+      ws.charts.add("Line", ws.getRange("B2:B3"), "Columns").title.text = "Meine Auswertung";
+      await context.sync();
+    });
+    // a re-run without the Robustheit sheet (the option switched off)
+    const report = await port.writeGeneratedSheets([sheet("Verteilung")]);
+    expect(book.find("Robustheit")?.charts.map((c) => c.title)).toEqual(["Meine Auswertung"]);
+    expect(report.notes).toEqual([expect.stringContaining("„Robustheit“")]);
+    // SRB no longer counts it as its own: a later run leaves it alone too
+    await port.writeGeneratedSheets([sheet("Verteilung")]);
+    expect(book.find("Robustheit")?.charts.map((c) => c.title)).toEqual(["Meine Auswertung"]);
+  });
+
+  test("a sheet of a file an earlier SRB build wrote (fingerprint of numbers rounded from their binary value) is rewritten in place", async () => {
+    const book = fakeWith({ Kitas: KITAS_ROWS });
+    const port = new OfficeWorkbook(book.run);
+    const cells = [
+      ["Sozialraum", "Index"],
+      ["Nord", 43.97639128102705],
+      ["Süd", 73.12468160978095],
+    ];
+    const spec: SheetSpec = { name: "Verteilung", rows: cells.map((row) => row.map((value) => ({ value }))) };
+    await port.writeGeneratedSheets([spec]);
+    // the store as an earlier build recorded it: the fingerprint taken with the earlier number rule
+    const now = sheetFingerprint(cells);
+    const earlier = sheetFingerprint(cells, undefined, earlierNumberText);
+    expect(earlier).not.toBe(now);
+    const recorded = [...book.sheet("_SRB").cells.values()]
+      .flat()
+      .find((cell) => cell?.value === `${now} Verteilung`);
+    expect(recorded).toBeDefined();
+    recorded!.value = `${earlier} Verteilung`;
+    const report = await port.writeGeneratedSheets([spec]);
+    expect(report.notes).toEqual([]);
+    expect(report.replaced).toEqual(["Verteilung"]);
   });
 
   test("a failed generation removes the sheets it added (no orphan 'SRB neu' sheets)", async () => {

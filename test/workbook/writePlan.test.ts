@@ -8,6 +8,7 @@ import type { SheetSpec } from "../../src/workbook/port";
 import {
   canonicalSheetText,
   decodeStore,
+  earlierNumberText,
   encodeStore,
   fifteenDigits,
   sheetFingerprint,
@@ -91,6 +92,29 @@ describe("whose sheet is it: only what SRB can prove (issue 17.1)", () => {
     expect(plan.notes).toEqual([]);
     expect(plan.store).toMatchObject({ sheet: "_SRB", exists: true });
     expect(plan.store.content.model).toEqual({ a: 1 });
+  });
+
+  test("a sheet of a file an earlier SRB build wrote (numbers rounded from their binary value) is still SRB's", () => {
+    // 43.97639128102705: the earlier rule took 43.976391281027, today's takes 43.9763912810271
+    const cells = [["Index"], [43.97639128102705], [73.12468160978095]];
+    const earlier = sheetFingerprint(cells, undefined, earlierNumberText);
+    const now = sheetFingerprint(cells);
+    expect(now).not.toBe(earlier);
+    const plan = planWrite({
+      sheets: [
+        {
+          ...user("Verteilung"),
+          fingerprint: now,
+          earlierFingerprint: () => sheetFingerprint(cells, undefined, earlierNumberText),
+        },
+        { ...user("Methode"), fingerprint: now, earlierFingerprint: () => now },
+        hidden("_SRB"),
+      ],
+      store: store(["Verteilung", "Methode"], { Verteilung: earlier, Methode: earlier }),
+      specs: [spec("Verteilung"), spec("Methode")],
+    });
+    expect(plan.sheets.map((s) => s.rewrite)).toEqual(["Verteilung", null]);
+    expect(plan.notes).toContain(editedNote("Methode"));
   });
 
   test("an edited sheet is kept with a note; one too large to check is kept with another", () => {

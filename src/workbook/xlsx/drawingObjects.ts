@@ -5,7 +5,10 @@
  */
 import { NS, REL, attr, readRelationships, relIs, streamPart } from "./xmlParts";
 import type { ZipArchive } from "./zipArchive";
-import { isSrbChart } from "../srbCharts";
+import { srbChartsAmong } from "../srbCharts";
+
+/** The markup-compatibility namespace (`mc:AlternateContent`, `mc:Choice`, `mc:Fallback`). */
+const MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
 /** What a drawing holds, by kind. */
 export interface DrawingObjects {
@@ -48,7 +51,10 @@ interface Anchor {
 }
 
 /**
- * The objects of one drawing part, counted by its anchors. Streamed, linear in the drawing's size.
+ * The objects of one drawing part, counted by its anchors. Streamed, linear in the drawing's size. An
+ * anchor wrapped in `mc:AlternateContent` counts as its `mc:Choice`; an `mc:Fallback` (the same object
+ * for older readers) is not counted. A chart is SRB's (`srbChartsAmong`) only when its anchor holds
+ * nothing else: SRB's chart grouped with a shape of the user's is the user's.
  *
  * @example drawingPartObjects(zip, "xl/drawings/drawing1.xml"); // => { charts: 1, srbCharts: 1, shapes: 0, pictures: 0 }
  */
@@ -56,22 +62,17 @@ export function drawingPartObjects(zip: ZipArchive, drawingPart: string): Drawin
   const found = { charts: 0, srbCharts: 0, shapes: 0, pictures: 0 };
   let depth = 0;
   let anchor: Anchor | null = null;
-  let rels: Map<string, string> | null = null; // the drawing's chart parts by id, read when first needed
-  const titleOf = (rel: string | null): string | null => {
-    if (rel === null) return null;
-    rels ??= new Map(
-      readRelationships(zip, drawingPart)
-        .filter((r) => !r.external && relIs(r.type, REL.chart))
-        .map((r) => [r.id, r.target]),
-    );
-    const part = rels.get(rel);
-    return part !== undefined && zip.entry(part) ? chartTitle(zip, part) : null;
-  };
+  let anchorDepth = 0;
+  let fallbackDepth = 0; // > 0 inside an mc:Fallback
+  const lone: Anchor[] = []; // anchors that hold one chart and nothing else
   streamPart(zip, drawingPart, {
     open(tag) {
       depth++;
-      if (depth === 2 && /^(twoCellAnchor|oneCellAnchor|absoluteAnchor)$/.test(tag.local)) {
+      if (fallbackDepth > 0) return;
+      if (tag.local === "Fallback" && tag.uri === MC_NS) fallbackDepth = depth;
+      else if (!anchor && /^(twoCellAnchor|oneCellAnchor|absoluteAnchor)$/.test(tag.local)) {
         anchor = { chart: false, pic: false, shape: false, name: null, chartRel: null };
+        anchorDepth = depth;
       } else if (anchor) {
         // the anchor's first object name is its top object's (a chart's graphic frame)
         if (tag.local === "cNvPr" && anchor.name === null) anchor.name = attr(tag, "name") ?? "";
@@ -83,12 +84,12 @@ export function drawingPartObjects(zip: ZipArchive, drawingPart: string): Drawin
       }
     },
     close() {
-      if (depth === 2 && anchor) {
+      if (fallbackDepth === depth) fallbackDepth = 0;
+      else if (fallbackDepth === 0 && anchor && depth === anchorDepth) {
         const a = anchor as Anchor;
         if (a.chart) {
           found.charts++;
-          // a chart named otherwise is SRB's when it carries one of SRB's titles (`isSrbChart`)
-          if (isSrbChart(a.name, null) || isSrbChart(null, titleOf(a.chartRel))) found.srbCharts++;
+          if (!a.pic && !a.shape) lone.push(a);
         } else if (a.pic && !a.shape) found.pictures++;
         else found.shapes++;
         anchor = null;
@@ -96,6 +97,22 @@ export function drawingPartObjects(zip: ZipArchive, drawingPart: string): Drawin
       depth--;
     },
   });
+  if (lone.length > 0) {
+    // the drawing's chart parts by id, read only when a chart's title is asked
+    let rels: Map<string, string> | null = null;
+    const titleOf = (rel: string | null): string | null => {
+      if (rel === null) return null;
+      rels ??= new Map(
+        readRelationships(zip, drawingPart)
+          .filter((r) => !r.external && relIs(r.type, REL.chart))
+          .map((r) => [r.id, r.target]),
+      );
+      const part = rels.get(rel);
+      return part !== undefined && zip.entry(part) ? chartTitle(zip, part) : null;
+    };
+    const srb = srbChartsAmong(lone.map((a) => ({ name: a.name, title: () => titleOf(a.chartRel) })));
+    found.srbCharts = srb.filter((s) => s).length;
+  }
   return found;
 }
 

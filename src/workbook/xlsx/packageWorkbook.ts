@@ -24,6 +24,7 @@ import {
   decodeStore,
   encodeStore,
   storeKept,
+  earlierNumberText,
   sheetFingerprint,
   type DecodedStore,
   type FingerprintCell,
@@ -601,12 +602,19 @@ export class PackageWorkbook implements WorkbookPort {
    * A listed sheet's fingerprint, or why it cannot be read back (damaged, too large for the reader): then it
    * is kept as the user's with a note, and the run goes on — one bad old sheet never stops the write.
    */
-  private readBack(entry: SheetEntry): { fingerprint: string | null; unreadable?: string } {
+  private readBack(entry: SheetEntry): {
+    fingerprint: string | null;
+    earlierFingerprint?: () => string | null;
+    unreadable?: string;
+  } {
     try {
       // a picture, shape, chart, note or link the user added makes the sheet the user's, as an edited cell does
       // ("" never matches a recorded fingerprint): writing in place would delete it with SRB's charts
       if (this.holdsUserObjects(entry.part!)) return { fingerprint: "" };
-      return { fingerprint: this.fingerprint(entry) };
+      return {
+        fingerprint: this.fingerprint(entry),
+        earlierFingerprint: () => this.fingerprint(entry, earlierNumberText),
+      };
     } catch (e) {
       if (e instanceof SrbUsageError) return { fingerprint: null, unreadable: e.message };
       throw e;
@@ -631,7 +639,7 @@ export class PackageWorkbook implements WorkbookPort {
     return false;
   }
 
-  private fingerprint(entry: SheetEntry): string {
+  private fingerprint(entry: SheetEntry, numberText?: (x: number) => string): string {
     const grid = readGrid(this.zip, entry.part!, this.ctx(), entry.name, true);
     const cells: FingerprintCell[][] = grid.values.map((row, r) =>
       row.map((v, c) => {
@@ -639,7 +647,7 @@ export class PackageWorkbook implements WorkbookPort {
         return f !== undefined ? `=${f}` : (v as FingerprintCell);
       }),
     );
-    return sheetFingerprint(cells);
+    return sheetFingerprint(cells, undefined, numberText);
   }
 
   private readStore(): DecodedStore {
