@@ -194,10 +194,7 @@ describe("PackageWorkbook applies the write plan", () => {
         const drawingRels = relsPartOf(drawing);
         changed.set(
           drawingRels,
-          text(zip, drawingRels).replace(
-            "</Relationships>",
-            '<Relationship Id="rIdUserChart" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart99.xml"/></Relationships>',
-          ),
+          withRelationship(text(zip, drawingRels), "rIdUserChart", "chart", "../charts/chart99.xml"),
         );
         changed.set(
           "xl/charts/chart99.xml",
@@ -205,13 +202,7 @@ describe("PackageWorkbook applies the write plan", () => {
         );
       } else {
         const rels = relsPartOf(part);
-        changed.set(
-          rels,
-          text(zip, rels).replace(
-            "</Relationships>",
-            '<Relationship Id="rIdNote" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="../comments9.xml"/></Relationships>',
-          ),
-        );
+        changed.set(rels, withRelationship(text(zip, rels), "rIdNote", "comments", "../comments9.xml"));
         changed.set(
           "xl/comments9.xml",
           '<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>A</author></authors><commentList><comment ref="A1" authorId="0"><text><t>geprüft</t></text></comment></commentList></comments>',
@@ -277,9 +268,11 @@ describe("PackageWorkbook applies the write plan", () => {
   test("an earlier SRB sheet with only its charts and Excel's printer settings is still SRB's: rewritten in place", async () => {
     const { zip, part } = await earlierVerteilung(true);
     const rels = relsPartOf(part);
-    const withPrinter = text(zip, rels).replace(
-      "</Relationships>",
-      '<Relationship Id="rIdP" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/printerSettings" Target="../printerSettings/printerSettings1.bin"/></Relationships>',
+    const withPrinter = withRelationship(
+      text(zip, rels),
+      "rIdP",
+      "printerSettings",
+      "../printerSettings/printerSettings1.bin",
     );
     const edited = writeZip([
       ...zip.entries.map((e) => ({
@@ -306,6 +299,15 @@ function withAnchor(drawing: string, from: number, to: number, object: string): 
   return drawing.replace(
     /(<\/(\w+:)?wsDr>)$/,
     `<xdr:twoCellAnchor>${marker("from", 0, from)}${marker("to", 8, to)}${object}<xdr:clientData/></xdr:twoCellAnchor>$1`,
+  );
+}
+
+/** A relationships part's text with one more relationship of the officeDocument `type` ("chart", "comments"). */
+function withRelationship(rels: string, id: string, type: string, target: string): string {
+  const uri = `http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}`;
+  return rels.replace(
+    "</Relationships>",
+    `<Relationship Id="${id}" Type="${uri}" Target="${target}"/></Relationships>`,
   );
 }
 
