@@ -193,7 +193,9 @@ describe("hostile packages are refused or handled, fast", () => {
         extra: [{ name: "xl/drawings/drawing1.xml", data: enc.encode(drawing) }],
       },
     ]);
-    expect(await drawingsInXlsx(bytes)).toEqual([{ sheet: "Kitas", charts: 0, srbCharts: 0, shapes: 1, pictures: 0 }]);
+    expect(await drawingsInXlsx(bytes)).toEqual([
+      { sheet: "Kitas", charts: 0, srbCharts: 0, shapes: 1, pictures: 0 },
+    ]);
     const book = await PackageWorkbook.fromBuffer(bytes);
     await book.writeGeneratedSheets([{ name: "Verteilung", rows: [[{ value: "x" }]] }]);
     expect(ZipArchive.open(await book.toBuffer()).text("xl/drawings/drawing1.xml")).toBe(drawing);
