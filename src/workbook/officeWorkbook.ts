@@ -62,6 +62,7 @@ import {
   EXCEL_MAX_ROWS,
   GENERATED_TAB_COLOUR,
   isStoreContent,
+  keptSheetNote,
   planWrite,
   storeCandidates,
   type PlannedCell,
@@ -203,6 +204,17 @@ export interface ExcelChartCollection {
   add(type: ExcelChartKind, sourceData: ExcelRange, seriesBy: "Columns"): ExcelChart;
 }
 
+/**
+ * A sheet's drawing objects (ExcelApi 1.9): "anything outside of a cell is a shape". Pictures, geometric
+ * shapes and text boxes, lines and groups have their own types; SRB reads only the type, to tell whether
+ * the user put something on a sheet SRB is about to delete.
+ * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-shapes
+ */
+export interface ExcelShapeCollection {
+  readonly items: { readonly type: string }[];
+  load(propertyNames: string): ExcelShapeCollection;
+}
+
 export interface ExcelWorksheet {
   name: string;
   visibility: string;
@@ -210,6 +222,8 @@ export interface ExcelWorksheet {
   readonly isNullObject: boolean;
   readonly tables: ExcelTableCollection;
   readonly charts: ExcelChartCollection;
+  /** ExcelApi 1.9: touch it only where `supports("ExcelApi", "1.9")` says so. */
+  readonly shapes: ExcelShapeCollection;
   readonly freezePanes: { freezeRows(count?: number): void };
   /** ExcelApi 1.9: touch it only where `supports("ExcelApi", "1.9")` says so. */
   readonly pageLayout: ExcelPageLayout;
@@ -542,34 +556,36 @@ interface ReadBack {
   /** Its charts and tables (removed or kept when the sheet is rewritten in place). */
   charts: ExcelChartCollection;
   tables: ExcelTableCollection;
+  /** Its drawing objects' types (ExcelApi 1.9; null below): whether a sheet to delete holds the user's. */
+  shapes: ExcelShapeCollection | null;
 }
+
+/** The shape types of what a user puts on a sheet (`Excel.ShapeType`); a chart is none of them. */
+const USER_SHAPE_TYPES: ReadonlySet<string> = new Set(["Image", "GeometricShape", "Line", "Group"]);
 
 /**
  * The write plan with SRB's sheets that are no longer generated kept when one carries a chart that is not
- * SRB's (`srbChartsAmong`): removing the sheet would delete the user's chart with it. Such a sheet stays
- * as it is, no longer SRB's (the store does not list it again), with a note.
+ * SRB's (`srbChartsAmong`) or, where Excel can say (ExcelApi 1.9), a picture, shape, text box or line:
+ * removing the sheet would delete them with it. Such a sheet stays as it is, no longer SRB's (the store
+ * does not list it again), with a note.
  *
- * @example keepSheetsWithUserCharts(plan, readBack).remove; // => plan.remove without "Robustheit" when the user drew a chart on it
+ * @example keepSheetsWithUserObjects(plan, readBack).remove; // => plan.remove without "Robustheit" when the user drew a chart on it
  */
-function keepSheetsWithUserCharts(plan: WritePlan, readBack: ReadonlyMap<string, ReadBack>): WritePlan {
-  const holdsUserChart = (name: string): boolean => {
-    const charts = readBack.get(name)?.charts.items ?? [];
-    return srbChartsAmong(charts.map((c) => ({ name: c.name, title: () => c.title.text }))).some((s) => !s);
+function keepSheetsWithUserObjects(plan: WritePlan, readBack: ReadonlyMap<string, ReadBack>): WritePlan {
+  const holdsUserObject = (name: string): boolean => {
+    const read = readBack.get(name);
+    const charts = read?.charts.items ?? [];
+    if (srbChartsAmong(charts.map((c) => ({ name: c.name, title: () => c.title.text }))).some((s) => !s))
+      return true;
+    return (read?.shapes?.items ?? []).some((shape) => USER_SHAPE_TYPES.has(shape.type));
   };
-  const kept = plan.remove.filter(holdsUserChart);
+  const kept = plan.remove.filter(holdsUserObject);
   if (kept.length === 0) return plan;
   return {
     ...plan,
     remove: plan.remove.filter((name) => !kept.includes(name)),
     replaced: plan.replaced.filter((name) => !kept.includes(name)),
-    notes: [
-      ...plan.notes,
-      ...kept.map(
-        (name) =>
-          `Das Blatt „${name}“ erzeugt SRB nicht mehr, es bleibt aber stehen: Es trägt ein Diagramm, das nicht von SRB stammt. ` +
-          "Es gehört jetzt Ihnen – löschen Sie es, wenn Sie es nicht mehr brauchen.",
-      ),
-    ],
+    notes: [...plan.notes, ...kept.map(keptSheetNote)],
   };
 }
 
@@ -994,6 +1010,7 @@ export class OfficeWorkbook implements WorkbookPort {
             .load("rowIndex,columnIndex,formulas"),
           charts: ws.charts.load("items/name,items/title/text"),
           tables: ws.tables.load("items/name"),
+          shapes: this.supports("ExcelApi", "1.9") ? ws.shapes.load("items/type") : null,
         });
       }
       if (batch.pending) await batch.send();
@@ -1009,7 +1026,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const candidateTables = new Set<string>();
       for (const read of readBack.values()) for (const t of read.tables.items) candidateTables.add(t.name);
       const elsewhere = allTables.items.map((t) => t.name).filter((t) => !candidateTables.has(t));
-      const plan = keepSheetsWithUserCharts(
+      const plan = keepSheetsWithUserObjects(
         planWrite({
           sheets: infos.map((s, i) => {
             const read = readBack.get(s.name);

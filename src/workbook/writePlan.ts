@@ -160,6 +160,19 @@ function freeStoreName(sheets: readonly ExistingSheet[]): string {
 
 // ── notes (German, one wording for both adapters) ─────────────────────────────────────────────────────
 
+/**
+ * An SRB sheet a re-run no longer generates is kept because it carries the user's chart, picture or shape
+ * (Office.js adapter: the package adapter keeps such a sheet as edited).
+ *
+ * @example keptSheetNote("Robustheit"); // => "Das Blatt „Robustheit“ erzeugt SRB nicht mehr, es bleibt aber stehen: …"
+ */
+export function keptSheetNote(sheet: string): string {
+  return (
+    `Das Blatt „${sheet}“ erzeugt SRB nicht mehr, es bleibt aber stehen: Es trägt ein Diagramm, ein Bild oder ` +
+    "eine Form, die nicht von SRB stammen. Es gehört jetzt Ihnen – löschen Sie es, wenn Sie es nicht mehr brauchen."
+  );
+}
+
 /** An earlier generated sheet changed since SRB wrote it (or the user re-created it). */
 export function editedNote(sheet: string): string {
   return (

@@ -10,7 +10,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { damagedModelMessage } from "../../src/workbook/store";
-import { editedNote, unprovenNote, unreadableNote } from "../../src/workbook/writePlan";
+import { editedNote, keptSheetNote, unprovenNote, unreadableNote } from "../../src/workbook/writePlan";
 import { fileKindProblem, type FileKind } from "../../src/workbook/xlsx/fileKind";
 
 const CATALOGUE = path.join(__dirname, "..", "..", "docs", "bad-inputs.md");
@@ -53,6 +53,7 @@ function expectedMessages(): string[] {
     unprovenNote("Notizen"),
     editedNote("Verteilung"),
     unreadableNote("Verteilung", "Blatt „Verteilung“ ist zu groß für SRB: …"),
+    keptSheetNote("Robustheit"),
   ];
 }
 

@@ -12,6 +12,7 @@
 import type {
   ExcelChart,
   ExcelChartCollection,
+  ExcelShapeCollection,
   ExcelChartKind,
   ExcelChartSeries,
   ExcelContext,
@@ -104,6 +105,8 @@ export class FakeSheet {
    */
   uncalculated = false;
   readonly charts: FakeChartData[] = [];
+  /** The user's pictures, shapes, lines and groups (`Excel.ShapeType`); charts are in `charts`. */
+  readonly shapes: { type: "Image" | "GeometricShape" | "Line" | "Group" }[] = [];
   /** How many charts the sheet has had (Excel numbers a new chart's default name on). */
   chartsAdded = 0;
   /** The workbook this sheet belongs to (set by `FakeWorkbook.addSheet`; cross-sheet references need it). */
@@ -448,6 +451,7 @@ abstract class Proxy {
 class FakeWorksheetProxy extends Proxy implements ExcelWorksheet {
   readonly tables: ExcelTableCollection;
   readonly charts: ExcelChartCollection;
+  readonly shapes: ExcelShapeCollection;
   readonly freezePanes: { freezeRows(count?: number): void };
   readonly pageLayout: ExcelPageLayout;
   readonly horizontalPageBreaks: ExcelPageBreaks;
@@ -476,6 +480,7 @@ class FakeWorksheetProxy extends Proxy implements ExcelWorksheet {
     };
     this.tables = new FakeTables(context, target);
     this.charts = new FakeCharts(context, target);
+    this.shapes = fakeShapes(context, target);
     this.freezePanes = {
       freezeRows: (count = 1) => context.enqueue(["freezeRows", count], () => (target().frozenRows = count)),
     };
@@ -1140,6 +1145,34 @@ function shiftRows(sheet: FakeSheet, from: number, column: number, columns: numb
       sheet.cells.get(r + count)![c] = cell;
     }
   }
+}
+
+/**
+ * `worksheet.shapes` (ExcelApi 1.9; "ApiNotFound" below, as an older Excel would): every object on the
+ * drawing layer — "anything outside of a cell is a shape" — so a chart is listed too, as a type of its own
+ * that is none of the user's kinds ("Unsupported": the enum has no chart type).
+ * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-shapes
+ */
+function fakeShapes(context: FakeContext, sheet: () => FakeSheet): ExcelShapeCollection {
+  let loaded: { type: string }[] | null = null;
+  const shapes: ExcelShapeCollection = {
+    get items() {
+      if (!loaded) throw new FakeExcelError("PropertyNotLoaded", "shapes.items");
+      return loaded;
+    },
+    load: (properties: string) => {
+      context.enqueue(["load", properties], () => {
+        if (context.book.excelApi < 9) throw new FakeExcelError("ApiNotFound", "shapes");
+        const s = sheet();
+        loaded = [
+          ...s.charts.map(() => ({ type: "Unsupported" })),
+          ...s.shapes.map((x) => ({ type: x.type })),
+        ];
+      });
+      return shapes;
+    },
+  };
+  return shapes;
 }
 
 class FakeCharts implements ExcelChartCollection {

@@ -31,6 +31,7 @@ import {
   type EditableWorkbook,
 } from "./portContract";
 import { SHARES_CHART_TITLE } from "../../src/workbook/srbCharts";
+import { keptSheetNote } from "../../src/workbook/writePlan";
 
 runPortContract("OfficeWorkbook (fake Excel)", async (fixture) => {
   const book = fakeWith(fixture.sheets);
@@ -629,6 +630,44 @@ describe("OfficeWorkbook writing", () => {
     // SRB no longer counts it as its own: a later run leaves it alone too
     await port.writeGeneratedSheets([sheet("Verteilung")]);
     expect(book.find("Robustheit")?.charts.map((c) => c.title)).toEqual(["Meine Auswertung"]);
+  });
+
+  test.each([
+    [9, "kept with a note"],
+    [8, "removed (below ExcelApi 1.9 Excel cannot list the sheet's pictures and shapes)"],
+  ])(
+    "an SRB sheet no longer generated that carries the user's picture, ExcelApi 1.%p: %s",
+    async (excelApi) => {
+      const book = fakeWith({ Kitas: KITAS_ROWS });
+      book.excelApi = excelApi;
+      const port = new OfficeWorkbook(book.run, undefined, book.supports);
+      const sheet = (name: string): SheetSpec => ({
+        name,
+        rows: [[{ value: "Sozialraum" }], [{ value: "Nord" }]],
+      });
+      await port.writeGeneratedSheets([sheet("Verteilung"), sheet("Robustheit")]);
+      book.sheet("Robustheit").shapes.push({ type: "Image" }); // the Jugendamt's logo
+      const report = await port.writeGeneratedSheets([sheet("Verteilung")]);
+      if (excelApi === 9) {
+        expect(book.find("Robustheit")?.shapes).toEqual([{ type: "Image" }]);
+        expect(report.notes).toEqual([keptSheetNote("Robustheit")]);
+      } else {
+        expect(book.find("Robustheit")).toBeUndefined();
+        expect(report.notes).toEqual([]);
+      }
+    },
+  );
+
+  test("SRB's own chart on a sheet no longer generated does not keep it (a chart is a shape, but none of the user's kinds)", async () => {
+    const book = fakeWith({ Kitas: KITAS_ROWS });
+    const port = new OfficeWorkbook(book.run, undefined, book.supports);
+    await port.writeGeneratedSheets([
+      chartedVerteilung("Index"),
+      { ...chartedVerteilung("Spannen"), name: "Robustheit" },
+    ]);
+    const report = await port.writeGeneratedSheets([chartedVerteilung("Index")]);
+    expect(book.find("Robustheit")).toBeUndefined();
+    expect(report.notes).toEqual([]);
   });
 
   test("a sheet of a file an earlier SRB build wrote (fingerprint of numbers rounded from their binary value) is rewritten in place", async () => {
