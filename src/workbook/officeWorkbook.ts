@@ -560,6 +560,11 @@ interface ReadBack {
   shapes: ExcelShapeCollection | null;
 }
 
+/** Which of a read-back sheet's charts are SRB's (`srbChartsAmong`), in the order of `read.charts.items`. */
+function srbChartsOn(read: ReadBack): boolean[] {
+  return srbChartsAmong(read.charts.items.map((c) => ({ name: c.name, title: () => c.title.text })));
+}
+
 /** The shape types of what a user puts on a sheet (`Excel.ShapeType`); a chart is none of them. */
 const USER_SHAPE_TYPES: ReadonlySet<string> = new Set(["Image", "GeometricShape", "Line", "Group"]);
 
@@ -574,10 +579,9 @@ const USER_SHAPE_TYPES: ReadonlySet<string> = new Set(["Image", "GeometricShape"
 function keepSheetsWithUserObjects(plan: WritePlan, readBack: ReadonlyMap<string, ReadBack>): WritePlan {
   const holdsUserObject = (name: string): boolean => {
     const read = readBack.get(name);
-    const charts = read?.charts.items ?? [];
-    if (srbChartsAmong(charts.map((c) => ({ name: c.name, title: () => c.title.text }))).some((s) => !s))
-      return true;
-    return (read?.shapes?.items ?? []).some((shape) => USER_SHAPE_TYPES.has(shape.type));
+    if (!read) return false;
+    if (srbChartsOn(read).some((srb) => !srb)) return true;
+    return (read.shapes?.items ?? []).some((shape) => USER_SHAPE_TYPES.has(shape.type));
   };
   const kept = plan.remove.filter(holdsUserObject);
   if (kept.length === 0) return plan;
@@ -1101,9 +1105,8 @@ export class OfficeWorkbook implements WorkbookPort {
             ws = worksheets.getItem(planned.rewrite);
             const read = readBack.get(planned.rewrite) as ReadBack;
             // SRB's charts only: a chart the user put on the sheet stays, as pictures and shapes do
-            const charts = read.charts.items;
-            const srb = srbChartsAmong(charts.map((c) => ({ name: c.name, title: () => c.title.text })));
-            charts.forEach((chart, k) => {
+            const srb = srbChartsOn(read);
+            read.charts.items.forEach((chart, k) => {
               if (srb[k]) chart.delete();
             });
             if (kept && keptTables[i]) {

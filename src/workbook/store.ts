@@ -319,8 +319,7 @@ function fingerprintToken(
   // an edited one.
   if (typeof cell === "number") {
     if (!Number.isFinite(cell)) return String(cell);
-    if (Object.is(cell, -0)) return "0";
-    return numberText(cell);
+    return numberText(cell); // -0 as "0" in both rules
   }
   if (typeof cell === "boolean") return cell ? "true" : "false";
   if (typeof cell === "string")

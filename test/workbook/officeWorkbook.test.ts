@@ -524,6 +524,14 @@ describe("OfficeWorkbook writing", () => {
     expect(report.notes).toEqual([expect.stringContaining("Diagramm „kaputt“ nicht erstellt")]);
   });
 
+  /** The user inserts a line chart of B2:B3 on `sheet`, titled `title`: Excel gives it a name of its own. */
+  const insertUserChart = (book: FakeWorkbook, sheet: string, title: string) =>
+    book.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.charts.add("Line", ws.getRange("B2:B3"), "Columns").title.text = title;
+      await context.sync();
+    });
+
   /** A "Verteilung" of two Sozialräume with SRB's one chart of its second column, titled `title`. */
   const chartedVerteilung = (title: string): SheetSpec => ({
     name: "Verteilung",
@@ -543,11 +551,7 @@ describe("OfficeWorkbook writing", () => {
     const spec = chartedVerteilung;
     await port.writeGeneratedSheets([spec("erster Lauf")]);
     // the user inserts a chart of the same cells: Excel names it "Diagramm 2"
-    await book.run(async (context) => {
-      const ws = context.workbook.worksheets.getItem("Verteilung");
-      ws.charts.add("Line", ws.getRange("B2:B3"), "Columns").title.text = "Meine Auswertung";
-      await context.sync();
-    });
+    await insertUserChart(book, "Verteilung", "Meine Auswertung");
     const report = await port.writeGeneratedSheets([spec("zweiter Lauf")]);
     expect(report.replaced).toEqual(["Verteilung"]); // the cells are SRB's: rewritten in place
     expect(book.sheet("Verteilung").charts.map((c) => [c.name, c.title])).toEqual([
@@ -572,32 +576,10 @@ describe("OfficeWorkbook writing", () => {
   test("a copy the user made of SRB's chart (SRB's title, Excel's name) beside SRB's named chart is kept", async () => {
     const book = fakeWith({ Kitas: KITAS_ROWS });
     const port = new OfficeWorkbook(book.run);
-    const spec: SheetSpec = {
-      name: "Verteilung",
-      rows: [
-        ["Sozialraum", "Anteil"].map((value) => ({ value })),
-        [{ value: "Nord" }, { value: 0.6 }],
-        [{ value: "Süd" }, { value: 0.4 }],
-      ],
-      charts: [
-        {
-          kind: "bar",
-          title: SHARES_CHART_TITLE,
-          firstRow: 1,
-          lastRow: 3,
-          categoryColumn: 1,
-          seriesColumns: [2],
-          anchor: "D2",
-        },
-      ],
-    };
+    const spec = chartedVerteilung(SHARES_CHART_TITLE);
     await port.writeGeneratedSheets([spec]);
     // the user copies SRB's chart to change it: Excel gives the copy a name of its own
-    await book.run(async (context) => {
-      const ws = context.workbook.worksheets.getItem("Verteilung");
-      ws.charts.add("Line", ws.getRange("B2:B3"), "Columns").title.text = SHARES_CHART_TITLE;
-      await context.sync();
-    });
+    await insertUserChart(book, "Verteilung", SHARES_CHART_TITLE);
     const report = await port.writeGeneratedSheets([spec]);
     expect(report.replaced).toEqual(["Verteilung"]);
     expect(book.sheet("Verteilung").charts.map((c) => [c.name, c.type])).toEqual([
@@ -609,20 +591,9 @@ describe("OfficeWorkbook writing", () => {
   test("an SRB sheet no longer generated that carries a chart of the user's is kept, not removed with it", async () => {
     const book = fakeWith({ Kitas: KITAS_ROWS });
     const port = new OfficeWorkbook(book.run);
-    const sheet = (name: string): SheetSpec => ({
-      name,
-      rows: [
-        ["Sozialraum", "Index"].map((value) => ({ value })),
-        [{ value: "Nord" }, { value: 53 }],
-        [{ value: "Süd" }, { value: 35.3 }],
-      ],
-    });
+    const sheet = (name: string): SheetSpec => ({ name, rows: chartedVerteilung("").rows });
     await port.writeGeneratedSheets([sheet("Verteilung"), sheet("Robustheit")]);
-    await book.run(async (context) => {
-      const ws = context.workbook.worksheets.getItem("Robustheit");
-      ws.charts.add("Line", ws.getRange("B2:B3"), "Columns").title.text = "Meine Auswertung";
-      await context.sync();
-    });
+    await insertUserChart(book, "Robustheit", "Meine Auswertung");
     // a re-run without the Robustheit sheet (the option switched off)
     const report = await port.writeGeneratedSheets([sheet("Verteilung")]);
     expect(book.find("Robustheit")?.charts.map((c) => c.title)).toEqual(["Meine Auswertung"]);

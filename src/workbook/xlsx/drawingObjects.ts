@@ -7,9 +7,6 @@ import { NS, REL, attr, readRelationships, relIs, streamPart } from "./xmlParts"
 import type { ZipArchive } from "./zipArchive";
 import { srbChartsAmong } from "../srbCharts";
 
-/** The markup-compatibility namespace (`mc:AlternateContent`, `mc:Choice`, `mc:Fallback`). */
-const MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006";
-
 /** What a drawing holds, by kind. */
 export interface DrawingObjects {
   /** Charts (graphic frames that reference a chart part). */
@@ -69,7 +66,7 @@ export function drawingPartObjects(zip: ZipArchive, drawingPart: string): Drawin
     open(tag) {
       depth++;
       if (fallbackDepth > 0) return;
-      if (tag.local === "Fallback" && tag.uri === MC_NS) fallbackDepth = depth;
+      if (tag.local === "Fallback" && tag.uri === NS.mc) fallbackDepth = depth;
       else if (!anchor && /^(twoCellAnchor|oneCellAnchor|absoluteAnchor)$/.test(tag.local)) {
         anchor = { chart: false, pic: false, shape: false, name: null, chartRel: null };
         anchorDepth = depth;

@@ -16,6 +16,8 @@ export const NS = {
   relStrict: "http://purl.oclc.org/ooxml/officeDocument/relationships",
   pkgRel: "http://schemas.openxmlformats.org/package/2006/relationships",
   contentTypes: "http://schemas.openxmlformats.org/package/2006/content-types",
+  /** Markup compatibility (`mc:AlternateContent`, `mc:Choice`, `mc:Fallback`). */
+  mc: "http://schemas.openxmlformats.org/markup-compatibility/2006",
 };
 
 export const REL = {
