@@ -67,7 +67,7 @@ const zodWithoutLocales = {
   name: "zod-without-locales",
   setup(build) {
     build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]v4[\\/](classic|core)[\\/]/.test(args.importer)
+      /[\\/]zod[\\/]v4[\\/](classic|core|mini)[\\/]/.test(args.importer)
         ? { path: "zod-locales", namespace: "srb-left-out" }
         : undefined,
     );
