@@ -23,6 +23,7 @@ import type {
   UnitResult,
 } from "./allocation";
 import { apportionCents } from "./apportionCents";
+import { groupByArea, type AreaGroup } from "./areaGroups";
 import { areaIndexOf, areaRawValues } from "./areaIndex";
 import { bremenAllocation } from "./bremenRules";
 import { checkTable } from "./check";
@@ -222,22 +223,6 @@ export function inRowOrder(units: readonly Unit[]): readonly Unit[] {
 
 function anyStrand(e: Eligibility): boolean {
   return e.sozialarbeit || e.nachbarschaftszentrum || e.interkulturell || e.zusatzpersonal;
-}
-
-export interface AreaGroup {
-  name: string;
-  units: number[];
-}
-
-/** Areas in order of their first appearance; their units in list order (the caller passes row order). */
-export function groupByArea(units: readonly Unit[]): AreaGroup[] {
-  const groups = new Map<string, number[]>();
-  for (let i = 0; i < units.length; i++) {
-    const list = groups.get(units[i].area);
-    if (list) list.push(i);
-    else groups.set(units[i].area, [i]); // set once per Sozialraum, not once per unit
-  }
-  return [...groups.entries()].map(([name, list]) => ({ name, units: list }));
 }
 
 /**

@@ -7,6 +7,7 @@
  * Codes have at least two digits, more when there are more than 99 units ("E001").
  */
 
+import { groupByArea } from "./areaGroups";
 import { compareNames } from "./nameOrder";
 
 /**
@@ -31,16 +32,7 @@ export function unitCodes(
   // Sozialräume are sorted once, then the units inside each Sozialraum by id. compareNames is 0 only for
   // identical texts, so grouping by the exact area text gives the same order.
   const byArea = new Map<string, readonly number[]>();
-  if (groups) for (const g of groups) byArea.set(g.name, g.units);
-  else {
-    const lists = new Map<string, number[]>();
-    units.forEach((u, i) => {
-      const list = lists.get(u.area);
-      if (list) list.push(i);
-      else lists.set(u.area, [i]);
-    });
-    for (const [area, list] of lists) byArea.set(area, list);
-  }
+  for (const g of groups ?? groupByArea(units)) byArea.set(g.name, g.units);
   const areas = [...byArea.keys()].sort(compareNames);
   // Names listed in order on the whole sheet ("Kita 0001", "Kita 0002", …) are in order inside every
   // Sozialraum too: one pass along the list, reading the units one after another, tells.
