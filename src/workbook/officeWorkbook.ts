@@ -63,6 +63,7 @@ import {
   GENERATED_TAB_COLOUR,
   isStoreContent,
   keptSheetNote,
+  uncheckedSheetNote,
   planWrite,
   storeCandidates,
   type PlannedCell,
@@ -569,27 +570,48 @@ function srbChartsOn(read: ReadBack): boolean[] {
 const USER_SHAPE_TYPES: ReadonlySet<string> = new Set(["Image", "GeometricShape", "Line", "Group"]);
 
 /**
- * The write plan with SRB's sheets that are no longer generated kept when one carries a chart that is not
- * SRB's (`srbChartsAmong`) or, where Excel can say (ExcelApi 1.9), a picture, shape, text box or line:
- * removing the sheet would delete them with it. Such a sheet stays as it is, no longer SRB's (the store
- * does not list it again), with a note.
+ * The write plan with SRB's sheets that are no longer generated kept when one may carry something of the
+ * user's: removing the sheet would delete it with it.
+ * - A chart that is not SRB's (`srbChartsAmong`) or, where Excel can say (ExcelApi 1.9), a picture, shape,
+ *   text box or line: the sheet stays as it is, no longer SRB's (the store does not list it again), with a
+ *   note.
+ * - Below ExcelApi 1.9 Excel cannot list a sheet's pictures and shapes: a sheet without a chart of the
+ *   user's stays too (the safe side), still SRB's (the store lists it with its earlier fingerprint, so a
+ *   later run that generates it again rewrites it in place), with a note that the user may delete it.
  *
  * @example keepSheetsWithUserObjects(plan, readBack).remove; // => plan.remove without "Robustheit" when the user drew a chart on it
  */
-function keepSheetsWithUserObjects(plan: WritePlan, readBack: ReadonlyMap<string, ReadBack>): WritePlan {
-  const holdsUserObject = (name: string): boolean => {
+function keepSheetsWithUserObjects(
+  plan: WritePlan,
+  readBack: ReadonlyMap<string, ReadBack>,
+  earlier?: StoreContent,
+): WritePlan {
+  const kept: string[] = [];
+  const unseen: string[] = [];
+  for (const name of plan.remove) {
     const read = readBack.get(name);
-    if (!read) return false;
-    if (srbChartsOn(read).some((srb) => !srb)) return true;
-    return (read.shapes?.items ?? []).some((shape) => USER_SHAPE_TYPES.has(shape.type));
-  };
-  const kept = plan.remove.filter(holdsUserObject);
-  if (kept.length === 0) return plan;
+    if (!read) continue;
+    if (srbChartsOn(read).some((srb) => !srb)) kept.push(name);
+    else if (read.shapes === null) unseen.push(name);
+    else if (read.shapes.items.some((shape) => USER_SHAPE_TYPES.has(shape.type))) kept.push(name);
+  }
+  if (kept.length === 0 && unseen.length === 0) return plan;
+  const stays = (name: string): boolean => kept.includes(name) || unseen.includes(name);
+  const content = plan.store.content;
+  const fingerprints = { ...content.fingerprints };
+  for (const name of unseen) {
+    const recorded = earlier?.fingerprints?.[name];
+    if (recorded !== undefined) fingerprints[name] = recorded;
+  }
   return {
     ...plan,
-    remove: plan.remove.filter((name) => !kept.includes(name)),
-    replaced: plan.replaced.filter((name) => !kept.includes(name)),
-    notes: [...plan.notes, ...kept.map(keptSheetNote)],
+    remove: plan.remove.filter((name) => !stays(name)),
+    replaced: plan.replaced.filter((name) => !stays(name)),
+    store: {
+      ...plan.store,
+      content: { ...content, generated: [...content.generated, ...unseen], fingerprints },
+    },
+    notes: [...plan.notes, ...kept.map(keptSheetNote), ...unseen.map(uncheckedSheetNote)],
   };
 }
 
@@ -1053,6 +1075,7 @@ export class OfficeWorkbook implements WorkbookPort {
           fingerprintRows: this.fingerprintRows,
         }),
         readBack,
+        store?.content,
       );
 
       // Where the result tables that stay are now (one more sync, only when a rewritten sheet has one).

@@ -173,6 +173,20 @@ export function keptSheetNote(sheet: string): string {
   );
 }
 
+/**
+ * An SRB sheet no longer generated that Excel below ExcelApi 1.9 cannot check for the user's pictures and
+ * shapes: it stays (still SRB's), and the user may delete it.
+ *
+ * @example uncheckedSheetNote("Robustheit"); // => "Das Blatt „Robustheit“ erzeugt SRB nicht mehr. Diese Excel-Version …"
+ */
+export function uncheckedSheetNote(sheet: string): string {
+  return (
+    `Das Blatt „${sheet}“ erzeugt SRB nicht mehr. Diese Excel-Version kann SRB nicht sagen, ob darauf eigene ` +
+    "Bilder oder Formen liegen; darum bleibt es mit den Ergebnissen des früheren Laufs stehen. Löschen Sie es, " +
+    "wenn Sie es nicht mehr brauchen."
+  );
+}
+
 /** An earlier generated sheet changed since SRB wrote it (or the user re-created it). */
 export function editedNote(sheet: string): string {
   return (

@@ -10,7 +10,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { damagedModelMessage } from "../../src/workbook/store";
-import { editedNote, keptSheetNote, unprovenNote, unreadableNote } from "../../src/workbook/writePlan";
+import {
+  editedNote,
+  keptSheetNote,
+  uncheckedSheetNote,
+  unprovenNote,
+  unreadableNote,
+} from "../../src/workbook/writePlan";
 import { fileKindProblem, type FileKind } from "../../src/workbook/xlsx/fileKind";
 
 const CATALOGUE = path.join(__dirname, "..", "..", "docs", "bad-inputs.md");
@@ -54,6 +60,7 @@ function expectedMessages(): string[] {
     editedNote("Verteilung"),
     unreadableNote("Verteilung", "Blatt „Verteilung“ ist zu groß für SRB: …"),
     keptSheetNote("Robustheit"),
+    uncheckedSheetNote("Robustheit"),
   ];
 }
 

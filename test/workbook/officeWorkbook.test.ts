@@ -31,7 +31,7 @@ import {
   type EditableWorkbook,
 } from "./portContract";
 import { SHARES_CHART_TITLE } from "../../src/workbook/srbCharts";
-import { keptSheetNote } from "../../src/workbook/writePlan";
+import { keptSheetNote, uncheckedSheetNote } from "../../src/workbook/writePlan";
 
 runPortContract("OfficeWorkbook (fake Excel)", async (fixture) => {
   const book = fakeWith(fixture.sheets);
@@ -48,11 +48,16 @@ runPortContract("OfficeWorkbook (fake Excel)", async (fixture) => {
       sheet.tables.push({ name: t.name, area: parseAddress(t.ref), totals: t.totalsRow === true });
     }
   }
-  return { port: new OfficeWorkbook(book.run), reopen: async () => new OfficeWorkbook(book.run) };
+  // Excel for Microsoft 365 (the fake's ExcelApi 1.9): what is below it has tests of its own
+  const port = () => new OfficeWorkbook(book.run, undefined, book.supports);
+  return { port: port(), reopen: async () => port() };
 });
 
 /** The fake workbook, edited as a user edits in Excel (directly, not through the adapter). */
-function editableFake(book: FakeWorkbook, port = new OfficeWorkbook(book.run)): EditableWorkbook {
+function editableFake(
+  book: FakeWorkbook,
+  port = new OfficeWorkbook(book.run, undefined, book.supports),
+): EditableWorkbook {
   return {
     port: () => port,
     async typeCell(sheet, row, column, value) {
@@ -605,7 +610,7 @@ describe("OfficeWorkbook writing", () => {
 
   test.each([
     [9, "kept with a note"],
-    [8, "removed (below ExcelApi 1.9 Excel cannot list the sheet's pictures and shapes)"],
+    [8, "kept with a note too (below ExcelApi 1.9 Excel cannot list the sheet's pictures and shapes)"],
   ])(
     "an SRB sheet no longer generated that carries the user's picture, ExcelApi 1.%p: %s",
     async (excelApi) => {
@@ -619,16 +624,54 @@ describe("OfficeWorkbook writing", () => {
       await port.writeGeneratedSheets([sheet("Verteilung"), sheet("Robustheit")]);
       book.sheet("Robustheit").shapes.push({ type: "Image" }); // the Jugendamt's logo
       const report = await port.writeGeneratedSheets([sheet("Verteilung")]);
-      if (excelApi === 9) {
-        expect(book.find("Robustheit")?.shapes).toEqual([{ type: "Image" }]);
-        expect(report.notes).toEqual([keptSheetNote("Robustheit")]);
-      } else {
-        expect(book.find("Robustheit")).toBeUndefined();
-        expect(report.notes).toEqual([]);
-      }
+      expect(book.find("Robustheit")?.shapes).toEqual([{ type: "Image" }]);
+      expect(report.notes).toEqual([
+        excelApi === 9 ? keptSheetNote("Robustheit") : uncheckedSheetNote("Robustheit"),
+      ]);
     },
   );
 
+  test("below ExcelApi 1.9 an SRB sheet no longer generated stays SRB's: deleted by no run, rewritten in place when generated again", async () => {
+    const book = fakeWith({ Kitas: KITAS_ROWS });
+    book.excelApi = 8;
+    const port = new OfficeWorkbook(book.run, undefined, book.supports);
+    const sheet = (name: string, value: string): SheetSpec => ({
+      name,
+      rows: [[{ value: "Sozialraum" }], [{ value }]],
+    });
+    await port.writeGeneratedSheets([sheet("Verteilung", "Nord"), sheet("Robustheit", "Nord")]);
+    // Robustheit switched off: Excel 2019 cannot say whether a picture lies on it, so it stays
+    const off = await port.writeGeneratedSheets([sheet("Verteilung", "Nord")]);
+    expect(off.notes).toEqual([uncheckedSheetNote("Robustheit")]);
+    expect(off.replaced).toEqual(["Verteilung"]);
+    const again = await port.writeGeneratedSheets([sheet("Verteilung", "Nord")]);
+    expect(again.notes).toEqual([uncheckedSheetNote("Robustheit")]);
+    // switched on again: the same sheet is rewritten, no "Robustheit (2)"
+    const on = await port.writeGeneratedSheets([sheet("Verteilung", "Nord"), sheet("Robustheit", "Süd")]);
+    expect(on.notes).toEqual([]);
+    expect(on.replaced).toEqual(["Verteilung", "Robustheit"]);
+    expect(book.sheets.map((ws) => ws.name).filter((n) => n.startsWith("Robustheit"))).toEqual([
+      "Robustheit",
+    ]);
+    expect(book.sheet("Robustheit").peek(1, 0)?.value).toBe("Süd");
+  });
+
+  test("below ExcelApi 1.9 a sheet no longer generated that the user edited is the user's as before: no note, never listed again", async () => {
+    const book = fakeWith({ Kitas: KITAS_ROWS });
+    book.excelApi = 8;
+    const port = new OfficeWorkbook(book.run, undefined, book.supports);
+    const sheet = (name: string): SheetSpec => ({
+      name,
+      rows: [[{ value: "Sozialraum" }], [{ value: "Nord" }]],
+    });
+    await port.writeGeneratedSheets([sheet("Verteilung"), sheet("Robustheit")]);
+    book.sheet("Robustheit").cell(4, 0).value = "meine Notiz";
+    const off = await port.writeGeneratedSheets([sheet("Verteilung")]);
+    expect(off.notes).not.toContain(uncheckedSheetNote("Robustheit"));
+    const on = await port.writeGeneratedSheets([sheet("Verteilung"), sheet("Robustheit")]);
+    expect(on.sheets.map((s) => s.written)).toEqual(["Verteilung", "Robustheit (2)"]);
+    expect(book.find("Robustheit")?.peek(4, 0)?.value).toBe("meine Notiz");
+  });
   test("SRB's own chart on a sheet no longer generated does not keep it (a chart is a shape, but none of the user's kinds)", async () => {
     const book = fakeWith({ Kitas: KITAS_ROWS });
     const port = new OfficeWorkbook(book.run, undefined, book.supports);
