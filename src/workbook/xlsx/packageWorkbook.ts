@@ -289,7 +289,6 @@ export class PackageWorkbook implements WorkbookPort {
             name,
             xml: sheetXml({ rows: [] }, new StylesEditor(MINIMAL_STYLES), { store: true }).xml,
             state: "visible",
-            first: true,
           },
         ]),
       );
@@ -701,7 +700,7 @@ export class PackageWorkbook implements WorkbookPort {
     return changes.withNewSheets([{ name: sheet, xml, state: "veryHidden" }]);
   }
 
-  /** Adds sheets at the end of the workbook (`first`: at the start). */
+  /** Adds sheets at the end of the workbook. */
   private addSheets(sheets: NewSheet[]): Changes {
     return new Changes(this.zip, this.structure).withNewSheets(sheets);
   }
@@ -829,7 +828,6 @@ interface NewSheet {
   state: "visible" | "veryHidden";
   charts?: ResolvedChart[];
   tables?: PlacedTable[];
-  first?: boolean;
 }
 
 type RawRel = { id: string; type: string; target: string };
