@@ -9,7 +9,7 @@
  *       web/…                   the contents of dist/, to be served at the base URL
  *       LIESMICH.txt            base URL, version, the next steps (docs/deployment.md)
  *
- * The archive is built with jszip (already a dependency); file times are fixed so that the same dist/
+ * The archive is built with jszip (a development dependency); file times are fixed so that the same dist/
  * gives the same archive. Nothing goes over the network.
  */
 "use strict";

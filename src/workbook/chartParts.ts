@@ -2,8 +2,9 @@
  * SRB's native chart parts, written as text: `xl/charts/chartN.xml` (a clustered column or line chart whose
  * categories and series are references to the sheet's cells, with cached values and series names from the
  * header row) and `xl/drawings/drawingN.xml` (a two-cell anchor at the spec's anchor). The package adapter
- * (xlsx/packageWorkbook.ts) puts them into the package; `xlsxCharts.ts` adds them to a zip exceljs wrote.
- * Kept apart from xlsxCharts.ts so that the command line, which writes by package surgery, never loads JSZip.
+ * (xlsx/packageWorkbook.ts) puts them into the package; the tests' exceljs adapter
+ * (test/helpers/exceljsWorkbook/xlsxCharts.ts) adds them to a zip exceljs wrote, with JSZip, which SRB itself
+ * never loads.
  *
  * Pure: strings in, strings out. Every text that comes from data (sheet names, titles, cell texts) goes
  * through `xmlEscape`.

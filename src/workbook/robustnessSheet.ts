@@ -2,7 +2,7 @@
  * The "Robustheit" sheet: how much each Sozialraum's share moves under the method's alternatives, and how
  * often each Kita stays eligible for strands 1 and 3. Written by both adapters like the other SRB sheets;
  * the chart (Anteil min / jetzt / max per area, header row 4 naming the series) is native in both: drawn by
- * Office.js in Excel, added to the zip by xlsxCharts.ts in .xlsx files.
+ * Office.js in Excel, written into the package by xlsx/packageWorkbook.ts in .xlsx files.
  */
 import type { Robustness } from "../engine/robustness";
 import type { SheetCell, SheetSpec } from "./port";

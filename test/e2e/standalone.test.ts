@@ -22,7 +22,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import * as path from "node:path";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
-import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
+import { XlsxWorkbook } from "../helpers/exceljsWorkbook/xlsxWorkbook";
 import { PackageWorkbook } from "../../src/workbook/xlsx/packageWorkbook";
 import { srb } from "../helpers/cli";
 import { recalcWithLibreOffice, requireTool, testWithTool, LIBREOFFICE } from "../helpers/libreoffice";

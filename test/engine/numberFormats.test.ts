@@ -14,7 +14,7 @@ import { checkTable } from "../helpers/resolved";
 import { DEFAULT_OPTIONS, type Model } from "../../src/engine/model";
 import { numberFormatKind } from "../../src/engine/numberFormatKind";
 import type { CellValue, RawTable } from "../../src/engine/table";
-import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
+import { XlsxWorkbook } from "../helpers/exceljsWorkbook/xlsxWorkbook";
 
 const DATE_FORMATS = [
   "TT.MM.JJJJ",

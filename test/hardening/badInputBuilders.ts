@@ -5,7 +5,7 @@
 import { resolveModel } from "../../src/engine/resolveModel";
 import { generate } from "../../src/usecase/generate";
 import { planFortschreibung, storedAdoptions } from "../../src/usecase/fortschreibung";
-import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
+import { XlsxWorkbook } from "../helpers/exceljsWorkbook/xlsxWorkbook";
 import { allocate, checkTable, resolved, runAllocation } from "../helpers/resolved";
 import { bremenRulesIssues } from "../../src/engine/bremenRules";
 import { checkModel } from "../../src/engine/check";

@@ -25,7 +25,7 @@ import { STORE_SHEET } from "../../src/workbook/port";
 import { isValidSheetName } from "../../src/workbook/sheetNames";
 import { decodeStore } from "../../src/workbook/store";
 import { editedNote, unprovenNote } from "../../src/workbook/writePlan";
-import { EXCEL_MAX_CELL_TEXT, XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
+import { EXCEL_MAX_CELL_TEXT, XlsxWorkbook } from "../helpers/exceljsWorkbook/xlsxWorkbook";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { assertOutputsAreNotInputs, FileProblem } from "../../src/cli/files";

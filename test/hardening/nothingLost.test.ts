@@ -19,7 +19,7 @@ import {
   sheetFingerprint,
   FINGERPRINT_LENGTH,
 } from "../../src/workbook/store";
-import { EXCEL_MAX_CELL_TEXT, EXCEL_MAX_ROWS, XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
+import { EXCEL_MAX_CELL_TEXT, EXCEL_MAX_ROWS, XlsxWorkbook } from "../helpers/exceljsWorkbook/xlsxWorkbook";
 import { runOnWorkbook } from "./pipeline";
 
 const SAMPLE = path.join(__dirname, "..", "..", "assets", "sample", "Musterstadt.xlsx");

@@ -8,7 +8,7 @@
 import { runAllocation } from "../helpers/resolved";
 import type { Model } from "../../src/engine/model";
 import { allocationSheets } from "../../src/workbook/allocationSheets";
-import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
+import { XlsxWorkbook } from "../helpers/exceljsWorkbook/xlsxWorkbook";
 
 const model: Model = {
   data: { sheet: "Kitas", id: "Einrichtung", area: "Sozialraum" },

@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import type { CellValue } from "../../src/engine/table";
 import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
 import type { WorkbookPort } from "../../src/workbook/port";
-import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
+import { XlsxWorkbook } from "../helpers/exceljsWorkbook/xlsxWorkbook";
 import { FakeWorkbook, type FakeContent } from "./fakeExcel";
 
 const KITAS: CellValue[][] = [

@@ -13,7 +13,7 @@ import {
   changesSheetLayout,
 } from "../../src/workbook/changesSheet";
 import type { SheetSpec } from "../../src/workbook/port";
-import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
+import { XlsxWorkbook } from "../helpers/exceljsWorkbook/xlsxWorkbook";
 import {
   LIBREOFFICE,
   csvNumber,

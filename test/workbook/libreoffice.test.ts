@@ -6,7 +6,7 @@
 import type { Allocation } from "../../src/engine/allocation";
 import type { SheetSpec } from "../../src/workbook/port";
 import { allocationSheets } from "../../src/workbook/allocationSheets";
-import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
+import { XlsxWorkbook } from "../helpers/exceljsWorkbook/xlsxWorkbook";
 import {
   LIBREOFFICE,
   csvNumber,

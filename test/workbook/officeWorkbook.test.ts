@@ -13,7 +13,7 @@ import {
 import type { SheetCell, SheetSpec } from "../../src/workbook/port";
 import { STORE_SHEET } from "../../src/workbook/port";
 import { decodeStore, earlierNumberText, sheetFingerprint } from "../../src/workbook/store";
-import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
+import { XlsxWorkbook } from "../helpers/exceljsWorkbook/xlsxWorkbook";
 import {
   FakeWorkbook,
   fakeWith,

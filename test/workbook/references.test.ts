@@ -10,7 +10,7 @@
 import ExcelJS from "exceljs";
 import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
 import type { SheetSpec } from "../../src/workbook/port";
-import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
+import { XlsxWorkbook } from "../helpers/exceljsWorkbook/xlsxWorkbook";
 import { FakeWorkbook } from "./fakeExcel";
 
 /** A Verteilung sheet with `amounts.length` Sozialräume, a total row and the table SRB_Verteilung. */

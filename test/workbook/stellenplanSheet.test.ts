@@ -10,7 +10,7 @@ import { allocationSheets } from "../../src/workbook/allocationSheets";
 import type { SheetCell, SheetSpec } from "../../src/workbook/port";
 import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
 import { PackageWorkbook } from "../../src/workbook/xlsx/packageWorkbook";
-import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
+import { XlsxWorkbook } from "../helpers/exceljsWorkbook/xlsxWorkbook";
 import ExcelJS from "exceljs";
 import { FakeWorkbook } from "./fakeExcel";
 import { dataset, model, unit } from "../engine/fixtures";

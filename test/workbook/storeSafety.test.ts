@@ -10,7 +10,7 @@ import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
 import type { WorkbookPort } from "../../src/workbook/port";
 import { encodeStore } from "../../src/workbook/store";
 import { PackageWorkbook } from "../../src/workbook/xlsx/packageWorkbook";
-import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
+import { XlsxWorkbook } from "../helpers/exceljsWorkbook/xlsxWorkbook";
 import { FakeWorkbook } from "./fakeExcel";
 import { sampleSpecs } from "./portContract";
 

@@ -26,7 +26,7 @@ import {
 } from "../../src/workbook/vorlageSheet";
 import { PackageWorkbook } from "../../src/workbook/xlsx/packageWorkbook";
 import { ZipArchive } from "../../src/workbook/xlsx/zipArchive";
-import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
+import { XlsxWorkbook } from "../helpers/exceljsWorkbook/xlsxWorkbook";
 import { dataset, model, unit } from "../engine/fixtures";
 import { allocate } from "../helpers/resolved";
 import {

@@ -1,5 +1,5 @@
 /**
- * Native charts in .xlsx files (src/workbook/xlsxCharts.ts, drawn by XlsxWorkbook.toBuffer): the DrawingML
+ * Native charts in .xlsx files (test/helpers/exceljsWorkbook/xlsxCharts.ts, drawn by XlsxWorkbook.toBuffer): the DrawingML
  * parts exist and are well-formed XML, every relationship resolves, the chart formulas point at the right
  * cells of the right (quoted) sheet, exceljs re-opens the file, and LibreOffice renders the chart.
  *
@@ -27,8 +27,8 @@ import { allocationSheets } from "../../src/workbook/allocationSheets";
 import type { ChartSpec, SheetCell, SheetSpec } from "../../src/workbook/port";
 import { robustnessSheet } from "../../src/workbook/robustnessSheet";
 import { sheetColumnRange, xmlEscape } from "../../src/workbook/chartParts";
-import { addChartsToXlsx, drawingsInXlsx } from "../../src/workbook/xlsxCharts";
-import { XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
+import { addChartsToXlsx, drawingsInXlsx } from "../helpers/exceljsWorkbook/xlsxCharts";
+import { XlsxWorkbook } from "../helpers/exceljsWorkbook/xlsxWorkbook";
 import {
   LIBREOFFICE,
   findExecutable,

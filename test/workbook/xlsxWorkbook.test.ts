@@ -7,7 +7,7 @@ import type { CellValue } from "../../src/engine/table";
 import { STORE_SHEET } from "../../src/workbook/port";
 import { isValidSheetName, resolveSheetName, sanitizeSheetName } from "../../src/workbook/sheetNames";
 import { STORE_CHUNK_LENGTH, chunkText, decodeStore, encodeStore } from "../../src/workbook/store";
-import { EXCEL_MAX_CELL_TEXT, XlsxWorkbook } from "../../src/workbook/xlsxWorkbook";
+import { EXCEL_MAX_CELL_TEXT, XlsxWorkbook } from "../helpers/exceljsWorkbook/xlsxWorkbook";
 import { runPortContract } from "./portContract";
 import { exceljsFixtureBytes } from "./exceljsFixture";
 
@@ -176,7 +176,7 @@ describe("XlsxWorkbook specifics", () => {
 
   test("the browser path never imports fs: the module source has no static fs import", async () => {
     const { readFile } = await import("node:fs/promises");
-    const source = await readFile(join(__dirname, "../../src/workbook/xlsxWorkbook.ts"), "utf8");
+    const source = await readFile(join(__dirname, "../helpers/exceljsWorkbook/xlsxWorkbook.ts"), "utf8");
     expect(source).not.toMatch(/from\s+["'](node:)?fs/);
     expect(source).not.toMatch(/require\(\s*["'](node:)?fs/);
   });

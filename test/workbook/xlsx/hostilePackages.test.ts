@@ -6,7 +6,7 @@ import { deflateSync } from "fflate";
 import { identifyFileKind, fileKindProblem } from "../../../src/workbook/xlsx/fileKind";
 import { PackageWorkbook } from "../../../src/workbook/xlsx/packageWorkbook";
 import { ZipArchive, writeZip, type ZipOutput } from "../../../src/workbook/xlsx/zipArchive";
-import { drawingsInXlsx } from "../../../src/workbook/xlsxCharts";
+import { drawingsInXlsx } from "../../helpers/exceljsWorkbook/xlsxCharts";
 import { buildPackage, MAIN, PKG, REL } from "../../helpers/minimalPackage";
 
 const enc = new TextEncoder();

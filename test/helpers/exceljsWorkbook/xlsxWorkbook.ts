@@ -10,14 +10,14 @@
  * in its notes that they will be missing from the saved file.
  */
 import ExcelJS from "exceljs";
-import { SrbUsageError } from "../engine/issues";
-import { isColumnTotalFormula } from "../engine/columnTotalFormula";
-import type { CellValue, RawTable } from "../engine/table";
-import type { GridTable, SheetGrid } from "../engine/tableLocation";
-import { a1, columnLetters } from "../engine/table";
-import type { SheetCell, SheetSpec, WorkbookPort, WriteReport } from "./port";
-import { headerFooterCode } from "./printLayout";
-import { noSuchSheet, resolveSheetName, sameSheetName } from "./sheetNames";
+import { SrbUsageError } from "../../../src/engine/issues";
+import { isColumnTotalFormula } from "../../../src/engine/columnTotalFormula";
+import type { CellValue, RawTable } from "../../../src/engine/table";
+import type { GridTable, SheetGrid } from "../../../src/engine/tableLocation";
+import { a1, columnLetters } from "../../../src/engine/table";
+import type { SheetCell, SheetSpec, WorkbookPort, WriteReport } from "../../../src/workbook/port";
+import { headerFooterCode } from "../../../src/workbook/printLayout";
+import { noSuchSheet, resolveSheetName, sameSheetName } from "../../../src/workbook/sheetNames";
 import { addChartsToXlsx, drawingsInXlsx, type SheetCharts, type SheetDrawings } from "./xlsxCharts";
 import {
   damagedModelMessage,
@@ -29,7 +29,7 @@ import {
   type DecodedStore,
   type FingerprintCell,
   type StoreContent,
-} from "./store";
+} from "../../../src/workbook/store";
 import { keepCarriageReturns } from "./xlsxCarriageReturns";
 import {
   EXCEL_MAX_CELL_TEXT,
@@ -41,8 +41,8 @@ import {
   storeCandidates,
   type PlannedCell,
   type PlannedSheet,
-} from "./writePlan";
-import { nodeFs } from "./nodeFs";
+} from "../../../src/workbook/writePlan";
+import { nodeFs } from "../../../src/workbook/nodeFs";
 
 /** Excel's limits (decided in the write plan; re-exported for callers of this adapter). */
 export { EXCEL_MAX_CELL_TEXT, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS };

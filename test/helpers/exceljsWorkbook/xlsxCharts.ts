@@ -22,13 +22,20 @@ import {
   resolveChart,
   xmlEscape,
   type ResolvedChart,
-} from "./chartParts";
-import type { ChartSpec, SheetCell } from "./port";
-import { NS as XML_NS, REL, attr, readRelationships, relIs, streamPart } from "./xlsx/xmlParts";
-import { drawingObjects, type DrawingObjects } from "./xlsx/drawingObjects";
-import { ZipArchive } from "./xlsx/zipArchive";
+} from "../../../src/workbook/chartParts";
+import type { ChartSpec, SheetCell } from "../../../src/workbook/port";
+import {
+  NS as XML_NS,
+  REL,
+  attr,
+  readRelationships,
+  relIs,
+  streamPart,
+} from "../../../src/workbook/xlsx/xmlParts";
+import { drawingObjects, type DrawingObjects } from "../../../src/workbook/xlsx/drawingObjects";
+import { ZipArchive } from "../../../src/workbook/xlsx/zipArchive";
 
-export type { ResolvedChart } from "./chartParts";
+export type { ResolvedChart } from "../../../src/workbook/chartParts";
 
 /** The charts of one written sheet, with the rows they were written from (for series names and caches). */
 export interface SheetCharts {
