@@ -79,6 +79,7 @@ export const CHECK_CODES = [
   "model-json-syntax",
   "model-field-missing",
   "model-field-invalid",
+  "model-field-unknown",
   "model-value-out-of-range",
   "rows-below-table",
   "hidden-rows",
@@ -590,6 +591,8 @@ export const messages = {
     `Modell, ${field(path)}: die Angabe fehlt – erwartet wird ${expected}.`,
   modelFieldInvalid: (path: string, value: unknown, expected: string) =>
     `Modell, ${field(path)}: ${formatUnknown(value)} ist ungültig – erwartet wird ${expected}.`,
+  modelFieldUnknown: (path: string, name: string, meant: string) =>
+    `Modell${path === "" ? "" : `, ${field(path)}`}: das Feld „${name}“ kennt SRB nicht – gemeint ist wohl „${meant}“. SRB übergeht es; bitte den Namen in der Modelldatei berichtigen.`,
   // ── the workbook (src/usecase/generate.ts) ──────────────────────────────────────────────────
   modelMissing: (workbook: string) =>
     `Die Arbeitsmappe „${workbook}“ enthält kein gespeichertes SRB-Modell, und es wurde keine Modelldatei angegeben. Erwartet: --model <datei.srb.json> oder eine Arbeitsmappe, in der das Add-in das Modell gespeichert hat.`,

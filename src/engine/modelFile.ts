@@ -317,9 +317,13 @@ export function parseModel(json: unknown): ParseModelResult {
       issues: [{ level: "error", code: "model-field-invalid", sheet: "", cell: "", message }],
     };
   }
+  const misspelt = misspeltFields(input, modelFileSchema);
   const parsed = modelFileSchema.safeParse(input);
   if (!parsed.success)
-    return { model: null, issues: parsed.error.issues.map((zi) => issueFromZod(input, zi)) };
+    return {
+      model: null,
+      issues: [...parsed.error.issues.map((zi) => issueFromZod(input, zi)), ...misspelt],
+    };
 
   const file = parsed.data;
   const categories =
@@ -333,8 +337,100 @@ export function parseModel(json: unknown): ParseModelResult {
   if (model.ruleSet === "bremen" && model.bremen === undefined) {
     model.bremen = { ...DEFAULT_BREMEN_RULES, rows: DEFAULT_BREMEN_RULES.rows.map((r) => ({ ...r })) };
   }
-  const issues = checkModel(model);
+  const issues = [...checkModel(model), ...misspelt];
   return { model: issues.some((i) => i.level === "error") ? null : model, issues };
+}
+
+/** A zod/mini schema's definition, as far as the misspelt-field search reads it. */
+interface SchemaDef {
+  type: string;
+  shape?: Record<string, unknown>;
+  element?: unknown;
+  innerType?: unknown;
+}
+
+function definitionOf(schema: unknown): SchemaDef {
+  let def = (schema as { _zod: { def: SchemaDef } })._zod.def;
+  // optional, default, prefault and nullable wrap the schema that describes the value
+  while (def.innerType !== undefined && def.type !== "object" && def.type !== "array")
+    def = (def.innerType as { _zod: { def: SchemaDef } })._zod.def;
+  return def;
+}
+
+/**
+ * Fields the schema does not know whose name is close to one it knows at the same place („weigth“ for
+ * „weight“, „areaMetod“ for „areaMethod“), as warnings: extra fields are allowed (SPEC §8) and kept, but a
+ * misspelt one would silently leave the field it was meant for at its default. Names far from every known
+ * one are extra fields and pass without a word.
+ *
+ * @example misspeltFields({ indicators: [{ column: "x", weigth: 5 }] }, modelFileSchema)[0].code; // => "model-field-unknown"
+ */
+function misspeltFields(root: unknown, schema: unknown, path: PropertyKey[] = []): Issue[] {
+  const json = valueAt(root, path);
+  const def = definitionOf(schema);
+  if (def.type === "array" && Array.isArray(json))
+    return json.flatMap((_, i) => misspeltFields(root, def.element, [...path, i]));
+  if (def.type !== "object" || def.shape === undefined) return [];
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return [];
+  const shape = def.shape;
+  const known = Object.keys(shape);
+  const issues: Issue[] = [];
+  for (const key of Object.keys(json)) {
+    if (Object.hasOwn(shape, key)) {
+      issues.push(...misspeltFields(root, shape[key], [...path, key]));
+      continue;
+    }
+    const meant = nearestName(key, known);
+    if (meant === null) continue;
+    const where = path.length === 0 ? "" : describePath(root, path);
+    const message = messages.modelFieldUnknown(where, key, meant);
+    issues.push({ level: "warning", code: "model-field-unknown", sheet: "", cell: "", message });
+  }
+  return issues;
+}
+
+/**
+ * The known name `name` is probably a misspelling of: the same letters in another case, or at most one
+ * edit away (two for names of six letters or more; an edit adds, drops, changes or swaps a letter). Null
+ * for names under three letters and names far from every known one.
+ *
+ * @example nearestName("weigth", ["weight", "label"]); // => "weight"
+ * @example nearestName("comment", ["weight", "label"]); // => null
+ */
+export function nearestName(name: string, known: readonly string[]): string | null {
+  if (name.length < 3) return null;
+  const lower = name.toLowerCase();
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const k of known) {
+    const distance = editDistance(lower, k.toLowerCase());
+    const limit = k.length >= 6 ? 2 : 1;
+    if (distance <= limit && distance < bestDistance) {
+      best = k;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/**
+ * Edits (insert, delete, substitute, swap of neighbours) that turn `a` into `b` (optimal string alignment).
+ *
+ * @example editDistance("weigth", "weight"); // => 1
+ */
+function editDistance(a: string, b: string): number {
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i]);
+  for (let j = 1; j <= b.length; j++) rows[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, rows[i - 2][j - 2] + 1);
+      rows[i][j] = d;
+    }
+  }
+  return rows[a.length][b.length];
 }
 
 /** Key order of the written file: SPEC.md §8 order first, unknown (extra) keys alphabetically after. */

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { SrbUsageError } from "../../src/engine/issues";
 import { DEFAULT_BREMEN_RULES, DEFAULT_OPTIONS, type Model } from "../../src/engine/model";
-import { jsonPath, modelJson, parseModel, serializeModel } from "../../src/engine/modelFile";
+import { jsonPath, modelJson, nearestName, parseModel, serializeModel } from "../../src/engine/modelFile";
 
 /** The example of SPEC.md §8, verbatim. */
 const SPEC_EXAMPLE = {
@@ -176,6 +176,67 @@ describe("parseModel: German messages naming the JSON path", () => {
     expect(model).toBeNull();
     expect(issues.map((i) => i.code)).toEqual(["model-weight-invalid"]);
     expect(issues[0].message).toContain("Kategorie „Flucht und Migration“, Gewicht");
+  });
+
+  test("a misspelt field is a warning naming the field it was meant for; extra fields far from every name pass", () => {
+    const file = clone(SPEC_EXAMPLE) as Record<string, unknown> & typeof SPEC_EXAMPLE;
+    const indicator = file.indicators[0] as Record<string, unknown>;
+    delete indicator.weight;
+    indicator.weigth = 5; // meant: weight (which then stays at its default, 1)
+    indicator.Direction = -1; // beside direction: only capitals differ
+    (file.options as Record<string, unknown>).normalization = "tscore"; // the US spelling
+    file.budegt = 1;
+    file.kommentar = "Stand: Jugendhilfeausschuss 12.03."; // an extra field of the user's
+    (file.data as Record<string, unknown>).hinweis = "Blatt aus dem Fachverfahren";
+    const { model, issues } = parseModel(file);
+    expect(model?.indicators[0].weight).toBe(1);
+    expect(model?.options.normalisation).toBe("minmax");
+    expect((model as unknown as Record<string, unknown>).kommentar).toBe(
+      "Stand: Jugendhilfeausschuss 12.03.",
+    );
+    // in the order of the file's fields
+    expect(issues.map((i) => [i.level, i.code, i.message])).toEqual([
+      [
+        "warning",
+        "model-field-unknown",
+        "Modell, Indikator „Anteil_nicht_Deutsch“: das Feld „weigth“ kennt SRB nicht – gemeint ist wohl „weight“. SRB übergeht es; bitte den Namen in der Modelldatei berichtigen.",
+      ],
+      [
+        "warning",
+        "model-field-unknown",
+        "Modell, Indikator „Anteil_nicht_Deutsch“: das Feld „Direction“ kennt SRB nicht – gemeint ist wohl „direction“. SRB übergeht es; bitte den Namen in der Modelldatei berichtigen.",
+      ],
+      [
+        "warning",
+        "model-field-unknown",
+        "Modell, Optionen: das Feld „normalization“ kennt SRB nicht – gemeint ist wohl „normalisation“. SRB übergeht es; bitte den Namen in der Modelldatei berichtigen.",
+      ],
+      [
+        "warning",
+        "model-field-unknown",
+        "Modell: das Feld „budegt“ kennt SRB nicht – gemeint ist wohl „budget“. SRB übergeht es; bitte den Namen in der Modelldatei berichtigen.",
+      ],
+    ]);
+    // beside an error: the hint to the misspelt required field comes with it
+    const broken = clone(SPEC_EXAMPLE) as Record<string, unknown> & typeof SPEC_EXAMPLE;
+    const first = broken.indicators[0] as Record<string, unknown>;
+    delete first.direction;
+    first.direktion = 1;
+    const result = parseModel(broken);
+    expect(result.model).toBeNull();
+    expect(result.issues.map((i) => i.code)).toEqual(["model-field-missing", "model-field-unknown"]);
+    expect(result.issues[1].message).toContain("„direktion“ kennt SRB nicht – gemeint ist wohl „direction“");
+  });
+
+  test("nearestName: capitals, one edit, two for long names; nothing for short or far names", () => {
+    expect(nearestName("weigth", ["weight", "label"])).toBe("weight");
+    expect(nearestName("WEIGHT", ["weight"])).toBe("weight");
+    expect(nearestName("areaMetod", ["areaMethod", "sd"])).toBe("areaMethod");
+    expect(nearestName("colum", ["column", "category"])).toBe("column");
+    expect(nearestName("lable", ["label"])).toBe("label"); // a swap is one edit
+    expect(nearestName("lbl", ["label"])).toBeNull(); // two edits from a five-letter name
+    expect(nearestName("sd", ["sd"])).toBeNull(); // too short to tell
+    expect(nearestName("kommentar", ["column", "category", "direction", "weight"])).toBeNull();
   });
 
   test("several problems are reported together", () => {

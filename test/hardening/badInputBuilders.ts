@@ -302,6 +302,13 @@ export const BUILDERS: Record<string, () => Issue[] | Promise<Issue[]>> = {
     delete file.indicators[0].direction;
     return parseModel(file).issues;
   },
+  "model-field-unknown": () => {
+    const file = specFile();
+    file.indicators[0].weigth = 5;
+    file.options = { areaMetod: "sum-of-units" };
+    file.budegt = 1;
+    return parseModel(file).issues;
+  },
   "model-field-invalid": () => {
     const a = specFile();
     a.options = { normalisation: "zscore" };
