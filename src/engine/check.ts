@@ -38,7 +38,7 @@ import { messages, ROLE_NAMES, type CheckCode } from "./messages";
 import { modelFieldName } from "./modelFieldName";
 import { numberFormatKind } from "./numberFormatKind";
 import { a1, columnLetters, isCellError, type CellValue, type RawTable } from "./table";
-import { collapseSpaces, headerKey } from "./headerKey";
+import { collapseSpaces, columnKey, headerKey } from "./headerKey";
 import { NameKeyIndex } from "./nameKeyIndex";
 import { rememberCheckedColumns } from "./checkedColumns";
 
@@ -196,7 +196,7 @@ export function checkModel(model: Model): Issue[] {
   const indicatorColumns = new Set<string>();
   indicators.forEach((ind, i) => {
     const path = `indicators[${i}]`;
-    const key = headerKey(String(ind.column ?? ""));
+    const key = columnKey(String(ind.column ?? ""));
     if (indicatorColumns.has(key)) {
       issues.push(
         modelIssue(
@@ -247,7 +247,7 @@ export function checkModel(model: Model): Issue[] {
   const roles = new Map<string, { header: string; names: string[] }>();
   const addRole = (header: string | undefined, name: string) => {
     if (typeof header !== "string" || header.trim() === "") return;
-    const k = headerKey(header);
+    const k = columnKey(header);
     const entry = roles.get(k) ?? { header: header.trim(), names: [] };
     entry.names.push(name);
     roles.set(k, entry);
@@ -257,7 +257,7 @@ export function checkModel(model: Model): Issue[] {
   for (const r of OPTIONAL_ROLES) addRole(data[r], ROLE_NAMES[r]);
   // each indicator column once: two indicators on one column are reported as model-indicator-duplicate
   const distinctIndicatorColumns = new Map(
-    indicators.map((ind) => [headerKey(String(ind.column ?? "")), ind.column]),
+    indicators.map((ind) => [columnKey(String(ind.column ?? "")), ind.column]),
   );
   for (const column of distinctIndicatorColumns.values()) addRole(column, ROLE_NAMES.indicator);
   for (const { header, names } of roles.values()) {
@@ -950,14 +950,14 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
   const columnsByKey = new Map<string, number[]>();
   headers.forEach((h, c) => {
     if (h === "") return;
-    const k = headerKey(h);
+    const k = columnKey(h);
     const list = columnsByKey.get(k);
     if (list) list.push(c);
     else columnsByKey.set(k, [c]);
   });
 
   const data = model.data;
-  const find = (header: string) => columnsByKey.get(headerKey(header))?.[0] ?? -1;
+  const find = (header: string) => columnsByKey.get(columnKey(header))?.[0] ?? -1;
   const roles: Role[] = [];
   for (const key of ["id", "area", ...OPTIONAL_ROLES] as const) {
     const header = data[key];
@@ -967,8 +967,8 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
   const indicatorColumn = indicators.map((ind) => find(ind.column));
   const role = (key: Role["key"]) => roles.find((r) => r.key === key)?.column ?? -1;
   const usedKeys = new Set([
-    ...roles.map((r) => headerKey(r.header)),
-    ...indicators.map((i) => headerKey(String(i.column))),
+    ...roles.map((r) => columnKey(r.header)),
+    ...indicators.map((i) => columnKey(String(i.column))),
   ]);
 
   for (const [k, cols] of columnsByKey) {

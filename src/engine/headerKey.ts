@@ -46,3 +46,38 @@ function needsCollapsing(text: string): boolean {
   }
   return false;
 }
+
+/** Whether a character is a letter with case, in lower case ("ä" yes; "A", "3", "-" no). */
+function isLowerLetter(c: string | undefined): boolean {
+  return c !== undefined && c !== c.toUpperCase() && c === c.toLowerCase();
+}
+
+/**
+ * The key under which a sheet's headers and the model's column names are compared: `headerKey`, with a
+ * hyphen before a line break or space closed up, the way Excel users write headers over two lines (Alt+Enter):
+ * between two lower-case letters the word was divided ("Sozial-⏎raum" is "Sozialraum"), otherwise the
+ * hyphen belongs to the word ("SGB-II-⏎Quote" is "SGB-II-Quote"). Names of Kitas and Sozialräume keep
+ * `headerKey`.
+ *
+ * @example columnKey("Sozial-\nraum") // => "sozialraum"
+ * @example columnKey("SGB-II-\nQuote (%)") // => "sgb-ii-quote (%)"
+ * @example columnKey("Name der\nEinrichtung") // => "name der einrichtung"
+ */
+export function columnKey(text: string): string {
+  if (!/-\s/.test(text)) return headerKey(text);
+  const closed = text.replace(/-\s+/g, (gap: string, at: number, whole: string) =>
+    isLowerLetter(whole[at - 1]) && isLowerLetter(whole[at + gap.length]) ? "" : "-",
+  );
+  return headerKey(closed);
+}
+
+/**
+ * A header as SRB shows it and writes it into a suggested model: trimmed, line breaks and runs of white space
+ * as one space ("Name der⏎Einrichtung" → "Name der Einrichtung"). The check finds the column by `columnKey`
+ * either way.
+ *
+ * @example headerLabel(" Name der\nEinrichtung ") // => "Name der Einrichtung"
+ */
+export function headerLabel(text: string): string {
+  return collapseSpaces(text.trim());
+}

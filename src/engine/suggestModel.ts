@@ -19,7 +19,7 @@
  * Never throws for data; a sheet without usable columns gives a model that `checkModel` rejects
  * (empty id/area, no indicators), which is exactly what the task pane shows the user.
  */
-import { headerKey } from "./check";
+import { columnKey, headerLabel } from "./headerKey";
 import {
   DEFAULT_CATEGORIES,
   DEFAULT_OPTIONS,
@@ -111,7 +111,7 @@ const PROBLEM_WORD =
   /unzureichend|fehlend|fehlt|mangel|schlecht|\bkein|problem|wenig|benachteilig|bedarf|belast|risiko|defizit|nicht vorhanden|verkehrssituation/;
 
 function headerText(v: CellValue | undefined): string {
-  if (typeof v === "string") return v.trim().replace(/\s+/g, " ");
+  if (typeof v === "string") return headerLabel(v);
   if (typeof v === "number" && Number.isFinite(v)) return String(v);
   return "";
 }
@@ -125,7 +125,7 @@ function profile(table: RawTable): ColumnProfile[] {
   const columns: ColumnProfile[] = [];
   table.headers.forEach((h, index) => {
     const header = headerText(h);
-    const key = headerKey(header);
+    const key = columnKey(header);
     if (header === "" || seen.has(key)) return; // duplicate headers: the first one counts
     seen.add(key);
     columns.push({
@@ -175,7 +175,7 @@ function best(columns: ColumnProfile[], score: (c: ColumnProfile) => number): Co
  * @example guessCategory("Benachteiligung durch Einkommensarmut, Wohnverhältnisse, Sprache"); // => "Soziale Lage"
  */
 export function guessCategory(header: string): string {
-  const words = headerKey(header).replace(/[_-]+/g, " ");
+  const words = columnKey(header).replace(/[_-]+/g, " ");
   let pick = "Allgemeiner Bedarf";
   let top = 0;
   for (const [category, patterns] of CATEGORY_KEYWORDS) {
@@ -196,7 +196,7 @@ export function guessCategory(header: string): string {
  * @example guessDirection("Benachteiligung durch unzureichende Infrastruktur"); // => 1
  */
 export function guessDirection(header: string): 1 | -1 {
-  const words = headerKey(header).replace(/[_-]+/g, " ");
+  const words = columnKey(header).replace(/[_-]+/g, " ");
   return GOOD_THING.test(words) && !PROBLEM_WORD.test(words) ? -1 : 1;
 }
 

@@ -18,7 +18,7 @@
  * Pure: the adapters hand the used range as a grid, the use case projects the located table to a RawTable.
  */
 import { formatCellRange, parseCellRange } from "./cellRange";
-import { headerKey } from "./check";
+import { columnKey } from "./headerKey";
 import type { Issue } from "./issues";
 import { messages } from "./messages";
 import type { CellValue, RawTable } from "./table";
@@ -164,7 +164,7 @@ function matchCount(
   for (let c = Math.max(0, from); c <= to && c < row.length; c++) {
     const v = row[c];
     if (typeof v !== "string") continue;
-    const k = headerKey(v);
+    const k = columnKey(v);
     if (expected.has(k)) seen.add(k);
   }
   return seen.size;
@@ -225,7 +225,7 @@ export function locateTable(grid: SheetGrid, hints: LocationHints = {}): TableLo
   const rows = grid.rows;
   const top = grid.firstRow ?? 1;
   const left = grid.firstColumn ?? 1;
-  const expected = new Set((hints.columns ?? []).map(headerKey).filter((k) => k !== ""));
+  const expected = new Set((hints.columns ?? []).map(columnKey).filter((k) => k !== ""));
   const empty: TableLocation = {
     sheet: grid.sheet,
     source: "empty",

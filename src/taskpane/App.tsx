@@ -24,7 +24,7 @@ import type { WriteReport } from "../workbook/port";
 import { findSheet, sameSheetName } from "../workbook/sheetNames";
 import { parseCellRange } from "../engine/cellRange";
 import { BudgetStep } from "./components/BudgetStep";
-import { DataStep, headerNames, usableRange } from "./components/DataStep";
+import { alignedToHeaders, DataStep, headerNames, usableRange } from "./components/DataStep";
 import { ModelStep } from "./components/ModelStep";
 import { ResultStep } from "./components/ResultStep";
 import { generate as generateSheets } from "../usecase/generate";
@@ -175,14 +175,15 @@ export function App({
         await nextPaint();
         return found;
       });
-      if (!read) return;
+      if (!read) return null;
       const suggested = suggest(read);
       if (own?.data.headerRow !== undefined) suggested.data.headerRow = own.data.headerRow;
       if (own?.data.range !== undefined) suggested.data.range = own.data.range;
       setTable(read);
       setSuggestion(suggested);
-      setModel(own ?? suggested);
+      setModel(own ? alignedToHeaders(own, headerNames(read)) : suggested);
       setGenerated(null);
+      return read;
     },
     [run, port, s.detectTable, s.progressCompute],
   );
@@ -216,9 +217,11 @@ export function App({
       setTable(read);
       setSuggestion(suggested);
       // a model whose columns are in the new header row is kept; else the new suggestion
-      const names = new Set(headerNames(read));
-      const keeps = base !== null && names.has(base.data.id) && names.has(base.data.area);
-      setModel(keeps ? { ...base, data } : suggested);
+      const labels = headerNames(read);
+      const names = new Set(labels);
+      const aligned = base === null ? null : alignedToHeaders({ ...base, data }, labels);
+      const keeps = aligned !== null && names.has(aligned.data.id) && names.has(aligned.data.area);
+      setModel(keeps ? aligned : suggested);
       setGenerated(null);
     },
     [run, port, sheet, model, suggestion, s.detectTable],
@@ -367,10 +370,10 @@ export function App({
       });
       if (!loaded) return;
       setSheet(loaded.data.sheet);
-      await detect(loaded.data.sheet, loaded);
+      const read = await detect(loaded.data.sheet, loaded);
       // the file's model wins over what detect found (also when its columns are not on the sheet: the
-      // result step then names them)
-      setModel(loaded);
+      // result step then names them), its columns written as the sheet's headers where they are the same
+      setModel(read ? alignedToHeaders(loaded, headerNames(read)) : loaded);
     })();
   };
 

@@ -36,7 +36,7 @@
  * cannot be checked within the sync budget and is kept as the user's (note), never rewritten unchecked.
  */
 import { splitSheetAddress } from "../engine/cellRange";
-import { headerKey } from "../engine/check";
+import { columnKey } from "../engine/headerKey";
 import { isColumnTotalFormula } from "../engine/columnTotalFormula";
 import type { GridTable, SheetGrid } from "../engine/tableLocation";
 import { SrbUsageError } from "../engine/issues";
@@ -707,12 +707,12 @@ export function chooseTable(
   tables: readonly { headers: readonly unknown[]; rows: number }[],
   expected: readonly string[],
 ): number {
-  const wanted = new Set(expected.map((h) => headerKey(h)));
+  const wanted = new Set(expected.map((h) => columnKey(h)));
   let best = 0;
   let bestScore = -1;
   let bestRows = -1;
   tables.forEach((t, i) => {
-    const score = t.headers.filter((h) => typeof h === "string" && wanted.has(headerKey(h))).length;
+    const score = t.headers.filter((h) => typeof h === "string" && wanted.has(columnKey(h))).length;
     if (score > bestScore || (score === bestScore && t.rows > bestRows)) {
       best = i;
       bestScore = score;

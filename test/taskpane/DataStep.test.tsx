@@ -2,7 +2,14 @@
 import "@testing-library/jest-dom";
 import { fireEvent, screen } from "@testing-library/react";
 import type { DataMapping } from "../../src/engine/model";
-import { DataStep, headerNames, type DataStepProps } from "../../src/taskpane/components/DataStep";
+import { DEFAULT_OPTIONS, type Model } from "../../src/engine/model";
+import { suggestModel } from "../../src/engine/suggestModel";
+import {
+  alignedToHeaders,
+  DataStep,
+  headerNames,
+  type DataStepProps,
+} from "../../src/taskpane/components/DataStep";
 import { stringsFor } from "../../src/taskpane/i18n";
 import { KITAS } from "./fakePort";
 import { renderWithTheme } from "./render";
@@ -92,5 +99,51 @@ describe("headerNames", () => {
       headerNames({ sheet: "Kitas", headers: ["Einrichtung", null, " ", 2024, true], rows: [] }),
     ).toEqual(["Einrichtung", "2024"]);
     expect(headerNames(null)).toEqual([]);
+  });
+
+  test("headers over two lines are listed in one line, as the suggested model names them", () => {
+    const table = {
+      sheet: "Kitas",
+      headers: ["Name der\nEinrichtung", "Sozial-\nraum", "SGB-II-\nQuote (%)"],
+      rows: [["Kita Nord", "Nord", 12.5]],
+    };
+    expect(headerNames(table)).toEqual(["Name der Einrichtung", "Sozial- raum", "SGB-II- Quote (%)"]);
+    const suggested = suggestModel(table);
+    expect(headerNames(table)).toEqual(
+      expect.arrayContaining([
+        suggested.data.id,
+        suggested.data.area,
+        ...suggested.indicators.map((i) => i.column),
+      ]),
+    );
+  });
+});
+
+describe("alignedToHeaders", () => {
+  test("a model saved with line breaks or typed otherwise shows the sheet's labels; other columns stay", () => {
+    const model: Model = {
+      data: {
+        sheet: "Kitas",
+        id: "Name der\nEinrichtung",
+        area: "Sozialraum",
+        range: "A3:C9",
+        children: "Kinder",
+      },
+      indicators: [{ column: "SGB-II-Quote (%)", category: "Soziale Lage", direction: 1, weight: 1 }],
+      categories: [{ name: "Soziale Lage", weight: 1 }],
+      options: { ...DEFAULT_OPTIONS },
+      budget: { total: 1000 },
+      ruleSet: "rlp",
+    };
+    const aligned = alignedToHeaders(model, ["Name der Einrichtung", "Sozial- raum", "SGB-II- Quote (%)"]);
+    expect(aligned.data).toEqual({
+      sheet: "Kitas",
+      id: "Name der Einrichtung",
+      area: "Sozial- raum",
+      range: "A3:C9",
+      children: "Kinder", // not on the sheet: stays, and the result step names it
+    });
+    expect(aligned.indicators[0].column).toBe("SGB-II- Quote (%)");
+    expect(model.data.id).toBe("Name der\nEinrichtung"); // the given model is not changed
   });
 });

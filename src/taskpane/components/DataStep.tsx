@@ -13,7 +13,8 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { DataMapping } from "../../engine/model";
+import { columnKey, headerLabel } from "../../engine/headerKey";
+import type { DataMapping, Model } from "../../engine/model";
 import type { RawTable } from "../../engine/table";
 import { formatCellRange, parseCellRange } from "../../engine/cellRange";
 import { describeLocation } from "../../engine/tableLocation";
@@ -79,7 +80,25 @@ export function headerNames(table: RawTable | null): string[] {
   if (!table) return [];
   return table.headers
     .filter((h): h is string | number => (typeof h === "string" && h.trim() !== "") || typeof h === "number")
-    .map((h) => String(h));
+    .map((h) => headerLabel(String(h)));
+}
+
+/**
+ * The model with every column it names written as the sheet's header label (`headerNames`) when the two are
+ * the same column (`columnKey`): a model saved with "Name der⏎Einrichtung" or typed as "Sozial- raum" then
+ * shows its columns chosen in the lists. Columns the sheet does not have stay as they are.
+ *
+ * @example alignedToHeaders(model, ["Name der Einrichtung"]).data.id; // => "Name der Einrichtung" for data.id "Name der\nEinrichtung"
+ */
+export function alignedToHeaders<M extends Model>(model: M, names: readonly string[]): M {
+  const byKey = new Map(names.map((n) => [columnKey(n), n]));
+  const label = (column: string) => byKey.get(columnKey(column)) ?? column;
+  const data = { ...model.data };
+  for (const [key, value] of Object.entries(data))
+    if (key !== "sheet" && key !== "range" && typeof value === "string")
+      (data as Record<string, unknown>)[key] = label(value);
+  const indicators = model.indicators.map((i) => ({ ...i, column: label(i.column) }));
+  return { ...model, data, indicators };
 }
 
 /**
