@@ -226,8 +226,36 @@ export function tooLargeToCheckNote(sheet: string, rows: number): string {
   );
 }
 
+/**
+ * The sheet with its texts that name another SRB sheet („im Blatt „Einrichtungen““) pointing to the name that
+ * sheet is written under. Only the words „Blatt „…““ change: a Kita or Sozialraum of the same name stays.
+ *
+ * @example withSheetReferences(spec, new Map([["Einrichtungen", "Einrichtungen (2)"]])); // cells say „Blatt „Einrichtungen (2)““
+ */
+export function withSheetReferences(spec: SheetSpec, renamed: ReadonlyMap<string, string>): SheetSpec {
+  if (renamed.size === 0) return spec;
+  const pairs = [...renamed].map(([from, to]) => [`Blatt „${from}“`, `Blatt „${to}“`] as const);
+  let changed = false;
+  const rows = spec.rows.map((row) =>
+    row.map((cell) => {
+      if (typeof cell?.value !== "string" || !cell.value.includes("Blatt „")) return cell;
+      let value = cell.value;
+      for (const [from, to] of pairs) value = value.split(from).join(to);
+      if (value === cell.value) return cell;
+      changed = true;
+      return { ...cell, value };
+    }),
+  );
+  return changed ? { ...spec, rows } : spec;
+}
+
 function renamedNote(requested: string, written: string): string {
   return `Blatt „${requested}“ wurde als „${written}“ angelegt, weil der Name vergeben oder ungültig ist.`;
+}
+
+/** A later run rewriting the sheet that took another name: where its results are, and why. */
+function stillRenamedNote(requested: string, written: string): string {
+  return `Die Ergebnisse für „${requested}“ stehen weiter im Blatt „${written}“, weil der Name „${requested}“ vergeben oder ungültig ist.`;
 }
 
 function storeMovedNote(storeSheet: string): string {
@@ -539,13 +567,21 @@ export function planWrite(input: PlanInput): WritePlan {
   for (const s of input.sheets)
     if (!owned.includes(s.name)) for (const t of s.tables ?? []) tableNames.add(t.toLowerCase());
 
-  const sheets = input.specs.map((spec): PlannedSheet => {
+  // names first: a sheet that cannot have its name (the user's edited „Einrichtungen“ keeps it) is written as
+  // „Einrichtungen (2)“, and SRB's other sheets that point to it („im Blatt „Einrichtungen““) must say so
+  const placed = input.specs.map((spec) => {
     const name = resolveSheetName(spec.name, [...occupied, ...written]);
     written.push(name);
-    if (name !== spec.name) notes.push(renamedNote(spec.name, name));
     const target = owned.find((o) => sameSheetName(o, name) && !rewritten.includes(o)) ?? null;
     if (target) rewritten.push(target);
-    return planSheet(spec, name, target, tableNames, notes);
+    return { spec, name, target };
+  });
+  const renamed = new Map(placed.filter((p) => p.name !== p.spec.name).map((p) => [p.spec.name, p.name]));
+  const sheets = placed.map(({ spec, name, target }): PlannedSheet => {
+    // a later run rewrites „Einrichtungen (2)“ in place: it says where the results are, not „angelegt“ again
+    if (name !== spec.name)
+      notes.push(target === null ? renamedNote(spec.name, name) : stillRenamedNote(spec.name, name));
+    return planSheet(withSheetReferences(spec, renamed), name, target, tableNames, notes);
   });
 
   const remove = owned.filter((o) => !rewritten.includes(o));

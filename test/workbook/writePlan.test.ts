@@ -25,6 +25,7 @@ import {
   planWrite,
   storeCandidates,
   unprovenNote,
+  withSheetReferences,
   type ExistingSheet,
 } from "../../src/workbook/writePlan";
 
@@ -43,6 +44,63 @@ function store(generated: string[], fingerprints?: Record<string, string>) {
 
 const user = (name: string): ExistingSheet => ({ name, visible: true });
 const hidden = (name: string): ExistingSheet => ({ name, visible: false });
+
+describe("a sheet written under another name: SRB's other sheets point to it", () => {
+  const vorlage = (): SheetSpec => ({
+    name: "Vorlage",
+    rows: [
+      [{ value: "Die Stellen je Kita stehen im Blatt „Einrichtungen“." }],
+      [{ value: "Einrichtungen" }], // a heading, not a reference: stays
+      [{ value: "Kita „Einrichtungen“ am Markt" }], // a name in quotes, no „Blatt“: stays
+      [{ value: 3 }],
+    ],
+  });
+
+  test("the user's edited „Einrichtungen“ keeps its name: the Vorlage says „Einrichtungen (2)“, once with a note", () => {
+    // the user's own sheet „Einrichtungen“ (SRB cannot prove it wrote it)
+    const first = planWrite({
+      sheets: [user("Kitas"), user("Einrichtungen")],
+      specs: [vorlage(), spec("Einrichtungen")],
+    });
+    expect(first.sheets.map((s) => s.name)).toEqual(["Vorlage", "Einrichtungen (2)"]);
+    expect(first.sheets[0].rows.map((row) => row[0]?.value)).toEqual([
+      "Die Stellen je Kita stehen im Blatt „Einrichtungen (2)“.",
+      "Einrichtungen",
+      "Kita „Einrichtungen“ am Markt",
+      3,
+    ]);
+    expect(first.notes).toEqual([
+      "Blatt „Einrichtungen“ wurde als „Einrichtungen (2)“ angelegt, weil der Name vergeben oder ungültig ist.",
+    ]);
+    // the next run rewrites „Einrichtungen (2)“ in place: the reference again, and a note that says so
+    const prints = Object.fromEntries(first.sheets.map((s) => [s.name, s.fingerprint]));
+    const next = planWrite({
+      sheets: [
+        user("Kitas"),
+        user("Einrichtungen"),
+        { ...user("Vorlage"), fingerprint: prints.Vorlage },
+        { ...user("Einrichtungen (2)"), fingerprint: prints["Einrichtungen (2)"] },
+        hidden("_SRB"),
+      ],
+      store: store(["Vorlage", "Einrichtungen (2)"], prints),
+      specs: [vorlage(), spec("Einrichtungen")],
+    });
+    expect(next.sheets.map((s) => [s.name, s.rewrite])).toEqual([
+      ["Vorlage", "Vorlage"],
+      ["Einrichtungen (2)", "Einrichtungen (2)"],
+    ]);
+    expect(next.sheets[0].rows[0][0]?.value).toBe("Die Stellen je Kita stehen im Blatt „Einrichtungen (2)“.");
+    expect(next.notes).toEqual([
+      "Die Ergebnisse für „Einrichtungen“ stehen weiter im Blatt „Einrichtungen (2)“, weil der Name „Einrichtungen“ vergeben oder ungültig ist.",
+    ]);
+  });
+
+  test("withSheetReferences leaves a sheet without such texts as it is (the same object)", () => {
+    const plain = spec("Verteilung");
+    expect(withSheetReferences(plain, new Map([["Einrichtungen", "Einrichtungen (2)"]]))).toBe(plain);
+    expect(withSheetReferences(vorlage(), new Map())).toEqual(vorlage());
+  });
+});
 
 describe("whose sheet is it: only what SRB can prove (issue 17.1)", () => {
   test.each([
