@@ -249,7 +249,7 @@ function listWarnings(issues: readonly Issue[], json: string, progress: (text: s
   }
 }
 
-/** Exit 2: list the errors, write results.json with every issue, write no workbook. */
+/** Exit 2: list the errors, then the warnings, write results.json with every issue, write no workbook. */
 async function blocked(
   options: AllocateOptions,
   io: CliIo,
@@ -267,6 +267,8 @@ async function blocked(
     );
   }
   const json = await outputLocation(options.json);
+  // the warnings too, as a run that is not blocked lists them (the count above names them)
+  listWarnings(issues, json, progress);
   progress(`schreibe ${path.basename(json)} …`);
   await (await stageResults(json, budget, null, issues, {})).commit();
   if (await exists(out)) {

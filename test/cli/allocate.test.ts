@@ -256,6 +256,25 @@ describe("srb allocate on the faulty sample", () => {
     expect(run.stderr).toMatch(/Die Verteilung wurde nicht berechnet: \d+ Fehler/);
   });
 
+  test("the warnings the count names are listed after the errors, as on a run that is not blocked", async () => {
+    const run = await srb("allocate", path.join(dir, "Musterstadt-fehlerhaft.xlsx"));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("Die Verteilung wurde nicht berechnet: 5 Fehler, 3 Warnungen.");
+    const lines = run.stderr.split("\n");
+    const lastError = lines.map((l) => l.startsWith("  Fehler ")).lastIndexOf(true);
+    const warnings = lines.map((l, i) => [l, i] as const).filter(([l]) => l.startsWith("srb: Warnung "));
+    expect(warnings.map(([l]) => /^srb: Warnung \S+/.exec(l)![0].replace(/:$/, ""))).toEqual([
+      "srb: Warnung Kitas!K8",
+      "srb: Warnung Kitas!O14",
+      "srb: Warnung Kitas!S21",
+    ]);
+    for (const [, i] of warnings) expect(i).toBeGreaterThan(lastError);
+    // --quiet leaves them out, as it does on a run that is not blocked; the errors stay
+    const quiet = await srb("allocate", path.join(dir, "Musterstadt-fehlerhaft.xlsx"), "--quiet");
+    expect(quiet.stderr).not.toContain("Warnung Kitas!");
+    expect(quiet.stderr).toContain("Fehler Kitas!L11");
+  });
+
   test("a stale output of an earlier run is left alone and the user is told", async () => {
     const out = path.join(dir, "alt.xlsx");
     await fs.writeFile(out, "alt");
