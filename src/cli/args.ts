@@ -87,8 +87,8 @@ Optionen:
 Rückgabewert:
   0  Verteilung berechnet
   1  Aufruf- oder Dateifehler (z. B. Datei nicht lesbar, unbekannte Option)
-  2  blockierende Datenfehler: die JSON-Ergebnisdatei enthält alle Fehler mit Zelladresse,
-     es wird keine Ausgabe-Arbeitsmappe geschrieben
+  2  blockierende Fehler in Daten oder Modell (auch: kein Modell, weder --model noch in der Arbeitsmappe):
+     die JSON-Ergebnisdatei enthält alle Fehler mit Zelladresse, es wird keine Ausgabe-Arbeitsmappe geschrieben
 
 Beispiele:
   srb allocate assets/sample/Musterstadt.xlsx --out out/Musterstadt-srb.xlsx

@@ -592,7 +592,7 @@ export const messages = {
     `Modell, ${field(path)}: ${formatUnknown(value)} ist ungültig – erwartet wird ${expected}.`,
   // ── the workbook (src/usecase/generate.ts) ──────────────────────────────────────────────────
   modelMissing: (workbook: string) =>
-    `Die Arbeitsmappe „${workbook}“ enthält kein gespeichertes SRB-Modell, und es wurde keine Modelldatei angegeben. Erwartet: --model <datei.srb.json> oder eine Arbeitsmappe, in der das Add-in das Modell gespeichert hat.`,
+    `Die Arbeitsmappe „${workbook}“ enthält kein gespeichertes SRB-Modell, und es wurde keine Modelldatei angegeben. Bitte eine angeben: --model <datei.srb.json>. Ausgangspunkt kann das Beispiel assets/sample/musterstadt.srb.json sein (Spaltenüberschriften und Budget anpassen); passend zur eigenen Tabelle erstellen das Add-in und der Standalone-Modus sie im Schritt „Modell“ mit „Modell speichern als … .srb.json“.`,
   // ── Fortschreibung (src/usecase/fortschreibung.ts) ─────────────────────────────────────────────
   adoptionUnreadable: (number: number, problem: string) =>
     `Ein gespeicherter Beschluss (Nr. ${number}) wird nicht verwendet: ${problem}`,

@@ -12,6 +12,7 @@ import { z } from "zod";
 import { blockedSchema, resultsSchema } from "../helpers/resultsSchema";
 import { readBook, SAMPLE_DIR, sampleCopy, sheetValues, srb } from "../helpers/cli";
 import { decodeStore } from "../../src/workbook/store";
+import { stringsFor } from "../../src/taskpane/i18n";
 import { HEADERS, PLANTED_FAULTS, sampleModel, sampleRows } from "../../scripts/make-sample";
 
 async function sha256(file: string): Promise<string> {
@@ -302,6 +303,12 @@ describe("no model", () => {
     expect(results.issues).toHaveLength(1);
     expect(results.issues[0].level).toBe("error");
     expect(results.issues[0].message).toContain("kein gespeichertes SRB-Modell");
+    // says what to do: the option, a sample model that exists, the button that saves one
+    expect(run.stderr).toContain("--model <datei.srb.json>");
+    const sample = /assets\/sample\/\S+\.srb\.json/.exec(run.stderr)?.[0];
+    expect(sample).toBeDefined();
+    expect(await exists(path.join(SAMPLE_DIR, "..", "..", sample!))).toBe(true);
+    expect(run.stderr).toContain(`„${stringsFor("de").saveModelFile}“`);
 
     const withModel = await srb(
       "allocate",
