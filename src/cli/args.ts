@@ -63,8 +63,9 @@ Die Eingabedatei wird nie verändert: SRB schreibt eine Kopie mit den erzeugten 
 
 Optionen:
   --model <datei>   Modell aus dieser Datei (*.srb.json); sonst das in der Arbeitsmappe gespeicherte Modell
-  --out <datei>     Ausgabe-Arbeitsmappe (Vorgabe: <eingabe>-srb.xlsx neben der Eingabe)
-  --json <datei>    Ergebnisse als JSON (Vorgabe: <eingabe>-srb.json neben der Eingabe)
+  --out <datei>     Ausgabe-Arbeitsmappe (Vorgabe: <eingabe>-srb.xlsx neben der Eingabe; aus einer Ausgabe
+                    <name>-srb.xlsx wird <name>-srb (2).xlsx, dann (3) …)
+  --json <datei>    Ergebnisse als JSON (Vorgabe: wie --out, mit der Endung .json)
   --publication <datei.xlsx>
                     zusätzlich eine Veröffentlichungsfassung als eigene Arbeitsmappe: Sozialräume, Kitas nur
                     unter zufälligen Codes, ohne Namen, Kinderzahlen und Datentabelle; Sozialräume mit weniger
@@ -97,13 +98,19 @@ Beispiele:
 `;
 
 /**
- * The default output path beside the input: `<dir>/<name><suffix>`.
+ * The default output path beside the input: `<dir>/<name>-srb<extension>`. An input that is itself an
+ * output (`…-srb`, `…-srb (2)`) gets the next number instead of a second suffix: `Kreis-srb.xlsx` →
+ * `Kreis-srb (2).xlsx`, never `Kreis-srb-srb.xlsx` (and never the input itself).
  *
- * @example defaultOutputPath("/daten/Kitas 2024.xlsx", "-srb.xlsx") // => "/daten/Kitas 2024-srb.xlsx"
+ * @example defaultOutputPath("/daten/Kitas 2024.xlsx", ".xlsx") // => "/daten/Kitas 2024-srb.xlsx"
+ * @example defaultOutputPath("Kreis-srb.xlsx", ".json") // => "Kreis-srb (2).json"
+ * @example defaultOutputPath("Kreis-srb (2).xlsx", ".xlsx") // => "Kreis-srb (3).xlsx"
  */
-export function defaultOutputPath(input: string, suffix: string): string {
+export function defaultOutputPath(input: string, extension: string): string {
   const parsed = path.parse(input);
-  return path.join(parsed.dir, parsed.name + suffix);
+  const earlier = /^(.*-srb)(?: \((\d+)\))?$/i.exec(parsed.name);
+  const stem = earlier ? `${earlier[1]} (${Number(earlier[2] ?? 1) + 1})` : `${parsed.name}-srb`;
+  return path.join(parsed.dir, stem + extension);
 }
 
 /**
@@ -163,8 +170,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
       return { kind: "usage-error", message: `srb allocate: ${name} braucht einen Dateinamen` };
     }
   }
-  const out =
-    values.out ?? defaultOutputPath(workbook, /\.xlsm$/i.test(workbook) ? "-srb.xlsm" : "-srb.xlsx");
+  const out = values.out ?? defaultOutputPath(workbook, /\.xlsm$/i.test(workbook) ? ".xlsm" : ".xlsx");
   if (!/\.xls[xm]$/i.test(out)) {
     return {
       kind: "usage-error",
@@ -210,7 +216,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
       workbook,
       modelFile: values.model ?? null,
       out,
-      json: values.json ?? defaultOutputPath(workbook, "-srb.json"),
+      json: values.json ?? defaultOutputPath(workbook, ".json"),
       publication,
       robustness: values.robustness === true,
       quiet: values.quiet === true,

@@ -158,7 +158,32 @@ describe("parseCommandLine", () => {
   });
 
   test("defaultOutputPath replaces the extension", () => {
-    expect(defaultOutputPath(path.join("a", "b.c.xlsx"), "-srb.json")).toBe(path.join("a", "b.c-srb.json"));
+    expect(defaultOutputPath(path.join("a", "b.c.xlsx"), ".json")).toBe(path.join("a", "b.c-srb.json"));
+  });
+
+  test("a run on an output numbers the next one instead of stacking -srb, and never names the input", () => {
+    const defaults = (input: string) => {
+      const parsed = parseCommandLine(["allocate", input]);
+      if (parsed.kind !== "allocate") throw new Error(parsed.kind);
+      return [parsed.options.out, parsed.options.json];
+    };
+    expect(defaults(path.join("d", "Kreis-srb.xlsx"))).toEqual([
+      path.join("d", "Kreis-srb (2).xlsx"),
+      path.join("d", "Kreis-srb (2).json"),
+    ]);
+    expect(defaults("Kreis-srb (2).xlsx")).toEqual(["Kreis-srb (3).xlsx", "Kreis-srb (3).json"]);
+    expect(defaults("Kreis-SRB.xlsm")).toEqual(["Kreis-SRB (2).xlsm", "Kreis-SRB (2).json"]);
+    // only a trailing -srb counts
+    expect(defaults("srb-Kreis.xlsx")).toEqual(["srb-Kreis-srb.xlsx", "srb-Kreis-srb.json"]);
+    expect(defaults("Kreis-srb-Entwurf.xlsx")[0]).toBe("Kreis-srb-Entwurf-srb.xlsx");
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }), (name) => {
+        const input = `K${name.replace(/[/\\.]/g, "_")}.xlsx`; // not an option ("-…")
+        const [out] = defaults(input);
+        expect(out).not.toBe(input);
+        expect(out).not.toMatch(/-srb-srb/i);
+      }),
+    );
   });
 });
 
