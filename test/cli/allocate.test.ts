@@ -151,6 +151,22 @@ describe("srb allocate on the sample town", () => {
     resultsSchema.parse(JSON.parse(await fs.readFile(path.join(dir, "Musterstadt-srb.json"), "utf8")));
   });
 
+  test("progress names the files as given, with their folder, not only their names", async () => {
+    // relative to the working directory, as a user types it (npm start: out/Musterstadt-srb.xlsx)
+    const out = path.relative(process.cwd(), path.join(dir, "ausgabe", "Verteilung.xlsx"));
+    const json = path.relative(process.cwd(), path.join(dir, "ausgabe", "ergebnis.json"));
+    expect(out).toContain(path.join("ausgabe", "Verteilung.xlsx"));
+    const run = await srb("allocate", path.join(dir, "Musterstadt.xlsx"), "--out", out, "--json", json);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain(`srb: schreibe ${out} …\n`);
+    expect(run.stderr).toContain(`srb: schreibe ${json} …\n`);
+    // the defaults beside the input: the input's folder as given
+    const input = path.join(dir, "Musterstadt.xlsx");
+    const defaults = await srb("allocate", input);
+    expect(defaults.stderr).toContain(`srb: schreibe ${path.join(dir, "Musterstadt-srb.xlsx")} …\n`);
+    expect(defaults.stderr).toContain(`srb: schreibe ${path.join(dir, "Musterstadt-srb.json")} …\n`);
+  });
+
   test("--model overrides the stored model (budget and one weight) and is stored in the output", async () => {
     const model = sampleModel();
     model.budget.total = 500000;
