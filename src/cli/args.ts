@@ -59,7 +59,8 @@ Aufruf:
 
 Berechnet den Sozialindex der Einrichtungen und verteilt das Budget auf die Sozialräume.
 Die Eingabedatei wird nie verändert: SRB schreibt eine Kopie mit den erzeugten Blättern
-(Verteilung, Einrichtungen, Normbereiche, Prüfbericht, Methode) und speichert das Modell darin.
+(Vorlage für den Jugendhilfeausschuss, Verteilung, Einrichtungen, Normbereiche, Prüfbericht, Methode)
+und speichert das Modell darin.
 
 Optionen:
   --model <datei>   Modell aus dieser Datei (*.srb.json); sonst das in der Arbeitsmappe gespeicherte Modell
@@ -79,8 +80,8 @@ Optionen:
   --compare <datei> mit einer früheren Verteilung vergleichen: Arbeitsmappe (.xlsx, ihr Beschluss oder ihre
                     Berechnung) oder Ergebnisdatei (.json); ohne --compare wird mit dem Beschluss in der
                     Arbeitsmappe verglichen, wenn es einen gibt. Ergebnis: Blatt „Veränderungen“, Feld „changes“
-  --pdf [datei.pdf] die erzeugten Blätter zusätzlich als PDF (A4 quer, wie gedruckt), über LibreOffice
-                    (muss installiert sein); Vorgabe: neben --out mit der Endung .pdf
+  --pdf [datei.pdf] die erzeugten Blätter zusätzlich als PDF, wie gedruckt (A4 quer, die Vorlage A4 hoch),
+                    über LibreOffice (muss installiert sein); Vorgabe: neben --out mit der Endung .pdf
   --quiet           keine Fortschrittsmeldungen auf stderr (Fehlermeldungen erscheinen weiterhin)
   -h, --help        diese Hilfe
   --version         Version anzeigen

@@ -1,6 +1,9 @@
 import * as path from "node:path";
 import fc from "fast-check";
 import { defaultOutputPath, HELP_TEXT, parseCommandLine } from "../../src/cli/args";
+import { generate } from "../../src/usecase/generate";
+import { PackageWorkbook } from "../../src/workbook/xlsx/packageWorkbook";
+import { SAMPLE_DIR } from "../helpers/cli";
 import {
   countIssues,
   formatEuro,
@@ -117,6 +120,20 @@ describe("parseCommandLine", () => {
     expect(parseCommandLine(["--version"])).toEqual({ kind: "version" });
     expect(HELP_TEXT).toContain("srb allocate <arbeitsmappe.xlsx>");
     expect(HELP_TEXT).toContain("--publication");
+  });
+
+  test("the help names every sheet a run writes and how each prints (the Vorlage A4 hoch, the others quer)", async () => {
+    const book = await PackageWorkbook.fromFile(path.join(SAMPLE_DIR, "Musterstadt.xlsx"));
+    const { sheets } = await generate(book, { workbookName: "Musterstadt.xlsx" });
+    const help = HELP_TEXT.replace(/\s+/g, " ");
+    const listed = /erzeugten Blättern \(([^)]*)\)/.exec(help)![1];
+    expect(sheets.length).toBeGreaterThan(0);
+    for (const sheet of sheets) expect(listed).toContain(sheet.name);
+    const pdf = /--pdf \[datei\.pdf\] (.*?) --quiet/.exec(help)![1];
+    const portrait = sheets.filter((s) => s.print?.orientation === "portrait").map((s) => s.name);
+    expect(portrait).toEqual(["Vorlage"]);
+    for (const name of portrait) expect(pdf).toContain(`die ${name} A4 hoch`);
+    expect(pdf).toContain("A4 quer");
   });
 
   test.each([
