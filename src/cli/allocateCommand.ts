@@ -158,10 +158,10 @@ async function run(options: AllocateOptions, io: CliIo, progress: (text: string)
         );
       if (stage === "checked" && "issues" in detail) {
         progress(`Prüfung: ${countIssues(detail.issues)}`);
-        if (!hasBlockingErrors(detail.issues)) listWarnings(detail.issues, json, progress);
+        if (!hasBlockingErrors(detail.issues)) listWarnings(detail.issues, options.json, progress);
       }
       if (stage === "robustness") progress("rechne Robustheitsanalyse (1.000 Zufallsgewichtungen) …");
-      if (stage === "write") progress(`schreibe ${path.basename(out)} …`);
+      if (stage === "write") progress(`schreibe ${options.out} …`);
     },
   });
   if (result.allocation === null || result.report === null) {
@@ -188,7 +188,7 @@ async function run(options: AllocateOptions, io: CliIo, progress: (text: string)
   try {
     await writeFileAtomically(out, await saved, "Die Ausgabe-Arbeitsmappe");
     await writeCopies(options, io, progress, result, publicationFile, pdfFile, soffice);
-    progress(`schreibe ${path.basename(json)} …`);
+    progress(`schreibe ${options.json} …`);
     if (results.staged === null) throw results.error;
     await results.staged.commit();
   } finally {
@@ -215,7 +215,7 @@ async function writeCopies(
   soffice: string | null,
 ): Promise<void> {
   if (publicationFile !== null && result.published !== null) {
-    progress(`schreibe Veröffentlichungsfassung ${path.basename(publicationFile)} …`);
+    progress(`schreibe Veröffentlichungsfassung ${options.publication} …`);
     await writeFileAtomically(
       publicationFile,
       await publicationWorkbook(result.published.sheets),
@@ -227,7 +227,7 @@ async function writeCopies(
   }
 
   if (pdfFile !== null && soffice !== null) {
-    progress(`drucke die erzeugten Blätter mit LibreOffice als ${path.basename(pdfFile)} …`);
+    progress(`drucke die erzeugten Blätter mit LibreOffice als ${options.pdf} …`);
     try {
       await exportPdf(result.sheets, pdfFile, soffice);
     } catch (e) {
@@ -239,17 +239,16 @@ async function writeCopies(
   }
 }
 
+/** The warnings as progress lines; `json` is the results file as the user named it (or its default). */
 function listWarnings(issues: readonly Issue[], json: string, progress: (text: string) => void): void {
   const warnings = issues.filter((i) => i.level === "warning");
   for (const issue of warnings.slice(0, MAX_ISSUES_ON_STDERR)) progress(issueLine(issue).trimStart());
   if (warnings.length > MAX_ISSUES_ON_STDERR) {
-    progress(
-      `… und ${warnings.length - MAX_ISSUES_ON_STDERR} weitere Warnungen (alle in ${path.basename(json)})`,
-    );
+    progress(`… und ${warnings.length - MAX_ISSUES_ON_STDERR} weitere Warnungen (alle in ${json})`);
   }
 }
 
-/** Exit 2: list the errors, write results.json with every issue, write no workbook. */
+/** Exit 2: list the errors, then the warnings, write results.json with every issue, write no workbook. */
 async function blocked(
   options: AllocateOptions,
   io: CliIo,
@@ -262,12 +261,12 @@ async function blocked(
   io.stderr(`srb: Die Verteilung wurde nicht berechnet: ${countIssues(issues)}.\n`);
   for (const issue of errors.slice(0, MAX_ISSUES_ON_STDERR)) io.stderr(issueLine(issue) + "\n");
   if (errors.length > MAX_ISSUES_ON_STDERR) {
-    io.stderr(
-      `  … und ${errors.length - MAX_ISSUES_ON_STDERR} weitere (alle in ${path.basename(options.json)})\n`,
-    );
+    io.stderr(`  … und ${errors.length - MAX_ISSUES_ON_STDERR} weitere (alle in ${options.json})\n`);
   }
   const json = await outputLocation(options.json);
-  progress(`schreibe ${path.basename(json)} …`);
+  // the warnings too, as a run that is not blocked lists them (the count above names them)
+  listWarnings(issues, options.json, progress);
+  progress(`schreibe ${options.json} …`);
   await (await stageResults(json, budget, null, issues, {})).commit();
   if (await exists(out)) {
     io.stderr(

@@ -59,12 +59,14 @@ Aufruf:
 
 Berechnet den Sozialindex der Einrichtungen und verteilt das Budget auf die Sozialräume.
 Die Eingabedatei wird nie verändert: SRB schreibt eine Kopie mit den erzeugten Blättern
-(Verteilung, Einrichtungen, Normbereiche, Prüfbericht, Methode) und speichert das Modell darin.
+(Vorlage für den Jugendhilfeausschuss, Verteilung, Einrichtungen, Normbereiche, Prüfbericht, Methode)
+und speichert das Modell darin.
 
 Optionen:
   --model <datei>   Modell aus dieser Datei (*.srb.json); sonst das in der Arbeitsmappe gespeicherte Modell
-  --out <datei>     Ausgabe-Arbeitsmappe (Vorgabe: <eingabe>-srb.xlsx neben der Eingabe)
-  --json <datei>    Ergebnisse als JSON (Vorgabe: <eingabe>-srb.json neben der Eingabe)
+  --out <datei>     Ausgabe-Arbeitsmappe (Vorgabe: <eingabe>-srb.xlsx neben der Eingabe; aus einer Ausgabe
+                    <name>-srb.xlsx wird <name>-srb (2).xlsx, dann (3) …)
+  --json <datei>    Ergebnisse als JSON (Vorgabe: wie --out, mit der Endung .json)
   --publication <datei.xlsx>
                     zusätzlich eine Veröffentlichungsfassung als eigene Arbeitsmappe: Sozialräume, Kitas nur
                     unter zufälligen Codes, ohne Namen, Kinderzahlen und Datentabelle; Sozialräume mit weniger
@@ -78,8 +80,8 @@ Optionen:
   --compare <datei> mit einer früheren Verteilung vergleichen: Arbeitsmappe (.xlsx, ihr Beschluss oder ihre
                     Berechnung) oder Ergebnisdatei (.json); ohne --compare wird mit dem Beschluss in der
                     Arbeitsmappe verglichen, wenn es einen gibt. Ergebnis: Blatt „Veränderungen“, Feld „changes“
-  --pdf [datei.pdf] die erzeugten Blätter zusätzlich als PDF (A4 quer, wie gedruckt), über LibreOffice
-                    (muss installiert sein); Vorgabe: neben --out mit der Endung .pdf
+  --pdf [datei.pdf] die erzeugten Blätter zusätzlich als PDF, wie gedruckt (A4 quer, die Vorlage A4 hoch),
+                    über LibreOffice (muss installiert sein); Vorgabe: neben --out mit der Endung .pdf
   --quiet           keine Fortschrittsmeldungen auf stderr (Fehlermeldungen erscheinen weiterhin)
   -h, --help        diese Hilfe
   --version         Version anzeigen
@@ -87,8 +89,8 @@ Optionen:
 Rückgabewert:
   0  Verteilung berechnet
   1  Aufruf- oder Dateifehler (z. B. Datei nicht lesbar, unbekannte Option)
-  2  blockierende Datenfehler: die JSON-Ergebnisdatei enthält alle Fehler mit Zelladresse,
-     es wird keine Ausgabe-Arbeitsmappe geschrieben
+  2  blockierende Fehler in Daten oder Modell (auch: kein Modell, weder --model noch in der Arbeitsmappe):
+     die JSON-Ergebnisdatei enthält alle Fehler mit Zelladresse, es wird keine Ausgabe-Arbeitsmappe geschrieben
 
 Beispiele:
   srb allocate assets/sample/Musterstadt.xlsx --out out/Musterstadt-srb.xlsx
@@ -97,13 +99,19 @@ Beispiele:
 `;
 
 /**
- * The default output path beside the input: `<dir>/<name><suffix>`.
+ * The default output path beside the input: `<dir>/<name>-srb<extension>`. An input that is itself an
+ * output (`…-srb`, `…-srb (2)`) gets the next number instead of a second suffix: `Kreis-srb.xlsx` →
+ * `Kreis-srb (2).xlsx`, never `Kreis-srb-srb.xlsx` (and never the input itself).
  *
- * @example defaultOutputPath("/daten/Kitas 2024.xlsx", "-srb.xlsx") // => "/daten/Kitas 2024-srb.xlsx"
+ * @example defaultOutputPath("/daten/Kitas 2024.xlsx", ".xlsx") // => "/daten/Kitas 2024-srb.xlsx"
+ * @example defaultOutputPath("Kreis-srb.xlsx", ".json") // => "Kreis-srb (2).json"
+ * @example defaultOutputPath("Kreis-srb (2).xlsx", ".xlsx") // => "Kreis-srb (3).xlsx"
  */
-export function defaultOutputPath(input: string, suffix: string): string {
+export function defaultOutputPath(input: string, extension: string): string {
   const parsed = path.parse(input);
-  return path.join(parsed.dir, parsed.name + suffix);
+  const earlier = /^(.*-srb)(?: \((\d+)\))?$/i.exec(parsed.name);
+  const stem = earlier ? `${earlier[1]} (${Number(earlier[2] ?? 1) + 1})` : `${parsed.name}-srb`;
+  return path.join(parsed.dir, stem + extension);
 }
 
 /**
@@ -163,8 +171,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
       return { kind: "usage-error", message: `srb allocate: ${name} braucht einen Dateinamen` };
     }
   }
-  const out =
-    values.out ?? defaultOutputPath(workbook, /\.xlsm$/i.test(workbook) ? "-srb.xlsm" : "-srb.xlsx");
+  const out = values.out ?? defaultOutputPath(workbook, /\.xlsm$/i.test(workbook) ? ".xlsm" : ".xlsx");
   if (!/\.xls[xm]$/i.test(out)) {
     return {
       kind: "usage-error",
@@ -210,7 +217,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
       workbook,
       modelFile: values.model ?? null,
       out,
-      json: values.json ?? defaultOutputPath(workbook, "-srb.json"),
+      json: values.json ?? defaultOutputPath(workbook, ".json"),
       publication,
       robustness: values.robustness === true,
       quiet: values.quiet === true,

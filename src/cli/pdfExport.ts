@@ -1,6 +1,6 @@
 /**
  * `srb allocate --pdf`: the generated sheets as one PDF, printed by LibreOffice (`soffice --headless
- * --convert-to pdf`) with the sheets' own page set-up (A4 landscape, one page wide, page header; see
+ * --convert-to pdf`) with the sheets' own page set-up (A4 landscape, the Vorlage portrait; one page wide, page header; see
  * src/workbook/printLayout.ts). Only SRB's sheets are printed: they are written into a fresh workbook of
  * their own (formulas refer only to their own sheet), never the user's data sheet.
  *

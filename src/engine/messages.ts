@@ -535,8 +535,8 @@ export const messages = {
     `${at(cell, column)}: der Wert für „${unit}“ fehlt – wird übersprungen, Gewichte werden neu verteilt.`,
   categoryEmpty: (cell: string, unit: string, category: string, columns: readonly string[]) =>
     columns.length === 1
-      ? `Zelle ${cell}: der Wert für „${unit}“ fehlt, und „${columns[0]}“ ist der einzige Indikator der Kategorie „${category}“ – ohne ihn hat „${unit}“ keinen Gesamtindex, deshalb wird nicht verteilt. Bitte den Wert eintragen oder den Indikator im Schritt Modell einer anderen Kategorie zuordnen.`
-      : `Zelle ${cell}: „${unit}“ hat in der Kategorie „${category}“ keinen einzigen Wert (Spalten ${formatList(columns)}) – ohne einen Wert dort hat „${unit}“ keinen Gesamtindex, deshalb wird nicht verteilt. Bitte mindestens einen dieser Werte eintragen oder die Indikatoren im Schritt Modell einer anderen Kategorie zuordnen.`,
+      ? `Zelle ${cell}: der Wert für „${unit}“ fehlt, und „${columns[0]}“ ist der einzige Indikator der Kategorie „${category}“ – ohne ihn hat „${unit}“ keinen Gesamtindex, deshalb wird nicht verteilt. Bitte den Wert eintragen oder den Indikator im Schritt „Modell“ einer anderen Kategorie zuordnen (in einer Modelldatei: seine Kategorie ändern).`
+      : `Zelle ${cell}: „${unit}“ hat in der Kategorie „${category}“ keinen einzigen Wert (Spalten ${formatList(columns)}) – ohne einen Wert dort hat „${unit}“ keinen Gesamtindex, deshalb wird nicht verteilt. Bitte mindestens einen dieser Werte eintragen oder die Indikatoren im Schritt „Modell“ einer anderen Kategorie zuordnen (in einer Modelldatei: ihre Kategorie ändern).`,
   categoryNoInformation: (category: string, columns: readonly string[]) =>
     `Die Kategorie „${category}“ hat keinen verwertbaren Indikator (${formatList(columns)} sind leer oder konstant) – erwartet wird mindestens ein Indikator mit unterschiedlichen Werten. Sind alle nur konstant, bleibt die Kategorie im Gesamtindex unberücksichtigt und die übrigen Kategorien werden neu gewichtet.`,
   coverageUnit: (
@@ -595,7 +595,7 @@ export const messages = {
     `Modell${path === "" ? "" : `, ${field(path)}`}: das Feld „${name}“ kennt SRB nicht – gemeint ist wohl „${meant}“. SRB übergeht es; bitte den Namen in der Modelldatei berichtigen.`,
   // ── the workbook (src/usecase/generate.ts) ──────────────────────────────────────────────────
   modelMissing: (workbook: string) =>
-    `Die Arbeitsmappe „${workbook}“ enthält kein gespeichertes SRB-Modell, und es wurde keine Modelldatei angegeben. Erwartet: --model <datei.srb.json> oder eine Arbeitsmappe, in der das Add-in das Modell gespeichert hat.`,
+    `Die Arbeitsmappe „${workbook}“ enthält kein gespeichertes SRB-Modell, und es wurde keine Modelldatei angegeben. Bitte eine angeben: --model <datei.srb.json>. Ausgangspunkt kann das Beispiel assets/sample/musterstadt.srb.json sein (Spaltenüberschriften und Budget anpassen); passend zur eigenen Tabelle erstellen das Add-in und der Standalone-Modus sie im Schritt „Modell“ mit „Modell speichern als … .srb.json“.`,
   // ── Fortschreibung (src/usecase/fortschreibung.ts) ─────────────────────────────────────────────
   adoptionUnreadable: (number: number, problem: string) =>
     `Ein gespeicherter Beschluss (Nr. ${number}) wird nicht verwendet: ${problem}`,

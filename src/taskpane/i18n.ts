@@ -284,7 +284,8 @@ const de = {
   // Ergebnis
   checkReport: "Prüfbericht",
   noIssues: "Keine Fehler oder Warnungen.",
-  errorsCount: (errors: number, warnings: number) => `${errors} Fehler, ${warnings} Warnungen`,
+  errorsCount: (errors: number, warnings: number) =>
+    `${errors} Fehler, ${warnings} ${warnings === 1 ? "Warnung" : "Warnungen"}`,
   levelError: "Fehler",
   levelWarning: "Warnung",
   showAllIssues: (shown: number, total: number) => `Alle ${total} Einträge anzeigen (${shown} angezeigt)`,
@@ -556,7 +557,8 @@ const en: Strings = {
   sharesMustAddUp: (sum) => `Land and Jugendamt shares add up to ${sum} %; expected: 100 %.`,
   checkReport: "Check report",
   noIssues: "No errors or warnings.",
-  errorsCount: (errors, warnings) => `${errors} errors, ${warnings} warnings`,
+  errorsCount: (errors, warnings) =>
+    `${errors} ${errors === 1 ? "error" : "errors"}, ${warnings} ${warnings === 1 ? "warning" : "warnings"}`,
   levelError: "Error",
   levelWarning: "Warning",
   showAllIssues: (shown, total) => `Show all ${total} entries (${shown} shown)`,

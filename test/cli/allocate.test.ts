@@ -12,6 +12,7 @@ import { z } from "zod";
 import { blockedSchema, resultsSchema } from "../helpers/resultsSchema";
 import { readBook, SAMPLE_DIR, sampleCopy, sheetValues, srb } from "../helpers/cli";
 import { decodeStore } from "../../src/workbook/store";
+import { stringsFor } from "../../src/taskpane/i18n";
 import { HEADERS, PLANTED_FAULTS, sampleModel, sampleRows } from "../../scripts/make-sample";
 
 async function sha256(file: string): Promise<string> {
@@ -150,6 +151,22 @@ describe("srb allocate on the sample town", () => {
     resultsSchema.parse(JSON.parse(await fs.readFile(path.join(dir, "Musterstadt-srb.json"), "utf8")));
   });
 
+  test("progress names the files as given, with their folder, not only their names", async () => {
+    // relative to the working directory, as a user types it (npm start: out/Musterstadt-srb.xlsx)
+    const out = path.relative(process.cwd(), path.join(dir, "ausgabe", "Verteilung.xlsx"));
+    const json = path.relative(process.cwd(), path.join(dir, "ausgabe", "ergebnis.json"));
+    expect(out).toContain(path.join("ausgabe", "Verteilung.xlsx"));
+    const run = await srb("allocate", path.join(dir, "Musterstadt.xlsx"), "--out", out, "--json", json);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain(`srb: schreibe ${out} …\n`);
+    expect(run.stderr).toContain(`srb: schreibe ${json} …\n`);
+    // the defaults beside the input: the input's folder as given
+    const input = path.join(dir, "Musterstadt.xlsx");
+    const defaults = await srb("allocate", input);
+    expect(defaults.stderr).toContain(`srb: schreibe ${path.join(dir, "Musterstadt-srb.xlsx")} …\n`);
+    expect(defaults.stderr).toContain(`srb: schreibe ${path.join(dir, "Musterstadt-srb.json")} …\n`);
+  });
+
   test("--model overrides the stored model (budget and one weight) and is stored in the output", async () => {
     const model = sampleModel();
     model.budget.total = 500000;
@@ -256,6 +273,25 @@ describe("srb allocate on the faulty sample", () => {
     expect(run.stderr).toMatch(/Die Verteilung wurde nicht berechnet: \d+ Fehler/);
   });
 
+  test("the warnings the count names are listed after the errors, as on a run that is not blocked", async () => {
+    const run = await srb("allocate", path.join(dir, "Musterstadt-fehlerhaft.xlsx"));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("Die Verteilung wurde nicht berechnet: 5 Fehler, 3 Warnungen.");
+    const lines = run.stderr.split("\n");
+    const lastError = lines.map((l) => l.startsWith("  Fehler ")).lastIndexOf(true);
+    const warnings = lines.map((l, i) => [l, i] as const).filter(([l]) => l.startsWith("srb: Warnung "));
+    expect(warnings.map(([l]) => /^srb: Warnung \S+/.exec(l)![0].replace(/:$/, ""))).toEqual([
+      "srb: Warnung Kitas!K8",
+      "srb: Warnung Kitas!O14",
+      "srb: Warnung Kitas!S21",
+    ]);
+    for (const [, i] of warnings) expect(i).toBeGreaterThan(lastError);
+    // --quiet leaves them out, as it does on a run that is not blocked; the errors stay
+    const quiet = await srb("allocate", path.join(dir, "Musterstadt-fehlerhaft.xlsx"), "--quiet");
+    expect(quiet.stderr).not.toContain("Warnung Kitas!");
+    expect(quiet.stderr).toContain("Fehler Kitas!L11");
+  });
+
   test("a stale output of an earlier run is left alone and the user is told", async () => {
     const out = path.join(dir, "alt.xlsx");
     await fs.writeFile(out, "alt");
@@ -283,6 +319,12 @@ describe("no model", () => {
     expect(results.issues).toHaveLength(1);
     expect(results.issues[0].level).toBe("error");
     expect(results.issues[0].message).toContain("kein gespeichertes SRB-Modell");
+    // says what to do: the option, a sample model that exists, the button that saves one
+    expect(run.stderr).toContain("--model <datei.srb.json>");
+    const sample = /assets\/sample\/\S+\.srb\.json/.exec(run.stderr)?.[0];
+    expect(sample).toBeDefined();
+    expect(await exists(path.join(SAMPLE_DIR, "..", "..", sample!))).toBe(true);
+    expect(run.stderr).toContain(`„${stringsFor("de").saveModelFile}“`);
 
     const withModel = await srb(
       "allocate",

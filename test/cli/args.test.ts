@@ -1,6 +1,9 @@
 import * as path from "node:path";
 import fc from "fast-check";
 import { defaultOutputPath, HELP_TEXT, parseCommandLine } from "../../src/cli/args";
+import { generate } from "../../src/usecase/generate";
+import { PackageWorkbook } from "../../src/workbook/xlsx/packageWorkbook";
+import { SAMPLE_DIR } from "../helpers/cli";
 import {
   countIssues,
   formatEuro,
@@ -119,6 +122,20 @@ describe("parseCommandLine", () => {
     expect(HELP_TEXT).toContain("--publication");
   });
 
+  test("the help names every sheet a run writes and how each prints (the Vorlage A4 hoch, the others quer)", async () => {
+    const book = await PackageWorkbook.fromFile(path.join(SAMPLE_DIR, "Musterstadt.xlsx"));
+    const { sheets } = await generate(book, { workbookName: "Musterstadt.xlsx" });
+    const help = HELP_TEXT.replace(/\s+/g, " ");
+    const listed = /erzeugten Blättern \(([^)]*)\)/.exec(help)![1];
+    expect(sheets.length).toBeGreaterThan(0);
+    for (const sheet of sheets) expect(listed).toContain(sheet.name);
+    const pdf = /--pdf \[datei\.pdf\] (.*?) --quiet/.exec(help)![1];
+    const portrait = sheets.filter((s) => s.print?.orientation === "portrait").map((s) => s.name);
+    expect(portrait).toEqual(["Vorlage"]);
+    for (const name of portrait) expect(pdf).toContain(`die ${name} A4 hoch`);
+    expect(pdf).toContain("A4 quer");
+  });
+
   test.each([
     [[], /kein Befehl/],
     [["verteile", "a.xlsx"], /unbekannter Befehl „verteile“/],
@@ -158,7 +175,32 @@ describe("parseCommandLine", () => {
   });
 
   test("defaultOutputPath replaces the extension", () => {
-    expect(defaultOutputPath(path.join("a", "b.c.xlsx"), "-srb.json")).toBe(path.join("a", "b.c-srb.json"));
+    expect(defaultOutputPath(path.join("a", "b.c.xlsx"), ".json")).toBe(path.join("a", "b.c-srb.json"));
+  });
+
+  test("a run on an output numbers the next one instead of stacking -srb, and never names the input", () => {
+    const defaults = (input: string) => {
+      const parsed = parseCommandLine(["allocate", input]);
+      if (parsed.kind !== "allocate") throw new Error(parsed.kind);
+      return [parsed.options.out, parsed.options.json];
+    };
+    expect(defaults(path.join("d", "Kreis-srb.xlsx"))).toEqual([
+      path.join("d", "Kreis-srb (2).xlsx"),
+      path.join("d", "Kreis-srb (2).json"),
+    ]);
+    expect(defaults("Kreis-srb (2).xlsx")).toEqual(["Kreis-srb (3).xlsx", "Kreis-srb (3).json"]);
+    expect(defaults("Kreis-SRB.xlsm")).toEqual(["Kreis-SRB (2).xlsm", "Kreis-SRB (2).json"]);
+    // only a trailing -srb counts
+    expect(defaults("srb-Kreis.xlsx")).toEqual(["srb-Kreis-srb.xlsx", "srb-Kreis-srb.json"]);
+    expect(defaults("Kreis-srb-Entwurf.xlsx")[0]).toBe("Kreis-srb-Entwurf-srb.xlsx");
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }), (name) => {
+        const input = `K${name.replace(/[/\\.]/g, "_")}.xlsx`; // not an option ("-…")
+        const [out] = defaults(input);
+        expect(out).not.toBe(input);
+        expect(out).not.toMatch(/-srb-srb/i);
+      }),
+    );
   });
 });
 

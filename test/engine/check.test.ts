@@ -504,7 +504,7 @@ describe("checkTable: indicators, categories and coverage", () => {
     expect(err).toEqual([expect.objectContaining({ level: "error", cell: "F4" })]);
     expect(err[0].message).toBe(
       "Zelle F4: der Wert für „Kita C“ fehlt, und „nicht Deutsch“ ist der einzige Indikator der Kategorie „Flucht und Migration“ – " +
-        "ohne ihn hat „Kita C“ keinen Gesamtindex, deshalb wird nicht verteilt. Bitte den Wert eintragen oder den Indikator im Schritt Modell einer anderen Kategorie zuordnen.",
+        "ohne ihn hat „Kita C“ keinen Gesamtindex, deshalb wird nicht verteilt. Bitte den Wert eintragen oder den Indikator im Schritt „Modell“ einer anderen Kategorie zuordnen (in einer Modelldatei: seine Kategorie ändern).",
     );
     // one blank cell, one message: no "wird übersprungen" warning contradicting the error for F4
     expect(issues.filter((i) => i.cell === "F4")).toEqual(err);
@@ -518,7 +518,7 @@ describe("checkTable: indicators, categories and coverage", () => {
     expect(issues.map((i) => [i.level, i.code, i.cell])).toEqual([["error", "category-empty", "D3"]]);
     expect(issues[0].message).toBe(
       "Zelle D3: „Kita B“ hat in der Kategorie „Soziale Lage“ keinen einzigen Wert (Spalten „SGB II“, „Alleinerziehend“) – " +
-        "ohne einen Wert dort hat „Kita B“ keinen Gesamtindex, deshalb wird nicht verteilt. Bitte mindestens einen dieser Werte eintragen oder die Indikatoren im Schritt Modell einer anderen Kategorie zuordnen.",
+        "ohne einen Wert dort hat „Kita B“ keinen Gesamtindex, deshalb wird nicht verteilt. Bitte mindestens einen dieser Werte eintragen oder die Indikatoren im Schritt „Modell“ einer anderen Kategorie zuordnen (in einer Modelldatei: ihre Kategorie ändern).",
     );
   });
 

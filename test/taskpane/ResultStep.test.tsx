@@ -10,6 +10,7 @@ import {
 } from "../../src/taskpane/components/ResultStep";
 import { ISSUES_SHOWN, issueAddress } from "../../src/taskpane/components/IssueList";
 import { stringsFor } from "../../src/taskpane/i18n";
+import { countIssues } from "../../src/cli/format";
 import { renderWithTheme } from "./render";
 
 const NBSP = "\u00a0";
@@ -107,8 +108,34 @@ describe("ResultStep", () => {
     renderWithTheme(<ResultStep {...props({ onGenerate, issues: [kA, constant], allocation: null })} />);
     expect(screen.getByRole("button", { name: s.generate })).toBeDisabled();
     expect(screen.getByText(s.blockedByErrors)).toBeInTheDocument();
-    expect(screen.getByText("1 Fehler, 1 Warnungen")).toBeInTheDocument();
+    expect(screen.getByText("1 Fehler, 1 Warnung")).toBeInTheDocument();
     expect(screen.getByText(kA.message)).toBeInTheDocument();
+  });
+
+  test("the count says Warnung for one and Warnungen for none or several, as the command line does", () => {
+    const { unmount } = renderWithTheme(<ResultStep {...props({ issues: [constant] })} />);
+    expect(screen.getByText("0 Fehler, 1 Warnung")).toBeInTheDocument();
+    unmount();
+    renderWithTheme(<ResultStep {...props({ issues: [constant, { ...constant, cell: "D2" }] })} />);
+    expect(screen.getByText("0 Fehler, 2 Warnungen")).toBeInTheDocument();
+    for (const [errors, warnings] of [
+      [0, 0],
+      [1, 1],
+      [2, 1],
+      [1, 3],
+    ]) {
+      const issues = [
+        ...Array.from({ length: errors }, () => kA),
+        ...Array.from({ length: warnings }, () => constant),
+      ];
+      expect(s.errorsCount(errors, warnings)).toBe(countIssues(issues));
+    }
+    const en = stringsFor("en");
+    expect([en.errorsCount(1, 1), en.errorsCount(0, 2), en.errorsCount(2, 0)]).toEqual([
+      "1 error, 1 warning",
+      "0 errors, 2 warnings",
+      "2 errors, 0 warnings",
+    ]);
   });
 
   test("an error issue blocks even if an allocation is passed", () => {
