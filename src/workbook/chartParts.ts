@@ -12,6 +12,7 @@
 import { columnLetters } from "../engine/table";
 import type { ChartSpec, SheetCell } from "./port";
 import { chartProblem, parseAnchor } from "./writePlan";
+import { CHART_ROWS } from "./printLayout";
 import { srbChartName } from "./srbCharts";
 
 /** Namespaces of the chart and drawing parts. */
@@ -27,9 +28,8 @@ export const REL_CHART = `${CHART_NS.relationships}/chart`;
 export const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
 export const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 
-/** Size of a chart in cells: 9 default columns wide, 20 rows high (about 15 × 10 cm). */
+/** Size of a chart in cells: 9 default columns wide, `CHART_ROWS` (20) rows high (about 15 × 10 cm). */
 const CHART_COLUMNS = 9;
-const CHART_ROWS = 20;
 
 /**
  * Escapes text for XML content and attribute values.

@@ -128,8 +128,13 @@ export function fitScale(
   return 0.1;
 }
 
+/** Height of a chart in rows (with 9 default columns wide, about 15 × 10 cm): how SRB draws its charts. */
+export const CHART_ROWS = 20;
+
 /** What the page set-up needs to know of a sheet's cells. */
 export interface SheetExtent {
+  /** Rows (1-based, first and last) a chart covers: a chart is kept on one page like a section. */
+  chartRows?: readonly { first: number; last: number }[];
   /** Width (characters) of every used column, 0 for Excel's standard width. */
   columnWidths: readonly number[];
   /** Rows used. */
@@ -235,16 +240,32 @@ export function planPrint(
         height(titleRows.first + i),
       ).reduce((a, b) => a + b, 0)
     : 0;
-  const kept =
-    spec?.sections && fitToWidth === 1
-      ? keepSections(
-          spec.sections,
-          extent.rows,
-          height,
-          (pageHeight * HEIGHT_SAFETY) / scale - titleHeight,
-          titleRows?.last ?? 0,
-        )
-      : [];
+  // A chart is a section of its own that reaches below the last row with text (SPEC §7: charts on the
+  // same page, not cut by a page break). On a sheet printed several pages across (Einrichtungen) the
+  // printer's scale is not known closely enough to follow its page ends: there a chart starts a page of
+  // its own unless the whole sheet down to the chart's end fits on one page.
+  const charts = extent.chartRows ?? [];
+  const room = (pageHeight * HEIGHT_SAFETY) / scale - titleHeight;
+  const bodyStart = (titleRows?.last ?? 0) + 1;
+  let kept: number[] = [];
+  if (fitToWidth === 1) {
+    const sections = [...(spec?.sections ?? []), ...charts.map((c) => c.first)];
+    if (sections.length > 0)
+      kept = keepSections(
+        sections,
+        Math.max(extent.rows, ...charts.map((c) => c.last)),
+        height,
+        room,
+        bodyStart - 1,
+      );
+  } else {
+    const span = (last: number) => {
+      let sum = 0;
+      for (let r = bodyStart; r <= last; r++) sum += height(r);
+      return sum;
+    };
+    kept = charts.filter((c) => c.first > bodyStart && span(c.last) > room).map((c) => c.first - 1);
+  }
   // the sheet's own page breaks, within its rows (a break below the last row would print an empty page)
   const forced = (spec?.pageBreaks ?? []).filter((r) => Number.isInteger(r) && r >= 1 && r < extent.rows);
   const rowBreaks = [...new Set([...kept, ...forced])].sort((a, b) => a - b);

@@ -22,7 +22,7 @@
 import { a1 } from "../engine/table";
 import type { ChartSpec, SheetCell, SheetSpec, TableSpec } from "./port";
 import { STORE_SHEET } from "./port";
-import { planPrint, wrappedRowHeights, type PlannedPrint } from "./printLayout";
+import { CHART_ROWS, planPrint, wrappedRowHeights, type PlannedPrint } from "./printLayout";
 import { resolveSheetName, sameSheetName } from "./sheetNames";
 import { columnWidthFor } from "./textWidth";
 import { sheetFingerprintOf, type DecodedStore, type FingerprintCell, type StoreContent } from "./store";
@@ -698,10 +698,15 @@ function planSheet(
     undefined,
     [...new Set(wrapping)].sort((a, b) => a - b),
   );
+  const chartRows = charts.flatMap((chart) => {
+    const at = parseAnchor(chart.anchor);
+    return at ? [{ first: at.row + 1, last: at.row + CHART_ROWS }] : [];
+  });
   const print = planPrint(spec.print, name, freezeRows, {
     columnWidths: Array.from({ length: columns }, (_, c) => columnWidths[c] ?? 0),
     rows: rows.length,
     rowHeights,
+    chartRows,
   });
   if (print.titleRows && print.titleRows.last > rows.length) print.titleRows = null;
   return {

@@ -15,6 +15,7 @@ import {
   fitScale,
   headerFooterCode,
   headerText,
+  CHART_ROWS,
   keepSections,
   pagesAcross,
   planPrint,
@@ -245,6 +246,71 @@ describe("wide sheets print several pages across, readable", () => {
     });
     expect(wide.sheets[0].print.fitToWidth).toBeGreaterThan(1);
     expect(wide.sheets[0].print.rowBreaks).toEqual([]);
+  });
+  test("a chart below the table is not cut by a page break: it starts a page when it would run over one", () => {
+    // a page at 100 % holds about 29 rows; the chart covers CHART_ROWS (20) rows from its anchor
+    const sheet = (textRows: number, anchorRow: number) =>
+      planWrite({
+        sheets: [],
+        specs: [
+          {
+            name: "Verteilung",
+            rows: [
+              [{ value: "Sozialraum" }, { value: "Anteil" }],
+              ...Array.from({ length: textRows - 1 }, (_, i) => [{ value: `S${i + 1}` }, { value: i }]),
+            ],
+            columnWidths: [20, 12],
+            charts: [
+              {
+                kind: "bar" as const,
+                title: "Anteile",
+                firstRow: 1,
+                lastRow: textRows,
+                categoryColumn: 1,
+                seriesColumns: [2],
+                anchor: `A${anchorRow}`,
+              },
+            ],
+          },
+        ],
+      }).sheets[0].print;
+    expect(CHART_ROWS).toBe(20);
+    // rows 1–20 of text, the chart from row 22 would reach row 41, over the first page's end: new page
+    expect(sheet(20, 22).rowBreaks).toEqual([21]);
+    // five rows of text: table and chart (rows 7–26) fit on the first page, no break
+    expect(sheet(5, 7).rowBreaks).toEqual([]);
+  });
+  test("on a sheet printed two pages across, a chart that does not fit with all above it starts a page", () => {
+    const wide = (textRows: number) =>
+      planWrite({
+        sheets: [],
+        specs: [
+          {
+            name: "Einrichtungen",
+            rows: Array.from({ length: textRows }, (_, r) => [
+              { value: r === 0 ? "Einrichtung" : `Kita ${r}` },
+              ...Array.from({ length: 24 }, () => ({ value: 1 })),
+            ]),
+            columnWidths: Array(25).fill(14),
+            freezeRows: 1,
+            print: { titleColumns: { first: 1, last: 1 } },
+            charts: [
+              {
+                kind: "bar" as const,
+                title: "Gesamtindex",
+                firstRow: 1,
+                lastRow: textRows,
+                categoryColumn: 1,
+                seriesColumns: [2],
+                anchor: `B${textRows + 2}`,
+              },
+            ],
+          },
+        ],
+      }).sheets[0].print;
+    expect(wide(40).fitToWidth).toBeGreaterThan(1);
+    expect(wide(40).rowBreaks).toEqual([41]);
+    expect(wide(6).rowBreaks).toEqual([]);
   });
 });
 
