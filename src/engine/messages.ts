@@ -83,6 +83,7 @@ export const CHECK_CODES = [
   "model-value-out-of-range",
   "rows-below-table",
   "hidden-rows",
+  "merged-cells",
 ] as const;
 
 /** A stable issue code of the check or the model file (one of `CHECK_CODES`). */
@@ -226,6 +227,13 @@ export function listOf(items: readonly string[], limit = 25): string {
   const shown = items.slice(0, limit);
   const rest = items.length - shown.length;
   return rest > 0 ? `${shown.join(", ")} und ${rest} weitere` : shown.join(", ");
+}
+
+/** A merged range of the data as a message names it: "C4:C6", its top-left cell "C4" and the value there. */
+export interface MergedCells {
+  range: string;
+  cell: string;
+  value: CellValue;
 }
 
 /** Where in the sheet: "Zelle L11 (Spalte „Anteil_nicht_Deutsch“)". */
@@ -454,6 +462,25 @@ export const messages = {
     `Blatt „${sheet}“: der gewählte Datenbereich ${range} endet über Zeile ${row}; ${count} Zeile${count === 1 ? "" : "n"} darunter ${count === 1 ? "enthält" : "enthalten"} Angaben und ${count === 1 ? "wird" : "werden"} nicht als Einrichtung${count === 1 ? "" : "en"} gelesen. Gehören sie zur Tabelle, bitte den Bereich im Schritt „Daten“ (oder in der Modelldatei) erweitern.`,
   hiddenRowsIncluded: (sheet: string, rows: string, count: number) =>
     `Blatt „${sheet}“: ${count === 1 ? `Zeile ${rows} ist ausgeblendet und wird` : `die Zeilen ${rows} sind ausgeblendet und werden`} trotzdem mitgerechnet (ein Filter lässt keine Einrichtung weg). Soll eine Einrichtung nicht zählen, bitte ihre Zeile löschen.`,
+  mergedCellsFilled: (column: string, areas: readonly MergedCells[]) =>
+    areas.length === 1
+      ? `Spalte „${column}“: die Zellen ${areas[0].range} sind verbunden – SRB nimmt für jede Zeile den Wert ${formatCellValue(areas[0].value)} aus ${areas[0].cell}.`
+      : `Spalte „${column}“: ${areas.length} Bereiche sind verbunden – SRB nimmt für jede Zeile eines Bereichs den Wert seiner ersten Zelle: ${listOf(
+          areas.map((a) => `${a.range} ${formatCellValue(a.value)}`),
+          10,
+        )}.`,
+  mergedCellsNotFilled: (column: string, areas: readonly MergedCells[]) =>
+    `Spalte „${column}“: ${
+      areas.length === 1
+        ? `die Zellen ${areas[0].range} sind verbunden – SRB liest den Wert ${formatCellValue(areas[0].value)} nur für die erste Zeile (${areas[0].cell})`
+        : `die Bereiche ${listOf(
+            areas.map((a) => a.range),
+            10,
+          )} sind verbunden – SRB liest jeden Wert nur für die erste Zeile seines Bereichs (${listOf(
+            areas.map((a) => `${a.cell}: ${formatCellValue(a.value)}`),
+            10,
+          )})`
+    }; den Zeilen darunter fehlt er. Eine Zahl oder Markierung wird nicht auf mehrere Einrichtungen kopiert, sonst zählte sie mehrfach. Bitte die Verbindung aufheben und für jede Einrichtung ihren eigenen Wert eintragen.`,
   rowIgnored: (row: number, cell: string, value: CellValue) =>
     `Zeile ${row} enthält nur außerhalb der Modellspalten Angaben (${cell}: ${formatCellValue(value)}) und wird nicht ausgewertet.`,
   totalRow: (cell: string, value: CellValue) =>

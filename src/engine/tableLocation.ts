@@ -17,8 +17,8 @@
  *
  * Pure: the adapters hand the used range as a grid, the use case projects the located table to a RawTable.
  */
-import { formatCellRange, parseCellRange } from "./cellRange";
-import { columnKey } from "./headerKey";
+import { formatCellRange, parseCellRange, type CellRange } from "./cellRange";
+import { collapseSpaces, columnKey } from "./headerKey";
 import type { Issue } from "./issues";
 import { messages } from "./messages";
 import type { CellValue, RawTable } from "./table";
@@ -54,6 +54,11 @@ export interface SheetGrid {
   sumFormulaRows?: readonly number[];
   /** Excel tables on the sheet. */
   tables?: readonly GridTable[];
+  /**
+   * Merged ranges of the sheet ("C4:C6"), in 1-based sheet rows and columns. The cells they cover are blank
+   * in `rows` (as the file holds them); `tableAt` fills those of the key columns (see `MergedColumn`).
+   */
+  mergedRanges?: readonly CellRange[];
 }
 
 export interface LocationHints {
@@ -66,6 +71,11 @@ export interface LocationHints {
   range?: string;
   /** Header texts the model expects (Einrichtung, Sozialraum, Kinder, the indicators …). */
   columns?: readonly string[];
+  /**
+   * The model's text columns (Einrichtung, Sozialraum, Träger, Verbund, the Begründungen): in a merged range
+   * of one of these, every row takes the value of the range's top-left cell, as Excel shows it.
+   */
+  textColumns?: readonly string[];
 }
 
 /** How the header row was found. */
@@ -103,6 +113,33 @@ export interface TableLocation {
   end: DataEnd | null;
   /** Hidden rows inside the data (included in the computation). */
   hiddenDataRows: number[];
+  /** Merged ranges inside the data rows, in a column the model reads, per column (absent: none). */
+  merged?: MergedColumn[];
+}
+
+/** One merged range inside the data: its A1 range, its top-left cell and the value there. */
+export interface MergedArea {
+  /** "C4:C6". */
+  range: string;
+  /** The top-left cell, "C4", and its 1-based sheet row and column. */
+  cell: string;
+  row: number;
+  column: number;
+  /** The last data row the range covers (1-based sheet row). */
+  lastRow: number;
+  value: CellValue;
+}
+
+/**
+ * The merged ranges of one column the model reads. `filled`: a text column (Einrichtung, Sozialraum,
+ * Träger, Verbund, Begründung) — every row of a range takes the top-left value, as Excel shows it; else
+ * (Kinder, an indicator, a flag) the value stays in the top-left cell only: a number is never copied to
+ * several Kitas, which would count children or a rate twice.
+ */
+export interface MergedColumn {
+  header: string;
+  filled: boolean;
+  areas: MergedArea[];
 }
 
 /** How many rows from the top are looked at for a header (a title block is a few rows, never hundreds). */
@@ -386,6 +423,13 @@ export function locateTable(grid: SheetGrid, hints: LocationHints = {}): TableLo
   const hidden = new Set(grid.hiddenRows ?? []);
   const hiddenDataRows: number[] = [];
   for (let r = firstData; r <= lastData; r++) if (hidden.has(top + r)) hiddenDataRows.push(top + r);
+  const merged = mergedColumns(grid, hints, {
+    headerRow: top + headerIndex,
+    firstDataRow: top + firstData,
+    lastDataRow: top + lastData,
+    firstColumn: left + firstCol,
+    lastColumn: left + lastCol,
+  });
 
   return {
     sheet: grid.sheet,
@@ -399,7 +443,59 @@ export function locateTable(grid: SheetGrid, hints: LocationHints = {}): TableLo
     lastColumn: left + lastCol,
     end,
     hiddenDataRows,
+    ...(merged.length > 0 ? { merged } : {}),
   };
+}
+
+/**
+ * The merged ranges that start in a data row and cover more than one data row, in a column the model reads,
+ * grouped by column. Only the range's first (left) column counts: a range merged across columns shows one
+ * value, which belongs to one column. Ranges starting above the data (a title, a two-row header) or in a
+ * column the model does not read are left alone.
+ */
+function mergedColumns(
+  grid: SheetGrid,
+  hints: LocationHints,
+  at: {
+    headerRow: number;
+    firstDataRow: number;
+    lastDataRow: number;
+    firstColumn: number;
+    lastColumn: number;
+  },
+): MergedColumn[] {
+  if (!grid.mergedRanges || grid.mergedRanges.length === 0 || at.lastDataRow <= at.firstDataRow) return [];
+  const top = grid.firstRow ?? 1;
+  const left = grid.firstColumn ?? 1;
+  const read = new Set((hints.columns ?? []).map(columnKey).filter((k) => k !== ""));
+  const text = new Set((hints.textColumns ?? []).map(columnKey).filter((k) => k !== ""));
+  const header = grid.rows[at.headerRow - top] ?? [];
+  const byColumn = new Map<number, MergedColumn>();
+  for (const m of grid.mergedRanges) {
+    if (m.firstRow < at.firstDataRow || m.firstRow >= at.lastDataRow || m.lastRow === m.firstRow) continue;
+    const c = m.firstColumn;
+    if (c < at.firstColumn || c > at.lastColumn) continue;
+    const title = header[c - left];
+    const key = typeof title === "string" ? columnKey(title) : "";
+    if (key === "" || !read.has(key)) continue;
+    let column = byColumn.get(c);
+    if (column === undefined) {
+      column = { header: collapseSpaces(title as string).trim(), filled: text.has(key), areas: [] };
+      byColumn.set(c, column);
+    }
+    const value = grid.rows[m.firstRow - top]?.[c - left] ?? null;
+    column.areas.push({
+      range: formatCellRange(m),
+      cell: a1(m.firstRow, c),
+      row: m.firstRow,
+      column: c,
+      lastRow: Math.min(m.lastRow, at.lastDataRow),
+      value,
+    });
+  }
+  const columns = [...byColumn.entries()].sort((a, b) => a[0] - b[0]).map(([, col]) => col);
+  for (const col of columns) col.areas.sort((a, b) => a.row - b.row);
+  return columns;
 }
 
 /**
@@ -421,6 +517,21 @@ export function tableAt(grid: SheetGrid, location: TableLocation): RawTable {
   for (let r = location.firstDataRow - top; r <= location.lastDataRow - top; r++) {
     rows.push(cut(grid.rows[r]));
     if (grid.formats) formats.push(cut(grid.formats[r]));
+  }
+  // merged ranges of the text columns: every row of a range takes the top-left value (rows are copies)
+  for (const column of location.merged ?? []) {
+    if (!column.filled) continue;
+    for (const area of column.areas) {
+      const c = area.column - location.firstColumn;
+      const format = grid.formats?.[area.row - top]?.[area.column - left] ?? null;
+      for (let r = area.row + 1; r <= area.lastRow; r++) {
+        const i = r - location.firstDataRow;
+        const v = rows[i][c];
+        if (v !== null && v !== undefined && v !== "") continue; // a covered cell with a value of its own
+        rows[i][c] = area.value;
+        if (grid.formats) formats[i][c] = format;
+      }
+    }
   }
   return {
     sheet: grid.sheet,
@@ -447,6 +558,7 @@ export function locationHints(model: unknown): LocationHints {
   if (typeof model !== "object" || model === null) return {};
   const { data, indicators } = model as { data?: unknown; indicators?: unknown };
   const columns: string[] = [];
+  const textColumns: string[] = [];
   let headerRow: number | undefined;
   let range: string | undefined;
   if (typeof data === "object" && data !== null) {
@@ -455,7 +567,10 @@ export function locationHints(model: unknown): LocationHints {
         headerRow = value;
       else if (key === "range") {
         if (typeof value === "string" && parseCellRange(value) !== null) range = value;
-      } else if (key !== "sheet" && typeof value === "string" && value.trim() !== "") columns.push(value);
+      } else if (key !== "sheet" && typeof value === "string" && value.trim() !== "") {
+        columns.push(value);
+        if (TEXT_COLUMNS.has(key)) textColumns.push(value);
+      }
     }
   }
   if (Array.isArray(indicators)) {
@@ -468,8 +583,23 @@ export function locationHints(model: unknown): LocationHints {
     ...(range !== undefined ? { range } : {}),
     ...(headerRow !== undefined ? { headerRow } : {}),
     columns,
+    ...(textColumns.length > 0 ? { textColumns } : {}),
   };
 }
+
+/**
+ * The model's data columns that hold names or texts (`data.id`, `data.area`, `data.traeger`, `data.verbund`,
+ * the Begründungen): a merged range there means "this value for every row", as Excel shows it. Numbers
+ * (Kinder, indicators, VZÄ, Kita-Index) and flags (KNZ, Zusatzpersonal, neu gefördert) are not among them.
+ */
+const TEXT_COLUMNS: ReadonlySet<string> = new Set([
+  "id",
+  "area",
+  "traeger",
+  "verbund",
+  "strand3Reason",
+  "strand4Reason",
+]);
 
 function rowList(rows: readonly number[]): string {
   const runs: string[] = [];
@@ -516,6 +646,18 @@ export function locationIssues(location: TableLocation): Issue[] {
       sheet: location.sheet,
       cell: a1(rows[0], location.firstColumn),
       message: messages.hiddenRowsIncluded(location.sheet, rowList(rows), rows.length),
+    });
+  }
+  for (const column of location.merged ?? []) {
+    const areas = column.areas.map((a) => ({ range: a.range, cell: a.cell, value: a.value }));
+    issues.push({
+      level: "warning",
+      code: "merged-cells",
+      sheet: location.sheet,
+      cell: column.areas[0].cell,
+      message: column.filled
+        ? messages.mergedCellsFilled(column.header, areas)
+        : messages.mergedCellsNotFilled(column.header, areas),
     });
   }
   return issues;

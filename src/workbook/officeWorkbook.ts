@@ -35,7 +35,7 @@
  * to about 5 MB: `payloadLimit / FINGERPRINT_BYTES_PER_ROW`, 10,000 at 4 MB); a larger earlier sheet
  * cannot be checked within the sync budget and is kept as the user's (note), never rewritten unchecked.
  */
-import { splitSheetAddress } from "../engine/cellRange";
+import { parseCellRange, splitSheetAddress, type CellRange } from "../engine/cellRange";
 import { columnKey } from "../engine/headerKey";
 import { isColumnTotalFormula } from "../engine/columnTotalFormula";
 import type { GridTable, SheetGrid } from "../engine/tableLocation";
@@ -154,6 +154,20 @@ export interface ExcelRange {
   readonly rowHidden: boolean | null;
   /** The visible cells of the range (hidden rows and columns left out; ExcelApi 1.3). */
   getVisibleView(): ExcelRangeView;
+  /**
+   * The merged areas whose top-left cell lies in this range, or a null object when there are none
+   * (ExcelApi 1.13: touch it only where `supports("ExcelApi", "1.13")` says so; fails above 512 areas):
+   * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getmergedareasornullobject-member(1)
+   */
+  getMergedAreasOrNullObject(): ExcelRangeAreas;
+}
+
+/** Several rectangular ranges of one sheet (Office.js `RangeAreas`, ExcelApi 1.9). */
+export interface ExcelRangeAreas {
+  readonly isNullObject: boolean;
+  /** The areas in A1 style, each with its sheet, comma-separated ("Kitas!C4:C6,Kitas!C7:C10"). */
+  readonly address: string;
+  load(propertyNames: string): ExcelRangeAreas;
 }
 
 export interface ExcelRangeView {
@@ -856,6 +870,7 @@ export class OfficeWorkbook implements WorkbookPort {
       if (parts.length > 0 || view !== null) await context.sync();
       const read = await this.readCells(context, ws, region, true);
       refuseStore(sheet, name, visible, read.values);
+      const mergedRanges = await this.mergedAreas(context, used);
       const hiddenRows: number[] = [];
       if (view !== null) {
         const visible = new Set<number>();
@@ -888,8 +903,25 @@ export class OfficeWorkbook implements WorkbookPort {
         hiddenRows,
         sumFormulaRows: read.totalRows,
         tables: gridTables,
+        ...(mergedRanges.length > 0 ? { mergedRanges } : {}),
       };
     });
+  }
+
+  /**
+   * The merged areas starting in the used range (ExcelApi 1.13, one sync of its own): [] below 1.13, when
+   * there are none, and when Excel refuses (more than 512 areas) — then the cells read as before, the top-left
+   * cell alone holding the value.
+   */
+  private async mergedAreas(context: ExcelContext, used: ExcelRange): Promise<CellRange[]> {
+    if (!this.supports("ExcelApi", "1.13")) return [];
+    const merged = used.getMergedAreasOrNullObject().load("address");
+    try {
+      await context.sync();
+    } catch {
+      return [];
+    }
+    return merged.isNullObject ? [] : rangesOfAddress(merged.address);
   }
 
   /**
@@ -1584,4 +1616,28 @@ function tableRecreatedNote(sheet: string, table: string): string {
     `Blatt „${sheet}“: die Ergebnistabelle „${table}“ hat jetzt andere Spalten und wurde neu angelegt – ` +
     `Formeln in Ihren Blättern, die auf „${table}“ verweisen, zeigen jetzt #BEZUG! und müssen neu gesetzt werden.`
   );
+}
+
+/**
+ * The ranges of a `RangeAreas` address ("Kitas!C4:C6,'Kita, Daten'!C7:C10"), ranges of one cell left out:
+ * split at the commas outside a quoted sheet name, the sheet dropped.
+ *
+ * @example rangesOfAddress("Kitas!C4:C6,Kitas!A1"); // => [{ firstRow: 4, lastRow: 6, firstColumn: 3, lastColumn: 3 }]
+ */
+export function rangesOfAddress(address: string): CellRange[] {
+  const ranges: CellRange[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i <= address.length; i++) {
+    const ch = address[i];
+    if (ch === "'") quoted = !quoted;
+    else if ((ch === "," && !quoted) || i === address.length) {
+      const part = address.slice(start, i);
+      const range = parseCellRange(part.slice(part.lastIndexOf("!") + 1));
+      if (range && (range.lastRow > range.firstRow || range.lastColumn > range.firstColumn))
+        ranges.push(range);
+      start = i + 1;
+    }
+  }
+  return ranges;
 }

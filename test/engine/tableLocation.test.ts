@@ -276,13 +276,19 @@ test("locationHints: data.headerRow and every column the model names, from the m
       data: { sheet: "Kitas", headerRow: 3, id: "Einrichtung", area: "Sozialraum", children: "Kinder" },
       indicators: [{ column: "SGB II" }, { column: 7 }, null],
     }),
-  ).toEqual({ headerRow: 3, columns: ["Einrichtung", "Sozialraum", "Kinder", "SGB II"] });
+  ).toEqual({
+    headerRow: 3,
+    columns: ["Einrichtung", "Sozialraum", "Kinder", "SGB II"],
+    // the text columns, whose merged cells every row reads: never Kinder or an indicator
+    textColumns: ["Einrichtung", "Sozialraum"],
+  });
   expect(locationHints({ data: { headerRow: 0 } })).toEqual({ columns: [] });
   // data.range is a place, not a column name; an unreadable range gives no hint
   expect(locationHints({ data: { range: "A3:F15", headerRow: 3, id: "Einrichtung" } })).toEqual({
     range: "A3:F15",
     headerRow: 3,
     columns: ["Einrichtung"],
+    textColumns: ["Einrichtung"],
   });
   expect(locationHints({ data: { range: "irgendwo" } })).toEqual({ columns: [] });
   expect(locationHints("kein Modell")).toEqual({});
@@ -341,4 +347,94 @@ test("property: title rows above and notes below never change the located data",
       },
     ),
   );
+});
+
+describe("merged ranges", () => {
+  const range = (firstRow: number, lastRow: number, firstColumn: number, lastColumn = firstColumn) => ({
+    firstRow,
+    lastRow,
+    firstColumn,
+    lastColumn,
+  });
+  /** Header in row 2 (a title above), Kitas in rows 3–7, a Summe row 8; covered cells blank. */
+  function mergedGrid(): SheetGrid {
+    return {
+      sheet: "Kitas",
+      rows: [
+        ["Kita-Daten 2025"],
+        ["Einrichtung", "Sozialraum", "Kinder", "SGB II"],
+        ["Kita A", "Nord", 40, 0.2],
+        ["Kita B", null, null, 0.1],
+        ["Kita C", "eigener Wert", 80, 0.3],
+        ["Kita D", "Süd", 50, 0.4],
+        ["Kita E", null, 30, 0.5],
+        ["Summe", null, 200, null],
+      ],
+      formats: [[], [], [null, "@"], [], [], [], [], []],
+      mergedRanges: [
+        range(1, 1, 1, 4), // the title over the columns
+        range(1, 2, 4), // D1:D2, from the title into the header
+        range(3, 5, 2), // Sozialraum B3:B5 (B5 has a value of its own)
+        range(6, 8, 2), // B6:B8, into the Summe row
+        range(3, 4, 3), // Kinder C3:C4
+        range(7, 8, 1), // A7:A8, from the last Kita into the Summe row
+      ],
+    };
+  }
+  const hints = {
+    columns: ["Einrichtung", "Sozialraum", "Kinder", "SGB II"],
+    textColumns: ["Einrichtung", "Sozialraum"],
+  };
+
+  test("merged ranges: the text columns take the top-left value, numbers stay where they are", () => {
+    const grid = mergedGrid();
+    const location = locateTable(grid, hints);
+    expect([location.headerRow, location.firstDataRow, location.lastDataRow]).toEqual([2, 3, 7]);
+    const table = tableAt(grid, location);
+    expect(table.rows).toEqual([
+      ["Kita A", "Nord", 40, 0.2],
+      ["Kita B", "Nord", null, 0.1],
+      ["Kita C", "eigener Wert", 80, 0.3],
+      ["Kita D", "Süd", 50, 0.4],
+      ["Kita E", "Süd", 30, 0.5],
+    ]);
+    // the format goes with the value; the grid itself is untouched
+    expect(table.formats?.[1][1]).toBe("@");
+    expect(grid.rows[3][1]).toBeNull();
+    expect(location.merged).toEqual([
+      {
+        header: "Sozialraum",
+        filled: true,
+        areas: [
+          { range: "B3:B5", cell: "B3", row: 3, column: 2, lastRow: 5, value: "Nord" },
+          { range: "B6:B8", cell: "B6", row: 6, column: 2, lastRow: 7, value: "Süd" },
+        ],
+      },
+      {
+        header: "Kinder",
+        filled: false,
+        areas: [{ range: "C3:C4", cell: "C3", row: 3, column: 3, lastRow: 4, value: 40 }],
+      },
+    ]);
+    expect(locationIssues(location).map((i) => [i.level, i.code, i.cell])).toEqual([
+      ["warning", "rows-below-table", "A8"],
+      ["warning", "merged-cells", "B3"],
+      ["warning", "merged-cells", "C3"],
+    ]);
+  });
+
+  test("merged ranges: without the model's columns, or in a column it does not read, nothing is filled", () => {
+    const grid = mergedGrid();
+    for (const given of [{}, { columns: ["Einrichtung", "Kinder"], textColumns: ["Einrichtung"] }]) {
+      const location = locateTable(grid, given);
+      expect(tableAt(grid, location).rows.map((r) => r[1])).toEqual([
+        "Nord",
+        null,
+        "eigener Wert",
+        "Süd",
+        null,
+      ]);
+      expect(location.merged?.some((m) => m.header === "Sozialraum")).toBeFalsy();
+    }
+  });
 });

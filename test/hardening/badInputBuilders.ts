@@ -6,6 +6,7 @@ import { resolveModel } from "../../src/engine/resolveModel";
 import { generate } from "../../src/usecase/generate";
 import { planFortschreibung, storedAdoptions } from "../../src/usecase/fortschreibung";
 import { XlsxWorkbook } from "../helpers/exceljsWorkbook/xlsxWorkbook";
+import { PackageWorkbook } from "../../src/workbook/xlsx/packageWorkbook";
 import { allocate, checkTable, resolved, runAllocation } from "../helpers/resolved";
 import { bremenRulesIssues } from "../../src/engine/bremenRules";
 import { checkModel } from "../../src/engine/check";
@@ -103,7 +104,7 @@ const ENGINE_TABLE = table(
 const run = (m: Model | ResolvedModel, t: RawTable = ENGINE_TABLE) => runAllocation(m, t).issues;
 
 /** The use case's issues for a workbook and a model (undefined: the stored one). */
-async function generateIssues(port: XlsxWorkbook, model: unknown): Promise<Issue[]> {
+async function generateIssues(port: XlsxWorkbook | PackageWorkbook, model: unknown): Promise<Issue[]> {
   return (await generate(port, { model, workbookName: "Musterstadt.xlsx" })).issues;
 }
 
@@ -112,6 +113,18 @@ async function titledWorkbook(below: CellValue[][], hiddenRows: number[] = []): 
   const rows = [["Kita-Daten 2025 – Stadt X"], [], HEADERS, ...goodRows(), ...below];
   return XlsxWorkbook.fromBuffer(
     await exceljsFixtureBytes({ sheets: { Kitas: rows }, extras: { Kitas: { hiddenRows } } }),
+  );
+}
+
+/**
+ * The good sheet under a title and an empty row (header in row 3, Kitas in rows 4–7), read by the package
+ * reader, with the cells `blank` emptied and the ranges `merged` merged (the top-left cell keeps its value).
+ */
+async function mergedWorkbook(blank: string[], merged: string[]): Promise<PackageWorkbook> {
+  const rows = [["Kita-Daten 2025 – Stadt X"], [], HEADERS, ...goodRows()];
+  for (const cell of blank) rows[Number(cell.slice(1)) - 1][cell.charCodeAt(0) - 65] = null;
+  return PackageWorkbook.fromBuffer(
+    await exceljsFixtureBytes({ sheets: { Kitas: rows }, extras: { Kitas: { merged } } }),
   );
 }
 
@@ -358,6 +371,11 @@ export const BUILDERS: Record<string, () => Issue[] | Promise<Issue[]>> = {
     ...(await generateIssues(await titledWorkbook([]), model({ data: { ...model().data, range: "A3:G6" } }))),
   ],
   "hidden-rows": async () => generateIssues(await titledWorkbook([], [5]), model()),
+  "merged-cells": async () => [
+    ...(await generateIssues(await mergedWorkbook(["B5"], ["B4:B5"]), model())),
+    ...(await generateIssues(await mergedWorkbook(["B5", "B7"], ["A1:G1", "B4:B5", "B6:B7"]), model())),
+    ...(await generateIssues(await mergedWorkbook(["C5"], ["C4:C5"]), model())),
+  ],
   "sheet-missing": () =>
     generateIssues(XlsxWorkbook.empty(), {
       ...engineModel(),

@@ -1,7 +1,7 @@
 /**
  * Builds a port-contract fixture (portContract.ts `PortFixture`) as .xlsx bytes with exceljs directly, not
  * through an adapter under test: values from A1, plus the extras of a sheet (Excel tables with or without
- * a totals row, hidden rows, formulas with their cached results). Not a test file itself.
+ * a totals row, hidden rows, formulas with their cached results, merged ranges). Not a test file itself.
  */
 import ExcelJS from "exceljs";
 import type { CellValue } from "../../src/engine/table";
@@ -63,6 +63,7 @@ export async function exceljsFixtureBytes(fixture: PortFixture): Promise<Uint8Ar
       }),
     );
     for (const r of extras.hiddenRows ?? []) ws.getRow(r).hidden = true;
+    for (const range of extras.merged ?? []) ws.mergeCells(range);
   }
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -20,6 +20,7 @@ import type {
   ExcelRangeFormat,
   ExcelPageBreaks,
   ExcelPageLayout,
+  ExcelRangeAreas,
   ExcelRangeView,
   ExcelRun,
   ExcelTable,
@@ -89,6 +90,13 @@ export class FakeSheet {
   pageBreaks: number[] = [];
   /** 0-based rows hidden by hand or by a filter (`rowHidden`, `getVisibleView`). */
   readonly hiddenRows = new Set<number>();
+  /**
+   * Merged areas (0-based), the value in the top-left cell, the covered cells blank as Excel reads them.
+   * `Range.getMergedAreasOrNullObject()` (ExcelApi 1.13; "ApiNotFound" below) returns those whose top-left
+   * cell lies in the range, and fails above 512 of them, as Excel does:
+   * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getmergedareasornullobject-member(1)
+   */
+  readonly merged: Area[] = [];
   readonly autofitColumns = new Set<number>();
   /**
    * Excel tables: `area` spans the header row, the data body and — when `totals` — the totals row
@@ -758,6 +766,9 @@ class FakeRangeProxy extends Proxy implements ExcelRange {
   getVisibleView(): ExcelRangeView {
     return new FakeRangeView(this.context, this.sheet, this.area);
   }
+  getMergedAreasOrNullObject(): ExcelRangeAreas {
+    return new FakeMergedAreas(this.context, this.sheet, this.area);
+  }
   get values(): unknown[][] {
     return this.read("values");
   }
@@ -1035,6 +1046,44 @@ function overlaps(a: Area, b: Area): boolean {
     a.column < b.column + b.columns &&
     b.column < a.column + a.columns
   );
+}
+
+/** `Range.getMergedAreasOrNullObject()`: the sheet's merged areas whose top-left cell is in the range. */
+class FakeMergedAreas extends Proxy implements ExcelRangeAreas {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: () => FakeSheet,
+    private readonly area: () => Area | null,
+  ) {
+    super(context);
+  }
+  protected current(p: string): unknown {
+    if (this.context.book.excelApi < 13)
+      throw new FakeExcelError("ApiNotFound", "getMergedAreasOrNullObject");
+    const a = this.area();
+    if (!a) throw new FakeExcelError("InvalidObjectPath", "Nullobjekt");
+    const s = this.sheet();
+    const found = s.merged.filter(
+      (m) =>
+        m.row >= a.row && m.row < a.row + a.rows && m.column >= a.column && m.column < a.column + a.columns,
+    );
+    if (found.length > 512) throw new FakeExcelError("GeneralException", "mehr als 512 verbundene Bereiche");
+    if (p === "isNullObject") return found.length === 0;
+    if (p !== "address")
+      throw new FakeExcelError("InvalidArgument", `Eigenschaft ${p} kennt die Attrappe nicht`);
+    // Excel quotes a sheet name with spaces or punctuation ('Kita, Daten'!C4:C6)
+    const sheet = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(s.name) ? s.name : `'${s.name.replace(/'/g, "''")}'`;
+    return found.length === 0
+      ? undefined
+      : found.map((m) => `${sheet}!${areaAddress(s, m).slice(s.name.length + 1)}`).join(",");
+  }
+  get address(): string {
+    return this.read("address");
+  }
+  load(properties: string): ExcelRangeAreas {
+    this.queueLoad(properties);
+    return this;
+  }
 }
 
 /** `Range.getVisibleView()`: the cells of the range's visible rows. */

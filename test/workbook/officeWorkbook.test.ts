@@ -8,8 +8,10 @@ import {
   needsTextFormat,
   OfficeWorkbook,
   PAYLOAD_LIMIT_BYTES,
+  rangesOfAddress,
   toCellValue,
 } from "../../src/workbook/officeWorkbook";
+import { readDataTable } from "../../src/workbook/dataTable";
 import type { SheetCell, SheetSpec } from "../../src/workbook/port";
 import { STORE_SHEET } from "../../src/workbook/port";
 import { decodeStore, earlierNumberText, sheetFingerprint } from "../../src/workbook/store";
@@ -1104,5 +1106,95 @@ describe("page set-up through the Excel API (worksheet.pageLayout, ExcelApi 1.9)
     await expect(
       new OfficeWorkbook(book.run, undefined, () => true).writeGeneratedSheets([spec]),
     ).rejects.toThrow(/ApiNotFound/);
+  });
+});
+
+describe("merged cells in the Kita table (Range.getMergedAreasOrNullObject, ExcelApi 1.13)", () => {
+  /** Title merged A1:D1, header in row 3, the Sozialraum merged B4:B5 and B6:B7, covered cells blank. */
+  function mergedBook(name = "Kitas"): FakeWorkbook {
+    const book = fakeWith({
+      [name]: [
+        ["Kita-Daten 2025"],
+        [],
+        ["Einrichtung", "Sozialraum", "Kinder", "SGB II"],
+        ["Kita A", "Am Hang", 40, 0.2],
+        ["Kita B", null, 60, 0.1],
+        ["Kita C", "Nord", 80, 0.3],
+        ["Kita D", null, 50, 0.4],
+      ] as (FakeContent | null)[][],
+    });
+    const area = (ref: string) => parseAddress(ref);
+    book.sheet(name).merged.push(area("A1:D1"), area("B4:B5"), area("B6:B7"));
+    return book;
+  }
+  const hints = { columns: ["Einrichtung", "Sozialraum", "Kinder", "SGB II"], textColumns: ["Sozialraum"] };
+
+  test("from ExcelApi 1.13 the merged areas are read and the Sozialraum fills every row", async () => {
+    const book = mergedBook("Kita, Daten");
+    book.excelApi = 13;
+    const port = new OfficeWorkbook(book.run, undefined, book.supports);
+    const grid = await port.readGrid("Kita, Daten");
+    expect(grid.mergedRanges).toEqual([
+      { firstRow: 1, lastRow: 1, firstColumn: 1, lastColumn: 4 },
+      { firstRow: 4, lastRow: 5, firstColumn: 2, lastColumn: 2 },
+      { firstRow: 6, lastRow: 7, firstColumn: 2, lastColumn: 2 },
+    ]);
+    const table = await readDataTable(port, "Kita, Daten", hints);
+    expect(table.headerRow).toBe(3);
+    expect(table.rows.map((r) => r[1])).toEqual(["Am Hang", "Am Hang", "Nord", "Nord"]);
+  });
+
+  test("the merged areas cost one sync from ExcelApi 1.13, none below", async () => {
+    const counted = async (excelApi: number) => {
+      const book = mergedBook();
+      book.excelApi = excelApi;
+      const port = new OfficeWorkbook(book.run, undefined, book.supports);
+      const before = book.syncs;
+      await port.readGrid("Kitas");
+      return book.syncs - before;
+    };
+    expect((await counted(13)) - (await counted(12))).toBe(1);
+  });
+
+  test("below ExcelApi 1.13 SRB never asks (the fake refuses it) and reads the cells as before", async () => {
+    const book = mergedBook();
+    book.excelApi = 12;
+    const port = new OfficeWorkbook(book.run, undefined, book.supports);
+    const grid = await port.readGrid("Kitas");
+    expect(grid.mergedRanges).toBeUndefined();
+    const table = await readDataTable(port, "Kitas", hints);
+    expect(table.rows.map((r) => r[1])).toEqual(["Am Hang", null, "Nord", null]);
+    // the fake refuses the call below 1.13, as an older Excel does
+    await expect(
+      book.run(async (context) => {
+        const merged = context.workbook.worksheets
+          .getItem("Kitas")
+          .getRange("A1:D7")
+          .getMergedAreasOrNullObject()
+          .load("address");
+        await context.sync();
+        return merged.address;
+      }),
+    ).rejects.toThrow("ApiNotFound");
+  });
+
+  test("more than 512 merged areas, which Excel refuses to list: the cells are read as before", async () => {
+    const book = mergedBook();
+    book.excelApi = 13;
+    const sheet = book.sheet("Kitas");
+    for (let r = 0; r < 600; r++) sheet.merged.push({ row: 10 + r, column: 5, rows: 1, columns: 2 });
+    sheet.cell(610, 5).value = "Notiz";
+    const port = new OfficeWorkbook(book.run, undefined, book.supports);
+    const grid = await port.readGrid("Kitas");
+    expect(grid.mergedRanges).toBeUndefined();
+    expect(grid.rows[3][1]).toBe("Am Hang");
+  });
+
+  test("rangesOfAddress: the areas of a RangeAreas address, quoted sheet names with commas kept together", () => {
+    expect(rangesOfAddress("'Kita, Daten'!C4:C6,'Kita, Daten'!$C$7:$C$9,Kitas!A1")).toEqual([
+      { firstRow: 4, lastRow: 6, firstColumn: 3, lastColumn: 3 },
+      { firstRow: 7, lastRow: 9, firstColumn: 3, lastColumn: 3 },
+    ]);
+    expect(rangesOfAddress("")).toEqual([]);
   });
 });

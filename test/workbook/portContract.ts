@@ -24,6 +24,8 @@ export interface SheetExtras {
   hiddenRows?: number[];
   /** Formulas (without "=") by A1 address; the value in `sheets` is their cached result. */
   formulas?: Record<string, string>;
+  /** Merged ranges ("C4:C6"): the value of the top-left cell, the covered cells blank in `sheets`. */
+  merged?: string[];
 }
 
 export interface PortFixture {

@@ -371,6 +371,7 @@ export class PackageWorkbook implements WorkbookPort {
       hiddenRows: grid.hiddenRows,
       sumFormulaRows,
       tables,
+      mergedRanges: grid.mergedRanges,
     };
   }
 

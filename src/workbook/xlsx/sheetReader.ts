@@ -7,6 +7,7 @@
  * (positions counted), any namespace prefix (`x:c` as the OpenXML SDK writes), inline strings,
  * ISO dates (`t="d"`), strict OOXML.
  */
+import { parseCellRange, type CellRange } from "../../engine/cellRange";
 import { SrbUsageError } from "../../engine/issues";
 import { a1, type CellValue } from "../../engine/table";
 import { decodeBytes, SheetScanner } from "./sheetScanner";
@@ -200,10 +201,16 @@ function rowOf(ref: string): number {
 }
 
 /** The elements and attributes of a worksheet the cell reader is told about (indices into these lists). */
-const CELL_ELEMENTS = ["sheetData", "row", "c", "v", "f", "is", "rPh", "t"];
-const [SHEET_DATA, ROW, C, V, F, IS, RPH_, T] = CELL_ELEMENTS.map((_, i) => i);
-const CELL_ATTRIBUTES = ["r", "t", "s", "hidden"];
-const [A_R, A_T, A_S, A_HIDDEN] = CELL_ATTRIBUTES.map((_, i) => i);
+const CELL_ELEMENTS = ["sheetData", "row", "c", "v", "f", "is", "rPh", "t", "mergeCell"];
+const [SHEET_DATA, ROW, C, V, F, IS, RPH_, T, MERGE_CELL] = CELL_ELEMENTS.map((_, i) => i);
+const CELL_ATTRIBUTES = ["r", "t", "s", "hidden", "ref"];
+const [A_R, A_T, A_S, A_HIDDEN, A_REF] = CELL_ATTRIBUTES.map((_, i) => i);
+
+/**
+ * Merged ranges (`<mergeCells>`, after `<sheetData>`) kept from one sheet at most: Excel's own sheets have a
+ * few hundred; more than this is no table a person merged by hand.
+ */
+export const MAX_MERGED_RANGES = 100_000;
 
 /** What the text inside a cell goes to: nothing, the value, the formula, the inline string. */
 const NOTHING = 0;
@@ -223,6 +230,7 @@ export function streamCells(
   sheet: string,
   onCell: OnCell,
   onHiddenRow?: (row: number) => void,
+  onMerged?: (range: CellRange) => void,
 ): void {
   let row = 0;
   let col = 0;
@@ -253,6 +261,15 @@ export function streamCells(
           case SHEET_DATA:
             inSheetData = true;
             return;
+          case MERGE_CELL: {
+            // <mergeCell ref="C4:C6"/> (after the cells): a range of one cell, or one no A1 range, says nothing
+            if (inSheetData || !onMerged) return;
+            const ref = attributes[A_REF];
+            const range = ref !== undefined && ref.length <= 32 ? parseCellRange(ref) : null;
+            if (range && (range.lastRow > range.firstRow || range.lastColumn > range.firstColumn))
+              onMerged(range);
+            return;
+          }
           case ROW: {
             if (!inSheetData) return;
             let n =
@@ -534,6 +551,8 @@ export interface SheetGrid {
   formulas?: (readonly (string | undefined)[])[];
   /** 1-based rows marked hidden (`<row hidden="1">`), in sheet order. */
   hiddenRows: number[];
+  /** Merged ranges of the sheet (`<mergeCell ref="C4:C6"/>`), as the file lists them; ranges, never cells. */
+  mergedRanges: CellRange[];
 }
 
 /**
@@ -558,6 +577,7 @@ export function readGrid(
   let maxRow = 0;
   let maxCol = 0;
   const hiddenRows: number[] = [];
+  const mergedRanges: CellRange[] = [];
   streamCells(
     zip,
     part,
@@ -587,6 +607,10 @@ export function readGrid(
       // within the sheet's rows however long the part
       if (hiddenRows.length === 0 || r > hiddenRows[hiddenRows.length - 1]) hiddenRows.push(r);
     },
+    (range) => {
+      if (mergedRanges.length === MAX_MERGED_RANGES) throw tooManyMerged(sheet);
+      mergedRanges.push(range);
+    },
   );
   if (maxRow * maxCol > MAX_SHEET_CELLS) throw tooLarge(sheet, count, maxRow, maxCol);
   const values: CellValue[][] = new Array<CellValue[]>(maxRow);
@@ -597,7 +621,20 @@ export function readGrid(
     formats[r] = filled(formatRows[r], maxCol, null);
     if (formulas) formulas[r] = formulaRows[r] ? filled(formulaRows[r], maxCol, undefined) : NO_FORMULAS;
   }
-  return { values, formats, formulas, hiddenRows: hiddenRows.filter((r) => r <= maxRow) };
+  return {
+    values,
+    formats,
+    formulas,
+    hiddenRows: hiddenRows.filter((r) => r <= maxRow),
+    mergedRanges: mergedRanges.filter((m) => m.firstRow <= maxRow && m.firstColumn <= maxCol),
+  };
+}
+
+function tooManyMerged(sheet: string): SrbUsageError {
+  return new SrbUsageError(
+    `Blatt „${sheet}“ hat mehr als ${formatNumber(MAX_MERGED_RANGES)} verbundene Zellbereiche – zu viele für SRB. ` +
+      "Bitte die Verbindungen aufheben (Start › Verbinden und zentrieren) oder die Kita-Tabelle auf ein eigenes Blatt kopieren.",
+  );
 }
 
 /** Rows are made this wide at most before their cells are read (`readGrid`). */
