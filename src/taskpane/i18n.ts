@@ -219,6 +219,9 @@ const de = {
   budgetZero:
     "Budget ist 0 €: alle Sozialräume erhielten 0 €. Bitte im Schritt „Budget & Regeln“ im Feld „Budget (€)“ den Betrag eintragen, der verteilt werden soll.",
   budgetYear: "Haushaltsjahr",
+  municipality: "Kommune / Jugendamt (Kopfzeile)",
+  municipalityHint:
+    "z. B. „Stadt Musterstadt – Jugendamt“: steht auf jeder gedruckten Seite und in der Vorlage.",
   dynamisierung: "Dynamisierung (jährliche Steigerung)",
   baseAmount: "Ausgangsbetrag je Jahr (€)",
   baseYear: "Basisjahr",
@@ -237,7 +240,7 @@ const de = {
   withinIndex: "Gesamtindex",
   withinIndexChildren: "Gesamtindex × Kinder",
   unspent: "Sozialraum ohne förderfähige Einrichtung",
-  unspentKeep: "Betrag bleibt nicht verplant (mit Hinweis)",
+  unspentKeep: "Bleibt nicht verplant (mit Hinweis)",
   unspentRedistribute: "Nicht verplante Mittel umverteilen (nach den Anteilen aus Schritt 1)",
   ruleSet: "Regelwerk",
   ruleSetRlp: "Rheinland-Pfalz (Sozialraumbudget)",
@@ -494,6 +497,8 @@ const en: Strings = {
   budgetZero:
     "Budget is 0 €: every area would get 0 €. Please enter the amount to distribute in “Budget (€)” under “Budget & rules”.",
   budgetYear: "Budget year",
+  municipality: "Municipality / youth office (page header)",
+  municipalityHint: "E.g. „Stadt Musterstadt – Jugendamt“: printed on every page and in the Vorlage.",
   dynamisierung: "Dynamisierung (yearly increase)",
   baseAmount: "Base amount per year (€)",
   baseYear: "Base year",

@@ -45,6 +45,18 @@ function setup(language: "de" | "en" = "de") {
 }
 
 describe("BudgetStep", () => {
+  test("the Kommune for the page header is typed here; cleared, the model names none", () => {
+    const { last } = setup();
+    const input = screen.getByLabelText(s.municipality);
+    expect(input).toHaveValue("");
+    fireEvent.change(input, { target: { value: "Kreis Beispielhausen – Jugendamt" } });
+    expect(last().municipality).toBe("Kreis Beispielhausen – Jugendamt");
+    expect(screen.getByText(s.municipalityHint)).toBeInTheDocument();
+    fireEvent.change(input, { target: { value: "  " } });
+    expect(last()).not.toHaveProperty("municipality");
+    expect(last().budget).toEqual(MODEL.budget); // nothing else changed
+  });
+
   test("a budget of 0 € (a new model) is warned about; a budget > 0 is not", () => {
     const onValidity = jest.fn();
     const first = renderWithTheme(

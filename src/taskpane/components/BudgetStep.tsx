@@ -1,6 +1,7 @@
 import {
   Checkbox,
   Field,
+  Input,
   MessageBar,
   MessageBarBody,
   Radio,
@@ -92,6 +93,9 @@ export function derivedBudget(budget: BudgetSpec): number | null {
  * <BudgetStep strings={stringsFor("de")} language="de" model={model} onModelChange={setModel}
  *   onValidityChange={report} />
  */
+/** The model file's limit for `municipality` (modelFile.ts): the page header has room for no more. */
+const MUNICIPALITY_MAX_LENGTH = 120;
+
 export function BudgetStep(props: BudgetStepProps) {
   const { strings: s, language, model, onValidityChange } = props;
   const styles = useStyles();
@@ -160,6 +164,17 @@ export function BudgetStep(props: BudgetStepProps) {
           optional: true,
         },
       )}
+      <Field label={s.municipality} hint={s.municipalityHint}>
+        <Input
+          data-testid="municipality"
+          value={model.municipality ?? ""}
+          maxLength={MUNICIPALITY_MAX_LENGTH}
+          onChange={(_, data) => {
+            const { municipality: _before, ...rest } = model;
+            props.onModelChange(data.value.trim() === "" ? rest : { ...rest, municipality: data.value });
+          }}
+        />
+      </Field>
       <Checkbox
         label={s.dynamisierung}
         checked={dyn !== undefined}
