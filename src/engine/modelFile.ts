@@ -257,11 +257,24 @@ function syntaxPlace(text: string, message: string): string {
   const m = /position (\d+)/.exec(message);
   const at = m ? Number(m[1]) : /end of (JSON|data) input/i.test(message) ? text.length : -1;
   const token = /^Unexpected token '(.+?)'/.exec(message);
-  if (at < 0) return token ? `unerwartetes Zeichen „${token[1]}“` : "die Stelle des Fehlers ist unbekannt";
-  const before = text.slice(0, at);
-  const line = before.split("\n").length;
-  const column = at - before.lastIndexOf("\n");
-  return at >= text.length ? "die Datei endet vorzeitig" : `Fehler in Zeile ${line}, Spalte ${column}`;
+  const place = (index: number) => {
+    const before = text.slice(0, index);
+    return `Zeile ${before.split("\n").length}, Spalte ${index - before.lastIndexOf("\n")}`;
+  };
+  // a comma after the last entry („[1, 2,]“, „{ "a": 1, }“), which JSON does not allow
+  const trailingComma = (closing: number) => {
+    let k = closing - 1;
+    while (k >= 0 && /\s/.test(text[k])) k--;
+    return k >= 0 && text[k] === "," ? `überzähliges Komma in ${place(k)}` : null;
+  };
+  if (at < 0) {
+    if (!token) return "die Stelle des Fehlers ist unbekannt";
+    const found = text.indexOf(token[1]);
+    if (found < 0) return `unerwartetes Zeichen „${token[1]}“`;
+    return trailingComma(found) ?? `unerwartetes Zeichen „${token[1]}“ in ${place(found)}`;
+  }
+  if (at >= text.length) return "die Datei endet vorzeitig";
+  return (/[}\]]/.test(text[at]) ? trailingComma(at) : null) ?? `Fehler in ${place(at)}`;
 }
 
 /**

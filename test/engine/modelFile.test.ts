@@ -291,6 +291,21 @@ describe("parseModel: German messages naming the JSON path", () => {
     expect(issues[0]).toMatchObject({ sheet: "", cell: "" });
   });
 
+  test("a comma after the last entry is named with its line and column, in lists and in objects", () => {
+    const inList = '{\n  "indicators": [\n    { "column": "a" },\n  ]\n}';
+    expect(modelJson(inList)).toEqual({
+      problem: expect.stringContaining("(überzähliges Komma in Zeile 3, Spalte 22)"),
+    });
+    const inObject = '{\n  "budget": { "total": 1000, }\n}';
+    expect(modelJson(inObject)).toEqual({
+      problem: expect.stringContaining("(überzähliges Komma in Zeile 2, Spalte 28)"),
+    });
+    // another stray character keeps its place too
+    expect(modelJson('{\n  "a": ]\n}')).toEqual({
+      problem: expect.stringContaining("(unerwartetes Zeichen „]“ in Zeile 2, Spalte 8)"),
+    });
+  });
+
   test("a model file's text: a byte-order mark is dropped before the JSON is read, also when it is broken", () => {
     expect(modelJson('\uFEFF{"a": 1}')).toEqual({ json: { a: 1 } });
     // where it breaks, counted without the mark (not "unerwartetes Zeichen" for the invisible mark itself)

@@ -309,7 +309,7 @@ export const BUILDERS: Record<string, () => Issue[] | Promise<Issue[]>> = {
         },
       }),
     ),
-  "model-json-syntax": () => parseModel("{ x").issues,
+  "model-json-syntax": () => [...parseModel("{ x").issues, ...parseModel('{"a": [1, 2,]}').issues],
   "model-field-missing": () => {
     const file = specFile();
     delete file.indicators[0].direction;
