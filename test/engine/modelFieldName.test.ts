@@ -69,7 +69,7 @@ test("a missing Sozialraum column says what to do", () => {
 test("a JSON syntax error is placed by line and column in German, never JSON.parse's English", () => {
   const message = (text: string) => parseModel(text).issues[0].message;
   expect(message('{\n  "data": }')).toBe(
-    "Die Modelldatei ist kein gültiges JSON (unerwartetes Zeichen „}“) – erwartet wird eine *.srb.json-Datei wie in der Dokumentation.",
+    "Die Modelldatei ist kein gültiges JSON (unerwartetes Zeichen „}“ in Zeile 2, Spalte 11) – erwartet wird eine *.srb.json-Datei wie in der Dokumentation.",
   );
   expect(message('{\n  "data": 1,\n  x')).toContain("(Fehler in Zeile 3, Spalte 3)");
   expect(message('{ "data": {')).toContain("(die Datei endet vorzeitig)");
