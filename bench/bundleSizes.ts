@@ -156,7 +156,7 @@ export function measureBundleSizes(): BundleSizes {
     note:
       `Aufgabenbereich ${kb(taskpaneGzipKb)} = Seite (${pageFiles.join(", ")}) ${kb(pageKb)}` +
       ` + Office.js-Adapter, immer nachgeladen (${officeWorkbookFiles.join(", ") || "–"}) ${kb(officeWorkbookGzipKb)};` +
-      ` nicht gezählt, nur Standalone: exceljs mit .xlsx-Adapter (${standaloneXlsxFiles.join(", ") || "–"}) ${kb(standaloneXlsxGzipKb)}`,
+      ` nicht gezählt, nur Standalone: .xlsx-Paket-Adapter (${standaloneXlsxFiles.join(", ") || "–"}) ${kb(standaloneXlsxGzipKb)}`,
   };
   rmSync(statsDir, { recursive: true, force: true });
   rmSync(out, { recursive: true, force: true });
