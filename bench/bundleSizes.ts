@@ -6,8 +6,8 @@
  *   chunk loaded up front), plus the lazily loaded chunk(s) the Excel task pane always loads: the Office.js
  *   workbook adapter (`import()` chunk group "office-workbook", from webpack's stats), reported on its own
  *   line too;
- * - exceljs (chunk group "xlsx-workbook": the .xlsx adapter and exceljs) is loaded by the standalone page
- *   only: reported on its own line, not counted in the task pane.
+ * - the .xlsx package adapter (chunk group "xlsx-workbook", src/workbook/xlsx/) is loaded by the standalone
+ *   page only: reported on its own line, not counted in the task pane.
  * gzip is zlib level 9 (as `gzip -9`).
  */
 import { execFileSync } from "node:child_process";
@@ -27,7 +27,7 @@ export interface BundleSizes {
   /** The Office.js workbook adapter chunk(s), loaded lazily but always in Excel (part of `taskpaneGzipKb`). */
   officeWorkbookGzipKb: number | null;
   officeWorkbookFiles: string[];
-  /** The standalone page's lazily loaded .xlsx adapter with exceljs (not part of `taskpaneGzipKb`). */
+  /** The standalone page's lazily loaded .xlsx package adapter (not part of `taskpaneGzipKb`). */
   standaloneXlsxGzipKb: number | null;
   standaloneXlsxFiles: string[];
   buildMs: number;
