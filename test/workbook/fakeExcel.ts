@@ -1048,15 +1048,19 @@ function overlaps(a: Area, b: Area): boolean {
   );
 }
 
-/** `Range.getMergedAreasOrNullObject()`: the sheet's merged areas whose top-left cell is in the range. */
-class FakeMergedAreas extends Proxy implements ExcelRangeAreas {
+/** What a range hands out about its cells (merged areas, the visible view): its sheet and its area. */
+abstract class FakeRangePart extends Proxy {
   constructor(
     context: FakeContext,
-    private readonly sheet: () => FakeSheet,
-    private readonly area: () => Area | null,
+    protected readonly sheet: () => FakeSheet,
+    protected readonly area: () => Area | null,
   ) {
     super(context);
   }
+}
+
+/** `Range.getMergedAreasOrNullObject()`: the sheet's merged areas whose top-left cell is in the range. */
+class FakeMergedAreas extends FakeRangePart implements ExcelRangeAreas {
   protected current(p: string): unknown {
     if (this.context.book.excelApi < 13)
       throw new FakeExcelError("ApiNotFound", "getMergedAreasOrNullObject");
@@ -1087,14 +1091,7 @@ class FakeMergedAreas extends Proxy implements ExcelRangeAreas {
 }
 
 /** `Range.getVisibleView()`: the cells of the range's visible rows. */
-class FakeRangeView extends Proxy implements ExcelRangeView {
-  constructor(
-    context: FakeContext,
-    private readonly sheet: () => FakeSheet,
-    private readonly area: () => Area | null,
-  ) {
-    super(context);
-  }
+class FakeRangeView extends FakeRangePart implements ExcelRangeView {
   protected current(p: string): unknown {
     const a = this.area();
     if (p === "isNullObject") return a === null;
