@@ -16,6 +16,7 @@ import type { FortschreibungOutcome } from "../usecase/fortschreibung";
 import { publicationWorkbook } from "../usecase/publicationWorkbook";
 import { generate } from "../usecase/generate";
 import { PackageWorkbook } from "../workbook/xlsx/packageWorkbook";
+import { PackageError } from "../workbook/xlsx/zipArchive";
 import type { AllocateOptions } from "./args";
 import {
   assertOutputsAreNotInputs,
@@ -69,7 +70,13 @@ export async function allocateCommand(options: AllocateOptions, io: CliIo): Prom
   try {
     return await run(options, io, progress);
   } catch (e) {
-    // UsageFailure, file problems, and the workbook's own German refusals (sheet too large, damaged part …)
+    // a damaged part of the workbook found while reading it (after it opened): the message names the part,
+    // the file's name goes in front, as for a package that does not open at all
+    if (e instanceof PackageError) {
+      io.stderr(`srb: „${path.basename(options.workbook)}“: ${e.message}\n`);
+      return EXIT_USAGE;
+    }
+    // UsageFailure, file problems, and the workbook's own German refusals (sheet too large …)
     if (e instanceof UsageFailure || e instanceof FileProblem || e instanceof SrbUsageError) {
       io.stderr(`srb: ${e.message}\n`);
       return EXIT_USAGE;

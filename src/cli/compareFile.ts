@@ -17,6 +17,7 @@ import { basisOfAdoption, storedAdoptions, type ComparisonBasis } from "../useca
 import type { WorkbookPort } from "../workbook/port";
 import { SrbUsageError } from "../engine/issues";
 import { PackageWorkbook } from "../workbook/xlsx/packageWorkbook";
+import { PackageError } from "../workbook/xlsx/zipArchive";
 import { checkInputFile, FileProblem, readInputFile } from "./files";
 
 /**
@@ -68,10 +69,21 @@ export async function comparisonBasisFromFile(
       `Die Vergleichs-Arbeitsmappe (--compare) „${file}“ kann nicht gelesen werden (erwartet: eine gültige .xlsx-Datei).`,
     );
   }
-  const stored = storedAdoptions(await workbook.readStoredAdoptions());
-  const latest = latestAdoption(stored.adoptions);
-  if (latest) return basisOfAdoption(latest, name);
-  const computed = await compute(workbook, name);
+  // its latest Beschluss, else its own computation
+  const read = async () => {
+    const latest = latestAdoption(storedAdoptions(await workbook.readStoredAdoptions()).adoptions);
+    return latest ? { latest, computed: null } : { latest: null, computed: await compute(workbook, name) };
+  };
+  let found: Awaited<ReturnType<typeof read>>;
+  try {
+    found = await read();
+  } catch (e) {
+    // a damaged part of the comparison workbook: said with its name, not taken for the main workbook's
+    if (e instanceof PackageError) throw new FileProblem(`--compare: „${name}“: ${e.message}`);
+    throw e;
+  }
+  if (found.latest) return basisOfAdoption(found.latest, name);
+  const computed = found.computed;
   if (typeof computed === "string") {
     throw new FileProblem(
       `Die Vergleichs-Arbeitsmappe (--compare) „${file}“ enthält keinen Beschluss und lässt sich nicht berechnen: ${computed}`,

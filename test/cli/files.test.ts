@@ -11,6 +11,7 @@ import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { unzipSync, zipSync } from "fflate";
 import fc from "fast-check";
 import { main } from "../../src/cli/main";
 import { outputPathCase } from "../hardening/arbitraries";
@@ -460,5 +461,38 @@ describe("writeBytePieces (the output workbook in pieces, never joined)", () => 
     await writeBytePieces("q.bin", pieces);
     jest.restoreAllMocks();
     expect(await fs.readFile("q.bin", "utf8")).toBe("Kita Hort");
+  });
+});
+
+describe("a part found damaged while reading: the message names the file it is in", () => {
+  /** The sample with its Kitas sheet's XML broken (an end tag that does not match). */
+  async function damagedCopy(name: string): Promise<void> {
+    const parts = unzipSync(new Uint8Array(await fs.readFile("Musterstadt.xlsx")));
+    const sheet = new TextDecoder().decode(parts["xl/worksheets/sheet1.xml"]);
+    expect(sheet).toContain("</sheetData>");
+    parts["xl/worksheets/sheet1.xml"] = new TextEncoder().encode(
+      sheet.replace("</sheetData>", "</sheetDaten>"),
+    );
+    await fs.writeFile(name, zipSync(parts));
+  }
+
+  test("the workbook: „Kaputt.xlsx“ in front of the damaged part, exit 1, German only", async () => {
+    await damagedCopy("Kaputt.xlsx");
+    const run = await srb("Kaputt.xlsx");
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(
+      /^srb: „Kaputt\.xlsx“: Die Datei ist beschädigt: Teil „xl\/worksheets\/sheet1\.xml“ ist kein gültiges XML \(Zeile \d+: /,
+    );
+    expectGermanOnly(run.stderr);
+  });
+
+  test("the --compare workbook: its own name, not the workbook's", async () => {
+    await damagedCopy("Vorjahr.xlsx");
+    const run = await srb("Musterstadt.xlsx", "--compare", "Vorjahr.xlsx");
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(
+      /^srb: --compare: „Vorjahr\.xlsx“: Die Datei ist beschädigt: Teil „xl\/worksheets\/sheet1\.xml“/,
+    );
+    expect(run.stderr).not.toContain("Musterstadt.xlsx");
   });
 });
