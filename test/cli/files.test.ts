@@ -486,6 +486,18 @@ describe("a part found damaged while reading: the message names the file it is i
     expectGermanOnly(run.stderr);
   });
 
+  test("a sheet the workbook lists whose part is missing is damage, not a sheet that does not exist", async () => {
+    const parts = unzipSync(new Uint8Array(await fs.readFile("Musterstadt.xlsx")));
+    delete parts["xl/worksheets/sheet1.xml"];
+    await fs.writeFile("Ohne-Teil.xlsx", zipSync(parts));
+    const run = await srb("Ohne-Teil.xlsx");
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(
+      /^srb: „Ohne-Teil\.xlsx“: Die Datei ist beschädigt: Das Tabellenblatt „Kitas“ ist in der Arbeitsmappe verzeichnet, sein Teil „xl\/worksheets\/sheet1\.xml“ fehlt aber\./,
+    );
+    expect(run.stderr).not.toContain("gibt es in dieser Arbeitsmappe nicht");
+  });
+
   test("the --compare workbook: its own name, not the workbook's", async () => {
     await damagedCopy("Vorjahr.xlsx");
     const run = await srb("Musterstadt.xlsx", "--compare", "Vorjahr.xlsx");

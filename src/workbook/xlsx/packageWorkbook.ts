@@ -307,12 +307,17 @@ export class PackageWorkbook implements WorkbookPort {
 
   /**
    * The sheet a user named, to be read as data, its part and shared strings inflated ahead: never the
-   * store, never a sheet whose part is missing (a German usage error, as for a sheet the workbook lacks).
+   * store (a German usage error, as for a sheet the workbook lacks); a sheet the workbook lists whose part
+   * is missing from the package is damage, and said so (Excel would repair the file).
    */
   private async dataSheet(sheet: string): Promise<SheetEntry & { part: string }> {
     const entry = this.findSheet(sheet);
-    if (!entry || entry === this.storeEntry() || !entry.part || !this.zip.entry(entry.part)) {
-      throw noSuchSheet(sheet);
+    if (!entry || entry === this.storeEntry() || !entry.part) throw noSuchSheet(sheet);
+    if (!this.zip.entry(entry.part)) {
+      throw new PackageError(
+        `Die Datei ist beschädigt: Das Tabellenblatt „${entry.name}“ ist in der Arbeitsmappe verzeichnet, ` +
+          `sein Teil „${entry.part}“ fehlt aber. Bitte in Excel öffnen (Excel bietet an, die Datei zu reparieren) und neu speichern.`,
+      );
     }
     await this.zip.prepare([entry.part, this.structure.sharedStringsPart]);
     return entry as SheetEntry & { part: string };
