@@ -227,14 +227,22 @@ export function tooLargeToCheckNote(sheet: string, rows: number): string {
 }
 
 /**
- * The sheet with its texts that name another SRB sheet („im Blatt „Einrichtungen““) pointing to the name that
- * sheet is written under. Only the words „Blatt „…““ change: a Kita or Sozialraum of the same name stays.
+ * The sheet with its texts that point to another SRB sheet pointing to the name that sheet is written under.
+ * Only the phrases SRB's sheets use for their own sheets change: „im Blatt „X““, „(Blatt „X“)“ and
+ * „Ausführlich: Blatt „X““. Texts about the user's sheets are phrased otherwise and stay, so that a data
+ * sheet called „Einrichtungen“ (which pushes SRB's to „Einrichtungen (2)“) is still the one „aus dem Blatt
+ * „Einrichtungen““ and the Prüfbericht's „Blatt „Einrichtungen“: …“ mean; so do a Kita, a heading and a
+ * Begründung that merely quote the name.
  *
- * @example withSheetReferences(spec, new Map([["Einrichtungen", "Einrichtungen (2)"]])); // cells say „Blatt „Einrichtungen (2)““
+ * @example withSheetReferences(spec, new Map([["Einrichtungen", "Einrichtungen (2)"]])); // cells say „im Blatt „Einrichtungen (2)““
  */
 export function withSheetReferences(spec: SheetSpec, renamed: ReadonlyMap<string, string>): SheetSpec {
   if (renamed.size === 0) return spec;
-  const pairs = [...renamed].map(([from, to]) => [`Blatt „${from}“`, `Blatt „${to}“`] as const);
+  const pairs = [...renamed].flatMap(([from, to]) =>
+    ["im Blatt „", "(Blatt „", "Ausführlich: Blatt „"].map(
+      (lead) => [`${lead}${from}“`, `${lead}${to}“`] as const,
+    ),
+  );
   let changed = false;
   const rows = spec.rows.map((row) =>
     row.map((cell) => {

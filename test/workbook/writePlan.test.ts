@@ -53,11 +53,15 @@ describe("a sheet written under another name: SRB's other sheets point to it", (
       [{ value: "Einrichtungen" }], // a heading, not a reference: stays
       [{ value: "Kita „Einrichtungen“ am Markt" }], // a name in quotes, no „Blatt“: stays
       [{ value: 3 }],
+      // about the user's data sheet: stays
+      [{ value: "Datengrundlage: 32 Kitas aus dem Blatt „Einrichtungen“." }],
+      [{ value: "Blatt „Einrichtungen“: die Daten enden an der Leerzeile 34." }],
+      [{ value: "Ausführlich: Blatt „Einrichtungen“ (alle Einstellungen)." }],
     ],
   });
 
   test("the user's edited „Einrichtungen“ keeps its name: the Vorlage says „Einrichtungen (2)“, once with a note", () => {
-    // the user's own sheet „Einrichtungen“ (SRB cannot prove it wrote it)
+    // the user's own sheet „Einrichtungen“ (edited, or the data sheet: SRB cannot prove it wrote it)
     const first = planWrite({
       sheets: [user("Kitas"), user("Einrichtungen")],
       specs: [vorlage(), spec("Einrichtungen")],
@@ -68,6 +72,9 @@ describe("a sheet written under another name: SRB's other sheets point to it", (
       "Einrichtungen",
       "Kita „Einrichtungen“ am Markt",
       3,
+      "Datengrundlage: 32 Kitas aus dem Blatt „Einrichtungen“.",
+      "Blatt „Einrichtungen“: die Daten enden an der Leerzeile 34.",
+      "Ausführlich: Blatt „Einrichtungen (2)“ (alle Einstellungen).",
     ]);
     expect(first.notes).toEqual([
       "Blatt „Einrichtungen“ wurde als „Einrichtungen (2)“ angelegt, weil der Name vergeben oder ungültig ist.",
