@@ -66,7 +66,8 @@ Optionen:
   --model <datei>   Modell aus dieser Datei (*.srb.json); sonst das in der Arbeitsmappe gespeicherte Modell
   --out <datei>     Ausgabe-Arbeitsmappe (Vorgabe: <eingabe>-srb.xlsx neben der Eingabe; aus einer Ausgabe
                     <name>-srb.xlsx wird <name>-srb (2).xlsx, dann (3) …)
-  --json <datei>    Ergebnisse als JSON (Vorgabe: wie --out, mit der Endung .json)
+  --json <datei>    Ergebnisse als JSON (Vorgabe: <eingabe>-srb.json neben der Eingabe, nummeriert wie --out,
+                    auch wenn --out woanders hinschreibt)
   --publication <datei.xlsx>
                     zusätzlich eine Veröffentlichungsfassung als eigene Arbeitsmappe: Sozialräume, Kitas nur
                     unter zufälligen Codes, ohne Namen, Kinderzahlen und Datentabelle; Sozialräume mit weniger

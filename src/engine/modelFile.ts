@@ -269,12 +269,47 @@ function syntaxPlace(text: string, message: string): string {
   };
   if (at < 0) {
     if (!token) return "die Stelle des Fehlers ist unbekannt";
-    const found = text.indexOf(token[1]);
+    const found = outsideStrings(text, token[1]);
     if (found < 0) return `unerwartetes Zeichen „${token[1]}“`;
     return trailingComma(found) ?? `unerwartetes Zeichen „${token[1]}“ in ${place(found)}`;
   }
   if (at >= text.length) return "die Datei endet vorzeitig";
   return (/[}\]]/.test(text[at]) ? trailingComma(at) : null) ?? `Fehler in ${place(at)}`;
+}
+
+/**
+ * Where JSON's parser meets the unexpected `token` (one character) outside a string, or -1: for a parser
+ * message without a position (V8 gives none for „Unexpected token ']'“). Inside a string („Kita [Name]“) a
+ * bracket is text. A closing bracket is unexpected after „,“ or „:“ (or after the other kind of opening
+ * bracket): the first such one is the place, else the first one outside a string.
+ *
+ * @example outsideStrings('{"c": [1], "a": "x]", "b": [1,]}', "]"); // => 30
+ */
+function outsideStrings(text: string, token: string): number {
+  let inString = false;
+  let first = -1;
+  for (let k = 0; k < text.length; k++) {
+    const c = text[k];
+    if (inString) {
+      if (c === "\\") k++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === token) {
+      let j = k - 1;
+      while (j >= 0 && /\s/.test(text[j])) j--;
+      const before = text[j];
+      const unexpected =
+        before === "," ||
+        before === ":" ||
+        (token === "]" && before === "{") ||
+        (token === "}" && before === "[");
+      if (unexpected && (token === "]" || token === "}")) return k;
+      if (first < 0) first = k;
+    }
+  }
+  return first;
 }
 
 /**

@@ -264,7 +264,9 @@ export function planPrint(
       for (let r = bodyStart; r <= last; r++) sum += height(r);
       return sum;
     };
-    kept = charts.filter((c) => c.first > bodyStart && span(c.last) > room).map((c) => c.first - 1);
+    kept = charts
+      .filter((c) => c.first > bodyStart && span(c.last) > room)
+      .map((c) => Math.min(c.first - 1, Math.max(extent.rows, bodyStart)));
   }
   // the sheet's own page breaks, within its rows (a break below the last row would print an empty page)
   const forced = (spec?.pageBreaks ?? []).filter((r) => Number.isInteger(r) && r >= 1 && r < extent.rows);

@@ -300,6 +300,12 @@ describe("parseModel: German messages naming the JSON path", () => {
     expect(modelJson(inObject)).toEqual({
       problem: expect.stringContaining("(überzähliges Komma in Zeile 2, Spalte 28)"),
     });
+    // the first „]“ of the file closes a list as it should, another sits in a column's name: neither is the place
+    const later =
+      '{\n  "categories": [{ "name": "A" }],\n  "indicators": [\n    { "column": "Kita [Name]" },\n  ]\n}';
+    expect(modelJson(later)).toEqual({
+      problem: expect.stringContaining("(überzähliges Komma in Zeile 4, Spalte 32)"),
+    });
     // another stray character keeps its place too
     expect(modelJson('{\n  "a": ]\n}')).toEqual({
       problem: expect.stringContaining("(unerwartetes Zeichen „]“ in Zeile 2, Spalte 8)"),
