@@ -518,13 +518,18 @@ export function tableAt(grid: SheetGrid, location: TableLocation): RawTable {
     rows.push(cut(grid.rows[r]));
     if (grid.formats) formats.push(cut(grid.formats[r]));
   }
-  // merged ranges of the text columns: every row of a range takes the top-left value (rows are copies)
+  // merged ranges of the text columns: every row of a range takes the top-left value (rows are copies).
+  // A column's areas come by first row; Excel's merged ranges never overlap, and where a hostile file's do,
+  // a row already covered is not visited again, so the work stays one pass over the column's rows.
   for (const column of location.merged ?? []) {
     if (!column.filled) continue;
+    let coveredTo = 0;
     for (const area of column.areas) {
       const c = area.column - location.firstColumn;
       const format = grid.formats?.[area.row - top]?.[area.column - left] ?? null;
-      for (let r = area.row + 1; r <= area.lastRow; r++) {
+      const from = Math.max(area.row + 1, coveredTo + 1);
+      coveredTo = Math.max(coveredTo, area.lastRow);
+      for (let r = from; r <= area.lastRow; r++) {
         const i = r - location.firstDataRow;
         const v = rows[i][c];
         if (v !== null && v !== undefined && v !== "") continue; // a covered cell with a value of its own

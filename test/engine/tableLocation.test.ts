@@ -423,6 +423,27 @@ describe("merged ranges", () => {
     ]);
   });
 
+  test("merged ranges that overlap (a hostile file; Excel writes none): each row once, the first range's value", () => {
+    const n = 2_000;
+    const grid: SheetGrid = {
+      sheet: "Kitas",
+      rows: [
+        ["Einrichtung", "Sozialraum"],
+        ...Array.from({ length: n }, (_, i) => [`Kita ${i + 1}`, i === 0 ? "Nord" : i === 10 ? "Süd" : null]),
+      ],
+      // B2:B2001, then B3:B2001, B4:B2001 … nested, and one starting at B12 with a value of its own
+      mergedRanges: Array.from({ length: n - 1 }, (_, i) => range(2 + i, n + 1, 2)),
+    };
+    const location = locateTable(grid, {
+      columns: ["Einrichtung", "Sozialraum"],
+      textColumns: ["Sozialraum"],
+    });
+    const areas = tableAt(grid, location).rows.map((r) => r[1]);
+    expect(areas.slice(0, 12)).toEqual([...Array(10).fill("Nord"), "Süd", "Nord"]);
+    expect(areas.every((v) => v === "Nord" || v === "Süd")).toBe(true);
+    expect(areas.filter((v) => v === "Süd")).toHaveLength(1);
+  });
+
   test("merged ranges: without the model's columns, or in a column it does not read, nothing is filled", () => {
     const grid = mergedGrid();
     for (const given of [{}, { columns: ["Einrichtung", "Kinder"], textColumns: ["Einrichtung"] }]) {
