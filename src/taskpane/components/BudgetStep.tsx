@@ -84,6 +84,9 @@ export function derivedBudget(budget: BudgetSpec): number | null {
   return dynamisiert(d.baseAmount, d.baseYear, budget.year, d.rate);
 }
 
+/** The model file's limit for `municipality` (modelFile.ts): the page header has room for no more. */
+const MUNICIPALITY_MAX_LENGTH = 120;
+
 /**
  * Step "Budget & Regeln": budget, year and Dynamisierung, Kofinanzierung, cost per VZÄ and its step,
  * the rule set (RLP or Bremen) and the method options of SPEC.md (fixed goalposts: the switch is here, the
@@ -93,9 +96,6 @@ export function derivedBudget(budget: BudgetSpec): number | null {
  * <BudgetStep strings={stringsFor("de")} language="de" model={model} onModelChange={setModel}
  *   onValidityChange={report} />
  */
-/** The model file's limit for `municipality` (modelFile.ts): the page header has room for no more. */
-const MUNICIPALITY_MAX_LENGTH = 120;
-
 export function BudgetStep(props: BudgetStepProps) {
   const { strings: s, language, model, onValidityChange } = props;
   const styles = useStyles();
