@@ -66,6 +66,37 @@ function findStandalonePage() {
   return null;
 }
 
+/** Newest modification time (ms) of the files below `dir` whose names `pattern` matches, 0 when none. */
+function newestFile(dir, pattern) {
+  let newest = 0;
+  let entries;
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestFile(full, pattern));
+    else if (pattern.test(entry.name)) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** Written into dist/ after `npm start` built it: webpack leaves unchanged files (and their times) alone. */
+const BUILT_STAMP = ".srb-gebaut";
+
+/**
+ * Whether the build in `dist` is older than the sources in `src` (a checkout updated since the last build
+ * would otherwise serve the earlier version of the page). The build's time is its newest file.
+ *
+ * @example builtPageIsStale(); // => false right after `npm run build`
+ */
+function builtPageIsStale(dist = DIST, src = path.join(ROOT, "src")) {
+  const built = newestFile(dist, /./);
+  return built > 0 && newestFile(src, /\.(tsx?|js|html|css|json|xml)$/) > built;
+}
+
 const CONTENT_TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -117,11 +148,15 @@ function serveStatic(directory, port) {
 async function startAddinOrStandalone(options = {}) {
   if (excelAvailable()) {
     say("SRB: starte Excel mit dem Add-in (office-addin-debugging) …");
-    const result = spawnSync("npx", ["office-addin-debugging", "start", "manifest.xml", "desktop", "--dev-server-port", "3000"], {
-      cwd: ROOT,
-      stdio: "inherit",
-      shell: process.platform === "win32",
-    });
+    const result = spawnSync(
+      "npx",
+      ["office-addin-debugging", "start", "manifest.xml", "desktop", "--dev-server-port", "3000"],
+      {
+        cwd: ROOT,
+        stdio: "inherit",
+        shell: process.platform === "win32",
+      },
+    );
     if (result.status === 0) return "excel";
     say("SRB: Excel konnte nicht gestartet werden; weiter mit der eigenständigen Web-Anwendung.");
   } else {
@@ -131,14 +166,21 @@ async function startAddinOrStandalone(options = {}) {
   }
 
   let page = findStandalonePage();
-  if (page === null && fs.existsSync(path.join(ROOT, "webpack.config.js"))) {
-    say("SRB: baue die Web-Anwendung (npm run build) …");
+  const stale = page !== null && builtPageIsStale();
+  if ((page === null || stale) && fs.existsSync(path.join(ROOT, "webpack.config.js"))) {
+    say(
+      stale
+        ? "SRB: die Web-Anwendung in dist/ ist älter als die Quellen – baue sie neu (npm run build) …"
+        : "SRB: baue die Web-Anwendung (npm run build) …",
+    );
     const build = spawnSync("npm", ["run", "build"], {
       cwd: ROOT,
       stdio: "inherit",
       shell: process.platform === "win32",
     });
-    page = build.status === 0 ? findStandalonePage() : null;
+    if (build.status === 0) fs.writeFileSync(path.join(DIST, BUILT_STAMP), new Date().toISOString());
+    else if (stale) say("SRB: neu bauen ist fehlgeschlagen – es läuft die ältere Fassung aus dist/.");
+    page = findStandalonePage();
   }
   if (page === null) {
     say("SRB: keine gebaute Web-Anwendung gefunden (dist/) – nur die Beispielrechnung wurde ausgeführt.");
@@ -171,7 +213,14 @@ async function main(argv) {
   return 0;
 }
 
-module.exports = { runSample, startAddinOrStandalone, serveStatic, findStandalonePage, excelAvailable };
+module.exports = {
+  runSample,
+  startAddinOrStandalone,
+  serveStatic,
+  findStandalonePage,
+  builtPageIsStale,
+  excelAvailable,
+};
 
 if (require.main === module) {
   main(process.argv.slice(2)).then(

@@ -12,7 +12,38 @@ const ROOT = path.resolve(__dirname, "..", "..");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const start = require(path.join(ROOT, "scripts", "start.js")) as {
   serveStatic(directory: string, port: number): Promise<Server>;
+  builtPageIsStale(dist: string, src: string): boolean;
 };
+
+describe("builtPageIsStale: npm start rebuilds a page older than the sources", () => {
+  test("sources newer than every built file: stale; a build after them: not; nothing built: not", async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "srb-stale-"));
+    try {
+      const src = path.join(dir, "src", "taskpane");
+      const dist = path.join(dir, "dist");
+      await fs.mkdir(src, { recursive: true });
+      await fs.mkdir(dist);
+      expect(start.builtPageIsStale(dist, path.join(dir, "src"))).toBe(false); // nothing built yet
+      const at = (file: string, seconds: number) => fs.utimes(file, seconds, seconds);
+      await fs.writeFile(path.join(dist, "standalone.html"), "<title>SRB</title>");
+      await fs.writeFile(path.join(dist, "standalone.js"), "1");
+      await fs.writeFile(path.join(src, "App.tsx"), "x");
+      await at(path.join(dist, "standalone.html"), 1_000);
+      await at(path.join(dist, "standalone.js"), 2_000);
+      await at(path.join(src, "App.tsx"), 3_000);
+      expect(start.builtPageIsStale(dist, path.join(dir, "src"))).toBe(true);
+      // a build whose page webpack left alone (same content) but whose bundle is newer: not stale
+      await at(path.join(dist, "standalone.js"), 4_000);
+      expect(start.builtPageIsStale(dist, path.join(dir, "src"))).toBe(false);
+      // files a build does not read (notes, images) do not count
+      await fs.writeFile(path.join(src, "notiz.txt"), "x");
+      await at(path.join(src, "notiz.txt"), 5_000);
+      expect(start.builtPageIsStale(dist, path.join(dir, "src"))).toBe(false);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe("serveStatic", () => {
   let dir: string;
