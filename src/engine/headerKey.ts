@@ -72,12 +72,19 @@ export function columnKey(text: string): string {
 }
 
 /**
- * A header as SRB shows it and writes it into a suggested model: trimmed, line breaks and runs of white space
- * as one space ("Name der⏎Einrichtung" → "Name der Einrichtung"). The check finds the column by `columnKey`
- * either way.
+ * A header as SRB shows it and writes it into a suggested model: trimmed, in one line. A word divided at a
+ * line break is whole again („Sozial-⏎raum“ → „Sozialraum“, „SGB-II-⏎Quote“ → „SGB-II-Quote“, as
+ * `columnKey` reads them); other line breaks and runs of white space are one space. A hyphen before a plain
+ * space stays („Ein- und Ausgänge“). The check finds the column by `columnKey` either way.
  *
  * @example headerLabel(" Name der\nEinrichtung ") // => "Name der Einrichtung"
+ * @example headerLabel("Sozial-\nraum") // => "Sozialraum"
  */
 export function headerLabel(text: string): string {
-  return collapseSpaces(text.trim());
+  const joined = /-[ \t]*[\r\n]/.test(text)
+    ? text.replace(/-[ \t]*[\r\n]\s*/g, (gap: string, at: number, whole: string) =>
+        isLowerLetter(whole[at - 1]) && isLowerLetter(whole[at + gap.length]) ? "" : "-",
+      )
+    : text;
+  return collapseSpaces(joined.trim());
 }

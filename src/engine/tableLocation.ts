@@ -18,7 +18,7 @@
  * Pure: the adapters hand the used range as a grid, the use case projects the located table to a RawTable.
  */
 import { formatCellRange, parseCellRange, type CellRange } from "./cellRange";
-import { collapseSpaces, columnKey } from "./headerKey";
+import { columnKey, headerLabel } from "./headerKey";
 import type { Issue } from "./issues";
 import { messages } from "./messages";
 import type { CellValue, RawTable } from "./table";
@@ -480,7 +480,7 @@ function mergedColumns(
     if (key === "" || !read.has(key)) continue;
     let column = byColumn.get(c);
     if (column === undefined) {
-      column = { header: collapseSpaces(title as string).trim(), filled: text.has(key), areas: [] };
+      column = { header: headerLabel(title as string), filled: text.has(key), areas: [] };
       byColumn.set(c, column);
     }
     const value = grid.rows[m.firstRow - top]?.[c - left] ?? null;

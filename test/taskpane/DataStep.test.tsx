@@ -107,7 +107,7 @@ describe("headerNames", () => {
       headers: ["Name der\nEinrichtung", "Sozial-\nraum", "SGB-II-\nQuote (%)"],
       rows: [["Kita Nord", "Nord", 12.5]],
     };
-    expect(headerNames(table)).toEqual(["Name der Einrichtung", "Sozial- raum", "SGB-II- Quote (%)"]);
+    expect(headerNames(table)).toEqual(["Name der Einrichtung", "Sozialraum", "SGB-II-Quote (%)"]);
     const suggested = suggestModel(table);
     expect(headerNames(table)).toEqual(
       expect.arrayContaining([
