@@ -469,6 +469,8 @@ export const messages = {
           areas.map((a) => `${a.range} ${formatCellValue(a.value)}`),
           10,
         )}.`,
+  mergedCellsUnknown: (sheet: string) =>
+    `Blatt „${sheet}“: Excel nennt die verbundenen Zellen dieses Blatts nicht (mehr als 512 verbundene Bereiche) – ist eine Sozialraum- oder Einrichtungszelle über mehrere Zeilen verbunden, fehlt ihr Wert in den Zeilen unter der ersten. Bitte die Verbindungen aufheben oder die Datei im Standalone-Modus oder mit „srb allocate“ rechnen, die sie lesen.`,
   mergedCellsNotFilled: (column: string, areas: readonly MergedCells[]) =>
     `Spalte „${column}“: ${
       areas.length === 1

@@ -59,6 +59,8 @@ export interface SheetGrid {
    * in `rows` (as the file holds them); `tableAt` fills those of the key columns (see `MergedColumn`).
    */
   mergedRanges?: readonly CellRange[];
+  /** The host could not say which cells are merged (Excel refuses more than 512 merged areas). */
+  mergedUnknown?: boolean;
 }
 
 export interface LocationHints {
@@ -115,6 +117,8 @@ export interface TableLocation {
   hiddenDataRows: number[];
   /** Merged ranges inside the data rows, in a column the model reads, per column (absent: none). */
   merged?: MergedColumn[];
+  /** The sheet's merged cells could not be read (`SheetGrid.mergedUnknown`): said in a warning. */
+  mergedUnknown?: boolean;
 }
 
 /** One merged range inside the data: its A1 range, its top-left cell and the value there. */
@@ -444,6 +448,7 @@ export function locateTable(grid: SheetGrid, hints: LocationHints = {}): TableLo
     end,
     hiddenDataRows,
     ...(merged.length > 0 ? { merged } : {}),
+    ...(grid.mergedUnknown ? { mergedUnknown: true } : {}),
   };
 }
 
@@ -651,6 +656,15 @@ export function locationIssues(location: TableLocation): Issue[] {
       sheet: location.sheet,
       cell: a1(rows[0], location.firstColumn),
       message: messages.hiddenRowsIncluded(location.sheet, rowList(rows), rows.length),
+    });
+  }
+  if (location.mergedUnknown) {
+    issues.push({
+      level: "warning",
+      code: "merged-cells",
+      sheet: location.sheet,
+      cell: a1(location.firstDataRow, location.firstColumn),
+      message: messages.mergedCellsUnknown(location.sheet),
     });
   }
   for (const column of location.merged ?? []) {

@@ -903,23 +903,27 @@ export class OfficeWorkbook implements WorkbookPort {
         hiddenRows,
         sumFormulaRows: read.totalRows,
         tables: gridTables,
-        ...(mergedRanges.length > 0 ? { mergedRanges } : {}),
+        ...(mergedRanges === "unknown"
+          ? { mergedUnknown: true }
+          : mergedRanges.length > 0
+            ? { mergedRanges }
+            : {}),
       };
     });
   }
 
   /**
-   * The merged areas starting in the used range (ExcelApi 1.13, one sync of its own): [] below 1.13, when
-   * there are none, and when Excel refuses (more than 512 areas) — then the cells read as before, the top-left
-   * cell alone holding the value.
+   * The merged areas starting in the used range (ExcelApi 1.13, one sync of its own): [] below 1.13 and when
+   * there are none; "unknown" when Excel refuses (more than 512 areas) — then the cells read as before, the
+   * top-left cell alone holding the value, and the Prüfbericht says so (`mergedCellsUnknown`).
    */
-  private async mergedAreas(context: ExcelContext, used: ExcelRange): Promise<CellRange[]> {
+  private async mergedAreas(context: ExcelContext, used: ExcelRange): Promise<CellRange[] | "unknown"> {
     if (!this.supports("ExcelApi", "1.13")) return [];
     const merged = used.getMergedAreasOrNullObject().load("address");
     try {
       await context.sync();
     } catch {
-      return [];
+      return "unknown";
     }
     return merged.isNullObject ? [] : rangesOfAddress(merged.address);
   }

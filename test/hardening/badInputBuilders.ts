@@ -22,6 +22,7 @@ import { applyOverrides, eligibilityIssues, strand2Issues } from "../../src/engi
 import { OVERRIDE_HEADERS, overriddenPlan, readStrandOverrides } from "../../src/engine/strandOverrides";
 import type { Allocation } from "../../src/engine/allocation";
 import type { CellValue, RawTable } from "../../src/engine/table";
+import { locateTable, locationIssues } from "../../src/engine/tableLocation";
 import { vzaeIssues } from "../../src/engine/vzae";
 import { goodRows, HEADERS, model, table, withCells } from "../helpers/kitaSheet";
 import { exceljsFixtureBytes } from "../workbook/exceljsFixture";
@@ -375,6 +376,21 @@ export const BUILDERS: Record<string, () => Issue[] | Promise<Issue[]>> = {
     ...(await generateIssues(await mergedWorkbook(["B5"], ["B4:B5"]), model())),
     ...(await generateIssues(await mergedWorkbook(["B5", "B7"], ["A1:G1", "B4:B5", "B6:B7"]), model())),
     ...(await generateIssues(await mergedWorkbook(["C5"], ["C4:C5"]), model())),
+    // Excel refusing to list more than 512 merged areas (officeWorkbook.ts): the grid says so
+    ...locationIssues(
+      locateTable(
+        {
+          sheet: "Kitas",
+          rows: [
+            ["Einrichtung", "Sozialraum"],
+            ["Kita A", "Nord"],
+            ["Kita B", "Süd"],
+          ],
+          mergedUnknown: true,
+        },
+        { columns: ["Einrichtung", "Sozialraum"] },
+      ),
+    ),
   ],
   "sheet-missing": () =>
     generateIssues(XlsxWorkbook.empty(), {

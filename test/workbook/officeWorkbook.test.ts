@@ -1,6 +1,8 @@
 import ExcelJS from "exceljs";
 import fc from "fast-check";
+import { messages } from "../../src/engine/messages";
 import type { CellValue } from "../../src/engine/table";
+import { locateTable, locationIssues } from "../../src/engine/tableLocation";
 import {
   columnWidthPoints,
   ESTIMATED_WIDTH_MIN,
@@ -1178,7 +1180,7 @@ describe("merged cells in the Kita table (Range.getMergedAreasOrNullObject, Exce
     ).rejects.toThrow("ApiNotFound");
   });
 
-  test("more than 512 merged areas, which Excel refuses to list: the cells are read as before", async () => {
+  test("more than 512 merged areas, which Excel refuses to list: the cells are read as before, and said so", async () => {
     const book = mergedBook();
     book.excelApi = 13;
     const sheet = book.sheet("Kitas");
@@ -1187,7 +1189,24 @@ describe("merged cells in the Kita table (Range.getMergedAreasOrNullObject, Exce
     const port = new OfficeWorkbook(book.run, undefined, book.supports);
     const grid = await port.readGrid("Kitas");
     expect(grid.mergedRanges).toBeUndefined();
+    expect(grid.mergedUnknown).toBe(true);
     expect(grid.rows[3][1]).toBe("Am Hang");
+    const location = locateTable(grid, hints);
+    expect(locationIssues(location)).toContainEqual({
+      level: "warning",
+      code: "merged-cells",
+      sheet: "Kitas",
+      cell: "A4",
+      message: messages.mergedCellsUnknown("Kitas"),
+    });
+    // with the areas known (ExcelApi 1.13, fewer than 513) there is no such warning
+    const fine = mergedBook();
+    fine.excelApi = 13;
+    const known = await new OfficeWorkbook(fine.run, undefined, fine.supports).readGrid("Kitas");
+    expect(known.mergedUnknown).toBeUndefined();
+    expect(locationIssues(locateTable(known, hints)).map((i) => i.message)).not.toContain(
+      messages.mergedCellsUnknown("Kitas"),
+    );
   });
 
   test("rangesOfAddress: the areas of a RangeAreas address, quoted sheet names with commas kept together", () => {
