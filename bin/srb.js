@@ -6,26 +6,10 @@
 "use strict";
 const fs = require("fs");
 const path = require("path");
+const { newestFile } = require("../scripts/newest-file.js");
 
 const ROOT = path.resolve(__dirname, "..");
 const BUILT = path.join(ROOT, "dist-cli", "src", "cli", "main.js");
-
-/** Newest modification time of the .ts files below a folder (0 when there are none). */
-function newestSource(dir) {
-  let newest = 0;
-  let entries;
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return 0;
-  }
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
-    else if (/\.tsx?$/.test(entry.name)) newest = Math.max(newest, fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
 
 function loadMain() {
   let built = 0;
@@ -34,7 +18,7 @@ function loadMain() {
   } catch {
     built = 0;
   }
-  if (built > 0 && newestSource(path.join(ROOT, "src")) <= built) return require(BUILT).main;
+  if (built > 0 && newestFile(path.join(ROOT, "src"), /\.tsx?$/) <= built) return require(BUILT).main;
   let tsx = null;
   try {
     tsx = require.resolve("tsx/cjs/api");

@@ -13,6 +13,7 @@ const { spawn, spawnSync } = require("node:child_process");
 const fs = require("node:fs");
 const http = require("node:http");
 const path = require("node:path");
+const { newestFile } = require("./newest-file.js");
 
 const ROOT = path.resolve(__dirname, "..");
 const SAMPLE = path.join(ROOT, "assets", "sample", "Musterstadt.xlsx");
@@ -64,23 +65,6 @@ function excelAvailable() {
 function findStandalonePage() {
   for (const page of STANDALONE_PAGES) if (fs.existsSync(path.join(DIST, page))) return page;
   return null;
-}
-
-/** Newest modification time (ms) of the files below `dir` whose names `pattern` matches, 0 when none. */
-function newestFile(dir, pattern) {
-  let newest = 0;
-  let entries;
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return 0;
-  }
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestFile(full, pattern));
-    else if (pattern.test(entry.name)) newest = Math.max(newest, fs.statSync(full).mtimeMs);
-  }
-  return newest;
 }
 
 /** Written into dist/ after `npm start` built it: webpack leaves unchanged files (and their times) alone. */
