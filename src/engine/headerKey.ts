@@ -64,11 +64,19 @@ function isLowerLetter(c: string | undefined): boolean {
  * @example columnKey("Name der\nEinrichtung") // => "name der einrichtung"
  */
 export function columnKey(text: string): string {
-  if (!/-\s/.test(text)) return headerKey(text);
-  const closed = text.replace(/-\s+/g, (gap: string, at: number, whole: string) =>
-    isLowerLetter(whole[at - 1]) && isLowerLetter(whole[at + gap.length]) ? "" : "-",
+  return headerKey(closeHyphens(text, /-\s+/g));
+}
+
+/**
+ * Every hyphen-and-gap that `gap` matches closed up: dropped with the gap between two lower-case letters
+ * (a divided word), else a plain hyphen (it belongs to the word).
+ *
+ * @example closeHyphens("Sozial- raum, SGB-II- Quote", /-\s+/g) // => "Sozialraum, SGB-II-Quote"
+ */
+function closeHyphens(text: string, gap: RegExp): string {
+  return text.replace(gap, (found: string, at: number, whole: string) =>
+    isLowerLetter(whole[at - 1]) && isLowerLetter(whole[at + found.length]) ? "" : "-",
   );
-  return headerKey(closed);
 }
 
 /**
@@ -81,10 +89,5 @@ export function columnKey(text: string): string {
  * @example headerLabel("Sozial-\nraum") // => "Sozialraum"
  */
 export function headerLabel(text: string): string {
-  const joined = /-[ \t]*[\r\n]/.test(text)
-    ? text.replace(/-[ \t]*[\r\n]\s*/g, (gap: string, at: number, whole: string) =>
-        isLowerLetter(whole[at - 1]) && isLowerLetter(whole[at + gap.length]) ? "" : "-",
-      )
-    : text;
-  return collapseSpaces(joined.trim());
+  return collapseSpaces(closeHyphens(text, /-[ \t]*[\r\n]\s*/g).trim());
 }
