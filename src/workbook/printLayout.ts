@@ -144,6 +144,17 @@ export interface SheetExtent {
 }
 
 /**
+ * Height (points) of rows `from` to `to` (1-based, both included; 0 when `to` < `from`).
+ *
+ * @example rowsHeight(2, 4, () => 15); // => 45
+ */
+function rowsHeight(from: number, to: number, height: (row: number) => number): number {
+  let sum = 0;
+  for (let r = from; r <= to; r++) sum += height(r);
+  return sum;
+}
+
+/**
  * Where to break the pages so that no section is split: walks the rows page by page (each page holds
  * `room` points of rows below the repeated title rows) and starts a section on a new page when it would
  * run over the page's end but fits on a page of its own. Returns the rows below which a page ends.
@@ -159,17 +170,12 @@ export function keepSections(
 ): number[] {
   const starts = [...new Set(sections)].filter((r) => r > titleRows + 1 && r <= rows).sort((a, b) => a - b);
   const breaks: number[] = [];
-  const span = (from: number, to: number) => {
-    let sum = 0;
-    for (let r = from; r <= to; r++) sum += height(r);
-    return sum;
-  };
   let used = 0;
   let next = 0;
   for (let r = titleRows + 1; r <= rows; r++) {
     if (next < starts.length && starts[next] === r) {
       const end = (starts[next + 1] ?? rows + 1) - 1;
-      const size = span(r, end);
+      const size = rowsHeight(r, end, height);
       if (used > 0 && used + size > room && size <= room) {
         breaks.push(r - 1);
         used = 0;
@@ -235,11 +241,7 @@ export function planPrint(
   const height = (row: number) => tall.get(row) ?? LINE_HEIGHT_POINTS;
   const pageHeight =
     (orientation === "landscape" ? A4_POINTS.width : A4_POINTS.height) - (margins.top + margins.bottom) * 72;
-  const titleHeight = titleRows
-    ? Array.from({ length: titleRows.last - titleRows.first + 1 }, (_, i) =>
-        height(titleRows.first + i),
-      ).reduce((a, b) => a + b, 0)
-    : 0;
+  const titleHeight = titleRows ? rowsHeight(titleRows.first, titleRows.last, height) : 0;
   // A chart is a section of its own that reaches below the last row with text (SPEC §7: charts on the
   // same page, not cut by a page break). On a sheet printed several pages across (Einrichtungen) the
   // printer's scale is not known closely enough to follow its page ends: there a chart starts a page of
@@ -259,13 +261,8 @@ export function planPrint(
         bodyStart - 1,
       );
   } else {
-    const span = (last: number) => {
-      let sum = 0;
-      for (let r = bodyStart; r <= last; r++) sum += height(r);
-      return sum;
-    };
     kept = charts
-      .filter((c) => c.first > bodyStart && span(c.last) > room)
+      .filter((c) => c.first > bodyStart && rowsHeight(bodyStart, c.last, height) > room)
       .map((c) => Math.min(c.first - 1, Math.max(extent.rows, bodyStart)));
   }
   // the sheet's own page breaks, within its rows (a break below the last row would print an empty page)
