@@ -263,9 +263,8 @@ function syntaxPlace(text: string, message: string): string {
   };
   // a comma after the last entry („[1, 2,]“, „{ "a": 1, }“), which JSON does not allow
   const trailingComma = (closing: number) => {
-    let k = closing - 1;
-    while (k >= 0 && /\s/.test(text[k])) k--;
-    return k >= 0 && text[k] === "," ? `überzähliges Komma in ${place(k)}` : null;
+    const k = previousNonSpace(text, closing);
+    return text[k] === "," ? `überzähliges Komma in ${place(k)}` : null;
   };
   if (at < 0) {
     if (!token) return "die Stelle des Fehlers ist unbekannt";
@@ -275,6 +274,17 @@ function syntaxPlace(text: string, message: string): string {
   }
   if (at >= text.length) return "die Datei endet vorzeitig";
   return (/[}\]]/.test(text[at]) ? trailingComma(at) : null) ?? `Fehler in ${place(at)}`;
+}
+
+/**
+ * The index of the last character before `index` that is not white space, -1 when there is none.
+ *
+ * @example previousNonSpace("[1, \n]", 5); // => 2
+ */
+function previousNonSpace(text: string, index: number): number {
+  let k = index - 1;
+  while (k >= 0 && /\s/.test(text[k])) k--;
+  return k;
 }
 
 /**
@@ -297,9 +307,7 @@ function outsideStrings(text: string, token: string): number {
     }
     if (c === '"') inString = true;
     else if (c === token) {
-      let j = k - 1;
-      while (j >= 0 && /\s/.test(text[j])) j--;
-      const before = text[j];
+      const before = text[previousNonSpace(text, k)];
       const unexpected =
         before === "," ||
         before === ":" ||
