@@ -52,6 +52,18 @@ export function parseCellRange(text: string): CellRange | null {
 }
 
 /**
+ * The range a merge names („C4:C6“, from a sheet's `<mergeCell ref>` or Excel's merged areas), or null for
+ * text that is no A1 range and for a single cell, which merges nothing.
+ *
+ * @example mergedRange("C4:C6"); // => { firstRow: 4, lastRow: 6, firstColumn: 3, lastColumn: 3 }
+ * @example mergedRange("A1"); // => null
+ */
+export function mergedRange(text: string): CellRange | null {
+  const range = parseCellRange(text);
+  return range && (range.lastRow > range.firstRow || range.lastColumn > range.firstColumn) ? range : null;
+}
+
+/**
  * Whether a text is a range a model may hold (`parseCellRange` reads it).
  *
  * @example isCellRange("A3:F15"); // => true

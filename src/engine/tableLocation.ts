@@ -266,7 +266,7 @@ export function locateTable(grid: SheetGrid, hints: LocationHints = {}): TableLo
   const rows = grid.rows;
   const top = grid.firstRow ?? 1;
   const left = grid.firstColumn ?? 1;
-  const expected = new Set((hints.columns ?? []).map(columnKey).filter((k) => k !== ""));
+  const expected = columnKeys(hints.columns);
   const empty: TableLocation = {
     sheet: grid.sheet,
     source: "empty",
@@ -472,8 +472,8 @@ function mergedColumns(
   if (!grid.mergedRanges || grid.mergedRanges.length === 0 || at.lastDataRow <= at.firstDataRow) return [];
   const top = grid.firstRow ?? 1;
   const left = grid.firstColumn ?? 1;
-  const read = new Set((hints.columns ?? []).map(columnKey).filter((k) => k !== ""));
-  const text = new Set((hints.textColumns ?? []).map(columnKey).filter((k) => k !== ""));
+  const read = columnKeys(hints.columns);
+  const text = columnKeys(hints.textColumns);
   const header = grid.rows[at.headerRow - top] ?? [];
   const byColumn = new Map<number, MergedColumn>();
   for (const m of grid.mergedRanges) {
@@ -610,6 +610,11 @@ const TEXT_COLUMNS: ReadonlySet<string> = new Set([
   "strand3Reason",
   "strand4Reason",
 ]);
+
+/** The `columnKey`s of the hints' column names, blank ones left out. */
+function columnKeys(columns: readonly string[] | undefined): Set<string> {
+  return new Set((columns ?? []).map(columnKey).filter((k) => k !== ""));
+}
 
 function rowList(rows: readonly number[]): string {
   const runs: string[] = [];

@@ -35,7 +35,7 @@
  * to about 5 MB: `payloadLimit / FINGERPRINT_BYTES_PER_ROW`, 10,000 at 4 MB); a larger earlier sheet
  * cannot be checked within the sync budget and is kept as the user's (note), never rewritten unchecked.
  */
-import { parseCellRange, splitSheetAddress, type CellRange } from "../engine/cellRange";
+import { mergedRange, splitSheetAddress, type CellRange } from "../engine/cellRange";
 import { columnKey } from "../engine/headerKey";
 import { isColumnTotalFormula } from "../engine/columnTotalFormula";
 import type { GridTable, SheetGrid } from "../engine/tableLocation";
@@ -1637,9 +1637,8 @@ export function rangesOfAddress(address: string): CellRange[] {
     if (ch === "'") quoted = !quoted;
     else if ((ch === "," && !quoted) || i === address.length) {
       const part = address.slice(start, i);
-      const range = parseCellRange(part.slice(part.lastIndexOf("!") + 1));
-      if (range && (range.lastRow > range.firstRow || range.lastColumn > range.firstColumn))
-        ranges.push(range);
+      const range = mergedRange(part.slice(part.lastIndexOf("!") + 1));
+      if (range) ranges.push(range);
       start = i + 1;
     }
   }

@@ -1,4 +1,10 @@
-import { formatCellRange, isCellRange, parseCellRange, splitSheetAddress } from "../../src/engine/cellRange";
+import {
+  formatCellRange,
+  isCellRange,
+  mergedRange,
+  parseCellRange,
+  splitSheetAddress,
+} from "../../src/engine/cellRange";
 
 describe("parseCellRange", () => {
   test.each([
@@ -37,4 +43,14 @@ test("splitSheetAddress: a selection as Excel reports it", () => {
   expect(splitSheetAddress("Kitas!B:H")).toBeNull();
   expect(splitSheetAddress("Kitas!A1:B2,D4")).toBeNull();
   expect(splitSheetAddress("B3:H30")).toBeNull();
+});
+
+describe("mergedRange", () => {
+  test("a range of several cells, as a merge names it; one cell or no A1 range merges nothing", () => {
+    expect(mergedRange("C4:C6")).toEqual({ firstRow: 4, lastRow: 6, firstColumn: 3, lastColumn: 3 });
+    expect(mergedRange("A1:D1")).toEqual({ firstRow: 1, lastRow: 1, firstColumn: 1, lastColumn: 4 });
+    expect(mergedRange("A1")).toBeNull();
+    expect(mergedRange("B2:B2")).toBeNull();
+    expect(mergedRange("Kitas!C4:C6")).toBeNull();
+  });
 });

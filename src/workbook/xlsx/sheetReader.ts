@@ -7,7 +7,7 @@
  * (positions counted), any namespace prefix (`x:c` as the OpenXML SDK writes), inline strings,
  * ISO dates (`t="d"`), strict OOXML.
  */
-import { parseCellRange, type CellRange } from "../../engine/cellRange";
+import { mergedRange, type CellRange } from "../../engine/cellRange";
 import { SrbUsageError } from "../../engine/issues";
 import { a1, type CellValue } from "../../engine/table";
 import { decodeBytes, SheetScanner } from "./sheetScanner";
@@ -265,9 +265,8 @@ export function streamCells(
             // <mergeCell ref="C4:C6"/> (after the cells): a range of one cell, or one no A1 range, says nothing
             if (inSheetData || !onMerged) return;
             const ref = attributes[A_REF];
-            const range = ref !== undefined && ref.length <= 32 ? parseCellRange(ref) : null;
-            if (range && (range.lastRow > range.firstRow || range.lastColumn > range.firstColumn))
-              onMerged(range);
+            const range = ref !== undefined && ref.length <= 32 ? mergedRange(ref) : null;
+            if (range) onMerged(range);
             return;
           }
           case ROW: {
