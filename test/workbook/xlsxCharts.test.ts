@@ -29,6 +29,7 @@ import { robustnessSheet } from "../../src/workbook/robustnessSheet";
 import { sheetColumnRange, xmlEscape } from "../../src/workbook/chartParts";
 import { addChartsToXlsx, drawingsInXlsx } from "../helpers/exceljsWorkbook/xlsxCharts";
 import { XlsxWorkbook } from "../helpers/exceljsWorkbook/xlsxWorkbook";
+import { relsPartOf, resolveTarget } from "../../src/workbook/xlsx/xmlParts";
 import {
   LIBREOFFICE,
   findExecutable,
@@ -70,22 +71,6 @@ function all(node: Document | Element, ns: string, local: string): Element[] {
   return Array.from(node.getElementsByTagNameNS(ns, local));
 }
 
-/** Resolves a relationship target against the folder of the part that owns it. */
-function resolve(owner: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = owner.split("/").slice(0, -1);
-  for (const seg of target.split("/")) {
-    if (seg === "..") parts.pop();
-    else if (seg !== ".") parts.push(seg);
-  }
-  return parts.join("/");
-}
-
-function relsOf(part: string): string {
-  const i = part.lastIndexOf("/");
-  return `${part.slice(0, i)}/_rels/${part.slice(i + 1)}.rels`;
-}
-
 interface ChartSeen {
   part: string;
   title: string;
@@ -119,22 +104,22 @@ async function chartsInPackage(bytes: Uint8Array): Promise<Map<string, ChartSeen
   const out = new Map<string, ChartSeen[]>();
   for (const sheet of all(workbook, NS.main, "sheet")) {
     const name = sheet.getAttribute("name") as string;
-    const part = resolve(
+    const part = resolveTarget(
       "xl/workbook.xml",
       relTarget(wbRels, sheet.getAttributeNS(NS.r, "id")!)!.getAttribute("Target")!,
     );
     const sheetDoc = parseXml(await text(part), part);
     const drawingEl = all(sheetDoc, NS.main, "drawing")[0];
     if (!drawingEl) continue;
-    const sheetRels = parseXml(await text(relsOf(part)), relsOf(part));
+    const sheetRels = parseXml(await text(relsPartOf(part)), relsPartOf(part));
     const drawingRel = relTarget(sheetRels, drawingEl.getAttributeNS(NS.r, "id")!)!;
     expect(drawingRel.getAttribute("Type")).toBe(`${NS.r}/drawing`);
-    const drawingPart = resolve(part, drawingRel.getAttribute("Target")!);
+    const drawingPart = resolveTarget(part, drawingRel.getAttribute("Target")!);
     expect(overrides.get(`/${drawingPart}`)).toBe(
       "application/vnd.openxmlformats-officedocument.drawing+xml",
     );
     const drawing = parseXml(await text(drawingPart), drawingPart);
-    const drawingRels = parseXml(await text(relsOf(drawingPart)), relsOf(drawingPart));
+    const drawingRels = parseXml(await text(relsPartOf(drawingPart)), relsPartOf(drawingPart));
     const charts: ChartSeen[] = [];
     for (const anchor of all(drawing, NS.xdr, "twoCellAnchor")) {
       const from = all(anchor, NS.xdr, "from")[0];
@@ -142,7 +127,7 @@ async function chartsInPackage(bytes: Uint8Array): Promise<Map<string, ChartSeen
       const ref = all(anchor, NS.c, "chart")[0];
       const chartRel = relTarget(drawingRels, ref.getAttributeNS(NS.r, "id")!)!;
       expect(chartRel.getAttribute("Type")).toBe(`${NS.r}/chart`);
-      const chartPart = resolve(drawingPart, chartRel.getAttribute("Target")!);
+      const chartPart = resolveTarget(drawingPart, chartRel.getAttribute("Target")!);
       expect(overrides.get(`/${chartPart}`)).toBe(
         "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
       );

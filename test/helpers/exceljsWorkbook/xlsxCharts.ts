@@ -30,6 +30,8 @@ import {
   attr,
   readRelationships,
   relIs,
+  relsPartOf,
+  resolveTarget,
   streamPart,
 } from "../../../src/workbook/xlsx/xmlParts";
 import { drawingObjects, type DrawingObjects } from "../../../src/workbook/xlsx/drawingObjects";
@@ -130,27 +132,11 @@ function withRelationships(
   return { xml: relationshipsXml(rels), ids };
 }
 
-/** Resolves a relationship target against the folder of the part that owns the rels file. */
-function resolvePart(ownerPart: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = ownerPart.split("/").slice(0, -1);
-  for (const seg of target.split("/")) {
-    if (seg === "..") parts.pop();
-    else if (seg !== ".") parts.push(seg);
-  }
-  return parts.join("/");
-}
-
-function relsPathOf(part: string): string {
-  const i = part.lastIndexOf("/");
-  return `${part.slice(0, i)}/_rels/${part.slice(i + 1)}.rels`;
-}
-
 /** Sheet name → worksheet part path (e.g. "xl/worksheets/sheet2.xml"), from workbook.xml and its rels. */
 async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
   const workbook = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
   const rels = parseRelationships(await zip.file("xl/_rels/workbook.xml.rels")?.async("string"));
-  const byId = new Map(rels.map((r) => [r.id, resolvePart("xl/workbook.xml", r.target)]));
+  const byId = new Map(rels.map((r) => [r.id, resolveTarget("xl/workbook.xml", r.target)]));
   const out = new Map<string, string>();
   for (const m of workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
     const name = attribute(m[0], "name");
@@ -257,10 +243,10 @@ export async function addChartsToXlsx(
       overrides.push({ part: chartParts[i], type: CT_CHART });
     });
     zip.file(drawingPart, drawingXml(resolved.map((chart, i) => ({ chart, relId: drawingRels.ids[i] }))));
-    zip.file(relsPathOf(drawingPart), drawingRels.xml);
+    zip.file(relsPartOf(drawingPart), drawingRels.xml);
     overrides.push({ part: drawingPart, type: CT_DRAWING });
 
-    const sheetRelsPath = relsPathOf(part);
+    const sheetRelsPath = relsPartOf(part);
     const sheetRels = withRelationships(await zip.file(sheetRelsPath)?.async("string"), [
       { type: REL_DRAWING, target: `../drawings/${drawingPart.split("/").pop()}` },
     ]);
