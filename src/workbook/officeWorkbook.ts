@@ -39,14 +39,13 @@ import { mergedRange, splitSheetAddress, type CellRange } from "../engine/cellRa
 import { columnKey } from "../engine/headerKey";
 import { isColumnTotalFormula } from "../engine/columnTotalFormula";
 import type { GridTable, SheetGrid } from "../engine/tableLocation";
-import { SrbUsageError } from "../engine/issues";
 import type { CellValue, RawTable } from "../engine/table";
 import { a1, columnLetters } from "../engine/table";
 import type { ChartSpec, SheetSpec, WorkbookPort, WriteReport } from "./port";
 import type { PlannedPrint } from "./printLayout";
 import { noSuchSheet, sameSheetName } from "./sheetNames";
 import {
-  damagedModelMessage,
+  storedModelOf,
   decodeStore,
   encodeStore,
   earlierNumberText,
@@ -994,9 +993,7 @@ export class OfficeWorkbook implements WorkbookPort {
   async readStoredModel(): Promise<unknown | null> {
     return this.run(async (context) => {
       const { store, storeName } = await this.loadStore(context);
-      if (storeName !== undefined && !store.modelReadable)
-        throw new SrbUsageError(damagedModelMessage(storeName, store.modelRows ?? []));
-      return store.model;
+      return storedModelOf(storeName === undefined ? undefined : { sheet: storeName, content: store });
     });
   }
 

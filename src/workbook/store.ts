@@ -23,6 +23,7 @@
  * the fingerprint recorded when SRB wrote it (`sheetFingerprint`); otherwise the sheet is kept as the
  * user's, and the new one gets another name.
  */
+import { SrbUsageError } from "../engine/issues";
 import type { CellValue } from "../engine/table";
 
 /** Version written into the "SRB" row. */
@@ -472,6 +473,19 @@ export function sheetFingerprintOf<T>(
   h1 ^= length;
   h2 = Math.imul(h2 ^ (h2 >>> 13), 0xc2b2ae35) ^ (h1 >>> 7);
   return (h1 >>> 0).toString(16).padStart(8, "0") + (h2 >>> 0).toString(16).padStart(8, "0");
+}
+
+/**
+ * The model a found store holds, or null for none (no store, or no model in it); a model whose JSON is
+ * damaged is a usage error that says where (`damagedModelMessage`). What every adapter's
+ * `readStoredModel` answers.
+ *
+ * @example storedModelOf({ sheet: "_SRB", content: decodeStore([["SRB", 1]]) }); // => null
+ */
+export function storedModelOf(found: { sheet: string; content: DecodedStore } | undefined): unknown | null {
+  if (found && !found.content.modelReadable)
+    throw new SrbUsageError(damagedModelMessage(found.sheet, found.content.modelRows ?? []));
+  return found?.content.model ?? null;
 }
 
 /**

@@ -20,7 +20,7 @@ import type { GridTable, SheetGrid } from "../../engine/tableLocation";
 import type { SheetSpec, WorkbookPort, WriteReport } from "../port";
 import { noSuchSheet, resolveSheetName, sameSheetName } from "../sheetNames";
 import {
-  damagedModelMessage,
+  storedModelOf,
   decodeStore,
   encodeStore,
   storeKept,
@@ -382,10 +382,7 @@ export class PackageWorkbook implements WorkbookPort {
 
   /** The stored model, or null; a stored model whose JSON is damaged is a usage error saying where. */
   async readStoredModel(): Promise<unknown | null> {
-    const found = this.findStore();
-    if (found && !found.content.modelReadable)
-      throw new SrbUsageError(damagedModelMessage(found.sheet, found.content.modelRows ?? []));
-    return found?.content.model ?? null;
+    return storedModelOf(this.findStore());
   }
 
   async writeStoredModel(model: unknown): Promise<string> {

@@ -10,7 +10,6 @@
  * in its notes that they will be missing from the saved file.
  */
 import ExcelJS from "exceljs";
-import { SrbUsageError } from "../../../src/engine/issues";
 import { isColumnTotalFormula } from "../../../src/engine/columnTotalFormula";
 import type { CellValue, RawTable } from "../../../src/engine/table";
 import type { GridTable, SheetGrid } from "../../../src/engine/tableLocation";
@@ -20,7 +19,7 @@ import { headerFooterCode } from "../../../src/workbook/printLayout";
 import { noSuchSheet, resolveSheetName, sameSheetName } from "../../../src/workbook/sheetNames";
 import { addChartsToXlsx, drawingsInXlsx, type SheetCharts, type SheetDrawings } from "./xlsxCharts";
 import {
-  damagedModelMessage,
+  storedModelOf,
   decodeStore,
   encodeStore,
   earlierNumberText,
@@ -293,10 +292,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** The stored model, or null; a stored model whose JSON is damaged is a usage error saying where. */
   async readStoredModel(): Promise<unknown | null> {
-    const found = this.findStore();
-    if (found && !found.content.modelReadable)
-      throw new SrbUsageError(damagedModelMessage(found.sheet, found.content.modelRows ?? []));
-    return found?.content.model ?? null;
+    return storedModelOf(this.findStore());
   }
 
   async writeStoredModel(model: unknown): Promise<string> {
