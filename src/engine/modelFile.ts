@@ -421,19 +421,18 @@ function definitionOf(schema: unknown): SchemaDef {
  *
  * @example misspeltFields({ indicators: [{ column: "x", weigth: 5 }] }, modelFileSchema)[0].code; // => "model-field-unknown"
  */
-function misspeltFields(root: unknown, schema: unknown, path: PropertyKey[] = []): Issue[] {
-  const json = valueAt(root, path);
+function misspeltFields(root: unknown, schema: unknown, path: PropertyKey[] = [], json = root): Issue[] {
   const def = definitionOf(schema);
   if (def.type === "array" && Array.isArray(json))
-    return json.flatMap((_, i) => misspeltFields(root, def.element, [...path, i]));
+    return json.flatMap((item, i) => misspeltFields(root, def.element, [...path, i], item));
   if (def.type !== "object" || def.shape === undefined) return [];
   if (typeof json !== "object" || json === null || Array.isArray(json)) return [];
   const shape = def.shape;
   const known = Object.keys(shape);
   const issues: Issue[] = [];
-  for (const key of Object.keys(json)) {
+  for (const [key, value] of Object.entries(json)) {
     if (Object.hasOwn(shape, key)) {
-      issues.push(...misspeltFields(root, shape[key], [...path, key]));
+      issues.push(...misspeltFields(root, shape[key], [...path, key], value));
       continue;
     }
     const meant = nearestName(key, known);
