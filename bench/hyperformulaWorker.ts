@@ -16,6 +16,7 @@ import { runAllocation } from "../test/helpers/resolved";
 import { columnLetters } from "../src/engine/table";
 import { timeRuns } from "./measure";
 import { syntheticTown } from "./synthetic";
+import { unitScores } from "../src/engine/unitScores";
 
 export interface HyperFormulaResult {
   units: number;
@@ -122,7 +123,7 @@ function main(): void {
   };
   allocation.units.forEach((u, e) => {
     const row = scoreValues[first - 1 + e];
-    scoreOrder.forEach(({ i }, c) => compare(row[c], u.scores[i]));
+    scoreOrder.forEach(({ i }, c) => compare(row[c], unitScores(allocation.scores, e)[i]));
     categories.forEach((name, k) => compare(row[scoreOrder.length + k], u.categories[name]));
     compare(row[scoreOrder.length + categories.length], u.index);
   });

@@ -11,7 +11,7 @@ import type { Allocation } from "../engine/allocation";
 import { germanDate } from "../engine/adoption";
 import { hasBlockingErrors, SrbUsageError, type Issue } from "../engine/issues";
 import { modelJson } from "../engine/modelFile";
-import { toResultsJson, withChanges } from "../engine/results";
+import { resultsUnit, toResultsJson, withChanges } from "../engine/results";
 import type { FortschreibungOutcome } from "../usecase/fortschreibung";
 import { publicationWorkbook } from "../usecase/publicationWorkbook";
 import { generate } from "../usecase/generate";
@@ -301,35 +301,21 @@ async function stageResults(
   ) as object;
   const withExtras: Record<string, unknown> = { ...results, ...extras };
   // the units left out of `plain` above, always put back here (never an empty list by accident)
-  if (allocation !== null) withExtras.units = unitsOnDemand(budget, allocation);
+  if (allocation !== null) withExtras.units = unitsOnDemand(allocation);
   // written as it is laid out (16 MB for 10,000 Kitas): the same bytes as JSON.stringify(…, null, 2) + "\n",
   // in small pieces that are encoded into one reused buffer (files.ts writeTextPieces), never a big string
   return stageFileAtomically(file, prettyJsonChunks(withExtras, 1 << 14), "Die Ergebnisdatei");
 }
 
-/** Units of results.json made at once by `unitsOnDemand`. */
-const UNIT_SLICE = 256;
-
 /**
- * results.json's units as `toResultsJson` makes them, a slice of `UNIT_SLICE` units at a time while the
- * file is written (jsonChunks.ts `ItemsOnDemand`): 10,000 Kitas are ~100,000 small objects, garbage a
- * slice at a time instead of all held until the last one is written.
+ * results.json's units as `toResultsJson` makes them, each made when it is written (jsonChunks.ts
+ * `ItemsOnDemand`): 10,000 Kitas are ~100,000 small objects, garbage one unit at a time instead of all held
+ * until the last one is written.
  *
- * @example unitsOnDemand(1000, allocation).item(0); // => toResultsJson(1000, allocation, []).units[0]
+ * @example unitsOnDemand(allocation).item(0); // => toResultsJson(1000, allocation, []).units[0]
  */
-function unitsOnDemand(budget: number, allocation: Allocation): ItemsOnDemand {
-  let from = 0;
-  let slice: readonly unknown[] = [];
-  return new ItemsOnDemand(allocation.units.length, (i) => {
-    if (i < from || i >= from + slice.length) {
-      from = i - (i % UNIT_SLICE);
-      const units = allocation.units.slice(from, from + UNIT_SLICE);
-      // only the units: the rest of the allocation is in results.json once, from `toResultsJson` above
-      const part: Allocation = { ...allocation, units, areas: [], effectiveWeights: [], traeger: undefined };
-      slice = toResultsJson(budget, part, []).units;
-    }
-    return slice[i - from];
-  });
+function unitsOnDemand(allocation: Allocation): ItemsOnDemand {
+  return new ItemsOnDemand(allocation.units.length, (i) => resultsUnit(allocation, i));
 }
 
 /**

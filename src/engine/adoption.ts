@@ -11,6 +11,7 @@
  *
  * Several adoptions are kept as history; the latest (by date, then by position) is the reference.
  */
+import { unitScores } from "./unitScores";
 import type { Allocation, Band, EffectiveWeight, Eligibility, NormBand } from "./allocation";
 import type { Dataset } from "./dataset";
 import { checkedColumns } from "./checkedColumns";
@@ -244,7 +245,7 @@ export function adoptionOf(
       units: a.units,
       children: a.children,
     })),
-    units: allocation.units.map((u) => {
+    units: allocation.units.map((u, e) => {
       // the Stellenplan (SPEC §5) adds `plan` to the unit results; an adoption keeps it when present
       const plan = (u as { plan?: AdoptedPlan }).plan;
       return {
@@ -269,7 +270,7 @@ export function adoptionOf(
         ...(u.traeger !== undefined ? { traeger: u.traeger } : {}),
         row: u.row,
         code: u.code,
-        scores: [...u.scores],
+        scores: unitScores(allocation.scores, e),
         categoryBands: { ...u.categoryBands },
       };
     }),

@@ -164,29 +164,6 @@ export function typedIndicatorColumns(units: readonly Pick<Unit, "values">[], co
 }
 
 /**
- * One unit's standard scores from the typed columns; null where the unit has no score. A unit with every
- * score gets its list from `plainScores` and keeps them as unboxed doubles; only a unit with a null gets
- * a list of boxed numbers (`scoresWithNulls`). One function for both would teach its allocation site
- * (V8's feedback) from the first null to box every number of every later unit: twice the memory.
- */
-function scoresOf(columns: readonly ScoreColumn[], e: number): (number | null)[] {
-  for (let i = 0; i < columns.length; i++) if (columns[i].missing[e]) return scoresWithNulls(columns, e);
-  return plainScores(columns, e);
-}
-
-function plainScores(columns: readonly ScoreColumn[], e: number): number[] {
-  const out = new Array<number>(columns.length);
-  for (let i = 0; i < columns.length; i++) out[i] = columns[i].scores[e];
-  return out;
-}
-
-function scoresWithNulls(columns: readonly ScoreColumn[], e: number): (number | null)[] {
-  const out = new Array<number | null>(columns.length);
-  for (let i = 0; i < columns.length; i++) out[i] = columns[i].missing[e] ? null : columns[i].scores[e];
-  return out;
-}
-
-/**
  * The units (positions, ascending) without an index in at least one category that counts (NaN in its
  * column; a null column is a category that does not count). A function of its own: it runs over every unit.
  *
@@ -522,7 +499,6 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
   const unitResults = unitResultsOf({
     units,
     codes: unitCodes(units, groups),
-    scores: unitScored.scores,
     categoryNames,
     unitCategories,
     categoryBands: categoryNames.map((name) => categoryBands[name] ?? null),
@@ -544,6 +520,7 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
   return {
     budget,
     units: unitResults,
+    scores: unitScored.scores,
     areas,
     norm: { index: indexBand, categories: categoryBands, areaIndex: areaBand },
     effectiveWeights: effectiveWeights(indicators, m.categories, unitScored.informative),
@@ -558,7 +535,6 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
 interface UnitResultInputs {
   units: readonly Unit[];
   codes: readonly string[];
-  scores: readonly ScoreColumn[];
   categoryNames: readonly string[];
   /** `unitCategories[k][unit]`: category indices, NaN for none; null for a category that does not count. */
   unitCategories: readonly (Float64Array | null)[];
@@ -580,7 +556,7 @@ interface UnitResultInputs {
  * once per allocation over every unit and is optimised as a whole, with feedback from every line.
  *
  * @example
- * unitResultsOf({ units, codes, scores, categoryNames, unitCategories, … })[0].index; // => the first unit's Gesamtindex
+ * unitResultsOf({ units, codes, categoryNames, unitCategories, … })[0].index; // => the first unit's Gesamtindex
  */
 function unitResultsOf(x: UnitResultInputs): UnitResult[] {
   const { units, codes, categoryNames, unitCategories, categoryBands, unitIndex, indexBand } = x;
@@ -605,7 +581,6 @@ function unitResultsOf(x: UnitResultInputs): UnitResult[] {
       else bandKey = bandKey * 4 + bandCode(where);
     }
     const index = orNull(unitIndex[e]);
-    const scores = scoresOf(x.scores, e);
     const categoryBandsOfUnit =
       bands ?? (sharedBands as (code: number) => Record<string, Band | null>)(bandKey);
     // with a Stellenplan the plan is in the literal: added afterwards, every unit would get a second
@@ -617,7 +592,6 @@ function unitResultsOf(x: UnitResultInputs): UnitResult[] {
           area: u.area,
           row: u.row,
           children: u.children,
-          scores,
           categories,
           index,
           band: bandOf(index, indexBand),
@@ -632,7 +606,6 @@ function unitResultsOf(x: UnitResultInputs): UnitResult[] {
           area: u.area,
           row: u.row,
           children: u.children,
-          scores,
           categories,
           index,
           band: bandOf(index, indexBand),

@@ -6,6 +6,7 @@ import type { Issue } from "./issues";
 import type { ResolvedModel } from "./model";
 import type { AreaPlan, UnitPlan } from "./stellenplan";
 import type { TraegerTotal } from "./traegerSummary";
+import type { IndicatorScores } from "./unitScores";
 
 export type Band = "oberhalb" | "innerhalb" | "unterhalb";
 
@@ -56,8 +57,6 @@ export interface UnitResult {
   area: string;
   row: number;
   children: number | null;
-  /** Standard score per indicator (order of the model's indicators); null = missing or constant. */
-  scores: (number | null)[];
   /** Category index per category name; null when the unit has no value in the category. */
   categories: Record<string, number | null>;
   /** Gesamtindex; null when a category is missing. */
@@ -111,6 +110,11 @@ export interface EffectiveWeight {
 export interface Allocation {
   budget: number;
   units: UnitResult[];
+  /**
+   * The units' standard scores by indicator (the dataset's indicators, model order), each over `units` in
+   * their order: `unitScores(scores, e)` is unit e's list, null where it has none (missing or constant).
+   */
+  scores: readonly IndicatorScores[];
   areas: AreaResult[];
   norm: {
     /** Over the units' Gesamtindex. */

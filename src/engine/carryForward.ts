@@ -12,6 +12,7 @@
  * Worked example: adopted shares Nord 0.6, Süd 0.4; new budget 1,025.00 € → Nord 615.00 €, Süd 410.00 €;
  * Nord's two Kitas had 400 € and 200 € → 410.00 € and 205.00 €.
  */
+import { scoreColumnsOfLists } from "./unitScores";
 import { germanDate, type Adoption, type AdoptedUnit } from "./adoption";
 import type { Allocation, AreaResult, BremenUnitResult, UnitResult } from "./allocation";
 import { kofinanzierungPerArea } from "./allocate";
@@ -176,7 +177,6 @@ export function carriedAllocation(
     area: u.area,
     row: u.row ?? k + 2,
     children: u.children,
-    scores: u.scores ? [...u.scores] : [],
     categories: { ...u.categories },
     index: u.index,
     band: u.band,
@@ -192,6 +192,7 @@ export function carriedAllocation(
   return {
     budget: carried.budget,
     units,
+    scores: scoreColumnsOfLists(adoption.units.map((u) => u.scores)),
     areas,
     norm: {
       index: { ...adoption.norm.index },

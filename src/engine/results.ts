@@ -17,6 +17,7 @@ import { toCents } from "./apportionCents";
 import type { AreaChange, Changes, UnitChange } from "./changes";
 import type { Issue, IssueLevel } from "./issues";
 import type { TraegerTotal } from "./traegerSummary";
+import { unitScores } from "./unitScores";
 
 export interface ResultsUnit {
   id: string;
@@ -121,6 +122,32 @@ export function withChanges(
 }
 
 /**
+ * Unit `e` of the allocation as results.json lists it (`units[e]`): a copy, with its scores as a list.
+ *
+ * @example resultsUnit(allocation, 0).scores; // => the first unit's standard scores, null where none
+ */
+export function resultsUnit(allocation: Allocation, e: number): ResultsUnit {
+  const u = allocation.units[e];
+  return {
+    id: u.id,
+    area: u.area,
+    categories: { ...u.categories },
+    index: u.index,
+    band: u.band,
+    eligible: { ...u.eligible },
+    code: u.code,
+    row: u.row,
+    children: u.children,
+    scores: unitScores(allocation.scores, e),
+    categoryBands: { ...u.categoryBands },
+    proposedAmount: u.proposedAmount,
+    ...(u.traeger !== undefined ? { traeger: u.traeger } : {}),
+    ...(u.plan ? { plan: { ...u.plan, strands: [...u.plan.strands] } } : {}),
+    ...(u.bremen ? { bremen: { ...u.bremen } } : {}),
+  };
+}
+
+/**
  * Build the SPEC §8 results JSON object (serialise it with `JSON.stringify`).
  *
  * @param budget the budget of the model (written even when there is no allocation)
@@ -157,23 +184,7 @@ export function toResultsJson(
   return {
     budget,
     allocated: true,
-    units: allocation.units.map((u) => ({
-      id: u.id,
-      area: u.area,
-      categories: { ...u.categories },
-      index: u.index,
-      band: u.band,
-      eligible: { ...u.eligible },
-      code: u.code,
-      row: u.row,
-      children: u.children,
-      scores: [...u.scores],
-      categoryBands: { ...u.categoryBands },
-      proposedAmount: u.proposedAmount,
-      ...(u.traeger !== undefined ? { traeger: u.traeger } : {}),
-      ...(u.plan ? { plan: { ...u.plan, strands: [...u.plan.strands] } } : {}),
-      ...(u.bremen ? { bremen: { ...u.bremen } } : {}),
-    })),
+    units: allocation.units.map((_, e) => resultsUnit(allocation, e)),
     areas: allocation.areas.map((a) => ({
       name: a.name,
       index: a.index,

@@ -33,6 +33,7 @@ import { numberFormatKind } from "../../src/engine/numberFormatKind";
 import type { RawTable } from "../../src/engine/table";
 import { fuzzCase, type FuzzCase, type OutputPathCase } from "./arbitraries";
 import { computeSheets } from "./pipeline";
+import { unitScores } from "../../src/engine/unitScores";
 
 /** Cases per run, over all parts (CI: 10,000; `npm run test:unit` sets fewer). */
 export const TOTAL_RUNS = Number(process.env.SRB_FUZZ_RUNS ?? 10_000);
@@ -97,8 +98,10 @@ function checkAllocation(allocation: Allocation): void {
   }
   if (allocation.model.options.normalisation === "minmax") {
     // min–max: every standard score, category index and Gesamtindex lies in [0, 100]
-    for (const u of allocation.units) {
-      u.scores.forEach((s, k) => expectInScoreRange(s, `Einheit ${u.row}, Standardpunktzahl ${k + 1}`));
+    for (const [e, u] of allocation.units.entries()) {
+      unitScores(allocation.scores, e).forEach((s, k) =>
+        expectInScoreRange(s, `Einheit ${u.row}, Standardpunktzahl ${k + 1}`),
+      );
       for (const [name, v] of Object.entries(u.categories))
         expectInScoreRange(v, `Einheit ${u.row}, ${name}`);
       expectInScoreRange(u.index, `Einheit ${u.row}, Gesamtindex`);

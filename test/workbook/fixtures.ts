@@ -29,6 +29,7 @@ import type { Allocation, AreaResult, Band, NormBand, UnitResult } from "../../s
 import type { Issue } from "../../src/engine/issues";
 import type { Model } from "../../src/engine/model";
 import { DEFAULT_BREMEN_RULES, DEFAULT_KOFINANZIERUNG, DEFAULT_OPTIONS } from "../../src/engine/model";
+import { scoreColumnsOfLists } from "../../src/engine/unitScores";
 
 export const FIXTURE_BUDGET = 100000;
 
@@ -100,7 +101,6 @@ export function fixtureAllocation(options: { bremen?: boolean; issues?: Issue[] 
     area,
     row: i + 2,
     children,
-    scores: [sl, sl, fm],
     categories: { "Soziale Lage": sl, "Flucht und Migration": fm },
     index: index[i],
     band: band(index[i], normIndex),
@@ -149,6 +149,7 @@ export function fixtureAllocation(options: { bremen?: boolean; issues?: Issue[] 
   return {
     budget: FIXTURE_BUDGET,
     units,
+    scores: scoreColumnsOfLists(UNIT_ROWS.map(([, , , , sl, fm]) => [sl, sl, fm])),
     areas,
     norm: {
       index: normIndex,
