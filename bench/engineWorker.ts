@@ -78,13 +78,21 @@ function main(): void {
   collectGarbage();
   const heapInput = process.memoryUsage().heapUsed;
   let last: ReturnType<typeof runAllocation> | null = null;
-  const timing = timeRuns(() => {
-    last = null; // let the previous result go before the next run
-    last = runAllocation(town.model, town.table);
-  }, runs);
+  const collected = process.argv[4] !== "back-to-back";
+  // the previous run's result let go, and (unless back to back) collected, before the next run
+  const before = () => {
+    last = null;
+    if (collected) collectGarbage();
+  };
+  const timing = timeRuns(() => (last = runAllocation(town.model, town.table)), runs, 1, before);
   collectGarbage();
   const heapAfter = process.memoryUsage().heapUsed;
-  const bare = timeRuns(() => barePass(town.table, town.model.indicators.length), runs);
+  const bare = timeRuns(
+    () => barePass(town.table, town.model.indicators.length),
+    runs,
+    1,
+    collected ? collectGarbage : undefined,
+  );
   const result = last as ReturnType<typeof runAllocation> | null;
   const out: EngineResult = {
     units,

@@ -17,15 +17,20 @@ export interface Timing {
 }
 
 /**
- * Time `runs` calls of `work` (after `warmup` untimed calls) and summarise them.
+ * Time `runs` calls of `work` (after `warmup` untimed calls) and summarise them. `before` runs before every
+ * call, untimed (e.g. `collectGarbage`, so that each run starts from the same heap).
  *
  * @example timeRuns(() => [3, 1, 2].sort(), 5).medianMs; // => a small number of milliseconds
  */
-export function timeRuns(work: () => unknown, runs: number, warmup = 1): Timing {
-  for (let k = 0; k < warmup; k++) work();
+export function timeRuns(work: () => unknown, runs: number, warmup = 1, before?: () => void): Timing {
+  for (let k = 0; k < warmup; k++) {
+    before?.();
+    work();
+  }
   const timesMs: number[] = [];
   const cpuMs: number[] = [];
   for (let k = 0; k < runs; k++) {
+    before?.();
     const cpu = process.cpuUsage();
     const start = performance.now();
     work();
