@@ -17,6 +17,7 @@ import { columnLetters } from "../src/engine/table";
 import { timeRuns } from "./measure";
 import { syntheticTown } from "./synthetic";
 import { unitScores } from "../src/engine/unitScores";
+import { unitCategoryIndices } from "../src/engine/categoryIndices";
 
 export interface HyperFormulaResult {
   units: number;
@@ -124,7 +125,9 @@ function main(): void {
   allocation.units.forEach((u, e) => {
     const row = scoreValues[first - 1 + e];
     scoreOrder.forEach(({ i }, c) => compare(row[c], unitScores(allocation.scores, e)[i]));
-    categories.forEach((name, k) => compare(row[scoreOrder.length + k], u.categories[name]));
+    categories.forEach((name, k) =>
+      compare(row[scoreOrder.length + k], unitCategoryIndices(allocation.categoryIndices, e)[name]),
+    );
     compare(row[scoreOrder.length + categories.length], u.index);
   });
   areas.forEach((a, k) => {

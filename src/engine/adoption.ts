@@ -12,6 +12,7 @@
  * Several adoptions are kept as history; the latest (by date, then by position) is the reference.
  */
 import { unitScores } from "./unitScores";
+import { unitCategoryIndices } from "./categoryIndices";
 import type { Allocation, Band, EffectiveWeight, Eligibility, NormBand } from "./allocation";
 import type { Dataset } from "./dataset";
 import { checkedColumns } from "./checkedColumns";
@@ -252,7 +253,7 @@ export function adoptionOf(
         id: u.id,
         area: u.area,
         children: u.children,
-        categories: { ...u.categories },
+        categories: unitCategoryIndices(allocation.categoryIndices, e),
         index: u.index,
         band: u.band,
         eligible: { ...u.eligible },

@@ -521,6 +521,7 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
     budget,
     units: unitResults,
     scores: unitScored.scores,
+    categoryIndices: { names: categoryNames, columns: unitCategories },
     areas,
     norm: { index: indexBand, categories: categoryBands, areaIndex: areaBand },
     effectiveWeights: effectiveWeights(indicators, m.categories, unitScored.informative),
@@ -562,13 +563,9 @@ function unitResultsOf(x: UnitResultInputs): UnitResult[] {
   const { units, codes, categoryNames, unitCategories, categoryBands, unitIndex, indexBand } = x;
   // the category bands as shared records (a base-4 code per unit), unless there are too many categories
   const sharedBands = categoryNames.length <= MAX_SHARED_CATEGORIES ? sharedBandRecords(categoryNames) : null;
-  // every unit's category record has the same keys in the same order: cloned from one template
-  const categoryTemplate: Record<string, number | null> = {};
-  for (const name of categoryNames) categoryTemplate[name] = null;
   const unitResults = new Array<UnitResult>(units.length);
   for (let e = 0; e < units.length; e++) {
     const u = units[e];
-    const categories = { ...categoryTemplate };
     const bands: Record<string, Band | null> | null = sharedBands === null ? {} : null;
     let bandKey = 0;
     for (let k = 0; k < categoryNames.length; k++) {
@@ -576,7 +573,6 @@ function unitResultsOf(x: UnitResultInputs): UnitResult[] {
       const value = column === null ? null : orNull(column[e]);
       const band = categoryBands[k];
       const where = band ? bandOf(value, band) : null;
-      categories[categoryNames[k]] = value;
       if (bands !== null) bands[categoryNames[k]] = where;
       else bandKey = bandKey * 4 + bandCode(where);
     }
@@ -592,7 +588,6 @@ function unitResultsOf(x: UnitResultInputs): UnitResult[] {
           area: u.area,
           row: u.row,
           children: u.children,
-          categories,
           index,
           band: bandOf(index, indexBand),
           categoryBands: categoryBandsOfUnit,
@@ -606,7 +601,6 @@ function unitResultsOf(x: UnitResultInputs): UnitResult[] {
           area: u.area,
           row: u.row,
           children: u.children,
-          categories,
           index,
           band: bandOf(index, indexBand),
           categoryBands: categoryBandsOfUnit,

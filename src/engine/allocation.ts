@@ -2,6 +2,7 @@
  * The allocation model: everything the engine computed, ready for the sheet writer, the results JSON,
  * the custom functions and the task pane. Plain data; no step reads back from a sheet.
  */
+import type { CategoryIndices } from "./categoryIndices";
 import type { Issue } from "./issues";
 import type { ResolvedModel } from "./model";
 import type { AreaPlan, UnitPlan } from "./stellenplan";
@@ -57,8 +58,6 @@ export interface UnitResult {
   area: string;
   row: number;
   children: number | null;
-  /** Category index per category name; null when the unit has no value in the category. */
-  categories: Record<string, number | null>;
   /** Gesamtindex; null when a category is missing. */
   index: number | null;
   band: Band | null;
@@ -115,6 +114,11 @@ export interface Allocation {
    * their order: `unitScores(scores, e)` is unit e's list, null where it has none (missing or constant).
    */
   scores: readonly IndicatorScores[];
+  /**
+   * The units' Kategorie-Indizes by category, each over `units` in their order:
+   * `unitCategoryIndices(categoryIndices, e)` is unit e's record by category name, null where it has none.
+   */
+  categoryIndices: CategoryIndices;
   areas: AreaResult[];
   norm: {
     /** Over the units' Gesamtindex. */

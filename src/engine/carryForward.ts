@@ -13,6 +13,7 @@
  * Nord's two Kitas had 400 € and 200 € → 410.00 € and 205.00 €.
  */
 import { scoreColumnsOfLists } from "./unitScores";
+import { categoryIndicesOfRecords } from "./categoryIndices";
 import { germanDate, type Adoption, type AdoptedUnit } from "./adoption";
 import type { Allocation, AreaResult, BremenUnitResult, UnitResult } from "./allocation";
 import { kofinanzierungPerArea } from "./allocate";
@@ -177,7 +178,6 @@ export function carriedAllocation(
     area: u.area,
     row: u.row ?? k + 2,
     children: u.children,
-    categories: { ...u.categories },
     index: u.index,
     band: u.band,
     categoryBands: u.categoryBands
@@ -193,6 +193,7 @@ export function carriedAllocation(
     budget: carried.budget,
     units,
     scores: scoreColumnsOfLists(adoption.units.map((u) => u.scores)),
+    categoryIndices: categoryIndicesOfRecords(adoption.units.map((u) => u.categories)),
     areas,
     norm: {
       index: { ...adoption.norm.index },

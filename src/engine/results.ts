@@ -18,6 +18,7 @@ import type { AreaChange, Changes, UnitChange } from "./changes";
 import type { Issue, IssueLevel } from "./issues";
 import type { TraegerTotal } from "./traegerSummary";
 import { unitScores } from "./unitScores";
+import { unitCategoryIndices } from "./categoryIndices";
 
 export interface ResultsUnit {
   id: string;
@@ -131,7 +132,7 @@ export function resultsUnit(allocation: Allocation, e: number): ResultsUnit {
   return {
     id: u.id,
     area: u.area,
-    categories: { ...u.categories },
+    categories: unitCategoryIndices(allocation.categoryIndices, e),
     index: u.index,
     band: u.band,
     eligible: { ...u.eligible },

@@ -8,6 +8,7 @@
  * would then point at the user's sheet.
  */
 import type { Allocation, AreaResult, Band, NormBand, UnitResult } from "../engine/allocation";
+import { categoryIndexAt, categoryPosition } from "../engine/categoryIndices";
 import type { Issue } from "../engine/issues";
 import type { AreaMethod, ResolvedModel } from "../engine/model";
 import { NO_TRAEGER } from "../engine/traegerSummary";
@@ -413,12 +414,15 @@ function einrichtungenSheet(
       value: (u) => num(u.children, COUNT_FORMAT),
       ...(units.some((u) => u.children !== null) ? sum : {}),
     },
-    ...categories.map((c, i): Column<UnitResult> => ({
-      key: `category ${i}`,
-      header: c,
-      width: 14,
-      value: (u) => num(u.categories[c] ?? null, INDEX_FORMAT),
-    })),
+    ...categories.map((c, i): Column<UnitResult> => {
+      const position = categoryPosition(allocation.categoryIndices, c);
+      return {
+        key: `category ${i}`,
+        header: c,
+        width: 14,
+        value: (_u, at) => num(categoryIndexAt(allocation.categoryIndices, position, at.index), INDEX_FORMAT),
+      };
+    }),
     { key: "index", header: "Gesamtindex", width: 12, value: (u) => num(u.index, INDEX_FORMAT) },
     { key: "band", header: "Normbereich", width: 12, value: (u) => bandCell(u.band) },
     {
@@ -651,12 +655,15 @@ function stellenplanSheet(
       value: (r) => num(r.unit.children, COUNT_FORMAT),
       ...(units.some((u) => u.children !== null) ? { total: "sum" as const } : {}),
     },
-    ...categories.map((c, i): Column<PlanRow> => ({
-      key: `category ${i}`,
-      header: c,
-      width: 14,
-      value: (r) => num(r.unit.categories[c] ?? null, INDEX_FORMAT),
-    })),
+    ...categories.map((c, i): Column<PlanRow> => {
+      const position = categoryPosition(allocation.categoryIndices, c);
+      return {
+        key: `category ${i}`,
+        header: c,
+        width: 14,
+        value: (_r, at) => num(categoryIndexAt(allocation.categoryIndices, position, at.index), INDEX_FORMAT),
+      };
+    }),
     { key: "index", header: "Gesamtindex", width: 12, value: (r) => num(r.unit.index, INDEX_FORMAT) },
     { key: "band", header: "Normbereich", width: 12, value: (r) => bandCell(r.unit.band) },
     flag("sozialarbeit", "Kita-Sozialarbeit", 12, (u) => u.eligible.sozialarbeit),

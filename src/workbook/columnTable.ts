@@ -11,6 +11,8 @@ import type { ChartSpec, SheetCell, TableSpec } from "./port";
 export interface CellPlace {
   /** 1-based sheet row. */
   row: number;
+  /** 0-based position of the item in the table's list. */
+  index: number;
   /** "G5": the cell of column `key` in this row. */
   cell(key: string): string;
 }
@@ -96,7 +98,7 @@ export function columnTable<T>(
   const rows: SheetCell[][] = [columns.map((c) => ({ value: c.header, bold: true }))];
   items.forEach((item, i) => {
     const row = firstRow + i;
-    const at: CellPlace = { row, cell: (key) => `${letter(key)}${row}` };
+    const at: CellPlace = { row, index: i, cell: (key) => `${letter(key)}${row}` };
     rows.push(columns.map((c) => c.value(item, at)));
   });
   const total: SheetCell[] = columns.map((c, i) => {

@@ -10,6 +10,7 @@ import type { IndicatorSpec, ModelOptions } from "../../src/engine/model";
 import { standardScores } from "../../src/engine/standardScore";
 import { INDICATORS, dataset, model, unit, resolvedIndicator } from "./fixtures";
 import { unitScores } from "../../src/engine/unitScores";
+import { unitCategoryIndices } from "../../src/engine/categoryIndices";
 
 const RUNS = { numRuns: 150 };
 
@@ -116,8 +117,8 @@ describe("scores", () => {
     fc.assert(
       fc.property(datasetArb, (d) => {
         const a = allocate(model(), d);
-        for (const u of a.units) {
-          for (const v of [u.index, ...Object.values(u.categories)]) {
+        for (const [e, u] of a.units.entries()) {
+          for (const v of [u.index, ...Object.values(unitCategoryIndices(a.categoryIndices, e))]) {
             if (v !== null) expect(v >= 0 && v <= 100).toBe(true);
           }
         }

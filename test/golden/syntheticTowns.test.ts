@@ -19,6 +19,7 @@ import { seededRandom } from "../../src/engine/seededRandom";
 import type { CellValue, RawTable } from "../../src/engine/table";
 import { unitScores } from "../../src/engine/unitScores";
 import { runAllocation } from "../helpers/resolved";
+import { unitCategoryIndices } from "../../src/engine/categoryIndices";
 
 const GOLDEN = path.join(__dirname, "synthetic-towns.json");
 const UPDATE = process.env.SRB_UPDATE_GOLDEN === "1";
@@ -156,9 +157,11 @@ function exactJson(x: unknown): string {
 }
 
 /**
- * The result in the shape the golden hashes were taken from: until the standard scores moved out of the unit
- * results into `Allocation.scores` (by indicator), each unit carried its list after `children`. Put back there,
- * in the same key order, the hashes keep proving that no computed value changed.
+ * The result in the shape the golden hashes were taken from: until the standard scores moved out of the
+ * unit results into `Allocation.scores` (by indicator) and the Kategorie-Indizes into
+ * `Allocation.categoryIndices` (by category), each unit carried its list of scores and its record of
+ * category indices after `children`. Put back there, in the same key order, the hashes keep proving that no
+ * computed value changed.
  */
 function asHashed(result: ReturnType<typeof runAllocation>): unknown {
   const a = result.allocation;
@@ -167,11 +170,14 @@ function asHashed(result: ReturnType<typeof runAllocation>): unknown {
     const unit: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(u)) {
       unit[key] = value;
-      if (key === "children") unit.scores = unitScores(a.scores, e);
+      if (key === "children") {
+        unit.scores = unitScores(a.scores, e);
+        unit.categories = unitCategoryIndices(a.categoryIndices, e);
+      }
     }
     return unit;
   });
-  const { scores: _byIndicator, ...rest } = a;
+  const { scores: _byIndicator, categoryIndices: _byCategory, ...rest } = a;
   return { ...result, allocation: { ...rest, units } };
 }
 

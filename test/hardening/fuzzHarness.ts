@@ -34,6 +34,7 @@ import type { RawTable } from "../../src/engine/table";
 import { fuzzCase, type FuzzCase, type OutputPathCase } from "./arbitraries";
 import { computeSheets } from "./pipeline";
 import { unitScores } from "../../src/engine/unitScores";
+import { unitCategoryIndices } from "../../src/engine/categoryIndices";
 
 /** Cases per run, over all parts (CI: 10,000; `npm run test:unit` sets fewer). */
 export const TOTAL_RUNS = Number(process.env.SRB_FUZZ_RUNS ?? 10_000);
@@ -102,7 +103,7 @@ function checkAllocation(allocation: Allocation): void {
       unitScores(allocation.scores, e).forEach((s, k) =>
         expectInScoreRange(s, `Einheit ${u.row}, Standardpunktzahl ${k + 1}`),
       );
-      for (const [name, v] of Object.entries(u.categories))
+      for (const [name, v] of Object.entries(unitCategoryIndices(allocation.categoryIndices, e)))
         expectInScoreRange(v, `Einheit ${u.row}, ${name}`);
       expectInScoreRange(u.index, `Einheit ${u.row}, Gesamtindex`);
     }

@@ -10,6 +10,7 @@ import { runAllocation } from "../helpers/resolved";
 import { indexStructure, unitIndex, unitIndices } from "../../src/engine/gesamtindex";
 import type { Model } from "../../src/engine/model";
 import { weightedMean } from "../../src/engine/weightedMean";
+import { unitCategoryIndices } from "../../src/engine/categoryIndices";
 
 // the raw quotient the engine computed before the fix
 const rounded = (1e-300 * 100) / 1e-300;
@@ -52,9 +53,9 @@ test("the shrunk counterexample: every category index and Gesamtindex of the all
   });
   expect(allocation).not.toBeNull();
   // Kita A 2 has "nicht Deutsch" 1 = the maximum → score 100 → its category index is exactly 100
-  expect(allocation!.units[1].categories["Infrastruktur und Netzwerke"]).toBe(100);
-  for (const u of allocation!.units) {
-    for (const v of [...Object.values(u.categories), u.index]) {
+  expect(unitCategoryIndices(allocation!.categoryIndices, 1)["Infrastruktur und Netzwerke"]).toBe(100);
+  for (const [e, u] of allocation!.units.entries()) {
+    for (const v of [...Object.values(unitCategoryIndices(allocation!.categoryIndices, e)), u.index]) {
       if (v !== null) expect(v >= 0 && v <= 100).toBe(true);
     }
   }

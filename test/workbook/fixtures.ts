@@ -30,6 +30,7 @@ import type { Issue } from "../../src/engine/issues";
 import type { Model } from "../../src/engine/model";
 import { DEFAULT_BREMEN_RULES, DEFAULT_KOFINANZIERUNG, DEFAULT_OPTIONS } from "../../src/engine/model";
 import { scoreColumnsOfLists } from "../../src/engine/unitScores";
+import { categoryIndicesOfRecords } from "../../src/engine/categoryIndices";
 
 export const FIXTURE_BUDGET = 100000;
 
@@ -101,7 +102,6 @@ export function fixtureAllocation(options: { bremen?: boolean; issues?: Issue[] 
     area,
     row: i + 2,
     children,
-    categories: { "Soziale Lage": sl, "Flucht und Migration": fm },
     index: index[i],
     band: band(index[i], normIndex),
     categoryBands: { "Soziale Lage": band(sl, normSL), "Flucht und Migration": band(fm, normFM) },
@@ -150,6 +150,9 @@ export function fixtureAllocation(options: { bremen?: boolean; issues?: Issue[] 
     budget: FIXTURE_BUDGET,
     units,
     scores: scoreColumnsOfLists(UNIT_ROWS.map(([, , , , sl, fm]) => [sl, sl, fm])),
+    categoryIndices: categoryIndicesOfRecords(
+      UNIT_ROWS.map(([, , , , sl, fm]) => ({ "Soziale Lage": sl, "Flucht und Migration": fm })),
+    ),
     areas,
     norm: {
       index: normIndex,
