@@ -355,7 +355,9 @@ export const messages = {
     `Sozialraum „${area}“: keine Einrichtung ist förderfähig und keine hat Personal aus Förderstrang 2 ` +
     `oder 4 – der Betrag von ${formatCents(cents)} bleibt nicht verplant. ${why}`,
   areaUnspentKept: () =>
-    "Das Jugendamt kann ihn auf die anderen Sozialräume verteilen (Option „Nicht verplante Mittel umverteilen“).",
+    "Das Jugendamt kann ihn auf die anderen Sozialräume verteilen (im Schritt „Budget & Regeln“ unter " +
+    "„Sozialraum ohne förderfähige Einrichtung“: „Nicht verplante Mittel umverteilen“; in einer Modelldatei: " +
+    '"rules": { "unspent": "redistribute" }).',
   areaUnspentNoReceiver: () =>
     "Umverteilen ist eingestellt, aber kein anderer Sozialraum hat eine förderfähige Einrichtung.",
   areaUnspentRedistributed: (
