@@ -425,7 +425,7 @@ export const messages = {
   resultsFileNotAnObject: (label: string) =>
     `${label} ist keine SRB-Ergebnisdatei (erwartet: ein JSON-Objekt mit „units“ und „areas“).`,
   resultsFileNotAllocated: (label: string) =>
-    `${label} enthält keine Verteilung (sie wurde mit blockierenden Datenfehlern geschrieben).`,
+    `${label} enthält keine Verteilung (sie wurde bei blockierenden Fehlern in Daten oder Modell geschrieben, z. B. ohne Modell).`,
   resultsFileWithoutLists: (label: string) =>
     `${label} ist keine SRB-Ergebnisdatei (erwartet: die Listen „units“ und „areas“ mit mindestens einem Sozialraum).`,
   resultsFileAreaInvalid: (label: string, number: number) =>
