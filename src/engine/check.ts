@@ -1119,8 +1119,7 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
       // each have their own error, and the user sees values there
       if (!units.some((_, u) => stateOf(u, i) === STATE_BAD))
         push("warning", "indicator-empty", headerCell(c), messages.indicatorEmpty(headerCell(c), headers[c]));
-    }
-    else if (s.max === s.min)
+    } else if (s.max === s.min)
       push(
         "warning",
         "indicator-constant",
