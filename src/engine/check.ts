@@ -1114,9 +1114,12 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
     const c = indicatorColumn[i];
     if (c < 0 || units.length === 0) return;
     const s = stats[i];
-    if (s.count === 0)
-      push("warning", "indicator-empty", headerCell(c), messages.indicatorEmpty(headerCell(c), headers[c]));
-    else if (s.max === s.min)
+    if (s.count === 0) {
+      // only a blank column is "without any value": text or error cells ("12,5" as text in a CSV export)
+      // each have their own error, and the user sees values there
+      if (!units.some((_, u) => stateOf(u, i) === STATE_BAD))
+        push("warning", "indicator-empty", headerCell(c), messages.indicatorEmpty(headerCell(c), headers[c]));
+    } else if (s.max === s.min)
       push(
         "warning",
         "indicator-constant",

@@ -37,7 +37,7 @@ function band(v: unknown): Band | null {
  * @param file the file name, for the message
  * @example sideOfResultsJson(JSON.parse(text), "ergebnis-2026.json").side?.areas.length; // => 8
  * @example sideOfResultsJson({ allocated: false, units: [], areas: [] }, "alt.json").problem;
- * // => "Die Ergebnisdatei „alt.json“ enthält keine Verteilung (sie wurde mit blockierenden Datenfehlern geschrieben)."
+ * // => "Die Ergebnisdatei „alt.json“ enthält keine Verteilung (sie wurde bei blockierenden Fehlern in Daten oder Modell geschrieben, z. B. ohne Modell)."
  */
 export function sideOfResultsJson(json: unknown, file: string): ReadEarlierResults {
   const fail = (problem: string): ReadEarlierResults => ({ side: null, budget: null, problem });

@@ -355,7 +355,9 @@ export const messages = {
     `Sozialraum „${area}“: keine Einrichtung ist förderfähig und keine hat Personal aus Förderstrang 2 ` +
     `oder 4 – der Betrag von ${formatCents(cents)} bleibt nicht verplant. ${why}`,
   areaUnspentKept: () =>
-    "Das Jugendamt kann ihn auf die anderen Sozialräume verteilen (Option „Nicht verplante Mittel umverteilen“).",
+    "Das Jugendamt kann ihn auf die anderen Sozialräume verteilen (im Schritt „Budget & Regeln“ unter " +
+    "„Sozialraum ohne förderfähige Einrichtung“: „Nicht verplante Mittel umverteilen“; in einer Modelldatei: " +
+    '"rules": { "unspent": "redistribute" }).',
   areaUnspentNoReceiver: () =>
     "Umverteilen ist eingestellt, aber kein anderer Sozialraum hat eine förderfähige Einrichtung.",
   areaUnspentRedistributed: (
@@ -423,7 +425,7 @@ export const messages = {
   resultsFileNotAnObject: (label: string) =>
     `${label} ist keine SRB-Ergebnisdatei (erwartet: ein JSON-Objekt mit „units“ und „areas“).`,
   resultsFileNotAllocated: (label: string) =>
-    `${label} enthält keine Verteilung (sie wurde mit blockierenden Datenfehlern geschrieben).`,
+    `${label} enthält keine Verteilung (sie wurde bei blockierenden Fehlern in Daten oder Modell geschrieben, z. B. ohne Modell).`,
   resultsFileWithoutLists: (label: string) =>
     `${label} ist keine SRB-Ergebnisdatei (erwartet: die Listen „units“ und „areas“ mit mindestens einem Sozialraum).`,
   resultsFileAreaInvalid: (label: string, number: number) =>

@@ -108,6 +108,17 @@ function textColumnWidth(min: number, texts: readonly string[], max = 30): numbe
   return Math.min(max, Math.max(min, Math.ceil(widest / 7) + 1));
 }
 
+/**
+ * Width (characters) of the Kita column of Einrichtungen: 24, wider (up to 36) for the longest text in it –
+ * the Kita names, and the Sozialraum and Träger names of the blocks below the table – so that a name such
+ * as „Kath. Kirchengemeinde St. Martin“ is not cut by the cell beside it on screen and on paper.
+ *
+ * @example nameColumnWidth(["Kita A"]); // => 24
+ */
+function nameColumnWidth(texts: readonly string[]): number {
+  return textColumnWidth(24, texts, 36);
+}
+
 /** Width (characters) of the lines of a note below a wide table: within the first printed page. */
 const NOTE_WIDTH = 110;
 
@@ -395,7 +406,10 @@ function einrichtungenSheet(
     {
       key: "id",
       header: publication ? "Einrichtung (Code)" : "Einrichtung",
-      width: 24,
+      width: nameColumnWidth([
+        ...units.map((u) => (publication ? u.code : u.id)),
+        ...allocation.areas.map((a) => a.name),
+      ]),
       value: (u) => text(publication ? u.code : u.id),
     },
     {
@@ -626,7 +640,11 @@ function stellenplanSheet(
     {
       key: "id",
       header: publication ? "Einrichtung (Code)" : "Einrichtung",
-      width: 24,
+      width: nameColumnWidth([
+        ...units.map((u) => (publication ? u.code : u.id)),
+        ...allocation.areas.map((a) => a.name),
+        ...(withTraeger ? (allocation.traeger ?? []).map((t) => t.traeger) : []),
+      ]),
       value: (r) => text(publication ? r.unit.code : r.unit.id),
     },
     {

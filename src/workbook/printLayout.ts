@@ -159,7 +159,14 @@ function rowsHeight(from: number, to: number, height: (row: number) => number): 
  * `room` points of rows below the repeated title rows) and starts a section on a new page when it would
  * run over the page's end but fits on a page of its own. Returns the rows below which a page ends.
  *
+ * A page end the walk only estimates (rows running over `room`) is not where the printer ends the page:
+ * `room` is a cautious share of the page, so the printer's page may hold up to `slack` points more. A
+ * section that starts within `slack` of such an estimated end could still be on the printer's previous
+ * page and be cut by its end; the estimated end is then made a page break, so that the section's page
+ * starts where the walk counted it from.
+ *
  * @example keepSections([1, 5], 8, () => 15, 6 * 15, 0); // => [4]
+ * @example keepSections([1, 8], 12, () => 15, 6 * 15, 0, 30); // => [6]
  */
 export function keepSections(
   sections: readonly number[],
@@ -167,23 +174,34 @@ export function keepSections(
   height: (row: number) => number,
   room: number,
   titleRows: number,
+  slack = 0,
 ): number[] {
   const starts = [...new Set(sections)].filter((r) => r > titleRows + 1 && r <= rows).sort((a, b) => a - b);
   const breaks: number[] = [];
   let used = 0;
   let next = 0;
+  /** The first row of the current page when the walk only estimated its start (0: the start is certain). */
+  let estimatedStart = 0;
   for (let r = titleRows + 1; r <= rows; r++) {
     if (next < starts.length && starts[next] === r) {
+      if (estimatedStart > 0 && used < slack) {
+        breaks.push(estimatedStart - 1);
+        estimatedStart = 0;
+      }
       const end = (starts[next + 1] ?? rows + 1) - 1;
       const size = rowsHeight(r, end, height);
       if (used > 0 && used + size > room && size <= room) {
         breaks.push(r - 1);
         used = 0;
+        estimatedStart = 0;
       }
       next++;
     }
     const h = height(r);
-    if (used > 0 && used + h > room) used = 0;
+    if (used > 0 && used + h > room) {
+      used = 0;
+      estimatedStart = r;
+    }
     used += h;
   }
   return breaks;
@@ -259,6 +277,7 @@ export function planPrint(
         height,
         room,
         bodyStart - 1,
+        room / HEIGHT_SAFETY - room,
       );
   } else {
     kept = charts

@@ -7,10 +7,14 @@
 import type { Robustness } from "../engine/robustness";
 import type { SheetCell, SheetSpec } from "./port";
 import { RANGES_CHART_TITLE } from "./srbCharts";
+import { textPixels } from "./textWidth";
 
 const PERCENT = "0.00%";
 /** Frequencies with one decimal: 0,19 % shows as 0,2 %, never as a misleading "0 %" (issue 14, item 5). */
 const PERCENT1 = "0.0%";
+
+/** What an alternative's cells say when it cannot be computed (README, „So lesen Sie das Blatt“). */
+const NOT_COMPUTABLE = "nicht berechenbar";
 
 const text = (value: string, bold = false): SheetCell => ({ value, bold });
 const num = (value: number, numFmt?: string): SheetCell => ({ value, numFmt });
@@ -92,14 +96,21 @@ export function robustnessSheet(r: Robustness, ctx: { unitName: (id: string) => 
   for (const alt of r.alternatives) {
     rows.push([
       text(alt.label),
-      ...r.areas.map((a) => (alt.shares ? num(alt.shares[a.name] ?? 0, PERCENT) : text("nicht berechenbar"))),
+      ...r.areas.map((a) => (alt.shares ? num(alt.shares[a.name] ?? 0, PERCENT) : text(NOT_COMPUTABLE))),
     ]);
+  }
+  // column H holds "Abweichend unter" (the alternatives' names): wide enough that its text stays in it
+  const columnWidths = [34, 16, 14, 14, 14, 12, 12, 44, 34];
+  // an alternative that cannot be computed says so in every area's column, which the number beside it
+  // would otherwise cut („nicht berechenba“): those columns are made wide enough for the words
+  if (r.alternatives.some((alt) => !alt.shares)) {
+    const needed = Math.ceil(textPixels(NOT_COMPUTABLE) / 7) + 1;
+    for (let c = 1; c <= r.areas.length; c++) columnWidths[c] = Math.max(columnWidths[c] ?? 0, needed);
   }
   return {
     name: "Robustheit",
     rows,
-    // column H holds "Abweichend unter" (the alternatives' names): wide enough that its text stays in it
-    columnWidths: [34, 16, 14, 14, 14, 12, 12, 44, 34],
+    columnWidths,
     freezeRows: 0,
     charts: [
       {

@@ -481,6 +481,16 @@ describe("checkTable: indicators, categories and coverage", () => {
     expect(issues.map((i) => [i.code, i.cell])).toEqual([["indicator-empty", "E1"]]);
   });
 
+  test("indicator-empty is for a blank column only: a column of numbers stored as text has its errors, no „keinen Wert“", () => {
+    // as a CSV export reopened in Excel leaves a column: every value there, but as text
+    const rows = goodRows().map((r) => [...r.slice(0, 4), String(r[4]).replace(".", ","), ...r.slice(5)]);
+    rows[1][4] = null; // and one cell blank
+    const { dataset, issues } = checkTable(model(), table(rows));
+    expect(dataset).toBeNull();
+    expect(issues.filter((i) => i.code === "indicator-empty")).toEqual([]);
+    expect(issues.filter((i) => i.code === "number-as-text").map((i) => i.cell)).toEqual(["E2", "E4", "E5"]);
+  });
+
   test("value-missing: one warning per blank cell, dataset keeps null", () => {
     const rows = goodRows();
     rows[0][3] = null;

@@ -80,7 +80,7 @@ describe("sideOfResultsJson", () => {
     [
       "written with blocking errors",
       { allocated: false, units: [], areas: [] },
-      "Die Ergebnisdatei „alt.json“ enthält keine Verteilung (sie wurde mit blockierenden Datenfehlern geschrieben).",
+      "Die Ergebnisdatei „alt.json“ enthält keine Verteilung (sie wurde bei blockierenden Fehlern in Daten oder Modell geschrieben, z. B. ohne Modell).",
     ],
     [
       "no areas",

@@ -146,7 +146,8 @@ describe("worked examples", () => {
     expect(plan.issues.map((i) => i.message)).toEqual([
       "Sozialraum „Nord“: keine Einrichtung ist förderfähig und keine hat Personal aus Förderstrang 2 oder 4 – der " +
         "Betrag von 20.000,00 € bleibt nicht verplant. Das Jugendamt kann ihn auf die anderen Sozialräume verteilen " +
-        "(Option „Nicht verplante Mittel umverteilen“).",
+        "(im Schritt „Budget & Regeln“ unter „Sozialraum ohne förderfähige Einrichtung“: „Nicht verplante Mittel " +
+        'umverteilen“; in einer Modelldatei: "rules": { "unspent": "redistribute" }).',
     ]);
   });
 

@@ -224,6 +224,16 @@ describe("wide sheets print several pages across, readable", () => {
     // title rows are not counted as a section start
     expect(keepSections([1], 8, h, 6 * 15, 1)).toEqual([]);
   });
+  test("a section just after a page end the walk only estimated: that end becomes a page break", () => {
+    const h = () => 15;
+    // a page holds 6 rows by the walk's count, the printer's up to 2 more: rows 1–6, then the estimated
+    // page from row 7; the section from row 8 could still be on the printer's first page and be cut
+    expect(keepSections([1, 8], 12, h, 6 * 15, 0, 2 * 15)).toEqual([6]);
+    // a section well past the estimated end is on the printer's second page anyway: no break
+    expect(keepSections([1, 10], 12, h, 6 * 15, 0, 2 * 15)).toEqual([]);
+    // without slack the walk's count is taken as the printer's (as before)
+    expect(keepSections([1, 8], 12, h, 6 * 15, 0)).toEqual([]);
+  });
   test("the write plan breaks Methode-like sheets between sections, and only sheets one page wide", () => {
     // a page at 100 % holds about 29 rows: rows 1–29, then 30–49 and 50–55 together
     const rows = Array.from({ length: 55 }, (_, i) => [{ value: `Zeile ${i + 1}` }]);
@@ -279,6 +289,10 @@ describe("wide sheets print several pages across, readable", () => {
     expect(sheet(20, 22).rowBreaks).toEqual([21]);
     // five rows of text: table and chart (rows 7–26) fit on the first page, no break
     expect(sheet(5, 7).rowBreaks).toEqual([]);
+    // 30 rows of text: by SRB's cautious count the page ends after row 29, and the chart (row 32) would
+    // start the next page; the printer's page holds a few rows more (found on the Robustheit sheet in
+    // LibreOffice) and would cut the chart. The page is broken where SRB counted it.
+    expect(sheet(30, 32).rowBreaks).toEqual([29]);
   });
   test("on a sheet printed two pages across, a chart that does not fit with all above it starts a page", () => {
     const wide = (textRows: number) =>

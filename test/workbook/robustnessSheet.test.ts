@@ -1,6 +1,7 @@
 import type { Robustness } from "../../src/engine/robustness";
 import type { SheetCell } from "../../src/workbook/port";
 import { robustnessSheet } from "../../src/workbook/robustnessSheet";
+import { textPixels } from "../../src/workbook/textWidth";
 
 const r: Robustness = {
   areas: [
@@ -116,4 +117,23 @@ test("the chart sits below every table, clear of the 'Abweichend unter' texts", 
   expect(sheet.columnWidths?.[7]).toBeGreaterThanOrEqual(
     "nur bei Zufallsgewichtungen (siehe Häufigkeit)".length - 4,
   );
+});
+
+test("„nicht berechenbar“ fits every area's column, also beyond the first columns and the narrow ones", () => {
+  // seven Sozialräume: the alternatives' table reaches column H; F and G are 12 characters wide
+  const names = ["Nord", "Süd", "Ost", "West", "Mitte", "Hafen", "Altstadt"];
+  const many: Robustness = {
+    ...r,
+    areas: names.map((name, i) => ({ ...r.areas[0], name, rank: i + 1 })),
+    alternatives: [{ label: "ohne Indikator „x“", shares: null }],
+  };
+  const sheet = robustnessSheet(many, { unitName: (id) => id });
+  const row = sheet.rows.find((x) => x[0]?.value === "ohne Indikator „x“")!;
+  expect(row.slice(1).map((c) => c.value)).toEqual(names.map(() => "nicht berechenbar"));
+  // a column w characters wide shows w · 7 pixels of text
+  for (let c = 1; c <= names.length; c++)
+    expect((sheet.columnWidths?.[c] ?? 0) * 7).toBeGreaterThanOrEqual(textPixels("nicht berechenbar"));
+  // every alternative computed: the widths stay as they were
+  const computed = robustnessSheet({ ...r, alternatives: [r.alternatives[0]] }, { unitName: (id) => id });
+  expect(computed.columnWidths).toEqual([34, 16, 14, 14, 14, 12, 12, 44, 34]);
 });

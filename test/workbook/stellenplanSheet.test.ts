@@ -13,6 +13,7 @@ import { PackageWorkbook } from "../../src/workbook/xlsx/packageWorkbook";
 import { XlsxWorkbook } from "../helpers/exceljsWorkbook/xlsxWorkbook";
 import ExcelJS from "exceljs";
 import { FakeWorkbook } from "./fakeExcel";
+import { textPixels } from "../../src/workbook/textWidth";
 import { dataset, model, unit } from "../engine/fixtures";
 import {
   LIBREOFFICE,
@@ -242,4 +243,35 @@ test("publication mode: no Träger column and no Träger summary (a Träger of o
   expect(texts).not.toContain("Stellenplan je Träger");
   for (const name of ["Stadt", "Caritas", "ohne Angabe"]) expect(texts).not.toContain(name);
   expect(published.tables?.[0]?.name).toBe("SRB_Einrichtungen");
+});
+
+test("the Kita column is wide enough for the names in it: long Kita and Träger names are not cut", () => {
+  const longKita = "Ev. Kindertagesstätte Arche Noah e.V.";
+  const longTraeger = "Kath. Kirchengemeinde St. Martin";
+  const withNames = (costPerVzae?: number) => {
+    const m = model({}, 300000);
+    return allocate(
+      { ...m, data: { ...m.data, traeger: "Träger" }, budget: { ...m.budget, costPerVzae } },
+      dataset([
+        unit(longKita, "Nord", [0, 10, 0], { children: 40, traeger: longTraeger }),
+        unit("K2", "Nord", [20, 0, 50], { children: 60, traeger: "Stadt" }),
+        unit("K3", "Süd", [30, 5, 100], { children: 80, traeger: "Stadt" }),
+        unit("K4", "Süd", [25, 2, 80], { children: 50, traeger: "Stadt" }),
+      ]),
+    );
+  };
+  // a column w characters wide is w · 7 + 5 pixels, the padding takes the 5: the whole name on one line
+  const fits = (e: SheetSpec, t: string) =>
+    expect(e.columnWidths![0] * 7).toBeGreaterThanOrEqual(textPixels(t));
+  // Stellenplan form: the Kita names, and the Träger names of the block „Stellenplan je Träger“ below
+  const plan = sheet(allocationSheets(withNames(72000), CTX), "Einrichtungen");
+  expect(plan.rows.some((r) => r[0]?.value === longTraeger)).toBe(true);
+  fits(plan, longKita);
+  fits(plan, longTraeger);
+  // the form with amounts only (no Kosten je VZÄ)
+  const amounts = sheet(allocationSheets(withNames(undefined), CTX), "Einrichtungen");
+  expect(amounts.rows.some((r) => r[0]?.value === longKita)).toBe(true);
+  fits(amounts, longKita);
+  // short names keep the usual width
+  expect(sheet(allocationSheets(planAllocation(), CTX), "Einrichtungen").columnWidths![0]).toBe(24);
 });
