@@ -74,8 +74,19 @@ export const MAX_BUDGET_EUROS = 1e12;
 /** Whole-number tolerance for Kinder (values read from formulas may carry rounding noise). */
 const INTEGER_TOLERANCE = 1e-9;
 
+/**
+ * Is the code unit visible ASCII (not a space, not a control character)? A text that starts with one is
+ * never emptied by `String.prototype.trim`, whose white space is all below 33 or beyond ASCII.
+ */
+function isVisibleAscii(c: number): boolean {
+  return c > 32 && c < 127;
+}
+
 function isBlank(v: CellValue | undefined): boolean {
-  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+  if (v === null || v === undefined) return true;
+  if (typeof v !== "string") return false;
+  // every Kita name and Sozialraum starts with a visible character: no trimmed copy needed to tell
+  return v.length === 0 || (!isVisibleAscii(v.charCodeAt(0)) && v.trim() === "");
 }
 
 /**
@@ -111,8 +122,11 @@ function headerText(v: CellValue | undefined): string {
 
 function errorText(v: CellValue): string | null {
   if (isCellError(v)) return v.error;
-  if (typeof v === "string" && EXCEL_ERROR_TEXT.test(v.trim())) return v.trim();
-  return null;
+  if (typeof v !== "string") return null;
+  // an error text starts with "#" (after white space): a text that starts visibly otherwise is none
+  const first = v.charCodeAt(0);
+  if (isVisibleAscii(first) && first !== 35) return null;
+  return EXCEL_ERROR_TEXT.test(v.trim()) ? v.trim() : null;
 }
 
 /** One model column that must exist on the sheet. */

@@ -143,16 +143,18 @@ export function distributeVzae(
     const total = wholeSteps(pot, stepCost);
     let missing = total - steps.reduce((a, b) => a + b, 0);
     // larger remainder first, then larger weight, then list order; the comparison answers −1, 0 or 1
-    // (a small integer), not the difference of two doubles, which every call would box
-    order.sort((a, b) => {
-      const byRemainder = remainders[b] - remainders[a];
-      if (byRemainder > 0) return 1;
-      if (byRemainder < 0) return -1;
-      const byWeight = weights[b] - weights[a];
-      if (byWeight > 0) return 1;
-      if (byWeight < 0) return -1;
-      return a - b;
-    });
+    // (a small integer), not the difference of two doubles, which every call would box. Without steps to
+    // hand out or take back (missing 0: the floors are the pot) the order decides nothing and is not sorted.
+    if (missing !== 0)
+      order.sort((a, b) => {
+        const byRemainder = remainders[b] - remainders[a];
+        if (byRemainder > 0) return 1;
+        if (byRemainder < 0) return -1;
+        const byWeight = weights[b] - weights[a];
+        if (byWeight > 0) return 1;
+        if (byWeight < 0) return -1;
+        return a - b;
+      });
     if (missing > 0 && missing < order.length) {
       const lastIn = order[missing - 1];
       const firstOut = order[missing];
