@@ -70,12 +70,16 @@ export function syntheticTown(
   const headers: CellValue[] = ["Einrichtung", "Sozialraum", "Kinder", ...indicators.map((i) => i.column)];
   const idWidth = String(units).length;
   const areaWidth = String(areas).length;
+  // one text per Sozialraum, shared by its rows, as both readers hand them over (the .xlsx reader takes a
+  // repeated text from the shared-strings table: one string for every cell that refers to it), not a new
+  // string in every row
+  const areaNames = Array.from({ length: areas }, (_, a) => `Sozialraum ${pad(a + 1, areaWidth)}`);
   const rows: CellValue[][] = new Array(units);
   for (let u = 0; u < units; u++) {
     const area = u < areas ? u : Math.floor(random() * areas);
     const row: CellValue[] = [
       `Kita ${pad(u + 1, idWidth)}`,
-      `Sozialraum ${pad(area + 1, areaWidth)}`,
+      areaNames[area],
       20 + Math.floor(random() * 160),
     ];
     for (let i = 0; i < indicatorCount; i++) {
