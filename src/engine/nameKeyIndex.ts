@@ -13,34 +13,27 @@ import { headerKey } from "./headerKey";
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
-/** Is the name its own key apart from upper-case ASCII letters (no whitespace to trim or collapse, all ASCII)? */
-function isPlain(name: string): boolean {
-  const n = name.length;
-  if (n === 0) return true;
-  if (name.charCodeAt(0) === 32 || name.charCodeAt(n - 1) === 32) return false;
-  let previousSpace = false;
-  for (let k = 0; k < n; k++) {
-    const c = name.charCodeAt(k);
-    if (c >= 128 || (c >= 9 && c <= 13)) return false;
-    const space = c === 32;
-    if (space && previousSpace) return false;
-    previousSpace = space;
-  }
-  return true;
-}
-
-/** The hash of `headerKey(name)`. */
+/**
+ * The hash of `headerKey(name)`. A name that is its own key apart from upper-case ASCII letters (all ASCII,
+ * no white space to trim or collapse: nearly every name) is hashed in one pass over its characters, as its
+ * key would be, without making the key; any other name is hashed from `headerKey`.
+ */
 function keyHash(name: string): number {
+  const n = name.length;
   let h = FNV_OFFSET;
-  if (isPlain(name)) {
-    for (let k = 0; k < name.length; k++) {
-      const c = name.charCodeAt(k);
-      h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), FNV_PRIME);
-    }
-  } else {
-    const key = headerKey(name);
-    for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), FNV_PRIME);
+  let plain = n === 0 || (name.charCodeAt(0) !== 32 && name.charCodeAt(n - 1) !== 32);
+  let previousSpace = false;
+  for (let k = 0; plain && k < n; k++) {
+    const c = name.charCodeAt(k);
+    const space = c === 32;
+    if (c >= 128 || (c >= 9 && c <= 13) || (space && previousSpace)) plain = false;
+    previousSpace = space;
+    h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), FNV_PRIME);
   }
+  if (plain) return h | 0;
+  h = FNV_OFFSET;
+  const key = headerKey(name);
+  for (let k = 0; k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), FNV_PRIME);
   return h | 0;
 }
 
