@@ -92,6 +92,8 @@ export interface DataEnd {
   reason: "totalsRow" | "blankRow" | "rangeEnd";
   /** The totals row's label, e.g. "Summe" (totals rows only). */
   label?: string;
+  /** 1-based sheet column of the totals row's label (totals rows with a label only). */
+  column?: number;
   /** Non-empty rows at and below `row` that are ignored. */
   ignoredRows: number;
   /** The Excel table's own totals row: part of the table's structure, shown but not worth a warning. */
@@ -175,12 +177,15 @@ function rowIsBlank(row: readonly CellValue[] | undefined, from: number, to: num
 
 /** The first non-blank text of a row within [from, to], trimmed, or "". */
 function firstText(row: readonly CellValue[], from: number, to: number): string {
-  for (let c = from; c <= to && c < row.length; c++) {
-    const v = row[c];
-    if (isBlank(v)) continue;
-    return isText(v) ? v.trim() : "";
-  }
-  return "";
+  const c = firstFilled(row, from, to);
+  const v = c < 0 ? null : row[c];
+  return isText(v) ? v.trim() : "";
+}
+
+/** The position of the first non-blank cell of `row` from `from` to `to`, -1 for none. */
+function firstFilled(row: readonly CellValue[], from: number, to: number): number {
+  for (let c = from; c <= to && c < row.length; c++) if (!isBlank(row[c])) return c;
+  return -1;
 }
 
 /**
@@ -384,8 +389,16 @@ export function locateTable(grid: SheetGrid, hints: LocationHints = {}): TableLo
       if (!rowIsBlank(rows[below], firstCol, lastCol)) ignored++;
     // trailing blank rows of the used range are no news; a blank row followed by more rows is
     if (blank && ignored === 0) break;
+    // a totals row with a label is named by the label's cell (often beside an empty „Lfd. Nr.“)
+    const filled = row === undefined || label === "" || !totals ? -1 : firstFilled(row, firstCol, lastCol);
     end = totals
-      ? { row: top + r, reason: "totalsRow", label: label || undefined, ignoredRows: ignored }
+      ? {
+          row: top + r,
+          reason: "totalsRow",
+          label: label || undefined,
+          ignoredRows: ignored,
+          ...(filled >= 0 ? { column: left + filled } : {}),
+        }
       : { row: top + r, reason: "blankRow", ignoredRows: ignored };
     break;
   }
@@ -639,7 +652,7 @@ export function locationIssues(location: TableLocation): Issue[] {
   const issues: Issue[] = [];
   const end = location.end;
   if (end !== null && end.ignoredRows > 0 && end.tableTotals !== true) {
-    const cell = a1(end.row, location.firstColumn);
+    const cell = a1(end.row, end.column ?? location.firstColumn);
     issues.push({
       level: "warning",
       code: "rows-below-table",

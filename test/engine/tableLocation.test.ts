@@ -294,6 +294,24 @@ test("locationHints: data.headerRow and every column the model names, from the m
   expect(locationHints("kein Modell")).toEqual({});
 });
 
+test("locationIssues: a totals row is named by its label's cell, beside an empty Lfd. Nr.", () => {
+  // „Lfd. Nr.“ in column A stays empty in the totals row; the label „Summe“ is in B8
+  const grid: SheetGrid = {
+    sheet: "Kitas",
+    rows: [
+      ["Lfd. Nr.", "Einrichtung", "Sozialraum", "Kinder", "SGB II"],
+      [1, "Kita A", "Nord", 40, 0.2],
+      [2, "Kita B", "Nord", 60, 0.1],
+      [3, "Kita C", "Süd", 80, 0.3],
+      [null, "Summe", null, 180, null],
+    ],
+    firstRow: 4,
+  };
+  const location = locateTable(grid, { columns: ["Einrichtung", "Sozialraum", "Kinder"] });
+  expect(location.end).toMatchObject({ row: 8, reason: "totalsRow", label: "Summe", column: 2 });
+  expect(locationIssues(location).map((i) => [i.code, i.cell])).toEqual([["rows-below-table", "B8"]]);
+});
+
 test("locationIssues: rows below the data and hidden rows are warnings naming the sheet rows", () => {
   const grid = municipalGrid();
   const issues = locationIssues(locateTable({ ...grid, hiddenRows: [4, 5, 9] }));
