@@ -40,6 +40,7 @@ import { numberFormatKind } from "./numberFormatKind";
 import { a1, columnLetters, isCellError, type CellValue, type RawTable } from "./table";
 import { collapseSpaces, columnKey, headerKey } from "./headerKey";
 import { NameKeyIndex } from "./nameKeyIndex";
+import { nearestHeader } from "./nearestName";
 import { rememberCheckedColumns } from "./checkedColumns";
 
 export { headerKey };
@@ -1003,13 +1004,23 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
     }
   }
   const existing = headers.filter((h) => h !== "");
+  // the headers no model column was found under: what a column name not found may have meant
+  const found = new Set([...roles.map((r) => r.column), ...indicatorColumn]);
+  const unused = headers.filter((h, c) => h !== "" && !found.has(c));
   for (const r of roles) {
     if (r.column < 0) {
       push(
         "error",
         "column-missing",
         headerCell(0),
-        messages.columnMissing(ROLE_NAMES[r.key], r.header, sheet, headerRow, existing),
+        messages.columnMissing(
+          ROLE_NAMES[r.key],
+          r.header,
+          sheet,
+          headerRow,
+          existing,
+          nearestHeader(r.header, unused),
+        ),
       );
     }
   }
@@ -1025,6 +1036,7 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
           sheet,
           headerRow,
           existing,
+          nearestHeader(String(ind.column), unused),
         ),
       );
     }

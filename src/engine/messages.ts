@@ -454,8 +454,13 @@ export const messages = {
     sheet: string,
     headerRow: number,
     existing: readonly string[],
+    meant: string | null = null,
   ) =>
-    `Die Spalte „${header}“ (${role}) fehlt in der Kopfzeile (Zeile ${headerRow}) des Blatts „${sheet}“ – vorhandene Überschriften: ${formatList(existing)}.`,
+    `Die Spalte „${header}“ (${role}) fehlt in der Kopfzeile (Zeile ${headerRow}) des Blatts „${sheet}“ – ` +
+    (meant !== null
+      ? `ist „${meant}“ gemeint? Dann bitte die Spalte im Modell so nennen (im Aufgabenbereich in den Schritten „Daten“ und „Modell“, sonst in der Modelldatei) oder die Überschrift ändern. Vorhandene Überschriften: `
+      : "vorhandene Überschriften: ") +
+    `${formatList(existing)}.`,
   totalsRowEndsTable: (sheet: string, row: number, label: string, below: number) =>
     `Blatt „${sheet}“: Zeile ${row}${label ? ` („${label}“)` : ""} ist eine Summenzeile – die Daten enden darüber; sie${below > 0 ? ` und ${below} weitere Zeile${below === 1 ? "" : "n"} darunter` : ""} werden nicht als Einrichtungen gelesen. Gehören Zeilen darunter zur Tabelle, bitte die Summenzeile ans Ende verschieben.`,
   blankRowEndsTable: (sheet: string, row: number, below: number) =>

@@ -17,6 +17,7 @@
  * - Semantic problems (unknown category, duplicate columns, …) come from `checkModel` (check.ts).
  * The model is null if and only if an issue is an error.
  */
+import { nearestName } from "./nearestName";
 import * as z from "zod/mini";
 import { isCellRange } from "./cellRange";
 import { checkModel } from "./check";
@@ -442,50 +443,6 @@ function misspeltFields(root: unknown, schema: unknown, path: PropertyKey[] = []
     issues.push({ level: "warning", code: "model-field-unknown", sheet: "", cell: "", message });
   }
   return issues;
-}
-
-/**
- * The known name `name` is probably a misspelling of: the same letters in another case, or at most one
- * edit away (two for names of six letters or more; an edit adds, drops, changes or swaps a letter). Null
- * for names under three letters and names far from every known one.
- *
- * @example nearestName("weigth", ["weight", "label"]); // => "weight"
- * @example nearestName("comment", ["weight", "label"]); // => null
- */
-export function nearestName(name: string, known: readonly string[]): string | null {
-  if (name.length < 3) return null;
-  const lower = name.toLowerCase();
-  let best: string | null = null;
-  let bestDistance = Infinity;
-  for (const k of known) {
-    const distance = editDistance(lower, k.toLowerCase());
-    const limit = k.length >= 6 ? 2 : 1;
-    if (distance <= limit && distance < bestDistance) {
-      best = k;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-/**
- * Edits (insert, delete, substitute, swap of neighbours) that turn `a` into `b` (optimal string alignment).
- *
- * @example editDistance("weigth", "weight"); // => 1
- */
-function editDistance(a: string, b: string): number {
-  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i]);
-  for (let j = 1; j <= b.length; j++) rows[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d = Math.min(d, rows[i - 2][j - 2] + 1);
-      rows[i][j] = d;
-    }
-  }
-  return rows[a.length][b.length];
 }
 
 /** Key order of the written file: SPEC.md §8 order first, unknown (extra) keys alphabetically after. */

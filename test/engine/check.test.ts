@@ -110,10 +110,42 @@ describe("checkTable: sheet and header problems", () => {
     const missing = only(issues, "column-missing");
     expect(missing).toHaveLength(1);
     expect(missing[0]).toMatchObject({ level: "error", sheet: "Kitas", cell: "A1" });
+    // „OEPNV“ is „ÖPNV“ with the umlaut written out: asked, never applied
     expect(missing[0].message).toBe(
       "Die Spalte „ÖPNV“ (Indikator, Infrastruktur und Netzwerke) fehlt in der Kopfzeile (Zeile 1) des Blatts „Kitas“ – " +
-        "vorhandene Überschriften: „Einrichtung“, „Sozialraum“, „Kinder“, „SGB II“, „Alleinerziehend“, „nicht Deutsch“, „OEPNV“.",
+        "ist „OEPNV“ gemeint? Dann bitte die Spalte im Modell so nennen (im Aufgabenbereich in den Schritten „Daten“ und „Modell“, sonst in der Modelldatei) oder die Überschrift ändern. " +
+        "Vorhandene Überschriften: „Einrichtung“, „Sozialraum“, „Kinder“, „SGB II“, „Alleinerziehend“, „nicht Deutsch“, „OEPNV“.",
     );
+  });
+
+  test("column-missing: a close header is asked about; a far one, one already used or a tie is not", () => {
+    const headers = [
+      "Einrichtung",
+      "Sozialraum",
+      "Kinder",
+      "SGB-II-Quote",
+      "Alleinerziehend",
+      "nicht Deutsch",
+      "Bemerkung",
+    ];
+    const m = model();
+    const renamed = model({
+      indicators: m.indicators.map((ind, i) => (i === 0 ? { ...ind, column: "SGB II Quote" } : ind)),
+    });
+    const messages = only(checkTable(renamed, table(goodRows(), headers)).issues, "column-missing").map(
+      (i) => i.message,
+    );
+    // „SGB II Quote“ for „SGB-II-Quote“ (hyphens set aside); „ÖPNV“ is far from every unused header
+    expect(messages).toHaveLength(2);
+    expect(messages[0]).toContain("„SGB II Quote“ (Indikator, Soziale Lage) fehlt");
+    expect(messages[0]).toContain("ist „SGB-II-Quote“ gemeint?");
+    expect(messages[1]).toContain("„ÖPNV“");
+    expect(messages[1]).not.toContain("gemeint");
+    // a header another model column already uses is never suggested: „Kinder“ is Kinder's own
+    const kinderTwice = model({ data: { ...m.data, strand2: "Kindern" } });
+    const strand2 = only(checkTable(kinderTwice, table()).issues, "column-missing")[0].message;
+    expect(strand2).toContain("„Kindern“");
+    expect(strand2).not.toContain("gemeint");
   });
 
   test("column-missing: flag columns named in the model must exist too", () => {

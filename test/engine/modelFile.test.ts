@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { SrbUsageError } from "../../src/engine/issues";
 import { DEFAULT_BREMEN_RULES, DEFAULT_OPTIONS, type Model } from "../../src/engine/model";
-import { jsonPath, modelJson, nearestName, parseModel, serializeModel } from "../../src/engine/modelFile";
+import { jsonPath, modelJson, parseModel, serializeModel } from "../../src/engine/modelFile";
+import { nearestName } from "../../src/engine/nearestName";
 
 /** The example of SPEC.md §8, verbatim. */
 const SPEC_EXAMPLE = {
