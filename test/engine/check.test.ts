@@ -261,10 +261,13 @@ describe("checkTable: bad cells are never coerced", () => {
     expect(issues[0].message).toContain(`Fehlerwert ${shown}`);
   });
 
-  test.each(["x#NV", "NV#", "#NV x", "# NV", "N#A"])("no error text, but text in a number cell: %j", (value) => {
-    const { issues } = checkTable(model(), table(withCell(2, 4, value)));
-    expect(issues.map((i) => [i.code, i.cell])).toEqual([["text-in-number", "E4"]]);
-  });
+  test.each(["x#NV", "NV#", "#NV x", "# NV", "N#A"])(
+    "no error text, but text in a number cell: %j",
+    (value) => {
+      const { issues } = checkTable(model(), table(withCell(2, 4, value)));
+      expect(issues.map((i) => [i.code, i.cell])).toEqual([["text-in-number", "E4"]]);
+    },
+  );
 
   test.each(["", " ", "\u00a0", "\t\r\n", "\u2003\u3000", "\ufeff", "\u2028\u2029", "\u00a0 \u202f"])(
     "white space only is a blank cell: %j",
@@ -275,10 +278,13 @@ describe("checkTable: bad cells are never coerced", () => {
     },
   );
 
-  test.each(["\u200b", "\u0085", "\u001f", "!"])("not white space to trim: %j is text in a number cell", (value) => {
-    const { issues } = checkTable(model(), table(withCell(2, 4, value)));
-    expect(issues.map((i) => [i.code, i.cell])).toEqual([["text-in-number", "E4"]]);
-  });
+  test.each(["\u200b", "\u0085", "\u001f", "!"])(
+    "not white space to trim: %j is text in a number cell",
+    (value) => {
+      const { issues } = checkTable(model(), table(withCell(2, 4, value)));
+      expect(issues.map((i) => [i.code, i.cell])).toEqual([["text-in-number", "E4"]]);
+    },
+  );
 
   test("boolean-in-number: WAHR in an indicator cell", () => {
     const { issues } = checkTable(model(), table(withCell(0, 3, true)));
