@@ -2,7 +2,10 @@
  * Benchmark worker: the engine's full pipeline (`runAllocation`: check, index, norm bands, area shares,
  * cents, strands) on a synthetic town. Run in a fresh process per size so that the memory figures belong
  * to this size only:
- *   node --expose-gc <bundle> <units> <runs>
+ *   node --expose-gc <bundle> <units> <runs> [back-to-back]
+ * Every timed run (and every bare pass) starts from a collected heap: an untimed gc() before it. With
+ * "back-to-back" the runs follow each other without it (the bench until 2026-12-01): their times then
+ * include collecting the earlier runs' garbage, and the peak RSS the earlier results not yet collected.
  * Prints one JSON line (EngineResult).
  */
 import { runAllocation } from "../test/helpers/resolved";

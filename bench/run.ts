@@ -377,6 +377,7 @@ function main(): void {
     e100k ? e100k.peakRssMb <= TARGETS.engine100kRssMb : null,
   );
   if (!e100k) nullReasons.engine_vs_bare = nullReasons.engine_100k_rss_mb = "Engine 100.000 nicht gemessen";
+  if (!backToBack) nullReasons.engine_100k_rss_back_to_back_mb = "Engine 100.000 ohne Sammeln nicht gemessen";
   // 9. the standalone page in Chromium: upload → Ergebnis → download, 10,000 Kitas
   progress("Standalone-Seite in Chromium: 10.000 Kitas hochladen, Ergebnis, herunterladen");
   const standalone = attempt(

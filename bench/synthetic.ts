@@ -70,9 +70,9 @@ export function syntheticTown(
   const headers: CellValue[] = ["Einrichtung", "Sozialraum", "Kinder", ...indicators.map((i) => i.column)];
   const idWidth = String(units).length;
   const areaWidth = String(areas).length;
-  // one text per Sozialraum, shared by its rows, as both readers hand them over (the .xlsx reader takes a
-  // repeated text from the shared-strings table: one string for every cell that refers to it), not a new
-  // string in every row
+  // one text per Sozialraum, shared by its rows, as the .xlsx reader hands them over (a repeated text comes
+  // from the shared-strings table: one string for every cell that refers to it), not a new string in every
+  // row. Office.js (the add-in) makes no such promise: there each cell's text may be a string of its own.
   const areaNames = Array.from({ length: areas }, (_, a) => `Sozialraum ${pad(a + 1, areaWidth)}`);
   const rows: CellValue[][] = new Array(units);
   for (let u = 0; u < units; u++) {

@@ -103,8 +103,11 @@ function label(value: string): SheetCell {
  *
  * @example textColumnWidth(16, ["AWO", "Ev. Kirchengemeinde"]); // => 19
  */
-function textColumnWidth(min: number, texts: readonly string[], max = 30): number {
-  const widest = Math.max(0, ...texts.map((t) => textPixels(t)));
+export function textColumnWidth(min: number, texts: readonly string[], max = 30): number {
+  // a loop, not `Math.max(...texts)`: the Kita column passes one name per Kita, and a spread of more than
+  // about 120,000 arguments overflows the call stack
+  let widest = 0;
+  for (const t of texts) widest = Math.max(widest, textPixels(t));
   return Math.min(max, Math.max(min, Math.ceil(widest / 7) + 1));
 }
 

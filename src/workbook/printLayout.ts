@@ -160,10 +160,11 @@ function rowsHeight(from: number, to: number, height: (row: number) => number): 
  * run over the page's end but fits on a page of its own. Returns the rows below which a page ends.
  *
  * A page end the walk only estimates (rows running over `room`) is not where the printer ends the page:
- * `room` is a cautious share of the page, so the printer's page may hold up to `slack` points more. A
- * section that starts within `slack` of such an estimated end could still be on the printer's previous
- * page and be cut by its end; the estimated end is then made a page break, so that the section's page
- * starts where the walk counted it from.
+ * `room` is a cautious share of the page, so the printer's page may hold up to `slack` points more, and
+ * over several estimated pages in a row its page ends run ahead by up to `slack` per page (each of its
+ * pages starts where its previous one ended). A section that starts within that lead of the last estimated
+ * end could still be on the printer's previous page and be cut by its end; the estimated end is then made
+ * a page break, so that the section's page starts where the walk counted it from (and the lead is 0 again).
  *
  * @example keepSections([1, 5], 8, () => 15, 6 * 15, 0); // => [4]
  * @example keepSections([1, 8], 12, () => 15, 6 * 15, 0, 30); // => [6]
@@ -182,11 +183,14 @@ export function keepSections(
   let next = 0;
   /** The first row of the current page when the walk only estimated its start (0: the start is certain). */
   let estimatedStart = 0;
+  /** Estimated page ends since the last certain page start: the printer may be up to `slack` ahead per end. */
+  let estimatedEnds = 0;
   for (let r = titleRows + 1; r <= rows; r++) {
     if (next < starts.length && starts[next] === r) {
-      if (estimatedStart > 0 && used < slack) {
+      if (estimatedStart > 0 && used < slack * estimatedEnds) {
         breaks.push(estimatedStart - 1);
         estimatedStart = 0;
+        estimatedEnds = 0;
       }
       const end = (starts[next + 1] ?? rows + 1) - 1;
       const size = rowsHeight(r, end, height);
@@ -194,6 +198,7 @@ export function keepSections(
         breaks.push(r - 1);
         used = 0;
         estimatedStart = 0;
+        estimatedEnds = 0;
       }
       next++;
     }
@@ -201,6 +206,7 @@ export function keepSections(
     if (used > 0 && used + h > room) {
       used = 0;
       estimatedStart = r;
+      estimatedEnds++;
     }
     used += h;
   }

@@ -278,6 +278,46 @@ describe("checkTable: bad cells are never coerced", () => {
     ]);
   });
 
+  // `errorText` and `isBlank` look at the first character before trimming: white space there (ASCII, the
+  // no-break space, Unicode spaces, the byte-order mark, line and paragraph separators) must still be trimmed
+  test.each([
+    ["  #NV", "#NV"],
+    ["\u00a0#nv\u00a0", "#nv"],
+    ["\t#DIV/0! \r\n", "#DIV/0!"],
+    ["\u3000#WERT!", "#WERT!"],
+    ["\ufeff#BEZUG!", "#BEZUG!"],
+    ["\u2028#N/A", "#N/A"],
+  ])("excel-error after white space: %j", (value, shown) => {
+    const { issues } = checkTable(model(), table(withCell(2, 4, value)));
+    expect(issues.map((i) => [i.code, i.cell])).toEqual([["excel-error", "E4"]]);
+    expect(issues[0].message).toContain(`Fehlerwert ${shown}`);
+  });
+
+  test.each(["x#NV", "NV#", "#NV x", "# NV", "N#A"])(
+    "no error text, but text in a number cell: %j",
+    (value) => {
+      const { issues } = checkTable(model(), table(withCell(2, 4, value)));
+      expect(issues.map((i) => [i.code, i.cell])).toEqual([["text-in-number", "E4"]]);
+    },
+  );
+
+  test.each(["", " ", "\u00a0", "\t\r\n", "\u2003\u3000", "\ufeff", "\u2028\u2029", "\u00a0 \u202f"])(
+    "white space only is a blank cell: %j",
+    (value) => {
+      const { dataset, issues } = checkTable(model(), table(withCell(2, 4, value)));
+      expect(issues.map((i) => [i.code, i.cell])).toEqual([["value-missing", "E4"]]);
+      expect(dataset!.units[2].values[1]).toBeNull();
+    },
+  );
+
+  test.each(["\u200b", "\u0085", "\u001f", "!"])(
+    "not white space to trim: %j is text in a number cell",
+    (value) => {
+      const { issues } = checkTable(model(), table(withCell(2, 4, value)));
+      expect(issues.map((i) => [i.code, i.cell])).toEqual([["text-in-number", "E4"]]);
+    },
+  );
+
   test("boolean-in-number: WAHR in an indicator cell", () => {
     const { issues } = checkTable(model(), table(withCell(0, 3, true)));
     expect(issues).toEqual([

@@ -31,6 +31,11 @@ describe("engine barrel", () => {
       "dynamisiert",
       "a1",
       "hasBlockingErrors",
+      // a unit's standard scores and Kategorie-Indizes, kept by column in the allocation
+      "unitScores",
+      "unitCategoryIndices",
+      "categoryIndexAt",
+      "resultsUnit",
     ];
     const exported = engine as unknown as Record<string, unknown>;
     for (const name of names) expect([name, typeof exported[name]]).toEqual([name, "function"]);

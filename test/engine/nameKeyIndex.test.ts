@@ -28,6 +28,11 @@ describe("NameKeyIndex", () => {
       "2",
       "x",
       "\u00a0",
+      // white space a one-pass hash of plain names must leave to `headerKey`: line ends, Unicode spaces, BOM
+      "\r\n",
+      "\u3000",
+      "\ufeff",
+      "\u2028",
     );
     fc.assert(
       fc.property(

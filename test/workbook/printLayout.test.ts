@@ -234,6 +234,17 @@ describe("wide sheets print several pages across, readable", () => {
     // without slack the walk's count is taken as the printer's (as before)
     expect(keepSections([1, 8], 12, h, 6 * 15, 0)).toEqual([]);
   });
+  test("the printer's extra rows add up over pages the walk only estimated: a section two pages on is kept whole", () => {
+    const h = () => 15;
+    // the walk: rows 1–6, 7–12 (both ends estimated), 13–18 with the section 15–18, then 19–24. The
+    // printer's pages hold up to 8 rows: 1–8, 9–16 – its second page ends two rows further on than the
+    // walk's, after row 16, and cuts the section 15–18. The walk's last estimated end becomes a break.
+    expect(keepSections([1, 15, 19], 24, h, 6 * 15, 0, 2 * 15)).toEqual([12, 18]);
+    // once a page end is a real break the printer starts where the walk does, and its extra rows count from
+    // there: row 6 made a break for the section from row 8, the printer's page from row 7 holds up to row
+    // 14, and the section 15–18 (two rows past the walk's estimated end after row 12) is on its next page
+    expect(keepSections([1, 8, 15], 18, h, 6 * 15, 0, 2 * 15)).toEqual([6]);
+  });
   test("the write plan breaks Methode-like sheets between sections, and only sheets one page wide", () => {
     // a page at 100 % holds about 29 rows: rows 1–29, then 30–49 and 50–55 together
     const rows = Array.from({ length: 55 }, (_, i) => [{ value: `Zeile ${i + 1}` }]);
