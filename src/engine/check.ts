@@ -42,6 +42,7 @@ import { collapseSpaces, columnKey, headerKey } from "./headerKey";
 import { NameKeyIndex } from "./nameKeyIndex";
 import { nearestHeader } from "./nearestName";
 import { rememberCheckedColumns } from "./checkedColumns";
+import { CheckedUnit } from "./checkedUnit";
 
 export { headerKey };
 
@@ -390,29 +391,6 @@ export function percentMixRule(
 }
 
 /**
- * A row's indicator values as a list of plain numbers, for a row without a blank. Made here and only here,
- * so that V8 keeps these lists as unboxed doubles: a list that once held a null teaches its allocation
- * site to box every number of every later list (about 2 million boxed numbers at 100,000 Kitas).
- */
-function numbersOnly(values: Float64Array, count: number): number[] {
-  const out = new Array<number>(count);
-  for (let i = 0; i < count; i++) out[i] = values[i];
-  return out;
-}
-
-/** A row's indicator values with null where its state is not STATE_VALUE (see `numbersOnly`). */
-function numbersAndBlanks(
-  values: Float64Array,
-  states: Uint8Array,
-  base: number,
-  count: number,
-): (number | null)[] {
-  const out = new Array<number | null>(count);
-  for (let i = 0; i < count; i++) out[i] = states[base + i] === STATE_VALUE ? values[i] : null;
-  return out;
-}
-
-/**
  * The units (positions) without a value in any of the indicators `useful`, from the check's cell states
  * (`states[unit · indicatorCount + indicator]`). A function of its own, not a loop inside `checkTable`:
  * it runs over every unit and is optimised as a whole.
@@ -472,8 +450,6 @@ interface IndicatorPass {
   states: Uint8Array;
   /** `values[indicator][unit]`, NaN for none. */
   values: readonly Float64Array[];
-  /** The current row's values (where the state is STATE_VALUE). */
-  rowValues: Float64Array;
   stats: readonly { count: number; min: number; max: number }[];
   /** Every other cell: reported, its state written; true when it gives no value. */
   readIndicatorCell(indicator: number): boolean;
@@ -494,7 +470,6 @@ function readIndicatorRow(row: readonly CellValue[], unitIndex: number, pass: In
     const c = pass.columns[i];
     const v = c >= 0 && c < row.length ? row[c] : null;
     if (pass.plain && typeof v === "number" && Number.isFinite(v) && (v >= 0 || pass.allowNegative[i])) {
-      pass.rowValues[i] = v;
       pass.states[stateBase + i] = STATE_VALUE;
       pass.values[i][unitIndex] = v;
       const s = pass.stats[i];
@@ -555,8 +530,6 @@ class SheetPass implements IndicatorPass {
   readonly states: Uint8Array;
   /** `values[indicator][unit]`: the units' values by column, NaN for none (`checkedColumns`). */
   readonly values: Float64Array[];
-  /** The current row's indicator values (where its state is STATE_VALUE). */
-  readonly rowValues: Float64Array;
   readonly stats: { count: number; min: number; max: number }[];
   // what the pass collects
   /**
@@ -593,7 +566,6 @@ class SheetPass implements IndicatorPass {
     this.plain = setup.formats === undefined;
     this.states = new Uint8Array(n * count);
     this.values = setup.indicators.map(() => new Float64Array(n));
-    this.rowValues = new Float64Array(count);
     this.stats = setup.indicators.map(() => ({ count: 0, min: Infinity, max: -Infinity }));
     this.units = new Array<Unit>(n);
     this.unitRows = new Int32Array(n);
@@ -711,7 +683,6 @@ class SheetPass implements IndicatorPass {
       return true;
     }
     if (typeof read === "number") {
-      this.rowValues[i] = read;
       this.states[stateBase + i] = STATE_VALUE;
       this.values[i][unitIndex] = read;
       if (this.setup.formats !== undefined) {
@@ -831,15 +802,10 @@ class SheetPass implements IndicatorPass {
       }
     }
 
-    // indicators
+    // indicators: the typed columns are written here, in the one pass over the indicators (NaN: no
+    // value); the unit reads its values from them (CheckedUnit)
     const unitIndex = this.unitCount;
-    const indicatorCount = this.indicatorCount;
-    const stateBase = unitIndex * indicatorCount;
-    // the typed columns are written here, in the one pass over the indicators (NaN: no value)
-    const blanks = readIndicatorRow(row, unitIndex, this);
-    const values = blanks
-      ? numbersAndBlanks(this.rowValues, this.states, stateBase, indicatorCount)
-      : numbersOnly(this.rowValues, indicatorCount);
+    readIndicatorRow(row, unitIndex, this);
 
     // flags, reasons, Bremen columns
     const kitaIndexCol = this.setup.kitaIndexCol;
@@ -872,20 +838,21 @@ class SheetPass implements IndicatorPass {
         );
       } else if (typeof read === "number") strand4Vzae = read;
     }
-    const unit: Unit = {
-      id: id ?? "",
-      area: area ?? "",
+    const unit = new CheckedUnit(
+      id ?? "",
+      area ?? "",
       children,
-      row: rowNumber,
-      values,
-      strand2: this.readFlag(this.setup.strand2Col),
-      strand3Reason: this.textAt(this.setup.strand3ReasonCol) ?? "",
-      strand4: this.readFlag(this.setup.strand4Col),
-      strand4Reason: this.textAt(this.setup.strand4ReasonCol) ?? "",
-      verbund: this.textAt(this.setup.verbundCol) ?? null,
-      firstYear: this.readFlag(this.setup.firstYearCol),
+      rowNumber,
+      this.values,
+      unitIndex,
+      this.readFlag(this.setup.strand2Col),
+      this.textAt(this.setup.strand3ReasonCol) ?? "",
+      this.readFlag(this.setup.strand4Col),
+      this.textAt(this.setup.strand4ReasonCol) ?? "",
+      this.textAt(this.setup.verbundCol) ?? null,
+      this.readFlag(this.setup.firstYearCol),
       kitaIndex,
-    };
+    );
     // assigned, not spread into the literal: a spread copies every unit through a slow generic path
     if (strand4VzaeCol >= 0) unit.strand4Vzae = strand4Vzae;
     if (this.setup.traegerCol >= 0) unit.traeger = this.textAt(this.setup.traegerCol) ?? null;

@@ -8,15 +8,15 @@
  * converts every list of doubles it meets into boxed numbers (2 million new objects at 100,000 Kitas).
  *
  * The columns belong to the dataset object the check returned (kept beside it, not in it: a copy of the
- * dataset, e.g. `{ ...dataset, units }`, has none) and are used only while every unit still has the value
- * list the check gave it. A dataset is never changed in place after the check; a unit replaced by a copy
- * with other values (a new list) makes the columns unusable, and the values are read from the units.
+ * dataset, e.g. `{ ...dataset, units }`, has none) and are used only while the units are the check's own
+ * units, in the check's order. A dataset is never changed in place after the check; a unit replaced by a
+ * copy (other values, another flag) makes the columns unusable, and the values are read from the units.
  */
 import type { Dataset, Unit } from "./dataset";
 
 interface Remembered {
-  /** The value list of each unit, in the order of the columns. */
-  values: readonly (readonly (number | null)[])[];
+  /** The check's units, in the order of the columns. */
+  units: readonly Unit[];
   columns: Float64Array[];
 }
 
@@ -32,13 +32,13 @@ const remembered = new WeakMap<Dataset, Remembered>();
  * rememberCheckedColumns(dataset, [Float64Array.of(1, NaN)]);
  */
 export function rememberCheckedColumns(dataset: Dataset, columns: Float64Array[]): void {
-  remembered.set(dataset, { values: dataset.units.map((u) => u.values), columns });
+  remembered.set(dataset, { units: [...dataset.units], columns });
 }
 
 /**
  * The check's columns for `units` (the dataset's units, possibly reordered into a new list), or null when
- * there are none or they no longer fit: a different number of units, or a unit whose value list is not the
- * one the check made, at that position.
+ * there are none or they no longer fit: a different number of units, or a unit that is not the check's own
+ * unit at that position.
  *
  * @example
  * checkedColumns(dataset, dataset.units); // => [Float64Array [1, NaN]] (after the example above)
@@ -46,7 +46,7 @@ export function rememberCheckedColumns(dataset: Dataset, columns: Float64Array[]
  */
 export function checkedColumns(dataset: Dataset, units: readonly Unit[]): Float64Array[] | null {
   const r = remembered.get(dataset);
-  if (r === undefined || r.values.length !== units.length) return null;
-  for (let e = 0; e < units.length; e++) if (units[e].values !== r.values[e]) return null;
+  if (r === undefined || r.units.length !== units.length) return null;
+  for (let e = 0; e < units.length; e++) if (units[e] !== r.units[e]) return null;
   return r.columns;
 }

@@ -35,7 +35,11 @@ export function newlyFundedIds(before: ComparisonSide, after: ComparisonSide): s
  */
 export function withFirstYear(dataset: Dataset, ids: readonly string[]): Dataset {
   const set = new Set(ids);
-  return { ...dataset, units: dataset.units.map((u) => ({ ...u, firstYear: set.has(u.id) })) };
+  // `values: u.values` written out: a checked unit's list is not a field a spread copies (CheckedUnit)
+  return {
+    ...dataset,
+    units: dataset.units.map((u) => ({ ...u, values: u.values, firstYear: set.has(u.id) })),
+  };
 }
 
 /**
