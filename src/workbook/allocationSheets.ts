@@ -31,7 +31,14 @@ import {
   formatNumber,
 } from "./numberFormats";
 import type { SheetCell, SheetSpec } from "./port";
-import { barChartBelow, columnTable, sumWhereEqual, type Column, type ColumnTable } from "./columnTable";
+import {
+  barChartBelow,
+  columnTable,
+  sumWhereEqual,
+  type CellPlace,
+  type Column,
+  type ColumnTable,
+} from "./columnTable";
 import { INDEX_CHART_TITLE, SHARES_CHART_TITLE } from "./srbCharts";
 import { textPixels, wrapText } from "./textWidth";
 import { pseudonymiser } from "../engine/pseudonymiser";
@@ -120,6 +127,25 @@ export function textColumnWidth(min: number, texts: readonly string[], max = 30)
  */
 function nameColumnWidth(texts: readonly string[]): number {
   return textColumnWidth(24, texts, 36);
+}
+
+/**
+ * The Kategorie-Index columns of an Einrichtungen table, one per category: a row's value is read from the
+ * allocation's columns at the row's position (the table lists the units in the allocation's order).
+ *
+ * @example categoryColumns(allocation, ["Soziale Lage"])[0].header; // => "Soziale Lage"
+ */
+function categoryColumns<T>(allocation: Allocation, categories: readonly string[]): Column<T>[] {
+  return categories.map((c, i) => {
+    const position = categoryPosition(allocation.categoryIndices, c);
+    return {
+      key: `category ${i}`,
+      header: c,
+      width: 14,
+      value: (_item: T, at: CellPlace) =>
+        num(categoryIndexAt(allocation.categoryIndices, position, at.index), INDEX_FORMAT),
+    };
+  });
 }
 
 /** Width (characters) of the lines of a note below a wide table: within the first printed page. */
@@ -431,15 +457,7 @@ function einrichtungenSheet(
       value: (u) => num(u.children, COUNT_FORMAT),
       ...(units.some((u) => u.children !== null) ? sum : {}),
     },
-    ...categories.map((c, i): Column<UnitResult> => {
-      const position = categoryPosition(allocation.categoryIndices, c);
-      return {
-        key: `category ${i}`,
-        header: c,
-        width: 14,
-        value: (_u, at) => num(categoryIndexAt(allocation.categoryIndices, position, at.index), INDEX_FORMAT),
-      };
-    }),
+    ...categoryColumns<UnitResult>(allocation, categories),
     { key: "index", header: "Gesamtindex", width: 12, value: (u) => num(u.index, INDEX_FORMAT) },
     { key: "band", header: "Normbereich", width: 12, value: (u) => bandCell(u.band) },
     {
@@ -676,15 +694,7 @@ function stellenplanSheet(
       value: (r) => num(r.unit.children, COUNT_FORMAT),
       ...(units.some((u) => u.children !== null) ? { total: "sum" as const } : {}),
     },
-    ...categories.map((c, i): Column<PlanRow> => {
-      const position = categoryPosition(allocation.categoryIndices, c);
-      return {
-        key: `category ${i}`,
-        header: c,
-        width: 14,
-        value: (_r, at) => num(categoryIndexAt(allocation.categoryIndices, position, at.index), INDEX_FORMAT),
-      };
-    }),
+    ...categoryColumns<PlanRow>(allocation, categories),
     { key: "index", header: "Gesamtindex", width: 12, value: (r) => num(r.unit.index, INDEX_FORMAT) },
     { key: "band", header: "Normbereich", width: 12, value: (r) => bandCell(r.unit.band) },
     flag("sozialarbeit", "Kita-Sozialarbeit", 12, (u) => u.eligible.sozialarbeit),
