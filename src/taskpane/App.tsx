@@ -527,6 +527,7 @@ export function App({
           language={language}
           model={model}
           candidateColumns={candidates}
+          sheetColumns={table ? headerNames(table) : undefined}
           effectiveWeights={effective}
           onModelChange={setModel}
           onSave={save}

@@ -191,6 +191,11 @@ const de = {
   indicatorCategory: (column: string) => `Kategorie von „${column}“`,
   indicatorDirection: (column: string) => `Richtung von „${column}“`,
   indicatorUseLabel: (column: string) => `„${column}“ als Indikator verwenden`,
+  indicatorColumnMissing: (column: string, meant: string | null) =>
+    meant === null
+      ? `Die Spalte „${column}“ gibt es im Datenblatt nicht. Bitte die passende Spalte ankreuzen und „${column}“ abwählen.`
+      : `Die Spalte „${column}“ gibt es im Datenblatt nicht – ist „${meant}“ gemeint?`,
+  indicatorUseColumn: (column: string) => `„${column}“ verwenden`,
   goalpostMin: "Min (Referenzjahr)",
   goalpostMax: "Max (Referenzjahr)",
   goalpostMinOf: (column: string) => `Min (Referenzjahr) von „${column}“`,
@@ -472,6 +477,11 @@ const en: Strings = {
   indicatorCategory: (column) => `Category of “${column}”`,
   indicatorDirection: (column) => `Direction of “${column}”`,
   indicatorUseLabel: (column) => `Use “${column}” as an indicator`,
+  indicatorColumnMissing: (column, meant) =>
+    meant === null
+      ? `The data sheet has no column “${column}”. Please tick the matching column and untick “${column}”.`
+      : `The data sheet has no column “${column}” – is “${meant}” meant?`,
+  indicatorUseColumn: (column) => `Use “${column}”`,
   goalpostMin: "Min (reference year)",
   goalpostMax: "Max (reference year)",
   goalpostMinOf: (column) => `Min (reference year) of “${column}”`,
