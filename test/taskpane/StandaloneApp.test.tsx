@@ -158,4 +158,14 @@ describe("resultFileName", () => {
     expect(resultFileName(".xlsx")).toBe("Arbeitsmappe-SRB.xlsx");
     expect(resultFileName("Kitas.XLSM")).toBe("Kitas-SRB.xlsm");
   });
+  test("last year's result opened again is counted on, like srb allocate's output, never „-SRB-SRB“", () => {
+    expect(resultFileName("Musterstadt-SRB.xlsx")).toBe("Musterstadt-SRB (2).xlsx");
+    expect(resultFileName("Musterstadt-SRB (2).xlsx")).toBe("Musterstadt-SRB (3).xlsx");
+    // the browser's own count of a second download of the same name
+    expect(resultFileName("Musterstadt-SRB (1).xlsx")).toBe("Musterstadt-SRB (2).xlsx");
+    // a result written by the command line keeps its spelling
+    expect(resultFileName("Kreis-srb.xlsx")).toBe("Kreis-srb (2).xlsx");
+    expect(resultFileName("Kitas-SRB.xlsm")).toBe("Kitas-SRB (2).xlsm");
+    expect(resultFileName("Kinder-SRBs.xlsx")).toBe("Kinder-SRBs-SRB.xlsx");
+  });
 });

@@ -52,11 +52,17 @@ export const XLSM_MIME = "application/vnd.ms-excel.sheet.macroEnabled.12";
  * resultFileName("Musterstadt.xlsx"); // => "Musterstadt-SRB.xlsx"
  * resultFileName("daten"); // => "daten-SRB.xlsx"
  * resultFileName("Kitas.xlsm"); // => "Kitas-SRB.xlsm"
+ * resultFileName("Musterstadt-SRB.xlsx"); // => "Musterstadt-SRB (2).xlsx" (last year's result, opened again)
+ * resultFileName("Musterstadt-SRB (2).xlsx"); // => "Musterstadt-SRB (3).xlsx"
  */
 export function resultFileName(uploaded: string): string {
   // a workbook with macros stays .xlsm (Excel refuses macro content under .xlsx)
   const extension = /\.xlsm$/i.test(uploaded) ? "xlsm" : "xlsx";
   const base = uploaded.replace(/\.xls[xm]$/i, "") || "Arbeitsmappe";
+  // a result opened again (next year's comparison) is counted on, as `srb allocate` names its output,
+  // not suffixed twice („Musterstadt-SRB-SRB.xlsx“)
+  const earlier = /^(.*-srb)(?: \((\d+)\))?$/i.exec(base);
+  if (earlier) return `${earlier[1]} (${Number(earlier[2] ?? 1) + 1}).${extension}`;
   return `${base}-SRB.${extension}`;
 }
 
