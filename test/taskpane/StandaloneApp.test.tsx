@@ -79,6 +79,8 @@ describe("StandaloneApp", () => {
     // how to get a PDF: the browser's print of the Ergebnis, or the command line
     expect(screen.getByText(/Drucken \(Strg\+P\) → „Als PDF speichern“.*--pdf/)).toBeInTheDocument();
     await screen.findByText(/4 Zeilen/);
+    // the uploaded copy never changes: re-reading it would do nothing visible (the file picker opens an edited one)
+    expect(screen.queryByRole("button", { name: s.reloadSheets })).toBeNull();
 
     fireEvent.click(screen.getByRole("tab", { name: s.stepResult }));
     const generate = screen.getByRole("button", { name: s.generate });

@@ -174,6 +174,7 @@ export function StandaloneApp({ language, open }: StandaloneAppProps) {
       language={language}
       header={header}
       fileName={file?.name}
+      reloadable={false}
       checkReport={{
         label: s.checkReportDownload,
         deliver: async (bytes, name) => {
