@@ -381,7 +381,7 @@ const de = {
   statusGone: "entfallen",
   enteredStrands: (strands: string) => `neu in Strang ${strands}`,
   leftStrands: (strands: string) => `nicht mehr in Strang ${strands}`,
-  bandChange: (before: string, after: string) => `${before} → ${after}`,
+  bandChange: (before: string, after: string) => `Normbereich ${before} → ${after}`,
   moreChanges: (n: number) => `… und ${n} weitere (Blatt „Veränderungen“).`,
   carryForward: "Mit beschlossenen Anteilen fortschreiben",
   carryForwardHint: (date: string) =>
@@ -656,7 +656,7 @@ const en: Strings = {
   statusGone: "gone",
   enteredStrands: (strands) => `new in strand ${strands}`,
   leftStrands: (strands) => `no longer in strand ${strands}`,
-  bandChange: (before, after) => `${before} → ${after}`,
+  bandChange: (before, after) => `norm band ${before} → ${after}`,
   moreChanges: (n) => `… and ${n} more (sheet “Veränderungen”).`,
   carryForward: "Carry forward with the adopted shares",
   carryForwardHint: (date) =>
