@@ -405,6 +405,13 @@ const de = {
   noFileChosen: "Keine Datei ausgewählt",
   loadedFile: (name: string) => `Geöffnet: ${name}`,
   readingWorkbook: (name: string) => `${name} wird gelesen …`,
+  earlierChoose: "Beschluss des Vorjahres übernehmen …",
+  earlierHint:
+    "Fortschreibung: die früher heruntergeladene Ergebnisdatei mit dem Beschluss wählen – der Schritt „Ergebnis“ zeigt dann die Veränderungen.",
+  earlierAdopted: (date: string, name: string) =>
+    `Beschluss vom ${date} aus „${name}“ übernommen: der Schritt „Ergebnis“ vergleicht damit; er steht auch in der neuen Ergebnisdatei.`,
+  earlierHasNoAdoption: (name: string) =>
+    `„${name}“ enthält keinen Beschluss. Bitte die Ergebnisdatei wählen, in der die Verteilung „Als Beschluss festgehalten“ wurde.`,
   download: (name: string) => `Ergebnis herunterladen (${name})`,
   printHint:
     "Als PDF: im Schritt „Ergebnis“ Drucken (Strg+P) → „Als PDF speichern“; die Ergebnisblätter selbst: heruntergeladene Datei drucken oder Kommandozeile „srb allocate … --pdf“.",
@@ -679,6 +686,13 @@ const en: Strings = {
   noFileChosen: "No file chosen",
   loadedFile: (name) => `Opened: ${name}`,
   readingWorkbook: (name) => `Reading ${name} …`,
+  earlierChoose: "Take over last year's decision …",
+  earlierHint:
+    "Next year: choose the result file downloaded back then with its decision – the step “Result” then shows the changes.",
+  earlierAdopted: (date, name) =>
+    `Decision of ${date} taken over from “${name}”: the step “Result” compares with it; it is kept in the new result file.`,
+  earlierHasNoAdoption: (name) =>
+    `“${name}” holds no decision. Please choose the result file in which the allocation was adopted („Als Beschluss festhalten“).`,
   download: (name) => `Download result (${name})`,
   printHint:
     "As PDF: in step “Result”, Print (Ctrl+P) → “Save as PDF”; the result sheets themselves: print the downloaded file or use the command line “srb allocate … --pdf”.",
