@@ -692,7 +692,7 @@ const en: Strings = {
   earlierAdopted: (date, name) =>
     `Decision of ${date} taken over from “${name}”: the step “Result” compares with it; it is kept in the new result file.`,
   earlierHasNoAdoption: (name) =>
-    `“${name}” holds no decision. Please choose the result file in which the allocation was adopted („Als Beschluss festhalten“).`,
+    `“${name}” holds no decision. Please choose the result file in which the allocation was recorded as adopted decision.`,
   download: (name) => `Download result (${name})`,
   printHint:
     "As PDF: in step “Result”, Print (Ctrl+P) → “Save as PDF”; the result sheets themselves: print the downloaded file or use the command line “srb allocate … --pdf”.",
