@@ -82,6 +82,11 @@ export interface AppProps {
    * download, Excel: a new workbook), under this button label. Returns a German note. Absent: not offered.
    */
   checkReport?: { label: string; deliver(bytes: Uint8Array, fileName: string): Promise<string> };
+  /**
+   * Whether „Blätter neu einlesen“ is offered (default: yes). Standalone mode: no – the uploaded copy never
+   * changes; a workbook edited since is opened again with the file picker.
+   */
+  reloadable?: boolean;
 }
 
 export type StepId = "data" | "model" | "budget" | "result";
@@ -133,6 +138,7 @@ export function App({
   title,
   functionsSeeBlanks = true,
   fileName,
+  reloadable = true,
   download = downloadFile,
   checkReport,
 }: AppProps) {
@@ -504,7 +510,7 @@ export function App({
           sheetNames={sheetNames}
           sheet={sheet}
           onSheetChange={(name) => setSheet(name)}
-          onReloadSheets={() => void loadWorkbook()}
+          onReloadSheets={reloadable ? () => void loadWorkbook() : undefined}
           onDetect={() => sheet && void detect(sheet, storedModel)}
           table={table}
           mapping={model?.data ?? null}
@@ -527,6 +533,7 @@ export function App({
           language={language}
           model={model}
           candidateColumns={candidates}
+          sheetColumns={table ? headerNames(table) : undefined}
           effectiveWeights={effective}
           onModelChange={setModel}
           onSave={save}

@@ -191,6 +191,11 @@ const de = {
   indicatorCategory: (column: string) => `Kategorie von „${column}“`,
   indicatorDirection: (column: string) => `Richtung von „${column}“`,
   indicatorUseLabel: (column: string) => `„${column}“ als Indikator verwenden`,
+  indicatorColumnMissing: (column: string, meant: string | null) =>
+    meant === null
+      ? `Die Spalte „${column}“ gibt es im Datenblatt nicht. Bitte die passende Spalte ankreuzen und „${column}“ abwählen.`
+      : `Die Spalte „${column}“ gibt es im Datenblatt nicht – ist „${meant}“ gemeint?`,
+  indicatorUseColumn: (column: string) => `„${column}“ verwenden`,
   goalpostMin: "Min (Referenzjahr)",
   goalpostMax: "Max (Referenzjahr)",
   goalpostMinOf: (column: string) => `Min (Referenzjahr) von „${column}“`,
@@ -376,7 +381,7 @@ const de = {
   statusGone: "entfallen",
   enteredStrands: (strands: string) => `neu in Strang ${strands}`,
   leftStrands: (strands: string) => `nicht mehr in Strang ${strands}`,
-  bandChange: (before: string, after: string) => `${before} → ${after}`,
+  bandChange: (before: string, after: string) => `Normbereich ${before} → ${after}`,
   moreChanges: (n: number) => `… und ${n} weitere (Blatt „Veränderungen“).`,
   carryForward: "Mit beschlossenen Anteilen fortschreiben",
   carryForwardHint: (date: string) =>
@@ -400,6 +405,13 @@ const de = {
   noFileChosen: "Keine Datei ausgewählt",
   loadedFile: (name: string) => `Geöffnet: ${name}`,
   readingWorkbook: (name: string) => `${name} wird gelesen …`,
+  earlierChoose: "Beschluss des Vorjahres übernehmen …",
+  earlierHint:
+    "Fortschreibung: die früher heruntergeladene Ergebnisdatei mit dem Beschluss wählen – der Schritt „Ergebnis“ zeigt dann die Veränderungen.",
+  earlierAdopted: (date: string, name: string) =>
+    `Beschluss vom ${date} aus „${name}“ übernommen: der Schritt „Ergebnis“ vergleicht damit; er steht auch in der neuen Ergebnisdatei.`,
+  earlierHasNoAdoption: (name: string) =>
+    `„${name}“ enthält keinen Beschluss. Bitte die Ergebnisdatei wählen, in der die Verteilung „Als Beschluss festgehalten“ wurde.`,
   download: (name: string) => `Ergebnis herunterladen (${name})`,
   printHint:
     "Als PDF: im Schritt „Ergebnis“ Drucken (Strg+P) → „Als PDF speichern“; die Ergebnisblätter selbst: heruntergeladene Datei drucken oder Kommandozeile „srb allocate … --pdf“.",
@@ -472,6 +484,11 @@ const en: Strings = {
   indicatorCategory: (column) => `Category of “${column}”`,
   indicatorDirection: (column) => `Direction of “${column}”`,
   indicatorUseLabel: (column) => `Use “${column}” as an indicator`,
+  indicatorColumnMissing: (column, meant) =>
+    meant === null
+      ? `The data sheet has no column “${column}”. Please tick the matching column and untick “${column}”.`
+      : `The data sheet has no column “${column}” – is “${meant}” meant?`,
+  indicatorUseColumn: (column) => `Use “${column}”`,
   goalpostMin: "Min (reference year)",
   goalpostMax: "Max (reference year)",
   goalpostMinOf: (column) => `Min (reference year) of “${column}”`,
@@ -646,7 +663,7 @@ const en: Strings = {
   statusGone: "gone",
   enteredStrands: (strands) => `new in strand ${strands}`,
   leftStrands: (strands) => `no longer in strand ${strands}`,
-  bandChange: (before, after) => `${before} → ${after}`,
+  bandChange: (before, after) => `norm band ${before} → ${after}`,
   moreChanges: (n) => `… and ${n} more (sheet “Veränderungen”).`,
   carryForward: "Carry forward with the adopted shares",
   carryForwardHint: (date) =>
@@ -669,6 +686,13 @@ const en: Strings = {
   noFileChosen: "No file chosen",
   loadedFile: (name) => `Opened: ${name}`,
   readingWorkbook: (name) => `Reading ${name} …`,
+  earlierChoose: "Take over last year's decision …",
+  earlierHint:
+    "Next year: choose the result file downloaded back then with its decision – the step “Result” then shows the changes.",
+  earlierAdopted: (date, name) =>
+    `Decision of ${date} taken over from “${name}”: the step “Result” compares with it; it is kept in the new result file.`,
+  earlierHasNoAdoption: (name) =>
+    `“${name}” holds no decision. Please choose the result file in which the allocation was recorded as adopted decision.`,
   download: (name) => `Download result (${name})`,
   printHint:
     "As PDF: in step “Result”, Print (Ctrl+P) → “Save as PDF”; the result sheets themselves: print the downloaded file or use the command line “srb allocate … --pdf”.",

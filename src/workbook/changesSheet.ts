@@ -10,9 +10,11 @@
  */
 import type { Band } from "../engine/allocation";
 import type { Changes, Strand, UnitStatus } from "../engine/changes";
+import { formatEuro } from "../engine/germanFormat";
 import { columnLetters } from "../engine/table";
 import { INDEX_FORMAT, MONEY_FORMAT, PERCENT_FORMAT, VZAE_FORMAT } from "./numberFormats";
 import type { SheetCell, SheetSpec, TableSpec } from "./port";
+import { textPixels } from "./textWidth";
 
 /** Name of the sheet (the adapters may add " (2)" on a clash with a user sheet). */
 export const CHANGES_SHEET = "Veränderungen";
@@ -114,6 +116,28 @@ export function changesSheetLayout(areas: number, units: number): ChangesSheetLa
  * const spec = changesSheet(changes, { against: "Beschluss vom 15.03.2022", summary, unitName: (id) => id });
  * spec.rows[1][0].value; // => the summary line
  */
+/**
+ * `widths` widened where an amount in € would not fit: a cut number shows as „###“ in Excel and Calc (the
+ * Sozialräume's „Betrag jetzt“ shares column G with the Kitas' narrow „Band jetzt“; a budget of millions
+ * needs more than 12 characters).
+ *
+ * @example fittingAmounts([[{ value: 1027296, numFmt: MONEY_FORMAT, bold: true }]], [12])[0]; // => 16
+ */
+export function fittingAmounts(rows: readonly SheetCell[][], widths: readonly number[]): number[] {
+  const fitted = [...widths];
+  for (const line of rows)
+    line.forEach((cell, c) => {
+      if (typeof cell.value !== "number") return;
+      const signed = cell.numFmt === DELTA_MONEY_FORMAT;
+      if (cell.numFmt !== MONEY_FORMAT && !signed) return;
+      // the whole amount on one line (7 px per character of width), one character to spare for the padding
+      const pixels = textPixels(formatEuro(cell.value, "de-DE", signed), cell.bold === true);
+      const needed = Math.ceil(pixels / 7) + 1;
+      if (needed > (fitted[c] ?? 0)) fitted[c] = needed;
+    });
+  return fitted;
+}
+
 export function changesSheet(changes: Changes, ctx: ChangesSheetContext): SheetSpec {
   const layout = changesSheetLayout(changes.areas.length, changes.units.length);
   const rows: SheetCell[][] = [];
@@ -235,7 +259,7 @@ export function changesSheet(changes: Changes, ctx: ChangesSheetContext): SheetS
     name: CHANGES_SHEET,
     rows,
     tables,
-    columnWidths: [30, 18, 12, 14, 14, 14, 12, 12, 30, 30, 16, 16, 16, 10, 10, 10, 14],
+    columnWidths: fittingAmounts(rows, [30, 18, 12, 14, 14, 14, 12, 12, 30, 30, 16, 16, 16, 10, 10, 10, 14]),
     freezeRows: 0,
   };
 }

@@ -143,3 +143,74 @@ describe("toggleIndicator", () => {
     expect(toggleIndicator(MODEL, "ÖPNV", false)).toBe(MODEL);
   });
 });
+
+describe("a column of the model that the sheet lacks", () => {
+  // the model names „Arbeitslosenquote“, the Landkreis's sheet spells it „Arbeitslosen-Quote“
+  const spelt: Model = {
+    ...MODEL,
+    indicators: [
+      { column: "SGB2", category: "Soziale Lage", direction: 1, weight: 1 },
+      { column: "Arbeitslosenquote", category: "Soziale Lage", direction: -1, weight: 2 },
+    ],
+  };
+  const sheet = ["Lfd. Nr.", "Einrichtung", "Sozialraum", "SGB2", "Arbeitslosen-Quote"];
+
+  function SpeltHarness(props: { onModel: (m: Model) => void; sheetColumns?: string[] }) {
+    const [model, setModel] = useState(spelt);
+    return (
+      <ModelStep
+        strings={s}
+        language="de"
+        model={model}
+        candidateColumns={(props.sheetColumns ?? sheet).filter(
+          (c) => c !== "Einrichtung" && c !== "Sozialraum",
+        )}
+        sheetColumns={props.sheetColumns}
+        effectiveWeights={effectiveWeights(model.indicators, model.categories)}
+        onModelChange={(m) => {
+          setModel(m);
+          props.onModel(m);
+        }}
+        onSave={jest.fn()}
+        busy={false}
+        onValidityChange={jest.fn()}
+      />
+    );
+  }
+
+  test("is marked at the indicator, and one click moves it to the sheet's close header", () => {
+    const models: Model[] = [];
+    renderWithTheme(<SpeltHarness sheetColumns={sheet} onModel={(m) => models.push(m)} />);
+    const block = within(screen.getByTestId("indicator-Arbeitslosenquote"));
+    expect(
+      block.getByText(
+        "Die Spalte „Arbeitslosenquote“ gibt es im Datenblatt nicht – ist „Arbeitslosen-Quote“ gemeint?",
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(screen.getByTestId("indicator-SGB2")).queryByText(/gibt es im Datenblatt nicht/),
+    ).toBeNull();
+    fireEvent.click(block.getByRole("button", { name: "„Arbeitslosen-Quote“ verwenden" }));
+    // category, direction and weight go with it
+    expect(models[models.length - 1].indicators).toEqual([
+      { column: "SGB2", category: "Soziale Lage", direction: 1, weight: 1 },
+      { column: "Arbeitslosen-Quote", category: "Soziale Lage", direction: -1, weight: 2 },
+    ]);
+    expect(screen.queryByText(/gibt es im Datenblatt nicht/)).toBeNull();
+  });
+
+  test("without a close header it says what to do; before the sheet is read nothing is marked", () => {
+    const { unmount } = renderWithTheme(
+      <SpeltHarness sheetColumns={["Einrichtung", "Sozialraum", "SGB2"]} onModel={() => undefined} />,
+    );
+    expect(
+      screen.getByText(
+        "Die Spalte „Arbeitslosenquote“ gibt es im Datenblatt nicht. Bitte die passende Spalte ankreuzen und „Arbeitslosenquote“ abwählen.",
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /verwenden$/ })).toBeNull();
+    unmount();
+    renderWithTheme(<SpeltHarness onModel={() => undefined} />);
+    expect(screen.queryByText(/gibt es im Datenblatt nicht/)).toBeNull();
+  });
+});

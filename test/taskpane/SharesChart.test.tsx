@@ -2,7 +2,7 @@
 import "@testing-library/jest-dom";
 import { screen } from "@testing-library/react";
 import fc from "fast-check";
-import { SharesChart, barLength } from "../../src/taskpane/components/SharesChart";
+import { SharesChart, barLength, shortened } from "../../src/taskpane/components/SharesChart";
 import { renderWithTheme } from "./render";
 
 describe("barLength", () => {
@@ -50,4 +50,62 @@ describe("SharesChart", () => {
     expect(screen.getByText("60,00 %")).toBeInTheDocument();
     expect(screen.getByText("Süd")).toBeInTheDocument();
   });
+});
+
+describe("SharesChart: long names of Sozialräume", () => {
+  // jsdom lays out nothing: the browser's measurement is stood in for by 6,5 units per character
+  // (about DejaVu Sans at 11 px, the font a Linux pane falls back to)
+  const proto = SVGElement.prototype as unknown as { getComputedTextLength?: () => number };
+  beforeEach(() => {
+    proto.getComputedTextLength = function (this: SVGElement) {
+      return (this.textContent ?? "").length * 6.5;
+    };
+  });
+  afterEach(() => {
+    delete proto.getComputedTextLength;
+  });
+
+  test("a name wider than the room left of its bar is shortened until it fits, never cut at the edge", () => {
+    const { container } = renderWithTheme(
+      <SharesChart
+        title="Anteile"
+        language="de"
+        areas={[
+          { name: "Thaleischweiler-Wallhalben", share: 0.2 },
+          { name: "Rodalben", share: 0.1 },
+        ]}
+      />,
+    );
+    const labels = [...container.querySelectorAll("text")].map((t) => t.textContent ?? "");
+    // 18 characters („Thaleischweiler-W…“, 117 units) would run 15 units past the pane's left edge
+    expect(labels).toContain("Thaleischweile…");
+    expect(labels.every((t) => t.length * 6.5 <= 102)).toBe(true);
+    expect(labels).toContain("Rodalben");
+    // the full name stays in the bar's tooltip
+    expect(screen.getByText("Thaleischweiler-Wallhalben: 20,00 %")).toBeInTheDocument();
+  });
+
+  test("shortened keeps at least one character and the ellipsis", () => {
+    expect(shortened("Thaleischweiler-Wallhalben", (t) => t.length <= 10)).toBe("Thaleisch…");
+    expect(shortened("Nord", () => true)).toBe("Nord");
+    expect(shortened("Nordstadt", () => false)).toBe("N…");
+  });
+});
+
+test("a chart not laid out yet (hidden step, every width 0) keeps the names cut to 18 characters", () => {
+  const proto = SVGElement.prototype as unknown as { getComputedTextLength?: () => number };
+  proto.getComputedTextLength = () => 0;
+  try {
+    const { container } = renderWithTheme(
+      <SharesChart
+        title="Anteile"
+        language="de"
+        areas={[{ name: "Thaleischweiler-Wallhalben", share: 1 }]}
+      />,
+    );
+    const labels = [...container.querySelectorAll("text")].map((t) => t.textContent ?? "");
+    expect(labels).toContain("Thaleischweiler-W…");
+  } finally {
+    delete proto.getComputedTextLength;
+  }
 });

@@ -1,12 +1,25 @@
 /** @jest-environment jsdom */
 import "../shims/textCoding";
 import "@testing-library/jest-dom";
-import { act, fireEvent, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { StandaloneApp, resultFileName, XLSX_MIME } from "../../src/taskpane/components/StandaloneApp";
 import type { DownloadableWorkbook } from "../../src/taskpane/host";
 import { stringsFor } from "../../src/taskpane/i18n";
-import { KITAS, fakePort } from "./fakePort";
+import { KITAS, STORED_MODEL, fakePort } from "./fakePort";
+import type { RawTable } from "../../src/engine/table";
+
+/** Next year (as in Fortschreibung.test.tsx): Kita D closes, Kita E opens in Süd. */
+const NEXT_YEAR: RawTable = {
+  ...KITAS,
+  rows: [
+    ["Kita A", "Nord", 50, 10, 20],
+    ["Kita B", "Nord", 60, 30, 40],
+    ["Kita C", "Süd", 70, 20, 0],
+    ["Kita E", "Süd", 80, 25, 60],
+  ],
+};
 import { PackageWorkbook } from "../../src/workbook/xlsx/packageWorkbook";
+import { generate } from "../../src/usecase/generate";
 import { renderWithTheme } from "./render";
 
 const s = stringsFor("de");
@@ -79,6 +92,8 @@ describe("StandaloneApp", () => {
     // how to get a PDF: the browser's print of the Ergebnis, or the command line
     expect(screen.getByText(/Drucken \(Strg\+P\) → „Als PDF speichern“.*--pdf/)).toBeInTheDocument();
     await screen.findByText(/4 Zeilen/);
+    // the uploaded copy never changes: re-reading it would do nothing visible (the file picker opens an edited one)
+    expect(screen.queryByRole("button", { name: s.reloadSheets })).toBeNull();
 
     fireEvent.click(screen.getByRole("tab", { name: s.stepResult }));
     const generate = screen.getByRole("button", { name: s.generate });
@@ -150,6 +165,86 @@ describe("StandaloneApp", () => {
   });
 });
 
+describe("StandaloneApp: next year (Fortschreibung)", () => {
+  beforeEach(() => {
+    Object.assign(URL, { createObjectURL: () => "blob:srb/1", revokeObjectURL: () => undefined });
+  });
+
+  /** Last year's downloaded result: the sample held as a Beschluss of 10.03.2026. */
+  async function lastYear(): Promise<DownloadableWorkbook> {
+    const earlier = fakePort(undefined, undefined, false);
+    await generate(earlier, {
+      model: STORED_MODEL,
+      workbookName: "",
+      fortschreibung: { adopt: { date: "2026-03-10" } },
+    });
+    return Object.assign(earlier, { toBuffer: async () => new Uint8Array([80, 75, 3, 4]) });
+  }
+
+  test("last year's result file brings its Beschluss: the steps compare with it, the new file keeps it", async () => {
+    const thisYear: DownloadableWorkbook & { adoptions: unknown[] } = Object.assign(
+      fakePort([NEXT_YEAR], undefined, false),
+      { toBuffer: async () => new Uint8Array([80, 75, 3, 4]) },
+    );
+    const earlier = await lastYear();
+    const open = jest.fn(async (bytes: ArrayBuffer) => (new Uint8Array(bytes)[0] === 1 ? thisYear : earlier));
+    renderWithTheme(<StandaloneApp language="de" open={open} />);
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText(s.uploadLabel), {
+        target: { files: [xlsxFile("Kitas-2027.xlsx", [1])] },
+      });
+    });
+    await screen.findByText(/4 Zeilen/);
+    // without the earlier file there is nothing to compare with
+    fireEvent.click(screen.getByRole("tab", { name: s.stepResult }));
+    expect(screen.queryByTestId("changes-section")).toBeNull();
+
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText(s.earlierChoose), {
+        target: { files: [xlsxFile("Kitas-2026-SRB.xlsx", [2])] },
+      });
+    });
+    expect(
+      await screen.findByText(
+        "Beschluss vom 10.03.2026 aus „Kitas-2026-SRB.xlsx“ übernommen: der Schritt „Ergebnis“ vergleicht damit; er steht auch in der neuen Ergebnisdatei.",
+      ),
+    ).toBeInTheDocument();
+    expect(thisYear.adoptions).toHaveLength(1);
+    await screen.findByText(/4 Zeilen/);
+    fireEvent.click(screen.getByRole("tab", { name: s.stepResult }));
+    const section = await screen.findByTestId("changes-section");
+    expect(within(section).getByText("Verglichen mit: Beschluss vom 10.03.2026")).toBeInTheDocument();
+    expect(within(section).getByText(/1 neu, 1 entfallen, 3 geblieben/)).toBeInTheDocument();
+  });
+
+  test("a file without a Beschluss is refused with a German note and changes nothing", async () => {
+    const thisYear: DownloadableWorkbook & { adoptions: unknown[] } = Object.assign(
+      fakePort([NEXT_YEAR], undefined, false),
+      { toBuffer: async () => new Uint8Array([80, 75, 3, 4]) },
+    );
+    const plain = Object.assign(fakePort(undefined, undefined, false), {
+      toBuffer: async () => new Uint8Array([80, 75, 3, 4]),
+    });
+    const open = jest.fn(async (bytes: ArrayBuffer) => (new Uint8Array(bytes)[0] === 1 ? thisYear : plain));
+    renderWithTheme(<StandaloneApp language="de" open={open} />);
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText(s.uploadLabel), {
+        target: { files: [xlsxFile("Kitas-2027.xlsx", [1])] },
+      });
+    });
+    await screen.findByText(/4 Zeilen/);
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText(s.earlierChoose), {
+        target: { files: [xlsxFile("Kitas.xlsx", [2])] },
+      });
+    });
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "„Kitas.xlsx“ enthält keinen Beschluss. Bitte die Ergebnisdatei wählen, in der die Verteilung „Als Beschluss festgehalten“ wurde.",
+    );
+    expect(thisYear.adoptions).toEqual([]);
+  });
+});
+
 describe("resultFileName", () => {
   test("examples", () => {
     expect(resultFileName("Musterstadt.xlsx")).toBe("Musterstadt-SRB.xlsx");
@@ -157,5 +252,15 @@ describe("resultFileName", () => {
     expect(resultFileName("daten")).toBe("daten-SRB.xlsx");
     expect(resultFileName(".xlsx")).toBe("Arbeitsmappe-SRB.xlsx");
     expect(resultFileName("Kitas.XLSM")).toBe("Kitas-SRB.xlsm");
+  });
+  test("last year's result opened again is counted on, like srb allocate's output, never „-SRB-SRB“", () => {
+    expect(resultFileName("Musterstadt-SRB.xlsx")).toBe("Musterstadt-SRB (2).xlsx");
+    expect(resultFileName("Musterstadt-SRB (2).xlsx")).toBe("Musterstadt-SRB (3).xlsx");
+    // the browser's own count of a second download of the same name
+    expect(resultFileName("Musterstadt-SRB (1).xlsx")).toBe("Musterstadt-SRB (2).xlsx");
+    // a result written by the command line keeps its spelling
+    expect(resultFileName("Kreis-srb.xlsx")).toBe("Kreis-srb (2).xlsx");
+    expect(resultFileName("Kitas-SRB.xlsm")).toBe("Kitas-SRB (2).xlsm");
+    expect(resultFileName("Kinder-SRBs.xlsx")).toBe("Kinder-SRBs-SRB.xlsx");
   });
 });

@@ -11,7 +11,9 @@ import {
   UNIT_HEADERS,
   changesSheet,
   changesSheetLayout,
+  fittingAmounts,
 } from "../../src/workbook/changesSheet";
+import { MONEY_FORMAT } from "../../src/workbook/numberFormats";
 import type { SheetSpec } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../helpers/exceljsWorkbook/xlsxWorkbook";
 import {
@@ -131,5 +133,37 @@ describe("LibreOffice recalculates the Veränderungen sheet", () => {
     const layout = changesSheetLayout(changes.areas.length, changes.units.length);
     expect(csvNumber(sheet[layout.areaTotalRow - 1][6])).toBeCloseTo(1027296, 6);
     expect(csvNumber(sheet[layout.areaTotalRow - 1][3])).toBeCloseTo(1, 9);
+  });
+});
+
+describe("fittingAmounts", () => {
+  test("a budget of millions in the Sozialräume's total widens its column (Calc showed „###“ at width 12)", () => {
+    // next year's sample: „Betrag jetzt“ 1.027.296,00 € (bold) in column G, given 12 characters
+    const widths = fittingAmounts(
+      [
+        [
+          { value: "Summe", bold: true },
+          { value: 1027296, numFmt: MONEY_FORMAT, bold: true },
+        ],
+      ],
+      [30, 12],
+    );
+    expect(widths[0]).toBe(30);
+    // 1.027.296,00 € in bold Calibri 11 is 96,8 px: 14 characters of 7 px, and one to spare
+    expect(widths[1]).toBe(15);
+  });
+  test("columns wide enough stay as they are; text and other formats do not count", () => {
+    expect(
+      fittingAmounts(
+        [
+          [
+            { value: 55869.41, numFmt: MONEY_FORMAT },
+            { value: 0.1694, numFmt: "0.00%" },
+            { value: "1.000.000.000,00 €" },
+          ],
+        ],
+        [14, 12, 10],
+      ),
+    ).toEqual([14, 12, 10]);
   });
 });

@@ -73,7 +73,7 @@ const strandNumbers = (strands: readonly string[]) =>
 /**
  * What changed for one Kita, in a few words: status, strands entered or left, band, € and VZÄ.
  *
- * @example unitChangeText(s, "de", change); // => "neu in Strang 1; innerhalb → oberhalb; +1.250,00 €"
+ * @example unitChangeText(s, "de", change); // => "neu in Strang 1; Normbereich innerhalb → oberhalb; +1.250,00 €"
  */
 export function unitChangeText(s: Strings, language: Language, u: UnitChange): string {
   const parts: string[] = [];

@@ -26,7 +26,8 @@ export interface DataStepProps {
   sheetNames: string[];
   sheet: string | null;
   onSheetChange(sheet: string): void;
-  onReloadSheets(): void;
+  /** „Blätter neu einlesen“; without it the button is not offered (standalone mode). */
+  onReloadSheets?(): void;
   onDetect(): void;
   table: RawTable | null;
   mapping: DataMapping | null;
@@ -162,9 +163,11 @@ export function DataStep(props: DataStepProps) {
         <Button appearance="primary" disabled={busy || !sheet} onClick={props.onDetect}>
           {s.detectTable}
         </Button>
-        <Button disabled={busy} onClick={props.onReloadSheets}>
-          {s.reloadSheets}
-        </Button>
+        {props.onReloadSheets && (
+          <Button disabled={busy} onClick={props.onReloadSheets}>
+            {s.reloadSheets}
+          </Button>
+        )}
       </div>
       {notice && (
         <MessageBar intent={notice.intent}>

@@ -1,4 +1,5 @@
 import {
+  Button,
   Checkbox,
   Field,
   MessageBar,
@@ -12,6 +13,7 @@ import {
 import { useEffect, useState } from "react";
 import type { EffectiveWeight } from "../../engine/allocation";
 import type { Direction, IndicatorSpec, Model } from "../../engine/model";
+import { nearestHeader } from "../../engine/nearestName";
 import { formatInputNumber, formatShare, type Language, type Strings } from "../i18n";
 import { ModelFileActions, type ModelNotice } from "./ModelFileActions";
 import { NumberField } from "./NumberField";
@@ -22,6 +24,8 @@ export interface ModelStepProps {
   model: Model | null;
   /** Columns of the data sheet that could be indicators (mapped id/area/children columns excluded). */
   candidateColumns: string[];
+  /** Every header of the data sheet, once it is read: an indicator whose column is not among them is marked. */
+  sheetColumns?: string[];
   effectiveWeights: EffectiveWeight[];
   onModelChange(model: Model): void;
   onSave(): void;
@@ -191,6 +195,19 @@ export function toggleIndicator(model: Model, column: string, use: boolean): Mod
   return model;
 }
 
+/**
+ * The indicator on column `from` moved to column `to`, keeping its category, direction, weight and
+ * goalposts (a model whose column is spelt differently from the sheet's header).
+ *
+ * @example renameIndicator(model, "Arbeitslosenquote", "Arbeitslosen-Quote").indicators[0].column; // => "Arbeitslosen-Quote"
+ */
+export function renameIndicator(model: Model, from: string, to: string): Model {
+  return {
+    ...model,
+    indicators: model.indicators.map((i) => (i.column === from ? { ...i, column: to } : i)),
+  };
+}
+
 function updateIndicator(model: Model, column: string, patch: Partial<IndicatorSpec>): Model {
   return {
     ...model,
@@ -242,6 +259,15 @@ export function ModelStep(props: ModelStepProps) {
       {columns.map((column, n) => {
         const indicator = model.indicators.find((i) => i.column === column);
         const key = `indicator-${n}`;
+        // a column of the model that the sheet lacks (a model file from another year, a renamed header)
+        const missing =
+          indicator !== undefined && props.sheetColumns !== undefined && !props.sheetColumns.includes(column);
+        const meant = missing
+          ? nearestHeader(
+              column,
+              candidateColumns.filter((c) => !model.indicators.some((i) => i.column === c)),
+            )
+          : null;
         return (
           <div key={column} className={styles.indicator} data-testid={`indicator-${column}`}>
             <Checkbox
@@ -253,6 +279,19 @@ export function ModelStep(props: ModelStepProps) {
                 props.onModelChange(toggleIndicator(model, column, data.checked === true))
               }
             />
+            {missing && (
+              <MessageBar intent="warning">
+                <MessageBarBody>{s.indicatorColumnMissing(column, meant)}</MessageBarBody>
+              </MessageBar>
+            )}
+            {missing && meant !== null && (
+              <Button
+                disabled={busy}
+                onClick={() => props.onModelChange(renameIndicator(model, column, meant))}
+              >
+                {s.indicatorUseColumn(meant)}
+              </Button>
+            )}
             {indicator && (
               <div className={styles.settings}>
                 <Field label={s.category} className={styles.category}>

@@ -1,5 +1,6 @@
 import { Button, Label, Link, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useId, useRef, useState } from "react";
+import { germanDate, latestAdoption, readAdoption, type Adoption } from "../../engine/adoption";
 import { App } from "../App";
 import { downloadFile, XLSX_MIME } from "../download";
 import type { DownloadableWorkbook } from "../host";
@@ -52,11 +53,17 @@ export const XLSM_MIME = "application/vnd.ms-excel.sheet.macroEnabled.12";
  * resultFileName("Musterstadt.xlsx"); // => "Musterstadt-SRB.xlsx"
  * resultFileName("daten"); // => "daten-SRB.xlsx"
  * resultFileName("Kitas.xlsm"); // => "Kitas-SRB.xlsm"
+ * resultFileName("Musterstadt-SRB.xlsx"); // => "Musterstadt-SRB (2).xlsx" (last year's result, opened again)
+ * resultFileName("Musterstadt-SRB (2).xlsx"); // => "Musterstadt-SRB (3).xlsx"
  */
 export function resultFileName(uploaded: string): string {
   // a workbook with macros stays .xlsm (Excel refuses macro content under .xlsx)
   const extension = /\.xlsm$/i.test(uploaded) ? "xlsm" : "xlsx";
   const base = uploaded.replace(/\.xls[xm]$/i, "") || "Arbeitsmappe";
+  // a result opened again (next year's comparison) is counted on, as `srb allocate` names its output,
+  // not suffixed twice („Musterstadt-SRB-SRB.xlsx“)
+  const earlier = /^(.*-srb)(?: \((\d+)\))?$/i.exec(base);
+  if (earlier) return `${earlier[1]} (${Number(earlier[2] ?? 1) + 1}).${extension}`;
   return `${base}-SRB.${extension}`;
 }
 
@@ -73,6 +80,10 @@ export function StandaloneApp({ language, open }: StandaloneAppProps) {
   const inputId = useId();
   const chosenId = useId();
   const input = useRef<HTMLInputElement>(null);
+  const earlierInput = useRef<HTMLInputElement>(null);
+  const earlierId = useId();
+  /** The outcome of taking over last year's Beschluss (Fortschreibung): a note or why not. */
+  const [earlierNote, setEarlierNote] = useState<{ ok: boolean; text: string } | null>(null);
   /** The name of the file picked last (shown next to the button, as the browser's own control would). */
   const [picked, setPicked] = useState<string | null>(null);
   const [file, setFile] = useState<{ name: string; workbook: DownloadableWorkbook; n: number } | null>(null);
@@ -116,6 +127,7 @@ export function StandaloneApp({ language, open }: StandaloneAppProps) {
             if (!picked) return;
             setPicked(picked.name);
             setOpenError(null);
+            setEarlierNote(null);
             setDownload(null);
             setPublicationDownload(null);
             setReading(picked.name);
@@ -135,6 +147,68 @@ export function StandaloneApp({ language, open }: StandaloneAppProps) {
         {reading && <Spinner size="tiny" label={s.readingWorkbook(reading)} role="status" />}
         {file && <Text>{s.loadedFile(file.name)}</Text>}
         {file && <Text className="srb-no-print">{s.printHint}</Text>}
+        {file && (
+          <div className={`${styles.picker} srb-no-print`}>
+            <Button aria-describedby={earlierId} onClick={() => earlierInput.current?.click()}>
+              {s.earlierChoose}
+            </Button>
+            <Text id={earlierId} size={200}>
+              {s.earlierHint}
+            </Text>
+          </div>
+        )}
+        <input
+          ref={earlierInput}
+          hidden
+          type="file"
+          aria-label={s.earlierChoose}
+          accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
+          onChange={async (event) => {
+            const chosen = event.currentTarget.files?.[0];
+            event.currentTarget.value = "";
+            if (!chosen || !file) return;
+            setEarlierNote(null);
+            setReading(chosen.name);
+            try {
+              await nextPaint();
+              const earlier = await open(await chosen.arrayBuffer());
+              const raw = (await earlier.readStoredAdoptions?.()) ?? [];
+              const readable = raw.filter((a) => readAdoption(a).adoption !== null);
+              const latest = latestAdoption(
+                readable.map((a) => readAdoption(a).adoption).filter((a): a is Adoption => a !== null),
+              );
+              if (latest === null) {
+                setEarlierNote({ ok: false, text: s.earlierHasNoAdoption(chosen.name) });
+                return;
+              }
+              // the earlier Beschlüsse join this workbook's own (each once): the latest is the comparison basis,
+              // and the downloaded result carries them on to the year after
+              const own = (await file.workbook.readStoredAdoptions?.()) ?? [];
+              const seen = new Set(own.map((a) => JSON.stringify(a)));
+              await file.workbook.writeStoredAdoptions?.([
+                ...own,
+                ...readable.filter((a) => !seen.has(JSON.stringify(a))),
+              ]);
+              setDownload(null);
+              setPublicationDownload(null);
+              // the steps read the workbook afresh, now with the Beschluss
+              setFile((previous) => (previous ? { ...previous, n: previous.n + 1 } : previous));
+              setEarlierNote({ ok: true, text: s.earlierAdopted(germanDate(latest.date), chosen.name) });
+            } catch (thrown) {
+              setEarlierNote({ ok: false, text: `${chosen.name}: ${describeError(thrown)}` });
+            } finally {
+              setReading(null);
+            }
+          }}
+        />
+        {earlierNote && (
+          <Text
+            role={earlierNote.ok ? "status" : "alert"}
+            className={earlierNote.ok ? undefined : styles.error}
+          >
+            {earlierNote.text}
+          </Text>
+        )}
         {openError && (
           <Text role="alert" className={styles.error}>
             {openError}
@@ -168,6 +242,7 @@ export function StandaloneApp({ language, open }: StandaloneAppProps) {
       language={language}
       header={header}
       fileName={file?.name}
+      reloadable={false}
       checkReport={{
         label: s.checkReportDownload,
         deliver: async (bytes, name) => {

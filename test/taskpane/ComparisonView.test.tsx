@@ -1,0 +1,36 @@
+/** @jest-environment jsdom */
+import type { UnitChange } from "../../src/engine/changes";
+import { unitChangeText } from "../../src/taskpane/components/ComparisonView";
+import { stringsFor } from "../../src/taskpane/i18n";
+
+// Kita Lindenhof in the sample's next year: rises above the lower bound of the norm band, enters strand 1
+const lindenhof: UnitChange = {
+  id: "Kita Lindenhof",
+  status: "geblieben",
+  indexBefore: 12.5,
+  indexAfter: 21.4,
+  bandBefore: "unterhalb",
+  bandAfter: "innerhalb",
+  entered: ["sozialarbeit"],
+  left: [],
+  amountDelta: 21600,
+  vzaeDelta: 0.5,
+  area: "Südstadt",
+  areaBefore: "Südstadt",
+  amountBefore: 0,
+  amountAfter: 21600,
+  vzaeBefore: 0,
+  vzaeAfter: 0.5,
+  indexDelta: 8.9,
+  newlyFunded: true,
+};
+
+describe("unitChangeText", () => {
+  test("a change of band says that it is the Normbereich („unterhalb → innerhalb“ alone says nothing)", () => {
+    // (the amount's € follows a no-break space)
+    expect(unitChangeText(stringsFor("de"), "de", lindenhof).replace(/\u00a0/g, " ")).toBe(
+      "neu in Strang 1; Normbereich unterhalb → innerhalb; +21.600,00 €; +0,5 VZÄ",
+    );
+    expect(unitChangeText(stringsFor("en"), "en", lindenhof)).toContain("norm band unterhalb → innerhalb");
+  });
+});
