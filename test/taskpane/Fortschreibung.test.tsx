@@ -11,7 +11,7 @@ import type { SheetSpec } from "../../src/workbook/port";
 import { NEXT_YEAR_EXPECTED, nextYearModel, nextYearRows } from "../../scripts/make-next-year";
 import { HEADERS, sampleModel, sampleRows } from "../../scripts/make-sample";
 import type { CellValue } from "../../src/engine/table";
-import { KITAS, STORED_MODEL, fakePort, type FakePort } from "./fakePort";
+import { KITAS, STORED_MODEL, fakePort, type FakePort, NEXT_YEAR_KITAS } from "./fakePort";
 import { renderWithTheme } from "./render";
 
 const s = stringsFor("de");
@@ -41,20 +41,6 @@ async function adoptedPort(table: RawTable = KITAS): Promise<FakePort> {
   port.adoptions = earlier.adoptions;
   return port;
 }
-
-/**
- * Next year's data (worked example, fakePort.KITAS): Kita D closes, Kita E opens in Süd with Kita D's values
- * but less need on SGB2. Süd had Kita C 16,67 and Kita D 100 (mean 58,33, share 58,33 %).
- */
-const NEXT_YEAR: RawTable = {
-  ...KITAS,
-  rows: [
-    ["Kita A", "Nord", 50, 10, 20],
-    ["Kita B", "Nord", 60, 30, 40],
-    ["Kita C", "Süd", 70, 20, 0],
-    ["Kita E", "Süd", 80, 25, 60],
-  ],
-};
 
 /**
  * The open adoption dialog, once its date field is rendered: Fluent's Dialog appears in a portal and fills
@@ -91,7 +77,7 @@ describe("Fortschreibung in the task pane", () => {
   });
 
   test("with a stored adoption and changed data the Ergebnis step shows the comparison", async () => {
-    renderWithTheme(<App port={await adoptedPort(NEXT_YEAR)} language="de" />);
+    renderWithTheme(<App port={await adoptedPort(NEXT_YEAR_KITAS)} language="de" />);
     await openResult();
     const section = await screen.findByTestId("changes-section");
     expect(within(section).getByText("Verglichen mit: Beschluss vom 10.03.2026")).toBeInTheDocument();
@@ -186,7 +172,7 @@ describe("Fortschreibung in the task pane", () => {
   });
 
   test("carry forward from the pane distributes the budget by the adopted shares", async () => {
-    const port = await adoptedPort(NEXT_YEAR);
+    const port = await adoptedPort(NEXT_YEAR_KITAS);
     renderWithTheme(<App port={port} language="de" />);
     await openResult();
     fireEvent.click(await screen.findByRole("checkbox", { name: s.carryForward }));

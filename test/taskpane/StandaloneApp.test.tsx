@@ -5,19 +5,8 @@ import { act, fireEvent, screen, waitFor, within } from "@testing-library/react"
 import { StandaloneApp, resultFileName, XLSX_MIME } from "../../src/taskpane/components/StandaloneApp";
 import type { DownloadableWorkbook } from "../../src/taskpane/host";
 import { stringsFor } from "../../src/taskpane/i18n";
-import { KITAS, STORED_MODEL, fakePort } from "./fakePort";
-import type { RawTable } from "../../src/engine/table";
+import { KITAS, STORED_MODEL, fakePort, NEXT_YEAR_KITAS } from "./fakePort";
 
-/** Next year (as in Fortschreibung.test.tsx): Kita D closes, Kita E opens in Süd. */
-const NEXT_YEAR: RawTable = {
-  ...KITAS,
-  rows: [
-    ["Kita A", "Nord", 50, 10, 20],
-    ["Kita B", "Nord", 60, 30, 40],
-    ["Kita C", "Süd", 70, 20, 0],
-    ["Kita E", "Süd", 80, 25, 60],
-  ],
-};
 import { PackageWorkbook } from "../../src/workbook/xlsx/packageWorkbook";
 import { generate } from "../../src/usecase/generate";
 import { renderWithTheme } from "./render";
@@ -183,7 +172,7 @@ describe("StandaloneApp: next year (Fortschreibung)", () => {
 
   test("last year's result file brings its Beschluss: the steps compare with it, the new file keeps it", async () => {
     const thisYear: DownloadableWorkbook & { adoptions: unknown[] } = Object.assign(
-      fakePort([NEXT_YEAR], undefined, false),
+      fakePort([NEXT_YEAR_KITAS], undefined, false),
       { toBuffer: async () => new Uint8Array([80, 75, 3, 4]) },
     );
     const earlier = await lastYear();
@@ -219,7 +208,7 @@ describe("StandaloneApp: next year (Fortschreibung)", () => {
 
   test("a file without a Beschluss is refused with a German note and changes nothing", async () => {
     const thisYear: DownloadableWorkbook & { adoptions: unknown[] } = Object.assign(
-      fakePort([NEXT_YEAR], undefined, false),
+      fakePort([NEXT_YEAR_KITAS], undefined, false),
       { toBuffer: async () => new Uint8Array([80, 75, 3, 4]) },
     );
     const plain = Object.assign(fakePort(undefined, undefined, false), {

@@ -30,6 +30,20 @@ export const KITAS: RawTable = {
   firstColumn: 1,
 };
 
+/**
+ * Next year's data (worked example, KITAS): Kita D closes, Kita E opens in Süd with Kita D's values but less
+ * need on SGB2. Süd had Kita C 16,67 and Kita D 100 (mean 58,33, share 58,33 %).
+ */
+export const NEXT_YEAR_KITAS: RawTable = {
+  ...KITAS,
+  rows: [
+    ["Kita A", "Nord", 50, 10, 20],
+    ["Kita B", "Nord", 60, 30, 40],
+    ["Kita C", "Süd", 70, 20, 0],
+    ["Kita E", "Süd", 80, 25, 60],
+  ],
+};
+
 /** The model of the worked example, as the workbook would store it (SPEC.md §8 shape). */
 export const STORED_MODEL = {
   data: { sheet: "Kitas", id: "Einrichtung", area: "Sozialraum", children: "Kinder" },
