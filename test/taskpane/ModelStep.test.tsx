@@ -199,6 +199,16 @@ describe("a column of the model that the sheet lacks", () => {
     expect(screen.queryByText(/gibt es im Datenblatt nicht/)).toBeNull();
   });
 
+  test("a column the sheet writes in other capitals or spacing is found, as the check finds it", () => {
+    renderWithTheme(
+      <SpeltHarness
+        sheetColumns={["Einrichtung", "Sozialraum", "sgb2", "ARBEITSLOSENQUOTE"]}
+        onModel={() => undefined}
+      />,
+    );
+    expect(screen.queryByText(/gibt es im Datenblatt nicht/)).toBeNull();
+  });
+
   test("without a close header it says what to do; before the sheet is read nothing is marked", () => {
     const { unmount } = renderWithTheme(
       <SpeltHarness sheetColumns={["Einrichtung", "Sozialraum", "SGB2"]} onModel={() => undefined} />,

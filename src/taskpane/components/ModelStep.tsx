@@ -13,6 +13,7 @@ import {
 import { useEffect, useState } from "react";
 import type { EffectiveWeight } from "../../engine/allocation";
 import type { Direction, IndicatorSpec, Model } from "../../engine/model";
+import { columnKey } from "../../engine/headerKey";
 import { nearestHeader } from "../../engine/nearestName";
 import { formatInputNumber, formatShare, type Language, type Strings } from "../i18n";
 import { ModelFileActions, type ModelNotice } from "./ModelFileActions";
@@ -260,8 +261,11 @@ export function ModelStep(props: ModelStepProps) {
         const indicator = model.indicators.find((i) => i.column === column);
         const key = `indicator-${n}`;
         // a column of the model that the sheet lacks (a model file from another year, a renamed header)
+        // (found as the check finds it: case, spaces and a hyphen at a line break set aside)
         const missing =
-          indicator !== undefined && props.sheetColumns !== undefined && !props.sheetColumns.includes(column);
+          indicator !== undefined &&
+          props.sheetColumns !== undefined &&
+          !props.sheetColumns.some((h) => columnKey(h) === columnKey(column));
         const meant = missing
           ? nearestHeader(
               column,
