@@ -14,19 +14,37 @@ import { columnKey, headerLabel } from "./headerKey";
  * @example nearestName("comment", ["weight", "label"]); // => null
  */
 export function nearestName(name: string, known: readonly string[]): string | null {
-  if (name.length < 3) return null;
-  const lower = name.toLowerCase();
+  return closest(name, known, (text) => text.toLowerCase()).best;
+}
+
+/**
+ * The candidate closest to `name` once both are written as `spelling` gives them: no further than one edit
+ * (two when the candidate's spelling has six letters or more), the first of equally close ones, and whether
+ * another, spelt differently, is just as close (`tie`). None for a name whose spelling is under three letters.
+ */
+function closest(
+  name: string,
+  candidates: readonly string[],
+  spelling: (text: string) => string,
+): { best: string | null; tie: boolean } {
+  const wanted = spelling(name);
   let best: string | null = null;
+  let bestSpelling = "";
   let bestDistance = Infinity;
-  for (const k of known) {
-    const distance = editDistance(lower, k.toLowerCase());
-    const limit = k.length >= 6 ? 2 : 1;
-    if (distance <= limit && distance < bestDistance) {
-      best = k;
+  let tie = false;
+  if (wanted.length < 3) return { best, tie };
+  for (const candidate of candidates) {
+    const spelt = spelling(candidate);
+    const distance = editDistance(wanted, spelt);
+    if (distance > (spelt.length >= 6 ? 2 : 1)) continue;
+    if (distance < bestDistance) {
+      best = candidate;
+      bestSpelling = spelt;
       bestDistance = distance;
-    }
+      tie = false;
+    } else if (distance === bestDistance && spelt !== bestSpelling) tie = true;
   }
-  return best;
+  return { best, tie };
 }
 
 /**
@@ -76,22 +94,6 @@ function headerSpelling(header: string): string {
  * @example nearestHeader("Kinder", ["Einrichtung"]); // => null
  */
 export function nearestHeader(name: string, headers: readonly string[]): string | null {
-  const wanted = headerSpelling(name);
-  if (wanted.length < 3) return null;
-  let best: string | null = null;
-  let bestDistance = Infinity;
-  let tie = false;
-  for (const header of headers) {
-    const spelling = headerSpelling(header);
-    if (spelling === "") continue;
-    const distance = editDistance(wanted, spelling);
-    const limit = spelling.length >= 6 ? 2 : 1;
-    if (distance > limit) continue;
-    if (distance < bestDistance) {
-      best = header;
-      bestDistance = distance;
-      tie = false;
-    } else if (distance === bestDistance && headerSpelling(best ?? "") !== spelling) tie = true;
-  }
+  const { best, tie } = closest(name, headers, headerSpelling);
   return best === null || tie ? null : headerLabel(best);
 }
