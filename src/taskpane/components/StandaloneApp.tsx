@@ -1,6 +1,6 @@
 import { Button, Label, Link, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useId, useRef, useState } from "react";
-import { germanDate, latestAdoption, readAdoption, type Adoption } from "../../engine/adoption";
+import { germanDate, latestAdoption, readAdoption } from "../../engine/adoption";
 import { App } from "../App";
 import { downloadFile, XLSX_MIME } from "../download";
 import type { DownloadableWorkbook } from "../host";
@@ -173,10 +173,12 @@ export function StandaloneApp({ language, open }: StandaloneAppProps) {
               await nextPaint();
               const earlier = await open(await chosen.arrayBuffer());
               const raw = (await earlier.readStoredAdoptions?.()) ?? [];
-              const readable = raw.filter((a) => readAdoption(a).adoption !== null);
-              const latest = latestAdoption(
-                readable.map((a) => readAdoption(a).adoption).filter((a): a is Adoption => a !== null),
-              );
+              // each stored Beschluss read once: the readable ones, as stored and as read
+              const readable = raw.flatMap((stored) => {
+                const adoption = readAdoption(stored).adoption;
+                return adoption === null ? [] : [{ stored, adoption }];
+              });
+              const latest = latestAdoption(readable.map((r) => r.adoption));
               if (latest === null) {
                 setEarlierNote({ ok: false, text: s.earlierHasNoAdoption(chosen.name) });
                 return;
@@ -187,7 +189,7 @@ export function StandaloneApp({ language, open }: StandaloneAppProps) {
               const seen = new Set(own.map((a) => JSON.stringify(a)));
               await file.workbook.writeStoredAdoptions?.([
                 ...own,
-                ...readable.filter((a) => !seen.has(JSON.stringify(a))),
+                ...readable.map((r) => r.stored).filter((a) => !seen.has(JSON.stringify(a))),
               ]);
               setDownload(null);
               setPublicationDownload(null);
