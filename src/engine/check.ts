@@ -451,21 +451,20 @@ interface IndicatorPass {
   /** `values[indicator][unit]`, NaN for none. */
   values: readonly Float64Array[];
   stats: readonly { count: number; min: number; max: number }[];
-  /** Every other cell: reported, its state written; true when it gives no value. */
-  readIndicatorCell(indicator: number): boolean;
+  /** Every other cell: reported, its state and value written. */
+  readIndicatorCell(indicator: number): void;
 }
 
 /**
  * The indicator cells of one row: a plain number (finite, ≥ 0 unless the indicator allows negatives, no
- * number formats to check) is taken here; every other cell goes to `pass.readIndicatorCell`, which reports it. Returns
- * true when a cell gave no value. A module function, compiled once for every run of the check.
+ * number formats to check) is taken here; every other cell goes to `pass.readIndicatorCell`, which reports
+ * it. A module function, compiled once for every run of the check.
  *
- * @example readIndicatorRow([12, null], 0, pass); // => true (the blank goes to pass.readIndicatorCell)
+ * @example readIndicatorRow([12, null], 0, pass); // 12 written here, the blank by pass.readIndicatorCell
  */
-function readIndicatorRow(row: readonly CellValue[], unitIndex: number, pass: IndicatorPass): boolean {
+function readIndicatorRow(row: readonly CellValue[], unitIndex: number, pass: IndicatorPass): void {
   const count = pass.columns.length;
   const stateBase = unitIndex * count;
-  let blanks = false;
   for (let i = 0; i < count; i++) {
     const c = pass.columns[i];
     const v = c >= 0 && c < row.length ? row[c] : null;
@@ -476,9 +475,8 @@ function readIndicatorRow(row: readonly CellValue[], unitIndex: number, pass: In
       s.count++;
       if (v < s.min) s.min = v;
       if (v > s.max) s.max = v;
-    } else if (pass.readIndicatorCell(i)) blanks = true;
+    } else pass.readIndicatorCell(i);
   }
-  return blanks;
 }
 
 /** The columns and rules of one check, fixed before the pass over the rows (see `SheetPass`). */
@@ -663,16 +661,16 @@ class SheetPass implements IndicatorPass {
 
   /**
    * One indicator cell of the current row, every case (`readIndicatorRow` takes plain numbers itself):
-   * writes its state, value and statistics, reports what is wrong; true when the cell gives no value.
+   * writes its state, value and statistics, reports what is wrong.
    */
-  readIndicatorCell(i: number): boolean {
+  readIndicatorCell(i: number): void {
     const unitIndex = this.unitCount;
     const stateBase = unitIndex * this.indicatorCount;
     const c = this.columns[i];
     if (c < 0) {
       this.states[stateBase + i] = STATE_BAD;
       this.values[i][unitIndex] = NaN;
-      return true;
+      return;
     }
     const read = this.readNumber(c);
     if (typeof read === "number" && read < 0 && !this.setup.indicators[i].allowNegative) {
@@ -680,7 +678,7 @@ class SheetPass implements IndicatorPass {
       this.push("error", "negative-value", where, messages.negativeValue(where, this.header(c), read));
       this.states[stateBase + i] = STATE_BAD;
       this.values[i][unitIndex] = NaN;
-      return true;
+      return;
     }
     if (typeof read === "number") {
       this.states[stateBase + i] = STATE_VALUE;
@@ -695,11 +693,10 @@ class SheetPass implements IndicatorPass {
       s.count++;
       if (read < s.min) s.min = read;
       if (read > s.max) s.max = read;
-      return false;
+      return;
     }
     this.states[stateBase + i] = read === null ? STATE_BLANK : STATE_BAD;
     this.values[i][unitIndex] = NaN;
-    return true;
   }
 
   /** The body of the pass over the rows: row `r` checked, its unit added (or its problems reported). */
