@@ -12,6 +12,7 @@
  *   "sheet order" that breaks ties in the largest-remainder method after the larger share.
  * - Because both orders come from the sheet rows, permuting the dataset's unit list changes nothing.
  */
+import { orNull } from "./categoryIndices";
 import type {
   Allocation,
   AreaResult,
@@ -57,10 +58,6 @@ import { MAX_CLIPS, winsorise } from "./winsorise";
 export const NO_BAND: NormBand = { mean: NaN, sd: NaN, lower: NaN, upper: NaN };
 
 /** A NaN of the typed columns back to null. */
-function orNull(x: number): number | null {
-  return x === x ? x : null;
-}
-
 function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }

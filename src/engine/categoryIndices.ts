@@ -13,7 +13,12 @@ export interface CategoryIndices {
   columns: readonly (Float64Array | null)[];
 }
 
-function orNull(x: number): number | null {
+/**
+ * A value of a typed column as the results give it: NaN (no value) is null.
+ *
+ * @example orNull(NaN); // => null
+ */
+export function orNull(x: number): number | null {
   return x === x ? x : null;
 }
 

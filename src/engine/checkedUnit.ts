@@ -9,6 +9,7 @@
  * Everything else is a plain field, as in a unit a test or an adapter writes by hand. A copy made by spreading
  * (`{ ...unit }`) has no `values` (the list is not a field of its own): write `{ ...unit, values: unit.values }`.
  */
+import { orNull } from "./categoryIndices";
 import type { Unit } from "./dataset";
 
 /**
@@ -18,10 +19,7 @@ import type { Unit } from "./dataset";
  */
 export function valuesAt(columns: readonly Float64Array[], position: number): (number | null)[] {
   const out = new Array<number | null>(columns.length);
-  for (let i = 0; i < columns.length; i++) {
-    const v = columns[i][position];
-    out[i] = v === v ? v : null;
-  }
+  for (let i = 0; i < columns.length; i++) out[i] = orNull(columns[i][position]);
   return out;
 }
 
