@@ -40,7 +40,7 @@ import {
   type ColumnTable,
 } from "./columnTable";
 import { INDEX_CHART_TITLE, SHARES_CHART_TITLE } from "./srbCharts";
-import { textPixels, wrapText } from "./textWidth";
+import { oneLineWidth, wrapText } from "./textWidth";
 import { pseudonymiser } from "../engine/pseudonymiser";
 
 /** The pseudonymiser is a domain rule and lives in the engine; re-exported for existing callers. */
@@ -114,8 +114,8 @@ export function textColumnWidth(min: number, texts: readonly string[], max = 30)
   // a loop, not `Math.max(...texts)`: the Kita column passes one name per Kita, and a spread of more than
   // about 120,000 arguments overflows the call stack
   let widest = 0;
-  for (const t of texts) widest = Math.max(widest, textPixels(t));
-  return Math.min(max, Math.max(min, Math.ceil(widest / 7) + 1));
+  for (const t of texts) widest = Math.max(widest, oneLineWidth(t));
+  return Math.min(max, Math.max(min, widest));
 }
 
 /**
@@ -1190,7 +1190,11 @@ function methodeSheet(allocation: Allocation, ctx: AllocationSheetsContext, publ
     columnWidths: [
       42,
       34,
-      Math.min(40, Math.max(22, ...model.categories.map((c) => Math.ceil(textPixels(c.name) / 7) + 1))),
+      textColumnWidth(
+        22,
+        model.categories.map((c) => c.name),
+        40,
+      ),
       34,
       22,
       18,

@@ -14,7 +14,7 @@ import { formatEuro } from "../engine/germanFormat";
 import { columnLetters } from "../engine/table";
 import { INDEX_FORMAT, MONEY_FORMAT, PERCENT_FORMAT, VZAE_FORMAT } from "./numberFormats";
 import type { SheetCell, SheetSpec, TableSpec } from "./port";
-import { textPixels } from "./textWidth";
+import { oneLineWidth } from "./textWidth";
 
 /** Name of the sheet (the adapters may add " (2)" on a clash with a user sheet). */
 export const CHANGES_SHEET = "Veränderungen";
@@ -110,13 +110,6 @@ export function changesSheetLayout(areas: number, units: number): ChangesSheetLa
 }
 
 /**
- * The Veränderungen sheet of a comparison.
- *
- * @example
- * const spec = changesSheet(changes, { against: "Beschluss vom 15.03.2022", summary, unitName: (id) => id });
- * spec.rows[1][0].value; // => the summary line
- */
-/**
  * `widths` widened where an amount in € would not fit: a cut number shows as „###“ in Excel and Calc (the
  * Sozialräume's „Betrag jetzt“ shares column G with the Kitas' narrow „Band jetzt“; a budget of millions
  * needs more than 12 characters).
@@ -130,14 +123,20 @@ export function fittingAmounts(rows: readonly SheetCell[][], widths: readonly nu
       if (typeof cell.value !== "number") return;
       const signed = cell.numFmt === DELTA_MONEY_FORMAT;
       if (cell.numFmt !== MONEY_FORMAT && !signed) return;
-      // the whole amount on one line (7 px per character of width), one character to spare for the padding
-      const pixels = textPixels(formatEuro(cell.value, "de-DE", signed), cell.bold === true);
-      const needed = Math.ceil(pixels / 7) + 1;
+      // the whole amount on one line
+      const needed = oneLineWidth(formatEuro(cell.value, "de-DE", signed), cell.bold === true);
       if (needed > (fitted[c] ?? 0)) fitted[c] = needed;
     });
   return fitted;
 }
 
+/**
+ * The Veränderungen sheet of a comparison.
+ *
+ * @example
+ * const spec = changesSheet(changes, { against: "Beschluss vom 15.03.2022", summary, unitName: (id) => id });
+ * spec.rows[1][0].value; // => the summary line
+ */
 export function changesSheet(changes: Changes, ctx: ChangesSheetContext): SheetSpec {
   const layout = changesSheetLayout(changes.areas.length, changes.units.length);
   const rows: SheetCell[][] = [];

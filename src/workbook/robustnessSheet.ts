@@ -7,7 +7,7 @@
 import type { Robustness } from "../engine/robustness";
 import type { SheetCell, SheetSpec } from "./port";
 import { RANGES_CHART_TITLE } from "./srbCharts";
-import { textPixels } from "./textWidth";
+import { oneLineWidth } from "./textWidth";
 
 const PERCENT = "0.00%";
 /** Frequencies with one decimal: 0,19 % shows as 0,2 %, never as a misleading "0 %" (issue 14, item 5). */
@@ -104,7 +104,7 @@ export function robustnessSheet(r: Robustness, ctx: { unitName: (id: string) => 
   // an alternative that cannot be computed says so in every area's column, which the number beside it
   // would otherwise cut („nicht berechenba“): those columns are made wide enough for the words
   if (r.alternatives.some((alt) => !alt.shares)) {
-    const needed = Math.ceil(textPixels(NOT_COMPUTABLE) / 7) + 1;
+    const needed = oneLineWidth(NOT_COMPUTABLE);
     for (let c = 1; c <= r.areas.length; c++) columnWidths[c] = Math.max(columnWidths[c] ?? 0, needed);
   }
   return {

@@ -163,6 +163,16 @@ export function columnWidthFor(text: string, bold = false): number {
   return Math.ceil(widest / CHAR_PX);
 }
 
+/**
+ * The column width (in Excel characters) that shows `text` on one line, with one character to spare for
+ * the cell's padding.
+ *
+ * @example oneLineWidth("nicht berechenbar") >= "nicht berechenbar".length; // => true
+ */
+export function oneLineWidth(text: string, bold = false): number {
+  return Math.ceil(textPixels(text, bold) / CHAR_PX) + 1;
+}
+
 /** The words of one paragraph with whether a blank goes before each (not after a hyphen or slash break). */
 function wordsOf(paragraph: string, hyphens: boolean): { word: string; blank: boolean }[] {
   const tokens = paragraph.split(hyphens ? /\s+/ : /[ \t]+/).filter((w) => w !== "");
