@@ -175,10 +175,14 @@ function rowIsBlank(row: readonly CellValue[] | undefined, from: number, to: num
   return true;
 }
 
-/** The first non-blank text of a row within [from, to], trimmed, or "". */
-function firstText(row: readonly CellValue[], from: number, to: number): string {
-  const c = firstFilled(row, from, to);
-  const v = c < 0 ? null : row[c];
+/** The first non-blank text of a row within [from, to], trimmed, or "" (`at`: its position, if known). */
+function firstText(
+  row: readonly CellValue[],
+  from: number,
+  to: number,
+  at = firstFilled(row, from, to),
+): string {
+  const v = at < 0 ? null : row[at];
   return isText(v) ? v.trim() : "";
 }
 
@@ -379,7 +383,8 @@ export function locateTable(grid: SheetGrid, hints: LocationHints = {}): TableLo
   let end: DataEnd | null = null;
   for (let r = firstData; r <= bodyEnd; r++) {
     const row = rows[r];
-    const label = row === undefined ? "" : firstText(row, firstCol, lastCol);
+    const filled = row === undefined ? -1 : firstFilled(row, firstCol, lastCol);
+    const label = row === undefined ? "" : firstText(row, firstCol, lastCol, filled);
     const totals = (label !== "" && isTotalsLabel(label)) || sumRows.has(top + r);
     const blank = rowIsBlank(row, firstCol, lastCol);
     if (!totals && !blank) continue;
@@ -390,14 +395,13 @@ export function locateTable(grid: SheetGrid, hints: LocationHints = {}): TableLo
     // trailing blank rows of the used range are no news; a blank row followed by more rows is
     if (blank && ignored === 0) break;
     // a totals row with a label is named by the label's cell (often beside an empty „Lfd. Nr.“)
-    const filled = row === undefined || label === "" || !totals ? -1 : firstFilled(row, firstCol, lastCol);
     end = totals
       ? {
           row: top + r,
           reason: "totalsRow",
           label: label || undefined,
           ignoredRows: ignored,
-          ...(filled >= 0 ? { column: left + filled } : {}),
+          ...(label !== "" ? { column: left + filled } : {}),
         }
       : { row: top + r, reason: "blankRow", ignoredRows: ignored };
     break;
