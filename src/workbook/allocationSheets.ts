@@ -625,27 +625,78 @@ function stellenplanSheet(
   overrides: StrandOverrides = new Map(),
   given?: CountingPlan,
 ): SheetSpec {
+  // publication mode: no Träger column and no Träger summary — a Träger with one or two Kitas names them
+  // (docs/method-decisions.md, „Träger in der Veröffentlichung“)
+  const withTraeger = allocation.traeger !== undefined && !publication;
+  const counting = given ?? overriddenPlan(allocation, overrides);
+  const items: PlanRow[] = allocation.units.map((unit, i) => ({ unit, ...counting.units[i] }));
+
+  // rows below the table: total, blank, area block (title, header, one row per area), blank, parameters
+  const last = allocation.units.length + 1;
+  const paramTitle = last + 1 + 1 + 1 + 1 + allocation.areas.length + 1 + 1;
+  const parameters: PlanParameterCells = {
+    cost: `$B$${paramTitle + 1}`,
+    land: `$B$${paramTitle + 2}`,
+    municipal: `$B$${paramTitle + 3}`,
+  };
+  const columns = stellenplanColumns(allocation, { publication, anonymise, withTraeger, parameters });
+  const table = columnTable(columns, items);
+  const rows: SheetCell[][] = [...table.rows, table.total];
+  rows.push(...areaPlanRows(allocation, counting, table, rows.length + 1));
+  if (rows.length !== paramTitle - 2) throw new Error("stellenplanSheet: parameter rows misplaced");
+  rows.push(...planParameterRows(allocation.model));
+  if (withTraeger) rows.push(...traegerPlanRows(allocation, items, table, rows.length + 1));
+  rows.push([]);
+  rows.push(
+    ...noteRows(
+      "Stellenplan-Vorschlag des Jugendamts: zuerst das betriebserlaubnisrelevante Zusatzpersonal (Strang 4) und " +
+        "das Nachbarschaftszentrum (Strang 2), unabhängig vom Index; der Rest nach Gesamtindex in ganzen VZÄ-Schritten. " +
+        "Über die Aufteilung auf Strang 1 und 3 entscheidet das Sozialraum-Team: VZÄ in die Spalten „(angepasst)“ " +
+        "eintragen – dann gilt ihre Summe statt des Vorschlags, Beträge und „nicht verplant“ rechnen mit. " +
+        "Die Entscheidung trifft das Jugendamt nach Beratung mit den Trägern.",
+      2,
+    ),
+  );
+
+  return einrichtungenSpec(table, rows, allocation);
+}
+
+/** The absolute addresses of the Stellenplan's parameters below the table (cost per VZÄ, Land and municipal share). */
+interface PlanParameterCells {
+  cost: string;
+  land: string;
+  municipal: string;
+}
+
+/** The Träger shown for a Kita: its Träger cell, or „ohne Angabe“ for a blank one. */
+function traegerOf(u: UnitResult): string {
+  return u.traeger?.trim() || NO_TRAEGER;
+}
+
+/**
+ * The columns of the Stellenplan table, left to right: Kita, Sozialraum, (Träger), Kinder, Kategorie-Indizes,
+ * Gesamtindex and Normbereich, the strands, the VZÄ of the proposal, the overrides, the VZÄ that count and
+ * their money (formulas over `parameters`), (the Bremen columns), the norm-band columns.
+ */
+function stellenplanColumns(
+  allocation: Allocation,
+  options: {
+    publication: boolean;
+    anonymise: (t: string) => string;
+    withTraeger: boolean;
+    parameters: PlanParameterCells;
+  },
+): Column<PlanRow>[] {
+  const { publication, anonymise, withTraeger } = options;
   const units = allocation.units;
   const m = allocation.model;
   const categories = m.categories.map((c) => c.name);
   const bremen = m.ruleSet === "bremen" || units.some((u) => u.bremen !== undefined);
-  // publication mode: no Träger column and no Träger summary — a Träger with one or two Kitas names them
-  // (docs/method-decisions.md, „Träger in der Veröffentlichung“)
-  const withTraeger = allocation.traeger !== undefined && !publication;
   const k = m.budget.kofinanzierung;
-  const cost = m.budget.costPerVzae ?? 0;
   const sharesAddUp = Math.abs(k.landShare + k.municipalShare - 1) < 1e-9;
-  const traegerOf = (u: UnitResult) => u.traeger?.trim() || NO_TRAEGER;
-
-  const counting = given ?? overriddenPlan(allocation, overrides);
-  const items: PlanRow[] = units.map((unit, i) => ({ unit, ...counting.units[i] }));
-
-  // rows below the table: total, blank, area block (title, header, one row per area), blank, parameters
-  const last = units.length + 1;
-  const paramTitle = last + 1 + 1 + 1 + 1 + allocation.areas.length + 1 + 1;
-  const costCell = `$B$${paramTitle + 1}`;
-  const landCell = `$B$${paramTitle + 2}`;
-  const muniCell = `$B$${paramTitle + 3}`;
+  const costCell = options.parameters.cost;
+  const landCell = options.parameters.land;
+  const muniCell = options.parameters.municipal;
 
   const vzaeColumn = (key: string, header: string, width: number, value: (r: PlanRow) => number) =>
     ({
@@ -657,7 +708,7 @@ function stellenplanSheet(
     }) satisfies Column<PlanRow>;
   const flag = (key: string, header: string, width: number, f: (u: UnitResult) => boolean) =>
     ({ key, header, width, value: (r) => yesNo(f(r.unit)) }) satisfies Column<PlanRow>;
-  const columns: Column<PlanRow>[] = [
+  return [
     {
       key: "id",
       header: publication ? "Einrichtung (Code)" : "Einrichtung",
@@ -827,10 +878,20 @@ function stellenplanSheet(
       : []),
     ...normBandColumns<PlanRow>(allocation),
   ];
-  const table = columnTable(columns, items);
-  const rows: SheetCell[][] = [...table.rows, table.total];
+}
 
-  // per Sozialraum: the plan against the area amount; "nicht verplant" follows the overrides
+/**
+ * The block „Stellenplan je Sozialraum“ (a blank row, title, header, one row per Sozialraum): the plan
+ * against the area amount, by SUMIF-like formulas over the table; „nicht verplant“ follows the overrides.
+ * `firstRow`: the 1-based sheet row of the block's first (blank) row.
+ */
+function areaPlanRows(
+  allocation: Allocation,
+  counting: CountingPlan,
+  table: ColumnTable,
+  firstRow: number,
+): SheetCell[][] {
+  const rows: SheetCell[][] = [];
   rows.push([]);
   rows.push([text("Stellenplan je Sozialraum", true)]);
   rows.push(
@@ -847,7 +908,7 @@ function stellenplanSheet(
   );
   const areaRange = table.range("area");
   allocation.areas.forEach((a, i) => {
-    const r = rows.length + 1;
+    const r = firstRow + rows.length;
     const counts = counting.areas[i];
     const sumif = (key: string, cached: number, fmt: string) =>
       formula(sumWhereEqual(areaRange, `A${r}`, table.range(key)), cached, fmt, false);
@@ -862,70 +923,79 @@ function stellenplanSheet(
       formula(`B${r}+C${r}-E${r}`, counts.unplanned, MONEY_FORMAT, false),
     ]);
   });
-  if (rows.length !== paramTitle - 2) throw new Error("stellenplanSheet: parameter rows misplaced");
+  return rows;
+}
 
-  // the parameters the formulas use (on this sheet: a renamed sheet keeps its formulas right)
-  rows.push([]);
-  rows.push([text("Grundlagen des Stellenplans", true)]);
+/**
+ * The block „Grundlagen des Stellenplans“ (a blank row, title, the parameters): the cells the table's
+ * formulas use, on this sheet, so that a renamed sheet keeps its formulas right. Cost per VZÄ, Land and
+ * municipal share come first, in that order (`PlanParameterCells`).
+ */
+function planParameterRows(m: Allocation["model"]): SheetCell[][] {
+  const k = m.budget.kofinanzierung;
   // labels wrapped in column A (the value beside them would cut them), the value on the label's first line
   const beside = (cell: SheetCell): SheetCell => ({ ...cell, wrap: true });
-  rows.push([label("Kosten je VZÄ (Arbeitgeberkosten im Jahr)"), beside(num(cost, MONEY_FORMAT))]);
-  rows.push([label("Landesanteil (aus dem Budget)"), beside(num(k.landShare, PERCENT_FORMAT))]);
-  rows.push([label("Kommunaler Anteil (Jugendamt)"), beside(num(k.municipalShare, PERCENT_FORMAT))]);
-  rows.push([label("VZÄ-Schrittweite"), beside(num(m.budget.vzaeStep, VZAE_FORMAT))]);
-  rows.push([label("VZÄ Nachbarschaftszentrum (Strang 2)"), beside(num(m.rules.strand2Vzae, VZAE_FORMAT))]);
-  rows.push([
-    label("Sozialraum ohne förderfähige Einrichtung"),
-    text(
-      m.rules?.unspent === "redistribute"
-        ? "Betrag wird nach den Anteilen aus Schritt 1 auf die anderen Sozialräume umverteilt"
-        : "Betrag bleibt nicht verplant",
-    ),
-  ]);
+  return [
+    [],
+    [text("Grundlagen des Stellenplans", true)],
+    [
+      label("Kosten je VZÄ (Arbeitgeberkosten im Jahr)"),
+      beside(num(m.budget.costPerVzae ?? 0, MONEY_FORMAT)),
+    ],
+    [label("Landesanteil (aus dem Budget)"), beside(num(k.landShare, PERCENT_FORMAT))],
+    [label("Kommunaler Anteil (Jugendamt)"), beside(num(k.municipalShare, PERCENT_FORMAT))],
+    [label("VZÄ-Schrittweite"), beside(num(m.budget.vzaeStep, VZAE_FORMAT))],
+    [label("VZÄ Nachbarschaftszentrum (Strang 2)"), beside(num(m.rules.strand2Vzae, VZAE_FORMAT))],
+    [
+      label("Sozialraum ohne förderfähige Einrichtung"),
+      text(
+        m.rules?.unspent === "redistribute"
+          ? "Betrag wird nach den Anteilen aus Schritt 1 auf die anderen Sozialräume umverteilt"
+          : "Betrag bleibt nicht verplant",
+      ),
+    ],
+  ];
+}
 
-  if (withTraeger) {
-    const traegerRange = table.range("traeger");
-    rows.push([]);
-    rows.push([text("Stellenplan je Träger", true)]);
-    rows.push(
-      [
-        "Träger",
-        "Einrichtungen",
-        "VZÄ (gilt)",
-        "Landesanteil (Budget)",
-        "Kommunaler Anteil",
-        "Personalvolumen",
-      ].map((h) => text(h, true)),
-    );
-    for (const t of allocation.traeger ?? []) {
-      const r = rows.length + 1;
-      const mine = items.filter((x) => traegerOf(x.unit) === t.traeger);
-      const sumif = (key: string, cached: number, fmt: string) =>
-        formula(sumWhereEqual(traegerRange, `A${r}`, table.range(key)), cached, fmt, false);
-      rows.push([
-        text(t.traeger),
-        formula(`SUMPRODUCT(--EXACT(${traegerRange},A${r}))`, t.units, COUNT_FORMAT, false),
-        sumif("gilt", plainSum(mine.map((x) => x.vzae)), VZAE_FORMAT),
-        sumif("land", centSum(mine.map((x) => x.amount)), MONEY_FORMAT),
-        sumif("muni", centSum(mine.map((x) => x.municipal)), MONEY_FORMAT),
-        sumif("pv", centSum(mine.map((x) => x.personnelVolume)), MONEY_FORMAT),
-      ]);
-    }
-  }
-
+/**
+ * The block „Stellenplan je Träger“ (a blank row, title, header, one row per Träger), by formulas over the
+ * table's Träger column. `firstRow`: the 1-based sheet row of the block's first (blank) row.
+ */
+function traegerPlanRows(
+  allocation: Allocation,
+  items: readonly PlanRow[],
+  table: ColumnTable,
+  firstRow: number,
+): SheetCell[][] {
+  const traegerRange = table.range("traeger");
+  const rows: SheetCell[][] = [];
   rows.push([]);
+  rows.push([text("Stellenplan je Träger", true)]);
   rows.push(
-    ...noteRows(
-      "Stellenplan-Vorschlag des Jugendamts: zuerst das betriebserlaubnisrelevante Zusatzpersonal (Strang 4) und " +
-        "das Nachbarschaftszentrum (Strang 2), unabhängig vom Index; der Rest nach Gesamtindex in ganzen VZÄ-Schritten. " +
-        "Über die Aufteilung auf Strang 1 und 3 entscheidet das Sozialraum-Team: VZÄ in die Spalten „(angepasst)“ " +
-        "eintragen – dann gilt ihre Summe statt des Vorschlags, Beträge und „nicht verplant“ rechnen mit. " +
-        "Die Entscheidung trifft das Jugendamt nach Beratung mit den Trägern.",
-      2,
-    ),
+    [
+      "Träger",
+      "Einrichtungen",
+      "VZÄ (gilt)",
+      "Landesanteil (Budget)",
+      "Kommunaler Anteil",
+      "Personalvolumen",
+    ].map((h) => text(h, true)),
   );
-
-  return einrichtungenSpec(table, rows, allocation);
+  for (const t of allocation.traeger ?? []) {
+    const r = firstRow + rows.length;
+    const mine = items.filter((x) => traegerOf(x.unit) === t.traeger);
+    const sumif = (key: string, cached: number, fmt: string) =>
+      formula(sumWhereEqual(traegerRange, `A${r}`, table.range(key)), cached, fmt, false);
+    rows.push([
+      text(t.traeger),
+      formula(`SUMPRODUCT(--EXACT(${traegerRange},A${r}))`, t.units, COUNT_FORMAT, false),
+      sumif("gilt", plainSum(mine.map((x) => x.vzae)), VZAE_FORMAT),
+      sumif("land", centSum(mine.map((x) => x.amount)), MONEY_FORMAT),
+      sumif("muni", centSum(mine.map((x) => x.municipal)), MONEY_FORMAT),
+      sumif("pv", centSum(mine.map((x) => x.personnelVolume)), MONEY_FORMAT),
+    ]);
+  }
+  return rows;
 }
 
 /**
