@@ -275,81 +275,21 @@ export function locateTable(grid: SheetGrid, hints: LocationHints = {}): TableLo
   const rows = grid.rows;
   const top = grid.firstRow ?? 1;
   const left = grid.firstColumn ?? 1;
-  const expected = columnKeys(hints.columns);
-  const empty: TableLocation = {
-    sheet: grid.sheet,
-    source: "empty",
-    headerRow: top,
-    firstDataRow: top + 1,
-    lastDataRow: top,
-    firstColumn: left,
-    lastColumn: left,
-    end: null,
-    hiddenDataRows: [],
-  };
-
-  let headerIndex = -1;
-  let source: LocationSource = "empty";
-  let table: GridTable | undefined;
-
-  // 0. the model's range fixes the header row, the columns and the last row
-  const chosen = hints.range !== undefined ? parseCellRange(hints.range) : null;
-  if (chosen !== null && chosen.firstRow >= top) {
-    headerIndex = chosen.firstRow - top;
-    source = "modelRange";
+  const header = findHeaderRow(grid, hints);
+  if (header === null) {
+    return {
+      sheet: grid.sheet,
+      source: "empty",
+      headerRow: top,
+      firstDataRow: top + 1,
+      lastDataRow: top,
+      firstColumn: left,
+      lastColumn: left,
+      end: null,
+      hiddenDataRows: [],
+    };
   }
-  // 1. the model fixes the header row
-  if (
-    source === "empty" &&
-    hints.headerRow !== undefined &&
-    Number.isInteger(hints.headerRow) &&
-    hints.headerRow >= top
-  ) {
-    headerIndex = hints.headerRow - top;
-    source = "modelRow";
-  }
-  // 2. an Excel table whose header holds the model's columns (without a model: the first table)
-  if (source === "empty" && grid.tables && grid.tables.length > 0) {
-    let best = -1;
-    for (const t of grid.tables) {
-      const r = rows[t.headerRow - top];
-      const score = r === undefined ? -1 : matchCount(r, expected, t.firstColumn - left, t.lastColumn - left);
-      if (score > best) {
-        best = score;
-        table = t;
-      }
-    }
-    if (table !== undefined && (expected.size === 0 || best > 0)) {
-      headerIndex = table.headerRow - top;
-      source = "excelTable";
-    } else table = undefined;
-  }
-  // 3. the first row holding the most of the model's columns
-  if (source === "empty" && expected.size > 0) {
-    let best = 0;
-    for (let r = 0; r < rows.length && r < HEADER_SEARCH_ROWS; r++) {
-      const score = matchCount(rows[r], expected);
-      if (score > best) {
-        best = score;
-        headerIndex = r;
-      }
-    }
-    if (best > 0) source = "modelColumns";
-  }
-  // 4. the row that looks most like a header; else the first non-blank row
-  if (source === "empty") {
-    let best = 0;
-    for (let r = 0; r < rows.length && r < HEADER_SEARCH_ROWS; r++) {
-      const score = headerLikeness(rows, r);
-      if (score > best) {
-        best = score;
-        headerIndex = r;
-      }
-    }
-    if (best === 0) headerIndex = rows.findIndex((r) => extent(r) !== null);
-    if (headerIndex < 0) return empty;
-    source = "looksLikeHeader";
-  }
+  const { headerIndex, source, table, chosen } = header;
 
   // columns: the table's, else the header row's non-blank extent
   let firstCol: number;
@@ -357,7 +297,7 @@ export function locateTable(grid: SheetGrid, hints: LocationHints = {}): TableLo
   if (table !== undefined) {
     firstCol = table.firstColumn - left;
     lastCol = table.lastColumn - left;
-  } else if (source === "modelRange" && chosen !== null) {
+  } else if (chosen !== null) {
     // cells left of the used range are blank: the table starts at the used range at the earliest
     firstCol = Math.max(0, chosen.firstColumn - left);
     lastCol = Math.max(firstCol, chosen.lastColumn - left);
@@ -368,78 +308,14 @@ export function locateTable(grid: SheetGrid, hints: LocationHints = {}): TableLo
 
   // data rows: the table's body, else everything below the header; cut at a totals row or a blank row
   const firstData = headerIndex + 1;
-  const rangeEnd =
-    source === "modelRange" && chosen !== null && chosen.lastRow > chosen.firstRow
-      ? chosen.lastRow - top
-      : null;
+  const rangeEnd = chosen !== null && chosen.lastRow > chosen.firstRow ? chosen.lastRow - top : null;
   const bodyEnd =
     table !== undefined
       ? Math.min(table.lastDataRow - top, rows.length - 1)
       : rangeEnd !== null
         ? Math.min(rangeEnd, rows.length - 1)
         : rows.length - 1;
-  const sumRows = new Set(grid.sumFormulaRows ?? []);
-  let lastData = bodyEnd;
-  let end: DataEnd | null = null;
-  for (let r = firstData; r <= bodyEnd; r++) {
-    const row = rows[r];
-    const filled = row === undefined ? -1 : firstFilled(row, firstCol, lastCol);
-    const label = row === undefined ? "" : firstText(row, firstCol, lastCol, filled);
-    const totals = (label !== "" && isTotalsLabel(label)) || sumRows.has(top + r);
-    const blank = rowIsBlank(row, firstCol, lastCol);
-    if (!totals && !blank) continue;
-    lastData = r - 1;
-    let ignored = 0;
-    for (let below = r; below < rows.length; below++)
-      if (!rowIsBlank(rows[below], firstCol, lastCol)) ignored++;
-    // trailing blank rows of the used range are no news; a blank row followed by more rows is
-    if (blank && ignored === 0) break;
-    // a totals row with a label is named by the label's cell (often beside an empty „Lfd. Nr.“)
-    end = totals
-      ? {
-          row: top + r,
-          reason: "totalsRow",
-          label: label || undefined,
-          ignoredRows: ignored,
-          ...(label !== "" ? { column: left + filled } : {}),
-        }
-      : { row: top + r, reason: "blankRow", ignoredRows: ignored };
-    break;
-  }
-
-  // an Excel table's totals row is where its data end, said in the same words as a "Summe" row
-  if (end === null && table?.totalsRow !== undefined && lastData === bodyEnd) {
-    const r = table.totalsRow - top;
-    let ignored = 0;
-    for (let below = r; below < rows.length; below++)
-      if (!rowIsBlank(rows[below], firstCol, lastCol)) ignored++;
-    const label = rows[r] === undefined ? "" : firstText(rows[r], firstCol, lastCol);
-    end = {
-      row: table.totalsRow,
-      reason: "totalsRow",
-      label: label || undefined,
-      ignoredRows: Math.max(ignored, 1),
-      tableTotals: true,
-    };
-  }
-
-  // rows with data below the chosen range: a totals row is the expected end, anything else is noted
-  if (end === null && rangeEnd !== null && lastData === bodyEnd && rangeEnd + 1 < rows.length) {
-    let first = -1;
-    let ignored = 0;
-    for (let below = rangeEnd + 1; below < rows.length; below++) {
-      if (rowIsBlank(rows[below], firstCol, lastCol)) continue;
-      if (first < 0) first = below;
-      ignored++;
-    }
-    if (first >= 0) {
-      const label = firstText(rows[first], firstCol, lastCol);
-      const totals = (label !== "" && isTotalsLabel(label)) || sumRows.has(top + first);
-      end = totals
-        ? { row: top + first, reason: "totalsRow", label: label || undefined, ignoredRows: ignored }
-        : { row: top + rangeEnd + 1, reason: "rangeEnd", ignoredRows: ignored };
-    }
-  }
+  const { lastData, end } = findDataEnd(grid, { firstData, bodyEnd, rangeEnd, firstCol, lastCol, table });
 
   const hidden = new Set(grid.hiddenRows ?? []);
   const hiddenDataRows: number[] = [];
@@ -456,7 +332,7 @@ export function locateTable(grid: SheetGrid, hints: LocationHints = {}): TableLo
     sheet: grid.sheet,
     source,
     ...(table !== undefined ? { tableName: table.name } : {}),
-    ...(source === "modelRange" && chosen !== null ? { range: formatCellRange(chosen) } : {}),
+    ...(chosen !== null ? { range: formatCellRange(chosen) } : {}),
     headerRow: top + headerIndex,
     firstDataRow: top + firstData,
     lastDataRow: top + lastData,
@@ -467,6 +343,163 @@ export function locateTable(grid: SheetGrid, hints: LocationHints = {}): TableLo
     ...(merged.length > 0 ? { merged } : {}),
     ...(grid.mergedUnknown ? { mergedUnknown: true } : {}),
   };
+}
+
+/** Where the header row was found (0-based in the grid), and how. */
+interface HeaderFound {
+  headerIndex: number;
+  source: LocationSource;
+  /** The Excel table whose header it is (source "excelTable"). */
+  table: GridTable | undefined;
+  /** The model's range (source "modelRange"), else null. */
+  chosen: CellRange | null;
+}
+
+/**
+ * The header row, by the first rule that applies: the model's range, the model's header row, an Excel table
+ * holding the model's columns, the row holding most of the model's columns, the row that looks most like a
+ * header, the first non-blank row. Null for a blank sheet.
+ */
+function findHeaderRow(grid: SheetGrid, hints: LocationHints): HeaderFound | null {
+  const rows = grid.rows;
+  const top = grid.firstRow ?? 1;
+  const left = grid.firstColumn ?? 1;
+  const expected = columnKeys(hints.columns);
+
+  // 0. the model's range fixes the header row, the columns and the last row
+  const chosen = hints.range !== undefined ? parseCellRange(hints.range) : null;
+  if (chosen !== null && chosen.firstRow >= top)
+    return { headerIndex: chosen.firstRow - top, source: "modelRange", table: undefined, chosen };
+  // 1. the model fixes the header row
+  if (hints.headerRow !== undefined && Number.isInteger(hints.headerRow) && hints.headerRow >= top)
+    return { headerIndex: hints.headerRow - top, source: "modelRow", table: undefined, chosen: null };
+  // 2. an Excel table whose header holds the model's columns (without a model: the first table)
+  if (grid.tables && grid.tables.length > 0) {
+    let best = -1;
+    let table: GridTable | undefined;
+    for (const t of grid.tables) {
+      const r = rows[t.headerRow - top];
+      const score = r === undefined ? -1 : matchCount(r, expected, t.firstColumn - left, t.lastColumn - left);
+      if (score > best) {
+        best = score;
+        table = t;
+      }
+    }
+    if (table !== undefined && (expected.size === 0 || best > 0))
+      return { headerIndex: table.headerRow - top, source: "excelTable", table, chosen: null };
+  }
+  // 3. the first row holding the most of the model's columns
+  if (expected.size > 0) {
+    let best = 0;
+    let headerIndex = -1;
+    for (let r = 0; r < rows.length && r < HEADER_SEARCH_ROWS; r++) {
+      const score = matchCount(rows[r], expected);
+      if (score > best) {
+        best = score;
+        headerIndex = r;
+      }
+    }
+    if (best > 0) return { headerIndex, source: "modelColumns", table: undefined, chosen: null };
+  }
+  // 4. the row that looks most like a header; else the first non-blank row
+  let best = 0;
+  let headerIndex = -1;
+  for (let r = 0; r < rows.length && r < HEADER_SEARCH_ROWS; r++) {
+    const score = headerLikeness(rows, r);
+    if (score > best) {
+      best = score;
+      headerIndex = r;
+    }
+  }
+  if (best === 0) headerIndex = rows.findIndex((r) => extent(r) !== null);
+  if (headerIndex < 0) return null;
+  return { headerIndex, source: "looksLikeHeader", table: undefined, chosen: null };
+}
+
+/**
+ * The last data row (0-based) and why the data end there: a totals row or a blank row inside the body, an
+ * Excel table's totals row, or rows with data below the model's range.
+ */
+function findDataEnd(
+  grid: SheetGrid,
+  body: {
+    firstData: number;
+    bodyEnd: number;
+    rangeEnd: number | null;
+    firstCol: number;
+    lastCol: number;
+    table: GridTable | undefined;
+  },
+): { lastData: number; end: DataEnd | null } {
+  const rows = grid.rows;
+  const top = grid.firstRow ?? 1;
+  const left = grid.firstColumn ?? 1;
+  const { firstData, bodyEnd, rangeEnd, firstCol, lastCol, table } = body;
+  const sumRows = new Set(grid.sumFormulaRows ?? []);
+  /** The rows from `from` to the sheet's end with something in the table's columns. */
+  const filledFrom = (from: number): number => {
+    let filled = 0;
+    for (let below = from; below < rows.length; below++)
+      if (!rowIsBlank(rows[below], firstCol, lastCol)) filled++;
+    return filled;
+  };
+
+  for (let r = firstData; r <= bodyEnd; r++) {
+    const row = rows[r];
+    const filled = row === undefined ? -1 : firstFilled(row, firstCol, lastCol);
+    const label = row === undefined ? "" : firstText(row, firstCol, lastCol, filled);
+    const totals = (label !== "" && isTotalsLabel(label)) || sumRows.has(top + r);
+    const blank = rowIsBlank(row, firstCol, lastCol);
+    if (!totals && !blank) continue;
+    const ignored = filledFrom(r);
+    // trailing blank rows of the used range are no news; a blank row followed by more rows is
+    if (blank && ignored === 0) return { lastData: r - 1, end: null };
+    // a totals row with a label is named by the label's cell (often beside an empty „Lfd. Nr.“)
+    const end: DataEnd = totals
+      ? {
+          row: top + r,
+          reason: "totalsRow",
+          label: label || undefined,
+          ignoredRows: ignored,
+          ...(label !== "" ? { column: left + filled } : {}),
+        }
+      : { row: top + r, reason: "blankRow", ignoredRows: ignored };
+    return { lastData: r - 1, end };
+  }
+
+  // an Excel table's totals row is where its data end, said in the same words as a "Summe" row
+  if (table?.totalsRow !== undefined) {
+    const r = table.totalsRow - top;
+    const label = rows[r] === undefined ? "" : firstText(rows[r], firstCol, lastCol);
+    const end: DataEnd = {
+      row: table.totalsRow,
+      reason: "totalsRow",
+      label: label || undefined,
+      ignoredRows: Math.max(filledFrom(r), 1),
+      tableTotals: true,
+    };
+    return { lastData: bodyEnd, end };
+  }
+
+  // rows with data below the chosen range: a totals row is the expected end, anything else is noted
+  if (rangeEnd !== null && rangeEnd + 1 < rows.length) {
+    let first = -1;
+    let ignored = 0;
+    for (let below = rangeEnd + 1; below < rows.length; below++) {
+      if (rowIsBlank(rows[below], firstCol, lastCol)) continue;
+      if (first < 0) first = below;
+      ignored++;
+    }
+    if (first >= 0) {
+      const label = firstText(rows[first], firstCol, lastCol);
+      const totals = (label !== "" && isTotalsLabel(label)) || sumRows.has(top + first);
+      const end: DataEnd = totals
+        ? { row: top + first, reason: "totalsRow", label: label || undefined, ignoredRows: ignored }
+        : { row: top + rangeEnd + 1, reason: "rangeEnd", ignoredRows: ignored };
+      return { lastData: bodyEnd, end };
+    }
+  }
+  return { lastData: bodyEnd, end: null };
 }
 
 /**
