@@ -226,6 +226,9 @@ export function tooLargeToCheckNote(sheet: string, rows: number): string {
   );
 }
 
+/** The phrases with which SRB's sheets point to another of SRB's sheets: „im Blatt „X““ and the like. */
+const SHEET_POINTERS = ["im Blatt „", "(Blatt „", "Ausführlich: Blatt „"] as const;
+
 /**
  * The sheet with its texts that point to another SRB sheet pointing to the name that sheet is written under.
  * Only the phrases SRB's sheets use for their own sheets change: „im Blatt „X““, „(Blatt „X“)“ and
@@ -234,21 +237,34 @@ export function tooLargeToCheckNote(sheet: string, rows: number): string {
  * „Einrichtungen““ and the Prüfbericht's „Blatt „Einrichtungen“: …“ mean; so do a Kita, a heading and a
  * Begründung that merely quote the name.
  *
+ * A long note is wrapped into one cell per line (`noteRows`), so a phrase can start at the end of one line
+ * („… sowie im“) and go on at the start of the next („Blatt „Einrichtungen“ …“): such a line is rewritten
+ * too, when the cell above it in the same column ends with the phrase's first words.
+ *
  * @example withSheetReferences(spec, new Map([["Einrichtungen", "Einrichtungen (2)"]])); // cells say „im Blatt „Einrichtungen (2)““
  */
 export function withSheetReferences(spec: SheetSpec, renamed: ReadonlyMap<string, string>): SheetSpec {
   if (renamed.size === 0) return spec;
   const pairs = [...renamed].flatMap(([from, to]) =>
-    ["im Blatt „", "(Blatt „", "Ausführlich: Blatt „"].map(
-      (lead) => [`${lead}${from}“`, `${lead}${to}“`] as const,
-    ),
+    SHEET_POINTERS.map((lead) => [`${lead}${from}“`, `${lead}${to}“`] as const),
   );
+  // a phrase wrapped after its first words: the next line starts with „Blatt „X““
+  const leads = ["im", "Ausführlich:"];
+  const continued = [...renamed].map(([from, to]) => [`Blatt „${from}“`, `Blatt „${to}“`] as const);
   let changed = false;
-  const rows = spec.rows.map((row) =>
-    row.map((cell) => {
+  const rows = spec.rows.map((row, r) =>
+    row.map((cell, c) => {
       if (typeof cell?.value !== "string" || !cell.value.includes("Blatt „")) return cell;
       let value = cell.value;
       for (const [from, to] of pairs) value = value.split(from).join(to);
+      const above = r > 0 ? spec.rows[r - 1][c]?.value : undefined;
+      if (
+        typeof above === "string" &&
+        leads.some((w) => above.trimEnd().endsWith(` ${w}`) || above.trim() === w)
+      ) {
+        const at = continued.find(([from]) => value.startsWith(from));
+        if (at !== undefined) value = at[1] + value.slice(at[0].length);
+      }
       if (value === cell.value) return cell;
       changed = true;
       return { ...cell, value };

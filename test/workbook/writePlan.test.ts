@@ -102,6 +102,31 @@ describe("a sheet written under another name: SRB's other sheets point to it", (
     ]);
   });
 
+  test("a pointer wrapped over two lines of a note is rewritten too; one about the user's sheet is not", () => {
+    const note: SheetSpec = {
+      name: "Vorlage",
+      rows: [
+        [{ value: "Ausführlich: Blatt „Methode“ (alle Einstellungen) sowie im" }],
+        [{ value: "Blatt „Einrichtungen“ die Stellen je Kita." }],
+        [{ value: "Stellen je Kita, Einzelheiten: Ausführlich:" }],
+        [{ value: "Blatt „Einrichtungen“ (Stellenplan)." }],
+        [{ value: "Datengrundlage: 32 Kitas aus dem" }],
+        [{ value: "Blatt „Einrichtungen“, Stand 1. März." }],
+        [{ value: "Blatt „Einrichtungen“: die Daten enden an der Leerzeile 34." }],
+      ],
+    };
+    const renamed = withSheetReferences(note, new Map([["Einrichtungen", "Einrichtungen (2)"]]));
+    expect(renamed.rows.map((row) => row[0]?.value)).toEqual([
+      "Ausführlich: Blatt „Methode“ (alle Einstellungen) sowie im",
+      "Blatt „Einrichtungen (2)“ die Stellen je Kita.",
+      "Stellen je Kita, Einzelheiten: Ausführlich:",
+      "Blatt „Einrichtungen (2)“ (Stellenplan).",
+      "Datengrundlage: 32 Kitas aus dem",
+      "Blatt „Einrichtungen“, Stand 1. März.",
+      "Blatt „Einrichtungen“: die Daten enden an der Leerzeile 34.",
+    ]);
+  });
+
   test("withSheetReferences leaves a sheet without such texts as it is (the same object)", () => {
     const plain = spec("Verteilung");
     expect(withSheetReferences(plain, new Map([["Einrichtungen", "Einrichtungen (2)"]]))).toBe(plain);
