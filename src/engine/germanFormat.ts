@@ -1,24 +1,19 @@
 /**
  * German (de-DE) formatting of numbers, amounts, percentages and dates for everything SRB shows or writes:
- * messages, sheet texts, the command line's output and the task pane. One module, so that the same number
- * reads the same everywhere (thousands dot, decimal comma, "1.234,56 €", "17,37 %", "30.11.2026").
- *
- * The task pane's English texts pass `"en-GB"` and get English numbers ("1,234.56"); everything else is
- * de-DE. Formatters are made once per locale and option set (`Intl.NumberFormat` is slow to construct).
+ * messages, sheet texts, the command line's output and the task pane (in English mode too: its texts are
+ * English, its numbers German, as in the users' workbooks). One module and one format, so that the same
+ * number reads the same everywhere (thousands dot, decimal comma, "1.234,56 €", "17,37 %", "30.11.2026").
  *
  * Not-a-number stays "NaN" (messages name the value found, e.g. „NaN ist keine endliche Zahl“); ±Infinity
  * is named in words („unendlich“, „minus unendlich“), never as "∞". Negative zero keeps its sign, as
  * `Intl.NumberFormat` shows it ("-0").
  *
- * de-DE numbers are written here (`germanDigits`), not by `Intl.NumberFormat`: the first formatter a process
+ * Numbers are written here (`germanDigits`), not by `Intl.NumberFormat`: the first formatter a process
  * makes costs ~25 ms (ICU's number data), a twentieth of the command line's whole run on a small town. As
  * ICU does, the number's shortest decimal form is rounded half away from zero ("halfExpand": 2.675 → 2,68,
  * where `toFixed`, rounding the binary value 2.67499…, gives 2.67), and a percentage moves that form's point
  * (no floating-point × 100). Checked against Intl by a property test (test/engine/germanFormat.test.ts).
  */
-
-/** The locales SRB formats for: German (everything), British English (the task pane's English texts). */
-export type NumberLocale = "de-DE" | "en-GB";
 
 /**
  * Decimals of a number: a fixed count (`2` → always two), or a range (`{ max: 2 }` → up to two,
@@ -26,31 +21,6 @@ export type NumberLocale = "de-DE" | "en-GB";
  * `signed: true` writes "+" before a positive number (differences; 0 stays unsigned).
  */
 export type Decimals = number | { min?: number; max: number; grouping?: boolean; signed?: boolean };
-
-const formatters = new Map<string, Intl.NumberFormat>();
-
-function formatter(locale: NumberLocale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  // the fields digits() and the callers set, not JSON.stringify: the sheets format a number per cell
-  const key = `${locale} ${options.style} ${options.currency} ${options.minimumFractionDigits} ${options.maximumFractionDigits} ${options.useGrouping} ${options.signDisplay}`;
-  let made = formatters.get(key);
-  if (!made) {
-    made = new Intl.NumberFormat(locale, options);
-    formatters.set(key, made);
-  }
-  return made;
-}
-
-function digits(decimals: Decimals): Intl.NumberFormatOptions {
-  if (typeof decimals === "number")
-    return { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
-  const options: Intl.NumberFormatOptions = {
-    minimumFractionDigits: decimals.min ?? 0,
-    maximumFractionDigits: decimals.max,
-  };
-  if (decimals.grouping === false) options.useGrouping = false;
-  if (decimals.signed === true) options.signDisplay = "exceptZero";
-  return options;
-}
 
 /**
  * A finite number in de-DE digits, as `Intl.NumberFormat("de-DE", …)` writes it: its shortest decimal form
@@ -130,10 +100,10 @@ function germanDecimals(value: number, decimals: Decimals, percent: boolean): st
   return germanDigits(value, d.min ?? 0, d.max, d.grouping !== false, d.signed === true, percent);
 }
 
-/** ±Infinity in words; null for a finite number or NaN (which Intl shows as "NaN"). */
-function infinity(value: number, locale: NumberLocale): string | null {
-  if (value === Infinity) return locale === "en-GB" ? "infinity" : "unendlich";
-  if (value === -Infinity) return locale === "en-GB" ? "minus infinity" : "minus unendlich";
+/** ±Infinity in words, without € or %; null for anything else (NaN is written "NaN", as Intl writes it). */
+function infinity(value: number): string | null {
+  if (value === Infinity) return "unendlich";
+  if (value === -Infinity) return "minus unendlich";
   return null;
 }
 
@@ -145,19 +115,10 @@ function infinity(value: number, locale: NumberLocale): string | null {
  * @example formatNumber(53.04, 1); // => "53,0"
  * @example formatNumber(0.123456789, { max: 2 }); // => "0,12"
  * @example formatNumber(1002240.5, { max: 6, grouping: false }); // => "1002240,5"
- * @example formatNumber(1 / 12, 4, "en-GB"); // => "0.0833"
  * @example formatNumber(-Infinity); // => "minus unendlich"
  */
-export function formatNumber(
-  value: number,
-  decimals: Decimals = { max: 6 },
-  locale: NumberLocale = "de-DE",
-): string {
-  if (locale === "de-DE") {
-    const text = germanDecimals(value, decimals, false);
-    if (text !== null) return text;
-  }
-  return infinity(value, locale) ?? formatter(locale, digits(decimals)).format(value);
+export function formatNumber(value: number, decimals: Decimals = { max: 6 }): string {
+  return infinity(value) ?? germanDecimals(value, decimals, false) ?? "NaN";
 }
 
 /**
@@ -165,17 +126,11 @@ export function formatNumber(
  * stands alone at a line end).
  *
  * @example formatEuro(1234.5); // => "1.234,50 €" (no-break space)
- * @example formatEuro(-0.5, "en-GB"); // => "-€0.50"
- * @example formatEuro(1250, "de-DE", true); // => "+1.250,00 €" (a difference; 0 unsigned)
+ * @example formatEuro(1250, true); // => "+1.250,00 €" (a difference; 0 unsigned)
+ * @example formatEuro(NaN); // => "NaN €"; formatEuro(Infinity); // => "unendlich"
  */
-export function formatEuro(amount: number, locale: NumberLocale = "de-DE", signed = false): string {
-  if (locale === "de-DE") {
-    const text = germanDigits(amount, 2, 2, true, signed, false);
-    if (text !== null) return `${text}\u00a0€`;
-  }
-  const options: Intl.NumberFormatOptions = { style: "currency", currency: "EUR" };
-  if (signed) options.signDisplay = "exceptZero";
-  return infinity(amount, locale) ?? formatter(locale, options).format(amount);
+export function formatEuro(amount: number, signed = false): string {
+  return infinity(amount) ?? `${germanDigits(amount, 2, 2, true, signed, false) ?? "NaN"}\u00a0€`;
 }
 
 /**
@@ -189,20 +144,14 @@ export function formatEuroPlain(amount: number): string {
 }
 
 /**
- * A share (0–1) as a percentage: "17,37 %" (no-break space before %; en-GB: "17.37%").
+ * A share (0–1) as a percentage: "17,37 %" (no-break space before %).
  *
  * @example formatPercent(0.17366, 2); // => "17,37 %"
  * @example formatPercent(0.33); // => "33 %"
- * @example formatPercent(0.125, 1, "en-GB"); // => "12.5%"
+ * @example formatPercent(0.125, 1); // => "12,5 %"
  */
-export function formatPercent(share: number, decimals: Decimals = 0, locale: NumberLocale = "de-DE"): string {
-  if (locale === "de-DE") {
-    const text = germanDecimals(share, decimals, true);
-    if (text !== null) return `${text}\u00a0%`;
-  }
-  return (
-    infinity(share, locale) ?? formatter(locale, { style: "percent", ...digits(decimals) }).format(share)
-  );
+export function formatPercent(share: number, decimals: Decimals = 0): string {
+  return infinity(share) ?? `${germanDecimals(share, decimals, true) ?? "NaN"}\u00a0%`;
 }
 
 /**

@@ -3,10 +3,11 @@
  *
  * German is the language of the users and of the documents; English is offered when Office's display
  * language (or, in standalone mode, the browser's) is English. Engine messages (issues) stay German.
+ * Numbers, amounts and percentages are de-DE in both languages ("1.002.240,00 €", "17,37 %") and are typed
+ * the German way ("1.002.240,50"), as in the workbooks, the sheets SRB writes and its Vorlage.
  */
 
 import * as germanFormat from "../engine/germanFormat";
-import type { NumberLocale } from "../engine/germanFormat";
 
 export type Language = "de" | "en";
 
@@ -23,50 +24,46 @@ export function detectLanguage(tag: string | null | undefined): Language {
   return typeof tag === "string" && /^en\b/i.test(tag.trim()) ? "en" : "de";
 }
 
-function locale(language: Language): NumberLocale {
-  return language === "en" ? "en-GB" : "de-DE";
-}
-
 /**
  * Formats an amount in euros with cents, the way the users' reports show it.
  *
  * @example
- * formatEuro(1234.56, "de"); // => "1.234,56 €" (with a non-breaking space before €)
+ * formatEuro(1234.56); // => "1.234,56 €" (with a non-breaking space before €)
  */
-export function formatEuro(amount: number, language: Language): string {
-  return germanFormat.formatEuro(amount, locale(language));
+export function formatEuro(amount: number): string {
+  return germanFormat.formatEuro(amount);
 }
 
 /**
  * Formats a share (0–1) as a percentage with two decimals.
  *
  * @example
- * formatShare(0.17366, "de"); // => "17,37 %" (with a non-breaking space before %)
+ * formatShare(0.17366); // => "17,37 %" (with a non-breaking space before %)
  */
-export function formatShare(share: number, language: Language): string {
-  return germanFormat.formatPercent(share, 2, locale(language));
+export function formatShare(share: number): string {
+  return germanFormat.formatPercent(share, 2);
 }
 
 /**
- * Formats an index or weight with a fixed number of decimals (de-DE: decimal comma).
+ * Formats an index or weight with a fixed number of decimals (decimal comma).
  *
  * @example
- * formatNumber(53.04, "de", 1); // => "53,0"
- * formatNumber(1 / 12, "en", 4); // => "0.0833"
+ * formatNumber(53.04, 1); // => "53,0"
+ * formatNumber(1 / 12, 4); // => "0,0833"
  */
-export function formatNumber(value: number, language: Language, decimals = 2): string {
-  return germanFormat.formatNumber(value, decimals, locale(language));
+export function formatNumber(value: number, decimals = 2): string {
+  return germanFormat.formatNumber(value, decimals);
 }
 
 /**
  * Formats a share (0–1) as a percentage with few decimals (axis labels).
  *
  * @example
- * formatPercent(0.33, "de"); // => "33 %" (with a non-breaking space before %)
- * formatPercent(0.125, "en", 1); // => "12.5%"
+ * formatPercent(0.33); // => "33 %" (with a non-breaking space before %)
+ * formatPercent(0.125, 1); // => "12,5 %"
  */
-export function formatPercent(share: number, language: Language, decimals = 0): string {
-  return germanFormat.formatPercent(share, decimals, locale(language));
+export function formatPercent(share: number, decimals = 0): string {
+  return germanFormat.formatPercent(share, decimals);
 }
 
 /**
@@ -75,53 +72,44 @@ export function formatPercent(share: number, language: Language, decimals = 0): 
  * for "nearly always".
  *
  * @example
- * formatFrequency(0.87, "de"); // => "87,0 %" (with a non-breaking space before %)
- * formatFrequency(0.99903, "de"); // => "99,9 %", not "100,0 %"
- * formatFrequency(0.0002, "en"); // => "0.1%", not "0.0%"
+ * formatFrequency(0.87); // => "87,0 %" (with a non-breaking space before %)
+ * formatFrequency(0.99903); // => "99,9 %", not "100,0 %"
+ * formatFrequency(0.0002); // => "0,1 %", not "0,0 %"
  */
-export function formatFrequency(frequency: number, language: Language): string {
+export function formatFrequency(frequency: number): string {
   const clamped =
     frequency > 0 && frequency < 0.001 ? 0.001 : frequency < 1 && frequency > 0.999 ? 0.999 : frequency;
-  return germanFormat.formatPercent(clamped, 1, locale(language));
+  return germanFormat.formatPercent(clamped, 1);
 }
 
 /**
  * Formats a number for an input field: no thousands separators, as few decimals as needed (up to 6).
  *
  * @example
- * formatInputNumber(1002240.5, "de"); // => "1002240,5"
+ * formatInputNumber(1002240.5); // => "1002240,5"
  */
-export function formatInputNumber(value: number, language: Language): string {
-  return germanFormat.formatNumber(value, { max: 6, grouping: false }, locale(language));
+export function formatInputNumber(value: number): string {
+  return germanFormat.formatNumber(value, { max: 6, grouping: false });
 }
 
+const GROUPED = /^-?\d{1,3}(\.\d{3})+(,\d+)?$/;
+const PLAIN = /^-?\d+(,\d+)?$/;
+
 /**
- * Reads a number typed by a user. German: "1.002.240,50" or "1002240,5" (dot = thousands separator, comma =
- * decimal); English: "1,002,240.50". A trailing "€" or "%" and spaces are ignored. Returns null for anything
- * else ("abc", "12,3,4", "") — nothing is guessed.
+ * Reads a number typed by a user, the German way in both languages: "1.002.240,50" or "1002240,5" (dot =
+ * thousands separator, comma = decimal). A trailing "€" or "%" and spaces are ignored. Returns null for
+ * anything else ("abc", "12,3,4", "1.5", "1,002,240.50", "") — nothing is guessed.
  *
  * @example
- * parseUserNumber("1.002.240,50", "de"); // => 1002240.5
- * parseUserNumber("2,5 %", "de"); // => 2.5
- * parseUserNumber("k.A.", "de"); // => null
+ * parseUserNumber("1.002.240,50"); // => 1002240.5
+ * parseUserNumber("2,5 %"); // => 2.5
+ * parseUserNumber("1,002,240.50"); // => null
+ * parseUserNumber("k.A."); // => null
  */
-export function parseUserNumber(text: string, language: Language): number | null {
+export function parseUserNumber(text: string): number | null {
   const compact = text.replace(/[\s\u00a0\u202f]/g, "").replace(/[€%]$/, "");
-  const thousands = language === "en" ? "," : ".";
-  const decimal = language === "en" ? "." : ",";
-  const t = `\\${thousands}`;
-  const d = `\\${decimal}`;
-  const grouped = new RegExp(`^-?\\d{1,3}(${t}\\d{3})+(${d}\\d+)?$`);
-  const plain = new RegExp(`^-?\\d+(${d}\\d+)?$`);
-  let normalised: string;
-  if (grouped.test(compact)) {
-    normalised = compact.split(thousands).join("").replace(decimal, ".");
-  } else if (plain.test(compact)) {
-    normalised = compact.replace(decimal, ".");
-  } else {
-    return null;
-  }
-  const value = Number(normalised);
+  if (!GROUPED.test(compact) && !PLAIN.test(compact)) return null;
+  const value = Number(compact.replace(/\./g, "").replace(",", "."));
   return Number.isFinite(value) ? value : null;
 }
 
@@ -568,14 +556,14 @@ const en: Strings = {
   goalpostsHint:
     "Min and max per indicator from a reference year instead of the current data, so that indices stay comparable across years. Enter the values in step “Model”.",
   invalidNumber: (text, expected) => `“${text}” is not a valid number; expected: ${expected}.`,
-  expectedAmount: "an amount ≥ 0, e.g. 1,002,240.00",
-  expectedPositiveAmount: "an amount > 0, e.g. 1,002,240.00",
+  expectedAmount: "an amount ≥ 0, e.g. 1.002.240,00 (decimal comma)",
+  expectedPositiveAmount: "an amount > 0, e.g. 1.002.240,00 (decimal comma)",
   expectedYear: "a year between 2000 and 2100",
-  expectedPercent: "a percentage between 0 and 100",
-  expectedWeight: "a weight ≥ 0, e.g. 1 or 0.5",
-  expectedStep: "a step > 0, e.g. 0.25",
-  expectedStaff: "a number of posts (FTE) ≥ 0, e.g. 0.5 or 0",
-  expectedValue: "a number, e.g. 12.5 or -3",
+  expectedPercent: "a percentage between 0 and 100, e.g. 60 or 2,5 (decimal comma)",
+  expectedWeight: "a weight ≥ 0, e.g. 1 or 0,5 (decimal comma)",
+  expectedStep: "a step > 0, e.g. 0,25 (decimal comma)",
+  expectedStaff: "a number of posts (FTE) ≥ 0, e.g. 0,5 or 0 (decimal comma)",
+  expectedValue: "a number, e.g. 12,5 or -3 (decimal comma)",
   sharesMustAddUp: (sum) => `Land and Jugendamt shares add up to ${sum} %; expected: 100 %.`,
   checkReport: "Check report",
   noIssues: "No errors or warnings.",
@@ -620,11 +608,11 @@ const en: Strings = {
   computeFailed: "The computation failed:",
   robustnessTitle: "Robustness of the allocation",
   robustnessIntro:
-    "Does the allocation depend on the method's choices? SRB recomputes it under alternatives: the other normalisation and standard deviation, each category weight ×0.5 and ×1.5, each indicator left out once, and 1,000 random weightings.",
+    "Does the allocation depend on the method's choices? SRB recomputes it under alternatives: the other normalisation and standard deviation, each category weight ×0,5 and ×1,5, each indicator left out once, and 1.000 random weightings.",
   checkRobustness: "Check robustness",
   progressRobustness: "Computing the alternatives …",
   robustnessSummary: (alternatives, runs, seed) =>
-    `${alternatives} alternatives computed, ${runs} of them random weightings (±50%, seed ${seed}).`,
+    `${alternatives} alternatives computed, ${runs} of them random weightings (±50 %, seed ${seed}).`,
   robustnessTable: "Share per area under the alternatives",
   shareNow: "now",
   shareMin: "min",

@@ -71,7 +71,7 @@ export function readNumberInput(
 ): NumberReading {
   const trimmed = text.trim();
   if (trimmed === "" && optional) return { ok: true, value: null };
-  const n = parseUserNumber(trimmed, language);
+  const n = parseUserNumber(trimmed);
   if (n === null || !acceptable(kind, n)) {
     return { ok: false, message: stringsFor(language).invalidNumber(trimmed, expectation(kind, language)) };
   }
@@ -82,16 +82,12 @@ export function readNumberInput(
  * The text a numeric field shows for a stored value (the inverse of {@link readNumberInput}).
  *
  * @example
- * showNumberInput(0.6, "percent", "de"); // => "60"
- * showNumberInput(1002240.5, "amount", "de"); // => "1002240,5"
- * showNumberInput(null, "amount", "de"); // => ""
+ * showNumberInput(0.6, "percent"); // => "60"
+ * showNumberInput(1002240.5, "amount"); // => "1002240,5"
+ * showNumberInput(null, "amount"); // => ""
  */
-export function showNumberInput(
-  value: number | null | undefined,
-  kind: NumberKind,
-  language: Language,
-): string {
+export function showNumberInput(value: number | null | undefined, kind: NumberKind): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "";
   const shown = kind === "percent" ? Math.round(value * 100 * 1e6) / 1e6 : value;
-  return kind === "year" ? String(shown) : formatInputNumber(shown, language);
+  return kind === "year" ? String(shown) : formatInputNumber(shown);
 }

@@ -124,7 +124,7 @@ export function fittingAmounts(rows: readonly SheetCell[][], widths: readonly nu
       const signed = cell.numFmt === DELTA_MONEY_FORMAT;
       if (cell.numFmt !== MONEY_FORMAT && !signed) return;
       // the whole amount on one line
-      const needed = oneLineWidth(formatEuro(cell.value, "de-DE", signed), cell.bold === true);
+      const needed = oneLineWidth(formatEuro(cell.value, signed), cell.bold === true);
       if (needed > (fitted[c] ?? 0)) fitted[c] = needed;
     });
   return fitted;

@@ -185,11 +185,17 @@ describe("App with a fake workbook", () => {
     await waitFor(() => expect(screen.getByRole("button", { name: s.detectTable })).toBeEnabled());
   });
 
-  test("English", async () => {
+  test("English: English texts, the numbers of the preview in de-DE as in German", async () => {
     renderWithTheme(<App port={fakePort()} language="en" />);
     expect(await screen.findByRole("tab", { name: "Result" })).toBeInTheDocument();
     expect(screen.getByRole("tab", { name: "Budget & rules" })).toBeInTheDocument();
     expect(await screen.findByText(/Found 4 rows/)).toBeInTheDocument();
+    await openStep("Result");
+    const rows = within(await screen.findByRole("table", { name: "Preview of the areas" })).getAllByRole(
+      "row",
+    );
+    expect(cells(rows[1])).toEqual(["Nord", "41,7", "41,67\u00a0%", "416,67\u00a0€"]);
+    expect(cells(rows[3])).toEqual(["Total", "", "100,00\u00a0%", "1.000,00\u00a0€"]);
   });
 
   test("without a workbook (standalone before upload) it says so", () => {

@@ -114,10 +114,22 @@ describe("BudgetStep", () => {
     );
   });
 
-  test("English mode reads English numbers", () => {
-    const { last } = setup("en");
-    fireEvent.change(screen.getByLabelText(/^Budget \(€\)/), { target: { value: "1,002,240.50" } });
+  test("English mode: English texts, numbers typed and shown the German way", () => {
+    const { models, last, onValidity } = setup("en");
+    const en = stringsFor("en");
+    fireEvent.change(screen.getByLabelText(/^Budget \(€\)/), { target: { value: "1.002.240,50" } });
     expect(last().budget.total).toBe(1002240.5);
+    expect(screen.getByText("1.002.240,50 €")).toBeInTheDocument();
+    // English digits are refused, with the German way in the hint, and not passed on
+    const before = models.length;
+    fireEvent.change(screen.getByLabelText(/^Budget \(€\)/), { target: { value: "1,002,240.50" } });
+    const message =
+      "“1,002,240.50” is not a valid number; expected: an amount > 0, e.g. 1.002.240,00 (decimal comma).";
+    expect(screen.getByText(message)).toBeInTheDocument();
+    expect(onValidity).toHaveBeenLastCalledWith("budget-total", en.budgetTotal, message);
+    expect(models).toHaveLength(before);
+    fireEvent.change(screen.getByLabelText(/^Budget \(€\)/), { target: { value: "1.5" } });
+    expect(models).toHaveLength(before);
   });
 
   test("Dynamisierung derives the budget: 977.794 € (2021) · 1,025 = 1.002.238,85 € for 2022", () => {

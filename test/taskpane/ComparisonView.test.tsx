@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import type { UnitChange } from "../../src/engine/changes";
-import { unitChangeText } from "../../src/taskpane/components/ComparisonView";
+import { signedEuro, signedPoints, unitChangeText } from "../../src/taskpane/components/ComparisonView";
 import { stringsFor } from "../../src/taskpane/i18n";
 
 // Kita Lindenhof in the sample's next year: rises above the lower bound of the norm band, enters strand 1
@@ -28,9 +28,23 @@ const lindenhof: UnitChange = {
 describe("unitChangeText", () => {
   test("a change of band says that it is the Normbereich („unterhalb → innerhalb“ alone says nothing)", () => {
     // (the amount's € follows a no-break space)
-    expect(unitChangeText(stringsFor("de"), "de", lindenhof).replace(/\u00a0/g, " ")).toBe(
+    expect(unitChangeText(stringsFor("de"), lindenhof).replace(/\u00a0/g, " ")).toBe(
       "neu in Strang 1; Normbereich unterhalb → innerhalb; +21.600,00 €; +0,5 VZÄ",
     );
-    expect(unitChangeText(stringsFor("en"), "en", lindenhof)).toContain("norm band unterhalb → innerhalb");
+    expect(unitChangeText(stringsFor("en"), lindenhof)).toContain("norm band unterhalb → innerhalb");
+  });
+  test("English: English words, de-DE amounts and VZÄ", () => {
+    expect(unitChangeText(stringsFor("en"), lindenhof).replace(/\u00a0/g, " ")).toBe(
+      "new in strand 1; norm band unterhalb → innerhalb; +21.600,00 €; +0,5 VZÄ",
+    );
+  });
+});
+
+describe("signedEuro and signedPoints", () => {
+  test("de-DE digits in both languages; the unit of points in the pane's language", () => {
+    expect(signedEuro(-1234.5)).toBe("-1.234,50\u00a0€");
+    expect(signedEuro(0)).toBe("0,00\u00a0€");
+    expect(signedPoints(-0.0213, "de")).toBe("-2,13 Pp.");
+    expect(signedPoints(0.0213, "en")).toBe("+2,13 pp");
   });
 });

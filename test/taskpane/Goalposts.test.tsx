@@ -164,7 +164,7 @@ describe("goalposts in Budget & Regeln and Modell", () => {
     ]);
   });
 
-  test("English labels and numbers", () => {
+  test("English labels, numbers typed the German way", () => {
     const en = stringsFor("en");
     const models: Model[] = [];
     function English() {
@@ -188,12 +188,22 @@ describe("goalposts in Budget & Regeln and Modell", () => {
     }
     renderWithTheme(<English />);
     fireEvent.change(screen.getByRole("textbox", { name: en.goalpostMinOf("SGB2") }), {
-      target: { value: "1,000.5" },
+      target: { value: "1.000,5" },
     });
     fireEvent.change(screen.getByRole("textbox", { name: en.goalpostMaxOf("SGB2") }), {
-      target: { value: "2,000" },
+      target: { value: "2.000" },
     });
     expect(models.at(-1)?.indicators[0].goalposts).toEqual({ min: 1000.5, max: 2000 });
+    // English digits are not read
+    const count = models.length;
+    fireEvent.change(screen.getByRole("textbox", { name: en.goalpostMinOf("SGB2") }), {
+      target: { value: "1,000.5" },
+    });
+    expect(models).toHaveLength(count);
+    expect(screen.getByRole("textbox", { name: en.goalpostMinOf("SGB2") })).toHaveAttribute(
+      "aria-invalid",
+      "true",
+    );
   });
 });
 

@@ -245,7 +245,7 @@ describe("Robustheit in the Ergebnis step", () => {
     fireEvent.click(screen.getByRole("tab", { name: "Result" }));
     await click("Check robustness");
     await computed();
-    expect(await screen.findByRole("table", { name: en.robustnessTable })).toHaveTextContent("41.7%");
+    expect(await screen.findByRole("table", { name: en.robustnessTable })).toHaveTextContent("41,7 %");
     expect(screen.getByRole("checkbox", { name: "Also write the Robustheit sheet" })).toBeInTheDocument();
   });
 });

@@ -82,7 +82,7 @@ const cells = (row: HTMLElement) =>
 
 describe("RobustnessView", () => {
   test("per Sozialraum: share now, min, median, max in de-DE and the rank range; the flagged area has the badge", () => {
-    renderWithTheme(<RobustnessView strings={s} language="de" robustness={R} unitName={(id) => id} />);
+    renderWithTheme(<RobustnessView strings={s} robustness={R} unitName={(id) => id} />);
     const table = screen.getByRole("table", { name: s.robustnessTable });
     const rows = within(table).getAllByRole("row");
     expect(
@@ -116,7 +116,7 @@ describe("RobustnessView", () => {
   });
 
   test("the range chart is an image with a summary, one row per area", () => {
-    renderWithTheme(<RobustnessView strings={s} language="de" robustness={R} unitName={(id) => id} />);
+    renderWithTheme(<RobustnessView strings={s} robustness={R} unitName={(id) => id} />);
     // widest range: Mitte 25 % to 45 % (20 points; Nord 9, Süd 9)
     const chart = screen.getByRole("img", {
       name: `Spanne der Anteile je Sozialraum (3 Sozialräume): die größte Spanne hat Mitte mit 25,00${NBSP}% bis 45,00${NBSP}%; 1 Sozialräume auffällig.`,
@@ -128,7 +128,7 @@ describe("RobustnessView", () => {
   });
 
   test("Kitas whose eligibility flips, with frequencies in % and the alternatives; stable Kitas are not listed", () => {
-    renderWithTheme(<RobustnessView strings={s} language="de" robustness={R} unitName={(id) => id} />);
+    renderWithTheme(<RobustnessView strings={s} robustness={R} unitName={(id) => id} />);
     const list = screen.getByRole("list", { name: s.flipsTitle });
     const items = within(list).getAllByRole("listitem");
     expect(items).toHaveLength(2);
@@ -157,17 +157,15 @@ describe("RobustnessView", () => {
       alternatives,
       units: [unit("Kita Regen", { sozialarbeitFrequency: 1006 / 1031, flagged: true, flips: [] })],
     };
-    const { unmount } = renderWithTheme(
-      <RobustnessView strings={s} language="de" robustness={r} unitName={(id) => id} />,
-    );
+    const { unmount } = renderWithTheme(<RobustnessView strings={s} robustness={r} unitName={(id) => id} />);
     const item = within(screen.getByRole("list", { name: s.flipsTitle })).getByRole("listitem");
     expect(item.textContent).toContain(
       `Abweichend unter: nur bei Zufallsgewichtungen (2,5${NBSP}% der Läufe)`,
     );
     unmount();
     const en = stringsFor("en");
-    renderWithTheme(<RobustnessView strings={en} language="en" robustness={r} unitName={(id) => id} />);
-    expect(screen.getByText("Differs under: only random weightings (2.5% of the runs)")).toBeInTheDocument();
+    renderWithTheme(<RobustnessView strings={en} robustness={r} unitName={(id) => id} />);
+    expect(screen.getByText("Differs under: only random weightings (2,5 % of the runs)")).toBeInTheDocument();
   });
 
   test("both strands flip only under random weightings: one share per strand", () => {
@@ -191,7 +189,7 @@ describe("RobustnessView", () => {
         }),
       ],
     };
-    renderWithTheme(<RobustnessView strings={s} language="de" robustness={r} unitName={(id) => id} />);
+    renderWithTheme(<RobustnessView strings={s} robustness={r} unitName={(id) => id} />);
     expect(
       within(screen.getByRole("list", { name: s.flipsTitle })).getByRole("listitem").textContent,
     ).toContain(
@@ -201,9 +199,7 @@ describe("RobustnessView", () => {
 
   test("publication mode: codes instead of names", () => {
     const codes: Record<string, string> = { "Kita Sonne": "E02", "Kita Stern": "E03" };
-    renderWithTheme(
-      <RobustnessView strings={s} language="de" robustness={R} unitName={(id) => codes[id] ?? id} />,
-    );
+    renderWithTheme(<RobustnessView strings={s} robustness={R} unitName={(id) => codes[id] ?? id} />);
     expect(screen.getByText("E02")).toBeInTheDocument();
     expect(screen.getByText("E03")).toBeInTheDocument();
     expect(screen.queryByText(/Kita Sonne|Kita Stern/)).toBeNull();
@@ -211,18 +207,18 @@ describe("RobustnessView", () => {
 
   test("no flips: says so", () => {
     const stable = { ...R, units: [unit("Kita Mond", {})] };
-    renderWithTheme(<RobustnessView strings={s} language="de" robustness={stable} unitName={(id) => id} />);
+    renderWithTheme(<RobustnessView strings={s} robustness={stable} unitName={(id) => id} />);
     expect(screen.getByText(s.noFlips)).toBeInTheDocument();
     expect(screen.queryByRole("list")).toBeNull();
   });
 
   test("English", () => {
     const en = stringsFor("en");
-    renderWithTheme(<RobustnessView strings={en} language="en" robustness={R} unitName={(id) => id} />);
-    expect(screen.getByRole("table", { name: en.robustnessTable })).toHaveTextContent("40.0%");
+    renderWithTheme(<RobustnessView strings={en} robustness={R} unitName={(id) => id} />);
+    expect(screen.getByRole("table", { name: en.robustnessTable })).toHaveTextContent("40,0 %");
     expect(screen.getByText("flagged")).toBeInTheDocument();
     expect(
-      screen.getByText(/Strand 1 \(Kita social work\): now yes, eligible in 87\.5% of the alternatives/),
+      screen.getByText(/Strand 1 \(Kita social work\): now yes, eligible in 87,5 % of the alternatives/),
     ).toBeInTheDocument();
   });
 });
@@ -303,8 +299,8 @@ describe("rankRange and flippingStrands", () => {
   });
 
   test("summary names the widest range", () => {
-    expect(rangeSummary(s, "de", R.areas)).toContain("die größte Spanne hat Mitte");
-    expect(rangeSummary(s, "de", [])).toBe(s.rangeChart);
+    expect(rangeSummary(s, R.areas)).toContain("die größte Spanne hat Mitte");
+    expect(rangeSummary(s, [])).toBe(s.rangeChart);
   });
 });
 

@@ -35,7 +35,6 @@ describe("SharesChart", () => {
     const { container } = renderWithTheme(
       <SharesChart
         title="Anteile"
-        language="de"
         areas={[
           { name: "Nord", share: 0.6 },
           { name: "Süd", share: 0.4 },
@@ -69,7 +68,6 @@ describe("SharesChart: long names of Sozialräume", () => {
     const { container } = renderWithTheme(
       <SharesChart
         title="Anteile"
-        language="de"
         areas={[
           { name: "Thaleischweiler-Wallhalben", share: 0.2 },
           { name: "Rodalben", share: 0.1 },
@@ -97,11 +95,7 @@ test("a chart not laid out yet (hidden step, every width 0) keeps the names cut 
   proto.getComputedTextLength = () => 0;
   try {
     const { container } = renderWithTheme(
-      <SharesChart
-        title="Anteile"
-        language="de"
-        areas={[{ name: "Thaleischweiler-Wallhalben", share: 1 }]}
-      />,
+      <SharesChart title="Anteile" areas={[{ name: "Thaleischweiler-Wallhalben", share: 1 }]} />,
     );
     const labels = [...container.querySelectorAll("text")].map((t) => t.textContent ?? "");
     expect(labels).toContain("Thaleischweiler-W…");

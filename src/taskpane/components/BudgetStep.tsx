@@ -147,7 +147,7 @@ export function BudgetStep(props: BudgetStepProps) {
         "positiveAmount",
         budget.total,
         (v) => setBudget({ total: v ?? 0 }),
-        { disabled: dyn !== undefined, hint: formatEuro(budget.total, language) },
+        { disabled: dyn !== undefined, hint: formatEuro(budget.total) },
       )}
       {budget.total === 0 && (
         <MessageBar intent="warning">
@@ -198,9 +198,7 @@ export function BudgetStep(props: BudgetStepProps) {
           {field("dyn-rate", s.rate, "percent", dyn.rate, (v) =>
             setBudget({ dynamisierung: { ...dyn, rate: v ?? 0 } }),
           )}
-          {derived !== null && (
-            <Text weight="semibold">{s.derivedBudget(formatEuro(derived, language))}</Text>
-          )}
+          {derived !== null && <Text weight="semibold">{s.derivedBudget(formatEuro(derived))}</Text>}
           {dynProblems.map((p) => (
             <MessageBar key={p.message} intent="error">
               <MessageBarBody>{p.message}</MessageBarBody>
@@ -219,7 +217,7 @@ export function BudgetStep(props: BudgetStepProps) {
         )}
         {Math.abs(shareSum - 1) > 1e-9 && (
           <MessageBar intent="warning">
-            <MessageBarBody>{s.sharesMustAddUp(formatNumber(shareSum * 100, language, 1))}</MessageBarBody>
+            <MessageBarBody>{s.sharesMustAddUp(formatNumber(shareSum * 100, 1))}</MessageBarBody>
           </MessageBar>
         )}
         {field(

@@ -12,7 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { useId } from "react";
 import { STRANDS, type Changes, type UnitChange } from "../../engine/changes";
-import { formatEuro, formatNumber, type NumberLocale } from "../../engine/germanFormat";
+import { formatEuro, formatNumber } from "../../engine/germanFormat";
 import type { PreviewComparison } from "../../usecase/fortschreibung";
 import type { Language, Strings } from "../i18n";
 
@@ -33,26 +33,24 @@ const useStyles = makeStyles({
   summary: { fontWeight: tokens.fontWeightSemibold },
 });
 
-function locale(language: Language): NumberLocale {
-  return language === "en" ? "en-GB" : "de-DE";
-}
-
 /**
- * A signed amount in euros (+/−, nothing for 0).
+ * A signed amount in euros (+/−, nothing for 0), de-DE in both languages.
  *
- * @example signedEuro(-1234.5, "de"); // => "-1.234,50 €"
+ * @example signedEuro(-1234.5); // => "-1.234,50 €"
  */
-export function signedEuro(delta: number, language: Language): string {
-  return formatEuro(delta, locale(language), true);
+export function signedEuro(delta: number): string {
+  return formatEuro(delta, true);
 }
 
 /**
- * A signed difference of shares (0–1) in percentage points, two decimals.
+ * A signed difference of shares (0–1) in percentage points, two decimals (de-DE digits, the unit in the
+ * pane's language).
  *
  * @example signedPoints(-0.0213, "de"); // => "-2,13 Pp."
+ * @example signedPoints(0.0213, "en"); // => "+2,13 pp"
  */
 export function signedPoints(delta: number, language: Language): string {
-  const n = formatNumber(delta * 100, { min: 2, max: 2, signed: true }, locale(language));
+  const n = formatNumber(delta * 100, { min: 2, max: 2, signed: true });
   return `${n} ${language === "en" ? "pp" : "Pp."}`;
 }
 
@@ -73,9 +71,9 @@ const strandNumbers = (strands: readonly string[]) =>
 /**
  * What changed for one Kita, in a few words: status, strands entered or left, band, € and VZÄ.
  *
- * @example unitChangeText(s, "de", change); // => "neu in Strang 1; Normbereich innerhalb → oberhalb; +1.250,00 €"
+ * @example unitChangeText(stringsFor("de"), change); // => "neu in Strang 1; Normbereich innerhalb → oberhalb; +1.250,00 €"
  */
-export function unitChangeText(s: Strings, language: Language, u: UnitChange): string {
+export function unitChangeText(s: Strings, u: UnitChange): string {
   const parts: string[] = [];
   if (u.status === "neu") parts.push(s.statusNew);
   if (u.status === "entfallen") parts.push(s.statusGone);
@@ -83,9 +81,9 @@ export function unitChangeText(s: Strings, language: Language, u: UnitChange): s
   if (u.left.length > 0) parts.push(s.leftStrands(strandNumbers(u.left)));
   if (u.status === "geblieben" && u.bandBefore !== u.bandAfter)
     parts.push(s.bandChange(u.bandBefore ?? "–", u.bandAfter ?? "–"));
-  if (u.amountDelta !== 0) parts.push(signedEuro(u.amountDelta, language));
+  if (u.amountDelta !== 0) parts.push(signedEuro(u.amountDelta));
   if ((u.vzaeDelta ?? 0) !== 0) {
-    const v = formatNumber(u.vzaeDelta as number, { max: 2, signed: true }, locale(language));
+    const v = formatNumber(u.vzaeDelta as number, { max: 2, signed: true });
     parts.push(`${v} VZÄ`);
   }
   return parts.join("; ");
@@ -151,7 +149,7 @@ export function ComparisonView({ strings: s, language, comparison, unitName }: C
             {units.slice(0, TOP_CHANGES).map((u) => (
               <TableRow key={u.id}>
                 <TableCell>{unitName(u.id)}</TableCell>
-                <TableCell>{unitChangeText(s, language, u)}</TableCell>
+                <TableCell>{unitChangeText(s, u)}</TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -181,7 +179,7 @@ export function ComparisonView({ strings: s, language, comparison, unitName }: C
                 <TableCell className={styles.number}>
                   {signedPoints(a.shareAfter - a.shareBefore, language)}
                 </TableCell>
-                <TableCell className={styles.number}>{signedEuro(a.amountDelta, language)}</TableCell>
+                <TableCell className={styles.number}>{signedEuro(a.amountDelta)}</TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -113,11 +113,7 @@ function GoalpostFields({
   const outcome = goalpostsFrom(pair.min, pair.max);
   const order =
     outcome === "order"
-      ? s.goalpostsOrder(
-          column,
-          formatInputNumber(pair.min ?? 0, language),
-          formatInputNumber(pair.max ?? 0, language),
-        )
+      ? s.goalpostsOrder(column, formatInputNumber(pair.min ?? 0), formatInputNumber(pair.max ?? 0))
       : null;
   const label = s.goalpostsOf(column);
 
@@ -355,7 +351,7 @@ export function ModelStep(props: ModelStepProps) {
             )}
             {indicator && effective.has(column) && (
               <Text size={200} className={styles.effective}>
-                {s.effectiveWeight}: {formatShare(effective.get(column) ?? 0, language)}
+                {s.effectiveWeight}: {formatShare(effective.get(column) ?? 0)}
               </Text>
             )}
           </div>

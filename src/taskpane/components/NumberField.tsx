@@ -43,7 +43,7 @@ export function NumberField(props: NumberFieldProps) {
     hint,
     visibleLabel,
   } = props;
-  const [text, setText] = useState(() => showNumberInput(value, kind, language));
+  const [text, setText] = useState(() => showNumberInput(value, kind));
   const [message, setMessage] = useState<string | null>(null);
   const lastReported = useRef<string | null>(null);
 
@@ -53,7 +53,7 @@ export function NumberField(props: NumberFieldProps) {
     const reading = readNumberInput(text, kind, language, optional);
     if (reading.ok && reading.value === (value ?? null)) return;
     if (!reading.ok && !disabled) return;
-    setText(showNumberInput(value, kind, language));
+    setText(showNumberInput(value, kind));
     setMessage(null);
   }, [value, disabled]);
 

@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { formatPercent, type Language } from "../i18n";
+import { formatPercent } from "../i18n";
 
 export interface RangeChartArea {
   name: string;
@@ -14,7 +14,6 @@ export interface RangeChartArea {
 export interface RangeChartProps {
   /** Accessible summary of the chart (its text alternative is the table next to it). */
   summary: string;
-  language: Language;
   areas: RangeChartArea[];
 }
 
@@ -71,10 +70,10 @@ export function shareX(share: number, domain: [number, number], x0: number, widt
  * numbers.
  *
  * @example
- * <RangeChart summary="Spanne der Anteile je Sozialraum …" language="de"
+ * <RangeChart summary="Spanne der Anteile je Sozialraum …"
  *   areas={[{ name: "Nord", share: 0.42, shareMin: 0.33, shareMedian: 0.42, shareMax: 0.5, flagged: false }]} />
  */
-export function RangeChart({ summary, language, areas }: RangeChartProps) {
+export function RangeChart({ summary, areas }: RangeChartProps) {
   const styles = useStyles();
   const domain = rangeDomain(areas);
   const plotWidth = WIDTH - LABEL_WIDTH - RIGHT;
@@ -100,7 +99,7 @@ export function RangeChart({ summary, language, areas }: RangeChartProps) {
             y={axisY + AXIS - 3}
             textAnchor={n === 0 ? "start" : n === ticks.length - 1 ? "end" : "middle"}
           >
-            {formatPercent(t, language, n === 1 && Math.round(t * 1000) % 10 !== 0 ? 1 : 0)}
+            {formatPercent(t, n === 1 && Math.round(t * 1000) % 10 !== 0 ? 1 : 0)}
           </text>
         </g>
       ))}

@@ -161,7 +161,7 @@ export function ResultStep(props: ResultStepProps) {
         </MessageBar>
       )}
 
-      {allocation && <AreaPreview strings={s} language={language} allocation={allocation} />}
+      {allocation && <AreaPreview strings={s} allocation={allocation} />}
 
       {allocation && props.onCheckRobustness && (
         <section className={styles.root} aria-labelledby={robustnessHeading} data-testid="robustness-section">
@@ -180,12 +180,7 @@ export function ResultStep(props: ResultStepProps) {
           {robustnessBusy && <ProgressBar aria-label={s.progressRobustness} thickness="large" />}
           {robustnessBusy && progress && <Text role="status">{progress}</Text>}
           {props.robustness && (
-            <RobustnessView
-              strings={s}
-              language={language}
-              robustness={props.robustness}
-              unitName={unitNamer(allocation)}
-            />
+            <RobustnessView strings={s} robustness={props.robustness} unitName={unitNamer(allocation)} />
           )}
         </section>
       )}
@@ -280,15 +275,13 @@ export function ResultStep(props: ResultStepProps) {
  * shares chart. Memoised: with hundreds of Sozialräume it is the largest part of the pane, and it changes
  * only with the allocation, not with every progress text while the pane works.
  *
- * @example <AreaPreview strings={stringsFor("de")} language="de" allocation={allocation} />
+ * @example <AreaPreview strings={stringsFor("de")} allocation={allocation} />
  */
 const AreaPreview = memo(function AreaPreview({
   strings: s,
-  language,
   allocation,
 }: {
   strings: Strings;
-  language: Language;
   allocation: Allocation;
 }) {
   const planned = allocation.areas.some((a) => a.plan !== undefined);
@@ -301,19 +294,16 @@ const AreaPreview = memo(function AreaPreview({
         {...rows}
         label={s.preview}
         columns={[
-          { header: s.index, cell: (a) => formatNumber(a.index, language, 1), total: "" },
+          { header: s.index, cell: (a) => formatNumber(a.index, 1), total: "" },
           {
             header: s.share,
-            cell: (a) => formatShare(a.share, language),
-            total: formatShare(
-              allocation.areas.reduce((sum, a) => sum + a.share, 0),
-              language,
-            ),
+            cell: (a) => formatShare(a.share),
+            total: formatShare(allocation.areas.reduce((sum, a) => sum + a.share, 0)),
           },
           {
             header: s.amount,
-            cell: (a) => formatEuro(a.amount, language),
-            total: formatEuro(centTotal(allocation.areas.map((a) => a.amount)), language),
+            cell: (a) => formatEuro(a.amount),
+            total: formatEuro(centTotal(allocation.areas.map((a) => a.amount))),
           },
         ]}
       />
@@ -325,22 +315,21 @@ const AreaPreview = memo(function AreaPreview({
           columns={[
             {
               header: s.plannedVzae,
-              cell: (a) => formatNumber(a.plan?.vzae ?? 0, language, 2),
+              cell: (a) => formatNumber(a.plan?.vzae ?? 0, 2),
               total: formatNumber(
                 allocation.areas.reduce((sum, a) => sum + (a.plan?.vzae ?? 0), 0),
-                language,
                 2,
               ),
             },
             {
               header: s.unplanned,
-              cell: (a) => formatEuro(a.unplanned ?? 0, language),
-              total: formatEuro(centTotal(allocation.areas.map((a) => a.unplanned ?? 0)), language),
+              cell: (a) => formatEuro(a.unplanned ?? 0),
+              total: formatEuro(centTotal(allocation.areas.map((a) => a.unplanned ?? 0))),
             },
           ]}
         />
       )}
-      <SharesChart title={s.sharesChart} language={language} areas={allocation.areas} />
+      <SharesChart title={s.sharesChart} areas={allocation.areas} />
     </>
   );
 });

@@ -13,19 +13,11 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { AreaRobustness, Robustness, UnitRobustness } from "../../engine/robustness";
-import {
-  formatFrequency,
-  formatNumber,
-  formatPercent,
-  formatShare,
-  type Language,
-  type Strings,
-} from "../i18n";
+import { formatFrequency, formatNumber, formatPercent, formatShare, type Strings } from "../i18n";
 import { RangeChart } from "./RangeChart";
 
 export interface RobustnessViewProps {
   strings: Strings;
-  language: Language;
   robustness: Robustness;
   /** Name of a unit as shown (its code in publication mode). */
   unitName(id: string): string;
@@ -137,34 +129,30 @@ export function randomOnlyShares(
  * Summary of the range chart for screen readers: number of areas, the widest range and how many are flagged.
  *
  * @example
- * rangeSummary(stringsFor("de"), "de", r.areas);
+ * rangeSummary(stringsFor("de"), r.areas);
  * // => "Spanne der Anteile je Sozialraum (2 Sozialräume): die größte Spanne hat Nord mit 33,33 % bis 50,00 %; 0 Sozialräume auffällig."
  */
-export function rangeSummary(s: Strings, language: Language, areas: AreaRobustness[]): string {
+export function rangeSummary(s: Strings, areas: AreaRobustness[]): string {
   if (areas.length === 0) return s.rangeChart;
   const widest = areas.reduce((w, a) => (a.shareMax - a.shareMin > w.shareMax - w.shareMin ? a : w));
   return s.rangeChartSummary(
-    formatNumber(areas.length, language, 0),
+    formatNumber(areas.length, 0),
     widest.name,
-    formatShare(widest.shareMin, language),
-    formatShare(widest.shareMax, language),
-    formatNumber(areas.filter((a) => a.flagged).length, language, 0),
+    formatShare(widest.shareMin),
+    formatShare(widest.shareMax),
+    formatNumber(areas.filter((a) => a.flagged).length, 0),
   );
 }
 
 /** "nur bei Zufallsgewichtungen (x % der Läufe)"; per strand when both strands flip. */
-function RandomOnly(props: {
-  strings: Strings;
-  language: Language;
-  shares: { strand: 1 | 3; share: number }[];
-}) {
+function RandomOnly(props: { strings: Strings; shares: { strand: 1 | 3; share: number }[] }) {
   const styles = useStyles();
-  const { strings: s, language, shares } = props;
+  const { strings: s, shares } = props;
   if (shares.length === 0) return null;
   const text =
     shares.length === 1
-      ? formatFrequency(shares[0].share, language)
-      : shares.map((x) => s.strandShare(x.strand, formatFrequency(x.share, language))).join(", ");
+      ? formatFrequency(shares[0].share)
+      : shares.map((x) => s.strandShare(x.strand, formatFrequency(x.share))).join(", ");
   return <Caption1 className={styles.detail}>{s.onlyRandomWeightings(text)}</Caption1>;
 }
 
@@ -174,20 +162,16 @@ function RandomOnly(props: {
  * the Kitas whose eligibility for strand 1 or 3 flips, with how often they stay eligible.
  *
  * @example
- * <RobustnessView strings={stringsFor("de")} language="de" robustness={r} unitName={(id) => id} />
+ * <RobustnessView strings={stringsFor("de")} robustness={r} unitName={(id) => id} />
  */
-export function RobustnessView({ strings: s, language, robustness: r, unitName }: RobustnessViewProps) {
+export function RobustnessView({ strings: s, robustness: r, unitName }: RobustnessViewProps) {
   const styles = useStyles();
   const flipped = r.units.filter((u) => u.flagged);
   const yesNo = (b: boolean) => (b ? s.yes : s.no);
   return (
     <div className={styles.root} data-testid="robustness">
       <Text>
-        {s.robustnessSummary(
-          formatNumber(r.runs, language, 0),
-          formatNumber(r.monteCarloRuns, language, 0),
-          `${r.seed}`,
-        )}
+        {s.robustnessSummary(formatNumber(r.runs, 0), formatNumber(r.monteCarloRuns, 0), `${r.seed}`)}
       </Text>
       <Table size="small" aria-label={s.robustnessTable} className={styles.table}>
         <TableHeader>
@@ -219,17 +203,17 @@ export function RobustnessView({ strings: s, language, robustness: r, unitName }
                   )}
                 </span>
               </TableCell>
-              <TableCell className={styles.number}>{formatPercent(a.share, language, 1)}</TableCell>
-              <TableCell className={styles.number}>{formatPercent(a.shareMin, language, 1)}</TableCell>
-              <TableCell className={styles.number}>{formatPercent(a.shareMedian, language, 1)}</TableCell>
-              <TableCell className={styles.number}>{formatPercent(a.shareMax, language, 1)}</TableCell>
+              <TableCell className={styles.number}>{formatPercent(a.share, 1)}</TableCell>
+              <TableCell className={styles.number}>{formatPercent(a.shareMin, 1)}</TableCell>
+              <TableCell className={styles.number}>{formatPercent(a.shareMedian, 1)}</TableCell>
+              <TableCell className={styles.number}>{formatPercent(a.shareMax, 1)}</TableCell>
               <TableCell className={styles.number}>{rankRange(a)}</TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
       {r.areas.some((a) => a.flagged) && <Caption1>{`${s.flaggedArea}: ${s.flaggedAreaHint}`}</Caption1>}
-      <RangeChart summary={rangeSummary(s, language, r.areas)} language={language} areas={r.areas} />
+      <RangeChart summary={rangeSummary(s, r.areas)} areas={r.areas} />
       <Caption1>{s.rangeChartLegend}</Caption1>
 
       <Subtitle2 as="h3">{s.flipsTitle}</Subtitle2>
@@ -243,22 +227,18 @@ export function RobustnessView({ strings: s, language, robustness: r, unitName }
               {flippingStrands(u).map((strand) => (
                 <Text key={strand} className={styles.detail}>
                   {strand === 1
-                    ? s.flipDetail(
-                        s.strand1,
-                        yesNo(u.sozialarbeit),
-                        formatFrequency(u.sozialarbeitFrequency, language),
-                      )
+                    ? s.flipDetail(s.strand1, yesNo(u.sozialarbeit), formatFrequency(u.sozialarbeitFrequency))
                     : s.flipDetail(
                         s.strand3,
                         yesNo(u.interkulturell),
-                        formatFrequency(u.interkulturellFrequency, language),
+                        formatFrequency(u.interkulturellFrequency),
                       )}
                 </Text>
               ))}
               {u.flips.length > 0 ? (
                 <Caption1 className={styles.detail}>{s.differsUnder(u.flips.join("; "))}</Caption1>
               ) : (
-                <RandomOnly strings={s} language={language} shares={randomOnlyShares(u, r)} />
+                <RandomOnly strings={s} shares={randomOnlyShares(u, r)} />
               )}
             </li>
           ))}

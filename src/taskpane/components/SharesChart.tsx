@@ -1,10 +1,9 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { memo, useLayoutEffect, useRef, useState } from "react";
-import { formatShare, type Language } from "../i18n";
+import { formatShare } from "../i18n";
 
 export interface SharesChartProps {
   title: string;
-  language: Language;
   areas: { name: string; share: number }[];
 }
 
@@ -56,10 +55,10 @@ export function barLength(share: number, largest: number, available: number): nu
  * A small horizontal bar chart of the Sozialräume's budget shares (hand-made SVG, no chart library).
  *
  * @example
- * <SharesChart title="Anteile der Sozialräume am Budget" language="de"
+ * <SharesChart title="Anteile der Sozialräume am Budget"
  *   areas={[{ name: "Nord", share: 0.6 }, { name: "Süd", share: 0.4 }]} />
  */
-export const SharesChart = memo(function SharesChart({ title, language, areas }: SharesChartProps) {
+export const SharesChart = memo(function SharesChart({ title, areas }: SharesChartProps) {
   const styles = useStyles();
   const largest = Math.max(0, ...areas.map((a) => a.share));
   const available = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
@@ -120,10 +119,10 @@ export const SharesChart = memo(function SharesChart({ title, language, areas }:
               {name}
             </text>
             <rect className={styles.bar} x={LABEL_WIDTH} y={y + 3} width={length} height={ROW - 6} rx={2}>
-              <title>{`${a.name}: ${formatShare(a.share, language)}`}</title>
+              <title>{`${a.name}: ${formatShare(a.share)}`}</title>
             </rect>
             <text className={styles.label} x={LABEL_WIDTH + length + 4} y={y + ROW / 2 + 4}>
-              {formatShare(a.share, language)}
+              {formatShare(a.share)}
             </text>
           </g>
         );
