@@ -65,6 +65,7 @@ import {
   uncheckedSheetNote,
   planWrite,
   storeCandidates,
+  type ExistingSheet,
   type PlannedCell,
   type PlannedSheet,
   type PlannedTable,
@@ -574,6 +575,21 @@ interface ReadBack {
   shapes: ExcelShapeCollection | null;
 }
 
+/** The workbook as `readSheets` found it: its sheets for the write plan, the read-back candidates, the store. */
+interface SheetsFound {
+  worksheets: ExcelWorksheetCollection;
+  existing: ExistingSheet[];
+  readBack: Map<string, ReadBack>;
+  store: { sheet: string; content: DecodedStore } | undefined;
+}
+
+/** A result table that stays on a sheet rewritten in place: the table, its range now, and where it goes. */
+interface KeptTable {
+  table: ExcelTable;
+  range: ExcelRange;
+  planned: PlannedTable;
+}
+
 /** Which of a read-back sheet's charts are SRB's (`srbChartsAmong`), in the order of `read.charts.items`. */
 function srbChartsOn(read: ReadBack): boolean[] {
   return srbChartsAmong(read.charts.items.map((c) => ({ name: c.name, title: () => c.title.text })));
@@ -1036,98 +1052,19 @@ export class OfficeWorkbook implements WorkbookPort {
    */
   async writeGeneratedSheets(specs: SheetSpec[]): Promise<WriteReport> {
     return this.run(async (context) => {
-      // Sync 1: which sheets exist (visibility, and which wear SRB's tab colour), and the names of all
-      // tables in the workbook (table names are unique workbook-wide).
-      const worksheets = context.workbook.worksheets.load("items/name,items/visibility,items/tabColor");
-      const allTables = context.workbook.tables.load("items/name");
-      await context.sync();
-      const infos = worksheets.items.map((s) => ({
-        name: s.name,
-        visible: s.visibility === "Visible",
-        srbColour: sameColour(s.tabColor, GENERATED_TAB_COLOUR),
-      }));
-      const storeNames = storeCandidates(infos);
-      const candidates = infos.filter((s) => s.srbColour && !storeNames.includes(s.name)).map((s) => s.name);
-
-      // Sync 2: the store candidates, the candidates' formulas (fingerprints), charts and tables. Only when
-      // there is one: in a workbook without SRB's sheets (the first generation) the writes start at once.
       const batch = new Batch(context, this.payloadLimit);
-      if (storeNames.length > 0 || candidates.length > 0) await batch.reserve(100);
-      const storeRanges = storeNames.map((name) => ({
-        name,
-        range: worksheets.getItem(name).getUsedRangeOrNullObject(true).load("values,valueTypes"),
-      }));
-      const readBack = new Map<string, ReadBack>();
-      for (const name of candidates) {
-        await batch.reserve(name.length + 300);
-        const ws = worksheets.getItem(name);
-        readBack.set(name, {
-          used: ws.getUsedRangeOrNullObject(true).load("rowIndex,rowCount"),
-          window: ws
-            .getRangeByIndexes(0, 0, this.fingerprintRows, EXCEL_MAX_COLUMNS)
-            .getUsedRangeOrNullObject(true)
-            .load("rowIndex,columnIndex,formulas"),
-          charts: ws.charts.load("items/name,items/title/text"),
-          tables: ws.tables.load("items/name"),
-          shapes: this.supports("ExcelApi", "1.9") ? ws.shapes.load("items/type") : null,
-        });
-      }
-      if (batch.pending) await batch.send();
-
-      let store: { sheet: string; content: DecodedStore } | undefined;
-      for (const { name, range } of storeRanges) {
-        const content = decodeStore(storeRows(range));
-        if (isStoreContent(content)) {
-          store = { sheet: name, content };
-          break;
-        }
-      }
-      const candidateTables = new Set<string>();
-      for (const read of readBack.values()) for (const t of read.tables.items) candidateTables.add(t.name);
-      const elsewhere = allTables.items.map((t) => t.name).filter((t) => !candidateTables.has(t));
+      const found = await this.readSheets(context, batch);
       const plan = keepSheetsWithUserObjects(
         planWrite({
-          sheets: infos.map((s, i) => {
-            const read = readBack.get(s.name);
-            return {
-              name: s.name,
-              visible: s.visible,
-              // tables not on a candidate sheet are listed once, on the first sheet: only their names count
-              tables: read ? read.tables.items.map((t) => t.name) : i === 0 ? elsewhere : [],
-              ...(read
-                ? {
-                    fingerprint: readBackFingerprint(read, this.fingerprintRows),
-                    earlierFingerprint: () =>
-                      readBackFingerprint(read, this.fingerprintRows, earlierNumberText),
-                  }
-                : {}),
-            };
-          }),
-          store,
+          sheets: found.existing,
+          store: found.store,
           specs,
           fingerprintRows: this.fingerprintRows,
         }),
-        readBack,
-        store?.content,
+        found.readBack,
+        found.store?.content,
       );
-
-      // Where the result tables that stay are now (one more sync, only when a rewritten sheet has one).
-      const keep = new Map<number, { table: ExcelTable; range: ExcelRange; planned: PlannedTable }>();
-      plan.sheets.forEach((planned, i) => {
-        if (planned.rewrite === null) return;
-        const existing = (readBack.get(planned.rewrite) as ReadBack).tables.items;
-        const wanted = planned.tables.find(
-          (t) => existing.length === 1 && t.name.toLowerCase() === existing[0].name.toLowerCase(),
-        );
-        if (wanted) {
-          const range = existing[0].getRange().load("rowIndex,columnIndex,rowCount,columnCount");
-          keep.set(i, { table: existing[0], range, planned: wanted });
-        }
-      });
-      if (keep.size > 0) {
-        await batch.reserve(100 * keep.size);
-        await batch.send();
-      }
+      const keep = await this.keptTablesOf(plan, found.readBack, batch);
 
       // Then the writes, in as few requests as the payload limit allows. They are rehearsed first (the
       // same reservations, nothing queued) to learn which request is the last: every request suspends
@@ -1153,35 +1090,13 @@ export class OfficeWorkbook implements WorkbookPort {
       batch.unsuspendedFrom = batch.sent + rehearsal.sent;
       try {
         for (let i = 0; i < plan.sheets.length; i++) {
-          const planned = plan.sheets[i];
-          const kept = keep.get(i);
           await batch.reserve(setupBytes(i));
-          let ws: ExcelWorksheet;
-          if (planned.rewrite !== null) {
-            ws = worksheets.getItem(planned.rewrite);
-            const read = readBack.get(planned.rewrite) as ReadBack;
-            // SRB's charts only: a chart the user put on the sheet stays, as pictures and shapes do
-            const srb = srbChartsOn(read);
-            read.charts.items.forEach((chart, k) => {
-              if (srb[k]) chart.delete();
-            });
-            if (kept && keptTables[i]) {
-              this.rewriteAroundTable(ws, kept.table, kept.range, kept.planned);
-            } else {
-              // Clearing a table's whole range deletes the table, and deleting it turns the structured
-              // references to it into #REF! (docs/excel-compatibility.md): say so when that happens.
-              for (const table of read.tables.items) {
-                if (planned.tables.some((t) => t.name.toLowerCase() === table.name.toLowerCase()))
-                  notes.push(tableRecreatedNote(planned.name, table.name));
-                table.delete();
-              }
-              ws.getRange().clear();
-            }
-            if (planned.name !== planned.rewrite) ws.name = planned.name;
-          } else {
-            ws = worksheets.add(planned.name);
-            added.push(ws);
-          }
+          const planned = plan.sheets[i];
+          const ws =
+            planned.rewrite !== null
+              ? this.clearForRewrite(found, planned, keep.get(i), keptTables[i], notes)
+              : found.worksheets.add(planned.name);
+          if (planned.rewrite === null) added.push(ws);
           ws.tabColor = `#${GENERATED_TAB_COLOUR}`;
           targets.push(ws);
         }
@@ -1208,6 +1123,140 @@ export class OfficeWorkbook implements WorkbookPort {
         notes,
       };
     });
+  }
+
+  /**
+   * What the write plan needs to know of the workbook, in one or two syncs. Sync 1: which sheets exist
+   * (visibility, and which wear SRB's tab colour), and the names of all tables in the workbook (table names
+   * are unique workbook-wide). Sync 2, only when there is a store candidate or a sheet in SRB's colour (in a
+   * workbook without SRB's sheets, the first generation, the writes start at once): the store candidates,
+   * and of each candidate its formulas (fingerprints), charts, tables and shapes.
+   */
+  private async readSheets(context: ExcelContext, batch: Batch): Promise<SheetsFound> {
+    const worksheets = context.workbook.worksheets.load("items/name,items/visibility,items/tabColor");
+    const allTables = context.workbook.tables.load("items/name");
+    await context.sync();
+    const infos = worksheets.items.map((s) => ({
+      name: s.name,
+      visible: s.visibility === "Visible",
+      srbColour: sameColour(s.tabColor, GENERATED_TAB_COLOUR),
+    }));
+    const storeNames = storeCandidates(infos);
+    const candidates = infos.filter((s) => s.srbColour && !storeNames.includes(s.name)).map((s) => s.name);
+
+    if (storeNames.length > 0 || candidates.length > 0) await batch.reserve(100);
+    const storeRanges = storeNames.map((name) => ({
+      name,
+      range: worksheets.getItem(name).getUsedRangeOrNullObject(true).load("values,valueTypes"),
+    }));
+    const readBack = new Map<string, ReadBack>();
+    for (const name of candidates) {
+      await batch.reserve(name.length + 300);
+      const ws = worksheets.getItem(name);
+      readBack.set(name, {
+        used: ws.getUsedRangeOrNullObject(true).load("rowIndex,rowCount"),
+        window: ws
+          .getRangeByIndexes(0, 0, this.fingerprintRows, EXCEL_MAX_COLUMNS)
+          .getUsedRangeOrNullObject(true)
+          .load("rowIndex,columnIndex,formulas"),
+        charts: ws.charts.load("items/name,items/title/text"),
+        tables: ws.tables.load("items/name"),
+        shapes: this.supports("ExcelApi", "1.9") ? ws.shapes.load("items/type") : null,
+      });
+    }
+    if (batch.pending) await batch.send();
+
+    let store: SheetsFound["store"];
+    for (const { name, range } of storeRanges) {
+      const content = decodeStore(storeRows(range));
+      if (isStoreContent(content)) {
+        store = { sheet: name, content };
+        break;
+      }
+    }
+    const candidateTables = new Set<string>();
+    for (const read of readBack.values()) for (const t of read.tables.items) candidateTables.add(t.name);
+    const elsewhere = allTables.items.map((t) => t.name).filter((t) => !candidateTables.has(t));
+    const existing: ExistingSheet[] = infos.map((s, i) => {
+      const read = readBack.get(s.name);
+      return {
+        name: s.name,
+        visible: s.visible,
+        // tables not on a candidate sheet are listed once, on the first sheet: only their names count
+        tables: read ? read.tables.items.map((t) => t.name) : i === 0 ? elsewhere : [],
+        ...(read
+          ? {
+              fingerprint: readBackFingerprint(read, this.fingerprintRows),
+              earlierFingerprint: () => readBackFingerprint(read, this.fingerprintRows, earlierNumberText),
+            }
+          : {}),
+      };
+    });
+    return { worksheets, existing, readBack, store };
+  }
+
+  /**
+   * The result tables that stay where a sheet is rewritten in place (by plan position), with where they are
+   * now: one more sync, only when a rewritten sheet has one.
+   */
+  private async keptTablesOf(
+    plan: WritePlan,
+    readBack: ReadonlyMap<string, ReadBack>,
+    batch: Batch,
+  ): Promise<Map<number, KeptTable>> {
+    const keep = new Map<number, KeptTable>();
+    plan.sheets.forEach((planned, i) => {
+      if (planned.rewrite === null) return;
+      const existing = (readBack.get(planned.rewrite) as ReadBack).tables.items;
+      const wanted = planned.tables.find(
+        (t) => existing.length === 1 && t.name.toLowerCase() === existing[0].name.toLowerCase(),
+      );
+      if (wanted) {
+        const range = existing[0].getRange().load("rowIndex,columnIndex,rowCount,columnCount");
+        keep.set(i, { table: existing[0], range, planned: wanted });
+      }
+    });
+    if (keep.size > 0) {
+      await batch.reserve(100 * keep.size);
+      await batch.send();
+    }
+    return keep;
+  }
+
+  /**
+   * Queues the clearing of one of SRB's sheets that is rewritten in place, and returns it: SRB's charts
+   * deleted (a chart the user put on the sheet stays, as pictures and shapes do), the cells cleared around a
+   * kept result table or, when it cannot stay, the tables deleted and the whole sheet cleared; renamed when
+   * the plan says so.
+   */
+  private clearForRewrite(
+    found: SheetsFound,
+    planned: PlannedSheet,
+    kept: KeptTable | undefined,
+    keptTable: PlannedTable | undefined,
+    notes: string[],
+  ): ExcelWorksheet {
+    const rewrite = planned.rewrite as string;
+    const ws = found.worksheets.getItem(rewrite);
+    const read = found.readBack.get(rewrite) as ReadBack;
+    const srb = srbChartsOn(read);
+    read.charts.items.forEach((chart, k) => {
+      if (srb[k]) chart.delete();
+    });
+    if (kept && keptTable) {
+      this.rewriteAroundTable(ws, kept.table, kept.range, kept.planned);
+    } else {
+      // Clearing a table's whole range deletes the table, and deleting it turns the structured
+      // references to it into #REF! (docs/excel-compatibility.md): say so when that happens.
+      for (const table of read.tables.items) {
+        if (planned.tables.some((t) => t.name.toLowerCase() === table.name.toLowerCase()))
+          notes.push(tableRecreatedNote(planned.name, table.name));
+        table.delete();
+      }
+      ws.getRange().clear();
+    }
+    if (planned.name !== rewrite) ws.name = planned.name;
+    return ws;
   }
 
   /**
