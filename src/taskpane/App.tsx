@@ -1,37 +1,28 @@
 import {
-  Button,
   FluentProvider,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Tab,
-  TabList,
   Title3,
   makeStaticStyles,
   makeStyles,
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { memo, useMemo, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import type { WriteReport } from "../workbook/port";
-import { BudgetStep } from "./components/BudgetStep";
-import { DataStep, headerNames } from "./components/DataStep";
-import { ModelStep } from "./components/ModelStep";
-import { ResultStep } from "./components/ResultStep";
-import { weightsOf } from "./engine";
+import { ActionStatus } from "./components/ActionStatus";
+import { AppBudgetStep, AppDataStep, AppModelStep, AppResultStep } from "./components/AppSteps";
+import { StepTabs, type StepId, type StepPanelSpec } from "./components/StepTabs";
 import { downloadFile, type Download } from "./download";
-import { hasBlockingErrors } from "../engine/issues";
 import type { TaskpanePort } from "./host";
 import { stringsFor, type Language } from "./i18n";
 import { useAllocation } from "./hooks/useAllocation";
 import { useCheckReport, type CheckReportDelivery } from "./hooks/useCheckReport";
-import { useDataSheet } from "./hooks/useDataSheet";
 import { useInvalidInputs } from "./hooks/useInvalidInputs";
 import { useModelActions } from "./hooks/useModelActions";
 import { useSelectCell } from "./hooks/useSelectCell";
 import { useSheetWriter } from "./hooks/useSheetWriter";
+import { useDataSheet } from "./hooks/useDataSheet";
 import { useWorkbookSession } from "./hooks/useWorkbookSession";
 import { useWorkbookAction } from "./useWorkbookAction";
 
@@ -73,7 +64,7 @@ export interface AppProps {
   reloadable?: boolean;
 }
 
-export type StepId = "data" | "model" | "budget" | "result";
+export type { StepId };
 
 /** The browser's 8 px body margin would take 16 px of a 350 px task pane. */
 const useGlobalStyles = makeStaticStyles({ body: { margin: 0 } });
@@ -100,9 +91,6 @@ const useStyles = makeStyles({
     "& .fui-Checkbox__input:enabled:not(:checked) ~ .fui-Checkbox__label, & .fui-Radio__input:enabled:not(:checked) ~ .fui-Radio__label":
       { color: tokens.colorNeutralForeground1 },
   },
-  /** The four tabs wrap onto a second line rather than run out of a 350 px pane. */
-  tabs: { flexWrap: "wrap", minWidth: 0 },
-  panel: { minWidth: 0 },
 });
 
 /**
@@ -145,60 +133,26 @@ export function App({
     onPublication,
     setGenerated,
   });
-  const { result, robustnessNow } = allocation;
-  const effective = useMemo(() => (model ? weightsOf(model) : []), [model]);
-
-  // columns mapped in step "Daten" (id, Sozialraum, Kinder, strand and Bremen columns) are no indicators
-  const mapped: (string | undefined)[] = model
-    ? Object.entries(model.data)
-        .filter(([k]) => k !== "sheet")
-        .map(([, v]) => v)
-    : [];
-  const candidates = headerNames(table).filter((c) => !mapped.includes(c));
-  const checks = useCheckReport(checkReport, result, model, run, s);
+  const checks = useCheckReport(checkReport, allocation.result, model, run, s);
   const selectCell = useSelectCell(port, run, s);
 
   const busy = action.busy !== null;
-  const panels: { id: StepId; label: string; content: ReactNode }[] = [
+  const panels: StepPanelSpec[] = [
     {
       id: "data",
       label: s.stepData,
-      content: (
-        <DataStep
-          strings={s}
-          sheetNames={session.sheetNames}
-          sheet={data.sheet}
-          onSheetChange={(name) => data.setSheet(name)}
-          onReloadSheets={reloadable ? () => void session.loadWorkbook() : undefined}
-          onDetect={() => data.sheet && void data.detect(data.sheet, session.storedModel)}
-          table={table}
-          mapping={model?.data ?? null}
-          suggestion={data.suggestion?.data ?? null}
-          onMappingChange={(mapping) => model && setModel({ ...model, data: mapping })}
-          onHeaderRowChange={(row) => void data.relocate(row === null ? null : { headerRow: row })}
-          onRangeChange={(range) => data.changeRange(range)}
-          onUseSelection={session.takeSelection ? () => void session.takeSelection!() : undefined}
-          busy={busy}
-          notice={session.notice}
-        />
-      ),
+      content: <AppDataStep strings={s} data={data} session={session} busy={busy} reloadable={reloadable} />,
     },
     {
       id: "model",
       label: s.stepModel,
       content: (
-        <ModelStep
+        <AppModelStep
           strings={s}
           language={language}
-          model={model}
-          candidateColumns={candidates}
-          sheetColumns={table ? headerNames(table) : undefined}
-          effectiveWeights={effective}
-          onModelChange={setModel}
-          onSave={models.save}
-          onSaveFile={models.saveModelFile}
-          onLoadFile={port ? models.loadModelFile : undefined}
-          notice={models.modelNotice}
+          data={data}
+          models={models}
+          canLoad={port !== null}
           busy={busy}
           onValidityChange={onValidityChange}
         />
@@ -207,56 +161,36 @@ export function App({
     {
       id: "budget",
       label: s.stepBudget,
-      content: model ? (
-        <BudgetStep
+      content: (
+        <AppBudgetStep
           strings={s}
           language={language}
           model={model}
           onModelChange={setModel}
           onValidityChange={onValidityChange}
         />
-      ) : (
-        <MessageBar intent="info">
-          <MessageBarBody>{s.notReady}</MessageBarBody>
-        </MessageBar>
       ),
     },
     {
       id: "result",
       label: s.stepResult,
       content: (
-        <ResultStep
+        <AppResultStep
           strings={s}
           language={language}
-          ready={result !== null}
-          issues={result?.issues ?? []}
-          allocation={result?.allocation ?? null}
-          computeError={result?.error ?? null}
+          model={model}
+          allocation={allocation}
+          writer={writer}
           invalidInputs={Object.values(invalid)}
           onSelectCell={selectCell}
-          onGenerate={() => writer.generate()}
-          onCheckReport={
-            checks.deliver && result !== null && hasBlockingErrors(result.issues) ? checks.deliver : undefined
-          }
-          checkReportLabel={checkReport?.label}
-          checkReportNote={checks.note}
-          comparison={result?.comparison ?? null}
-          adoptionDate={result?.reference ?? null}
-          carryForward={allocation.carryForward}
-          onCarryForwardChange={allocation.setCarryForward}
-          onAdopt={port?.writeStoredAdoptions ? (date) => writer.generate(date) : undefined}
+          checkReport={{ label: checkReport?.label, ...checks }}
+          canAdopt={Boolean(port?.writeStoredAdoptions)}
+          canPublish={Boolean(onPublication)}
           busy={busy}
+          running={action.busy}
           progress={action.progress}
           generated={generated}
           generatedActions={generatedActions}
-          budgetZero={model?.budget.total === 0}
-          robustness={robustnessNow}
-          onCheckRobustness={result?.carriedForward ? undefined : allocation.checkRobustnessNow}
-          robustnessBusy={action.busy === s.checkRobustness}
-          writeRobustness={writer.writeRobustness}
-          publish={writer.publish}
-          onPublishChange={onPublication ? writer.setPublish : undefined}
-          onWriteRobustnessChange={result?.carriedForward ? undefined : writer.setWriteRobustness}
         />
       ),
     },
@@ -272,84 +206,15 @@ export function App({
             <MessageBarBody>{s.functionsBlankAsZero}</MessageBarBody>
           </MessageBar>
         )}
-        {action.error && (
-          <MessageBar intent="error" role="alert">
-            <MessageBarBody>
-              <MessageBarTitle>{s.errorTitle}</MessageBarTitle>
-              {action.error}
-            </MessageBarBody>
-            <MessageBarActions>
-              <Button onClick={action.clearError}>{s.dismiss}</Button>
-            </MessageBarActions>
-          </MessageBar>
-        )}
-        {action.busy && <Spinner size="tiny" label={`${action.busy} – ${action.progress ?? s.busy}`} />}
+        <ActionStatus action={action} strings={s} />
         {port === null ? (
           <MessageBar intent="info">
             <MessageBarBody>{s.noWorkbook}</MessageBarBody>
           </MessageBar>
         ) : (
-          <>
-            <TabList
-              selectedValue={step}
-              onTabSelect={(_, data) => setStep(data.value as StepId)}
-              aria-label={s.steps}
-              size="small"
-              className={styles.tabs}
-            >
-              {panels.map((p) => (
-                <Tab key={p.id} id={`tab-${p.id}`} value={p.id} aria-controls={`panel-${p.id}`}>
-                  {p.label}
-                </Tab>
-              ))}
-            </TabList>
-            {panels.map((p) => (
-              <StepPanel
-                key={p.id}
-                id={p.id}
-                label={p.label}
-                hidden={p.id !== step}
-                frozen={busy}
-                className={styles.panel}
-              >
-                {p.content}
-              </StepPanel>
-            ))}
-          </>
+          <StepTabs panels={panels} step={step} onStepChange={setStep} busy={busy} label={s.steps} />
         )}
       </main>
     </FluentProvider>
   );
 }
-
-/**
- * One step's tab panel. A hidden panel is not rendered again while an action runs (`frozen`): every
- * progress text of „Verteilungsblatt erzeugen“ would otherwise render the Daten, Modell and Budget steps
- * (hundreds of fields) that nobody sees; it renders with the latest state as soon as it is shown or the
- * action has ended.
- *
- * @example <StepPanel id="model" label="Modell" hidden={step !== "model"} frozen={busy}>{content}</StepPanel>
- */
-const StepPanel = memo(
-  function StepPanel(props: {
-    id: StepId;
-    label: string;
-    hidden: boolean;
-    frozen: boolean;
-    className: string;
-    children: ReactNode;
-  }) {
-    return (
-      <section
-        id={`panel-${props.id}`}
-        role="tabpanel"
-        aria-label={props.label}
-        hidden={props.hidden}
-        className={props.className}
-      >
-        {props.children}
-      </section>
-    );
-  },
-  (before, now) => before.hidden && now.hidden && before.frozen && now.frozen,
-);
