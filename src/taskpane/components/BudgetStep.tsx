@@ -13,6 +13,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import type { ReactElement } from "react";
 import { DEFAULT_DYNAMISIERUNG_RATE, dynamisiert, dynamisierungIssues } from "../../engine/dynamisierung";
 import {
   DEFAULT_BREMEN_RULES,
@@ -87,46 +88,25 @@ export function derivedBudget(budget: BudgetSpec): number | null {
 /** The model file's limit for `municipality` (modelFile.ts): the page header has room for no more. */
 const MUNICIPALITY_MAX_LENGTH = 120;
 
+/** Makes one NumberField of this step: id, label, kind, value, onChange and the optional extras. */
+type FieldMaker = (
+  id: string,
+  label: string,
+  kind: Parameters<typeof NumberField>[0]["kind"],
+  value: number | null | undefined,
+  onChange: (v: number | null) => void,
+  extra?: { optional?: boolean; disabled?: boolean; hint?: string },
+) => ReactElement;
+
 /**
- * Step "Budget & Regeln": budget, year and Dynamisierung, Kofinanzierung, cost per VZÄ and its step,
- * the rule set (RLP or Bremen) and the method options of SPEC.md (fixed goalposts: the switch is here, the
- * values per indicator in step "Modell").
+ * The NumberFields of this step in one language, each reporting its validity to `onValidityChange`.
  *
  * @example
- * <BudgetStep strings={stringsFor("de")} language="de" model={model} onModelChange={setModel}
- *   onValidityChange={report} />
+ * const field = numberFields("de", report);
+ * field("vzae-step", s.vzaeStep, "step", 0.5, (v) => setBudget({ vzaeStep: v ?? DEFAULT_VZAE_STEP }));
  */
-export function BudgetStep(props: BudgetStepProps) {
-  const { strings: s, language, model, onValidityChange } = props;
-  const styles = useStyles();
-  const budget = model.budget;
-  const options = model.options;
-  const kofi = budget.kofinanzierung ?? DEFAULT_KOFINANZIERUNG;
-
-  const setBudget = (patch: Partial<BudgetSpec>) => {
-    const next: BudgetSpec = { ...budget, ...patch };
-    const derived = derivedBudget(next);
-    if (derived !== null) next.total = derived;
-    props.onModelChange({ ...model, budget: next });
-  };
-  const setRules = (patch: Partial<StellenplanRules>) =>
-    props.onModelChange({ ...model, rules: { ...model.rules, ...patch } });
-  const setOptions = (patch: Partial<ModelOptions>) =>
-    props.onModelChange({ ...model, options: { ...options, ...patch } });
-
-  const dyn = budget.dynamisierung;
-  const derived = derivedBudget(budget);
-  const dynProblems = dyn && budget.year !== undefined ? dynamisierungIssues(dyn, budget.year) : [];
-  const shareSum = kofi.landShare + kofi.municipalShare;
-
-  const field = (
-    id: string,
-    label: string,
-    kind: Parameters<typeof NumberField>[0]["kind"],
-    value: number | null | undefined,
-    onChange: (v: number | null) => void,
-    extra: { optional?: boolean; disabled?: boolean; hint?: string } = {},
-  ) => (
+function numberFields(language: Language, onValidityChange: BudgetStepProps["onValidityChange"]): FieldMaker {
+  return (id, label, kind, value, onChange, extra = {}) => (
     <NumberField
       id={id}
       label={label}
@@ -138,9 +118,83 @@ export function BudgetStep(props: BudgetStepProps) {
       {...extra}
     />
   );
+}
 
+/** Setters that change one part of the model: the budget (its Dynamisierung applied), the rules, the options. */
+interface ModelPatchers {
+  setBudget(patch: Partial<BudgetSpec>): void;
+  setRules(patch: Partial<StellenplanRules>): void;
+  setOptions(patch: Partial<ModelOptions>): void;
+}
+
+/**
+ * The setters of `model`'s parts, each handing the whole changed model to `onModelChange`; a budget with
+ * Dynamisierung gets its derived total.
+ *
+ * @example modelPatchers(model, setModel).setOptions({ winsorise: true });
+ */
+function modelPatchers(model: Model, onModelChange: (model: Model) => void): ModelPatchers {
+  return {
+    setBudget: (patch) => {
+      const next: BudgetSpec = { ...model.budget, ...patch };
+      const derived = derivedBudget(next);
+      if (derived !== null) next.total = derived;
+      onModelChange({ ...model, budget: next });
+    },
+    setRules: (patch) => onModelChange({ ...model, rules: { ...model.rules, ...patch } }),
+    setOptions: (patch) => onModelChange({ ...model, options: { ...model.options, ...patch } }),
+  };
+}
+
+/** What every part of the step gets: the texts, the model, its setters and the field maker. */
+interface PartProps extends ModelPatchers {
+  strings: Strings;
+  language: Language;
+  model: Model;
+  onModelChange(model: Model): void;
+  field: FieldMaker;
+}
+
+/**
+ * Step "Budget & Regeln": budget, year and Dynamisierung, Kofinanzierung, cost per VZÄ and its step,
+ * the rule set (RLP or Bremen) and the method options of SPEC.md (fixed goalposts: the switch is here, the
+ * values per indicator in step "Modell").
+ *
+ * @example
+ * <BudgetStep strings={stringsFor("de")} language="de" model={model} onModelChange={setModel}
+ *   onValidityChange={report} />
+ */
+export function BudgetStep(props: BudgetStepProps) {
+  const { strings, language, model, onModelChange } = props;
+  const styles = useStyles();
+  const part: PartProps = {
+    strings,
+    language,
+    model,
+    onModelChange,
+    field: numberFields(language, props.onValidityChange),
+    ...modelPatchers(model, onModelChange),
+  };
   return (
     <div className={styles.root}>
+      <BudgetFields {...part} />
+      <KofinanzierungGroup {...part} />
+      <RuleSetChoice {...part} />
+      <MethodOptions {...part} />
+    </div>
+  );
+}
+
+/**
+ * The budget: its total (derived, and then read-only, with Dynamisierung; warned about at 0 €), its year, the
+ * Kommune for the page header, and the Dynamisierung switch with its inputs.
+ */
+function BudgetFields(part: PartProps) {
+  const { strings: s, language, model, onModelChange, field, setBudget } = part;
+  const budget = model.budget;
+  const dyn = budget.dynamisierung;
+  return (
+    <>
       {field(
         "budget-total",
         s.budgetTotal,
@@ -171,7 +225,7 @@ export function BudgetStep(props: BudgetStepProps) {
           maxLength={MUNICIPALITY_MAX_LENGTH}
           onChange={(_, data) => {
             const { municipality: _before, ...rest } = model;
-            props.onModelChange(data.value.trim() === "" ? rest : { ...rest, municipality: data.value });
+            onModelChange(data.value.trim() === "" ? rest : { ...rest, municipality: data.value });
           }}
         />
       </Field>
@@ -187,99 +241,144 @@ export function BudgetStep(props: BudgetStepProps) {
           })
         }
       />
-      {dyn && (
-        <div className={styles.indent}>
-          {field("dyn-base", s.baseAmount, "amount", dyn.baseAmount, (v) =>
-            setBudget({ dynamisierung: { ...dyn, baseAmount: v ?? 0 } }),
-          )}
-          {field("dyn-year", s.baseYear, "year", dyn.baseYear, (v) =>
-            setBudget({ dynamisierung: { ...dyn, baseYear: v ?? dyn.baseYear } }),
-          )}
-          {field("dyn-rate", s.rate, "percent", dyn.rate, (v) =>
-            setBudget({ dynamisierung: { ...dyn, rate: v ?? 0 } }),
-          )}
-          {derived !== null && <Text weight="semibold">{s.derivedBudget(formatEuro(derived))}</Text>}
-          {dynProblems.map((p) => (
-            <MessageBar key={p.message} intent="error">
-              <MessageBarBody>{p.message}</MessageBarBody>
-            </MessageBar>
-          ))}
-        </div>
+      {dyn && <DynamisierungFields {...part} />}
+    </>
+  );
+}
+
+/** Dynamisierung's base amount, base year and rate, the budget derived from them, and what keeps it from it. */
+function DynamisierungFields({ strings: s, language, model, field, setBudget }: PartProps) {
+  const styles = useStyles();
+  const budget = model.budget;
+  const dyn = budget.dynamisierung!;
+  const derived = derivedBudget(budget);
+  const dynProblems = budget.year !== undefined ? dynamisierungIssues(dyn, budget.year) : [];
+  return (
+    <div className={styles.indent}>
+      {field("dyn-base", s.baseAmount, "amount", dyn.baseAmount, (v) =>
+        setBudget({ dynamisierung: { ...dyn, baseAmount: v ?? 0 } }),
       )}
+      {field("dyn-year", s.baseYear, "year", dyn.baseYear, (v) =>
+        setBudget({ dynamisierung: { ...dyn, baseYear: v ?? dyn.baseYear } }),
+      )}
+      {field("dyn-rate", s.rate, "percent", dyn.rate, (v) =>
+        setBudget({ dynamisierung: { ...dyn, rate: v ?? 0 } }),
+      )}
+      {derived !== null && <Text weight="semibold">{s.derivedBudget(formatEuro(derived))}</Text>}
+      {dynProblems.map((p) => (
+        <MessageBar key={p.message} intent="error">
+          <MessageBarBody>{p.message}</MessageBarBody>
+        </MessageBar>
+      ))}
+    </div>
+  );
+}
 
-      <fieldset className={styles.group}>
-        <legend className={styles.legend}>{s.kofinanzierung}</legend>
-        {field("kofi-land", s.landShare, "percent", kofi.landShare, (v) =>
-          setBudget({ kofinanzierung: { ...kofi, landShare: v ?? 0 } }),
-        )}
-        {field("kofi-municipal", s.municipalShare, "percent", kofi.municipalShare, (v) =>
-          setBudget({ kofinanzierung: { ...kofi, municipalShare: v ?? 0 } }),
-        )}
-        {Math.abs(shareSum - 1) > 1e-9 && (
-          <MessageBar intent="warning">
-            <MessageBarBody>{s.sharesMustAddUp(formatNumber(shareSum * 100, 1))}</MessageBarBody>
-          </MessageBar>
-        )}
-        {field(
-          "cost-vzae",
-          s.costPerVzae,
-          "positiveAmount",
-          budget.costPerVzae ?? null,
-          (v) => setBudget({ costPerVzae: v ?? undefined }),
-          { optional: true },
-        )}
-        {field("vzae-step", s.vzaeStep, "step", budget.vzaeStep ?? DEFAULT_VZAE_STEP, (v) =>
-          setBudget({ vzaeStep: v ?? DEFAULT_VZAE_STEP }),
-        )}
-        {budget.costPerVzae !== undefined && (
-          <>
-            {field(
-              "strand2-vzae",
-              s.strand2Vzae,
-              // 0 is a valid choice: no fixed Nachbarschaftszentrum post (the model file allows it too)
-              "staff",
-              model.rules?.strand2Vzae ?? DEFAULT_STRAND2_VZAE,
-              (v) => setRules({ strand2Vzae: v ?? DEFAULT_STRAND2_VZAE }),
-            )}
-            <Field label={s.within}>
-              <Select
-                value={model.rules?.within ?? DEFAULT_WITHIN}
-                onChange={(_, data) => setRules({ within: data.value as WithinSplit })}
-              >
-                <option value="index">{s.withinIndex}</option>
-                <option value="index-children">{s.withinIndexChildren}</option>
-              </Select>
-            </Field>
-            <Field label={s.unspent}>
-              <Select
-                value={model.rules?.unspent ?? DEFAULT_UNSPENT}
-                onChange={(_, data) => setRules({ unspent: data.value as UnspentRule })}
-              >
-                <option value="keep">{s.unspentKeep}</option>
-                <option value="redistribute">{s.unspentRedistribute}</option>
-              </Select>
-            </Field>
-          </>
-        )}
-      </fieldset>
+/**
+ * Kofinanzierung (Land and Kommune shares, warned about unless they add up to 100 %), the cost per VZÄ and
+ * its step, and the Stellenplan rules that apply once a cost per VZÄ is set.
+ */
+function KofinanzierungGroup(part: PartProps) {
+  const { strings: s, language, model, field, setBudget } = part;
+  const styles = useStyles();
+  const budget = model.budget;
+  const kofi = budget.kofinanzierung ?? DEFAULT_KOFINANZIERUNG;
+  const shareSum = kofi.landShare + kofi.municipalShare;
+  return (
+    <fieldset className={styles.group}>
+      <legend className={styles.legend}>{s.kofinanzierung}</legend>
+      {field("kofi-land", s.landShare, "percent", kofi.landShare, (v) =>
+        setBudget({ kofinanzierung: { ...kofi, landShare: v ?? 0 } }),
+      )}
+      {field("kofi-municipal", s.municipalShare, "percent", kofi.municipalShare, (v) =>
+        setBudget({ kofinanzierung: { ...kofi, municipalShare: v ?? 0 } }),
+      )}
+      {Math.abs(shareSum - 1) > 1e-9 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{s.sharesMustAddUp(formatNumber(shareSum * 100, 1))}</MessageBarBody>
+        </MessageBar>
+      )}
+      {field(
+        "cost-vzae",
+        s.costPerVzae,
+        "positiveAmount",
+        budget.costPerVzae ?? null,
+        (v) => setBudget({ costPerVzae: v ?? undefined }),
+        { optional: true },
+      )}
+      {field("vzae-step", s.vzaeStep, "step", budget.vzaeStep ?? DEFAULT_VZAE_STEP, (v) =>
+        setBudget({ vzaeStep: v ?? DEFAULT_VZAE_STEP }),
+      )}
+      {budget.costPerVzae !== undefined && <StellenplanRulesFields {...part} />}
+    </fieldset>
+  );
+}
 
-      <Field label={s.ruleSet}>
-        <RadioGroup
-          value={model.ruleSet ?? DEFAULT_RULE_SET}
-          onChange={(_, data) => {
-            const ruleSet = data.value as RuleSet;
-            props.onModelChange({
-              ...model,
-              ruleSet,
-              bremen: ruleSet === "bremen" ? (model.bremen ?? DEFAULT_BREMEN_RULES) : model.bremen,
-            });
-          }}
+/** The Stellenplan rules: the fixed strand-2 post, how a Sozialraum's posts are split, what is left unspent. */
+function StellenplanRulesFields({ strings: s, model, field, setRules }: PartProps) {
+  return (
+    <>
+      {field(
+        "strand2-vzae",
+        s.strand2Vzae,
+        // 0 is a valid choice: no fixed Nachbarschaftszentrum post (the model file allows it too)
+        "staff",
+        model.rules?.strand2Vzae ?? DEFAULT_STRAND2_VZAE,
+        (v) => setRules({ strand2Vzae: v ?? DEFAULT_STRAND2_VZAE }),
+      )}
+      <Field label={s.within}>
+        <Select
+          value={model.rules?.within ?? DEFAULT_WITHIN}
+          onChange={(_, data) => setRules({ within: data.value as WithinSplit })}
         >
-          <Radio value="rlp" label={s.ruleSetRlp} />
-          <Radio value="bremen" label={s.ruleSetBremen} />
-        </RadioGroup>
+          <option value="index">{s.withinIndex}</option>
+          <option value="index-children">{s.withinIndexChildren}</option>
+        </Select>
       </Field>
+      <Field label={s.unspent}>
+        <Select
+          value={model.rules?.unspent ?? DEFAULT_UNSPENT}
+          onChange={(_, data) => setRules({ unspent: data.value as UnspentRule })}
+        >
+          <option value="keep">{s.unspentKeep}</option>
+          <option value="redistribute">{s.unspentRedistribute}</option>
+        </Select>
+      </Field>
+    </>
+  );
+}
 
+/** The rule set, RLP or Bremen; Bremen starts from its default rules unless the model has its own. */
+function RuleSetChoice({ strings: s, model, onModelChange }: PartProps) {
+  return (
+    <Field label={s.ruleSet}>
+      <RadioGroup
+        value={model.ruleSet ?? DEFAULT_RULE_SET}
+        onChange={(_, data) => {
+          const ruleSet = data.value as RuleSet;
+          onModelChange({
+            ...model,
+            ruleSet,
+            bremen: ruleSet === "bremen" ? (model.bremen ?? DEFAULT_BREMEN_RULES) : model.bremen,
+          });
+        }}
+      >
+        <Radio value="rlp" label={s.ruleSetRlp} />
+        <Radio value="bremen" label={s.ruleSetBremen} />
+      </RadioGroup>
+    </Field>
+  );
+}
+
+/**
+ * The method options of SPEC.md: normalisation, standard deviation, area method, child weighting,
+ * winsorising, fixed goalposts, the coverage check, the Sockel and publication mode.
+ */
+function MethodOptions(part: PartProps) {
+  const { strings: s, model, setOptions } = part;
+  const options = model.options;
+  return (
+    <>
       <Subtitle2 as="h2">{s.options}</Subtitle2>
       <Field label={s.normalisation}>
         <Select
@@ -323,6 +422,23 @@ export function BudgetStep(props: BudgetStepProps) {
           onChange={(_, data) => setOptions({ goalposts: data.checked })}
         />
       </Field>
+      <CoverageOptions {...part} />
+      <SockelOptions {...part} />
+      <Checkbox
+        label={s.publication}
+        checked={options.publication === true}
+        onChange={(_, data) => setOptions({ publication: data.checked === true })}
+      />
+    </>
+  );
+}
+
+/** The coverage check: switched on with 65 % for units and indicators, as a warning or an error. */
+function CoverageOptions({ strings: s, model, field, setOptions }: PartProps) {
+  const styles = useStyles();
+  const options = model.options;
+  return (
+    <>
       <Checkbox
         label={s.coverage}
         checked={options.coverage !== undefined}
@@ -353,6 +469,16 @@ export function BudgetStep(props: BudgetStepProps) {
           </Field>
         </div>
       )}
+    </>
+  );
+}
+
+/** The Sockel: switched on with 10 % of the budget, shared equally or by children. */
+function SockelOptions({ strings: s, model, field, setOptions }: PartProps) {
+  const styles = useStyles();
+  const options = model.options;
+  return (
+    <>
       <Checkbox
         label={s.sockel}
         checked={options.sockel !== undefined}
@@ -378,11 +504,6 @@ export function BudgetStep(props: BudgetStepProps) {
           </Field>
         </div>
       )}
-      <Checkbox
-        label={s.publication}
-        checked={options.publication === true}
-        onChange={(_, data) => setOptions({ publication: data.checked === true })}
-      />
-    </div>
+    </>
   );
 }

@@ -1,0 +1,97 @@
+import { Tab, TabList, makeStyles } from "@fluentui/react-components";
+import { memo, type ReactNode } from "react";
+
+export type StepId = "data" | "model" | "budget" | "result";
+
+/** One step of the pane: its tab's label and its panel's content. */
+export interface StepPanelSpec {
+  id: StepId;
+  label: string;
+  content: ReactNode;
+}
+
+const useStyles = makeStyles({
+  /** The four tabs wrap onto a second line rather than run out of a 350 px pane. */
+  tabs: { flexWrap: "wrap", minWidth: 0 },
+  panel: { minWidth: 0 },
+});
+
+/**
+ * The steps as tabs, each with its panel; only the `step` shown is visible. While an action runs (`busy`),
+ * hidden panels are not rendered again (StepPanel).
+ *
+ * @example
+ * <StepTabs panels={panels} step={step} onStepChange={setStep} busy={busy} label="Schritte" />
+ */
+export function StepTabs(props: {
+  panels: StepPanelSpec[];
+  step: StepId;
+  onStepChange(step: StepId): void;
+  busy: boolean;
+  /** The tab list's accessible name. */
+  label: string;
+}) {
+  const styles = useStyles();
+  const { panels, step, onStepChange, busy } = props;
+  return (
+    <>
+      <TabList
+        selectedValue={step}
+        onTabSelect={(_, data) => onStepChange(data.value as StepId)}
+        aria-label={props.label}
+        size="small"
+        className={styles.tabs}
+      >
+        {panels.map((p) => (
+          <Tab key={p.id} id={`tab-${p.id}`} value={p.id} aria-controls={`panel-${p.id}`}>
+            {p.label}
+          </Tab>
+        ))}
+      </TabList>
+      {panels.map((p) => (
+        <StepPanel
+          key={p.id}
+          id={p.id}
+          label={p.label}
+          hidden={p.id !== step}
+          frozen={busy}
+          className={styles.panel}
+        >
+          {p.content}
+        </StepPanel>
+      ))}
+    </>
+  );
+}
+
+/**
+ * One step's tab panel. A hidden panel is not rendered again while an action runs (`frozen`): every
+ * progress text of „Verteilungsblatt erzeugen“ would otherwise render the Daten, Modell and Budget steps
+ * (hundreds of fields) that nobody sees; it renders with the latest state as soon as it is shown or the
+ * action has ended.
+ *
+ * @example <StepPanel id="model" label="Modell" hidden={step !== "model"} frozen={busy}>{content}</StepPanel>
+ */
+const StepPanel = memo(
+  function StepPanel(props: {
+    id: StepId;
+    label: string;
+    hidden: boolean;
+    frozen: boolean;
+    className: string;
+    children: ReactNode;
+  }) {
+    return (
+      <section
+        id={`panel-${props.id}`}
+        role="tabpanel"
+        aria-label={props.label}
+        hidden={props.hidden}
+        className={props.className}
+      >
+        {props.children}
+      </section>
+    );
+  },
+  (before, now) => before.hidden && now.hidden && before.frozen && now.frozen,
+);
