@@ -35,7 +35,7 @@ import { indexColumns, indexStructure, unitIndicesOfColumns, type IndexStructure
 import { hasBlockingErrors, type Issue } from "./issues";
 import { kofinanzierung } from "./kofinanzierung";
 import { messages, type EngineCode } from "./messages";
-import type { KofinanzierungSpec, ResolvedIndicator, ResolvedModel } from "./model";
+import type { KofinanzierungSpec, ResolvedIndicator, ResolvedModel, SdKind } from "./model";
 import { bandOf, normBand } from "./normBand";
 import { budgetShares } from "./share";
 import { bandCode, MAX_SHARED_CATEGORIES, sharedBandRecords } from "./sharedBandRecords";
@@ -217,73 +217,16 @@ function anyStrand(e: Eligibility): boolean {
 export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
   const m = model;
   const o = m.options;
-  const sheet = dataset.sheet;
   const issues: Issue[] = [];
   // Work in sheet (row) order, so that the order of the dataset's list never changes a result, not even
   // in the last bit of a floating-point sum.
   const units = inRowOrder(dataset.units);
   const indicators = dataset.indicators;
-  const columnOf = (i: number) => dataset.indicatorColumns[i] ?? "";
 
   // ── §2: raw columns, optional winsorisation, standard scores, indices ─────────────────────────────
-  // the raw values as lists with null (winsorisation and the aggregate method need them) and as doubles
-  const typedColumns = o.winsorise
-    ? []
-    : (checkedColumns(dataset, units) ?? typedIndicatorColumns(units, indicators.length));
-  let columns: (number | null)[][] =
-    o.winsorise || o.areaMethod === "aggregate" ? indicatorColumns(units, indicators.length) : [];
-  if (o.winsorise) {
-    columns = columns.map((values, i) => {
-      const w = winsorise(values);
-      const first = units[w.clipped[0] ?? 0];
-      if (w.clipped.length > 0) {
-        issues.push(
-          warning(
-            "winsorised",
-            sheet,
-            `${columnOf(i)}${first.row}`,
-            messages.winsorised(
-              indicators[i].column,
-              w.clipped.map((k) => ({
-                unit: units[k].id,
-                from: values[k] as number,
-                to: w.values[k] as number,
-              })),
-            ),
-          ),
-        );
-      }
-      if (w.limitExceeded) {
-        issues.push(
-          warning(
-            "winsorise-tied-group",
-            sheet,
-            `${columnOf(i)}${first.row}`,
-            messages.winsoriseTiedGroup(indicators[i].column, w.clipped.length, MAX_CLIPS),
-          ),
-        );
-      }
-      if (w.stillFires) {
-        issues.push(
-          warning(
-            "winsorise-still-outliers",
-            sheet,
-            columnOf(i) ? `${columnOf(i)}${dataset.headerRow}` : "",
-            messages.winsoriseStillOutliers(
-              indicators[i].column,
-              w.clipped.length,
-              round2(w.skewness),
-              round2(w.kurtosis),
-            ),
-          ),
-        );
-      }
-      return w.values;
-    });
-  }
-  if (o.goalposts) issues.push(...goalpostIssues(indicators, sheet, dataset.indicatorColumns));
-
-  const unitScored = scoreIndicators(o.winsorise ? columns : typedColumns, indicators, m);
+  const raw = rawColumnsOf(o, dataset, units, issues);
+  if (o.goalposts) issues.push(...goalpostIssues(indicators, dataset.sheet, dataset.indicatorColumns));
+  const unitScored = scoreIndicators(o.winsorise ? raw.lists : raw.typed, indicators, m);
   const structure = unitScored.structure;
   const categoryNames = structure.categories.map((c) => c.name);
   // category indices and Gesamtindex as plain doubles, NaN for none (no object per unit)
@@ -291,10 +234,188 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
   const unitIndex = indexColumnsOfUnits.index;
   const unitCategories = indexColumnsOfUnits.categories;
   const indexOf = (e: number): number | null => orNull(unitIndex[e]);
+  reportCategoriesMadeConstant(o, dataset, units, raw.typed, unitScored, unitCategories, issues);
 
-  // The check reports a unit without a value in a category's informative indicators ("category-empty")
-  // and a category without informative indicators ("category-no-information"). Winsorisation can make an
-  // indicator constant after the check; only that case is reported here, so nothing is reported twice.
+  // ── §3: norm bands over the units ──────────────────────────────────────────────────────────────────
+  const indexBand = normBand(unitIndex, o.sd);
+  const categoryBands = categoryBandsOf(structure, unitCategories, o.sd);
+
+  // ── §4: area index and the budget's split over the areas ───────────────────────────────────────────
+  const groups = groupByArea(units);
+  const areaIndices =
+    o.areaMethod === "aggregate" && groups.length > 1
+      ? aggregateAreaIndices(m, groups, units, raw.lists, indicators, issues)
+      : unitAreaIndices(o, groups, units, indexOf, issues);
+  const areaBand = normBand(areaIndices, o.sd);
+  const shareable = isShareable(groups, areaIndices);
+  const budget = m.budget.total;
+  const budgetValid = Number.isFinite(budget) && budget >= 0;
+  reportUnshareableBudget(budget, budgetValid, shareable, groups, areaIndices, issues);
+  // Kinder per Sozialraum, summed once (the shares and the area rows both need them)
+  const areaChildren = groups.map((g) => sumChildren(g, units));
+  const split =
+    shareable && budgetValid
+      ? splitAmongAreas(budget, groups, areaIndices, areaChildren, o.sockel, issues)
+      : noSplit(groups);
+
+  // ── §6: Kofinanzierung and VZÄ per area (their parameters were checked by resolveModel) ───────────────
+  const areas = areaResultsOf(m, groups, areaIndices, areaBand, areaChildren, split);
+
+  // ── §5: eligibility and the Schritt-2 proposal ──────────────────────────────────────────────────────
+  const strand3 = strand3Basis(m.strand3Category, structure, unitCategories, categoryBands, issues);
+  const eligible = eligibilities(units, unitIndex, strand3.column, indexBand, strand3.band, dataset, issues);
+  issues.push(...strand2Issues(units, dataset.sheet));
+  // §5 Stellenplan: staff per Kita in VZÄ steps, when the model names a cost per VZÄ
+  const plan =
+    shareable && budgetValid && m.budget.costPerVzae !== null
+      ? areaStellenplan(m, groups, split.amounts, split.shares, units, indexOf, eligible, dataset, issues)
+      : null;
+  const proposed = proposedAmounts(plan, groups, split.amounts, units, indexOf, eligible, issues);
+
+  // ── Bremen rule set ─────────────────────────────────────────────────────────────────────────────────
+  const bremen = bremenResults(m, units, indexOf, issues);
+
+  // ── unit results ────────────────────────────────────────────────────────────────────────────────────
+  const unitResults = unitResultsOf({
+    units,
+    codes: unitCodes(units, groups),
+    categoryNames,
+    unitCategories,
+    categoryBands: categoryNames.map((name) => categoryBands[name] ?? null),
+    unitIndex,
+    indexBand,
+    eligible,
+    proposed,
+    plans: plan ? plan.units : null,
+    traeger: Boolean(m.data.traeger),
+    bremen,
+  });
+
+  if (plan) addAreaPlans(areas, plan);
+  return {
+    budget,
+    units: unitResults,
+    scores: unitScored.scores,
+    categoryIndices: { names: categoryNames, columns: unitCategories },
+    areas,
+    norm: { index: indexBand, categories: categoryBands, areaIndex: areaBand },
+    effectiveWeights: effectiveWeights(indicators, m.categories, unitScored.informative),
+    issues,
+    inputRange: dataset.inputRange,
+    model: m,
+    ...(plan && m.data.traeger ? { traeger: plan.traeger } : {}),
+  };
+}
+
+/** The raw values by indicator, in the forms the computation needs (see `rawColumnsOf`). */
+interface RawColumns {
+  /** `typed[i][unit]` as doubles, NaN for a blank; empty with winsorisation. */
+  typed: Float64Array[];
+  /**
+   * `lists[i][unit]` with null for a blank, winsorised when the model says so; empty unless winsorisation
+   * or the aggregate method needs them.
+   */
+  lists: (number | null)[][];
+}
+
+/**
+ * The raw columns of the units (row order): as doubles, and as lists with null where winsorisation or the
+ * aggregate method needs them; with winsorisation the lists are winsorised and its warnings go to `issues`.
+ */
+function rawColumnsOf(
+  o: ResolvedModel["options"],
+  dataset: Dataset,
+  units: readonly Unit[],
+  issues: Issue[],
+): RawColumns {
+  const count = dataset.indicators.length;
+  const typed = o.winsorise ? [] : (checkedColumns(dataset, units) ?? typedIndicatorColumns(units, count));
+  const lists: (number | null)[][] =
+    o.winsorise || o.areaMethod === "aggregate" ? indicatorColumns(units, count) : [];
+  return { typed, lists: o.winsorise ? winsorisedColumns(lists, units, dataset, issues) : lists };
+}
+
+/**
+ * Each raw column winsorised (`winsorise`); the clipped values, a tied group beyond the limit and outliers
+ * still there become warnings, in that order per indicator.
+ */
+function winsorisedColumns(
+  columns: readonly (number | null)[][],
+  units: readonly Unit[],
+  dataset: Dataset,
+  issues: Issue[],
+): (number | null)[][] {
+  const sheet = dataset.sheet;
+  const indicators = dataset.indicators;
+  const columnOf = (i: number) => dataset.indicatorColumns[i] ?? "";
+  return columns.map((values, i) => {
+    const w = winsorise(values);
+    const first = units[w.clipped[0] ?? 0];
+    if (w.clipped.length > 0) {
+      issues.push(
+        warning(
+          "winsorised",
+          sheet,
+          `${columnOf(i)}${first.row}`,
+          messages.winsorised(
+            indicators[i].column,
+            w.clipped.map((k) => ({
+              unit: units[k].id,
+              from: values[k] as number,
+              to: w.values[k] as number,
+            })),
+          ),
+        ),
+      );
+    }
+    if (w.limitExceeded) {
+      issues.push(
+        warning(
+          "winsorise-tied-group",
+          sheet,
+          `${columnOf(i)}${first.row}`,
+          messages.winsoriseTiedGroup(indicators[i].column, w.clipped.length, MAX_CLIPS),
+        ),
+      );
+    }
+    if (w.stillFires) {
+      issues.push(
+        warning(
+          "winsorise-still-outliers",
+          sheet,
+          columnOf(i) ? `${columnOf(i)}${dataset.headerRow}` : "",
+          messages.winsoriseStillOutliers(
+            indicators[i].column,
+            w.clipped.length,
+            round2(w.skewness),
+            round2(w.kurtosis),
+          ),
+        ),
+      );
+    }
+    return w.values;
+  });
+}
+
+/**
+ * The check reports a unit without a value in a category's informative indicators ("category-empty")
+ * and a category without informative indicators ("category-no-information"). Winsorisation can make an
+ * indicator constant after the check; only that case is reported here, so nothing is reported twice:
+ * a category left out of the Gesamtindex (warning), then each unit without an index in a category although
+ * it has raw values there (error).
+ */
+function reportCategoriesMadeConstant(
+  o: ResolvedModel["options"],
+  dataset: Dataset,
+  units: readonly Unit[],
+  typedColumns: readonly Float64Array[],
+  unitScored: ScoredIndicators,
+  unitCategories: readonly (Float64Array | null)[],
+  issues: Issue[],
+): void {
+  const { sheet, indicators } = dataset;
+  const structure = unitScored.structure;
+  const columnOf = (i: number) => dataset.indicatorColumns[i] ?? "";
   const rawInformative = indicators.map((_, i) =>
     isInformative(o.winsorise ? units.map((u) => u.values[i] ?? null) : typedColumns[i]),
   );
@@ -329,66 +450,109 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
       );
     }
   }
+}
 
-  // ── §3: norm bands over the units ──────────────────────────────────────────────────────────────────
-  const indexBand = normBand(unitIndex, o.sd);
+/** The norm band (SPEC §3) of each category that counts, by category name. */
+function categoryBandsOf(
+  structure: IndexStructure,
+  unitCategories: readonly (Float64Array | null)[],
+  sd: SdKind,
+): Record<string, NormBand> {
   const categoryBands: Record<string, NormBand> = {};
   structure.categories.forEach((c, k) => {
     const column = unitCategories[k];
-    if (column !== null) categoryBands[c.name] = normBand(column, o.sd);
+    if (column !== null) categoryBands[c.name] = normBand(column, sd);
   });
+  return categoryBands;
+}
 
-  // ── §4: area index ────────────────────────────────────────────────────────────────────────────────
-  const groups = groupByArea(units);
+/**
+ * The area indices by the aggregate method (SPEC §4): the units' raw values aggregated per area (weighted
+ * by Kinder where the model says so and every unit has them, else a warning), then scored like units.
+ */
+function aggregateAreaIndices(
+  m: ResolvedModel,
+  groups: readonly AreaGroup[],
+  units: readonly Unit[],
+  columns: readonly (number | null)[][],
+  indicators: readonly ResolvedIndicator[],
+  issues: Issue[],
+): (number | null)[] {
+  const o = m.options;
   const areaIndices: (number | null)[] = [];
-  if (o.areaMethod === "aggregate" && groups.length > 1) {
-    const raw = groups.map((g) =>
-      areaRawValues(
-        g.units.map((i) => ({ values: columns.map((col) => col[i]), children: units[i].children })),
-        indicators.length,
-        o.childWeighted === true,
-      ),
-    );
-    raw.forEach((r, a) => {
-      if (o.childWeighted && !r.weightedByChildren) issues.push(childFallback(groups[a].name));
-    });
-    const areaScored = scoreIndicators(
-      indicators.map((_, i) => raw.map((r) => r.values[i])),
-      indicators,
-      m,
-    );
-    entityIndices(areaScored, groups.length).forEach((x) => areaIndices.push(x.index));
-  } else {
-    if (o.areaMethod === "aggregate") {
-      issues.push(
-        warning("aggregate-single-area", "", "", messages.aggregateSingleArea(groups[0]?.name ?? "")),
-      );
-    }
-    const method = o.areaMethod === "sum-of-units" ? "sum-of-units" : "mean-of-units";
-    for (const g of groups) {
-      // read by position from the typed index column: no object per unit
-      const members = g.units;
-      const r = areaIndexOf(
-        members.length,
-        (k) => indexOf(members[k]),
-        (k) => units[members[k]].children,
-        method,
-        o.childWeighted === true,
-      );
-      if (o.childWeighted && method === "mean-of-units" && !r.weightedByChildren && r.index !== null) {
-        issues.push(childFallback(g.name));
-      }
-      areaIndices.push(r.index);
-    }
-  }
+  const raw = groups.map((g) =>
+    areaRawValues(
+      g.units.map((i) => ({ values: columns.map((col) => col[i]), children: units[i].children })),
+      indicators.length,
+      o.childWeighted === true,
+    ),
+  );
+  raw.forEach((r, a) => {
+    if (o.childWeighted && !r.weightedByChildren) issues.push(childFallback(groups[a].name));
+  });
+  const areaScored = scoreIndicators(
+    indicators.map((_, i) => raw.map((r) => r.values[i])),
+    indicators,
+    m,
+  );
+  entityIndices(areaScored, groups.length).forEach((x) => areaIndices.push(x.index));
+  return areaIndices;
+}
 
-  const areaBand = normBand(areaIndices, o.sd);
-  const shareable =
+/**
+ * The area indices from the units' Gesamtindex (SPEC §4): their mean (weighted by Kinder where the model
+ * says so) or sum. The aggregate method asked for with a single area falls back to this, with a warning.
+ */
+function unitAreaIndices(
+  o: ResolvedModel["options"],
+  groups: readonly AreaGroup[],
+  units: readonly Unit[],
+  indexOf: (unit: number) => number | null,
+  issues: Issue[],
+): (number | null)[] {
+  const areaIndices: (number | null)[] = [];
+  if (o.areaMethod === "aggregate") {
+    issues.push(
+      warning("aggregate-single-area", "", "", messages.aggregateSingleArea(groups[0]?.name ?? "")),
+    );
+  }
+  const method = o.areaMethod === "sum-of-units" ? "sum-of-units" : "mean-of-units";
+  for (const g of groups) {
+    // read by position from the typed index column: no object per unit
+    const members = g.units;
+    const r = areaIndexOf(
+      members.length,
+      (k) => indexOf(members[k]),
+      (k) => units[members[k]].children,
+      method,
+      o.childWeighted === true,
+    );
+    if (o.childWeighted && method === "mean-of-units" && !r.weightedByChildren && r.index !== null) {
+      issues.push(childFallback(g.name));
+    }
+    areaIndices.push(r.index);
+  }
+  return areaIndices;
+}
+
+/** Can the budget be shared by the area indices: at least one area, every index finite and ≥ 0, their sum > 0? */
+function isShareable(groups: readonly AreaGroup[], areaIndices: readonly (number | null)[]): boolean {
+  return (
     groups.length > 0 &&
     areaIndices.every((x) => x !== null && Number.isFinite(x) && x >= 0) &&
-    areaIndices.reduce<number>((s, x) => s + (x ?? 0), 0) > 0;
-  const budget = m.budget.total;
-  const budgetValid = Number.isFinite(budget) && budget >= 0;
+    areaIndices.reduce<number>((s, x) => s + (x ?? 0), 0) > 0
+  );
+}
+
+/** An invalid budget, then areas without a usable index: errors (the amounts stay 0). */
+function reportUnshareableBudget(
+  budget: number,
+  budgetValid: boolean,
+  shareable: boolean,
+  groups: readonly AreaGroup[],
+  areaIndices: readonly (number | null)[],
+  issues: Issue[],
+): void {
   if (!budgetValid) {
     issues.push(error("budget-invalid", "", "", messages.budgetInvalid(budget)));
   }
@@ -398,66 +562,124 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
       .map((g) => g.name);
     issues.push(error("area-index-invalid", "", "", messages.areaIndexInvalid(bad)));
   }
+}
 
-  // Kinder per Sozialraum, summed once (the shares and the area rows both need them)
-  const areaChildren = groups.map((g) => sumChildren(g, units));
-  let shares = groups.map(() => 0);
-  let amounts = groups.map(() => 0);
-  let areaTies = groups.map(() => false);
-  if (shareable && budgetValid) {
-    const split = budgetShares(
-      groups.map((_, a) => ({ index: areaIndices[a] as number, children: areaChildren[a] })),
-      o.sockel,
-    );
-    if (o.sockel && o.sockel.fraction > 0 && o.sockel.by === "children" && !split.sockelByChildren) {
-      issues.push(warning("sockel-children-missing", "", "", messages.sockelChildrenMissing()));
-    }
-    shares = split.shares;
-    const cents = apportionCents(budget, shares);
-    amounts = cents.amounts;
-    areaTies = cents.tieFlags;
-    const tied = groups.filter((_, a) => areaTies[a]).map((g) => g.name);
-    if (tied.length > 0) issues.push(centTie(messages.tiedAreas(tied)));
+/** The budget's split over the areas (SPEC §4): shares, cent-exact amounts and which area got a cent by a tie. */
+interface AreaSplit {
+  shares: number[];
+  amounts: number[];
+  areaTies: boolean[];
+}
+
+/** No split: every area's share and amount 0 (the budget or the area indices do not allow one). */
+function noSplit(groups: readonly AreaGroup[]): AreaSplit {
+  return { shares: groups.map(() => 0), amounts: groups.map(() => 0), areaTies: groups.map(() => false) };
+}
+
+/**
+ * The budget split over the areas: shares by area index (and Sockel), amounts to the cent by largest
+ * remainder. A Sockel by Kinder without Kinder everywhere and cents decided by a tie are warnings.
+ */
+function splitAmongAreas(
+  budget: number,
+  groups: readonly AreaGroup[],
+  areaIndices: readonly (number | null)[],
+  areaChildren: readonly (number | null)[],
+  sockel: ResolvedModel["options"]["sockel"],
+  issues: Issue[],
+): AreaSplit {
+  const split = budgetShares(
+    groups.map((_, a) => ({ index: areaIndices[a] as number, children: areaChildren[a] })),
+    sockel,
+  );
+  if (sockel && sockel.fraction > 0 && sockel.by === "children" && !split.sockelByChildren) {
+    issues.push(warning("sockel-children-missing", "", "", messages.sockelChildrenMissing()));
   }
+  const shares = split.shares;
+  const cents = apportionCents(budget, shares);
+  const areaTies = cents.tieFlags;
+  const tied = groups.filter((_, a) => areaTies[a]).map((g) => g.name);
+  if (tied.length > 0) issues.push(centTie(messages.tiedAreas(tied)));
+  return { shares, amounts: cents.amounts, areaTies };
+}
 
-  // ── §6: Kofinanzierung and VZÄ per area (their parameters were checked by resolveModel) ───────────────
+/** The area results: index, band, share, amount, Kinder, Kofinanzierung and VZÄ (SPEC §4, §6). */
+function areaResultsOf(
+  m: ResolvedModel,
+  groups: readonly AreaGroup[],
+  areaIndices: readonly (number | null)[],
+  areaBand: NormBand,
+  areaChildren: readonly (number | null)[],
+  split: AreaSplit,
+): AreaResult[] {
   const cost = m.budget.costPerVzae;
   const step = m.budget.vzaeStep;
-  const areaKofi = kofinanzierungPerArea(amounts, m.budget.kofinanzierung);
-  const areas: AreaResult[] = groups.map((g, a) => {
+  const areaKofi = kofinanzierungPerArea(split.amounts, m.budget.kofinanzierung);
+  return groups.map((g, a) => {
     const k = areaKofi[a];
     return {
       name: g.name,
       index: areaIndices[a] ?? NaN,
       band: bandOf(areaIndices[a], areaBand),
-      share: shares[a],
-      amount: amounts[a],
+      share: split.shares[a],
+      amount: split.amounts[a],
       units: g.units.length,
       children: areaChildren[a],
       personnelVolume: k.personnelVolume,
       landPart: k.landPart,
       municipalPart: k.municipalPart,
       vzae: cost !== null ? vzaeFor(k.personnelVolume, cost, step) : null,
-      tieFlag: areaTies[a],
+      tieFlag: split.areaTies[a],
     };
   });
+}
 
-  // ── §5: eligibility and the Schritt-2 proposal ──────────────────────────────────────────────────────
-  const strand3 = m.strand3Category;
-  const strand3k = categoryNames.indexOf(strand3);
+/**
+ * What strand 3 is decided by: the category `strand3Category` names, its norm band and its unit indices
+ * (none where the category is missing or does not count: a warning).
+ */
+function strand3Basis(
+  strand3Category: string,
+  structure: IndexStructure,
+  unitCategories: readonly (Float64Array | null)[],
+  categoryBands: Readonly<Record<string, NormBand>>,
+  issues: Issue[],
+): { band: NormBand; column: Float64Array | null } {
+  const strand3k = structure.categories.findIndex((c) => c.name === strand3Category);
   if (strand3k < 0 || !structure.categoryCounts[strand3k]) {
-    issues.push(warning("strand3-category-missing", "", "", messages.strand3CategoryMissing(strand3)));
+    issues.push(
+      warning("strand3-category-missing", "", "", messages.strand3CategoryMissing(strand3Category)),
+    );
   }
-  const strand3Band = categoryBands[strand3] ?? NO_BAND;
-  const strand3Column = strand3k >= 0 ? unitCategories[strand3k] : null;
-  const eligible = eligibilities(units, unitIndex, strand3Column, indexBand, strand3Band, dataset, issues);
-  issues.push(...strand2Issues(units, sheet));
+  return {
+    band: categoryBands[strand3Category] ?? NO_BAND,
+    column: strand3k >= 0 ? unitCategories[strand3k] : null,
+  };
+}
+
+/** Each area result gets its Stellenplan row and what the plan left nicht verplant. */
+function addAreaPlans(areas: AreaResult[], plan: Stellenplan): void {
+  areas.forEach((a, r) => {
+    a.unplanned = plan.areas[r].unplanned;
+    a.plan = plan.areas[r];
+  });
+}
+
+/**
+ * The Schritt-2 proposal per unit (row order): the Stellenplan's amounts, or without one each area's amount
+ * split over its eligible units by index (`proposeWithinArea`); an area whose amount finds no eligible unit
+ * and cents decided by a tie are warnings.
+ */
+function proposedAmounts(
+  plan: Stellenplan | null,
+  groups: readonly AreaGroup[],
+  amounts: readonly number[],
+  units: readonly Unit[],
+  indexOf: (unit: number) => number | null,
+  eligible: readonly Eligibility[],
+  issues: Issue[],
+): Float64Array {
   const proposed = new Float64Array(units.length);
-  // §5 Stellenplan: staff per Kita in VZÄ steps, when the model names a cost per VZÄ
-  const plan =
-    shareable && budgetValid && cost !== null
-      ? areaStellenplan(m, groups, amounts, shares, units, indexOf, eligible, dataset, issues)
-      : null;
   if (plan) plan.units.forEach((p, e) => (proposed[e] = p.amount));
   else
     groups.forEach((g, a) => {
@@ -472,61 +694,34 @@ export function allocate(model: ResolvedModel, dataset: Dataset): Allocation {
       const tied = g.units.filter((_, k) => p.tieFlags[k]).map((i) => units[i].id);
       if (tied.length > 0) issues.push(centTie(messages.tiedUnits(tied, g.name)));
     });
+  return proposed;
+}
 
-  // ── Bremen rule set ─────────────────────────────────────────────────────────────────────────────────
-  let bremen: BremenUnitResult[] | null = null;
+/**
+ * The Bremen rule set's results per unit (row order), null without it; each unit's Kita-Index from its
+ * column, or its own Gesamtindex when the model names none (a warning, reported here once).
+ */
+function bremenResults(
+  m: ResolvedModel,
+  units: readonly Unit[],
+  indexOf: (unit: number) => number | null,
+  issues: Issue[],
+): BremenUnitResult[] | null {
   // the Bremen rule table was checked by resolveModel; the own-index warning is reported here, once
   if (m.bremen !== null && m.data.kitaIndex === null) {
     issues.push(warning("bremen-own-index", "", "", messages.bremenOwnIndex()));
   }
-  if (m.bremen !== null) {
-    bremen = bremenAllocation(
-      units.map((u, e) => ({
-        id: u.id,
-        children: u.children,
-        verbund: u.verbund,
-        firstYear: u.firstYear,
-        kitaIndex: m.data.kitaIndex ? u.kitaIndex : indexOf(e),
-      })),
-      m.bremen,
-    );
-  }
-
-  // ── unit results ────────────────────────────────────────────────────────────────────────────────────
-  const unitResults = unitResultsOf({
-    units,
-    codes: unitCodes(units, groups),
-    categoryNames,
-    unitCategories,
-    categoryBands: categoryNames.map((name) => categoryBands[name] ?? null),
-    unitIndex,
-    indexBand,
-    eligible,
-    proposed,
-    plans: plan ? plan.units : null,
-    traeger: Boolean(m.data.traeger),
-    bremen,
-  });
-
-  if (plan) {
-    areas.forEach((a, r) => {
-      a.unplanned = plan.areas[r].unplanned;
-      a.plan = plan.areas[r];
-    });
-  }
-  return {
-    budget,
-    units: unitResults,
-    scores: unitScored.scores,
-    categoryIndices: { names: categoryNames, columns: unitCategories },
-    areas,
-    norm: { index: indexBand, categories: categoryBands, areaIndex: areaBand },
-    effectiveWeights: effectiveWeights(indicators, m.categories, unitScored.informative),
-    issues,
-    inputRange: dataset.inputRange,
-    model: m,
-    ...(plan && m.data.traeger ? { traeger: plan.traeger } : {}),
-  };
+  if (m.bremen === null) return null;
+  return bremenAllocation(
+    units.map((u, e) => ({
+      id: u.id,
+      children: u.children,
+      verbund: u.verbund,
+      firstYear: u.firstYear,
+      kitaIndex: m.data.kitaIndex ? u.kitaIndex : indexOf(e),
+    })),
+    m.bremen,
+  );
 }
 
 /** What `unitResultsOf` builds the unit results from: the units in row order and their computed columns. */

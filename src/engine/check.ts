@@ -28,6 +28,7 @@ import { SrbUsageError } from "./issues";
 import { dynamisiert, dynamisierungIssues } from "./dynamisierung";
 import type {
   BudgetSpec,
+  CoverageOption,
   DataMapping,
   IndicatorSpec,
   Model,
@@ -896,6 +897,58 @@ function quoteSheet(sheet: string): string {
  * // => "Zelle C3 (Spalte „SGB II“): „k.A.“ ist keine Zahl – erwartet wird eine Zahl (leer lassen, …)."
  */
 export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
+  assertRawTable(table);
+  // the model was checked at its checkpoint (resolveModel): only the sheet's problems are reported here
+  const issues: Issue[] = [];
+  const place: SheetPlace = {
+    sheet: table.sheet,
+    headerRow: table.headerRow ?? 1,
+    firstColumn: table.firstColumn ?? 1,
+    issues,
+  };
+
+  // ── header ────────────────────────────────────────────────────────────────────────────────────
+  const headers = table.headers.map(headerText);
+  if (headers.every((h) => h === "")) {
+    reportNoHeader(place, table.rows);
+    return { dataset: null, issues };
+  }
+  const columns = findColumns(model, headers);
+  reportDuplicateHeaders(place, columns, model.indicators);
+  reportMissingColumns(place, columns, model.indicators);
+
+  // ── one pass over the rows ────────────────────────────────────────────────────────────────────
+  const width = table.rows.reduce((w, r) => Math.max(w, Array.isArray(r) ? r.length : 0), headers.length);
+  const pass = new SheetPass(sheetPassSetup(place, model, table, columns, width));
+  for (let r = 0; r < table.rows.length; r++) pass.checkRow(r);
+  pass.units.length = pass.unitCount;
+
+  // ── after the pass: columns, indicators, categories, coverage ─────────────────────────────────
+  reportBlankHeaderData(pass);
+  reportPercentMixes(pass);
+  reportAreaSpellings(pass);
+  if (pass.units.length === 0) {
+    report(
+      place,
+      "error",
+      "no-data-rows",
+      headerCellOf(place, 0),
+      messages.noDataRows(place.sheet, place.headerRow),
+    );
+  }
+  const informative = informativeIndicators(pass);
+  reportUninformativeIndicators(pass);
+  const categories = categoryFindings(pass, model, informative);
+  reportBlankCells(pass, informative, categories.blocking);
+  issues.push(...categories.issues);
+  if (model.options.coverage) reportCoverage(pass, model.options.coverage, informative);
+
+  if (issues.some((i) => i.level === "error")) return { dataset: null, issues };
+  return { dataset: checkedDataset(pass, columns.roles, width), issues };
+}
+
+/** Throws the usage error for anything that is not a `RawTable` with headers and rows arrays. */
+function assertRawTable(table: RawTable): void {
   if (
     typeof table !== "object" ||
     table === null ||
@@ -904,28 +957,60 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
   ) {
     throw new SrbUsageError("checkTable: table must be a RawTable with headers and rows arrays");
   }
-  // the model was checked at its checkpoint (resolveModel): only the sheet's problems are reported here
-  const issues: Issue[] = [];
-  const sheet = table.sheet;
-  const headerRow = table.headerRow ?? 1;
-  const firstColumn = table.firstColumn ?? 1;
-  const rowNumber = (r: number) => headerRow + 1 + r;
-  const cellAt = (r: number, c: number) => a1(rowNumber(r), firstColumn + c);
-  const headerCell = (c: number) => a1(headerRow, firstColumn + c);
-  const push = (level: Issue["level"], code: CheckCode, cell: string, message: string) =>
-    issues.push({ level, code, sheet, cell, message });
-  const rows = table.rows;
-  const formats = Array.isArray(table.formats) ? table.formats : undefined;
+}
 
-  // ── header ────────────────────────────────────────────────────────────────────────────────────
-  const headers = table.headers.map(headerText);
+/** Where a check's cells are and where its issues go: the part of `SheetPassSetup` fixed first. */
+interface SheetPlace {
+  sheet: string;
+  headerRow: number;
+  firstColumn: number;
+  issues: Issue[];
+}
+
+/** The A1 address of the header cell of column `c` (0-based from firstColumn). */
+function headerCellOf(place: SheetPlace, c: number): string {
+  return a1(place.headerRow, place.firstColumn + c);
+}
+
+/** Adds a problem of the sheet to the check's issues. */
+function report(
+  place: SheetPlace,
+  level: Issue["level"],
+  code: CheckCode,
+  cell: string,
+  message: string,
+): void {
+  place.issues.push({ level, code, sheet: place.sheet, cell, message });
+}
+
+/** A header row without any header: the sheet has data without headers, or nothing at all. */
+function reportNoHeader(place: SheetPlace, rows: readonly CellValue[][]): void {
   const anyRowFilled = rows.some((row) => Array.isArray(row) && row.some((v) => !isBlank(v)));
-  if (headers.every((h) => h === "")) {
-    if (anyRowFilled)
-      push("error", "header-missing", headerCell(0), messages.headerMissing(sheet, headerRow));
-    else push("error", "empty-sheet", headerCell(0), messages.emptySheet(sheet));
-    return { dataset: null, issues };
-  }
+  if (anyRowFilled)
+    report(
+      place,
+      "error",
+      "header-missing",
+      headerCellOf(place, 0),
+      messages.headerMissing(place.sheet, place.headerRow),
+    );
+  else report(place, "error", "empty-sheet", headerCellOf(place, 0), messages.emptySheet(place.sheet));
+}
+
+/** The sheet's headers and where the model's columns are among them. */
+interface SheetColumns {
+  /** The header texts (`headerText`) by column, "" for none. */
+  headers: string[];
+  /** The columns of each header key, in sheet order. */
+  columnsByKey: Map<string, number[]>;
+  /** The roles the model names (id and Sozialraum first), each with its column (-1: not found). */
+  roles: Role[];
+  /** The column of each indicator (-1: not found). */
+  indicatorColumn: number[];
+}
+
+/** Finds the model's columns under the headers: by header key, the first of equal headers. */
+function findColumns(model: ResolvedModel, headers: string[]): SheetColumns {
   const columnsByKey = new Map<string, number[]>();
   headers.forEach((h, c) => {
     if (h === "") return;
@@ -934,7 +1019,6 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
     if (list) list.push(c);
     else columnsByKey.set(k, [c]);
   });
-
   const data = model.data;
   const find = (header: string) => columnsByKey.get(columnKey(header))?.[0] ?? -1;
   const roles: Role[] = [];
@@ -942,19 +1026,33 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
     const header = data[key];
     if (typeof header === "string" && header.trim() !== "") roles.push({ key, header, column: find(header) });
   }
-  const indicators: ResolvedIndicator[] = model.indicators;
-  const indicatorColumn = indicators.map((ind) => find(ind.column));
-  const role = (key: Role["key"]) => roles.find((r) => r.key === key)?.column ?? -1;
+  const indicatorColumn = model.indicators.map((ind) => find(ind.column));
+  return { headers, columnsByKey, roles, indicatorColumn };
+}
+
+/** The column of a role, -1 when the model does not name it or the sheet lacks it. */
+function roleColumn(roles: readonly Role[], key: Role["key"]): number {
+  return roles.find((r) => r.key === key)?.column ?? -1;
+}
+
+/** Headers written twice: an error where the model uses the header, else a warning. */
+function reportDuplicateHeaders(
+  place: SheetPlace,
+  columns: SheetColumns,
+  indicators: readonly ResolvedIndicator[],
+): void {
+  const { headers, roles } = columns;
+  const headerCell = (c: number) => headerCellOf(place, c);
   const usedKeys = new Set([
     ...roles.map((r) => columnKey(r.header)),
     ...indicators.map((i) => columnKey(String(i.column))),
   ]);
-
-  for (const [k, cols] of columnsByKey) {
+  for (const [k, cols] of columns.columnsByKey) {
     if (cols.length < 2) continue;
     const used = usedKeys.has(k);
     for (const c of cols.slice(1)) {
-      push(
+      report(
+        place,
         used ? "error" : "warning",
         "header-duplicate",
         headerCell(c),
@@ -967,16 +1065,27 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
       );
     }
   }
+}
+
+/** The model's columns not found on the sheet (roles first, then indicators), each with a likely meant header. */
+function reportMissingColumns(
+  place: SheetPlace,
+  columns: SheetColumns,
+  indicators: readonly ResolvedIndicator[],
+): void {
+  const { headers, roles, indicatorColumn } = columns;
+  const { sheet, headerRow } = place;
   const existing = headers.filter((h) => h !== "");
   // the headers no model column was found under: what a column name not found may have meant
   const found = new Set([...roles.map((r) => r.column), ...indicatorColumn]);
   const unused = headers.filter((h, c) => h !== "" && !found.has(c));
   for (const r of roles) {
     if (r.column < 0) {
-      push(
+      report(
+        place,
         "error",
         "column-missing",
-        headerCell(0),
+        headerCellOf(place, 0),
         messages.columnMissing(
           ROLE_NAMES[r.key],
           r.header,
@@ -990,10 +1099,11 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
   }
   indicators.forEach((ind, i) => {
     if (indicatorColumn[i] < 0) {
-      push(
+      report(
+        place,
         "error",
         "column-missing",
-        headerCell(0),
+        headerCellOf(place, 0),
         messages.columnMissing(
           `${ROLE_NAMES.indicator}, ${ind.category}`,
           String(ind.column),
@@ -1005,59 +1115,67 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
       );
     }
   });
+}
 
+/** The columns and rules of the pass over the rows, from the columns found under the headers. */
+function sheetPassSetup(
+  place: SheetPlace,
+  model: ResolvedModel,
+  table: RawTable,
+  columns: SheetColumns,
+  width: number,
+): SheetPassSetup {
+  const { headers, roles, indicatorColumn } = columns;
   // columns with no header: remembered to warn if they hold data
   const blankHeaderColumns: number[] = [];
-  const width = rows.reduce((w, r) => Math.max(w, Array.isArray(r) ? r.length : 0), headers.length);
   for (let c = 0; c < width; c++) if ((headers[c] ?? "") === "") blankHeaderColumns.push(c);
   const modelColumns = [...roles.map((r) => r.column), ...indicatorColumn].filter((c) => c >= 0);
-
-  // ── one pass over the rows ────────────────────────────────────────────────────────────────────
-  const indicatorCount = indicators.length;
-  const idCol = role("id");
-  const pass = new SheetPass({
-    sheet,
-    headerRow,
-    firstColumn,
-    rows,
-    formats,
+  return {
+    sheet: place.sheet,
+    headerRow: place.headerRow,
+    firstColumn: place.firstColumn,
+    rows: table.rows,
+    formats: Array.isArray(table.formats) ? table.formats : undefined,
     headers,
-    issues,
-    indicators,
+    issues: place.issues,
+    indicators: model.indicators,
     indicatorColumn,
     blankHeaderColumns,
     modelColumns,
     childrenRequired: needsChildren(model),
-    idCol,
-    areaCol: role("area"),
-    childrenCol: role("children"),
-    kitaIndexCol: role("kitaIndex"),
-    strand2Col: role("strand2"),
-    strand3ReasonCol: role("strand3Reason"),
-    strand4Col: role("strand4"),
-    strand4ReasonCol: role("strand4Reason"),
-    verbundCol: role("verbund"),
-    firstYearCol: role("firstYear"),
-    strand4VzaeCol: role("strand4Vzae"),
-    traegerCol: role("traeger"),
-  });
-  for (let r = 0; r < rows.length; r++) pass.checkRow(r);
-  pass.units.length = pass.unitCount;
-  const { units, states, stats, percentCount, plainCount, percentCells, unitRows } = pass;
-  const { blankHeaderData, areaSpellings, lastDataRow } = pass;
-  const checkedValues = pass.values;
-  const stateOf = (u: number, i: number) => states[u * indicatorCount + i];
-  const header = (c: number) => headers[c] ?? "";
+    idCol: roleColumn(roles, "id"),
+    areaCol: roleColumn(roles, "area"),
+    childrenCol: roleColumn(roles, "children"),
+    kitaIndexCol: roleColumn(roles, "kitaIndex"),
+    strand2Col: roleColumn(roles, "strand2"),
+    strand3ReasonCol: roleColumn(roles, "strand3Reason"),
+    strand4Col: roleColumn(roles, "strand4"),
+    strand4ReasonCol: roleColumn(roles, "strand4Reason"),
+    verbundCol: roleColumn(roles, "verbund"),
+    firstYearCol: roleColumn(roles, "firstYear"),
+    strand4VzaeCol: roleColumn(roles, "strand4Vzae"),
+    traegerCol: roleColumn(roles, "traeger"),
+  };
+}
 
-  // ── after the pass: columns, indicators, categories, coverage ─────────────────────────────────
-  for (const [c, first] of blankHeaderData) {
-    push(
+/** Columns without a header that hold data: a warning each, at the first value found. */
+function reportBlankHeaderData(pass: SheetPass): void {
+  const place = pass.setup;
+  for (const [c, first] of pass.blankHeaderData) {
+    report(
+      place,
       "warning",
       "header-blank",
-      headerCell(c),
-      messages.headerBlank(headerCell(c), cellAt(first.row, c), first.value),
+      headerCellOf(place, c),
+      messages.headerBlank(headerCellOf(place, c), pass.cellAt(first.row, c), first.value),
     );
   }
+}
+
+/** Indicator columns mixing percent-formatted numbers with plain ones (`percentMixRule`). */
+function reportPercentMixes(pass: SheetPass): void {
+  const { indicators, indicatorColumn, rows } = pass.setup;
+  const { units, states, percentCount, plainCount, percentCells, unitRows, indicatorCount } = pass;
   indicators.forEach((_, i) => {
     if (percentCount[i] === 0 || plainCount[i] === 0) return;
     // the rows of the numbers of each kind, in sheet order
@@ -1073,14 +1191,16 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
     const level = percentMixRule(valuesOf(percentRows), valuesOf(plainRows));
     const fewer = percentRows.length < plainRows.length ? percentRows : plainRows;
     const more = fewer === percentRows ? plainRows : percentRows;
-    const listed = (list: number[]) => list.map((r) => ({ cell: cellAt(r, c), value: rows[r][c] as number }));
-    push(
+    const listed = (list: number[]) =>
+      list.map((r) => ({ cell: pass.cellAt(r, c), value: rows[r][c] as number }));
+    report(
+      pass.setup,
       level,
       "percent-mixed",
-      cellAt(fewer[0], c),
+      pass.cellAt(fewer[0], c),
       messages.percentMixed(
-        headerCell(c),
-        header(c),
+        headerCellOf(pass.setup, c),
+        pass.header(c),
         fewer === percentRows ? "percent" : "plain",
         listed(fewer),
         listed(more.slice(0, 1))[0],
@@ -1089,39 +1209,71 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
       ),
     );
   });
-  for (const { spellings, cell } of areaSpellings.values()) {
-    if (spellings.length > 1) push("warning", "area-spelling", cell, messages.areaSpelling(cell, spellings));
-  }
-  if (units.length === 0) {
-    push("error", "no-data-rows", headerCell(0), messages.noDataRows(sheet, headerRow));
-  }
+}
 
-  /** An indicator is informative when it was found, has values and is not constant. */
-  const informative = indicators.map(
+/** Sozialräume written in more than one spelling (case, spaces): a warning each. */
+function reportAreaSpellings(pass: SheetPass): void {
+  for (const { spellings, cell } of pass.areaSpellings.values()) {
+    if (spellings.length > 1)
+      report(pass.setup, "warning", "area-spelling", cell, messages.areaSpelling(cell, spellings));
+  }
+}
+
+/** An indicator is informative when it was found, has values and is not constant. */
+function informativeIndicators(pass: SheetPass): boolean[] {
+  const { indicators, indicatorColumn } = pass.setup;
+  const stats = pass.stats;
+  return indicators.map(
     (_, i) => indicatorColumn[i] >= 0 && stats[i].count > 0 && stats[i].max > stats[i].min,
   );
+}
+
+/** Indicators found on the sheet without any value, or with one value only: a warning each. */
+function reportUninformativeIndicators(pass: SheetPass): void {
+  const { indicators, indicatorColumn, headers } = pass.setup;
+  const { units, stats, states, indicatorCount } = pass;
+  const stateOf = (u: number, i: number) => states[u * indicatorCount + i];
   indicators.forEach((ind, i) => {
     const c = indicatorColumn[i];
     if (c < 0 || units.length === 0) return;
     const s = stats[i];
+    const where = headerCellOf(pass.setup, c);
     if (s.count === 0) {
       // only a blank column is "without any value": text or error cells ("12,5" as text in a CSV export)
       // each have their own error, and the user sees values there
       if (!units.some((_, u) => stateOf(u, i) === STATE_BAD))
-        push("warning", "indicator-empty", headerCell(c), messages.indicatorEmpty(headerCell(c), headers[c]));
+        report(pass.setup, "warning", "indicator-empty", where, messages.indicatorEmpty(where, headers[c]));
     } else if (s.max === s.min)
-      push(
+      report(
+        pass.setup,
         "warning",
         "indicator-constant",
-        headerCell(c),
-        messages.indicatorConstant(headerCell(c), headers[c], s.min),
+        where,
+        messages.indicatorConstant(where, headers[c], s.min),
       );
   });
+}
 
-  // categories: the informative indicators of each category. A unit without any value in one of them
-  // blocks (category-empty); its blank cells there get that one message, not also a value-missing warning.
-  const categoryIssues: Issue[] = [];
+/** What the categories' findings are: their issues, and the cells their `category-empty` errors cover. */
+interface CategoryFindings {
+  issues: Issue[];
   /** unit · indicatorCount + indicator of the cells covered by a category-empty error (no text key per cell) */
+  blocking: Set<number>;
+}
+
+/**
+ * Categories: the informative indicators of each category. A unit without any value in one of them
+ * blocks (category-empty); its blank cells there get that one message, not also a value-missing warning.
+ */
+function categoryFindings(
+  pass: SheetPass,
+  model: ResolvedModel,
+  informative: readonly boolean[],
+): CategoryFindings {
+  const { sheet, firstColumn, indicators, indicatorColumn, headers } = pass.setup;
+  const { units, states, indicatorCount } = pass;
+  const stateOf = (u: number, i: number) => states[u * indicatorCount + i];
+  const categoryIssues: Issue[] = [];
   const blocking = new Set<number>();
   const categoryNames = model.categories.map((c) => c.name);
   for (const category of categoryNames) {
@@ -1166,70 +1318,91 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
       });
     }
   }
+  return { issues: categoryIssues, blocking };
+}
 
-  // blank cells of informative indicators: one warning per cell, in sheet order (a cell that blocks its
-  // unit's category has the category's error instead)
-  const blankCells = blankInformativeCells(states, indicatorCount, units.length, informative);
+/**
+ * Blank cells of informative indicators: one warning per cell, in sheet order (a cell that blocks its
+ * unit's category has the category's error instead).
+ */
+function reportBlankCells(
+  pass: SheetPass,
+  informative: readonly boolean[],
+  blocking: ReadonlySet<number>,
+): void {
+  const { firstColumn, indicatorColumn, headers } = pass.setup;
+  const { units, indicatorCount } = pass;
+  const blankCells = blankInformativeCells(pass.states, indicatorCount, units.length, informative);
   for (let n = 0; n < blankCells.length; n++) {
     const k = blankCells[n];
     if (blocking.has(k)) continue;
     const unit = units[Math.floor(k / indicatorCount)];
     const i = k % indicatorCount;
     const where = a1(unit.row, firstColumn + indicatorColumn[i]);
-    push(
+    report(
+      pass.setup,
       "warning",
       "value-missing",
       where,
       messages.valueMissing(where, headers[indicatorColumn[i]], unit.id || `Zeile ${unit.row}`),
     );
   }
-  issues.push(...categoryIssues);
+}
 
-  const coverage = model.options.coverage;
+/** Data coverage (`options.coverage`): units, then indicators, with fewer values than the model asks for. */
+function reportCoverage(pass: SheetPass, coverage: CoverageOption, informative: readonly boolean[]): void {
+  const { firstColumn, indicators, indicatorColumn, headers, idCol } = pass.setup;
+  const { units, stats, states, indicatorCount } = pass;
+  const stateOf = (u: number, i: number) => states[u * indicatorCount + i];
   const usable = indicators.map((_, i) => i).filter((i) => informative[i]);
-  if (coverage && units.length > 0 && usable.length > 0) {
-    units.forEach((unit, u) => {
-      const present = usable.filter((i) => stateOf(u, i) === STATE_VALUE).length;
-      const share = present / usable.length;
-      if (share < coverage.unit) {
-        const where = a1(unit.row, firstColumn + Math.max(idCol, 0));
-        push(
-          coverage.level,
-          "coverage-unit",
+  if (units.length === 0 || usable.length === 0) return;
+  units.forEach((unit, u) => {
+    const present = usable.filter((i) => stateOf(u, i) === STATE_VALUE).length;
+    const share = present / usable.length;
+    if (share < coverage.unit) {
+      const where = a1(unit.row, firstColumn + Math.max(idCol, 0));
+      report(
+        pass.setup,
+        coverage.level,
+        "coverage-unit",
+        where,
+        messages.coverageUnit(
           where,
-          messages.coverageUnit(
-            where,
-            unit.id || `Zeile ${unit.row}`,
-            present,
-            usable.length,
-            share,
-            coverage.unit,
-          ),
-        );
-      }
-    });
-    for (const i of usable) {
-      const share = stats[i].count / units.length;
-      if (share < coverage.indicator) {
-        const where = headerCell(indicatorColumn[i]);
-        push(
-          coverage.level,
-          "coverage-indicator",
+          unit.id || `Zeile ${unit.row}`,
+          present,
+          usable.length,
+          share,
+          coverage.unit,
+        ),
+      );
+    }
+  });
+  for (const i of usable) {
+    const share = stats[i].count / units.length;
+    if (share < coverage.indicator) {
+      const where = headerCellOf(pass.setup, indicatorColumn[i]);
+      report(
+        pass.setup,
+        coverage.level,
+        "coverage-indicator",
+        where,
+        messages.coverageIndicator(
           where,
-          messages.coverageIndicator(
-            where,
-            headers[indicatorColumn[i]],
-            stats[i].count,
-            units.length,
-            share,
-            coverage.indicator,
-          ),
-        );
-      }
+          headers[indicatorColumn[i]],
+          stats[i].count,
+          units.length,
+          share,
+          coverage.indicator,
+        ),
+      );
     }
   }
+}
 
-  if (issues.some((i) => i.level === "error")) return { dataset: null, issues };
+/** The checked units as a Dataset (with their typed columns remembered for the allocation). */
+function checkedDataset(pass: SheetPass, roles: readonly Role[], width: number): Dataset {
+  const { sheet, headerRow, firstColumn, indicators, indicatorColumn } = pass.setup;
+  const units = pass.units;
   const lastColumn = firstColumn + width - 1;
   const dataset: Dataset = {
     sheet,
@@ -1240,11 +1413,11 @@ export function checkTable(model: ResolvedModel, table: RawTable): CheckResult {
       roles.filter((x) => x.column >= 0).map((x) => [x.key, columnLetters(firstColumn + x.column)]),
     ),
     headerRow,
-    inputRange: `${quoteSheet(sheet)}!${a1(headerRow, firstColumn)}:${a1(rowNumber(lastDataRow), lastColumn)}`,
+    inputRange: `${quoteSheet(sheet)}!${a1(headerRow, firstColumn)}:${a1(pass.rowNumber(pass.lastDataRow), lastColumn)}`,
   };
   rememberCheckedColumns(
     dataset,
-    checkedValues.map((c) => c.subarray(0, units.length)),
+    pass.values.map((c) => c.subarray(0, units.length)),
   );
-  return { dataset, issues };
+  return dataset;
 }

@@ -30,12 +30,13 @@ import {
   restByIndex,
   restWeightsOf,
   stepTieIssue,
+  type RestWeights,
   withinFallbackIssue,
   type WithinSplit,
 } from "./restByIndex";
 import { areaSetAsides } from "./setAsides";
 import { traegerSummary, type TraegerTotal } from "./traegerSummary";
-import { DEFAULT_UNSPENT, redistributeUnspent, type UnspentRule } from "./unspentAreas";
+import { DEFAULT_UNSPENT, redistributeUnspent, type Redistribution, type UnspentRule } from "./unspentAreas";
 import { DEFAULT_VZAE_STEP, vzaeIssues } from "./vzae";
 import { costOfSteps, stepCents, stepsOfVzae, vzaeOfSteps } from "./vzaeSteps";
 import { messages } from "./messages";
@@ -334,33 +335,122 @@ export function stellenplanOf(
   sheet = "",
   options: { traeger?: boolean } = {},
 ): Stellenplan {
+  assertPlannable(areas, p);
+  const areaIndex = new Map(areas.map((a, i) => [a.name, i]));
+  const members = units.areaMembers ?? membersOf(areas.length, areaIndex, units);
+
+  const issues: Issue[] = [];
+  const rules: StepRules = {
+    p,
+    sheet,
+    centsPerStep: stepCents(p.costPerVzae, p.kofinanzierung.landShare, p.step),
+    budgetCostPerVzae: p.costPerVzae * p.kofinanzierung.landShare,
+  };
+  const areaCents = areas.map((a) => Math.round(a.amount * 100));
+
+  // who can use money at all: set-aside candidates and Kitas with a positive weight for the rest
+  const weights = restWeightsOfAreas(members, units, p.within);
+  const redistribution = unspentRedistribution(areas, areaCents, members, weights, units, p);
+  issues.push(...redistribution.issues);
+
+  // per Kita, in typed arrays (whole steps; 1 = tie): no boxed number per Kita
+  const steps = noSteps(units.count);
+  areas.forEach((area, r) => {
+    if (redistribution.givenCents[r] > 0) return;
+    const available = areaCents[r] + redistribution.receivedCents[r];
+    planAreaSteps(area, members[r], areaCents[r], available, weights[r], units, rules, steps, issues);
+  });
+
+  const sharesAddUp = Math.abs(p.kofinanzierung.landShare + p.kofinanzierung.municipalShare - 1) < 1e-9;
+  // money per Kita in cents (and its steps), typed: k steps, € Land part, personnel volume, municipal part
+  const money = moneyOfSteps(steps.steps4, steps.steps2, steps.stepsRest, p, sharesAddUp, rules.centsPerStep);
+
+  // A Kita's plan follows from its steps, strands and tie flag alone: Kitas alike share one frozen plan
+  const plans = new SharedPlans(p, sharesAddUp, rules.centsPerStep);
+  const unitPlans = plansOf(plans, units, steps.steps4, steps.steps2, steps.stepsRest, steps.ties);
+  const areaPlans = areaPlansOf(areas, members, areaCents, redistribution, money, p.step);
+  const traeger = options.traeger === false ? [] : traegerTotals(units, money, p.step);
+  return { units: unitPlans, areas: areaPlans, traeger, issues };
+}
+
+/**
+ * Throws for what `stellenplanOf` cannot plan with: invalid parameters (`stellenplanIssues`), then an area
+ * amount that is not a finite number ≥ 0.
+ *
+ * @throws {SrbUsageError} as `stellenplanOf` documents
+ */
+function assertPlannable(areas: readonly StellenplanArea[], p: StellenplanParameters): void {
   const problems = stellenplanIssues(p);
   if (problems.length > 0)
     throw new SrbUsageError(`stellenplan: ${problems.map((i) => i.message).join(" ")}`);
-  const areaIndex = new Map(areas.map((a, i) => [a.name, i]));
   for (const a of areas) {
     if (!Number.isFinite(a.amount) || a.amount < 0)
       throw new SrbUsageError(`stellenplan: amount of area ${a.name} must be a finite number ≥ 0`);
   }
-  const members = units.areaMembers ?? membersOf(areas.length, areaIndex, units);
+}
 
-  const issues: Issue[] = [];
-  const centsPerStep = stepCents(p.costPerVzae, p.kofinanzierung.landShare, p.step);
-  const budgetCostPerVzae = p.costPerVzae * p.kofinanzierung.landShare;
-  const areaCents = areas.map((a) => Math.round(a.amount * 100));
-  const strand2Steps = stepsOfVzae(p.strand2Vzae, p.step).steps;
+/** What every area's steps are worked out with: the parameters, the sheet and the cost of one step. */
+interface StepRules {
+  p: StellenplanParameters;
+  /** The data sheet, for warnings with a cell. */
+  sheet: string;
+  /** The € (Land part) of one step, in cents. */
+  centsPerStep: number;
+  /** The budget's cost of one VZÄ (cost × Land share). */
+  budgetCostPerVzae: number;
+}
 
-  // who can use money at all: set-aside candidates and Kitas with a positive weight for the rest
-  // read by position in the area's list: no object per Kita
-  const weights = members.map((list) =>
+/** Whole steps per Kita by position, typed: strand 4, strand 2, the rest by index, and 1 for a tie. */
+interface KitaSteps {
+  steps4: Float64Array;
+  steps2: Float64Array;
+  stepsRest: Float64Array;
+  ties: Uint8Array;
+}
+
+/** No steps yet for `count` Kitas. */
+function noSteps(count: number): KitaSteps {
+  return {
+    steps4: new Float64Array(count),
+    steps2: new Float64Array(count),
+    stepsRest: new Float64Array(count),
+    ties: new Uint8Array(count),
+  };
+}
+
+/**
+ * The weights for the rest of each area's Kitas (strand 1 or 3 eligible, by index or × Kinder), read by
+ * position in the area's list: no object per Kita.
+ */
+function restWeightsOfAreas(
+  members: readonly (readonly number[])[],
+  units: StellenplanUnits,
+  within: WithinSplit,
+): RestWeights[] {
+  return members.map((list) =>
     restWeightsOf(
       list.length,
       (k) => units.eligible(list[k]).sozialarbeit || units.eligible(list[k]).interkulturell,
       (k) => units.index(list[k]),
       (k) => units.children(list[k]),
-      p.within,
+      within,
     ),
   );
+}
+
+/**
+ * Which areas cannot use their amount (no set-aside candidate, no Kita with a positive rest weight) and
+ * what they hand on or keep by the rule `p.unspent` (`redistributeUnspent`).
+ */
+function unspentRedistribution(
+  areas: readonly StellenplanArea[],
+  areaCents: readonly number[],
+  members: readonly (readonly number[])[],
+  weights: readonly RestWeights[],
+  units: StellenplanUnits,
+  p: StellenplanParameters,
+): Redistribution {
+  const strand2Steps = stepsOfVzae(p.strand2Vzae, p.step).steps;
   const hasSetAside = members.map((list) =>
     list.some(
       (i) =>
@@ -370,7 +460,7 @@ export function stellenplanOf(
     ),
   );
   const canReceive = weights.map((w) => w.weights.some((x) => x > 0));
-  const redistribution = redistributeUnspent(
+  return redistributeUnspent(
     areas.map((a, r) => ({
       name: a.name,
       cents: areaCents[r],
@@ -380,74 +470,81 @@ export function stellenplanOf(
     })),
     p.unspent,
   );
-  issues.push(...redistribution.issues);
+}
 
-  // per Kita, in typed arrays (whole steps; 1 = tie): no boxed number per Kita
-  const steps4 = new Float64Array(units.count);
-  const steps2 = new Float64Array(units.count);
-  const stepsRest = new Float64Array(units.count);
-  const ties = new Uint8Array(units.count);
-  areas.forEach((area, r) => {
-    const list = members[r];
-    if (redistribution.givenCents[r] > 0) return;
-    // Only Kitas flagged for strand 4 or 2 can get a set-aside: they alone go in, in list order (a Kita
-    // without either flag requests nothing, costs nothing and is never the strand-2 host, so the steps,
-    // the scaling and the warnings are the same as over the whole list); the others keep 0 steps.
-    const flagged = list.filter(
-      (i) => units.eligible(i).zusatzpersonal || units.eligible(i).nachbarschaftszentrum,
-    );
-    const setAsides = areaSetAsides(
-      area.name,
-      areaCents[r],
-      flagged.map((i) => ({
-        id: units.id(i),
-        strand4: units.eligible(i).zusatzpersonal,
-        strand4Request: units.strand4Vzae(i),
-        strand4RequestCell: units.strand4VzaeCell(i),
-        strand2: units.eligible(i).nachbarschaftszentrum,
-      })),
-      { centsPerStep, step: p.step, strand2Vzae: p.strand2Vzae },
-      sheet,
-    );
-    issues.push(...setAsides.issues);
-    if (weights[r].fellBack) issues.push(withinFallbackIssue(area.name));
-    const available = areaCents[r] + redistribution.receivedCents[r];
-    const rest = restByIndex(available - setAsides.cents, weights[r].weights, budgetCostPerVzae, p.step);
-    flagged.forEach((i, k) => {
-      steps4[i] = setAsides.strand4Steps[k];
-      steps2[i] = setAsides.strand2Steps[k];
-    });
-    list.forEach((i, k) => {
-      stepsRest[i] = rest.steps[k];
-      ties[i] = rest.tieFlags[k] ? 1 : 0;
-    });
-    // a unit's € is its total steps' cost rounded to the cent; trim the rare cent too many from the rest
-    const planned = (): number =>
-      list.reduce((s, i) => s + costOfSteps(steps4[i] + steps2[i] + stepsRest[i], centsPerStep), 0);
-    for (let k = list.length - 1; planned() > available && k >= 0;) {
-      if (stepsRest[list[k]] > 0) stepsRest[list[k]] -= 1;
-      else k--;
-    }
-    const tied = list.filter((i) => ties[i] === 1).map((i) => units.id(i));
-    if (tied.length > 0) issues.push(stepTieIssue(area.name, tied));
-  });
-
-  const sharesAddUp = Math.abs(p.kofinanzierung.landShare + p.kofinanzierung.municipalShare - 1) < 1e-9;
-  // money per Kita in cents (and its steps), typed: k steps, € Land part, personnel volume, municipal part
-  const { stepsOf, amountCents, volumeCents, municipalCents } = moneyOfSteps(
-    steps4,
-    steps2,
-    stepsRest,
-    p,
-    sharesAddUp,
-    centsPerStep,
+/**
+ * The steps of one area's Kitas (`list`, positions in sheet-row order), written into `steps`: set-asides
+ * from the area's own cents, then the rest of what is `available` by index; a unit's € is its steps' cost
+ * rounded to the cent, so a rare cent too many is trimmed from the rest. Warnings go to `issues`.
+ */
+function planAreaSteps(
+  area: StellenplanArea,
+  list: readonly number[],
+  ownCents: number,
+  available: number,
+  weights: RestWeights,
+  units: StellenplanUnits,
+  rules: StepRules,
+  steps: KitaSteps,
+  issues: Issue[],
+): void {
+  const { p, centsPerStep } = rules;
+  const { steps4, steps2, stepsRest, ties } = steps;
+  // Only Kitas flagged for strand 4 or 2 can get a set-aside: they alone go in, in list order (a Kita
+  // without either flag requests nothing, costs nothing and is never the strand-2 host, so the steps,
+  // the scaling and the warnings are the same as over the whole list); the others keep 0 steps.
+  const flagged = list.filter(
+    (i) => units.eligible(i).zusatzpersonal || units.eligible(i).nachbarschaftszentrum,
   );
+  const setAsides = areaSetAsides(
+    area.name,
+    ownCents,
+    flagged.map((i) => ({
+      id: units.id(i),
+      strand4: units.eligible(i).zusatzpersonal,
+      strand4Request: units.strand4Vzae(i),
+      strand4RequestCell: units.strand4VzaeCell(i),
+      strand2: units.eligible(i).nachbarschaftszentrum,
+    })),
+    { centsPerStep, step: p.step, strand2Vzae: p.strand2Vzae },
+    rules.sheet,
+  );
+  issues.push(...setAsides.issues);
+  if (weights.fellBack) issues.push(withinFallbackIssue(area.name));
+  const rest = restByIndex(available - setAsides.cents, weights.weights, rules.budgetCostPerVzae, p.step);
+  flagged.forEach((i, k) => {
+    steps4[i] = setAsides.strand4Steps[k];
+    steps2[i] = setAsides.strand2Steps[k];
+  });
+  list.forEach((i, k) => {
+    stepsRest[i] = rest.steps[k];
+    ties[i] = rest.tieFlags[k] ? 1 : 0;
+  });
+  // a unit's € is its total steps' cost rounded to the cent; trim the rare cent too many from the rest
+  const planned = (): number =>
+    list.reduce((s, i) => s + costOfSteps(steps4[i] + steps2[i] + stepsRest[i], centsPerStep), 0);
+  for (let k = list.length - 1; planned() > available && k >= 0;) {
+    if (stepsRest[list[k]] > 0) stepsRest[list[k]] -= 1;
+    else k--;
+  }
+  const tied = list.filter((i) => ties[i] === 1).map((i) => units.id(i));
+  if (tied.length > 0) issues.push(stepTieIssue(area.name, tied));
+}
 
-  // A Kita's plan follows from its steps, strands and tie flag alone: Kitas alike share one frozen plan
-  const plans = new SharedPlans(p, sharesAddUp, centsPerStep);
-  const unitPlans = plansOf(plans, units, steps4, steps2, stepsRest, ties);
+/** Money per Kita in cents and its steps, as `moneyOfSteps` computes them. */
+type KitaMoney = ReturnType<typeof moneyOfSteps>;
 
-  const areaPlans: AreaPlan[] = areas.map((a, r) => {
+/** The area rows of the plan: amount, received, given, available, planned, nicht verplant, VZÄ and Kofinanzierung. */
+function areaPlansOf(
+  areas: readonly StellenplanArea[],
+  members: readonly (readonly number[])[],
+  areaCents: readonly number[],
+  redistribution: Redistribution,
+  money: KitaMoney,
+  step: number,
+): AreaPlan[] {
+  const { stepsOf, amountCents, volumeCents, municipalCents } = money;
+  return areas.map((a, r) => {
     const list = members[r];
     const available = areaCents[r] + redistribution.receivedCents[r] - redistribution.givenCents[r];
     const planned = sumOver(amountCents, list);
@@ -459,27 +556,27 @@ export function stellenplanOf(
       available: available / 100,
       planned: planned / 100,
       unplanned: (available - planned) / 100,
-      vzae: vzaeOfSteps(sumOver(stepsOf, list), p.step),
+      vzae: vzaeOfSteps(sumOver(stepsOf, list), step),
       municipal: sumOver(municipalCents, list) / 100,
       personnelVolume: sumOver(volumeCents, list) / 100,
     };
   });
+}
 
-  const traeger =
-    options.traeger === false
-      ? []
-      : traegerSummary(
-          Array.from({ length: units.count }, (_, i) => ({
-            traeger: units.traeger(i),
-            row: units.row(i),
-            steps: stepsOf[i],
-            amountCents: amountCents[i],
-            municipalCents: municipalCents[i],
-            volumeCents: volumeCents[i],
-          })),
-          p.step,
-        );
-  return { units: unitPlans, areas: areaPlans, traeger, issues };
+/** The Träger summary (`traegerSummary`) from each Kita's Träger, row and money. */
+function traegerTotals(units: StellenplanUnits, money: KitaMoney, step: number): TraegerTotal[] {
+  const { stepsOf, amountCents, volumeCents, municipalCents } = money;
+  return traegerSummary(
+    Array.from({ length: units.count }, (_, i) => ({
+      traeger: units.traeger(i),
+      row: units.row(i),
+      steps: stepsOf[i],
+      amountCents: amountCents[i],
+      municipalCents: municipalCents[i],
+      volumeCents: volumeCents[i],
+    })),
+    step,
+  );
 }
 
 /**
