@@ -190,7 +190,7 @@ export function BudgetStep(props: BudgetStepProps) {
  * Kommune for the page header, and the Dynamisierung switch with its inputs.
  */
 function BudgetFields(part: PartProps) {
-  const { strings: s, language, model, onModelChange, field, setBudget } = part;
+  const { strings: s, model, onModelChange, field, setBudget } = part;
   const budget = model.budget;
   const dyn = budget.dynamisierung;
   return (
@@ -247,7 +247,7 @@ function BudgetFields(part: PartProps) {
 }
 
 /** Dynamisierung's base amount, base year and rate, the budget derived from them, and what keeps it from it. */
-function DynamisierungFields({ strings: s, language, model, field, setBudget }: PartProps) {
+function DynamisierungFields({ strings: s, model, field, setBudget }: PartProps) {
   const styles = useStyles();
   const budget = model.budget;
   const dyn = budget.dynamisierung!;
@@ -279,7 +279,7 @@ function DynamisierungFields({ strings: s, language, model, field, setBudget }: 
  * its step, and the Stellenplan rules that apply once a cost per VZÄ is set.
  */
 function KofinanzierungGroup(part: PartProps) {
-  const { strings: s, language, model, field, setBudget } = part;
+  const { strings: s, model, field, setBudget } = part;
   const styles = useStyles();
   const budget = model.budget;
   const kofi = budget.kofinanzierung ?? DEFAULT_KOFINANZIERUNG;
