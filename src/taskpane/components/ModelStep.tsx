@@ -117,11 +117,14 @@ function GoalpostFields({
       : null;
   const label = s.goalpostsOf(column);
 
-  // goalposts set from outside (a stored model loaded) replace the pair unless it already means them
+  // goalposts set from outside (a stored model loaded) replace the pair unless it already means them;
+  // adjusted while rendering when they change (as NumberField does with its value)
   const outside = indicator.goalposts;
-  useEffect(() => {
+  const [seen, setSeen] = useState({ min: outside?.min, max: outside?.max });
+  if (!Object.is(seen.min, outside?.min) || !Object.is(seen.max, outside?.max)) {
+    setSeen({ min: outside?.min, max: outside?.max });
     if (outside && (outside.min !== pair.min || outside.max !== pair.max)) setPair({ ...outside });
-  }, [outside?.min, outside?.max]);
+  }
 
   useEffect(() => {
     onValidityChange(`${id}-order`, label, order);

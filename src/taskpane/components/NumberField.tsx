@@ -49,13 +49,19 @@ export function NumberField(props: NumberFieldProps) {
 
   // A value set from outside (stored model loaded, derived budget) replaces the text unless the text
   // already means that value; a bad entry the user is still fixing stays (unless the field is disabled).
-  useEffect(() => {
+  // Adjusted while rendering when the value or `disabled` changes, as React advises for state that follows
+  // a prop (https://react.dev/learn/you-might-not-need-an-effect#adjusting-some-state-when-a-prop-changes):
+  // an effect would have to leave out the text it reads from its dependencies.
+  const [shown, setShown] = useState({ value, disabled });
+  if (!Object.is(shown.value, value) || shown.disabled !== disabled) {
+    setShown({ value, disabled });
     const reading = readNumberInput(text, kind, language, optional);
-    if (reading.ok && reading.value === (value ?? null)) return;
-    if (!reading.ok && !disabled) return;
-    setText(showNumberInput(value, kind));
-    setMessage(null);
-  }, [value, disabled]);
+    const meansValue = reading.ok && reading.value === (value ?? null);
+    if (!meansValue && (reading.ok || disabled)) {
+      setText(showNumberInput(value, kind));
+      setMessage(null);
+    }
+  }
 
   useEffect(() => {
     if (lastReported.current !== message) {
