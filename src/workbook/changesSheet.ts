@@ -184,11 +184,16 @@ export function changesSheet(changes: Changes, ctx: ChangesSheetContext): SheetS
       total((a) => a.shareAfter),
       PERCENT_FORMAT,
     ),
-    sum(
-      5,
-      total((a) => (a.shareAfter - a.shareBefore) * 100),
-      POINTS_FORMAT,
-    ),
+    // the shares before and after each add up to 100 %, so the points add up to 0 – but their float sum can
+    // be -0,000000000000007, which the format prints as „-0,00 Pp“: rounded to the shown two places
+    changes.areas.length === 0
+      ? num(0, POINTS_FORMAT)
+      : formula(
+          `ROUND(SUM(E${first}:E${last}),2)`,
+          Math.round(total((a) => (a.shareAfter - a.shareBefore) * 100) * 100) / 100 || 0,
+          POINTS_FORMAT,
+          true,
+        ),
     sum(
       6,
       centTotal((a) => a.amountBefore),

@@ -136,6 +136,31 @@ describe("LibreOffice recalculates the Veränderungen sheet", () => {
   });
 });
 
+describe("Veränderungen: the total of the percentage points", () => {
+  test("is 0,00 Pp, not „-0,00 Pp“, when the float sum of the points is a hair below zero", () => {
+    // 20 + 10 − 30 points, whose float sum is -7,1e-15: the format's negative section printed „-0,00 Pp“
+    const shares: [number, number][] = [
+      [0.3, 0.1],
+      [0.3, 0.2],
+      [0.4, 0.7],
+    ];
+    const areas = shares.map(([before, after], k) => ({
+      ...changes.areas[0],
+      name: `Sozialraum ${k + 1}`,
+      shareBefore: before,
+      shareAfter: after,
+    }));
+    expect(areas.reduce((s, a) => s + (a.shareAfter - a.shareBefore) * 100, 0)).toBeLessThan(0);
+    const spec = changesSheet({ ...changes, areas }, CTX);
+    const layout = changesSheetLayout(areas.length, changes.units.length);
+    const totalPoints = spec.rows[layout.areaTotalRow - 1][4];
+    expect(totalPoints.formula).toBe(
+      `ROUND(SUM(E${layout.areaHeaderRow + 1}:E${layout.areaTotalRow - 1}),2)`,
+    );
+    expect(Object.is(totalPoints.value, 0)).toBe(true);
+  });
+});
+
 describe("fittingAmounts", () => {
   test("a budget of millions in the Sozialräume's total widens its column (Calc showed „###“ at width 12)", () => {
     // next year's sample: „Betrag jetzt“ 1.027.296,00 € (bold) in column G, given 12 characters
