@@ -100,7 +100,8 @@ export function robustnessSheet(r: Robustness, ctx: { unitName: (id: string) => 
   rows.push([text("Alternative", true), ...r.areas.map((a) => text(a.name, true))]);
   for (const alt of r.alternatives) {
     rows.push([
-      text(alt.label),
+      // wrapped in column A: „ohne Indikator „Familiensprache nicht deutsch in %““ was cut by the share beside it
+      { value: alt.label, bold: false, wrap: true },
       ...r.areas.map((a) => (alt.shares ? num(alt.shares[a.name] ?? 0, PERCENT) : text(NOT_COMPUTABLE))),
     ]);
   }

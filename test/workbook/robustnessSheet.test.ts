@@ -175,3 +175,14 @@ test("the Sozialraum column of the Kitas fits the longest Sozialraum name", () =
   const computable = { ...r, alternatives: r.alternatives.filter((a) => a.shares !== null) };
   expect(robustnessSheet(computable, { unitName: (id) => id }).columnWidths?.[1]).toBe(16);
 });
+
+test("an alternative's name wraps in column A instead of being cut by the share beside it", () => {
+  const label = "ohne Indikator „Familiensprache nicht deutsch in %“";
+  const sheet = robustnessSheet(
+    { ...r, alternatives: [{ label, shares: { Nord: 0.55, Süd: 0.45 } }] },
+    { unitName: (id) => id },
+  );
+  const row = sheet.rows.find((x) => x[0]?.value === label);
+  expect(row?.[0].wrap).toBe(true);
+  expect(wrappedLines(label, sheet.columnWidths?.[0] ?? 0)).toBeGreaterThan(1);
+});
