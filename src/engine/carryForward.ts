@@ -91,7 +91,8 @@ export function carryForward(budget: number, basis: CarryForwardBasis): CarriedF
 }
 
 /** The new year's budget parameters a carried-forward run takes from the current model. */
-export type CarryForwardBudget = Pick<ResolvedBudget, "costPerVzae" | "vzaeStep" | "kofinanzierung">;
+export type CarryForwardBudget = Pick<ResolvedBudget, "costPerVzae" | "vzaeStep" | "kofinanzierung"> &
+  Partial<Pick<ResolvedBudget, "year">>;
 
 /**
  * The carried-forward allocation as a whole, for the sheets and the results JSON: the adopted Einrichtungen
@@ -107,12 +108,12 @@ export type CarryForwardBudget = Pick<ResolvedBudget, "costPerVzae" | "vzaeStep"
  *   VZÄ; a funded Kita gets the regular Sachkostenpauschale (nobody is funded for the first time).
  *
  * The model is the adopted one (method, rules) with the new year's budget: `budget.total` and, when given,
- * the current cost per VZÄ, step and Kofinanzierung (a tariff rise is this year's input). Issues: none of
+ * the current cost per VZÄ, step and Kofinanzierung (a tariff rise is this year's input) and the budget year. Issues: none of
  * the adopted computation's; the Stellenplan's own warnings, and an error for invalid budget parameters.
  *
  * @param adoption the adopted allocation
  * @param budget the new budget in euros
- * @param current the new year's cost per VZÄ, step and Kofinanzierung (default: the adopted ones)
+ * @param current the new year's cost per VZÄ, step, Kofinanzierung and year (default: the adopted ones)
  * @example
  * // adopted 1.000 €, Nord 5/12 with Kita B 1,5 VZÄ; carried to 1.300 € at 75.000 € per VZÄ, Land share 0,6
  * const carried = carriedAllocation(adoption, 1_300);
@@ -138,6 +139,8 @@ export function carriedAllocation(
             costPerVzae: current.costPerVzae,
             vzaeStep: current.vzaeStep,
             kofinanzierung: { ...current.kofinanzierung },
+            // the year the budget is for: the Vorlage of 2028 said „Sozialraumbudget 2027“, the adopted year
+            ...(current.year !== undefined && current.year !== null ? { year: current.year } : {}),
           }
         : {}),
       total: carried.budget,

@@ -44,6 +44,33 @@ export function euroDelta(delta: number): string {
   return `${signed(delta, text)} €`;
 }
 
+/** A Sozialraum's name with case, blanks, hyphens and other punctuation dropped: "Westrich - Höhe" → "westrichhöhe". */
+function spellingKey(name: string): string {
+  return name
+    .normalize("NFC")
+    .toLocaleLowerCase("de-DE")
+    .replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+/**
+ * The Sozialräume that are new and gone only because their name is spelt differently ("Westrich-Höhe" in
+ * the Beschluss, "Westrich - Höhe" now): matched by name, one counts as gone and the other as new, and the
+ * committee would read a change of −13 Prozentpunkte. Said in the summary, so that the name is put right.
+ *
+ * @example respelledAreas(changes); // => ["Sozialraum „Westrich - Höhe“ heißt im Vergleich „Westrich-Höhe“ …"]
+ */
+function respelledAreas(changes: Changes): string[] {
+  const gone = new Map<string, string>();
+  for (const a of changes.areas) if (a.status === "entfallen") gone.set(spellingKey(a.name), a.name);
+  return changes.areas
+    .filter((a) => a.status === "neu" && gone.has(spellingKey(a.name)))
+    .map(
+      (a) =>
+        `Sozialraum „${a.name}“ heißt im Vergleich „${gone.get(spellingKey(a.name))}“ und gilt deshalb als neu, ` +
+        "der alte als entfallen – bitte die Schreibweise angleichen",
+    );
+}
+
 /**
  * The summary line (see the module comment). "Keine Veränderungen." when nothing changed.
  *
@@ -68,6 +95,8 @@ export function changeSummary(changes: Changes): string {
     ...(removed > 0 ? [`${kitas(removed)} weggefallen`] : []),
   ];
   if (statusParts.length > 0) parts.push(statusParts.join(", "));
+
+  parts.push(...respelledAreas(changes));
 
   const top = changes.areas[0];
   const shareDelta = top ? top.shareAfter - top.shareBefore : 0;

@@ -39,7 +39,7 @@ import { messages, ROLE_NAMES, type CheckCode } from "./messages";
 import { modelFieldName } from "./modelFieldName";
 import { numberFormatKind } from "./numberFormatKind";
 import { a1, columnLetters, isCellError, type CellValue, type RawTable } from "./table";
-import { collapseSpaces, columnKey, headerKey } from "./headerKey";
+import { collapseSpaces, columnKey, headerKey, headerLabel } from "./headerKey";
 import { NameKeyIndex } from "./nameKeyIndex";
 import { nearestHeader } from "./nearestName";
 import { rememberCheckedColumns } from "./checkedColumns";
@@ -116,9 +116,12 @@ export function flagValue(v: unknown): boolean | null {
   return null;
 }
 
-/** Header cell → display text ("" for blank, booleans and error values). */
+/**
+ * Header cell → display text ("" for blank, booleans and error values), in one line as SRB reads it
+ * (`headerLabel`): „Sprachförder-⏎bedarf in %“ is named „Sprachförderbedarf in %“, not „Sprachförder- bedarf in %“.
+ */
 function headerText(v: CellValue | undefined): string {
-  if (typeof v === "string") return collapseSpaces(v.trim());
+  if (typeof v === "string") return headerLabel(v);
   if (typeof v === "number" && Number.isFinite(v)) return String(v);
   return "";
 }

@@ -12,6 +12,7 @@ import type { Band } from "../engine/allocation";
 import type { Changes, Strand, UnitStatus } from "../engine/changes";
 import { formatEuro } from "../engine/germanFormat";
 import { columnLetters } from "../engine/table";
+import { textColumnWidth } from "./allocationSheets";
 import { INDEX_FORMAT, MONEY_FORMAT, PERCENT_FORMAT, VZAE_FORMAT } from "./numberFormats";
 import type { SheetCell, SheetSpec, TableSpec } from "./port";
 import { oneLineWidth } from "./textWidth";
@@ -45,7 +46,11 @@ const num = (value: number | null, numFmt: string): SheetCell =>
 const formula = (f: string, cached: number, numFmt: string, bold = false): SheetCell =>
   bold ? { value: cached, formula: f, numFmt, bold } : { value: cached, formula: f, numFmt };
 const band = (b: Band | null): SheetCell => text(b ?? "–");
-const strands = (list: readonly Strand[]): SheetCell => text(list.map((s) => STRAND_LABELS[s]).join(", "));
+// wrapped within its column: „1 Kita-Sozialarbeit, 3 Interkulturelle Fachkräfte“ was cut by the Betrag beside it
+const strands = (list: readonly Strand[]): SheetCell => ({
+  value: list.map((s) => STRAND_LABELS[s]).join(", "),
+  wrap: true,
+});
 
 export interface ChangesSheetContext {
   /** What the comparison is against, e.g. "Beschluss vom 15.03.2022" or "ergebnis-2026.json". */
@@ -184,11 +189,16 @@ export function changesSheet(changes: Changes, ctx: ChangesSheetContext): SheetS
       total((a) => a.shareAfter),
       PERCENT_FORMAT,
     ),
-    sum(
-      5,
-      total((a) => (a.shareAfter - a.shareBefore) * 100),
-      POINTS_FORMAT,
-    ),
+    // the shares before and after each add up to 100 %, so the points add up to 0 – but their float sum can
+    // be -0,000000000000007, which the format prints as „-0,00 Pp“: rounded to the shown two places
+    changes.areas.length === 0
+      ? num(0, POINTS_FORMAT)
+      : formula(
+          `ROUND(SUM(E${first}:E${last}),2)`,
+          Math.round(total((a) => (a.shareAfter - a.shareBefore) * 100) * 100) / 100 || 0,
+          POINTS_FORMAT,
+          true,
+        ),
     sum(
       6,
       centTotal((a) => a.amountBefore),
@@ -258,7 +268,15 @@ export function changesSheet(changes: Changes, ctx: ChangesSheetContext): SheetS
     name: CHANGES_SHEET,
     rows,
     tables,
-    columnWidths: fittingAmounts(rows, [30, 18, 12, 14, 14, 14, 12, 12, 30, 30, 16, 16, 16, 10, 10, 10, 14]),
+    columnWidths: fittingAmounts(rows, [
+      30,
+      // Status of a Sozialraum above, the Sozialraum of a Kita below: as wide as its longest name
+      textColumnWidth(
+        18,
+        changes.units.map((u) => u.area),
+      ),
+      ...[12, 14, 14, 14, 12, 12, 30, 30, 16, 16, 16, 10, 10, 10, 14],
+    ]),
     freezeRows: 0,
   };
 }

@@ -8,6 +8,7 @@
  * Also the working workbook's "Codeschlüssel" sheet: the only place where a code meets its Kita.
  */
 import type { Allocation, Band } from "../engine/allocation";
+import { textColumnWidth } from "./allocationSheets";
 import { PUBLICATION_MIN_UNITS, type Publication, type PublishedUnit } from "../engine/publication";
 import { barChartBelow, columnTable, type Column } from "./columnTable";
 import { PUBLISHED_INDEX_CHART_TITLE, SHARES_CHART_TITLE } from "./srbCharts";
@@ -94,7 +95,15 @@ function areasSheet(allocation: Allocation): SheetSpec {
   const hasVzae = areas.some((a) => a.vzae !== null);
   const hasPlan = areas.some((a) => a.unplanned !== undefined);
   const columns: Column<Area>[] = [
-    { key: "name", header: "Sozialraum", width: 22, value: (a) => text(a.name) },
+    {
+      key: "name",
+      header: "Sozialraum",
+      width: textColumnWidth(
+        22,
+        areas.map((a) => a.name),
+      ),
+      value: (a) => text(a.name),
+    },
     {
       key: "units",
       header: "Einrichtungen",
@@ -147,7 +156,16 @@ function unitsSheet(allocation: Allocation, publication: Publication): SheetSpec
   const hasPlan = units.some((u) => u.unit.plan !== undefined);
   const columns: Column<PublishedUnit>[] = [
     { key: "code", header: "Einrichtung (Code)", width: 19, value: (u) => text(u.code) },
-    { key: "area", header: "Sozialraum", width: 18, value: (u) => text(u.unit.area) },
+    // as wide as the longest Sozialraum name: „Kreisstadt Süd/Bahnhof“ was cut by the Gesamtindex beside it
+    {
+      key: "area",
+      header: "Sozialraum",
+      width: textColumnWidth(
+        18,
+        units.map((u) => u.unit.area),
+      ),
+      value: (u) => text(u.unit.area),
+    },
     { key: "index", header: "Gesamtindex", width: 12, value: (u) => num(u.unit.index, INDEX_FORMAT) },
     { key: "band", header: "Normbereich", width: 12, value: (u) => band(u.unit.band) },
     {
@@ -216,8 +234,25 @@ function unitsSheet(allocation: Allocation, publication: Publication): SheetSpec
 export function codeKeySheet(publication: Publication, ctx: { date: string; file: string }): SheetSpec {
   const columns: Column<Publication["key"][number]>[] = [
     { key: "code", header: "Code", width: 10, value: (k) => text(k.code) },
-    { key: "id", header: "Einrichtung", width: 34, value: (k) => text(k.id) },
-    { key: "area", header: "Sozialraum", width: 18, value: (k) => text(k.area) },
+    {
+      key: "id",
+      header: "Einrichtung",
+      width: textColumnWidth(
+        34,
+        publication.key.map((k) => k.id),
+        40,
+      ),
+      value: (k) => text(k.id),
+    },
+    {
+      key: "area",
+      header: "Sozialraum",
+      width: textColumnWidth(
+        18,
+        publication.key.map((k) => k.area),
+      ),
+      value: (k) => text(k.area),
+    },
   ];
   const headerRow = 4;
   const table = columnTable(columns, publication.key, headerRow);

@@ -7,6 +7,7 @@
 import type { Robustness } from "../engine/robustness";
 import type { SheetCell, SheetSpec } from "./port";
 import { RANGES_CHART_TITLE } from "./srbCharts";
+import { textColumnWidth } from "./allocationSheets";
 import { oneLineWidth } from "./textWidth";
 
 const PERCENT = "0.00%";
@@ -82,25 +83,45 @@ export function robustnessSheet(r: Robustness, ctx: { unitName: (id: string) => 
       text(u.interkulturell ? "ja" : "nein"),
       num(u.interkulturellFrequency, PERCENT1),
       text(u.flagged ? "Förderfähigkeit kippt" : ""),
-      text(
-        u.flips.length > 0
-          ? u.flips.join("; ")
-          : u.flagged
-            ? "nur bei Zufallsgewichtungen (siehe Häufigkeit)"
-            : "",
-      ),
+      // wrapped within column H, the row growing: a Kita whose eligibility flips under six alternatives
+      // has some 200 characters here, which ran past the page's edge and were cut in print
+      {
+        value:
+          u.flips.length > 0
+            ? u.flips.join("; ")
+            : u.flagged
+              ? "nur bei Zufallsgewichtungen (siehe Häufigkeit)"
+              : "",
+        wrap: true,
+      },
     ]);
   }
   rows.push([]);
   rows.push([text("Alternative", true), ...r.areas.map((a) => text(a.name, true))]);
   for (const alt of r.alternatives) {
     rows.push([
-      text(alt.label),
+      // wrapped in column A: „ohne Indikator „Familiensprache nicht deutsch in %““ was cut by the share beside it
+      { value: alt.label, bold: false, wrap: true },
       ...r.areas.map((a) => (alt.shares ? num(alt.shares[a.name] ?? 0, PERCENT) : text(NOT_COMPUTABLE))),
     ]);
   }
   // column H holds "Abweichend unter" (the alternatives' names): wide enough that its text stays in it
-  const columnWidths = [34, 16, 14, 14, 14, 12, 12, 44, 34];
+  // column B holds the Sozialraum of each Kita: as wide as its longest name („Kreisstadt Süd/Bahnhof“ was
+  // cut by the „ja“ beside it)
+  const columnWidths = [
+    34,
+    textColumnWidth(
+      16,
+      r.units.map((u) => u.area),
+    ),
+    14,
+    14,
+    14,
+    12,
+    12,
+    44,
+    34,
+  ];
   // an alternative that cannot be computed says so in every area's column, which the number beside it
   // would otherwise cut („nicht berechenba“): those columns are made wide enough for the words
   if (r.alternatives.some((alt) => !alt.shares)) {

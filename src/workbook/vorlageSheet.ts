@@ -244,7 +244,7 @@ export function robustnessLine(r: Robustness | null | undefined): string {
     `Robustheit: ${formatNumber(r.runs)} Alternativen gerechnet (andere Normierung und Standardabweichung, ` +
     `Kategoriegewichte ×0,5 und ×1,5, jeder Indikator einmal weggelassen, ${formatNumber(r.monteCarloRuns)} ` +
     `Zufallsgewichtungen).${moved} ${ranks === 0 ? "Kein Sozialraum ändert" : count(ranks, "Sozialraum ändert", "Sozialräume ändern")} ` +
-    `seinen Rang um 2 oder mehr; ${units === 0 ? "bei keiner Kita hängt" : `bei ${count(units, "Kita", "Kitas")} hängt`} ` +
+    `${ranks > 1 ? "ihren" : "seinen"} Rang um 2 oder mehr; ${units === 0 ? "bei keiner Kita hängt" : `bei ${count(units, "Kita", "Kitas")} hängt`} ` +
     "die Förderfähigkeit (Strang 1 oder 3) an der Methode. " +
     "Einzelheiten im Blatt „Robustheit“."
   );
@@ -259,7 +259,10 @@ export function robustnessLine(r: Robustness | null | undefined): string {
 export function changesLine(fort: VorlageContext["fortschreibung"]): string {
   if (!fort || fort.comparedWith === null || fort.summary === null)
     return "Veränderungen: kein früherer Beschluss in dieser Arbeitsmappe, mit dem verglichen werden kann.";
-  return `Veränderungen gegenüber ${fort.comparedWith}: ${fort.summary} Einzelheiten im Blatt „Veränderungen“.`;
+  // the summary ends with a full stop only when it is „Keine Veränderungen.“; the sentence needs one before
+  // the next, or it reads „… −2,1 Prozentpunkte Einzelheiten im Blatt …“
+  const summary = /[.!?]$/.test(fort.summary) ? fort.summary : `${fort.summary}.`;
+  return `Veränderungen gegenüber ${fort.comparedWith}: ${summary} Einzelheiten im Blatt „Veränderungen“.`;
 }
 
 // ── the sheet ─────────────────────────────────────────────────────────────────────────────────────────

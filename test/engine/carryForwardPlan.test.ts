@@ -73,6 +73,21 @@ describe("carried-forward Stellenplan", () => {
     expect(carried.areas[0].unplanned).toBe(5_000);
   });
 
+  test("the budget year is this year's, when the new model names one", () => {
+    // a Landkreis' Vorlage of the carried-forward 2028 said „Sozialraumbudget 2027“ and „Haushaltsjahr 2027“
+    const adopted = planned();
+    const adoption = adopt({ ...adopted, budget: { ...adopted.budget, year: 2027 } }, workedExample());
+    const current = {
+      costPerVzae: 50_000,
+      vzaeStep: 0.25,
+      kofinanzierung: { landShare: 0.6, municipalShare: 0.4 },
+    };
+    expect(carriedAllocation(adoption, 130_000, { ...current, year: 2028 }).model.budget.year).toBe(2028);
+    // a new model without a year, or none at all: the adopted year stays
+    expect(carriedAllocation(adoption, 130_000, { ...current, year: null }).model.budget.year).toBe(2027);
+    expect(carriedAllocation(adoption, 130_000).model.budget.year).toBe(2027);
+  });
+
   test("invalid budget parameters of this year are an error, not a crash", () => {
     const adoption = adopt(planned(), workedExample());
     const carried = carriedAllocation(adoption, 130_000, {

@@ -146,6 +146,38 @@ describe("compareAllocations: worked example", () => {
     expect(hasChanges(changes)).toBe(true);
   });
 
+  test("a Sozialraum only spelt differently: the summary says so", () => {
+    // a Landkreis wrote „Westrich-Höhe“ in the Beschluss and „Westrich - Höhe“ a year later
+    const c = compareAllocations(
+      {
+        units: [],
+        areas: [
+          { name: "Nord", share: 0.6, amount: 60 },
+          { name: "Westrich-Höhe", share: 0.4, amount: 40 },
+        ],
+      },
+      {
+        units: [],
+        areas: [
+          { name: "Nord", share: 0.6, amount: 60 },
+          { name: "Westrich - Höhe", share: 0.4, amount: 40 },
+        ],
+      },
+    );
+    expect(
+      changeSummary(c).startsWith(
+        "Sozialraum „Westrich - Höhe“ heißt im Vergleich „Westrich-Höhe“ und gilt deshalb als neu, der alte als " +
+          "entfallen – bitte die Schreibweise angleichen; größte Veränderung: Sozialraum Westrich",
+      ),
+    ).toBe(true);
+    // a Sozialraum really new and one really gone: no such note
+    const renamed = compareAllocations(
+      { units: [], areas: [{ name: "Nord", share: 1, amount: 100 }] },
+      { units: [], areas: [{ name: "Nordstadt", share: 1, amount: 100 }] },
+    );
+    expect(changeSummary(renamed)).not.toContain("Schreibweise");
+  });
+
   test("an area new or gone counts with share 0 on the other side", () => {
     const c = compareAllocations(
       { units: [], areas: [{ name: "Nord", share: 1, amount: 100 }] },

@@ -245,6 +245,20 @@ describe("checkTable: bad cells are never coerced", () => {
     ]);
   });
 
+  test("a header written over two lines is named in one, as SRB reads it", () => {
+    // a Landkreis' header „Allein-⏎erziehend“ (Alt+Enter) was quoted as „Allein- erziehend“
+    const headers = [...HEADERS];
+    headers[4] = "Allein-\nerziehend";
+    const { issues } = checkTable(model(), table(withCell(1, 4, "k.A."), headers));
+    expect(issues.map((i) => i.message)).toEqual([
+      "Zelle E3 (Spalte „Alleinerziehend“): „k.A.“ ist keine Zahl – erwartet wird eine Zahl (leer lassen, wenn keine Angabe vorliegt).",
+    ]);
+    const blank = checkTable(model(), table(withCell(1, 4, null), headers)).issues;
+    expect(blank.map((i) => i.message)).toEqual([
+      "Zelle E3 (Spalte „Alleinerziehend“): der Wert für „Kita B“ fehlt – wird übersprungen, Gewichte werden neu verteilt.",
+    ]);
+  });
+
   test.each(["12,5", "12.5", "1.234,56", "7 %", "-3", "12"])("number-as-text: %p stored as text", (text) => {
     const { dataset, issues } = checkTable(model(), table(withCell(0, 3, text)));
     expect(dataset).toBeNull();

@@ -15,6 +15,7 @@ import {
 } from "../../src/workbook/changesSheet";
 import { MONEY_FORMAT } from "../../src/workbook/numberFormats";
 import type { SheetSpec } from "../../src/workbook/port";
+import { oneLineWidth } from "../../src/workbook/textWidth";
 import { XlsxWorkbook } from "../helpers/exceljsWorkbook/xlsxWorkbook";
 import {
   LIBREOFFICE,
@@ -133,6 +134,51 @@ describe("LibreOffice recalculates the Veränderungen sheet", () => {
     const layout = changesSheetLayout(changes.areas.length, changes.units.length);
     expect(csvNumber(sheet[layout.areaTotalRow - 1][6])).toBeCloseTo(1027296, 6);
     expect(csvNumber(sheet[layout.areaTotalRow - 1][3])).toBeCloseTo(1, 9);
+  });
+});
+
+describe("Veränderungen: the total of the percentage points", () => {
+  test("is 0,00 Pp, not „-0,00 Pp“, when the float sum of the points is a hair below zero", () => {
+    // 20 + 10 − 30 points, whose float sum is -7,1e-15: the format's negative section printed „-0,00 Pp“
+    const shares: [number, number][] = [
+      [0.3, 0.1],
+      [0.3, 0.2],
+      [0.4, 0.7],
+    ];
+    const areas = shares.map(([before, after], k) => ({
+      ...changes.areas[0],
+      name: `Sozialraum ${k + 1}`,
+      shareBefore: before,
+      shareAfter: after,
+    }));
+    expect(areas.reduce((s, a) => s + (a.shareAfter - a.shareBefore) * 100, 0)).toBeLessThan(0);
+    const spec = changesSheet({ ...changes, areas }, CTX);
+    const layout = changesSheetLayout(areas.length, changes.units.length);
+    const totalPoints = spec.rows[layout.areaTotalRow - 1][4];
+    expect(totalPoints.formula).toBe(
+      `ROUND(SUM(E${layout.areaHeaderRow + 1}:E${layout.areaTotalRow - 1}),2)`,
+    );
+    expect(Object.is(totalPoints.value, 0)).toBe(true);
+  });
+});
+
+describe("Veränderungen: names and strands are printed whole", () => {
+  test("the Sozialraum column fits the longest Sozialraum; the strands wrap instead of being cut", () => {
+    // a Landkreis' „Kreisstadt Süd/Bahnhof“ was cut to „Kreisstadt Süd/Bahnho“ (column B, 18 characters),
+    // „1 Kita-Sozialarbeit, 3 Interkulturelle Fachkräfte“ to „… 3 Interkulturelle“ by the Betrag beside it
+    const long = "Kreisstadt Süd/Bahnhof-West";
+    const units = changes.units.map((u, k) => (k === 0 ? { ...u, area: long } : u));
+    const spec = changesSheet({ ...changes, units }, CTX);
+    expect(spec.columnWidths?.[1]).toBeGreaterThanOrEqual(oneLineWidth(long));
+    const layout = changesSheetLayout(changes.areas.length, units.length);
+    const withStrands = spec.rows
+      .slice(layout.unitHeaderRow)
+      .flatMap((row) => [row[8], row[9]])
+      .filter((c) => typeof c.value === "string" && c.value !== "");
+    expect(withStrands.length).toBeGreaterThan(0);
+    for (const c of withStrands) expect(c.wrap).toBe(true);
+    // short names: the column keeps its 18 characters
+    expect(changesSheet(changes, CTX).columnWidths?.[1]).toBe(18);
   });
 });
 

@@ -1,7 +1,8 @@
 import type { Robustness } from "../../src/engine/robustness";
 import type { SheetCell } from "../../src/workbook/port";
 import { robustnessSheet } from "../../src/workbook/robustnessSheet";
-import { textPixels } from "../../src/workbook/textWidth";
+import { LINE_HEIGHT_POINTS, wrappedRowHeights } from "../../src/workbook/printLayout";
+import { oneLineWidth, textPixels, wrappedLines } from "../../src/workbook/textWidth";
 
 const r: Robustness = {
   areas: [
@@ -136,4 +137,52 @@ test("„nicht berechenbar“ fits every area's column, also beyond the first co
   // every alternative computed: the widths stay as they were
   const computed = robustnessSheet({ ...r, alternatives: [r.alternatives[0]] }, { unitName: (id) => id });
   expect(computed.columnWidths).toEqual([34, 16, 14, 14, 14, 12, 12, 44, 34]);
+});
+
+test("„Abweichend unter“ wraps within its column: a long list of alternatives is not cut at the page's edge", () => {
+  // a Landkreis' Kita flipped under six alternatives: some 200 characters, printed past column I and cut
+  const flips = [
+    "Kategorie „Allgemeiner Bedarf“ ×0,5",
+    "Kategorie „Soziale Lage“ ×1,5",
+    "Kategorie „Flucht und Migration“ ×1,5",
+    "Kategorie „Infrastruktur und Netzwerke“ ×0,5",
+    "ohne Indikator „Wohngeld in %“",
+    "ohne Indikator „Kinder mit Fluchterfahrung in %“",
+  ];
+  const long: Robustness = { ...r, units: [{ ...r.units[0], flips }] };
+  const sheet = robustnessSheet(long, { unitName: (id) => id });
+  const k = sheet.rows.findIndex((row) => row[0]?.value === "Kita A");
+  const cell = sheet.rows[k][7];
+  expect(cell.value).toBe(flips.join("; "));
+  expect(cell.wrap).toBe(true);
+  // the row is made tall enough for the lines the text takes in column H
+  const heights = wrappedRowHeights(sheet.rows, sheet.columnWidths ?? []);
+  const height = heights.find((h) => h.row === k + 1);
+  expect(height?.points).toBeGreaterThanOrEqual(
+    wrappedLines(flips.join("; "), sheet.columnWidths?.[7] ?? 0) * LINE_HEIGHT_POINTS,
+  );
+  expect(wrappedLines(flips.join("; "), sheet.columnWidths?.[7] ?? 0)).toBeGreaterThan(1);
+});
+
+test("the Sozialraum column of the Kitas fits the longest Sozialraum name", () => {
+  const long = "Kreisstadt Süd/Bahnhof";
+  const sheet = robustnessSheet(
+    { ...r, units: r.units.map((u) => ({ ...u, area: long })) },
+    { unitName: (id) => id },
+  );
+  expect(sheet.columnWidths?.[1]).toBeGreaterThanOrEqual(oneLineWidth(long));
+  // short names (and every alternative computable): 16 characters as before
+  const computable = { ...r, alternatives: r.alternatives.filter((a) => a.shares !== null) };
+  expect(robustnessSheet(computable, { unitName: (id) => id }).columnWidths?.[1]).toBe(16);
+});
+
+test("an alternative's name wraps in column A instead of being cut by the share beside it", () => {
+  const label = "ohne Indikator „Familiensprache nicht deutsch in %“";
+  const sheet = robustnessSheet(
+    { ...r, alternatives: [{ label, shares: { Nord: 0.55, Süd: 0.45 } }] },
+    { unitName: (id) => id },
+  );
+  const row = sheet.rows.find((x) => x[0]?.value === label);
+  expect(row?.[0].wrap).toBe(true);
+  expect(wrappedLines(label, sheet.columnWidths?.[0] ?? 0)).toBeGreaterThan(1);
 });

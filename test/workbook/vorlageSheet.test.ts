@@ -329,6 +329,15 @@ describe("the summary lines", () => {
       "1 Sozialraum ändert seinen Rang um 2 oder mehr; bei 1 Kita hängt die Förderfähigkeit",
     );
     expect(line).not.toContain("Sonnenblume");
+    // two or more Sozialräume: „ihren Rang“ (plural), not „seinen“
+    const two = robustnessLine({
+      ...r,
+      areas: [area("Nord", 0.3, 0.28, 0.31, true), area("Süd", 0.7, 0.62, 0.72, true)],
+    });
+    expect(two).toContain("2 Sozialräume ändern ihren Rang um 2 oder mehr");
+    expect(robustnessLine({ ...r, areas: [area("Nord", 0.3, 0.28, 0.31)] })).toContain(
+      "Kein Sozialraum ändert seinen Rang",
+    );
   });
 
   test("changes since the Beschluss: the summary line and where the details are", () => {
@@ -340,7 +349,16 @@ describe("the summary lines", () => {
       }),
     ).toBe(
       "Veränderungen gegenüber Beschluss vom 15.03.2022: 2 Kitas neu in Förderstrang 1; größte Veränderung: " +
-        "Sozialraum Nord −2,1 Prozentpunkte Einzelheiten im Blatt „Veränderungen“.",
+        "Sozialraum Nord −2,1 Prozentpunkte. Einzelheiten im Blatt „Veränderungen“.",
+    );
+    expect(
+      changesLine({
+        comparedWith: "Beschluss vom 15.03.2022",
+        summary: "Keine Veränderungen.",
+        carriedForward: null,
+      }),
+    ).toBe(
+      "Veränderungen gegenüber Beschluss vom 15.03.2022: Keine Veränderungen. Einzelheiten im Blatt „Veränderungen“.",
     );
     expect(changesLine(null)).toMatch(/^Veränderungen: kein früherer Beschluss/);
   });
