@@ -6,8 +6,16 @@
  * The codes are drawn afresh for every publication: they follow neither the names nor the rows of the
  * data sheet, so the order of a published list says nothing. The key (code → Kita) is returned for the
  * working workbook only.
+ *
+ * Nor does a published Kita carry what everybody knows of it: the set-asides of strand 2 (the Sozialraum's
+ * Nachbarschaftszentrum) and strand 4 (Zusatzpersonal the operating licence requires) go to Kitas known by
+ * name, so a code shown with one — or with the staff it brings — names its Kita, and with it the Kita's
+ * Gesamtindex. A published Kita shows the part of its plan by Gesamtindex only (`indexPart`); the
+ * set-asides are published per Sozialraum (`setAsideVzaeByArea`).
  */
-import type { Allocation, UnitResult } from "./allocation";
+import type { Allocation, UnitPlanResult, UnitResult } from "./allocation";
+import type { ResolvedModel } from "./model";
+import { costOfSteps, stepCents } from "./vzaeSteps";
 
 /** A Sozialraum with fewer Kitas than this is published without Kita detail. */
 export const PUBLICATION_MIN_UNITS = 3;
@@ -60,6 +68,45 @@ function shuffled<T>(items: readonly T[], random: () => number): T[] {
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.min(i, Math.floor(random() * (i + 1)));
     [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+/**
+ * The part of a Kita's Stellenplan that follows its Gesamtindex (strands 1 and 3): its VZÄ and their €
+ * (Land part, cent-exact as the plan's own € are). A plan without set-asides, or without the breakdown (an
+ * adopted plan read back with the SPEC names only), is its own index part.
+ *
+ * @example
+ * // 72.000 € a VZÄ, Land 60 %, steps of 0,25: 0,5 VZÄ set aside, 1,0 VZÄ by index
+ * indexPart({ amount: 64800, vzae: 1.5, strand2Vzae: 0.5, strand4Vzae: 0, indexVzae: 1, municipal: 0, strands: [] }, model);
+ * // => { vzae: 1, amount: 43200 }
+ */
+export function indexPart(plan: UnitPlanResult, model: ResolvedModel): { vzae: number; amount: number } {
+  const setAside = (plan.strand2Vzae ?? 0) + (plan.strand4Vzae ?? 0);
+  const cost = model.budget.costPerVzae;
+  if (plan.indexVzae === undefined || setAside === 0 || cost === null)
+    return { vzae: plan.vzae, amount: plan.amount };
+  const step = model.budget.vzaeStep;
+  const cents = costOfSteps(
+    Math.round(plan.indexVzae / step),
+    stepCents(cost, model.budget.kofinanzierung.landShare, step),
+  );
+  return { vzae: plan.indexVzae, amount: cents / 100 };
+}
+
+/**
+ * The VZÄ set aside for strands 2 and 4 in each Sozialraum (all of its Kitas, published or not), by name;
+ * 0 for a Sozialraum without any.
+ *
+ * @example setAsideVzaeByArea(allocation).get("Nord"); // => 1.5 (a Nachbarschaftszentrum 0,5, Zusatzpersonal 1,0)
+ */
+export function setAsideVzaeByArea(allocation: Allocation): Map<string, number> {
+  const out = new Map<string, number>(allocation.areas.map((a) => [a.name, 0]));
+  for (const u of allocation.units) {
+    const setAside = (u.plan?.strand2Vzae ?? 0) + (u.plan?.strand4Vzae ?? 0);
+    // VZÄ in steps such as 0,25 or 0,1: summed and rounded, so that 0,1 + 0,2 shows as 0,3
+    if (setAside > 0) out.set(u.area, Math.round(((out.get(u.area) ?? 0) + setAside) * 1e6) / 1e6);
   }
   return out;
 }

@@ -166,6 +166,8 @@ function rowsHeight(from: number, to: number, height: (row: number) => number): 
  * end could still be on the printer's previous page and be cut by its end; the estimated end is then made
  * a page break, so that the section's page starts where the walk counted it from (and the lead is 0 again).
  *
+ * `forced`: rows below which a page ends anyway (a chart's page): the page after one starts for certain.
+ *
  * @example keepSections([1, 5], 8, () => 15, 6 * 15, 0); // => [4]
  * @example keepSections([1, 8], 12, () => 15, 6 * 15, 0, 30); // => [6]
  */
@@ -176,6 +178,7 @@ export function keepSections(
   room: number,
   titleRows: number,
   slack = 0,
+  forced: ReadonlySet<number> = new Set(),
 ): number[] {
   const starts = [...new Set(sections)].filter((r) => r > titleRows + 1 && r <= rows).sort((a, b) => a - b);
   const breaks: number[] = [];
@@ -186,6 +189,11 @@ export function keepSections(
   /** Estimated page ends since the last certain page start: the printer may be up to `slack` ahead per end. */
   let estimatedEnds = 0;
   for (let r = titleRows + 1; r <= rows; r++) {
+    if (forced.has(r - 1)) {
+      used = 0;
+      estimatedStart = 0;
+      estimatedEnds = 0;
+    }
     if (next < starts.length && starts[next] === r) {
       if (estimatedStart > 0 && used < slack * estimatedEnds) {
         breaks.push(estimatedStart - 1);
@@ -266,29 +274,34 @@ export function planPrint(
   const pageHeight =
     (orientation === "landscape" ? A4_POINTS.width : A4_POINTS.height) - (margins.top + margins.bottom) * 72;
   const titleHeight = titleRows ? rowsHeight(titleRows.first, titleRows.last, height) : 0;
-  // A chart is a section of its own that reaches below the last row with text (SPEC §7: charts on the
-  // same page, not cut by a page break). On a sheet printed several pages across (Einrichtungen) the
-  // printer's scale is not known closely enough to follow its page ends: there a chart starts a page of
-  // its own unless the whole sheet down to the chart's end fits on one page.
+  // A chart reaches below the last row with text and must not be cut by a page break (SPEC §7). Where a
+  // printed page ends is known only as closely as the printer's scale: LibreOffice printed the publication's
+  // Einrichtungen (8 columns) with 37 rows on its first page where SRB counted 31, and the chart SRB placed
+  // on page 2 started on page 1 and was cut. So a chart starts a page of its own unless the whole sheet down
+  // to the chart's end fits on one page — at worst a page more, never a cut chart.
   const charts = extent.chartRows ?? [];
   const room = (pageHeight * HEIGHT_SAFETY) / scale - titleHeight;
   const bodyStart = (titleRows?.last ?? 0) + 1;
-  let kept: number[] = [];
-  if (fitToWidth === 1) {
-    const sections = [...(spec?.sections ?? []), ...charts.map((c) => c.first)];
-    if (sections.length > 0)
-      kept = keepSections(
+  const chartBreaks = charts
+    .filter((c) => c.first > bodyStart && rowsHeight(bodyStart, c.last, height) > room)
+    .map((c) => Math.min(c.first - 1, Math.max(extent.rows, bodyStart)));
+  let kept: number[] = chartBreaks;
+  const sections = spec?.sections ?? [];
+  if (fitToWidth === 1 && sections.length > 0) {
+    // sections (Methode, Vorlage) start a page rather than be cut by one, counted from the chart pages'
+    // certain starts
+    kept = [
+      ...chartBreaks,
+      ...keepSections(
         sections,
         Math.max(extent.rows, ...charts.map((c) => c.last)),
         height,
         room,
         bodyStart - 1,
         room / HEIGHT_SAFETY - room,
-      );
-  } else {
-    kept = charts
-      .filter((c) => c.first > bodyStart && rowsHeight(bodyStart, c.last, height) > room)
-      .map((c) => Math.min(c.first - 1, Math.max(extent.rows, bodyStart)));
+        new Set(chartBreaks),
+      ),
+    ];
   }
   // the sheet's own page breaks, within its rows (a break below the last row would print an empty page)
   const forced = (spec?.pageBreaks ?? []).filter((r) => Number.isInteger(r) && r >= 1 && r < extent.rows);

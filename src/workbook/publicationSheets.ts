@@ -1,15 +1,22 @@
 /**
  * The sheets of the publication workbook (SPEC §7, issue 14 item 4) — a separate file, never the working
  * one: "Hinweise" (what this is, what is left out), "Verteilung" per Sozialraum, "Einrichtungen" under
- * random codes (Gesamtindex, Normbereich, Förderstränge, money and staff; no names, no Kinder counts, no
- * Träger, no data-sheet rows), and nothing else — no data sheet, no check report (its messages name cells
- * and Kitas), no Methode sheet (it names the data sheet), no SRB store.
+ * random codes (Gesamtindex, Normbereich, strands 1 and 3, money and staff by index; no names, no Kinder
+ * counts, no Träger, no set-asides of strands 2 and 4 — those per Sozialraum —, no data-sheet rows), and
+ * nothing else — no data sheet, no check report (its messages name cells and Kitas), no Methode sheet (it
+ * names the data sheet), no SRB store.
  *
  * Also the working workbook's "Codeschlüssel" sheet: the only place where a code meets its Kita.
  */
 import type { Allocation, Band } from "../engine/allocation";
 import { textColumnWidth } from "./allocationSheets";
-import { PUBLICATION_MIN_UNITS, type Publication, type PublishedUnit } from "../engine/publication";
+import {
+  PUBLICATION_MIN_UNITS,
+  indexPart,
+  setAsideVzaeByArea,
+  type Publication,
+  type PublishedUnit,
+} from "../engine/publication";
 import { barChartBelow, columnTable, type Column } from "./columnTable";
 import { PUBLISHED_INDEX_CHART_TITLE, SHARES_CHART_TITLE } from "./srbCharts";
 import {
@@ -70,6 +77,12 @@ function notesSheet(allocation: Allocation, publication: Publication, ctx: Publi
     "Die Codes sind für diese Datei zufällig vergeben: ihre Reihenfolge folgt weder den Namen",
     "noch der Datentabelle. Jede neue Veröffentlichungsfassung vergibt neue Codes.",
     "Nicht enthalten: Namen der Kitas, Kinderzahlen, Träger und die Datentabelle.",
+    ...(allocation.units.some((u) => u.plan !== undefined)
+      ? [
+          "Vorab-Stellen (Nachbarschaftszentrum, Strang 2; Zusatzpersonal, Strang 4) stehen nur je Sozialraum:",
+          "diese Kitas sind bekannt, eine Angabe je Code würde sie benennen. Je Kita: Betrag und VZÄ nach Index.",
+        ]
+      : []),
     withheld.length > 0
       ? `Ohne Angaben zu einzelnen Kitas (weniger als ${PUBLICATION_MIN_UNITS} Kitas): ${withheld.join(", ")}.`
       : `Jeder Sozialraum hat mindestens ${PUBLICATION_MIN_UNITS} Kitas; alle erscheinen mit Codes.`,
@@ -94,6 +107,9 @@ function areasSheet(allocation: Allocation): SheetSpec {
   const areas = allocation.areas;
   const hasVzae = areas.some((a) => a.vzae !== null);
   const hasPlan = areas.some((a) => a.unplanned !== undefined);
+  // the set-asides of strands 2 and 4, which the Kitas' rows leave out (when there are any)
+  const byArea = setAsideVzaeByArea(allocation);
+  const setAsides = hasVzae && [...byArea.values()].some((v) => v > 0) ? byArea : null;
   const columns: Column<Area>[] = [
     {
       key: "name",
@@ -122,6 +138,17 @@ function areasSheet(allocation: Allocation): SheetSpec {
             header: "VZÄ",
             width: 8,
             value: (a: Area) => num(a.vzae, VZAE_FORMAT),
+            total: "sum" as const,
+          },
+        ]
+      : []),
+    ...(setAsides !== null
+      ? [
+          {
+            key: "setAside",
+            header: "davon VZÄ vorab (Strang 2 und 4)",
+            width: 17,
+            value: (a: Area) => num(setAsides.get(a.name) ?? 0, VZAE_FORMAT),
             total: "sum" as const,
           },
         ]
@@ -175,41 +202,41 @@ function unitsSheet(allocation: Allocation, publication: Publication): SheetSpec
       value: (u) => yesNo(u.unit.eligible.sozialarbeit),
     },
     {
-      key: "nachbarschaft",
-      header: "Nachbarschaftszentrum",
-      width: 23,
-      value: (u) => yesNo(u.unit.eligible.nachbarschaftszentrum),
-    },
-    {
       key: "interkulturell",
       header: "Interkulturelle Fachkräfte",
       width: 26,
       value: (u) => yesNo(u.unit.eligible.interkulturell),
     },
-    {
-      key: "zusatz",
-      header: "Zusatzpersonal",
-      width: 15,
-      value: (u) => yesNo(u.unit.eligible.zusatzpersonal),
-    },
-    {
-      key: "amount",
-      header: "Betrag",
-      width: 16,
-      value: (u) => num(u.unit.plan?.amount ?? u.unit.proposedAmount, MONEY_FORMAT),
-      total: "cents",
-    },
+    // no Nachbarschaftszentrum or Zusatzpersonal per Kita, and their staff not in its € and VZÄ: those
+    // Kitas are known by name (engine/publication.ts); the set-asides are shown per Sozialraum
     ...(hasPlan
       ? [
           {
+            key: "amount",
+            header: "Betrag nach Index",
+            width: 18,
+            value: (u: PublishedUnit) =>
+              num(u.unit.plan ? indexPart(u.unit.plan, allocation.model).amount : 0, MONEY_FORMAT),
+            total: "cents" as const,
+          },
+          {
             key: "vzae",
-            header: "VZÄ",
-            width: 8,
-            value: (u: PublishedUnit) => num(u.unit.plan?.vzae ?? 0, VZAE_FORMAT),
+            header: "VZÄ nach Index",
+            width: 15,
+            value: (u: PublishedUnit) =>
+              num(u.unit.plan ? indexPart(u.unit.plan, allocation.model).vzae : 0, VZAE_FORMAT),
             total: "sum" as const,
           },
         ]
-      : []),
+      : [
+          {
+            key: "amount",
+            header: "Betrag",
+            width: 16,
+            value: (u: PublishedUnit) => num(u.unit.proposedAmount, MONEY_FORMAT),
+            total: "cents" as const,
+          },
+        ]),
   ];
   const table = columnTable(columns, units);
   const spec = table.table("SRB_Einrichtungen");

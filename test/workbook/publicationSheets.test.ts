@@ -4,7 +4,11 @@
  * in the publication's Einrichtungen, a column of fixed width 18).
  */
 import type { Allocation } from "../../src/engine/allocation";
-import { publicationOf } from "../../src/engine/publication";
+import type { Model } from "../../src/engine/model";
+import { indexPart, publicationOf } from "../../src/engine/publication";
+import { resolveModel } from "../../src/engine/resolveModel";
+import { allocate } from "../helpers/resolved";
+import { dataset, model, unit } from "../engine/fixtures";
 import { codeKeySheet, publicationSheets } from "../../src/workbook/publicationSheets";
 import type { SheetSpec } from "../../src/workbook/port";
 import { oneLineWidth } from "../../src/workbook/textWidth";
@@ -64,5 +68,87 @@ describe("publication sheets: names are printed whole", () => {
     expect(widthOf(u, "Sozialraum")).toBe(18);
     const key = codeKeySheet(pub, { date: "01.12.2026", file: "V.xlsx" });
     expect([widthOf(key, "Einrichtung"), widthOf(key, "Sozialraum")]).toEqual([34, 18]);
+  });
+});
+
+describe("publication sheets: a Kita known for its set-aside is not named by it", () => {
+  /** 72.000 € per VZÄ, Land share 0,6, steps of 0,25; Nord's K1 hosts the Nachbarschaftszentrum, Süd's K3 has Zusatzpersonal. */
+  const planModel = (): Model => {
+    const m = model({}, 400000);
+    return {
+      ...m,
+      data: { ...m.data, strand2: "KNZ", strand4: "Zusatz", strand4Vzae: "VZÄ Zusatz" },
+      budget: {
+        ...m.budget,
+        costPerVzae: 72000,
+        vzaeStep: 0.25,
+        kofinanzierung: { landShare: 0.6, municipalShare: 0.4 },
+      },
+    };
+  };
+  const allocation = allocate(
+    planModel(),
+    dataset([
+      unit("K1", "Nord", [0, 10, 0], { strand2: true }),
+      unit("K2", "Nord", [20, 0, 50]),
+      unit("K5", "Nord", [10, 4, 20]),
+      unit("K3", "Süd", [30, 5, 100], { strand4: true, strand4Reason: "Inklusion", strand4Vzae: 0.5 }),
+      unit("K4", "Süd", [25, 2, 80]),
+      unit("K6", "Süd", [5, 8, 40]),
+    ]),
+  );
+  const publication = publicationOf(allocation, () => 0.3);
+  const [notes, areas, units] = publicationSheets(allocation, publication, { date: "01.12.2026" });
+  const headers = (sheet: SheetSpec) => sheet.rows[0].map((c) => c?.value);
+  /** The cells of a sheet's data row whose first cell is `first`, by header. */
+  const rowOf = (sheet: SheetSpec, first: string) => {
+    const row = sheet.rows.find((r) => r[0]?.value === first)!;
+    return Object.fromEntries(headers(sheet).map((h, j) => [h, row[j]?.value]));
+  };
+
+  test("the Kitas' rows have no Nachbarschaftszentrum or Zusatzpersonal column", () => {
+    expect(allocation.units.find((u) => u.id === "K1")!.plan!.strand2Vzae).toBe(0.5);
+    expect(headers(units)).not.toContain("Nachbarschaftszentrum");
+    expect(headers(units)).not.toContain("Zusatzpersonal");
+  });
+
+  test("a Kita's € and VZÄ are those by Gesamtindex: its set-aside staff does not single it out", () => {
+    for (const { code, unit: u } of publication.units) {
+      const shown = rowOf(units, code);
+      const plan = u.plan!;
+      const setAside = plan.strand2Vzae! + plan.strand4Vzae!;
+      expect(shown["VZÄ nach Index"]).toBeCloseTo(plan.vzae - setAside, 9);
+      // 0,25 VZÄ cost the budget 10.800 €: the € shown are the index VZÄ's own
+      expect(shown["Betrag nach Index"]).toBeCloseTo((plan.indexVzae! / 0.25) * 10800, 6);
+      if (setAside === 0) expect(shown["Betrag nach Index"]).toBe(plan.amount);
+    }
+    const k3 = publication.units.find((p) => p.unit.id === "K3")!;
+    expect(rowOf(units, k3.code)["VZÄ nach Index"]).toBe(k3.unit.plan!.vzae - 0.5);
+  });
+
+  test("the set-asides are shown per Sozialraum, and the Hinweise say why", () => {
+    expect(rowOf(areas, "Nord")["davon VZÄ vorab (Strang 2 und 4)"]).toBe(0.5);
+    expect(rowOf(areas, "Süd")["davon VZÄ vorab (Strang 2 und 4)"]).toBe(0.5);
+    const text = notes.rows.map((r) => r[0]?.value ?? "").join(" ");
+    expect(text).toContain(
+      "Vorab-Stellen (Nachbarschaftszentrum, Strang 2; Zusatzpersonal, Strang 4) stehen nur je Sozialraum",
+    );
+  });
+
+  test("indexPart: the worked example, and a plan without set-aside is its own index part", () => {
+    const m = resolveModel(planModel()).model!;
+    const plan = {
+      amount: 64800,
+      municipal: 43200,
+      vzae: 1.5,
+      strands: [],
+      strand2Vzae: 0.5,
+      strand4Vzae: 0,
+      indexVzae: 1,
+    };
+    expect(indexPart(plan, m)).toEqual({ vzae: 1, amount: 43200 });
+    const plain = { ...plan, strand2Vzae: 0, vzae: 1, amount: 43200 };
+    expect(indexPart(plain, m)).toEqual({ vzae: 1, amount: 43200 });
+    expect(indexPart({ amount: 10, municipal: 0, vzae: 2, strands: [] }, m)).toEqual({ vzae: 2, amount: 10 });
   });
 });
