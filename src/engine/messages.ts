@@ -150,6 +150,8 @@ export const RUN_CODES = [
   "sheet-missing",
   "adoption-unreadable",
   "carry-forward-without-adoption",
+  "carry-forward-unit-new",
+  "carry-forward-unit-gone",
 ] as const;
 
 /** A stable issue code of a run (one of `RUN_CODES`). */
@@ -641,6 +643,10 @@ export const messages = {
     comparedWith
       ? `Fortschreibung nicht möglich: ${comparedWith} enthält keine Anteile – erwartet wird eine Arbeitsmappe mit Beschluss oder eine Ergebnisdatei (results.json) von srb allocate.`
       : "Fortschreibung nicht möglich: in dieser Arbeitsmappe ist kein Beschluss gespeichert. Bitte zuerst eine Verteilung als Beschluss festhalten (srb allocate … --adopt, im Add-in „Als Beschluss festhalten“) oder mit --compare eine Arbeitsmappe mit Beschluss angeben.",
+  carryForwardUnitNew: (cell: string, id: string, basis: string) =>
+    `Zelle ${cell}: „${id}“ steht im Datenblatt, fehlt aber in ${basis}. Die Fortschreibung verteilt nur an die beschlossenen Kitas und gibt ihr nichts; für eine neue Kita bitte neu berechnen (ohne Fortschreibung).`,
+  carryForwardUnitGone: (named: readonly string[], count: number, sheet: string, basis: string) =>
+    `${count === 1 ? "Eine Kita" : `${count} Kitas`} aus ${basis} ${count === 1 ? "steht" : "stehen"} nicht mehr im Datenblatt „${sheet}“: ${named.map((id) => `„${id}“`).join(", ")}${count > named.length ? ` und ${count - named.length} weitere` : ""}. Die Fortschreibung gibt ${count === 1 ? "ihr" : "ihnen"} weiter den beschlossenen Betrag; ist eine geschlossen, bitte neu berechnen (ohne Fortschreibung).`,
   // why an earlier workbook without a Beschluss cannot be compared with (generate.ts `previewStored`)
   earlierWithoutModel: (workbook: string) => `„${workbook}“ enthält kein gespeichertes SRB-Modell.`,
   earlierModelInvalid: () => "ihr gespeichertes Modell ist fehlerhaft.",

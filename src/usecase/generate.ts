@@ -15,6 +15,7 @@ import packageJson from "../../package.json";
 import { indicatorRanges, type Adoption, type Goalposts } from "../engine/adoption";
 import type { Allocation } from "../engine/allocation";
 import { allocate } from "../engine/allocate";
+import { carriedRosterIssues } from "../engine/carriedRoster";
 import { carriedAllocation } from "../engine/carryForward";
 import { sideOfAdoption } from "../engine/changes";
 import { checkTable } from "../engine/check";
@@ -137,10 +138,12 @@ function previewOf(
   if (plan?.request.carryForward === true && basis === null)
     return { ...blank(resolved.file, given.budget.total), model: given, issues };
   if (plan !== null && basis !== null) {
-    // carried forward: the adopted shares, nothing recomputed, the data sheet not checked
+    // carried forward: the adopted shares, nothing recomputed, the data sheet's values not checked …
     // the new year's budget, cost per VZÄ, step and Kofinanzierung are this run's; method and rules adopted
     const allocation = carriedAllocation(basis, given.budget.total, given.budget);
     issues.push(...allocation.issues);
+    // … but the Kitas on it are compared with the adopted ones: a closed or a new Kita is said
+    issues.push(...carriedRosterIssues(basis, table, given.data.id));
     return {
       model: given,
       file: resolved.file,

@@ -9,6 +9,7 @@ import { XlsxWorkbook } from "../helpers/exceljsWorkbook/xlsxWorkbook";
 import { PackageWorkbook } from "../../src/workbook/xlsx/packageWorkbook";
 import { allocate, checkTable, resolved, runAllocation } from "../helpers/resolved";
 import { bremenRulesIssues } from "../../src/engine/bremenRules";
+import { carriedRosterIssues } from "../../src/engine/carriedRoster";
 import { checkModel } from "../../src/engine/check";
 import { dynamisierungIssues } from "../../src/engine/dynamisierung";
 import type { Issue } from "../../src/engine/issues";
@@ -177,6 +178,27 @@ function planKita(
     ...more,
   };
 }
+/** A Fortschreibung whose data sheet lost „Kita Linde“ (adopted 15.03.2027) and gained „Kita Neubau“ (B8). */
+function carriedRoster(): Issue[] {
+  const adoption = {
+    date: "2027-03-15",
+    units: ["Kita Arche", "Kita Linde"].map((id) => ({ id, area: "Nord" })),
+  } as unknown as Parameters<typeof carriedRosterIssues>[0];
+  return carriedRosterIssues(
+    adoption,
+    {
+      sheet: "Kitas",
+      headers: ["Lfd. Nr.", "Einrichtung"],
+      rows: [
+        [1, "Kita Arche"],
+        [2, "Kita Neubau"],
+      ],
+      headerRow: 6,
+    },
+    "Einrichtung",
+  );
+}
+
 const PLAN = stellenplanParameters({ costPerVzae: 75000 });
 const eligible = (e: Partial<StellenplanUnit["eligible"]>) => ({
   eligible: { ...planKita("x 0", "", 0).eligible, ...e },
@@ -400,6 +422,7 @@ export const BUILDERS: Record<string, () => Issue[] | Promise<Issue[]>> = {
   "adoption-unreadable": () => storedAdoptions([{ date: "gestern" }], 2).issues,
   "carry-forward-without-adoption": () =>
     planFortschreibung(storedAdoptions([]), { carryForward: true }).issues,
+  "carry-forward-unit-new": () => carriedRoster(),
   "aggregate-single-area": () =>
     run(
       engineModel({ options: { ...DEFAULT_OPTIONS, areaMethod: "aggregate" } }),

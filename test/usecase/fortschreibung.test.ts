@@ -10,8 +10,10 @@ import {
   planFortschreibung,
   storedAdoptions,
 } from "../../src/usecase/fortschreibung";
+import { previewWithAdoptions } from "../../src/usecase/generate";
 import type { SheetSpec } from "../../src/workbook/port";
-import { twoYears } from "../engine/twoYearFixture";
+import { HEADERS, sampleModel, sampleRows } from "../../scripts/make-sample";
+import { sampleTable, twoYears } from "../engine/twoYearFixture";
 
 const { adoption, nextYear } = twoYears();
 const raw = [JSON.parse(JSON.stringify(adoption)) as unknown];
@@ -107,5 +109,24 @@ describe("fortschreibungOutcome and sheets", () => {
     const plan = planFortschreibung(storedAdoptions([]), {});
     const outcome = fortschreibungOutcome(plan, nextYear, meta);
     expect(fortschreibungSheets(SHEETS, outcome, (id) => id)).toEqual(SHEETS);
+  });
+});
+
+describe("carried forward on a data sheet whose Kitas changed", () => {
+  test("a Kita closed and one opened since the Beschluss are said; the run still carries the shares", () => {
+    const id = HEADERS.indexOf("Einrichtung");
+    const rows = sampleRows();
+    const closed = String(rows[3][id]);
+    const opened = rows[0].map((v, c) => (c === id ? "Kita Neubau Am Hang" : v));
+    const table = sampleTable([...rows.filter((_, r) => r !== 3), opened]);
+    const preview = previewWithAdoptions(sampleModel(), table, raw, { carryForward: true });
+    expect(preview.allocation).not.toBeNull();
+    expect(preview.fortschreibung?.carriedForward).toBe(true);
+    const said = preview.issues.filter((i) => i.code.startsWith("carry-forward-unit"));
+    expect(said.map((i) => [i.level, i.code, i.cell])).toEqual([
+      ["warning", "carry-forward-unit-new", `A${rows.length + 1}`],
+      ["warning", "carry-forward-unit-gone", ""],
+    ]);
+    expect(said[1].message).toContain(`„${closed}“`);
   });
 });
