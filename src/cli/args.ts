@@ -6,7 +6,7 @@
  */
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { isIsoDate } from "../engine/adoption";
+import { isIsoDate, isoOfGermanDate } from "../engine/adoption";
 
 /** Everything `srb allocate` needs to know, with the default paths already filled in. */
 export interface AllocateOptions {
@@ -29,7 +29,7 @@ export interface AllocateOptions {
   quiet: boolean;
   /**
    * `--adopt` / `--adopt-date`: store this run's allocation as the adopted one (Beschluss) in the output
-   * workbook, dated `adoptDate` (ISO `YYYY-MM-DD`; null = the day of the run). Optional (absent = off), so
+   * workbook, dated `adoptDate` (ISO `YYYY-MM-DD`, typed as `TT.MM.JJJJ` or ISO; null = the day of the run). Optional (absent = off), so
    * that callers building options by hand need not name them.
    */
   adopt?: boolean;
@@ -74,7 +74,7 @@ Optionen:
                     als 3 Kitas ohne Einzelangaben. Der Codeschlüssel steht nur in der Ausgabe-Arbeitsmappe
   --robustness      zusätzlich die Robustheitsanalyse: Blatt „Robustheit“ und Feld „robustness“ im JSON
   --adopt           diese Verteilung als Beschluss in der Ausgabe-Arbeitsmappe festhalten (mit Datum von heute)
-  --adopt-date <JJJJ-MM-TT>
+  --adopt-date <TT.MM.JJJJ>
                     wie --adopt, mit dem Datum des Beschlusses (z. B. der Sitzung des Jugendhilfeausschusses)
   --carry-forward   Fortschreibung: das Budget des Modells nach den beschlossenen Anteilen verteilen, ohne den
                     Index neu zu berechnen (Beschluss aus der Arbeitsmappe oder aus --compare)
@@ -197,11 +197,14 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
       message: `srb allocate: --compare „${compare}“ muss eine Arbeitsmappe (.xlsx) oder eine Ergebnisdatei (.json) sein`,
     };
   }
-  const adoptDate = values["adopt-date"] ?? null;
-  if (adoptDate !== null && !isIsoDate(adoptDate)) {
+  // the date as a German writes it (15.03.2027) or as ISO (2027-03-15); stored as ISO
+  const typedDate = values["adopt-date"] ?? null;
+  const adoptDate =
+    typedDate === null ? null : isIsoDate(typedDate.trim()) ? typedDate.trim() : isoOfGermanDate(typedDate);
+  if (typedDate !== null && adoptDate === null) {
     return {
       kind: "usage-error",
-      message: `srb allocate: --adopt-date „${adoptDate}“ ist kein gültiges Datum. Erwartet: JJJJ-MM-TT, z. B. 2027-03-15`,
+      message: `srb allocate: --adopt-date „${typedDate}“ ist kein gültiges Datum. Erwartet: TT.MM.JJJJ oder JJJJ-MM-TT, z. B. 15.03.2027`,
     };
   }
   const carryForward = values["carry-forward"] === true;

@@ -114,6 +114,20 @@ export function basisName(adoption: Pick<Adoption, "date" | "source">): string {
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
+ * A typed German date (`TT.MM.JJJJ`, also `T.M.JJJJ`) as ISO `YYYY-MM-DD`; null when it is no real date.
+ * The task pane's Beschluss dialog and the command line's `--adopt-date` read dates with it.
+ *
+ * @example isoOfGermanDate("15.3.2027"); // => "2027-03-15"
+ * @example isoOfGermanDate("30.02.2027"); // => null
+ */
+export function isoOfGermanDate(text: string): string | null {
+  const m = /^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const iso = `${m[3]}-${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}`;
+  return isIsoDate(iso) ? iso : null;
+}
+
+/**
  * Is `text` a real calendar date in the form `YYYY-MM-DD`?
  *
  * @example isIsoDate('2027-03-15'); // => true

@@ -77,6 +77,9 @@ describe("parseCommandLine", () => {
     };
     expect(options(["--adopt"])).toMatchObject({ adopt: true, adoptDate: null });
     expect(options(["--adopt-date", "2027-03-15"])).toMatchObject({ adopt: true, adoptDate: "2027-03-15" });
+    // as a German writes it: stored as ISO
+    expect(options(["--adopt-date", "15.03.2027"])).toMatchObject({ adopt: true, adoptDate: "2027-03-15" });
+    expect(options(["--adopt-date", "1.4.2027"])).toMatchObject({ adoptDate: "2027-04-01" });
     expect(options(["--carry-forward"])).toMatchObject({ carryForward: true, compare: null });
     expect(options(["--compare", "Beschluss 2026.xlsx"]).compare).toBe("Beschluss 2026.xlsx");
     expect(options(["--compare=alt/ergebnis.JSON", "--carry-forward"])).toMatchObject({
@@ -87,12 +90,16 @@ describe("parseCommandLine", () => {
 
   test.each([
     [
-      ["--adopt-date", "15.03.2027"],
-      "srb allocate: --adopt-date „15.03.2027“ ist kein gültiges Datum. Erwartet: JJJJ-MM-TT, z. B. 2027-03-15",
+      ["--adopt-date", "30.02.2027"],
+      "srb allocate: --adopt-date „30.02.2027“ ist kein gültiges Datum. Erwartet: TT.MM.JJJJ oder JJJJ-MM-TT, z. B. 15.03.2027",
     ],
     [
       ["--adopt-date", "2027-02-30"],
-      "srb allocate: --adopt-date „2027-02-30“ ist kein gültiges Datum. Erwartet: JJJJ-MM-TT, z. B. 2027-03-15",
+      "srb allocate: --adopt-date „2027-02-30“ ist kein gültiges Datum. Erwartet: TT.MM.JJJJ oder JJJJ-MM-TT, z. B. 15.03.2027",
+    ],
+    [
+      ["--adopt-date", "03/15/2027"],
+      "srb allocate: --adopt-date „03/15/2027“ ist kein gültiges Datum. Erwartet: TT.MM.JJJJ oder JJJJ-MM-TT, z. B. 15.03.2027",
     ],
     [
       ["--compare", "alt.csv"],

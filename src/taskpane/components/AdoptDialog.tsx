@@ -12,7 +12,7 @@ import {
   Text,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { isIsoDate } from "../../engine/adoption";
+import { isoOfGermanDate } from "../../engine/adoption";
 import type { Strings } from "../i18n";
 
 /**
@@ -25,18 +25,8 @@ export function germanToday(date: Date): string {
   return `${pad(date.getDate())}.${pad(date.getMonth() + 1)}.${date.getFullYear()}`;
 }
 
-/**
- * A typed German date (`TT.MM.JJJJ`, also `T.M.JJJJ`) as ISO `YYYY-MM-DD`; null when it is no real date.
- *
- * @example isoOfGermanDate("15.3.2027"); // => "2027-03-15"
- * @example isoOfGermanDate("30.02.2027"); // => null
- */
-export function isoOfGermanDate(text: string): string | null {
-  const m = /^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$/.exec(text);
-  if (!m) return null;
-  const iso = `${m[3]}-${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}`;
-  return isIsoDate(iso) ? iso : null;
-}
+/** A typed German date as ISO (engine/adoption.ts; re-exported for the dialog's callers and tests). */
+export { isoOfGermanDate };
 
 export interface AdoptDialogProps {
   strings: Strings;
