@@ -47,7 +47,9 @@ export function adoptionSection(ctx: FortschreibungContext): SheetCell[][] {
         { value: a.budget, numFmt: MONEY_FORMAT },
         { value: a.areas.length, numFmt: "0" },
         { value: a.units.length, numFmt: "0" },
-        text(a.checksum),
+        // 64 hex digits do not fit the column: in groups of 16, wrapped, so that none is cut by the
+        // Referenz beside it (the Nachvollziehbarkeit section above shows the run's own in one piece)
+        { value: a.checksum.replace(/(.{16})(?=.)/g, "$1 "), wrap: true },
         text(a === ctx.reference ? "ja (Vergleichsbasis)" : ""),
       ]);
     }

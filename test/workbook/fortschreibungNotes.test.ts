@@ -20,8 +20,9 @@ describe("Beschlüsse on the Methode sheet", () => {
     expect(rows).toEqual([
       ["Beschlüsse (Fortschreibung)"],
       ["Datum", "Budget", "Sozialräume", "Einrichtungen", "Prüfsumme der Eingabewerte", "Referenz"],
-      ["10.03.2021", 1002240, 8, 32, "a".repeat(64), ""],
-      ["15.03.2022", 1002240, 8, 32, "0".repeat(64), "ja (Vergleichsbasis)"],
+      // the checksum in groups of 16, wrapped in its column: never cut by the Referenz beside it
+      ["10.03.2021", 1002240, 8, 32, Array(4).fill("a".repeat(16)).join(" "), ""],
+      ["15.03.2022", 1002240, 8, 32, Array(4).fill("0".repeat(16)).join(" "), "ja (Vergleichsbasis)"],
       [
         "Fortschreibung: Anteile und Förderfähigkeit aus dem Beschluss vom 15.03.2022; der Index wurde nicht neu berechnet, nur das Budget neu verteilt.",
       ],
@@ -30,6 +31,21 @@ describe("Beschlüsse on the Methode sheet", () => {
       ],
       ["Verglichen mit: Beschluss vom 15.03.2022 (Blatt „Veränderungen“)."],
     ]);
+  });
+
+  test("the checksum cell wraps (its row grows to show all four groups)", () => {
+    const [, , row] = adoptionSection({
+      adoptions: [first],
+      reference: first,
+      adoptedNow: false,
+      carriedForward: false,
+      goalpostsFromAdoption: [],
+      comparedWith: null,
+    });
+    expect(row[4]).toEqual({
+      value: "aaaaaaaaaaaaaaaa aaaaaaaaaaaaaaaa aaaaaaaaaaaaaaaa aaaaaaaaaaaaaaaa",
+      wrap: true,
+    });
   });
 
   test("no adoption yet: says so; adopted now: says so", () => {
