@@ -33,6 +33,7 @@ import {
 } from "./files";
 import { countIssues, issueLine, sozialraumTable } from "./format";
 import { ItemsOnDemand, prettyJsonChunks } from "./jsonChunks";
+import { storedModelOfComparison } from "./compareFile";
 import { cliFortschreibungRequest } from "./fortschreibungCli";
 import { exportPdf, findSoffice, PdfProblem, sofficeMissingMessage } from "./pdfExport";
 import { robustnessJson } from "./robustness";
@@ -137,11 +138,20 @@ async function run(options: AllocateOptions, io: CliIo, progress: (text: string)
     );
   }
 
-  // ── model: --model, else the one stored in the workbook (generate), else a blocking error ──
+  // ── model: --model, else the one stored in the workbook (generate), else the one stored in the --compare
+  // workbook (last year's result: a new year's data are often typed into a new file), else a blocking error ──
   let modelJson: unknown = undefined;
   if (options.modelFile !== null) {
     progress(`lese Modell ${options.modelFile} …`);
     modelJson = await readJsonFile(options.modelFile);
+  } else if (options.compare && (await workbook.readStoredModel()) == null) {
+    const earlier = await storedModelOfComparison(options.compare);
+    if (earlier !== null) {
+      progress(
+        `die Arbeitsmappe hat kein gespeichertes Modell: verwende das Modell aus der Vergleichsdatei ${options.compare}`,
+      );
+      modelJson = earlier;
+    }
   }
 
   // the one path from workbook to sheets (src/usecase/generate.ts); the CLI adds files and results.json

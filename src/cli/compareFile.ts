@@ -98,3 +98,23 @@ export async function comparisonBasisFromFile(
     adoption: { ...basis, source: `der Arbeitsmappe „${name}“ (Berechnung ohne Beschluss)` },
   };
 }
+
+/**
+ * The model stored in an earlier workbook given with `--compare` (the next year's workbook often has none:
+ * its data were typed into a new file); null for a results.json, a workbook without one, or one that cannot
+ * be read (`comparisonBasisFromFile` then says why).
+ *
+ * @example await storedModelOfComparison("Beschluss-2027.xlsx"); // => { data: { sheet: "Kitas", … }, … }
+ */
+export async function storedModelOfComparison(file: string): Promise<unknown> {
+  if (!/\.xlsx$/i.test(file)) return null;
+  try {
+    const workbook = await PackageWorkbook.fromBuffer(
+      await readInputFile(file, "Die Vergleichsdatei (--compare)"),
+      path.basename(file),
+    );
+    return (await workbook.readStoredModel()) ?? null;
+  } catch {
+    return null;
+  }
+}

@@ -438,3 +438,31 @@ describe("LibreOffice recalculates the Veränderungen sheet of srb's output", ()
     }
   });
 });
+
+describe("a new year's workbook without a model, compared with last year's result", () => {
+  test("--compare <workbook with a model> lends its model; without --compare the model is missing", async () => {
+    // the next year's data typed into a new file: no hidden _SRB sheet, no stored model
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Kitas");
+    sheet.addRow(HEADERS);
+    for (const row of nextYearRows()) sheet.addRow(row.map((v) => v ?? null));
+    const fresh = path.join(dir, "Kitas-2023.xlsx");
+    await book.xlsx.writeFile(fresh);
+
+    const alone = await srb("allocate", fresh, "--out", path.join(dir, "alone.xlsx"), "--quiet");
+    expect(alone.status).toBe(2);
+    expect(alone.stderr).toContain("enthält kein gespeichertes SRB-Modell");
+
+    const json = path.join(dir, "lent.json");
+    const out = path.join(dir, "lent.xlsx");
+    const run = await srb("allocate", fresh, "--compare", adopted, "--out", out, "--json", json);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain(
+      `die Arbeitsmappe hat kein gespeichertes Modell: verwende das Modell aus der Vergleichsdatei ${adopted}`,
+    );
+    expect(changesSchema.parse((await readJson(json)).changes).units.length).toBeGreaterThan(0);
+    // the output keeps the model for the year after
+    const store = decodeStore(sheetValues((await readBook(out)).getWorksheet("_SRB")!) as never);
+    expect(store.model).toMatchObject({ data: { sheet: "Kitas" } });
+  });
+});
