@@ -33,7 +33,7 @@ import {
 } from "./files";
 import { countIssues, issueLine, sozialraumTable } from "./format";
 import { ItemsOnDemand, prettyJsonChunks } from "./jsonChunks";
-import { storedModelOfComparison } from "./compareFile";
+import { storedOfComparison } from "./compareFile";
 import { cliFortschreibungRequest } from "./fortschreibungCli";
 import { exportPdf, findSoffice, PdfProblem, sofficeMissingMessage } from "./pdfExport";
 import { robustnessJson } from "./robustness";
@@ -144,15 +144,8 @@ async function run(options: AllocateOptions, io: CliIo, progress: (text: string)
   if (options.modelFile !== null) {
     progress(`lese Modell ${options.modelFile} …`);
     modelJson = await readJsonFile(options.modelFile);
-  } else if (options.compare && (await workbook.readStoredModel()) == null) {
-    const earlier = await storedModelOfComparison(options.compare);
-    if (earlier !== null) {
-      progress(
-        `die Arbeitsmappe hat kein gespeichertes Modell: verwende das Modell aus der Vergleichsdatei ${options.compare}`,
-      );
-      modelJson = earlier;
-    }
   }
+  if (options.compare) modelJson = await fromComparison(workbook, options.compare, modelJson, progress);
 
   // the one path from workbook to sheets (src/usecase/generate.ts); the CLI adds files and results.json
   const fortschreibung = await cliFortschreibungRequest(options, new Date());
@@ -222,6 +215,37 @@ async function run(options: AllocateOptions, io: CliIo, progress: (text: string)
 }
 
 /** The publication workbook and the PDF, when asked for (after the working workbook is written). */
+/**
+ * A new year's workbook compared with last year's result (`--compare <workbook>`) takes from it what it
+ * lacks for the year after, as the standalone page's „Beschluss des Vorjahres übernehmen“ does: its stored
+ * model (unless `--model` gives one or the workbook has its own) and its Beschlüsse (unless the workbook
+ * holds some), which the output then stores for the history on the Methode sheet. Returns the model to use.
+ */
+async function fromComparison(
+  workbook: PackageWorkbook,
+  compare: string,
+  modelJson: unknown,
+  progress: (text: string) => void,
+): Promise<unknown> {
+  const needsModel = modelJson === undefined && (await workbook.readStoredModel()) == null;
+  const needsAdoptions = (await workbook.readStoredAdoptions()).length === 0;
+  if (!needsModel && !needsAdoptions) return modelJson;
+  const earlier = await storedOfComparison(compare);
+  if (needsAdoptions && earlier.adoptions.length > 0) {
+    await workbook.writeStoredAdoptions(earlier.adoptions);
+    progress(
+      `übernehme ${earlier.adoptions.length === 1 ? "den Beschluss" : `${earlier.adoptions.length} Beschlüsse`} aus der Vergleichsdatei ${compare}`,
+    );
+  }
+  if (needsModel && earlier.model !== null) {
+    progress(
+      `die Arbeitsmappe hat kein gespeichertes Modell: verwende das Modell aus der Vergleichsdatei ${compare}`,
+    );
+    return earlier.model;
+  }
+  return modelJson;
+}
+
 async function writeCopies(
   options: AllocateOptions,
   io: CliIo,

@@ -100,21 +100,23 @@ export async function comparisonBasisFromFile(
 }
 
 /**
- * The model stored in an earlier workbook given with `--compare` (the next year's workbook often has none:
- * its data were typed into a new file); null for a results.json, a workbook without one, or one that cannot
- * be read (`comparisonBasisFromFile` then says why).
+ * What an earlier workbook given with `--compare` holds for the year after: its stored model and its stored
+ * Beschlüsse as stored (the next year's workbook often has neither: its data were typed into a new file).
+ * Nothing for a results.json (it holds no model and no Beschluss) or a workbook that cannot be read
+ * (`comparisonBasisFromFile` then says why).
  *
- * @example await storedModelOfComparison("Beschluss-2027.xlsx"); // => { data: { sheet: "Kitas", … }, … }
+ * @example (await storedOfComparison("Beschluss-2027.xlsx")).adoptions.length; // => 1
  */
-export async function storedModelOfComparison(file: string): Promise<unknown> {
-  if (!/\.xlsx$/i.test(file)) return null;
+export async function storedOfComparison(file: string): Promise<{ model: unknown; adoptions: unknown[] }> {
+  if (!/\.xlsx$/i.test(file)) return { model: null, adoptions: [] };
   try {
-    const workbook = await PackageWorkbook.fromBuffer(
-      await readInputFile(file, "Die Vergleichsdatei (--compare)"),
-      path.basename(file),
-    );
-    return (await workbook.readStoredModel()) ?? null;
+    const bytes = await readInputFile(file, "Die Vergleichsdatei (--compare)");
+    const workbook = await PackageWorkbook.fromBuffer(bytes, path.basename(file));
+    return {
+      model: (await workbook.readStoredModel()) ?? null,
+      adoptions: [...(await workbook.readStoredAdoptions())],
+    };
   } catch {
-    return null;
+    return { model: null, adoptions: [] };
   }
 }

@@ -440,7 +440,7 @@ describe("LibreOffice recalculates the Veränderungen sheet of srb's output", ()
 });
 
 describe("a new year's workbook without a model, compared with last year's result", () => {
-  test("--compare <workbook with a model> lends its model; without --compare the model is missing", async () => {
+  test("--compare <workbook> lends its model and Beschlüsse; without --compare the model is missing", async () => {
     // the next year's data typed into a new file: no hidden _SRB sheet, no stored model
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet("Kitas");
@@ -461,8 +461,13 @@ describe("a new year's workbook without a model, compared with last year's resul
       `die Arbeitsmappe hat kein gespeichertes Modell: verwende das Modell aus der Vergleichsdatei ${adopted}`,
     );
     expect(changesSchema.parse((await readJson(json)).changes).units.length).toBeGreaterThan(0);
-    // the output keeps the model for the year after
-    const store = decodeStore(sheetValues((await readBook(out)).getWorksheet("_SRB")!) as never);
+    expect(run.stderr).toContain(`übernehme den Beschluss aus der Vergleichsdatei ${adopted}`);
+    // the output keeps the model and last year's Beschluss for the year after, as the standalone page's
+    // „Beschluss des Vorjahres übernehmen“ does; the Methode sheet lists it
+    const written = await readBook(out);
+    const store = decodeStore(sheetValues(written.getWorksheet("_SRB")!) as never);
     expect(store.model).toMatchObject({ data: { sheet: "Kitas" } });
+    expect(store.adoptions?.map((a) => (a as { date: string }).date)).toEqual(["2022-03-15"]);
+    expect(sheetValues(written.getWorksheet("Methode")!).map((r) => r?.[0])).toContain("15.03.2022");
   });
 });
