@@ -44,12 +44,16 @@ export function euroDelta(delta: number): string {
   return `${signed(delta, text)} €`;
 }
 
+/**
+ * Everything but letters and digits. Built from a string, not written as a literal: `\p{…}` is ES2018, and
+ * the task pane's bundles must parse in ES2017 hosts (test/manifest/build.test.ts; src/taskpane/compat.js
+ * checks for it at run time).
+ */
+const NOT_LETTER_OR_DIGIT = new RegExp("[^\\p{L}\\p{N}]+", "gu");
+
 /** A Sozialraum's name with case, blanks, hyphens and other punctuation dropped: "Westrich - Höhe" → "westrichhöhe". */
 function spellingKey(name: string): string {
-  return name
-    .normalize("NFC")
-    .toLocaleLowerCase("de-DE")
-    .replace(/[^\p{L}\p{N}]+/gu, "");
+  return name.normalize("NFC").toLocaleLowerCase("de-DE").replace(NOT_LETTER_OR_DIGIT, "");
 }
 
 /**
