@@ -133,6 +133,24 @@ function numCache(values: (number | null)[], numFmt: string): string {
 /** Line colours of the series (Office palette): blue, orange, grey, gold, light blue. */
 const SERIES_COLOURS = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5"];
 
+/** From this many short categories on, their labels are written upright (one bar per code: „E01 … E45“). */
+export const UPRIGHT_LABELS_FROM = 25;
+
+/**
+ * The category axis's text properties: none (the host's default) unless there are many short labels, which
+ * are then turned by 90°, so that they do not run into each other. Excel turns overlapping labels by itself,
+ * and LibreOffice turns long ones (Kita names, by 45°), but it printed the publication's 45 codes level and
+ * on top of each other. In the schema's order, after `tickLblPos` and before `crossAx`.
+ */
+function categoryLabels(categories: readonly string[]): string {
+  const short = categories.every((c) => c.length <= 6);
+  if (categories.length < UPRIGHT_LABELS_FROM || !short) return "";
+  return (
+    `<c:txPr><a:bodyPr rot="-5400000" vert="horz"/><a:lstStyle/>` +
+    `<a:p><a:pPr><a:defRPr/></a:pPr><a:endParaRPr lang="de-DE"/></a:p></c:txPr>`
+  );
+}
+
 /** The chart part (`xl/charts/chartN.xml`) of a resolved chart. */
 export function chartXml(sheet: string, chart: ResolvedChart): string {
   const { spec } = chart;
@@ -177,7 +195,8 @@ export function chartXml(sheet: string, chart: ResolvedChart): string {
     `<c:plotArea><c:layout/>${plot}` +
     `<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
     `<c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/>` +
-    `<c:minorTickMark val="none"/><c:tickLblPos val="low"/><c:crossAx val="500000002"/><c:crosses val="autoZero"/>` +
+    `<c:minorTickMark val="none"/><c:tickLblPos val="low"/>${categoryLabels(chart.categories)}` +
+    `<c:crossAx val="500000002"/><c:crosses val="autoZero"/>` +
     `<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
     `<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
     `<c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="${xmlEscape(valueFormat)}" sourceLinked="1"/>` +

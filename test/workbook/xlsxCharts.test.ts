@@ -26,7 +26,13 @@ import type { Robustness } from "../../src/engine/robustness";
 import { allocationSheets } from "../../src/workbook/allocationSheets";
 import type { ChartSpec, SheetCell, SheetSpec } from "../../src/workbook/port";
 import { robustnessSheet } from "../../src/workbook/robustnessSheet";
-import { sheetColumnRange, xmlEscape } from "../../src/workbook/chartParts";
+import {
+  UPRIGHT_LABELS_FROM,
+  chartXml,
+  resolveChart,
+  sheetColumnRange,
+  xmlEscape,
+} from "../../src/workbook/chartParts";
 import { addChartsToXlsx, drawingsInXlsx } from "../helpers/exceljsWorkbook/xlsxCharts";
 import { XlsxWorkbook } from "../helpers/exceljsWorkbook/xlsxWorkbook";
 import { relsPartOf, resolveTarget } from "../../src/workbook/xlsx/xmlParts";
@@ -205,6 +211,45 @@ describe("sheetColumnRange", () => {
 
   test("xmlEscape leaves no markup characters", () => {
     expect(xmlEscape(`'A' & "B" <C>`)).toBe("&apos;A&apos; &amp; &quot;B&quot; &lt;C&gt;");
+  });
+});
+
+describe("category labels", () => {
+  /** The chart part of a bar chart over `labels` (one value each), as the package path writes it. */
+  const partOver = (labels: string[]) => {
+    const rows: SheetCell[][] = [
+      [{ value: "Code" }, { value: "Gesamtindex" }],
+      ...labels.map((l, i) => [{ value: l }, { value: i }]),
+    ];
+    const spec: ChartSpec = {
+      kind: "bar",
+      title: "Gesamtindex",
+      firstRow: 1,
+      lastRow: rows.length,
+      categoryColumn: 1,
+      seriesColumns: [2],
+      anchor: `A${rows.length + 2}`,
+    };
+    const resolved = resolveChart("Einrichtungen", spec, rows);
+    if (!("chart" in resolved)) throw new Error(resolved.note);
+    return chartXml("Einrichtungen", resolved.chart);
+  };
+  const codes = (n: number) => Array.from({ length: n }, (_, i) => `E${String(i + 1).padStart(2, "0")}`);
+
+  test("many short labels (the publication's codes) stand upright, between tickLblPos and crossAx", () => {
+    const xml = partOver(codes(45));
+    expect(UPRIGHT_LABELS_FROM).toBe(25);
+    expect(xml).toMatch(
+      /<c:tickLblPos val="low"\/><c:txPr><a:bodyPr rot="-5400000" vert="horz"\/>.*?<\/c:txPr><c:crossAx/,
+    );
+    expect(
+      new JSDOM(xml, { contentType: "text/xml" }).window.document.querySelector("parsererror"),
+    ).toBeNull();
+  });
+
+  test("few labels, or long ones (Kita names, which the hosts turn by themselves), keep the host's default", () => {
+    expect(partOver(codes(24))).not.toContain("<c:txPr>");
+    expect(partOver(codes(45).map((c) => `Kita ${c}`))).not.toContain("<c:txPr>");
   });
 });
 
