@@ -214,7 +214,6 @@ async function run(options: AllocateOptions, io: CliIo, progress: (text: string)
   return EXIT_OK;
 }
 
-/** The publication workbook and the PDF, when asked for (after the working workbook is written). */
 /**
  * A new year's workbook compared with last year's result (`--compare <workbook>`) takes from it what it
  * lacks for the year after, as the standalone page's „Beschluss des Vorjahres übernehmen“ does: its stored
@@ -246,6 +245,7 @@ async function fromComparison(
   return modelJson;
 }
 
+/** The publication workbook and the PDF, when asked for (after the working workbook is written). */
 async function writeCopies(
   options: AllocateOptions,
   io: CliIo,

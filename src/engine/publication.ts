@@ -96,6 +96,42 @@ export function indexPart(plan: UnitPlanResult, model: ResolvedModel): { vzae: n
 }
 
 /**
+ * A published Kita's € without a Stellenplan (no cost per VZÄ): its proposal when it is eligible for strand 1
+ * or 3, else 0. The proposal splits the area amount by Gesamtindex over every Kita eligible for any strand,
+ * so a Kita eligible for strand 2 or 4 only (the Nachbarschaftszentrum or Zusatzpersonal of a Kita below the
+ * band) would show money beside „Kita-Sozialarbeit: nein“ and „Interkulturelle Fachkräfte: nein“ — which no
+ * other Kita does, and which names it. Its € are published per Sozialraum (`strandsTwoFourAmountByArea`).
+ *
+ * @example
+ * // K1: Nachbarschaftszentrum only, 12.997,56 € proposed; K2: Kita-Sozialarbeit, 103.643,73 € proposed
+ * publishedProposal(k1); // => 0
+ * publishedProposal(k2); // => 103643.73
+ */
+export function publishedProposal(unit: UnitResult): number {
+  return unpublishedProposal(unit) ? 0 : unit.proposedAmount;
+}
+
+/** Whether a Kita's proposal (no Stellenplan) is left out of its published row: eligible for strand 2 or 4 only. */
+function unpublishedProposal(unit: UnitResult): boolean {
+  return !unit.eligible.sozialarbeit && !unit.eligible.interkulturell && unit.proposedAmount !== 0;
+}
+
+/**
+ * Per Sozialraum (all of its Kitas, published or not) the € of the Kitas eligible for strand 2 or 4 only, which
+ * the Kitas' published rows leave out without a Stellenplan (`publishedProposal`), cent-exact; 0 for a
+ * Sozialraum without any.
+ *
+ * @example strandsTwoFourAmountByArea(allocation).get("Nord"); // => 12997.56
+ */
+export function strandsTwoFourAmountByArea(allocation: Allocation): Map<string, number> {
+  const cents = new Map<string, number>(allocation.areas.map((a) => [a.name, 0]));
+  for (const u of allocation.units)
+    if (unpublishedProposal(u))
+      cents.set(u.area, (cents.get(u.area) ?? 0) + Math.round(u.proposedAmount * 100));
+  return new Map([...cents].map(([area, c]) => [area, c / 100]));
+}
+
+/**
  * The VZÄ set aside for strands 2 and 4 in each Sozialraum (all of its Kitas, published or not), by name;
  * 0 for a Sozialraum without any.
  *

@@ -282,9 +282,15 @@ export function planPrint(
   const charts = extent.chartRows ?? [];
   const room = (pageHeight * HEIGHT_SAFETY) / scale - titleHeight;
   const bodyStart = (titleRows?.last ?? 0) + 1;
+  // the page ends below the text — or below the chart above, when charts stand one below another
   const chartBreaks = charts
     .filter((c) => c.first > bodyStart && rowsHeight(bodyStart, c.last, height) > room)
-    .map((c) => Math.min(c.first - 1, Math.max(extent.rows, bodyStart)));
+    .map((c) =>
+      Math.min(
+        c.first - 1,
+        Math.max(extent.rows, bodyStart, ...charts.filter((o) => o.last < c.first).map((o) => o.last)),
+      ),
+    );
   let kept: number[] = chartBreaks;
   const sections = spec?.sections ?? [];
   if (fitToWidth === 1 && sections.length > 0) {

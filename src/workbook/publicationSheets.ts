@@ -13,7 +13,9 @@ import { textColumnWidth } from "./allocationSheets";
 import {
   PUBLICATION_MIN_UNITS,
   indexPart,
+  publishedProposal,
   setAsideVzaeByArea,
+  strandsTwoFourAmountByArea,
   type Publication,
   type PublishedUnit,
 } from "../engine/publication";
@@ -83,6 +85,12 @@ function notesSheet(allocation: Allocation, publication: Publication, ctx: Publi
           "diese Kitas sind bekannt, eine Angabe je Code würde sie benennen. Je Kita: Betrag und VZÄ nach Index.",
         ]
       : []),
+    ...(strandsTwoFourShown(allocation) !== null
+      ? [
+          "Kitas nur mit Nachbarschaftszentrum (Strang 2) oder Zusatzpersonal (Strang 4): ihr Betrag steht nur",
+          "je Sozialraum (Verteilung); diese Kitas sind bekannt, eine Angabe je Code würde sie benennen.",
+        ]
+      : []),
     withheld.length > 0
       ? `Ohne Angaben zu einzelnen Kitas (weniger als ${PUBLICATION_MIN_UNITS} Kitas): ${withheld.join(", ")}.`
       : `Jeder Sozialraum hat mindestens ${PUBLICATION_MIN_UNITS} Kitas; alle erscheinen mit Codes.`,
@@ -103,6 +111,16 @@ function notesSheet(allocation: Allocation, publication: Publication, ctx: Publi
 
 type Area = Allocation["areas"][number];
 
+/**
+ * Without a Stellenplan, the € per Sozialraum of the Kitas eligible for strand 2 or 4 only, which their rows
+ * leave out (`publishedProposal`); null when there is a Stellenplan or no such Kita has money.
+ */
+function strandsTwoFourShown(allocation: Allocation): Map<string, number> | null {
+  if (allocation.units.some((u) => u.plan !== undefined)) return null;
+  const byArea = strandsTwoFourAmountByArea(allocation);
+  return [...byArea.values()].some((v) => v !== 0) ? byArea : null;
+}
+
 function areasSheet(allocation: Allocation): SheetSpec {
   const areas = allocation.areas;
   const hasVzae = areas.some((a) => a.vzae !== null);
@@ -110,6 +128,8 @@ function areasSheet(allocation: Allocation): SheetSpec {
   // the set-asides of strands 2 and 4, which the Kitas' rows leave out (when there are any)
   const byArea = setAsideVzaeByArea(allocation);
   const setAsides = hasVzae && [...byArea.values()].some((v) => v > 0) ? byArea : null;
+  // without a Stellenplan: the € of the Kitas eligible for strand 2 or 4 only, which their rows leave out
+  const strandsTwoFour = strandsTwoFourShown(allocation);
   const columns: Column<Area>[] = [
     {
       key: "name",
@@ -150,6 +170,17 @@ function areasSheet(allocation: Allocation): SheetSpec {
             width: 17,
             value: (a: Area) => num(setAsides.get(a.name) ?? 0, VZAE_FORMAT),
             total: "sum" as const,
+          },
+        ]
+      : []),
+    ...(strandsTwoFour !== null
+      ? [
+          {
+            key: "strandsTwoFour",
+            header: "davon Kitas nur Strang 2 oder 4",
+            width: 17,
+            value: (a: Area) => num(strandsTwoFour.get(a.name) ?? 0, MONEY_FORMAT),
+            total: "cents" as const,
           },
         ]
       : []),
@@ -233,7 +264,8 @@ function unitsSheet(allocation: Allocation, publication: Publication): SheetSpec
             key: "amount",
             header: "Betrag",
             width: 16,
-            value: (u: PublishedUnit) => num(u.unit.proposedAmount, MONEY_FORMAT),
+            // a Kita eligible for strand 2 or 4 only: its € per Sozialraum, not beside its code
+            value: (u: PublishedUnit) => num(publishedProposal(u.unit), MONEY_FORMAT),
             total: "cents" as const,
           },
         ]),

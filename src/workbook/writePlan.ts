@@ -237,9 +237,10 @@ const SHEET_POINTERS = ["im Blatt „", "(Blatt „", "Ausführlich: Blatt „"]
  * „Einrichtungen““ and the Prüfbericht's „Blatt „Einrichtungen“: …“ mean; so do a Kita, a heading and a
  * Begründung that merely quote the name.
  *
- * A long note is wrapped into one cell per line (`noteRows`), so a phrase can start at the end of one line
- * („… sowie im“) and go on at the start of the next („Blatt „Einrichtungen“ …“): such a line is rewritten
- * too, when the cell above it in the same column ends with the phrase's first words.
+ * A long note is wrapped into one cell per line (`noteRows`, the Vorlage's paragraphs), so a phrase can start
+ * at the end of one line („… sowie im“, „… Einzelheiten im Blatt“) and go on at the start of the next
+ * („Blatt „Einrichtungen“ …“, „„Robustheit“.“): such a line is rewritten too, when the cell above it in the
+ * same column ends with the phrase's first words.
  *
  * @example withSheetReferences(spec, new Map([["Einrichtungen", "Einrichtungen (2)"]])); // cells say „im Blatt „Einrichtungen (2)““
  */
@@ -248,22 +249,27 @@ export function withSheetReferences(spec: SheetSpec, renamed: ReadonlyMap<string
   const pairs = [...renamed].flatMap(([from, to]) =>
     SHEET_POINTERS.map((lead) => [`${lead}${from}“`, `${lead}${to}“`] as const),
   );
-  // a phrase wrapped after its first words: the next line starts with „Blatt „X““
-  const leads = ["im", "Ausführlich:"];
-  const continued = [...renamed].map(([from, to]) => [`Blatt „${from}“`, `Blatt „${to}“`] as const);
+  // a phrase wrapped at one of its blanks: the line above ends with its first words („im“, „im Blatt“,
+  // „(Blatt“, …), the line starts with the rest („Blatt „X““ or „„X““)
+  const wrapped = SHEET_POINTERS.flatMap((lead) =>
+    [...lead].flatMap((ch, i) => (ch === " " ? [{ head: lead.slice(0, i), tail: lead.slice(i + 1) }] : [])),
+  ).flatMap(({ head, tail }) =>
+    [...renamed].map(([from, to]) => ({ head, from: `${tail}${from}“`, to: `${tail}${to}“` })),
+  );
+  const endsWithWords = (above: string, head: string) => {
+    const t = above.trimEnd();
+    return t === head || t.endsWith(` ${head}`);
+  };
   let changed = false;
   const rows = spec.rows.map((row, r) =>
     row.map((cell, c) => {
-      if (typeof cell?.value !== "string" || !cell.value.includes("Blatt „")) return cell;
+      if (typeof cell?.value !== "string" || !cell.value.includes("„")) return cell;
       let value = cell.value;
       for (const [from, to] of pairs) value = value.split(from).join(to);
-      const above = r > 0 ? spec.rows[r - 1][c]?.value : undefined;
-      if (
-        typeof above === "string" &&
-        leads.some((w) => above.trimEnd().endsWith(` ${w}`) || above.trim() === w)
-      ) {
-        const at = continued.find(([from]) => value.startsWith(from));
-        if (at !== undefined) value = at[1] + value.slice(at[0].length);
+      const above = r > 0 ? spec.rows[r - 1]?.[c]?.value : undefined;
+      if (typeof above === "string") {
+        const at = wrapped.find((w) => value.startsWith(w.from) && endsWithWords(above, w.head));
+        if (at !== undefined) value = at.to + value.slice(at.from.length);
       }
       if (value === cell.value) return cell;
       changed = true;

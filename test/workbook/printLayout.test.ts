@@ -310,6 +310,25 @@ describe("wide sheets print several pages across, readable", () => {
     // cut the chart there. However many rows the printer's page holds, the chart starts a page.
     expect(sheet(34, 36).rowBreaks).toEqual([34]);
   });
+  test("charts one below another: each starts a page of its own, the lower one not cut by the page's end", () => {
+    const chart = (first: number) => ({ first, last: first + CHART_ROWS - 1 });
+    // 30 rows of text, charts at rows 32–51 and 54–73: together 42 rows, more than a page holds
+    const print = planPrint(undefined, "Robustheit", 1, {
+      columnWidths: [20, 12],
+      rows: 30,
+      rowHeights: [],
+      chartRows: [chart(32), chart(54)],
+    });
+    expect(print.rowBreaks).toEqual([30, 51]);
+    // two charts side by side (the same rows) share their page: one break
+    const beside = planPrint(undefined, "Robustheit", 1, {
+      columnWidths: [20, 12],
+      rows: 30,
+      rowHeights: [],
+      chartRows: [chart(32), chart(32)],
+    });
+    expect(beside.rowBreaks).toEqual([30]);
+  });
   test("keepSections: a forced page end (a chart's page) starts the next page for certain", () => {
     // sections at 1 and 8, pages of 6 rows, slack 30: the walk's estimated end after row 6 becomes a
     // break (the section at 8 may still be on the printer's first page) …

@@ -152,3 +152,77 @@ describe("publication sheets: a Kita known for its set-aside is not named by it"
     expect(indexPart({ amount: 10, municipal: 0, vzae: 2, strands: [] }, m)).toEqual({ vzae: 2, amount: 10 });
   });
 });
+
+describe("publication sheets without a Stellenplan: a Kita eligible for strand 2 or 4 only is not named by its €", () => {
+  // no cost per VZÄ: the area amount goes by Gesamtindex to every Kita eligible for any strand, K1 (the
+  // Nachbarschaftszentrum, below the band: no Kita-Sozialarbeit, no Interkulturelle Fachkräfte) included
+  const m = model({}, 400000);
+  const allocation = allocate(
+    { ...m, data: { ...m.data, strand2: "KNZ", strand4: "Zusatz", strand4Vzae: "VZÄ Zusatz" } },
+    dataset([
+      unit("K1", "Nord", [1, 9, 10], { strand2: true }),
+      unit("K2", "Nord", [20, 0, 50]),
+      unit("K5", "Nord", [10, 4, 20]),
+      unit("K3", "Süd", [30, 5, 100], { strand4: true, strand4Reason: "Inklusion" }),
+      unit("K4", "Süd", [25, 2, 80]),
+      unit("K6", "Süd", [5, 8, 40]),
+      unit("K7", "Süd", [0, 10, 0]),
+    ]),
+  );
+  const publication = publicationOf(allocation, () => 0.3);
+  const [notes, areas, units] = publicationSheets(allocation, publication, { date: "01.12.2026" });
+  const headers = (sheet: SheetSpec) => sheet.rows[0].map((c) => c?.value);
+  const rowOf = (sheet: SheetSpec, first: string) => {
+    const row = sheet.rows.find((r) => r[0]?.value === first)!;
+    return Object.fromEntries(headers(sheet).map((h, j) => [h, row[j]?.value]));
+  };
+  const k1 = allocation.units.find((u) => u.id === "K1")!;
+
+  test("the fixture: K1 has money by index but neither strand 1 nor strand 3", () => {
+    expect(k1.plan).toBeUndefined();
+    expect([k1.eligible.sozialarbeit, k1.eligible.interkulturell, k1.eligible.nachbarschaftszentrum]).toEqual(
+      [false, false, true],
+    );
+    expect(k1.proposedAmount).toBeGreaterThan(0);
+  });
+
+  test("no row shows money beside „nein“ for both strands: K1 looks like any Kita without a strand", () => {
+    for (const { code } of publication.units) {
+      const shown = rowOf(units, code);
+      if (shown["Kita-Sozialarbeit"] === "nein" && shown["Interkulturelle Fachkräfte"] === "nein")
+        expect(shown["Betrag"]).toBe(0);
+    }
+    const others = publication.units.filter(
+      (p) => p.unit.eligible.sozialarbeit || p.unit.eligible.interkulturell,
+    );
+    for (const { code, unit: u } of others) expect(rowOf(units, code)["Betrag"]).toBe(u.proposedAmount);
+  });
+
+  test("K1's € are shown with Nord's, cent-exact, and the Hinweise say why", () => {
+    expect(rowOf(areas, "Nord")["davon Kitas nur Strang 2 oder 4"]).toBe(k1.proposedAmount);
+    expect(rowOf(areas, "Süd")["davon Kitas nur Strang 2 oder 4"]).toBe(0);
+    // per Sozialraum: its Kitas' published € and the column add up to its amount
+    for (const a of allocation.areas) {
+      const shownCents = publication.units
+        .filter((p) => p.unit.area === a.name)
+        .reduce((s, p) => s + Math.round((rowOf(units, p.code)["Betrag"] as number) * 100), 0);
+      const column = Math.round((rowOf(areas, a.name)["davon Kitas nur Strang 2 oder 4"] as number) * 100);
+      expect(shownCents + column).toBe(Math.round(a.amount * 100));
+    }
+    const text = notes.rows.map((r) => r[0]?.value ?? "").join(" ");
+    expect(text).toContain("Kitas nur mit Nachbarschaftszentrum (Strang 2) oder Zusatzpersonal (Strang 4)");
+  });
+
+  test("without such a Kita the sheets are as before: no extra column, no extra note", () => {
+    const plain = fixtureAllocation();
+    const [n, a] = publicationSheets(
+      plain,
+      publicationOf(plain, () => 0.5),
+      { date: "01.12.2026" },
+    );
+    expect(headers(a)).not.toContain("davon Kitas nur Strang 2 oder 4");
+    expect(n.rows.map((r) => r[0]?.value ?? "").join(" ")).not.toContain(
+      "Kitas nur mit Nachbarschaftszentrum",
+    );
+  });
+});

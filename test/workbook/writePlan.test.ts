@@ -127,6 +127,35 @@ describe("a sheet written under another name: SRB's other sheets point to it", (
     ]);
   });
 
+  test("a pointer wrapped after „Blatt“ or „(Blatt“ is rewritten too (the Vorlage breaks its lines at any blank)", () => {
+    const note: SheetSpec = {
+      name: "Vorlage",
+      rows: [
+        [{ value: "Robustheit: die Rangfolge hält bei 200 Läufen. Einzelheiten im Blatt" }],
+        [{ value: "„Robustheit“." }],
+        [{ value: "VZÄ: Stellen des Stellenplans im Sozialraum (Blatt" }],
+        [{ value: "„Einrichtungen“)." }],
+        [{ value: "Eine Kita heißt" }],
+        [{ value: "„Einrichtungen“ – sie bleibt." }],
+      ],
+    };
+    const renamed = withSheetReferences(
+      note,
+      new Map([
+        ["Einrichtungen", "Einrichtungen (2)"],
+        ["Robustheit", "Robustheit (2)"],
+      ]),
+    );
+    expect(renamed.rows.map((row) => row[0]?.value)).toEqual([
+      "Robustheit: die Rangfolge hält bei 200 Läufen. Einzelheiten im Blatt",
+      "„Robustheit (2)“.",
+      "VZÄ: Stellen des Stellenplans im Sozialraum (Blatt",
+      "„Einrichtungen (2)“).",
+      "Eine Kita heißt",
+      "„Einrichtungen“ – sie bleibt.",
+    ]);
+  });
+
   test("withSheetReferences leaves a sheet without such texts as it is (the same object)", () => {
     const plain = spec("Verteilung");
     expect(withSheetReferences(plain, new Map([["Einrichtungen", "Einrichtungen (2)"]]))).toBe(plain);
