@@ -235,9 +235,10 @@ function HeaderRowChoice(props: {
         validationState={valid ? "none" : "error"}
         validationMessage={valid ? undefined : s.headerRowInvalid}
       >
+        {/* a text field, not type="number": Chromium drops a typed comma there ("1,5" became row 15)
+            and hides letters, so the user would not see what was refused */}
         <Input
-          type="number"
-          min={1}
+          inputMode="numeric"
           value={text}
           disabled={busy}
           onChange={(_, data) => setText(data.value)}
