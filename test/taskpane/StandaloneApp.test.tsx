@@ -34,6 +34,16 @@ describe("StandaloneApp", () => {
   });
 
   test.each(["de", "en"] as const)(
+    "the browser tab's title is in the page's language (%s)",
+    (language) => {
+      // standalone.html's <title> is German; an English page said „Sozialraumbudget (ohne Excel)“ in its tab
+      document.title = "SRB – Sozialraumbudget (ohne Excel)";
+      renderWithTheme(<StandaloneApp language={language} open={async () => fakePort()} />);
+      expect(document.title).toBe(stringsFor(language).standaloneTitle);
+    },
+  );
+
+  test.each(["de", "en"] as const)(
     "the file picker speaks the page's language (%s): a button opens the hidden input, the chosen name beside it",
     async (language) => {
       const t = stringsFor(language);
