@@ -237,12 +237,7 @@ function HeaderRowChoice(props: {
       >
         {/* a text field, not type="number": Chromium drops a typed comma there ("1,5" became row 15)
             and hides letters, so the user would not see what was refused */}
-        <Input
-          inputMode="numeric"
-          value={text}
-          disabled={busy}
-          onChange={(_, data) => setText(data.value)}
-        />
+        <Input inputMode="numeric" value={text} disabled={busy} onChange={(_, data) => setText(data.value)} />
       </Field>
       <div className={styles.row}>
         <Button
