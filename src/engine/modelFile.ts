@@ -422,10 +422,20 @@ function definitionOf(schema: unknown): SchemaDef {
  *
  * @example misspeltFields({ indicators: [{ column: "x", weigth: 5 }] }, modelFileSchema)[0].code; // => "model-field-unknown"
  */
-function misspeltFields(root: unknown, schema: unknown, path: PropertyKey[] = [], json = root): Issue[] {
+function misspeltFields(root: unknown, schema: unknown): Issue[] {
+  return misspeltFieldsAt(root, schema, [], root);
+}
+
+/**
+ * {@link misspeltFields} for the value `json` at `path` of `root`. `json` is always passed: a field present
+ * with the value undefined (an option switched off in the task pane, `coverage: undefined`) is undefined
+ * here, not the whole model (which a default parameter made it, and the whole model's „indicators“ then
+ * looked like a misspelt `coverage.indicator`).
+ */
+function misspeltFieldsAt(root: unknown, schema: unknown, path: PropertyKey[], json: unknown): Issue[] {
   const def = definitionOf(schema);
   if (def.type === "array" && Array.isArray(json))
-    return json.flatMap((item, i) => misspeltFields(root, def.element, [...path, i], item));
+    return json.flatMap((item, i) => misspeltFieldsAt(root, def.element, [...path, i], item));
   if (def.type !== "object" || def.shape === undefined) return [];
   if (typeof json !== "object" || json === null || Array.isArray(json)) return [];
   const shape = def.shape;
@@ -433,7 +443,7 @@ function misspeltFields(root: unknown, schema: unknown, path: PropertyKey[] = []
   const issues: Issue[] = [];
   for (const [key, value] of Object.entries(json)) {
     if (Object.hasOwn(shape, key)) {
-      issues.push(...misspeltFields(root, shape[key], [...path, key], value));
+      issues.push(...misspeltFieldsAt(root, shape[key], [...path, key], value));
       continue;
     }
     const meant = nearestName(key, known);

@@ -579,6 +579,11 @@ describe("standalone mode in Chromium (offline)", () => {
         const page = await context.newPage();
         const pageErrors: string[] = [];
         page.on("pageerror", (e) => pageErrors.push(e.message));
+        // the console stays clean too (once a 404 for /favicon.ico on every load)
+        const consoleErrors: string[] = [];
+        page.on("console", (m) => {
+          if (m.type() === "error") consoleErrors.push(`${m.text()} (${m.location().url})`);
+        });
         /** The whole page at this width, as docs/screenshots shows it. */
         const shoot = async (name: string, target?: Locator) => {
           const file = `${width}-${name}.png`;
@@ -592,6 +597,15 @@ describe("standalone mode in Chromium (offline)", () => {
         await page.getByText(/Zeilen \(Einrichtungen\) und \d+ Spalten auf „Kitas“ erkannt/).waitFor();
         await expectFits(page, "Daten");
         await shoot("01-daten");
+        // a header row typed with a comma is refused as typed (a type="number" field made "1,5" row 15)
+        const headerRow = page.getByRole("textbox", { name: "Kopfzeile in Zeile" });
+        const foundRow = await headerRow.inputValue();
+        await headerRow.fill("");
+        await headerRow.pressSequentially("1,5");
+        expect(await headerRow.inputValue()).toBe("1,5");
+        await page.getByText("Bitte eine Zeilennummer ab 1 eintragen.").waitFor();
+        expect(await page.getByRole("button", { name: "Kopfzeile übernehmen" }).isDisabled()).toBe(true);
+        await headerRow.fill(foundRow);
 
         await page.getByRole("tab", { name: "Modell" }).click();
         await page
@@ -673,6 +687,7 @@ describe("standalone mode in Chromium (offline)", () => {
         await shoot("08-vergleich", changes);
 
         expect(pageErrors).toEqual([]);
+        expect(consoleErrors).toEqual([]);
         await context.close();
       }
       for (const shot of shots) expect(existsSync(path.join(SCREENSHOTS, shot))).toBe(true);

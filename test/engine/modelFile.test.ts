@@ -229,6 +229,19 @@ describe("parseModel: German messages naming the JSON path", () => {
     expect(result.issues[1].message).toContain("„direktion“ kennt SRB nicht – gemeint ist wohl „direction“");
   });
 
+  test("an option present but undefined (switched off in the task pane) is no misspelt field", () => {
+    // once, `options.coverage: undefined` checked the whole model against the coverage fields: its
+    // „indicators“ was taken for a misspelt „indicator“ after „Mindest-Datenabdeckung prüfen“ was unticked
+    const file = clone(SPEC_EXAMPLE) as Record<string, unknown> & typeof SPEC_EXAMPLE;
+    const options = file.options as Record<string, unknown>;
+    options.coverage = undefined;
+    options.sockel = undefined;
+    (file.budget as Record<string, unknown>).dynamisierung = undefined;
+    const { model, issues } = parseModel(file);
+    expect(model).not.toBeNull();
+    expect(issues).toEqual([]);
+  });
+
   test("nearestName: capitals, one edit, two for long names; nothing for short or far names", () => {
     expect(nearestName("weigth", ["weight", "label"])).toBe("weight");
     expect(nearestName("WEIGHT", ["weight"])).toBe("weight");

@@ -251,6 +251,15 @@ test("standalone.html: CSP allows scripts and connections only from 'self', no p
   expect([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1])).toEqual([]);
 });
 
+test("standalone.html names its own icon, one that is built into dist/assets (no request for /favicon.ico)", () => {
+  // without a <link rel="icon"> Chromium asks for /favicon.ico; the local server's 404 is a console error
+  const html = fs.readFileSync(path.join(ROOT, "src", "taskpane", "standalone.html"), "utf8");
+  const icon = /<link\s+rel="icon"[^>]*\shref="([^"]+)"/i.exec(html);
+  expect(icon).not.toBeNull();
+  expect(icon![1]).toMatch(/^assets\/icon-\d+\.png$/);
+  expect(fs.existsSync(path.join(ROOT, icon![1]))).toBe(true);
+});
+
 test("manifest.xml: ReadWriteDocument and no AppDomains", () => {
   const manifest = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
   expect(manifest).toMatch(/<Permissions>\s*ReadWriteDocument\s*<\/Permissions>/);

@@ -233,7 +233,7 @@ describe("App: a municipal sheet (title rows, header in row 3, a Summe row)", ()
     const port = fakePort([TITLED]);
     renderWithTheme(<App port={port} language="de" />);
     const field = await screen.findByLabelText(s.headerRow);
-    await waitFor(() => expect(field).toHaveValue(3));
+    await waitFor(() => expect(field).toHaveValue("3"));
     await clickWhenEnabled(s.headerRowApply);
     expect(await screen.findByRole("button", { name: s.headerRowAuto })).toBeInTheDocument();
     await openStep(s.stepResult);

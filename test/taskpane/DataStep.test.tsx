@@ -83,6 +83,23 @@ describe("DataStep", () => {
     expect(p.onMappingChange).toHaveBeenCalledWith({ ...MAPPING, verbund: "Migration" });
   });
 
+  test("a header row typed with a comma or letters stays as typed, is refused with a message and not applied", () => {
+    // a type="number" field dropped what it could not read: in Chromium "1,5" became row 15, "abc" vanished
+    const p = props({ onHeaderRowChange: jest.fn() });
+    renderWithTheme(<DataStep {...p} />);
+    const field = screen.getByLabelText(s.headerRow);
+    for (const typed of ["1,5", "abc"]) {
+      fireEvent.change(field, { target: { value: typed } });
+      expect(field).toHaveValue(typed);
+      expect(screen.getByText(s.headerRowInvalid)).toBeInTheDocument();
+      expect(screen.getByRole("button", { name: s.headerRowApply })).toBeDisabled();
+    }
+    fireEvent.change(field, { target: { value: "3" } });
+    expect(screen.queryByText(s.headerRowInvalid)).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: s.headerRowApply }));
+    expect(p.onHeaderRowChange).toHaveBeenCalledWith(3);
+  });
+
   test("busy disables the controls; a notice is shown", () => {
     renderWithTheme(
       <DataStep {...props({ busy: true, notice: { intent: "warning", text: "Modell ungültig" } })} />,

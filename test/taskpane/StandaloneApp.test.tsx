@@ -33,6 +33,16 @@ describe("StandaloneApp", () => {
     });
   });
 
+  test.each(["de", "en"] as const)("the browser tab's title is in the page's language (%s)", (language) => {
+    // standalone.html's <title> is German; an English page said „Sozialraumbudget (ohne Excel)“ in its tab
+    document.title = "SRB – Sozialraumbudget (ohne Excel)";
+    const book: DownloadableWorkbook = Object.assign(fakePort(), {
+      toBuffer: async () => new Uint8Array([80, 75, 3, 4]),
+    });
+    renderWithTheme(<StandaloneApp language={language} open={async () => book} />);
+    expect(document.title).toBe(stringsFor(language).standaloneTitle);
+  });
+
   test.each(["de", "en"] as const)(
     "the file picker speaks the page's language (%s): a button opens the hidden input, the chosen name beside it",
     async (language) => {

@@ -235,13 +235,9 @@ function HeaderRowChoice(props: {
         validationState={valid ? "none" : "error"}
         validationMessage={valid ? undefined : s.headerRowInvalid}
       >
-        <Input
-          type="number"
-          min={1}
-          value={text}
-          disabled={busy}
-          onChange={(_, data) => setText(data.value)}
-        />
+        {/* a text field, not type="number": Chromium drops a typed comma there ("1,5" became row 15)
+            and hides letters, so the user would not see what was refused */}
+        <Input inputMode="numeric" value={text} disabled={busy} onChange={(_, data) => setText(data.value)} />
       </Field>
       <div className={styles.row}>
         <Button

@@ -93,6 +93,10 @@ export function StandaloneApp({ language, open }: StandaloneAppProps) {
   const [download, setDownload] = useState<{ url: string; name: string } | null>(null);
   const [publicationDownload, setPublicationDownload] = useState<{ url: string; name: string } | null>(null);
 
+  // the browser tab's title: standalone.html's <title> is German, the page may be English
+  useEffect(() => {
+    document.title = s.standaloneTitle;
+  }, [s.standaloneTitle]);
   useEffect(() => () => (download ? URL.revokeObjectURL(download.url) : undefined), [download]);
   useEffect(
     () => () => (publicationDownload ? URL.revokeObjectURL(publicationDownload.url) : undefined),
