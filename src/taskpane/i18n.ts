@@ -268,6 +268,9 @@ const de = {
     "Min und Max je Indikator aus einem Referenzjahr statt aus den aktuellen Daten: die Indizes bleiben über die Jahre vergleichbar. Die Werte werden im Schritt „Modell“ eingetragen.",
   invalidNumber: (text: string, expected: string) =>
     `„${text}“ ist keine gültige Zahl; erwartet: ${expected}.`,
+  // only English mode asks this (a comma before three digits is a thousands separator in English)
+  englishThousands: (text: string, asTyped: string, grouped: string) =>
+    `„${text}“ wäre deutsch gelesen ${asTyped}. Für tausendfache Beträge bitte ${grouped} eingeben (Punkt als Tausendertrennzeichen, Komma als Dezimalzeichen).`,
   expectedAmount: "ein Betrag ≥ 0, z. B. 1.002.240,00",
   expectedPositiveAmount: "ein Betrag > 0, z. B. 1.002.240,00",
   expectedYear: "eine Jahreszahl zwischen 2000 und 2100",
@@ -556,6 +559,8 @@ const en: Strings = {
   goalpostsHint:
     "Min and max per indicator from a reference year instead of the current data, so that indices stay comparable across years. Enter the values in step “Model”.",
   invalidNumber: (text, expected) => `“${text}” is not a valid number; expected: ${expected}.`,
+  englishThousands: (text, asTyped, grouped) =>
+    `“${text}” would read as ${asTyped}: numbers are typed the German way here (decimal comma). For thousands type ${grouped}.`,
   expectedAmount: "an amount ≥ 0, e.g. 1.002.240,00 (decimal comma)",
   expectedPositiveAmount: "an amount > 0, e.g. 1.002.240,00 (decimal comma)",
   expectedYear: "a year between 2000 and 2100",

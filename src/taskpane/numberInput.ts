@@ -53,6 +53,9 @@ function acceptable(kind: NumberKind, n: number): boolean {
   }
 }
 
+/** A number grouped by commas in threes, as English writes thousands: "250,000", "1,002,240". */
+const ENGLISH_GROUPING = /^-?\d{1,3}(,\d{3})+$/;
+
 /**
  * Reads the text of a numeric field. An empty field is `null` when the field is optional, an error otherwise.
  * Percentages come back as fractions (typed "60" → 0.6).
@@ -71,6 +74,18 @@ export function readNumberInput(
 ): NumberReading {
   const trimmed = text.trim();
   if (trimmed === "" && optional) return { ok: true, value: null };
+  // English mode: "250,000" is two hundred and fifty thousand to an English eye but 250 in the German
+  // format both languages read (a number is never silently what the user did not mean)
+  const english = language === "en" ? ENGLISH_GROUPING.exec(trimmed.replace(/[\s\u00a0€%]/g, "")) : null;
+  const asTyped = english !== null ? parseUserNumber(trimmed) : null;
+  if (english !== null && asTyped !== null) {
+    // "1,002,240" is refused below anyway (not a German number); "250,000" would be taken as 250
+    const grouped = english[0].replace(/,/g, ".");
+    return {
+      ok: false,
+      message: stringsFor(language).englishThousands(trimmed, formatInputNumber(asTyped), grouped),
+    };
+  }
   const n = parseUserNumber(trimmed);
   if (n === null || !acceptable(kind, n)) {
     return { ok: false, message: stringsFor(language).invalidNumber(trimmed, expectation(kind, language)) };

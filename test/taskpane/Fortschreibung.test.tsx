@@ -123,6 +123,12 @@ describe("Fortschreibung in the task pane", () => {
     });
     expect(within(dialog).getByText(s.adoptDateInvalid)).toBeInTheDocument();
     expect(within(dialog).getByRole("button", { name: s.adoptConfirm, hidden: true })).toBeDisabled();
+    // the ISO form the command line's --adopt-date takes is a date here too
+    fireEvent.change(within(dialog).getByRole("textbox", { name: s.adoptDate, hidden: true }), {
+      target: { value: "2027-03-15" },
+    });
+    expect(within(dialog).queryByText(s.adoptDateInvalid)).not.toBeInTheDocument();
+    expect(within(dialog).getByRole("button", { name: s.adoptConfirm, hidden: true })).toBeEnabled();
   });
 
   test("confirm stores the adoption through the use case; a changed budget is then compared with it", async () => {

@@ -28,6 +28,19 @@ describe("readNumberInput", () => {
     });
     expect(readNumberInput("1,002,240.50", "amount", "en").ok).toBe(false);
   });
+  test("English mode: „250,000“ (thousands to an English eye, 250 read the German way) is refused with the reason", () => {
+    expect(readNumberInput("250,000", "positiveAmount", "en")).toEqual({
+      ok: false,
+      message:
+        "“250,000” would read as 250: numbers are typed the German way here (decimal comma). For thousands type 250.000.",
+    });
+    expect(readNumberInput("1,500 €", "amount", "en")).toMatchObject({ ok: false });
+    // German mode reads it as written: 250 with three decimals
+    expect(readNumberInput("250,000", "positiveAmount", "de")).toEqual({ ok: true, value: 250 });
+    // a decimal comma with one, two or four digits is no English grouping: read as German
+    expect(readNumberInput("2,50", "amount", "en")).toEqual({ ok: true, value: 2.5 });
+    expect(readNumberInput("0,2500", "weight", "en")).toEqual({ ok: true, value: 0.25 });
+  });
   test.each<[string, NumberKind]>([
     ["0", "positiveAmount"],
     ["-1", "amount"],

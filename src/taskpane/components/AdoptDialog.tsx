@@ -12,7 +12,7 @@ import {
   Text,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { isoOfGermanDate } from "../../engine/adoption";
+import { isIsoDate, isoOfGermanDate } from "../../engine/adoption";
 import type { Strings } from "../i18n";
 
 /**
@@ -46,7 +46,8 @@ export interface AdoptDialogProps {
 export function AdoptDialog({ strings: s, disabled, today, onAdopt }: AdoptDialogProps) {
   const [open, setOpen] = useState(false);
   const [text, setText] = useState(() => germanToday(today));
-  const iso = isoOfGermanDate(text);
+  // as a German writes it, or ISO as `srb allocate --adopt-date` takes it too
+  const iso = isoOfGermanDate(text) ?? (isIsoDate(text.trim()) ? text.trim() : null);
   return (
     <Dialog
       open={open}
