@@ -31,6 +31,9 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   number: { textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   summary: { fontWeight: tokens.fontWeightSemibold },
+  // columns as wide as their content needs, not equal thirds: at 350 px a Sozialraum such as
+  // „Bahnhofsviertel“ was broken inside the word by the two number columns beside it
+  contentWidths: { tableLayout: "auto" },
 });
 
 /**
@@ -157,7 +160,7 @@ export function ComparisonView({ strings: s, language, comparison, unitName }: C
       )}
       {units.length > TOP_CHANGES && <Text size={200}>{s.moreChanges(units.length - TOP_CHANGES)}</Text>}
       {areas.length > 0 && (
-        <Table size="extra-small" aria-label={s.topAreaChanges}>
+        <Table size="extra-small" aria-label={s.topAreaChanges} className={styles.contentWidths}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell>{s.area}</TableHeaderCell>
