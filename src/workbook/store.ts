@@ -51,6 +51,12 @@ export interface StoreContent {
    * a store without them decodes exactly as before.
    */
   adoptions?: unknown[];
+  /**
+   * Stored adoptions whose text does not parse as JSON (damaged by hand or by another program), as stored.
+   * They cannot be used, but they are the user's decisions: every write puts them back unchanged, after the
+   * readable ones, so that a repair (or a look by someone who knows) stays possible.
+   */
+  damagedAdoptions?: string[];
 }
 
 export interface DecodedStore extends StoreContent {
@@ -104,8 +110,11 @@ export function encodeStore(content: StoreContent): StoreRow[] {
     if (fingerprint !== undefined && FINGERPRINT_PATTERN.test(fingerprint))
       rows.push(["fingerprint", `${fingerprint} ${name}`]);
   }
-  for (const adoption of content.adoptions ?? []) {
-    const json = JSON.stringify(adoption);
+  const adoptionTexts = [
+    ...(content.adoptions ?? []).map((adoption) => JSON.stringify(adoption)),
+    ...(content.damagedAdoptions ?? []),
+  ];
+  for (const json of adoptionTexts) {
     if (json === undefined) continue;
     chunkText(json).forEach((chunk, k) => rows.push([k === 0 ? "adoption" : "adoption+", chunk]));
   }
@@ -176,23 +185,28 @@ export function decodeStore(rows: readonly (readonly CellValue[])[]): DecodedSto
 function decodeAdoptions(chunks: readonly string[][]): {
   adoptions?: unknown[];
   adoptionsUnreadable?: number;
+  damagedAdoptions?: string[];
 } {
   if (chunks.length === 0) return {};
   const adoptions: unknown[] = [];
-  let unreadable = 0;
+  const damaged: string[] = [];
   for (const parts of chunks) {
+    const json = parts.join("");
     try {
-      adoptions.push(JSON.parse(parts.join("")) as unknown);
+      adoptions.push(JSON.parse(json) as unknown);
     } catch {
-      unreadable++;
+      damaged.push(json);
     }
   }
-  return unreadable > 0 ? { adoptions, adoptionsUnreadable: unreadable } : { adoptions };
+  return damaged.length > 0
+    ? { adoptions, adoptionsUnreadable: damaged.length, damagedAdoptions: damaged }
+    : { adoptions };
 }
 
 /**
  * What a store write keeps of the store as read when it changes only one part (the model, or the
- * adoptions): the generated sheets with their fingerprints, and the adoptions. The model is the caller's.
+ * adoptions): the generated sheets with their fingerprints, and the adoptions (damaged ones too). The model
+ * is the caller's.
  *
  * @example encodeStore({ ...storeKept(decoded), model: newModel }); // sheets, fingerprints, adoptions kept
  */
@@ -201,6 +215,7 @@ export function storeKept(store: DecodedStore): Omit<StoreContent, "model"> {
     generated: store.generated,
     ...(store.fingerprints ? { fingerprints: store.fingerprints } : {}),
     ...(store.adoptions ? { adoptions: store.adoptions } : {}),
+    ...(store.damagedAdoptions ? { damagedAdoptions: store.damagedAdoptions } : {}),
   };
 }
 

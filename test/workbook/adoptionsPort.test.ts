@@ -6,6 +6,8 @@ import ExcelJS from "exceljs";
 import type { CellValue } from "../../src/engine/table";
 import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
 import type { WorkbookPort } from "../../src/workbook/port";
+import { decodeStore } from "../../src/workbook/store";
+import { PackageWorkbook } from "../../src/workbook/xlsx/packageWorkbook";
 import { XlsxWorkbook } from "../helpers/exceljsWorkbook/xlsxWorkbook";
 import { FakeWorkbook, type FakeContent } from "./fakeExcel";
 
@@ -65,4 +67,65 @@ describe.each(adapters)("%s: adoptions in the store", (_name, make) => {
     expect(await again.readStoredModel()).toEqual({ m: 2 });
     expect(await again.sheetNames()).toContain("Verteilung");
   });
+});
+
+describe("a damaged Beschluss in the store is never dropped", () => {
+  /** The store as a user left it: one readable Beschluss, one whose text was cut (damaged). */
+  const DAMAGED = '{"date":"2027-03-15","areas":[{"na';
+  const STORE_ROWS: CellValue[][] = [
+    ["SRB", 1],
+    ["adoption", '{"date":"2026-03-10"}'],
+    ["adoption", DAMAGED],
+  ];
+  /** The store's damaged adoptions after writing a new Beschluss and reopening, per adapter. */
+  const cases: [string, () => Promise<string[] | undefined>][] = [
+    [
+      "PackageWorkbook",
+      async () => {
+        const source = new ExcelJS.Workbook();
+        source.addWorksheet("Kitas").addRows(KITAS);
+        const store = source.addWorksheet("_SRB", { state: "hidden" });
+        store.addRows(STORE_ROWS);
+        const book = await PackageWorkbook.fromBuffer(
+          new Uint8Array(await source.xlsx.writeBuffer()),
+          "K.xlsx",
+        );
+        await book.writeStoredAdoptions([{ date: "2026-03-10" }, { date: "2028-03-14" }]);
+        const again = await PackageWorkbook.fromBuffer(await book.toBuffer(), "K.xlsx");
+        expect(await again.readStoredAdoptions()).toEqual([{ date: "2026-03-10" }, { date: "2028-03-14" }]);
+        // the store sheet as another program reads it
+        const check = new ExcelJS.Workbook();
+        await check.xlsx.load((await book.toBuffer()) as unknown as ArrayBuffer);
+        const rows: CellValue[][] = [];
+        check
+          .getWorksheet("_SRB")!
+          .eachRow((row) => rows.push([row.getCell(1).value, row.getCell(2).value] as CellValue[]));
+        return decodeStore(rows).damagedAdoptions;
+      },
+    ],
+    [
+      "OfficeWorkbook (fake Excel)",
+      async () => {
+        const fake = new FakeWorkbook();
+        fake.addSheet("Kitas").setRows(KITAS as (FakeContent | null)[][]);
+        const store = fake.addSheet("_SRB").setRows(STORE_ROWS as (FakeContent | null)[][]);
+        store.visibility = "Hidden";
+        await new OfficeWorkbook(fake.run).writeStoredAdoptions([
+          { date: "2026-03-10" },
+          { date: "2028-03-14" },
+        ]);
+        const again = new OfficeWorkbook(fake.run);
+        expect(await again.readStoredAdoptions()).toEqual([{ date: "2026-03-10" }, { date: "2028-03-14" }]);
+        const sheet = fake.sheet("_SRB");
+        const rows = Array.from({ length: 20 }, (_, r) => [sheet.peek(r, 0)?.value, sheet.peek(r, 1)?.value]);
+        return decodeStore(rows as CellValue[][]).damagedAdoptions;
+      },
+    ],
+  ];
+  test.each(cases)(
+    "%s: a new Beschluss written, the damaged one is still there, unchanged",
+    async (_n, run) => {
+      expect(await run()).toEqual([DAMAGED]);
+    },
+  );
 });

@@ -2,7 +2,7 @@
  * Adopted allocations in the store sheet (SPEC §5a): kept as history, in order, in chunks that fit a cell;
  * a store without them decodes exactly as before; a damaged one is counted, never thrown.
  */
-import { STORE_CHUNK_LENGTH, decodeStore, encodeStore } from "../../src/workbook/store";
+import { STORE_CHUNK_LENGTH, decodeStore, encodeStore, storeKept } from "../../src/workbook/store";
 
 const BIG = {
   date: "2027-03-15",
@@ -47,5 +47,22 @@ describe("adoptions in the store", () => {
     ]);
     expect(decoded.adoptions).toEqual([{ date: "2026-03-10" }, { date: "2027-03-15" }]);
     expect(decoded.adoptionsUnreadable).toBe(1);
+    expect(decoded.damagedAdoptions).toEqual(['{"date":"2027-']);
+  });
+
+  test("a damaged adoption survives every later write of the store, unchanged (never dropped)", () => {
+    const damaged = `{"date":"2027-${"x".repeat(STORE_CHUNK_LENGTH)}`; // long: written back in several cells
+    const decoded = decodeStore([
+      ["SRB", 1],
+      ["adoption", '{"date":"2026-03-10"}'],
+      ...encodeStore({ generated: [], model: null, damagedAdoptions: [damaged] }).slice(1),
+    ]);
+    expect(decoded.damagedAdoptions).toEqual([damaged]);
+    // a new Beschluss written as the adapters write one: the store as read kept, the adoptions replaced
+    const next = [...(decoded.adoptions ?? []), { date: "2028-03-14" }];
+    const written = decodeStore(encodeStore({ ...storeKept(decoded), model: { a: 1 }, adoptions: next }));
+    expect(written.adoptions).toEqual([{ date: "2026-03-10" }, { date: "2028-03-14" }]);
+    expect(written.damagedAdoptions).toEqual([damaged]);
+    expect(written.adoptionsUnreadable).toBe(1);
   });
 });
