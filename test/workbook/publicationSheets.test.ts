@@ -71,6 +71,14 @@ describe("publication sheets: names are printed whole", () => {
   });
 });
 
+/** A sheet's header row, as values. */
+const headers = (sheet: SheetSpec) => sheet.rows[0].map((c) => c?.value);
+/** The cells of a sheet's data row whose first cell is `first`, by header. */
+const rowOf = (sheet: SheetSpec, first: string) => {
+  const row = sheet.rows.find((r) => r[0]?.value === first)!;
+  return Object.fromEntries(headers(sheet).map((h, j) => [h, row[j]?.value]));
+};
+
 describe("publication sheets: a Kita known for its set-aside is not named by it", () => {
   /** 72.000 € per VZÄ, Land share 0,6, steps of 0,25; Nord's K1 hosts the Nachbarschaftszentrum, Süd's K3 has Zusatzpersonal. */
   const planModel = (): Model => {
@@ -99,12 +107,6 @@ describe("publication sheets: a Kita known for its set-aside is not named by it"
   );
   const publication = publicationOf(allocation, () => 0.3);
   const [notes, areas, units] = publicationSheets(allocation, publication, { date: "01.12.2026" });
-  const headers = (sheet: SheetSpec) => sheet.rows[0].map((c) => c?.value);
-  /** The cells of a sheet's data row whose first cell is `first`, by header. */
-  const rowOf = (sheet: SheetSpec, first: string) => {
-    const row = sheet.rows.find((r) => r[0]?.value === first)!;
-    return Object.fromEntries(headers(sheet).map((h, j) => [h, row[j]?.value]));
-  };
 
   test("the Kitas' rows have no Nachbarschaftszentrum or Zusatzpersonal column", () => {
     expect(allocation.units.find((u) => u.id === "K1")!.plan!.strand2Vzae).toBe(0.5);
@@ -171,11 +173,6 @@ describe("publication sheets without a Stellenplan: a Kita eligible for strand 2
   );
   const publication = publicationOf(allocation, () => 0.3);
   const [notes, areas, units] = publicationSheets(allocation, publication, { date: "01.12.2026" });
-  const headers = (sheet: SheetSpec) => sheet.rows[0].map((c) => c?.value);
-  const rowOf = (sheet: SheetSpec, first: string) => {
-    const row = sheet.rows.find((r) => r[0]?.value === first)!;
-    return Object.fromEntries(headers(sheet).map((h, j) => [h, row[j]?.value]));
-  };
   const k1 = allocation.units.find((u) => u.id === "K1")!;
 
   test("the fixture: K1 has money by index but neither strand 1 nor strand 3", () => {
