@@ -104,6 +104,17 @@ describe("BudgetStep", () => {
     expect(screen.queryByText(message)).toBeNull();
   });
 
+  test("while a budget text is refused, the hint does not show the last good amount as if it were typed", () => {
+    setup();
+    fireEvent.change(screen.getByLabelText(/^Budget \(€\)/), { target: { value: "2000" } });
+    expect(screen.getByText("2.000,00 €")).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText(/^Budget \(€\)/), { target: { value: "20x0" } });
+    expect(screen.getByText(/„20x0“ ist keine gültige Zahl/)).toBeInTheDocument();
+    expect(screen.queryByText("2.000,00 €")).toBeNull();
+    fireEvent.change(screen.getByLabelText(/^Budget \(€\)/), { target: { value: "3000" } });
+    expect(screen.getByText("3.000,00 €")).toBeInTheDocument();
+  });
+
   test("a budget of 0 is rejected (nothing to distribute)", () => {
     const { onValidity } = setup();
     fireEvent.change(screen.getByLabelText(/^Budget \(€\)/), { target: { value: "0" } });

@@ -76,7 +76,9 @@ export function NumberField(props: NumberFieldProps) {
   return (
     <Field
       label={visibleLabel ?? label}
-      hint={hint}
+      // the hint shows the value in use (e.g. the budget as „1.002.240,00 €“): while the text is refused it
+      // would show the last good value under the message as if it were what was typed
+      hint={message ? undefined : hint}
       required={!optional}
       validationState={message ? "error" : "none"}
       validationMessage={message ?? undefined}
