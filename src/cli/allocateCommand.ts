@@ -33,7 +33,7 @@ import {
 } from "./files";
 import { countIssues, issueLine, sozialraumTable } from "./format";
 import { ItemsOnDemand, prettyJsonChunks } from "./jsonChunks";
-import { storedOfComparison } from "./compareFile";
+import { openComparison, storedOfComparison, type ComparisonFile } from "./compareFile";
 import { cliFortschreibungRequest } from "./fortschreibungCli";
 import { exportPdf, findSoffice, PdfProblem, sofficeMissingMessage } from "./pdfExport";
 import { robustnessJson } from "./robustness";
@@ -145,10 +145,12 @@ async function run(options: AllocateOptions, io: CliIo, progress: (text: string)
     progress(`lese Modell ${options.modelFile} …`);
     modelJson = await readJsonFile(options.modelFile);
   }
-  if (options.compare) modelJson = await fromComparison(workbook, options.compare, modelJson, progress);
+  // the --compare file, read once: it may lend model and Beschlüsse, and it is the comparison basis
+  const comparison = options.compare ? await openComparison(options.compare) : null;
+  if (comparison) modelJson = await fromComparison(workbook, comparison, modelJson, progress);
 
   // the one path from workbook to sheets (src/usecase/generate.ts); the CLI adds files and results.json
-  const fortschreibung = await cliFortschreibungRequest(options, new Date());
+  const fortschreibung = await cliFortschreibungRequest(options, new Date(), comparison);
   const result = await generate(workbook, {
     model: modelJson,
     workbookName: path.basename(input),
@@ -222,14 +224,15 @@ async function run(options: AllocateOptions, io: CliIo, progress: (text: string)
  */
 async function fromComparison(
   workbook: PackageWorkbook,
-  compare: string,
+  comparison: ComparisonFile,
   modelJson: unknown,
   progress: (text: string) => void,
 ): Promise<unknown> {
+  const compare = comparison.file;
   const needsModel = modelJson === undefined && (await workbook.readStoredModel()) == null;
   const needsAdoptions = (await workbook.readStoredAdoptions()).length === 0;
   if (!needsModel && !needsAdoptions) return modelJson;
-  const earlier = await storedOfComparison(compare);
+  const earlier = await storedOfComparison(comparison);
   if (needsAdoptions && earlier.adoptions.length > 0) {
     await workbook.writeStoredAdoptions(earlier.adoptions);
     progress(

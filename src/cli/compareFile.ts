@@ -20,19 +20,18 @@ import { PackageWorkbook } from "../workbook/xlsx/packageWorkbook";
 import { PackageError } from "../workbook/xlsx/zipArchive";
 import { checkInputFile, FileProblem, readInputFile } from "./files";
 
+/** A `--compare` file, read once: an earlier results.json (parsed) or an earlier workbook (opened). */
+export type ComparisonFile =
+  | { file: string; name: string; kind: "results"; json: unknown }
+  | { file: string; name: string; kind: "workbook"; workbook: PackageWorkbook };
+
 /**
- * The comparison basis of a `--compare` file.
+ * Reads a `--compare` file once, for its comparison basis and for what it lends a new year's workbook.
  *
- * @param file the path as given
- * @param compute computes an earlier workbook without an adoption (its stored model over its data); null
- *   when that is not possible (the reason is then reported)
- * @throws {FileProblem} unreadable file, not SRB's results, a workbook with neither adoption nor model
- * @example (await comparisonBasisFromFile("Beschluss-2022.xlsx", compute)).label; // => "Arbeitsmappe „Beschluss-2022.xlsx“ (Beschluss vom 15.03.2022)"
+ * @throws {FileProblem} a missing or unreadable file, JSON that does not parse, a package that cannot be opened
+ * @example (await openComparison("Beschluss-2022.xlsx")).kind; // => "workbook"
  */
-export async function comparisonBasisFromFile(
-  file: string,
-  compute: (workbook: WorkbookPort, name: string) => Promise<Allocation | string>,
-): Promise<ComparisonBasis> {
+export async function openComparison(file: string): Promise<ComparisonFile> {
   const name = path.basename(file);
   const json = /\.json$/i.test(file);
   await checkInputFile(
@@ -42,14 +41,46 @@ export async function comparisonBasisFromFile(
   );
   const bytes = await readInputFile(file, "Die Vergleichsdatei (--compare)");
   if (json) {
-    let parsed: unknown;
     try {
-      parsed = JSON.parse(new TextDecoder("utf-8").decode(bytes)) as unknown;
+      return {
+        file,
+        name,
+        kind: "results",
+        json: JSON.parse(new TextDecoder("utf-8").decode(bytes)) as unknown,
+      };
     } catch {
       throw new FileProblem(
         `Die Vergleichsdatei (--compare) „${file}“ ist kein gültiges JSON (erwartet: eine Ergebnisdatei von srb allocate --json).`,
       );
     }
+  }
+  try {
+    return { file, name, kind: "workbook", workbook: await PackageWorkbook.fromBuffer(bytes, name) };
+  } catch (e) {
+    // the package reader says what the file is and what to do (encrypted, .ods, damaged …)
+    if (e instanceof SrbUsageError) throw new FileProblem(`--compare: ${e.message}`);
+    throw new FileProblem(
+      `Die Vergleichs-Arbeitsmappe (--compare) „${file}“ kann nicht gelesen werden (erwartet: eine gültige .xlsx-Datei).`,
+    );
+  }
+}
+
+/**
+ * The comparison basis of a `--compare` file.
+ *
+ * @param comparison the file as `openComparison` read it
+ * @param compute computes an earlier workbook without an adoption (its stored model over its data); null
+ *   when that is not possible (the reason is then reported)
+ * @throws {FileProblem} not SRB's results, a workbook with neither adoption nor model
+ * @example (await comparisonBasisOf(await openComparison("Beschluss-2022.xlsx"), compute)).label; // => "Arbeitsmappe „Beschluss-2022.xlsx“ (Beschluss vom 15.03.2022)"
+ */
+export async function comparisonBasisOf(
+  comparison: ComparisonFile,
+  compute: (workbook: WorkbookPort, name: string) => Promise<Allocation | string>,
+): Promise<ComparisonBasis> {
+  const { file, name } = comparison;
+  if (comparison.kind === "results") {
+    const parsed = comparison.json;
     const read = sideOfResultsJson(parsed, name);
     if (read.side === null) throw new FileProblem(`--compare: ${read.problem}`);
     return {
@@ -59,16 +90,7 @@ export async function comparisonBasisFromFile(
       results: { json: parsed, file: name },
     };
   }
-  let workbook: PackageWorkbook;
-  try {
-    workbook = await PackageWorkbook.fromBuffer(bytes, name);
-  } catch (e) {
-    // the package reader says what the file is and what to do (encrypted, .ods, damaged …)
-    if (e instanceof SrbUsageError) throw new FileProblem(`--compare: ${e.message}`);
-    throw new FileProblem(
-      `Die Vergleichs-Arbeitsmappe (--compare) „${file}“ kann nicht gelesen werden (erwartet: eine gültige .xlsx-Datei).`,
-    );
-  }
+  const workbook = comparison.workbook;
   // its latest Beschluss, else its own computation
   const read = async () => {
     const latest = latestAdoption(storedAdoptions(await workbook.readStoredAdoptions()).adoptions);
@@ -102,19 +124,19 @@ export async function comparisonBasisFromFile(
 /**
  * What an earlier workbook given with `--compare` holds for the year after: its stored model and its stored
  * Beschlüsse as stored (the next year's workbook often has neither: its data were typed into a new file).
- * Nothing for a results.json (it holds no model and no Beschluss) or a workbook that cannot be read
- * (`comparisonBasisFromFile` then says why).
+ * Nothing for a results.json (it holds no model and no Beschluss) or a store that cannot be read
+ * (`comparisonBasisOf` then says why).
  *
- * @example (await storedOfComparison("Beschluss-2027.xlsx")).adoptions.length; // => 1
+ * @example (await storedOfComparison(await openComparison("Beschluss-2027.xlsx"))).adoptions.length; // => 1
  */
-export async function storedOfComparison(file: string): Promise<{ model: unknown; adoptions: unknown[] }> {
-  if (!/\.xlsx$/i.test(file)) return { model: null, adoptions: [] };
+export async function storedOfComparison(
+  comparison: ComparisonFile,
+): Promise<{ model: unknown; adoptions: unknown[] }> {
+  if (comparison.kind !== "workbook") return { model: null, adoptions: [] };
   try {
-    const bytes = await readInputFile(file, "Die Vergleichsdatei (--compare)");
-    const workbook = await PackageWorkbook.fromBuffer(bytes, path.basename(file));
     return {
-      model: (await workbook.readStoredModel()) ?? null,
-      adoptions: [...(await workbook.readStoredAdoptions())],
+      model: (await comparison.workbook.readStoredModel()) ?? null,
+      adoptions: [...(await comparison.workbook.readStoredAdoptions())],
     };
   } catch {
     return { model: null, adoptions: [] };

@@ -9,18 +9,20 @@ import { messages } from "../engine/messages";
 import { previewStored } from "../usecase/generate";
 import type { WorkbookPort } from "../workbook/port";
 import type { AllocateOptions } from "./args";
-import { comparisonBasisFromFile } from "./compareFile";
+import { comparisonBasisOf, type ComparisonFile } from "./compareFile";
 
 /**
  * The Fortschreibung request of a CLI run. Throws `FileProblem` for an unusable `--compare` file.
  *
- * @example const fortschreibung = await cliFortschreibungRequest(options, new Date());
+ * @param comparison the `--compare` file as `openComparison` read it, null without `--compare`
+ * @example const fortschreibung = await cliFortschreibungRequest(options, new Date(), null);
  */
 export async function cliFortschreibungRequest(
   options: AllocateOptions,
   today: Date,
+  comparison: ComparisonFile | null,
 ): Promise<FortschreibungRequest> {
-  const compareWith = options.compare ? await comparisonBasisFromFile(options.compare, computeEarlier) : null;
+  const compareWith = comparison ? await comparisonBasisOf(comparison, computeEarlier) : null;
   const adopt = options.adopt ? { date: options.adoptDate ?? isoDay(today) } : null;
   return { adopt, carryForward: options.carryForward === true, compareWith };
 }
