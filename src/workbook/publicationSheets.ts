@@ -61,14 +61,21 @@ export function publicationSheets(
   publication: Publication,
   ctx: PublicationContext,
 ): SheetSpec[] {
+  // without a Stellenplan: the € the Kitas' rows leave out, per Sozialraum (Hinweise and Verteilung say so)
+  const strandsTwoFour = strandsTwoFourShown(allocation);
   return [
-    notesSheet(allocation, publication, ctx),
-    areasSheet(allocation),
+    notesSheet(allocation, publication, ctx, strandsTwoFour),
+    areasSheet(allocation, strandsTwoFour),
     unitsSheet(allocation, publication),
   ];
 }
 
-function notesSheet(allocation: Allocation, publication: Publication, ctx: PublicationContext): SheetSpec {
+function notesSheet(
+  allocation: Allocation,
+  publication: Publication,
+  ctx: PublicationContext,
+  strandsTwoFour: Map<string, number> | null,
+): SheetSpec {
   const withheld = publication.withheldAreas;
   // short lines: the sheet prints as it is, one sentence a row
   const lines: string[] = [
@@ -85,7 +92,7 @@ function notesSheet(allocation: Allocation, publication: Publication, ctx: Publi
           "diese Kitas sind bekannt, eine Angabe je Code würde sie benennen. Je Kita: Betrag und VZÄ nach Index.",
         ]
       : []),
-    ...(strandsTwoFourShown(allocation) !== null
+    ...(strandsTwoFour !== null
       ? [
           "Kitas nur mit Nachbarschaftszentrum (Strang 2) oder Zusatzpersonal (Strang 4): ihr Betrag steht nur",
           "je Sozialraum (Verteilung); diese Kitas sind bekannt, eine Angabe je Code würde sie benennen.",
@@ -121,15 +128,13 @@ function strandsTwoFourShown(allocation: Allocation): Map<string, number> | null
   return [...byArea.values()].some((v) => v !== 0) ? byArea : null;
 }
 
-function areasSheet(allocation: Allocation): SheetSpec {
+function areasSheet(allocation: Allocation, strandsTwoFour: Map<string, number> | null): SheetSpec {
   const areas = allocation.areas;
   const hasVzae = areas.some((a) => a.vzae !== null);
   const hasPlan = areas.some((a) => a.unplanned !== undefined);
   // the set-asides of strands 2 and 4, which the Kitas' rows leave out (when there are any)
   const byArea = setAsideVzaeByArea(allocation);
   const setAsides = hasVzae && [...byArea.values()].some((v) => v > 0) ? byArea : null;
-  // without a Stellenplan: the € of the Kitas eligible for strand 2 or 4 only, which their rows leave out
-  const strandsTwoFour = strandsTwoFourShown(allocation);
   const columns: Column<Area>[] = [
     {
       key: "name",
