@@ -6,7 +6,7 @@
  */
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { isIsoDate, isoOfGermanDate } from "../engine/adoption";
+import { isoOfTypedDate } from "../engine/adoption";
 
 /** Everything `srb allocate` needs to know, with the default paths already filled in. */
 export interface AllocateOptions {
@@ -199,8 +199,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
   }
   // the date as a German writes it (15.03.2027) or as ISO (2027-03-15); stored as ISO
   const typedDate = values["adopt-date"] ?? null;
-  const adoptDate =
-    typedDate === null ? null : isIsoDate(typedDate.trim()) ? typedDate.trim() : isoOfGermanDate(typedDate);
+  const adoptDate = typedDate === null ? null : isoOfTypedDate(typedDate);
   if (typedDate !== null && adoptDate === null) {
     return {
       kind: "usage-error",

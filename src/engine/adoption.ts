@@ -115,7 +115,7 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
  * A typed German date (`TT.MM.JJJJ`, also `T.M.JJJJ`) as ISO `YYYY-MM-DD`; null when it is no real date.
- * The task pane's Beschluss dialog and the command line's `--adopt-date` read dates with it.
+ * Part of `isoOfTypedDate`, which the Beschluss dialog and the command line's `--adopt-date` read dates with.
  *
  * @example isoOfGermanDate("15.3.2027"); // => "2027-03-15"
  * @example isoOfGermanDate("30.02.2027"); // => null
@@ -125,6 +125,19 @@ export function isoOfGermanDate(text: string): string | null {
   if (!m) return null;
   const iso = `${m[3]}-${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}`;
   return isIsoDate(iso) ? iso : null;
+}
+
+/**
+ * A date as a user types it — German (`TT.MM.JJJJ`, `T.M.JJJJ`) or ISO (`YYYY-MM-DD`) — as ISO; null when it is
+ * no real date. The Beschluss dialog and `srb allocate --adopt-date` take the same forms.
+ *
+ * @example isoOfTypedDate("15.03.2027"); // => "2027-03-15"
+ * @example isoOfTypedDate(" 2027-03-15 "); // => "2027-03-15"
+ * @example isoOfTypedDate("03/15/2027"); // => null
+ */
+export function isoOfTypedDate(text: string): string | null {
+  const t = text.trim();
+  return isIsoDate(t) ? t : isoOfGermanDate(t);
 }
 
 /**

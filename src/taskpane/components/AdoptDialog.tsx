@@ -12,7 +12,7 @@ import {
   Text,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { isIsoDate, isoOfGermanDate } from "../../engine/adoption";
+import { isoOfTypedDate } from "../../engine/adoption";
 import type { Strings } from "../i18n";
 
 /**
@@ -24,9 +24,6 @@ export function germanToday(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${pad(date.getDate())}.${pad(date.getMonth() + 1)}.${date.getFullYear()}`;
 }
-
-/** A typed German date as ISO (engine/adoption.ts; re-exported for the dialog's callers and tests). */
-export { isoOfGermanDate };
 
 export interface AdoptDialogProps {
   strings: Strings;
@@ -47,7 +44,7 @@ export function AdoptDialog({ strings: s, disabled, today, onAdopt }: AdoptDialo
   const [open, setOpen] = useState(false);
   const [text, setText] = useState(() => germanToday(today));
   // as a German writes it, or ISO as `srb allocate --adopt-date` takes it too
-  const iso = isoOfGermanDate(text) ?? (isIsoDate(text.trim()) ? text.trim() : null);
+  const iso = isoOfTypedDate(text);
   return (
     <Dialog
       open={open}
