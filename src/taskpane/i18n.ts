@@ -25,14 +25,10 @@ export function detectLanguage(tag: string | null | undefined): Language {
 }
 
 /**
- * Formats an amount in euros with cents, the way the users' reports show it.
- *
- * @example
- * formatEuro(1234.56); // => "1.234,56 €" (with a non-breaking space before €)
+ * Amounts in euros ("1.234,56 €") and shares as percentages with few decimals (axis labels: "33 %"), de-DE in
+ * both languages: the engine's formats themselves.
  */
-export function formatEuro(amount: number): string {
-  return germanFormat.formatEuro(amount);
-}
+export { formatEuro, formatPercent } from "../engine/germanFormat";
 
 /**
  * Formats a share (0–1) as a percentage with two decimals.
@@ -53,17 +49,6 @@ export function formatShare(share: number): string {
  */
 export function formatNumber(value: number, decimals = 2): string {
   return germanFormat.formatNumber(value, decimals);
-}
-
-/**
- * Formats a share (0–1) as a percentage with few decimals (axis labels).
- *
- * @example
- * formatPercent(0.33); // => "33 %" (with a non-breaking space before %)
- * formatPercent(0.125, 1); // => "12,5 %"
- */
-export function formatPercent(share: number, decimals = 0): string {
-  return germanFormat.formatPercent(share, decimals);
 }
 
 /**
