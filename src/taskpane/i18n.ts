@@ -81,6 +81,16 @@ const GROUPED = /^-?\d{1,3}(\.\d{3})+(,\d+)?$/;
 const PLAIN = /^-?\d+(,\d+)?$/;
 
 /**
+ * A typed number as `parseUserNumber` reads it: without blanks (also no-break ones) and without a trailing
+ * "€" or "%".
+ *
+ * @example compactNumberText(" 1 500,00 € "); // => "1500,00"
+ */
+export function compactNumberText(text: string): string {
+  return text.replace(/[\s\u00a0\u202f]/g, "").replace(/[€%]$/, "");
+}
+
+/**
  * Reads a number typed by a user, the German way in both languages: "1.002.240,50" or "1002240,5" (dot =
  * thousands separator, comma = decimal). A trailing "€" or "%" and spaces are ignored. Returns null for
  * anything else ("abc", "12,3,4", "1.5", "1,002,240.50", "") — nothing is guessed.
@@ -92,7 +102,7 @@ const PLAIN = /^-?\d+(,\d+)?$/;
  * parseUserNumber("k.A."); // => null
  */
 export function parseUserNumber(text: string): number | null {
-  const compact = text.replace(/[\s\u00a0\u202f]/g, "").replace(/[€%]$/, "");
+  const compact = compactNumberText(text);
   if (!GROUPED.test(compact) && !PLAIN.test(compact)) return null;
   const value = Number(compact.replace(/\./g, "").replace(",", "."));
   return Number.isFinite(value) ? value : null;

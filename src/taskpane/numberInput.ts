@@ -2,7 +2,7 @@
  * What a number typed into the task pane means and whether it is acceptable. One rule per kind of field,
  * so that every field reports a bad entry the same way: the text as typed and what was expected.
  */
-import { formatInputNumber, parseUserNumber, stringsFor, type Language } from "./i18n";
+import { compactNumberText, formatInputNumber, parseUserNumber, stringsFor, type Language } from "./i18n";
 
 /**
  * Kinds of numeric field. `percent` is typed as 0–100 and stored as a fraction 0–1. `value` is any finite
@@ -76,7 +76,7 @@ export function readNumberInput(
   if (trimmed === "" && optional) return { ok: true, value: null };
   // English mode: "250,000" is two hundred and fifty thousand to an English eye but 250 in the German
   // format both languages read (a number is never silently what the user did not mean)
-  const english = language === "en" ? ENGLISH_GROUPING.exec(trimmed.replace(/[\s\u00a0€%]/g, "")) : null;
+  const english = language === "en" ? ENGLISH_GROUPING.exec(compactNumberText(trimmed)) : null;
   const asTyped = english !== null ? parseUserNumber(trimmed) : null;
   if (english !== null && asTyped !== null) {
     // "1,002,240" is refused below anyway (not a German number); "250,000" would be taken as 250
