@@ -12,8 +12,6 @@ import type { Changes } from "./changes";
 import { STRANDS } from "./changes";
 import { formatNumber } from "./germanFormat";
 
-const kitas = (n: number) => `${n} ${n === 1 ? "Kita" : "Kitas"}`;
-
 const MINUS = "\u2212";
 
 function signed(value: number, text: string): string {
@@ -28,10 +26,14 @@ function signed(value: number, text: string): string {
  * @example percentagePoints(0.0004); // => "+0,04 Prozentpunkte"
  */
 export function percentagePoints(delta: number): string {
+  return `${signedPoints(delta)} Prozentpunkte`;
+}
+
+/** A difference of shares (0–1) in percentage points as a signed de-DE number only: "−2,1". */
+function signedPoints(delta: number): string {
   const points = delta * 100;
   const digits = Math.abs(points) >= 0.05 || points === 0 ? 1 : 2;
-  const text = formatNumber(Math.abs(points), digits);
-  return `${signed(points, text)} Prozentpunkte`;
+  return signed(points, formatNumber(Math.abs(points), digits));
 }
 
 /**
@@ -63,59 +65,89 @@ function spellingKey(name: string): string {
  *
  * @example respelledAreas(changes); // => ["Sozialraum „Westrich - Höhe“ heißt im Vergleich „Westrich-Höhe“ …"]
  */
-function respelledAreas(changes: Changes): string[] {
+function respelledAreas(changes: Changes, words: SummaryWords): string[] {
   const gone = new Map<string, string>();
   for (const a of changes.areas) if (a.status === "entfallen") gone.set(spellingKey(a.name), a.name);
   return changes.areas
     .filter((a) => a.status === "neu" && gone.has(spellingKey(a.name)))
-    .map(
-      (a) =>
-        `Sozialraum „${a.name}“ heißt im Vergleich „${gone.get(spellingKey(a.name))}“ und gilt deshalb als neu, ` +
-        "der alte als entfallen – bitte die Schreibweise angleichen",
-    );
+    .map((a) => words.respelled(a.name, gone.get(spellingKey(a.name)) as string));
 }
 
 /**
- * The summary line (see the module comment). "Keine Veränderungen." when nothing changed.
+ * The words of the summary line, one per fact it can state: German (`GERMAN_SUMMARY_WORDS`), the language
+ * of the sheets, the CLI and the results JSON; the task pane passes its own in English. Numbers are de-DE
+ * in both (the brief's rule for every number SRB shows).
+ */
+export interface SummaryWords {
+  /** `entered` Kitas newly in a strand (1–4), `left` (maybe 0) no longer. */
+  enteredStrand: (entered: number, strand: number, left: number) => string;
+  leftStrand: (left: number, strand: number) => string;
+  added: (count: number) => string;
+  removed: (count: number) => string;
+  /** A Sozialraum counted as new and gone only because its name is spelt differently. */
+  respelled: (name: string, before: string) => string;
+  /** The largest change; `change` is "−2,1" percentage points (`points`) or an amount "−1.234,50 €". */
+  largest: (area: string, change: string) => string;
+  points: (signedNumber: string) => string;
+  strandsAndSharesUnchanged: string;
+  nothingChanged: string;
+}
+
+const kitas = (n: number) => `${n} ${n === 1 ? "Kita" : "Kitas"}`;
+
+/** The summary line's German words. */
+export const GERMAN_SUMMARY_WORDS: SummaryWords = {
+  enteredStrand: (entered, strand, left) =>
+    `${kitas(entered)} neu in Förderstrang ${strand}${left > 0 ? `, ${left} ${left === 1 ? "entfällt" : "entfallen"}` : ""}`,
+  leftStrand: (left, strand) => `${kitas(left)} nicht mehr in Förderstrang ${strand}`,
+  added: (count) => `${kitas(count)} hinzugekommen`,
+  removed: (count) => `${kitas(count)} weggefallen`,
+  respelled: (name, before) =>
+    `Sozialraum „${name}“ heißt im Vergleich „${before}“ und gilt deshalb als neu, ` +
+    "der alte als entfallen – bitte die Schreibweise angleichen",
+  largest: (area, change) => `größte Veränderung: Sozialraum ${area} ${change}`,
+  points: (signedNumber) => `${signedNumber} Prozentpunkte`,
+  strandsAndSharesUnchanged: "Förderstränge und Anteile unverändert.",
+  nothingChanged: "Keine Veränderungen.",
+};
+
+/**
+ * The summary line (see the module comment). "Keine Veränderungen." when nothing changed; in other words
+ * when they are given (the task pane in English).
  *
  * @example changeSummary(compareAllocations(side, side)); // => "Keine Veränderungen."
  */
-export function changeSummary(changes: Changes): string {
+export function changeSummary(changes: Changes, words: SummaryWords = GERMAN_SUMMARY_WORDS): string {
   const parts: string[] = [];
   STRANDS.forEach((strand, k) => {
     const entered = changes.units.filter((u) => u.entered.includes(strand)).length;
     const left = changes.units.filter((u) => u.left.includes(strand)).length;
-    if (entered > 0) {
-      const gone = left > 0 ? `, ${left} ${left === 1 ? "entfällt" : "entfallen"}` : "";
-      parts.push(`${kitas(entered)} neu in Förderstrang ${k + 1}${gone}`);
-    } else if (left > 0) {
-      parts.push(`${kitas(left)} nicht mehr in Förderstrang ${k + 1}`);
-    }
+    if (entered > 0) parts.push(words.enteredStrand(entered, k + 1, left));
+    else if (left > 0) parts.push(words.leftStrand(left, k + 1));
   });
   const added = changes.units.filter((u) => u.status === "neu").length;
   const removed = changes.units.filter((u) => u.status === "entfallen").length;
   const statusParts = [
-    ...(added > 0 ? [`${kitas(added)} hinzugekommen`] : []),
-    ...(removed > 0 ? [`${kitas(removed)} weggefallen`] : []),
+    ...(added > 0 ? [words.added(added)] : []),
+    ...(removed > 0 ? [words.removed(removed)] : []),
   ];
   if (statusParts.length > 0) parts.push(statusParts.join(", "));
 
-  parts.push(...respelledAreas(changes));
+  parts.push(...respelledAreas(changes, words));
 
   const top = changes.areas[0];
   const shareDelta = top ? top.shareAfter - top.shareBefore : 0;
   if (top && Math.abs(shareDelta) >= 5e-7) {
-    parts.push(`größte Veränderung: Sozialraum ${top.name} ${percentagePoints(shareDelta)}`);
+    parts.push(words.largest(top.name, words.points(signedPoints(shareDelta))));
   } else {
     const byMoney = [...changes.areas].sort((x, y) => Math.abs(y.amountDelta) - Math.abs(x.amountDelta))[0];
     if (byMoney && byMoney.amountDelta !== 0)
-      parts.push(`größte Veränderung: Sozialraum ${byMoney.name} ${euroDelta(byMoney.amountDelta)}`);
+      parts.push(words.largest(byMoney.name, euroDelta(byMoney.amountDelta)));
   }
   const unitMoved = changes.units.some(
     (u) => u.amountDelta !== 0 || (u.indexDelta ?? 0) !== 0 || u.bandBefore !== u.bandAfter,
   );
-  if (parts.length === 0)
-    return unitMoved ? "Förderstränge und Anteile unverändert." : "Keine Veränderungen.";
+  if (parts.length === 0) return unitMoved ? words.strandsAndSharesUnchanged : words.nothingChanged;
   const line = parts.join("; ");
   return line.charAt(0).toUpperCase() + line.slice(1);
 }

@@ -737,50 +737,79 @@ export function locationIssues(location: TableLocation): Issue[] {
   return issues;
 }
 
-function rowsText(first: number, last: number): string {
-  return first === last ? `Zeile ${first}` : `Zeilen ${first}–${last}`;
+/**
+ * The words of `describeLocation`'s line, one per fact it can state: German (`GERMAN_LOCATION_WORDS`), the
+ * language of the CLI, the progress messages and the documents; the task pane passes its own in English.
+ */
+export interface LocationWords {
+  /** The sheet has no table at all. */
+  empty: (sheet: string) => string;
+  /** The header row, and where the table came from (`from`: an Excel table, a chosen range, or ""). */
+  header: (row: number, from: string) => string;
+  excelTable: (name: string) => string;
+  chosenRange: (range: string) => string;
+  noDataRows: string;
+  /** The data rows, first to last (equal for one row). */
+  data: (first: number, last: number) => string;
+  /** The totals row left out, and how many rows below it were ignored (0: none). */
+  totalsRowOmitted: (row: number, label: string | null, below: number) => string;
+  /** Rows ignored below a chosen range. */
+  belowRangeIgnored: (count: number) => string;
+  /** Rows ignored from the blank row that ends the table on. */
+  fromBlankRowIgnored: (count: number, row: number) => string;
+  hiddenCounted: (count: number) => string;
 }
 
+const zeilen = (n: number) => `${n} ${n === 1 ? "Zeile" : "Zeilen"}`;
+
+/** `describeLocation`'s German words. */
+export const GERMAN_LOCATION_WORDS: LocationWords = {
+  empty: (sheet) => `Blatt „${sheet}“: keine Tabelle gefunden (das Blatt ist leer).`,
+  header: (row, from) => `Kopfzeile: Zeile ${row}${from}`,
+  excelTable: (name) => ` (Excel-Tabelle „${name}“)`,
+  chosenRange: (range) => ` (gewählter Bereich ${range})`,
+  noDataRows: "keine Datenzeilen",
+  data: (first, last) => `Daten: ${first === last ? `Zeile ${first}` : `Zeilen ${first}–${last}`}`,
+  totalsRowOmitted: (row, label, below) =>
+    `Zeile ${row} „${label ?? "Summe"}“ ausgelassen${below > 0 ? `, ${below} weitere ${below === 1 ? "Zeile" : "Zeilen"} darunter ignoriert` : ""}`,
+  belowRangeIgnored: (count) => `${zeilen(count)} unterhalb des Bereichs ignoriert`,
+  fromBlankRowIgnored: (count, row) => `${zeilen(count)} ab der Leerzeile ${row} ignoriert`,
+  hiddenCounted: (count) => `${count} ausgeblendete ${count === 1 ? "Zeile" : "Zeilen"} mitgerechnet`,
+};
+
 /**
- * The located table in one German line, as the Daten step and the CLI show it.
+ * The located table in one line, as the Daten step and the CLI show it: German unless other words are given.
  *
  * @example
  * describeLocation(location);
  * // => "Kopfzeile: Zeile 3, Daten: Zeilen 4–30 (Zeile 31 „Summe“ ausgelassen)"
  */
-export function describeLocation(location: TableLocation): string {
-  if (location.source === "empty")
-    return `Blatt „${location.sheet}“: keine Tabelle gefunden (das Blatt ist leer).`;
+export function describeLocation(
+  location: TableLocation,
+  words: LocationWords = GERMAN_LOCATION_WORDS,
+): string {
+  if (location.source === "empty") return words.empty(location.sheet);
   const parts: string[] = [];
-  const table =
+  const from =
     location.tableName !== undefined
-      ? ` (Excel-Tabelle „${location.tableName}“)`
+      ? words.excelTable(location.tableName)
       : location.range !== undefined
-        ? ` (gewählter Bereich ${location.range})`
+        ? words.chosenRange(location.range)
         : "";
   const data =
     location.lastDataRow < location.firstDataRow
-      ? "keine Datenzeilen"
-      : `Daten: ${rowsText(location.firstDataRow, location.lastDataRow)}`;
+      ? words.noDataRows
+      : words.data(location.firstDataRow, location.lastDataRow);
   const end = location.end;
   if (end !== null) {
-    const what =
-      end.reason === "totalsRow"
-        ? `Zeile ${end.row} „${end.label ?? "Summe"}“`
-        : `ab der Leerzeile ${end.row}`;
-    const more = end.ignoredRows > (end.reason === "totalsRow" ? 1 : 0);
-    const count = end.reason === "totalsRow" ? end.ignoredRows - 1 : end.ignoredRows;
     parts.push(
       end.reason === "totalsRow"
-        ? `${what} ausgelassen${more ? `, ${count} weitere Zeile${count === 1 ? "" : "n"} darunter ignoriert` : ""}`
+        ? words.totalsRowOmitted(end.row, end.label ?? null, end.ignoredRows - 1)
         : end.reason === "rangeEnd"
-          ? `${count} Zeile${count === 1 ? "" : "n"} unterhalb des Bereichs ignoriert`
-          : `${count} Zeile${count === 1 ? "" : "n"} ${what} ignoriert`,
+          ? words.belowRangeIgnored(end.ignoredRows)
+          : words.fromBlankRowIgnored(end.ignoredRows, end.row),
     );
   }
-  if (location.hiddenDataRows.length > 0) {
-    const n = location.hiddenDataRows.length;
-    parts.push(`${n} ausgeblendete Zeile${n === 1 ? "" : "n"} mitgerechnet`);
-  }
-  return `Kopfzeile: Zeile ${location.headerRow}${table}, ${data}${parts.length ? ` (${parts.join("; ")})` : ""}`;
+  if (location.hiddenDataRows.length > 0) parts.push(words.hiddenCounted(location.hiddenDataRows.length));
+  return `${words.header(location.headerRow, from)}, ${data}${parts.length ? ` (${parts.join("; ")})` : ""}`;
 }

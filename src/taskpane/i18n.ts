@@ -2,12 +2,16 @@
  * Texts of the task pane, German (default) and English, plus the number formats the users expect.
  *
  * German is the language of the users and of the documents; English is offered when Office's display
- * language (or, in standalone mode, the browser's) is English. Engine messages (issues) stay German.
+ * language (or, in standalone mode, the browser's) is English. Engine messages (issues) and the names of the
+ * robustness alternatives stay German, as on the sheets; the table's location line and the change summary
+ * are said in the pane's language (the engine takes their words: `locationWords`, `summaryWords`).
  * Numbers, amounts and percentages are de-DE in both languages ("1.002.240,00 €", "17,37 %") and are typed
  * the German way ("1.002.240,50"), as in the workbooks, the sheets SRB writes and its Vorlage.
  */
 
+import { GERMAN_SUMMARY_WORDS, type SummaryWords } from "../engine/changeSummary";
 import * as germanFormat from "../engine/germanFormat";
+import { GERMAN_LOCATION_WORDS, type LocationWords } from "../engine/tableLocation";
 
 export type Language = "de" | "en";
 
@@ -126,6 +130,8 @@ const de = {
   detectTable: "Tabelle erkennen",
   tableSummary: (units: number, columns: number, sheet: string) =>
     `${units} Zeilen (Einrichtungen) und ${columns} Spalten auf „${sheet}“ erkannt.`,
+  /** Where the table was found („Kopfzeile: Zeile 3, Daten: Zeilen 4–30 …“), as the CLI says it. */
+  locationWords: GERMAN_LOCATION_WORDS as LocationWords,
   headerRow: "Kopfzeile in Zeile",
   headerRowHint:
     "Stimmt die erkannte Kopfzeile nicht, hier die Zeilennummer eintragen; sie wird im Modell gespeichert.",
@@ -357,6 +363,8 @@ const de = {
   // Fortschreibung (Beschluss, Vergleich)
   changesTitle: "Veränderungen",
   comparedWith: (label: string) => `Verglichen mit: ${label}`,
+  /** The summary line of the comparison, as the Veränderungen sheet says it. */
+  summaryWords: GERMAN_SUMMARY_WORDS as SummaryWords,
   changeCounts: (added: number, removed: number, stayed: number, strandMoves: number) =>
     `${added} neu, ${removed} entfallen, ${stayed} geblieben; ${strandMoves} Wechsel in Förderstränge.`,
   topUnitChanges: "Größte Veränderungen je Kita",
@@ -407,6 +415,8 @@ const de = {
 
 export type Strings = typeof de;
 
+const kitasEn = (n: number) => `${n} ${n === 1 ? "Kita" : "Kitas"}`;
+
 const en: Strings = {
   appTitle: "SRB – social area budget",
   stepData: "Data",
@@ -424,6 +434,20 @@ const en: Strings = {
   detectTable: "Detect table",
   tableSummary: (units, columns, sheet) =>
     `Found ${units} rows (units) and ${columns} columns on “${sheet}”.`,
+  locationWords: {
+    empty: (sheet) => `Sheet “${sheet}”: no table found (the sheet is empty).`,
+    header: (row, from) => `Header: row ${row}${from}`,
+    excelTable: (name) => ` (Excel table “${name}”)`,
+    chosenRange: (range) => ` (chosen range ${range})`,
+    noDataRows: "no data rows",
+    data: (first, last) => `data: ${first === last ? `row ${first}` : `rows ${first}–${last}`}`,
+    totalsRowOmitted: (row, label, below) =>
+      `row ${row} “${label ?? "Summe"}” left out${below > 0 ? `, ${below} more ${below === 1 ? "row" : "rows"} below it ignored` : ""}`,
+    belowRangeIgnored: (count) => `${count} ${count === 1 ? "row" : "rows"} below the range ignored`,
+    fromBlankRowIgnored: (count, row) =>
+      `${count} ${count === 1 ? "row" : "rows"} from the blank row ${row} on ignored`,
+    hiddenCounted: (count) => `${count} hidden ${count === 1 ? "row" : "rows"} counted`,
+  },
   headerRow: "Header in row",
   headerRowHint: "If the detected header row is wrong, enter its row number; it is saved in the model.",
   headerRowApply: "Use this header row",
@@ -641,6 +665,20 @@ const en: Strings = {
   progressRobustnessSheet: "Computing robustness for the sheet …",
   changesTitle: "Changes",
   comparedWith: (label) => `Compared with: ${label}`,
+  summaryWords: {
+    enteredStrand: (entered, strand, left) =>
+      `${kitasEn(entered)} newly in strand ${strand}${left > 0 ? `, ${left} no longer` : ""}`,
+    leftStrand: (left, strand) => `${kitasEn(left)} no longer in strand ${strand}`,
+    added: (count) => `${kitasEn(count)} added`,
+    removed: (count) => `${kitasEn(count)} gone`,
+    respelled: (name, before) =>
+      `Sozialraum “${name}” is spelt “${before}” in the comparison and so counts as new, the old one as ` +
+      "gone – please spell both the same way",
+    largest: (area, change) => `largest change: Sozialraum ${area} ${change}`,
+    points: (signedNumber) => `${signedNumber} percentage points`,
+    strandsAndSharesUnchanged: "Strands and shares unchanged.",
+    nothingChanged: "No changes.",
+  },
   changeCounts: (added, removed, stayed, strandMoves) =>
     `${added} new, ${removed} gone, ${stayed} unchanged in the list; ${strandMoves} strand changes.`,
   topUnitChanges: "Largest changes per Kita",

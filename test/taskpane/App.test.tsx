@@ -229,6 +229,13 @@ describe("App: a municipal sheet (title rows, header in row 3, a Summe row)", ()
     expect(cells(rows[1])).toEqual(["Nord", "41,7", "41,67\u00a0%", "416,67\u00a0€"]);
   });
 
+  test("English: the line that says where the table is is English too", async () => {
+    renderWithTheme(<App port={fakePort([TITLED])} language="en" />);
+    expect(await screen.findByTestId("table-location")).toHaveTextContent(
+      "Header: row 3, data: rows 4–7 (row 8 “Summe” left out)",
+    );
+  });
+
   test("the user fixes the header row: it is saved in the model as data.headerRow, and can be freed again", async () => {
     const port = fakePort([TITLED]);
     renderWithTheme(<App port={port} language="de" />);

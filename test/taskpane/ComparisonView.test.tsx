@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
-import type { UnitChange } from "../../src/engine/changes";
+import { changeSummary } from "../../src/engine/changeSummary";
+import type { Changes, UnitChange } from "../../src/engine/changes";
 import { signedEuro, signedPoints, unitChangeText } from "../../src/taskpane/components/ComparisonView";
 import { stringsFor } from "../../src/taskpane/i18n";
 
@@ -46,5 +47,34 @@ describe("signedEuro and signedPoints", () => {
     expect(signedEuro(0)).toBe("0,00\u00a0€");
     expect(signedPoints(-0.0213, "de")).toBe("-2,13 Pp.");
     expect(signedPoints(0.0213, "en")).toBe("+2,13 pp");
+  });
+});
+
+describe("the summary line in the pane's language", () => {
+  const changes = {
+    units: [
+      lindenhof,
+      { ...lindenhof, id: "Kita Neu", status: "neu", entered: [], indexBefore: null, areaBefore: null },
+    ],
+    areas: [
+      {
+        name: "Südstadt",
+        status: "geblieben",
+        shareBefore: 0.169,
+        shareAfter: 0.148,
+        amountBefore: 169000,
+        amountAfter: 148000,
+        amountDelta: -21000,
+      },
+    ],
+  } as unknown as Changes;
+
+  test("German as on the Veränderungen sheet; English words with de-DE numbers", () => {
+    expect(changeSummary(changes, stringsFor("de").summaryWords)).toBe(
+      "1 Kita neu in Förderstrang 1; 1 Kita hinzugekommen; größte Veränderung: Sozialraum Südstadt −2,1 Prozentpunkte",
+    );
+    expect(changeSummary(changes, stringsFor("en").summaryWords)).toBe(
+      "1 Kita newly in strand 1; 1 Kita added; largest change: Sozialraum Südstadt −2,1 percentage points",
+    );
   });
 });

@@ -12,6 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { useId } from "react";
 import { STRANDS, type Changes, type UnitChange } from "../../engine/changes";
+import { changeSummary } from "../../engine/changeSummary";
 import { formatEuro, formatNumber } from "../../engine/germanFormat";
 import type { PreviewComparison } from "../../usecase/fortschreibung";
 import type { Language, Strings } from "../i18n";
@@ -135,7 +136,7 @@ export function ComparisonView({ strings: s, language, comparison, unitName }: C
       </Subtitle2>
       <Text size={200}>{s.comparedWith(comparison.label)}</Text>
       <Text className={styles.summary} role="note">
-        {comparison.summary}
+        {changeSummary(changes, s.summaryWords)}
       </Text>
       <Text size={200}>
         {s.changeCounts(counts.added, counts.removed, counts.stayed, counts.strandMoves)}

@@ -177,7 +177,9 @@ export function DataStep(props: DataStepProps) {
       {table && (
         <>
           <Text>{s.tableSummary(table.rows.length, table.headers.length, table.sheet)}</Text>
-          {table.location && <Text data-testid="table-location">{describeLocation(table.location)}</Text>}
+          {table.location && (
+            <Text data-testid="table-location">{describeLocation(table.location, s.locationWords)}</Text>
+          )}
           {props.onHeaderRowChange && (
             <HeaderRowChoice
               strings={s}
