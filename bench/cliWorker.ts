@@ -23,6 +23,35 @@ export interface CliResult {
   /** LibreOffice xlsx → csv of the same file (wall seconds), null when not measured. */
   libreOfficeS: number | null;
   libreOfficeNote?: string;
+  /**
+   * The same conversion, same procedure (a fresh profile), of a file with one Kita: what LibreOffice needs
+   * before and after any data, its start-up. Context for the ratio, not part of it; null when not measured.
+   */
+  libreOfficeOneKitaS: number | null;
+}
+
+/**
+ * LibreOffice's headless xlsx → csv of `input` with a fresh user profile in `dir` (as a user's first
+ * conversion): wall seconds, or why it could not run.
+ */
+function convertWithLibreOffice(input: string, dir: string): { seconds: number } | { note: string } {
+  const start = performance.now();
+  const lo = spawnSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${dir}/lo-profile`,
+      "--headless",
+      "--convert-to",
+      "csv",
+      "--outdir",
+      path.join(dir, "csv"),
+      input,
+    ],
+    { stdio: "ignore", timeout: 600_000 },
+  );
+  if (lo.error || lo.status !== 0)
+    return { note: `soffice nicht ausführbar (${lo.error?.message ?? lo.status})` };
+  return { seconds: (performance.now() - start) / 1000 };
 }
 
 const BUILT = path.join(REPOSITORY, "dist-cli", "src", "cli", "main.js");
@@ -84,24 +113,17 @@ async function main(): Promise<void> {
     ]);
     let libreOfficeS: number | null = null;
     let libreOfficeNote: string | undefined;
+    let libreOfficeOneKitaS: number | null = null;
     if (withLibreOffice) {
-      const start = performance.now();
-      const lo = spawnSync(
-        "soffice",
-        [
-          `-env:UserInstallation=file://${dir}/lo-profile`,
-          "--headless",
-          "--convert-to",
-          "csv",
-          "--outdir",
-          path.join(dir, "csv"),
-          input,
-        ],
-        { stdio: "ignore", timeout: 600_000 },
-      );
-      if (lo.error || lo.status !== 0)
-        libreOfficeNote = `soffice nicht ausführbar (${lo.error?.message ?? lo.status})`;
-      else libreOfficeS = (performance.now() - start) / 1000;
+      const full = convertWithLibreOffice(input, path.join(dir, "lo-full"));
+      if ("note" in full) libreOfficeNote = full.note;
+      else {
+        libreOfficeS = full.seconds;
+        const one = path.join(dir, "EineKita.xlsx");
+        await writeTown(1, one);
+        const start = convertWithLibreOffice(one, path.join(dir, "lo-one"));
+        if ("seconds" in start) libreOfficeOneKitaS = start.seconds;
+      }
     }
     const { statSync } = await import("node:fs");
     const result: CliResult = {
@@ -113,6 +135,7 @@ async function main(): Promise<void> {
       fileMb: Math.round((statSync(input).size / 1024 / 1024) * 10) / 10,
       libreOfficeS,
       libreOfficeNote,
+      libreOfficeOneKitaS,
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {

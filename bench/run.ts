@@ -4,8 +4,10 @@
  * Prints a readable table and, as its last line, one JSON object with exactly the keys
  * engine_100k_ms, engine_scaling_10k_to_100k, syncs_100k, hyperformula_ratio, functions_gzip_kb,
  * taskpane_gzip_kb, robustness_3k_s, robustness_3k_rss_mb, cli_sample_cpu_s, cli_10k_vs_libreoffice, cli_60k_s,
- * cli_60k_rss_mb, engine_vs_bare, engine_100k_rss_mb, standalone_10k_s. A measurement that could not be made is
- * null there (the table and the `null_reasons` line before it say why).
+ * cli_60k_rss_mb, engine_vs_bare, engine_100k_rss_mb, standalone_10k_s, and for context
+ * engine_100k_rss_back_to_back_mb and libreoffice_1_kita_s (LibreOffice's conversion of a one-Kita file, its
+ * start-up). A measurement that could not be made is null there (the table and the `null_reasons` line before
+ * it say why).
  *
  * The engine, HyperFormula, custom-function and Robustheit measurements run as esbuild bundles in fresh
  * node processes (bench/bundle.ts): plain JavaScript as the add-in ships it, and memory figures that
@@ -343,6 +345,12 @@ function main(): void {
       `≤ ${de(2).format(TARGETS.cliVsLibreOffice)}`,
       vsLibreOffice === null ? null : vsLibreOffice <= TARGETS.cliVsLibreOffice,
     );
+    if (cli10k.libreOfficeS !== null && cli10k.libreOfficeOneKitaS !== null)
+      row(
+        "  zum Vergleich: LibreOffice, dieselbe Umwandlung einer Datei mit 1 Kita (Start)",
+        `${de(1).format(cli10k.libreOfficeOneKitaS)} s: davon für die 10.000 Kitas ` +
+          `${de(2).format(Math.max(0, cli10k.libreOfficeS - cli10k.libreOfficeOneKitaS))} s`,
+      );
     if (vsLibreOffice === null)
       nullReasons.cli_10k_vs_libreoffice = cli10k.libreOfficeNote ?? "LibreOffice fehlt";
   } else
@@ -443,6 +451,7 @@ function main(): void {
     robustness_3k_rss_mb: rob3k ? Math.round(rob3k.maxRssMb) : null,
     cli_sample_cpu_s: sampleCpu === null ? null : round(sampleCpu, 2),
     cli_10k_vs_libreoffice: vsLibreOffice === null ? null : round(vsLibreOffice, 2),
+    libreoffice_1_kita_s: cli10k?.libreOfficeOneKitaS == null ? null : round(cli10k.libreOfficeOneKitaS, 2),
     cli_60k_s: cli60k ? round(cli60k.wallS, 1) : null,
     cli_60k_rss_mb: cli60k ? cli60k.peakRssMb : null,
     engine_vs_bare: engineVsBare === null ? null : round(engineVsBare, 1),
