@@ -75,6 +75,31 @@ function u32(b: Uint8Array, at: number): number {
 }
 
 const utf8 = new TextDecoder("utf-8");
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Code page 437's upper half (0x80–0xFF), the zip format's name encoding when the UTF-8 flag is not set. */
+const CP437_HIGH =
+  "ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀" +
+  "αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0";
+
+/**
+ * An entry's name from its bytes. With the UTF-8 flag (bit 11) as UTF-8; without it as the zip format says,
+ * code page 437 — unless the bytes are valid UTF-8, as many programs write without setting the flag (then a
+ * name such as „Übersicht.xml“ would turn into „├£bersicht.xml“). Names are written back as UTF-8 with the
+ * flag, so a copied part keeps its name.
+ *
+ * @example entryName(Uint8Array.of(0x9a, 0x62), 0); // => "Üb"
+ */
+export function entryName(bytes: Uint8Array, flags: number): string {
+  if (flags & 0x0800 || bytes.every((b) => b < 0x80)) return utf8.decode(bytes);
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    let name = "";
+    for (const b of bytes) name += b < 0x80 ? String.fromCharCode(b) : CP437_HIGH[b - 0x80];
+    return name;
+  }
+}
 
 /**
  * The entries of a zip archive, from its central directory.
@@ -136,7 +161,7 @@ export class ZipArchive {
       const extraLength = u16(bytes, at + 30);
       const commentLength = u16(bytes, at + 32);
       const local = u32(bytes, at + 42);
-      const name = utf8.decode(bytes.subarray(at + 46, at + 46 + nameLength));
+      const name = entryName(bytes.subarray(at + 46, at + 46 + nameLength), flags);
       const compressedSize = u32(bytes, at + 20);
       const size = u32(bytes, at + 24);
       if (compressedSize === 0xffffffff || size === 0xffffffff || local === 0xffffffff) {
