@@ -11,7 +11,7 @@
  *
  * Several adoptions are kept as history; the latest (by date, then by position) is the reference.
  */
-import { unitScores } from "./unitScores";
+import { unitScoreList } from "./unitScores";
 import { unitCategoryIndices } from "./categoryIndices";
 import type { Allocation, Band, EffectiveWeight, Eligibility, NormBand } from "./allocation";
 import type { Dataset } from "./dataset";
@@ -298,7 +298,8 @@ export function adoptionOf(
         ...(u.traeger !== undefined ? { traeger: u.traeger } : {}),
         row: u.row,
         code: u.code,
-        scores: unitScores(allocation.scores, e),
+        // none kept (a carried-forward, hand-edited basis): left out, not stored as a row of nulls
+        ...(allocation.scoresNotStored?.[e] === 1 ? {} : { scores: unitScoreList(allocation, e) }),
         categoryBands: { ...u.categoryBands },
       };
     }),

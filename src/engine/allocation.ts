@@ -115,6 +115,12 @@ export interface Allocation {
    */
   scores: readonly IndicatorScores[];
   /**
+   * Carried forward from a basis that kept no standard scores for some units (a hand-edited Beschluss):
+   * `scoresNotStored[e] = 1` for those. Their list is empty (`unitScoreList`), not a row of nulls that would
+   * read as blank values; the run says so (`carry-forward-scores-missing`). Absent in every other run.
+   */
+  scoresNotStored?: Uint8Array;
+  /**
    * The units' Kategorie-Indizes by category, each over `units` in their order:
    * `unitCategoryIndices(categoryIndices, e)` is unit e's record by category name, null where it has none.
    */

@@ -14,11 +14,12 @@
  */
 import { scoreColumnsOfLists } from "./unitScores";
 import { categoryIndicesOfRecords } from "./categoryIndices";
-import { germanDate, type Adoption, type AdoptedUnit } from "./adoption";
+import { basisName, germanDate, type Adoption, type AdoptedUnit } from "./adoption";
 import type { Allocation, AreaResult, BremenUnitResult, UnitResult } from "./allocation";
 import { kofinanzierungPerArea } from "./allocate";
 import { apportionCents, toCents } from "./apportionCents";
 import { SrbUsageError, type Issue } from "./issues";
+import { messages } from "./messages";
 import type { ResolvedBudget, ResolvedModel } from "./model";
 import { stellenplan, stellenplanIssues, stellenplanParameters, type Stellenplan } from "./stellenplan";
 import { unitCodes } from "./unitCodes";
@@ -148,6 +149,7 @@ export function carriedAllocation(
   };
   const step = model.budget.vzaeStep;
   const issues: Issue[] = [];
+  const scoresNotStored = unitsWithoutScores(adoption, issues);
   const plan =
     model.budget.costPerVzae !== null
       ? carriedStellenplan(adoption, carried, model, model.budget.costPerVzae, issues)
@@ -196,6 +198,7 @@ export function carriedAllocation(
     budget: carried.budget,
     units,
     scores: scoreColumnsOfLists(adoption.units.map((u) => u.scores)),
+    ...(scoresNotStored ? { scoresNotStored } : {}),
     categoryIndices: categoryIndicesOfRecords(adoption.units.map((u) => u.categories)),
     areas,
     norm: {
@@ -209,6 +212,33 @@ export function carriedAllocation(
     model,
     ...(plan && model.data.traeger ? { traeger: plan.traeger } : {}),
   };
+}
+
+/** At most this many Einrichtungen are named in the warning about scores the basis did not keep. */
+const NAMED_WITHOUT_SCORES = 10;
+
+/**
+ * The adopted units the basis kept no standard scores for (a hand-edited Beschluss): marked 1, with one
+ * warning naming them and the basis; null (and no warning) when every unit has its list. The carried run does
+ * not need the scores — it distributes by the adopted shares — but a row of nulls in results.json would read
+ * as "no values" instead of "not known".
+ */
+function unitsWithoutScores(adoption: Adoption, issues: Issue[]): Uint8Array | null {
+  const without = adoption.units.flatMap((u) => (Array.isArray(u.scores) ? [] : [u.id]));
+  if (without.length === 0) return null;
+  issues.push({
+    level: "warning",
+    code: "carry-forward-scores-missing",
+    sheet: "",
+    cell: "",
+    message: messages.carryForwardScoresMissing(
+      without.slice(0, NAMED_WITHOUT_SCORES),
+      without.length,
+      basisName(adoption),
+      adoption.source === undefined,
+    ),
+  });
+  return Uint8Array.from(adoption.units, (u) => (Array.isArray(u.scores) ? 0 : 1));
 }
 
 /** The Stellenplan of §5 over the carried area amounts and the adopted Kitas; null (with errors) for bad parameters. */

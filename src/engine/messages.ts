@@ -152,6 +152,7 @@ export const RUN_CODES = [
   "carry-forward-without-adoption",
   "carry-forward-unit-new",
   "carry-forward-unit-gone",
+  "carry-forward-scores-missing",
 ] as const;
 
 /** A stable issue code of a run (one of `RUN_CODES`). */
@@ -647,6 +648,9 @@ export const messages = {
     `Zelle ${cell}: „${id}“ steht im Datenblatt, fehlt aber in ${basis}. Die Fortschreibung verteilt nur an die beschlossenen Kitas und gibt ihr nichts; für eine neue Kita bitte neu berechnen (ohne Fortschreibung).`,
   carryForwardUnitGone: (named: readonly string[], count: number, sheet: string, basis: string) =>
     `${count === 1 ? "Eine Kita" : `${count} Kitas`} aus ${basis} ${count === 1 ? "steht" : "stehen"} nicht mehr im Datenblatt „${sheet}“: ${named.map((id) => `„${id}“`).join(", ")}${count > named.length ? ` und ${count - named.length} weitere` : ""}. Die Fortschreibung gibt ${count === 1 ? "ihr" : "ihnen"} weiter den beschlossenen Betrag; ist eine geschlossen, bitte neu berechnen (ohne Fortschreibung).`,
+  /** `basis` in the dative (`basisName`): „dem Beschluss vom 15.03.2027“. */
+  carryForwardScoresMissing: (named: readonly string[], count: number, basis: string, stored: boolean) =>
+    `In ${basis} fehlen für ${count === 1 ? "eine Einrichtung" : `${count} Einrichtungen`} die Standardpunktzahlen der Indikatoren: ${named.map((id) => `„${id}“`).join(", ")}${count > named.length ? ` und ${count - named.length} weitere` : ""}${stored ? " – der gespeicherte Beschluss wurde wohl von Hand bearbeitet" : ""}. Die Fortschreibung braucht sie nicht (sie verteilt nach den beschlossenen Anteilen); die Ergebnisdatei (JSON) führt für ${count === 1 ? "diese Einrichtung" : "diese Einrichtungen"} keine Standardpunktzahlen auf.`,
   // why an earlier workbook without a Beschluss cannot be compared with (generate.ts `previewStored`)
   earlierWithoutModel: (workbook: string) => `„${workbook}“ enthält kein gespeichertes SRB-Modell.`,
   earlierModelInvalid: () => "ihr gespeichertes Modell ist fehlerhaft.",

@@ -17,7 +17,7 @@ import { toCents } from "./apportionCents";
 import type { AreaChange, Changes, UnitChange } from "./changes";
 import type { Issue, IssueLevel } from "./issues";
 import type { TraegerTotal } from "./traegerSummary";
-import { unitScores } from "./unitScores";
+import { unitScoreList } from "./unitScores";
 import { unitCategoryIndices } from "./categoryIndices";
 
 export interface ResultsUnit {
@@ -139,7 +139,7 @@ export function resultsUnit(allocation: Allocation, e: number): ResultsUnit {
     code: u.code,
     row: u.row,
     children: u.children,
-    scores: unitScores(allocation.scores, e),
+    scores: unitScoreList(allocation, e),
     categoryBands: { ...u.categoryBands },
     proposedAmount: u.proposedAmount,
     ...(u.traeger !== undefined ? { traeger: u.traeger } : {}),
