@@ -576,6 +576,21 @@ export const messages = {
     columns.length === 1
       ? `Zelle ${cell}: der Wert für „${unit}“ fehlt, und „${columns[0]}“ ist der einzige Indikator der Kategorie „${category}“ – ohne ihn hat „${unit}“ keinen Gesamtindex, deshalb wird nicht verteilt. Bitte den Wert eintragen oder den Indikator im Schritt „Modell“ einer anderen Kategorie zuordnen (in einer Modelldatei: seine Kategorie ändern).`
       : `Zelle ${cell}: „${unit}“ hat in der Kategorie „${category}“ keinen einzigen Wert (Spalten ${formatList(columns)}) – ohne einen Wert dort hat „${unit}“ keinen Gesamtindex, deshalb wird nicht verteilt. Bitte mindestens einen dieser Werte eintragen oder die Indikatoren im Schritt „Modell“ einer anderen Kategorie zuordnen (in einer Modelldatei: ihre Kategorie ändern).`,
+  /**
+   * `category-empty` for a unit whose cells there are not blank but unreadable (`unreadable`: their addresses,
+   * each with an error of its own such as „k.A.“ ist keine Zahl): a second fact about the same cell, so it
+   * says that leaving the cell blank – what the cell's own message offers – would not do either.
+   */
+  categoryEmptyUnreadable: (
+    cell: string,
+    unit: string,
+    category: string,
+    columns: readonly string[],
+    unreadable: readonly string[],
+  ) =>
+    columns.length === 1
+      ? `Zelle ${cell}: für „${unit}“ steht dort keine verwertbare Zahl (die Meldung zu dieser Zelle sagt, warum), und „${columns[0]}“ ist der einzige Indikator der Kategorie „${category}“ – auch leer gelassen hätte „${unit}“ keinen Gesamtindex, deshalb wird nicht verteilt. Bitte eine Zahl eintragen oder den Indikator im Schritt „Modell“ einer anderen Kategorie zuordnen (in einer Modelldatei: seine Kategorie ändern).`
+      : `Zelle ${cell}: „${unit}“ hat in der Kategorie „${category}“ keine verwertbare Zahl (Spalten ${formatList(columns)}; ${unreadable.length === 1 ? `in Zelle ${unreadable[0]} steht keine verwertbare Zahl, siehe die Meldung dazu` : `in den Zellen ${unreadable.join(", ")} stehen keine verwertbaren Zahlen, siehe die Meldungen dazu`}${unreadable.length < columns.length ? "; die übrigen sind leer" : ""}) – auch leer gelassen hätte „${unit}“ keinen Gesamtindex, deshalb wird nicht verteilt. Bitte mindestens eine Zahl eintragen oder die Indikatoren im Schritt „Modell“ einer anderen Kategorie zuordnen (in einer Modelldatei: ihre Kategorie ändern).`,
   categoryNoInformation: (category: string, columns: readonly string[]) =>
     `Die Kategorie „${category}“ hat keinen verwertbaren Indikator (${formatList(columns)} sind leer oder konstant) – erwartet wird mindestens ein Indikator mit unterschiedlichen Werten. Sind alle nur konstant, bleibt die Kategorie im Gesamtindex unberücksichtigt und die übrigen Kategorien werden neu gewichtet.`,
   coverageUnit: (

@@ -285,7 +285,7 @@ export const BUILDERS: Record<string, () => Issue[] | Promise<Issue[]>> = {
   "indicator-constant": () => checked(goodRows().map((r) => r.map((v, c) => (c === 4 ? 7 : v)))),
   "indicator-empty": () => checked(goodRows().map((r) => r.map((v, c) => (c === 4 ? null : v)))),
   "value-missing": () => checked(withCells([0, 3, null])),
-  "category-empty": () => checked(withCells([2, 5, null])),
+  "category-empty": () => [...checked(withCells([2, 5, null])), ...checked(withCells([2, 5, "k.A."]))],
   "category-no-information": () => checked(goodRows().map((r) => r.map((v, c) => (c === 5 ? 9 : v)))),
   "coverage-unit": () =>
     checked(
