@@ -47,6 +47,11 @@ export interface AdoptedUnit {
   amount: number;
   /** Staff plan at adoption, when the allocation had one. */
   plan?: AdoptedPlan;
+  /**
+   * Adopted from a run carried forward without a Stellenplan: the part of `amount` that carried the set-asides
+   * of strands 2 and 4 (`UnitResult.carriedSetAside`), so that the next Fortschreibung keeps the breakdown.
+   */
+  setAside?: number;
   /** Bremen rule set: VZÄ and Sachkosten at adoption (a unit with VZÄ > 0 was funded), the Kita-Index used. */
   bremen?: { vzae: number; sachkosten: number; kitaIndex?: number | null };
   /** Träger at adoption (when the model names the column). */
@@ -286,6 +291,7 @@ export function adoptionOf(
         eligible: { ...u.eligible },
         amount: u.proposedAmount,
         ...(plan ? { plan: { ...plan, strands: [...plan.strands] } } : {}),
+        ...(u.carriedSetAside !== undefined ? { setAside: u.carriedSetAside } : {}),
         ...(u.bremen
           ? {
               bremen: {
@@ -437,6 +443,7 @@ export function readAdoption(json: unknown): ReadAdoption {
         }
       : undefined;
     const row = num(u.row);
+    const setAside = num(u.setAside);
     units.push({
       id: u.id,
       area: u.area,
@@ -447,6 +454,7 @@ export function readAdoption(json: unknown): ReadAdoption {
       eligible: eligibilityOf(u.eligible),
       amount: num(u.amount) ?? 0,
       ...(plan ? { plan } : {}),
+      ...(setAside !== null && setAside > 0 ? { setAside } : {}),
       ...(bremen ? { bremen } : {}),
       ...(typeof u.traeger === "string" || u.traeger === null ? { traeger: u.traeger } : {}),
       ...(row !== null ? { row } : {}),

@@ -72,6 +72,13 @@ export interface UnitResult {
   traeger?: string | null;
   /** The Stellenplan of the unit (SPEC §5, results.json `units[].plan`); absent without a cost per VZÄ. */
   plan?: UnitPlanResult;
+  /**
+   * Carried forward without a cost per VZÄ (no Stellenplan this year): the part of `proposedAmount` that
+   * carries the Kita's adopted set-asides of strands 2 and 4 (Nachbarschaftszentrum, Zusatzpersonal), € cent-
+   * exact — the amount split in proportion of the adopted VZÄ set aside and by index. Absent when the Kita
+   * had none, and in every other run (without a Stellenplan nothing is set aside).
+   */
+  carriedSetAside?: number;
   bremen?: BremenUnitResult;
 }
 

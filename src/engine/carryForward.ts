@@ -175,6 +175,9 @@ export function carriedAllocation(
     tieFlag: carried.areas[r].tieFlag,
     ...(plan ? { unplanned: plan.areas[r].unplanned, plan: plan.areas[r] } : {}),
   }));
+  // without a Stellenplan this year the Kitas keep their adopted proportions, set-asides included: which
+  // part of each amount carries them is kept, so that a publication can leave it out of the Kita's row
+  const setAsides = plan ? null : carriedSetAsides(adoption, carried);
   const codes = unitCodes(adoption.units);
   const sachkosten = model.bremen?.sachkosten ?? null;
   const units: UnitResult[] = adoption.units.map((u, k) => ({
@@ -191,6 +194,7 @@ export function carriedAllocation(
     eligible: { ...u.eligible },
     proposedAmount: plan ? plan.units[k].amount : carried.units[k].amount,
     ...(plan ? { plan: plan.units[k] } : {}),
+    ...(setAsides !== null && setAsides[k] > 0 ? { carriedSetAside: setAsides[k] } : {}),
     ...(model.data.traeger ? { traeger: u.traeger ?? null } : {}),
     ...(u.bremen ? { bremen: carriedBremen(u, adoption.date, sachkosten, adoption.source) } : {}),
   }));
@@ -212,6 +216,34 @@ export function carriedAllocation(
     model,
     ...(plan && model.data.traeger ? { traeger: plan.traeger } : {}),
   };
+}
+
+/**
+ * Per adopted unit the part of its carried amount (no Stellenplan this year) that carries its adopted
+ * set-asides of strands 2 and 4: the amount split by largest remainder in proportion of the adopted VZÄ set
+ * aside (`plan.strand2Vzae + plan.strand4Vzae`) and the rest of its adopted VZÄ — the adopted € of a plan are
+ * its VZÄ times the cost of one, so the VZÄ give the adopted breakdown without the adopted cost per VZÄ. A
+ * Beschluss of a run carried forward this way has no plan but the € split (`AdoptedUnit.setAside`): that
+ * split. 0 for a unit without a set-aside; null when no unit has one.
+ *
+ * @example
+ * // adopted: Kita B 1,0 VZÄ, 0,5 of them Nachbarschaftszentrum; carried amount 45.000,01 €
+ * carriedSetAsides(adoption, carried); // => [0, 22500, …] (4.500.001 cents by 1 : 1, the odd cent to the index part)
+ */
+function carriedSetAsides(adoption: Adoption, carried: CarriedForward): number[] | null {
+  let any = false;
+  const parts = adoption.units.map((u, k) => {
+    const amount = carried.units[k].amount;
+    const p = u.plan;
+    // the adopted Stellenplan's VZÄ, or (adopted from a run carried forward like this one) its € split
+    const [byIndex, setAside] = p
+      ? [p.vzae - (p.strand2Vzae ?? 0) - (p.strand4Vzae ?? 0), (p.strand2Vzae ?? 0) + (p.strand4Vzae ?? 0)]
+      : [u.amount - (u.setAside ?? 0), u.setAside ?? 0];
+    if (!(setAside > 0) || !(amount > 0)) return 0;
+    any = true;
+    return apportionCents(amount, [Math.max(0, byIndex), setAside]).amounts[1];
+  });
+  return any ? parts : null;
 }
 
 /** At most this many Einrichtungen are named in the warning about scores the basis did not keep. */

@@ -38,6 +38,8 @@ export interface ResultsUnit {
   traeger?: string | null;
   /** SPEC §8 `units[].plan`: the Stellenplan (amount, municipal, vzae, strands, plus the breakdown). */
   plan?: UnitPlanResult;
+  /** Carried forward without a Stellenplan: the part of `proposedAmount` for the adopted strands 2 and 4. */
+  carriedSetAside?: number;
   bremen?: BremenUnitResult;
 }
 
@@ -144,6 +146,7 @@ export function resultsUnit(allocation: Allocation, e: number): ResultsUnit {
     proposedAmount: u.proposedAmount,
     ...(u.traeger !== undefined ? { traeger: u.traeger } : {}),
     ...(u.plan ? { plan: { ...u.plan, strands: [...u.plan.strands] } } : {}),
+    ...(u.carriedSetAside !== undefined ? { carriedSetAside: u.carriedSetAside } : {}),
     ...(u.bremen ? { bremen: { ...u.bremen } } : {}),
   };
 }
