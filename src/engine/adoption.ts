@@ -11,7 +11,7 @@
  *
  * Several adoptions are kept as history; the latest (by date, then by position) is the reference.
  */
-import { unitScores } from "./unitScores";
+import { unitScoreList } from "./unitScores";
 import { unitCategoryIndices } from "./categoryIndices";
 import type { Allocation, Band, EffectiveWeight, Eligibility, NormBand } from "./allocation";
 import type { Dataset } from "./dataset";
@@ -47,6 +47,11 @@ export interface AdoptedUnit {
   amount: number;
   /** Staff plan at adoption, when the allocation had one. */
   plan?: AdoptedPlan;
+  /**
+   * Adopted from a run carried forward without a Stellenplan: the part of `amount` that carried the set-asides
+   * of strands 2 and 4 (`UnitResult.carriedSetAside`), so that the next Fortschreibung keeps the breakdown.
+   */
+  setAside?: number;
   /** Bremen rule set: VZÄ and Sachkosten at adoption (a unit with VZÄ > 0 was funded), the Kita-Index used. */
   bremen?: { vzae: number; sachkosten: number; kitaIndex?: number | null };
   /** Träger at adoption (when the model names the column). */
@@ -286,6 +291,7 @@ export function adoptionOf(
         eligible: { ...u.eligible },
         amount: u.proposedAmount,
         ...(plan ? { plan: { ...plan, strands: [...plan.strands] } } : {}),
+        ...(u.carriedSetAside !== undefined ? { setAside: u.carriedSetAside } : {}),
         ...(u.bremen
           ? {
               bremen: {
@@ -298,7 +304,8 @@ export function adoptionOf(
         ...(u.traeger !== undefined ? { traeger: u.traeger } : {}),
         row: u.row,
         code: u.code,
-        scores: unitScores(allocation.scores, e),
+        // none kept (a carried-forward, hand-edited basis): left out, not stored as a row of nulls
+        ...(allocation.scoresNotStored?.[e] === 1 ? {} : { scores: unitScoreList(allocation, e) }),
         categoryBands: { ...u.categoryBands },
       };
     }),
@@ -436,6 +443,7 @@ export function readAdoption(json: unknown): ReadAdoption {
         }
       : undefined;
     const row = num(u.row);
+    const setAside = num(u.setAside);
     units.push({
       id: u.id,
       area: u.area,
@@ -446,6 +454,7 @@ export function readAdoption(json: unknown): ReadAdoption {
       eligible: eligibilityOf(u.eligible),
       amount: num(u.amount) ?? 0,
       ...(plan ? { plan } : {}),
+      ...(setAside !== null && setAside > 0 ? { setAside } : {}),
       ...(bremen ? { bremen } : {}),
       ...(typeof u.traeger === "string" || u.traeger === null ? { traeger: u.traeger } : {}),
       ...(row !== null ? { row } : {}),

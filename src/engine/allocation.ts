@@ -72,6 +72,13 @@ export interface UnitResult {
   traeger?: string | null;
   /** The Stellenplan of the unit (SPEC §5, results.json `units[].plan`); absent without a cost per VZÄ. */
   plan?: UnitPlanResult;
+  /**
+   * Carried forward without a cost per VZÄ (no Stellenplan this year): the part of `proposedAmount` that
+   * carries the Kita's adopted set-asides of strands 2 and 4 (Nachbarschaftszentrum, Zusatzpersonal), € cent-
+   * exact — the amount split in proportion of the adopted VZÄ set aside and by index. Absent when the Kita
+   * had none, and in every other run (without a Stellenplan nothing is set aside).
+   */
+  carriedSetAside?: number;
   bremen?: BremenUnitResult;
 }
 
@@ -114,6 +121,12 @@ export interface Allocation {
    * their order: `unitScores(scores, e)` is unit e's list, null where it has none (missing or constant).
    */
   scores: readonly IndicatorScores[];
+  /**
+   * Carried forward from a basis that kept no standard scores for some units (a hand-edited Beschluss):
+   * `scoresNotStored[e] = 1` for those. Their list is empty (`unitScoreList`), not a row of nulls that would
+   * read as blank values; the run says so (`carry-forward-scores-missing`). Absent in every other run.
+   */
+  scoresNotStored?: Uint8Array;
   /**
    * The units' Kategorie-Indizes by category, each over `units` in their order:
    * `unitCategoryIndices(categoryIndices, e)` is unit e's record by category name, null where it has none.

@@ -14,11 +14,12 @@
  */
 import { scoreColumnsOfLists } from "./unitScores";
 import { categoryIndicesOfRecords } from "./categoryIndices";
-import { germanDate, type Adoption, type AdoptedUnit } from "./adoption";
+import { basisName, germanDate, type Adoption, type AdoptedUnit } from "./adoption";
 import type { Allocation, AreaResult, BremenUnitResult, UnitResult } from "./allocation";
 import { kofinanzierungPerArea } from "./allocate";
 import { apportionCents, toCents } from "./apportionCents";
 import { SrbUsageError, type Issue } from "./issues";
+import { messages } from "./messages";
 import type { ResolvedBudget, ResolvedModel } from "./model";
 import { stellenplan, stellenplanIssues, stellenplanParameters, type Stellenplan } from "./stellenplan";
 import { unitCodes } from "./unitCodes";
@@ -148,6 +149,7 @@ export function carriedAllocation(
   };
   const step = model.budget.vzaeStep;
   const issues: Issue[] = [];
+  const scoresNotStored = unitsWithoutScores(adoption, issues);
   const plan =
     model.budget.costPerVzae !== null
       ? carriedStellenplan(adoption, carried, model, model.budget.costPerVzae, issues)
@@ -173,6 +175,9 @@ export function carriedAllocation(
     tieFlag: carried.areas[r].tieFlag,
     ...(plan ? { unplanned: plan.areas[r].unplanned, plan: plan.areas[r] } : {}),
   }));
+  // without a Stellenplan this year the Kitas keep their adopted proportions, set-asides included: which
+  // part of each amount carries them is kept, so that a publication can leave it out of the Kita's row
+  const setAsides = plan ? null : carriedSetAsides(adoption, carried);
   const codes = unitCodes(adoption.units);
   const sachkosten = model.bremen?.sachkosten ?? null;
   const units: UnitResult[] = adoption.units.map((u, k) => ({
@@ -189,6 +194,7 @@ export function carriedAllocation(
     eligible: { ...u.eligible },
     proposedAmount: plan ? plan.units[k].amount : carried.units[k].amount,
     ...(plan ? { plan: plan.units[k] } : {}),
+    ...(setAsides !== null && setAsides[k] > 0 ? { carriedSetAside: setAsides[k] } : {}),
     ...(model.data.traeger ? { traeger: u.traeger ?? null } : {}),
     ...(u.bremen ? { bremen: carriedBremen(u, adoption.date, sachkosten, adoption.source) } : {}),
   }));
@@ -196,6 +202,7 @@ export function carriedAllocation(
     budget: carried.budget,
     units,
     scores: scoreColumnsOfLists(adoption.units.map((u) => u.scores)),
+    ...(scoresNotStored ? { scoresNotStored } : {}),
     categoryIndices: categoryIndicesOfRecords(adoption.units.map((u) => u.categories)),
     areas,
     norm: {
@@ -209,6 +216,61 @@ export function carriedAllocation(
     model,
     ...(plan && model.data.traeger ? { traeger: plan.traeger } : {}),
   };
+}
+
+/**
+ * Per adopted unit the part of its carried amount (no Stellenplan this year) that carries its adopted
+ * set-asides of strands 2 and 4: the amount split by largest remainder in proportion of the adopted VZÄ set
+ * aside (`plan.strand2Vzae + plan.strand4Vzae`) and the rest of its adopted VZÄ — the adopted € of a plan are
+ * its VZÄ times the cost of one, so the VZÄ give the adopted breakdown without the adopted cost per VZÄ. A
+ * Beschluss of a run carried forward this way has no plan but the € split (`AdoptedUnit.setAside`): that
+ * split. 0 for a unit without a set-aside; null when no unit has one.
+ *
+ * @example
+ * // adopted: Kita B 1,0 VZÄ, 0,5 of them Nachbarschaftszentrum; carried amount 45.000,01 €
+ * carriedSetAsides(adoption, carried); // => [0, 22500, …] (4.500.001 cents by 1 : 1, the odd cent to the index part)
+ */
+function carriedSetAsides(adoption: Adoption, carried: CarriedForward): number[] | null {
+  let any = false;
+  const parts = adoption.units.map((u, k) => {
+    const amount = carried.units[k].amount;
+    const p = u.plan;
+    // the adopted Stellenplan's VZÄ, or (adopted from a run carried forward like this one) its € split
+    const [byIndex, setAside] = p
+      ? [p.vzae - (p.strand2Vzae ?? 0) - (p.strand4Vzae ?? 0), (p.strand2Vzae ?? 0) + (p.strand4Vzae ?? 0)]
+      : [u.amount - (u.setAside ?? 0), u.setAside ?? 0];
+    if (!(setAside > 0) || !(amount > 0)) return 0;
+    any = true;
+    return apportionCents(amount, [Math.max(0, byIndex), setAside]).amounts[1];
+  });
+  return any ? parts : null;
+}
+
+/** At most this many Einrichtungen are named in the warning about scores the basis did not keep. */
+const NAMED_WITHOUT_SCORES = 10;
+
+/**
+ * The adopted units the basis kept no standard scores for (a hand-edited Beschluss): marked 1, with one
+ * warning naming them and the basis; null (and no warning) when every unit has its list. The carried run does
+ * not need the scores — it distributes by the adopted shares — but a row of nulls in results.json would read
+ * as "no values" instead of "not known".
+ */
+function unitsWithoutScores(adoption: Adoption, issues: Issue[]): Uint8Array | null {
+  const without = adoption.units.flatMap((u) => (Array.isArray(u.scores) ? [] : [u.id]));
+  if (without.length === 0) return null;
+  issues.push({
+    level: "warning",
+    code: "carry-forward-scores-missing",
+    sheet: "",
+    cell: "",
+    message: messages.carryForwardScoresMissing(
+      without.slice(0, NAMED_WITHOUT_SCORES),
+      without.length,
+      basisName(adoption),
+      adoption.source === undefined,
+    ),
+  });
+  return Uint8Array.from(adoption.units, (u) => (Array.isArray(u.scores) ? 0 : 1));
 }
 
 /** The Stellenplan of §5 over the carried area amounts and the adopted Kitas; null (with errors) for bad parameters. */

@@ -1307,17 +1307,22 @@ function categoryFindings(
       const unit = units[u];
       for (const i of useful) blocking.add(u * indicatorCount + i);
       const where = a1(unit.row, firstColumn + indicatorColumn[useful[0]]);
+      const name = unit.id || `Zeile ${unit.row}`;
+      const columns = useful.map((i) => headers[indicatorColumn[i]]);
+      // cells that are not blank but unreadable („k.A.“) have an error of their own: this one is about
+      // the category, and says that leaving them blank would not do either
+      const unreadable = useful
+        .filter((i) => stateOf(u, i) === STATE_BAD)
+        .map((i) => a1(unit.row, firstColumn + indicatorColumn[i]));
       categoryIssues.push({
         level: "error",
         code: "category-empty",
         sheet,
         cell: where,
-        message: messages.categoryEmpty(
-          where,
-          unit.id || `Zeile ${unit.row}`,
-          category,
-          useful.map((i) => headers[indicatorColumn[i]]),
-        ),
+        message:
+          unreadable.length > 0
+            ? messages.categoryEmptyUnreadable(where, name, category, columns, unreadable)
+            : messages.categoryEmpty(where, name, category, columns),
       });
     }
   }

@@ -152,6 +152,7 @@ export const RUN_CODES = [
   "carry-forward-without-adoption",
   "carry-forward-unit-new",
   "carry-forward-unit-gone",
+  "carry-forward-scores-missing",
 ] as const;
 
 /** A stable issue code of a run (one of `RUN_CODES`). */
@@ -575,6 +576,21 @@ export const messages = {
     columns.length === 1
       ? `Zelle ${cell}: der Wert für „${unit}“ fehlt, und „${columns[0]}“ ist der einzige Indikator der Kategorie „${category}“ – ohne ihn hat „${unit}“ keinen Gesamtindex, deshalb wird nicht verteilt. Bitte den Wert eintragen oder den Indikator im Schritt „Modell“ einer anderen Kategorie zuordnen (in einer Modelldatei: seine Kategorie ändern).`
       : `Zelle ${cell}: „${unit}“ hat in der Kategorie „${category}“ keinen einzigen Wert (Spalten ${formatList(columns)}) – ohne einen Wert dort hat „${unit}“ keinen Gesamtindex, deshalb wird nicht verteilt. Bitte mindestens einen dieser Werte eintragen oder die Indikatoren im Schritt „Modell“ einer anderen Kategorie zuordnen (in einer Modelldatei: ihre Kategorie ändern).`,
+  /**
+   * `category-empty` for a unit whose cells there are not blank but unreadable (`unreadable`: their addresses,
+   * each with an error of its own such as „k.A.“ ist keine Zahl): a second fact about the same cell, so it
+   * says that leaving the cell blank – what the cell's own message offers – would not do either.
+   */
+  categoryEmptyUnreadable: (
+    cell: string,
+    unit: string,
+    category: string,
+    columns: readonly string[],
+    unreadable: readonly string[],
+  ) =>
+    columns.length === 1
+      ? `Zelle ${cell}: für „${unit}“ steht dort keine verwertbare Zahl (die Meldung zu dieser Zelle sagt, warum), und „${columns[0]}“ ist der einzige Indikator der Kategorie „${category}“ – auch leer gelassen hätte „${unit}“ keinen Gesamtindex, deshalb wird nicht verteilt. Bitte eine Zahl eintragen oder den Indikator im Schritt „Modell“ einer anderen Kategorie zuordnen (in einer Modelldatei: seine Kategorie ändern).`
+      : `Zelle ${cell}: „${unit}“ hat in der Kategorie „${category}“ keine verwertbare Zahl (Spalten ${formatList(columns)}; ${unreadable.length === 1 ? `in Zelle ${unreadable[0]} steht keine verwertbare Zahl, siehe die Meldung dazu` : `in den Zellen ${unreadable.join(", ")} stehen keine verwertbaren Zahlen, siehe die Meldungen dazu`}${unreadable.length < columns.length ? "; die übrigen sind leer" : ""}) – auch leer gelassen hätte „${unit}“ keinen Gesamtindex, deshalb wird nicht verteilt. Bitte mindestens eine Zahl eintragen oder die Indikatoren im Schritt „Modell“ einer anderen Kategorie zuordnen (in einer Modelldatei: ihre Kategorie ändern).`,
   categoryNoInformation: (category: string, columns: readonly string[]) =>
     `Die Kategorie „${category}“ hat keinen verwertbaren Indikator (${formatList(columns)} sind leer oder konstant) – erwartet wird mindestens ein Indikator mit unterschiedlichen Werten. Sind alle nur konstant, bleibt die Kategorie im Gesamtindex unberücksichtigt und die übrigen Kategorien werden neu gewichtet.`,
   coverageUnit: (
@@ -647,6 +663,9 @@ export const messages = {
     `Zelle ${cell}: „${id}“ steht im Datenblatt, fehlt aber in ${basis}. Die Fortschreibung verteilt nur an die beschlossenen Kitas und gibt ihr nichts; für eine neue Kita bitte neu berechnen (ohne Fortschreibung).`,
   carryForwardUnitGone: (named: readonly string[], count: number, sheet: string, basis: string) =>
     `${count === 1 ? "Eine Kita" : `${count} Kitas`} aus ${basis} ${count === 1 ? "steht" : "stehen"} nicht mehr im Datenblatt „${sheet}“: ${named.map((id) => `„${id}“`).join(", ")}${count > named.length ? ` und ${count - named.length} weitere` : ""}. Die Fortschreibung gibt ${count === 1 ? "ihr" : "ihnen"} weiter den beschlossenen Betrag; ist eine geschlossen, bitte neu berechnen (ohne Fortschreibung).`,
+  /** `basis` in the dative (`basisName`): „dem Beschluss vom 15.03.2027“. */
+  carryForwardScoresMissing: (named: readonly string[], count: number, basis: string, stored: boolean) =>
+    `In ${basis} fehlen für ${count === 1 ? "eine Einrichtung" : `${count} Einrichtungen`} die Standardpunktzahlen der Indikatoren: ${named.map((id) => `„${id}“`).join(", ")}${count > named.length ? ` und ${count - named.length} weitere` : ""}${stored ? " – der gespeicherte Beschluss wurde wohl von Hand bearbeitet" : ""}. Die Fortschreibung braucht sie nicht (sie verteilt nach den beschlossenen Anteilen); die Ergebnisdatei (JSON) führt für ${count === 1 ? "diese Einrichtung" : "diese Einrichtungen"} keine Standardpunktzahlen auf.`,
   // why an earlier workbook without a Beschluss cannot be compared with (generate.ts `previewStored`)
   earlierWithoutModel: (workbook: string) => `„${workbook}“ enthält kein gespeichertes SRB-Modell.`,
   earlierModelInvalid: () => "ihr gespeichertes Modell ist fehlerhaft.",

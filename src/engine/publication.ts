@@ -101,6 +101,9 @@ export function indexPart(plan: UnitPlanResult, model: ResolvedModel): { vzae: n
  * so a Kita eligible for strand 2 or 4 only (the Nachbarschaftszentrum or Zusatzpersonal of a Kita below the
  * band) would show money beside „Kita-Sozialarbeit: nein“ and „Interkulturelle Fachkräfte: nein“ — which no
  * other Kita does, and which names it. Its € are published per Sozialraum (`strandsTwoFourAmountByArea`).
+ * Carried forward without a Stellenplan, a Kita keeps its adopted proportion with its set-asides in it: their
+ * part (`UnitResult.carriedSetAside`) is left out of its row too and published per Sozialraum, as a Stellenplan's
+ * set-asides are (`indexPart`).
  *
  * @example
  * // K1: Nachbarschaftszentrum only, 12.997,56 € proposed; K2: Kita-Sozialarbeit, 103.643,73 € proposed
@@ -108,7 +111,12 @@ export function indexPart(plan: UnitPlanResult, model: ResolvedModel): { vzae: n
  * publishedProposal(k2); // => 103643.73
  */
 export function publishedProposal(unit: UnitResult): number {
-  return unpublishedProposal(unit) ? 0 : unit.proposedAmount;
+  if (unpublishedProposal(unit)) return 0;
+  // carried forward: the adopted set-asides' part is published per Sozialraum, as a Stellenplan's are
+  const setAside = unit.carriedSetAside ?? 0;
+  return setAside > 0
+    ? (Math.round(unit.proposedAmount * 100) - Math.round(setAside * 100)) / 100
+    : unit.proposedAmount;
 }
 
 /** Whether a Kita's proposal (no Stellenplan) is left out of its published row: eligible for strand 2 or 4 only. */
@@ -118,16 +126,18 @@ function unpublishedProposal(unit: UnitResult): boolean {
 
 /**
  * Per Sozialraum (all of its Kitas, published or not) the € of the Kitas eligible for strand 2 or 4 only, which
- * the Kitas' published rows leave out without a Stellenplan (`publishedProposal`), cent-exact; 0 for a
- * Sozialraum without any.
+ * the Kitas' published rows leave out without a Stellenplan (`publishedProposal`), and in a carried-forward run
+ * the part of the other Kitas' € that carries their adopted set-asides; cent-exact, 0 for a Sozialraum without
+ * any.
  *
  * @example strandsTwoFourAmountByArea(allocation).get("Nord"); // => 12997.56
  */
 export function strandsTwoFourAmountByArea(allocation: Allocation): Map<string, number> {
   const cents = new Map<string, number>(allocation.areas.map((a) => [a.name, 0]));
-  for (const u of allocation.units)
-    if (unpublishedProposal(u))
-      cents.set(u.area, (cents.get(u.area) ?? 0) + Math.round(u.proposedAmount * 100));
+  for (const u of allocation.units) {
+    const left = unpublishedProposal(u) ? u.proposedAmount : (u.carriedSetAside ?? 0);
+    if (left !== 0) cents.set(u.area, (cents.get(u.area) ?? 0) + Math.round(left * 100));
+  }
   return new Map([...cents].map(([area, c]) => [area, c / 100]));
 }
 
@@ -145,4 +155,14 @@ export function setAsideVzaeByArea(allocation: Allocation): Map<string, number> 
     if (setAside > 0) out.set(u.area, Math.round(((out.get(u.area) ?? 0) + setAside) * 1e6) / 1e6);
   }
   return out;
+}
+
+/**
+ * Does a carried-forward run without a Stellenplan keep set-asides in the Kitas' € (`carriedSetAside`)? Then the
+ * publication says that its Kita rows leave them out.
+ *
+ * @example carriesSetAsides(allocation); // => false for every run that is not carried forward
+ */
+export function carriesSetAsides(allocation: Allocation): boolean {
+  return allocation.units.some((u) => (u.carriedSetAside ?? 0) > 0);
 }

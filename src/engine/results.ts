@@ -17,7 +17,7 @@ import { toCents } from "./apportionCents";
 import type { AreaChange, Changes, UnitChange } from "./changes";
 import type { Issue, IssueLevel } from "./issues";
 import type { TraegerTotal } from "./traegerSummary";
-import { unitScores } from "./unitScores";
+import { unitScoreList } from "./unitScores";
 import { unitCategoryIndices } from "./categoryIndices";
 
 export interface ResultsUnit {
@@ -38,6 +38,8 @@ export interface ResultsUnit {
   traeger?: string | null;
   /** SPEC §8 `units[].plan`: the Stellenplan (amount, municipal, vzae, strands, plus the breakdown). */
   plan?: UnitPlanResult;
+  /** Carried forward without a Stellenplan: the part of `proposedAmount` for the adopted strands 2 and 4. */
+  carriedSetAside?: number;
   bremen?: BremenUnitResult;
 }
 
@@ -139,11 +141,12 @@ export function resultsUnit(allocation: Allocation, e: number): ResultsUnit {
     code: u.code,
     row: u.row,
     children: u.children,
-    scores: unitScores(allocation.scores, e),
+    scores: unitScoreList(allocation, e),
     categoryBands: { ...u.categoryBands },
     proposedAmount: u.proposedAmount,
     ...(u.traeger !== undefined ? { traeger: u.traeger } : {}),
     ...(u.plan ? { plan: { ...u.plan, strands: [...u.plan.strands] } } : {}),
+    ...(u.carriedSetAside !== undefined ? { carriedSetAside: u.carriedSetAside } : {}),
     ...(u.bremen ? { bremen: { ...u.bremen } } : {}),
   };
 }

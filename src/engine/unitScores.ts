@@ -49,3 +49,17 @@ export function scoreColumnsOfLists(
   });
   return columns;
 }
+
+/**
+ * Unit `e`'s standard scores as results.json and an adoption list them: `unitScores`, or an empty list for a
+ * unit whose carried-forward basis kept none (`Allocation.scoresNotStored`) — none known, not all blank.
+ *
+ * @example unitScoreList({ scores: columns, scoresNotStored: Uint8Array.of(1, 0) }, 0); // => []
+ * @example unitScoreList({ scores: columns }, 0); // => unitScores(columns, 0)
+ */
+export function unitScoreList(
+  allocation: { scores: readonly IndicatorScores[]; scoresNotStored?: Uint8Array },
+  e: number,
+): (number | null)[] {
+  return allocation.scoresNotStored?.[e] === 1 ? [] : unitScores(allocation.scores, e);
+}

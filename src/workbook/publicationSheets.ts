@@ -15,6 +15,7 @@ import {
   indexPart,
   publishedProposal,
   setAsideVzaeByArea,
+  carriesSetAsides,
   strandsTwoFourAmountByArea,
   type Publication,
   type PublishedUnit,
@@ -96,6 +97,12 @@ function notesSheet(
       ? [
           "Kitas nur mit Nachbarschaftszentrum (Strang 2) oder Zusatzpersonal (Strang 4): ihr Betrag steht nur",
           "je Sozialraum (Verteilung); diese Kitas sind bekannt, eine Angabe je Code würde sie benennen.",
+        ]
+      : []),
+    ...(carriesSetAsides(allocation)
+      ? [
+          "Fortgeschrieben ohne Kosten je VZÄ: der beschlossene Teil für Nachbarschaftszentrum (Strang 2) und",
+          "Zusatzpersonal (Strang 4) steht nur je Sozialraum (Verteilung); je Kita der Betrag ohne ihn.",
         ]
       : []),
     withheld.length > 0
@@ -182,7 +189,8 @@ function areasSheet(allocation: Allocation, strandsTwoFour: Map<string, number> 
       ? [
           {
             key: "strandsTwoFour",
-            header: "davon Kitas nur Strang 2 oder 4",
+            // carried forward: also the adopted set-asides' part of the other Kitas' €
+            header: carriesSetAsides(allocation) ? "davon Strang 2 und 4" : "davon Kitas nur Strang 2 oder 4",
             width: 17,
             value: (a: Area) => num(strandsTwoFour.get(a.name) ?? 0, MONEY_FORMAT),
             total: "cents" as const,
@@ -267,7 +275,7 @@ function unitsSheet(allocation: Allocation, publication: Publication): SheetSpec
       : [
           {
             key: "amount",
-            header: "Betrag",
+            header: carriesSetAsides(allocation) ? "Betrag ohne Strang 2 und 4" : "Betrag",
             width: 16,
             // a Kita eligible for strand 2 or 4 only: its € per Sozialraum, not beside its code
             value: (u: PublishedUnit) => num(publishedProposal(u.unit), MONEY_FORMAT),

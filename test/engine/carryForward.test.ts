@@ -2,7 +2,8 @@
  * Carry forward (SPEC §5a): a new budget by the adopted shares, cent-exact, nothing recomputed.
  */
 import fc from "fast-check";
-import { adoptionOf, indicatorRanges } from "../../src/engine/adoption";
+import { adoptionOf, indicatorRanges, readAdoption } from "../../src/engine/adoption";
+import { resultsUnit } from "../../src/engine/results";
 import { allocate } from "../helpers/resolved";
 import { carriedAllocation, carryForward } from "../../src/engine/carryForward";
 import { SrbUsageError } from "../../src/engine/issues";
@@ -60,6 +61,42 @@ describe("carryForward", () => {
       adoption.units.map((u) => [u.index, u.band, u.eligible]),
     );
     expect(carried.areas.map((a) => a.share)).toEqual(adoption.areas.map((a) => a.share));
+  });
+
+  test("a hand-edited Beschluss without standard scores: carried, no row of nulls, a warning naming the Beschluss and the Kita", () => {
+    // the stored JSON with K2's scores deleted by hand, read back as from the hidden sheet „_SRB“
+    const json = JSON.parse(JSON.stringify(adopted())) as { units: Record<string, unknown>[] };
+    delete json.units[1].scores;
+    const adoption = readAdoption(json).adoption!;
+    const carried = carriedAllocation(adoption, 1300);
+    // the distribution does not need the scores: the same amounts as from the full Beschluss
+    expect(carried.units.map((u) => u.proposedAmount)).toEqual(
+      carriedAllocation(adopted(), 1300).units.map((u) => u.proposedAmount),
+    );
+    const k1 = resultsUnit(carried, 0).scores;
+    expect(k1.length).toBeGreaterThan(0);
+    expect(k1.every((v) => typeof v === "number")).toBe(true);
+    expect(resultsUnit(carried, 1).scores).toEqual([]);
+    expect(carried.issues).toEqual([
+      {
+        level: "warning",
+        code: "carry-forward-scores-missing",
+        sheet: "",
+        cell: "",
+        message:
+          "In dem Beschluss vom 15.03.2027 fehlen für eine Einrichtung die Standardpunktzahlen der Indikatoren: „K2“ – der gespeicherte Beschluss wurde wohl von Hand bearbeitet. Die Fortschreibung braucht sie nicht (sie verteilt nach den beschlossenen Anteilen); die Ergebnisdatei (JSON) führt für diese Einrichtung keine Standardpunktzahlen auf.",
+      },
+    ]);
+    // adopted again, the next Beschluss does not store a row of nulls for K2 either
+    const again = adoptionOf(carried, { date: "2028-03-15", checksum: "", goalposts: {} });
+    expect(again.units[1].scores).toBeUndefined();
+    expect(again.units[0].scores).toEqual(k1);
+  });
+
+  test("a Beschluss with every score: no warning, nothing marked", () => {
+    const carried = carriedAllocation(readAdoption(JSON.parse(JSON.stringify(adopted()))).adoption!, 1300);
+    expect(carried.issues).toEqual([]);
+    expect(carried.scoresNotStored).toBeUndefined();
   });
 
   test("carrying the adopted budget forward gives the adopted amounts exactly", () => {

@@ -9,6 +9,8 @@ import { DEFAULT_BREMEN_RULES, type Model } from "../../src/engine/model";
 import type { Dataset } from "../../src/engine/dataset";
 import { allocate, resolved } from "../helpers/resolved";
 import { dataset, model, unit, workedExample } from "./fixtures";
+import { adoptedWithCentre, WITHOUT_COST } from "../helpers/carriedFixtures";
+import { resultsUnit } from "../../src/engine/results";
 
 /** Adopt an allocation and read it back as the workbook stores it (JSON). */
 function adopt(m: Model, ds: Dataset): Adoption {
@@ -146,6 +148,80 @@ describe("carried-forward Bremen rule set", () => {
     );
     expect(carried.units[2].bremen?.reason).toBe(
       "Fortgeschrieben (Beschluss vom 15.03.2027): keine eigene Stelle (wie beschlossen)",
+    );
+  });
+});
+
+describe("carried forward without a cost per VZÄ: the adopted set-asides stay known", () => {
+  test("worked example: K2's 30.800 € carry 20.533,33 € of Nachbarschaftszentrum (0,5 of its 0,75 adopted VZÄ)", () => {
+    const adoption = adoptedWithCentre();
+    expect(adoption.units.map((u) => [u.id, u.plan?.vzae, u.plan?.strand2Vzae, u.amount])).toEqual([
+      ["K1", 0.25, 0, 7_500],
+      ["K2", 0.75, 0.5, 22_500],
+      ["K3", 1.25, 0, 37_500],
+      ["K4", 0, 0, 0],
+      ["K5", 0.25, 0, 7_500],
+      ["K6", 0.75, 0, 22_500],
+    ]);
+    // 130.000 €: Nord 51.333,33 € by the adopted 7.500 : 22.500 : 7.500 = 1 : 3 : 1 → K1 10.266,67 €,
+    // K2 30.800 €, K5 10.266,66 €. K2's 3.080.000 cents by 0,25 VZÄ by index : 0,5 set aside = 1 : 2 →
+    // quotas 1.026.666,67 : 2.053.333,33, the odd cent to the larger remainder (the index part) →
+    // 10.266,67 € by index, 20.533,33 € carry the Nachbarschaftszentrum. Süd 78.666,67 € by 5 : 0 : 3.
+    const carried = carriedAllocation(adoption, 130_000, WITHOUT_COST);
+    expect(carried.units.map((u) => [u.id, u.plan, u.proposedAmount, u.carriedSetAside])).toEqual([
+      ["K1", undefined, 10_266.67, undefined],
+      ["K2", undefined, 30_800, 20_533.33],
+      ["K3", undefined, 49_166.67, undefined],
+      ["K4", undefined, 0, undefined],
+      ["K5", undefined, 10_266.66, undefined],
+      ["K6", undefined, 29_500, undefined],
+    ]);
+  });
+
+  test("results.json lists the part with K2, and only there", () => {
+    const carried = carriedAllocation(adoptedWithCentre(), 130_000, WITHOUT_COST);
+    expect(carried.units.map((_, e) => resultsUnit(carried, e).carriedSetAside)).toEqual([
+      undefined,
+      20_533.33,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  test("adopted again and carried on, the breakdown stays: a year later K2's part is still 2/3 of its €", () => {
+    const carried = carriedAllocation(adoptedWithCentre(), 130_000, WITHOUT_COST);
+    const json = adoptionOf(carried, { date: "2028-03-15", checksum: "", goalposts: {} });
+    const again = readAdoption(JSON.parse(JSON.stringify(json))).adoption!;
+    expect(again.units[1]).toMatchObject({ amount: 30_800, setAside: 20_533.33 });
+    expect(again.units[1].plan).toBeUndefined();
+    // 2029: the same 130.000 € give the same split; 260.000 € give K2 twice its € (to the cent), the part
+    // within a cent of 20.533,33 : 30.800 of them
+    expect(carriedAllocation(again, 130_000, WITHOUT_COST).units[1].carriedSetAside).toBe(20_533.33);
+    const doubled = carriedAllocation(again, 260_000, WITHOUT_COST).units[1];
+    expect(Math.abs(Math.round(doubled.proposedAmount * 100) - 6_160_000)).toBeLessThanOrEqual(1);
+    const expected = (doubled.proposedAmount * 100 * 2_053_333) / 3_080_000;
+    expect(Math.abs(Math.round(doubled.carriedSetAside! * 100) - expected)).toBeLessThan(1);
+  });
+
+  test("with a cost per VZÄ the Stellenplan carries the breakdown itself: nothing extra", () => {
+    const carried = carriedAllocation(adoptedWithCentre(), 130_000);
+    expect(carried.units.some((u) => u.carriedSetAside !== undefined)).toBe(false);
+    expect(carried.units[1].plan?.strand2Vzae).toBe(0.5);
+  });
+
+  test("property: the set-aside part is whole cents, within a cent of its VZÄ share of the Kita's amount", () => {
+    const adoption = adoptedWithCentre();
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e9 }), (cents) => {
+        const k2 = carriedAllocation(adoption, cents / 100, WITHOUT_COST).units[1];
+        const part = Math.round((k2.carriedSetAside ?? 0) * 100);
+        expect(part).toBeCloseTo((k2.carriedSetAside ?? 0) * 100, 6);
+        expect(part).toBeLessThanOrEqual(Math.round(k2.proposedAmount * 100));
+        expect(Math.abs(part - (k2.proposedAmount * 100 * 2) / 3)).toBeLessThan(1);
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -618,6 +618,37 @@ describe("checkTable: indicators, categories and coverage", () => {
     );
   });
 
+  test("„k.A.“ in the only indicator of a category: two messages for F4, the second says that blank would not do either", () => {
+    const rows = withCell(2, 5, "k.A."); // Kita C: „nicht Deutsch“ is Flucht und Migration's only indicator
+    const { dataset, issues } = checkTable(model(), table(rows));
+    expect(dataset).toBeNull();
+    const atF4 = issues.filter((i) => i.cell === "F4");
+    expect(atF4.map((i) => [i.level, i.code])).toEqual([
+      ["error", "text-in-number"],
+      ["error", "category-empty"],
+    ]);
+    // not "der Wert fehlt" again: the cell is not blank, and the first message's way out (leave it blank)
+    // would leave the category without a value
+    expect(atF4[1].message).toBe(
+      "Zelle F4: für „Kita C“ steht dort keine verwertbare Zahl (die Meldung zu dieser Zelle sagt, warum), und „nicht Deutsch“ ist der einzige Indikator der Kategorie „Flucht und Migration“ – " +
+        "auch leer gelassen hätte „Kita C“ keinen Gesamtindex, deshalb wird nicht verteilt. Bitte eine Zahl eintragen oder den Indikator im Schritt „Modell“ einer anderen Kategorie zuordnen (in einer Modelldatei: seine Kategorie ändern).",
+    );
+  });
+
+  test("„k.A.“ and a blank in one category: the category error names the unreadable cell, the rest is blank", () => {
+    const rows = withCell(1, 3, "k.A.");
+    rows[1][4] = null; // Kita B: SGB II „k.A.“, Alleinerziehend blank (Soziale Lage)
+    const { issues } = checkTable(model(), table(rows));
+    expect(issues.map((i) => [i.code, i.cell])).toEqual([
+      ["text-in-number", "D3"],
+      ["category-empty", "D3"],
+    ]);
+    expect(issues[1].message).toBe(
+      "Zelle D3: „Kita B“ hat in der Kategorie „Soziale Lage“ keine verwertbare Zahl (Spalten „SGB II“, „Alleinerziehend“; in Zelle D3 steht keine verwertbare Zahl, siehe die Meldung dazu; die übrigen sind leer) – " +
+        "auch leer gelassen hätte „Kita B“ keinen Gesamtindex, deshalb wird nicht verteilt. Bitte mindestens eine Zahl eintragen oder die Indikatoren im Schritt „Modell“ einer anderen Kategorie zuordnen (in einer Modelldatei: ihre Kategorie ändern).",
+    );
+  });
+
   test("category-empty: one value in the category is enough", () => {
     const rows = withCell(2, 3, null); // SGB II blank, Alleinerziehend present
     const { dataset } = checkTable(model(), table(rows));

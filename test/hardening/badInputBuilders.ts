@@ -10,6 +10,9 @@ import { PackageWorkbook } from "../../src/workbook/xlsx/packageWorkbook";
 import { allocate, checkTable, resolved, runAllocation } from "../helpers/resolved";
 import { bremenRulesIssues } from "../../src/engine/bremenRules";
 import { carriedRosterIssues } from "../../src/engine/carriedRoster";
+import { adoptionOf, readAdoption } from "../../src/engine/adoption";
+import { carriedAllocation } from "../../src/engine/carryForward";
+import { model as workedModel, workedExample } from "../engine/fixtures";
 import { checkModel } from "../../src/engine/check";
 import { dynamisierungIssues } from "../../src/engine/dynamisierung";
 import type { Issue } from "../../src/engine/issues";
@@ -199,6 +202,17 @@ function carriedRoster(): Issue[] {
   );
 }
 
+/** The worked example adopted on 15.03.2027, its stored record with K2's scores deleted by hand, carried forward. */
+function carriedWithoutScores(): Issue[] {
+  const m = workedModel({}, 1000);
+  const ds = workedExample();
+  const json = JSON.parse(
+    JSON.stringify(adoptionOf(allocate(m, ds), { date: "2027-03-15", checksum: "", goalposts: {} })),
+  ) as { units: Record<string, unknown>[] };
+  delete json.units[1].scores;
+  return carriedAllocation(readAdoption(json).adoption!, 1300).issues;
+}
+
 const PLAN = stellenplanParameters({ costPerVzae: 75000 });
 const eligible = (e: Partial<StellenplanUnit["eligible"]>) => ({
   eligible: { ...planKita("x 0", "", 0).eligible, ...e },
@@ -271,7 +285,7 @@ export const BUILDERS: Record<string, () => Issue[] | Promise<Issue[]>> = {
   "indicator-constant": () => checked(goodRows().map((r) => r.map((v, c) => (c === 4 ? 7 : v)))),
   "indicator-empty": () => checked(goodRows().map((r) => r.map((v, c) => (c === 4 ? null : v)))),
   "value-missing": () => checked(withCells([0, 3, null])),
-  "category-empty": () => checked(withCells([2, 5, null])),
+  "category-empty": () => [...checked(withCells([2, 5, null])), ...checked(withCells([2, 5, "k.A."]))],
   "category-no-information": () => checked(goodRows().map((r) => r.map((v, c) => (c === 5 ? 9 : v)))),
   "coverage-unit": () =>
     checked(
@@ -423,6 +437,7 @@ export const BUILDERS: Record<string, () => Issue[] | Promise<Issue[]>> = {
   "carry-forward-without-adoption": () =>
     planFortschreibung(storedAdoptions([]), { carryForward: true }).issues,
   "carry-forward-unit-new": () => carriedRoster(),
+  "carry-forward-scores-missing": () => carriedWithoutScores(),
   "aggregate-single-area": () =>
     run(
       engineModel({ options: { ...DEFAULT_OPTIONS, areaMethod: "aggregate" } }),

@@ -13,6 +13,8 @@ import { codeKeySheet, publicationSheets } from "../../src/workbook/publicationS
 import type { SheetSpec } from "../../src/workbook/port";
 import { oneLineWidth } from "../../src/workbook/textWidth";
 import { fixtureAllocation } from "./fixtures";
+import { carriedAllocation } from "../../src/engine/carryForward";
+import { adoptedWithCentre, WITHOUT_COST } from "../helpers/carriedFixtures";
 
 const LONG_AREA = "Kreisstadt Süd/Bahnhof-West";
 const LONG_KITA = "Kath. Kita St. Maria Magdalena Nord";
@@ -221,5 +223,50 @@ describe("publication sheets without a Stellenplan: a Kita eligible for strand 2
     expect(n.rows.map((r) => r[0]?.value ?? "").join(" ")).not.toContain(
       "Kitas nur mit Nachbarschaftszentrum",
     );
+  });
+});
+
+describe("publication sheets of a run carried forward without a cost per VZÄ", () => {
+  // adopted: K2 is Nord's Nachbarschaftszentrum, 0,5 of its 0,75 VZÄ set aside; carried to 130.000 € without
+  // a Stellenplan: K2 30.800 € of which 20.533,33 € carry the Nachbarschaftszentrum (carryForwardPlan.test.ts)
+  const carried = carriedAllocation(adoptedWithCentre(), 130_000, WITHOUT_COST);
+  const publication = publicationOf(carried, () => 0.3);
+  const [notes, areas, units] = publicationSheets(carried, publication, { date: "01.12.2026" });
+  const codeOf = (id: string) => publication.key.find((k) => k.id === id)!.code;
+
+  test("K2's row shows its € without the adopted Nachbarschaftszentrum, like any Kita by index", () => {
+    // 0,25 VZÄ by index each, as K1 and K5: 10.266,67 €, not 30.800 € beside its code
+    expect(rowOf(units, codeOf("K2"))["Betrag ohne Strang 2 und 4"]).toBe(10_266.67);
+    expect(rowOf(units, codeOf("K1"))["Betrag ohne Strang 2 und 4"]).toBe(10_266.67);
+  });
+
+  test("the set-aside part is shown with Nord's, and the rows and the column add up to each area's amount", () => {
+    expect(rowOf(areas, "Nord")["davon Strang 2 und 4"]).toBe(20_533.33);
+    expect(rowOf(areas, "Süd")["davon Strang 2 und 4"]).toBe(0);
+    for (const a of carried.areas) {
+      const shownCents = publication.units
+        .filter((p) => p.unit.area === a.name)
+        .reduce(
+          (s, p) => s + Math.round((rowOf(units, p.code)["Betrag ohne Strang 2 und 4"] as number) * 100),
+          0,
+        );
+      const column = Math.round((rowOf(areas, a.name)["davon Strang 2 und 4"] as number) * 100);
+      expect(shownCents + column).toBe(Math.round(a.amount * 100));
+    }
+    const text = notes.rows.map((r) => r[0]?.value ?? "").join(" ");
+    expect(text).toContain(
+      "Fortgeschrieben ohne Kosten je VZÄ: der beschlossene Teil für Nachbarschaftszentrum",
+    );
+  });
+
+  test("a run that is not carried forward keeps its headers", () => {
+    expect(headers(units)).not.toContain("Betrag");
+    const plain = fixtureAllocation();
+    const [, , u] = publicationSheets(
+      plain,
+      publicationOf(plain, () => 0.5),
+      { date: "01.12.2026" },
+    );
+    expect(headers(u)).not.toContain("Betrag ohne Strang 2 und 4");
   });
 });
