@@ -4,6 +4,7 @@
  * the chart (Anteil min / jetzt / max per area, header row 4 naming the series) is native in both: drawn by
  * Office.js in Excel, written into the package by xlsx/packageWorkbook.ts in .xlsx files.
  */
+import { formatNumber } from "../engine/germanFormat";
 import type { Robustness } from "../engine/robustness";
 import type { SheetCell, SheetSpec } from "./port";
 import { RANGES_CHART_TITLE } from "./srbCharts";
@@ -29,8 +30,9 @@ export function robustnessSheet(r: Robustness, ctx: { unitName: (id: string) => 
     [text("Robustheit der Verteilung", true)],
     [
       text(
-        `${r.runs} Alternativen berechnet: Normierung, Standardabweichung, Sozialraum-Mittel, jede Kategorie ×0,5 und ×1,5, ` +
-          `jeder Indikator einmal weggelassen, ${r.monteCarloRuns} Zufallsgewichtungen (±${Math.round(r.spread * 100)} %, Startwert ${r.seed}).`,
+        // counts with a thousands dot („1.028 Alternativen“), as the Vorlage says them; the seed as it is typed
+        `${formatNumber(r.runs)} Alternativen berechnet: Normierung, Standardabweichung, Sozialraum-Mittel, jede Kategorie ×0,5 und ×1,5, ` +
+          `jeder Indikator einmal weggelassen, ${formatNumber(r.monteCarloRuns)} Zufallsgewichtungen (±${formatNumber(Math.round(r.spread * 100))} %, Startwert ${r.seed}).`,
       ),
     ],
     [],

@@ -227,3 +227,13 @@ test("printed, each table's header row starts every page it runs on to; the char
 test("a Robustheit sheet that fits on one page has no page breaks", () => {
   expect(robustnessSheet(r, { unitName: (id) => id }).print?.pageBreaks).toBeUndefined();
 });
+
+test("counts in the sheet's text with a thousands dot: „1.010 Alternativen“, „1.000 Zufallsgewichtungen“", () => {
+  const line = String(robustnessSheet(r, { unitName: (id) => id }).rows[1][0].value);
+  expect(line).toMatch(/^1\.010 Alternativen berechnet: /);
+  expect(line).toContain("1.000 Zufallsgewichtungen (±50 %, Startwert 1)");
+  // the seed as it is typed in the model, never grouped
+  expect(String(robustnessSheet({ ...r, seed: 20261 }, { unitName: (id) => id }).rows[1][0].value)).toContain(
+    "Startwert 20261)",
+  );
+});
