@@ -27,6 +27,7 @@ import {
   PERCENT_FORMAT,
   VZAE_FORMAT,
   WEIGHT_FORMAT,
+  YEAR_FORMAT,
   formatEuro,
   formatNumber,
 } from "./numberFormats";
@@ -1172,7 +1173,7 @@ function methodeSheet(allocation: Allocation, ctx: AllocationSheetsContext, publ
 
   section("Budget");
   kv("Gesamtbudget", num(allocation.budget, MONEY_FORMAT));
-  if (b.year !== null) kv("Haushaltsjahr", num(b.year, COUNT_FORMAT));
+  if (b.year !== null) kv("Haushaltsjahr", num(b.year, YEAR_FORMAT));
   if (b.dynamisierung) {
     const d = b.dynamisierung;
     kv(

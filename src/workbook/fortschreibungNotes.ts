@@ -5,7 +5,7 @@
  * decision. Rows are appended below a sheet's content, so no formula or table of the sheet moves.
  */
 import { basisName, germanDate, type Adoption } from "../engine/adoption";
-import { MONEY_FORMAT } from "./numberFormats";
+import { COUNT_FORMAT, MONEY_FORMAT } from "./numberFormats";
 import type { SheetCell, SheetSpec } from "./port";
 
 const text = (value: string, bold = false): SheetCell => (bold ? { value, bold } : { value });
@@ -45,8 +45,8 @@ export function adoptionSection(ctx: FortschreibungContext): SheetCell[][] {
       rows.push([
         text(germanDate(a.date)),
         { value: a.budget, numFmt: MONEY_FORMAT },
-        { value: a.areas.length, numFmt: "0" },
-        { value: a.units.length, numFmt: "0" },
+        { value: a.areas.length, numFmt: COUNT_FORMAT },
+        { value: a.units.length, numFmt: COUNT_FORMAT },
         // 64 hex digits do not fit the column: in groups of 16, wrapped, so that none is cut by the
         // Referenz beside it (the Nachvollziehbarkeit section above shows the run's own in one piece)
         { value: a.checksum.replace(/(.{16})(?=.)/g, "$1 "), wrap: true },

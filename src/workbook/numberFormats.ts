@@ -12,8 +12,10 @@ export const PERCENT_FORMAT = "0.00%";
 export const INDEX_FORMAT = "0.0";
 /** VZÄ (full-time equivalents), steps of 0.25: two decimals. */
 export const VZAE_FORMAT = "0.00";
-/** Counts (Kinder, Einrichtungen). */
-export const COUNT_FORMAT = "0";
+/** Counts (Kinder, Einrichtungen): `1019` shows as "1.019" in German Excel (built-in format 3, "#.##0"). */
+export const COUNT_FORMAT = "#,##0";
+/** Years (Haushaltsjahr): `2027` shows as "2027", never with a thousands separator. */
+export const YEAR_FORMAT = "0";
 /** Weights inside a category (plain number, up to three decimals). */
 export const WEIGHT_FORMAT = "0.###";
 

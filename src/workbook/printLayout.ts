@@ -16,7 +16,7 @@
  * row is made tall enough for the lines it takes (`wrappedLines`, textWidth.ts).
  */
 import { formatEuro } from "./numberFormats";
-import type { PrintSpec, SheetSpec } from "./port";
+import type { PrintSpec, SheetCell, SheetSpec } from "./port";
 import { wrappedLines } from "./textWidth";
 
 /** One page-header or -footer line in Excel's codes ("&P" page, "&N" pages, "&B" bold; "&&" a literal "&"). */
@@ -224,6 +224,138 @@ export function keepSections(
 /** Of the page's height, the share SRB counts on for rows (LibreOffice takes the page header's height off). */
 const HEIGHT_SAFETY = 0.9;
 
+/** The page margins of every generated sheet, in inches. */
+const MARGINS = { left: 0.4, right: 0.4, top: 0.75, bottom: 0.6, header: 0.3, footer: 0.3 };
+
+/**
+ * Orientation, pages across and print scale of a sheet of these column widths (all used columns, 0 for
+ * Excel's standard width), and the height of its page within the margins (points, at 100 %).
+ */
+function pageGeometry(spec: PrintSpec | undefined, columnWidths: readonly number[]) {
+  // repeated columns from column A only (a repeated block further right would print twice on page one)
+  const titleColumns =
+    spec?.titleColumns &&
+    spec.titleColumns.first === 1 &&
+    spec.titleColumns.last >= 1 &&
+    spec.titleColumns.last < columnWidths.length
+      ? { first: 1, last: spec.titleColumns.last }
+      : null;
+  const orientation = spec?.orientation ?? "landscape";
+  const margins = { ...MARGINS };
+  const usable =
+    (orientation === "landscape" ? A4_POINTS.height : A4_POINTS.width) - (margins.left + margins.right) * 72;
+  const points = columnWidths.map(columnPoints);
+  const titleCount = titleColumns ? titleColumns.last : 0;
+  let fitToWidth = 1;
+  let scale = fitScale(points, titleCount, usable, 1);
+  while (titleColumns && scale < MIN_PRINT_SCALE && fitToWidth < MAX_PAGES_WIDE) {
+    fitToWidth++;
+    scale = fitScale(points, titleCount, usable, fitToWidth);
+  }
+  const pageHeight =
+    (orientation === "landscape" ? A4_POINTS.width : A4_POINTS.height) - (margins.top + margins.bottom) * 72;
+  return { titleColumns, orientation, margins, fitToWidth, scale, pageHeight };
+}
+
+/**
+ * The height (points, counted at 100 %) of rows one printed page of a sheet holds as `planPrint` counts
+ * it: the page within its margins, of which HEIGHT_SAFETY, at the scale the column widths (every used
+ * column, 0 for Excel's standard width) give; no rows repeated as print titles.
+ *
+ * @example Math.round(pageRoom(undefined, [20, 12])); // => 448 (one page wide at 100 %)
+ */
+export function pageRoom(spec: PrintSpec | undefined, columnWidths: readonly number[]): number {
+  const { scale, pageHeight } = pageGeometry(spec, columnWidths);
+  return (pageHeight * HEIGHT_SAFETY) / scale;
+}
+
+/**
+ * Height (points) of `row` as printed: one line, or the lines its longest wrapped text takes in its column
+ * (`wrappedRowHeights`). `header`: a table's header row, whose texts the write plan wraps (`wrapHeaders`).
+ *
+ * @example rowPoints([{ value: "Strang 1 Häufigkeit", bold: true }], [10], true); // => 30
+ */
+export function rowPoints(row: readonly SheetCell[], widths: readonly number[], header = false): number {
+  const line = header ? row.map((c) => (c && typeof c.value === "string" ? { ...c, wrap: true } : c)) : row;
+  return wrappedRowHeights([line], widths)[0]?.points ?? LINE_HEIGHT_POINTS;
+}
+
+/** Rows for `repeatHeaders`: kept as they are, or a table whose header row starts every page it is on. */
+export type PagedBlock =
+  { rows: readonly SheetCell[][] } | { header: SheetCell[]; body: readonly SheetCell[][] };
+
+/** Of a table longer than a page, the body rows that must fit below its header where it starts. */
+const FIRST_ROWS_WITH_HEADER = 3;
+
+/**
+ * Lays `blocks` out one below another on pages that hold `room` points of rows (`pageRoom`), for a sheet
+ * with several tables: print titles (`PrintSpec.titleRows`) name one set of rows for every page of a sheet,
+ * which would put one table's header above another's rows. Instead every page ends with a manual page break
+ * (`PrintSpec.pageBreaks`), so that each page starts where this walk counted it from, and each page a table
+ * runs on to starts with a copy of the table's header row (as the Vorlage's Anlage does):
+ * - a table that fits on a page and would be split starts a new page instead (as `keepSections` does);
+ * - a longer table starts where its header and its first FIRST_ROWS_WITH_HEADER rows still fit, and goes
+ *   on page by page under its repeated header.
+ * `height(row, header)`: a row's height in points (`rowPoints`). Returns the rows and the page breaks (rows
+ * below which a new page starts, ascending).
+ *
+ * @example
+ * const row = [{ value: 1 }];
+ * repeatHeaders([{ header: [{ value: "Nr" }], body: [row, row, row] }], 45, () => 15).pageBreaks; // => [3]
+ */
+export function repeatHeaders(
+  blocks: readonly PagedBlock[],
+  room: number,
+  height: (row: readonly SheetCell[], header: boolean) => number,
+): { rows: SheetCell[][]; pageBreaks: number[] } {
+  const rows: SheetCell[][] = [];
+  const pageBreaks: number[] = [];
+  let used = 0;
+  const newPage = () => {
+    if (rows.length > 0 && used > 0) pageBreaks.push(rows.length);
+    used = 0;
+  };
+  /** Places `row` below the others; `free`: on a new page when it would run over this one. */
+  const place = (row: SheetCell[], h: number, free = true) => {
+    if (free && used > 0 && used + h > room) {
+      // an empty row (the space between two tables) takes no page of its own: it ends this page
+      if (row.every((c) => c === undefined || c.value === null || c.value === "")) {
+        rows.push(row);
+        used = room;
+        return;
+      }
+      newPage();
+    }
+    rows.push(row);
+    used += h;
+  };
+  for (const block of blocks) {
+    if ("rows" in block) {
+      for (const row of block.rows) place(row, height(row, false));
+      continue;
+    }
+    const top = height(block.header, true);
+    const body = block.body.map((row) => height(row, false));
+    const size = body.reduce((s, h) => s + h, top);
+    const start = body.slice(0, FIRST_ROWS_WITH_HEADER).reduce((s, h) => s + h, top);
+    if (used > 0 && used + (size <= room ? size : start) > room) newPage();
+    place(block.header, top, false);
+    block.body.forEach((row, k) => {
+      // a row taller than a page stands under its header all the same (the printer splits it)
+      if (used > top && used + body[k] > room) {
+        newPage();
+        place(
+          block.header.map((c) => ({ ...c })),
+          top,
+          false,
+        );
+      }
+      place(row, body[k], false);
+    });
+  }
+  return { rows, pageBreaks };
+}
+
 /**
  * The page set-up of sheet `name` from its print description and its extent (the column widths give the
  * pages across and the scale, the row heights the page breaks between sections).
@@ -242,37 +374,19 @@ export function planPrint(
   extent: SheetExtent = { columnWidths: [], rows: 0, rowHeights: [] },
 ): PlannedPrint {
   const columnWidths = extent.columnWidths;
+  const { titleColumns, orientation, margins, fitToWidth, scale, pageHeight } = pageGeometry(
+    spec,
+    columnWidths,
+  );
   const titleRows =
     spec?.titleRows && spec.titleRows.first >= 1 && spec.titleRows.last >= spec.titleRows.first
       ? { first: spec.titleRows.first, last: spec.titleRows.last }
       : freezeRows > 0
         ? { first: 1, last: freezeRows }
         : null;
-  // repeated columns from column A only (a repeated block further right would print twice on page one)
-  const titleColumns =
-    spec?.titleColumns &&
-    spec.titleColumns.first === 1 &&
-    spec.titleColumns.last >= 1 &&
-    spec.titleColumns.last < columnWidths.length
-      ? { first: 1, last: spec.titleColumns.last }
-      : null;
-  const orientation = spec?.orientation ?? "landscape";
-  const margins = { left: 0.4, right: 0.4, top: 0.75, bottom: 0.6, header: 0.3, footer: 0.3 };
-  const usable =
-    (orientation === "landscape" ? A4_POINTS.height : A4_POINTS.width) - (margins.left + margins.right) * 72;
-  const points = columnWidths.map(columnPoints);
-  const titleCount = titleColumns ? titleColumns.last : 0;
-  let fitToWidth = 1;
-  let scale = fitScale(points, titleCount, usable, 1);
-  while (titleColumns && scale < MIN_PRINT_SCALE && fitToWidth < MAX_PAGES_WIDE) {
-    fitToWidth++;
-    scale = fitScale(points, titleCount, usable, fitToWidth);
-  }
   const title = headerText(spec?.title ?? name);
   const tall = new Map(extent.rowHeights.map((h) => [h.row, h.points]));
   const height = (row: number) => tall.get(row) ?? LINE_HEIGHT_POINTS;
-  const pageHeight =
-    (orientation === "landscape" ? A4_POINTS.width : A4_POINTS.height) - (margins.top + margins.bottom) * 72;
   const titleHeight = titleRows ? rowsHeight(titleRows.first, titleRows.last, height) : 0;
   // A chart reaches below the last row with text and must not be cut by a page break (SPEC §7). Where a
   // printed page ends is known only as closely as the printer's scale: LibreOffice printed the publication's

@@ -4,11 +4,13 @@
  * the chart (Anteil min / jetzt / max per area, header row 4 naming the series) is native in both: drawn by
  * Office.js in Excel, written into the package by xlsx/packageWorkbook.ts in .xlsx files.
  */
+import { formatNumber } from "../engine/germanFormat";
 import type { Robustness } from "../engine/robustness";
 import type { SheetCell, SheetSpec } from "./port";
 import { RANGES_CHART_TITLE } from "./srbCharts";
 import { textColumnWidth } from "./allocationSheets";
 import { oneLineWidth } from "./textWidth";
+import { pageRoom, repeatHeaders, rowPoints } from "./printLayout";
 
 const PERCENT = "0.00%";
 /** Frequencies with one decimal: 0,19 % shows as 0,2 %, never as a misleading "0 %" (issue 14, item 5). */
@@ -24,87 +26,75 @@ const num = (value: number, numFmt?: string): SheetCell => ({ value, numFmt });
  * @example robustnessSheet(r, { unitName: (id) => id }).name; // => "Robustheit"
  */
 export function robustnessSheet(r: Robustness, ctx: { unitName: (id: string) => string }): SheetSpec {
-  const rows: SheetCell[][] = [];
-  rows.push([text("Robustheit der Verteilung", true)]);
-  rows.push([
-    text(
-      `${r.runs} Alternativen berechnet: Normierung, Standardabweichung, Sozialraum-Mittel, jede Kategorie ×0,5 und ×1,5, ` +
-        `jeder Indikator einmal weggelassen, ${r.monteCarloRuns} Zufallsgewichtungen (±${Math.round(r.spread * 100)} %, Startwert ${r.seed}).`,
-    ),
+  const title: SheetCell[][] = [
+    [text("Robustheit der Verteilung", true)],
+    [
+      text(
+        // counts with a thousands dot („1.028 Alternativen“), as the Vorlage says them; the seed as it is typed
+        `${formatNumber(r.runs)} Alternativen berechnet: Normierung, Standardabweichung, Sozialraum-Mittel, jede Kategorie ×0,5 und ×1,5, ` +
+          `jeder Indikator einmal weggelassen, ${formatNumber(r.monteCarloRuns)} Zufallsgewichtungen (±${formatNumber(Math.round(r.spread * 100))} %, Startwert ${r.seed}).`,
+      ),
+    ],
+    [],
+  ];
+  const areaHeader = [
+    "Sozialraum",
+    "Anteil jetzt",
+    "Anteil min",
+    "Anteil Median",
+    "Anteil max",
+    "Rang jetzt",
+    "Rang min",
+    "Rang max",
+    "Auffällig",
+  ].map((h) => text(h, true));
+  const areaRows = r.areas.map((a) => [
+    text(a.name),
+    num(a.share, PERCENT),
+    num(a.shareMin, PERCENT),
+    num(a.shareMedian, PERCENT),
+    num(a.shareMax, PERCENT),
+    num(a.rank),
+    num(a.rankMin),
+    num(a.rankMax),
+    text(a.flagged ? "Rang ändert sich um 2 oder mehr" : ""),
   ]);
-  rows.push([]);
-  const areaHeader = 4;
-  rows.push(
-    [
-      "Sozialraum",
-      "Anteil jetzt",
-      "Anteil min",
-      "Anteil Median",
-      "Anteil max",
-      "Rang jetzt",
-      "Rang min",
-      "Rang max",
-      "Auffällig",
-    ].map((h) => text(h, true)),
-  );
-  for (const a of r.areas) {
-    rows.push([
-      text(a.name),
-      num(a.share, PERCENT),
-      num(a.shareMin, PERCENT),
-      num(a.shareMedian, PERCENT),
-      num(a.shareMax, PERCENT),
-      num(a.rank),
-      num(a.rankMin),
-      num(a.rankMax),
-      text(a.flagged ? "Rang ändert sich um 2 oder mehr" : ""),
-    ]);
-  }
-  const areaLast = areaHeader + r.areas.length;
-  rows.push([]);
-  rows.push(
-    [
-      "Einrichtung",
-      "Sozialraum",
-      "Strang 1 jetzt",
-      "Strang 1 Häufigkeit",
-      "Strang 3 jetzt",
-      "Strang 3 Häufigkeit",
-      "Auffällig",
-      "Abweichend unter",
-    ].map((h) => text(h, true)),
-  );
-  for (const u of r.units) {
-    rows.push([
-      text(ctx.unitName(u.id)),
-      text(u.area),
-      text(u.sozialarbeit ? "ja" : "nein"),
-      num(u.sozialarbeitFrequency, PERCENT1),
-      text(u.interkulturell ? "ja" : "nein"),
-      num(u.interkulturellFrequency, PERCENT1),
-      text(u.flagged ? "Förderfähigkeit kippt" : ""),
-      // wrapped within column H, the row growing: a Kita whose eligibility flips under six alternatives
-      // has some 200 characters here, which ran past the page's edge and were cut in print
-      {
-        value:
-          u.flips.length > 0
-            ? u.flips.join("; ")
-            : u.flagged
-              ? "nur bei Zufallsgewichtungen (siehe Häufigkeit)"
-              : "",
-        wrap: true,
-      },
-    ]);
-  }
-  rows.push([]);
-  rows.push([text("Alternative", true), ...r.areas.map((a) => text(a.name, true))]);
-  for (const alt of r.alternatives) {
-    rows.push([
-      // wrapped in column A: „ohne Indikator „Familiensprache nicht deutsch in %““ was cut by the share beside it
-      { value: alt.label, bold: false, wrap: true },
-      ...r.areas.map((a) => (alt.shares ? num(alt.shares[a.name] ?? 0, PERCENT) : text(NOT_COMPUTABLE))),
-    ]);
-  }
+  const unitHeader = [
+    "Einrichtung",
+    "Sozialraum",
+    "Strang 1 jetzt",
+    "Strang 1 Häufigkeit",
+    "Strang 3 jetzt",
+    "Strang 3 Häufigkeit",
+    "Auffällig",
+    "Abweichend unter",
+  ].map((h) => text(h, true));
+  const unitRows = r.units.map((u): SheetCell[] => [
+    text(ctx.unitName(u.id)),
+    text(u.area),
+    text(u.sozialarbeit ? "ja" : "nein"),
+    num(u.sozialarbeitFrequency, PERCENT1),
+    text(u.interkulturell ? "ja" : "nein"),
+    num(u.interkulturellFrequency, PERCENT1),
+    text(u.flagged ? "Förderfähigkeit kippt" : ""),
+    // wrapped within column H, the row growing: a Kita whose eligibility flips under six alternatives
+    // has some 200 characters here, which ran past the page's edge and were cut in print
+    {
+      value:
+        u.flips.length > 0
+          ? u.flips.join("; ")
+          : u.flagged
+            ? "nur bei Zufallsgewichtungen (siehe Häufigkeit)"
+            : "",
+      wrap: true,
+    },
+  ]);
+  const alternativeHeader = [text("Alternative", true), ...r.areas.map((a) => text(a.name, true))];
+  const alternativeRows = r.alternatives.map((alt) => [
+    // wrapped in column A: „ohne Indikator „Familiensprache nicht deutsch in %““ was cut by the share beside it
+    { value: alt.label, bold: false, wrap: true },
+    ...r.areas.map((a) => (alt.shares ? num(alt.shares[a.name] ?? 0, PERCENT) : text(NOT_COMPUTABLE))),
+  ]);
   // column H holds "Abweichend unter" (the alternatives' names): wide enough that its text stays in it
   // column B holds the Sozialraum of each Kita: as wide as its longest name („Kreisstadt Süd/Bahnhof“ was
   // cut by the „ja“ beside it)
@@ -128,17 +118,35 @@ export function robustnessSheet(r: Robustness, ctx: { unitName: (id: string) => 
     const needed = oneLineWidth(NOT_COMPUTABLE);
     for (let c = 1; c <= r.areas.length; c++) columnWidths[c] = Math.max(columnWidths[c] ?? 0, needed);
   }
+  // Printed: each table's header row starts every page the table runs on to (repeatHeaders, printLayout.ts),
+  // every page ending with a manual break. The table of Sozialräume stays as it is: it is the chart's range
+  // (a repeated header inside it would be a bar of its own), and it always fits on the first page, since
+  // each Sozialraum is also a column of the alternatives' table, which makes the sheet print smaller.
+  const columns = Math.max(areaHeader.length, unitHeader.length, alternativeHeader.length);
+  const widths = Array.from({ length: columns }, (_, c) => columnWidths[c] ?? 0);
+  const { rows, pageBreaks } = repeatHeaders(
+    [
+      { rows: [...title, areaHeader, ...areaRows, []] },
+      { header: unitHeader, body: unitRows },
+      { rows: [[]] },
+      { header: alternativeHeader, body: alternativeRows },
+    ],
+    pageRoom(undefined, widths),
+    (row, header) => rowPoints(row, widths, header),
+  );
+  const areaFirst = rows.indexOf(areaHeader) + 1;
   return {
     name: "Robustheit",
     rows,
     columnWidths,
     freezeRows: 0,
+    ...(pageBreaks.length > 0 ? { print: { pageBreaks } } : {}),
     charts: [
       {
         kind: "bar",
         title: RANGES_CHART_TITLE,
-        firstRow: areaHeader,
-        lastRow: areaLast,
+        firstRow: areaFirst,
+        lastRow: areaFirst + areaRows.length,
         categoryColumn: 1,
         seriesColumns: [3, 2, 5],
         // below every table, so it never covers the texts beside them

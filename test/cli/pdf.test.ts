@@ -6,7 +6,8 @@
  * when LibreOffice
  * is missing. Synthetic towns (bench/synthetic.ts) of 40 and 250 Sozialräume: the Vorlage's text on at most
  * two pages, the Anlage with every Sozialraum on pages of at most ANLAGE_ROWS_PER_PAGE under their own
- * header, nothing cut. Needs soffice and poppler-utils (skipped locally without them, fails in CI).
+ * header, nothing cut. Robustheit of 120 Kitas: each page of its Kitas' and alternatives' tables under the
+ * table's own header, pages ending at SRB's breaks. Needs soffice and poppler-utils (skipped locally without them, fails in CI).
  */
 import { execFileSync } from "node:child_process";
 import { INDEX_CHART_TITLE } from "../../src/workbook/srbCharts";
@@ -23,7 +24,8 @@ import { withPageTitle } from "../../src/workbook/printLayout";
 import { headerWords } from "../../src/workbook/textWidth";
 import { ANLAGE_ROWS_PER_PAGE, vorlageSheet } from "../../src/workbook/vorlageSheet";
 import { LIBREOFFICE, findExecutable, requireTool, testWithTool } from "../helpers/libreoffice";
-import { runAllocation } from "../helpers/resolved";
+import { robustnessOf, runAllocation } from "../helpers/resolved";
+import { robustnessSheet } from "../../src/workbook/robustnessSheet";
 
 const SAMPLE = path.resolve(__dirname, "..", "..", "assets", "sample");
 const POPPLER = { name: "pdftotext", path: findExecutable(["pdftotext"]), debianPackage: "poppler-utils" };
@@ -377,6 +379,62 @@ describe("--pdf on the command line", () => {
         );
         expect({ town: t.name, missing }).toEqual({ town: t.name, missing: [] });
       }
+    },
+    240_000,
+  );
+  withPrinting(
+    "Robustheit of 120 Kitas: every page a table runs on to starts with its header, no page breaks earlier than planned",
+    async () => {
+      requireTool(LIBREOFFICE);
+      requireTool(POPPLER);
+      const dir = await fs.mkdtemp(path.join(os.tmpdir(), "srb-pdf-"));
+      const pdf = path.join(dir, "Robustheit.pdf");
+      const town = syntheticTown(120, 20, 42, 3);
+      const r = robustnessOf(town.model, town.table, { runs: 1000 });
+      expect(r).not.toBeNull();
+      const spec = robustnessSheet(r!, { unitName: (id) => id });
+      const breaks = spec.print?.pageBreaks ?? [];
+      expect(breaks.length).toBeGreaterThanOrEqual(4);
+      const sheets = withPageTitle([spec], {
+        municipality: "Stadt Synthetika",
+        year: 2026,
+        budget: 1_002_240,
+        date: "30.11.2026",
+      });
+      await exportPdf(sheets, pdf, requireTool(LIBREOFFICE));
+      const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+      const pages = Array.from({ length: Number(/Pages:\s+(\d+)/.exec(info)![1]) }, (_, k) =>
+        execFileSync("pdftotext", ["-layout", "-f", String(k + 1), "-l", String(k + 1), pdf, "-"], {
+          encoding: "utf8",
+        }),
+      );
+      // the rows' pages end where SRB put its breaks (LibreOffice broke none earlier); the chart's page after them
+      const withRows = pages.filter((p) => /^(Kita \d|ohne Indikator|Sozialraum \d)/m.test(p));
+      expect(withRows.length).toBe(breaks.length + 1);
+      // a page with Kitas starts with the Kitas' header, one with alternatives with theirs
+      for (const [k, page] of withRows.entries()) {
+        const body = page
+          .split("\n")
+          .filter((l) => l.trim() !== "")
+          .slice(1);
+        if (/^Kita \d/m.test(page))
+          expect({ page: k + 1, header: /^Einrichtung\s+Sozialraum\s+Strang 1 jetzt/m.test(page) }).toEqual({
+            page: k + 1,
+            header: true,
+          });
+        if (/^ohne Indikator/m.test(page))
+          expect({ page: k + 1, header: /^Alternative\s+Sozialraum 1/m.test(page) }).toEqual({
+            page: k + 1,
+            header: true,
+          });
+        // a page of a long table starts with its header (the first page starts with the sheet's title)
+        if (k > 0) expect(body[0]).toMatch(/^(Einrichtung|Alternative)\s/);
+      }
+      // every Kita printed once, and the count in the text with its thousands dot
+      const kitas = withRows.join("\n").match(/^Kita \d+/gm) ?? [];
+      expect(kitas.length).toBe(120);
+      expect(new Set(kitas).size).toBe(120);
+      expect(withRows[0]).toMatch(/^\d\.\d{3} Alternativen berechnet: /m);
     },
     240_000,
   );

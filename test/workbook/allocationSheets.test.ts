@@ -8,7 +8,13 @@ import {
   type AllocationSheetsContext,
 } from "../../src/workbook/allocationSheets";
 import { canonicalTableText, inputChecksum } from "../../src/workbook/checksum";
-import { MONEY_FORMAT, PERCENT_FORMAT, formatEuro } from "../../src/workbook/numberFormats";
+import {
+  COUNT_FORMAT,
+  MONEY_FORMAT,
+  PERCENT_FORMAT,
+  YEAR_FORMAT,
+  formatEuro,
+} from "../../src/workbook/numberFormats";
 import type { SheetCell, SheetSpec } from "../../src/workbook/port";
 import { FIXTURE_BUDGET, fixtureAllocation } from "./fixtures";
 
@@ -272,6 +278,34 @@ describe("allocationSheets", () => {
     ]);
     const sum = m.rows.find((r) => r[0]?.value === "Summe")!;
     expect(sum[5]).toMatchObject({ value: 1, numFmt: PERCENT_FORMAT });
+  });
+
+  test("counts (Kinder, Einrichtungen) with a thousands separator; the Haushaltsjahr without one", () => {
+    // "#,##0" is Excel's built-in format 3: 1019 shows as "1.019" in German Excel; "0" keeps 2027 as "2027"
+    expect(COUNT_FORMAT).toBe("#,##0");
+    expect(YEAR_FORMAT).toBe("0");
+    const v = sheet(specs, "Verteilung");
+    const e = sheet(specs, "Einrichtungen");
+    const a = fixtureAllocation();
+    // the tables' rows (Einrichtungen has blocks of its own below its table)
+    const kinder = (spec: SheetSpec, n: number) =>
+      spec.rows.slice(1, 1 + n).map((r) => r[column(spec, "Kinder") - 1]);
+    const numbers = (cells: (SheetCell | undefined)[]) => cells.filter((c) => typeof c?.value === "number");
+    for (const [spec, n] of [
+      [v, a.areas.length],
+      [e, a.units.length],
+    ] as const) {
+      const cells = numbers(kinder(spec, n));
+      expect(cells.length).toBe(n);
+      expect(cells.length).toBeGreaterThan(0);
+      expect({ sheet: spec.name, formats: [...new Set(cells.map((c) => c!.numFmt))] }).toEqual({
+        sheet: spec.name,
+        formats: [COUNT_FORMAT],
+      });
+    }
+    expect(v.rows[1][column(v, "Einrichtungen") - 1].numFmt).toBe(COUNT_FORMAT);
+    const m = sheet(specs, "Methode");
+    expect(m.rows[findRow(m, "Haushaltsjahr") - 1][1]).toEqual({ value: 2024, numFmt: YEAR_FORMAT });
   });
 
   test("publication mode: no unit name anywhere, codes instead (also inside messages)", () => {

@@ -3,6 +3,7 @@
  */
 import { adoptionSection, carriedForwardNote, withRowsBelow } from "../../src/workbook/fortschreibungNotes";
 import { adoptedSample } from "../engine/twoYearFixture";
+import { COUNT_FORMAT } from "../../src/workbook/numberFormats";
 
 const first = { ...adoptedSample(), date: "2021-03-10", checksum: "a".repeat(64) };
 const second = adoptedSample();
@@ -46,6 +47,8 @@ describe("Beschlüsse on the Methode sheet", () => {
       value: "aaaaaaaaaaaaaaaa aaaaaaaaaaaaaaaa aaaaaaaaaaaaaaaa aaaaaaaaaaaaaaaa",
       wrap: true,
     });
+    // the counts of Sozialräume and Einrichtungen as every count: with a thousands separator
+    expect([row[2].numFmt, row[3].numFmt]).toEqual([COUNT_FORMAT, COUNT_FORMAT]);
   });
 
   test("no adoption yet: says so; adopted now: says so", () => {

@@ -17,10 +17,14 @@ import {
   headerText,
   CHART_ROWS,
   keepSections,
+  pageRoom,
   pagesAcross,
   planPrint,
+  repeatHeaders,
+  rowPoints,
   wrappedRowHeights,
 } from "../../src/workbook/printLayout";
+import type { SheetCell } from "../../src/workbook/port";
 import {
   columnWidthFor,
   headerWords,
@@ -178,6 +182,85 @@ describe("planPrint", () => {
     expect(sheet.columnWidths[0]).toBeGreaterThanOrEqual(columnWidthFor("Personalvolumen", true));
     expect(sheet.columnWidths[1]).toBe(30);
     expect(sheet.print.titleRows).toEqual({ first: 1, last: 1 });
+  });
+});
+
+describe("tables that run over pages: their header row starts every page (repeatHeaders)", () => {
+  const header: SheetCell[] = [
+    { value: "Nr", bold: true },
+    { value: "Wert", bold: true },
+  ];
+  const body = (n: number, tag: string): SheetCell[][] =>
+    Array.from({ length: n }, (_, i) => [{ value: `${tag}${i + 1}` }, { value: i }]);
+  const line = () => 15;
+  /** The pages as lists of rows, cut below each page break. */
+  const pagesOf = (rows: SheetCell[][], breaks: number[]) =>
+    [0, ...breaks].map((from, k) => rows.slice(from, breaks[k] ?? rows.length));
+
+  test("a long table: each page it runs on to starts with its header, no page holds more than the room", () => {
+    // six rows of 15 pt a page: the header and five rows
+    const { rows, pageBreaks } = repeatHeaders([{ header, body: body(12, "A") }], 90, line);
+    expect(pageBreaks).toEqual([6, 12]);
+    const pages = pagesOf(rows, pageBreaks);
+    expect(pages.map((p) => p[0][0].value)).toEqual(["Nr", "Nr", "Nr"]);
+    expect(pages.map((p) => p.length)).toEqual([6, 6, 3]);
+    // every body row once, in order; the repeated headers are copies
+    expect(rows.filter((r) => r[0].value !== "Nr").map((r) => r[0].value)).toEqual(
+      body(12, "A").map((r) => r[0].value),
+    );
+    expect(rows[6]).toEqual(header);
+    expect(rows[6]).not.toBe(header);
+  });
+
+  test("a table that fits on a page starts a new page rather than be split; a second table gets its own header", () => {
+    const { rows, pageBreaks } = repeatHeaders(
+      [
+        { rows: [[{ value: "Titel", bold: true }], []] },
+        { header, body: body(3, "A") },
+        { rows: [[]] },
+        { header: [{ value: "Alternative", bold: true }], body: body(5, "B") },
+      ],
+      90,
+      line,
+    );
+    // page 1: title, blank, table A (4 rows); table B (6 rows with the blank) would be split: page 2
+    expect(pageBreaks).toEqual([7]);
+    expect(pagesOf(rows, pageBreaks).map((p) => p[0][0]?.value)).toEqual(["Titel", "Alternative"]);
+  });
+
+  test("a long table starts where its header and first rows fit, else on a new page", () => {
+    const lead = { rows: [[{ value: "Titel" }], [{ value: "Text" }]] };
+    // 2 rows used of 6: the header and three rows fit below them
+    const here = repeatHeaders([lead, { header, body: body(10, "A") }], 90, line);
+    expect(here.pageBreaks[0]).toBe(6);
+    expect(here.rows[2]).toBe(header);
+    // 3 rows used of 6: they do not; the table starts the next page
+    const next = repeatHeaders(
+      [{ rows: [...lead.rows, [{ value: "mehr" }]] }, { header, body: body(10, "A") }],
+      90,
+      line,
+    );
+    expect(next.pageBreaks[0]).toBe(3);
+    expect(next.rows[3]).toBe(header);
+  });
+
+  test("rows taller than one line count as tall; a wrapped header counts its lines", () => {
+    expect(rowPoints([{ value: "Strang 1 Häufigkeit", bold: true }], [10], true)).toBe(30);
+    expect(rowPoints([{ value: "Strang 1 Häufigkeit", bold: true }], [10])).toBe(15);
+    const tall = Array.from({ length: 4 }, () => [{ value: "x" }, { value: "lang ".repeat(40), wrap: true }]);
+    const { pageBreaks } = repeatHeaders([{ header, body: tall }], 120, (row, h) =>
+      rowPoints(row, [10, 20], h),
+    );
+    // each tall row takes 11 lines of 15 pt: one row a page under the header
+    expect(pageBreaks.length).toBe(3);
+  });
+
+  test("pageRoom is the room planPrint counts with: a page's height at the sheet's scale", () => {
+    expect(Math.round(pageRoom(undefined, [20, 12]))).toBe(448);
+    // a sheet twice as wide as the page prints at half the size: twice the rows
+    const wide = Array.from({ length: 20 }, () => 30);
+    const scale = planPrint(undefined, "x", 0, { columnWidths: wide, rows: 1, rowHeights: [] }).scale;
+    expect(pageRoom(undefined, wide)).toBeCloseTo(448.3 / scale, 0);
   });
 });
 

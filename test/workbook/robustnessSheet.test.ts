@@ -186,3 +186,54 @@ test("an alternative's name wraps in column A instead of being cut by the share 
   expect(row?.[0].wrap).toBe(true);
   expect(wrappedLines(label, sheet.columnWidths?.[0] ?? 0)).toBeGreaterThan(1);
 });
+
+test("printed, each table's header row starts every page it runs on to; the chart's range stays the Sozialräume", () => {
+  // 150 Kitas and 40 alternatives: both tables run over several pages
+  const units = Array.from({ length: 150 }, (_, i) => ({ ...r.units[i % 3], id: `Kita ${i + 1}` }));
+  const alternatives = Array.from({ length: 40 }, (_, i) => ({
+    label: `ohne Indikator „Indikator ${i + 1}“`,
+    shares: { Nord: 0.5, Süd: 0.5 },
+  }));
+  const sheet = robustnessSheet({ ...r, units, alternatives }, { unitName: (id) => id });
+  const breaks = sheet.print?.pageBreaks ?? [];
+  expect(breaks.length).toBeGreaterThanOrEqual(5);
+  // every page starts with a header row: the units' or the alternatives' (after the area table's page)
+  const firsts = breaks.map((b) => sheet.rows[b][0]?.value);
+  expect(new Set(firsts)).toEqual(new Set(["Einrichtung", "Alternative"]));
+  // and the header above a page's rows is that of their own table
+  let table = "";
+  for (const [k, row] of sheet.rows.entries()) {
+    const first = row[0]?.value;
+    if (first === "Einrichtung" || first === "Alternative") table = first;
+    if (breaks.includes(k) && /^Kita /.test(String(first)))
+      throw new Error(`row ${k + 1} starts a page without its header`);
+    if (/^Kita /.test(String(first))) expect(table).toBe("Einrichtung");
+    if (/^ohne Indikator/.test(String(first))) expect(table).toBe("Alternative");
+  }
+  // every Kita and every alternative once, in order
+  expect(sheet.rows.map((x) => x[0]?.value).filter((v) => /^Kita /.test(String(v)))).toEqual(
+    units.map((u) => u.id),
+  );
+  expect(sheet.rows.filter((x) => x[0]?.value === "Alternative").length).toBeGreaterThan(1);
+  // no page holds more rows than planPrint counts on (at 15 pt a row, the repeated header 30 pt at most)
+  const pages = [0, ...breaks].map((from, k) => (breaks[k] ?? sheet.rows.length) - from);
+  expect(Math.max(...pages)).toBeLessThan(60);
+  // the chart still shows the Sozialräume, from the header row of their table on
+  const chart = sheet.charts![0];
+  expect(sheet.rows[chart.firstRow - 1][0].value).toBe("Sozialraum");
+  expect(sheet.rows.slice(chart.firstRow, chart.lastRow).map((x) => x[0].value)).toEqual(["Nord", "Süd"]);
+});
+
+test("a Robustheit sheet that fits on one page has no page breaks", () => {
+  expect(robustnessSheet(r, { unitName: (id) => id }).print?.pageBreaks).toBeUndefined();
+});
+
+test("counts in the sheet's text with a thousands dot: „1.010 Alternativen“, „1.000 Zufallsgewichtungen“", () => {
+  const line = String(robustnessSheet(r, { unitName: (id) => id }).rows[1][0].value);
+  expect(line).toMatch(/^1\.010 Alternativen berechnet: /);
+  expect(line).toContain("1.000 Zufallsgewichtungen (±50 %, Startwert 1)");
+  // the seed as it is typed in the model, never grouped
+  expect(String(robustnessSheet({ ...r, seed: 20261 }, { unitName: (id) => id }).rows[1][0].value)).toContain(
+    "Startwert 20261)",
+  );
+});
