@@ -18,9 +18,25 @@ const PERCENT1 = "0.0%";
 
 /** What an alternative's cells say when it cannot be computed (README, „So lesen Sie das Blatt“). */
 const NOT_COMPUTABLE = "nicht berechenbar";
+/** What „Auffällig“ says of a Kita whose eligibility differs under an alternative. */
+const FLIPS = "Förderfähigkeit kippt";
 
 const text = (value: string, bold = false): SheetCell => ({ value, bold });
 const num = (value: number, numFmt?: string): SheetCell => ({ value, numFmt });
+
+/** Width of the column of texts („Abweichend unter“, the areas' „Auffällig“): a long list wraps in it. */
+const TEXT_COLUMN_WIDTH = 44;
+
+/**
+ * A cell set at the top of its row, as a wrapped cell is (its style is top-aligned): on the first line of a row
+ * that a wrapped label or list makes taller, not at its foot.
+ */
+const topAligned = (cell: SheetCell): SheetCell => ({ ...cell, wrap: true });
+
+/** The row's cells, blank up to column `at` (0-based), then `last`. */
+function withLast(cells: SheetCell[], at: number, last: SheetCell): SheetCell[] {
+  return [...cells, ...Array.from({ length: at - cells.length }, (): SheetCell => ({ value: null })), last];
+}
 
 /**
  * @example robustnessSheet(r, { unitName: (id) => id }).name; // => "Robustheit"
@@ -37,68 +53,91 @@ export function robustnessSheet(r: Robustness, ctx: { unitName: (id: string) => 
     ],
     [],
   ];
-  const areaHeader = [
-    "Sozialraum",
-    "Anteil jetzt",
-    "Anteil min",
-    "Anteil Median",
-    "Anteil max",
-    "Rang jetzt",
-    "Rang min",
-    "Rang max",
-    "Auffällig",
-  ].map((h) => text(h, true));
-  const areaRows = r.areas.map((a) => [
-    text(a.name),
-    num(a.share, PERCENT),
-    num(a.shareMin, PERCENT),
-    num(a.shareMedian, PERCENT),
-    num(a.shareMax, PERCENT),
-    num(a.rank),
-    num(a.rankMin),
-    num(a.rankMax),
-    text(a.flagged ? "Rang ändert sich um 2 oder mehr" : ""),
-  ]);
-  const unitHeader = [
-    "Einrichtung",
-    "Sozialraum",
-    "Strang 1 jetzt",
-    "Strang 1 Häufigkeit",
-    "Strang 3 jetzt",
-    "Strang 3 Häufigkeit",
-    "Auffällig",
-    "Abweichend unter",
-  ].map((h) => text(h, true));
-  const unitRows = r.units.map((u): SheetCell[] => [
-    text(ctx.unitName(u.id)),
-    text(u.area),
-    text(u.sozialarbeit ? "ja" : "nein"),
-    num(u.sozialarbeitFrequency, PERCENT1),
-    text(u.interkulturell ? "ja" : "nein"),
-    num(u.interkulturellFrequency, PERCENT1),
-    text(u.flagged ? "Förderfähigkeit kippt" : ""),
-    // wrapped within column H, the row growing: a Kita whose eligibility flips under six alternatives
-    // has some 200 characters here, which ran past the page's edge and were cut in print
-    {
-      value:
-        u.flips.length > 0
-          ? u.flips.join("; ")
-          : u.flagged
-            ? "nur bei Zufallsgewichtungen (siehe Häufigkeit)"
-            : "",
-      wrap: true,
-    },
-  ]);
+  // The texts of the areas' and the units' tables („Auffällig“, „Abweichend unter“) stand in one wide column
+  // after every column a table of numbers uses (the areas' eight, the alternatives' one per Sozialraum): in a
+  // wide column among the numbers, a right-aligned share or rank sat at its far edge, beside the next
+  // column's header, as if it belonged there.
+  const textColumn = Math.max(8, 1 + r.areas.length);
+  const areaHeader = withLast(
+    [
+      "Sozialraum",
+      "Anteil jetzt",
+      "Anteil min",
+      "Anteil Median",
+      "Anteil max",
+      "Rang jetzt",
+      "Rang min",
+      "Rang max",
+    ].map((h) => text(h, true)),
+    textColumn,
+    text("Auffällig", true),
+  );
+  const areaRows = r.areas.map((a) =>
+    withLast(
+      [
+        text(a.name),
+        num(a.share, PERCENT),
+        num(a.shareMin, PERCENT),
+        num(a.shareMedian, PERCENT),
+        num(a.shareMax, PERCENT),
+        num(a.rank),
+        num(a.rankMin),
+        num(a.rankMax),
+      ],
+      textColumn,
+      text(a.flagged ? "Rang ändert sich um 2 oder mehr" : ""),
+    ),
+  );
+  const unitHeader = withLast(
+    [
+      "Einrichtung",
+      "Sozialraum",
+      "Strang 1 jetzt",
+      "Strang 1 Häufigkeit",
+      "Strang 3 jetzt",
+      "Strang 3 Häufigkeit",
+      "Auffällig",
+    ].map((h) => text(h, true)),
+    textColumn,
+    text("Abweichend unter", true),
+  );
+  const unitRows = r.units.map((u): SheetCell[] =>
+    withLast(
+      [
+        text(ctx.unitName(u.id)),
+        text(u.area),
+        text(u.sozialarbeit ? "ja" : "nein"),
+        num(u.sozialarbeitFrequency, PERCENT1),
+        text(u.interkulturell ? "ja" : "nein"),
+        num(u.interkulturellFrequency, PERCENT1),
+        text(u.flagged ? FLIPS : ""),
+      ].map(topAligned),
+      textColumn,
+      // wrapped within its column, the row growing: a Kita whose eligibility flips under six alternatives
+      // has some 200 characters here, which ran past the page's edge and were cut in print
+      {
+        value:
+          u.flips.length > 0
+            ? u.flips.join("; ")
+            : u.flagged
+              ? "nur bei Zufallsgewichtungen (siehe Häufigkeit)"
+              : "",
+        wrap: true,
+      },
+    ),
+  );
   const alternativeHeader = [text("Alternative", true), ...r.areas.map((a) => text(a.name, true))];
   const alternativeRows = r.alternatives.map((alt) => [
     // wrapped in column A: „ohne Indikator „Familiensprache nicht deutsch in %““ was cut by the share beside it
     { value: alt.label, bold: false, wrap: true },
-    ...r.areas.map((a) => (alt.shares ? num(alt.shares[a.name] ?? 0, PERCENT) : text(NOT_COMPUTABLE))),
+    ...r.areas.map((a) =>
+      topAligned(alt.shares ? num(alt.shares[a.name] ?? 0, PERCENT) : text(NOT_COMPUTABLE)),
+    ),
   ]);
-  // column H holds "Abweichend unter" (the alternatives' names): wide enough that its text stays in it
   // column B holds the Sozialraum of each Kita: as wide as its longest name („Kreisstadt Süd/Bahnhof“ was
-  // cut by the „ja“ beside it)
-  const columnWidths = [
+  // cut by the „ja“ beside it); column G the units' „Förderfähigkeit kippt“ (cut to „Förderfähigkeit k“ by
+  // the text beside it when it was 12 wide); the columns of further Sozialräume 12, the texts' column 44
+  const firstWidths = [
     34,
     textColumnWidth(
       16,
@@ -108,10 +147,11 @@ export function robustnessSheet(r: Robustness, ctx: { unitName: (id: string) => 
     14,
     14,
     12,
-    12,
-    44,
-    34,
+    Math.max(12, oneLineWidth(FLIPS)),
   ];
+  const columnWidths = Array.from({ length: textColumn + 1 }, (_, c) =>
+    c === textColumn ? TEXT_COLUMN_WIDTH : (firstWidths[c] ?? 12),
+  );
   // an alternative that cannot be computed says so in every area's column, which the number beside it
   // would otherwise cut („nicht berechenba“): those columns are made wide enough for the words
   if (r.alternatives.some((alt) => !alt.shares)) {

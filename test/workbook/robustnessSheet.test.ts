@@ -82,12 +82,14 @@ test("Robustheit sheet: areas with ranges, units with the reason they flip, ever
   const rows = sheet.rows.map(textOf);
   const row = (first: string) => rows.find((x) => x[0] === first);
   expect(row("Nord")).toEqual(["Nord", 0.6, 0.5, 0.6, 0.7, 1, 1, 1, ""]);
-  expect(row("Kita A")?.slice(6)).toEqual(["Förderfähigkeit kippt", "T-Werte statt Min-Max"]);
+  // the texts in column I, after the areas' eight columns of numbers
+  expect(row("Kita A")?.slice(6)).toEqual(["Förderfähigkeit kippt", null, "T-Werte statt Min-Max"]);
   expect(row("Kita B")?.slice(6)).toEqual([
     "Förderfähigkeit kippt",
+    null,
     "nur bei Zufallsgewichtungen (siehe Häufigkeit)",
   ]);
-  expect(row("Kita C")?.slice(6)).toEqual(["", ""]);
+  expect(row("Kita C")?.slice(6)).toEqual(["", null, ""]);
   expect(row("ohne Indikator „x“")).toEqual(["ohne Indikator „x“", "nicht berechenbar", "nicht berechenbar"]);
   // the chart covers the area block (header row 4, two areas)
   expect(sheet.charts?.[0]).toMatchObject({ firstRow: 4, lastRow: 6, categoryColumn: 1 });
@@ -104,7 +106,7 @@ test("frequencies keep one decimal: 0,19 % is not shown as 0 % (issue 14, item 5
   const rare = { ...r, units: [{ ...r.units[1], sozialarbeitFrequency: 0.0019 }] };
   const sheet = robustnessSheet(rare, { unitName: (id) => id });
   const kitaB = sheet.rows.find((row) => row[0]?.value === "Kita B");
-  expect(kitaB?.[3]).toEqual({ value: 0.0019, numFmt: "0.0%" });
+  expect(kitaB?.[3]).toMatchObject({ value: 0.0019, numFmt: "0.0%" });
   expect(kitaB?.[5]?.numFmt).toBe("0.0%");
 });
 
@@ -114,8 +116,8 @@ test("the chart sits below every table, clear of the 'Abweichend unter' texts", 
   const [, column, row] = /^([A-Z]+)(\d+)$/.exec(anchor) ?? [];
   expect(column).toBe("A");
   expect(Number(row)).toBeGreaterThan(sheet.rows.length);
-  // column H holds the alternatives' names: wide enough for the longest of them
-  expect(sheet.columnWidths?.[7]).toBeGreaterThanOrEqual(
+  // column I holds the alternatives' names: wide enough for the longest of them
+  expect(sheet.columnWidths?.[8]).toBeGreaterThanOrEqual(
     "nur bei Zufallsgewichtungen (siehe Häufigkeit)".length - 4,
   );
 });
@@ -136,7 +138,7 @@ test("„nicht berechenbar“ fits every area's column, also beyond the first co
     expect((sheet.columnWidths?.[c] ?? 0) * 7).toBeGreaterThanOrEqual(textPixels("nicht berechenbar"));
   // every alternative computed: the widths stay as they were
   const computed = robustnessSheet({ ...r, alternatives: [r.alternatives[0]] }, { unitName: (id) => id });
-  expect(computed.columnWidths).toEqual([34, 16, 14, 14, 14, 12, 12, 44, 34]);
+  expect(computed.columnWidths).toEqual([34, 16, 14, 14, 14, 12, 19, 12, 44]);
 });
 
 test("„Abweichend unter“ wraps within its column: a long list of alternatives is not cut at the page's edge", () => {
@@ -152,16 +154,16 @@ test("„Abweichend unter“ wraps within its column: a long list of alternative
   const long: Robustness = { ...r, units: [{ ...r.units[0], flips }] };
   const sheet = robustnessSheet(long, { unitName: (id) => id });
   const k = sheet.rows.findIndex((row) => row[0]?.value === "Kita A");
-  const cell = sheet.rows[k][7];
+  const cell = sheet.rows[k][8];
   expect(cell.value).toBe(flips.join("; "));
   expect(cell.wrap).toBe(true);
-  // the row is made tall enough for the lines the text takes in column H
+  // the row is made tall enough for the lines the text takes in column I
   const heights = wrappedRowHeights(sheet.rows, sheet.columnWidths ?? []);
   const height = heights.find((h) => h.row === k + 1);
   expect(height?.points).toBeGreaterThanOrEqual(
-    wrappedLines(flips.join("; "), sheet.columnWidths?.[7] ?? 0) * LINE_HEIGHT_POINTS,
+    wrappedLines(flips.join("; "), sheet.columnWidths?.[8] ?? 0) * LINE_HEIGHT_POINTS,
   );
-  expect(wrappedLines(flips.join("; "), sheet.columnWidths?.[7] ?? 0)).toBeGreaterThan(1);
+  expect(wrappedLines(flips.join("; "), sheet.columnWidths?.[8] ?? 0)).toBeGreaterThan(1);
 });
 
 test("the Sozialraum column of the Kitas fits the longest Sozialraum name", () => {
@@ -188,9 +190,9 @@ test("an alternative's name wraps in column A instead of being cut by the share 
 });
 
 test("printed, each table's header row starts every page it runs on to; the chart's range stays the Sozialräume", () => {
-  // 150 Kitas and 40 alternatives: both tables run over several pages
+  // 150 Kitas and 80 alternatives: both tables run over several pages
   const units = Array.from({ length: 150 }, (_, i) => ({ ...r.units[i % 3], id: `Kita ${i + 1}` }));
-  const alternatives = Array.from({ length: 40 }, (_, i) => ({
+  const alternatives = Array.from({ length: 80 }, (_, i) => ({
     label: `ohne Indikator „Indikator ${i + 1}“`,
     shares: { Nord: 0.5, Süd: 0.5 },
   }));
@@ -222,6 +224,35 @@ test("printed, each table's header row starts every page it runs on to; the char
   const chart = sheet.charts![0];
   expect(sheet.rows[chart.firstRow - 1][0].value).toBe("Sozialraum");
   expect(sheet.rows.slice(chart.firstRow, chart.lastRow).map((x) => x[0].value)).toEqual(["Nord", "Süd"]);
+});
+
+test("„Förderfähigkeit kippt“ fits column G; the texts stand in one wide column after every column of numbers", () => {
+  // nine Sozialräume: the alternatives' table reaches column J, so the texts go to K
+  const areas = ["A", "B", "C", "D", "E", "F", "G", "H", "I"].map((name, k) => ({
+    ...r.areas[0],
+    name,
+    rankMax: k + 1,
+    flagged: k === 0,
+  }));
+  const shares = Object.fromEntries(areas.map((a) => [a.name, 1 / 9]));
+  const sheet = robustnessSheet(
+    { ...r, areas, alternatives: [{ label: "T-Werte statt Min-Max", shares }] },
+    { unitName: (id) => id },
+  );
+  const widths = sheet.columnWidths ?? [];
+  expect(wrappedLines("Förderfähigkeit kippt", widths[6])).toBe(1);
+  expect(widths).toHaveLength(11);
+  expect(widths[10]).toBe(44);
+  // no number in the wide column, and no column of numbers wide: a right-aligned number sat at its far edge
+  for (const row of sheet.rows) expect(typeof row[10]?.value).not.toBe("number");
+  expect(Math.max(...widths.slice(2, 10))).toBeLessThanOrEqual(19);
+  expect(sheet.rows.find((x) => x[0]?.value === "A")?.[10].value).toBe("Rang ändert sich um 2 oder mehr");
+  expect(sheet.rows.find((x) => x[0]?.value === "Kita A")?.[10].value).toBe("T-Werte statt Min-Max");
+  expect(sheet.rows.find((x) => x[0]?.value === "Einrichtung")?.[10].value).toBe("Abweichend unter");
+  // a share in the alternatives' table stands on the first line of a wrapped label (top-aligned as it is)
+  expect(sheet.rows.find((x) => x[0]?.value === "T-Werte statt Min-Max")?.[9]).toMatchObject({ wrap: true });
+  // so does every cell of a Kita's row beside its wrapped list of alternatives
+  expect(sheet.rows.find((x) => x[0]?.value === "Kita A")?.slice(0, 7).every((c) => c.wrap)).toBe(true);
 });
 
 test("a Robustheit sheet that fits on one page has no page breaks", () => {
