@@ -252,7 +252,12 @@ test("„Förderfähigkeit kippt“ fits column G; the texts stand in one wide c
   // a share in the alternatives' table stands on the first line of a wrapped label (top-aligned as it is)
   expect(sheet.rows.find((x) => x[0]?.value === "T-Werte statt Min-Max")?.[9]).toMatchObject({ wrap: true });
   // so does every cell of a Kita's row beside its wrapped list of alternatives
-  expect(sheet.rows.find((x) => x[0]?.value === "Kita A")?.slice(0, 7).every((c) => c.wrap)).toBe(true);
+  expect(
+    sheet.rows
+      .find((x) => x[0]?.value === "Kita A")
+      ?.slice(0, 7)
+      .every((c) => c.wrap),
+  ).toBe(true);
 });
 
 test("a Robustheit sheet that fits on one page has no page breaks", () => {
