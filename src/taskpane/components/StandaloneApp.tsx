@@ -176,7 +176,7 @@ export function StandaloneApp({ language, open }: StandaloneAppProps) {
             try {
               await nextPaint();
               const earlier = await open(await chosen.arrayBuffer());
-              const raw = (await earlier.readStoredAdoptions?.()) ?? [];
+              const raw = (await earlier.readStoredAdoptions?.())?.adoptions ?? [];
               // each stored Beschluss read once: the readable ones, as stored and as read
               const readable = raw.flatMap((stored) => {
                 const adoption = readAdoption(stored).adoption;
@@ -189,7 +189,7 @@ export function StandaloneApp({ language, open }: StandaloneAppProps) {
               }
               // the earlier Beschlüsse join this workbook's own (each once): the latest is the comparison basis,
               // and the downloaded result carries them on to the year after
-              const own = (await file.workbook.readStoredAdoptions?.()) ?? [];
+              const own = (await file.workbook.readStoredAdoptions?.())?.adoptions ?? [];
               const seen = new Set(own.map((a) => JSON.stringify(a)));
               await file.workbook.writeStoredAdoptions?.([
                 ...own,
