@@ -790,6 +790,76 @@ describe("standalone mode in Chromium (offline)", () => {
   );
 
   withChromium(
+    "Beschluss dialog cancelled and another file opened at once: the page is not left aria-hidden",
+    async () => {
+      const executablePath = requireTool(CHROMIUM_TOOL);
+      await waitForFile(SAMPLE, 300_000);
+      browser ??= await chromium.launch({
+        executablePath,
+        args: [
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-background-networking",
+          "--no-first-run",
+        ],
+      });
+      const context = await browser.newContext({ locale: "de-DE", viewport: { width: 420, height: 800 } });
+      await context.route("**/*", (route) => {
+        const url = new URL(route.request().url());
+        return url.hostname === "127.0.0.1" || url.protocol === "blob:" || url.protocol === "data:"
+          ? route.continue()
+          : route.abort();
+      });
+      const page = await context.newPage();
+      const pageErrors: string[] = [];
+      page.on("pageerror", (e) => pageErrors.push(e.message));
+      await page.goto(`${base}/standalone.html`);
+      const upload = page.getByLabel("Arbeitsmappe (.xlsx) öffnen");
+      await upload.setInputFiles(SAMPLE);
+      await page.getByText(/Zeilen \(Einrichtungen\) und \d+ Spalten auf „Kitas“ erkannt/).waitFor();
+      await page.getByRole("tab", { name: "Ergebnis" }).click();
+      await page.getByRole("button", { name: "Als Beschluss festhalten" }).click();
+      const dialog = page.getByRole("dialog");
+      await dialog.waitFor();
+      // the modal dialog hides the page from assistive technology (Fluent's focus manager, after a moment)
+      await page.waitForFunction(
+        () => document.getElementById("root")?.getAttribute("aria-hidden") === "true",
+      );
+      // Abbrechen, and another file while the dialog is still fading out: the fade is slowed down twentyfold
+      // (Chromium's animation clock; the focus manager's timers keep their pace) so that the new file always
+      // comes within it, as a quick user's does within ~0.25 s
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Animation.enable");
+      await cdp.send("Animation.setPlaybackRate", { playbackRate: 0.05 });
+      await dialog.getByRole("button", { name: "Abbrechen" }).click();
+      await upload.setInputFiles(path.join(ROOT, "assets", "sample", "Musterstadt-Folgejahr.xlsx"));
+      await page.getByText("Geöffnet: Musterstadt-Folgejahr.xlsx").waitFor();
+      // by CSS, not by role: a page left aria-hidden has no tab for a role query
+      await page.locator("#tab-data").waitFor();
+      // animations at their pace again (axe would check the colours of text still fading in); then wait
+      // longer than the focus manager's update (250 ms) and any fade
+      await cdp.send("Animation.setPlaybackRate", { playbackRate: 1 });
+      await page.waitForTimeout(1000);
+      const hidden = await page.evaluate(() =>
+        Array.from(document.body.children)
+          .filter((e) => e.getAttribute("aria-hidden") === "true" && !e.hasAttribute("data-tabster-dummy"))
+          .map((e) => `<${e.tagName.toLowerCase()}${e.id ? ` id="${e.id}"` : ""}>`),
+      );
+      expect(hidden).toEqual([]);
+      expect(await page.getByRole("dialog").count()).toBe(0);
+      // reachable by role again: the steps and the file button
+      for (const name of ["Daten", "Modell", "Budget & Regeln", "Ergebnis"])
+        expect(await page.getByRole("tab", { name, exact: true }).count()).toBe(1);
+      expect(await page.getByRole("button", { name: "Datei auswählen …" }).count()).toBe(1);
+      await expectAccessible(page, "nach Abbrechen und neuer Datei");
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    },
+    300_000,
+  );
+
+  withChromium(
     "the Excel page opened outside Excel, offline: no hang, a link to the standalone mode",
     async () => {
       const executablePath = requireTool(CHROMIUM_TOOL);
