@@ -230,7 +230,7 @@ async function fromComparison(
 ): Promise<unknown> {
   const compare = comparison.file;
   const needsModel = modelJson === undefined && (await workbook.readStoredModel()) == null;
-  const needsAdoptions = (await workbook.readStoredAdoptions()).length === 0;
+  const needsAdoptions = (await workbook.readStoredAdoptions()).adoptions.length === 0;
   if (!needsModel && !needsAdoptions) return modelJson;
   const earlier = await storedOfComparison(comparison);
   if (needsAdoptions && earlier.adoptions.length > 0) {

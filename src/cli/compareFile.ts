@@ -93,7 +93,9 @@ export async function comparisonBasisOf(
   const workbook = comparison.workbook;
   // its latest Beschluss, else its own computation
   const read = async () => {
-    const latest = latestAdoption(storedAdoptions(await workbook.readStoredAdoptions()).adoptions);
+    const latest = latestAdoption(
+      storedAdoptions((await workbook.readStoredAdoptions()).adoptions).adoptions,
+    );
     return latest ? { latest, computed: null } : { latest: null, computed: await compute(workbook, name) };
   };
   let found: Awaited<ReturnType<typeof read>>;
@@ -136,7 +138,7 @@ export async function storedOfComparison(
   try {
     return {
       model: (await comparison.workbook.readStoredModel()) ?? null,
-      adoptions: [...(await comparison.workbook.readStoredAdoptions())],
+      adoptions: [...(await comparison.workbook.readStoredAdoptions()).adoptions],
     };
   } catch {
     return { model: null, adoptions: [] };

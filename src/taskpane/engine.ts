@@ -12,6 +12,7 @@ import { resolveModel } from "../engine/resolveModel";
 import type { Robustness } from "../engine/robustness";
 import { suggestModel } from "../engine/suggestModel";
 import type { RawTable } from "../engine/table";
+import { NO_STORED_ADOPTIONS, type StoredAdoptionRecords } from "../workbook/port";
 import { previewComparison, type PreviewComparison } from "../usecase/fortschreibung";
 import { previewWithAdoptions, robustnessOf, unitNamer as namer, type Preview } from "../usecase/generate";
 import { describeError } from "./useWorkbookAction";
@@ -63,14 +64,15 @@ export function readStored(json: unknown): { model: Model | null; problems: stri
  * Checks the model and the table and computes the allocation (the use case's preview, planned against the
  * workbook's stored adoptions: compared with the latest, or its shares carried forward); never throws.
  *
- * @param adoptions the workbook's stored adoptions as JSON (`port.readStoredAdoptions()`), [] for none
+ * @param adoptions the workbook's stored adoptions as read (`port.readStoredAdoptions()`); the damaged ones
+ *   are a warning among the issues
  * @param carryForward distribute the budget by the latest adoption's shares instead of recomputing
  * @example compute(model, table); // => { allocation: {...} | null, issues: [...], error: null, preview, comparison: null, … }
  */
 export function compute(
   model: Model,
   table: RawTable,
-  adoptions: readonly unknown[] = [],
+  adoptions: StoredAdoptionRecords = NO_STORED_ADOPTIONS,
   carryForward = false,
 ): ComputeResult {
   try {

@@ -36,7 +36,13 @@ import { overriddenPlan, readStrandOverrides, type StrandOverridesRead } from ".
 import { DEFAULT_VZAE_STEP } from "../engine/vzae";
 import { allocationSheets, SHEET_NAMES } from "../workbook/allocationSheets";
 import { inputChecksum } from "../workbook/checksum";
-import type { SheetSpec, WorkbookPort, WriteReport } from "../workbook/port";
+import {
+  NO_STORED_ADOPTIONS,
+  type SheetSpec,
+  type StoredAdoptionRecords,
+  type WorkbookPort,
+  type WriteReport,
+} from "../workbook/port";
 import { readDataTable } from "../workbook/dataTable";
 import { withPageTitle } from "../workbook/printLayout";
 import { robustnessSheet } from "../workbook/robustnessSheet";
@@ -53,6 +59,7 @@ import {
   type FortschreibungOutcome,
   type FortschreibungPlan,
   type FortschreibungRequest,
+  type StoredAdoptions,
 } from "./fortschreibung";
 
 /** Monte-Carlo draws of the robustness analysis (README „Robustheit“: 1.000 Zufallsgewichtungen). */
@@ -107,7 +114,8 @@ export function preview(modelJson: unknown, table: RawTable): Preview {
  * `preview`, with the Fortschreibung planned from the stored adoptions as `generate` plans it — the adopted
  * year's goalposts as the default, Bremen's "neu gefördert", or the adopted shares carried forward.
  *
- * @param storedRaw the workbook's stored adoptions as JSON (`port.readStoredAdoptions()`)
+ * @param stored the workbook's stored adoptions as read (`port.readStoredAdoptions()`): the damaged ones are a
+ *   warning among the preview's issues
  * @param request carry forward or not (adopting is `generate`'s)
  * @example previewWithAdoptions(modelJson, table, await port.readStoredAdoptions()).fortschreibung?.plan.reference?.date;
  * // => "2027-03-15"
@@ -115,10 +123,10 @@ export function preview(modelJson: unknown, table: RawTable): Preview {
 export function previewWithAdoptions(
   modelJson: unknown,
   table: RawTable,
-  storedRaw: readonly unknown[],
+  stored: StoredAdoptionRecords,
   request: FortschreibungRequest = {},
 ): Preview {
-  const plan = planFortschreibung(storedAdoptions(storedRaw), request);
+  const plan = planFortschreibung(storedAdoptions(stored.adoptions, stored.damaged), request);
   return previewOf(resolveModel(modelJson), modelJson, table, plan);
 }
 
@@ -316,10 +324,7 @@ export async function generate(port: WorkbookPort, request: GenerateRequest): Pr
   let modelJson = request.model;
   if (request.computed && request.table) {
     // the caller's preview is reused when it was planned against the adoptions the workbook holds now
-    const plan = planFortschreibung(
-      storedAdoptions((await port.readStoredAdoptions?.()) ?? []),
-      request.fortschreibung ?? {},
-    );
+    const plan = planFortschreibung(await storedOfPort(port), request.fortschreibung ?? {});
     const checked =
       reusable(request.computed, plan) ?? previewOf(resolveModel(modelJson), modelJson, request.table, plan);
     return written(port, request, checked, request.table, progress);
@@ -359,11 +364,17 @@ export async function generate(port: WorkbookPort, request: GenerateRequest): Pr
     await progress({ stage: "check", sheet: table.sheet });
   }
 
-  const plan = planFortschreibung(
-    storedAdoptions((await port.readStoredAdoptions?.()) ?? []),
-    request.fortschreibung ?? {},
-  );
+  const plan = planFortschreibung(await storedOfPort(port), request.fortschreibung ?? {});
   return written(port, request, previewOf(resolved, modelJson, table, plan), table, progress);
+}
+
+/**
+ * The workbook's stored adoptions read back (`storedAdoptions`): a warning for each one that cannot be used,
+ * the damaged ones (text that is no JSON) among them; none for a port without adoptions.
+ */
+async function storedOfPort(port: WorkbookPort): Promise<StoredAdoptions> {
+  const read = (await port.readStoredAdoptions?.()) ?? NO_STORED_ADOPTIONS;
+  return storedAdoptions(read.adoptions, read.damaged);
 }
 
 /**

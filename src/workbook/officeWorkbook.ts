@@ -41,11 +41,12 @@ import { isColumnTotalFormula } from "../engine/columnTotalFormula";
 import type { GridTable, SheetGrid } from "../engine/tableLocation";
 import type { CellValue, RawTable } from "../engine/table";
 import { a1, columnLetters } from "../engine/table";
-import type { ChartSpec, SheetSpec, WorkbookPort, WriteReport } from "./port";
+import type { ChartSpec, SheetSpec, StoredAdoptionRecords, WorkbookPort, WriteReport } from "./port";
 import type { PlannedPrint } from "./printLayout";
 import { noSuchSheet, sameSheetName } from "./sheetNames";
 import {
   storedModelOf,
+  adoptionRecordsOf,
   decodeStore,
   encodeStore,
   earlierNumberText,
@@ -1027,9 +1028,9 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  /** The adopted allocations stored in the workbook (SPEC §5a), oldest first, as JSON values. */
-  async readStoredAdoptions(): Promise<unknown[]> {
-    return this.run(async (context) => (await this.loadStore(context)).store.adoptions ?? []);
+  /** The adopted allocations stored in the workbook (SPEC §5a), oldest first, and how many are damaged. */
+  async readStoredAdoptions(): Promise<StoredAdoptionRecords> {
+    return this.run(async (context) => adoptionRecordsOf((await this.loadStore(context)).store));
   }
 
   /** Replaces the stored adopted allocations (the store's model and sheet list are kept). */

@@ -108,6 +108,24 @@ export interface WriteReport {
   notes?: string[];
 }
 
+/**
+ * The Beschlüsse stored in a workbook, as an adapter reads them (`readStoredAdoptions`).
+ *
+ * @example await port.readStoredAdoptions(); // => { adoptions: [{ version: 1, date: "2027-03-15", … }], damaged: 0 }
+ */
+export interface StoredAdoptionRecords {
+  /** The stored adoptions whose text is JSON, oldest first (checked by the caller, see readAdoption). */
+  adoptions: unknown[];
+  /**
+   * How many stored adoptions are damaged (their text is no JSON, e.g. edited by hand): the adapter keeps
+   * them in the store on every write, but nobody can use them – the run warns (`adoptionsDamaged`).
+   */
+  damaged: number;
+}
+
+/** No stored Beschlüsse (a workbook without any, or a port that cannot store them). */
+export const NO_STORED_ADOPTIONS: StoredAdoptionRecords = Object.freeze({ adoptions: [], damaged: 0 });
+
 export interface WorkbookPort {
   /** Names of all sheets, in workbook order (the hidden SRB store sheet excluded). */
   sheetNames(): Promise<string[]>;
@@ -129,9 +147,10 @@ export interface WorkbookPort {
   writeStoredModel(model: unknown): Promise<string | void>;
   /**
    * The adopted allocations (Beschlüsse, SPEC §5a) stored in the workbook, oldest first, as JSON values
-   * (reading and checking them is the caller's, see readAdoption). Optional: a port without it has none.
+   * (reading and checking them is the caller's, see readAdoption), and how many stored ones are damaged.
+   * Optional: a port without it has none.
    */
-  readStoredAdoptions?(): Promise<unknown[]>;
+  readStoredAdoptions?(): Promise<StoredAdoptionRecords>;
   /** Replace the stored adopted allocations (the model and the generated sheets' records are kept). */
   writeStoredAdoptions?(adoptions: unknown[]): Promise<void>;
   /**

@@ -25,6 +25,7 @@
  */
 import { SrbUsageError } from "../engine/issues";
 import type { CellValue } from "../engine/table";
+import type { StoredAdoptionRecords } from "./port";
 
 /** Version written into the "SRB" row. */
 export const STORE_VERSION = 1;
@@ -201,6 +202,17 @@ function decodeAdoptions(chunks: readonly string[][]): {
   return damaged.length > 0
     ? { adoptions, adoptionsUnreadable: damaged.length, damagedAdoptions: damaged }
     : { adoptions };
+}
+
+/**
+ * The adoptions of a decoded store as the port hands them on (`WorkbookPort.readStoredAdoptions`): the
+ * readable ones and the count of damaged ones; none without a store.
+ *
+ * @example adoptionRecordsOf(decodeStore([["adoption", '{"date":"2027-03-15"}'], ["adoption", "{kaputt"]]));
+ * // => { adoptions: [{ date: "2027-03-15" }], damaged: 1 }
+ */
+export function adoptionRecordsOf(store: DecodedStore | undefined): StoredAdoptionRecords {
+  return { adoptions: store?.adoptions ?? [], damaged: store?.adoptionsUnreadable ?? 0 };
 }
 
 /**

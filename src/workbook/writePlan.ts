@@ -633,8 +633,9 @@ export function planWrite(input: PlanInput): WritePlan {
         generated: sheets.map((s) => s.name),
         model: recorded?.model ?? null,
         fingerprints: Object.fromEntries(sheets.map((s) => [s.name, s.fingerprint])),
-        // the adopted allocations (SPEC §5a) stay as they are
+        // the adopted allocations (SPEC §5a) stay as they are, the damaged ones too (storeKept)
         ...(recorded?.adoptions ? { adoptions: recorded.adoptions } : {}),
+        ...(recorded?.damagedAdoptions ? { damagedAdoptions: recorded.damagedAdoptions } : {}),
       },
     },
     addBlankSheet,

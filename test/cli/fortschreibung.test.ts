@@ -116,6 +116,33 @@ describe("srb allocate --adopt", () => {
   });
 });
 
+describe("a damaged Beschluss in the store", () => {
+  test("said on stderr and in the Prüfbericht; the readable one is still compared with, the damaged one kept", async () => {
+    // the adopted workbook, its store with a second Beschluss whose text was cut (by hand or another program)
+    const book = await readBook(adopted);
+    const damaged = '{"version":1,"date":"2023-03-14","areas":[{"na';
+    book.getWorksheet("_SRB")!.addRow(["adoption", damaged]);
+    const input = path.join(dir, "Beschluss-2022-beschaedigt.xlsx");
+    await book.xlsx.writeFile(input);
+    const out = path.join(dir, "beschaedigt-2023.xlsx");
+    const json = path.join(dir, "beschaedigt-2023.json");
+    const run = await srb("allocate", input, "--out", out, "--json", json);
+    const message =
+      "1 gespeicherter Beschluss ist beschädigt (im verborgenen Blatt „_SRB“) und wird nicht verwendet.";
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain(message);
+    expect(run.stderr).toContain("Veränderungen gegenüber Beschluss vom 15.03.2022");
+    const written = await readBook(out);
+    const report = sheetValues(written.getWorksheet("Prüfbericht")!).flat().map(plain);
+    expect(report).toContain(message);
+    expect(decodeStore(sheetValues(written.getWorksheet("_SRB")!) as never).damagedAdoptions).toEqual([
+      damaged,
+    ]);
+    const issues = (await readJson(json)).issues as { code: string; message: string }[];
+    expect(issues).toContainEqual(expect.objectContaining({ code: "adoption-unreadable", message }));
+  });
+});
+
 describe("the next year against the Beschluss", () => {
   test("--compare <adopted workbook>: changes lists exactly the fixture's; Veränderungen sheet with the summary on top", async () => {
     const out = path.join(dir, "2023.xlsx");

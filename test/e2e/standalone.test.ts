@@ -157,6 +157,29 @@ async function expectFits(page: Page, step: string): Promise<void> {
   expect((await overflows(page)).map((p) => `${width} px, ${step}: ${p}`)).toEqual([]);
 }
 
+/**
+ * What breaks the step tabs' single row, in words: a tab that sits lower than the first (its row wrapped,
+ * as „Ergebnis“ once did at 350 px) or reaches past the viewport. Empty when the four tabs share one row.
+ */
+function tabRowProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const tabs = Array.from(document.querySelectorAll<HTMLElement>('[role="tablist"] [role="tab"]'));
+    const width = document.documentElement.clientWidth;
+    if (tabs.length !== 4) return [`${tabs.length} Reiter statt 4`];
+    // the label once: Fluent repeats it, bold and invisible, to reserve the width of the selected tab
+    const label = (tab: HTMLElement) => tab.querySelector(".fui-Tab__content")?.textContent ?? tab.id;
+    return tabs.flatMap((tab) => {
+      const box = tab.getBoundingClientRect();
+      return [
+        ...(tab.offsetTop !== tabs[0].offsetTop
+          ? [`„${label(tab)}“ steht ${tab.offsetTop - tabs[0].offsetTop} px tiefer als „${label(tabs[0])}“`]
+          : []),
+        ...(box.right > width + 0.5 ? [`„${label(tab)}“ reicht bis ${Math.round(box.right)} px`] : []),
+      ];
+    });
+  });
+}
+
 /** True when the element has the keyboard focus. */
 function hasFocus(target: Locator): Promise<boolean> {
   return target.evaluate((el) => el === document.activeElement);
@@ -596,6 +619,7 @@ describe("standalone mode in Chromium (offline)", () => {
         await page.getByLabel("Arbeitsmappe (.xlsx) öffnen").setInputFiles(SAMPLE);
         await page.getByText(/Zeilen \(Einrichtungen\) und \d+ Spalten auf „Kitas“ erkannt/).waitFor();
         await expectFits(page, "Daten");
+        expect((await tabRowProblems(page)).map((p) => `${width} px: ${p}`)).toEqual([]);
         await shoot("01-daten");
         // a header row typed with a comma is refused as typed (a type="number" field made "1,5" row 15)
         const headerRow = page.getByRole("textbox", { name: "Kopfzeile in Zeile" });
@@ -699,6 +723,140 @@ describe("standalone mode in Chromium (offline)", () => {
       }
     },
     600_000,
+  );
+
+  withChromium(
+    "the four step tabs share one row at 350 px, in German and in English (screenshots of the row)",
+    async () => {
+      const executablePath = requireTool(CHROMIUM_TOOL);
+      await waitForFile(SAMPLE, 300_000);
+      browser ??= await chromium.launch({
+        executablePath,
+        args: [
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-background-networking",
+          "--no-first-run",
+        ],
+      });
+      for (const [locale, labels] of [
+        ["de-DE", ["Daten", "Modell", "Budget & Regeln", "Ergebnis"]],
+        ["en-US", ["Data", "Model", "Budget & rules", "Result"]],
+      ] as const) {
+        const context = await browser.newContext({ locale, viewport: { width: 350, height: 800 } });
+        await context.route("**/*", (route) => {
+          const url = new URL(route.request().url());
+          return url.hostname === "127.0.0.1" || url.protocol === "blob:" || url.protocol === "data:"
+            ? route.continue()
+            : route.abort();
+        });
+        const page = await context.newPage();
+        await page.goto(`${base}/standalone.html`);
+        await page.locator('input[type="file"]').first().setInputFiles(SAMPLE);
+        const tabs = page.getByRole("tab");
+        await tabs.first().waitFor();
+        expect(await tabs.allTextContents()).toHaveLength(4);
+        for (const name of labels) expect(await page.getByRole("tab", { name, exact: true }).count()).toBe(1);
+        // each selected in turn (the bold label of the selected tab must fit as well)
+        for (const name of labels) {
+          await page.getByRole("tab", { name, exact: true }).click();
+          expect((await tabRowProblems(page)).map((p) => `${locale}, „${name}“ gewählt: ${p}`)).toEqual([]);
+        }
+        // the labels keep Fluent's font size and the tabs a 24 px target at least (WCAG 2.5.8)
+        const sizes = await tabs.evaluateAll((all) =>
+          all.map((tab) => {
+            const box = tab.getBoundingClientRect();
+            const content = tab.querySelector(".fui-Tab__content");
+            return {
+              width: box.width,
+              height: box.height,
+              font: content ? getComputedStyle(content).fontSize : "",
+            };
+          }),
+        );
+        for (const size of sizes) {
+          expect(size.width).toBeGreaterThanOrEqual(24);
+          expect(size.height).toBeGreaterThanOrEqual(24);
+          expect(size.font).toBe("14px");
+        }
+        await page
+          .getByRole("tablist")
+          .screenshot({ path: path.join(SCREENSHOTS, `350-reiter-${locale}.png`) });
+        await context.close();
+      }
+    },
+    300_000,
+  );
+
+  withChromium(
+    "Beschluss dialog cancelled and another file opened at once: the page is not left aria-hidden",
+    async () => {
+      const executablePath = requireTool(CHROMIUM_TOOL);
+      await waitForFile(SAMPLE, 300_000);
+      browser ??= await chromium.launch({
+        executablePath,
+        args: [
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-background-networking",
+          "--no-first-run",
+        ],
+      });
+      const context = await browser.newContext({ locale: "de-DE", viewport: { width: 420, height: 800 } });
+      await context.route("**/*", (route) => {
+        const url = new URL(route.request().url());
+        return url.hostname === "127.0.0.1" || url.protocol === "blob:" || url.protocol === "data:"
+          ? route.continue()
+          : route.abort();
+      });
+      const page = await context.newPage();
+      const pageErrors: string[] = [];
+      page.on("pageerror", (e) => pageErrors.push(e.message));
+      await page.goto(`${base}/standalone.html`);
+      const upload = page.getByLabel("Arbeitsmappe (.xlsx) öffnen");
+      await upload.setInputFiles(SAMPLE);
+      await page.getByText(/Zeilen \(Einrichtungen\) und \d+ Spalten auf „Kitas“ erkannt/).waitFor();
+      await page.getByRole("tab", { name: "Ergebnis" }).click();
+      await page.getByRole("button", { name: "Als Beschluss festhalten" }).click();
+      const dialog = page.getByRole("dialog");
+      await dialog.waitFor();
+      // the modal dialog hides the page from assistive technology (Fluent's focus manager, after a moment)
+      await page.waitForFunction(
+        () => document.getElementById("root")?.getAttribute("aria-hidden") === "true",
+      );
+      // Abbrechen, and another file while the dialog is still fading out: the fade is slowed down twentyfold
+      // (Chromium's animation clock; the focus manager's timers keep their pace) so that the new file always
+      // comes within it, as a quick user's does within ~0.25 s
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Animation.enable");
+      await cdp.send("Animation.setPlaybackRate", { playbackRate: 0.05 });
+      await dialog.getByRole("button", { name: "Abbrechen" }).click();
+      await upload.setInputFiles(path.join(ROOT, "assets", "sample", "Musterstadt-Folgejahr.xlsx"));
+      await page.getByText("Geöffnet: Musterstadt-Folgejahr.xlsx").waitFor();
+      // by CSS, not by role: a page left aria-hidden has no tab for a role query
+      await page.locator("#tab-data").waitFor();
+      // animations at their pace again (axe would check the colours of text still fading in); then wait
+      // longer than the focus manager's update (250 ms) and any fade
+      await cdp.send("Animation.setPlaybackRate", { playbackRate: 1 });
+      await page.waitForTimeout(1000);
+      const hidden = await page.evaluate(() =>
+        Array.from(document.body.children)
+          .filter((e) => e.getAttribute("aria-hidden") === "true" && !e.hasAttribute("data-tabster-dummy"))
+          .map((e) => `<${e.tagName.toLowerCase()}${e.id ? ` id="${e.id}"` : ""}>`),
+      );
+      expect(hidden).toEqual([]);
+      expect(await page.getByRole("dialog").count()).toBe(0);
+      // reachable by role again: the steps and the file button
+      for (const name of ["Daten", "Modell", "Budget & Regeln", "Ergebnis"])
+        expect(await page.getByRole("tab", { name, exact: true }).count()).toBe(1);
+      expect(await page.getByRole("button", { name: "Datei auswählen …" }).count()).toBe(1);
+      await expectAccessible(page, "nach Abbrechen und neuer Datei");
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    },
+    300_000,
   );
 
   withChromium(

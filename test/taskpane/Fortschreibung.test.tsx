@@ -98,6 +98,20 @@ describe("Fortschreibung in the task pane", () => {
     expect(within(section).getByRole("table", { name: s.topAreaChanges })).toBeInTheDocument();
   });
 
+  test("a damaged stored Beschluss is a warning in the Ergebnis step; the readable one is still compared with", async () => {
+    const port = await adoptedPort(NEXT_YEAR_KITAS);
+    port.damagedAdoptions = 1;
+    renderWithTheme(<App port={port} language="de" />);
+    await openResult();
+    const section = await screen.findByTestId("changes-section");
+    expect(within(section).getByText("Verglichen mit: Beschluss vom 10.03.2026")).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        "1 gespeicherter Beschluss ist beschädigt (im verborgenen Blatt „_SRB“) und wird nicht verwendet.",
+      ),
+    ).toBeInTheDocument();
+  });
+
   test("cancel in the confirmation dialog stores nothing", async () => {
     const port = fakePort();
     renderWithTheme(<App port={port} language="de" />);

@@ -12,6 +12,8 @@ export interface FakePort extends TaskpanePort {
   written: SheetSpec[] | null;
   /** The stored adopted allocations (Beschlüsse), as JSON. */
   adoptions: unknown[];
+  /** How many stored Beschlüsse are damaged (their text is no JSON). */
+  damagedAdoptions: number;
   /** Makes the named method reject with this message. */
   failing: Partial<Record<keyof TaskpanePort, string>>;
 }
@@ -69,6 +71,7 @@ export function fakePort(
     stored,
     written: null,
     adoptions: [],
+    damagedAdoptions: 0,
     failing: {},
     async sheetNames() {
       record("sheetNames");
@@ -90,7 +93,10 @@ export function fakePort(
     },
     async readStoredAdoptions() {
       record("readStoredAdoptions");
-      return JSON.parse(JSON.stringify(port.adoptions)) as unknown[];
+      return {
+        adoptions: JSON.parse(JSON.stringify(port.adoptions)) as unknown[],
+        damaged: port.damagedAdoptions,
+      };
     },
     async writeStoredAdoptions(adoptions: unknown[]) {
       record("writeStoredAdoptions", adoptions);

@@ -119,7 +119,12 @@ describe("carried forward on a data sheet whose Kitas changed", () => {
     const closed = String(rows[3][id]);
     const opened = rows[0].map((v, c) => (c === id ? "Kita Neubau Am Hang" : v));
     const table = sampleTable([...rows.filter((_, r) => r !== 3), opened]);
-    const preview = previewWithAdoptions(sampleModel(), table, raw, { carryForward: true });
+    const preview = previewWithAdoptions(
+      sampleModel(),
+      table,
+      { adoptions: raw, damaged: 0 },
+      { carryForward: true },
+    );
     expect(preview.allocation).not.toBeNull();
     expect(preview.fortschreibung?.carriedForward).toBe(true);
     const said = preview.issues.filter((i) => i.code.startsWith("carry-forward-unit"));

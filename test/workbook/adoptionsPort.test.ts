@@ -6,6 +6,8 @@ import ExcelJS from "exceljs";
 import type { CellValue } from "../../src/engine/table";
 import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
 import type { WorkbookPort } from "../../src/workbook/port";
+import { suggestModel } from "../../src/engine/suggestModel";
+import { generate } from "../../src/usecase/generate";
 import { decodeStore } from "../../src/workbook/store";
 import { PackageWorkbook } from "../../src/workbook/xlsx/packageWorkbook";
 import { XlsxWorkbook } from "../helpers/exceljsWorkbook/xlsxWorkbook";
@@ -40,16 +42,16 @@ const adapters: [string, () => Promise<{ port: WorkbookPort; reopen: () => Promi
 describe.each(adapters)("%s: adoptions in the store", (_name, make) => {
   test("none at first; two written are read back in order after saving and reopening", async () => {
     const { port, reopen } = await make();
-    expect(await port.readStoredAdoptions?.()).toEqual([]);
+    expect(await port.readStoredAdoptions?.()).toEqual({ adoptions: [], damaged: 0 });
     await port.writeStoredAdoptions?.([
       { date: "2026-03-10" },
       { date: "2027-03-15", big: "x".repeat(70000) },
     ]);
     const again = await reopen();
-    expect(await again.readStoredAdoptions?.()).toEqual([
-      { date: "2026-03-10" },
-      { date: "2027-03-15", big: "x".repeat(70000) },
-    ]);
+    expect(await again.readStoredAdoptions?.()).toEqual({
+      adoptions: [{ date: "2026-03-10" }, { date: "2027-03-15", big: "x".repeat(70000) }],
+      damaged: 0,
+    });
   });
 
   test("kept when the model is stored again and when SRB's sheets are rewritten; the model kept when adoptions are written", async () => {
@@ -63,7 +65,7 @@ describe.each(adapters)("%s: adoptions in the store", (_name, make) => {
       { name: "Verteilung", rows: [[{ value: "Sozialraum" }], [{ value: "Nord" }]] },
     ]);
     const again = await reopen();
-    expect(await again.readStoredAdoptions?.()).toEqual([{ date: "2027-03-15" }]);
+    expect(await again.readStoredAdoptions?.()).toEqual({ adoptions: [{ date: "2027-03-15" }], damaged: 0 });
     expect(await again.readStoredModel()).toEqual({ m: 2 });
     expect(await again.sheetNames()).toContain("Verteilung");
   });
@@ -92,7 +94,11 @@ describe("a damaged Beschluss in the store is never dropped", () => {
         );
         await book.writeStoredAdoptions([{ date: "2026-03-10" }, { date: "2028-03-14" }]);
         const again = await PackageWorkbook.fromBuffer(await book.toBuffer(), "K.xlsx");
-        expect(await again.readStoredAdoptions()).toEqual([{ date: "2026-03-10" }, { date: "2028-03-14" }]);
+        // the damaged one is counted, so that a run can say so (adoptionsDamaged)
+        expect(await again.readStoredAdoptions()).toEqual({
+          adoptions: [{ date: "2026-03-10" }, { date: "2028-03-14" }],
+          damaged: 1,
+        });
         // the store sheet as another program reads it
         const check = new ExcelJS.Workbook();
         await check.xlsx.load((await book.toBuffer()) as unknown as ArrayBuffer);
@@ -115,7 +121,11 @@ describe("a damaged Beschluss in the store is never dropped", () => {
           { date: "2028-03-14" },
         ]);
         const again = new OfficeWorkbook(fake.run);
-        expect(await again.readStoredAdoptions()).toEqual([{ date: "2026-03-10" }, { date: "2028-03-14" }]);
+        // the damaged one is counted, so that a run can say so (adoptionsDamaged)
+        expect(await again.readStoredAdoptions()).toEqual({
+          adoptions: [{ date: "2026-03-10" }, { date: "2028-03-14" }],
+          damaged: 1,
+        });
         const sheet = fake.sheet("_SRB");
         const rows = Array.from({ length: 20 }, (_, r) => [sheet.peek(r, 0)?.value, sheet.peek(r, 1)?.value]);
         return decodeStore(rows as CellValue[][]).damagedAdoptions;
@@ -128,4 +138,64 @@ describe("a damaged Beschluss in the store is never dropped", () => {
       expect(await run()).toEqual([DAMAGED]);
     },
   );
+});
+
+describe("a damaged Beschluss is counted and said in a run, and kept when SRB's sheets are written", () => {
+  const TABLE: CellValue[][] = [
+    ["Einrichtung", "Sozialraum", "Kinder", "SGB2"],
+    ["Kita A", "Nord", 50, 10],
+    ["Kita B", "Nord", 60, 30],
+    ["Kita C", "Süd", 70, 20],
+    ["Kita D", "Süd", 80, 40],
+  ];
+  const DAMAGED = '{"version":1,"date":"2027-03-15","areas":[{"na';
+  const STORE_ROWS: CellValue[][] = [
+    ["SRB", 1],
+    ["adoption", DAMAGED],
+  ];
+  const MESSAGE =
+    "1 gespeicherter Beschluss ist beschädigt (im verborgenen Blatt „_SRB“) und wird nicht verwendet.";
+  /** A workbook with the table and a store holding only the damaged Beschluss, and how to open it again. */
+  const cases: [string, () => Promise<{ port: WorkbookPort; reopen: () => Promise<WorkbookPort> }>][] = [
+    [
+      "PackageWorkbook",
+      async () => {
+        const source = new ExcelJS.Workbook();
+        source.addWorksheet("Kitas").addRows(TABLE);
+        source.addWorksheet("_SRB", { state: "hidden" }).addRows(STORE_ROWS);
+        const book = await PackageWorkbook.fromBuffer(
+          new Uint8Array(await source.xlsx.writeBuffer()),
+          "K.xlsx",
+        );
+        return {
+          port: book,
+          reopen: async () => PackageWorkbook.fromBuffer(await book.toBuffer(), "K.xlsx"),
+        };
+      },
+    ],
+    [
+      "OfficeWorkbook (fake Excel)",
+      async () => {
+        const fake = new FakeWorkbook();
+        fake.addSheet("Kitas").setRows(TABLE as (FakeContent | null)[][]);
+        fake.addSheet("_SRB").setRows(STORE_ROWS as (FakeContent | null)[][]).visibility = "Hidden";
+        return { port: new OfficeWorkbook(fake.run), reopen: async () => new OfficeWorkbook(fake.run) };
+      },
+    ],
+  ];
+  test.each(cases)("%s", async (_n, make) => {
+    const { port, reopen } = await make();
+    expect(await port.readStoredAdoptions?.()).toEqual({ adoptions: [], damaged: 1 });
+    const model = suggestModel(await port.readTable("Kitas"));
+    const result = await generate(port, { model, workbookName: "K.xlsx" });
+    expect(result.report).not.toBeNull();
+    expect(result.issues).toContainEqual(
+      expect.objectContaining({ level: "warning", code: "adoption-unreadable", message: MESSAGE }),
+    );
+    // the Prüfbericht lists it
+    const report = result.sheets.find((sheet) => sheet.name === "Prüfbericht");
+    expect(report?.rows.flat().map((cell) => cell?.value)).toContain(MESSAGE);
+    // written sheets and store: the damaged Beschluss is still there, as it was
+    expect(await (await reopen()).readStoredAdoptions?.()).toEqual({ adoptions: [], damaged: 1 });
+  });
 });

@@ -1,4 +1,13 @@
-import { Button, Label, Link, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Label,
+  Link,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+  useFocusFinders,
+} from "@fluentui/react-components";
 import { useEffect, useId, useRef, useState } from "react";
 import { germanDate, latestAdoption, readAdoption } from "../../engine/adoption";
 import { App } from "../App";
@@ -77,6 +86,12 @@ export function resultFileName(uploaded: string): string {
 export function StandaloneApp({ language, open }: StandaloneAppProps) {
   const s = stringsFor(language);
   const styles = useStyles();
+  // Fluent's focus manager (tabster) lives as long as one component uses it. Every file opened starts the
+  // App afresh (its `key`); were the App the only user, the manager would be disposed with it – and a
+  // dialog cancelled just before („Als Beschluss festhalten“ → Abbrechen, then another file within
+  // ~0.25 s) leaves the page aria-hidden for good, because disposing drops the pending update that would
+  // lift it (microsoft/tabster#530). Held here, the manager outlives the App and lifts it as it should.
+  useFocusFinders();
   const inputId = useId();
   const chosenId = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -176,7 +191,7 @@ export function StandaloneApp({ language, open }: StandaloneAppProps) {
             try {
               await nextPaint();
               const earlier = await open(await chosen.arrayBuffer());
-              const raw = (await earlier.readStoredAdoptions?.()) ?? [];
+              const raw = (await earlier.readStoredAdoptions?.())?.adoptions ?? [];
               // each stored Beschluss read once: the readable ones, as stored and as read
               const readable = raw.flatMap((stored) => {
                 const adoption = readAdoption(stored).adoption;
@@ -189,7 +204,7 @@ export function StandaloneApp({ language, open }: StandaloneAppProps) {
               }
               // the earlier Beschlüsse join this workbook's own (each once): the latest is the comparison basis,
               // and the downloaded result carries them on to the year after
-              const own = (await file.workbook.readStoredAdoptions?.()) ?? [];
+              const own = (await file.workbook.readStoredAdoptions?.())?.adoptions ?? [];
               const seen = new Set(own.map((a) => JSON.stringify(a)));
               await file.workbook.writeStoredAdoptions?.([
                 ...own,

@@ -1,4 +1,4 @@
-import { Tab, TabList, makeStyles } from "@fluentui/react-components";
+import { Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
 import { memo, type ReactNode } from "react";
 
 export type StepId = "data" | "model" | "budget" | "result";
@@ -10,9 +10,32 @@ export interface StepPanelSpec {
   content: ReactNode;
 }
 
+/**
+ * The four tabs stay in one row in a 350 px pane, German labels included (they once wrapped „Ergebnis“ onto
+ * a second line, where it read like a step of its own): each tab is narrower at the sides (2 px instead of
+ * Fluent's 6 px, the labels still 8 px apart; the font, the 32 px height and the focus ring are Fluent's),
+ * and the row reaches into the pane's 12 px margin: 4 px on the left, the tab's own inset, so that the first
+ * label lines up with the content below, and 8 px on the right. Narrower still (a zoomed page), a label
+ * breaks inside its tab between words rather than the row breaking or running out of the pane.
+ */
 const useStyles = makeStyles({
-  /** The four tabs wrap onto a second line rather than run out of a 350 px pane. */
-  tabs: { flexWrap: "wrap", minWidth: 0 },
+  tabs: {
+    flexWrap: "nowrap",
+    minWidth: 0,
+    marginLeft: `calc(-2 * ${tokens.spacingHorizontalXXS})`,
+    marginRight: `calc(-4 * ${tokens.spacingHorizontalXXS})`,
+  },
+  tab: {
+    padding: `${tokens.spacingVerticalSNudge} ${tokens.spacingHorizontalXXS}`,
+    flexShrink: 1,
+    // a label breaks between words only: the page's „overflow-wrap: anywhere“ (for long file names) would
+    // let it break inside one, and Fluent's label and its bold double (the space a selected label takes)
+    // clip (overflow: hidden), which would let them shrink to nothing
+    overflowWrap: "break-word",
+    whiteSpace: "normal",
+    "& > *": { minWidth: "min-content" },
+    textAlign: "center",
+  },
   panel: { minWidth: 0 },
 });
 
@@ -43,7 +66,13 @@ export function StepTabs(props: {
         className={styles.tabs}
       >
         {panels.map((p) => (
-          <Tab key={p.id} id={`tab-${p.id}`} value={p.id} aria-controls={`panel-${p.id}`}>
+          <Tab
+            key={p.id}
+            id={`tab-${p.id}`}
+            value={p.id}
+            aria-controls={`panel-${p.id}`}
+            className={styles.tab}
+          >
             {p.label}
           </Tab>
         ))}

@@ -3,6 +3,7 @@ import type { Allocation } from "../../engine/allocation";
 import type { Model } from "../../engine/model";
 import type { Robustness } from "../../engine/robustness";
 import type { RawTable } from "../../engine/table";
+import type { StoredAdoptionRecords } from "../../workbook/port";
 import { checkRobustness, compute, type ComputeResult } from "../engine";
 import type { Strings } from "../i18n";
 import { nextPaint, type WorkbookActionState } from "../useWorkbookAction";
@@ -39,7 +40,7 @@ export interface AllocationState {
 export function useAllocation(
   model: Model | null,
   table: RawTable | null,
-  adoptions: unknown[],
+  adoptions: StoredAdoptionRecords,
   run: WorkbookActionState["run"],
   s: Strings,
 ): AllocationState {

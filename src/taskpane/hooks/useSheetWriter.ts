@@ -1,7 +1,7 @@
 import { useState, type Dispatch, type SetStateAction } from "react";
 import { germanDate } from "../../engine/adoption";
 import { generate as generateSheets } from "../../usecase/generate";
-import type { WriteReport } from "../../workbook/port";
+import { NO_STORED_ADOPTIONS, type WriteReport } from "../../workbook/port";
 import type { TaskpanePort } from "../host";
 import type { Strings } from "../i18n";
 import { nextPaint, type WorkbookActionState } from "../useWorkbookAction";
@@ -100,7 +100,7 @@ export function useSheetWriter(
       // the adapter's notes (an edited SRB sheet kept, a name changed, text cut, charts lost) are the user's to read
       if (done.outcome?.adoption) {
         // the stored adoptions as the workbook holds them now: the next comparison is against this one
-        setAdoptions((await port.readStoredAdoptions?.()) ?? []);
+        setAdoptions((await port.readStoredAdoptions?.()) ?? NO_STORED_ADOPTIONS);
         setCarryForward(false);
       }
       setGenerated(

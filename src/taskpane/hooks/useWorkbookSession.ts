@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type Dispatch, type SetStateAction } from "react";
 import type { Model } from "../../engine/model";
+import { NO_STORED_ADOPTIONS, type StoredAdoptionRecords } from "../../workbook/port";
 import { findSheet } from "../../workbook/sheetNames";
 import { usableRange } from "../components/DataStep";
 import { readStored } from "../engine";
@@ -20,9 +21,9 @@ export interface WorkbookSession {
   /** The model as the workbook stores it (read with the workbook, written by „Speichern“ and generation). */
   storedModel: Model | null;
   setStoredModel: Dispatch<SetStateAction<Model | null>>;
-  /** The adopted allocations stored in the workbook (JSON as stored), read with the model. */
-  adoptions: unknown[];
-  setAdoptions: Dispatch<SetStateAction<unknown[]>>;
+  /** The adopted allocations stored in the workbook (JSON as stored, and how many are damaged), read with the model. */
+  adoptions: StoredAdoptionRecords;
+  setAdoptions: Dispatch<SetStateAction<StoredAdoptionRecords>>;
   notice: DataNotice | null;
   /** „Markierten Bereich verwenden“; undefined where the host cannot tell the selection. */
   takeSelection: (() => Promise<void>) | undefined;
@@ -49,7 +50,7 @@ export function useWorkbookSession(
   const [sheetNames, setSheetNames] = useState<string[]>([]);
   const [storedModel, setStoredModel] = useState<Model | null>(null);
   const [notice, setNotice] = useState<DataNotice | null>(null);
-  const [adoptions, setAdoptions] = useState<unknown[]>([]);
+  const [adoptions, setAdoptions] = useState<StoredAdoptionRecords>(NO_STORED_ADOPTIONS);
   const { setSheet, detect, changeRange } = data;
 
   /** „Markierten Bereich verwenden“: the range selected in Excel, on whatever sheet it is. */
@@ -73,7 +74,7 @@ export function useWorkbookSession(
     const loaded = await run(s.reloadSheets, async () => {
       const names = await port.sheetNames();
       const json = await port.readStoredModel();
-      const stored = (await port.readStoredAdoptions?.()) ?? [];
+      const stored = (await port.readStoredAdoptions?.()) ?? NO_STORED_ADOPTIONS;
       return { names, json, stored };
     });
     if (!loaded) return;

@@ -17,11 +17,12 @@ import { SrbUsageError } from "../../engine/issues";
 import { isColumnTotalFormula } from "../../engine/columnTotalFormula";
 import { a1, columnLetters, type CellValue, type RawTable } from "../../engine/table";
 import type { GridTable, SheetGrid } from "../../engine/tableLocation";
-import type { SheetSpec, WorkbookPort, WriteReport } from "../port";
+import type { SheetSpec, StoredAdoptionRecords, WorkbookPort, WriteReport } from "../port";
 import { noSuchSheet, resolveSheetName, sameSheetName } from "../sheetNames";
 import {
   storedModelOf,
   decodeStore,
+  adoptionRecordsOf,
   encodeStore,
   storeKept,
   earlierNumberText,
@@ -392,9 +393,9 @@ export class PackageWorkbook implements WorkbookPort {
     return sheet;
   }
 
-  /** The adopted allocations kept in the store (oldest first), or []. */
-  async readStoredAdoptions(): Promise<unknown[]> {
-    return this.readStore().adoptions ?? [];
+  /** The adopted allocations kept in the store (oldest first), and how many of them are damaged. */
+  async readStoredAdoptions(): Promise<StoredAdoptionRecords> {
+    return adoptionRecordsOf(this.findStore()?.content);
   }
 
   /** Replaces the stored adopted allocations; the store's model, sheet list and fingerprints are kept. */

@@ -14,12 +14,19 @@ import { isColumnTotalFormula } from "../../../src/engine/columnTotalFormula";
 import type { CellValue, RawTable } from "../../../src/engine/table";
 import type { GridTable, SheetGrid } from "../../../src/engine/tableLocation";
 import { a1, columnLetters } from "../../../src/engine/table";
-import type { SheetCell, SheetSpec, WorkbookPort, WriteReport } from "../../../src/workbook/port";
+import type {
+  SheetCell,
+  SheetSpec,
+  StoredAdoptionRecords,
+  WorkbookPort,
+  WriteReport,
+} from "../../../src/workbook/port";
 import { headerFooterCode } from "../../../src/workbook/printLayout";
 import { noSuchSheet, resolveSheetName, sameSheetName } from "../../../src/workbook/sheetNames";
 import { addChartsToXlsx, drawingsInXlsx, type SheetCharts, type SheetDrawings } from "./xlsxCharts";
 import {
   storedModelOf,
+  adoptionRecordsOf,
   decodeStore,
   encodeStore,
   earlierNumberText,
@@ -303,8 +310,8 @@ export class XlsxWorkbook implements WorkbookPort {
     return sheet;
   }
 
-  async readStoredAdoptions(): Promise<unknown[]> {
-    return this.findStore()?.content.adoptions ?? [];
+  async readStoredAdoptions(): Promise<StoredAdoptionRecords> {
+    return adoptionRecordsOf(this.findStore()?.content);
   }
 
   async writeStoredAdoptions(adoptions: unknown[]): Promise<void> {

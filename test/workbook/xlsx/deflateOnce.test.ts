@@ -120,9 +120,9 @@ test("writing only the store again replaces its held part in the same archive (n
   expect(fast.used).toBe(2);
   expect(full.used).toBe(0);
   expect(Buffer.from(fast.bytes).equals(Buffer.from(full.bytes))).toBe(true);
-  expect(fast.again).toEqual([{ date: "2026-11-30" }]);
+  expect(fast.again).toEqual({ adoptions: [{ date: "2026-11-30" }], damaged: 0 });
   const reread = await PackageWorkbook.fromBuffer(fast.bytes);
-  expect(await reread.readStoredAdoptions()).toEqual([{ date: "2026-11-30" }]);
+  expect(await reread.readStoredAdoptions()).toEqual({ adoptions: [{ date: "2026-11-30" }], damaged: 0 });
 });
 
 test("a run builds its package once (sheets and store in one write, the model swapped in), until it is handed out", async () => {
