@@ -47,6 +47,47 @@ export function timeRuns(work: () => unknown, runs: number, warmup = 1, before?:
   };
 }
 
+/**
+ * Time two pieces of work in alternation — `a`, then `b`, `runs` times (after `warmup` untimed rounds) — so
+ * that both meet the same state of the machine: on a shared machine its speed drifts within seconds, and `a`'s
+ * runs all first, then `b`'s, made their ratio drift with it. `before(0)` runs untimed before every call of
+ * `a`, `before(1)` before every call of `b`.
+ *
+ * @example const [sorted, summed] = timeAlternating(() => [3, 1, 2].sort(), () => 1 + 2, 5);
+ */
+export function timeAlternating(
+  a: () => unknown,
+  b: () => unknown,
+  runs: number,
+  warmup = 1,
+  before?: (w: 0 | 1) => void,
+): [Timing, Timing] {
+  const times: [number[], number[]] = [[], []];
+  const cpus: [number[], number[]] = [[], []];
+  const work = [a, b];
+  for (let k = 0; k < warmup + runs; k++) {
+    for (const w of [0, 1] as const) {
+      before?.(w);
+      const cpu = process.cpuUsage();
+      const start = performance.now();
+      work[w]();
+      const ms = performance.now() - start;
+      const used = process.cpuUsage(cpu);
+      if (k < warmup) continue;
+      times[w].push(ms);
+      cpus[w].push((used.user + used.system) / 1000);
+    }
+  }
+  const timing = (w: 0 | 1): Timing => ({
+    medianMs: median(times[w]),
+    minMs: Math.min(...times[w]),
+    maxMs: Math.max(...times[w]),
+    timesMs: times[w],
+    cpuMedianMs: median(cpus[w]),
+  });
+  return [timing(0), timing(1)];
+}
+
 /** Collect garbage when node runs with --expose-gc (no-op otherwise). */
 export function collectGarbage(): void {
   const gc = (globalThis as { gc?: () => void }).gc;
