@@ -63,6 +63,16 @@ const SCALE_BOUNDS: Record<string, number> = {
   Methode: 0.75,
 };
 
+/** Each page of the PDF as poppler lays its text out (`pdftotext -layout`), first page first. */
+function layoutPages(pdf: string): string[] {
+  const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+  return Array.from({ length: Number(/Pages:\s+(\d+)/.exec(info)![1]) }, (_, k) =>
+    execFileSync("pdftotext", ["-layout", "-f", String(k + 1), "-l", String(k + 1), pdf, "-"], {
+      encoding: "utf8",
+    }),
+  );
+}
+
 /** The most frequent word height (points, 0.1 pt steps) on page `p`: the size of its body text. */
 function usualWordHeight(pdf: string, p: number): number {
   const bbox = execFileSync("pdftotext", ["-bbox", "-f", String(p), "-l", String(p), pdf, "-"], {
@@ -313,13 +323,9 @@ describe("--pdf on the command line", () => {
         date: "30.11.2026",
       });
       await exportPdf(sheets, pdf, requireTool(LIBREOFFICE));
-      const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
-      const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
       const byTown = new Map<string, string[]>();
-      for (let p = 1; p <= pages; p++) {
-        const layout = execFileSync("pdftotext", ["-layout", "-f", String(p), "-l", String(p), pdf, "-"], {
-          encoding: "utf8",
-        });
+      for (const [k, layout] of layoutPages(pdf).entries()) {
+        const p = k + 1;
         const headerLine = layout.split("\n").find((l) => /Budget .* · Stand /.test(l)) ?? "";
         const sheet = [...towns.map((t) => t.name), einrichtungen.name].find((name) =>
           new RegExp(`\\s${name}\\s`).test(headerLine),
@@ -402,12 +408,7 @@ describe("--pdf on the command line", () => {
         date: "30.11.2026",
       });
       await exportPdf(sheets, pdf, requireTool(LIBREOFFICE));
-      const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
-      const pages = Array.from({ length: Number(/Pages:\s+(\d+)/.exec(info)![1]) }, (_, k) =>
-        execFileSync("pdftotext", ["-layout", "-f", String(k + 1), "-l", String(k + 1), pdf, "-"], {
-          encoding: "utf8",
-        }),
-      );
+      const pages = layoutPages(pdf);
       // the rows' pages end where SRB put its breaks (LibreOffice broke none earlier); the chart's page after them
       const withRows = pages.filter((p) => /^(Kita \d|ohne Indikator|Sozialraum \d)/m.test(p));
       expect(withRows.length).toBe(breaks.length + 1);

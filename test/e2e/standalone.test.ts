@@ -21,7 +21,14 @@ import { existsSync, promises as fs } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import * as path from "node:path";
-import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+} from "playwright-core";
 import { XlsxWorkbook } from "../helpers/exceljsWorkbook/xlsxWorkbook";
 import { PackageWorkbook } from "../../src/workbook/xlsx/packageWorkbook";
 import { srb } from "../helpers/cli";
@@ -225,37 +232,45 @@ describe("standalone mode in Chromium (offline)", () => {
     if (server) await new Promise((resolve) => server!.close(resolve));
   });
 
+  /**
+   * A new context of Debian's Chromium (launched once for the file, headless, without its own network
+   * services) that reaches the local server, blob: and data: only: every other request is refused, and
+   * listed in `blocked` when given.
+   */
+  async function offlineContext(options: BrowserContextOptions, blocked?: string[]): Promise<BrowserContext> {
+    browser ??= await chromium.launch({
+      executablePath: requireTool(CHROMIUM_TOOL),
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    });
+    const context = await browser.newContext(options);
+    await context.route("**/*", (route) => {
+      const url = new URL(route.request().url());
+      const local = url.hostname === "127.0.0.1" || url.hostname === "localhost";
+      if (local || url.protocol === "blob:" || url.protocol === "data:") return route.continue();
+      blocked?.push(url.href);
+      return route.abort();
+    });
+    return context;
+  }
+
   withChromium(
     "upload, four steps, generate, download: the Verteilung total equals the budget after recalculation",
     async () => {
-      const executablePath = requireTool(CHROMIUM_TOOL);
       requireTool(LIBREOFFICE);
       await waitForFile(SAMPLE, 300_000);
-      browser = await chromium.launch({
-        executablePath,
-        args: [
-          "--headless",
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-          "--no-first-run",
-        ],
-      });
-      const context = await browser.newContext({
-        locale: "de-DE",
-        acceptDownloads: true,
-        viewport: { width: 420, height: 900 },
-      });
       const blocked: string[] = [];
-      await context.route("**/*", (route) => {
-        const url = new URL(route.request().url());
-        if (url.protocol === "blob:" || url.protocol === "data:") return route.continue();
-        if (url.hostname === "127.0.0.1" || url.hostname === "localhost") return route.continue();
-        blocked.push(url.href);
-        return route.abort();
-      });
+      const context = await offlineContext(
+        { locale: "de-DE", acceptDownloads: true, viewport: { width: 420, height: 900 } },
+        blocked,
+      );
       const page = await context.newPage();
       const pageErrors: string[] = [];
       page.on("pageerror", (e) => pageErrors.push(e.message));
@@ -409,17 +424,6 @@ describe("standalone mode in Chromium (offline)", () => {
   withChromium(
     "municipal workbooks from openpyxl, LibreOffice, Excel and Google Sheets (title row, header in row 3, Summe row): the table is found and allocated without an edit",
     async () => {
-      const executablePath = requireTool(CHROMIUM_TOOL);
-      browser ??= await chromium.launch({
-        executablePath,
-        args: [
-          "--headless",
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-background-networking",
-          "--no-first-run",
-        ],
-      });
       for (const [file, where] of [
         [
           "stadt-x-openpyxl.xlsx",
@@ -432,13 +436,7 @@ describe("standalone mode in Chromium (offline)", () => {
         ],
         ["stadt-x-googlesheets.xlsx", "Kopfzeile: Zeile 3, Daten: Zeilen 4–15 (Zeile 16 „Summe“ ausgelassen"],
       ]) {
-        const context = await browser.newContext({ locale: "de-DE", viewport: { width: 420, height: 900 } });
-        await context.route("**/*", (route) => {
-          const url = new URL(route.request().url());
-          return url.hostname === "127.0.0.1" || url.protocol === "blob:" || url.protocol === "data:"
-            ? route.continue()
-            : route.abort();
-        });
+        const context = await offlineContext({ locale: "de-DE", viewport: { width: 420, height: 900 } });
         const page = await context.newPage();
         const pageErrors: string[] = [];
         page.on("pageerror", (e) => pageErrors.push(e.message));
@@ -480,28 +478,11 @@ describe("standalone mode in Chromium (offline)", () => {
   withChromium(
     "model file out and in, and the Prüfbericht of a blocked workbook, as downloads (issue 11 items 5 and 7)",
     async () => {
-      const executablePath = requireTool(CHROMIUM_TOOL);
       await waitForFile(SAMPLE, 300_000);
-      browser ??= await chromium.launch({
-        executablePath,
-        args: [
-          "--headless",
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-background-networking",
-          "--no-first-run",
-        ],
-      });
-      const context = await browser.newContext({
+      const context = await offlineContext({
         locale: "de-DE",
         acceptDownloads: true,
         viewport: { width: 350, height: 900 },
-      });
-      await context.route("**/*", (route) => {
-        const url = new URL(route.request().url());
-        return url.hostname === "127.0.0.1" || url.protocol === "blob:" || url.protocol === "data:"
-          ? route.continue()
-          : route.abort();
       });
       const page = await context.newPage();
       const pageErrors: string[] = [];
@@ -578,27 +559,10 @@ describe("standalone mode in Chromium (offline)", () => {
   withChromium(
     "every step at 350 and 420 px: no sideways scrolling, nothing cut; download under the success message; screenshots",
     async () => {
-      const executablePath = requireTool(CHROMIUM_TOOL);
       await waitForFile(SAMPLE, 300_000);
-      browser ??= await chromium.launch({
-        executablePath,
-        args: [
-          "--headless",
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-background-networking",
-          "--no-first-run",
-        ],
-      });
       const shots: string[] = [];
       for (const width of [350, 420]) {
-        const context = await browser.newContext({ locale: "de-DE", viewport: { width, height: 800 } });
-        await context.route("**/*", (route) => {
-          const url = new URL(route.request().url());
-          return url.hostname === "127.0.0.1" || url.protocol === "blob:" || url.protocol === "data:"
-            ? route.continue()
-            : route.abort();
-        });
+        const context = await offlineContext({ locale: "de-DE", viewport: { width, height: 800 } });
         const page = await context.newPage();
         const pageErrors: string[] = [];
         page.on("pageerror", (e) => pageErrors.push(e.message));
@@ -728,29 +692,12 @@ describe("standalone mode in Chromium (offline)", () => {
   withChromium(
     "the four step tabs share one row at 350 px, in German and in English (screenshots of the row)",
     async () => {
-      const executablePath = requireTool(CHROMIUM_TOOL);
       await waitForFile(SAMPLE, 300_000);
-      browser ??= await chromium.launch({
-        executablePath,
-        args: [
-          "--headless",
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-background-networking",
-          "--no-first-run",
-        ],
-      });
       for (const [locale, labels] of [
         ["de-DE", ["Daten", "Modell", "Budget & Regeln", "Ergebnis"]],
         ["en-US", ["Data", "Model", "Budget & rules", "Result"]],
       ] as const) {
-        const context = await browser.newContext({ locale, viewport: { width: 350, height: 800 } });
-        await context.route("**/*", (route) => {
-          const url = new URL(route.request().url());
-          return url.hostname === "127.0.0.1" || url.protocol === "blob:" || url.protocol === "data:"
-            ? route.continue()
-            : route.abort();
-        });
+        const context = await offlineContext({ locale, viewport: { width: 350, height: 800 } });
         const page = await context.newPage();
         await page.goto(`${base}/standalone.html`);
         await page.locator('input[type="file"]').first().setInputFiles(SAMPLE);
@@ -792,25 +739,8 @@ describe("standalone mode in Chromium (offline)", () => {
   withChromium(
     "Beschluss dialog cancelled and another file opened at once: the page is not left aria-hidden",
     async () => {
-      const executablePath = requireTool(CHROMIUM_TOOL);
       await waitForFile(SAMPLE, 300_000);
-      browser ??= await chromium.launch({
-        executablePath,
-        args: [
-          "--headless",
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-background-networking",
-          "--no-first-run",
-        ],
-      });
-      const context = await browser.newContext({ locale: "de-DE", viewport: { width: 420, height: 800 } });
-      await context.route("**/*", (route) => {
-        const url = new URL(route.request().url());
-        return url.hostname === "127.0.0.1" || url.protocol === "blob:" || url.protocol === "data:"
-          ? route.continue()
-          : route.abort();
-      });
+      const context = await offlineContext({ locale: "de-DE", viewport: { width: 420, height: 800 } });
       const page = await context.newPage();
       const pageErrors: string[] = [];
       page.on("pageerror", (e) => pageErrors.push(e.message));
@@ -862,25 +792,8 @@ describe("standalone mode in Chromium (offline)", () => {
   withChromium(
     "the Excel page opened outside Excel, offline: no hang, a link to the standalone mode",
     async () => {
-      const executablePath = requireTool(CHROMIUM_TOOL);
-      browser ??= await chromium.launch({
-        executablePath,
-        args: [
-          "--headless",
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-background-networking",
-          "--no-first-run",
-        ],
-      });
-      const context = await browser.newContext({ locale: "de-DE" });
       const blocked: string[] = [];
-      await context.route("**/*", (route) => {
-        const url = new URL(route.request().url());
-        if (url.hostname === "127.0.0.1" || url.hostname === "localhost") return route.continue();
-        blocked.push(url.href);
-        return route.abort();
-      });
+      const context = await offlineContext({ locale: "de-DE" }, blocked);
       const page = await context.newPage();
       await page.goto(`${base}/taskpane.html`);
       await page.getByRole("link", { name: "Standalone-Modus öffnen" }).waitFor({ timeout: 15_000 });
