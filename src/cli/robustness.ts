@@ -11,5 +11,10 @@ import type { Robustness } from "../engine/robustness";
  * @example robustnessJson(r, (id) => id).units[0].id; // => "Kita Löwenzahn"
  */
 export function robustnessJson(r: Robustness, unitName: (id: string) => string): Robustness {
-  return { ...r, units: r.units.map((u) => ({ ...u, id: unitName(u.id) })) };
+  return {
+    ...r,
+    units: r.units.map((u) => ({ ...u, id: unitName(u.id) })),
+    // each alternative by its German name, as the sheet shows it (what it changes is the task pane's)
+    alternatives: r.alternatives.map(({ label, shares }) => ({ label, shares })),
+  };
 }

@@ -32,10 +32,44 @@ export interface RobustnessOptions {
   spread?: number;
 }
 
+/**
+ * What an alternative changes, as data: the Robustheit sheet and results.json name it in German (`label`),
+ * the task pane in its own language.
+ */
+export type AlternativeChange =
+  | { kind: "normalisation"; to: "tscore" | "minmax" }
+  | { kind: "sd"; to: "population" | "sample" }
+  | { kind: "areaMethod"; childWeighted: boolean }
+  | { kind: "categoryWeight"; category: string; factor: number }
+  | { kind: "leaveOut"; indicator: string };
+
+/**
+ * The German name of an alternative, as the Robustheit sheet shows it.
+ *
+ * @example germanAlternativeLabel({ kind: "categoryWeight", category: "Soziale Lage", factor: 1.5 }); // => "Kategorie „Soziale Lage“ ×1,5"
+ */
+export function germanAlternativeLabel(change: AlternativeChange): string {
+  switch (change.kind) {
+    case "normalisation":
+      return change.to === "tscore" ? "T-Werte statt Min-Max" : "Min-Max statt T-Werte";
+    case "sd":
+      return change.to === "population" ? "Standardabweichung STABW.N" : "Standardabweichung STABW.S";
+    case "areaMethod":
+      return change.childWeighted
+        ? "Sozialraum-Mittel nach Kindern gewichtet"
+        : "Sozialraum-Mittel ungewichtet";
+    case "categoryWeight":
+      return `Kategorie „${change.category}“ ×${formatNumber(change.factor, { max: 2 })}`;
+    case "leaveOut":
+      return `ohne Indikator „${change.indicator}“`;
+  }
+}
+
 export interface Alternative {
   /** German label shown on the Robustheit sheet, e.g. "Kategorie „Soziale Lage“ ×1,5". */
   label: string;
-  kind: "normalisation" | "sd" | "areaMethod" | "categoryWeight" | "leaveOut";
+  kind: AlternativeChange["kind"];
+  change: AlternativeChange;
   model: ResolvedModel;
 }
 
@@ -70,6 +104,8 @@ export interface UnitRobustness {
 
 export interface AlternativeOutcome {
   label: string;
+  /** What the alternative changes (the task pane names it in English); absent in results.json. */
+  change?: AlternativeChange;
   /** null: the alternative could not be computed (e.g. leaving out the only indicator of a category). */
   shares: Record<string, number> | null;
 }
@@ -94,41 +130,34 @@ export interface Robustness {
 export function alternatives(model: ResolvedModel, hasChildren: boolean): Alternative[] {
   const out: Alternative[] = [];
   const o = model.options;
-  out.push({
-    label: o.normalisation === "tscore" ? "Min-Max statt T-Werte" : "T-Werte statt Min-Max",
-    kind: "normalisation",
-    model: { ...model, options: { ...o, normalisation: o.normalisation === "tscore" ? "minmax" : "tscore" } },
-  });
-  out.push({
-    label: o.sd === "population" ? "Standardabweichung STABW.S" : "Standardabweichung STABW.N",
-    kind: "sd",
-    model: { ...model, options: { ...o, sd: o.sd === "population" ? "sample" : "population" } },
-  });
+  const add = (change: AlternativeChange, changed: ResolvedModel) =>
+    out.push({ label: germanAlternativeLabel(change), kind: change.kind, change, model: changed });
+  const normalisation = o.normalisation === "tscore" ? "minmax" : "tscore";
+  add({ kind: "normalisation", to: normalisation }, { ...model, options: { ...o, normalisation } });
+  const sd = o.sd === "population" ? "sample" : "population";
+  add({ kind: "sd", to: sd }, { ...model, options: { ...o, sd } });
   if (hasChildren && o.areaMethod !== "sum-of-units") {
-    out.push({
-      label: o.childWeighted ? "Sozialraum-Mittel ungewichtet" : "Sozialraum-Mittel nach Kindern gewichtet",
-      kind: "areaMethod",
-      model: { ...model, options: { ...o, childWeighted: !o.childWeighted } },
-    });
+    add(
+      { kind: "areaMethod", childWeighted: !o.childWeighted },
+      { ...model, options: { ...o, childWeighted: !o.childWeighted } },
+    );
   }
   for (const c of model.categories) {
     for (const f of [0.5, 1.5]) {
-      out.push({
-        label: `Kategorie „${c.name}“ ×${formatNumber(f, { max: 2 })}`,
-        kind: "categoryWeight",
-        model: {
+      add(
+        { kind: "categoryWeight", category: c.name, factor: f },
+        {
           ...model,
           categories: model.categories.map((k) => (k.name === c.name ? { ...k, weight: k.weight * f } : k)),
         },
-      });
+      );
     }
   }
   for (const ind of model.indicators) {
-    out.push({
-      label: `ohne Indikator „${ind.label}“`,
-      kind: "leaveOut",
-      model: { ...model, indicators: model.indicators.filter((i) => i !== ind) },
-    });
+    add(
+      { kind: "leaveOut", indicator: ind.label },
+      { ...model, indicators: model.indicators.filter((i) => i !== ind) },
+    );
   }
   return out;
 }
@@ -277,7 +306,7 @@ export function robustness(input: RobustnessInput, options: RobustnessOptions = 
         o = outcome(categoryWeightRunner(alt.model, altDataset), alt.model.categories, false);
     }
     if (o) count(o, alt.label, true);
-    deterministic.push({ label: alt.label, shares: o ? o.shares : null });
+    deterministic.push({ label: alt.label, change: alt.change, shares: o ? o.shares : null });
   }
   // Monte-Carlo: category and indicator weights change; the draws' allocations are used even when blocked
   const random = seededRandom(seed);

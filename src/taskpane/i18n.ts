@@ -2,15 +2,17 @@
  * Texts of the task pane, German (default) and English, plus the number formats the users expect.
  *
  * German is the language of the users and of the documents; English is offered when Office's display
- * language (or, in standalone mode, the browser's) is English. Engine messages (issues) and the names of the
- * robustness alternatives stay German, as on the sheets; the table's location line and the change summary
- * are said in the pane's language (the engine takes their words: `locationWords`, `summaryWords`).
+ * language (or, in standalone mode, the browser's) is English. Engine messages (issues) stay German, as on
+ * the sheets; the table's location line, the change summary and the robustness alternatives are said in the
+ * pane's language (the engine takes their words, `locationWords` and `summaryWords`, or says what an
+ * alternative changes, `alternativeName`).
  * Numbers, amounts and percentages are de-DE in both languages ("1.002.240,00 €", "17,37 %") and are typed
  * the German way ("1.002.240,50"), as in the workbooks, the sheets SRB writes and its Vorlage.
  */
 
 import { GERMAN_SUMMARY_WORDS, type SummaryWords } from "../engine/changeSummary";
 import * as germanFormat from "../engine/germanFormat";
+import { germanAlternativeLabel, type AlternativeChange } from "../engine/robustness";
 import { GERMAN_LOCATION_WORDS, type LocationWords } from "../engine/tableLocation";
 
 export type Language = "de" | "en";
@@ -345,6 +347,8 @@ const de = {
   rangeChartSummary: (areas: string, widest: string, from: string, to: string, flagged: string) =>
     `Spanne der Anteile je Sozialraum (${areas} Sozialräume): die größte Spanne hat ${widest} mit ${from} bis ${to}; ${flagged} Sozialräume auffällig.`,
   flipsTitle: "Kitas, deren Förderfähigkeit kippt",
+  /** An alternative of the robustness check by name, as the Robustheit sheet says it. */
+  alternativeName: germanAlternativeLabel as (change: AlternativeChange) => string,
   noFlips: "Keine Kita wechselt unter den Alternativen ihre Förderfähigkeit (Strang 1 und 3).",
   strand1: "Strang 1 (Kita-Sozialarbeit)",
   strand3: "Strang 3 (Interkulturelle Fachkräfte)",
@@ -650,6 +654,20 @@ const en: Strings = {
   rangeChartSummary: (areas, widest, from, to, flagged) =>
     `Range of the shares per area (${areas} areas): the widest range is ${widest}, from ${from} to ${to}; ${flagged} areas flagged.`,
   flipsTitle: "Units whose eligibility flips",
+  alternativeName: (change) => {
+    switch (change.kind) {
+      case "normalisation":
+        return change.to === "tscore" ? "T-scores instead of min-max" : "min-max instead of T-scores";
+      case "sd":
+        return `standard deviation ${change.to === "population" ? "STDEV.P" : "STDEV.S"}`;
+      case "areaMethod":
+        return change.childWeighted ? "area mean weighted by children" : "area mean unweighted";
+      case "categoryWeight":
+        return `category “${change.category}” ×${germanFormat.formatNumber(change.factor, { max: 2 })}`;
+      case "leaveOut":
+        return `without indicator “${change.indicator}”`;
+    }
+  },
   noFlips: "No unit changes its eligibility (strands 1 and 3) under the alternatives.",
   strand1: "Strand 1 (Kita social work)",
   strand3: "Strand 3 (intercultural staff)",

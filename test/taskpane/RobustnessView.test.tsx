@@ -146,6 +146,34 @@ describe("RobustnessView", () => {
     expect(screen.queryByText("Kita Mond")).toBeNull();
   });
 
+  test("English: the alternatives a Kita flips under are named in English; German as on the sheet", () => {
+    const change = { kind: "leaveOut", indicator: "SGB2" } as const;
+    const weight = { kind: "categoryWeight", category: "Soziale Lage", factor: 1.5 } as const;
+    const r: Robustness = {
+      ...R,
+      units: [
+        unit("Kita Sonne", {
+          flagged: true,
+          flips: ["ohne Indikator „SGB2“", "Kategorie „Soziale Lage“ ×1,5"],
+        }),
+      ],
+      alternatives: [
+        { label: "ohne Indikator „SGB2“", change, shares: null },
+        { label: "Kategorie „Soziale Lage“ ×1,5", change: weight, shares: null },
+      ],
+    };
+    const en = stringsFor("en");
+    const { unmount } = renderWithTheme(<RobustnessView strings={en} robustness={r} unitName={(id) => id} />);
+    expect(screen.getByText(/^Differs under:/).textContent).toBe(
+      "Differs under: without indicator “SGB2”; category “Soziale Lage” ×1,5",
+    );
+    unmount();
+    renderWithTheme(<RobustnessView strings={s} robustness={r} unitName={(id) => id} />);
+    expect(screen.getByText(/^Abweichend unter:/).textContent).toBe(
+      "Abweichend unter: ohne Indikator „SGB2“; Kategorie „Soziale Lage“ ×1,5",
+    );
+  });
+
   test("flipped only by random weightings: the share of the random runs, German and English", () => {
     // 1.031 runs: 31 deterministic alternatives (none flips Kita Regen) + 1.000 random ones. Eligible for
     // strand 1 now, eligible in 1.006 of 1.031 runs → 25 runs differ, all random: 25 / 1.000 = 2,5 %

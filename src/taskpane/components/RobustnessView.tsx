@@ -168,6 +168,12 @@ export function RobustnessView({ strings: s, robustness: r, unitName }: Robustne
   const styles = useStyles();
   const flipped = r.units.filter((u) => u.flagged);
   const yesNo = (b: boolean) => (b ? s.yes : s.no);
+  // an alternative by name in the pane's language (its German label where it does not say what it changes)
+  const changes = new Map(r.alternatives.map((a) => [a.label, a.change]));
+  const nameOf = (label: string) => {
+    const change = changes.get(label);
+    return change ? s.alternativeName(change) : label;
+  };
   return (
     <div className={styles.root} data-testid="robustness">
       <Text>
@@ -236,7 +242,9 @@ export function RobustnessView({ strings: s, robustness: r, unitName }: Robustne
                 </Text>
               ))}
               {u.flips.length > 0 ? (
-                <Caption1 className={styles.detail}>{s.differsUnder(u.flips.join("; "))}</Caption1>
+                <Caption1 className={styles.detail}>
+                  {s.differsUnder(u.flips.map((label) => nameOf(label)).join("; "))}
+                </Caption1>
               ) : (
                 <RandomOnly strings={s} shares={randomOnlyShares(u, r)} />
               )}
