@@ -423,6 +423,14 @@ export const messages = {
   /** `label`: {@link messages.adoptionLabel} or {@link messages.resultsFileLabel}. */
   storedUnitInvalid: (label: string, number: number) =>
     `${label}: Einrichtung Nr. ${number} hat keinen Namen oder keinen Sozialraum.`,
+  /**
+   * A value of a stored Beschluss that the Fortschreibung or the comparison uses, missing (`found` undefined
+   * or null) or unusable. `what`: the value in words with its article („der beschlossene Betrag“).
+   */
+  adoptionUnitValueInvalid: (label: string, unit: string, what: string, expected: string, found: unknown) =>
+    `${label}: bei der Einrichtung „${unit}“ ${storedValueProblem(what, found)} – erwartet wird ${expected}.`,
+  adoptionAreaValueInvalid: (label: string, area: string, what: string, expected: string, found: unknown) =>
+    `${label}: beim Sozialraum „${area}“ ${storedValueProblem(what, found)} – erwartet wird ${expected}.`,
   /** The subject of the sentences below, e.g. „Die Ergebnisdatei „ergebnis-2026.json““. */
   resultsFileLabel: (file: string) => `Die Ergebnisdatei „${file}“`,
   resultsFileNotAnObject: (label: string) =>
@@ -721,6 +729,17 @@ export function formatUnknown(value: unknown): string {
   if (Array.isArray(value)) return "eine Liste";
   if (typeof value === "object") return "ein Objekt";
   return String(value);
+}
+
+/**
+ * „fehlt der beschlossene Betrag“ or „ist der beschlossene Betrag „41.100“ ungültig“.
+ *
+ * @example storedValueProblem("der beschlossene Betrag", undefined); // => "fehlt der beschlossene Betrag"
+ */
+function storedValueProblem(what: string, found: unknown): string {
+  return found === undefined || found === null
+    ? `fehlt ${what}`
+    : `ist ${what} ${formatUnknown(found)} ungültig`;
 }
 
 /** German names of the model's column roles (defined beside the model field names). */
