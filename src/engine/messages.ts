@@ -659,10 +659,15 @@ export const messages = {
   modelMissing: (workbook: string) =>
     `Die Arbeitsmappe „${workbook}“ enthält kein gespeichertes SRB-Modell, und es wurde keine Modelldatei angegeben. Bitte eine angeben: --model <datei.srb.json>. Ausgangspunkt kann das Beispiel assets/sample/musterstadt.srb.json sein (Spaltenüberschriften und Budget anpassen); passend zur eigenen Tabelle erstellen das Add-in und der Standalone-Modus sie im Schritt „Modell“ mit „Modell speichern als … .srb.json“.`,
   // ── Fortschreibung (src/usecase/fortschreibung.ts) ─────────────────────────────────────────────
-  adoptionUnreadable: (number: number, problem: string) =>
-    `Ein gespeicherter Beschluss (Nr. ${number}) wird nicht verwendet: ${problem}`,
-  adoptionsDamaged: (count: number) =>
-    `${count} gespeicherte${count === 1 ? "r Beschluss ist" : " Beschlüsse sind"} beschädigt (im verborgenen Blatt „_SRB“) und ${count === 1 ? "wird" : "werden"} nicht verwendet.`,
+  /** `workbook`: the `--compare` workbook the Beschluss is stored in; none for the run's own workbook. */
+  adoptionUnreadable: (number: number, problem: string, workbook?: string) =>
+    workbook === undefined
+      ? `Ein gespeicherter Beschluss (Nr. ${number}) wird nicht verwendet: ${problem}`
+      : `In der Vergleichs-Arbeitsmappe „${workbook}“ wird ein gespeicherter Beschluss (Nr. ${number}) nicht verwendet: ${problem}`,
+  adoptionsDamaged: (count: number, workbook?: string) =>
+    workbook === undefined
+      ? `${count} gespeicherte${count === 1 ? "r Beschluss ist" : " Beschlüsse sind"} beschädigt (im verborgenen Blatt „_SRB“) und ${count === 1 ? "wird" : "werden"} nicht verwendet.`
+      : `In der Vergleichs-Arbeitsmappe „${workbook}“ ${count === 1 ? "ist 1 gespeicherter Beschluss" : `sind ${count} gespeicherte Beschlüsse`} beschädigt (im verborgenen Blatt „_SRB“) und ${count === 1 ? "wird" : "werden"} nicht verwendet.`,
   carryForwardWithoutAdoption: (comparedWith: string | null) =>
     comparedWith
       ? `Fortschreibung nicht möglich: ${comparedWith} enthält keine Anteile – erwartet wird eine Arbeitsmappe mit Beschluss oder eine Ergebnisdatei (results.json) von srb allocate.`
