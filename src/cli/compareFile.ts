@@ -9,7 +9,7 @@
  * Every problem is a German `FileProblem` naming the file (exit status 1), never a JSON path or a stack.
  */
 import * as path from "node:path";
-import { adoptionOf, latestAdoption } from "../engine/adoption";
+import { adoptionOf, latestAdoption, readAdoption } from "../engine/adoption";
 import type { Allocation } from "../engine/allocation";
 import { sideOfAllocation } from "../engine/changes";
 import { sideOfResultsJson } from "../engine/earlierResults";
@@ -91,12 +91,14 @@ export async function comparisonBasisOf(
     };
   }
   const workbook = comparison.workbook;
-  // its latest Beschluss, else its own computation
+  // its latest Beschluss, else its own computation; its damaged and unusable Beschlüsse are said (warnings)
   const read = async () => {
-    const latest = latestAdoption(
-      storedAdoptions((await workbook.readStoredAdoptions()).adoptions).adoptions,
-    );
-    return latest ? { latest, computed: null } : { latest: null, computed: await compute(workbook, name) };
+    const records = await workbook.readStoredAdoptions();
+    const stored = storedAdoptions(records.adoptions, records.damaged, name);
+    const latest = latestAdoption(stored.adoptions);
+    return latest
+      ? { latest, computed: null, issues: stored.issues }
+      : { latest: null, computed: await compute(workbook, name), issues: stored.issues };
   };
   let found: Awaited<ReturnType<typeof read>>;
   try {
@@ -106,7 +108,8 @@ export async function comparisonBasisOf(
     if (e instanceof PackageError) throw new FileProblem(`--compare: „${name}“: ${e.message}`);
     throw e;
   }
-  if (found.latest) return basisOfAdoption(found.latest, name);
+  const issues = found.issues.length > 0 ? { issues: found.issues } : {};
+  if (found.latest) return { ...basisOfAdoption(found.latest, name), ...issues };
   const computed = found.computed;
   if (typeof computed === "string") {
     throw new FileProblem(
@@ -120,12 +123,14 @@ export async function comparisonBasisOf(
     label,
     side: sideOfAllocation(computed),
     adoption: { ...basis, source: `der Arbeitsmappe „${name}“ (Berechnung ohne Beschluss)` },
+    ...issues,
   };
 }
 
 /**
- * What an earlier workbook given with `--compare` holds for the year after: its stored model and its stored
- * Beschlüsse as stored (the next year's workbook often has neither: its data were typed into a new file).
+ * What an earlier workbook given with `--compare` holds for the year after: its stored model and its usable
+ * stored Beschlüsse as stored (the next year's workbook often has neither: its data were typed into a new
+ * file). Damaged or unusable ones are not taken over, as on the standalone page; `comparisonBasisOf` names them.
  * Nothing for a results.json (it holds no model and no Beschluss) or a store that cannot be read
  * (`comparisonBasisOf` then says why).
  *
@@ -138,7 +143,9 @@ export async function storedOfComparison(
   try {
     return {
       model: (await comparison.workbook.readStoredModel()) ?? null,
-      adoptions: [...(await comparison.workbook.readStoredAdoptions()).adoptions],
+      adoptions: (await comparison.workbook.readStoredAdoptions()).adoptions.filter(
+        (stored) => readAdoption(stored).adoption !== null,
+      ),
     };
   } catch {
     return { model: null, adoptions: [] };

@@ -354,15 +354,49 @@ function normBandOf(v: unknown): NormBand {
   return { mean: numOrNaN(o.mean), sd: numOrNaN(o.sd), lower: numOrNaN(o.lower), upper: numOrNaN(o.upper) };
 }
 
-function eligibilityOf(v: unknown): Eligibility {
-  const o = isObject(v) ? v : {};
+/** The eligibility flags in the order and the words a message names them. */
+const ELIGIBILITY_FLAGS: readonly (readonly [keyof Eligibility, string])[] = [
+  ["sozialarbeit", "Förderstrang 1 (Kita-Sozialarbeit)"],
+  ["nachbarschaftszentrum", "Förderstrang 2 (Kommunikations- und Nachbarschaftszentrum)"],
+  ["interkulturell", "Förderstrang 3 (Interkulturelle Fachkräfte)"],
+  ["interkulturellException", "Förderstrang 3 als Ausnahme"],
+  ["zusatzpersonal", "Förderstrang 4 (Betriebserlaubnisrelevantes Zusatzpersonal)"],
+];
+
+/** What a value of a stored Beschluss is expected to be (the ending of its message). */
+const EXPECTED_EURO = "ein Betrag in Euro ab 0, als Zahl ohne Tausenderpunkte (z. B. 41100.5)";
+const EXPECTED_VZAE = "eine Zahl ab 0 (z. B. 1.5)";
+const EXPECTED_FLAG = "true (ja) oder false (nein)";
+
+/**
+ * The eligibility per strand, or which flag is missing or no yes/no: every flag was stored with every
+ * Beschluss, so a missing one was deleted by hand — taking it for „nein“ would silently drop the strand.
+ */
+function eligibilityOf(
+  v: unknown,
+): { eligible: Eligibility; flag: null } | { eligible: null; flag: string; found: unknown } {
+  if (!isObject(v)) return { eligible: null, flag: "die Förderberechtigung je Förderstrang", found: v };
+  for (const [key, words] of ELIGIBILITY_FLAGS) {
+    if (typeof v[key] !== "boolean") {
+      return { eligible: null, flag: `die Förderberechtigung in ${words}`, found: v[key] };
+    }
+  }
   return {
-    sozialarbeit: o.sozialarbeit === true,
-    nachbarschaftszentrum: o.nachbarschaftszentrum === true,
-    interkulturell: o.interkulturell === true,
-    interkulturellException: o.interkulturellException === true,
-    zusatzpersonal: o.zusatzpersonal === true,
+    eligible: {
+      sozialarbeit: v.sozialarbeit === true,
+      nachbarschaftszentrum: v.nachbarschaftszentrum === true,
+      interkulturell: v.interkulturell === true,
+      interkulturellException: v.interkulturellException === true,
+      zusatzpersonal: v.zusatzpersonal === true,
+    },
+    flag: null,
   };
+}
+
+/** A stored amount or VZÄ: a finite number ≥ 0, else null. */
+function nonNegative(v: unknown): number | null {
+  const n = num(v);
+  return n !== null && n >= 0 ? n : null;
 }
 
 function categoriesOf(v: unknown): Record<string, number | null> {
@@ -371,27 +405,41 @@ function categoriesOf(v: unknown): Record<string, number | null> {
   return out;
 }
 
-function planOf(v: unknown): AdoptedPlan | undefined {
-  if (!isObject(v)) return undefined;
-  const amount = num(v.amount);
-  if (amount === null) return undefined;
+/**
+ * A unit's stored staff plan (amount and VZÄ must be there: the Fortschreibung and the comparison use them),
+ * or the value that is missing or unusable, in words.
+ */
+function planOf(
+  v: Json,
+): { plan: AdoptedPlan; what: null } | { plan: null; what: string; expected: string; found: unknown } {
+  const amount = nonNegative(v.amount);
+  if (amount === null)
+    return { plan: null, what: "der Betrag des Stellenplans", expected: EXPECTED_EURO, found: v.amount };
+  const vzae = nonNegative(v.vzae);
+  if (vzae === null)
+    return { plan: null, what: "die Zahl der VZÄ des Stellenplans", expected: EXPECTED_VZAE, found: v.vzae };
   const strand4 = num(v.strand4Vzae);
   const strand2 = num(v.strand2Vzae);
-  return {
+  const plan: AdoptedPlan = {
     amount,
     municipal: num(v.municipal) ?? 0,
-    vzae: num(v.vzae) ?? 0,
+    vzae,
     strands: Array.isArray(v.strands) ? v.strands.filter((s): s is string => typeof s === "string") : [],
     ...(strand4 !== null ? { strand4Vzae: strand4 } : {}),
     ...(strand2 !== null ? { strand2Vzae: strand2 } : {}),
   };
+  return { plan, what: null };
 }
 
 /**
- * Reads an adoption record back from parsed JSON (as stored in the workbook). Tolerant: missing optional
- * fields get their empty value, NaN written as null comes back as NaN. The essentials must be there — a
- * valid date, a budget, at least one Sozialraum with name and share, every unit with a name — else the
- * adoption is not used and `problem` says why in German.
+ * Reads an adoption record back from parsed JSON (as stored in the workbook). Tolerant where nothing is
+ * computed from a field: missing optional fields get their empty value, NaN written as null comes back as
+ * NaN, a Sozialraum's missing count of Einrichtungen is counted from the Einrichtungen. What the
+ * Fortschreibung distributes by or the comparison compares with must be there — a valid date, a budget,
+ * at least one Sozialraum with name, share and amount, every unit with a name, its amount and its
+ * eligibility per strand (and the amount and VZÄ of a stored Stellenplan or Bremen funding) — else the
+ * adoption is not used and `problem` says why in German, naming the Beschluss, the Kita and the value:
+ * a hand-edited „41.100“ never silently becomes 0 €.
  *
  * @example readAdoption(JSON.parse(JSON.stringify(adoption))).adoption; // => equal to adoption
  * @example readAdoption({ date: "gestern" }).problem;
@@ -412,19 +460,30 @@ export function readAdoption(json: unknown): ReadAdoption {
   if (storedModel === null) return fail(messages.adoptionModelInvalid(label));
   if (!Array.isArray(json.areas) || json.areas.length === 0) return fail(messages.adoptionNoAreas(label));
   const areas: AdoptedArea[] = [];
+  // a stored count of Einrichtungen that is missing or no count: counted from the Beschluss's Einrichtungen
+  const unitsCounted: boolean[] = [];
   for (const [k, a] of json.areas.entries()) {
     const name = isObject(a) && typeof a.name === "string" ? a.name : "";
     const share = isObject(a) ? num(a.share) : null;
     if (!isObject(a) || name === "" || share === null || share < 0 || share > 1) {
       return fail(messages.adoptionAreaInvalid(label, k + 1));
     }
+    // what the Sozialraum was granted: the comparison's „vorher“; never silently 0 €
+    const amount = nonNegative(a.amount);
+    if (amount === null) {
+      return fail(
+        messages.adoptionAreaValueInvalid(label, name, "der beschlossene Betrag", EXPECTED_EURO, a.amount),
+      );
+    }
+    const count = num(a.units);
+    unitsCounted.push(count === null || count < 0 || !Number.isInteger(count));
     areas.push({
       name,
       index: numOrNaN(a.index),
       band: band(a.band),
       share,
-      amount: num(a.amount) ?? 0,
-      units: num(a.units) ?? 0,
+      amount,
+      units: count ?? 0,
       children: num(a.children),
     });
   }
@@ -434,16 +493,41 @@ export function readAdoption(json: unknown): ReadAdoption {
     if (!isObject(u) || typeof u.id !== "string" || u.id === "" || typeof u.area !== "string") {
       return fail(messages.storedUnitInvalid(label, k + 1));
     }
-    const plan = planOf(u.plan);
-    const bremen = isObject(u.bremen)
-      ? {
-          vzae: num(u.bremen.vzae) ?? 0,
-          sachkosten: num(u.bremen.sachkosten) ?? 0,
-          ...("kitaIndex" in u.bremen ? { kitaIndex: num(u.bremen.kitaIndex) } : {}),
-        }
-      : undefined;
+    // what the Fortschreibung distributes by and the comparison compares with: refused when unusable
+    const invalid = (what: string, expected: string, found: unknown) =>
+      fail(messages.adoptionUnitValueInvalid(label, u.id as string, what, expected, found));
+    const amount = nonNegative(u.amount);
+    if (amount === null) return invalid("der beschlossene Betrag", EXPECTED_EURO, u.amount);
+    const eligibility = eligibilityOf(u.eligible);
+    if (eligibility.eligible === null) return invalid(eligibility.flag, EXPECTED_FLAG, eligibility.found);
+    let plan: AdoptedPlan | undefined;
+    if (u.plan !== undefined && u.plan !== null) {
+      if (!isObject(u.plan)) return invalid("der Stellenplan", "Betrag und VZÄ des Stellenplans", u.plan);
+      const read = planOf(u.plan);
+      if (read.plan === null) return invalid(read.what, read.expected, read.found);
+      plan = read.plan;
+    }
+    let bremen: AdoptedUnit["bremen"];
+    if (u.bremen !== undefined && u.bremen !== null) {
+      if (!isObject(u.bremen))
+        return invalid("die Förderung nach Bremer Regeln", "VZÄ und Sachkosten", u.bremen);
+      const vzae = nonNegative(u.bremen.vzae);
+      if (vzae === null) return invalid("die Zahl der VZÄ nach Bremer Regeln", EXPECTED_VZAE, u.bremen.vzae);
+      const sachkosten = nonNegative(u.bremen.sachkosten);
+      if (sachkosten === null) {
+        return invalid("der Sachkostenbetrag nach Bremer Regeln", EXPECTED_EURO, u.bremen.sachkosten);
+      }
+      bremen = {
+        vzae,
+        sachkosten,
+        ...("kitaIndex" in u.bremen ? { kitaIndex: num(u.bremen.kitaIndex) } : {}),
+      };
+    }
     const row = num(u.row);
     const setAside = num(u.setAside);
+    if (u.setAside !== undefined && u.setAside !== null && setAside === null) {
+      return invalid("der Teil des Betrags für die Förderstränge 2 und 4", EXPECTED_EURO, u.setAside);
+    }
     units.push({
       id: u.id,
       area: u.area,
@@ -451,8 +535,8 @@ export function readAdoption(json: unknown): ReadAdoption {
       categories: categoriesOf(u.categories),
       index: num(u.index),
       band: band(u.band),
-      eligible: eligibilityOf(u.eligible),
-      amount: num(u.amount) ?? 0,
+      eligible: eligibility.eligible,
+      amount,
       ...(plan ? { plan } : {}),
       ...(setAside !== null && setAside > 0 ? { setAside } : {}),
       ...(bremen ? { bremen } : {}),
@@ -467,6 +551,9 @@ export function readAdoption(json: unknown): ReadAdoption {
         : {}),
     });
   }
+  areas.forEach((a, r) => {
+    if (unitsCounted[r]) a.units = units.filter((u) => u.area === a.name).length;
+  });
   const goalposts: Record<string, Goalposts> = {};
   if (isObject(json.goalposts)) {
     for (const [column, g] of Object.entries(json.goalposts)) {

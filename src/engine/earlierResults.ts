@@ -18,6 +18,14 @@ export type ReadEarlierResults =
 
 type Json = Record<string, unknown>;
 
+const ELIGIBILITY_KEYS: readonly (keyof Eligibility)[] = [
+  "sozialarbeit",
+  "nachbarschaftszentrum",
+  "interkulturell",
+  "interkulturellException",
+  "zusatzpersonal",
+];
+
 function isObject(v: unknown): v is Json {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -106,11 +114,22 @@ export function adoptionOfResultsJson(
   const side = sideOfResultsJson(json, file);
   if (side.side === null) return { adoption: null, problem: side.problem };
   const o = json as Json;
+  // SPEC §8 has no per-unit amount beside `plan` (0 € without one, as the comparison reads it) and names
+  // only the strands a Kita is eligible for: read as the comparison side reads them, not as a stored Beschluss
   const units = (o.units as unknown[]).map((u) => {
     const unit = u as Json;
     const plan = isObject(unit.plan) ? unit.plan : null;
-    return { ...unit, amount: (plan ? num(plan.amount) : null) ?? num(unit.proposedAmount) ?? 0 };
+    const eligible = isObject(unit.eligible) ? unit.eligible : {};
+    return {
+      ...unit,
+      amount: (plan ? num(plan.amount) : null) ?? num(unit.proposedAmount) ?? 0,
+      eligible: Object.fromEntries(ELIGIBILITY_KEYS.map((key) => [key, eligible[key] === true])),
+    };
   });
+  const areas = (o.areas as unknown[]).map((a, r) => ({
+    ...(a as Json),
+    amount: side.side.areas[r].amount,
+  }));
   const areaBudget = side.side.areas.reduce((sum, a) => sum + a.amount, 0);
   const read = readAdoption({
     // a results.json has no decision date; the basis is named by `source`, never by this date
@@ -121,7 +140,7 @@ export function adoptionOfResultsJson(
     goalposts: {},
     norm: o.norm,
     effectiveWeights: o.effectiveWeights,
-    areas: o.areas,
+    areas,
     units,
   });
   if (read.adoption === null)

@@ -423,6 +423,14 @@ export const messages = {
   /** `label`: {@link messages.adoptionLabel} or {@link messages.resultsFileLabel}. */
   storedUnitInvalid: (label: string, number: number) =>
     `${label}: Einrichtung Nr. ${number} hat keinen Namen oder keinen Sozialraum.`,
+  /**
+   * A value of a stored Beschluss that the Fortschreibung or the comparison uses, missing (`found` undefined
+   * or null) or unusable. `what`: the value in words with its article („der beschlossene Betrag“).
+   */
+  adoptionUnitValueInvalid: (label: string, unit: string, what: string, expected: string, found: unknown) =>
+    `${label}: bei der Einrichtung „${unit}“ ${storedValueProblem(what, found)} – erwartet wird ${expected}.`,
+  adoptionAreaValueInvalid: (label: string, area: string, what: string, expected: string, found: unknown) =>
+    `${label}: beim Sozialraum „${area}“ ${storedValueProblem(what, found)} – erwartet wird ${expected}.`,
   /** The subject of the sentences below, e.g. „Die Ergebnisdatei „ergebnis-2026.json““. */
   resultsFileLabel: (file: string) => `Die Ergebnisdatei „${file}“`,
   resultsFileNotAnObject: (label: string) =>
@@ -651,10 +659,15 @@ export const messages = {
   modelMissing: (workbook: string) =>
     `Die Arbeitsmappe „${workbook}“ enthält kein gespeichertes SRB-Modell, und es wurde keine Modelldatei angegeben. Bitte eine angeben: --model <datei.srb.json>. Ausgangspunkt kann das Beispiel assets/sample/musterstadt.srb.json sein (Spaltenüberschriften und Budget anpassen); passend zur eigenen Tabelle erstellen das Add-in und der Standalone-Modus sie im Schritt „Modell“ mit „Modell speichern als … .srb.json“.`,
   // ── Fortschreibung (src/usecase/fortschreibung.ts) ─────────────────────────────────────────────
-  adoptionUnreadable: (number: number, problem: string) =>
-    `Ein gespeicherter Beschluss (Nr. ${number}) wird nicht verwendet: ${problem}`,
-  adoptionsDamaged: (count: number) =>
-    `${count} gespeicherte${count === 1 ? "r Beschluss ist" : " Beschlüsse sind"} beschädigt (im verborgenen Blatt „_SRB“) und ${count === 1 ? "wird" : "werden"} nicht verwendet.`,
+  /** `workbook`: the `--compare` workbook the Beschluss is stored in; none for the run's own workbook. */
+  adoptionUnreadable: (number: number, problem: string, workbook?: string) =>
+    workbook === undefined
+      ? `Ein gespeicherter Beschluss (Nr. ${number}) wird nicht verwendet: ${problem}`
+      : `In der Vergleichs-Arbeitsmappe „${workbook}“ wird ein gespeicherter Beschluss (Nr. ${number}) nicht verwendet: ${problem}`,
+  adoptionsDamaged: (count: number, workbook?: string) =>
+    workbook === undefined
+      ? `${count} gespeicherte${count === 1 ? "r Beschluss ist" : " Beschlüsse sind"} beschädigt (im verborgenen Blatt „_SRB“) und ${count === 1 ? "wird" : "werden"} nicht verwendet.`
+      : `In der Vergleichs-Arbeitsmappe „${workbook}“ ${count === 1 ? "ist 1 gespeicherter Beschluss" : `sind ${count} gespeicherte Beschlüsse`} beschädigt (im verborgenen Blatt „_SRB“) und ${count === 1 ? "wird" : "werden"} nicht verwendet.`,
   carryForwardWithoutAdoption: (comparedWith: string | null) =>
     comparedWith
       ? `Fortschreibung nicht möglich: ${comparedWith} enthält keine Anteile – erwartet wird eine Arbeitsmappe mit Beschluss oder eine Ergebnisdatei (results.json) von srb allocate.`
@@ -721,6 +734,17 @@ export function formatUnknown(value: unknown): string {
   if (Array.isArray(value)) return "eine Liste";
   if (typeof value === "object") return "ein Objekt";
   return String(value);
+}
+
+/**
+ * „fehlt der beschlossene Betrag“ or „ist der beschlossene Betrag „41.100“ ungültig“.
+ *
+ * @example storedValueProblem("der beschlossene Betrag", undefined); // => "fehlt der beschlossene Betrag"
+ */
+function storedValueProblem(what: string, found: unknown): string {
+  return found === undefined || found === null
+    ? `fehlt ${what}`
+    : `ist ${what} ${formatUnknown(found)} ungültig`;
 }
 
 /** German names of the model's column roles (defined beside the model field names). */

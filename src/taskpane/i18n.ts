@@ -410,6 +410,9 @@ const de = {
     `Beschluss vom ${date} aus „${name}“ übernommen: der Schritt „Ergebnis“ vergleicht damit; er steht auch in der neuen Ergebnisdatei.`,
   earlierHasNoAdoption: (name: string) =>
     `„${name}“ enthält keinen Beschluss. Bitte die Ergebnisdatei wählen, in der die Verteilung „Als Beschluss festgehalten“ wurde.`,
+  /** `reasons`: why the readable but unusable ones cannot be used (German engine messages); "" for damaged text only. */
+  earlierNotTaken: (name: string, count: number, reasons: string) =>
+    `${count === 1 ? "Ein gespeicherter Beschluss" : `${count} gespeicherte Beschlüsse`} in „${name}“ ${count === 1 ? "ist" : "sind"} beschädigt oder unvollständig und ${count === 1 ? "wurde" : "wurden"} nicht übernommen${reasons !== "" ? `: ${reasons}` : "."}`,
   download: (name: string) => `Ergebnis herunterladen (${name})`,
   printHint:
     "Als PDF: im Schritt „Ergebnis“ Drucken (Strg+P) → „Als PDF speichern“; die Ergebnisblätter selbst: heruntergeladene Datei drucken oder Kommandozeile „srb allocate … --pdf“.",
@@ -735,6 +738,8 @@ const en: Strings = {
     "Next year: choose the result file downloaded back then with its decision – the step “Result” then shows the changes.",
   earlierAdopted: (date, name) =>
     `Decision of ${date} taken over from “${name}”: the step “Result” compares with it; it is kept in the new result file.`,
+  earlierNotTaken: (name, count, reasons) =>
+    `${count === 1 ? "One stored decision" : `${count} stored decisions`} in “${name}” ${count === 1 ? "is" : "are"} damaged or incomplete and ${count === 1 ? "was" : "were"} not taken over${reasons !== "" ? `: ${reasons}` : "."}`,
   earlierHasNoAdoption: (name) =>
     `“${name}” holds no decision. Please choose the result file in which the allocation was recorded as adopted decision.`,
   download: (name) => `Download result (${name})`,

@@ -48,6 +48,8 @@ export interface ComparisonBasis {
   adoption: Adoption | null;
   /** An earlier results.json (parsed): carried forward with the run's model (`adoptionOfResultsJson`). */
   results?: { json: unknown; file: string };
+  /** Warnings about the basis: Beschlüsse of a `--compare` workbook that are damaged or cannot be used. */
+  issues?: Issue[];
 }
 
 /** The workbook's stored adoptions, read back. */
@@ -72,18 +74,24 @@ function error(code: RunCode, message: string): Issue {
  * Reads the stored adoptions back (`readAdoption`); what cannot be used is a warning naming why, and is kept
  * as it is in `raw` (SRB never drops a user's decision).
  *
+ * @param raw the stored adoptions whose text is JSON
+ * @param unreadable how many stored ones are damaged (text that is no JSON)
+ * @param workbook the `--compare` workbook they are stored in, named by the warnings; none for the run's own
+ *
  * @example storedAdoptions([adoptionJson, { date: "gestern" }]).issues[0].message;
  * // => "Ein gespeicherter Beschluss (Nr. 2) wird nicht verwendet: Der gespeicherte Beschluss hat kein gültiges Datum …"
  */
-export function storedAdoptions(raw: readonly unknown[], unreadable = 0): StoredAdoptions {
+export function storedAdoptions(raw: readonly unknown[], unreadable = 0, workbook?: string): StoredAdoptions {
   const adoptions: Adoption[] = [];
   const issues: Issue[] = [];
   raw.forEach((json, k) => {
     const read = readAdoption(json);
     if (read.adoption) adoptions.push(read.adoption);
-    else issues.push(warning("adoption-unreadable", messages.adoptionUnreadable(k + 1, read.problem)));
+    else
+      issues.push(warning("adoption-unreadable", messages.adoptionUnreadable(k + 1, read.problem, workbook)));
   });
-  if (unreadable > 0) issues.push(warning("adoption-unreadable", messages.adoptionsDamaged(unreadable)));
+  if (unreadable > 0)
+    issues.push(warning("adoption-unreadable", messages.adoptionsDamaged(unreadable, workbook)));
   return { adoptions, raw: [...raw], issues };
 }
 
@@ -134,7 +142,8 @@ export function planFortschreibung(
 ): FortschreibungPlan {
   const reference = request.compareWith ? request.compareWith.adoption : latestAdoption(stored.adoptions);
   const compare = request.compareWith ?? (reference ? basisOfAdoption(reference) : null);
-  const issues: Issue[] = [];
+  // what the --compare workbook could not offer (damaged Beschlüsse) is said, as for the run's own
+  const issues: Issue[] = [...(request.compareWith?.issues ?? [])];
   if (request.carryForward && !reference && !request.compareWith?.results) {
     issues.push(
       error(

@@ -143,6 +143,61 @@ describe("a damaged Beschluss in the store", () => {
   });
 });
 
+describe("damaged Beschlüsse in the --compare workbook", () => {
+  test("said with the workbook's name (stderr, Prüfbericht, results.json); the readable one is compared with, the others not taken over", async () => {
+    // last year's workbook with two more Beschlüsse: one cut (no JSON), one with a Kita's amount typed as text
+    const book = await readBook(adopted);
+    const store = book.getWorksheet("_SRB")!;
+    const stored = decodeStore(sheetValues(store) as never).adoptions![0] as {
+      date: string;
+      units: { id: string; amount: unknown }[];
+    };
+    const edited = { ...stored, date: "2023-03-14", units: stored.units.map((u) => ({ ...u })) };
+    edited.units[1].amount = "41.100";
+    store.addRow(["adoption", '{"version":1,"date":"2023-03-14","areas":[{"na']);
+    store.addRow(["adoption", JSON.stringify(edited)]);
+    const earlier = path.join(dir, "Beschluss-2022-vergleich-beschaedigt.xlsx");
+    await book.xlsx.writeFile(earlier);
+    // the new year's data in a new file (no Beschluss of its own: the readable one is taken over)
+    const fresh = new ExcelJS.Workbook();
+    const sheet = fresh.addWorksheet("Kitas");
+    sheet.addRow(HEADERS);
+    for (const row of nextYearRows()) sheet.addRow(row.map((v) => v ?? null));
+    const input = path.join(dir, "Kitas-2023-vergleich.xlsx");
+    await fresh.xlsx.writeFile(input);
+    const out = path.join(dir, "vergleich-beschaedigt-2023.xlsx");
+    const json = path.join(dir, "vergleich-beschaedigt-2023.json");
+    const run = await srb("allocate", input, "--compare", earlier, "--out", out, "--json", json);
+
+    const name = "Beschluss-2022-vergleich-beschaedigt.xlsx";
+    const damaged = `In der Vergleichs-Arbeitsmappe „${name}“ ist 1 gespeicherter Beschluss beschädigt (im verborgenen Blatt „_SRB“) und wird nicht verwendet.`;
+    const unusable = `In der Vergleichs-Arbeitsmappe „${name}“ wird ein gespeicherter Beschluss (Nr. 2) nicht verwendet: Der gespeicherte Beschluss vom 14.03.2023: bei der Einrichtung „${edited.units[1].id}“ ist der beschlossene Betrag „41.100“ ungültig – erwartet wird ein Betrag in Euro ab 0, als Zahl ohne Tausenderpunkte (z. B. 41100.5).`;
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain(damaged);
+    expect(run.stderr).toContain(unusable);
+    expect(run.stderr).toContain(`Veränderungen gegenüber Arbeitsmappe „${name}“ (Beschluss vom 15.03.2022)`);
+    const issues = (await readJson(json)).issues as { code: string; level: string; message: string }[];
+    for (const message of [damaged, unusable]) {
+      expect(issues).toContainEqual({
+        code: "adoption-unreadable",
+        level: "warning",
+        sheet: "",
+        cell: "",
+        message,
+      });
+    }
+    expect(issues.filter((i) => i.code === "adoption-unreadable")).toHaveLength(2);
+    const written = await readBook(out);
+    const report = sheetValues(written.getWorksheet("Prüfbericht")!).flat().map(plain);
+    expect(report).toContain(damaged);
+    expect(report).toContain(unusable);
+    // only the readable Beschluss is taken over into the new year's workbook
+    const kept = decodeStore(sheetValues(written.getWorksheet("_SRB")!) as never);
+    expect(kept.adoptions?.map((a) => (a as { date: string }).date)).toEqual(["2022-03-15"]);
+    expect(kept.damagedAdoptions ?? []).toEqual([]);
+  });
+});
+
 describe("the next year against the Beschluss", () => {
   test("--compare <adopted workbook>: changes lists exactly the fixture's; Veränderungen sheet with the summary on top", async () => {
     const out = path.join(dir, "2023.xlsx");

@@ -13,6 +13,14 @@ import {
 import { allocate } from "../helpers/resolved";
 import { dataset, INDICATORS, model, unit, workedExample } from "./fixtures";
 
+const NOT_ELIGIBLE = {
+  sozialarbeit: false,
+  nachbarschaftszentrum: false,
+  interkulturell: false,
+  interkulturellException: false,
+  zusatzpersonal: false,
+};
+
 function adopted(date = "2027-03-15"): Adoption {
   const m = model();
   const ds = workedExample();
@@ -127,8 +135,8 @@ describe("readAdoption", () => {
     [
       {
         areas: [
-          { name: "Nord", share: 0.5 },
-          { name: "Süd", share: 1.5 },
+          { name: "Nord", share: 0.5, amount: 500 },
+          { name: "Süd", share: 1.5, amount: 500 },
         ],
       },
       "Der gespeicherte Beschluss vom 15.03.2027: Sozialraum Nr. 2 hat keinen Namen oder keinen gültigen Anteil (0 bis 1).",
@@ -136,7 +144,7 @@ describe("readAdoption", () => {
     [
       {
         units: [
-          { id: "K1", area: "Nord" },
+          { id: "K1", area: "Nord", amount: 100, eligible: NOT_ELIGIBLE },
           { id: "", area: "Nord" },
         ],
       },
@@ -167,5 +175,100 @@ describe("latestAdoption", () => {
     expect(latestAdoption([b, a])?.date).toBe("2027-03-15");
     expect(latestAdoption([a, b, c])?.checksum).toBe("later");
     expect(latestAdoption([])).toBeNull();
+  });
+});
+
+describe("readAdoption: a hand-edited Beschluss never turns a missing value into a number", () => {
+  type Record_ = Record<string, unknown> & {
+    units: Record<string, unknown>[];
+    areas: Record<string, unknown>[];
+  };
+  const stored = (): Record_ => JSON.parse(JSON.stringify(adopted())) as Record_;
+  const LABEL = "Der gespeicherte Beschluss vom 15.03.2027";
+  const EURO = "ein Betrag in Euro ab 0, als Zahl ohne Tausenderpunkte (z. B. 41100.5)";
+
+  test.each([
+    [
+      "text instead of a number",
+      "41.100",
+      `ist der beschlossene Betrag „41.100“ ungültig – erwartet wird ${EURO}.`,
+    ],
+    ["deleted", undefined, `fehlt der beschlossene Betrag – erwartet wird ${EURO}.`],
+    ["null", null, `fehlt der beschlossene Betrag – erwartet wird ${EURO}.`],
+    ["negative", -5, `ist der beschlossene Betrag -5 ungültig – erwartet wird ${EURO}.`],
+  ])("a Kita's amount %s: the Beschluss is refused, naming date, Kita and field", (_, value, problem) => {
+    const json = stored();
+    if (value === undefined) delete json.units[1].amount;
+    else json.units[1].amount = value;
+    expect(readAdoption(json)).toEqual({
+      adoption: null,
+      problem: `${LABEL}: bei der Einrichtung „K2“ ${problem}`,
+    });
+  });
+
+  test("a Kita's eligibility deleted, or a strand's flag not yes/no: refused, not „nein“ for every strand", () => {
+    const json = stored();
+    delete json.units[0].eligible;
+    expect(readAdoption(json).problem).toBe(
+      `${LABEL}: bei der Einrichtung „K1“ fehlt die Förderberechtigung je Förderstrang – erwartet wird true (ja) oder false (nein).`,
+    );
+    const flag = stored();
+    (flag.units[2].eligible as Record<string, unknown>).interkulturell = "ja";
+    expect(readAdoption(flag).problem).toBe(
+      `${LABEL}: bei der Einrichtung „K3“ ist die Förderberechtigung in Förderstrang 3 (Interkulturelle Fachkräfte) „ja“ ungültig – erwartet wird true (ja) oder false (nein).`,
+    );
+    const gone = stored();
+    delete (gone.units[3].eligible as Record<string, unknown>).zusatzpersonal;
+    expect(readAdoption(gone).problem).toBe(
+      `${LABEL}: bei der Einrichtung „K4“ fehlt die Förderberechtigung in Förderstrang 4 (Betriebserlaubnisrelevantes Zusatzpersonal) – erwartet wird true (ja) oder false (nein).`,
+    );
+  });
+
+  test("a Sozialraum's amount missing: refused; its count of Einrichtungen missing: counted from the Beschluss", () => {
+    const json = stored();
+    json.areas[1].amount = "615,38";
+    expect(readAdoption(json).problem).toBe(
+      `${LABEL}: beim Sozialraum „Süd“ ist der beschlossene Betrag „615,38“ ungültig – erwartet wird ${EURO}.`,
+    );
+    const count = stored();
+    delete count.areas[0].units;
+    count.areas[1].units = "zwei";
+    const read = readAdoption(count);
+    expect(read.problem).toBeNull();
+    // Nord: K1, K2; Süd: K3, K4 (as adopted)
+    expect(read.adoption?.areas.map((a) => a.units)).toEqual([2, 2]);
+    expect(read.adoption?.areas.map((a) => a.units)).toEqual(adopted().areas.map((a) => a.units));
+  });
+
+  test("Bremen VZÄ and Sachkosten, the Stellenplan's amount and VZÄ, the set-aside part: refused when unusable", () => {
+    const withParts = (patch: Record<string, unknown>) => {
+      const json = stored();
+      Object.assign(json.units[0], patch);
+      return readAdoption(json).problem;
+    };
+    const at = (rest: string) => `${LABEL}: bei der Einrichtung „K1“ ${rest}`;
+    expect(withParts({ bremen: { sachkosten: 2500, kitaIndex: 60 } })).toBe(
+      at("fehlt die Zahl der VZÄ nach Bremer Regeln – erwartet wird eine Zahl ab 0 (z. B. 1.5)."),
+    );
+    expect(withParts({ bremen: { vzae: 0.5, sachkosten: "viel" } })).toBe(
+      at(`ist der Sachkostenbetrag nach Bremer Regeln „viel“ ungültig – erwartet wird ${EURO}.`),
+    );
+    expect(withParts({ plan: { amount: 153.85, municipal: 1, strands: [] } })).toBe(
+      at("fehlt die Zahl der VZÄ des Stellenplans – erwartet wird eine Zahl ab 0 (z. B. 1.5)."),
+    );
+    expect(withParts({ plan: { vzae: 0.25, municipal: 1, strands: [] } })).toBe(
+      at(`fehlt der Betrag des Stellenplans – erwartet wird ${EURO}.`),
+    );
+    expect(withParts({ setAside: "100" })).toBe(
+      at(`ist der Teil des Betrags für die Förderstränge 2 und 4 „100“ ungültig – erwartet wird ${EURO}.`),
+    );
+    // complete parts are read as they were stored; a Kita-Index left out stays unknown
+    const json = stored();
+    Object.assign(json.units[0], { bremen: { vzae: 0.5, sachkosten: 2500, kitaIndex: null } });
+    expect(readAdoption(json).adoption?.units[0].bremen).toEqual({
+      vzae: 0.5,
+      sachkosten: 2500,
+      kitaIndex: null,
+    });
   });
 });

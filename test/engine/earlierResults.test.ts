@@ -1,7 +1,9 @@
 /**
  * An earlier results.json as one side of a comparison (SPEC §8 `--compare <earlier results.json>`).
  */
-import { sideOfResultsJson } from "../../src/engine/earlierResults";
+import { adoptionOfResultsJson, sideOfResultsJson } from "../../src/engine/earlierResults";
+import { resolved } from "../helpers/resolved";
+import { model } from "./fixtures";
 
 const EARLIER = {
   budget: 1000,
@@ -104,5 +106,25 @@ describe("sideOfResultsJson", () => {
     ],
   ])("unusable file (%s): a German reason naming the file", (_label, json, problem) => {
     expect(sideOfResultsJson(json, "alt.json")).toEqual({ side: null, budget: null, problem });
+  });
+});
+
+describe("adoptionOfResultsJson: an earlier results.json as the basis of a carry-forward", () => {
+  test("no per-unit amount (0 €) and only some strands named, as SPEC §8 allows: carried, not refused", () => {
+    // K3 has neither plan nor proposedAmount, the eligibility lists name only some strands, the areas no count
+    const read = adoptionOfResultsJson(EARLIER, "ergebnis-2026.json", resolved(model()));
+    expect(read.problem).toBeNull();
+    expect(
+      read.adoption?.units.map((u) => [u.id, u.amount, u.eligible.sozialarbeit, u.eligible.zusatzpersonal]),
+    ).toEqual([
+      ["K1", 300, true, false],
+      ["K2", 12.5, false, false],
+      ["K3", 0, false, false],
+    ]);
+    expect(read.adoption?.areas.map((a) => [a.name, a.share, a.amount, a.units])).toEqual([
+      ["Nord", 0.4, 400, 2],
+      ["Süd", 0.6, 600, 1],
+    ]);
+    expect(read.adoption?.source).toBe("der Ergebnisdatei „ergebnis-2026.json“");
   });
 });

@@ -202,6 +202,18 @@ function carriedRoster(): Issue[] {
   );
 }
 
+/** The worked example adopted on 15.03.2027, its stored record with K2's amount typed by hand as „41.100“. */
+function handEditedAmount(): unknown {
+  const m = workedModel({}, 1000);
+  const json = JSON.parse(
+    JSON.stringify(
+      adoptionOf(allocate(m, workedExample()), { date: "2027-03-15", checksum: "", goalposts: {} }),
+    ),
+  ) as { units: Record<string, unknown>[] };
+  json.units[1].amount = "41.100";
+  return json;
+}
+
 /** The worked example adopted on 15.03.2027, its stored record with K2's scores deleted by hand, carried forward. */
 function carriedWithoutScores(): Issue[] {
   const m = workedModel({}, 1000);
@@ -433,7 +445,10 @@ export const BUILDERS: Record<string, () => Issue[] | Promise<Issue[]>> = {
       ...engineModel(),
       data: { ...engineModel().data, sheet: "Daten" },
     }),
-  "adoption-unreadable": () => storedAdoptions([{ date: "gestern" }], 2).issues,
+  "adoption-unreadable": () => [
+    ...storedAdoptions([{ date: "gestern" }, handEditedAmount()], 2).issues,
+    ...storedAdoptions([{ date: "gestern" }], 1, "Beschluss-2026.xlsx").issues,
+  ],
   "carry-forward-without-adoption": () =>
     planFortschreibung(storedAdoptions([]), { carryForward: true }).issues,
   "carry-forward-unit-new": () => carriedRoster(),

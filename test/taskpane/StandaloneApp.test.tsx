@@ -216,6 +216,76 @@ describe("StandaloneApp: next year (Fortschreibung)", () => {
     expect(within(section).getByText(/1 neu, 1 entfallen, 3 geblieben/)).toBeInTheDocument();
   });
 
+  test("damaged and unusable Beschlüsse of last year's file are said: the readable one is taken over, the others named", async () => {
+    const thisYear: DownloadableWorkbook & { adoptions: unknown[] } = Object.assign(
+      fakePort([NEXT_YEAR_KITAS], undefined, false),
+      { toBuffer: async () => new Uint8Array([80, 75, 3, 4]) },
+    );
+    const earlier = (await lastYear()) as DownloadableWorkbook & {
+      adoptions: unknown[];
+      damagedAdoptions: number;
+    };
+    // a later Beschluss with a Kita's amount typed by hand as text, and one whose text is no JSON any more
+    const edited = JSON.parse(JSON.stringify(earlier.adoptions[0])) as {
+      date: string;
+      units: { id: string; amount: unknown }[];
+    };
+    edited.date = "2026-09-01";
+    edited.units[0].amount = "41.100";
+    earlier.adoptions.push(edited);
+    earlier.damagedAdoptions = 1;
+    const open = jest.fn(async (bytes: ArrayBuffer) => (new Uint8Array(bytes)[0] === 1 ? thisYear : earlier));
+    renderWithTheme(<StandaloneApp language="de" open={open} />);
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText(s.uploadLabel), {
+        target: { files: [xlsxFile("Kitas-2027.xlsx", [1])] },
+      });
+    });
+    await screen.findByText(/4 Zeilen/);
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText(s.earlierChoose), {
+        target: { files: [xlsxFile("Kitas-2026-SRB.xlsx", [2])] },
+      });
+    });
+    expect(
+      await screen.findByText(
+        "Beschluss vom 10.03.2026 aus „Kitas-2026-SRB.xlsx“ übernommen: der Schritt „Ergebnis“ vergleicht damit; er steht auch in der neuen Ergebnisdatei.",
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole("alert")).toHaveTextContent(
+      `2 gespeicherte Beschlüsse in „Kitas-2026-SRB.xlsx“ sind beschädigt oder unvollständig und wurden nicht übernommen: Der gespeicherte Beschluss vom 01.09.2026: bei der Einrichtung „${edited.units[0].id}“ ist der beschlossene Betrag „41.100“ ungültig – erwartet wird ein Betrag in Euro ab 0, als Zahl ohne Tausenderpunkte (z. B. 41100.5).`,
+    );
+    expect(thisYear.adoptions.map((a) => (a as { date: string }).date)).toEqual(["2026-03-10"]);
+  });
+
+  test("a file whose only Beschluss is damaged says so, not „enthält keinen Beschluss“", async () => {
+    const thisYear: DownloadableWorkbook & { adoptions: unknown[] } = Object.assign(
+      fakePort([NEXT_YEAR_KITAS], undefined, false),
+      { toBuffer: async () => new Uint8Array([80, 75, 3, 4]) },
+    );
+    const damaged = Object.assign(fakePort(undefined, undefined, false), {
+      toBuffer: async () => new Uint8Array([80, 75, 3, 4]),
+    });
+    damaged.damagedAdoptions = 1;
+    const open = jest.fn(async (bytes: ArrayBuffer) => (new Uint8Array(bytes)[0] === 1 ? thisYear : damaged));
+    renderWithTheme(<StandaloneApp language="de" open={open} />);
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText(s.uploadLabel), {
+        target: { files: [xlsxFile("Kitas-2027.xlsx", [1])] },
+      });
+    });
+    await screen.findByText(/4 Zeilen/);
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText(s.earlierChoose), {
+        target: { files: [xlsxFile("Kitas-2026-SRB.xlsx", [2])] },
+      });
+    });
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Ein gespeicherter Beschluss in „Kitas-2026-SRB.xlsx“ ist beschädigt oder unvollständig und wurde nicht übernommen.",
+    );
+    expect(thisYear.adoptions).toEqual([]);
+  });
+
   test("a file without a Beschluss is refused with a German note and changes nothing", async () => {
     const thisYear: DownloadableWorkbook & { adoptions: unknown[] } = Object.assign(
       fakePort([NEXT_YEAR_KITAS], undefined, false),

@@ -98,7 +98,12 @@ export function StandaloneApp({ language, open }: StandaloneAppProps) {
   const earlierInput = useRef<HTMLInputElement>(null);
   const earlierId = useId();
   /** The outcome of taking over last year's Beschluss (Fortschreibung): a note or why not. */
-  const [earlierNote, setEarlierNote] = useState<{ ok: boolean; text: string } | null>(null);
+  const [earlierNote, setEarlierNote] = useState<{
+    ok: boolean;
+    text: string;
+    /** Stored Beschlüsse of the earlier file that were damaged or unusable and not taken over. */
+    notTaken?: string;
+  } | null>(null);
   /** The name of the file picked last (shown next to the button, as the browser's own control would). */
   const [picked, setPicked] = useState<string | null>(null);
   const [file, setFile] = useState<{ name: string; workbook: DownloadableWorkbook; n: number } | null>(null);
@@ -191,15 +196,22 @@ export function StandaloneApp({ language, open }: StandaloneAppProps) {
             try {
               await nextPaint();
               const earlier = await open(await chosen.arrayBuffer());
-              const raw = (await earlier.readStoredAdoptions?.())?.adoptions ?? [];
-              // each stored Beschluss read once: the readable ones, as stored and as read
+              const records = await earlier.readStoredAdoptions?.();
+              const raw = records?.adoptions ?? [];
+              // each stored Beschluss read once: the readable ones, as stored and as read; why the others not
+              const reasons: string[] = [];
               const readable = raw.flatMap((stored) => {
-                const adoption = readAdoption(stored).adoption;
-                return adoption === null ? [] : [{ stored, adoption }];
+                const read = readAdoption(stored);
+                if (read.adoption === null) reasons.push(read.problem);
+                return read.adoption === null ? [] : [{ stored, adoption: read.adoption }];
               });
+              // the damaged ones (text that is no JSON) and the unusable ones are said, never skipped silently
+              const skipped = (records?.damaged ?? 0) + reasons.length;
+              const notTaken =
+                skipped > 0 ? s.earlierNotTaken(chosen.name, skipped, reasons.join(" ")) : undefined;
               const latest = latestAdoption(readable.map((r) => r.adoption));
               if (latest === null) {
-                setEarlierNote({ ok: false, text: s.earlierHasNoAdoption(chosen.name) });
+                setEarlierNote({ ok: false, text: notTaken ?? s.earlierHasNoAdoption(chosen.name) });
                 return;
               }
               // the earlier Beschlüsse join this workbook's own (each once): the latest is the comparison basis,
@@ -214,7 +226,11 @@ export function StandaloneApp({ language, open }: StandaloneAppProps) {
               setPublicationDownload(null);
               // the steps read the workbook afresh, now with the Beschluss
               setFile((previous) => (previous ? { ...previous, n: previous.n + 1 } : previous));
-              setEarlierNote({ ok: true, text: s.earlierAdopted(germanDate(latest.date), chosen.name) });
+              setEarlierNote({
+                ok: true,
+                text: s.earlierAdopted(germanDate(latest.date), chosen.name),
+                ...(notTaken !== undefined ? { notTaken } : {}),
+              });
             } catch (thrown) {
               setEarlierNote({ ok: false, text: `${chosen.name}: ${describeError(thrown)}` });
             } finally {
@@ -228,6 +244,11 @@ export function StandaloneApp({ language, open }: StandaloneAppProps) {
             className={earlierNote.ok ? undefined : styles.error}
           >
             {earlierNote.text}
+          </Text>
+        )}
+        {earlierNote?.notTaken !== undefined && (
+          <Text role="alert" className={styles.error}>
+            {earlierNote.notTaken}
           </Text>
         )}
         {openError && (
