@@ -200,7 +200,8 @@ export function keepSections(
         estimatedStart = 0;
         estimatedEnds = 0;
       }
-      const end = (starts[next + 1] ?? rows + 1) - 1;
+      // a section ends where the next starts, or at a forced page end (the chart below starts its own page)
+      const end = Math.min((starts[next + 1] ?? rows + 1) - 1, ...[...forced].filter((f) => f >= r));
       const size = rowsHeight(r, end, height);
       if (used > 0 && used + size > room && size <= room) {
         breaks.push(r - 1);
@@ -407,9 +408,10 @@ export function planPrint(
     );
   let kept: number[] = chartBreaks;
   const sections = spec?.sections ?? [];
-  if (fitToWidth === 1 && sections.length > 0) {
-    // sections (Methode, Vorlage) start a page rather than be cut by one, counted from the chart pages'
-    // certain starts
+  if (sections.length > 0) {
+    // sections (Methode, Vorlage, the blocks below the Einrichtungen table) start a page rather than be cut
+    // by one, counted from the chart pages' certain starts; a sheet printed pages across breaks its rows
+    // on every page across alike
     kept = [
       ...chartBreaks,
       ...keepSections(

@@ -328,7 +328,7 @@ describe("wide sheets print several pages across, readable", () => {
     // 14, and the section 15–18 (two rows past the walk's estimated end after row 12) is on its next page
     expect(keepSections([1, 8, 15], 18, h, 6 * 15, 0, 2 * 15)).toEqual([6]);
   });
-  test("the write plan breaks Methode-like sheets between sections, and only sheets one page wide", () => {
+  test("the write plan breaks Methode-like sheets between sections, also sheets printed pages across", () => {
     // a page at 100 % holds about 29 rows: rows 1–29, then 30–49 and 50–55 together
     const rows = Array.from({ length: 55 }, (_, i) => [{ value: `Zeile ${i + 1}` }]);
     const plan = planWrite({
@@ -336,7 +336,8 @@ describe("wide sheets print several pages across, readable", () => {
       specs: [{ name: "M", rows, columnWidths: [40], print: { sections: [1, 30, 50] } }],
     });
     expect(plan.sheets[0].print.rowBreaks).toEqual([29]);
-    // the same sheet with a column to repeat and too wide for one page: no breaks (pages go across first)
+    // the same sheet with a column to repeat and too wide for one page (the Einrichtungen with its blocks
+    // below the table): its row breaks hold for every page across, so no section is cut there either
     const wide = planWrite({
       sheets: [],
       specs: [
@@ -349,7 +350,7 @@ describe("wide sheets print several pages across, readable", () => {
       ],
     });
     expect(wide.sheets[0].print.fitToWidth).toBeGreaterThan(1);
-    expect(wide.sheets[0].print.rowBreaks).toEqual([]);
+    expect(wide.sheets[0].print.rowBreaks).toEqual([29]);
   });
   test("a chart below the table is not cut by a page break: it starts a page when it would run over one", () => {
     // a page at 100 % holds about 29 rows; the chart covers CHART_ROWS (20) rows from its anchor
@@ -418,6 +419,13 @@ describe("wide sheets print several pages across, readable", () => {
     expect(keepSections([1, 8], 12, () => 15, 6 * 15, 0, 30)).toEqual([6]);
     // … unless a page ends after row 6 anyway: the page from row 7 starts for certain, nothing to add
     expect(keepSections([1, 8], 12, () => 15, 6 * 15, 0, 30, new Set([6]))).toEqual([]);
+  });
+  test("keepSections: the last section ends at a forced page end, not with the chart below it", () => {
+    // pages of 6 rows; the section 4–6 fits below rows 1–3, and a page ends after row 6 anyway (the chart in
+    // rows 7–8 has a page of its own): the chart's rows are not counted to the section, no break before it
+    expect(keepSections([1, 4], 8, () => 15, 6 * 15, 0, 0, new Set([6]))).toEqual([]);
+    // without the forced end the rows 4–8 are one section that does not fit below rows 1–3
+    expect(keepSections([1, 4], 8, () => 15, 6 * 15, 0)).toEqual([3]);
   });
   test("on a sheet printed two pages across, a chart that does not fit with all above it starts a page", () => {
     const wide = (textRows: number) =>
