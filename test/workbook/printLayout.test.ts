@@ -22,6 +22,7 @@ import {
   planPrint,
   repeatHeaders,
   rowPoints,
+  sideSection,
   wrappedRowHeights,
 } from "../../src/workbook/printLayout";
 import type { SheetCell } from "../../src/workbook/port";
@@ -160,6 +161,31 @@ describe("planPrint", () => {
     const p = planPrint({ municipality: long, subtitle: long, title: long }, "Verteilung", 1);
     expect(headerFooterCode(p.header).length).toBeLessThanOrEqual(255);
     expect(headerText("a\nb")).toBe("a b");
+  });
+  test("a long municipality prints smaller beside the title, never over it (A4 portrait Vorlage)", () => {
+    const bremen = "Freie Hansestadt Bremen – Senatorin für Kinder und Bildung";
+    const vorlage = planPrint(
+      { orientation: "portrait", municipality: bremen, subtitle: "Budget 1.500.000,00 € · Stand 01.12.2026" },
+      "Vorlage",
+      0,
+    );
+    // 270 pt at 11 pt; beside "Vorlage" on A4 portrait there are about 239 pt: 9 pt
+    expect(vorlage.header.left).toBe(`&9 ${bremen}`);
+    expect(vorlage.header.right).toBe("Budget 1.500.000,00 € · Stand 01.12.2026");
+    const size = Number(/^&(\d+) /.exec(vorlage.header.left)![1]);
+    const pageWidth = 595.28 - 0.8 * 72;
+    const title = (textPixels("Vorlage", true) * 0.75) / 2;
+    expect((textPixels(bremen) * 0.75 * size) / 11).toBeLessThanOrEqual(pageWidth / 2 - title);
+    // landscape has room for it at full size; a short name is never touched
+    expect(planPrint({ municipality: bremen }, "Verteilung", 1).header.left).toBe(bremen);
+    expect(
+      planPrint({ orientation: "portrait", municipality: "Stadt Musterstadt – Jugendamt" }, "Vorlage", 0)
+        .header.left,
+    ).toBe("Stadt Musterstadt – Jugendamt");
+    // far too long even at 7 pt: cut with "…", still within the room
+    const cut = sideSection("Jugendamt ".repeat(20).trim(), 100);
+    expect(cut).toMatch(/^&7 Jugendamt.*…$/);
+    expect((textPixels(cut.slice(3)) * 0.75 * 7) / 11).toBeLessThanOrEqual(100);
   });
   test("the write plan wraps table headers and widens a column too narrow for a header word", () => {
     const plan = planWrite({
