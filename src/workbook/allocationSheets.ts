@@ -1283,6 +1283,9 @@ function methodeSheet(allocation: Allocation, ctx: AllocationSheetsContext, publ
           : "keine Kita-Index-Spalte: SRB-Gesamtindex (Min-Max über die Einrichtungen dieses Blatts) – eine andere Skala als der Bremer Kita-Index des Statistischen Landesamts, die Grenze „über 50“ bedeutet hier nicht dasselbe (siehe Prüfbericht)",
       ),
     );
+    // the other columns the rules read: without them the Bremen figures cannot be reproduced from the sheet
+    kv("Spalte Verbund", text(model.data.verbund ? `„${model.data.verbund}“` : "keine (jede Kita für sich)"));
+    kv("Spalte erstes Förderjahr", text(model.data.firstYear ? `„${model.data.firstYear}“` : "keine"));
   }
 
   return {

@@ -330,3 +330,21 @@ test("the blocks below the Einrichtungen table are sections: a page's end never 
   const e = sheet(allocationSheets(amounts, CTX), "Einrichtungen");
   expect(e.print?.sections).toEqual([rowOf(e, "Summen je Sozialraum") + 1]);
 });
+
+test("Methode names every column the Bremen rules read: Kita-Index, Verbund and erstes Förderjahr", () => {
+  const a = bremenPlanAllocation();
+  const methode = (all: Allocation) => {
+    const m = sheet(allocationSheets(all, CTX), "Methode");
+    return (label: string) => m.rows[rowOf(m, label)]?.[1]?.value;
+  };
+  const value = methode(a);
+  expect(value("Kita-Index für die Regeln")).toBe("Spalte „Kita-Index“ (extern berechneter Kita-Index)");
+  expect(value("Spalte Verbund")).toBe("„Verbund“");
+  expect(value("Spalte erstes Förderjahr")).toBe("keine");
+  const withNew = {
+    ...a,
+    model: { ...a.model, data: { ...a.model.data, firstYear: "Neu", verbund: null } },
+  };
+  expect(methode(withNew)("Spalte erstes Förderjahr")).toBe("„Neu“");
+  expect(methode(withNew)("Spalte Verbund")).toBe("keine (jede Kita für sich)");
+});
