@@ -100,6 +100,19 @@ const BAND_TEXT: Record<Band, string> = {
 function text(value: string, bold = false): SheetCell {
   return bold ? { value, bold } : { value };
 }
+/**
+ * The body rows of a table, every cell wrapped (top-aligned) when a row holds a wrapped text: a Bremen
+ * Begründung takes two or three lines, and the Kita's name and figures stand on its first line beside it,
+ * not on its last (bottom-aligned, they read as the row below's). Header and total rows stay as they are.
+ */
+function topAligned(table: ColumnTable): SheetCell[][] {
+  return table.rows.map((row, i) =>
+    i === 0 || !row.some((c) => c?.wrap === true)
+      ? row
+      : row.map((c) => (c === undefined || c.wrap === true ? c : { ...c, wrap: true })),
+  );
+}
+
 /** A label wrapped within its column (the row grows), never cut by the value beside it. */
 function label(value: string): SheetCell {
   return { value, wrap: true };
@@ -539,18 +552,21 @@ function einrichtungenSheet(
             key: "reason",
             header: "Begründung",
             width: 50,
-            value: (u) => text(anonymise(u.bremen?.reason ?? "")),
+            // wrapped within the column (the row grows): the reason is what the Kita is told, never cut
+            value: (u) => label(anonymise(u.bremen?.reason ?? "")),
           },
         ] satisfies Column<UnitResult>[])
       : []),
     ...normBandColumns<UnitResult>(allocation),
   ];
   const table = columnTable(columns, units);
-  const rows: SheetCell[][] = [...table.rows, table.total];
+  const rows: SheetCell[][] = [...topAligned(table), table.total];
 
   // Per-area totals: the proposal adds up to the area's amount; the difference shows the user's changes.
   // Names are matched exactly (no SUMIF: "Nord*" or "<5" would be read as a pattern or a comparison).
   rows.push([]);
+  // the blocks below the table start a page rather than be cut by one (its header apart from its rows)
+  const sections = [rows.length + 1];
   rows.push([text("Summen je Sozialraum", true)]);
   rows.push([
     text("Sozialraum", true),
@@ -577,14 +593,19 @@ function einrichtungenSheet(
       2,
     ),
   );
-  return einrichtungenSpec(table, rows, allocation);
+  return einrichtungenSpec(table, rows, allocation, sections);
 }
 
 /**
  * The Einrichtungen sheet around its rows, for both forms (amounts or Stellenplan): frozen header, the Kita
  * column on every printed page, the Gesamtindex bars below the rows and the `SRB_Einrichtungen` table.
  */
-function einrichtungenSpec(table: ColumnTable, rows: SheetCell[][], allocation: Allocation): SheetSpec {
+function einrichtungenSpec(
+  table: ColumnTable,
+  rows: SheetCell[][],
+  allocation: Allocation,
+  sections: number[],
+): SheetSpec {
   const resultTable = table.table(TABLE_NAMES.einrichtungen);
   return {
     name: SHEET_NAMES.einrichtungen,
@@ -592,7 +613,8 @@ function einrichtungenSpec(table: ColumnTable, rows: SheetCell[][], allocation: 
     columnWidths: table.widths,
     freezeRows: 1,
     // the Kita column on every page: the sheet may print two or three pages wide, readable (printLayout.ts)
-    print: { titleColumns: { first: 1, last: 1 } },
+    // the blocks below the table (`sections`: their title rows) are not cut by a page's end
+    print: { titleColumns: { first: 1, last: 1 }, sections },
     // bars, one per Kita: a line across Kitas would read as a trend that is not there; from column B, so
     // that the Kita column repeated on the further pages does not repeat a slice of the chart
     charts:
@@ -642,11 +664,19 @@ function stellenplanSheet(
   };
   const columns = stellenplanColumns(allocation, { publication, anonymise, withTraeger, parameters });
   const table = columnTable(columns, items);
-  const rows: SheetCell[][] = [...table.rows, table.total];
+  const rows: SheetCell[][] = [...topAligned(table), table.total];
+  // the blocks below the table start a page rather than be cut by one (a block's header on one page, its
+  // rows on the next under the table's repeated header): `sections` are their title rows, below a blank row
+  const sections: number[] = [];
+  sections.push(rows.length + 2);
   rows.push(...areaPlanRows(allocation, counting, table, rows.length + 1));
   if (rows.length !== paramTitle - 2) throw new Error("stellenplanSheet: parameter rows misplaced");
+  sections.push(rows.length + 2);
   rows.push(...planParameterRows(allocation.model));
-  if (withTraeger) rows.push(...traegerPlanRows(allocation, items, table, rows.length + 1));
+  if (withTraeger) {
+    sections.push(rows.length + 2);
+    rows.push(...traegerPlanRows(allocation, items, table, rows.length + 1));
+  }
   rows.push([]);
   rows.push(
     ...noteRows(
@@ -659,7 +689,7 @@ function stellenplanSheet(
     ),
   );
 
-  return einrichtungenSpec(table, rows, allocation);
+  return einrichtungenSpec(table, rows, allocation, sections);
 }
 
 /** The absolute addresses of the Stellenplan's parameters below the table (cost per VZÄ, Land and municipal share). */
@@ -873,7 +903,8 @@ function stellenplanColumns(
             key: "reason",
             header: "Begründung",
             width: 50,
-            value: (r) => text(anonymise(r.unit.bremen?.reason ?? "")),
+            // wrapped within the column (the row grows): the reason is what the Kita is told, never cut
+            value: (r) => label(anonymise(r.unit.bremen?.reason ?? "")),
           },
         ] satisfies Column<PlanRow>[])
       : []),
@@ -1252,6 +1283,9 @@ function methodeSheet(allocation: Allocation, ctx: AllocationSheetsContext, publ
           : "keine Kita-Index-Spalte: SRB-Gesamtindex (Min-Max über die Einrichtungen dieses Blatts) – eine andere Skala als der Bremer Kita-Index des Statistischen Landesamts, die Grenze „über 50“ bedeutet hier nicht dasselbe (siehe Prüfbericht)",
       ),
     );
+    // the other columns the rules read: without them the Bremen figures cannot be reproduced from the sheet
+    kv("Spalte Verbund", text(model.data.verbund ? `„${model.data.verbund}“` : "keine (jede Kita für sich)"));
+    kv("Spalte erstes Förderjahr", text(model.data.firstYear ? `„${model.data.firstYear}“` : "keine"));
   }
 
   return {

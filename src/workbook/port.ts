@@ -39,8 +39,9 @@ export interface PrintSpec {
    */
   titleColumns?: { first: number; last: number };
   /**
-   * First rows (1-based) of the sections of a label/value sheet (Methode): a section that would be split by
-   * a page break, and fits on a page, starts on a new page (a manual page break before it; `planPrint`).
+   * First rows (1-based) of the sections of a label/value sheet (Methode) or of the blocks below a table
+   * (Einrichtungen): a section that would be split by a page break, and fits on a page, starts on a new page
+   * (a manual page break before it; `planPrint`).
    */
   sections?: number[];
   /**

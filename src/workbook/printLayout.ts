@@ -17,7 +17,7 @@
  */
 import { formatEuro } from "./numberFormats";
 import type { PrintSpec, SheetCell, SheetSpec } from "./port";
-import { wrappedLines } from "./textWidth";
+import { textPixels, wrappedLines } from "./textWidth";
 
 /** One page-header or -footer line in Excel's codes ("&P" page, "&N" pages, "&B" bold; "&&" a literal "&"). */
 export interface HeaderFooterText {
@@ -64,6 +64,36 @@ export function headerText(text: string): string {
   const plain = text.replace(/\s+/g, " ").trim();
   const cut = plain.length > MAX_SECTION ? `${plain.slice(0, MAX_SECTION - 1)}…` : plain;
   return cut.replace(/&/g, "&&");
+}
+
+/** Font size (points) of the page header; a side section too wide beside the sheet's title prints smaller. */
+const HEADER_POINTS = 11;
+/** Space (points) kept between a side section of the page header and the title in its middle. */
+const HEADER_GAP = 12;
+/** The smallest font size (points) a side section of the page header is shrunk to. */
+const MIN_HEADER_POINTS = 7;
+
+/**
+ * A side section of the page header (`headerText` already applied) that fits beside the sheet's title: the
+ * left and right sections are as wide as they need, and a long municipality ("Freie Hansestadt Bremen –
+ * Senatorin für Kinder und Bildung" on the Vorlage, A4 portrait) ran into the title in the middle and
+ * printed over it. Too wide for the room beside the title, it gets a smaller font size (`&9` …), down to
+ * MIN_HEADER_POINTS (then cut with "…"). `room`: points from the page's edge to the title, less a gap.
+ *
+ * @example sideSection("Stadt Musterstadt – Jugendamt", 240); // => "Stadt Musterstadt – Jugendamt"
+ * @example sideSection("Freie Hansestadt Bremen – Senatorin für Kinder und Bildung", 240); // => "&9 Freie Hansestadt Bremen – Senatorin für Kinder und Bildung"
+ */
+export function sideSection(text: string, room: number): string {
+  const points = (t: string) => textPixels(t.replace(/&&/g, "&")) * 0.75;
+  const width = points(text);
+  if (text === "" || width <= room) return text;
+  const size = Math.floor((HEADER_POINTS * room) / width);
+  if (size >= MIN_HEADER_POINTS) return `&${size} ${text}`;
+  // even at the smallest size too wide: cut to what fits there
+  let cut = text;
+  while (cut.length > 1 && (points(`${cut}…`) * MIN_HEADER_POINTS) / HEADER_POINTS > room)
+    cut = cut.slice(0, -1).replace(/&$/, "");
+  return `&${MIN_HEADER_POINTS} ${cut.trimEnd()}…`;
 }
 
 /** The smallest print scale SRB aims for on a sheet with repeated columns (11 pt text prints at 6,6 pt). */
@@ -200,7 +230,8 @@ export function keepSections(
         estimatedStart = 0;
         estimatedEnds = 0;
       }
-      const end = (starts[next + 1] ?? rows + 1) - 1;
+      // a section ends where the next starts, or at a forced page end (the chart below starts its own page)
+      const end = Math.min((starts[next + 1] ?? rows + 1) - 1, ...[...forced].filter((f) => f >= r));
       const size = rowsHeight(r, end, height);
       if (used > 0 && used + size > room && size <= room) {
         breaks.push(r - 1);
@@ -407,9 +438,10 @@ export function planPrint(
     );
   let kept: number[] = chartBreaks;
   const sections = spec?.sections ?? [];
-  if (fitToWidth === 1 && sections.length > 0) {
-    // sections (Methode, Vorlage) start a page rather than be cut by one, counted from the chart pages'
-    // certain starts
+  if (sections.length > 0) {
+    // sections (Methode, Vorlage, the blocks below the Einrichtungen table) start a page rather than be cut
+    // by one, counted from the chart pages' certain starts; a sheet printed pages across breaks its rows
+    // on every page across alike
     kept = [
       ...chartBreaks,
       ...keepSections(
@@ -426,6 +458,10 @@ export function planPrint(
   // the sheet's own page breaks, within its rows (a break below the last row would print an empty page)
   const forced = (spec?.pageBreaks ?? []).filter((r) => Number.isInteger(r) && r >= 1 && r < extent.rows);
   const rowBreaks = [...new Set([...kept, ...forced])].sort((a, b) => a - b);
+  // the page header at its own size (not the sheet's scale): the room from the page's edge to the title
+  const pageWidth =
+    (orientation === "landscape" ? A4_POINTS.height : A4_POINTS.width) - (margins.left + margins.right) * 72;
+  const beside = pageWidth / 2 - (textPixels(title.replace(/&&/g, "&"), true) * 0.75) / 2 - HEADER_GAP;
   return {
     orientation,
     rowBreaks,
@@ -438,9 +474,9 @@ export function planPrint(
     scale,
     margins,
     header: {
-      left: headerText(spec?.municipality ?? ""),
+      left: sideSection(headerText(spec?.municipality ?? ""), beside),
       center: title === "" ? "" : `&B${title}`,
-      right: headerText(spec?.subtitle ?? ""),
+      right: sideSection(headerText(spec?.subtitle ?? ""), beside),
     },
     footer: { left: "Erstellt mit SRB", center: "", right: "Seite &P von &N" },
   };

@@ -183,7 +183,10 @@ export function methodSentences(allocation: Allocation, carriedForward: string |
   if (bremen) {
     fifth =
       "Innerhalb der Sozialräume gelten die Bremer Regeln: Kitas über der Index-Schwelle erhalten je nach Kinderzahl " +
-      `Stellenanteile (kleine Kitas im Verbund) und eine Sachkostenpauschale von ${formatEuro(m.bremen!.sachkosten)} im Jahr.`;
+      `Stellenanteile (kleine Kitas im Verbund) und eine Sachkostenpauschale von ${formatEuro(m.bremen!.sachkosten)} im Jahr` +
+      (m.bremen!.sachkostenFirstYear !== m.bremen!.sachkosten
+        ? ` (im ersten Förderjahr ${formatEuro(m.bremen!.sachkostenFirstYear)}).`
+        : ".");
   } else if (plan && b.costPerVzae !== null) {
     fifth =
       "Innerhalb jedes Sozialraums schlägt das Jugendamt einen Stellenplan vor: zuerst das Zusatzpersonal " +
@@ -622,7 +625,9 @@ export function vorlageSheet(allocation: Allocation, ctx: VorlageContext): Sheet
       ),
     );
     rows.push([]);
-  } else if (bremen) {
+  }
+  // with a Stellenplan too: the Bremen Stellen are what sentence 5 of the method announces
+  if (bremen) {
     heading(`${section++}. Stellen nach den Bremer Regeln`);
     const funded = allocation.units.filter(
       (u) => (u.bremen?.vzae ?? 0) > 0 || (u.bremen?.sachkosten ?? 0) > 0,

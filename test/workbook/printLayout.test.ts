@@ -22,6 +22,7 @@ import {
   planPrint,
   repeatHeaders,
   rowPoints,
+  sideSection,
   wrappedRowHeights,
 } from "../../src/workbook/printLayout";
 import type { SheetCell } from "../../src/workbook/port";
@@ -160,6 +161,31 @@ describe("planPrint", () => {
     const p = planPrint({ municipality: long, subtitle: long, title: long }, "Verteilung", 1);
     expect(headerFooterCode(p.header).length).toBeLessThanOrEqual(255);
     expect(headerText("a\nb")).toBe("a b");
+  });
+  test("a long municipality prints smaller beside the title, never over it (A4 portrait Vorlage)", () => {
+    const bremen = "Freie Hansestadt Bremen – Senatorin für Kinder und Bildung";
+    const vorlage = planPrint(
+      { orientation: "portrait", municipality: bremen, subtitle: "Budget 1.500.000,00 € · Stand 01.12.2026" },
+      "Vorlage",
+      0,
+    );
+    // 270 pt at 11 pt; beside "Vorlage" on A4 portrait there are about 239 pt: 9 pt
+    expect(vorlage.header.left).toBe(`&9 ${bremen}`);
+    expect(vorlage.header.right).toBe("Budget 1.500.000,00 € · Stand 01.12.2026");
+    const size = Number(/^&(\d+) /.exec(vorlage.header.left)![1]);
+    const pageWidth = 595.28 - 0.8 * 72;
+    const title = (textPixels("Vorlage", true) * 0.75) / 2;
+    expect((textPixels(bremen) * 0.75 * size) / 11).toBeLessThanOrEqual(pageWidth / 2 - title);
+    // landscape has room for it at full size; a short name is never touched
+    expect(planPrint({ municipality: bremen }, "Verteilung", 1).header.left).toBe(bremen);
+    expect(
+      planPrint({ orientation: "portrait", municipality: "Stadt Musterstadt – Jugendamt" }, "Vorlage", 0)
+        .header.left,
+    ).toBe("Stadt Musterstadt – Jugendamt");
+    // far too long even at 7 pt: cut with "…", still within the room
+    const cut = sideSection("Jugendamt ".repeat(20).trim(), 100);
+    expect(cut).toMatch(/^&7 Jugendamt.*…$/);
+    expect((textPixels(cut.slice(3)) * 0.75 * 7) / 11).toBeLessThanOrEqual(100);
   });
   test("the write plan wraps table headers and widens a column too narrow for a header word", () => {
     const plan = planWrite({
@@ -328,7 +354,7 @@ describe("wide sheets print several pages across, readable", () => {
     // 14, and the section 15–18 (two rows past the walk's estimated end after row 12) is on its next page
     expect(keepSections([1, 8, 15], 18, h, 6 * 15, 0, 2 * 15)).toEqual([6]);
   });
-  test("the write plan breaks Methode-like sheets between sections, and only sheets one page wide", () => {
+  test("the write plan breaks Methode-like sheets between sections, also sheets printed pages across", () => {
     // a page at 100 % holds about 29 rows: rows 1–29, then 30–49 and 50–55 together
     const rows = Array.from({ length: 55 }, (_, i) => [{ value: `Zeile ${i + 1}` }]);
     const plan = planWrite({
@@ -336,7 +362,8 @@ describe("wide sheets print several pages across, readable", () => {
       specs: [{ name: "M", rows, columnWidths: [40], print: { sections: [1, 30, 50] } }],
     });
     expect(plan.sheets[0].print.rowBreaks).toEqual([29]);
-    // the same sheet with a column to repeat and too wide for one page: no breaks (pages go across first)
+    // the same sheet with a column to repeat and too wide for one page (the Einrichtungen with its blocks
+    // below the table): its row breaks hold for every page across, so no section is cut there either
     const wide = planWrite({
       sheets: [],
       specs: [
@@ -349,7 +376,7 @@ describe("wide sheets print several pages across, readable", () => {
       ],
     });
     expect(wide.sheets[0].print.fitToWidth).toBeGreaterThan(1);
-    expect(wide.sheets[0].print.rowBreaks).toEqual([]);
+    expect(wide.sheets[0].print.rowBreaks).toEqual([29]);
   });
   test("a chart below the table is not cut by a page break: it starts a page when it would run over one", () => {
     // a page at 100 % holds about 29 rows; the chart covers CHART_ROWS (20) rows from its anchor
@@ -418,6 +445,13 @@ describe("wide sheets print several pages across, readable", () => {
     expect(keepSections([1, 8], 12, () => 15, 6 * 15, 0, 30)).toEqual([6]);
     // … unless a page ends after row 6 anyway: the page from row 7 starts for certain, nothing to add
     expect(keepSections([1, 8], 12, () => 15, 6 * 15, 0, 30, new Set([6]))).toEqual([]);
+  });
+  test("keepSections: the last section ends at a forced page end, not with the chart below it", () => {
+    // pages of 6 rows; the section 4–6 fits below rows 1–3, and a page ends after row 6 anyway (the chart in
+    // rows 7–8 has a page of its own): the chart's rows are not counted to the section, no break before it
+    expect(keepSections([1, 4], 8, () => 15, 6 * 15, 0, 0, new Set([6]))).toEqual([]);
+    // without the forced end the rows 4–8 are one section that does not fit below rows 1–3
+    expect(keepSections([1, 4], 8, () => 15, 6 * 15, 0)).toEqual([3]);
   });
   test("on a sheet printed two pages across, a chart that does not fit with all above it starts a page", () => {
     const wide = (textRows: number) =>

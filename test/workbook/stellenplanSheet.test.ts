@@ -275,3 +275,76 @@ test("the Kita column is wide enough for the names in it: long Kita and Träger 
   // short names keep the usual width
   expect(sheet(allocationSheets(planAllocation(), CTX), "Einrichtungen").columnWidths![0]).toBe(24);
 });
+
+/** The Stellenplan under the Bremen rules: a Kita-Index column, two small Kitas in a Verbund. */
+function bremenPlanAllocation(): Allocation {
+  const m = model({}, 300000);
+  return allocate(
+    {
+      ...m,
+      ruleSet: "bremen",
+      data: { ...m.data, traeger: "Träger", verbund: "Verbund", kitaIndex: "Kita-Index" },
+      budget: {
+        ...m.budget,
+        costPerVzae: 72000,
+        vzaeStep: 0.25,
+        kofinanzierung: { landShare: 0.6, municipalShare: 0.4 },
+      },
+    },
+    dataset([
+      unit("K1", "Nord", [0, 10, 0], { children: 28, kitaIndex: 71.3, verbund: "Nord", traeger: "Stadt" }),
+      unit("K2", "Nord", [20, 0, 50], { children: 22, kitaIndex: 68, verbund: "Nord", traeger: "Caritas" }),
+      unit("K3", "Süd", [30, 5, 100], { children: 160, kitaIndex: 58.4, traeger: "Caritas" }),
+      unit("K4", "Süd", [25, 2, 80], { children: 45, kitaIndex: 44.1, traeger: null }),
+    ]),
+  );
+}
+
+test("Bremen: the Begründung is wrapped, never cut, and the Kita's other cells stand on its first line", () => {
+  const e = sheet(allocationSheets(bremenPlanAllocation(), CTX), "Einrichtungen");
+  const k1 = rowOf(e, "K1");
+  expect(at(e, k1, "Begründung")).toMatchObject({
+    value: expect.stringMatching(/^Verbund „Nord“/),
+    wrap: true,
+  });
+  // every cell of a row with a wrapped Begründung is wrapped too, i.e. top-aligned beside it (bottom-aligned,
+  // the Kita's name and figures would stand on the Begründung's last line, next to the row below's)
+  for (const name of ["K1", "K2", "K3", "K4"])
+    for (const cell of e.rows[rowOf(e, name)]) if (cell) expect(cell.wrap).toBe(true);
+  // the header and the total row stay as they are (the write plan wraps the header itself)
+  expect(e.rows[0].some((c) => c.wrap)).toBe(false);
+  expect(e.rows[rowOf(e, "Summe")].some((c) => c?.wrap)).toBe(false);
+});
+
+test("the blocks below the Einrichtungen table are sections: a page's end never parts a block's header from its rows", () => {
+  for (const a of [planAllocation(), bremenPlanAllocation()]) {
+    const e = sheet(allocationSheets(a, CTX), "Einrichtungen");
+    const titles = ["Stellenplan je Sozialraum", "Grundlagen des Stellenplans", "Stellenplan je Träger"];
+    expect(e.print?.sections).toEqual(titles.map((t) => rowOf(e, t) + 1));
+  }
+  // without a Stellenplan (no cost per VZÄ): the block of sums per Sozialraum
+  const amounts = allocate(
+    model({}, 300000),
+    dataset([unit("K1", "Nord", [0, 10, 0]), unit("K2", "Süd", [20, 0, 50])]),
+  );
+  const e = sheet(allocationSheets(amounts, CTX), "Einrichtungen");
+  expect(e.print?.sections).toEqual([rowOf(e, "Summen je Sozialraum") + 1]);
+});
+
+test("Methode names every column the Bremen rules read: Kita-Index, Verbund and erstes Förderjahr", () => {
+  const a = bremenPlanAllocation();
+  const methode = (all: Allocation) => {
+    const m = sheet(allocationSheets(all, CTX), "Methode");
+    return (label: string) => m.rows[rowOf(m, label)]?.[1]?.value;
+  };
+  const value = methode(a);
+  expect(value("Kita-Index für die Regeln")).toBe("Spalte „Kita-Index“ (extern berechneter Kita-Index)");
+  expect(value("Spalte Verbund")).toBe("„Verbund“");
+  expect(value("Spalte erstes Förderjahr")).toBe("keine");
+  const withNew = {
+    ...a,
+    model: { ...a.model, data: { ...a.model.data, firstYear: "Neu", verbund: null } },
+  };
+  expect(methode(withNew)("Spalte erstes Förderjahr")).toBe("„Neu“");
+  expect(methode(withNew)("Spalte Verbund")).toBe("keine (jede Kita für sich)");
+});

@@ -566,3 +566,48 @@ describe("LibreOffice recalculates the Vorlage", () => {
     180_000,
   );
 });
+
+describe("Bremen rule set: the Vorlage names the Stellen by the Bremer Regeln, with a Stellenplan too", () => {
+  /** Two small Kitas in a Verbund (one new), a large one, one below the index threshold. */
+  function bremen(staff: boolean): Allocation {
+    const m = model({}, 300000);
+    return allocate(
+      {
+        ...m,
+        ruleSet: "bremen",
+        data: { ...m.data, verbund: "Verbund", firstYear: "Neu", kitaIndex: "Kita-Index" },
+        budget: {
+          ...m.budget,
+          year: 2027,
+          ...(staff ? { costPerVzae: 72000, vzaeStep: 0.25 } : {}),
+          kofinanzierung: { landShare: 0.6, municipalShare: 0.4 },
+        },
+      },
+      dataset([
+        unit("K1", "Nord", [0, 10, 0], { children: 28, kitaIndex: 71.3, verbund: "Nord", firstYear: true }),
+        unit("K2", "Nord", [20, 0, 50], { children: 22, kitaIndex: 68, verbund: "Nord" }),
+        unit("K3", "Süd", [30, 5, 100], { children: 160, kitaIndex: 58.4 }),
+        unit("K4", "Süd", [25, 2, 80], { children: 45, kitaIndex: 44.1 }),
+      ]),
+    );
+  }
+  const line =
+    "2 Kitas gefördert mit zusammen 1,5 VZÄ und 7.500,00\u00a0€ Sachkosten; je Kita im Blatt „Einrichtungen“.";
+
+  test("without a Stellenplan: the section of the Bremen Stellen", () => {
+    const spec = vorlageSheet(bremen(false), CTX);
+    expect(texts(spec)).toContain("2. Stellen nach den Bremer Regeln");
+    expect(prose(spec)).toContain(line);
+  });
+  test("with a Stellenplan (cost per VZÄ): the Bremen Stellen are not left out for it", () => {
+    const spec = vorlageSheet(bremen(true), CTX);
+    expect(texts(spec)).toContain("2. Stellenplan nach Förderstrang");
+    expect(texts(spec)).toContain("3. Stellen nach den Bremer Regeln");
+    expect(prose(spec)).toContain(line);
+  });
+  test("the method sentence names the Sachkosten of the first year beside the yearly ones", () => {
+    expect(methodSentences(bremen(false), null)[4]).toMatch(
+      /Sachkostenpauschale von 2\.500,00\u00a0€ im Jahr \(im ersten Förderjahr 5\.000,00\u00a0€\)\.$/,
+    );
+  });
+});
