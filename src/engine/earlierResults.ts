@@ -96,7 +96,7 @@ const NO_DECISION_DATE = new Date(0).toISOString().slice(0, 10);
 /**
  * An earlier results.json as the basis of a carry-forward (`--carry-forward --compare <earlier results.json>`,
  * SPEC §8): its `areas[].share` are the shares, its Einrichtungen with `index`, `band`, `eligible`, `plan`,
- * `children` (and `bremen`, `traeger`) what is carried. A results.json holds no model: the run's own `model`
+ * `children` (and `bremen`, `traeger`, `carriedSetAside`) what is carried. A results.json holds no model: the run's own `model`
  * stands in for method and rules. `source` names the file for the sheets.
  *
  * @param json the parsed file (checked by {@link sideOfResultsJson} first)
@@ -120,10 +120,14 @@ export function adoptionOfResultsJson(
     const unit = u as Json;
     const plan = isObject(unit.plan) ? unit.plan : null;
     const eligible = isObject(unit.eligible) ? unit.eligible : {};
+    // a run carried forward without a Stellenplan lists the part of its € that carries the adopted
+    // set-asides (`carriedSetAside`); a Beschluss stores it as `setAside`: kept, so the breakdown goes on
+    const setAside = plan ? null : num(unit.carriedSetAside);
     return {
       ...unit,
       amount: (plan ? num(plan.amount) : null) ?? num(unit.proposedAmount) ?? 0,
       eligible: Object.fromEntries(ELIGIBILITY_KEYS.map((key) => [key, eligible[key] === true])),
+      ...(setAside !== null ? { setAside } : {}),
     };
   });
   const areas = (o.areas as unknown[]).map((a, r) => ({

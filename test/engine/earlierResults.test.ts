@@ -2,6 +2,10 @@
  * An earlier results.json as one side of a comparison (SPEC §8 `--compare <earlier results.json>`).
  */
 import { adoptionOfResultsJson, sideOfResultsJson } from "../../src/engine/earlierResults";
+import { adoptionOf, readAdoption, type Adoption } from "../../src/engine/adoption";
+import { carriedAllocation } from "../../src/engine/carryForward";
+import { toResultsJson } from "../../src/engine/results";
+import { adoptedWithCentre, WITHOUT_COST } from "../helpers/carriedFixtures";
 import { resolved } from "../helpers/resolved";
 import { model } from "./fixtures";
 
@@ -126,5 +130,32 @@ describe("adoptionOfResultsJson: an earlier results.json as the basis of a carry
       ["Süd", 0.6, 600, 1],
     ]);
     expect(read.adoption?.source).toBe("der Ergebnisdatei „ergebnis-2026.json“");
+  });
+});
+
+describe("adoptionOfResultsJson: the results.json of a run carried forward without a Stellenplan", () => {
+  test("its set-aside parts (`carriedSetAside`) are carried on, as from the Beschluss of that run", () => {
+    // 2028: the Beschluss with K2's Nachbarschaftszentrum carried to 130.000 € without a cost per VZÄ —
+    // K2's 30.800 € carry 20.533,33 € of it (test/engine/carryForwardPlan.test.ts)
+    const carried = carriedAllocation(adoptedWithCentre(), 130_000, WITHOUT_COST);
+    const json = JSON.parse(JSON.stringify(toResultsJson(130_000, carried, []))) as unknown;
+    const basis = adoptionOfResultsJson(json, "ergebnis-2028.json", carried.model);
+    expect(basis.problem).toBeNull();
+    expect(basis.adoption?.units.map((u) => u.setAside)).toEqual([
+      undefined,
+      20_533.33,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    // 2029 from the file: the same split as from that run's Beschluss, not the whole € in K2's row
+    const fromBeschluss = readAdoption(
+      JSON.parse(JSON.stringify(adoptionOf(carried, { date: "2028-03-15", checksum: "", goalposts: {} }))),
+    ).adoption!;
+    const parts = (adoption: Adoption) =>
+      carriedAllocation(adoption, 140_000, WITHOUT_COST).units.map((u) => u.carriedSetAside);
+    expect(parts(basis.adoption!)).toEqual(parts(fromBeschluss));
+    expect(parts(basis.adoption!)[1]).toBeGreaterThan(0);
   });
 });
