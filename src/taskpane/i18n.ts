@@ -693,9 +693,9 @@ const en: Strings = {
     added: (count) => `${kitasEn(count)} added`,
     removed: (count) => `${kitasEn(count)} gone`,
     respelled: (name, before) =>
-      `Sozialraum “${name}” is spelt “${before}” in the comparison and so counts as new, the old one as ` +
+      `area “${name}” is spelt “${before}” in the comparison and so counts as new, the old one as ` +
       "gone – please spell both the same way",
-    largest: (area, change) => `largest change: Sozialraum ${area} ${change}`,
+    largest: (area, change) => `largest change: area ${area} ${change}`,
     points: (signedNumber) => `${signedNumber} percentage points`,
     strandsAndSharesUnchanged: "Strands and shares unchanged.",
     nothingChanged: "No changes.",

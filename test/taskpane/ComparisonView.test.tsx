@@ -1,8 +1,16 @@
 /** @jest-environment jsdom */
 import { changeSummary } from "../../src/engine/changeSummary";
 import type { Changes, UnitChange } from "../../src/engine/changes";
-import { signedEuro, signedPoints, unitChangeText } from "../../src/taskpane/components/ComparisonView";
+import "@testing-library/jest-dom";
+import { screen } from "@testing-library/react";
+import {
+  ComparisonView,
+  signedEuro,
+  signedPoints,
+  unitChangeText,
+} from "../../src/taskpane/components/ComparisonView";
 import { stringsFor } from "../../src/taskpane/i18n";
+import { renderWithTheme } from "./render";
 
 // Kita Lindenhof in the sample's next year: rises above the lower bound of the norm band, enters strand 1
 const lindenhof: UnitChange = {
@@ -74,7 +82,22 @@ describe("the summary line in the pane's language", () => {
       "1 Kita neu in Förderstrang 1; 1 Kita hinzugekommen; größte Veränderung: Sozialraum Südstadt −2,1 Prozentpunkte",
     );
     expect(changeSummary(changes, stringsFor("en").summaryWords)).toBe(
-      "1 Kita newly in strand 1; 1 Kita added; largest change: Sozialraum Südstadt −2,1 percentage points",
+      "1 Kita newly in strand 1; 1 Kita added; largest change: area Südstadt −2,1 percentage points",
+    );
+  });
+
+  test("the English pane shows the English line, whatever the use case's German summary says", () => {
+    const comparison = { label: "Beschluss vom 15.03.2027", summary: "deutsche Zeile", changes };
+    renderWithTheme(
+      <ComparisonView
+        strings={stringsFor("en")}
+        language="en"
+        comparison={comparison}
+        unitName={(id) => id}
+      />,
+    );
+    expect(screen.getByRole("note").textContent).toBe(
+      "1 Kita newly in strand 1; 1 Kita added; largest change: area Südstadt −2,1 percentage points",
     );
   });
 });
