@@ -441,18 +441,20 @@ function planOf(
  * adoption is not used and `problem` says why in German, naming the Beschluss, the Kita and the value:
  * a hand-edited „41.100“ never silently becomes 0 €.
  *
+ * @param named how the messages name the record (`messages.resultsFileLabel` for an earlier results.json);
+ *   default „Der gespeicherte Beschluss vom <date>“
  * @example readAdoption(JSON.parse(JSON.stringify(adoption))).adoption; // => equal to adoption
  * @example readAdoption({ date: "gestern" }).problem;
  * // => "Der gespeicherte Beschluss hat kein gültiges Datum (gefunden: „gestern“, erwartet: JJJJ-MM-TT)."
  */
-export function readAdoption(json: unknown): ReadAdoption {
+export function readAdoption(json: unknown, named?: string): ReadAdoption {
   const fail = (problem: string): ReadAdoption => ({ adoption: null, problem });
   if (!isObject(json)) return fail(messages.adoptionNotARecord());
   const date = typeof json.date === "string" ? json.date : "";
   if (!isIsoDate(date)) {
     return fail(messages.adoptionDateInvalid(String(json.date ?? "")));
   }
-  const label = messages.adoptionLabel(germanDate(date));
+  const label = named ?? messages.adoptionLabel(germanDate(date));
   const budget = num(json.budget);
   if (budget === null || budget < 0) return fail(messages.adoptionBudgetInvalid(label));
   // stored as resolved (null = "none"); the checkpoint reads the file form, so nulls are left out first

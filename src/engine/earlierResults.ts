@@ -135,22 +135,23 @@ export function adoptionOfResultsJson(
     amount: side.side.areas[r].amount,
   }));
   const areaBudget = side.side.areas.reduce((sum, a) => sum + a.amount, 0);
-  const read = readAdoption({
-    // a results.json has no decision date; the basis is named by `source`, never by this date
-    date: NO_DECISION_DATE,
-    budget: side.budget ?? Math.round(areaBudget * 100) / 100,
-    model: JSON.parse(JSON.stringify(model)) as unknown,
-    checksum: "",
-    goalposts: {},
-    norm: o.norm,
-    effectiveWeights: o.effectiveWeights,
-    areas,
-    units,
-  });
+  const read = readAdoption(
+    {
+      // a results.json has no decision date; the basis is named by `source`, never by this date
+      date: NO_DECISION_DATE,
+      budget: side.budget ?? Math.round(areaBudget * 100) / 100,
+      model: JSON.parse(JSON.stringify(model)) as unknown,
+      checksum: "",
+      goalposts: {},
+      norm: o.norm,
+      effectiveWeights: o.effectiveWeights,
+      areas,
+      units,
+    },
+    messages.resultsFileLabel(file),
+  );
+  // what is missing or unusable, named with the Kita or Sozialraum and the value (as for a stored Beschluss)
   if (read.adoption === null)
-    return {
-      adoption: null,
-      problem: `Die Ergebnisdatei „${file}“ lässt sich nicht fortschreiben: ihr Budget oder ihre Sozialräume und Einrichtungen sind unvollständig.`,
-    };
+    return { adoption: null, problem: `${read.problem} Sie lässt sich deshalb nicht fortschreiben.` };
   return { adoption: { ...read.adoption, source: `der Ergebnisdatei „${file}“` }, problem: null };
 }

@@ -131,6 +131,23 @@ describe("adoptionOfResultsJson: an earlier results.json as the basis of a carry
     ]);
     expect(read.adoption?.source).toBe("der Ergebnisdatei „ergebnis-2026.json“");
   });
+
+  test("a value it cannot use is named with its Kita and what was found, not „unvollständig“", () => {
+    const edited = {
+      ...EARLIER,
+      units: [
+        { ...EARLIER.units[0], plan: { ...EARLIER.units[0].plan, amount: "41.100" } },
+        ...EARLIER.units.slice(1),
+      ],
+    };
+    const read = adoptionOfResultsJson(edited, "ergebnis-2026.json", resolved(model()));
+    expect(read.adoption).toBeNull();
+    expect(read.problem).toMatch(
+      /^Die Ergebnisdatei „ergebnis-2026\.json“: bei der Einrichtung „K1“ .*„41\.100“/,
+    );
+    expect(read.problem).toMatch(/Sie lässt sich deshalb nicht fortschreiben\.$/);
+    expect(read.problem).not.toContain("01.01.1970");
+  });
 });
 
 describe("adoptionOfResultsJson: the results.json of a run carried forward without a Stellenplan", () => {
