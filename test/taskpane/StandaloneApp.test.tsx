@@ -180,12 +180,15 @@ describe("StandaloneApp: next year (Fortschreibung)", () => {
     return Object.assign(earlier, { toBuffer: async () => new Uint8Array([80, 75, 3, 4]) });
   }
 
-  test("last year's result file brings its Beschluss: the steps compare with it, the new file keeps it", async () => {
-    const thisYear: DownloadableWorkbook & { adoptions: unknown[] } = Object.assign(
-      fakePort([NEXT_YEAR_KITAS], undefined, false),
-      { toBuffer: async () => new Uint8Array([80, 75, 3, 4]) },
-    );
-    const earlier = await lastYear();
+  /** This year's workbook, freshly uploaded: the Kitas of 2027, no Beschluss. */
+  function thisYearsWorkbook(): DownloadableWorkbook & { adoptions: unknown[] } {
+    return Object.assign(fakePort([NEXT_YEAR_KITAS], undefined, false), {
+      toBuffer: async () => new Uint8Array([80, 75, 3, 4]),
+    });
+  }
+
+  /** The page with this year's file open („Kitas-2027.xlsx“); `earlier` is what the second file opens as. */
+  async function openThisYear(thisYear: DownloadableWorkbook, earlier: DownloadableWorkbook): Promise<void> {
     const open = jest.fn(async (bytes: ArrayBuffer) => (new Uint8Array(bytes)[0] === 1 ? thisYear : earlier));
     renderWithTheme(<StandaloneApp language="de" open={open} />);
     await act(async () => {
@@ -194,15 +197,24 @@ describe("StandaloneApp: next year (Fortschreibung)", () => {
       });
     });
     await screen.findByText(/4 Zeilen/);
+  }
+
+  /** „Beschluss des Vorjahres übernehmen“ with the file `name`. */
+  async function takeOverFrom(name: string): Promise<void> {
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText(s.earlierChoose), { target: { files: [xlsxFile(name, [2])] } });
+    });
+  }
+
+  test("last year's result file brings its Beschluss: the steps compare with it, the new file keeps it", async () => {
+    const thisYear = thisYearsWorkbook();
+    const earlier = await lastYear();
+    await openThisYear(thisYear, earlier);
     // without the earlier file there is nothing to compare with
     fireEvent.click(screen.getByRole("tab", { name: s.stepResult }));
     expect(screen.queryByTestId("changes-section")).toBeNull();
 
-    await act(async () => {
-      fireEvent.change(screen.getByLabelText(s.earlierChoose), {
-        target: { files: [xlsxFile("Kitas-2026-SRB.xlsx", [2])] },
-      });
-    });
+    await takeOverFrom("Kitas-2026-SRB.xlsx");
     expect(
       await screen.findByText(
         "Beschluss vom 10.03.2026 aus „Kitas-2026-SRB.xlsx“ übernommen: der Schritt „Ergebnis“ vergleicht damit; er steht auch in der neuen Ergebnisdatei.",
@@ -217,10 +229,7 @@ describe("StandaloneApp: next year (Fortschreibung)", () => {
   });
 
   test("damaged and unusable Beschlüsse of last year's file are said: the readable one is taken over, the others named", async () => {
-    const thisYear: DownloadableWorkbook & { adoptions: unknown[] } = Object.assign(
-      fakePort([NEXT_YEAR_KITAS], undefined, false),
-      { toBuffer: async () => new Uint8Array([80, 75, 3, 4]) },
-    );
+    const thisYear = thisYearsWorkbook();
     const earlier = (await lastYear()) as DownloadableWorkbook & {
       adoptions: unknown[];
       damagedAdoptions: number;
@@ -234,19 +243,8 @@ describe("StandaloneApp: next year (Fortschreibung)", () => {
     edited.units[0].amount = "41.100";
     earlier.adoptions.push(edited);
     earlier.damagedAdoptions = 1;
-    const open = jest.fn(async (bytes: ArrayBuffer) => (new Uint8Array(bytes)[0] === 1 ? thisYear : earlier));
-    renderWithTheme(<StandaloneApp language="de" open={open} />);
-    await act(async () => {
-      fireEvent.change(screen.getByLabelText(s.uploadLabel), {
-        target: { files: [xlsxFile("Kitas-2027.xlsx", [1])] },
-      });
-    });
-    await screen.findByText(/4 Zeilen/);
-    await act(async () => {
-      fireEvent.change(screen.getByLabelText(s.earlierChoose), {
-        target: { files: [xlsxFile("Kitas-2026-SRB.xlsx", [2])] },
-      });
-    });
+    await openThisYear(thisYear, earlier);
+    await takeOverFrom("Kitas-2026-SRB.xlsx");
     expect(
       await screen.findByText(
         "Beschluss vom 10.03.2026 aus „Kitas-2026-SRB.xlsx“ übernommen: der Schritt „Ergebnis“ vergleicht damit; er steht auch in der neuen Ergebnisdatei.",
@@ -259,27 +257,13 @@ describe("StandaloneApp: next year (Fortschreibung)", () => {
   });
 
   test("a file whose only Beschluss is damaged says so, not „enthält keinen Beschluss“", async () => {
-    const thisYear: DownloadableWorkbook & { adoptions: unknown[] } = Object.assign(
-      fakePort([NEXT_YEAR_KITAS], undefined, false),
-      { toBuffer: async () => new Uint8Array([80, 75, 3, 4]) },
-    );
+    const thisYear = thisYearsWorkbook();
     const damaged = Object.assign(fakePort(undefined, undefined, false), {
       toBuffer: async () => new Uint8Array([80, 75, 3, 4]),
     });
     damaged.damagedAdoptions = 1;
-    const open = jest.fn(async (bytes: ArrayBuffer) => (new Uint8Array(bytes)[0] === 1 ? thisYear : damaged));
-    renderWithTheme(<StandaloneApp language="de" open={open} />);
-    await act(async () => {
-      fireEvent.change(screen.getByLabelText(s.uploadLabel), {
-        target: { files: [xlsxFile("Kitas-2027.xlsx", [1])] },
-      });
-    });
-    await screen.findByText(/4 Zeilen/);
-    await act(async () => {
-      fireEvent.change(screen.getByLabelText(s.earlierChoose), {
-        target: { files: [xlsxFile("Kitas-2026-SRB.xlsx", [2])] },
-      });
-    });
+    await openThisYear(thisYear, damaged);
+    await takeOverFrom("Kitas-2026-SRB.xlsx");
     expect(await screen.findByRole("alert")).toHaveTextContent(
       "Ein gespeicherter Beschluss in „Kitas-2026-SRB.xlsx“ ist beschädigt oder unvollständig und wurde nicht übernommen.",
     );
@@ -287,26 +271,12 @@ describe("StandaloneApp: next year (Fortschreibung)", () => {
   });
 
   test("a file without a Beschluss is refused with a German note and changes nothing", async () => {
-    const thisYear: DownloadableWorkbook & { adoptions: unknown[] } = Object.assign(
-      fakePort([NEXT_YEAR_KITAS], undefined, false),
-      { toBuffer: async () => new Uint8Array([80, 75, 3, 4]) },
-    );
+    const thisYear = thisYearsWorkbook();
     const plain = Object.assign(fakePort(undefined, undefined, false), {
       toBuffer: async () => new Uint8Array([80, 75, 3, 4]),
     });
-    const open = jest.fn(async (bytes: ArrayBuffer) => (new Uint8Array(bytes)[0] === 1 ? thisYear : plain));
-    renderWithTheme(<StandaloneApp language="de" open={open} />);
-    await act(async () => {
-      fireEvent.change(screen.getByLabelText(s.uploadLabel), {
-        target: { files: [xlsxFile("Kitas-2027.xlsx", [1])] },
-      });
-    });
-    await screen.findByText(/4 Zeilen/);
-    await act(async () => {
-      fireEvent.change(screen.getByLabelText(s.earlierChoose), {
-        target: { files: [xlsxFile("Kitas.xlsx", [2])] },
-      });
-    });
+    await openThisYear(thisYear, plain);
+    await takeOverFrom("Kitas.xlsx");
     expect(await screen.findByRole("alert")).toHaveTextContent(
       "„Kitas.xlsx“ enthält keinen Beschluss. Bitte die Ergebnisdatei wählen, in der die Verteilung „Als Beschluss festgehalten“ wurde.",
     );
