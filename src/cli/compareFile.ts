@@ -9,7 +9,7 @@
  * Every problem is a German `FileProblem` naming the file (exit status 1), never a JSON path or a stack.
  */
 import * as path from "node:path";
-import { adoptionOf, latestAdoption, readAdoption } from "../engine/adoption";
+import { adoptionOf, latestAdoption } from "../engine/adoption";
 import type { Allocation } from "../engine/allocation";
 import { sideOfAllocation } from "../engine/changes";
 import { sideOfResultsJson } from "../engine/earlierResults";
@@ -143,9 +143,7 @@ export async function storedOfComparison(
   try {
     return {
       model: (await comparison.workbook.readStoredModel()) ?? null,
-      adoptions: (await comparison.workbook.readStoredAdoptions()).adoptions.filter(
-        (stored) => readAdoption(stored).adoption !== null,
-      ),
+      adoptions: storedAdoptions((await comparison.workbook.readStoredAdoptions()).adoptions).usable,
     };
   } catch {
     return { model: null, adoptions: [] };

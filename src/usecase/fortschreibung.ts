@@ -58,6 +58,10 @@ export interface StoredAdoptions {
   adoptions: Adoption[];
   /** Everything as stored (unreadable ones included), so that a new adoption is appended without loss. */
   raw: unknown[];
+  /** The readable ones as stored (the JSON behind `adoptions`, same order): what another workbook takes over. */
+  usable: unknown[];
+  /** Why each stored one that cannot be used is not used (`readAdoption`'s reason), in order. */
+  problems: string[];
   /** A warning for each stored adoption that cannot be used. */
   issues: Issue[];
 }
@@ -83,16 +87,22 @@ function error(code: RunCode, message: string): Issue {
  */
 export function storedAdoptions(raw: readonly unknown[], unreadable = 0, workbook?: string): StoredAdoptions {
   const adoptions: Adoption[] = [];
+  const usable: unknown[] = [];
+  const problems: string[] = [];
   const issues: Issue[] = [];
   raw.forEach((json, k) => {
     const read = readAdoption(json);
-    if (read.adoption) adoptions.push(read.adoption);
-    else
+    if (read.adoption) {
+      adoptions.push(read.adoption);
+      usable.push(json);
+    } else {
+      problems.push(read.problem);
       issues.push(warning("adoption-unreadable", messages.adoptionUnreadable(k + 1, read.problem, workbook)));
+    }
   });
   if (unreadable > 0)
     issues.push(warning("adoption-unreadable", messages.adoptionsDamaged(unreadable, workbook)));
-  return { adoptions, raw: [...raw], issues };
+  return { adoptions, raw: [...raw], usable, problems, issues };
 }
 
 /**

@@ -9,7 +9,8 @@ import {
   useFocusFinders,
 } from "@fluentui/react-components";
 import { useEffect, useId, useRef, useState } from "react";
-import { germanDate, latestAdoption, readAdoption } from "../../engine/adoption";
+import { germanDate, latestAdoption } from "../../engine/adoption";
+import { storedAdoptions } from "../../usecase/fortschreibung";
 import { App } from "../App";
 import { downloadFile, XLSX_MIME } from "../download";
 import type { DownloadableWorkbook } from "../host";
@@ -197,19 +198,13 @@ export function StandaloneApp({ language, open }: StandaloneAppProps) {
               await nextPaint();
               const earlier = await open(await chosen.arrayBuffer());
               const records = await earlier.readStoredAdoptions?.();
-              const raw = records?.adoptions ?? [];
               // each stored Beschluss read once: the readable ones, as stored and as read; why the others not
-              const reasons: string[] = [];
-              const readable = raw.flatMap((stored) => {
-                const read = readAdoption(stored);
-                if (read.adoption === null) reasons.push(read.problem);
-                return read.adoption === null ? [] : [{ stored, adoption: read.adoption }];
-              });
+              const stored = storedAdoptions(records?.adoptions ?? []);
               // the damaged ones (text that is no JSON) and the unusable ones are said, never skipped silently
-              const skipped = (records?.damaged ?? 0) + reasons.length;
+              const skipped = (records?.damaged ?? 0) + stored.problems.length;
               const notTaken =
-                skipped > 0 ? s.earlierNotTaken(chosen.name, skipped, reasons.join(" ")) : undefined;
-              const latest = latestAdoption(readable.map((r) => r.adoption));
+                skipped > 0 ? s.earlierNotTaken(chosen.name, skipped, stored.problems.join(" ")) : undefined;
+              const latest = latestAdoption(stored.adoptions);
               if (latest === null) {
                 setEarlierNote({ ok: false, text: notTaken ?? s.earlierHasNoAdoption(chosen.name) });
                 return;
@@ -220,7 +215,7 @@ export function StandaloneApp({ language, open }: StandaloneAppProps) {
               const seen = new Set(own.map((a) => JSON.stringify(a)));
               await file.workbook.writeStoredAdoptions?.([
                 ...own,
-                ...readable.map((r) => r.stored).filter((a) => !seen.has(JSON.stringify(a))),
+                ...stored.usable.filter((a) => !seen.has(JSON.stringify(a))),
               ]);
               setDownload(null);
               setPublicationDownload(null);
