@@ -363,6 +363,9 @@ const ELIGIBILITY_FLAGS: readonly (readonly [keyof Eligibility, string])[] = [
   ["zusatzpersonal", "Förderstrang 4 (Betriebserlaubnisrelevantes Zusatzpersonal)"],
 ];
 
+/** The eligibility flags of a unit, in their stored order. */
+export const ELIGIBILITY_KEYS: readonly (keyof Eligibility)[] = ELIGIBILITY_FLAGS.map(([key]) => key);
+
 /** What a value of a stored Beschluss is expected to be (the ending of its message). */
 const EXPECTED_EURO = "ein Betrag in Euro ab 0, als Zahl ohne Tausenderpunkte (z. B. 41100.5)";
 const EXPECTED_VZAE = "eine Zahl ab 0 (z. B. 1.5)";

@@ -6,7 +6,7 @@
  * `units[].plan` when present (else the extra field `proposedAmount`, else 0 €), `areas[].name`, `share`,
  * `amount`. Unknown fields are ignored. What cannot be used is named in German — never a JSON path.
  */
-import { readAdoption, type Adoption } from "./adoption";
+import { ELIGIBILITY_KEYS, readAdoption, type Adoption } from "./adoption";
 import type { Band, Eligibility } from "./allocation";
 import type { ResolvedModel } from "./model";
 import { strandsOf, type ComparedUnit, type ComparisonSide } from "./changes";
@@ -17,14 +17,6 @@ export type ReadEarlierResults =
   | { side: null; budget: null; problem: string };
 
 type Json = Record<string, unknown>;
-
-const ELIGIBILITY_KEYS: readonly (keyof Eligibility)[] = [
-  "sozialarbeit",
-  "nachbarschaftszentrum",
-  "interkulturell",
-  "interkulturellException",
-  "zusatzpersonal",
-];
 
 function isObject(v: unknown): v is Json {
   return typeof v === "object" && v !== null && !Array.isArray(v);
