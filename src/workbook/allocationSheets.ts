@@ -101,15 +101,25 @@ function text(value: string, bold = false): SheetCell {
   return bold ? { value, bold } : { value };
 }
 /**
- * The body rows of a table, every cell wrapped (top-aligned) when a row holds a wrapped text: a Bremen
- * Begründung takes two or three lines, and the Kita's name and figures stand on its first line beside it,
- * not on its last (bottom-aligned, they read as the row below's). Header and total rows stay as they are.
+ * A cell set at the top of its row, as a wrapped cell is (its style is top-aligned): on the first line of a
+ * row that a wrapped label or text makes taller, not at its foot, where it reads as the row below's.
+ *
+ * @example topAligned({ value: 2500, numFmt: MONEY_FORMAT }); // => { value: 2500, numFmt: MONEY_FORMAT, wrap: true }
  */
-function topAligned(table: ColumnTable): SheetCell[][] {
+export function topAligned(cell: SheetCell): SheetCell {
+  return cell.wrap === true ? cell : { ...cell, wrap: true };
+}
+
+/**
+ * The body rows of a table, every cell top-aligned when a row holds a wrapped text: a Bremen Begründung takes
+ * two or three lines, and the Kita's name and figures stand on its first line beside it. Header and total
+ * rows stay as they are.
+ */
+function topAlignedRows(table: ColumnTable): SheetCell[][] {
   return table.rows.map((row, i) =>
     i === 0 || !row.some((c) => c?.wrap === true)
       ? row
-      : row.map((c) => (c === undefined || c.wrap === true ? c : { ...c, wrap: true })),
+      : row.map((c) => (c === undefined ? c : topAligned(c))),
   );
 }
 
@@ -560,7 +570,7 @@ function einrichtungenSheet(
     ...normBandColumns<UnitResult>(allocation),
   ];
   const table = columnTable(columns, units);
-  const rows: SheetCell[][] = [...topAligned(table), table.total];
+  const rows: SheetCell[][] = [...topAlignedRows(table), table.total];
 
   // Per-area totals: the proposal adds up to the area's amount; the difference shows the user's changes.
   // Names are matched exactly (no SUMIF: "Nord*" or "<5" would be read as a pattern or a comparison).
@@ -664,7 +674,7 @@ function stellenplanSheet(
   };
   const columns = stellenplanColumns(allocation, { publication, anonymise, withTraeger, parameters });
   const table = columnTable(columns, items);
-  const rows: SheetCell[][] = [...topAligned(table), table.total];
+  const rows: SheetCell[][] = [...topAlignedRows(table), table.total];
   // the blocks below the table start a page rather than be cut by one (a block's header on one page, its
   // rows on the next under the table's repeated header): `sections` are their title rows, below a blank row
   const sections: number[] = [];
@@ -966,18 +976,17 @@ function areaPlanRows(
 function planParameterRows(m: Allocation["model"]): SheetCell[][] {
   const k = m.budget.kofinanzierung;
   // labels wrapped in column A (the value beside them would cut them), the value on the label's first line
-  const beside = (cell: SheetCell): SheetCell => ({ ...cell, wrap: true });
   return [
     [],
     [text("Grundlagen des Stellenplans", true)],
     [
       label("Kosten je VZÄ (Arbeitgeberkosten im Jahr)"),
-      beside(num(m.budget.costPerVzae ?? 0, MONEY_FORMAT)),
+      topAligned(num(m.budget.costPerVzae ?? 0, MONEY_FORMAT)),
     ],
-    [label("Landesanteil (aus dem Budget)"), beside(num(k.landShare, PERCENT_FORMAT))],
-    [label("Kommunaler Anteil (Jugendamt)"), beside(num(k.municipalShare, PERCENT_FORMAT))],
-    [label("VZÄ-Schrittweite"), beside(num(m.budget.vzaeStep, VZAE_FORMAT))],
-    [label("VZÄ Nachbarschaftszentrum (Strang 2)"), beside(num(m.rules.strand2Vzae, VZAE_FORMAT))],
+    [label("Landesanteil (aus dem Budget)"), topAligned(num(k.landShare, PERCENT_FORMAT))],
+    [label("Kommunaler Anteil (Jugendamt)"), topAligned(num(k.municipalShare, PERCENT_FORMAT))],
+    [label("VZÄ-Schrittweite"), topAligned(num(m.budget.vzaeStep, VZAE_FORMAT))],
+    [label("VZÄ Nachbarschaftszentrum (Strang 2)"), topAligned(num(m.rules.strand2Vzae, VZAE_FORMAT))],
     [
       label("Sozialraum ohne förderfähige Einrichtung"),
       text(

@@ -8,7 +8,7 @@ import { formatNumber } from "../engine/germanFormat";
 import type { Robustness } from "../engine/robustness";
 import type { SheetCell, SheetSpec } from "./port";
 import { RANGES_CHART_TITLE } from "./srbCharts";
-import { textColumnWidth } from "./allocationSheets";
+import { textColumnWidth, topAligned } from "./allocationSheets";
 import { oneLineWidth } from "./textWidth";
 import { pageRoom, repeatHeaders, rowPoints } from "./printLayout";
 
@@ -26,12 +26,6 @@ const num = (value: number, numFmt?: string): SheetCell => ({ value, numFmt });
 
 /** Width of the column of texts („Abweichend unter“, the areas' „Auffällig“): a long list wraps in it. */
 const TEXT_COLUMN_WIDTH = 44;
-
-/**
- * A cell set at the top of its row, as a wrapped cell is (its style is top-aligned): on the first line of a row
- * that a wrapped label or list makes taller, not at its foot.
- */
-const topAligned = (cell: SheetCell): SheetCell => ({ ...cell, wrap: true });
 
 /** The row's cells, blank up to column `at` (0-based), then `last`. */
 function withLast(cells: SheetCell[], at: number, last: SheetCell): SheetCell[] {
