@@ -26,7 +26,7 @@ function signed(value: number, text: string): string {
  * @example percentagePoints(0.0004); // => "+0,04 Prozentpunkte"
  */
 export function percentagePoints(delta: number): string {
-  return `${signedPoints(delta)} Prozentpunkte`;
+  return GERMAN_SUMMARY_WORDS.points(signedPoints(delta));
 }
 
 /** A difference of shares (0–1) in percentage points as a signed de-DE number only: "−2,1". */
