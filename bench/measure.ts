@@ -17,34 +17,47 @@ export interface Timing {
 }
 
 /**
+ * Time `runs` rounds of `works`, each piece once per round and in turn (after `warmup` untimed rounds), and
+ * summarise each piece's runs. `before(w)` runs untimed before every call of piece `w`.
+ */
+function timeInTurns(
+  works: readonly (() => unknown)[],
+  runs: number,
+  warmup: number,
+  before?: (w: number) => void,
+): Timing[] {
+  const times = works.map((): number[] => []);
+  const cpus = works.map((): number[] => []);
+  for (let k = 0; k < warmup + runs; k++) {
+    works.forEach((work, w) => {
+      before?.(w);
+      const cpu = process.cpuUsage();
+      const start = performance.now();
+      work();
+      const ms = performance.now() - start;
+      const used = process.cpuUsage(cpu);
+      if (k < warmup) return;
+      times[w].push(ms);
+      cpus[w].push((used.user + used.system) / 1000);
+    });
+  }
+  return works.map((_, w) => ({
+    medianMs: median(times[w]),
+    minMs: Math.min(...times[w]),
+    maxMs: Math.max(...times[w]),
+    timesMs: times[w],
+    cpuMedianMs: median(cpus[w]),
+  }));
+}
+
+/**
  * Time `runs` calls of `work` (after `warmup` untimed calls) and summarise them. `before` runs before every
  * call, untimed (e.g. `collectGarbage`, so that each run starts from the same heap).
  *
  * @example timeRuns(() => [3, 1, 2].sort(), 5).medianMs; // => a small number of milliseconds
  */
 export function timeRuns(work: () => unknown, runs: number, warmup = 1, before?: () => void): Timing {
-  for (let k = 0; k < warmup; k++) {
-    before?.();
-    work();
-  }
-  const timesMs: number[] = [];
-  const cpuMs: number[] = [];
-  for (let k = 0; k < runs; k++) {
-    before?.();
-    const cpu = process.cpuUsage();
-    const start = performance.now();
-    work();
-    timesMs.push(performance.now() - start);
-    const used = process.cpuUsage(cpu);
-    cpuMs.push((used.user + used.system) / 1000);
-  }
-  return {
-    medianMs: median(timesMs),
-    minMs: Math.min(...timesMs),
-    maxMs: Math.max(...timesMs),
-    timesMs,
-    cpuMedianMs: median(cpuMs),
-  };
+  return timeInTurns([work], runs, warmup, before)[0];
 }
 
 /**
@@ -60,32 +73,10 @@ export function timeAlternating(
   b: () => unknown,
   runs: number,
   warmup = 1,
-  before?: (w: 0 | 1) => void,
+  before?: (w: number) => void,
 ): [Timing, Timing] {
-  const times: [number[], number[]] = [[], []];
-  const cpus: [number[], number[]] = [[], []];
-  const work = [a, b];
-  for (let k = 0; k < warmup + runs; k++) {
-    for (const w of [0, 1] as const) {
-      before?.(w);
-      const cpu = process.cpuUsage();
-      const start = performance.now();
-      work[w]();
-      const ms = performance.now() - start;
-      const used = process.cpuUsage(cpu);
-      if (k < warmup) continue;
-      times[w].push(ms);
-      cpus[w].push((used.user + used.system) / 1000);
-    }
-  }
-  const timing = (w: 0 | 1): Timing => ({
-    medianMs: median(times[w]),
-    minMs: Math.min(...times[w]),
-    maxMs: Math.max(...times[w]),
-    timesMs: times[w],
-    cpuMedianMs: median(cpus[w]),
-  });
-  return [timing(0), timing(1)];
+  const [timingA, timingB] = timeInTurns([a, b], runs, warmup, before);
+  return [timingA, timingB];
 }
 
 /** Collect garbage when node runs with --expose-gc (no-op otherwise). */
